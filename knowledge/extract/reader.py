@@ -1,0 +1,292 @@
+"""Read an article: optional metadata header, then paragraphs, headings and sentence passages.
+
+Accepted input is UTF-8 text with, optionally, either
+
+* a header of ``Title:`` / ``Source:`` / ``Date:`` / ``URL:`` lines followed by a blank line, or
+* YAML-style front matter between two ``---`` lines with the same keys (``outlet`` is accepted
+  as a synonym of ``source``, ``published`` of ``date``).
+
+``Date`` is ISO 8601 at year, month or day precision (``2025``, ``2025-06``, ``2025-06-24``).
+Everything after the header is the body and is kept byte-for-byte; passages are slices of it.
+
+A heading is a short line (at most 12 words) without final punctuation whose next line starts a
+new paragraph, or a Markdown ``#`` line. A bullet line (``-``, ``*``, ``•`` or ``1.``) is its own
+paragraph. Sentences are split at ``.``, ``!`` or ``?`` followed by space and a capital, except
+after abbreviations ("U.S. President", "Gen.") and inside quotation marks, so a quoted speech of
+several sentences stays one passage with its attribution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from knowledge.errors import MalformedArticle
+from knowledge.models import Article, ArticleMeta, PartialDate, Passage
+
+MAX_ARTICLE_CHARS = 200_000  # a long feature is ~40k characters; more is a mistake or an attack
+
+_HEADER_KEYS = {
+    "title": "title",
+    "source": "outlet",
+    "outlet": "outlet",
+    "date": "published",
+    "published": "published",
+    "url": "url",
+}
+_HEADER_LINE = re.compile(r"^(title|source|outlet|date|published|url)[ \t]*:[ \t]*(.*?)[ \t]*$", re.I)
+_TERMINAL = ".!?:;…\"”’)]"
+_BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt adm sen rep gov st jr sr prof no vs etc approx inc ltd co corp"
+    " jan feb mar apr jun jul aug sep sept oct nov dec est dept fig al".split()
+)
+# After an initialism such as "U.S." a new sentence usually starts with one of these words.
+_SENTENCE_STARTERS = frozenset(
+    "the a an it he she they we i this that these those but and in on at for as so yet his her its"
+    " their our there here after before while when".split()
+)
+_OPENING_QUOTES = "“‘"
+_CLOSING_QUOTES = "”’"
+
+
+def read_article(raw: str) -> Article:
+    """Return the parsed article; raise MalformedArticle when it cannot be read."""
+    if "\x00" in raw:
+        raise MalformedArticle("The article contains NUL bytes; is it really a text file?")
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise MalformedArticle(f"The article is longer than {MAX_ARTICLE_CHARS:,} characters.")
+    meta, body = split_header(raw)
+    if not body.strip():
+        raise MalformedArticle("The article has no text after its header.")
+    passages, sections = split_passages(body)
+    if not passages:
+        raise MalformedArticle("The article has no sentences to read.")
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return Article(meta=meta, body=body, sha256=digest, passages=passages, sections=sections)
+
+
+def split_header(raw: str) -> tuple[ArticleMeta, str]:
+    """Return the header's metadata and the body that follows it."""
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    if text.startswith("---\n") or text.startswith("---\r\n"):
+        end = re.search(r"^---[ \t]*\r?\n?", text[4:], re.M)
+        if end is None:
+            raise MalformedArticle("The front matter opened with --- is never closed.")
+        block = text[4 : 4 + end.start()]
+        return _meta_from_lines(block.splitlines(), yaml=True), text[4 + end.end() :].lstrip("\r\n")
+    lines = text.split("\n")
+    count = 0
+    while count < len(lines) and _HEADER_LINE.match(lines[count].rstrip("\r")):
+        count += 1
+    if count == 0:
+        return ArticleMeta(), text
+    meta = _meta_from_lines([line.rstrip("\r") for line in lines[:count]], yaml=False)
+    rest = lines[count:]
+    if rest and not rest[0].strip():
+        rest = rest[1:]
+    return meta, "\n".join(rest)
+
+
+def _meta_from_lines(lines: list[str], *, yaml: bool) -> ArticleMeta:
+    """Return the metadata named by ``key: value`` lines."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        field = _HEADER_KEYS.get(key.strip().lower())
+        if not sep or field is None:
+            if yaml:
+                continue  # other front-matter keys (tags, author) are not ours to judge
+            raise MalformedArticle(f"Unknown header line: {line[:60]!r}.")
+        value = value.strip()
+        if yaml and len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        if value:
+            fields[field] = value
+    published = None
+    if "published" in fields:
+        try:
+            published = PartialDate.parse(fields["published"])
+        except ValueError:
+            raise MalformedArticle(
+                f"The Date {fields['published'][:30]!r} is not an ISO date (2025, 2025-06 or 2025-06-24)."
+            ) from None
+    return ArticleMeta(
+        title=fields.get("title"), outlet=fields.get("outlet"), url=fields.get("url"), published=published
+    )
+
+
+def split_passages(body: str) -> tuple[list[Passage], list[str]]:
+    """Return the body's sentence passages and its section headings, in order."""
+    passages: list[Passage] = []
+    sections: list[str] = []
+    section: str | None = None
+    for index, (start, end, kind) in enumerate(_blocks(body)):
+        if kind == "heading":
+            section = body[start:end].strip().lstrip("#").strip()
+            sections.append(section)
+            continue
+        for s_start, s_end in split_sentences(body, start, end):
+            passages.append(
+                Passage(
+                    position=len(passages),
+                    text=body[s_start:s_end],
+                    start=s_start,
+                    end=s_end,
+                    section=section,
+                    paragraph=index,
+                )
+            )
+    return passages, sections
+
+
+def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, kind) for each heading or paragraph; kind is "heading" or "text"."""
+    lines = _line_spans(body)
+    para_start: int | None = None
+    para_end = 0
+    for i, (start, end) in enumerate(lines):
+        line = body[start:end]
+        next_line = body[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+        starts_block = para_start is None or _ends_sentence(body[para_start:para_end])
+        if not line.strip():
+            if para_start is not None:
+                yield para_start, para_end, "text"
+            para_start = None
+            continue
+        if _MD_HEADING.match(line) or (starts_block and _is_heading(line, next_line)):
+            if para_start is not None:
+                yield para_start, para_end, "text"
+            para_start = None
+            yield start, end, "heading"
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            if para_start is not None:
+                yield para_start, para_end, "text"
+            para_start, para_end = start + bullet.end(), end
+            continue
+        if para_start is not None and _ends_sentence(body[para_start:para_end]) and _is_new_paragraph(line):
+            # Plain text often puts one paragraph per line with no blank line between them.
+            yield para_start, para_end, "text"
+            para_start = None
+        if para_start is None:
+            para_start = start + (len(line) - len(line.lstrip()))
+        para_end = end
+    if para_start is not None:
+        yield para_start, para_end, "text"
+
+
+def _line_spans(body: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each line, without its line break."""
+    spans = []
+    for match in re.finditer(r"[^\n]*(?:\n|$)", body):
+        if match.start() == len(body) and match.group() == "":
+            break
+        end = match.end()
+        while end > match.start() and body[end - 1] in "\r\n":
+            end -= 1
+        spans.append((match.start(), end))
+    return spans
+
+
+def _is_heading(line: str, next_line: str) -> bool:
+    """Return whether a line reads as a section heading."""
+    text = line.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= 12
+        and len(text) <= 100
+        and text[-1] not in _TERMINAL + ",—–-"
+        and (text[0].isupper() or text[0].isdigit())
+        and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in "“\"")
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Return whether text ends with sentence-final punctuation."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in ".!?…\"”’)"
+
+
+def _is_new_paragraph(line: str) -> bool:
+    """Return whether a line after a finished sentence starts a new paragraph."""
+    first = line.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "“\"‘'("
+
+
+def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the sentences in body[start:end], trimmed."""
+    spans = _sentence_spans(body, start, end, respect_quotes=True)
+    if spans is None:  # unbalanced quotes: fall back to splitting on punctuation alone
+        spans = _sentence_spans(body, start, end, respect_quotes=False) or []
+    return spans
+
+
+def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) -> list[tuple[int, int]] | None:
+    """Return sentence spans, or None when quotes never close and respect_quotes is set."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    straight_open = False
+    sentence_start = start
+    i = start
+    while i < end:
+        ch = body[i]
+        if ch in _OPENING_QUOTES and ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight_open = not straight_open
+        inside = respect_quotes and (depth > 0 or straight_open)
+        if ch in ".!?" and not inside:
+            stop = i + 1
+            while stop < end and body[stop] in "\"”’)]":
+                if body[stop] == '"':
+                    straight_open = not straight_open
+                stop += 1
+            if _is_boundary(body, sentence_start, i, stop, end):
+                spans.append(_trim(body, sentence_start, stop))
+                sentence_start = stop
+                i = stop
+                continue
+        i += 1
+    if respect_quotes and (depth > 0 or straight_open):
+        return None
+    if body[sentence_start:end].strip():
+        spans.append(_trim(body, sentence_start, end))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) -> bool:
+    """Return whether the punctuation at ``dot`` (ending at ``stop``) ends a sentence."""
+    if stop >= end:
+        return False  # the paragraph end closes the last sentence anyway
+    if not body[stop].isspace():
+        return False
+    rest = body[stop:end].lstrip()
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'("):
+        return False
+    if body[dot] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", body[sentence_start:dot])
+    token = word.group(1) if word else ""
+    if token.lower().rstrip(".") in _ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # "U.S" of "U.S.", "e.g" of "e.g."
+        next_word = re.match(r"[“\"‘']?(\w+)", rest)
+        return bool(next_word) and next_word.group(1).lower() in _SENTENCE_STARTERS
+    return not (len(token) == 1 and token.isupper())  # an initial: "John F. Kennedy"
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span without surrounding whitespace."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end

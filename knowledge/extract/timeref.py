@@ -1,0 +1,150 @@
+"""Find time expressions in a sentence and resolve them against the document's date.
+
+Resolution rules (a news article speaks from its publication date):
+
+* ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``: as written.
+* ``last year`` / ``this year`` / ``next year`` / ``a decade ago|earlier``: need the document year.
+* ``this June`` / ``next June``: the document year (next: the year after) ; ``last June`` the year
+  before when the month is not before the document month, else the document year (needs the month).
+* A bare month (``in February``) resolves only when the document date has a month: to the year
+  that puts it within six months of publication. With a year-only date it is kept as written.
+* A weekday (``on Thursday``) resolves only against a full date: the latest such day on or before
+  publication, as news reports use it.
+
+Anything unresolvable keeps its text with empty fields, so the answer shows it as written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from knowledge.models import PartialDate, TimeRef
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAYS = r"(?P<day>\d{1,2})(?:\s*[-–—]\s*(?P<end_day>\d{1,2}))?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    ("day_month_year", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("rel_month", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
+    ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("rel_year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
+    ("years_ago", re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    # A bare month needs a preposition or a following noun: "May I ask" is not a date.
+    ("month", re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b")),
+    ("month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
+    ("year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
+]
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
+    """Return the time expressions in text with their spans, in order, without overlaps."""
+    found: list[tuple[TimeRef, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            ref = _resolve(kind, match, published)
+            if ref is None:
+                continue
+            found.append((ref, match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def resolve_time(text: str, published: PartialDate | None) -> TimeRef | None:
+    """Return the first time expression in text, resolved, or None when there is none."""
+    times = find_times(text, published)
+    return times[0][0] if times else None
+
+
+def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> TimeRef | None:
+    """Return the TimeRef for one match of the pattern named kind."""
+    text = match.group(0)
+    groups = match.groupdict()
+    month = MONTHS[groups["month"].lower()] if groups.get("month") else None
+    if kind in ("month_day_year", "day_month_year"):
+        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
+        end_day = int(groups["end_day"]) if groups.get("end_day") else None
+        return TimeRef(text=text, year=year, month=month, day=int(groups["day"]), end_day=end_day)
+    if kind == "month_year":
+        return TimeRef(text=text, year=int(groups["year"]), month=month)
+    if kind == "year":
+        return TimeRef(text=text, year=int(groups["year"]))
+    if kind == "rel_year":
+        offset = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        return TimeRef(text=text, year=published.year + offset if published else None)
+    if kind in ("decade", "years_ago"):
+        n = 10 if kind == "decade" else _SMALL_NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        return TimeRef(text=text, year=published.year - n if published else None)
+    if kind == "rel_month":
+        return TimeRef(text=text, year=_year_for_relative_month(groups["rel"].lower(), month, published), month=month)
+    if kind == "month":
+        shown = text[4:] if text.lower().startswith("the ") else text  # "the June summit" -> "June"
+        return TimeRef(text=shown, year=_year_for_month(month, published), month=month)
+    if kind == "weekday":
+        return _resolve_weekday(text, groups["weekday"], published)
+    return None
+
+
+def _year_for_relative_month(rel: str, month: int | None, published: PartialDate | None) -> int | None:
+    """Return the year meant by "this/next/last <month>"."""
+    if published is None or month is None:
+        return None
+    if rel == "this":
+        return published.year
+    if published.month is None:
+        return None
+    if rel == "next":
+        return published.year + (1 if month <= published.month else 0)
+    return published.year - (1 if month >= published.month else 0)
+
+
+def _year_for_month(month: int | None, published: PartialDate | None) -> int | None:
+    """Return the year that puts a bare month within six months of publication, if knowable."""
+    if published is None or published.month is None or month is None:
+        return None
+    delta = month - published.month
+    if delta > 6:
+        return published.year - 1
+    if delta < -6:
+        return published.year + 1
+    return published.year
+
+
+def _resolve_weekday(text: str, weekday: str, published: PartialDate | None) -> TimeRef:
+    """Return the latest such weekday on or before a fully known publication date."""
+    if published is None or published.month is None or published.day is None:
+        return TimeRef(text=text)
+    day = datetime.date(published.year, published.month, published.day)
+    back = (day.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    date = day - datetime.timedelta(days=back)
+    return TimeRef(text=text, year=date.year, month=date.month, day=date.day)

@@ -1,0 +1,201 @@
+"""Typed records: what extraction produces, what the store holds, and the answers users get.
+
+Extraction records point at passages by their position in the document (``passage``); the
+store turns positions into row ids. Answer models carry a ``Source`` for every fact they show.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    """Base for immutable value records."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+# --- time -------------------------------------------------------------------------------------
+
+
+class PartialDate(Frozen):
+    """A date known to year, month or day precision (ISO 8601 reduced precision)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """Return the date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Return the date written as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError."""
+        parts = text.strip().split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+            raise ValueError(f"not an ISO date: {text!r}")
+        numbers = [int(p) for p in parts]
+        date = cls(
+            year=numbers[0],
+            month=numbers[1] if len(numbers) > 1 else None,
+            day=numbers[2] if len(numbers) > 2 else None,
+        )
+        if date.month is not None and not 1 <= date.month <= 12:
+            raise ValueError(f"month out of range: {text!r}")
+        if date.day is not None:
+            import datetime
+
+            datetime.date(date.year, date.month or 1, date.day)  # raises ValueError when invalid
+        return date
+
+
+class TimeRef(Frozen):
+    """A time expression as written, with what could be resolved against the document date."""
+
+    text: str  # as written: "last year", "in February", "in 2023", "this June"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_day: int | None = None  # for ranges such as "June 24-25"
+
+    def resolved(self) -> bool:
+        """Return whether at least the year is known."""
+        return self.year is not None
+
+
+# --- documents and passages -------------------------------------------------------------------
+
+
+class ArticleMeta(Frozen):
+    """What an article's header says about it; unknown fields stay empty."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+
+
+class Passage(Frozen):
+    """One sentence of a document, verbatim, with its place in the text."""
+
+    position: int  # 0-based order within the document
+    text: str  # == body[start:end]
+    start: int
+    end: int
+    section: str | None = None  # heading above it, if any
+    paragraph: int = 0  # 0-based paragraph (line block) index
+
+
+class Article(Frozen):
+    """A parsed article: metadata, body text and its passages."""
+
+    meta: ArticleMeta
+    body: str
+    sha256: str  # of the body, UTF-8
+    passages: list[Passage]
+    sections: list[str] = Field(default_factory=list)
+
+
+# --- extraction records -----------------------------------------------------------------------
+
+
+ALLIANCE = "NATO"  # the subject code for facts about the alliance as a whole
+
+
+class Metric(StrEnum):
+    """What a spending fact measures."""
+
+    SHARE_OF_GDP = "share_of_gdp"  # value: percent of GDP
+    AMOUNT = "amount"  # value: money, in units of ``currency``
+    TARGET_MET = "target_met"  # value: None; target: the percent target
+    TARGET_MISSED = "target_missed"
+    ALLIES_MEETING_TARGET = "allies_meeting_target"  # value: count; total: of how many
+    COMPARISON = "comparison"  # qualitative: ``text`` holds the claim
+
+
+class SpendingRecord(Frozen):
+    """One spending fact about a country (ISO alpha-2 code) or the alliance (``ALLIANCE``)."""
+
+    passage: int
+    subject: str
+    metric: Metric
+    when: TimeRef | None = None
+    value: float | None = None
+    currency: str | None = None  # ISO 4217 for amounts ("USD", "EUR", "CAD")
+    approximate: bool = False
+    target: float | None = None  # the percent-of-GDP target the fact refers to
+    total: int | None = None  # for counts: "22 of 32"
+    as_written: str  # the figure or claim exactly as in the passage: "3.19%", "$1.3 trillion"
+    equivalents: list[str] = Field(default_factory=list)  # "(€1.1 trillion)" -> ["€1.1 trillion"]
+
+
+class StatementKind(StrEnum):
+    """How faithfully the words are the speaker's."""
+
+    VERBATIM = "verbatim"
+    PARTIAL = "partial"
+    REPORTED = "reported"
+
+
+class PersonRecord(Frozen):
+    """A person named in a document."""
+
+    name: str  # full name as first written: "Mark Rutte"
+    role: str | None = None  # as stated: "Dutch Prime Minister"
+    passage: int  # where the person is introduced
+
+
+class StatementRecord(Frozen):
+    """Something a person said or wrote, tied to its passage."""
+
+    passage: int
+    speaker: str  # PersonRecord.name
+    kind: StatementKind
+    text: str  # verbatim/partial: the exact quoted words; reported: the reported clause
+    context: str | None = None  # partial quotes: the clause around the quoted words
+    when: TimeRef | None = None
+    medium: str | None = None  # "NATO's latest annual report"
+
+
+class AttendeeRecord(Frozen):
+    """Someone expected at an event, and the role they will play when stated."""
+
+    name: str  # a PersonRecord.name, or a group as written ("other world leaders")
+    is_person: bool
+    role: str | None = None
+    passage: int
+
+
+class AgendaRecord(Frozen):
+    """An item an event will discuss or decide."""
+
+    text: str
+    passage: int
+
+
+class EventRecord(Frozen):
+    """An event (a summit) gathered from the passages that talk about it."""
+
+    kind: str  # "summit"
+    place: str | None = None  # as written: "the Netherlands", "Vilnius"
+    country: str | None = None  # ISO alpha-2 when the place resolves to a country
+    when: TimeRef | None = None
+    attendees: list[AttendeeRecord] = Field(default_factory=list)
+    agenda: list[AgendaRecord] = Field(default_factory=list)
+    passages: list[int] = Field(default_factory=list)
+
+
+class Extraction(Frozen):
+    """Everything extracted from one article."""
+
+    people: list[PersonRecord] = Field(default_factory=list)
+    spending: list[SpendingRecord] = Field(default_factory=list)
+    statements: list[StatementRecord] = Field(default_factory=list)
+    events: list[EventRecord] = Field(default_factory=list)
