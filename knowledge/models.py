@@ -199,3 +199,197 @@ class Extraction(Frozen):
     spending: list[SpendingRecord] = Field(default_factory=list)
     statements: list[StatementRecord] = Field(default_factory=list)
     events: list[EventRecord] = Field(default_factory=list)
+
+
+# --- answers ----------------------------------------------------------------------------------
+
+
+class DocumentRef(Frozen):
+    """Where a fact comes from: the document, as much as is known about it."""
+
+    id: int
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO, at the precision known
+
+
+class Source(Frozen):
+    """The exact sentence a fact was read from, and its document."""
+
+    document: DocumentRef
+    passage: str
+    section: str | None = None
+    position: int
+
+
+class CountryRef(Frozen):
+    """A country (or the alliance, code ``NATO``) as shown to users."""
+
+    code: str
+    name: str
+    flag: str
+    nato_member: bool
+
+
+class Figure(Frozen):
+    """One stored spending fact with its source."""
+
+    subject: str
+    metric: Metric
+    when: TimeRef | None = None
+    value: float | None = None
+    currency: str | None = None
+    approximate: bool = False
+    target: float | None = None
+    total: int | None = None
+    as_written: str
+    equivalents: list[str] = Field(default_factory=list)
+    source: Source
+
+
+class Conflict(Frozen):
+    """Two documents that give different values for the same subject, year and metric."""
+
+    metric: Metric
+    year: int | None
+    figures: list[Figure]
+
+
+class CountryStatus(Frozen):
+    """A country the store has spending facts for, with a one-line preview."""
+
+    country: CountryRef
+    preview: str  # "missed 2% target (2023)", "3.19% of GDP (2024)"
+
+
+class SpendingAnswer(Frozen):
+    """What the store knows about a country's (or the alliance's) defence spending."""
+
+    country: CountryRef
+    matched_by: str  # "exact", "alias" or "fuzzy": how the user's text resolved
+    figures: list[Figure] = Field(default_factory=list)  # shares of GDP and amounts, newest first
+    target_status: list[Figure] = Field(default_factory=list)
+    comparisons: list[Figure] = Field(default_factory=list)
+    alliance: list[Figure] = Field(default_factory=list)  # alliance-wide context
+    members: list[CountryStatus] = Field(default_factory=list)  # alliance overview: who is covered
+    derived: list[str] = Field(default_factory=list)  # statements computed from figures, labelled
+    conflicts: list[Conflict] = Field(default_factory=list)
+    covered: list[CountryStatus] = Field(default_factory=list)  # set when the country has no facts
+
+    def has_facts(self) -> bool:
+        """Return whether the store holds any fact about this subject itself."""
+        return bool(self.figures or self.target_status or self.comparisons or self.members)
+
+
+class PersonRef(Frozen):
+    """A person the store knows, with the roles documents give them."""
+
+    name: str
+    roles: list[str] = Field(default_factory=list)
+    statement_count: int = 0
+
+
+class Quote(Frozen):
+    """A statement as shown to users."""
+
+    kind: StatementKind
+    text: str
+    context: str | None = None
+    when: TimeRef | None = None
+    medium: str | None = None
+    source: Source
+
+
+class Appearance(Frozen):
+    """A person's part in an event."""
+
+    event: str  # "summit in the Netherlands (June 2025)"
+    role: str | None = None
+    source: Source
+
+
+class StatementsAnswer(Frozen):
+    """A person's statements, verbatim first, and where else they appear."""
+
+    person: PersonRef
+    matched_by: str
+    statements: list[Quote] = Field(default_factory=list)
+    appearances: list[Appearance] = Field(default_factory=list)
+
+
+class Attendee(Frozen):
+    """Someone expected at an event."""
+
+    name: str
+    is_person: bool
+    role: str | None = None
+    source: Source
+
+
+class AgendaItem(Frozen):
+    """An item on an event's agenda."""
+
+    text: str
+    source: Source
+
+
+class EventSummary(Frozen):
+    """A short reference to an event, for choosing among several."""
+
+    id: int
+    label: str  # "summit in the Netherlands (June 2025)"
+    when: TimeRef | None = None
+
+
+class SummitAnswer(Frozen):
+    """An event: where, when, who, what, and from which sentences."""
+
+    id: int
+    kind: str
+    label: str
+    place: str | None = None
+    country: CountryRef | None = None
+    when: TimeRef | None = None
+    attendees: list[Attendee] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    others: list[EventSummary] = Field(default_factory=list)
+
+
+class SearchHit(Frozen):
+    """A passage matching a free-text query; matched words are wrapped in HIGHLIGHT marks."""
+
+    source: Source
+    highlighted: str
+    score: float
+
+
+HIGHLIGHT_START = "\x02"  # control characters never occur in passages, so they mark matches safely
+HIGHLIGHT_END = "\x03"
+
+
+class SearchAnswer(Frozen):
+    """The best passages for a question, and structured commands that answer it better."""
+
+    query: str
+    hits: list[SearchHit] = Field(default_factory=list)
+    pointers: list[str] = Field(default_factory=list)  # "/spending country:Canada"
+
+
+class DocumentSummary(Frozen):
+    """A stored document with how much was read from it."""
+
+    document: DocumentRef
+    passages: int
+    spending_facts: int
+    statements: int
+    events: int
+
+
+class Coverage(Frozen):
+    """What the store knows: documents, countries with facts, people with statements."""
+
+    documents: list[DocumentSummary] = Field(default_factory=list)
+    countries: list[CountryStatus] = Field(default_factory=list)
+    people: list[PersonRef] = Field(default_factory=list)

@@ -1,0 +1,452 @@
+"""The questions users ask, answered from the store as pydantic models that carry their sources.
+
+* ``spending(text)``: a country's (or the alliance's) figures, target status and comparisons,
+  with the alliance context. A known country without facts gets an answer that says so and lists
+  what is covered; an unknown name raises UnknownCountry with suggestions.
+* ``summit(choice)``: the next upcoming summit by date (or the latest when none is ahead), or the
+  one chosen; mentions of the same summit in several documents are merged.
+* ``statements(text)``: a person's statements, verbatim first, then partial quotes, then
+  reported speech, and the events they are expected at.
+* ``search(text)``: FTS5/BM25 over passages; user text is reduced to quoted terms, so no
+  operator or punctuation can reach FTS syntax.
+* ``coverage()``: documents, countries with facts, people with statements.
+
+Derived statements (a share of GDP compared with a target stated in the store) are labelled
+as derived; no number is ever filled in from outside the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from knowledge import gazetteer
+from knowledge.errors import EmptyQuery, NoEvent, UnknownPerson
+from knowledge.models import (
+    ALLIANCE,
+    AgendaItem,
+    Appearance,
+    Attendee,
+    Conflict,
+    Coverage,
+    CountryRef,
+    CountryStatus,
+    EventSummary,
+    Figure,
+    Metric,
+    PersonRef,
+    Quote,
+    SearchAnswer,
+    SpendingAnswer,
+    StatementKind,
+    StatementsAnswer,
+    SummitAnswer,
+    TimeRef,
+)
+from knowledge.store import Store, StoredEvent, StoredPerson, normalize_key
+
+PERSON_FUZZY_THRESHOLD = 85  # same bar as countries: a typo of a surname, not a different name
+MAX_QUERY_TERMS = 12
+MAX_QUERY_CHARS = 300
+_KIND_ORDER = {StatementKind.VERBATIM: 0, StatementKind.PARTIAL: 1, StatementKind.REPORTED: 2}
+_STOPWORDS = frozenset(
+    "a an and are as at be by did do does for from had has have how i in is it its of on or so than that the"
+    " their them there these they this to was were what when where which who whom why will with would you"
+    " about did much many".split()
+)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """Data cached between writes: subjects with facts, people and their aliases."""
+
+    data_version: tuple[int, int]
+    subjects: dict[str, list[Figure]]
+    people: dict[int, StoredPerson]
+    aliases: dict[str, list[int]]
+
+
+class Briefing:
+    """Answers briefing questions from one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._snapshot: _Snapshot | None = None
+
+    async def _current(self) -> _Snapshot:
+        """Return the cached snapshot, reloading it when the store has changed."""
+        version = await self.store.data_version()
+        if self._snapshot is None or self._snapshot.data_version != version:
+            people = {p.id: p for p in await self.store.people()}
+            aliases: dict[str, list[int]] = {}
+            for alias, person_id in await self.store.person_aliases():
+                aliases.setdefault(alias, []).append(person_id)
+            subjects = await self.store.spending_subjects()
+            self._snapshot = _Snapshot(version, subjects, people, aliases)
+        return self._snapshot
+
+    # --- spending -----------------------------------------------------------------------------
+
+    async def spending(self, text: str) -> SpendingAnswer:
+        """Return what the store knows about a country's defence spending (or the alliance's)."""
+        resolution = gazetteer.resolve_country(text)
+        snapshot = await self._current()
+        country = country_ref(resolution.country)
+        alliance = snapshot.subjects.get(ALLIANCE, [])
+        if country.code == ALLIANCE:
+            return SpendingAnswer(
+                country=country,
+                matched_by=resolution.path,
+                figures=[f for f in alliance if f.metric in (Metric.AMOUNT, Metric.SHARE_OF_GDP)],
+                alliance=[f for f in alliance if f.metric not in (Metric.AMOUNT, Metric.SHARE_OF_GDP)],
+                members=self._statuses(snapshot),
+                conflicts=_conflicts(alliance),
+            )
+        facts = snapshot.subjects.get(country.code, [])
+        answer = SpendingAnswer(
+            country=country,
+            matched_by=resolution.path,
+            figures=[f for f in facts if f.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)],
+            target_status=[f for f in facts if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED)],
+            comparisons=[f for f in facts if f.metric is Metric.COMPARISON],
+            alliance=alliance,
+            derived=_derived(facts, alliance),
+            conflicts=_conflicts(facts),
+        )
+        if answer.has_facts():
+            return answer
+        return answer.model_copy(update={"covered": self._statuses(snapshot)})
+
+    def _statuses(self, snapshot: _Snapshot) -> list[CountryStatus]:
+        """Return every country with facts and its preview, by name."""
+        statuses = [
+            CountryStatus(country=country_ref(gazetteer.by_code(code)), preview=preview(figures))
+            for code, figures in snapshot.subjects.items()
+            if code != ALLIANCE and _is_known_code(code)
+        ]
+        return sorted(statuses, key=lambda s: s.country.name)
+
+    async def country_choices(self, text: str, limit: int = 25) -> list[CountryStatus]:
+        """Return up to limit countries matching partial text, each with a preview of its answer."""
+        snapshot = await self._current()
+        choices = []
+        for country in gazetteer.suggest_countries(text, limit):
+            figures = snapshot.subjects.get(country.code, [])
+            if country.code == ALLIANCE:
+                summary = preview(figures) if figures else "alliance overview"
+            else:
+                summary = preview(figures) if figures else "no figures in the briefing"
+            choices.append(CountryStatus(country=country_ref(country), preview=summary))
+        return choices
+
+    # --- people and statements ----------------------------------------------------------------
+
+    async def statements(self, text: str) -> StatementsAnswer:
+        """Return a person's statements (verbatim first) and their expected appearances."""
+        person, matched_by = await self._resolve_person(text)
+        quotes = await self.store.statements_by(person.id)
+        quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
+        events = {e.id: e for e in await self.store.events("summit")}
+        appearances = [
+            Appearance(event=event_label(events[event_id]) if event_id in events else "an event", role=role, source=src)
+            for event_id, role, src in await self.store.appearances(person.id)
+        ]
+        return StatementsAnswer(
+            person=_person_ref(person), matched_by=matched_by, statements=quotes, appearances=appearances
+        )
+
+    async def _resolve_person(self, text: str) -> tuple[StoredPerson, str]:
+        """Return the person a name refers to and how it matched; raise UnknownPerson otherwise."""
+        snapshot = await self._current()
+        key = normalize_key(text)
+        if not key:
+            raise UnknownPerson("Give the name of a person, e.g. a surname.", _top_people(snapshot))
+        ids = snapshot.aliases.get(key)
+        if ids:
+            person = max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count)
+            path = "exact" if normalize_key(person.name) == key else "alias"
+            return person, path
+        match = process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None
+        if match is not None and match[1] >= PERSON_FUZZY_THRESHOLD:
+            ids = snapshot.aliases[match[0]]
+            return max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count), "fuzzy"
+        suggestions = _close_people(key, snapshot)
+        raise UnknownPerson(f'No one called "{text.strip()[:60]}" in the briefing.', suggestions)
+
+    async def people_choices(self, text: str, limit: int = 25) -> list[PersonRef]:
+        """Return up to limit people whose names match partial text, most quoted first."""
+        snapshot = await self._current()
+        key = normalize_key(text)
+        people = sorted(snapshot.people.values(), key=lambda p: (-p.statement_count, p.name))
+        if not key:
+            return [_person_ref(p) for p in people[:limit]]
+        prefix = [p for p in people if any(w.startswith(key) for w in _name_keys(p.name))]
+        rest = [p for p in people if p not in prefix and fuzz.partial_ratio(key, normalize_key(p.name)) >= 70]
+        return [_person_ref(p) for p in (prefix + rest)[:limit]]
+
+    # --- events -------------------------------------------------------------------------------
+
+    async def summits(self) -> list[EventSummary]:
+        """Return every known summit (merged across documents), earliest first."""
+        return [EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when) for g in await self._summit_groups()]
+
+    async def summit(self, choice: int | None = None, *, today: date | None = None) -> SummitAnswer:
+        """Return the chosen summit, else the next upcoming one, else the latest one."""
+        groups = await self._summit_groups()
+        if not groups:
+            raise NoEvent("The briefing mentions no summit yet.")
+        chosen = next((g for g in groups if any(e.id == choice for e in g)), None) if choice else None
+        if choice is not None and chosen is None:
+            raise NoEvent("That summit is not in the briefing; pick one from the list.")
+        group = chosen or _upcoming(groups, today or date.today())
+        return _summit_answer(group, [g for g in groups if g is not group])
+
+    async def _summit_groups(self) -> list[list[StoredEvent]]:
+        """Return stored summits grouped so that each group is one real-world summit."""
+        groups: dict[tuple[str, int | None, int | None], list[StoredEvent]] = {}
+        for event in await self.store.events("summit"):
+            place = event.country or normalize_key(event.place or "")
+            month = event.when.month if event.when else None
+            year = event.when.year if event.when else None
+            groups.setdefault((place, year, month), []).append(event)
+        return list(groups.values())
+
+    # --- search and coverage ------------------------------------------------------------------
+
+    async def search(self, text: str, limit: int = 5) -> SearchAnswer:
+        """Return the passages that best match a free-text question, and pointers to commands."""
+        query, terms = fts_query(text)
+        if not query:
+            raise EmptyQuery("Ask with a few words, e.g. “How much did the US spend in 2014?”.")
+        hits = await self.store.search(query, limit)
+        return SearchAnswer(query=" ".join(terms), hits=hits, pointers=await self._pointers(text))
+
+    async def _pointers(self, text: str) -> list[str]:
+        """Return the structured commands that answer a question better, if it names someone known."""
+        snapshot = await self._current()
+        pointers = [
+            f"/spending country:{country.name}"
+            for country, _, _ in gazetteer.find_country_mentions(text)
+            if country.code in snapshot.subjects
+        ]
+        for word in set(re.findall(r"\w+", text)):
+            for person_id in snapshot.aliases.get(normalize_key(word), []):
+                person = snapshot.people[person_id]
+                if person.statement_count:
+                    pointers.append(f"/quote person:{person.name}")
+        return list(dict.fromkeys(pointers))[:3]
+
+    async def coverage(self) -> Coverage:
+        """Return the documents, the countries with facts and the people the store knows."""
+        snapshot = await self._current()
+        people = sorted(snapshot.people.values(), key=lambda p: (-p.statement_count, p.name))
+        return Coverage(
+            documents=await self.store.documents(),
+            countries=self._statuses(snapshot),
+            people=[_person_ref(p) for p in people],
+        )
+
+
+# --- pure helpers -----------------------------------------------------------------------------
+
+
+def country_ref(country: gazetteer.Country) -> CountryRef:
+    """Return the user-facing reference for a gazetteer country."""
+    return CountryRef(code=country.code, name=country.name, flag=country.flag, nato_member=country.nato_member)
+
+
+def _is_known_code(code: str) -> bool:
+    """Return whether the gazetteer knows a code."""
+    try:
+        gazetteer.by_code(code)
+    except KeyError:
+        return False
+    return True
+
+
+def preview(figures: list[Figure]) -> str:
+    """Return a short summary of a subject's facts for menus: the most telling figure first."""
+    by_metric = {metric: [f for f in figures if f.metric is metric] for metric in Metric}
+    if by_metric[Metric.SHARE_OF_GDP]:
+        f = by_metric[Metric.SHARE_OF_GDP][0]
+        return f"{format_percent(f.value)} of GDP{_year_suffix(f.when)}"
+    status = by_metric[Metric.TARGET_MISSED] + by_metric[Metric.TARGET_MET]
+    if status:
+        f = max(status, key=lambda x: x.when.year if x.when and x.when.year else 0)
+        verb = "met" if f.metric is Metric.TARGET_MET else "missed"
+        target = f"{format_percent(f.target)} target" if f.target is not None else "the target"
+        return f"{verb} {target}{_year_suffix(f.when)}"
+    if by_metric[Metric.ALLIES_MEETING_TARGET]:
+        f = by_metric[Metric.ALLIES_MEETING_TARGET][0]
+        return f"{f.value:g} of {f.total} allies met the target{_year_suffix(f.when)}"
+    if by_metric[Metric.AMOUNT]:
+        f = by_metric[Metric.AMOUNT][0]
+        return f"{f.as_written}{_year_suffix(f.when)}"
+    return "comparisons only" if by_metric[Metric.COMPARISON] else "no figures"
+
+
+def format_percent(value: float | None) -> str:
+    """Return a percentage as written in briefings: 2% or 3.19%."""
+    return "?" if value is None else f"{value:g}%"
+
+
+def _year_suffix(when: TimeRef | None) -> str:
+    """Return " (2023)" for a dated fact, "" otherwise."""
+    return f" ({when.year})" if when and when.year else ""
+
+
+def describe_time(when: TimeRef | None) -> str:
+    """Return a time for display: resolved date, with the written form when it was relative."""
+    if when is None:
+        return ""
+    if when.year is None:
+        return when.text
+    if when.month is None:
+        shown = str(when.year)
+    elif when.day is None:
+        shown = f"{_MONTH_NAMES[when.month - 1]} {when.year}"
+    else:
+        days = f"{when.day}–{when.end_day}" if when.end_day else str(when.day)
+        shown = f"{days} {_MONTH_NAMES[when.month - 1]} {when.year}"
+    written = when.text.strip()
+    return shown if written in (shown, str(when.year)) or written.endswith(str(when.year)) else f"{shown} (“{written}”)"
+
+
+def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
+    """Return labelled comparisons of a country's GDP shares with targets stated in the store."""
+    targets = {f.when.year: f.target for f in alliance + facts if f.target is not None and f.when and f.when.year}
+    any_target = next((f.target for f in alliance + facts if f.target is not None), None)
+    derived = []
+    for f in facts:
+        if f.metric is not Metric.SHARE_OF_GDP or f.value is None:
+            continue
+        target = targets.get(f.when.year if f.when else None, any_target)
+        if target is None:
+            continue
+        side = "above" if f.value >= target else "below"
+        derived.append(
+            f"{format_percent(f.value)}{_year_suffix(f.when)} is {side} the {format_percent(target)} target"
+            " (derived by briefbot from the figures above)"
+        )
+    return derived
+
+
+def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
+    """Return groups of figures where documents disagree on the same metric and year."""
+    groups: dict[tuple[Metric, int | None, str | None], list[Figure]] = {}
+    for f in facts:
+        if f.value is not None and f.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT, Metric.ALLIES_MEETING_TARGET):
+            groups.setdefault((f.metric, f.when.year if f.when else None, f.currency), []).append(f)
+    conflicts = []
+    for (metric, year, _), figures in groups.items():
+        documents = {f.source.document.id for f in figures}
+        values = {round(f.value or 0, 6) for f in figures}
+        if year is not None and len(documents) > 1 and len(values) > 1:
+            conflicts.append(Conflict(metric=metric, year=year, figures=figures))
+    return conflicts
+
+
+def _person_ref(person: StoredPerson) -> PersonRef:
+    """Return the user-facing reference for a stored person."""
+    return PersonRef(name=person.name, roles=list(person.roles), statement_count=person.statement_count)
+
+
+def _name_keys(name: str) -> list[str]:
+    """Return the normalized full name and each of its words, for prefix matching."""
+    key = normalize_key(name)
+    return [key, *key.split()]
+
+
+def _top_people(snapshot: _Snapshot) -> list[str]:
+    """Return the names of the most quoted people."""
+    people = sorted(snapshot.people.values(), key=lambda p: (-p.statement_count, p.name))
+    return [p.name for p in people[:3]]
+
+
+def _close_people(key: str, snapshot: _Snapshot) -> list[str]:
+    """Return up to three names close to a key, else the most quoted people."""
+    matches = process.extract(key, list(snapshot.aliases), scorer=fuzz.ratio, limit=6, score_cutoff=55)
+    names = [snapshot.people[i].name for alias, _, _ in matches for i in snapshot.aliases[alias]]
+    return list(dict.fromkeys(names))[:3] or _top_people(snapshot)
+
+
+def fts_query(text: str) -> tuple[str, list[str]]:
+    """Return an FTS5 query of quoted terms for user text (no operators survive), and the terms."""
+    text = text[:MAX_QUERY_CHARS]
+    words = [w for w in re.findall(r"\w+", text.casefold()) if w not in _STOPWORDS]
+    phrases = []
+    for country, _, _ in gazetteer.find_country_mentions(text):
+        name_words = re.findall(r"\w+", gazetteer.normalize(country.name))
+        phrases.append(" ".join(name_words))
+        for alias in country.aliases:
+            alias_words = re.findall(r"\w+", alias.casefold())
+            if len(alias_words) > 1 and all(len(w) == 1 for w in alias_words):
+                phrases.append(" ".join(alias_words))  # "U.S." is indexed as "u s"
+    terms = list(dict.fromkeys(words + phrases))[:MAX_QUERY_TERMS]
+    quoted = ['"' + term.replace('"', "") + '"' for term in terms if term.strip()]
+    return " OR ".join(quoted), terms
+
+
+def event_label(event: StoredEvent) -> str:
+    """Return a short label for an event: "summit in the Netherlands (June 2025)"."""
+    place = f" in {event.place}" if event.place else ""
+    when = describe_time(event.when).split(" (“")[0] if event.when else ""
+    return f"{event.kind}{place}" + (f" ({when})" if when else "")
+
+
+def _sort_date(event: StoredEvent) -> date | None:
+    """Return the earliest date an event can be on, when its year is known."""
+    when = event.when
+    if when is None or when.year is None:
+        return None
+    return date(when.year, when.month or 1, when.day or 1)
+
+
+def _upcoming(groups: list[list[StoredEvent]], today: date) -> list[StoredEvent]:
+    """Return the group of the next summit on or after today, else the latest dated, else the first."""
+    dated = [(d, g) for g in groups if (d := _sort_date(g[0])) is not None]
+    if not dated:
+        return groups[0]
+    this_month = today.replace(day=1)
+    ahead = [(d, g) for d, g in dated if d >= this_month]
+    return min(ahead, key=lambda x: x[0])[1] if ahead else max(dated, key=lambda x: x[0])[1]
+
+
+def _summit_answer(group: list[StoredEvent], others: list[list[StoredEvent]]) -> SummitAnswer:
+    """Return one summit's answer, merging what several documents say about it."""
+    first = group[0]
+    attendees: dict[tuple[str, str | None], Attendee] = {}
+    agenda: dict[str, AgendaItem] = {}
+    sources = {}
+    for event in group:
+        for a in event.attendees:
+            attendees.setdefault((normalize_key(a.name), a.role), a)
+        for item in event.agenda:
+            agenda.setdefault(normalize_key(item.text), item)
+        for src in event.sources:
+            sources.setdefault((src.document.id, src.position), src)
+    country = None
+    if first.country:
+        try:
+            country = country_ref(gazetteer.by_code(first.country))
+        except KeyError:
+            country = None
+    return SummitAnswer(
+        id=first.id,
+        kind=first.kind,
+        label=event_label(first),
+        place=first.place,
+        country=country,
+        when=next((e.when for e in group if e.when and e.when.day), first.when),
+        attendees=list(attendees.values()),
+        agenda=list(agenda.values()),
+        sources=[sources[k] for k in sorted(sources)],
+        others=[EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when) for g in others],
+    )

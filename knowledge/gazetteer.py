@@ -1,0 +1,485 @@
+"""Country reference data and pure name resolution: the gazetteer.
+
+Holds the 32 NATO members, the non-members that NATO news names, and a pseudo-country for the
+alliance as a whole. Resolves what users type (``resolve_country``, ``suggest_countries``) and
+finds country names in article sentences (``find_country_mentions``, ``find_demonyms``).
+No I/O: every index is built once at import so lookups are fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from knowledge.errors import UnknownCountry
+from knowledge.models import ALLIANCE
+
+# --- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country (ISO 3166-1 alpha-2 ``code``) or the alliance pseudo-country (code ``NATO``)."""
+
+    code: str
+    name: str  # short common English name
+    flag: str
+    nato_member: bool
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    article: bool = False  # the name takes "the": "the Netherlands"
+
+    def prose_name(self) -> str:
+        """Return the name as it reads in a sentence, with "the" where the name takes it."""
+        return f"the {self.name}" if self.article else self.name
+
+
+PathKind = Literal["exact", "alias", "fuzzy"]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """How a typed name resolved: the country, which rule matched, and the match score."""
+
+    country: Country
+    path: PathKind
+    score: float  # 100.0 for exact and alias matches
+
+
+_REGIONAL_INDICATOR_A = 0x1F1E6
+
+
+def flag_for(code: str) -> str:
+    """Return the flag emoji spelled by the regional-indicator letters of a two-letter code."""
+    if len(code) != 2 or not (code.isascii() and code.isalpha()):
+        raise ValueError(f"not a two-letter code: {code!r}")
+    return "".join(chr(_REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in code.upper())
+
+
+def _country(
+    code: str,
+    name: str,
+    member: bool,
+    aliases: tuple[str, ...] = (),
+    demonyms: tuple[str, ...] = (),
+    article: bool = False,
+) -> Country:
+    """Return a Country whose flag is derived from its code."""
+    return Country(code, name, flag_for(code), member, aliases, demonyms, article)
+
+
+# --- reference data ---------------------------------------------------------------------------
+
+# Demonyms list singular forms only; scanning also accepts a plural "s" ("Americans").
+# Left out on purpose: words that are common first names or ordinary words ("Finn", "Pole"),
+# bare "Korea"/"Korean" (which Korea?) and "Macedonian" (also a Greek region's people).
+_MEMBERS: tuple[Country, ...] = (
+    _country("AL", "Albania", True, (), ("Albanian",)),
+    _country("BE", "Belgium", True, (), ("Belgian",)),
+    _country("BG", "Bulgaria", True, (), ("Bulgarian",)),
+    _country("CA", "Canada", True, (), ("Canadian",)),
+    _country("HR", "Croatia", True, (), ("Croatian", "Croat")),
+    _country("CZ", "Czechia", True, ("Czechia", "Czech Republic"), ("Czech",)),
+    _country("DK", "Denmark", True, (), ("Danish", "Dane")),
+    _country("EE", "Estonia", True, (), ("Estonian",)),
+    _country("FI", "Finland", True, (), ("Finnish",)),
+    _country("FR", "France", True, ("French Republic",), ("French",)),
+    _country("DE", "Germany", True, ("Federal Republic of Germany", "Deutschland"), ("German",)),
+    _country("GR", "Greece", True, ("Hellenic Republic",), ("Greek",)),
+    _country("HU", "Hungary", True, (), ("Hungarian",)),
+    _country("IS", "Iceland", True, (), ("Icelandic", "Icelander")),
+    _country("IT", "Italy", True, ("Italian Republic",), ("Italian",)),
+    _country("LV", "Latvia", True, (), ("Latvian",)),
+    _country("LT", "Lithuania", True, (), ("Lithuanian",)),
+    _country("LU", "Luxembourg", True, ("Luxemburg",), ("Luxembourgish", "Luxembourger")),
+    _country("ME", "Montenegro", True, (), ("Montenegrin",)),
+    _country("NL", "Netherlands", True, ("the Netherlands", "Netherlands", "Holland"), ("Dutch",), True),
+    _country(
+        "MK", "North Macedonia", True, ("Macedonia", "Republic of North Macedonia"), ("North Macedonian",)
+    ),
+    _country("NO", "Norway", True, (), ("Norwegian",)),
+    _country("PL", "Poland", True, (), ("Polish",)),
+    _country("PT", "Portugal", True, (), ("Portuguese",)),
+    _country("RO", "Romania", True, ("Rumania",), ("Romanian",)),
+    _country("SK", "Slovakia", True, ("Slovak Republic",), ("Slovak", "Slovakian")),
+    _country("SI", "Slovenia", True, (), ("Slovenian", "Slovene")),
+    _country("ES", "Spain", True, (), ("Spanish", "Spaniard")),
+    _country("SE", "Sweden", True, (), ("Swedish", "Swede")),
+    _country("TR", "Türkiye", True, ("Türkiye", "Turkey", "Turkiye"), ("Turkish", "Turk")),
+    _country(
+        "GB",
+        "United Kingdom",
+        True,
+        ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+        ("British", "Briton", "Brit"),
+        True,
+    ),
+    _country(
+        "US",
+        "United States",
+        True,
+        ("U.S.", "US", "USA", "U.S.A.", "America", "United States", "United States of America"),
+        ("American",),
+        True,
+    ),
+)
+
+_NON_MEMBERS: tuple[Country, ...] = (
+    _country("RU", "Russia", False, ("Russian Federation",), ("Russian",)),
+    _country("UA", "Ukraine", False, (), ("Ukrainian",)),
+    _country("CN", "China", False, ("People's Republic of China", "PRC"), ("Chinese",)),
+    _country("BY", "Belarus", False, ("Byelorussia", "Belorussia"), ("Belarusian",)),
+    _country("GE", "Georgia", False, (), ("Georgian",)),
+    _country("MD", "Moldova", False, ("Republic of Moldova",), ("Moldovan",)),
+    _country("IR", "Iran", False, ("Islamic Republic of Iran",), ("Iranian",)),
+    _country(
+        "KP", "North Korea", False, ("DPRK", "Democratic People's Republic of Korea"), ("North Korean",)
+    ),
+    _country("RS", "Serbia", False, (), ("Serbian", "Serb")),
+    _country(
+        "BA",
+        "Bosnia and Herzegovina",
+        False,
+        ("Bosnia", "Bosnia-Herzegovina", "Bosnia & Herzegovina"),
+        ("Bosnian",),
+    ),
+    _country("XK", "Kosovo", False, (), ("Kosovar", "Kosovan")),  # XK: user-assigned, not ISO proper
+    _country("AT", "Austria", False, (), ("Austrian",)),
+    _country("IE", "Ireland", False, ("Republic of Ireland",), ("Irish",)),
+    _country("CH", "Switzerland", False, ("Swiss Confederation",), ("Swiss",)),
+    _country("MT", "Malta", False, (), ("Maltese",)),
+    _country("CY", "Cyprus", False, (), ("Cypriot",)),
+    _country("JP", "Japan", False, (), ("Japanese",)),
+    _country("KR", "South Korea", False, ("Republic of Korea", "ROK"), ("South Korean",)),
+    _country("AU", "Australia", False, (), ("Australian",)),
+    _country("NZ", "New Zealand", False, (), ("New Zealander",)),
+    _country("IN", "India", False, ("Republic of India",), ("Indian",)),
+    _country("IL", "Israel", False, ("State of Israel",), ("Israeli",)),
+    _country("SY", "Syria", False, ("Syrian Arab Republic",), ("Syrian",)),
+    _country("AF", "Afghanistan", False, (), ("Afghan",)),
+    _country("AM", "Armenia", False, (), ("Armenian",)),
+    _country("AZ", "Azerbaijan", False, (), ("Azerbaijani", "Azeri")),
+    _country("KZ", "Kazakhstan", False, (), ("Kazakh", "Kazakhstani")),
+    _country("IQ", "Iraq", False, (), ("Iraqi",)),
+    _country("MN", "Mongolia", False, (), ("Mongolian",)),
+    _country("SA", "Saudi Arabia", False, ("Saudi",), ("Saudi Arabian",)),
+    _country("TW", "Taiwan", False, (), ("Taiwanese",)),
+)
+
+ALLIANCE_CODE = ALLIANCE
+
+ALLIANCE_ENTRY = Country(
+    code=ALLIANCE_CODE,
+    name="NATO (all allies)",
+    flag="🛡️",
+    nato_member=True,
+    aliases=(
+        "NATO",
+        "the alliance",
+        "alliance",
+        "all allies",
+        "allies",
+        "NATO (all allies)",
+        "North Atlantic Treaty Organization",
+    ),
+)
+
+COUNTRIES: tuple[Country, ...] = _MEMBERS + _NON_MEMBERS
+NATO_MEMBERS: tuple[Country, ...] = tuple(c for c in COUNTRIES if c.nato_member)
+
+_ALL_ENTRIES: tuple[Country, ...] = (*COUNTRIES, ALLIANCE_ENTRY)
+_BY_CODE: dict[str, Country] = {c.code: c for c in _ALL_ENTRIES}
+
+
+def by_code(code: str) -> Country:
+    """Return the country (or the alliance entry for "NATO") with this code; raise KeyError."""
+    return _BY_CODE[code.strip().upper()]
+
+
+# --- normalization ----------------------------------------------------------------------------
+
+# Dots and apostrophes join their neighbours ("U.S." -> "us"); other punctuation separates words.
+_JOINING_PUNCTUATION = frozenset(
+    ".'`\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{MODIFIER LETTER APOSTROPHE}"
+)
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})  # control, zero-width, unassigned
+
+
+def _fold_char(char: str) -> str:
+    """Return what one decomposed, casefolded character contributes to a normalized string."""
+    if char.isspace():
+        return " "
+    if char in _JOINING_PUNCTUATION:
+        return ""
+    category = unicodedata.category(char)
+    if category[0] == "M" or category in _DROPPED_CATEGORIES:
+        return ""
+    return " " if category[0] in "PSZ" else char
+
+
+def normalize(text: str) -> str:
+    """Return text casefolded, without accents or punctuation, single-spaced, minus a leading "the"."""
+    # NFKD before casefolding so compatibility capitals ("\N{BLACK-LETTER CAPITAL H}") fold too,
+    # and after it because casefolding can produce letters that decompose further.
+    folded = unicodedata.normalize("NFKD", text).casefold().replace("\N{LATIN SMALL LETTER DOTLESS I}", "i")
+    words = "".join(_fold_char(char) for char in unicodedata.normalize("NFKD", folded)).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+# --- indexes ----------------------------------------------------------------------------------
+
+
+def _alias_keys(country: Country) -> Iterator[str]:
+    """Yield the normalized code, aliases and demonyms of a country."""
+    for text in (country.code, *country.aliases, *country.demonyms):
+        yield normalize(text)
+
+
+def _build_indexes() -> tuple[dict[str, Country], dict[str, Country]]:
+    """Return (normalized name -> country, normalized alias -> country); raise on a clash."""
+    exact = {normalize(c.name): c for c in _ALL_ENTRIES}
+    alias: dict[str, Country] = {}
+    for country in _ALL_ENTRIES:
+        for key in _alias_keys(country):
+            owner = exact.get(key) or alias.get(key) or country
+            if owner is not country:
+                raise ValueError(f"{key!r} names both {owner.code} and {country.code}")
+            if key not in exact:
+                alias[key] = country
+    return exact, alias
+
+
+_EXACT, _ALIAS = _build_indexes()
+
+# --- fuzzy matching ---------------------------------------------------------------------------
+
+FUZZY_THRESHOLD = 85
+"""Lowest score (0-100, see ``_similarity``) at which a typo resolves to a country.
+
+The score is ``100 * (1 - edits / (len(a) + len(b)))`` where edits is the optimal-string-alignment
+distance: fuzz.ratio's scale, but a wrong key or two swapped letters cost one edit, not two.
+At 85, one typo in a name of four or more letters resolves ("Germny", "Canda", "Polnad",
+"Frnace", "Irna"), while two typos in a short name do not ("Mali" scores 78 against "Malta"),
+and neither does padding ("Canadaaaaaaaaaaa" scores 58).
+"""
+SUGGESTION_THRESHOLD = 75  # looser, for "did you mean" hints only; below it hints are mostly noise
+_MIN_FUZZY_LENGTH = 3  # shorter inputs and keys (ISO codes) would match almost anything
+
+_FUZZY_KEYS: list[str] = [k for k in (*_EXACT, *_ALIAS) if len(k) >= _MIN_FUZZY_LENGTH]
+_FUZZY_OWNERS: list[Country] = [_EXACT.get(k) or _ALIAS[k] for k in _FUZZY_KEYS]
+_MAX_KEY_LENGTH = max(len(k) for k in _FUZZY_KEYS)
+
+
+def _similarity(a: str, b: str) -> float:
+    """Return 100 * (1 - OSA edits / combined length) for two normalized strings."""
+    return 100.0 * (1.0 - OSA.distance(a, b) / (len(a) + len(b)))
+
+
+def _rank(query: str, keys: list[str], owners: list[Country], cutoff: float) -> list[tuple[Country, float]]:
+    """Return each owner whose best key scores at least cutoff against query, best first."""
+    # The C scorer prunes by a distance bound; exact scores are computed for the few survivors.
+    max_edits = int((1.0 - cutoff / 100.0) * (len(query) + max(map(len, keys))))
+    best: dict[str, tuple[Country, float]] = {}
+    for key, _, index in process.extract(
+        query, keys, scorer=OSA.distance, score_cutoff=max_edits, limit=None
+    ):
+        country, score = owners[index], _similarity(query, key)
+        if score >= cutoff and score > best.get(country.code, (country, -1.0))[1]:
+            best[country.code] = (country, score)
+    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].name))
+
+
+def _fuzzy_ranking(query: str, cutoff: float) -> list[tuple[Country, float]]:
+    """Return each country with a name, alias or demonym close to query, best first."""
+    # Past four times the longest key, every score is below 40: skip the work for pasted essays.
+    if not _MIN_FUZZY_LENGTH <= len(query) <= 4 * _MAX_KEY_LENGTH:
+        return []
+    return _rank(query, _FUZZY_KEYS, _FUZZY_OWNERS, cutoff)
+
+
+# --- resolution -------------------------------------------------------------------------------
+
+_ECHO_LIMIT = 60
+
+
+def _echo(text: str) -> str:
+    """Return user input fit to quote in a message: one line, no control characters, shortened."""
+    visible = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    line = " ".join(visible.split())
+    return line if len(line) <= _ECHO_LIMIT else line[: _ECHO_LIMIT - 1] + "…"
+
+
+def _unknown(text: str, ranking: list[tuple[Country, float]]) -> UnknownCountry:
+    """Return the error for a name that matched nothing, with up to three close names."""
+    suggestions = [country.name for country, _ in ranking[:3]]
+    return UnknownCountry(f'No country called "{_echo(text)}" in the gazetteer.', suggestions)
+
+
+def resolve_country(text: str) -> Resolution:
+    """Return the country a typed name means (exact, then alias, then fuzzy); raise UnknownCountry."""
+    key = normalize(text)
+    if not key:
+        raise UnknownCountry("Give a country name, for example Canada or the United States.")
+    if key in _EXACT:
+        return Resolution(_EXACT[key], "exact", 100.0)
+    if key in _ALIAS:
+        return Resolution(_ALIAS[key], "alias", 100.0)
+    ranking = _fuzzy_ranking(key, SUGGESTION_THRESHOLD)
+    top = ranking[0] if ranking else None
+    # A tie between two countries is a guess, not a match: offer both instead.
+    tied = len(ranking) > 1 and ranking[1][1] == ranking[0][1]
+    if top is None or top[1] < FUZZY_THRESHOLD or tied:
+        raise _unknown(text, ranking)
+    return Resolution(top[0], "fuzzy", top[1])
+
+
+# --- autocomplete -----------------------------------------------------------------------------
+
+_PREFIX_KEYS: list[tuple[str, int, Country]] = [
+    *((k, 0, c) for k, c in _EXACT.items()),  # tier 0: the name starts with the text
+    *((k, 1, c) for k, c in _ALIAS.items()),  # tier 1: an alias, demonym or code does
+]
+# Autocomplete's close matches leave out codes and demonyms: "can" should not offer "American".
+_AUTOCOMPLETE: list[tuple[str, Country]] = [
+    (key, c)
+    for c in _ALL_ENTRIES
+    for key in dict.fromkeys(normalize(f) for f in (c.name, *c.aliases))
+    if len(key) >= _MIN_FUZZY_LENGTH
+]
+_AUTOCOMPLETE_OWNERS: list[Country] = [c for _, c in _AUTOCOMPLETE]
+
+
+def _sort_key(country: Country, members_first: bool) -> tuple[bool, str]:
+    """Return the tie-break order within a rank: members first when asked, then by name."""
+    return (members_first and not country.nato_member, normalize(country.name))
+
+
+def _prefix_matches(query: str, members_first: bool) -> list[Country]:
+    """Return countries with a name, alias or word in one starting with query, best tier first."""
+    tiers: dict[str, tuple[int, Country]] = {}
+    for key, tier, country in _PREFIX_KEYS:
+        if key.startswith(query):
+            rank = tier
+        elif any(word.startswith(query) for word in key.split()[1:]):
+            rank = 2  # tier 2: a later word starts with it ("kor" -> "south korea")
+        else:
+            continue
+        if rank < tiers.get(country.code, (3, country))[0]:
+            tiers[country.code] = (rank, country)
+    ranked = sorted(tiers.values(), key=lambda item: (item[0], *_sort_key(item[1], members_first)))
+    return [country for _, country in ranked]
+
+
+def _close_matches(query: str) -> list[Country]:
+    """Return countries with a name or alias that starts with a near-spelling of query, best first."""
+    if len(query) < _MIN_FUZZY_LENGTH:
+        return []
+    # Compare with each key cut to the query's length, so half-typed typos match too ("grem").
+    heads = [key[: len(query)] for key, _ in _AUTOCOMPLETE]
+    return [country for country, _ in _rank(query, heads, _AUTOCOMPLETE_OWNERS, FUZZY_THRESHOLD)]
+
+
+def _unique(countries: Iterable[Country]) -> list[Country]:
+    """Return countries in first-seen order without repeats."""
+    unique: dict[str, Country] = {}
+    for country in countries:
+        unique.setdefault(country.code, country)
+    return list(unique.values())
+
+
+def suggest_countries(text: str, limit: int = 25, *, members_first: bool = True) -> list[Country]:
+    """Return up to limit countries for autocomplete: prefix matches first, then close matches."""
+    if limit <= 0:
+        return []
+    query = normalize(text)
+    if not query:
+        pool = NATO_MEMBERS if members_first else COUNTRIES
+        return [ALLIANCE_ENTRY, *sorted(pool, key=lambda c: normalize(c.name))][:limit]
+    ranked = [*_prefix_matches(query, members_first), *_close_matches(query)]
+    return _unique(ranked)[:limit]
+
+
+# --- scanning prose ---------------------------------------------------------------------------
+
+Mention = tuple[Country, int, int]
+
+# Words that, just before a form, make it mean something else ("South America", "Northern Ireland").
+_CONTINENT_PREFIXES = ("South", "Latin", "Central", "North")
+_BLOCKING_PREFIXES: dict[str, tuple[str, ...]] = {
+    "America": _CONTINENT_PREFIXES,
+    "American": _CONTINENT_PREFIXES,
+    "Ireland": ("Northern",),
+    "Irish": ("Northern",),
+}
+_BLOCKERS: dict[str, re.Pattern[str]] = {
+    form: re.compile(rf"\b(?:{'|'.join(words)})\s+\Z") for form, words in _BLOCKING_PREFIXES.items()
+}
+
+
+def _mention_forms(country: Country) -> Iterator[str]:
+    """Yield the surface forms of a country's name as written in prose, without a leading "the"."""
+    for form in (country.name, *country.aliases):
+        yield form.removeprefix("the ")
+
+
+def _surface_index(pairs: Iterable[tuple[str, Country]]) -> dict[str, Country]:
+    """Return surface form -> country; raise ValueError when two countries share a form."""
+    index: dict[str, Country] = {}
+    for form, country in pairs:
+        if index.setdefault(form, country) is not country:
+            raise ValueError(f"{form!r} names both {index[form].code} and {country.code}")
+    return index
+
+
+def _surface_pattern(forms: Iterable[str], plural: bool) -> re.Pattern[str]:
+    """Return a case-sensitive whole-word pattern for the forms, trying longer forms first."""
+    alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    suffix = "s?" if plural else ""
+    return re.compile(rf"(?<!\w)(?P<form>{alternation}){suffix}(?!\w)")
+
+
+_NAME_FORMS = _surface_index((form, c) for c in COUNTRIES for form in _mention_forms(c))
+_DEMONYM_FORMS = _surface_index((form, c) for c in COUNTRIES for form in c.demonyms)
+_NAME_PATTERN = _surface_pattern(_NAME_FORMS, plural=False)
+_DEMONYM_PATTERN = _surface_pattern(_DEMONYM_FORMS, plural=True)
+
+
+def _blocked(form: str, text: str, start: int) -> bool:
+    """Return whether the words just before a match give the form another meaning."""
+    blocker = _BLOCKERS.get(form)
+    return blocker is not None and blocker.search(text, max(0, start - 20), start) is not None
+
+
+def _scan(pattern: re.Pattern[str], forms: dict[str, Country], text: str) -> list[Mention]:
+    """Return (country, start, end) for each unblocked match of pattern, in text order."""
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        form = match.group("form")
+        if not _blocked(form, text, match.start()):
+            found.append((forms[form], match.start(), match.end()))
+    return found
+
+
+def find_country_mentions(text: str) -> list[Mention]:
+    """Return (country, start, end) for each country name in a sentence, in text order.
+
+    Matching is case-sensitive on forms as written in edited prose: "US" and "U.S." but never
+    "us", "Turkey" but not "turkey". Longer forms win ("United States of America" over "United
+    States"), matches never overlap, and demonyms ("American") are not mentions: see
+    ``find_demonyms``. A leading article stays outside the span: "the Netherlands" yields the
+    span of "Netherlands". The alliance entry is never reported.
+    """
+    return _scan(_NAME_PATTERN, _NAME_FORMS, text)
+
+
+def find_demonyms(text: str) -> list[Mention]:
+    """Return (country, start, end) for each demonym ("Dutch", "Americans") in a sentence, in text order."""
+    return _scan(_DEMONYM_PATTERN, _DEMONYM_FORMS, text)

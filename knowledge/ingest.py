@@ -1,0 +1,90 @@
+"""Articles into the store: read, extract, store, one transaction per document.
+
+Documents are identified by the sha256 of their body: the same text ingested twice (even under
+another file name or header) is reported as already ingested and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.errors import MalformedArticle
+from knowledge.extract import extract
+from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
+from knowledge.models import Article, Extraction
+from knowledge.store import Store, default_store_path
+
+BUNDLED_ARTICLES = Path(__file__).parent / "articles"
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What ingesting one article did."""
+
+    name: str
+    document_id: int | None  # None for a dry run
+    created: bool
+    article: Article
+    extraction: Extraction
+
+    def summary(self) -> str:
+        """Return a one-line summary for people."""
+        if not self.created and self.document_id is not None:
+            return f"{self.name}: already ingested (document {self.document_id})"
+        x = self.extraction
+        return (
+            f"{self.name}: {len(self.article.passages)} passages, {len(x.spending)} spending facts, "
+            f"{len(x.statements)} statements, {len(x.events)} events"
+        )
+
+
+def decode_article(data: bytes, name: str) -> str:
+    """Return the text of an article file's bytes; raise MalformedArticle when not usable."""
+    if not name.lower().endswith(ARTICLE_SUFFIXES):
+        raise MalformedArticle(f"{name}: only .txt and .md articles can be read.")
+    if len(data) > MAX_ARTICLE_CHARS * 4:
+        raise MalformedArticle(f"{name}: the file is too large for an article.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MalformedArticle(f"{name}: not UTF-8 text (byte {exc.start}).") from None
+
+
+def analyse(raw: str) -> tuple[Article, Extraction]:
+    """Return the parsed article and what extraction finds in it."""
+    article = read_article(raw)
+    return article, extract(article)
+
+
+async def ingest_text(store: Store, raw: str, *, name: str, dry_run: bool = False) -> IngestReport:
+    """Extract an article and store it unless dry_run; return what happened."""
+    article, extraction = analyse(raw)
+    if dry_run:
+        existing = await store.has_document(article.sha256)
+        return IngestReport(name, existing, False, article, extraction)
+    result = await store.add_document(article, extraction, name=name)
+    return IngestReport(name, result.document_id, result.created, article, extraction)
+
+
+async def ingest_file(store: Store, path: Path, *, dry_run: bool = False) -> IngestReport:
+    """Read, extract and store one article file."""
+    raw = decode_article(path.read_bytes(), path.name)
+    return await ingest_text(store, raw, name=path.name, dry_run=dry_run)
+
+
+def bundled_articles() -> list[Path]:
+    """Return the articles shipped with the package, in name order."""
+    return sorted(p for p in BUNDLED_ARTICLES.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+
+
+async def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
+    """Return the store at path, creating it and ingesting the bundled articles if it is new."""
+    target = str(path) if path is not None else str(default_store_path())
+    is_new = target == ":memory:" or not Path(target).exists()
+    store = await Store.open(target)
+    if is_new and seed:
+        for article in bundled_articles():
+            await ingest_file(store, article)
+    return store

@@ -1,0 +1,720 @@
+"""The SQLite knowledge store: the only module with SQL.
+
+One long-lived aiosqlite connection (its own thread, so queries never block the event loop).
+The schema is versioned with ``PRAGMA user_version``; WAL lets readers (a running bot) see a
+consistent snapshot while a writer ingests. Each document is written in one transaction and
+identified by the sha256 of its body, so ingesting the same content twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from knowledge.models import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    AgendaItem,
+    Article,
+    Attendee,
+    DocumentRef,
+    DocumentSummary,
+    EventRecord,
+    Extraction,
+    Figure,
+    Metric,
+    PersonRef,
+    Quote,
+    SearchHit,
+    Source,
+    SpendingRecord,
+    StatementKind,
+    StatementRecord,
+    TimeRef,
+)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL UNIQUE,
+    name        TEXT,
+    title       TEXT,
+    outlet      TEXT,
+    url         TEXT,
+    published   TEXT,
+    body        TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE passages (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    paragraph   INTEGER NOT NULL,
+    section     TEXT,
+    text        TEXT NOT NULL,
+    UNIQUE (document_id, position)
+);
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text, section, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts (rowid, text, section) VALUES (new.id, new.text, new.section);
+END;
+CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts (passages_fts, rowid, text, section) VALUES ('delete', old.id, old.text, old.section);
+END;
+CREATE TABLE people (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    key  TEXT NOT NULL UNIQUE
+);
+CREATE TABLE person_aliases (
+    alias     TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (alias, person_id)
+);
+CREATE TABLE person_roles (
+    person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    passage_id  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL,
+    PRIMARY KEY (person_id, document_id, role)
+);
+CREATE TABLE spending_facts (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    passage_id  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    subject     TEXT NOT NULL,
+    metric      TEXT NOT NULL,
+    time_json   TEXT,
+    year        INTEGER,
+    value       REAL,
+    currency    TEXT,
+    approximate INTEGER NOT NULL,
+    target      REAL,
+    total       INTEGER,
+    as_written  TEXT NOT NULL,
+    equivalents TEXT NOT NULL
+);
+CREATE INDEX spending_by_subject ON spending_facts (subject, year);
+CREATE TABLE statements (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    passage_id  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    context     TEXT,
+    time_json   TEXT,
+    medium      TEXT
+);
+CREATE INDEX statements_by_person ON statements (person_id);
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    place       TEXT,
+    country     TEXT,
+    time_json   TEXT,
+    year        INTEGER,
+    month       INTEGER,
+    day         INTEGER
+);
+CREATE INDEX events_by_kind ON events (kind, year, month, day);
+CREATE TABLE event_attendees (
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    person_id  INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    role       TEXT,
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE
+);
+CREATE INDEX attendees_by_person ON event_attendees (person_id);
+CREATE TABLE event_agenda (
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE
+);
+CREATE TABLE event_passages (
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, passage_id)
+);
+"""
+
+# Columns that, joined with passages and documents, make a Source.
+_SOURCE_COLUMNS = """
+    p.text AS p_text, p.section AS p_section, p.position AS p_position,
+    d.id AS d_id, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url, d.published AS d_published
+"""
+
+
+class StoreError(Exception):
+    """The store file cannot be used (newer schema, not a briefbot store, corrupt)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """The outcome of adding one document."""
+
+    document_id: int
+    created: bool  # False: the same content was already stored
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPerson:
+    """A person row with the normalized aliases that find it."""
+
+    id: int
+    name: str
+    roles: tuple[str, ...]
+    statement_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event row with its people, agenda and passages."""
+
+    id: int
+    kind: str
+    place: str | None
+    country: str | None
+    when: TimeRef | None
+    document: DocumentRef
+    attendees: list[Attendee]
+    agenda: list[AgendaItem]
+    sources: list[Source]
+
+
+def default_store_path() -> Path:
+    """Return the store's default location in the user's data directory."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "briefbot" / "briefbot.sqlite3"
+
+
+def normalize_key(text: str) -> str:
+    """Return the lookup key for a person's name or alias (case- and accent-insensitive)."""
+    from knowledge.gazetteer import normalize  # one normalization for every name lookup
+
+    return normalize(text)
+
+
+class Store:
+    """The knowledge store on one SQLite file."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: str) -> None:
+        self._db = connection
+        self.path = path
+        self._own_commits = 0
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Store:
+        """Return an open store, creating or migrating the schema as needed."""
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are opened explicitly, one per document.
+        connection = await aiosqlite.connect(path, isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        store = cls(connection, path)
+        try:
+            await store._configure()
+            await store._migrate()
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            await connection.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"{path} is not a usable briefbot store: {exc}") from exc
+        return store
+
+    async def close(self) -> None:
+        """Close the connection (idempotent)."""
+        await self._db.close()
+
+    async def _configure(self) -> None:
+        """Set the pragmas every connection needs."""
+        await self._db.execute("PRAGMA foreign_keys = ON")
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+        if self.path != ":memory:":
+            await self._db.execute("PRAGMA journal_mode = WAL")
+            await self._db.execute("PRAGMA synchronous = NORMAL")
+
+    async def _migrate(self) -> None:
+        """Bring the schema to SCHEMA_VERSION; refuse a store from a newer version."""
+        version = await self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"The store has schema {version}; this briefbot knows up to {SCHEMA_VERSION}.")
+        if version == 0:
+            await self._db.executescript(f"BEGIN; {_SCHEMA}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+
+    async def schema_version(self) -> int:
+        """Return the schema version recorded in the file."""
+        return int(await self._scalar("PRAGMA user_version"))
+
+    async def data_version(self) -> tuple[int, int]:
+        """Return a value that changes whenever this or any other connection commits to the file."""
+        # SQLite's data_version only moves for other connections' commits; count our own too.
+        return int(await self._scalar("PRAGMA data_version")), self._own_commits
+
+    async def integrity_check(self) -> str:
+        """Return SQLite's integrity verdict ("ok" when sound)."""
+        return str(await self._scalar("PRAGMA integrity_check"))
+
+    async def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Return the first column of the first row (None when there is no row)."""
+        async with self._db.execute(sql, params) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else row[0]
+
+    async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        """Return all rows of a query."""
+        async with self._db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    # --- writing ------------------------------------------------------------------------------
+
+    async def has_document(self, sha256: str) -> int | None:
+        """Return the id of the document with this content hash, if stored."""
+        value = await self._scalar("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
+        return None if value is None else int(value)
+
+    async def add_document(self, article: Article, extraction: Extraction, *, name: str | None) -> AddResult:
+        """Store a document and everything extracted from it in one transaction."""
+        existing = await self.has_document(article.sha256)
+        if existing is not None:
+            return AddResult(existing, created=False)
+        # One transaction per document: a crash or error leaves no half-stored document.
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            document_id = await self._insert_document(article, name)
+            passage_ids = await self._insert_passages(document_id, article)
+            people = await self._insert_people(document_id, extraction, passage_ids)
+            await self._insert_spending(document_id, extraction.spending, passage_ids)
+            await self._insert_statements(document_id, extraction.statements, passage_ids, people)
+            await self._insert_events(document_id, extraction.events, passage_ids, people)
+        except BaseException:
+            await self._db.rollback()
+            raise
+        await self._db.commit()
+        self._own_commits += 1
+        return AddResult(document_id, created=True)
+
+    async def _insert_document(self, article: Article, name: str | None) -> int:
+        """Insert the document row and return its id."""
+        meta = article.meta
+        cursor = await self._db.execute(
+            "INSERT INTO documents (sha256, name, title, outlet, url, published, body, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.sha256,
+                name,
+                meta.title,
+                meta.outlet,
+                meta.url,
+                meta.published.iso() if meta.published else None,
+                article.body,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    async def _insert_passages(self, document_id: int, article: Article) -> dict[int, int]:
+        """Insert the passages and return their ids by position."""
+        ids: dict[int, int] = {}
+        for p in article.passages:
+            cursor = await self._db.execute(
+                "INSERT INTO passages (document_id, position, start, end, paragraph, section, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (document_id, p.position, p.start, p.end, p.paragraph, p.section, p.text),
+            )
+            assert cursor.lastrowid is not None
+            ids[p.position] = cursor.lastrowid
+        return ids
+
+    async def _insert_people(
+        self, document_id: int, extraction: Extraction, passage_ids: dict[int, int]
+    ) -> dict[str, int]:
+        """Insert or reuse the document's people and return their ids by name."""
+        ids: dict[str, int] = {}
+        for person in extraction.people:
+            person_id = await self._person_id_for(person.name)
+            ids[person.name] = person_id
+            if person.role:
+                await self._db.execute(
+                    "INSERT OR IGNORE INTO person_roles (person_id, document_id, passage_id, role)"
+                    " VALUES (?, ?, ?, ?)",
+                    (person_id, document_id, passage_ids[person.passage], person.role),
+                )
+        return ids
+
+    async def _person_id_for(self, name: str) -> int:
+        """Return the id of the person with this name, creating them with their aliases."""
+        key = normalize_key(name)
+        found = await self._scalar("SELECT id FROM people WHERE key = ?", (key,))
+        if found is not None:
+            return int(found)
+        cursor = await self._db.execute("INSERT INTO people (name, key) VALUES (?, ?)", (name, key))
+        assert cursor.lastrowid is not None
+        aliases = {key, normalize_key(name.split()[-1])}  # the surname finds the person too
+        await self._db.executemany(
+            "INSERT OR IGNORE INTO person_aliases (alias, person_id) VALUES (?, ?)",
+            [(alias, cursor.lastrowid) for alias in aliases if alias],
+        )
+        return cursor.lastrowid
+
+    async def _insert_spending(
+        self, document_id: int, records: Iterable[SpendingRecord], passage_ids: dict[int, int]
+    ) -> None:
+        """Insert the document's spending facts."""
+        await self._db.executemany(
+            "INSERT INTO spending_facts (document_id, passage_id, subject, metric, time_json, year, value,"
+            " currency, approximate, target, total, as_written, equivalents)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    document_id,
+                    passage_ids[r.passage],
+                    r.subject,
+                    r.metric.value,
+                    _time_json(r.when),
+                    r.when.year if r.when else None,
+                    r.value,
+                    r.currency,
+                    int(r.approximate),
+                    r.target,
+                    r.total,
+                    r.as_written,
+                    json.dumps(r.equivalents, ensure_ascii=False),
+                )
+                for r in records
+            ],
+        )
+
+    async def _insert_statements(
+        self,
+        document_id: int,
+        records: Iterable[StatementRecord],
+        passage_ids: dict[int, int],
+        people: dict[str, int],
+    ) -> None:
+        """Insert the document's statements; a speaker not among its people is added."""
+        for r in records:
+            person_id = people.get(r.speaker) or await self._person_id_for(r.speaker)
+            await self._db.execute(
+                "INSERT INTO statements (document_id, passage_id, person_id, kind, text, context, time_json,"
+                " medium) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    passage_ids[r.passage],
+                    person_id,
+                    r.kind.value,
+                    r.text,
+                    r.context,
+                    _time_json(r.when),
+                    r.medium,
+                ),
+            )
+
+    async def _insert_events(
+        self,
+        document_id: int,
+        records: Iterable[EventRecord],
+        passage_ids: dict[int, int],
+        people: dict[str, int],
+    ) -> None:
+        """Insert the document's events with attendees, agenda and passages."""
+        for event in records:
+            when = event.when
+            cursor = await self._db.execute(
+                "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    event.kind,
+                    event.place,
+                    event.country,
+                    _time_json(when),
+                    when.year if when else None,
+                    when.month if when else None,
+                    when.day if when else None,
+                ),
+            )
+            event_id = cursor.lastrowid
+            await self._db.executemany(
+                "INSERT INTO event_attendees (event_id, position, name, person_id, role, passage_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (event_id, i, a.name, people.get(a.name) if a.is_person else None, a.role, passage_ids[a.passage])
+                    for i, a in enumerate(event.attendees)
+                ],
+            )
+            await self._db.executemany(
+                "INSERT INTO event_agenda (event_id, position, text, passage_id) VALUES (?, ?, ?, ?)",
+                [(event_id, i, item.text, passage_ids[item.passage]) for i, item in enumerate(event.agenda)],
+            )
+            await self._db.executemany(
+                "INSERT OR IGNORE INTO event_passages (event_id, passage_id) VALUES (?, ?)",
+                [(event_id, passage_ids[p]) for p in event.passages],
+            )
+
+    # --- reading ------------------------------------------------------------------------------
+
+    async def documents(self) -> list[DocumentSummary]:
+        """Return every document with its counts, newest publication first."""
+        rows = await self._rows(
+            """
+            SELECT d.id, d.title, d.outlet, d.url, d.published,
+                   (SELECT count(*) FROM passages WHERE document_id = d.id)       AS passages,
+                   (SELECT count(*) FROM spending_facts WHERE document_id = d.id) AS spending,
+                   (SELECT count(*) FROM statements WHERE document_id = d.id)     AS statements,
+                   (SELECT count(*) FROM events WHERE document_id = d.id)         AS events
+              FROM documents AS d
+             ORDER BY d.published IS NULL, d.published DESC, d.id
+            """
+        )
+        return [
+            DocumentSummary(
+                document=DocumentRef(
+                    id=row["id"], title=row["title"], outlet=row["outlet"], url=row["url"], published=row["published"]
+                ),
+                passages=row["passages"],
+                spending_facts=row["spending"],
+                statements=row["statements"],
+                events=row["events"],
+            )
+            for row in rows
+        ]
+
+    async def document_bodies(self) -> list[tuple[int, str]]:
+        """Return (id, body) of every document."""
+        return [(row[0], row[1]) for row in await self._rows("SELECT id, body FROM documents ORDER BY id")]
+
+    async def passage_spans(self, document_id: int) -> list[tuple[int, int, str]]:
+        """Return (start, end, text) of a document's passages, in order."""
+        rows = await self._rows(
+            "SELECT start, end, text FROM passages WHERE document_id = ? ORDER BY position", (document_id,)
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    async def spending_figures(self, subject: str) -> list[Figure]:
+        """Return every spending fact about a subject, newest year first, with sources."""
+        rows = await self._rows(
+            f"""
+            SELECT f.*, {_SOURCE_COLUMNS}
+              FROM spending_facts AS f
+              JOIN passages  AS p ON p.id = f.passage_id
+              JOIN documents AS d ON d.id = f.document_id
+             WHERE f.subject = ?
+             ORDER BY f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, d.id, p.position, f.id
+            """,
+            (subject,),
+        )
+        return [_figure(row) for row in rows]
+
+    async def spending_subjects(self) -> dict[str, list[Figure]]:
+        """Return every subject's spending facts, keyed by subject code."""
+        rows = await self._rows(
+            f"""
+            SELECT f.*, {_SOURCE_COLUMNS}
+              FROM spending_facts AS f
+              JOIN passages  AS p ON p.id = f.passage_id
+              JOIN documents AS d ON d.id = f.document_id
+             ORDER BY f.subject, f.year IS NULL, f.year DESC, d.id, p.position, f.id
+            """
+        )
+        subjects: dict[str, list[Figure]] = {}
+        for row in rows:
+            subjects.setdefault(row["subject"], []).append(_figure(row))
+        return subjects
+
+    async def people(self) -> list[StoredPerson]:
+        """Return every person, with roles and statement counts, by name."""
+        rows = await self._rows(
+            """
+            SELECT pe.id, pe.name,
+                   (SELECT group_concat(role, char(31)) FROM (
+                        SELECT DISTINCT role FROM person_roles WHERE person_id = pe.id)) AS roles,
+                   (SELECT count(*) FROM statements WHERE person_id = pe.id) AS statements
+              FROM people AS pe
+             ORDER BY pe.name
+            """
+        )
+        return [
+            StoredPerson(
+                id=row["id"],
+                name=row["name"],
+                roles=tuple(row["roles"].split("\x1f")) if row["roles"] else (),
+                statement_count=row["statements"],
+            )
+            for row in rows
+        ]
+
+    async def person_aliases(self) -> list[tuple[str, int]]:
+        """Return every (normalized alias, person id) pair."""
+        return [(row[0], row[1]) for row in await self._rows("SELECT alias, person_id FROM person_aliases")]
+
+    async def statements_by(self, person_id: int) -> list[Quote]:
+        """Return a person's statements in document order, with sources."""
+        rows = await self._rows(
+            f"""
+            SELECT s.kind, s.text, s.context, s.time_json, s.medium, {_SOURCE_COLUMNS}
+              FROM statements AS s
+              JOIN passages  AS p ON p.id = s.passage_id
+              JOIN documents AS d ON d.id = s.document_id
+             WHERE s.person_id = ?
+             ORDER BY d.published IS NULL, d.published DESC, d.id, p.position, s.id
+            """,
+            (person_id,),
+        )
+        return [
+            Quote(
+                kind=StatementKind(row["kind"]),
+                text=row["text"],
+                context=row["context"],
+                when=_time(row["time_json"]),
+                medium=row["medium"],
+                source=_source(row),
+            )
+            for row in rows
+        ]
+
+    async def events(self, kind: str) -> list[StoredEvent]:
+        """Return every event of a kind with attendees, agenda and sources."""
+        rows = await self._rows(
+            """
+            SELECT e.*, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url, d.published AS d_published
+              FROM events AS e JOIN documents AS d ON d.id = e.document_id
+             WHERE e.kind = ?
+             ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id
+            """,
+            (kind,),
+        )
+        return [await self._event(row) for row in rows]
+
+    async def _event(self, row: aiosqlite.Row) -> StoredEvent:
+        """Return an event row completed with its attendees, agenda and sources."""
+        attendees = await self._rows(
+            f"""SELECT a.name, a.person_id, a.role, {_SOURCE_COLUMNS}
+                  FROM event_attendees AS a
+                  JOIN passages AS p ON p.id = a.passage_id JOIN documents AS d ON d.id = p.document_id
+                 WHERE a.event_id = ? ORDER BY a.position""",
+            (row["id"],),
+        )
+        agenda = await self._rows(
+            f"""SELECT g.text, {_SOURCE_COLUMNS}
+                  FROM event_agenda AS g
+                  JOIN passages AS p ON p.id = g.passage_id JOIN documents AS d ON d.id = p.document_id
+                 WHERE g.event_id = ? ORDER BY g.position""",
+            (row["id"],),
+        )
+        passages = await self._rows(
+            f"""SELECT {_SOURCE_COLUMNS}
+                  FROM event_passages AS ep
+                  JOIN passages AS p ON p.id = ep.passage_id JOIN documents AS d ON d.id = p.document_id
+                 WHERE ep.event_id = ? ORDER BY p.position""",
+            (row["id"],),
+        )
+        return StoredEvent(
+            id=row["id"],
+            kind=row["kind"],
+            place=row["place"],
+            country=row["country"],
+            when=_time(row["time_json"]),
+            document=DocumentRef(
+                id=row["document_id"],
+                title=row["d_title"],
+                outlet=row["d_outlet"],
+                url=row["d_url"],
+                published=row["d_published"],
+            ),
+            attendees=[
+                Attendee(name=a["name"], is_person=a["person_id"] is not None, role=a["role"], source=_source(a))
+                for a in attendees
+            ],
+            agenda=[AgendaItem(text=g["text"], source=_source(g)) for g in agenda],
+            sources=[_source(p) for p in passages],
+        )
+
+    async def search(self, fts_query: str, limit: int) -> list[SearchHit]:
+        """Return the passages best matching an FTS5 query (already escaped), by BM25."""
+        rows = await self._rows(
+            f"""
+            SELECT bm25(passages_fts, 1.0, 0.3) AS score,
+                   highlight(passages_fts, 0, ?, ?) AS highlighted, {_SOURCE_COLUMNS}
+              FROM passages_fts
+              JOIN passages  AS p ON p.id = passages_fts.rowid
+              JOIN documents AS d ON d.id = p.document_id
+             WHERE passages_fts MATCH ?
+             ORDER BY score, p.id
+             LIMIT ?
+            """,
+            (HIGHLIGHT_START, HIGHLIGHT_END, fts_query, limit),
+        )
+        return [SearchHit(source=_source(row), highlighted=row["highlighted"], score=row["score"]) for row in rows]
+
+    async def appearances(self, person_id: int) -> list[tuple[int, str | None, Source]]:
+        """Return (event id, role, source) for every event a person is expected at."""
+        rows = await self._rows(
+            f"""SELECT a.event_id, a.role, {_SOURCE_COLUMNS}
+                  FROM event_attendees AS a
+                  JOIN passages AS p ON p.id = a.passage_id JOIN documents AS d ON d.id = p.document_id
+                 WHERE a.person_id = ? ORDER BY a.event_id, a.position""",
+            (person_id,),
+        )
+        return [(row["event_id"], row["role"], _source(row)) for row in rows]
+
+
+def _time_json(when: TimeRef | None) -> str | None:
+    """Return a TimeRef as JSON for storage."""
+    return when.model_dump_json(exclude_none=True) if when else None
+
+
+def _time(value: str | None) -> TimeRef | None:
+    """Return the TimeRef stored as JSON."""
+    return TimeRef.model_validate_json(value) if value else None
+
+
+def _source(row: aiosqlite.Row) -> Source:
+    """Return the Source built from the _SOURCE_COLUMNS of a row."""
+    return Source(
+        document=DocumentRef(
+            id=row["d_id"], title=row["d_title"], outlet=row["d_outlet"], url=row["d_url"], published=row["d_published"]
+        ),
+        passage=row["p_text"],
+        section=row["p_section"],
+        position=row["p_position"],
+    )
+
+
+def _figure(row: aiosqlite.Row) -> Figure:
+    """Return the Figure for a spending_facts row joined with its source."""
+    return Figure(
+        subject=row["subject"],
+        metric=Metric(row["metric"]),
+        when=_time(row["time_json"]),
+        value=row["value"],
+        currency=row["currency"],
+        approximate=bool(row["approximate"]),
+        target=row["target"],
+        total=row["total"],
+        as_written=row["as_written"],
+        equivalents=json.loads(row["equivalents"]),
+        source=_source(row),
+    )
+
+
+__all__ = ["AddResult", "Store", "StoreError", "StoredEvent", "StoredPerson", "default_store_path"]
