@@ -32,14 +32,13 @@ from knowledge.models import (
     Appearance,
     Attendee,
     Conflict,
-    Coverage,
     CountryRef,
     CountryStatus,
+    Coverage,
     EventSummary,
     Figure,
     Metric,
     PersonRef,
-    Quote,
     SearchAnswer,
     SpendingAnswer,
     StatementKind,
@@ -54,13 +53,17 @@ MAX_QUERY_TERMS = 12
 MAX_QUERY_CHARS = 300
 _KIND_ORDER = {StatementKind.VERBATIM: 0, StatementKind.PARTIAL: 1, StatementKind.REPORTED: 2}
 _STOPWORDS = frozenset(
-    "a an and are as at be by did do does for from had has have how i in is it its of on or so than that the"
-    " their them there these they this to was were what when where which who whom why will with would you"
-    " about did much many".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "in", "is", "it", "its", "of", "on", "or", "so", "than", "that", "the", "their", "them", "there", "these", "they", "this", "to", "was", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "about", "did", "much", "many"]
 )
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMatch:
+    """A person found for a typed name, and which rule matched (exact, alias, fuzzy)."""
+
+    person: StoredPerson
+    path: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +98,11 @@ class Briefing:
     # --- spending -----------------------------------------------------------------------------
 
     async def spending(self, text: str) -> SpendingAnswer:
+        """Return what the store knows about the spending of the country text names."""
+        return await self.spending_for(gazetteer.resolve_country(text))
+
+    async def spending_for(self, resolution: gazetteer.Resolution) -> SpendingAnswer:
         """Return what the store knows about a country's defence spending (or the alliance's)."""
-        resolution = gazetteer.resolve_country(text)
         snapshot = await self._current()
         country = country_ref(resolution.country)
         alliance = snapshot.subjects.get(ALLIANCE, [])
@@ -149,20 +155,28 @@ class Briefing:
     # --- people and statements ----------------------------------------------------------------
 
     async def statements(self, text: str) -> StatementsAnswer:
+        """Return the statements of the person text names."""
+        return await self.statements_for(await self.resolve_person(text))
+
+    async def statements_for(self, match: PersonMatch) -> StatementsAnswer:
         """Return a person's statements (verbatim first) and their expected appearances."""
-        person, matched_by = await self._resolve_person(text)
+        person, matched_by = match.person, match.path
         quotes = await self.store.statements_by(person.id)
         quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
         events = {e.id: e for e in await self.store.events("summit")}
         appearances = [
-            Appearance(event=event_label(events[event_id]) if event_id in events else "an event", role=role, source=src)
+            Appearance(
+                event=event_label(events[event_id]) if event_id in events else "an event",
+                role=role,
+                source=src,
+            )
             for event_id, role, src in await self.store.appearances(person.id)
         ]
         return StatementsAnswer(
             person=_person_ref(person), matched_by=matched_by, statements=quotes, appearances=appearances
         )
 
-    async def _resolve_person(self, text: str) -> tuple[StoredPerson, str]:
+    async def resolve_person(self, text: str) -> PersonMatch:
         """Return the person a name refers to and how it matched; raise UnknownPerson otherwise."""
         snapshot = await self._current()
         key = normalize_key(text)
@@ -171,12 +185,13 @@ class Briefing:
         ids = snapshot.aliases.get(key)
         if ids:
             person = max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count)
-            path = "exact" if normalize_key(person.name) == key else "alias"
-            return person, path
+            return PersonMatch(person, "exact" if normalize_key(person.name) == key else "alias")
         match = process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None
         if match is not None and match[1] >= PERSON_FUZZY_THRESHOLD:
             ids = snapshot.aliases[match[0]]
-            return max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count), "fuzzy"
+            return PersonMatch(
+                max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count), "fuzzy"
+            )
         suggestions = _close_people(key, snapshot)
         raise UnknownPerson(f'No one called "{text.strip()[:60]}" in the briefing.', suggestions)
 
@@ -195,7 +210,10 @@ class Briefing:
 
     async def summits(self) -> list[EventSummary]:
         """Return every known summit (merged across documents), earliest first."""
-        return [EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when) for g in await self._summit_groups()]
+        return [
+            EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when)
+            for g in await self._summit_groups()
+        ]
 
     async def summit(self, choice: int | None = None, *, today: date | None = None) -> SummitAnswer:
         """Return the chosen summit, else the next upcoming one, else the latest one."""
@@ -259,7 +277,9 @@ class Briefing:
 
 def country_ref(country: gazetteer.Country) -> CountryRef:
     """Return the user-facing reference for a gazetteer country."""
-    return CountryRef(code=country.code, name=country.name, flag=country.flag, nato_member=country.nato_member)
+    return CountryRef(
+        code=country.code, name=country.name, flag=country.flag, nato_member=country.nato_member
+    )
 
 
 def _is_known_code(code: str) -> bool:
@@ -316,12 +336,18 @@ def describe_time(when: TimeRef | None) -> str:
         days = f"{when.day}–{when.end_day}" if when.end_day else str(when.day)
         shown = f"{days} {_MONTH_NAMES[when.month - 1]} {when.year}"
     written = when.text.strip()
-    return shown if written in (shown, str(when.year)) or written.endswith(str(when.year)) else f"{shown} (“{written}”)"
+    return (
+        shown
+        if written in (shown, str(when.year)) or written.endswith(str(when.year))
+        else f"{shown} (“{written}”)"
+    )
 
 
 def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
     """Return labelled comparisons of a country's GDP shares with targets stated in the store."""
-    targets = {f.when.year: f.target for f in alliance + facts if f.target is not None and f.when and f.when.year}
+    targets = {
+        f.when.year: f.target for f in alliance + facts if f.target is not None and f.when and f.when.year
+    }
     any_target = next((f.target for f in alliance + facts if f.target is not None), None)
     derived = []
     for f in facts:
@@ -342,7 +368,11 @@ def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
     """Return groups of figures where documents disagree on the same metric and year."""
     groups: dict[tuple[Metric, int | None, str | None], list[Figure]] = {}
     for f in facts:
-        if f.value is not None and f.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT, Metric.ALLIES_MEETING_TARGET):
+        if f.value is not None and f.metric in (
+            Metric.SHARE_OF_GDP,
+            Metric.AMOUNT,
+            Metric.ALLIES_MEETING_TARGET,
+        ):
             groups.setdefault((f.metric, f.when.year if f.when else None, f.currency), []).append(f)
     conflicts = []
     for (metric, year, _), figures in groups.items():

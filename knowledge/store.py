@@ -31,7 +31,6 @@ from knowledge.models import (
     Extraction,
     Figure,
     Metric,
-    PersonRef,
     Quote,
     SearchHit,
     Source,
@@ -458,7 +457,14 @@ class Store:
                 "INSERT INTO event_attendees (event_id, position, name, person_id, role, passage_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (event_id, i, a.name, people.get(a.name) if a.is_person else None, a.role, passage_ids[a.passage])
+                    (
+                        event_id,
+                        i,
+                        a.name,
+                        people.get(a.name) if a.is_person else None,
+                        a.role,
+                        passage_ids[a.passage],
+                    )
                     for i, a in enumerate(event.attendees)
                 ],
             )
@@ -489,7 +495,11 @@ class Store:
         return [
             DocumentSummary(
                 document=DocumentRef(
-                    id=row["id"], title=row["title"], outlet=row["outlet"], url=row["url"], published=row["published"]
+                    id=row["id"],
+                    title=row["title"],
+                    outlet=row["outlet"],
+                    url=row["url"],
+                    published=row["published"],
                 ),
                 passages=row["passages"],
                 spending_facts=row["spending"],
@@ -642,7 +652,9 @@ class Store:
                 published=row["d_published"],
             ),
             attendees=[
-                Attendee(name=a["name"], is_person=a["person_id"] is not None, role=a["role"], source=_source(a))
+                Attendee(
+                    name=a["name"], is_person=a["person_id"] is not None, role=a["role"], source=_source(a)
+                )
                 for a in attendees
             ],
             agenda=[AgendaItem(text=g["text"], source=_source(g)) for g in agenda],
@@ -664,7 +676,9 @@ class Store:
             """,
             (HIGHLIGHT_START, HIGHLIGHT_END, fts_query, limit),
         )
-        return [SearchHit(source=_source(row), highlighted=row["highlighted"], score=row["score"]) for row in rows]
+        return [
+            SearchHit(source=_source(row), highlighted=row["highlighted"], score=row["score"]) for row in rows
+        ]
 
     async def appearances(self, person_id: int) -> list[tuple[int, str | None, Source]]:
         """Return (event id, role, source) for every event a person is expected at."""
@@ -692,7 +706,11 @@ def _source(row: aiosqlite.Row) -> Source:
     """Return the Source built from the _SOURCE_COLUMNS of a row."""
     return Source(
         document=DocumentRef(
-            id=row["d_id"], title=row["d_title"], outlet=row["d_outlet"], url=row["d_url"], published=row["d_published"]
+            id=row["d_id"],
+            title=row["d_title"],
+            outlet=row["d_outlet"],
+            url=row["d_url"],
+            published=row["d_published"],
         ),
         passage=row["p_text"],
         section=row["p_section"],

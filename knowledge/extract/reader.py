@@ -36,20 +36,16 @@ _HEADER_KEYS = {
     "url": "url",
 }
 _HEADER_LINE = re.compile(r"^(title|source|outlet|date|published|url)[ \t]*:[ \t]*(.*?)[ \t]*$", re.I)
-_TERMINAL = ".!?:;…\"”’)]"
+_TERMINAL = '.!?:;…"”’)]'
 _BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt adm sen rep gov st jr sr prof no vs etc approx inc ltd co corp"
-    " jan feb mar apr jun jul aug sep sept oct nov dec est dept fig al".split()
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st", "jr", "sr", "prof", "no", "vs", "etc", "approx", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "dept", "fig", "al"]
 )
 # After an initialism such as "U.S." a new sentence usually starts with one of these words.
 _SENTENCE_STARTERS = frozenset(
-    "the a an it he she they we i this that these those but and in on at for as so yet his her its"
-    " their our there here after before while when".split()
+    ["the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for", "as", "so", "yet", "his", "her", "its", "their", "our", "there", "here", "after", "before", "while", "when"]
 )
-_OPENING_QUOTES = "“‘"
-_CLOSING_QUOTES = "”’"
 
 
 def read_article(raw: str) -> Article:
@@ -203,14 +199,14 @@ def _is_heading(line: str, next_line: str) -> bool:
         and len(text) <= 100
         and text[-1] not in _TERMINAL + ",—–-"
         and (text[0].isupper() or text[0].isdigit())
-        and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in "“\"")
+        and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in '“"')
     )
 
 
 def _ends_sentence(text: str) -> bool:
     """Return whether text ends with sentence-final punctuation."""
     stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] in ".!?…\"”’)"
+    return bool(stripped) and stripped[-1] in '.!?…"”’)'
 
 
 def _is_new_paragraph(line: str) -> bool:
@@ -236,20 +232,26 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     i = start
     while i < end:
         ch = body[i]
-        if ch in _OPENING_QUOTES and ch == "“":
+        closes_quote = False
+        if ch == "“":
             depth += 1
         elif ch == "”":
             depth = max(0, depth - 1)
+            closes_quote = True
         elif ch == '"':
             straight_open = not straight_open
+            closes_quote = not straight_open
         inside = respect_quotes and (depth > 0 or straight_open)
-        if ch in ".!?" and not inside:
+        # “... a finish.” He said: the full stop inside the quote ends the sentence too.
+        ends_quote = closes_quote and not inside and i > start and body[i - 1] in ".!?"
+        if (ch in ".!?" and not inside) or ends_quote:
+            dot = i - 1 if ends_quote else i
             stop = i + 1
-            while stop < end and body[stop] in "\"”’)]":
+            while stop < end and body[stop] in '"”’)]':
                 if body[stop] == '"':
                     straight_open = not straight_open
                 stop += 1
-            if _is_boundary(body, sentence_start, i, stop, end):
+            if _is_boundary(body, sentence_start, dot, stop, end):
                 spans.append(_trim(body, sentence_start, stop))
                 sentence_start = stop
                 i = stop

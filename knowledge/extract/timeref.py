@@ -3,7 +3,9 @@
 Resolution rules (a news article speaks from its publication date):
 
 * ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``: as written.
-* ``last year`` / ``this year`` / ``next year`` / ``a decade ago|earlier``: need the document year.
+* ``last year`` / ``this year`` / ``next year`` / ``a decade ago``: need the document year;
+  ``a decade earlier`` / ``five years earlier`` count back from the time just before them in the
+  sentence ("2.2 percent last year, up from 1.2 percent a decade earlier"), else from the document.
 * ``this June`` / ``next June``: the document year (next: the year after) ; ``last June`` the year
   before when the month is not before the document month, else the document year (needs the month).
 * A bare month (``in February``) resolves only when the document date has a month: to the year
@@ -55,7 +57,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
     ("decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     ("years_ago", re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    (
+        "weekday",
+        re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ),
     # A bare month needs a preposition or a following noun: "May I ask" is not a date.
     ("month", re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b")),
     ("month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
@@ -77,7 +82,21 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
                 continue
             found.append((ref, match.start(), match.end()))
             taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda item: item[1])
+    return _anchor_earlier(sorted(found, key=lambda item: item[1]))
+
+
+def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef, int, int]]:
+    """Return found with "a decade earlier" counted back from the year just before it, if any."""
+    anchored = []
+    previous_year: int | None = None
+    for ref, start, end in found:
+        match = re.search(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", ref.text, re.I)
+        if match and previous_year is not None:
+            n = 10 if "decade" in ref.text.lower() else _SMALL_NUMBERS.get(match["n"].lower()) or int(match["n"])
+            ref = ref.model_copy(update={"year": previous_year - n})
+        anchored.append((ref, start, end))
+        previous_year = ref.year if ref.year is not None else previous_year
+    return anchored
 
 
 def resolve_time(text: str, published: PartialDate | None) -> TimeRef | None:
@@ -106,7 +125,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         n = 10 if kind == "decade" else _SMALL_NUMBERS.get(groups["n"].lower()) or int(groups["n"])
         return TimeRef(text=text, year=published.year - n if published else None)
     if kind == "rel_month":
-        return TimeRef(text=text, year=_year_for_relative_month(groups["rel"].lower(), month, published), month=month)
+        return TimeRef(
+            text=text, year=_year_for_relative_month(groups["rel"].lower(), month, published), month=month
+        )
     if kind == "month":
         shown = text[4:] if text.lower().startswith("the ") else text  # "the June summit" -> "June"
         return TimeRef(text=shown, year=_year_for_month(month, published), month=month)

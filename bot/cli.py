@@ -1,0 +1,175 @@
+"""The ``briefbot`` command: run | ask | console | ingest | sources.
+
+Errors are one clear line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import discord
+
+from bot.app import create_bot, use_endpoints
+from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
+from bot.settings import Settings
+from knowledge.briefing import Briefing
+from knowledge.errors import BriefingError
+from knowledge.ingest import ingest_file, open_store
+from knowledge.store import StoreError
+
+log = logging.getLogger("briefbot")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the briefbot command line and return its exit code."""
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    if args.db:
+        settings = settings.model_copy(update={"db": Path(args.db)})
+    try:
+        return int(args.handler(args, settings))
+    except (StoreError, BriefingError, OSError) as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Return the argument parser with one subcommand per job."""
+    parser = argparse.ArgumentParser(prog="briefbot", description="A Discord bot for sourced briefings.")
+    parser.add_argument("--db", help="the SQLite store (default: BRIEFBOT_DB or the user data directory)")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="connect to Discord (no token: answer through the local console)")
+    run.set_defaults(handler=_run)
+    ask = sub.add_parser("ask", help='answer one command locally, e.g. briefbot ask "/spending Canada"')
+    ask.add_argument("line", nargs="+", help="the command line")
+    ask.add_argument("--json", action="store_true", help="print the exact payload Discord would receive")
+    ask.set_defaults(handler=_ask)
+    console = sub.add_parser("console", help="type commands in the terminal")
+    console.set_defaults(handler=_console)
+    ingest = sub.add_parser("ingest", help="add .txt or .md articles to the store")
+    ingest.add_argument("files", nargs="+", type=Path)
+    ingest.add_argument("--dry-run", action="store_true", help="show what would be stored; change nothing")
+    ingest.add_argument(
+        "--no-seed", action="store_true", help="create a new store without the bundled article"
+    )
+    ingest.set_defaults(handler=_ingest)
+    sources = sub.add_parser("sources", help="list the documents in the store")
+    sources.set_defaults(handler=_sources)
+    return parser
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve Discord, or without a token show the bot answering in the console."""
+    if not settings.has_token():
+        print("No DISCORD_TOKEN is configured, so briefbot answers here, through the local console.")
+        print("(Set DISCORD_TOKEN in .env to connect to Discord; see README.)")
+        return asyncio.run(_demo(settings, interactive_after=sys.stdin.isatty()))
+    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+    try:
+        asyncio.run(serve(settings))
+    except discord.LoginFailure:
+        print("briefbot: Discord rejected the token in DISCORD_TOKEN.", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def serve(settings: Settings) -> None:
+    """Connect to Discord and answer until SIGTERM or Ctrl-C, then close the bot and the store."""
+    assert settings.discord_token is not None
+    token = settings.discord_token.get_secret_value().strip()
+    store = await open_store(settings.db)
+    bot = create_bot(Briefing(store), settings)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+    try:
+        await use_endpoints(settings, token)
+        async with bot:
+            await bot.start(token)
+    finally:
+        await bot.close()  # idempotent; also closes the store when start() never ran
+        log.info("briefbot stopped")
+
+
+async def _demo(settings: Settings, *, interactive_after: bool) -> int:
+    """Answer the demo commands, then read more from the terminal if it is one."""
+    async with local_bot(settings) as local:
+        failures = await run_lines(local, list(DEMO_COMMANDS), sys.stdout)
+        if interactive_after:
+            await interactive(local)
+    return 1 if failures else 0
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one command line locally."""
+    return asyncio.run(_ask_async(" ".join(args.line), settings, as_json=args.json))
+
+
+async def _ask_async(line: str, settings: Settings, *, as_json: bool) -> int:
+    """Answer one command line and return 1 if it was not a valid command."""
+    async with local_bot(settings) as local:
+        return 1 if await run_lines(local, [line], sys.stdout, as_json=as_json) else 0
+
+
+def _console(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the interactive console."""
+
+    async def session() -> None:
+        async with local_bot(settings) as local:
+            await interactive(local)
+
+    asyncio.run(session())
+    return 0
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Ingest article files; return 1 if any file failed (the others still land)."""
+    return asyncio.run(_ingest_async(args.files, settings, dry_run=args.dry_run, seed=not args.no_seed))
+
+
+async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool, seed: bool) -> int:
+    """Ingest each file in turn, printing one line per file."""
+    store = await open_store(settings.db, seed=seed)
+    failed = 0
+    try:
+        for path in files:
+            try:
+                report = await ingest_file(store, path, dry_run=dry_run)
+            except (BriefingError, OSError) as exc:
+                print(f"{path.name}: failed: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            print(("(dry run) " if dry_run else "") + report.summary())
+            if dry_run:
+                print(report.extraction.model_dump_json(indent=2))
+    finally:
+        await store.close()
+    return 1 if failed else 0
+
+
+def _sources(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the documents in the store."""
+
+    async def listing() -> None:
+        store = await open_store(settings.db)
+        try:
+            for d in await store.documents():
+                doc = d.document
+                print(
+                    f"{doc.id}: {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
+                    f" {doc.published or 'date not stated'} — {d.passages} passages, {d.spending_facts} spending"
+                    f" facts, {d.statements} statements, {d.events} events"
+                )
+        finally:
+            await store.close()
+
+    asyncio.run(listing())
+    return 0

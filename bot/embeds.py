@@ -1,0 +1,465 @@
+"""Answer models -> discord.Embed, in one visual theme and inside Discord's limits.
+
+Theme: a colour per command family, the flag for countries, facts followed by ``[n]`` marks that
+point at the numbered source sentences, and a footer naming the source document(s) and date.
+Verbatim quotes are in quotation marks; partial quotes are marked; reported speech is never
+put in quotation marks.
+
+All text from articles or users is escaped (markdown and mentions) before it is clipped, and
+``fit`` enforces every limit (title 256, description 4096, 25 fields, field name 256 / value 1024,
+footer 2048, author 256, 6000 in total) as the last step of every builder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import discord
+
+from knowledge.briefing import describe_time, format_percent
+from knowledge.models import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    Coverage,
+    DocumentRef,
+    Figure,
+    Metric,
+    Quote,
+    SearchAnswer,
+    Source,
+    SpendingAnswer,
+    StatementKind,
+    StatementsAnswer,
+    SummitAnswer,
+    TimeRef,
+)
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_COUNT_LIMIT = 25
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+TOTAL_LIMIT = 6000
+
+SPENDING_COLOUR = discord.Colour(0x2B6CB0)
+SUMMIT_COLOUR = discord.Colour(0x6B46C1)
+QUOTE_COLOUR = discord.Colour(0xB7791F)
+INFO_COLOUR = discord.Colour(0x2F855A)
+ERROR_COLOUR = discord.Colour(0xC53030)
+
+STATEMENTS_PER_PAGE = 5  # more than this reads as a wall; the rest go on pages
+SOURCE_EXCERPT = 280  # characters of a source sentence shown under an answer
+
+
+def escape(text: str) -> str:
+    """Return text safe to show: markdown and mentions escaped, control characters removed."""
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def clip(text: str, limit: int) -> str:
+    """Return text cut to at most limit characters, ending with … when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 0)]
+    trailing = len(cut) - len(cut.rstrip("\\"))
+    if trailing % 2:  # never leave half of an escape sequence at the end
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Return the embed with every Discord limit enforced (clipping, dropping extra fields)."""
+    if embed.title:
+        embed.title = clip(embed.title, TITLE_LIMIT)
+    if embed.description:
+        embed.description = clip(embed.description, DESCRIPTION_LIMIT)
+    if embed.footer.text:
+        embed.set_footer(text=clip(embed.footer.text, FOOTER_LIMIT))
+    if embed.author.name:
+        embed.set_author(name=clip(embed.author.name, AUTHOR_LIMIT))
+    fields = [
+        (
+            clip(f.name or "\u200b", FIELD_NAME_LIMIT),
+            clip(f.value or "\u200b", FIELD_VALUE_LIMIT),
+            bool(f.inline),
+        )
+        for f in embed.fields[:FIELD_COUNT_LIMIT]
+    ]
+    embed.clear_fields()
+    for name, value, inline in fields:
+        embed.add_field(name=name, value=value, inline=inline)
+    while len(embed) > TOTAL_LIMIT and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)  # the last fields are the least important
+    if len(embed) > TOTAL_LIMIT and embed.description:
+        embed.description = clip(
+            embed.description, max(len(embed.description) - (len(embed) - TOTAL_LIMIT), 1)
+        )
+    return embed
+
+
+class SourceNotes:
+    """Numbers source sentences in order of first use and renders them as a Sources field."""
+
+    def __init__(self) -> None:
+        self._sources: dict[tuple[int, int], tuple[int, Source]] = {}
+
+    def mark(self, source: Source) -> str:
+        """Return the ``[n]`` mark for a source, numbering it on first use."""
+        key = (source.document.id, source.position)
+        if key not in self._sources:
+            self._sources[key] = (len(self._sources) + 1, source)
+        return f"[{self._sources[key][0]}]"
+
+    def documents(self) -> list[DocumentRef]:
+        """Return the distinct documents cited, in order of first use."""
+        seen: dict[int, DocumentRef] = {}
+        for _, source in self._sources.values():
+            seen.setdefault(source.document.id, source.document)
+        return list(seen.values())
+
+    def add_fields(self, embed: discord.Embed) -> None:
+        """Add the numbered source sentences as one or more "Sources" fields."""
+        lines = [
+            f"`[{number}]` “{clip(escape(' '.join(source.passage.split())), SOURCE_EXCERPT)}”"
+            for number, source in self._sources.values()
+        ]
+        _lines_field(embed, "Sources", lines)
+
+
+def document_line(document: DocumentRef) -> str:
+    """Return "Title · outlet · date", saying plainly what the document does not state."""
+    title = document.title or f"Document {document.id}"
+    outlet = document.outlet or "outlet not stated"
+    date = document.published or "date not stated"
+    return f"{title} · {outlet} · {date}"
+
+
+def set_source_footer(embed: discord.Embed, notes: SourceNotes, extra: str = "") -> None:
+    """Set the footer to the cited document (or documents) and their dates."""
+    documents = notes.documents()
+    if len(documents) == 1:
+        text = f"Source: {document_line(documents[0])}"
+    elif documents:
+        text = f"Sources: {len(documents)} documents · " + " | ".join(document_line(d) for d in documents)
+    else:
+        text = "No source: nothing in the briefing answers this"
+    embed.set_footer(text=text + (f" · {extra}" if extra else ""))
+
+
+def when_text(when: TimeRef | None) -> str:
+    """Return a time for display, escaped."""
+    return escape(describe_time(when))
+
+
+def _in_year(when: TimeRef | None) -> str:
+    """Return " in 2024" (or " (“in February”)") for a fact's time, "" when undated."""
+    shown = when_text(when)
+    if not shown:
+        return ""
+    return f" in {shown}" if when and when.year else f" ({shown})"
+
+
+def figure_line(figure: Figure, notes: SourceNotes) -> str:
+    """Return one spending fact as a line of text with its source mark."""
+    mark = notes.mark(figure.source)
+    about = "about " if figure.approximate else ""
+    if figure.metric is Metric.SHARE_OF_GDP:
+        text = f"**{format_percent(figure.value)}** of GDP{_in_year(figure.when)}"
+    elif figure.metric is Metric.AMOUNT:
+        equivalents = f" ({', '.join(escape(e) for e in figure.equivalents)})" if figure.equivalents else ""
+        text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
+        text += f" in total{_in_year(figure.when)}" if figure.subject == "NATO" else _in_year(figure.when)
+    elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
+        icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
+        target = f"the {format_percent(figure.target)}" if figure.target is not None else "the"
+        text = f"{icon} {verb} {target} of GDP target{_in_year(figure.when)}"
+    elif figure.metric is Metric.ALLIES_MEETING_TARGET:
+        target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
+        total = f" of {figure.total}" if figure.total else ""
+        text = f"**{figure.value:g}**{total} allies met {target}{_in_year(figure.when)}"
+    else:
+        text = f"“{escape(figure.as_written)}”"
+    return f"{text} {mark}"
+
+
+def _lines_field(embed: discord.Embed, name: str, lines: Sequence[str]) -> None:
+    """Add a field with one line per item, splitting into more fields past the value limit."""
+    chunk: list[str] = []
+    for line in lines:
+        if chunk and sum(len(x) + 1 for x in chunk) + len(line) > FIELD_VALUE_LIMIT:
+            embed.add_field(name=name, value="\n".join(chunk), inline=False)
+            name, chunk = f"{name} (cont.)", []
+        chunk.append(clip(line, FIELD_VALUE_LIMIT))
+    if chunk:
+        embed.add_field(name=name, value="\n".join(chunk), inline=False)
+
+
+# --- /spending --------------------------------------------------------------------------------
+
+
+def spending_embed(answer: SpendingAnswer) -> discord.Embed:
+    """Return the embed for a country's or the alliance's spending answer."""
+    if answer.country.code == "NATO":
+        return alliance_embed(answer)
+    country = answer.country
+    notes = SourceNotes()
+    embed = discord.Embed(
+        title=f"{country.flag} {escape(country.name)} — defence spending", colour=SPENDING_COLOUR
+    )
+    member = "NATO member" if country.nato_member else "Not a NATO member"
+    if not answer.has_facts():
+        covered = (
+            ", ".join(f"{s.country.flag} {escape(s.country.name)}" for s in answer.covered) or "none yet"
+        )
+        embed.description = (
+            f"{member}. **No figures for {escape(country.name)} in the briefing**, and no statement"
+            f" on whether it met the target.\nCountries with spending facts: {covered}."
+        )
+    else:
+        figures = answer.figures
+        embed.description = f"{member}." + (
+            "" if figures else f" The briefing gives **no figure** for {escape(country.name)}'s spending."
+        )
+        if figures:
+            _lines_field(embed, "Figures", [figure_line(f, notes) for f in figures])
+        if answer.target_status:
+            _lines_field(embed, "Target", [figure_line(f, notes) for f in answer.target_status])
+        if answer.comparisons:
+            _lines_field(embed, "Compared with allies", [figure_line(f, notes) for f in answer.comparisons])
+        if answer.derived:
+            _lines_field(embed, "Derived", [f"ℹ️ {escape(d)}" for d in answer.derived])
+    _conflict_field(embed, answer, notes)
+    if answer.alliance:
+        _lines_field(embed, "Alliance context", [figure_line(f, notes) for f in answer.alliance])
+    _matched_note(embed, answer.matched_by, country.name)
+    notes.add_fields(embed)
+    set_source_footer(embed, notes)
+    return fit(embed)
+
+
+def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
+    """Return the embed for the alliance overview."""
+    notes = SourceNotes()
+    embed = discord.Embed(
+        title=f"{answer.country.flag} NATO — defence spending overview", colour=SPENDING_COLOUR
+    )
+    embed.description = f"The briefing has spending facts for {len(answer.members)} countries."
+    if answer.alliance:
+        _lines_field(embed, "Target", [figure_line(f, notes) for f in answer.alliance])
+    if answer.figures:
+        _lines_field(embed, "Alliance totals", [figure_line(f, notes) for f in answer.figures])
+    if answer.members:
+        _lines_field(
+            embed,
+            "Countries",
+            [f"{s.country.flag} {escape(s.country.name)} — {escape(s.preview)}" for s in answer.members],
+        )
+    _conflict_field(embed, answer, notes)
+    notes.add_fields(embed)
+    set_source_footer(embed, notes)
+    return fit(embed)
+
+
+def _conflict_field(embed: discord.Embed, answer: SpendingAnswer, notes: SourceNotes) -> None:
+    """Add a warning field when documents disagree."""
+    lines = []
+    for conflict in answer.conflicts:
+        values = " vs ".join(figure_line(f, notes) for f in conflict.figures)
+        lines.append(f"⚠️ Sources disagree for {conflict.year}: {values}")
+    if lines:
+        _lines_field(embed, "Sources disagree", lines)
+
+
+def _matched_note(embed: discord.Embed, matched_by: str, name: str) -> None:
+    """Say so when a fuzzy match picked the name, so a wrong guess is visible."""
+    if matched_by == "fuzzy":
+        embed.set_author(name=f"Closest match: {name}")
+
+
+# --- /summit ----------------------------------------------------------------------------------
+
+
+def summit_embed(answer: SummitAnswer) -> discord.Embed:
+    """Return the embed for a summit."""
+    notes = SourceNotes()
+    flag = f"{answer.country.flag} " if answer.country else ""
+    embed = discord.Embed(title=f"{flag}{escape(answer.label.capitalize())}", colour=SUMMIT_COLOUR)
+    embed.add_field(name="Where", value=escape(answer.place or "not stated"), inline=True)
+    embed.add_field(name="When", value=summit_when(answer.when), inline=True)
+    attendees = []
+    for a in answer.attendees:
+        role = f" — {escape(a.role)}" if a.role else " — expected to attend"
+        attendees.append(f"• {escape(a.name)}{role} {notes.mark(a.source)}")
+    if attendees:
+        _lines_field(embed, "Who", attendees)
+    agenda = [f"• {escape(item.text)} {notes.mark(item.source)}" for item in answer.agenda]
+    if agenda:
+        _lines_field(embed, "Agenda", agenda)
+    if answer.others:
+        _lines_field(embed, "Other summits in the briefing", [f"• {escape(o.label)}" for o in answer.others])
+    for source in answer.sources:
+        notes.mark(source)
+    notes.add_fields(embed)
+    set_source_footer(embed, notes)
+    return fit(embed)
+
+
+def summit_when(when: TimeRef | None) -> str:
+    """Return a Discord timestamp for an exact date, else the time as written."""
+    if when is None:
+        return "not stated"
+    if when.year and when.month and when.day:
+        # Noon UTC keeps the calendar day the same in every user's time zone.
+        start = int(datetime(when.year, when.month, when.day, 12, tzinfo=UTC).timestamp())
+        shown = f"<t:{start}:D>"
+        if when.end_day:
+            end = int(datetime(when.year, when.month, when.end_day, 12, tzinfo=UTC).timestamp())
+            shown += f" – <t:{end}:D>"
+        return shown
+    return when_text(when) or "not stated"
+
+
+# --- /quote -----------------------------------------------------------------------------------
+
+_KIND_LABEL = {
+    StatementKind.VERBATIM: "💬 Quote",
+    StatementKind.PARTIAL: "✂️ Partial quote",
+    StatementKind.REPORTED: "🗣️ Reported (not a quote)",
+}
+
+
+def quote_field(quote: Quote, notes: SourceNotes) -> tuple[str, str]:
+    """Return (name, value) of the field that shows one statement."""
+    details = [x for x in (when_text(quote.when), escape(quote.medium) if quote.medium else "") if x]
+    name = _KIND_LABEL[quote.kind] + (f" · {' · '.join(details)}" if details else "")
+    text = escape(" ".join(quote.text.split()))
+    mark = notes.mark(quote.source)
+    if quote.kind is StatementKind.VERBATIM:
+        value = f"“{text}” {mark}"
+    elif quote.kind is StatementKind.PARTIAL:
+        context = escape(" ".join((quote.context or "").split()))
+        value = f"“{text}”" + (f"\n*in:* {context}" if context else "") + f" {mark}"
+    else:
+        value = f"*{text}* {mark}"
+    return name, value
+
+
+def quote_pages(answer: StatementsAnswer) -> list[discord.Embed]:
+    """Return the pages of a person's statements (at least one page)."""
+    person = answer.person
+    chunks = [
+        answer.statements[i : i + STATEMENTS_PER_PAGE]
+        for i in range(0, len(answer.statements), STATEMENTS_PER_PAGE)
+    ] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        notes = SourceNotes()
+        embed = discord.Embed(title=f"{escape(person.name)} — statements", colour=QUOTE_COLOUR)
+        embed.description = _person_line(answer)
+        for quote in chunk:
+            name, value = quote_field(quote, notes)
+            embed.add_field(name=name, value=value, inline=False)
+        if number == len(chunks) and answer.appearances:
+            _lines_field(
+                embed,
+                "Also in the briefing",
+                [
+                    f"• {escape(a.event)}: {escape(a.role) if a.role else 'expected to attend'} {notes.mark(a.source)}"
+                    for a in answer.appearances
+                ],
+            )
+        _matched_note(embed, answer.matched_by, person.name)
+        notes.add_fields(embed)
+        set_source_footer(embed, notes, f"Page {number}/{len(chunks)}" if len(chunks) > 1 else "")
+        pages.append(fit(embed))
+    return pages
+
+
+def _person_line(answer: StatementsAnswer) -> str:
+    """Return the description line: role as stated and the count of each kind."""
+    role = f"{escape(answer.person.roles[0])} (role as stated). " if answer.person.roles else ""
+    counts = {kind: sum(q.kind is kind for q in answer.statements) for kind in StatementKind}
+    if not answer.statements:
+        return f"{role}**No statements by {escape(answer.person.name)} in the briefing.**"
+    parts = [f"{n} {kind.value}" for kind, n in counts.items() if n]
+    return f"{role}{', '.join(parts)}. Quotes are verbatim; reported speech is the article's wording."
+
+
+# --- /about, /ask, errors ---------------------------------------------------------------------
+
+
+def about_embed(coverage: Coverage, commands: Iterable[tuple[str, str]]) -> discord.Embed:
+    """Return the embed that explains what the bot knows and how to read its answers."""
+    embed = discord.Embed(title="briefbot — what I know", colour=INFO_COLOUR)
+    embed.description = (
+        "I answer briefing questions only from the articles in my store, and show the sentence behind"
+        " every fact. No figure or quote comes from anywhere else."
+    )
+    _lines_field(
+        embed,
+        "Documents",
+        [
+            f"• {escape(document_line(d.document))} — {d.spending_facts} spending facts, {d.statements} statements"
+            for d in coverage.documents
+        ]
+        or ["None yet."],
+    )
+    countries = ", ".join(f"{s.country.flag} {escape(s.country.name)}" for s in coverage.countries)
+    embed.add_field(name="Countries with spending facts", value=countries or "None yet.", inline=False)
+    people = ", ".join(
+        f"{escape(p.name)} ({p.statement_count})" for p in coverage.people if p.statement_count
+    )
+    embed.add_field(name="People quoted (statements)", value=people or "None yet.", inline=False)
+    _lines_field(embed, "Commands", [f"`/{name}` — {escape(description)}" for name, description in commands])
+    embed.add_field(
+        name="How to read answers",
+        value=(
+            "`[n]` points at the numbered source sentence under the answer. “Quoted” text is verbatim;"
+            " ✂️ marks a partial quote; 🗣️ marks reported speech (the article's words, not the speaker's)."
+            " ℹ️ Derived lines are computed by briefbot from stored figures. Relative dates such as"
+            " “last year” are resolved against the article's date and shown as written."
+        ),
+        inline=False,
+    )
+    embed.set_footer(text=f"{len(coverage.documents)} documents in the store")
+    return fit(embed)
+
+
+def search_embed(answer: SearchAnswer) -> discord.Embed:
+    """Return the embed for a free-text search: best passages with matched words in bold."""
+    notes = SourceNotes()
+    embed = discord.Embed(title=f"Search: {escape(answer.query) or 'nothing'}", colour=INFO_COLOUR)
+    if not answer.hits:
+        embed.description = "No sentence in the briefing matches those words."
+    for hit in answer.hits:
+        text = (
+            escape(" ".join(hit.highlighted.split()))
+            .replace(HIGHLIGHT_START, "**")
+            .replace(HIGHLIGHT_END, "**")
+        )
+        section = f" · {escape(hit.source.section)}" if hit.source.section else ""
+        name = f"{escape(hit.source.document.title or 'Document')}{section}"
+        embed.add_field(
+            name=clip(name, FIELD_NAME_LIMIT),
+            value=f"{clip(text, 980)} {notes.mark(hit.source)}",
+            inline=False,
+        )
+    if answer.pointers:
+        embed.add_field(name="Try", value="\n".join(f"`{escape(p)}`" for p in answer.pointers), inline=False)
+    set_source_footer(embed, notes)
+    return fit(embed)
+
+
+def error_embed(message: str, suggestions: Sequence[str] = ()) -> discord.Embed:
+    """Return the red embed for an error the user can act on."""
+    embed = discord.Embed(description=escape(message), colour=ERROR_COLOUR)
+    if suggestions:
+        embed.add_field(
+            name="Did you mean", value=", ".join(escape(s) for s in suggestions[:5]), inline=False
+        )
+    return fit(embed)

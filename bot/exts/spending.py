@@ -1,0 +1,75 @@
+"""/spending: a country's defence spending, or the alliance overview, with sources."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import embeds
+from bot.app import briefing_of
+from bot.replies import send
+from knowledge import gazetteer
+from knowledge.briefing import Briefing
+from knowledge.errors import BriefingError
+
+MAX_NAME_LENGTH = 100  # longer than any country name or alias; Discord rejects longer input
+
+
+def choice_name(text: str) -> str:
+    """Return text fitted to Discord's 1-100 character limit for choice names."""
+    text = " ".join(text.split()) or "?"
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+class CountryTransformer(app_commands.Transformer[discord.Client]):
+    """Turns typed text into a resolved country; autocompletes with a preview of each answer."""
+
+    @property
+    def max_value(self) -> int:
+        """Return the longest text Discord may send for this option."""
+        return MAX_NAME_LENGTH
+
+    async def transform(self, interaction: discord.Interaction, value: str) -> gazetteer.Resolution:
+        """Return the country the text names (exact, alias or fuzzy); raise UnknownCountry."""
+        return gazetteer.resolve_country(value)
+
+    async def autocomplete(  # type: ignore[override]
+        self, interaction: discord.Interaction, value: str
+    ) -> list[app_commands.Choice[str]]:
+        """Return up to 25 countries matching the text, labelled with a preview of the answer."""
+        try:
+            statuses = await briefing_of(interaction).country_choices(value, limit=25)
+        except BriefingError:
+            return []
+        return [
+            app_commands.Choice(
+                name=choice_name(f"{s.country.flag} {s.country.name} — {s.preview}"), value=s.country.name
+            )
+            for s in statuses
+        ]
+
+
+class Spending(commands.Cog):
+    """Defence spending answers."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+
+    @app_commands.command(name="spending")
+    @app_commands.describe(
+        country="A country (aliases and typos are fine), or “NATO” for the alliance overview"
+    )
+    async def spending(
+        self,
+        interaction: discord.Interaction,
+        country: app_commands.Transform[gazetteer.Resolution, CountryTransformer],
+    ) -> None:
+        """A country's defence spending: figures by year, the 2% target, alliance context, sources."""
+        answer = await self.briefing.spending_for(country)
+        await send(interaction, embeds.spending_embed(answer))
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the cog to the bot."""
+    await bot.add_cog(Spending(bot.briefing))  # type: ignore[attr-defined]

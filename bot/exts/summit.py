@@ -1,0 +1,68 @@
+"""/summit: where and when, who is expected, their roles and the agenda, with sources."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import embeds
+from bot.app import briefing_of
+from bot.exts.spending import choice_name
+from bot.replies import send
+from knowledge.briefing import Briefing
+from knowledge.errors import NoEvent
+
+
+class SummitTransformer(app_commands.Transformer[discord.Client]):
+    """Turns a chosen summit id into an int; autocompletes with the summits in the store."""
+
+    @property
+    def max_value(self) -> int:
+        """Return the longest text Discord may send for this option."""
+        return 100
+
+    async def transform(self, interaction: discord.Interaction, value: str) -> int:
+        """Return the summit id chosen, or the one whose label contains the text."""
+        if value.strip().isdigit():
+            return int(value)
+        wanted = value.strip().casefold()
+        for summit in await briefing_of(interaction).summits():
+            if wanted and wanted in summit.label.casefold():
+                return summit.id
+        raise NoEvent("That summit is not in the briefing; pick one from the list.")
+
+    async def autocomplete(  # type: ignore[override]
+        self, interaction: discord.Interaction, value: str
+    ) -> list[app_commands.Choice[str]]:
+        """Return the known summits whose label contains the text."""
+        wanted = value.strip().casefold()
+        summits = await briefing_of(interaction).summits()
+        return [
+            app_commands.Choice(name=choice_name(s.label), value=str(s.id))
+            for s in summits
+            if wanted in s.label.casefold()
+        ][:25]
+
+
+class Summit(commands.Cog):
+    """Event answers."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+
+    @app_commands.command(name="summit")
+    @app_commands.describe(summit="Another summit the briefing mentions (default: the next one)")
+    async def summit(
+        self,
+        interaction: discord.Interaction,
+        summit: app_commands.Transform[int, SummitTransformer] | None = None,
+    ) -> None:
+        """The summit: where, when, who is expected, their roles and the agenda, with sources."""
+        answer = await self.briefing.summit(summit)
+        await send(interaction, embeds.summit_embed(answer))
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the cog to the bot."""
+    await bot.add_cog(Summit(bot.briefing))  # type: ignore[attr-defined]

@@ -1,0 +1,29 @@
+"""The one way the bot answers an interaction: respond if it can, follow up if it already did."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot.embeds import error_embed
+
+
+async def send(
+    interaction: discord.Interaction,
+    embed: discord.Embed,
+    *,
+    view: discord.ui.View | None = None,
+    ephemeral: bool = False,
+) -> None:
+    """Send an embed as the interaction's answer, as a response or, when one exists, a followup."""
+    extra = {"view": view} if view is not None else {}
+    if interaction.response.is_done():
+        await interaction.followup.send(embed=embed, ephemeral=ephemeral, **extra)
+    else:
+        await interaction.response.send_message(embed=embed, ephemeral=ephemeral, **extra)
+
+
+async def deny(interaction: discord.Interaction, message: str, suggestions: Sequence[str] = ()) -> None:
+    """Send a short ephemeral red embed explaining what went wrong and what to try."""
+    await send(interaction, error_embed(message, suggestions), ephemeral=True)

@@ -1,0 +1,269 @@
+"""Read the numbers news prose writes: percentages, money, counts, fractions and their qualifiers.
+
+Rules applied:
+
+* **Percent**: a number (digits, or English words up to ninety-nine, optionally "and a half")
+  followed by ``%``, ``percent``, ``per cent``, ``per-cent``, ``pc`` or ``pct``: ``3.19%``,
+  ``2.1 per cent``, ``two percent``, ``3.73pc``. "Percentage points" measure a change, not a
+  share, and are not read. A number glued to a digit, comma or dash before it (``3,5%``,
+  ``2-3%``) or closing a range (``2 to 3 percent``, ``between 2 and 3 percent``) is not read:
+  a range is not one value.
+* **Money**: a currency sign or ISO code before the number (``$``, ``US$``, ``C$``, ``A$``,
+  ``NZ$``, ``€``, ``£``, ``USD``, ``EUR`` ...) or a currency word or code after it (``dollars``,
+  ``Canadian dollars``, ``euros``, ``pounds``, ``zloty``, ``USD`` ...), with an optional scale
+  (``thousand``/``k``, ``million``/``m``/``mn``, ``billion``/``b``/``bn``, ``trillion``/``trn``/
+  ``tn``). A bare ``$`` or ``dollars`` is the US dollar, as English-language news uses it; other
+  dollars need their prefix or adjective. ``¥`` and bare ``kroner`` name more than one currency
+  and are not read. Values are in units: ``$1.3 trillion`` -> ``1.3e12``.
+* **Qualifiers** just before a number: "around", "about", "roughly", "nearly", "almost", "some",
+  "approximately", "close to", "an estimated", "circa", "~" make it *approximate*. "More than",
+  "over", "above", "at least", "upwards of", "in excess of" make it a *lower bound*; "less than",
+  "under", "below", "up to", "at most", "fewer than" an *upper bound*. A bound is not a value:
+  callers decide what to do with it (the spending extractor does not store bounded figures).
+* **Counts**: digits (``22``, ``1,000``) or English number words up to ninety-nine
+  (``twenty-two``, ``Twenty three``).
+* **Fractions**: ``half``, ``a third``, ``one third``, ``two-thirds``, ``three quarters``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {word: value for value, word in enumerate(_ONES)} | {
+    word: 20 + 10 * index for index, word in enumerate(_TENS)
+}
+# Longest words first so "seventeen" is tried before "seven".
+_ONES_ALT = "|".join(sorted(_ONES, key=len, reverse=True))
+_UNITS_ALT = "|".join(_ONES[1:10])
+_TENS_ALT = "|".join(_TENS)
+NUMBER_WORD_PATTERN = rf"(?i:(?:{_TENS_ALT})(?:[\s-](?:{_UNITS_ALT}))?|{_ONES_ALT})\b"
+"""Regex source for an English number word from zero to ninety-nine ("twenty-two")."""
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+COUNT_PATTERN = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORD_PATTERN})"
+"""Regex source for a whole number written in digits or words ("22", "1,000", "Twenty-three")."""
+
+_HALF = r"(?i:[\s-]+and[\s-]+a[\s-]+half)"
+_PERCENT = re.compile(
+    rf"(?<![\w.,\-–])(?P<num>{_DIGITS}|{NUMBER_WORD_PATTERN}(?:{_HALF})?)"
+    r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
+)
+# A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
+_RANGE_BEFORE = re.compile(r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I)
+
+_SCALES = {
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "m": 6,
+    "mn": 6,
+    "mln": 6,
+    "billion": 9,
+    "b": 9,
+    "bn": 9,
+    "bln": 9,
+    "trillion": 12,
+    "trn": 12,
+    "tn": 12,
+}
+_SCALE = r"(?P<scale>\s*(?i:trillion|billion|million|thousand)\b|\s?(?:trn|tn|bn|bln|mn|mln)\b|(?:k|m|b)\b)"
+_CODES = "USD EUR GBP CAD AUD NZD NOK SEK DKK PLN CHF TRY CZK HUF RON ISK RUB UAH CNY JPY".split()
+_SIGNS = {"US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD"}
+_SIGNS |= {"$": "USD", "€": "EUR", "£": "GBP"}
+_SIGN_ALT = "|".join(re.escape(sign) for sign in sorted(_SIGNS, key=len, reverse=True))
+_CODE_ALT = "|".join(_CODES)
+_CURRENCY_WORDS = {
+    r"(?:US|U\.S\.|American)\s+dollars?": "USD",
+    r"Canadian\s+dollars?": "CAD",
+    r"Australian\s+dollars?": "AUD",
+    r"New\s+Zealand\s+dollars?": "NZD",
+    r"dollars?": "USD",
+    r"euros?": "EUR",
+    r"(?:British\s+)?pounds(?:\s+sterling)?|sterling": "GBP",
+    r"(?:Swedish\s+)?kronor": "SEK",
+    r"Norwegian\s+kron(?:er|e)": "NOK",
+    r"Danish\s+kron(?:er|e)": "DKK",
+    r"zlotys?|zlotych|zloties": "PLN",
+    r"(?:Turkish\s+)?liras?": "TRY",
+    r"Swiss\s+francs?": "CHF",
+    r"(?:Russian\s+)?(?:roubles?|rubles?)": "RUB",
+    r"hryvnias?": "UAH",
+}
+_WORD_PATTERNS = [(re.compile(rf"(?:{p})\Z", re.I), code) for p, code in _CURRENCY_WORDS.items()]
+_CURRENCY_WORD_ALT = "|".join(f"(?:{p})" for p in _CURRENCY_WORDS)
+_MONEY_BEFORE = re.compile(
+    rf"(?<![\w$€£])(?P<pre>{_SIGN_ALT}|(?:{_CODE_ALT})(?=\s?\d))\s?(?P<num>{_DIGITS}){_SCALE}?(?![\w%])"
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w$€£.,])(?P<num>{_DIGITS}){_SCALE}?\s+(?P<post>{_CODE_ALT}|(?i:{_CURRENCY_WORD_ALT}))\b"
+)
+
+
+class QualifierKind(StrEnum):
+    """How a qualifier bends the number after it."""
+
+    APPROXIMATE = "approximate"
+    LOWER_BOUND = "lower_bound"
+    UPPER_BOUND = "upper_bound"
+
+
+_QUALIFIERS: dict[QualifierKind, str] = {
+    # Longer phrases first: "no more than" is an upper bound, not "more than".
+    QualifierKind.UPPER_BOUND: r"no\s+more\s+than|less\s+than|fewer\s+than|just\s+(?:under|below)|"
+    r"well\s+(?:under|below)|under|below|up\s+to|at\s+most|<",
+    QualifierKind.LOWER_BOUND: r"no\s+less\s+than|more\s+than|just\s+(?:over|above)|well\s+(?:over|above)|"
+    r"upwards\s+of|in\s+excess\s+of|north\s+of|at\s+least|over|above|>",
+    QualifierKind.APPROXIMATE: r"approximately|approx\.|around|about|roughly|nearly|almost|some|close\s+to|"
+    r"an\s+estimated|estimated|circa|ca\.|~",
+}
+_QUALIFIER_BEFORE = [
+    (kind, re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{alternatives})\s*$", re.I))
+    for kind, alternatives in _QUALIFIERS.items()
+]
+
+_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+_FRACTION = re.compile(
+    r"(?:(?P<count>a|an|one|two|three|four)[\s-]+)?(?P<part>half|third|quarter|fifth)(?P<plural>s)?", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text: its value, span, exact text and, for money, the ISO currency."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A word or phrase just before a number that makes it approximate or a bound."""
+
+    kind: QualifierKind
+    text: str
+    start: int
+
+
+def parse_count(text: str) -> int | None:
+    """Return the whole number written in digits or words ("22", "twenty-two"), or None."""
+    words = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", words):
+        return int(words.replace(",", ""))
+    parts = re.split(r"[\s-]+", words)
+    if len(parts) == 1 and parts[0] in _WORD_VALUES:
+        return _WORD_VALUES[parts[0]]
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES[1:10]:
+        return _WORD_VALUES[parts[0]] + _WORD_VALUES[parts[1]]
+    return None
+
+
+def parse_fraction(text: str) -> float | None:
+    """Return the fraction a phrase names ("two-thirds" -> 0.666...), or None."""
+    match = _FRACTION.fullmatch(text.strip())
+    if match is None:
+        return None
+    count_word = (match.group("count") or "a").lower()
+    count = 1 if count_word in ("a", "an") else _WORD_VALUES[count_word]
+    if (count > 1) != bool(match.group("plural")) and match.group("part").lower() != "half":
+        return None  # "two third", "a thirds": not English
+    return count / _FRACTIONS[match.group("part").lower()]
+
+
+def find_percents(text: str) -> list[Quantity]:
+    """Return every percentage in text, in order, skipping ranges."""
+    found = []
+    for match in _PERCENT.finditer(text):
+        if _RANGE_BEFORE.search(text, 0, match.start()):
+            continue
+        value = _number_value(match.group("num"))
+        if value is not None:
+            found.append(Quantity(value, match.start(), match.end(), match.group(0)))
+    return found
+
+
+def parse_percent(text: str) -> float | None:
+    """Return the value of a text that is exactly one percentage ("3.19%", "two percent"), or None."""
+    stripped = text.strip()
+    found = find_percents(stripped)
+    return found[0].value if len(found) == 1 and found[0].text == stripped else None
+
+
+def find_money(text: str) -> list[Quantity]:
+    """Return every amount of money in text, in order; value in units, currency as ISO 4217."""
+    found: list[Quantity] = []
+    for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
+        for match in pattern.finditer(text):
+            if any(match.start() < q.end and q.start < match.end() for q in found):
+                continue
+            currency = _currency(match)
+            if currency is not None:
+                value = _scaled(match.group("num"), match.group("scale"))
+                found.append(Quantity(value, match.start(), match.end(), match.group(0), currency))
+    return sorted(found, key=lambda q: q.start)
+
+
+def parse_money(text: str) -> tuple[float, str, str] | None:
+    """Return (value in units, ISO currency, text as written) for a text that is one amount, or None."""
+    stripped = text.strip()
+    found = find_money(stripped)
+    if len(found) != 1 or found[0].text != stripped or found[0].currency is None:
+        return None
+    return found[0].value, found[0].currency, found[0].text
+
+
+def qualifier_before(text: str, start: int) -> Qualifier | None:
+    """Return the qualifier that ends right before position start in text, if any."""
+    before = text[max(0, start - 40) : start]
+    offset = max(0, start - 40)
+    for kind, pattern in _QUALIFIER_BEFORE:
+        match = pattern.search(before)
+        if match:
+            return Qualifier(kind, match.group("q"), offset + match.start("q"))
+    return None
+
+
+def is_approximate(text: str, start: int) -> bool:
+    """Return whether the number at position start is qualified as approximate ("around", "some")."""
+    qualifier = qualifier_before(text, start)
+    return qualifier is not None and qualifier.kind is QualifierKind.APPROXIMATE
+
+
+def _number_value(written: str) -> float | None:
+    """Return the value of a number written in digits or words, with an optional "and a half"."""
+    half = re.search(_HALF + r"$", written)
+    core = written[: half.start()] if half else written
+    if re.fullmatch(_DIGITS, core):
+        return float(Decimal(core.replace(",", "")))
+    count = parse_count(core)
+    if count is None:
+        return None
+    return count + (0.5 if half else 0.0)
+
+
+def _scaled(number: str, scale: str | None) -> float:
+    """Return number times its scale word, computed in decimal so 1.3 trillion is exactly 1.3e12."""
+    exponent = _SCALES[scale.strip().lower()] if scale else 0
+    return float(Decimal(number.replace(",", "")).scaleb(exponent))
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    """Return the ISO code a money match names by its sign, code or currency words."""
+    groups = match.groupdict()
+    if groups.get("pre"):
+        sign = groups["pre"].strip()
+        return _SIGNS.get(sign) or (sign if sign in _CODES else None)
+    post = " ".join(groups["post"].split())
+    if post in _CODES:
+        return post
+    return next((code for pattern, code in _WORD_PATTERNS if pattern.match(post)), None)
