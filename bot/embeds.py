@@ -288,7 +288,7 @@ def summit_embed(answer: SummitAnswer) -> discord.Embed:
     """Return the embed for a summit."""
     notes = SourceNotes()
     flag = f"{answer.country.flag} " if answer.country else ""
-    embed = discord.Embed(title=f"{flag}{escape(answer.label.capitalize())}", colour=SUMMIT_COLOUR)
+    embed = discord.Embed(title=f"{flag}{escape(answer.label[:1].upper() + answer.label[1:])}", colour=SUMMIT_COLOUR)
     embed.add_field(name="Where", value=escape(answer.place or "not stated"), inline=True)
     embed.add_field(name="When", value=summit_when(answer.when), inline=True)
     attendees = []

@@ -66,6 +66,19 @@ Fault injection: :meth:`~DiscordStandIn.drop_connection`,
 :meth:`~DiscordStandIn.stop_heartbeat_acks` / :meth:`~DiscordStandIn.resume_heartbeat_acks`,
 and a REST fault queue: :meth:`~DiscordStandIn.fail_next` / :meth:`~DiscordStandIn.rate_limit_next`.
 
+Things discord.py insists on (easy to get wrong in a fake)
+---------------------------------------------------------
+* JSON answers must carry ``Content-Type: application/json`` *exactly*: ``json_or_text()``
+  compares the header verbatim, so aiohttp's default ``; charset=utf-8`` makes every
+  answer a plain string.
+* A 429 is only retried if it has a ``Via`` header (else discord.py assumes a Cloudflare
+  ban and raises); 500/502/504/524 are retried after ``1 + 2 * attempt`` seconds.
+* Every interaction callback is sent with ``?with_response=1`` and the answer is parsed
+  as ``InteractionCallbackResponse``: ``{"interaction": {...}, "resource": {...}}``.
+* ``Interaction`` needs ``version``, ``token``, ``application_id`` and
+  ``attachment_size_limit``; guild members need ``roles`` and ``flags``.
+* discord.py sleeps 5 s before every non-initial IDENTIFY (``before_identify_hook``).
+
 Deliberately not implemented
 ----------------------------
 * No zlib/zstd transport compression and no ETF: every frame is a JSON text frame
@@ -288,7 +301,11 @@ class GatewayFrame:
 
 @dataclass
 class GatewayConnection:
-    """Bookkeeping for one websocket connection (``path`` is ``/gateway`` or ``/gateway/resume``)."""
+    """Bookkeeping for one websocket connection (``path`` is ``/gateway`` or ``/gateway/resume``).
+
+    ``close_code`` is the code the stand-in closed with (1006 for :meth:`DiscordStandIn.drop_connection`),
+    or else the one the client sent.
+    """
 
     index: int
     path: str
@@ -447,8 +464,17 @@ class DiscordStandIn:
 
     Use as ``async with DiscordStandIn() as standin:`` or call :meth:`start` /
     :meth:`stop`. All ids are snowflake strings; pass your own to pin them.
+    ``user_id`` (the default invoking user) defaults to the application owner.
     ``privileged_intents`` is the set of privileged intents "enabled in the
     developer portal": an IDENTIFY asking for others is closed with 4014.
+
+    Recorded state (all lists in arrival order, times from ``time.monotonic()``):
+    ``requests`` (:class:`RecordedRequest`), ``command_syncs`` (``(guild_id | None, payload)``),
+    ``global_commands`` / ``guild_commands`` (what the GET routes return), ``interactions``
+    (id -> :class:`Response`), ``messages`` (id -> message object created via interactions),
+    ``connections`` (:class:`GatewayConnection`), ``gateway_received`` / ``gateway_sent``
+    (:class:`GatewayFrame`), ``intents`` (of the last IDENTIFY), ``ready_count``,
+    ``resumed_count`` and ``internal_errors`` (stand-in bugs, answered with a 500).
     """
 
     def __init__(
@@ -1023,7 +1049,9 @@ class DiscordStandIn:
     async def send_interaction(self, payload: dict[str, Any]) -> str:
         """Dispatch INTERACTION_CREATE and return the interaction id.
 
-        Without a live connection the event is queued and replayed on RESUME.
+        Without a live connection the event is queued and replayed on RESUME. Raises
+        RuntimeError when there is no session at all (before the first IDENTIFY or
+        after a non-resumable INVALID_SESSION).
         """
         if self._session_id is None:
             raise RuntimeError("no gateway session yet: await wait_until_ready() first")
@@ -1046,15 +1074,16 @@ class DiscordStandIn:
         if conn is None or conn._request is None or conn._request.transport is None:
             return False
         conn.dropped = True
+        conn.close_code = 1006
         conn._request.transport.abort()
         return True
 
     async def close_connection(self, code: int = 4000, reason: str = "") -> bool:
         """Close the live connection with a close frame carrying ``code`` (4000 is resumable)."""
-        conn, self._active = self._active, None
-        if conn is None or conn._ws is None:
+        conn = self._active
+        if conn is None:
             return False
-        await conn._ws.close(code=code, message=reason.encode())
+        await self._close(conn, code, reason)
         return True
 
     async def send_reconnect(self) -> bool:
@@ -1729,6 +1758,7 @@ class DiscordStandIn:
         if self._active is conn:
             self._active = None
         if conn._ws is not None and not conn._ws.closed:
+            conn.close_code = code
             await conn._ws.close(code=code, message=reason.encode())
 
     async def _handle_gateway(self, request: web.Request) -> web.StreamResponse:
@@ -1765,7 +1795,8 @@ class DiscordStandIn:
             pass
         finally:
             conn.closed_at = time.monotonic()
-            conn.close_code = ws.close_code
+            if conn.close_code is None:  # closed by the client: record its code
+                conn.close_code = ws.close_code
             if self._active is conn:
                 self._active = None
             self._notify()

@@ -8,6 +8,7 @@ real bot does it: ``Route.BASE`` for REST and ``GET /gateway/bot`` for the gatew
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import AsyncIterator, Callable
 
 import aiohttp
@@ -18,7 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
-from .standin import DiscordStandIn, Response
+from .standin import DiscordStandIn, FilePart, Response
 
 ECHO_COMMAND_PAYLOAD = {
     "name": "echo",
@@ -33,10 +34,29 @@ ECHO_COMMAND_PAYLOAD = {
     "contexts": None,
     "integration_types": None,
 }
+PAGES_COMMAND_PAYLOAD = {
+    "name": "pages",
+    "description": "Defer, then send a paged report with a file.",
+    "type": 1,
+    "options": [],
+    "nsfw": False,
+    "dm_permission": True,
+    "default_member_permissions": None,
+    "contexts": None,
+    "integration_types": None,
+}
+
+
+class PagerView(discord.ui.View):
+    """One "Next" button that turns the message into page 2."""
+
+    @discord.ui.button(label="Next", custom_id="pager:next")
+    async def next_page(self, interaction: discord.Interaction, button: discord.ui.Button[PagerView]) -> None:
+        await interaction.response.edit_message(content="page 2", view=None)
 
 
 class EchoBot(commands.Bot):
-    """The smallest slash-command bot: ``/echo text`` replies with an embed."""
+    """A tiny slash-command bot: ``/echo text`` replies with an embed; ``/pages`` defers and pages."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -66,12 +86,19 @@ class EchoBot(commands.Bot):
                 app_commands.Choice(name=f"{current} {n}", value=f"{current} {n}") for n in ("one", "two")
             ]
 
+        @app_commands.command(name="pages", description="Defer, then send a paged report with a file.")
+        async def pages(interaction: discord.Interaction) -> None:
+            await interaction.response.defer(thinking=True)
+            report = discord.File(io.BytesIO(b"page one body"), filename="page1.txt")
+            await interaction.followup.send("page 1", file=report, view=PagerView(timeout=30))
+
         async def on_tree_error(
             interaction: discord.Interaction, error: app_commands.AppCommandError
         ) -> None:
             self.tree_errors.append(error)
 
         self.tree.add_command(echo)
+        self.tree.add_command(pages)
         self.tree.on_error = on_tree_error
 
     async def setup_hook(self) -> None:
@@ -138,6 +165,7 @@ def echo_callback(text: str) -> dict[str, object]:
 
 def assert_clean(standin: DiscordStandIn, client: EchoBot) -> None:
     assert standin.unexpected_requests == []
+    assert standin.internal_errors == []
     assert client.tree_errors == []
 
 
@@ -150,8 +178,8 @@ async def test_login_sync_and_ready(standin: DiscordStandIn, bot: EchoBot) -> No
         "GET /gateway/bot",
     ]
     assert [r.status for r in standin.requests] == [200, 200, 200, 200]
-    assert standin.command_syncs == [(None, [ECHO_COMMAND_PAYLOAD])]
-    assert [c.id for c in bot.synced] == [int(standin.global_commands[0]["id"])]
+    assert standin.command_syncs == [(None, [ECHO_COMMAND_PAYLOAD, PAGES_COMMAND_PAYLOAD])]
+    assert [c.id for c in bot.synced] == [int(c["id"]) for c in standin.global_commands]
     assert bot.synced[0].options[0].autocomplete is True
 
     assert standin.connections[0].path == "/gateway"
@@ -210,6 +238,42 @@ async def test_autocomplete_gets_type_8_choices(standin: DiscordStandIn, bot: Ec
         "data": {"choices": [{"name": "br one", "value": "br one"}, {"name": "br two", "value": "br two"}]},
     }
     assert len(standin.responses_for(response.interaction_id)) == 1
+    assert_clean(standin, bot)
+
+
+async def test_deferred_followup_with_file_then_button(standin: DiscordStandIn, bot: EchoBot) -> None:
+    """A deferral is completed by a multipart followup; its button click edits the same message."""
+    interaction_id = await standin.send_interaction(standin.make_command_interaction("pages"))
+    response = await standin.wait_for_response(interaction_id)
+
+    assert response.callback_json == {"type": 5}
+    (followup,) = response.followups
+    assert followup.multipart and followup.query == {"wait": "1", "with_components": "1"}
+    assert followup.files == [FilePart("files[0]", "page1.txt", "application/octet-stream", b"page one body")]
+    assert response.final_message == {
+        "content": "page 1",
+        "tts": False,
+        "components": [
+            {
+                "type": 1,
+                "components": [
+                    {"type": 2, "style": 2, "disabled": False, "label": "Next", "custom_id": "pager:next"}
+                ],
+            }
+        ],
+        "attachments": [{"id": 0, "filename": "page1.txt"}],
+        "allowed_mentions": {"parse": []},
+    }
+    message_id = followup.response_json["id"]
+    assert message_id == response.original_message_id  # the first followup replaces the "thinking" message
+
+    click = standin.make_component_interaction("pager:next", message_id)
+    clicked = await standin.wait_for_response(await standin.send_interaction(click))
+    assert clicked.callback_json == {
+        "type": 7,
+        "data": {"tts": False, "content": "page 2", "components": [], "allowed_mentions": {"parse": []}},
+    }
+    assert standin.messages[message_id]["content"] == "page 2"
     assert_clean(standin, bot)
 
 

@@ -1,0 +1,348 @@
+"""Find the people an article names, with their roles as stated, and resolve later mentions.
+
+Rules:
+
+* A person is introduced only by a full name: two to four capitalised words, with initials and
+  particles ("van", "de", "von der") allowed inside. A bare surname or "President Trump" never
+  introduces anyone; it can only refer to someone already introduced.
+* Three frames introduce a name, and nothing else does:
+
+  1. a role title right before it, made of role words with at least one head word ("Minister",
+     "Secretary General", "chief"), extended to the left by qualifiers: acronyms ("U.S.", "NATO"),
+     country names, possessives and demonyms ("Canada's", "Dutch") and one modifier ("former",
+     "retired") -- "former NATO Secretary General Jens Stoltenberg";
+  2. an apposition holding a role word: "Jane Doe, Canada's defence minister, said" (the role
+     is kept without a leading "a", "an" or "the");
+  3. a speech verb right before or after it: "said Anna Kowalski", "Anna Kowalski said".
+
+* A name containing a country, demonym, organisation word ("Pentagon", "House"), month, weekday,
+  role word or sentence-start word is not a person; such words are trimmed from its ends first.
+* One record per person: the passage and spelling of the first introduction, the longest role.
+* ``PersonIndex`` resolves later mentions: the full name, the surname (with its particles), or a
+  title or honorific plus either ("President Trump", "Mr. Smith"), with a possessive "'s" stripped.
+  A surname two people share resolves to nobody.
+* ``PersonIndex.referents`` says whom a pronoun refers to: the person named in the latest passage
+  that names anyone outside quotation marks -- the only one named there, or else the sentence's
+  subject (none if it has no personal subject). A passage whose subject is itself a pronoun keeps
+  the referent. Referents do not cross section headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
+from knowledge.models import Article, Passage, PersonRecord
+
+# Every upper- and lower-case Latin letter, so names such as "Özdemir" or "Łukasz" match.
+_UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper()))
+_LOWER = re.escape("".join(ch for ch in map(chr, range(0x61, 0x250)) if ch.islower()))
+_NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
+_INITIAL = rf"[{_UPPER}]\."
+_PARTICLES = ("van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "al", "bin", "ter")
+_PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
+_NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
+_NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
+
+# Role words: heads make a title on their own; the others only qualify a head.
+_ROLE_HEADS = (
+    "president premier chancellor minister secretary secretary-general general admiral ambassador"
+    " senator representative spokesperson spokesman spokeswoman commander chief director governor"
+    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker"
+    " attorney sen. rep. gen. adm. lt. col. capt. gov."
+).split()
+_ROLE_QUALIFIERS = (
+    "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
+    " supreme allied executive special major brigadier army navy military opposition"
+).split()
+# Appositions may describe a role in words that never stand before a name as a title.
+_APPOSITION_HEADS = (
+    *_ROLE_HEADS,
+    "member of parliament",
+    "member of congress",
+    "lawmaker",
+    "legislator",
+    "mp",
+    "official",
+    "analyst",
+    "adviser",
+    "advisor",
+    "diplomat",
+    "head",
+)
+_MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
+_SPEECH_VERBS = (
+    "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
+    " stressed wrote explained acknowledged announced confirmed urged"
+).split()
+_HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
+
+_ROLE_TOKEN = r"(?i:(?:sen|rep|gen|adm|lt|col|capt|gov)\.|(?:{})\b)".format(
+    "|".join(sorted({w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS if not w.endswith(".")}, key=len)[::-1])
+)
+_ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
+_TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
+_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,80}}?)(?=,|\.?\s*$)")
+_VERBS = "|".join(_SPEECH_VERBS)
+_NAME_THEN_VERB = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{_VERBS})\b")
+_VERB_THEN_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
+_ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
+_MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
+_POSSESSIVE_TAIL = re.compile(r"['’]s?\s+$|\s+$")
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+# Capitalised words that are never part of a person's name.
+_NOT_NAME = frozenset(
+    (
+        "the a an this that these those in on at for from by with as but and or if when while after before"
+        " despite during according he she they we it his her their our its there here meanwhile however also"
+        " yet still although though since until under over between among not no every all some both"
+        " nato nato's pentagon kremlin white house congress parliament senate commission council ministry"
+        " department union alliance agency office administration government army navy air force forces"
+        " command institute university center centre foundation party court bank fund summit report treaty"
+        " organization organisation committee group times post news press journal wire street square palace"
+        " embassy assembly cabinet republic kingdom states united european atlantic pacific north south east"
+        " west northern southern eastern western central new capitol downing reuters bloomberg politico"
+        " associated affairs security federal national international global world daily war cold"
+        " january february march april may june july august september october november december"
+        " monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+    + [w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS]
+    + list(_MODIFIERS)
+    + list(_HONORIFICS)
+)
+_TITLE_WORDS = frozenset([*_NOT_NAME, *_HONORIFICS]) - {"the", "a", "an"}
+_PRONOUN = re.compile(r"(?:He|She|They)\b")
+_INTRO = re.compile(r"[^,“”\"]{1,60},\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention of a known person in a text."""
+
+    name: str  # the canonical PersonRecord.name
+    start: int
+    end: int  # after the name, before any possessive
+    possessive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """Whom a pronoun refers to, and the passage that named them last."""
+
+    name: str
+    passage: int
+
+
+# --- finding people ---------------------------------------------------------------------------
+
+
+def extract_people(article: Article) -> list[PersonRecord]:
+    """Return one record per person the article introduces by full name, in order of introduction."""
+    people: list[PersonRecord] = []
+    for passage in article.passages:
+        for name, role in introductions(passage.text):
+            people = _merge(people, PersonRecord(name=name, role=role, passage=passage.position))
+    return people
+
+
+def introductions(text: str) -> list[tuple[str, str | None]]:
+    """Return (name, role) for each person a sentence introduces, in text order."""
+    found = [*_titled(text), *_appositions(text), *_speakers(text)]
+    found.sort(key=lambda item: (item[0], item[2] is None))
+    return [(name, role) for _, name, role in found]
+
+
+def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for names right after a role title."""
+    for match in _TITLED_NAME.finditer(text):
+        role_words = match.group("role").lower().split()
+        name = _clean_name(match.group("name"), trim_left=False)
+        if name and any(word in _ROLE_HEADS for word in role_words):
+            start = _extend_role_left(text, match.start("role"))
+            yield match.start("name"), name, text[start : match.end("role")]
+
+
+def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for "Name, <role phrase>," appositions."""
+    for match in _APPOSITION.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=True)
+        role = re.sub(r"^(?:the|a|an)\s+", "", match.group("role").strip(), flags=re.I)
+        if name and _is_role_phrase(role):
+            yield match.start("name"), name, role
+
+
+def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, None) for names right before or after a speech verb."""
+    for pattern, trim_left in ((_NAME_THEN_VERB, True), (_VERB_THEN_NAME, False)):
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("name"), trim_left=trim_left)
+            if name:
+                yield match.start("name"), name, None
+
+
+def _is_role_phrase(role: str) -> bool:
+    """Return whether an apposition describes a role ("Canada's defence minister")."""
+    words = role.split()
+    if not words or len(words) > 10 or words[0].lower() in {"who", "which", "that", "whose", "and"}:
+        return False
+    lowered = f" {role.lower()} "
+    return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
+
+
+def _clean_name(candidate: str, *, trim_left: bool) -> str | None:
+    """Return the candidate without title or stop words at its ends, or None if no name is left."""
+    words = candidate.split()
+    while trim_left and words and _not_name_word(words[0]):
+        words.pop(0)
+    while words and _not_name_word(words[-1]):
+        words.pop()
+    capitalised = [w for w in words if w[0].isupper() and not w.endswith(".")]
+    if not 2 <= len(capitalised) <= 4 or any(_not_name_word(w) for w in capitalised):
+        return None
+    return " ".join(words)
+
+
+def _not_name_word(word: str) -> bool:
+    """Return whether a capitalised word cannot be part of a person's name."""
+    if word.lower() in _PARTICLES:
+        return False
+    return (
+        word.lower().rstrip(".") in _NOT_NAME or bool(find_country_mentions(word)) or bool(find_demonyms(word))
+    )
+
+
+def _extend_role_left(text: str, start: int) -> int:
+    """Return where a role title begins once its qualifiers and one modifier are included."""
+    while True:
+        before = text[:start]
+        match = _ACRONYM.search(before) or _country_before(before)
+        if match is None:
+            break
+        start = match.start()
+    modifier = _MODIFIER.search(text[:start])
+    return modifier.start() if modifier else start
+
+
+def _country_before(before: str) -> re.Match[str] | None:
+    """Return a match spanning a country name or demonym (possessive allowed) ending the text."""
+    tail = _POSSESSIVE_TAIL.search(before)
+    if tail is None:
+        return None
+    for _country, start, end in [*find_country_mentions(before), *find_demonyms(before)]:
+        if end == tail.start():
+            return re.compile(r".*", re.S).match(before, start)
+    return None
+
+
+def _merge(people: list[PersonRecord], found: PersonRecord) -> list[PersonRecord]:
+    """Return people with a new introduction added, or merged into the person it names."""
+    existing = PersonIndex(people).resolve(found.name)
+    if existing is None:
+        return [*people, found]
+    merged = []
+    for person in people:
+        if person.name == existing and len(found.role or "") > len(person.role or ""):
+            person = person.model_copy(update={"role": found.role})
+        merged.append(person)
+    return merged
+
+
+# --- resolving mentions -----------------------------------------------------------------------
+
+
+def _surname(name: str) -> str:
+    """Return the surname with its particles: "Sanne de Wit" -> "de Wit"."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def _forms(name: str) -> set[str]:
+    """Return the ways a text may mention a person: full name, surname, first-and-last name."""
+    words = name.split()
+    surname = _surname(name)
+    return {name, surname, surname[:1].upper() + surname[1:], f"{words[0]} {words[-1]}"}
+
+
+class PersonIndex:
+    """Resolve mentions of the people an article names to their canonical names."""
+
+    def __init__(self, people: Sequence[PersonRecord]) -> None:
+        owners: dict[str, set[str]] = {}
+        for person in people:
+            for form in _forms(person.name):
+                owners.setdefault(normalize(form), set()).add(person.name)
+        # A surname shared by two people names neither of them.
+        self.keys = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
+        forms = sorted({f for p in people for f in _forms(p.name) if normalize(f) in self.keys}, key=len)
+        alternation = "|".join(re.escape(form) for form in reversed(forms)) or r"(?!)"
+        self._pattern = re.compile(rf"(?<![\w-])(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
+
+    def resolve(self, mention: str) -> str | None:
+        """Return the canonical name a mention refers to, or None when it names nobody known."""
+        words = re.sub(r"['’]s?$", "", mention.strip()).split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+            words.pop(0)
+        return self.keys.get(normalize(" ".join(words))) if words else None
+
+    def find(self, text: str) -> list[Mention]:
+        """Return the mentions of known people in text, in order."""
+        return [
+            Mention(self.keys[normalize(m.group("form"))], m.start(), m.end("form"), bool(m.group("poss")))
+            for m in self._pattern.finditer(text)
+        ]
+
+    def subject(self, text: str) -> Mention | None:
+        """Return the known person a sentence opens with as its subject, titles and intro allowed."""
+        intro = _INTRO.match(text)
+        for start in (0, intro.end()) if intro else (0,):
+            mention = next((m for m in self.find(text) if m.start >= start), None)
+            if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
+                joined = re.match(r"\s*(?:,|and\b|or\b|&)", text[mention.end :])
+                return None if joined and not text[mention.end :].startswith(", ") else mention
+        return None
+
+    def referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
+        """Return, for each passage, whom a pronoun opening it refers to."""
+        result: list[Referent | None] = []
+        current: Referent | None = None
+        section: str | None = None
+        for passage in passages:
+            if passage.section != section:
+                current, section = None, passage.section
+            result.append(current)
+            if _opens_with_pronoun(passage.text):
+                continue
+            named = {m.name for m in self.find(_QUOTE.sub(_blank, passage.text))}
+            if len(named) > 1:
+                subject = self.subject(passage.text)
+                named = {subject.name} if subject else set()
+                current = None
+            if len(named) == 1:
+                current = Referent(named.pop(), passage.position)
+        return result
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Return spaces as long as the match, to hide quoted words while keeping offsets."""
+    return " " * len(match.group(0))
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    """Return whether a sentence's subject, after any introductory phrase, is a pronoun."""
+    intro = _INTRO.match(text)
+    return bool(_PRONOUN.match(text) or (intro and _PRONOUN.match(text, intro.end())))
+
+
+def is_title_prefix(text: str) -> bool:
+    """Return whether text is empty or only title words that may stand before a name."""
+    for word in text.split():
+        bare = re.sub(r"['’]s?$", "", word).rstrip(",")
+        if not (bare[:1].isupper() or bare.lower().rstrip(".") in _TITLE_WORDS or bare.endswith("-")):
+            return False
+    return True

@@ -1,0 +1,83 @@
+"""Embed building: escaping before clipping, and every Discord limit enforced."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot import embeds
+from knowledge.models import (
+    DocumentRef,
+    Quote,
+    Source,
+    StatementKind,
+    StatementsAnswer,
+    PersonRef,
+    TimeRef,
+)
+from tests.limits import assert_embed_within_limits
+
+
+def _source(text: str, position: int = 0) -> Source:
+    """Return a source in a document with a hostile title."""
+    document = DocumentRef(id=1, title="**Bold** @everyone " * 30, outlet=None, published="2025")
+    return Source(document=document, passage=text, section=None, position=position)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@everyone", "@\u200beveryone"),
+        ("<@123456789012345678>", "<@\u200b123456789012345678>"),
+        ("<@&123456789012345678>", "<@\u200b&123456789012345678>"),
+        ("**bold**", "\\*\\*bold\\*\\*"),
+        ("[click](https://evil.example)", "\\[click](https://evil.example)"),
+        ("a\x00b\x07c", "abc"),
+    ],
+)
+def test_escape(text: str, expected: str) -> None:
+    """Markdown and mentions are neutralised and control characters dropped."""
+    assert embeds.escape(text) == expected
+
+
+def test_clip_never_leaves_half_an_escape() -> None:
+    """Clipping after escaping does not end on a lone backslash."""
+    clipped = embeds.clip(embeds.escape("*" * 100), 10)
+    assert len(clipped) <= 10 and clipped.endswith("…")
+    assert not clipped[:-1].endswith("\\") or clipped[:-1].endswith("\\\\")
+
+
+def test_fit_enforces_every_limit() -> None:
+    """An embed far over every limit comes back inside all of them."""
+    embed = discord.Embed(title="t" * 1000, description="d" * 9000)
+    for i in range(40):
+        embed.add_field(name="n" * 500, value="v" * 3000 + str(i))
+    embed.set_footer(text="f" * 5000)
+    embed.set_author(name="a" * 500)
+    assert_embed_within_limits(embeds.fit(embed).to_dict())  # type: ignore[arg-type]
+
+
+def test_quote_pages_split_long_answers_and_stay_within_limits() -> None:
+    """Many long statements become several pages, each inside the limits, verbatim ones quoted."""
+    quotes = [
+        Quote(kind=kind, text="word " * 400, context="ctx " * 300, when=TimeRef(text="in 2024", year=2024),
+              medium="@here", source=_source("sentence " * 200, i))
+        for i, kind in enumerate([StatementKind.VERBATIM, StatementKind.PARTIAL, StatementKind.REPORTED] * 4)
+    ]
+    answer = StatementsAnswer(person=PersonRef(name="A **B**", roles=["x"]), matched_by="exact", statements=quotes)
+    pages = embeds.quote_pages(answer)
+    assert len(pages) == 3
+    for page in pages:
+        data = page.to_dict()
+        assert_embed_within_limits(data)  # type: ignore[arg-type]
+        assert "@here" not in str(data)
+    first = pages[0].to_dict()["fields"]  # type: ignore[typeddict-item]
+    assert first[0]["value"].startswith("“word")
+    assert first[2]["name"].startswith("🗣️ Reported") and not first[2]["value"].startswith("“")
+
+
+def test_error_embed_escapes_user_text() -> None:
+    """Error messages echoing user text cannot ping or format."""
+    data = embeds.error_embed('No country called "@everyone **x**".', ["<@&123456789012345678>"]).to_dict()
+    assert "@everyone" not in data["description"]  # type: ignore[typeddict-item]
+    assert "<@&123456789012345678>" not in str(data)

@@ -1,0 +1,74 @@
+"""The command definitions, checked offline against Discord's rules before any sync."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from discord.ext import commands
+
+from bot.app import create_bot
+from bot.settings import Settings
+from knowledge.briefing import Briefing
+from knowledge.ingest import open_store
+
+NAME = re.compile(r"^[-_\w]{1,32}$")
+EXPECTED = {
+    "about": [],
+    "ask": [("question", True)],
+    "quote": [("person", True)],
+    "spending": [("country", True)],
+    "summit": [("summit", False)],
+}
+
+
+@pytest.fixture
+async def bot() -> AsyncIterator[commands.Bot]:
+    """Yield the bot with its extensions loaded, over an empty in-memory store."""
+    store = await open_store(":memory:", seed=False)
+    client = create_bot(Briefing(store), Settings(_env_file=None))  # type: ignore[call-arg]
+    async with client:
+        await client.setup_hook()
+        yield client
+
+
+@pytest.fixture
+def definitions(bot: commands.Bot) -> list[dict[str, Any]]:
+    """Return the command payloads exactly as a sync would send them."""
+    return [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
+
+
+def test_command_names_and_options(definitions: list[dict[str, Any]]) -> None:
+    """The tree has exactly the documented commands, with options in order and required first."""
+    found = {d["name"]: [(o["name"], o.get("required", False)) for o in d.get("options", [])] for d in definitions}
+    assert found == EXPECTED
+
+
+def test_definitions_respect_discord_limits(definitions: list[dict[str, Any]]) -> None:
+    """Names, descriptions, option counts and string lengths are within Discord's limits."""
+    for d in definitions:
+        assert NAME.match(d["name"]) and d["name"] == d["name"].lower()
+        assert 1 <= len(d["description"]) <= 100
+        assert len(d.get("options", [])) <= 25
+        for option in d.get("options", []):
+            assert NAME.match(option["name"])
+            assert 1 <= len(option["description"]) <= 100
+            assert option["type"] == 3  # every option is text
+            assert 1 <= option["max_length"] <= 300, f"{d['name']}.{option['name']} must cap its length"
+        size = len(d["name"]) + len(d["description"])
+        size += sum(len(o["name"]) + len(o["description"]) for o in d.get("options", []))
+        assert size <= 8000
+
+
+def test_names_are_unique(definitions: list[dict[str, Any]]) -> None:
+    """No two commands share a name."""
+    names = [d["name"] for d in definitions]
+    assert len(names) == len(set(names))
+
+
+def test_lookup_options_autocomplete(definitions: list[dict[str, Any]]) -> None:
+    """Country, person and summit options autocomplete; free questions do not."""
+    autocomplete = {(d["name"], o["name"]) for d in definitions for o in d.get("options", []) if o.get("autocomplete")}
+    assert autocomplete == {("spending", "country"), ("quote", "person"), ("summit", "summit")}

@@ -1,0 +1,117 @@
+"""The article reader: headers, headings, passages that are verbatim slices of the body."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from knowledge.errors import MalformedArticle
+from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article, split_header, split_passages
+from knowledge.ingest import bundled_articles
+from knowledge.models import PartialDate
+
+SEED_BODY_SHA256 = "3c797ba16107c863da014abaa2680b9a8bf96248ca7fcc0b759fb0f77d4d9207"
+
+
+def test_bundled_article_body_is_the_seed_byte_for_byte() -> None:
+    """The bundled article's body hashes to the seed's published sha256."""
+    (path,) = bundled_articles()
+    article = read_article(path.read_text(encoding="utf-8"))
+    assert article.sha256 == SEED_BODY_SHA256
+    assert hashlib.sha256(article.body.encode()).hexdigest() == SEED_BODY_SHA256
+
+
+def test_bundled_article_header_records_only_what_is_known() -> None:
+    """The seed's header has a title and the year, and no outlet, URL or exact day."""
+    meta = read_article(bundled_articles()[0].read_text(encoding="utf-8")).meta
+    assert meta.title and "NATO" in meta.title
+    assert meta.published == PartialDate(year=2025)
+    assert meta.outlet is None and meta.url is None
+
+
+def test_seed_sections_are_detected() -> None:
+    """Short lines without final punctuation are section headings, not passages."""
+    article = read_article(bundled_articles()[0].read_text(encoding="utf-8"))
+    assert article.sections == [
+        "Defense Spending Still Falls Short",
+        "New Commitments Expected in June",
+        "Continued Support for Ukraine Despite Uncertainty",
+        "NATO Report Quietly Released",
+    ]
+    assert all(p.text not in article.sections for p in article.passages)
+    canada = next(p for p in article.passages if "Countries missing the goal" in p.text)
+    assert canada.section == "Defense Spending Still Falls Short"
+
+
+def test_every_passage_is_a_slice_of_the_body() -> None:
+    """Each passage's text is exactly body[start:end]."""
+    article = read_article(bundled_articles()[0].read_text(encoding="utf-8"))
+    assert len(article.passages) == 27
+    for passage in article.passages:
+        assert article.body[passage.start : passage.end] == passage.text
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("U.S. President Donald Trump will attend. He said so.", ["U.S. President Donald Trump will attend.", "He said so."]),
+        (
+            "In 2023, he declared, “Ukraine must prevail. This is about our own security, not charity.”",
+            ["In 2023, he declared, “Ukraine must prevail. This is about our own security, not charity.”"],
+        ),
+        (
+            '"We will spend more," she said. "We have no choice."',
+            ['"We will spend more," she said.', '"We have no choice."'],
+        ),
+        ("It was “a start, not a finish.” He left.", ["It was “a start, not a finish.”", "He left."]),
+        ("Spending hit 3.19% in 2024. It fell.", ["Spending hit 3.19% in 2024.", "It fell."]),
+        ("Gen. Smith spoke. Then Dr. Jones.", ["Gen. Smith spoke.", "Then Dr. Jones."]),
+        ("He said “yes. And then the quote never closes.", ["He said “yes.", "And then the quote never closes."]),
+    ],
+)
+def test_sentence_splitting(text: str, sentences: list[str]) -> None:
+    """Sentences split at final punctuation but not after abbreviations or inside quotes."""
+    passages, _ = split_passages(text)
+    assert [p.text for p in passages] == sentences
+
+
+def test_plain_header_is_read() -> None:
+    """Title/Source/Date/URL lines then a blank line form the header."""
+    meta, body = split_header("Title: A\nSource: Wire\nDate: 2026-03-12\nURL: https://example.org/a\n\nBody text.")
+    assert (meta.title, meta.outlet, meta.url) == ("A", "Wire", "https://example.org/a")
+    assert meta.published == PartialDate(year=2026, month=3, day=12)
+    assert body == "Body text."
+
+
+def test_front_matter_is_read() -> None:
+    """YAML-style front matter between --- lines is read; other keys are ignored."""
+    meta, body = split_header('---\ntitle: "B"\nsource: Paper\ndate: 2026-06\nauthor: X\n---\nBody.')
+    assert (meta.title, meta.outlet, meta.published) == ("B", "Paper", PartialDate(year=2026, month=6))
+    assert body == "Body."
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("", "no text"),
+        ("Title: Only a header\n\n   \n", "no text"),
+        ("Date: 12 March 2026\n\nBody.", "not an ISO date"),
+        ("Date: 2026-13\n\nBody.", "not an ISO date"),
+        ("---\ntitle: x\nBody never closes", "never closed"),
+        ("text\x00more", "NUL"),
+        ("x" * (MAX_ARTICLE_CHARS + 1), "longer than"),
+    ],
+)
+def test_malformed_articles_are_refused(raw: str, fragment: str) -> None:
+    """Unreadable articles raise MalformedArticle with a reason a person understands."""
+    with pytest.raises(MalformedArticle, match=fragment):
+        read_article(raw)
+
+
+def test_headings_and_bullets_in_markdown() -> None:
+    """Markdown headings name sections and each bullet is its own passage."""
+    passages, sections = split_passages("## Figures\n- Poland: 4.1 percent of GDP\n- Spain: 1.3 percent\n")
+    assert sections == ["Figures"]
+    assert [p.text for p in passages] == ["Poland: 4.1 percent of GDP", "Spain: 1.3 percent"]
+    assert {p.section for p in passages} == {"Figures"}
