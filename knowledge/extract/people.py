@@ -90,7 +90,7 @@ _NAME_THEN_VERB = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
-_POSSESSIVE_TAIL = re.compile(r"['’]s?\s+$|\s+$")
+_POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 # Capitalised words that are never part of a person's name.
@@ -216,25 +216,22 @@ def _not_name_word(word: str) -> bool:
 
 def _extend_role_left(text: str, start: int) -> int:
     """Return where a role title begins once its qualifiers and one modifier are included."""
-    while True:
-        before = text[:start]
-        match = _ACRONYM.search(before) or _country_before(before)
-        if match is None:
-            break
-        start = match.start()
+    while (qualifier := _qualifier_start(text[:start])) is not None:
+        start = qualifier
     modifier = _MODIFIER.search(text[:start])
     return modifier.start() if modifier else start
 
 
-def _country_before(before: str) -> re.Match[str] | None:
-    """Return a match spanning a country name or demonym (possessive allowed) ending the text."""
+def _qualifier_start(before: str) -> int | None:
+    """Return where an acronym, country name or demonym ending the text begins, or None."""
+    acronym = _ACRONYM.search(before)
+    if acronym:
+        return acronym.start()
     tail = _POSSESSIVE_TAIL.search(before)
     if tail is None:
         return None
-    for _country, start, end in [*find_country_mentions(before), *find_demonyms(before)]:
-        if end == tail.start():
-            return re.compile(r".*", re.S).match(before, start)
-    return None
+    ends = {end: start for _country, start, end in [*find_country_mentions(before), *find_demonyms(before)]}
+    return ends.get(tail.start())
 
 
 def _merge(people: list[PersonRecord], found: PersonRecord) -> list[PersonRecord]:

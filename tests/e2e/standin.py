@@ -1038,8 +1038,9 @@ class DiscordStandIn:
             INTERACTION_COMPONENT, data, user_id=user_id, permissions=permissions, guild=guild, locale=locale
         )
         message = self.messages.get(str(message_id))
-        if message is None:
+        if message is None:  # a message the stand-in never saw: synthesize one from the bot
             message = self._new_message({"content": ""}, [], message_type=MESSAGE_TYPE_DEFAULT)
+            del self.messages[message["id"]]
             message["id"] = str(message_id)
         payload["message"] = copy.deepcopy(message)
         return payload

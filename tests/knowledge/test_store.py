@@ -1,0 +1,133 @@
+"""The SQLite store: schema, transactions, idempotence and provenance, on a real file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from knowledge.extract.reader import read_article
+from knowledge.models import Extraction, Metric, PersonRecord, SpendingRecord, StatementKind, StatementRecord, TimeRef
+from knowledge.store import SCHEMA_VERSION, Store, StoreError
+
+ARTICLE = read_article(
+    "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
+    "Poland spent 4.1 percent of GDP on defence in 2025. "
+    '"We will do more," said Minister Anna Berg. Nothing else happened.'
+)
+EXTRACTION = Extraction(
+    people=[PersonRecord(name="Anna Berg", role="Minister", passage=1)],
+    spending=[
+        SpendingRecord(
+            passage=0, subject="PL", metric=Metric.SHARE_OF_GDP, value=4.1, as_written="4.1 percent",
+            when=TimeRef(text="in 2025", year=2025),
+        )
+    ],
+    statements=[StatementRecord(passage=1, speaker="Anna Berg", kind=StatementKind.VERBATIM, text="We will do more")],
+)
+
+
+async def test_new_store_has_current_schema_and_wal(tmp_path: Path) -> None:
+    """A new file gets the current schema version, WAL and foreign keys."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION
+        assert await store._scalar("PRAGMA journal_mode") == "wal"
+        assert await store._scalar("PRAGMA foreign_keys") == 1
+    finally:
+        await store.close()
+
+
+async def test_schema_and_data_survive_reopen(tmp_path: Path) -> None:
+    """Closing and reopening keeps the schema and the documents."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+    await store.close()
+    store = await Store.open(path)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION
+        assert [d.document.title for d in await store.documents()] == ["Test wire"]
+        figures = await store.spending_figures("PL")
+        assert [(f.value, f.when.year if f.when else None) for f in figures] == [(4.1, 2025)]
+        assert figures[0].source.passage == "Poland spent 4.1 percent of GDP on defence in 2025."
+    finally:
+        await store.close()
+
+
+async def test_same_content_twice_changes_nothing(tmp_path: Path) -> None:
+    """Adding the same body again returns the existing id and writes no rows."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        first = await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+        counts = await _counts(store)
+        second = await store.add_document(ARTICLE, EXTRACTION, name="copy.txt")
+        assert (first.created, second.created, second.document_id) == (True, False, first.document_id)
+        assert await _counts(store) == counts
+    finally:
+        await store.close()
+
+
+async def test_failed_document_leaves_nothing_behind(tmp_path: Path) -> None:
+    """An error mid-document rolls back every row of that document."""
+    broken = EXTRACTION.model_copy(
+        update={"statements": [StatementRecord(passage=99, speaker="X", kind=StatementKind.REPORTED, text="t")]}
+    )
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        with pytest.raises(KeyError):
+            await store.add_document(ARTICLE, broken, name="a.txt")
+        assert await _counts(store) == {"documents": 0, "passages": 0, "people": 0, "spending_facts": 0, "statements": 0}
+        assert await store.integrity_check() == "ok"
+    finally:
+        await store.close()
+
+
+async def test_passages_are_slices_of_their_document(tmp_path: Path) -> None:
+    """Every stored passage is body[start:end] of its document."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+        for document_id, body in await store.document_bodies():
+            for start, end, text in await store.passage_spans(document_id):
+                assert body[start:end] == text
+    finally:
+        await store.close()
+
+
+async def test_full_text_search_highlights(tmp_path: Path) -> None:
+    """FTS5 finds passages by stemmed words and marks the matches."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+        hits = await store.search('"poland" OR "happen"', 5)
+    finally:
+        await store.close()
+    assert sorted(h.source.position for h in hits) == [0, 2]
+    poland = next(h for h in hits if h.source.position == 0)
+    assert "\x02Poland\x03" in poland.highlighted
+    assert "\x02happened\x03" in next(h for h in hits if h.source.position == 2).highlighted
+
+
+async def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    """A store written by a newer briefbot is not opened (or changed)."""
+    path = tmp_path / "s.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="schema"):
+        await Store.open(path)
+
+
+async def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    """Opening a random file as a store fails with a clear StoreError."""
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not a usable briefbot store"):
+        await Store.open(path)
+
+
+async def _counts(store: Store) -> dict[str, int]:
+    """Return the row count of each main table."""
+    tables = ("documents", "passages", "people", "spending_facts", "statements")
+    return {t: int(await store._scalar(f"SELECT count(*) FROM {t}")) for t in tables}
