@@ -53,6 +53,7 @@ class PagerView(discord.ui.View):
     @discord.ui.button(label="Next", custom_id="pager:next")
     async def next_page(self, interaction: discord.Interaction, button: discord.ui.Button[PagerView]) -> None:
         await interaction.response.edit_message(content="page 2", view=None)
+        self.stop()  # also cancels the view's timeout task, which Client.close() would leave pending
 
 
 class EchoBot(commands.Bot):
@@ -121,19 +122,26 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
 async def bot(standin: DiscordStandIn, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[EchoBot]:
     """A logged-in, connected EchoBot; Route.BASE and DEFAULT_GATEWAY are restored by monkeypatch."""
     monkeypatch.setattr(discord.http.Route, "BASE", standin.base_url)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
     client = EchoBot()
     task: asyncio.Task[None] | None = None
     try:
         await client.login(standin.token)
         _shards, url, _limits = await client.http.get_bot_gateway()
-        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url))
         task = asyncio.create_task(client.connect())
         await standin.wait_until_ready()
         # Let discord.py's own ready task finish: Client.close() does not cancel it.
         await eventually(lambda: client.ready_events == 1)
         yield client
     finally:
+        # Let in-flight command / button handlers finish before the HTTP session goes away.
+        handlers = [
+            t
+            for t in asyncio.all_tasks()
+            if t.get_name().startswith(("CommandTree-invoker", "discord-ui-view-dispatch"))
+        ]
+        if handlers:
+            await asyncio.wait(handlers, timeout=5)
         await client.close()
         if task is not None:
             await asyncio.wait_for(task, 5)
