@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from discord.ext import commands
 
 from bot.app import create_bot
 from bot.loopback import LocalDiscord
@@ -37,3 +38,13 @@ async def local(briefing: Briefing, tmp_path: Path) -> AsyncIterator[LocalDiscor
     async with bot:
         await bot.setup_hook()
         yield LocalDiscord(bot)
+
+
+@pytest.fixture
+async def bot() -> AsyncIterator[commands.Bot]:
+    """Yield the bot with its extensions loaded, over an empty in-memory store (for schema checks)."""
+    store = await open_store(":memory:", seed=False)
+    client = create_bot(Briefing(store), Settings(_env_file=None))  # type: ignore[call-arg]
+    async with client:
+        await client.setup_hook()
+        yield client

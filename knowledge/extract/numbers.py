@@ -32,11 +32,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {word: value for value, word in enumerate(_ONES)} | {
     word: 20 + 10 * index for index, word in enumerate(_TENS)
 }
@@ -57,7 +75,9 @@ _PERCENT = re.compile(
     r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
 )
 # A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
-_RANGE_BEFORE = re.compile(r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I)
+_RANGE_BEFORE = re.compile(
+    r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I
+)
 
 _SCALES = {
     "thousand": 3,
@@ -75,7 +95,28 @@ _SCALES = {
     "tn": 12,
 }
 _SCALE = r"(?P<scale>\s*(?i:trillion|billion|million|thousand)\b|\s?(?:trn|tn|bn|bln|mn|mln)\b|(?:k|m|b)\b)"
-_CODES = "USD EUR GBP CAD AUD NZD NOK SEK DKK PLN CHF TRY CZK HUF RON ISK RUB UAH CNY JPY".split()
+_CODES = [
+    "USD",
+    "EUR",
+    "GBP",
+    "CAD",
+    "AUD",
+    "NZD",
+    "NOK",
+    "SEK",
+    "DKK",
+    "PLN",
+    "CHF",
+    "TRY",
+    "CZK",
+    "HUF",
+    "RON",
+    "ISK",
+    "RUB",
+    "UAH",
+    "CNY",
+    "JPY",
+]
 _SIGNS = {"US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD"}
 _SIGNS |= {"$": "USD", "€": "EUR", "£": "GBP"}
 _SIGN_ALT = "|".join(re.escape(sign) for sign in sorted(_SIGNS, key=len, reverse=True))

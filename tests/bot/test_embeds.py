@@ -8,11 +8,11 @@ import pytest
 from bot import embeds
 from knowledge.models import (
     DocumentRef,
+    PersonRef,
     Quote,
     Source,
     StatementKind,
     StatementsAnswer,
-    PersonRef,
     TimeRef,
 )
 from tests.limits import assert_embed_within_limits
@@ -60,11 +60,19 @@ def test_fit_enforces_every_limit() -> None:
 def test_quote_pages_split_long_answers_and_stay_within_limits() -> None:
     """Many long statements become several pages, each inside the limits, verbatim ones quoted."""
     quotes = [
-        Quote(kind=kind, text="word " * 400, context="ctx " * 300, when=TimeRef(text="in 2024", year=2024),
-              medium="@here", source=_source("sentence " * 200, i))
+        Quote(
+            kind=kind,
+            text="word " * 400,
+            context="ctx " * 300,
+            when=TimeRef(text="in 2024", year=2024),
+            medium="@here",
+            source=_source("sentence " * 200, i),
+        )
         for i, kind in enumerate([StatementKind.VERBATIM, StatementKind.PARTIAL, StatementKind.REPORTED] * 4)
     ]
-    answer = StatementsAnswer(person=PersonRef(name="A **B**", roles=["x"]), matched_by="exact", statements=quotes)
+    answer = StatementsAnswer(
+        person=PersonRef(name="A **B**", roles=["x"]), matched_by="exact", statements=quotes
+    )
     pages = embeds.quote_pages(answer)
     assert len(pages) == 3
     for page in pages:

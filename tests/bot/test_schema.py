@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from discord.ext import commands
-
-from bot.app import create_bot
-from bot.settings import Settings
-from knowledge.briefing import Briefing
-from knowledge.ingest import open_store
 
 NAME = re.compile(r"^[-_\w]{1,32}$")
 EXPECTED = {
@@ -25,16 +19,6 @@ EXPECTED = {
 
 
 @pytest.fixture
-async def bot() -> AsyncIterator[commands.Bot]:
-    """Yield the bot with its extensions loaded, over an empty in-memory store."""
-    store = await open_store(":memory:", seed=False)
-    client = create_bot(Briefing(store), Settings(_env_file=None))  # type: ignore[call-arg]
-    async with client:
-        await client.setup_hook()
-        yield client
-
-
-@pytest.fixture
 def definitions(bot: commands.Bot) -> list[dict[str, Any]]:
     """Return the command payloads exactly as a sync would send them."""
     return [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
@@ -42,7 +26,9 @@ def definitions(bot: commands.Bot) -> list[dict[str, Any]]:
 
 def test_command_names_and_options(definitions: list[dict[str, Any]]) -> None:
     """The tree has exactly the documented commands, with options in order and required first."""
-    found = {d["name"]: [(o["name"], o.get("required", False)) for o in d.get("options", [])] for d in definitions}
+    found = {
+        d["name"]: [(o["name"], o.get("required", False)) for o in d.get("options", [])] for d in definitions
+    }
     assert found == EXPECTED
 
 
@@ -70,5 +56,7 @@ def test_names_are_unique(definitions: list[dict[str, Any]]) -> None:
 
 def test_lookup_options_autocomplete(definitions: list[dict[str, Any]]) -> None:
     """Country, person and summit options autocomplete; free questions do not."""
-    autocomplete = {(d["name"], o["name"]) for d in definitions for o in d.get("options", []) if o.get("autocomplete")}
+    autocomplete = {
+        (d["name"], o["name"]) for d in definitions for o in d.get("options", []) if o.get("autocomplete")
+    }
     assert autocomplete == {("spending", "country"), ("quote", "person"), ("summit", "summit")}

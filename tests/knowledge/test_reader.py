@@ -55,7 +55,10 @@ def test_every_passage_is_a_slice_of_the_body() -> None:
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
-        ("U.S. President Donald Trump will attend. He said so.", ["U.S. President Donald Trump will attend.", "He said so."]),
+        (
+            "U.S. President Donald Trump will attend. He said so.",
+            ["U.S. President Donald Trump will attend.", "He said so."],
+        ),
         (
             "In 2023, he declared, “Ukraine must prevail. This is about our own security, not charity.”",
             ["In 2023, he declared, “Ukraine must prevail. This is about our own security, not charity.”"],
@@ -67,7 +70,10 @@ def test_every_passage_is_a_slice_of_the_body() -> None:
         ("It was “a start, not a finish.” He left.", ["It was “a start, not a finish.”", "He left."]),
         ("Spending hit 3.19% in 2024. It fell.", ["Spending hit 3.19% in 2024.", "It fell."]),
         ("Gen. Smith spoke. Then Dr. Jones.", ["Gen. Smith spoke.", "Then Dr. Jones."]),
-        ("He said “yes. And then the quote never closes.", ["He said “yes.", "And then the quote never closes."]),
+        (
+            "He said “yes. And then the quote never closes.",
+            ["He said “yes.", "And then the quote never closes."],
+        ),
     ],
 )
 def test_sentence_splitting(text: str, sentences: list[str]) -> None:
@@ -78,7 +84,9 @@ def test_sentence_splitting(text: str, sentences: list[str]) -> None:
 
 def test_plain_header_is_read() -> None:
     """Title/Source/Date/URL lines then a blank line form the header."""
-    meta, body = split_header("Title: A\nSource: Wire\nDate: 2026-03-12\nURL: https://example.org/a\n\nBody text.")
+    meta, body = split_header(
+        "Title: A\nSource: Wire\nDate: 2026-03-12\nURL: https://example.org/a\n\nBody text."
+    )
     assert (meta.title, meta.outlet, meta.url) == ("A", "Wire", "https://example.org/a")
     assert meta.published == PartialDate(year=2026, month=3, day=12)
     assert body == "Body text."

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from knowledge.extract.reader import read_article
-from knowledge.models import Extraction, Metric, PersonRecord, SpendingRecord, StatementKind, StatementRecord, TimeRef
+from knowledge.models import (
+    Extraction,
+    Metric,
+    PersonRecord,
+    SpendingRecord,
+    StatementKind,
+    StatementRecord,
+    TimeRef,
+)
 from knowledge.store import SCHEMA_VERSION, Store, StoreError
 
 ARTICLE = read_article(
@@ -20,11 +28,17 @@ EXTRACTION = Extraction(
     people=[PersonRecord(name="Anna Berg", role="Minister", passage=1)],
     spending=[
         SpendingRecord(
-            passage=0, subject="PL", metric=Metric.SHARE_OF_GDP, value=4.1, as_written="4.1 percent",
+            passage=0,
+            subject="PL",
+            metric=Metric.SHARE_OF_GDP,
+            value=4.1,
+            as_written="4.1 percent",
             when=TimeRef(text="in 2025", year=2025),
         )
     ],
-    statements=[StatementRecord(passage=1, speaker="Anna Berg", kind=StatementKind.VERBATIM, text="We will do more")],
+    statements=[
+        StatementRecord(passage=1, speaker="Anna Berg", kind=StatementKind.VERBATIM, text="We will do more")
+    ],
 )
 
 
@@ -72,13 +86,21 @@ async def test_same_content_twice_changes_nothing(tmp_path: Path) -> None:
 async def test_failed_document_leaves_nothing_behind(tmp_path: Path) -> None:
     """An error mid-document rolls back every row of that document."""
     broken = EXTRACTION.model_copy(
-        update={"statements": [StatementRecord(passage=99, speaker="X", kind=StatementKind.REPORTED, text="t")]}
+        update={
+            "statements": [StatementRecord(passage=99, speaker="X", kind=StatementKind.REPORTED, text="t")]
+        }
     )
     store = await Store.open(tmp_path / "s.sqlite3")
     try:
         with pytest.raises(KeyError):
             await store.add_document(ARTICLE, broken, name="a.txt")
-        assert await _counts(store) == {"documents": 0, "passages": 0, "people": 0, "spending_facts": 0, "statements": 0}
+        assert await _counts(store) == {
+            "documents": 0,
+            "passages": 0,
+            "people": 0,
+            "spending_facts": 0,
+            "statements": 0,
+        }
         assert await store.integrity_check() == "ok"
     finally:
         await store.close()

@@ -14,7 +14,11 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("spent 3.19% in 2024, down from 3.68% in 2014", YEAR_ONLY, [("2024", 2024, None), ("2014", 2014, None)]),
+        (
+            "spent 3.19% in 2024, down from 3.68% in 2014",
+            YEAR_ONLY,
+            [("2024", 2024, None), ("2014", 2014, None)],
+        ),
         ("reached $1.3 trillion last year", YEAR_ONLY, [("last year", 2024, None)]),
         ("reached $1.3 trillion last year", None, [("last year", None, None)]),
         ("a summit in the Netherlands this June", YEAR_ONLY, [("this June", 2025, 6)]),
@@ -24,10 +28,16 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ("the June summit", YEAR_ONLY, [("June", None, 6)]),
         ("May I add", YEAR_ONLY, []),
         ("up from 1.2 percent a decade earlier", FULL, [("a decade earlier", 2016, None)]),
-        ("2.2 percent last year, up from 1.2 percent a decade earlier", FULL, [("last year", 2025, None), ("a decade earlier", 2015, None)]),
+        (
+            "2.2 percent last year, up from 1.2 percent a decade earlier",
+            FULL,
+            [("last year", 2025, None), ("a decade earlier", 2015, None)],
+        ),
     ],
 )
-def test_times_resolve(text: str, published: PartialDate | None, expected: list[tuple[str, int | None, int | None]]) -> None:
+def test_times_resolve(
+    text: str, published: PartialDate | None, expected: list[tuple[str, int | None, int | None]]
+) -> None:
     """Each time expression keeps its text and gets the year and month the date allows."""
     found = [(ref.text, ref.year, ref.month) for ref, _, _ in find_times(text, published)]
     assert found == expected
@@ -40,7 +50,7 @@ def test_exact_date_range() -> None:
 
 
 def test_weekday_resolves_only_against_a_full_date() -> None:
-    """"on Tuesday" becomes the latest Tuesday on or before publication, or stays as written."""
+    """ "on Tuesday" becomes the latest Tuesday on or before publication, or stays as written."""
     ((ref, _, _),) = find_times("met on Tuesday", FULL)
     assert (ref.year, ref.month, ref.day) == (2026, 3, 10)
     ((ref, _, _),) = find_times("met on Tuesday", YEAR_ONLY)

@@ -1,0 +1,406 @@
+"""Find what named people said: verbatim quotes, partial quotes and reported speech.
+
+Rules:
+
+* A speaker is a person from ``extract_people``, named as the sentence's subject (titles and an
+  introductory phrase such as "In 2023," may come first) or right after the speech verb ("said
+  Jane Doe"), or a pronoun ("He", "She", "They") resolved by ``PersonIndex.referents``; "They"
+  only when the person was named in the sentence just before. Anything else -- "Observers",
+  "Rutte's tone", "officials", "the report", a summit declaration -- is no speaker, so words by
+  documents and unnamed officials are left out, and a sentence *about* a person is never theirs.
+* VERBATIM: a quotation ("..." or “...”) with its attribution after it (`"…," she said.`,
+  `"…," said Jane Doe.`, `“…,” Rutte wrote in NATO's annual report.`) or before it, with the quote
+  ending the sentence (`In 2023, Stoltenberg declared, “…”`). A passage that is only a quotation
+  continues the verbatim statement of the passage just before it in the same paragraph, as a
+  second record with the same speaker, time and medium (each record's text stays one contiguous
+  quotation). A quote split by its attribution (`"A," she said, "B."`) gives two records.
+* Quoted text: the exact words inside the marks; a trailing comma is dropped (it belongs to the
+  attribution) while ".", "!" and "?" are kept, since a verbatim quote is a whole utterance. A
+  PARTIAL quote is a fragment of the writer's sentence, so a trailing "." inside its marks is the
+  writer's full stop and is dropped too.
+* PARTIAL: quoted words inside reported speech (`He added that members pursue “a just peace.”`);
+  ``context`` is the reported clause with its quotation marks.
+* REPORTED: `<speaker> [also] <verb> [time, medium] that <clause>` gives the clause after "that";
+  "said", "says", "added" and "wrote" may omit "that" when a clause follows directly ("He also
+  said NATO does not plan ..."). Verbs of calling, urging, pledging and announcing take an object,
+  so their text runs from the verb ("called on all 32 member states to ..."). "According to
+  <speaker>, <clause>" and "<clause>, according to <speaker>" are reported too. The text is the
+  passage's own words: a trailing full stop and any framing the writer appends after a comma
+  (", even as ...", ", while ...") are cut. Negated or modal verbs ("did not say", "would say")
+  are no statement.
+* ``when`` comes only from the attribution -- the introductory phrase and the words between the
+  verb and the quote or clause -- never from the quoted or reported words, resolved with
+  ``find_times`` against the publication date. ``medium`` is the noun phrase after "wrote in",
+  "said in" (a report, statement, interview...), "on" (X, television...) or "told" (an outlet),
+  without its preposition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
+from knowledge.extract.timeref import find_times
+from knowledge.models import Article, PartialDate, Passage, PersonRecord, StatementKind, StatementRecord, TimeRef
+
+_OBJECT_VERBS = (
+    "called on|calls on|called for|calls for|urged|urges|reaffirmed|reaffirms|pledged|pledges|announced"
+    "|announces|promised|promises|vowed|vows|reiterated|reiterates"
+)
+_CLAUSE_VERBS = (
+    "said|says|stated|states|stressed|stresses|added|adds|warned|warns|argued|argues|noted|notes|told|tells"
+    "|insisted|insists|claimed|claims|declared|declares|emphasi[sz]ed|emphasi[sz]es|wrote|writes|explained"
+    "|explains|acknowledged|acknowledges|confirmed|confirms|maintained|maintains|suggested|suggests"
+    "|believes|predicted|cautioned|asserted|contended|observed|remarked|replied|responded"
+)
+_VERB = rf"(?:{_OBJECT_VERBS}|{_CLAUSE_VERBS})"
+_THAT_OPTIONAL = frozenset({"said", "says", "added", "adds", "wrote", "writes"})
+_ADVERBS = "also|again|later|repeatedly|previously|once|further|then|recently|publicly|separately|has|had|have"
+_VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"]{{1,100}},)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{_VERB})\b")
+_VERB_FIRST = re.compile(rf"\s*(?P<verb>{_VERB})\s+")
+_PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
+_INTRO = re.compile(r"[^,“”\"]{1,60},\s+")
+_QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
+_THAT_CLAUSE = re.compile(r"(?P<extras>[^“”\".;]{0,80}?)\bthat\s+(?P<clause>\S.*)$", re.S)
+# Prepositional attribution details allowed between a speech verb and the quote it introduces.
+_ATTRIBUTION_DETAILS = re.compile(
+    r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later)\b[^,:“”\"]*)*"
+    r"\s*[,:]?\s*"
+)
+_CLAUSE_START = re.compile(
+    r"(?:[A-Z0-9]|(?:the|a|an|it|he|she|they|we|there|this|these|those|his|her|its|their|our|no|all|some"
+    r"|most|more|every|each)\b)"
+)
+_FRAMING = re.compile(
+    r",\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
+    r"|according to|referring to|citing|in a|in an)\b.*$",
+    re.S,
+)
+_MEDIUM_NOUNS = (
+    "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
+    "|podcast|address|press release|briefing|message|editorial|foreword|newsletter|video|broadcast"
+)
+_MEDIUM_PATTERNS = (
+    re.compile(
+        rf"\b(?:in|on)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
+        r"(?:\s+(?:with|to|for)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)?)"
+    ),
+    re.compile(
+        r"\bon\s+(?P<medium>X|Twitter|Facebook|Instagram|Telegram|LinkedIn|Truth Social|Bluesky|YouTube"
+        r"|TikTok|social media|(?:state |national |public )?(?:television|TV|radio))(?!\w)"
+    ),
+    re.compile(
+        r"\btold\s+(?P<medium>(?:state |national |public )?(?:television|TV|radio)"
+        r"|(?:the |The )?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?=\s+(?:that|in|on)\b|[,.;:]|\s*$)"
+    ),
+)
+# Audiences, not outlets: "told Parliament that ..." names no medium.
+_AUDIENCES = frozenset("parliament congress senate house cabinet bundestag nato reporters lawmakers".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """A speaker, the speech verb that follows them, and where the attribution's words are."""
+
+    speaker: str
+    verb: str
+    verb_start: int
+    verb_end: int
+    lead: str  # the words before the speaker: an introductory phrase and titles
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a passage needs from outside itself to attribute its statements."""
+
+    index: PersonIndex
+    position: int
+    referent: Referent | None
+    published: PartialDate | None
+    previous: StatementRecord | None  # the verbatim statement just before, in the same paragraph
+
+
+# --- assembling -------------------------------------------------------------------------------
+
+
+def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
+    """Return the statements attributed to the article's people, in passage order."""
+    index = PersonIndex(people)
+    records: list[StatementRecord] = []
+    previous: tuple[Passage, StatementRecord] | None = None
+    for passage, referent in zip(article.passages, index.referents(article.passages), strict=True):
+        before = previous[1] if previous and _continues(previous[0], passage) else None
+        context = _Context(index, passage.position, referent, article.meta.published, before)
+        found = _statements_in(passage, context)
+        records += found
+        verbatim = [r for r in found if r.kind is StatementKind.VERBATIM]
+        previous = (passage, verbatim[-1]) if verbatim else None
+    return records
+
+
+def _continues(earlier: Passage, passage: Passage) -> bool:
+    """Return whether passage directly follows earlier in the same paragraph."""
+    return passage.position == earlier.position + 1 and passage.paragraph == earlier.paragraph
+
+
+def _statements_in(passage: Passage, context: _Context) -> list[StatementRecord]:
+    """Return the statements one passage makes, given what came before it."""
+    quotes = list(_QUOTATION.finditer(passage.text))
+    if not quotes:
+        return _reported(passage, context)
+    if passage.text[: quotes[0].start()].strip():
+        return _quote_after_attribution(passage, quotes, context) or _partial(passage, quotes, context)
+    return _quote_before_attribution(passage, quotes, context)
+
+
+# --- verbatim ---------------------------------------------------------------------------------
+
+
+def _quote_before_attribution(passage: Passage, quotes: list[re.Match[str]], context: _Context) -> list[StatementRecord]:
+    """Return verbatim statements for quotes followed by their attribution, or a bare continuation."""
+    text, first = passage.text, quotes[0]
+    if len(quotes) == 1 and not text[first.end() :].strip():
+        return _continuation(passage, first, context)
+    segment_end = quotes[1].start() if len(quotes) > 1 else len(text)
+    found = _attribution_after(text[first.end() : segment_end], context)
+    if found is None:
+        return []
+    speaker, details, rest = found
+    when, medium = _when(details, context.published), _medium(details)
+    spoken = [first]
+    if len(quotes) == 2 and not rest.strip(" ,") and not text[quotes[1].end() :].strip(" .,"):
+        spoken.append(quotes[1])  # "A," she said, "B."
+    return [_verbatim(passage, quote, speaker, when, medium) for quote in spoken]
+
+
+def _continuation(passage: Passage, quote: re.Match[str], context: _Context) -> list[StatementRecord]:
+    """Return the verbatim statement a bare quotation continues, if the passage before had one."""
+    if context.previous is None:
+        return []
+    before = context.previous
+    return [_verbatim(passage, quote, before.speaker, before.when, before.medium)]
+
+
+def _attribution_after(segment: str, context: _Context) -> tuple[str, str, str] | None:
+    """Return (speaker, attribution details, rest) for the words after a quotation."""
+    body = re.sub(r"^\s*,?\s*", "", segment)
+    frame = _frame(body, context, allow_intro=False)
+    if frame is not None:
+        details, _, rest = body[frame.verb_start :].partition(",")
+        return frame.speaker, details, rest
+    verb_first = _VERB_FIRST.match(body)
+    if verb_first is None:
+        return None
+    speaker, end = _named_at(body, verb_first.end(), context)
+    if speaker is None:
+        return None
+    details, _, rest = _strip_apposition(body[end:]).partition(",")
+    return speaker, f"{verb_first.group('verb')} {details}", rest
+
+
+def _strip_apposition(rest: str) -> str:
+    """Return the words after a speaker without a descriptive apposition (", a British MP")."""
+    return re.sub(r"^,\s+(?:a|an|the)\s+[^,]*", "", rest)
+
+
+def _named_at(text: str, start: int, context: _Context) -> tuple[str | None, int]:
+    """Return the speaker named at start (titles allowed) and where the name ends."""
+    pronoun = _PRONOUN.match(text, start)
+    if pronoun:
+        return _resolve_pronoun(pronoun.group("pronoun"), context), pronoun.end()
+    for mention in context.index.find(text):
+        if mention.start >= start and is_title_prefix(text[start : mention.start]) and not mention.possessive:
+            return mention.name, mention.end
+    return None, start
+
+
+def _quote_after_attribution(passage: Passage, quotes: list[re.Match[str]], context: _Context) -> list[StatementRecord]:
+    """Return the verbatim statement of a quote that ends a sentence its attribution opens."""
+    text, quote = passage.text, quotes[0]
+    frame = _frame(text[: quote.start()], context, allow_intro=True)
+    if frame is None or len(quotes) > 1 or text[quote.end() :].strip(" ."):
+        return []
+    details = _details_after_verb(text[: quote.start()], frame)
+    if details is None:
+        return []
+    when = _when(f"{frame.lead} {details}", context.published)
+    return [_verbatim(passage, quote, frame.speaker, when, _medium(f"{frame.verb} {details}"))]
+
+
+def _details_after_verb(pre: str, frame: _Frame) -> str | None:
+    """Return the words between the verb and a quote when they only say where or when, else None."""
+    details = pre[frame.verb_end :]
+    return details if _only_details(details, frame.verb) else None
+
+
+def _only_details(words: str, verb: str) -> bool:
+    """Return whether the words after a verb only say where, when, how or to whom it was said."""
+    if verb == "told":  # its object comes first: "told reporters", "told state television"
+        words = re.sub(r"^\s+(?:[\w.’'-]+\s*){1,3}?(?=[,:]|\s+(?:in|on|at)\b|\s*$)", "", words)
+    return bool(_ATTRIBUTION_DETAILS.fullmatch(words))
+
+
+def _verbatim(
+    passage: Passage, quote: re.Match[str], speaker: str, when: TimeRef | None, medium: str | None
+) -> StatementRecord:
+    """Return a verbatim statement of the words inside one quotation."""
+    words = _quoted_words(quote).removesuffix(",").rstrip()
+    return StatementRecord(
+        passage=passage.position,
+        speaker=speaker,
+        kind=StatementKind.VERBATIM,
+        text=words,
+        when=when,
+        medium=medium,
+    )
+
+
+def _quoted_words(quote: re.Match[str]) -> str:
+    """Return the words inside a quotation's marks."""
+    return (quote.group("curly") or quote.group("straight") or "").strip()
+
+
+# --- partial and reported ---------------------------------------------------------------------
+
+
+def _partial(passage: Passage, quotes: list[re.Match[str]], context: _Context) -> list[StatementRecord]:
+    """Return partial statements for quotes inside a speaker's reported clause."""
+    found = _reported_clause(passage.text, context)
+    if found is None:
+        return []
+    frame, clause_start, details = found
+    context_text = _strip_full_stop(passage.text[clause_start:])
+    when, medium = _when(f"{frame.lead} {details}", context.published), _medium(f"{frame.verb} {details}")
+    return [
+        StatementRecord(
+            passage=passage.position,
+            speaker=frame.speaker,
+            kind=StatementKind.PARTIAL,
+            text=_quoted_words(quote).rstrip(",.").rstrip(),
+            context=context_text,
+            when=when,
+            medium=medium,
+        )
+        for quote in quotes
+        if quote.start() >= clause_start
+    ]
+
+
+def _reported(passage: Passage, context: _Context) -> list[StatementRecord]:
+    """Return the reported statement a passage without quotations makes, if any."""
+    found = _reported_clause(passage.text, context)
+    if found is None:
+        return _according_to(passage, context)
+    frame, clause_start, details = found
+    text = _FRAMING.sub("", _strip_full_stop(passage.text[clause_start:]))
+    if len(text.split()) < 3:
+        return []
+    return [
+        StatementRecord(
+            passage=passage.position,
+            speaker=frame.speaker,
+            kind=StatementKind.REPORTED,
+            text=text,
+            when=_when(f"{frame.lead} {details}", context.published),
+            medium=_medium(f"{frame.verb} {details}"),
+        )
+    ]
+
+
+def _reported_clause(text: str, context: _Context) -> tuple[_Frame, int, str] | None:
+    """Return the frame, where the reported clause starts, and the attribution details between."""
+    frame = _frame(text, context, allow_intro=True)
+    if frame is None:
+        return None
+    rest = text[frame.verb_end :]
+    that = _THAT_CLAUSE.match(rest)
+    if that and _only_details(that.group("extras"), frame.verb):
+        return frame, frame.verb_end + that.start("clause"), that.group("extras")
+    if re.fullmatch(_OBJECT_VERBS, frame.verb):
+        return frame, frame.verb_start, ""
+    if frame.verb not in _THAT_OPTIONAL:
+        return None
+    details_end = _skip_details(rest, context.published)
+    if not _CLAUSE_START.match(rest, details_end):
+        return None
+    return frame, frame.verb_end + details_end, rest[:details_end]
+
+
+def _skip_details(rest: str, published: PartialDate | None) -> int:
+    """Return where the clause after "said" starts, past a leading time or medium phrase."""
+    position = len(rest) - len(rest.lstrip())
+    moved = True
+    while moved:
+        moved = False
+        for _ref, start, end in find_times(rest[position:], published):
+            if start == 0:
+                position += end + len(rest[position + end :]) - len(rest[position + end :].lstrip())
+                moved = True
+                break
+        medium = re.match(r"(?:in|on)\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:statement|interview|post|speech)\s+", rest[position:])
+        if medium:
+            position += medium.end()
+            moved = True
+    return position
+
+
+def _according_to(passage: Passage, context: _Context) -> list[StatementRecord]:
+    """Return the reported statement of "According to X, ..." or "..., according to X."."""
+    text = passage.text
+    for pattern in (r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?"):
+        match = re.fullmatch(pattern, text, re.S)
+        if match is None:
+            continue
+        who = match.group("who")
+        mentions = [m for m in context.index.find(who) if m.end == len(who) and not m.possessive]
+        if mentions and is_title_prefix(who[: mentions[-1].start]):
+            clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
+            return [StatementRecord(passage=passage.position, speaker=mentions[-1].name, kind=StatementKind.REPORTED, text=clause)]
+    return []
+
+
+# --- frames -----------------------------------------------------------------------------------
+
+
+def _frame(text: str, context: _Context, *, allow_intro: bool) -> _Frame | None:
+    """Return the speaker who opens text as subject and the speech verb right after them."""
+    starts = [0]
+    intro = _INTRO.match(text)
+    if allow_intro and intro:
+        starts.append(intro.end())
+    for start in starts:
+        speaker, end = _named_at(text, start, context)
+        verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
+        if speaker and verb:
+            return _Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
+    return None
+
+
+def _resolve_pronoun(pronoun: str, context: _Context) -> str | None:
+    """Return the person a subject pronoun refers to, if known."""
+    referent = context.referent
+    if referent is None:
+        return None
+    # "They" is as often a group as a person: only the person named just before qualifies.
+    return referent.name if pronoun.lower() != "they" or referent.passage == context.position - 1 else None
+
+
+def _when(attribution: str, published: PartialDate | None) -> TimeRef | None:
+    """Return the first time named in an attribution's words, resolved."""
+    times = find_times(attribution, published)
+    return times[0][0] if times else None
+
+
+def _medium(attribution: str) -> str | None:
+    """Return where the words appeared, as written, when the attribution says so."""
+    for pattern in _MEDIUM_PATTERNS:
+        match = pattern.search(attribution)
+        if match and match.group("medium").lower().removeprefix("the ") not in _AUDIENCES:
+            return match.group("medium")
+    return None
+
+
+def _strip_full_stop(text: str) -> str:
+    """Return text without surrounding space and a final full stop outside quotation marks."""
+    return text.strip().removesuffix(".").rstrip()

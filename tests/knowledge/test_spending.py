@@ -1,0 +1,445 @@
+"""Spending facts: each sentence style yields its records, and each trap yields none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import knowledge
+from knowledge.extract.reader import read_article
+from knowledge.extract.spending import extract_spending
+from knowledge.models import ALLIANCE, Metric, SpendingRecord
+
+SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
+
+SHARE = Metric.SHARE_OF_GDP
+AMOUNT = Metric.AMOUNT
+MET = Metric.TARGET_MET
+MISSED = Metric.TARGET_MISSED
+ALLIES = Metric.ALLIES_MEETING_TARGET
+COMPARISON = Metric.COMPARISON
+
+Fact = tuple[str, Metric, int | None, float | None]
+
+
+def records(text: str, date: str | None = "2025") -> list[SpendingRecord]:
+    """Return the spending records of an article made of text, dated as given."""
+    header = f"Date: {date}\n\n" if date else ""
+    return extract_spending(read_article(header + text))
+
+
+def facts(text: str) -> set[Fact]:
+    """Return (subject, metric, year, value) for every record of a text dated 2025."""
+    return {(r.subject, r.metric, r.when.year if r.when else None, r.value) for r in records(text)}
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[SpendingRecord]:
+    """Return the records of the bundled seed article."""
+    return extract_spending(read_article(SEED.read_text(encoding="utf-8")))
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+SEED_MISSING = ["BE", "CA", "HR", "IT", "LU", "ME", "PT", "SI", "ES"]
+
+
+def test_seed_has_exactly_the_expected_facts(seed: list[SpendingRecord]) -> None:
+    """The seed yields these facts and nothing else: an extra fact fails the test."""
+    expected: set[Fact] = {(code, MISSED, 2023, None) for code in SEED_MISSING} | {
+        ("US", SHARE, 2024, 3.19),
+        ("US", SHARE, 2014, 3.68),
+        ("US", COMPARISON, None, None),
+        (ALLIANCE, ALLIES, 2023, 22.0),
+        (ALLIANCE, AMOUNT, 2024, 1.3e12),
+    }
+    found = [(r.subject, r.metric, r.when.year if r.when else None, r.value) for r in seed]
+    assert sorted(found) == sorted(expected)  # also: no fact twice
+
+
+def test_seed_missing_countries_inherit_the_target(seed: list[SpendingRecord]) -> None:
+    """The nine listed countries missed the 2% target of 2023, set by the sentence before."""
+    missed = [r for r in seed if r.metric is MISSED]
+    assert [r.subject for r in missed] == SEED_MISSING
+    assert {(r.target, r.when.text if r.when else None, r.passage) for r in missed} == {(2.0, "2023", 6)}
+    assert not [r for r in seed if r.metric is SHARE and r.subject in SEED_MISSING]
+    assert not [r for r in seed if r.subject == "DE"]
+
+
+def test_seed_allies_meeting_target(seed: list[SpendingRecord]) -> None:
+    """22 of NATO's 32 members met the 2% target in 2023."""
+    (count,) = [r for r in seed if r.metric is ALLIES]
+    assert (count.value, count.total, count.target, count.approximate) == (22.0, 32, 2.0, False)
+    assert count.as_written == "22 of NATO’s 32 members"
+
+
+def test_seed_us_share_and_comparison(seed: list[SpendingRecord]) -> None:
+    """Each US share keeps its own year and text; the comparison keeps its claim."""
+    shares = [(r.as_written, r.when.text if r.when else None, r.passage) for r in seed if r.metric is SHARE]
+    assert shares == [("3.19%", "2024", 7), ("3.68%", "2014", 7)]
+    (comparison,) = [r for r in seed if r.metric is COMPARISON]
+    assert comparison.subject == "US"
+    assert comparison.as_written == "the U.S. still spends more on defense than all other allies combined"
+
+
+def test_seed_alliance_amount(seed: list[SpendingRecord]) -> None:
+    """Total NATO spending was about $1.3 trillion last year (2024), with its euro equivalent."""
+    (amount,) = [r for r in seed if r.metric is AMOUNT]
+    assert (amount.subject, amount.value, amount.currency, amount.approximate) == (
+        ALLIANCE,
+        1.3e12,
+        "USD",
+        True,
+    )
+    assert (amount.as_written, amount.equivalents) == ("$1.3 trillion", ["€1.1 trillion"])
+    assert amount.when is not None
+    assert (amount.when.text, amount.when.year) == ("last year", 2024)
+
+
+def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
+    """Each record's as_written text is found in the passage it points at."""
+    passages = read_article(SEED.read_text(encoding="utf-8")).passages
+    for record in seed:
+        assert record.as_written in passages[record.passage].text
+
+
+# --- shares of GDP ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States, by comparison, spent 3.19% of its GDP on defense in 2024, down from 3.68% in 2014.",
+            {("US", SHARE, 2024, 3.19), ("US", SHARE, 2014, 3.68)},
+        ),
+        ("Poland's defence spending rose to 4.1 per cent of GDP this year.", {("PL", SHARE, 2025, 4.1)}),
+        ("Britain spends 2.3 percent of GDP on defence.", {("GB", SHARE, None, 2.3)}),
+        ("The U.K. spent 2.33% of GDP on defence in 2024.", {("GB", SHARE, 2024, 2.33)}),
+        ("Estonia spent 3.73pc of GDP on defence in 2024.", {("EE", SHARE, 2024, 3.73)}),
+        ("Italy spent two percent of its GDP on the military last year.", {("IT", SHARE, 2024, 2.0)}),
+        ("Turkey spent 2.1% of GDP on defence in 2024.", {("TR", SHARE, 2024, 2.1)}),
+        ("Türkiye has spent 2.1% of GDP on defence in 2024.", {("TR", SHARE, 2024, 2.1)}),
+        ("Defence spending in Czechia reached 2.1% of GDP in 2024.", {("CZ", SHARE, 2024, 2.1)}),
+        ("In Poland, defence spending reached 4.1% of GDP in 2024.", {("PL", SHARE, 2024, 4.1)}),
+        ("British defence spending stood at 2.3% of GDP in 2024.", {("GB", SHARE, 2024, 2.3)}),
+        (
+            "In 2024, America spent 3.4% of GDP on defence, up from 3.1% in 2014.",
+            {("US", SHARE, 2024, 3.4), ("US", SHARE, 2014, 3.1)},
+        ),
+        (
+            "Defence spending in Latvia rose from 2.1% of GDP in 2023 to 3.2% in 2024.",
+            {("LV", SHARE, 2023, 2.1), ("LV", SHARE, 2024, 3.2)},
+        ),
+        # A non-member's own spending is its fact, never another country's.
+        ("Russia spent 6.7% of GDP on its military in 2024.", {("RU", SHARE, 2024, 6.7)}),
+        (
+            "Unlike Russia, which spends 6% of GDP on its military, Germany spends 2.1% of GDP.",
+            {("RU", SHARE, None, 6.0), ("DE", SHARE, None, 2.1)},
+        ),
+        # The second figure is Germany's, not France's: it is dropped rather than misattributed.
+        (
+            "France spent 2.1% of GDP on defence in 2024, compared with 2.4% for Germany.",
+            {("FR", SHARE, 2024, 2.1)},
+        ),
+        # Clauses are read apart: the debt figure is not spending.
+        (
+            "Spain's debt reached 105% of GDP, while Spain spent 1.3% of GDP on defence.",
+            {("ES", SHARE, None, 1.3)},
+        ),
+    ],
+)
+def test_share_of_gdp(text: str, expected: set[Fact]) -> None:
+    """A country's defence spending as a share of GDP, each figure with its own year."""
+    assert facts(text) == expected
+
+
+def test_share_keeps_text_and_approximation() -> None:
+    """The figure keeps its exact text; "around" makes it approximate."""
+    (record,) = records("Poland spent around 4.12 per cent of GDP on defence in 2024.")
+    assert (record.as_written, record.value, record.approximate, record.currency) == (
+        "4.12 per cent",
+        4.12,
+        True,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland pledged to reach 3.5% of GDP on defence by 2030.",
+        "Allies agreed a target of 2% of GDP for defence spending.",
+        "NATO's target of spending 2% of GDP on defence remains in place.",
+        "The 2% of GDP defence target was met by most allies.",
+        "Allies aim to spend 3.5% of GDP on defence.",
+        "Poland will spend 4.7% of GDP on defence next year.",
+        "Poland's defence spending is set to reach 4.7% of GDP in 2026.",
+        "Poland's defence spending reached 4.7% of GDP by 2024.",
+        "If Italy raised defence spending to 2% of GDP, it would cost billions.",
+        "Italy would spend 2% of GDP on defence if its economy grew.",
+        "Germany's defence spending rose by 10% in 2024.",
+        "Spain's defence budget saw an increase of 12 percent in 2024.",
+        "Spain's public debt reached 105% of GDP in 2024.",
+        "Spain spent 1.3% of GDP in 2024.",  # spent on what? no defence word
+        "Italy spent more than 1.5% of GDP on defence in 2024.",  # a bound is not a value
+        "Italy spent less than 1.5% of GDP on defence in 2024.",
+        "Canada and Spain spent 1.4% and 1.3% of GDP on defence in 2024.",  # which is whose?
+        "Canada did not spend 2% of GDP on defence in 2024.",
+        "Germany said defence spending rose to 2.1% of GDP in 2024.",  # said is not spent
+        "Defence spending rose to 2.1% of GDP in 2024 across Europe.",  # no spender named
+        "Allies spent between 2 and 3 percent of GDP on defence.",
+    ],
+)
+def test_share_traps(text: str) -> None:
+    """Targets, pledges, forecasts, hypotheticals, growth rates, bounds and guesses are not shares."""
+    assert facts(text) == set()
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany spent €90 billion on defence in 2024.", ("DE", 9e10, "EUR", 2024)),
+        (
+            "The U.S. defense budget of $968 billion is the largest in the alliance.",
+            ("US", 9.68e11, "USD", None),
+        ),
+        ("Canada spent C$41 billion on defence in 2024.", ("CA", 4.1e10, "CAD", 2024)),
+        ("Britain's defence budget rose to £64bn in 2024.", ("GB", 6.4e10, "GBP", 2024)),
+        ("NATO allies spent USD 1.3 trillion on defence in 2024.", (ALLIANCE, 1.3e12, "USD", 2024)),
+        (
+            "The alliance's combined military spending reached €1.1trn in 2024.",
+            (ALLIANCE, 1.1e12, "EUR", 2024),
+        ),
+        ("America spent 968 billion dollars on its military in 2024.", ("US", 9.68e11, "USD", 2024)),
+        ("Poland's defence budget was 186 billion zloty last year.", ("PL", 1.86e11, "PLN", 2024)),
+    ],
+)
+def test_amount(text: str, expected: tuple[str, float, str, int | None]) -> None:
+    """A country's (or the alliance's) defence spending in money, with its ISO currency."""
+    (record,) = records(text)
+    year = record.when.year if record.when else None
+    assert (record.metric, (record.subject, record.value, record.currency, year)) == (AMOUNT, expected)
+
+
+def test_amount_with_equivalent_and_unknown_date() -> None:
+    """Bracketed equivalents ride along; without a document date "last year" stays as written."""
+    (record,) = records(
+        "Total NATO military expenditure reached around $1.3 trillion (€1.1 trillion) last year.", None
+    )
+    assert (record.subject, record.approximate, record.equivalents) == (ALLIANCE, True, ["€1.1 trillion"])
+    assert record.when is not None
+    assert (record.when.text, record.when.year) == ("last year", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. approved $61 billion in aid to Ukraine in 2024.",
+        "Germany gave $8 billion in military assistance to Ukraine in 2024.",
+        "Germany spent €9 billion on weapons for Ukraine in 2024.",
+        "Germany spent €90 billion on infrastructure in 2024.",
+        "Germany will spend €100 billion on defence next year.",
+        "The U.S. proposed a defense budget of $1 trillion for 2026.",
+        "Poland pledged €50 billion for defence.",
+        "NATO allies spent more than $1.3 trillion on defence in 2024.",
+        "If Germany spent €100 billion on defence, it would meet the target.",
+    ],
+)
+def test_amount_traps(text: str) -> None:
+    """Aid, non-defence money, future budgets, pledges, bounds and hypotheticals are not amounts."""
+    assert facts(text) == set()
+
+
+# --- allies meeting the target ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the report, just 22 of NATO’s 32 members met the alliance’s target of spending 2% "
+            "of their GDP on defense in 2023—one fewer than previously expected.",
+            (22.0, 32, 2.0, 2023),
+        ),
+        ("Twenty-three of the 32 allies met the 2% target in 2024.", (23.0, 32, 2.0, 2024)),
+        ("In 2024, 23 allies met or exceeded the 2 percent guideline.", (23.0, None, 2.0, 2024)),
+        ("Eighteen NATO members have met NATO's spending target.", (18.0, None, None, None)),
+    ],
+)
+def test_allies_meeting_target(
+    text: str, expected: tuple[float, int | None, float | None, int | None]
+) -> None:
+    """How many allies met the target, of how many, which target and when: a fact about NATO."""
+    (record,) = [r for r in records(text) if r.metric is ALLIES]
+    year = record.when.year if record.when else None
+    assert record.subject == ALLIANCE
+    assert (record.value, record.total, record.target, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23 allies are expected to meet the 2% target this year.",
+        "Twenty-three allies will meet the 2% target in 2025.",
+        "More than 20 allies met the 2% target in 2024.",
+        "22 of 32 allies did not meet the 2% target in 2023.",
+        "In 2024 allies met the 2% target.",
+        "22 of the 27 EU countries met the 2% target in 2024.",  # not about NATO
+        "Ten allies met the target in 2024.",  # which target? nothing to inherit
+    ],
+)
+def test_allies_meeting_target_traps(text: str) -> None:
+    """Forecasts, bounds, negations, years and other clubs are not counts of allies."""
+    assert [r for r in records(text) if r.metric is ALLIES] == []
+
+
+# --- targets met or missed --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland, Greece and the Baltic states met the 2% target in 2024.",
+            {(code, MET, 2024, 2.0) for code in ("PL", "GR", "EE", "LV", "LT")},
+        ),
+        (
+            "Poland, Greece and the Baltic states met/exceeded the 2% target in 2024.",
+            {(code, MET, 2024, 2.0) for code in ("PL", "GR", "EE", "LV", "LT")},
+        ),
+        ("Spain failed to meet the 2 percent goal in 2024.", {("ES", MISSED, 2024, 2.0)}),
+        ("Canada did not meet NATO's 2% target in 2023.", {("CA", MISSED, 2023, 2.0)}),
+        ("Canada didn’t meet NATO's 2% target in 2023.", {("CA", MISSED, 2023, 2.0)}),
+        ("Belgium has yet to meet the alliance's 2% guideline.", {("BE", MISSED, None, 2.0)}),
+        ("Canada fell short of NATO's spending target.", {("CA", MISSED, None, None)}),
+        ("Unlike Poland, Canada fell short of the 2% target in 2023.", {("CA", MISSED, 2023, 2.0)}),
+        ("Poland is among the allies that met the 2% target in 2024.", {("PL", MET, 2024, 2.0)}),
+        (
+            "Countries meeting the 2% goal in 2024 include Finland and Sweden.",
+            {("FI", MET, 2024, 2.0), ("SE", MET, 2024, 2.0)},
+        ),
+        # Ukraine is not an ally: the alliance's target does not apply to it.
+        ("Countries missing the 2% goal in 2023 include Spain and Ukraine.", {("ES", MISSED, 2023, 2.0)}),
+        (
+            "Poland met the 2% target in 2024, but Canada missed the goal.",
+            {("PL", MET, 2024, 2.0), ("CA", MISSED, 2024, 2.0)},
+        ),
+    ],
+)
+def test_target_met_or_missed(text: str, expected: set[tuple[str, Metric, int | None, float | None]]) -> None:
+    """Each listed ally gets a met or missed record with the target percent and year."""
+    found = {
+        (r.subject, r.metric, r.when.year if r.when else None, r.target)
+        for r in records(text)
+        if r.metric in (MET, MISSED)
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada did not meet the 2% target until 2024.",  # which years it missed are not stated
+        "Only in 2024 did Canada meet the 2% target.",
+        "Canada is expected to meet the 2% target in 2025.",
+        "Canada will miss the 2% target this year.",
+        "Countries expected to miss the 2% goal include Belgium and Spain.",
+        "If Italy met the 2% target, others would follow.",
+        "Rutte met with officials to discuss the 2% target.",
+        "Canada's navy missed its recruitment target in 2024.",
+        "Canada fell short of the target.",  # which target? nothing to inherit
+        "Unlike Poland, Greece and Canada fell short of the 2% target.",  # who is in the list?
+        "Canada did not miss the 2% target in 2024.",
+        "NATO members met the 2% target in 2024.",
+    ],
+)
+def test_target_traps(text: str) -> None:
+    """Negations with "until", forecasts, hypotheticals and unclear lists yield no status."""
+    assert [r for r in records(text) if r.metric in (MET, MISSED)] == []
+
+
+def test_target_and_year_are_inherited_within_a_section() -> None:
+    """A list sentence takes the target and year from the sentence that set them up."""
+    text = (
+        "Just 22 of NATO’s 32 members met the alliance’s target of spending 2% of their GDP on defense in 2023.\n"
+        "Countries missing the goal include Belgium and Spain. Canada also fell short of the target."
+    )
+    found = {(r.subject, r.metric, r.when.year if r.when else None, r.target) for r in records(text)}
+    assert found == {
+        (ALLIANCE, ALLIES, 2023, 2.0),
+        ("BE", MISSED, 2023, 2.0),
+        ("ES", MISSED, 2023, 2.0),
+        ("CA", MISSED, 2023, 2.0),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another section: the target is not inherited across a heading.
+        "Just 22 allies met the 2% target in 2023.\n\nOther News\n\nCountries missing the goal include Spain.",
+        # Two paragraphs later: too far to be sure.
+        "Just 22 allies met the 2% target in 2023.\n\nThe report was late.\n\nIt was short.\n\n"
+        "Countries missing the goal include Spain.",
+        # A forward-looking target is not the one countries missed.
+        "Allies pledged to reach a new target of 3.5% of GDP by 2035. Countries missing the goal include Spain.",
+    ],
+)
+def test_target_not_inherited(text: str) -> None:
+    """A bare "the goal" with no target close enough before it yields nothing."""
+    assert [r for r in records(text) if r.metric is MISSED] == []
+
+
+def test_missed_claim_text() -> None:
+    """The claim text is the verb and its target, with the negation when there is one."""
+    (record,) = records("Canada did not meet NATO's 2% target in 2023.")
+    assert record.as_written == "did not meet NATO's 2% target"
+
+
+# --- comparisons ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "claim"),
+    [
+        (
+            "Despite the drop, the U.S. still spends more on defense than all other allies combined.",
+            "US",
+            "the U.S. still spends more on defense than all other allies combined",
+        ),
+        (
+            "The United States is NATO's largest military spender.",
+            "US",
+            "The United States is NATO's largest military spender",
+        ),
+        (
+            "Poland spends more on defence than any other ally relative to its GDP.",
+            "PL",
+            "Poland spends more on defence than any other ally relative to its GDP",
+        ),
+        ("Germany outspends France on defence.", "DE", "Germany outspends France on defence"),
+    ],
+)
+def test_comparison(text: str, subject: str, claim: str) -> None:
+    """A qualitative comparison is its subject's record, with the claim as written."""
+    (record,) = records(text)
+    assert (record.subject, record.metric, record.as_written) == (subject, COMPARISON, claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany does not spend more on defence than France.",
+        "Spain no longer spends the most on defence.",
+        "Rutte's message was more measured than that of former NATO Secretary General Jens Stoltenberg.",
+        "Canada spends more on health care than on housing.",
+    ],
+)
+def test_comparison_traps(text: str) -> None:
+    """Negated, non-spending or misplaced comparisons yield nothing."""
+    assert [r for r in records(text) if r.metric is COMPARISON] == []
