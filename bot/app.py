@@ -78,7 +78,7 @@ class ShardedBriefingBot(BriefingMixin, commands.AutoShardedBot):
         self.settings = settings
 
 
-def create_bot(briefing: Briefing, settings: Settings) -> commands.Bot:
+def create_bot(briefing: Briefing, settings: Settings) -> BriefingBot | ShardedBriefingBot:
     """Return the client class the settings ask for."""
     cls = ShardedBriefingBot if settings.sharding == "auto" else BriefingBot
     return cls(briefing, settings)

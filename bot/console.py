@@ -108,7 +108,7 @@ def _render_embed(embed: dict[str, Any]) -> list[str]:
         lines.append(_plain(embed["description"]))
     for f in embed.get("fields", []):
         lines.append("")
-        lines.append(_plain(f["name"]).upper() if f["name"].isascii() else _plain(f["name"]))
+        lines.append(_plain(f["name"]))
         lines.extend("  " + line for line in _plain(f["value"]).splitlines())
     if embed.get("footer"):
         lines.append("")

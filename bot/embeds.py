@@ -125,7 +125,7 @@ class SourceNotes:
     def add_fields(self, embed: discord.Embed) -> None:
         """Add the numbered source sentences as one or more "Sources" fields."""
         lines = [
-            f"`[{number}]` “{clip(escape(' '.join(source.passage.split())), SOURCE_EXCERPT)}”"
+            f"`[{number}]` {clip(escape(' '.join(source.passage.split())), SOURCE_EXCERPT)}"
             for number, source in self._sources.values()
         ]
         _lines_field(embed, "Sources", lines)
@@ -288,13 +288,15 @@ def summit_embed(answer: SummitAnswer) -> discord.Embed:
     """Return the embed for a summit."""
     notes = SourceNotes()
     flag = f"{answer.country.flag} " if answer.country else ""
-    embed = discord.Embed(title=f"{flag}{escape(answer.label[:1].upper() + answer.label[1:])}", colour=SUMMIT_COLOUR)
+    embed = discord.Embed(
+        title=f"{flag}{escape(answer.label[:1].upper() + answer.label[1:])}", colour=SUMMIT_COLOUR
+    )
     embed.add_field(name="Where", value=escape(answer.place or "not stated"), inline=True)
     embed.add_field(name="When", value=summit_when(answer.when), inline=True)
-    attendees = []
-    for a in answer.attendees:
-        role = f" — {escape(a.role)}" if a.role else " — expected to attend"
-        attendees.append(f"• {escape(a.name)}{role} {notes.mark(a.source)}")
+    attendees = [
+        f"• {escape(name)} — {'; '.join(escape(r) for r in roles) or 'expected to attend'} {marks}"
+        for name, roles, marks in _attendee_lines(answer, notes)
+    ]
     if attendees:
         _lines_field(embed, "Who", attendees)
     agenda = [f"• {escape(item.text)} {notes.mark(item.source)}" for item in answer.agenda]
@@ -307,6 +309,19 @@ def summit_embed(answer: SummitAnswer) -> discord.Embed:
     notes.add_fields(embed)
     set_source_footer(embed, notes)
     return fit(embed)
+
+
+def _attendee_lines(answer: SummitAnswer, notes: SourceNotes) -> list[tuple[str, list[str], str]]:
+    """Return (name, roles, source marks) per attendee, merging several mentions of one name."""
+    merged: dict[str, tuple[list[str], list[str]]] = {}
+    for a in answer.attendees:
+        roles, marks = merged.setdefault(a.name, ([], []))
+        if a.role and a.role not in roles:
+            roles.append(a.role)
+        mark = notes.mark(a.source)
+        if mark not in marks:
+            marks.append(mark)
+    return [(name, roles, "".join(marks)) for name, (roles, marks) in merged.items()]
 
 
 def summit_when(when: TimeRef | None) -> str:
@@ -433,26 +448,31 @@ def about_embed(coverage: Coverage, commands: Iterable[tuple[str, str]]) -> disc
 def search_embed(answer: SearchAnswer) -> discord.Embed:
     """Return the embed for a free-text search: best passages with matched words in bold."""
     notes = SourceNotes()
-    embed = discord.Embed(title=f"Search: {escape(answer.query) or 'nothing'}", colour=INFO_COLOUR)
+    embed = discord.Embed(title=f"Search: {escape(answer.query)}", colour=INFO_COLOUR)
     if not answer.hits:
         embed.description = "No sentence in the briefing matches those words."
+    several = len({hit.source.document.id for hit in answer.hits}) > 1
     for hit in answer.hits:
-        text = (
-            escape(" ".join(hit.highlighted.split()))
-            .replace(HIGHLIGHT_START, "**")
-            .replace(HIGHLIGHT_END, "**")
-        )
-        section = f" · {escape(hit.source.section)}" if hit.source.section else ""
-        name = f"{escape(hit.source.document.title or 'Document')}{section}"
+        where = [hit.source.section or "Opening"]
+        if several:
+            where.append(clip(hit.source.document.title or f"Document {hit.source.document.id}", 80))
         embed.add_field(
-            name=clip(name, FIELD_NAME_LIMIT),
-            value=f"{clip(text, 980)} {notes.mark(hit.source)}",
+            name=escape(" · ".join(where)),
+            value=f"{clip(highlighted(hit.highlighted), 980)} {notes.mark(hit.source)}",
             inline=False,
         )
     if answer.pointers:
-        embed.add_field(name="Try", value="\n".join(f"`{escape(p)}`" for p in answer.pointers), inline=False)
+        commands = "\n".join(f"`{p.replace('`', chr(39))}`" for p in answer.pointers)
+        embed.add_field(name="Try", value=commands, inline=False)
     set_source_footer(embed, notes)
     return fit(embed)
+
+
+def highlighted(text: str) -> str:
+    """Return a passage with its match marks turned into bold, everything else escaped."""
+    pieces = re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", " ".join(text.split()))
+    # Marks alternate start/end, so odd pieces are the matched words.
+    return "".join(f"**{escape(p)}**" if i % 2 else escape(p) for i, p in enumerate(pieces) if p)
 
 
 def error_embed(message: str, suggestions: Sequence[str] = ()) -> discord.Embed:

@@ -46,7 +46,7 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
     """A webhook adapter that records interaction responses instead of sending them."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.sent: list[Sent] = []
         self._changed = asyncio.Condition()
 
@@ -108,7 +108,7 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
         """Return an empty message (nothing is stored remotely)."""
         return _message({})
 
-    async def delete_webhook_message(  # type: ignore[override]
+    async def delete_webhook_message(
         self, webhook_id: int, token: str, message_id: int, **_: Any
     ) -> None:
         """Record a deletion."""
@@ -146,7 +146,7 @@ def _message(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _user(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any]:
+def _user(user_id: int, name: str, *, bot: bool = False) -> Any:
     """Return a user object."""
     return {"id": str(user_id), "username": name, "discriminator": "0", "avatar": None, "bot": bot}
 

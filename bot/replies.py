@@ -17,11 +17,11 @@ async def send(
     ephemeral: bool = False,
 ) -> None:
     """Send an embed as the interaction's answer, as a response or, when one exists, a followup."""
-    extra = {"view": view} if view is not None else {}
+    view_or_missing = view if view is not None else discord.utils.MISSING
     if interaction.response.is_done():
-        await interaction.followup.send(embed=embed, ephemeral=ephemeral, **extra)
+        await interaction.followup.send(embed=embed, ephemeral=ephemeral, view=view_or_missing)
     else:
-        await interaction.response.send_message(embed=embed, ephemeral=ephemeral, **extra)
+        await interaction.response.send_message(embed=embed, ephemeral=ephemeral, view=view_or_missing)
 
 
 async def deny(interaction: discord.Interaction, message: str, suggestions: Sequence[str] = ()) -> None:

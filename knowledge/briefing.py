@@ -40,6 +40,7 @@ from knowledge.models import (
     Metric,
     PersonRef,
     SearchAnswer,
+    Source,
     SpendingAnswer,
     StatementKind,
     StatementsAnswer,
@@ -53,9 +54,76 @@ MAX_QUERY_TERMS = 12
 MAX_QUERY_CHARS = 300
 _KIND_ORDER = {StatementKind.VERBATIM: 0, StatementKind.PARTIAL: 1, StatementKind.REPORTED: 2}
 _STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "in", "is", "it", "its", "of", "on", "or", "so", "than", "that", "the", "their", "them", "there", "these", "they", "this", "to", "was", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "about", "did", "much", "many"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "about",
+        "did",
+        "much",
+        "many",
+    ]
 )
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +312,12 @@ class Briefing:
         if not query:
             raise EmptyQuery("Ask with a few words, e.g. “How much did the US spend in 2014?”.")
         hits = await self.store.search(query, limit)
-        return SearchAnswer(query=" ".join(terms), hits=hits, pointers=await self._pointers(text))
+        return SearchAnswer(
+            query=" ".join(text.split())[:MAX_QUERY_CHARS],
+            terms=terms,
+            hits=hits,
+            pointers=await self._pointers(text),
+        )
 
     async def _pointers(self, text: str) -> list[str]:
         """Return the structured commands that answer a question better, if it names someone known."""
@@ -345,7 +418,7 @@ def describe_time(when: TimeRef | None) -> str:
 
 def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
     """Return labelled comparisons of a country's GDP shares with targets stated in the store."""
-    targets = {
+    targets: dict[int | None, float] = {
         f.when.year: f.target for f in alliance + facts if f.target is not None and f.when and f.when.year
     }
     any_target = next((f.target for f in alliance + facts if f.target is not None), None)
@@ -454,7 +527,7 @@ def _summit_answer(group: list[StoredEvent], others: list[list[StoredEvent]]) ->
     first = group[0]
     attendees: dict[tuple[str, str | None], Attendee] = {}
     agenda: dict[str, AgendaItem] = {}
-    sources = {}
+    sources: dict[tuple[int, int], Source] = {}
     for event in group:
         for a in event.attendees:
             attendees.setdefault((normalize_key(a.name), a.role), a)

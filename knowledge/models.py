@@ -372,7 +372,8 @@ HIGHLIGHT_END = "\x03"
 class SearchAnswer(Frozen):
     """The best passages for a question, and structured commands that answer it better."""
 
-    query: str
+    query: str  # the question as asked, whitespace collapsed
+    terms: list[str] = Field(default_factory=list)  # what was searched for
     hits: list[SearchHit] = Field(default_factory=list)
     pointers: list[str] = Field(default_factory=list)  # "/spending country:Canada"
 

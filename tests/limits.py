@@ -16,7 +16,9 @@ CONTENT_LIMIT = 2000
 def embed_length(embed: dict[str, Any]) -> int:
     """Return the characters Discord counts towards an embed's 6000 total."""
     total = len(embed.get("title", "")) + len(embed.get("description", ""))
-    total += len((embed.get("footer") or {}).get("text", "")) + len((embed.get("author") or {}).get("name", ""))
+    total += len((embed.get("footer") or {}).get("text", "")) + len(
+        (embed.get("author") or {}).get("name", "")
+    )
     return total + sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
 
 
@@ -24,13 +26,17 @@ def assert_embed_within_limits(embed: dict[str, Any]) -> None:
     """Fail unless one embed respects every per-embed limit."""
     for key, limit in EMBED_LIMITS.items():
         value = embed.get(key)
-        text = value.get("text" if key == "footer" else "name", "") if isinstance(value, dict) else value or ""
+        text = (
+            value.get("text" if key == "footer" else "name", "") if isinstance(value, dict) else value or ""
+        )
         assert len(text) <= limit, f"{key} is {len(text)} > {limit}"
     fields = embed.get("fields", [])
     assert len(fields) <= MAX_FIELDS, f"{len(fields)} fields"
     for f in fields:
         assert 1 <= len(f["name"].strip()) <= FIELD_NAME_LIMIT, f"field name {f['name']!r}"
-        assert 1 <= len(f["value"].strip()) <= FIELD_VALUE_LIMIT, f"field value of {f['name']!r} is {len(f['value'])}"
+        assert 1 <= len(f["value"].strip()) <= FIELD_VALUE_LIMIT, (
+            f"field value of {f['name']!r} is {len(f['value'])}"
+        )
     assert embed_length(embed) <= TOTAL_LIMIT
 
 

@@ -36,27 +36,49 @@ from dataclasses import dataclass
 from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
 from knowledge.models import Article, Passage, PersonRecord
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """Return the space-separated words of a word list written as one string."""
+    return tuple(text.split())
+
+
 # Every upper- and lower-case Latin letter, so names such as "Özdemir" or "Łukasz" match.
 _UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper()))
 _LOWER = re.escape("".join(ch for ch in map(chr, range(0x61, 0x250)) if ch.islower()))
 _NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
 _INITIAL = rf"[{_UPPER}]\."
-_PARTICLES = ("van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "al", "bin", "ter")
+_PARTICLES = (
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "la",
+    "le",
+    "al",
+    "bin",
+    "ter",
+)
 _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 
 # Role words: heads make a title on their own; the others only qualify a head.
-_ROLE_HEADS = (
+_ROLE_HEADS = _words(
     "president premier chancellor minister secretary secretary-general general admiral ambassador"
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
     " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker"
     " attorney sen. rep. gen. adm. lt. col. capt. gov."
-).split()
-_ROLE_QUALIFIERS = (
+)
+_ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
     " supreme allied executive special major brigadier army navy military opposition"
-).split()
+)
 # Appositions may describe a role in words that never stand before a name as a title.
 _APPOSITION_HEADS = (
     *_ROLE_HEADS,
@@ -73,14 +95,16 @@ _APPOSITION_HEADS = (
     "head",
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
-_SPEECH_VERBS = (
+_SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
     " stressed wrote explained acknowledged announced confirmed urged"
-).split()
+)
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
 _ROLE_TOKEN = r"(?i:(?:sen|rep|gen|adm|lt|col|capt|gov)\.|(?:{})\b)".format(
-    "|".join(sorted({w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS if not w.endswith(".")}, key=len)[::-1])
+    "|".join(
+        sorted({w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS if not w.endswith(".")}, key=len)[::-1]
+    )
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
@@ -95,7 +119,7 @@ _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 # Capitalised words that are never part of a person's name.
 _NOT_NAME = frozenset(
-    (
+    _words(
         "the a an this that these those in on at for from by with as but and or if when while after before"
         " despite during according he she they we it his her their our its there here meanwhile however also"
         " yet still although though since until under over between among not no every all some both"
@@ -108,10 +132,10 @@ _NOT_NAME = frozenset(
         " associated affairs security federal national international global world daily war cold"
         " january february march april may june july august september october november december"
         " monday tuesday wednesday thursday friday saturday sunday"
-    ).split()
-    + [w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS]
-    + list(_MODIFIERS)
-    + list(_HONORIFICS)
+    )
+    + tuple(w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS)
+    + _MODIFIERS
+    + _HONORIFICS
 )
 _TITLE_WORDS = frozenset([*_NOT_NAME, *_HONORIFICS]) - {"the", "a", "an"}
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
@@ -210,7 +234,9 @@ def _not_name_word(word: str) -> bool:
     if word.lower() in _PARTICLES:
         return False
     return (
-        word.lower().rstrip(".") in _NOT_NAME or bool(find_country_mentions(word)) or bool(find_demonyms(word))
+        word.lower().rstrip(".") in _NOT_NAME
+        or bool(find_country_mentions(word))
+        or bool(find_demonyms(word))
     )
 
 

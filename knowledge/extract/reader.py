@@ -40,11 +40,88 @@ _TERMINAL = '.!?:;…"”’)]'
 _BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "st", "jr", "sr", "prof", "no", "vs", "etc", "approx", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "dept", "fig", "al"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "est",
+        "dept",
+        "fig",
+        "al",
+    ]
 )
 # After an initialism such as "U.S." a new sentence usually starts with one of these words.
 _SENTENCE_STARTERS = frozenset(
-    ["the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for", "as", "so", "yet", "his", "her", "its", "their", "our", "there", "here", "after", "before", "while", "when"]
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "so",
+        "yet",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "there",
+        "here",
+        "after",
+        "before",
+        "while",
+        "when",
+    ]
 )
 
 
@@ -281,7 +358,7 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
         return False
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # "U.S" of "U.S.", "e.g" of "e.g."
         next_word = re.match(r"[“\"‘']?(\w+)", rest)
-        return bool(next_word) and next_word.group(1).lower() in _SENTENCE_STARTERS
+        return next_word is not None and next_word.group(1).lower() in _SENTENCE_STARTERS
     return not (len(token) == 1 and token.isupper())  # an initial: "John F. Kennedy"
 
 

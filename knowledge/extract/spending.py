@@ -74,6 +74,13 @@ TimeSpan = tuple[TimeRef, int, int]
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|might|suppose|supposing|imagine)\b", re.I)
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)
+_DEFENCE_NOUN = re.compile(
+    r"\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays?)\b", re.I
+)
+_DEFENCE_AFTER = re.compile(
+    r".*?\b(?:on|for|in)\s+(?:its\s+|their\s+|the\s+)?(?:defen[cs]e|military|armed\s+(?:forces|services))\b",
+    re.I,
+)
 _ALLIANCE_WORDS = re.compile(r"\b(?:NATO|alliance|allies|allied)\b", re.I)
 _AID = re.compile(
     r"\b(?:aid|assistance|package|donat\w*|loans?|grants?|tranches?|contributions?|support|help|gifts?"
@@ -107,11 +114,13 @@ _SPEND_NP = (
     r"(?:(?:total|annual|overall|combined|own|current|yearly|\ue001+)\s+)*"
     r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budgets?|expenditures?|outlays?)"
 )
+# Verbs of change take the figure only through "to" or "from": "rose 10%" is a growth rate.
 _VERB = (
-    r"(?:spent|spends|spend|spending|devoted|devotes|allocated|allocates|rose|rises|risen|climbed|climbs"
-    r"|increased|increases|grew|grows|jumped|jumps|fell|falls|fallen|dropped|drops|declined|declines"
-    r"|decreased|decreases|reached|reaches|hit|hits|stood|stands|totall?ed|totals|amounted|amounts|came"
-    r"|equall?ed|equals|was|is|were|are)"
+    r"(?:(?:spent|spends|spend|spending|devoted|devotes|allocated|allocates|reached|reaches|hit|hits"
+    r"|totall?ed|totals|equall?ed|equals|was|is|were|are)(?:\s+(?:at|of))?"
+    r"|(?:stood|stands|standing)\s+at|(?:amounted|amounts|came|comes)\s+to"
+    r"|(?:rose|rises|risen|climbed|climbs|increased|increases|grew|grows|jumped|jumps|surged|soared|fell|falls"
+    r"|fallen|dropped|drops|declined|declines|decreased|decreases)\s+(?:to|from))"
 )
 _BRIDGE = re.compile(
     r"(?P<poss>['’]s)?"
@@ -120,8 +129,15 @@ _BRIDGE = re.compile(
     r"(?P<aside>\s*,[^,;]{1,40},)?"
     rf"(?P<rel>,?\s+(?:which|that|whose)(?:\s+{_SPEND_NP})?)?"
     rf"(?:\s+{_ADV})*"
-    rf"(?:(?P<verb>\s+{_VERB}(?:\s+(?:to|at|from|of))?)|(?P<of>,?\s+(?:of|at)))"
+    rf"(?:(?P<verb>\s+{_VERB})|(?P<of>,?\s+(?:of|at)))"
     r"(?:\s+(?:the\s+equivalent\s+of|a\s+(?:total|combined|record)(?:\s+of)?))?\s*",
+    re.I,
+)
+_COORDINATED = re.compile(r"(?:\band|&|\bor|\bas\s+well\s+as)\s+(?:the\s+)?$", re.I)
+_SPEECH = re.compile(
+    r"\b(?:said|says|saying|say|claim(?:s|ed|ing)?|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|told|tells|stated"
+    r"|declared|wrote|writes|demand(?:s|ed|ing)?|warn(?:s|ed|ing)?|boast(?:s|ed|ing)?|complain(?:s|ed|ing)?"
+    r"|suggest(?:s|ed|ing)?|believes?|believed|thinks?|thought)\b",
     re.I,
 )
 _PREPOSITIONS = frozenset(
@@ -420,7 +436,9 @@ def _figure_records(clause: _Clause) -> list[SpendingRecord]:
             figures[index - 1].end if index else clause.start,
             figures[index + 1].start if index + 1 < len(figures) else clause.end,
         )
-        subject = _chained_subject(clause, previous, figure, bounds[1]) or _bridged_subject(clause, figure)
+        subject = _chained_subject(clause, previous, figure, bounds[1]) or _bridged_subject(
+            clause, figure, bounds[1]
+        )
         record = _figure_record(clause, figure, subject, bounds) if subject else None
         previous = (figure, record.subject) if record else None
         if record:
@@ -469,7 +487,7 @@ def _is_equivalent(clause: _Clause, before: _Figure, quantity: Quantity) -> bool
     return re.fullmatch(r"\s*,?\s+or\s+(?:(?:about|around|roughly|some)\s+)?", gap, re.I) is not None
 
 
-def _bridged_subject(clause: _Clause, figure: _Figure) -> str | None:
+def _bridged_subject(clause: _Clause, figure: _Figure, next_start: int) -> str | None:
     """Return the code of the spender named right before the figure, by the bridge rule."""
     if not (figure.is_money or figure.of_gdp):
         return None
@@ -480,7 +498,15 @@ def _bridged_subject(clause: _Clause, figure: _Figure) -> str | None:
     bridge = _BRIDGE.fullmatch(clause.masked, mention.end, figure.start)
     if bridge is None or not _bridge_fits(clause, mention, bridge):
         return None
-    return mention.codes[0]
+    return mention.codes[0] if _about_defence(clause, mention, figure, next_start) else None
+
+
+def _about_defence(clause: _Clause, mention: _Mention, figure: _Figure, next_start: int) -> bool:
+    """Return whether the figure is defence spending: said so around the spender or right after it."""
+    # "Germany's budget of €480 billion includes €52 billion for defence": the first is no defence figure.
+    before = clause.text[max(clause.start, mention.start - 30) : figure.start]
+    after = clause.text[figure.end : next_start]
+    return bool(_DEFENCE_NOUN.search(before) or _DEFENCE_AFTER.match(after))
 
 
 def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> bool:
@@ -492,6 +518,8 @@ def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> b
         return False  # "Poland members spent": only the alliance has members
     if mention.kind == "demonym" and (not np or np.lstrip().startswith(",") or bridge.group("poss")):
         return False  # a demonym is a spender only before a spending noun: "British defence spending"
+    if _COORDINATED.search(clause.text, clause.start, mention.start) and not bridge.group("rel"):
+        return False  # "Europe's allies and Canada spent": the spender is the whole list
     preposition = _preposition_before(clause, mention)
     if np.lstrip().startswith(","):
         return preposition in ("in", "for") and _starts_clause(clause, mention)  # "In Poland, spending rose"
@@ -504,13 +532,23 @@ def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> b
 
 
 def _preposition_before(clause: _Clause, mention: _Mention) -> str | None:
-    """Return the preposition right before a mention (past "the"), or None."""
+    """Return the preposition right before a mention (past "the", "all" ...), or None."""
     before = clause.text[clause.start : mention.start]
-    match = re.search(r"(?:^|\s)([A-Za-z]+)\s+(?:the\s+)?$", before)
+    match = re.search(
+        r"(?:^|\s)([A-Za-z]+)\s+(?:(?:the|all|its|their|total|overall|combined)\s+)*$", before, re.I
+    )
     if match is None:
         return None
     word = match.group(1).lower()
     return word if word in _PREPOSITIONS else None
+
+
+def _reported(clause: _Clause, position: int) -> bool:
+    """Return whether position is in someone's words: inside quotes, or after "said" in its clause."""
+    before = clause.text[:position]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    return _SPEECH.search(clause.text, clause.start, position) is not None
 
 
 def _starts_clause(clause: _Clause, mention: _Mention) -> bool:
@@ -539,6 +577,8 @@ def _figure_record(
 ) -> SpendingRecord | None:
     """Return the record for an attributed figure, or None when the rules reject it."""
     if figure.bounded or not _DEFENCE.search(clause.text, clause.start, clause.end):
+        return None
+    if _reported(clause, figure.start):
         return None
     if _TARGET_AFTER.match(clause.masked, figure.quantity.end):
         return None  # "2% target": a target, not spending
@@ -616,6 +656,8 @@ def _allies_record(
     if count is None or (match.group("noun") is None and total is None) or count > (total or 100):
         return None
     qualifier = qualifier_before(clause.text, match.start("count"))
+    if _reported(clause, match.start()):
+        return None
     target_object = _TARGET_OBJECT.match(clause.masked, match.end(), clause.end)
     if target_object is None or (qualifier is not None and qualifier.kind is not QualifierKind.APPROXIMATE):
         return None
@@ -653,7 +695,7 @@ def _status_for_cue(
 ) -> list[SpendingRecord]:
     """Return the records of one met/missed verb and its target object."""
     found = _status_subjects(clause, cue, target_object)
-    if found is None:
+    if found is None or _reported(clause, cue.start()):
         return []
     mentions, negated = found
     if negated and cue.group("miss"):
@@ -791,7 +833,7 @@ def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
     records = []
     for cue in _COMPARISON_CUE.finditer(clause.masked, clause.start, clause.end):
         subject = _comparison_subject(clause, cue.start())
-        if subject is None:
+        if subject is None or _reported(clause, cue.start()):
             continue
         start = _with_article(clause.text, subject.start)
         claim = clause.text[start : clause.end].rstrip(" .,;:!?")
@@ -814,6 +856,8 @@ def _comparison_subject(clause: _Clause, cue_start: int) -> _Mention | None:
         return None
     mention = before[-1]
     if _GAP_BEFORE_COMPARISON.fullmatch(clause.masked, mention.end, cue_start) is None:
+        return None
+    if _COORDINATED.search(clause.text, clause.start, mention.start):
         return None
     return None if _preposition_before(clause, mention) else mention
 

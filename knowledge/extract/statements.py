@@ -42,7 +42,15 @@ from dataclasses import dataclass
 
 from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
 from knowledge.extract.timeref import find_times
-from knowledge.models import Article, PartialDate, Passage, PersonRecord, StatementKind, StatementRecord, TimeRef
+from knowledge.models import (
+    Article,
+    PartialDate,
+    Passage,
+    PersonRecord,
+    StatementKind,
+    StatementRecord,
+    TimeRef,
+)
 
 _OBJECT_VERBS = (
     "called on|calls on|called for|calls for|urged|urges|reaffirmed|reaffirms|pledged|pledges|announced"
@@ -56,7 +64,9 @@ _CLAUSE_VERBS = (
 )
 _VERB = rf"(?:{_OBJECT_VERBS}|{_CLAUSE_VERBS})"
 _THAT_OPTIONAL = frozenset({"said", "says", "added", "adds", "wrote", "writes"})
-_ADVERBS = "also|again|later|repeatedly|previously|once|further|then|recently|publicly|separately|has|had|have"
+_ADVERBS = (
+    "also|again|later|repeatedly|previously|once|further|then|recently|publicly|separately|has|had|have"
+)
 _VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"]{{1,100}},)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{_VERB})\b")
 _VERB_FIRST = re.compile(rf"\s*(?P<verb>{_VERB})\s+")
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -96,7 +106,7 @@ _MEDIUM_PATTERNS = (
     ),
 )
 # Audiences, not outlets: "told Parliament that ..." names no medium.
-_AUDIENCES = frozenset("parliament congress senate house cabinet bundestag nato reporters lawmakers".split())
+_AUDIENCES = re.compile(r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +167,9 @@ def _statements_in(passage: Passage, context: _Context) -> list[StatementRecord]
 # --- verbatim ---------------------------------------------------------------------------------
 
 
-def _quote_before_attribution(passage: Passage, quotes: list[re.Match[str]], context: _Context) -> list[StatementRecord]:
+def _quote_before_attribution(
+    passage: Passage, quotes: list[re.Match[str]], context: _Context
+) -> list[StatementRecord]:
     """Return verbatim statements for quotes followed by their attribution, or a bare continuation."""
     text, first = passage.text, quotes[0]
     if len(quotes) == 1 and not text[first.end() :].strip():
@@ -215,7 +227,9 @@ def _named_at(text: str, start: int, context: _Context) -> tuple[str | None, int
     return None, start
 
 
-def _quote_after_attribution(passage: Passage, quotes: list[re.Match[str]], context: _Context) -> list[StatementRecord]:
+def _quote_after_attribution(
+    passage: Passage, quotes: list[re.Match[str]], context: _Context
+) -> list[StatementRecord]:
     """Return the verbatim statement of a quote that ends a sentence its attribution opens."""
     text, quote = passage.text, quotes[0]
     frame = _frame(text[: quote.start()], context, allow_intro=True)
@@ -338,7 +352,10 @@ def _skip_details(rest: str, published: PartialDate | None) -> int:
                 position += end + len(rest[position + end :]) - len(rest[position + end :].lstrip())
                 moved = True
                 break
-        medium = re.match(r"(?:in|on)\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:statement|interview|post|speech)\s+", rest[position:])
+        medium = re.match(
+            r"(?:in|on)\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:statement|interview|post|speech)\s+",
+            rest[position:],
+        )
         if medium:
             position += medium.end()
             moved = True
@@ -348,7 +365,10 @@ def _skip_details(rest: str, published: PartialDate | None) -> int:
 def _according_to(passage: Passage, context: _Context) -> list[StatementRecord]:
     """Return the reported statement of "According to X, ..." or "..., according to X."."""
     text = passage.text
-    for pattern in (r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?"):
+    for pattern in (
+        r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)",
+        r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?",
+    ):
         match = re.fullmatch(pattern, text, re.S)
         if match is None:
             continue
@@ -356,7 +376,14 @@ def _according_to(passage: Passage, context: _Context) -> list[StatementRecord]:
         mentions = [m for m in context.index.find(who) if m.end == len(who) and not m.possessive]
         if mentions and is_title_prefix(who[: mentions[-1].start]):
             clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
-            return [StatementRecord(passage=passage.position, speaker=mentions[-1].name, kind=StatementKind.REPORTED, text=clause)]
+            return [
+                StatementRecord(
+                    passage=passage.position,
+                    speaker=mentions[-1].name,
+                    kind=StatementKind.REPORTED,
+                    text=clause,
+                )
+            ]
     return []
 
 
@@ -396,7 +423,7 @@ def _medium(attribution: str) -> str | None:
     """Return where the words appeared, as written, when the attribution says so."""
     for pattern in _MEDIUM_PATTERNS:
         match = pattern.search(attribution)
-        if match and match.group("medium").lower().removeprefix("the ") not in _AUDIENCES:
+        if match and not _AUDIENCES.fullmatch(match.group("medium").removeprefix("the ")):
             return match.group("medium")
     return None
 

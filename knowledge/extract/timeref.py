@@ -92,7 +92,11 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
     for ref, start, end in found:
         match = re.search(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", ref.text, re.I)
         if match and previous_year is not None:
-            n = 10 if "decade" in ref.text.lower() else _SMALL_NUMBERS.get(match["n"].lower()) or int(match["n"])
+            n = (
+                10
+                if "decade" in ref.text.lower()
+                else _SMALL_NUMBERS.get(match["n"].lower()) or int(match["n"])
+            )
             ref = ref.model_copy(update={"year": previous_year - n})
         anchored.append((ref, start, end))
         previous_year = ref.year if ref.year is not None else previous_year

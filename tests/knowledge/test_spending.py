@@ -135,7 +135,7 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         # A non-member's own spending is its fact, never another country's.
         ("Russia spent 6.7% of GDP on its military in 2024.", {("RU", SHARE, 2024, 6.7)}),
         (
-            "Unlike Russia, which spends 6% of GDP on its military, Germany spends 2.1% of GDP.",
+            "Unlike Russia, which spends 6% of GDP on its military, Germany spends 2.1% of GDP on defence.",
             {("RU", SHARE, None, 6.0), ("DE", SHARE, None, 2.1)},
         ),
         # The second figure is Germany's, not France's: it is dropped rather than misattributed.

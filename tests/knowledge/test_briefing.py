@@ -1,0 +1,173 @@
+"""What the seed must yield, asked through the briefing API on a real seeded store."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.briefing import Briefing
+from knowledge.errors import EmptyQuery, UnknownCountry, UnknownPerson
+from knowledge.models import Metric, StatementKind
+
+MISSED = [
+    "Belgium",
+    "Canada",
+    "Croatia",
+    "Italy",
+    "Luxembourg",
+    "Montenegro",
+    "Portugal",
+    "Slovenia",
+    "Spain",
+]
+
+
+@pytest.mark.parametrize("country", MISSED)
+async def test_countries_that_missed_the_target(briefing: Briefing, country: str) -> None:
+    """Each listed country missed the 2% target in 2023 and has no figure."""
+    answer = await briefing.spending(country)
+    assert [(f.metric, f.target, f.when.year if f.when else None) for f in answer.target_status] == [
+        (Metric.TARGET_MISSED, 2.0, 2023)
+    ]
+    assert answer.figures == [] and answer.comparisons == []
+    assert "Countries missing the goal include" in answer.target_status[0].source.passage
+
+
+async def test_united_states(briefing: Briefing) -> None:
+    """US: 3.19% in 2024, 3.68% in 2014, and more than all other allies combined."""
+    answer = await briefing.spending("United States")
+    assert [(f.value, f.when.year if f.when else None) for f in answer.figures] == [
+        (3.19, 2024),
+        (3.68, 2014),
+    ]
+    assert [c.as_written for c in answer.comparisons] == [
+        "the U.S. still spends more on defense than all other allies combined"
+    ]
+    assert answer.target_status == []
+    assert answer.derived and all("derived" in d for d in answer.derived)
+
+
+async def test_alliance(briefing: Briefing) -> None:
+    """The alliance: 22 of 32 met the 2% target in 2023; around $1.3 trillion (€1.1 trillion) last year."""
+    answer = await briefing.spending("NATO")
+    (count,) = answer.alliance
+    assert (count.value, count.total, count.target, count.when.year if count.when else None) == (
+        22,
+        32,
+        2.0,
+        2023,
+    )
+    (total,) = answer.figures
+    assert (total.value, total.currency, total.approximate, total.equivalents) == (
+        1.3e12,
+        "USD",
+        True,
+        ["€1.1 trillion"],
+    )
+    assert total.when is not None and (total.when.text, total.when.year) == ("last year", 2024)
+    assert {s.country.name for s in answer.members} == set(MISSED) | {"United States"}
+
+
+async def test_known_country_without_facts(briefing: Briefing) -> None:
+    """Germany is a known member with nothing in the briefing: an answer that says so, with coverage."""
+    answer = await briefing.spending("Germany")
+    assert answer.country.nato_member and not answer.has_facts()
+    assert answer.target_status == [] and answer.figures == []
+    assert "Canada" in {s.country.name for s in answer.covered}
+
+
+async def test_unknown_country_raises_with_suggestions(briefing: Briefing) -> None:
+    """An unknown name is a domain error carrying suggestions."""
+    with pytest.raises(UnknownCountry) as caught:
+        await briefing.spending("Slovania")
+    assert set(caught.value.suggestions) >= {"Slovenia", "Slovakia"}
+
+
+async def test_rutte_statements(briefing: Briefing) -> None:
+    """Rutte: three verbatim quotes first, then the partial quote, then three reported statements."""
+    answer = await briefing.statements("Rutte")
+    assert answer.person.name == "Mark Rutte"
+    kinds = [q.kind for q in answer.statements]
+    assert kinds == [StatementKind.VERBATIM] * 3 + [StatementKind.PARTIAL] + [StatementKind.REPORTED] * 3
+    verbatim = [q.text for q in answer.statements[:3]]
+    assert verbatim[0].startswith("We must step up our efforts in 2025")
+    assert verbatim[1].startswith("The will to defend must be shown")
+    assert verbatim[2].startswith("NATO support for Ukraine remained strong in 2024")
+    assert answer.statements[3].text.rstrip(".") == "a just and lasting peace"
+    reported = " | ".join(q.text for q in answer.statements[4:])
+    for words in ("32 NATO member states", "defending freedom and prosperity", "support for Ukraine"):
+        assert words in reported
+
+
+async def test_stoltenberg_statement(briefing: Briefing) -> None:
+    """Stoltenberg: one verbatim quote from 2023."""
+    (quote,) = (await briefing.statements("Stoltenberg")).statements
+    assert quote.kind is StatementKind.VERBATIM
+    assert quote.text == "Ukraine must prevail. This is about our own security, not charity."
+    assert quote.when is not None and quote.when.year == 2023
+
+
+async def test_hegseth_statements_are_reported(briefing: Briefing) -> None:
+    """Hegseth: two reported statements, the first "in February", none quoted."""
+    statements = (await briefing.statements("Hegseth")).statements
+    assert [q.kind for q in statements] == [StatementKind.REPORTED, StatementKind.REPORTED]
+    assert statements[0].when is not None and statements[0].when.text == "in February"
+    assert "unlikely to regain all of its occupied territory" in statements[0].text
+    assert "does not plan to admit Ukraine" in statements[1].text
+
+
+async def test_trump_has_no_statements_but_is_expected_at_the_summit(briefing: Briefing) -> None:
+    """Trump said nothing in the briefing; he appears as expected at the summit."""
+    answer = await briefing.statements("trump")
+    assert answer.statements == []
+    assert answer.appearances and "summit" in answer.appearances[0].event
+
+
+async def test_unknown_person(briefing: Briefing) -> None:
+    """A person the store does not know raises with suggestions of people it does know."""
+    with pytest.raises(UnknownPerson) as caught:
+        await briefing.statements("Zelensky")
+    assert caught.value.suggestions
+
+
+async def test_summit(briefing: Briefing) -> None:
+    """The summit: the Netherlands, June 2025, Trump expected, Rutte's role, the agenda."""
+    summit = await briefing.summit()
+    assert summit.country is not None and summit.country.code == "NL"
+    assert summit.when is not None and (summit.when.year, summit.when.month) == (2025, 6)
+    names = {a.name for a in summit.attendees}
+    assert "Donald Trump" in names and "Mark Rutte" in names
+    assert any(a.name == "Mark Rutte" and a.role and "central role" in a.role for a in summit.attendees)
+    agenda = " | ".join(item.text for item in summit.agenda)
+    for item in (
+        "new financial and strategic commitments",
+        "defense spending",
+        "military readiness",
+        "long-term goals",
+    ):
+        assert item in agenda
+
+
+async def test_search_ranks_the_2014_sentence_first(briefing: Briefing) -> None:
+    """The sentence that answers the question comes first, with a pointer to /spending."""
+    answer = await briefing.search("How much did the US spend in 2014?")
+    assert "3.68% in 2014" in answer.hits[0].source.passage
+    assert "/spending country:United States" in answer.pointers
+
+
+async def test_search_of_nothing_searchable(briefing: Briefing) -> None:
+    """A question of only stopwords and punctuation is a domain error, not an FTS error."""
+    with pytest.raises(EmptyQuery):
+        await briefing.search('"" the of ((')
+
+
+async def test_coverage(briefing: Briefing) -> None:
+    """Coverage lists the one document, the ten countries with facts, and the people."""
+    coverage = await briefing.coverage()
+    assert len(coverage.documents) == 1
+    assert len(coverage.countries) == 10
+    assert {p.name for p in coverage.people} == {
+        "Mark Rutte",
+        "Donald Trump",
+        "Pete Hegseth",
+        "Jens Stoltenberg",
+    }
