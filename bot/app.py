@@ -22,7 +22,14 @@ from knowledge.briefing import Briefing
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.exts.spending", "bot.exts.summit", "bot.exts.quotes", "bot.exts.about", "bot.exts.admin")
+EXTENSIONS = (
+    "bot.exts.spending",
+    "bot.exts.summit",
+    "bot.exts.quotes",
+    "bot.exts.documents",
+    "bot.exts.about",
+    "bot.exts.admin",
+)
 
 
 class BriefingMixin:

@@ -20,6 +20,8 @@ import discord
 
 from knowledge.briefing import describe_time, format_percent
 from knowledge.models import (
+    BriefAnswer,
+    DocumentSummary,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     Coverage,
@@ -53,6 +55,11 @@ ERROR_COLOUR = discord.Colour(0xC53030)
 
 STATEMENTS_PER_PAGE = 5  # more than this reads as a wall; the rest go on pages
 SOURCE_EXCERPT = 280  # characters of a source sentence shown under an answer
+
+
+def plural(count: int, noun: str) -> str:
+    """Return "1 event" or "3 events"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def escape(text: str) -> str:
@@ -419,7 +426,8 @@ def about_embed(coverage: Coverage, commands: Iterable[tuple[str, str]]) -> disc
         embed,
         "Documents",
         [
-            f"• {escape(document_line(d.document))} — {d.spending_facts} spending facts, {d.statements} statements"
+            f"• {escape(document_line(d.document))} — {plural(d.spending_facts, 'spending fact')},"
+            f" {plural(d.statements, 'statement')}"
             for d in coverage.documents
         ]
         or ["None yet."],
@@ -441,7 +449,7 @@ def about_embed(coverage: Coverage, commands: Iterable[tuple[str, str]]) -> disc
         ),
         inline=False,
     )
-    embed.set_footer(text=f"{len(coverage.documents)} documents in the store")
+    embed.set_footer(text=f"{plural(len(coverage.documents), 'document')} in the store")
     return fit(embed)
 
 
@@ -482,4 +490,47 @@ def error_embed(message: str, suggestions: Sequence[str] = ()) -> discord.Embed:
         embed.add_field(
             name="Did you mean", value=", ".join(escape(s) for s in suggestions[:5]), inline=False
         )
+    return fit(embed)
+
+
+# --- /sources, /brief -------------------------------------------------------------------------
+
+
+def sources_embed(documents: Sequence[DocumentSummary]) -> discord.Embed:
+    """Return the embed listing the stored documents with their counts."""
+    embed = discord.Embed(title="Sources in the briefing", colour=INFO_COLOUR)
+    if not documents:
+        embed.description = "No documents yet. Members with Manage Server can add one with /ingest."
+    for d in documents:
+        counts = (
+            f"{plural(d.spending_facts, 'spending fact')} · {plural(d.statements, 'statement')} ·"
+            f" {plural(d.events, 'event')} · {plural(d.passages, 'sentence')}"
+        )
+        link = f"\n{escape(d.document.url)}" if d.document.url else ""
+        embed.add_field(
+            name=f"#{d.document.id} · {escape(d.document.title or 'Untitled')}",
+            value=(
+                f"{escape(d.document.outlet or 'outlet not stated')} · {escape(d.document.published or 'date not stated')}"
+                f"\n{counts}{link}"
+            ),
+            inline=False,
+        )
+    embed.set_footer(text=plural(len(documents), "document"))
+    return fit(embed)
+
+
+def brief_embed(answer: BriefAnswer) -> discord.Embed:
+    """Return the embed with a document's key points, section by section."""
+    doc = answer.document.document
+    embed = discord.Embed(title=f"Brief: {escape(doc.title or f'Document {doc.id}')}", colour=INFO_COLOUR)
+    embed.description = (
+        f"{plural(answer.document.spending_facts, 'spending fact')}, {plural(answer.document.statements, 'statement')}"
+        f" and {plural(answer.document.events, 'event')} were read from this document. Key sentences, verbatim:"
+    )
+    budget = TOTAL_LIMIT - 600  # leave room for title, description and footer
+    per_point = max(120, min(400, budget // max(1, sum(len(s.points) for s in answer.sections))))
+    for section in answer.sections[:FIELD_COUNT_LIMIT]:
+        points = [f"• {clip(escape(' '.join(p.passage.split())), per_point)}" for p in section.points]
+        embed.add_field(name=escape(section.title or "Opening"), value="\n".join(points), inline=False)
+    embed.set_footer(text=f"Source: {document_line(doc)}")
     return fit(embed)

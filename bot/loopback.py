@@ -108,9 +108,7 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
         """Return an empty message (nothing is stored remotely)."""
         return _message({})
 
-    async def delete_webhook_message(
-        self, webhook_id: int, token: str, message_id: int, **_: Any
-    ) -> None:
+    async def delete_webhook_message(self, webhook_id: int, token: str, message_id: int, **_: Any) -> None:
         """Record a deletion."""
         await self._record(Sent("delete", None, token, None))
 

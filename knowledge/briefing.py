@@ -9,7 +9,9 @@
   reported speech, and the events they are expected at.
 * ``search(text)``: FTS5/BM25 over passages; user text is reduced to quoted terms, so no
   operator or punctuation can reach FTS syntax.
-* ``coverage()``: documents, countries with facts, people with statements.
+* ``coverage()``: documents, countries with facts, people with statements; ``sources()`` the
+  documents; ``brief(document)`` a document's key points: per section, its first sentence and
+  the (at most two) sentences the most records were read from, in reading order.
 
 Derived statements (a share of GDP compared with a target stated in the store) are labelled
 as derived; no number is ever filled in from outside the store.
@@ -25,15 +27,18 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from knowledge import gazetteer
-from knowledge.errors import EmptyQuery, NoEvent, UnknownPerson
+from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
 from knowledge.models import (
     ALLIANCE,
     AgendaItem,
+    BriefAnswer,
+    BriefSection,
     Appearance,
     Attendee,
     Conflict,
     CountryRef,
     CountryStatus,
+    DocumentSummary,
     Coverage,
     EventSummary,
     Figure,
@@ -49,6 +54,8 @@ from knowledge.models import (
 )
 from knowledge.store import Store, StoredEvent, StoredPerson, normalize_key
 
+BRIEF_POINTS_PER_SECTION = 3
+DOCUMENT_MATCH_THRESHOLD = 80  # partial match on titles: "annual report" finds a long title
 PERSON_FUZZY_THRESHOLD = 85  # same bar as countries: a typo of a surname, not a different name
 MAX_QUERY_TERMS = 12
 MAX_QUERY_CHARS = 300
@@ -334,6 +341,44 @@ class Briefing:
                     pointers.append(f"/quote person:{person.name}")
         return list(dict.fromkeys(pointers))[:3]
 
+    async def sources(self) -> list[DocumentSummary]:
+        """Return the stored documents with their counts, newest first."""
+        return await self.store.documents()
+
+    async def resolve_document(self, text: str | None) -> DocumentSummary:
+        """Return the document an id or title names (the newest when text is empty)."""
+        documents = await self.store.documents()
+        if not documents:
+            raise UnknownDocument("The store has no documents yet.")
+        wanted = (text or "").strip()
+        if not wanted:
+            return documents[0]
+        if wanted.isdigit():
+            found = next((d for d in documents if d.document.id == int(wanted)), None)
+            if found:
+                return found
+        titles = {normalize_key(d.document.title or ""): d for d in documents}
+        match = process.extractOne(normalize_key(wanted), list(titles), scorer=fuzz.partial_ratio)
+        if match is not None and match[1] >= DOCUMENT_MATCH_THRESHOLD:
+            return titles[match[0]]
+        raise UnknownDocument(
+            f'No document matches "{wanted[:60]}".',
+            [d.document.title or str(d.document.id) for d in documents[:3]],
+        )
+
+    async def brief(self, text: str | None = None) -> BriefAnswer:
+        """Return a document's key points: per section, the sentences most facts were read from."""
+        summary = await self.resolve_document(text)
+        sections: dict[str | None, list[tuple[Source, int]]] = {}
+        for source, weight in await self.store.passages_with_weight(summary.document.id):
+            sections.setdefault(source.section, []).append((source, weight))
+        return BriefAnswer(
+            document=summary,
+            sections=[
+                BriefSection(title=title, points=key_points(passages)) for title, passages in sections.items()
+            ],
+        )
+
     async def coverage(self) -> Coverage:
         """Return the documents, the countries with facts and the people the store knows."""
         snapshot = await self._current()
@@ -346,6 +391,13 @@ class Briefing:
 
 
 # --- pure helpers -----------------------------------------------------------------------------
+
+
+def key_points(passages: list[tuple[Source, int]], limit: int = BRIEF_POINTS_PER_SECTION) -> list[Source]:
+    """Return a section's first sentence and the sentences most records came from, in reading order."""
+    lead, rest = passages[:1], passages[1:]
+    ranked = sorted((p for p in rest if p[1] > 0), key=lambda p: -p[1])[: limit - 1]
+    return [source for source, _ in sorted(lead + ranked, key=lambda p: p[0].position)]
 
 
 def country_ref(country: gazetteer.Country) -> CountryRef:

@@ -388,6 +388,20 @@ class DocumentSummary(Frozen):
     events: int
 
 
+class BriefSection(Frozen):
+    """A section of a document and its key sentences."""
+
+    title: str | None  # None for the text before the first heading
+    points: list[Source] = Field(default_factory=list)
+
+
+class BriefAnswer(Frozen):
+    """The key points of one document, section by section."""
+
+    document: DocumentSummary
+    sections: list[BriefSection] = Field(default_factory=list)
+
+
 class Coverage(Frozen):
     """What the store knows: documents, countries with facts, people with statements."""
 

@@ -509,6 +509,23 @@ class Store:
             for row in rows
         ]
 
+    async def passages_with_weight(self, document_id: int) -> list[tuple[Source, int]]:
+        """Return a document's passages in order, each with how many records were read from it."""
+        rows = await self._rows(
+            f"""
+            SELECT {_SOURCE_COLUMNS},
+                   (SELECT count(*) FROM spending_facts WHERE passage_id = p.id)
+                 + (SELECT count(*) FROM statements     WHERE passage_id = p.id)
+                 + (SELECT count(*) FROM event_agenda   WHERE passage_id = p.id)
+                 + (SELECT count(*) FROM event_attendees WHERE passage_id = p.id) AS weight
+              FROM passages AS p JOIN documents AS d ON d.id = p.document_id
+             WHERE p.document_id = ?
+             ORDER BY p.position
+            """,
+            (document_id,),
+        )
+        return [(_source(row), row["weight"]) for row in rows]
+
     async def document_bodies(self) -> list[tuple[int, str]]:
         """Return (id, body) of every document."""
         return [(row[0], row[1]) for row in await self._rows("SELECT id, body FROM documents ORDER BY id")]

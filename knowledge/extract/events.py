@@ -4,26 +4,30 @@ Rules:
 
 * A mention is the word "summit" (not "summit declaration", "communiqué" or "statement", which
   are documents) or "meeting of NATO/alliance/allied leaders". Its place is what follows "in" or
-  "at" ("summit in The Hague", "in Vilnius, Lithuania") or the proper noun before it ("the
-  Netherlands summit"); its time is a time expression right before it ("the June summit", "last
-  year's summit") or right after it and its place ("... in the Netherlands this June", "on June
-  24-25, 2025"), resolved with ``find_times``.
+  "at", possibly after "to be held", "will take place" and the like ("summit in Vilnius", "in
+  Madrid, Spain"), or the proper noun before it ("the Madrid summit"); its time is a time
+  expression right before it ("the July summit", "last year's summit") or right after it and its
+  place ("... in Madrid this July", "on July 11-12, 2018"), the most precise one, resolved with
+  ``find_times``. A weekday is kept as written: it resolves backwards, and a summit's lies ahead.
 * "the meeting", "the gathering", "the sessions" and "the agenda" refer back to the summit being
   discussed; they never start one.
 * Mentions merge into one event when they share a place (or country) or a month and year and
   nothing conflicts; a mention with neither ("the summit") joins the summit being discussed: the
-  one named in this or the previous passage, else the latest one not in the past. Anything that
-  conflicts (another place, another year) is another event, past summits included.
-* ``country`` is the place's own country when the place is a country; otherwise the country
-  written after it ("The Hague, Netherlands") or the one host country named in the summit's
-  passages ("the first time Türkiye has hosted"). A city is never looked up.
+  one named in this or the previous passage, else the latest one not in the past ("the next
+  summit" never joins a past one). Anything that conflicts -- another place, another year -- is
+  another event, past summits included.
+* ``country`` is the place's own code when the place is a country; otherwise the country written
+  after it ("Vilnius, Lithuania") or the one host country named in the summit's passages ("the
+  first time Poland has hosted"). A city is never looked up: it stays without a country.
 * Attendees and agenda come from passages that mention the summit, and from passages without a
   mention that look forward ("will", "are expected to", "on the agenda") in a paragraph that
-  mentions a summit not in the past. Attendees: the subjects of "<X and Y> are expected to attend"
-  or "will attend" (people from ``extract_people``, or groups such as "other world leaders");
-  roles: "<person> is expected to / will <role>" ("play a central role"), cut before "on",
-  "during" and similar. Agenda: what leaders "will/aim to discuss, introduce, adopt ..." and what
-  "discussions on" name, a serial list giving one item each, and "<item> is on the agenda".
+  mentions a summit not in the past. Attendees: the known subjects of "<X and Y> are expected to
+  attend" or "will attend/gather for the summit" (people from ``extract_people``, or groups whose
+  head is "leaders", "ministers" ...); attending something else is not attending the summit.
+  Roles: "<person> is expected to / will <verb phrase>", cut before "on", "during" and similar; a
+  person with two roles has one record per role, and a role-less record gives way to one with a
+  role. Agenda: what they "will / aim to discuss, introduce, adopt ..." and what "discussions on"
+  name -- a serial list giving one item per entry -- and "<item> is on the agenda".
 * An event with neither place nor time cannot be told apart from others and is left out.
 """
 
@@ -60,16 +64,22 @@ _SUMMIT = re.compile(
 _BACK_REFERENCE = re.compile(r"\bthe\s+(?:meeting|gathering|sessions|agenda)\b", re.I)
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
 _PLACE = rf"(?:[Tt]he\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
-_PLACE_AFTER = re.compile(rf"\s+(?:in|at)\s+(?P<place>{_PLACE})(?P<suffix>,\s+{_PLACE})?")
-_PLACE_BEFORE = re.compile(rf"(?P<place>{_PLACE})\s+$")
+# Words between "summit" and its place or date: "the summit, to be held in Ankara on July 7-8".
+_HELD = (
+    r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+held"
+    r"|(?:is|are|was)\s+(?:planned|scheduled|set|due)"
+    r"|(?:will\s+)?(?:take|takes|took)\s+place|(?:will\s+)?(?:run|runs|open|opens|convene|convenes)))?"
+)
+_PLACE_AFTER = re.compile(rf"{_HELD}\s+(?:in|at)\s+(?P<place>{_PLACE})(?P<suffix>,\s+{_PLACE})?")
+_PLACE_BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_PLACE})\s+$")
 _NOT_PLACES = frozenset(
     _words("nato alliance leaders upcoming next last this emergency extraordinary annual special")
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+")
-_TIME_AFTER_GAP = re.compile(
-    r"\s*,?\s*(?:(?:to be |which will be |that will be |is |will be )?(?:held|taking place|scheduled|set)\s+)?"
-    r"(?:(?:on|in|from|for|between)\s+)?"
-)
+_TIME_AFTER_GAP = re.compile(rf"{_HELD}\s*,?\s*(?:(?:on|in|from|for|between)\s+)?")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_LOOK_BACK = 60  # characters before "summit" that can hold its place or "next": bounds the scan
+_UPCOMING = re.compile(r"\b(?:next|upcoming|coming|forthcoming)\s+(?:\w+\s+)?$", re.I)
 _HOSTS = re.compile(r"\s+(?:has\s+|have\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)?host(?:s|ed|ing)?\b")
 _FORWARD = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:also\s+)?(?:expected|set|due|scheduled|slated|likely)\s+to"
@@ -79,29 +89,32 @@ _MARKER = re.compile(
     r"\s+(?:(?:is|are)\s+(?:also\s+)?(?:expected|set|due|scheduled|slated|likely)\s+to"
     r"|will(?:\s+also)?|(?:plans?|intends?)\s+to)\s+"
 )
+# Attending needs no object, or the summit as its object: "attend a dinner" is something else.
 _ATTEND = re.compile(
-    r"(?:attend|gather|meet|convene)\b(?P<object>\s+(?:the\s+(?:summit|meeting|gathering|talks)|it|in person))?"
-    r"(?:\s*,?\s*along with\s+(?P<group>[^,.;]+))?\s*(?:[,.;]|$)"
+    r"(?:attend|gather|meet|convene)\b"
+    r"(?P<object>\s+(?:for\s+|at\s+)?(?:the\s+(?:summit|meeting|gathering|talks)|it|in person)\b)?"
+    r"(?:\s*,?\s*along with\s+(?P<group>[^,.;]+))?(?(object)|\s*(?:[,.;]|$))"
 )
-_ROLE_END = re.compile(
-    r"\s+(?:on|about|over|regarding|during|at|in|when|while|as|after|before|for)\s+|[,;.]|$"
-)
+_ROLE_END = re.compile(r"\s+(?:on|about|over|regarding|during|at|in|when|while|as|after|before|for)\s+|[,;.]")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\s+|;\s+")
+_SUBJECT_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _GROUP_HEADS = frozenset(
     _words(
         "leaders ministers officials delegations delegates counterparts allies partners presidents"
         " government governments chiefs representatives"
     )
 )
+_PHRASE = r"(?:[^.;:]|\.(?=\d))+"  # up to the sentence's end; "3.5%" is no end
 _AGENDA_VERBS = (
-    "introduce|adopt|agree on|approve|launch|unveil|endorse|finali[sz]e|sign|discuss|address|debate"
+    "introduce|adopt|agree on|approve|launch|unveil|endorse|finali[sz]e|sign|discuss|debate"
     "|review|consider|focus on|tackle|decide on|take up"
 )
 _AGENDA_PLANNED = re.compile(
     r"\b(?:will|(?:aims?|plans?|hopes?|seeks?|intends?|(?:is|are)\s+(?:also\s+)?"
-    rf"(?:expected|set|due|scheduled|likely))\s+to)\s+(?:also\s+)?(?:{_AGENDA_VERBS})\s+(?P<item>[^.;:]+)"
+    rf"(?:expected|set|due|scheduled|likely))\s+to)\s+(?:also\s+)?(?:{_AGENDA_VERBS})\s+(?P<item>{_PHRASE})"
 )
 _AGENDA_TOPICS = re.compile(
-    r"\b(?:discussions?|talks|debates?|negotiations)\s+(?:on|about|over)\s+(?P<item>[^.;:]+)"
+    rf"\b(?:discussions?|talks|debates?|negotiations)\s+(?:on|about|over)\s+(?P<item>{_PHRASE})"
 )
 _AGENDA_LISTED = re.compile(
     r"(?P<item>[^,;:]+?)\s+(?:is|are)\s+(?:also\s+)?(?:on|high on|at the top of)\s+the\s+agenda\b"
@@ -111,7 +124,6 @@ _ITEM_END = re.compile(
     r"|(?<!\bhow)(?<!\bwhether)(?<!\bways)\s+(?:to|in order to|so that|at|during|while|when|because|before|after|as|amid)\s+"
 )
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?")
-_INTRO = re.compile(r"[^,“”\"]{1,60},\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +136,7 @@ class _Mention:
     country: str | None  # when the place is a country or is followed by one
     when: TimeRef | None
     back_reference: bool  # "the meeting": joins the summit being discussed, never starts one
+    upcoming: bool = False  # "the next summit", "the upcoming summit"
 
 
 @dataclass
@@ -153,11 +166,16 @@ def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRe
             event = _place_mention(mention, events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)
-                _hosts(passage.text, event)
+    for position, named in mentioned.items():
+        if all(event is named[0] for event in named):  # a host named beside two summits hosts neither
+            _hosts(article.passages[position].text, named[0])
+    by_paragraph: dict[int, list[int]] = {}  # paragraph -> the positions of its passages with mentions
+    for position in mentioned:
+        by_paragraph.setdefault(article.passages[position].paragraph, []).append(position)
     index = PersonIndex(people)
     referents = index.referents(article.passages)
     for passage in article.passages:
-        event = _event_for(passage, article.passages, mentioned, published)
+        event = _event_for(passage, mentioned, by_paragraph, published)
         if event is not None:
             _gather(passage, event, index, referents[passage.position])
     return [_record(event) for event in events if event.place or event.when]
@@ -201,7 +219,8 @@ def _summit_mention(
     if place is None:
         place, country, start = _place_before(text, match.start(), times)
     when = _time_near(text, times, start, end)
-    return _Mention(passage, match.start(), place, country, when, False)
+    upcoming = bool(_UPCOMING.search(text, max(0, start - _LOOK_BACK), start))
+    return _Mention(passage, match.start(), place, country, when, False, upcoming)
 
 
 def _place_after(
@@ -225,7 +244,7 @@ def _place_before(
     text: str, start: int, times: list[tuple[TimeRef, int, int]]
 ) -> tuple[str | None, str | None, int]:
     """Return (place, country, start) for "the <place> summit", or (None, None, start)."""
-    match = _PLACE_BEFORE.search(text, 0, start)
+    match = _PLACE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if match is None or _is_time(times, match.start("place")):
         return None, None, start
     place, country = _place_and_country(match.group("place"), match.start("place") == 0)
@@ -236,6 +255,8 @@ def _place_and_country(place: str, sentence_start: bool) -> tuple[str | None, st
     """Return the place as written and its country when it is one; None for non-places."""
     words = place.split()
     country = _country_of(place)
+    if len(words) == 1 and words[0].lower() == "the":
+        return None, None
     # "the Vilnius summit": the article belongs to the phrase, not the name; "The Hague" keeps it.
     if words[0].lower() == "the" and country is None and (words[0] == "the" or sentence_start):
         words = words[1:]
@@ -259,13 +280,16 @@ def _is_time(times: list[tuple[TimeRef, int, int]], position: int) -> bool:
 
 
 def _time_near(text: str, times: list[tuple[TimeRef, int, int]], start: int, end: int) -> TimeRef | None:
-    """Return the time written right before or right after the summit phrase text[start:end]."""
-    for ref, t_start, t_end in times:
-        if t_end <= start and _TIME_BEFORE_GAP.fullmatch(text[t_end:start]):
-            return ref
-        if t_start >= end and _TIME_AFTER_GAP.fullmatch(text[end:t_start]):
-            return ref
-    return None
+    """Return the most precise time written right before or after the summit phrase text[start:end]."""
+    near = [
+        ref
+        for ref, t_start, t_end in times
+        if (t_end <= start and _TIME_BEFORE_GAP.fullmatch(text[t_end:start]))
+        or (t_start >= end and _TIME_AFTER_GAP.fullmatch(text[end:t_start]))
+    ]
+    best = max(near, key=_precision, default=None)
+    # A weekday is resolved backwards, as news reports past days; a summit's "on Tuesday" lies ahead.
+    return TimeRef(text=best.text) if best and _WEEKDAY.search(best.text) else best
 
 
 def _hosts(text: str, event: _Event) -> None:
@@ -283,9 +307,10 @@ def _place_mention(mention: _Mention, events: list[_Event], published: PartialDa
     position = mention.passage.position
     if mention.back_reference or (mention.place is None and mention.when is None):
         event = _current(events, position, published)
-        if event is None and not mention.back_reference:
-            event = _Event()
-            events.append(event)
+        # "the next summit" is not the past one just discussed.
+        fresh = event is None or (mention.upcoming and _is_past(event.when, published))
+        if fresh and not mention.back_reference:
+            event = _new_event(events)
     else:
         event = _matching(mention, events) or _new_event(events)
     if event is not None:
@@ -390,20 +415,17 @@ def _is_past(when: TimeRef | None, published: PartialDate | None) -> bool:
 
 def _event_for(
     passage: Passage,
-    passages: list[Passage],
     mentioned: dict[int, list[_Event]],
+    by_paragraph: dict[int, list[int]],
     published: PartialDate | None,
 ) -> _Event | None:
     """Return the one summit a passage's attendees and agenda belong to, if any."""
     own = mentioned.get(passage.position)
     if own is not None:
-        distinct = {id(event): event for event in own}
-        return next(iter(distinct.values())) if len(distinct) == 1 else None
+        return own[0] if all(event is own[0] for event in own) else None
     if not _FORWARD.search(passage.text):
         return None
-    same_paragraph = [
-        p.position for p in passages if p.paragraph == passage.paragraph and p.position in mentioned
-    ]
+    same_paragraph = by_paragraph.get(passage.paragraph, [])
     before = [p for p in same_paragraph if p < passage.position]
     nearest = max(before) if before else min(same_paragraph, default=None)
     if nearest is None:
@@ -414,48 +436,57 @@ def _event_for(
 
 def _gather(passage: Passage, event: _Event, index: PersonIndex, referent: Referent | None) -> None:
     """Add the attendees, roles and agenda items a passage states to its event."""
-    attendees = [a for clause in _clauses(passage.text) for a in _attendees(clause, passage, index, referent)]
+    attendees = _attendees(passage, index, referent)
     agenda = _agenda(passage)
-    for attendee in attendees:
-        if attendee not in event.attendees:
-            event.attendees.append(attendee)
+    event.attendees += [attendee for attendee in attendees if attendee not in event.attendees]
     known = {normalize(item.text) for item in event.agenda}
     event.agenda += [item for item in agenda if normalize(item.text) not in known]
     if attendees or agenda:
         event.passages.add(passage.position)
 
 
-def _clauses(text: str) -> list[str]:
-    """Return a sentence's main clauses, without an introductory phrase."""
-    clauses = re.split(r",\s+(?:and|but)\s+|;\s+", text)
-    return [clause[intro.end() :] if (intro := _INTRO.match(clause)) else clause for clause in clauses]
+def _attendees(passage: Passage, index: PersonIndex, referent: Referent | None) -> list[AttendeeRecord]:
+    """Return who each forward-looking clause says will attend, or what role a person will play."""
+    text = passage.text
+    markers = list(_MARKER.finditer(text))
+    found: list[AttendeeRecord] = []
+    for number, marker in enumerate(markers):
+        head = text[markers[number - 1].end() if number else 0 : marker.start()]
+        if number:  # skip the previous clause's verb phrase: "X will host the meeting, and Y will ..."
+            clause_break = _CLAUSE_BREAK.search(head)
+            head = head[clause_break.end() :] if clause_break else ""
+        subjects = _subjects(head, index, referent)
+        found += _attendance(subjects, text[marker.end() :], passage.position)
+    return found
 
 
-def _attendees(
-    clause: str, passage: Passage, index: PersonIndex, referent: Referent | None
-) -> list[AttendeeRecord]:
-    """Return who a clause says will attend the summit, or what role a person will play there."""
-    marker = _MARKER.search(clause)
-    if marker is None:
-        return []
-    subjects = [
-        _subject(chunk, index, referent)
-        for chunk in re.split(r",\s+(?:and\s+)?|\s+and\s+", clause[: marker.start()])
-    ]
-    rest = clause[marker.end() :]
+def _subjects(head: str, index: PersonIndex, referent: Referent | None) -> list[tuple[str, bool]]:
+    """Return (name, is_person) for the known subjects that end a clause's head, in order."""
+    subjects: list[tuple[str, bool]] = []
+    for chunk in reversed(_SUBJECT_SEPARATOR.split(head)):
+        subject = _subject(chunk, index, referent)
+        if subject is None:
+            break  # the rest is an introductory phrase or someone unknown
+        subjects.insert(0, subject)
+    return subjects
+
+
+def _attendance(subjects: list[tuple[str, bool]], rest: str, position: int) -> list[AttendeeRecord]:
+    """Return the attendees a clause's verb phrase makes of its subjects."""
     attend = _ATTEND.match(rest)
+    if attend is None and re.match(r"(?:attend|gather|meet|convene)\b", rest):
+        return []  # attending something else: "will attend a G7 meeting"
     if attend:
         groups = [(group.strip(), False) for group in [attend.group("group")] if group]
-        named = [subject for subject in subjects if subject is not None] + groups
         return [
-            AttendeeRecord(name=name, is_person=person, passage=passage.position) for name, person in named
+            AttendeeRecord(name=name, is_person=person, passage=position)
+            for name, person in subjects + groups
         ]
-    role = rest[: _ROLE_END.search(rest).start()].strip()  # type: ignore[union-attr]  # "$" always matches
-    if not role or role.split()[0] in {"be", "not", "have"} or any(s is None or not s[1] for s in subjects):
+    end = _ROLE_END.search(rest)
+    role = rest[: end.start() if end else len(rest)].strip()
+    if not role or role.split()[0] in {"be", "not", "have"} or not all(person for _, person in subjects):
         return []
-    return [
-        AttendeeRecord(name=s[0], is_person=True, role=role, passage=passage.position) for s in subjects if s
-    ]
+    return [AttendeeRecord(name=name, is_person=True, role=role, passage=position) for name, _ in subjects]
 
 
 def _subject(chunk: str, index: PersonIndex, referent: Referent | None) -> tuple[str, bool] | None:

@@ -3,27 +3,32 @@
 Rules:
 
 * A person is introduced only by a full name: two to four capitalised words, with initials and
-  particles ("van", "de", "von der") allowed inside. A bare surname or "President Trump" never
-  introduces anyone; it can only refer to someone already introduced.
+  particles ("van", "de", "von der") allowed inside but not first. A bare surname ("Kowalski",
+  "De Wit") or "President Kowalski" never introduces anyone; it can only refer to someone already
+  introduced.
 * Three frames introduce a name, and nothing else does:
 
   1. a role title right before it, made of role words with at least one head word ("Minister",
-     "Secretary General", "chief"), extended to the left by qualifiers: acronyms ("U.S.", "NATO"),
-     country names, possessives and demonyms ("Canada's", "Dutch") and one modifier ("former",
-     "retired") -- "former NATO Secretary General Jens Stoltenberg";
-  2. an apposition holding a role word: "Jane Doe, Canada's defence minister, said" (the role
-     is kept without a leading "a", "an" or "the");
-  3. a speech verb right before or after it: "said Anna Kowalski", "Anna Kowalski said".
+     "Secretary General", "chief"), extended to the left by qualifiers -- acronyms ("U.S.",
+     "NATO"), country names, possessives and demonyms ("Poland's", "Polish") -- and one modifier
+     ("former", "retired"): "former NATO Secretary General Jane Doe";
+  2. an apposition holding a role word and opening like a description ("a", "the", lower case,
+     a possessive, a demonym or an acronym): "Jane Doe, Poland's defence minister, said" (kept
+     without its leading "a", "an" or "the");
+  3. a speech verb right before or after it: "Anna Kowalski said", "said Anna Kowalski" (only
+     "said"-like verbs are inverted; after "told" comes a listener).
 
 * A name containing a country, demonym, organisation word ("Pentagon", "House"), month, weekday,
-  role word or sentence-start word is not a person; such words are trimmed from its ends first.
+  role word or clause-opening word is not a person; such words are trimmed from its ends first.
 * One record per person: the passage and spelling of the first introduction, the longest role.
 * ``PersonIndex`` resolves later mentions: the full name, the surname (with its particles), or a
-  title or honorific plus either ("President Trump", "Mr. Smith"), with a possessive "'s" stripped.
-  A surname two people share resolves to nobody.
+  title, qualifier or honorific plus either ("President Kowalski", "U.S. Senator Jane Doe",
+  "Mr. Smith"), case-insensitively, with a possessive "'s" stripped. A surname two people share
+  resolves to nobody. ``subject`` finds the person a sentence opens with (after titles and an
+  introductory phrase; never a possessive, never one of "X and Y").
 * ``PersonIndex.referents`` says whom a pronoun refers to: the person named in the latest passage
   that names anyone outside quotation marks -- the only one named there, or else the sentence's
-  subject (none if it has no personal subject). A passage whose subject is itself a pronoun keeps
+  subject (nobody if it has no personal subject). A passage whose subject is itself a pronoun keeps
   the referent. Referents do not cross section headings.
 """
 
@@ -47,23 +52,7 @@ _UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupp
 _LOWER = re.escape("".join(ch for ch in map(chr, range(0x61, 0x250)) if ch.islower()))
 _NAME_WORD = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
 _INITIAL = rf"[{_UPPER}]\."
-_PARTICLES = (
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "la",
-    "le",
-    "al",
-    "bin",
-    "ter",
-)
+_PARTICLES = _words("van von de der den da di du del della la le al bin ter")
 _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
@@ -101,29 +90,38 @@ _SPEECH_VERBS = _words(
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
-_ROLE_TOKEN = r"(?i:(?:sen|rep|gen|adm|lt|col|capt|gov)\.|(?:{})\b)".format(
-    "|".join(
-        sorted({w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS if not w.endswith(".")}, key=len)[::-1]
-    )
+_ROLE_WORDS = frozenset(w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS)
+_ROLE_TOKEN = (
+    rf"(?i:(?:sen|rep|gen|adm|lt|col|capt|gov)\.|(?:{'|'.join(sorted(_ROLE_WORDS, key=len)[::-1])})\b)"
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,80}}?)(?=,|\.?\s*$)")
-_VERBS = "|".join(_SPEECH_VERBS)
-_NAME_THEN_VERB = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{_VERBS})\b")
-_VERB_THEN_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
+# Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
+_INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
+_NAME_THEN_VERB = re.compile(
+    rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
+)
+_VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
+INTRO = re.compile(r"[^,“”\"]{1,60},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
 
-# Capitalised words that are never part of a person's name.
-_NOT_NAME = frozenset(
+# Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
+_FUNCTION_WORDS = frozenset(
     _words(
         "the a an this that these those in on at for from by with as but and or if when while after before"
         " despite during according he she they we it his her their our its there here meanwhile however also"
-        " yet still although though since until under over between among not no every all some both"
-        " nato nato's pentagon kremlin white house congress parliament senate commission council ministry"
+        " yet still although though since until unless because whether under over between among not no every"
+        " all some both yesterday today tonight now later earlier separately instead finally indeed overall"
+    )
+)
+# Capitalised words that are never part of a person's name.
+_NOT_NAME = _FUNCTION_WORDS | frozenset(
+    _words(
+        "nato nato's pentagon kremlin white house congress parliament senate commission council ministry"
         " department union alliance agency office administration government army navy air force forces"
         " command institute university center centre foundation party court bank fund summit report treaty"
         " organization organisation committee group times post news press journal wire street square palace"
@@ -137,9 +135,9 @@ _NOT_NAME = frozenset(
     + _MODIFIERS
     + _HONORIFICS
 )
-_TITLE_WORDS = frozenset([*_NOT_NAME, *_HONORIFICS]) - {"the", "a", "an"}
+# Lower-case words that may stand in a title before a name: "the former defence minister".
+_TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
-_INTRO = re.compile(r"[^,“”\"]{1,60},\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,12 +206,21 @@ def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 
 def _is_role_phrase(role: str) -> bool:
-    """Return whether an apposition describes a role ("Canada's defence minister")."""
+    """Return whether an apposition describes a role ("Poland's defence minister")."""
     words = role.split()
-    if not words or len(words) > 10 or words[0].lower() in {"who", "which", "that", "whose", "and"}:
+    if not words or len(words) > 10 or not _opens_role(words[0]):
         return False
     lowered = f" {role.lower()} "
     return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
+
+
+def _opens_role(word: str) -> bool:
+    """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
+    if word.lower() in {"who", "which", "that", "whose", "and", "or", "but"}:
+        return False
+    if word[:1].islower() or word.lower() in {"a", "an", "the"} or re.search(r"['’]s?$", word):
+        return True
+    return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 
 
 def _clean_name(candidate: str, *, trim_left: bool) -> str | None:
@@ -226,6 +233,8 @@ def _clean_name(candidate: str, *, trim_left: bool) -> str | None:
     capitalised = [w for w in words if w[0].isupper() and not w.endswith(".")]
     if not 2 <= len(capitalised) <= 4 or any(_not_name_word(w) for w in capitalised):
         return None
+    if words[0].lower() in _PARTICLES:
+        return None  # "De Wit" is a surname: it refers to someone, it introduces nobody
     return " ".join(words)
 
 
@@ -309,8 +318,8 @@ class PersonIndex:
     def resolve(self, mention: str) -> str | None:
         """Return the canonical name a mention refers to, or None when it names nobody known."""
         words = re.sub(r"['’]s?$", "", mention.strip()).split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
-            words.pop(0)
+        while len(words) > 1 and (_not_name_word(words[0]) or _ACRONYM.match(f"{words[0]} ")):
+            words.pop(0)  # titles and their qualifiers: "U.S. President", "Mr."
         return self.keys.get(normalize(" ".join(words))) if words else None
 
     def find(self, text: str) -> list[Mention]:
@@ -322,7 +331,7 @@ class PersonIndex:
 
     def subject(self, text: str) -> Mention | None:
         """Return the known person a sentence opens with as its subject, titles and intro allowed."""
-        intro = _INTRO.match(text)
+        intro = INTRO.match(text)
         for start in (0, intro.end()) if intro else (0,):
             mention = next((m for m in self.find(text) if m.start >= start), None)
             if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
@@ -341,7 +350,7 @@ class PersonIndex:
             result.append(current)
             if _opens_with_pronoun(passage.text):
                 continue
-            named = {m.name for m in self.find(_QUOTE.sub(_blank, passage.text))}
+            named = {m.name for m in self.find(QUOTATION.sub(_blank, passage.text))}
             if len(named) > 1:
                 subject = self.subject(passage.text)
                 named = {subject.name} if subject else set()
@@ -358,14 +367,15 @@ def _blank(match: re.Match[str]) -> str:
 
 def _opens_with_pronoun(text: str) -> bool:
     """Return whether a sentence's subject, after any introductory phrase, is a pronoun."""
-    intro = _INTRO.match(text)
+    intro = INTRO.match(text)
     return bool(_PRONOUN.match(text) or (intro and _PRONOUN.match(text, intro.end())))
 
 
 def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
     for word in text.split():
-        bare = re.sub(r"['’]s?$", "", word).rstrip(",")
-        if not (bare[:1].isupper() or bare.lower().rstrip(".") in _TITLE_WORDS or bare.endswith("-")):
+        bare = re.sub(r"['’]s?$", "", word.rstrip(",")).lower().rstrip(".")
+        capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS
+        if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-")):
             return False
     return True

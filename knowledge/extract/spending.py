@@ -4,26 +4,31 @@ Precision over recall: a sentence that does not fit one of these rules yields no
 
 * **Clauses.** Each passage is cut into clauses at ``;``, dashes, "while", "whereas", "but",
   "although" and "though", and each clause is read on its own. A clause with "if", "unless",
-  "would", "could" or "might" is hypothetical and yields nothing.
+  "would", "could" or "might" is hypothetical and yields nothing. Words inside quotation marks,
+  or after "said", "claimed", "argued" ... in their clause, are someone's claim, not the
+  article's fact, and yield nothing ("Canada spent 1.4% of GDP, NATO said" is kept).
 * **Who spends.** A figure belongs to the last country named before it, and only when the words
   between them are the ones a spender's sentence uses: a possessive and a spending noun
   ("Poland's defence spending rose to"), an aside between commas ("The United States, by
   comparison, spent"), a relative pronoun ("Russia, which spends"), auxiliaries and adverbs
-  ("has also spent"), a spending verb and its particle, or "budget of". Anything else (another
-  noun, "will", "pledged to", "aims to", "by", "did not") breaks the link and the figure is
-  dropped, never given to another country. "NATO" or "the alliance" is the subject ``NATO``; a
-  demonym counts only before a spending noun ("British defence spending"). A second figure joined
-  by "down from", "up from", "from", "to", "compared with" or "against", with no country named
-  near it, belongs to the same spender.
-* **SHARE_OF_GDP**: a percentage followed by "of (its) GDP" (or chained to one) in a clause that
-  names defence or the military. Not a share: a target ("target of 2%", "the 2% goal"), a growth
-  rate ("rose by 10%"), a bound ("more than 2%"), a future year or "next year", a deadline ("by
-  2030"). Each figure takes the time written after it, before the next figure, in its clause;
-  failing that, the time just before it.
-* **AMOUNT**: money (see ``numbers``) with the same subject and time rules, in a clause about
-  defence or the military and not about aid ("aid", "assistance", "package", "support", "loan",
-  "pledge" ...; or money "to"/"for" another country). An amount in brackets or after ", or"
-  right after another is its ``equivalents``, not a fact of its own.
+  ("has also spent"), a spending verb ("spent", "reached", "stood at"; a verb of change only with
+  "to"/"from": "rose to"), or "budget of". Anything else ("will", "pledged to", "aims to", "did
+  not", "rose by", another noun) breaks the link and the figure is dropped, never given to
+  another country. So is a spender that ends a list ("Canada and Spain spent") or follows a
+  preposition ("of all NATO spending"), except "spending in/by Poland" and "In Poland, spending".
+  "NATO" or "the alliance" is the subject ``NATO``; a demonym counts only before a spending noun
+  ("British defence spending"). A second figure joined by "down from", "up from", "from", "to",
+  "compared with" or "against", with no country named near it, belongs to the same spender.
+* **Defence.** The figure must be defence spending: a defence or military spending noun near
+  the spender, or "on/for defence", "on its military" after the figure (before the next one).
+* **SHARE_OF_GDP**: a percentage followed by "of (its) GDP" (or chained to one). Not a share: a
+  target ("target of 2%", "the 2% goal"), a growth rate ("rose by 10%"), a bound ("more than
+  2%"), a future year or "next year", a deadline ("by 2030"). Each figure takes the time written
+  after it, before the next figure, in its clause; failing that, the time just before it.
+* **AMOUNT**: money (see ``numbers``) with the same subject and time rules, in a clause that is
+  not about aid ("aid", "assistance", "package", "support", "loan", "pledge" ...; or money
+  "to"/"for" another country). An amount in brackets or after ", or" right after another is its
+  ``equivalents``, not a fact of its own.
 * **ALLIES_MEETING_TARGET**: "22 of NATO's 32 members met the ... target" (digits or words; the
   total is optional) in a clause about NATO or allies, with the subject ``NATO``. A forecast ("are
   expected to meet") or a negation does not match. A bound ("more than 20 allies") is dropped.
@@ -31,21 +36,24 @@ Precision over recall: a sentence that does not fit one of these rules yields no
   ("missing", "fell short of", "failed to meet", "has yet to meet", "is below") whose object is a
   target ("the 2% target", "the goal", "NATO's guideline"). The countries are the list after
   "include", "are" or ":" ("Countries missing the goal include A, B and C") or the list right
-  before the verb ("A, B and the Baltic states met"; a list before the verb needs "and" before its
-  last item). A negated meeting verb ("did not meet", "never met", "no longer meets") is a miss.
-  Only NATO members get these records. Forecasts ("expected to miss") yield nothing; so does
-  "until" or "only in" ("did not meet the target until 2024"): the years it was missed are not
-  stated, and the year it was met is implied rather than said.
+  before the verb ("A, B and the Baltic states met"; only "and" joins the last two items, and a
+  list opened by a preposition, "Unlike A, B and C missed", is not read). A negated meeting verb
+  ("did not meet", "never met", "no longer meets") is a miss. Only NATO members get these
+  records. Forecasts ("expected to miss") yield nothing; so do "until" and "only in" ("did not
+  meet the target until 2024"): the years it was missed are not stated, and the year it was met
+  is implied rather than said.
 * **Target and year inheritance.** The target percent comes from the clause ("the 2% goal"), or
   from the latest clause that set a target percent in the same section and the same or the
-  previous paragraph; the year comes from the clause, or from that setting clause. A target set
-  in a forward-looking clause ("pledged", "will", "new", "by 2035") is not inherited. A bare "the
-  target" with nothing to inherit is kept only when it is plainly a spending target ("NATO's
-  target", "the spending goal"), with ``target`` empty.
+  previous paragraph. The year is the one written after the claim (else before it) in its
+  clause, or else the year of the clause that set the target. A target set in a forward-looking
+  clause ("pledged", "will", "new", "by 2035") is not inherited. A bare "the target" with nothing
+  to inherit is kept only when it is plainly a spending target ("NATO's target", "the spending
+  goal"), with ``target`` empty.
 * **COMPARISON**: "spends more/less on defence than ...", "spends twice as much as",
   "outspends", "spends the most", "is the largest (military) spender", in a clause about defence,
-  the military or the alliance; ``as_written`` is the clause from the subject on. A negation ("does
-  not spend more") breaks the subject link and yields nothing.
+  the military or the alliance; ``as_written`` is the clause from the subject on. A negation
+  ("does not spend more") breaks the subject link and yields nothing; "spent more than 2%" is a
+  bound, not a comparison.
 """
 
 from __future__ import annotations
@@ -69,10 +77,11 @@ from knowledge.models import ALLIANCE, Article, Metric, PartialDate, Passage, Sp
 # Masking: times, percentages and money are replaced by runs of one private-use character each,
 # so structural patterns can name them ("a time here") while every position stays the same.
 _PCT, _TIME, _MONEY = "\ue000", "\ue001", "\ue002"
-TimeSpan = tuple[TimeRef, int, int]
+_TimeSpan = tuple[TimeRef, int, int]
 
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|might|suppose|supposing|imagine)\b", re.I)
+# Modal verbs ("would spend") are handled where they stand: they break the spender's link.
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b", re.I)
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)
 _DEFENCE_NOUN = re.compile(
     r"\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays?)\b", re.I
@@ -129,53 +138,44 @@ _BRIDGE = re.compile(
     r"(?P<aside>\s*,[^,;]{1,40},)?"
     rf"(?P<rel>,?\s+(?:which|that|whose)(?:\s+{_SPEND_NP})?)?"
     rf"(?:\s+{_ADV})*"
-    rf"(?:(?P<verb>\s+{_VERB})|(?P<of>,?\s+(?:of|at)))"
-    r"(?:\s+(?:the\s+equivalent\s+of|a\s+(?:total|combined|record)(?:\s+of)?))?\s*",
+    rf"(?:(?P<verb>\s+{_VERB})|(?P<of>,?\s+(?:of|at))|(?P<label>\s*:))"
+    r"(?:\s+(?:just|only|merely|a\s+mere|the\s+equivalent\s+of|a\s+(?:total|combined|record)(?:\s+of)?))?\s*",
     re.I,
 )
 _COORDINATED = re.compile(r"(?:\band|&|\bor|\bas\s+well\s+as)\s+(?:the\s+)?$", re.I)
-_SPEECH = re.compile(
-    r"\b(?:said|says|saying|say|claim(?:s|ed|ing)?|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|told|tells|stated"
-    r"|declared|wrote|writes|demand(?:s|ed|ing)?|warn(?:s|ed|ing)?|boast(?:s|ed|ing)?|complain(?:s|ed|ing)?"
-    r"|suggest(?:s|ed|ing)?|believes?|believed|thinks?|thought)\b",
+_PREPOSITION = re.compile(
+    r"to|for|from|with|than|against|on|of|by|in|unlike|like|versus|vs|behind|after|before|including"
+    r"|toward|towards|into|at|over|about|among|despite",
     re.I,
 )
-_PREPOSITIONS = frozenset(
-    [
-        "to",
-        "for",
-        "from",
-        "with",
-        "than",
-        "against",
-        "on",
-        "of",
-        "by",
-        "in",
-        "unlike",
-        "like",
-        "versus",
-        "vs",
-        "behind",
-        "after",
-        "before",
-        "including",
-        "toward",
-        "towards",
-        "into",
-        "at",
-        "over",
-        "about",
-        "among",
-        "despite",
-    ]
+_FIGURE_TAIL = (
+    rf"(?:{_OF_GDP.pattern})?(?:\s+on\s+(?:defen[cs]e|(?:its\s+|the\s+)?military|(?:its\s+)?armed\s+forces))?"
 )
 _CHAIN_GAP = re.compile(
-    rf"(?:{_OF_GDP.pattern})?(?:\s+on\s+(?:defen[cs]e|(?:its\s+|the\s+)?military|(?:its\s+)?armed\s+forces))?"
-    r"(?:\s+(?:in|during|for)?\s*\ue001+)?\s*,?\s*"
-    r"(?:(?:down|up)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|to)\s*",
+    rf"{_FIGURE_TAIL}(?:\s+(?:in|during|for)?\s*\ue001+)?\s*,?\s*"
+    r"(?:(?:down|up)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|to)\s*"
+    # "2% in 2024 and 2.4% in 2025": "and" chains only with a time between, never "2% and 3%".
+    rf"|{_FIGURE_TAIL}\s+(?:in|during|for)?\s*\ue001+\s*,?\s+and\s+",
     re.I,
 )
+# What may follow an elliptical figure: "... and the U.K. 2.0 percent." but not "40 percent more on pensions".
+_BARE_TAIL = re.compile(
+    rf"{_FIGURE_TAIL}(?:\s+(?:in|during|for)?\s*\ue001+)?\s*(?:[,.;:)!?]|and\b|while\b|but\b|$)", re.I
+)
+_RESTATEMENT = re.compile(rf"{_FIGURE_TAIL}(?:\s+(?:in|during|for)?\s*\ue001+)?\s*,?\s+or\s+", re.I)
+_EQUIVALENT_GAP = re.compile(
+    r"(?:\s+(?:in|during|for)?\s*\ue001+)?\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly)\s+)?"
+    r"|\s*,?\s+or\s+(?:(?:about|around|roughly|some)\s+)?",
+    re.I,
+)
+_NON_DEFENCE_AFTER = re.compile(
+    rf"(?:{_OF_GDP.pattern})?\s+on\s+(?!(?:its\s+|their\s+|the\s+)?(?:defen[cs]e|military|armed))", re.I
+)
+_OWNER_AFTER = re.compile(rf"(?:{_OF_GDP.pattern})?\s+(?:for|in|by|of|at)\s+(?:the\s+|all\s+)?", re.I)
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:spending|having\s+spent)\s+$", re.I)
+_OPENING_SUBJECT = re.compile(r"(?:.*,)?\s*(?:in\s+\ue001+,?\s+)?(?:the\s+)?", re.I)
+_GAPPED_OPENING = re.compile(r"(?:^|\band\s+|,\s+)(?:the\s+)?$", re.I)
+_EARLIER = re.compile(r"(?P<n>a\s+decade|\w+\s+years?)\s+(?:earlier|before)", re.I)
 
 # --- targets met or missed ---------------------------------------------------------------------
 
@@ -191,12 +191,22 @@ _STATUS_CUE = re.compile(
     rf"|(?P<met>{_MET_VERB}(?:\s*(?:/|or|and)\s*{_MET_VERB})?|{_BE}(?:above|over|at\s+or\s+above)))\b",
     re.I,
 )
+_PARTICIPLE_STATUS = re.compile(
+    r",\s*(?:(?:still|well|just|far|comfortably|clearly)\s+)?"
+    r"(?:(?P<miss>short\s+of|below|under)|(?P<met>above|over|exceeding|surpassing|meeting))\b",
+    re.I,
+)
 _FILLER = (
     r"(?:the|its|their|this|that|a|an|nato['’]s|nato|alliance['’]s|alliance|agreed|official|minimum"
     r"|spending|defen[cs]e|military|of|gdp|long-?standing|current|existing|same|previous|old|key|core"
     r"|headline|annual|own|\ue000+|\ue001+)"
 )
-_TARGET_OBJECT = re.compile(rf"(?:\s+{_FILLER})*?\s+(?P<word>{_TARGET_WORD})\b", re.I)
+_TARGET_OBJECT = re.compile(
+    rf"(?:\s+{_FILLER})*?\s+(?P<word>{_TARGET_WORD})\b"
+    # The target's own complement belongs to it: "target of spending 2% of their GDP on defense".
+    rf"(?:\s+of\s+(?:spending\s+)?(?:at\s+least\s+)?\ue000+{_FIGURE_TAIL})?",
+    re.I,
+)
 _SPENDING_TARGET = re.compile(r"\b(?:nato|alliance|spending|defen[cs]e|military|gdp)\b|\ue000", re.I)
 _ADV_STATUS = (
     r"(?:have|has|had|did|do|does|still|also|already|all|both|each|again|now|then|just|only|easily"
@@ -219,7 +229,8 @@ _INTRO_AFTER = re.compile(
 )
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
 _LIST_OPENING = re.compile(
-    r"(?:.*,)?\s*(?:(?:only|just|both|also|and|but|so\s+far|meanwhile)\s+)?(?:the\s+)?", re.I
+    r"(?:.*,)?\s*(?:in\s+\ue001+\s+)?(?:(?:only|just|both|also|and|but|so\s+far|meanwhile)\s+)?(?:the\s+)?",
+    re.I,
 )
 _NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer)\b|n['’]t\b", re.I)
 _FORECAST_BEFORE = re.compile(
@@ -228,6 +239,7 @@ _FORECAST_BEFORE = re.compile(
     r"|need(?:s|ed)?|ha(?:ve|s)|is|are)\s+to)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+_TIME_NEXT = re.compile(r"\s*,?\s*(?:for\s+the\s+first\s+time\s+)?(?:(?:in|during|for|as\s+of)\s+)?", re.I)
 _UNTIL = re.compile(r"\buntil\b|\bonly\s+(?:in|since|after|from)\b", re.I)
 _FORWARD_LOOKING = re.compile(
     r"\b(?:will|would|could|pledg\w*|aim\w*|plan\w*|expected\s+to|set\s+to|agree\w*|adopt\w*|new)\b"
@@ -282,10 +294,11 @@ class _Clause:
     start: int
     end: int
     mentions: tuple[_Mention, ...]
-    times: tuple[TimeSpan, ...]
+    times: tuple[_TimeSpan, ...]
     percents: tuple[Quantity, ...]
     money: tuple[Quantity, ...]
     published: PartialDate | None
+    defence_context: bool  # the title, heading or section so far speaks of defence or the military
 
     @property
     def text(self) -> str:
@@ -312,6 +325,37 @@ class _Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class _Attribution:
+    """Who a figure belongs to, what it measures, and what it may inherit."""
+
+    subject: str
+    metric: Metric
+    fallback_when: TimeRef | None = None  # the year of the figure it continues, if it has none
+    anchor_year: int | None = None  # "a decade earlier" counts back from this year
+
+
+@dataclass(frozen=True, slots=True)
+class _Recent:
+    """The latest share or amount record, for the elliptical figures after it."""
+
+    record: SpendingRecord
+    section: str | None
+    paragraph: int
+
+    def same_paragraph(self, passage: Passage) -> bool:
+        """Return whether a passage is in the same section and paragraph as this record."""
+        return passage.section == self.section and passage.paragraph == self.paragraph
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What earlier passages leave for later ones: the target context and the latest figure."""
+
+    context: _TargetContext | None = None
+    recent: _Recent | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _TargetContext:
     """The latest target percent and its year, and where it was set."""
 
@@ -331,24 +375,39 @@ class _TargetContext:
 def extract_spending(article: Article) -> list[SpendingRecord]:
     """Return the spending facts stated in the article's passages, in passage order."""
     records: list[SpendingRecord] = []
-    context: _TargetContext | None = None
+    reading = _Reading()
     for passage in article.passages:
-        for clause in _clauses(passage, article.meta.published):
-            inherited = context if context is not None and context.covers(passage) else None
+        defence = _defence_context(article, passage)
+        for clause in _clauses(passage, article.meta.published, defence):
             if not _HYPOTHETICAL.search(clause.text, clause.start, clause.end):
-                records.extend(_clause_records(clause, inherited))
-            context = _next_context(clause, context)
+                records.extend(_clause_records(clause, reading))
+            reading.context = _next_context(clause, reading.context)
     return _unique(records)
 
 
-def _clause_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
-    """Return every kind of spending record one clause states."""
+def _clause_records(clause: _Clause, reading: _Reading) -> list[SpendingRecord]:
+    """Return every kind of spending record one clause states, and remember its latest figure."""
+    context = (
+        reading.context if reading.context is not None and reading.context.covers(clause.passage) else None
+    )
+    figures = _figure_records(clause, reading.recent)
+    if figures:
+        passage = clause.passage
+        reading.recent = _Recent(figures[-1], passage.section, passage.paragraph)
     return [
-        *_figure_records(clause),
+        *figures,
         *_allies_records(clause, context),
         *_status_records(clause, context),
         *_comparison_records(clause),
     ]
+
+
+def _defence_context(article: Article, passage: Passage) -> bool:
+    """Return whether the title, the section heading or the section up to passage speaks of defence."""
+    if _DEFENCE.search(article.meta.title or "") or _DEFENCE.search(passage.section or ""):
+        return True
+    same_section = (p for p in article.passages[: passage.position + 1] if p.section == passage.section)
+    return any(_DEFENCE.search(p.text) for p in same_section)
 
 
 def _unique(records: list[SpendingRecord]) -> list[SpendingRecord]:
@@ -363,7 +422,7 @@ def _unique(records: list[SpendingRecord]) -> list[SpendingRecord]:
 # --- passages into clauses --------------------------------------------------------------------
 
 
-def _clauses(passage: Passage, published: PartialDate | None) -> list[_Clause]:
+def _clauses(passage: Passage, published: PartialDate | None, defence_context: bool) -> list[_Clause]:
     """Return the passage's clauses, each with its mentions, times and figures."""
     text = passage.text
     times = tuple(find_times(text, published))
@@ -384,6 +443,7 @@ def _clauses(passage: Passage, published: PartialDate | None) -> list[_Clause]:
                 percents=tuple(q for q in percents if start <= q.start and q.end <= end),
                 money=tuple(q for q in money if start <= q.start and q.end <= end),
                 published=published,
+                defence_context=defence_context,
             )
         )
     return clauses
@@ -401,7 +461,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _mask(
-    text: str, times: tuple[TimeSpan, ...], percents: tuple[Quantity, ...], money: tuple[Quantity, ...]
+    text: str, times: tuple[_TimeSpan, ...], percents: tuple[Quantity, ...], money: tuple[Quantity, ...]
 ) -> str:
     """Return text with each time, percentage and amount replaced by a same-length marker run."""
     chars = list(text)
@@ -426,23 +486,22 @@ def _mentions(text: str, money: tuple[Quantity, ...]) -> list[_Mention]:
 # --- shares of GDP and amounts ----------------------------------------------------------------
 
 
-def _figure_records(clause: _Clause) -> list[SpendingRecord]:
+def _figure_records(clause: _Clause, recent: _Recent | None) -> list[SpendingRecord]:
     """Return the share-of-GDP and amount records of a clause."""
     figures = _figures(clause)
     records: list[SpendingRecord] = []
-    previous: tuple[_Figure, str] | None = None
+    previous: tuple[_Figure, SpendingRecord] | None = None
     for index, figure in enumerate(figures):
-        bounds = (
-            figures[index - 1].end if index else clause.start,
-            figures[index + 1].start if index + 1 < len(figures) else clause.end,
+        window = _time_window(clause, figures, index)
+        attribution = _chained(clause, figure, previous, window[1]) or _bridged(
+            clause, figure, recent, window[1]
         )
-        subject = _chained_subject(clause, previous, figure, bounds[1]) or _bridged_subject(
-            clause, figure, bounds[1]
-        )
-        record = _figure_record(clause, figure, subject, bounds) if subject else None
-        previous = (figure, record.subject) if record else None
+        attribution = attribution or _gapped(clause, figure, recent)
+        record = _figure_record(clause, figure, attribution, window) if attribution else None
+        previous = (figure, record) if record else None
         if record:
             records.append(record)
+            recent = _Recent(record, clause.passage.section, clause.passage.paragraph)
     return records
 
 
@@ -450,15 +509,16 @@ def _figures(clause: _Clause) -> list[_Figure]:
     """Return the clause's percentages and amounts in order, equivalents folded into the amount before."""
     figures: list[_Figure] = []
     for quantity in sorted((*clause.percents, *clause.money), key=lambda q: q.start):
+        last = figures[-1] if figures else None
         if (
-            figures
-            and figures[-1].is_money
+            last is not None
+            and last.is_money
             and quantity.currency
-            and _is_equivalent(clause, figures[-1], quantity)
+            and _is_equivalent(clause, last, quantity)
         ):
             close = re.match(r"\s*\)", clause.text[quantity.end :])
             end = quantity.end + (close.end() if close else 0)
-            figures[-1] = replace(figures[-1], end=end, equivalents=(*figures[-1].equivalents, quantity.text))
+            figures[-1] = replace(last, end=end, equivalents=(*last.equivalents, quantity.text))
             continue
         figures.append(_figure(clause, quantity))
     return figures
@@ -481,37 +541,146 @@ def _figure(clause: _Clause, quantity: Quantity) -> _Figure:
 
 def _is_equivalent(clause: _Clause, before: _Figure, quantity: Quantity) -> bool:
     """Return whether an amount restates the one before it: "$1.3 trillion (€1.1 trillion)"."""
-    gap = clause.text[before.end : quantity.start]
-    if re.fullmatch(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly)\s+)?", gap, re.I):
-        return re.match(r"\s*\)", clause.text[quantity.end :]) is not None
-    return re.fullmatch(r"\s*,?\s+or\s+(?:(?:about|around|roughly|some)\s+)?", gap, re.I) is not None
+    if _EQUIVALENT_GAP.fullmatch(clause.masked, before.end, quantity.start) is None:
+        return False
+    bracketed = "(" in clause.text[before.end : quantity.start]
+    return not bracketed or re.match(r"\s*\)", clause.text[quantity.end :]) is not None
 
 
-def _bridged_subject(clause: _Clause, figure: _Figure, next_start: int) -> str | None:
-    """Return the code of the spender named right before the figure, by the bridge rule."""
-    if not (figure.is_money or figure.of_gdp):
+def _time_window(clause: _Clause, figures: list[_Figure], index: int) -> tuple[int, int]:
+    """Return where a figure's time may be written: from the figure before to the next one.
+
+    A restatement ("€86.5bn, or 2.4 percent of GDP, in 2025") does not end the window: the time
+    after it is the time of both.
+    """
+    start = figures[index - 1].end if index else clause.start
+    following = figures[index + 1 :]
+    if following and _RESTATEMENT.fullmatch(clause.masked, figures[index].end, following[0].start):
+        following = following[1:]
+    return start, following[0].start if following else clause.end
+
+
+def _chained(
+    clause: _Clause, figure: _Figure, previous: tuple[_Figure, SpendingRecord] | None, next_start: int
+) -> _Attribution | None:
+    """Return the previous figure's spender when this figure continues it ("down from 3.68%")."""
+    if previous is None:
         return None
+    before, record = previous
+    if _owned_by_other(clause, before, figure):
+        return None  # "compared with 2.4% for Germany": that figure is another country's
+    year = record.when.year if record.when else None
+    if _RESTATEMENT.fullmatch(clause.masked, before.end, figure.start):  # "$968 billion, or 3.4% of GDP"
+        if figure.is_money == before.is_money or not (figure.is_money or figure.of_gdp):
+            return None
+        metric = Metric.AMOUNT if figure.is_money else Metric.SHARE_OF_GDP
+        return _Attribution(record.subject, metric, record.when, year)
+    if (
+        figure.is_money != before.is_money
+        or _CHAIN_GAP.fullmatch(clause.masked, before.end, figure.start) is None
+    ):
+        return None
+    return _Attribution(record.subject, record.metric, None, year)
+
+
+def _owned_by_other(clause: _Clause, before: _Figure, figure: _Figure) -> bool:
+    """Return whether a name stands between two figures, or claims the second ("2.4% for Germany")."""
+    if any(before.end <= m.start < figure.start for m in clause.mentions):
+        return True
+    return any(
+        _OWNER_AFTER.fullmatch(clause.masked, figure.quantity.end, m.start) is not None
+        for m in clause.mentions
+        if m.start >= figure.quantity.end
+    )
+
+
+def _bridged(
+    clause: _Clause, figure: _Figure, recent: _Recent | None, next_start: int
+) -> _Attribution | None:
+    """Return the spender named before the figure, by the bridge or participle rule, and the metric."""
+    metric = _bridged_metric(clause, figure, recent)
+    mention = _spender(clause, figure) if metric else None
+    if metric is None or mention is None or not _about_defence(clause, mention, figure, next_start):
+        return None
+    # "..., while Canada spent 1.45 percent": an elliptical share takes its sentence's year.
+    elliptical = not (figure.is_money or figure.of_gdp)
+    same_passage = recent is not None and recent.record.passage == clause.passage.position
+    fallback = recent.record.when if recent is not None and elliptical and same_passage else None
+    return _Attribution(mention.codes[0], metric, fallback)
+
+
+def _bridged_metric(clause: _Clause, figure: _Figure, recent: _Recent | None) -> Metric | None:
+    """Return what a figure measures: money, a share of GDP, or a bare percent in a paragraph of shares."""
+    if figure.is_money:
+        return Metric.AMOUNT
+    if figure.of_gdp:
+        return Metric.SHARE_OF_GDP
+    if not _BARE_TAIL.match(clause.masked, figure.quantity.end):
+        return None  # "40 percent of the budget", "12 percent more": not a share
+    if recent is None or recent.record.metric is not Metric.SHARE_OF_GDP:
+        return None
+    return Metric.SHARE_OF_GDP if recent.same_paragraph(clause.passage) else None
+
+
+def _spender(clause: _Clause, figure: _Figure) -> _Mention | None:
+    """Return the spender of a figure: the name bridged to it, or the clause's subject before ", spending"."""
+    if _PARTICIPLE_BEFORE.search(clause.masked, clause.start, figure.start):
+        return _opening_subject(clause, figure.start)
     before = [m for m in clause.mentions if m.end <= figure.start and m.kind != "group"]
     if not before:
         return None
     mention = before[-1]
     bridge = _BRIDGE.fullmatch(clause.masked, mention.end, figure.start)
-    if bridge is None or not _bridge_fits(clause, mention, bridge):
+    return mention if bridge is not None and _bridge_fits(clause, mention, bridge) else None
+
+
+def _gapped(clause: _Clause, figure: _Figure, recent: _Recent | None) -> _Attribution | None:
+    """Return the spender of a verbless figure after another: "... on defence and the U.K. 2.0 percent"."""
+    if recent is None or recent.record.passage != clause.passage.position:
         return None
-    return mention.codes[0] if _about_defence(clause, mention, figure, next_start) else None
+    if figure.is_money != (recent.record.metric is Metric.AMOUNT):
+        return None
+    before = [m for m in clause.mentions if m.end <= figure.start and m.kind == "country"]
+    if not before or not re.fullmatch(r"\s+", clause.masked[before[-1].end : figure.start]):
+        return None
+    if _GAPPED_OPENING.search(clause.text[clause.start : before[-1].start]) is None:
+        return None
+    if not _BARE_TAIL.match(clause.masked, figure.quantity.end):
+        return None  # "and Spain 40 percent more on pensions"
+    return _Attribution(before[-1].codes[0], recent.record.metric, recent.record.when)
+
+
+def _opening_subject(clause: _Clause, before: int) -> _Mention | None:
+    """Return the one country that opens the clause and is its subject up to position before."""
+    countries = [m for m in clause.mentions if m.start < before and m.kind == "country"]
+    if len(countries) != 1 or clause.text[countries[0].end : countries[0].end + 1] in ("'", "’"):
+        return None  # none, several, or a possessive ("Britain's army"): not plainly the subject
+    opening = _OPENING_SUBJECT.fullmatch(clause.masked, clause.start, countries[0].start)
+    return countries[0] if opening else None
 
 
 def _about_defence(clause: _Clause, mention: _Mention, figure: _Figure, next_start: int) -> bool:
-    """Return whether the figure is defence spending: said so around the spender or right after it."""
-    # "Germany's budget of €480 billion includes €52 billion for defence": the first is no defence figure.
-    before = clause.text[max(clause.start, mention.start - 30) : figure.start]
-    after = clause.text[figure.end : next_start]
-    return bool(_DEFENCE_NOUN.search(before) or _DEFENCE_AFTER.match(after))
+    """Return whether the figure is defence spending.
+
+    When its clause names defence, the figure must be the one it names: a defence noun by the
+    spender or "on defence" after the figure ("Germany's budget of €480 billion includes €52 billion
+    for defence": only the second is). Otherwise the section must be about defence, and the
+    figure not spent "on" something else.
+    """
+    after = clause.masked[figure.end : next_start]
+    if _NON_DEFENCE_AFTER.match(after):
+        return False
+    if _DEFENCE.search(clause.text, clause.start, clause.end):
+        before = clause.text[max(clause.start, mention.start - 30) : figure.start]
+        return bool(_DEFENCE_NOUN.search(before) or _DEFENCE_AFTER.match(after))
+    return clause.defence_context
 
 
 def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> bool:
     """Return whether the words around a mention make it the spender of the bridged figure."""
     np = bridge.group("np") or ""
+    if bridge.group("label"):  # "Poland: 4.1 percent of GDP in 2025", a list line
+        return mention.kind == "country" and not clause.text[clause.start : mention.start].strip()
     if bridge.group("of") and not np.strip():
         return False  # "Poland of 4%": only a budget or spending noun takes "of"
     if bridge.group("noun") and mention.kind != "alliance":
@@ -540,15 +709,13 @@ def _preposition_before(clause: _Clause, mention: _Mention) -> str | None:
     if match is None:
         return None
     word = match.group(1).lower()
-    return word if word in _PREPOSITIONS else None
+    return word if _PREPOSITION.fullmatch(word) else None
 
 
-def _reported(clause: _Clause, position: int) -> bool:
-    """Return whether position is in someone's words: inside quotes, or after "said" in its clause."""
+def _quoted(clause: _Clause, position: int) -> bool:
+    """Return whether position is inside quotation marks: someone's words, not the article's."""
     before = clause.text[:position]
-    if before.count("“") > before.count("”") or before.count('"') % 2:
-        return True
-    return _SPEECH.search(clause.text, clause.start, position) is not None
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _starts_clause(clause: _Clause, mention: _Mention) -> bool:
@@ -556,29 +723,11 @@ def _starts_clause(clause: _Clause, mention: _Mention) -> bool:
     return re.fullmatch(r"\s*(?:In|For)\s+(?:the\s+)?", clause.text[clause.start : mention.start]) is not None
 
 
-def _chained_subject(
-    clause: _Clause, previous: tuple[_Figure, str] | None, figure: _Figure, next_start: int
-) -> str | None:
-    """Return the previous figure's spender when this figure continues it ("down from 3.68%")."""
-    if previous is None:
-        return None
-    before, subject = previous
-    if before.is_money != figure.is_money:
-        return None
-    if _CHAIN_GAP.fullmatch(clause.masked, before.end, figure.start) is None:
-        return None
-    if any(before.end <= m.start < next_start for m in clause.mentions):
-        return None  # "compared with 2.4% for Germany": that figure is another country's
-    return subject
-
-
 def _figure_record(
-    clause: _Clause, figure: _Figure, subject: str, bounds: tuple[int, int]
+    clause: _Clause, figure: _Figure, attribution: _Attribution, window: tuple[int, int]
 ) -> SpendingRecord | None:
     """Return the record for an attributed figure, or None when the rules reject it."""
-    if figure.bounded or not _DEFENCE.search(clause.text, clause.start, clause.end):
-        return None
-    if _reported(clause, figure.start):
+    if figure.bounded or _quoted(clause, figure.start):
         return None
     if _TARGET_AFTER.match(clause.masked, figure.quantity.end):
         return None  # "2% target": a target, not spending
@@ -586,14 +735,14 @@ def _figure_record(
         _AID.search(clause.text, clause.start, clause.end) or _money_for_other(clause, figure)
     ):
         return None
-    when = _figure_time(clause, figure, bounds)
-    if when is not None and _is_future(clause, when):
+    time = _figure_time(clause, figure, window)
+    if time is not None and _is_future(clause, time):
         return None
     return SpendingRecord(
         passage=clause.passage.position,
-        subject=subject,
-        metric=Metric.AMOUNT if figure.is_money else Metric.SHARE_OF_GDP,
-        when=when[0] if when else None,
+        subject=attribution.subject,
+        metric=attribution.metric,
+        when=_anchored(time[0], attribution.anchor_year) if time else attribution.fallback_when,
         value=figure.quantity.value,
         currency=figure.quantity.currency,
         approximate=figure.approximate,
@@ -602,25 +751,35 @@ def _figure_record(
     )
 
 
+def _anchored(when: TimeRef, anchor_year: int | None) -> TimeRef:
+    """Return when, with "a decade earlier" counted back from the figure it is compared with."""
+    match = _EARLIER.fullmatch(when.text)
+    if match is None or anchor_year is None:
+        return when
+    words = match.group("n").lower().split()
+    years = 10 if words[-1] == "decade" else parse_count(words[0])
+    return when.model_copy(update={"year": anchor_year - years}) if years else when
+
+
 def _money_for_other(clause: _Clause, figure: _Figure) -> bool:
-    """Return whether the amount is "to" or "for" a country named after it: money given away."""
+    """Return whether the amount is "to" or "for" a country named right after it: money given away."""
     return any(
-        re.search(r"\b(?:to|for)\s+(?:the\s+)?$", clause.text[figure.end : m.start])
+        re.fullmatch(r"[^,;]{0,30}\b(?:to|for)\s+(?:the\s+)?", clause.text[figure.end : m.start])
         for m in clause.mentions
-        if m.start >= figure.end
+        if m.start >= figure.end and m.kind == "country"
     )
 
 
-def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> TimeSpan | None:
+def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> _TimeSpan | None:
     """Return the time written after the figure (before the next one), else the one just before it."""
-    after = [t for t in clause.times if figure.end <= t[1] and t[2] <= bounds[1]]
+    after = [t for t in clause.times if figure.quantity.end <= t[1] and t[2] <= bounds[1]]
     if after:
         return after[0]
     before = [t for t in clause.times if bounds[0] <= t[1] and t[2] <= figure.start]
     return before[-1] if before else None
 
 
-def _is_future(clause: _Clause, time: TimeSpan) -> bool:
+def _is_future(clause: _Clause, time: _TimeSpan) -> bool:
     """Return whether a time is after publication, "next ...", or a deadline ("by 2030")."""
     ref, start, _ = time
     if ref.text.lower().startswith("next"):
@@ -655,13 +814,13 @@ def _allies_record(
     total = parse_count(match.group("total")) if match.group("total") else None
     if count is None or (match.group("noun") is None and total is None) or count > (total or 100):
         return None
-    qualifier = qualifier_before(clause.text, match.start("count"))
-    if _reported(clause, match.start()):
+    if _quoted(clause, match.start()):
         return None
+    qualifier = qualifier_before(clause.text, match.start("count"))
     target_object = _TARGET_OBJECT.match(clause.masked, match.end(), clause.end)
     if target_object is None or (qualifier is not None and qualifier.kind is not QualifierKind.APPROXIMATE):
         return None
-    target, when = _target_and_time(clause, context, target_object)
+    target, when = _target_and_time(clause, context, (match.start(), target_object.end()))
     if target is None and not _SPENDING_TARGET.search(target_object.group(0)):
         return None
     return SpendingRecord(
@@ -687,7 +846,26 @@ def _status_records(clause: _Clause, context: _TargetContext | None) -> list[Spe
         if target_object is None or _FORECAST_BEFORE.search(clause.masked, clause.start, cue.start()):
             continue
         records.extend(_status_for_cue(clause, cue, target_object, context))
-    return records
+    return records + _participle_status_records(clause, context)
+
+
+def _participle_status_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
+    """Return the status an aside gives the clause's subject: "Canada spent 1.45%, still short of the target"."""
+    records: list[SpendingRecord] = []
+    for cue in _PARTICIPLE_STATUS.finditer(clause.masked, clause.start, clause.end):
+        target_object = _TARGET_OBJECT.match(clause.masked, cue.end(), clause.end)
+        subject = _opening_subject(clause, cue.start()) if target_object else None
+        if target_object is None or subject is None or _quoted(clause, cue.start()):
+            continue
+        target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
+        if target is None and not _SPENDING_TARGET.search(target_object.group(0)):
+            continue
+        metric = Metric.TARGET_MET if cue.group("met") else Metric.TARGET_MISSED
+        as_written = clause.text[cue.start() : target_object.end()].lstrip(", ")
+        records.extend(
+            _status_record(clause, code, metric, when, target, as_written) for code in subject.codes
+        )
+    return [r for r in records if by_code(r.subject).nato_member]
 
 
 def _status_for_cue(
@@ -695,29 +873,33 @@ def _status_for_cue(
 ) -> list[SpendingRecord]:
     """Return the records of one met/missed verb and its target object."""
     found = _status_subjects(clause, cue, target_object)
-    if found is None or _reported(clause, cue.start()):
+    if found is None or _quoted(clause, cue.start()):
         return []
     mentions, negated = found
     if negated and cue.group("miss"):
         return []  # "did not miss the target": too rare to read safely
-    target, when = _target_and_time(clause, context, target_object)
+    target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
     if target is None and not _SPENDING_TARGET.search(target_object.group(0)):
         return []  # "the target" with nothing to say which: maybe not a spending target at all
     metric = Metric.TARGET_MET if cue.group("met") and not negated else Metric.TARGET_MISSED
     claim_start = _claim_start(clause, cue) if negated else cue.start()
     as_written = clause.text[claim_start : target_object.end()]
     codes = [code for mention in mentions for code in mention.codes if by_code(code).nato_member]
-    return [
-        SpendingRecord(
-            passage=clause.passage.position,
-            subject=code,
-            metric=metric,
-            when=when,
-            target=target,
-            as_written=as_written,
-        )
-        for code in dict.fromkeys(codes)
-    ]
+    return [_status_record(clause, code, metric, when, target, as_written) for code in dict.fromkeys(codes)]
+
+
+def _status_record(
+    clause: _Clause, code: str, metric: Metric, when: TimeRef | None, target: float | None, as_written: str
+) -> SpendingRecord:
+    """Return one country's target-met or target-missed record."""
+    return SpendingRecord(
+        passage=clause.passage.position,
+        subject=code,
+        metric=metric,
+        when=when,
+        target=target,
+        as_written=as_written,
+    )
 
 
 def _status_subjects(
@@ -780,11 +962,11 @@ def _list_before(clause: _Clause, cue_start: int) -> list[_Mention]:
 
 
 def _target_and_time(
-    clause: _Clause, context: _TargetContext | None, target_object: re.Match[str]
+    clause: _Clause, context: _TargetContext | None, claim: tuple[int, int]
 ) -> tuple[float | None, TimeRef | None]:
-    """Return the target percent and the year of a status claim, from the clause or inherited."""
+    """Return the target percent and the year of the claim at span claim, from the clause or inherited."""
     target = _target_percent(clause)
-    when = _clause_time(clause)
+    when = _claim_time(clause, claim)
     usable = context if context is not None and context.target is not None else None
     if usable is not None and (target is None or target == usable.target):
         return usable.target, when or usable.when
@@ -799,6 +981,14 @@ def _target_percent(clause: _Clause) -> float | None:
         ):
             return percent.value
     return None
+
+
+def _claim_time(clause: _Clause, claim: tuple[int, int]) -> TimeRef | None:
+    """Return the time written right after a claim ("missed the target in 2023"), else the last before it."""
+    times = [t for t in clause.times if not _is_future(clause, t)]
+    after = [t[0] for t in times if _TIME_NEXT.fullmatch(clause.masked, claim[1], t[1])]
+    before = [t[0] for t in times if t[2] <= claim[0]]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def _clause_time(clause: _Clause) -> TimeRef | None:
@@ -833,7 +1023,7 @@ def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
     records = []
     for cue in _COMPARISON_CUE.finditer(clause.masked, clause.start, clause.end):
         subject = _comparison_subject(clause, cue.start())
-        if subject is None or _reported(clause, cue.start()):
+        if subject is None or _quoted(clause, cue.start()):
             continue
         start = _with_article(clause.text, subject.start)
         claim = clause.text[start : clause.end].rstrip(" .,;:!?")

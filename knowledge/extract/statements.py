@@ -3,36 +3,37 @@
 Rules:
 
 * A speaker is a person from ``extract_people``, named as the sentence's subject (titles and an
-  introductory phrase such as "In 2023," may come first) or right after the speech verb ("said
-  Jane Doe"), or a pronoun ("He", "She", "They") resolved by ``PersonIndex.referents``; "They"
-  only when the person was named in the sentence just before. Anything else -- "Observers",
-  "Rutte's tone", "officials", "the report", a summit declaration -- is no speaker, so words by
-  documents and unnamed officials are left out, and a sentence *about* a person is never theirs.
+  introductory phrase such as "In 2019," may come first) or right after the speech verb ("said
+  Jane Doe"), or a subject pronoun ("He", "She", "They") resolved by ``PersonIndex.referents``;
+  "They" only when the person was named in the sentence just before. Anything else --
+  "Observers", "Kowalski's tone", "officials", "the report", a summit declaration -- is no
+  speaker: words of documents and unnamed officials are left out for now, and a sentence *about*
+  a person is never that person's statement. Clauses opened by "When" or "If" have no speaker.
 * VERBATIM: a quotation ("..." or “...”) with its attribution after it (`"…," she said.`,
-  `"…," said Jane Doe.`, `“…,” Rutte wrote in NATO's annual report.`) or before it, with the quote
-  ending the sentence (`In 2023, Stoltenberg declared, “…”`). A passage that is only a quotation
-  continues the verbatim statement of the passage just before it in the same paragraph, as a
-  second record with the same speaker, time and medium (each record's text stays one contiguous
-  quotation). A quote split by its attribution (`"A," she said, "B."`) gives two records.
-* Quoted text: the exact words inside the marks; a trailing comma is dropped (it belongs to the
-  attribution) while ".", "!" and "?" are kept, since a verbatim quote is a whole utterance. A
-  PARTIAL quote is a fragment of the writer's sentence, so a trailing "." inside its marks is the
-  writer's full stop and is dropped too.
-* PARTIAL: quoted words inside reported speech (`He added that members pursue “a just peace.”`);
+  `"…," said Jane Doe.`, `“…,” Kowalski wrote in a ministry report.`) or before it,
+  with the quote ending the sentence (`In 2019, Kowalski declared, “…”`). A passage that is only
+  a quotation continues the verbatim statement of the passage just before it in the same
+  paragraph: a second record with the same speaker, time and medium, so each record's text stays
+  one contiguous quotation. A quote split by its attribution (`"A," she said, "B."`) gives two.
+* Quoted text: the exact words inside the marks. A trailing comma is dropped (it belongs to the
+  attribution); ".", "!" and "?" are kept, since a verbatim quote is a whole utterance. A PARTIAL
+  quote is a fragment of the writer's sentence, so a trailing "." inside its marks is the writer's
+  full stop and is dropped too.
+* PARTIAL: quoted words inside reported speech (`She added that allies want “a fair deal.”`);
   ``context`` is the reported clause with its quotation marks.
-* REPORTED: `<speaker> [also] <verb> [time, medium] that <clause>` gives the clause after "that";
-  "said", "says", "added" and "wrote" may omit "that" when a clause follows directly ("He also
-  said NATO does not plan ..."). Verbs of calling, urging, pledging and announcing take an object,
-  so their text runs from the verb ("called on all 32 member states to ..."). "According to
-  <speaker>, <clause>" and "<clause>, according to <speaker>" are reported too. The text is the
-  passage's own words: a trailing full stop and any framing the writer appends after a comma
-  (", even as ...", ", while ...") are cut. Negated or modal verbs ("did not say", "would say")
-  are no statement.
+* REPORTED: `<speaker> [also] <verb> [time, medium, listener] that <clause>` gives the clause after
+  "that"; "said", "says", "added" and "wrote" may omit "that" when a clause follows directly
+  ("She also said the army is ready"). Verbs of calling on, urging, pledging, reaffirming and
+  announcing take an object, so their text runs from the verb ("urged allies to spend more").
+  "According to <speaker>, <clause>" and "<clause>, according to <speaker>" are reported too. The
+  text keeps the passage's words: only a final full stop and framing the writer appends after a
+  comma (", even as ...", ", while ...") are cut. Negated or modal verbs ("did not say", "would
+  say") are no statement. A sentence with a quotation is never also reported.
 * ``when`` comes only from the attribution -- the introductory phrase and the words between the
-  verb and the quote or clause -- never from the quoted or reported words, resolved with
-  ``find_times`` against the publication date. ``medium`` is the noun phrase after "wrote in",
-  "said in" (a report, statement, interview...), "on" (X, television...) or "told" (an outlet),
-  without its preposition.
+  verb and the quote or clause -- never from the quoted or reported words; it is resolved with
+  ``find_times`` against the publication date. ``medium`` is the noun phrase after "wrote in" or
+  "said in" (a report, statement, interview ...), "on" (X, television ...) or "told" (an outlet,
+  not a listener such as "reporters", "Parliament" or a person), without its preposition.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import INTRO, QUOTATION, PersonIndex, Referent, is_title_prefix
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
@@ -70,8 +71,6 @@ _ADVERBS = (
 _VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"]{{1,100}},)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{_VERB})\b")
 _VERB_FIRST = re.compile(rf"\s*(?P<verb>{_VERB})\s+")
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
-_INTRO = re.compile(r"[^,“”\"]{1,60},\s+")
-_QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
 _THAT_CLAUSE = re.compile(r"(?P<extras>[^“”\".;]{0,80}?)\bthat\s+(?P<clause>\S.*)$", re.S)
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
 _ATTRIBUTION_DETAILS = re.compile(
@@ -105,6 +104,7 @@ _MEDIUM_PATTERNS = (
         r"|(?:the |The )?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?=\s+(?:that|in|on)\b|[,.;:]|\s*$)"
     ),
 )
+_LEADING_MEDIUM = re.compile(rf"(?:in|on)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_MEDIUM_NOUNS})\b")
 # Audiences, not outlets: "told Parliament that ..." names no medium.
 _AUDIENCES = re.compile(r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers", re.I)
 
@@ -156,7 +156,7 @@ def _continues(earlier: Passage, passage: Passage) -> bool:
 
 def _statements_in(passage: Passage, context: _Context) -> list[StatementRecord]:
     """Return the statements one passage makes, given what came before it."""
-    quotes = list(_QUOTATION.finditer(passage.text))
+    quotes = list(QUOTATION.finditer(passage.text))
     if not quotes:
         return _reported(passage, context)
     if passage.text[: quotes[0].start()].strip():
@@ -179,7 +179,7 @@ def _quote_before_attribution(
     if found is None:
         return []
     speaker, details, rest = found
-    when, medium = _when(details, context.published), _medium(details)
+    when, medium = _when(details, context.published), _medium(details, context)
     spoken = [first]
     if len(quotes) == 2 and not rest.strip(" ,") and not text[quotes[1].end() :].strip(" .,"):
         spoken.append(quotes[1])  # "A," she said, "B."
@@ -239,7 +239,7 @@ def _quote_after_attribution(
     if details is None:
         return []
     when = _when(f"{frame.lead} {details}", context.published)
-    return [_verbatim(passage, quote, frame.speaker, when, _medium(f"{frame.verb} {details}"))]
+    return [_verbatim(passage, quote, frame.speaker, when, _medium(f"{frame.verb} {details}", context))]
 
 
 def _details_after_verb(pre: str, frame: _Frame) -> str | None:
@@ -251,7 +251,7 @@ def _details_after_verb(pre: str, frame: _Frame) -> str | None:
 def _only_details(words: str, verb: str) -> bool:
     """Return whether the words after a verb only say where, when, how or to whom it was said."""
     if verb == "told":  # its object comes first: "told reporters", "told state television"
-        words = re.sub(r"^\s+(?:[\w.’'-]+\s*){1,3}?(?=[,:]|\s+(?:in|on|at)\b|\s*$)", "", words)
+        words = re.sub(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at)\b|\s*$)", "", words)
     return bool(_ATTRIBUTION_DETAILS.fullmatch(words))
 
 
@@ -285,7 +285,8 @@ def _partial(passage: Passage, quotes: list[re.Match[str]], context: _Context) -
         return []
     frame, clause_start, details = found
     context_text = _strip_full_stop(passage.text[clause_start:])
-    when, medium = _when(f"{frame.lead} {details}", context.published), _medium(f"{frame.verb} {details}")
+    when = _when(f"{frame.lead} {details}", context.published)
+    medium = _medium(f"{frame.verb} {details}", context)
     return [
         StatementRecord(
             passage=passage.position,
@@ -317,7 +318,7 @@ def _reported(passage: Passage, context: _Context) -> list[StatementRecord]:
             kind=StatementKind.REPORTED,
             text=text,
             when=_when(f"{frame.lead} {details}", context.published),
-            medium=_medium(f"{frame.verb} {details}"),
+            medium=_medium(f"{frame.verb} {details}", context),
         )
     ]
 
@@ -342,24 +343,20 @@ def _reported_clause(text: str, context: _Context) -> tuple[_Frame, int, str] | 
 
 
 def _skip_details(rest: str, published: PartialDate | None) -> int:
-    """Return where the clause after "said" starts, past a leading time or medium phrase."""
+    """Return where the clause after "said" starts, past leading time and medium phrases."""
     position = len(rest) - len(rest.lstrip())
-    moved = True
-    while moved:
-        moved = False
-        for _ref, start, end in find_times(rest[position:], published):
-            if start == 0:
-                position += end + len(rest[position + end :]) - len(rest[position + end :].lstrip())
-                moved = True
-                break
-        medium = re.match(
-            r"(?:in|on)\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:statement|interview|post|speech)\s+",
-            rest[position:],
-        )
-        if medium:
-            position += medium.end()
-            moved = True
+    while length := _detail_length(rest[position:], published):
+        position += length
+        position += len(rest[position:]) - len(rest[position:].lstrip())
     return position
+
+
+def _detail_length(words: str, published: PartialDate | None) -> int:
+    """Return the length of a time ("on Tuesday") or medium ("in a statement") opening words, else 0."""
+    medium = _LEADING_MEDIUM.match(words)
+    if medium:
+        return medium.end()
+    return next((end for _ref, start, end in find_times(words, published) if start == 0), 0)
 
 
 def _according_to(passage: Passage, context: _Context) -> list[StatementRecord]:
@@ -393,7 +390,7 @@ def _according_to(passage: Passage, context: _Context) -> list[StatementRecord]:
 def _frame(text: str, context: _Context, *, allow_intro: bool) -> _Frame | None:
     """Return the speaker who opens text as subject and the speech verb right after them."""
     starts = [0]
-    intro = _INTRO.match(text)
+    intro = INTRO.match(text)
     if allow_intro and intro:
         starts.append(intro.end())
     for start in starts:
@@ -419,12 +416,18 @@ def _when(attribution: str, published: PartialDate | None) -> TimeRef | None:
     return times[0][0] if times else None
 
 
-def _medium(attribution: str) -> str | None:
+def _medium(attribution: str, context: _Context) -> str | None:
     """Return where the words appeared, as written, when the attribution says so."""
     for pattern in _MEDIUM_PATTERNS:
         match = pattern.search(attribution)
-        if match and not _AUDIENCES.fullmatch(match.group("medium").removeprefix("the ")):
-            return match.group("medium")
+        medium = match.group("medium") if match else ""
+        # "told Parliament" and "told Jane Doe" name listeners, not outlets.
+        if (
+            medium
+            and not _AUDIENCES.fullmatch(medium.removeprefix("the "))
+            and not context.index.find(medium)
+        ):
+            return medium
     return None
 
 

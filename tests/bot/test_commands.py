@@ -61,6 +61,9 @@ def text_of(embed: dict[str, Any]) -> str:
         ("quote_rutte", "quote", {"person": "Rutte"}),
         ("quote_hegseth", "quote", {"person": "Hegseth"}),
         ("quote_trump", "quote", {"person": "Trump"}),
+        ("sources", "sources", {}),
+        ("brief", "brief", {}),
+        ("ask_us_2014", "ask", {"question": "How much did the US spend in 2014?"}),
     ],
 )
 async def test_command_payload_matches_golden(

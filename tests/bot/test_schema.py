@@ -12,6 +12,8 @@ NAME = re.compile(r"^[-_\w]{1,32}$")
 EXPECTED = {
     "about": [],
     "ask": [("question", True)],
+    "brief": [("document", False)],
+    "sources": [],
     "quote": [("person", True)],
     "spending": [("country", True)],
     "summit": [("summit", False)],
@@ -59,4 +61,9 @@ def test_lookup_options_autocomplete(definitions: list[dict[str, Any]]) -> None:
     autocomplete = {
         (d["name"], o["name"]) for d in definitions for o in d.get("options", []) if o.get("autocomplete")
     }
-    assert autocomplete == {("spending", "country"), ("quote", "person"), ("summit", "summit")}
+    assert autocomplete == {
+        ("spending", "country"),
+        ("quote", "person"),
+        ("summit", "summit"),
+        ("brief", "document"),
+    }

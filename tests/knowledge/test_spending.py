@@ -23,15 +23,17 @@ COMPARISON = Metric.COMPARISON
 Fact = tuple[str, Metric, int | None, float | None]
 
 
-def records(text: str, date: str | None = "2025") -> list[SpendingRecord]:
-    """Return the spending records of an article made of text, dated as given."""
-    header = f"Date: {date}\n\n" if date else ""
-    return extract_spending(read_article(header + text))
+def records(text: str, date: str | None = "2025", title: str | None = None) -> list[SpendingRecord]:
+    """Return the spending records of an article made of text, dated and titled as given."""
+    header = "".join(f"{key}: {value}\n" for key, value in (("Title", title), ("Date", date)) if value)
+    return extract_spending(read_article(f"{header}\n{text}" if header else text))
 
 
-def facts(text: str) -> set[Fact]:
+def facts(text: str, title: str | None = None) -> set[Fact]:
     """Return (subject, metric, year, value) for every record of a text dated 2025."""
-    return {(r.subject, r.metric, r.when.year if r.when else None, r.value) for r in records(text)}
+    return {
+        (r.subject, r.metric, r.when.year if r.when else None, r.value) for r in records(text, title=title)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +157,133 @@ def test_share_of_gdp(text: str, expected: set[Fact]) -> None:
     assert facts(text) == expected
 
 
+DEFENCE_TITLE = "Where allies stand on defence spending"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Elliptical figures take the metric (and, within a sentence, the year) of the one before.
+        (
+            "The US spent 3.38 percent of its GDP on defence in 2025, while Canada spent 1.45 percent.",
+            {("US", SHARE, 2025, 3.38), ("CA", SHARE, 2025, 1.45)},
+        ),
+        (
+            "In 2015, America spent 3.5 percent of GDP on defence and the U.K. 2.0 percent.",
+            {("US", SHARE, 2015, 3.5), ("GB", SHARE, 2015, 2.0)},
+        ),
+        (
+            "In 2015, America spent 3.5 percent of GDP on defence. "
+            "Turkey spent 1.4 percent in 2015 and the Czech Republic 1.0 percent.",
+            {("US", SHARE, 2015, 3.5), ("TR", SHARE, 2015, 1.4), ("CZ", SHARE, 2015, 1.0)},
+        ),
+        (
+            "Denmark spent two percent of GDP on defence in 2024 and 2.4 percent in 2025.",
+            {("DK", SHARE, 2024, 2.0), ("DK", SHARE, 2025, 2.4)},
+        ),
+        # A restatement in another unit is its own fact, with the same year.
+        (
+            "Germany spent €86.5bn on defence, or 2.4 percent of GDP, in 2025.",
+            {("DE", AMOUNT, 2025, 8.65e10), ("DE", SHARE, 2025, 2.4)},
+        ),
+        (
+            "The United States spent $968 billion on defence last year, or about 3.4 percent of GDP.",
+            {("US", AMOUNT, 2024, 9.68e11), ("US", SHARE, 2024, 3.4)},
+        ),
+        # "A decade earlier" counts back from the figure it is compared with, not from publication.
+        (
+            "The Netherlands spent 2.2 percent of its GDP on defence last year, up from 1.2 percent a decade earlier.",
+            {("NL", SHARE, 2024, 2.2), ("NL", SHARE, 2014, 1.2)},
+        ),
+        # A participle takes the clause's subject.
+        (
+            "Britain met the 2 percent target in 2025, spending 2.33 percent of GDP on defence.",
+            {("GB", MET, 2025, None), ("GB", SHARE, 2025, 2.33)},
+        ),
+        (
+            "Canada spent 1.45 percent of its GDP on defence in 2025, still short of the alliance's two percent "
+            "target, according to figures released on Friday.",
+            {("CA", SHARE, 2025, 1.45), ("CA", MISSED, 2025, None)},
+        ),
+        # What a minister reports about the country's spending is stated as fact.
+        (
+            "Finnish Defence Minister Mikko Laine told reporters that Finland spent 2.4 percent of GDP on "
+            "defence last year and would not let that share slip.",
+            {("FI", SHARE, 2024, 2.4)},
+        ),
+    ],
+)
+def test_elliptical_and_attached_figures(text: str, expected: set[Fact]) -> None:
+    """Figures without their own verb or metric borrow them from the figure or subject they continue."""
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Key figures:\nPoland: 4.1 percent of GDP in 2025", {("PL", SHARE, 2025, 4.1)}),
+        ("Key figures:\n- Lithuania: 3.73pc of GDP in 2025", {("LT", SHARE, 2025, 3.73)}),
+        ("Poland spent 4.2 percent of GDP in 2025.", {("PL", SHARE, 2025, 4.2)}),
+        # Not defence even in a defence article: spent on something else, or not spending at all.
+        ("Italy spent 3.9% of GDP on interest payments last year.", set()),
+        ("Germany's economy grew 0.2 percent in 2024, while France grew 1.1 percent.", set()),
+        ("Britain's army met its recruitment target, spending £2bn on advertising.", set()),
+        ("Unemployment: 6.1 percent in Spain.", set()),
+    ],
+)
+def test_defence_from_the_title(text: str, expected: set[Fact]) -> None:
+    """A list line or a bare figure counts as defence spending when the article is about it."""
+    assert facts(text, title=DEFENCE_TITLE) == expected
+    assert facts(text) == set()  # without the title nothing says it is defence
+
+
+def test_defence_from_the_section_and_unresolved_last_year() -> None:
+    """Earlier sentences of the section say what the money is for; "last year" needs a document date."""
+    text = (
+        "Canada spent 1.45 percent of its GDP on defence in 2025.\n"
+        "In 2000 Canada spent just C$9 billion on its armed forces. Last year Canada spent C$41 billion."
+    )
+    found = {
+        (r.subject, r.metric, r.when.text if r.when else None, r.when.year if r.when else None, r.value)
+        for r in records(text, date=None)
+    }
+    assert found == {
+        ("CA", SHARE, "2025", 2025, 1.45),
+        ("CA", AMOUNT, "2000", 2000, 9e9),
+        ("CA", AMOUNT, "Last year", None, 4.1e10),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland spent 4.1% of GDP on defence in 2024 and Spain 40 percent more on pensions.",
+            {("PL", SHARE, 2024, 4.1)},
+        ),
+        (
+            "Poland spent 4.1% of GDP on defence in 2024. Poland spent 40 percent of its budget on pensions.",
+            {("PL", SHARE, 2024, 4.1)},
+        ),
+        (
+            "Poland spent 4.1% of GDP on defence in 2024. Poland's inflation reached 3.7 percent.",
+            {("PL", SHARE, 2024, 4.1)},
+        ),
+        (
+            "Germany spent 2.1% of GDP on defence in 2024, compared with 2.7% for the alliance as a whole.",
+            {("DE", SHARE, 2024, 2.1)},
+        ),
+        (
+            "Canada spent 1.4% of GDP on defence in 2024, and its deficit rose to 2%.",
+            {("CA", SHARE, 2024, 1.4)},
+        ),
+    ],
+)
+def test_elliptical_traps(text: str, expected: set[Fact]) -> None:
+    """A bare figure after a share is not a share when it is more, of something else, or someone else's."""
+    assert facts(text) == expected
+
+
 def test_share_keeps_text_and_approximation() -> None:
     """The figure keeps its exact text; "around" makes it approximate."""
     (record,) = records("Poland spent around 4.12 per cent of GDP on defence in 2024.")
@@ -190,6 +319,9 @@ def test_share_keeps_text_and_approximation() -> None:
         "Germany said defence spending rose to 2.1% of GDP in 2024.",  # said is not spent
         "Defence spending rose to 2.1% of GDP in 2024 across Europe.",  # no spender named
         "Allies spent between 2 and 3 percent of GDP on defence.",
+        "Hungary's defence spending rose 0.3% of GDP in 2024.",  # a change: "rose" needs "to"
+        "Germany spends 2.1% of GDP.",  # on what?
+        "“Poland spent 4% of GDP on defence,” Tusk said.",  # inside quotes: his words
     ],
 )
 def test_share_traps(text: str) -> None:
@@ -226,6 +358,18 @@ def test_amount(text: str, expected: tuple[str, float, str, int | None]) -> None
     assert (record.metric, (record.subject, record.value, record.currency, year)) == (AMOUNT, expected)
 
 
+def test_amount_skips_the_other_money_in_an_aside() -> None:
+    """Only the defence figure is Germany's spending, not its GDP in the aside."""
+    assert facts("Germany, whose GDP is €4.3 trillion, spent €90 billion on defence in 2024.") == {
+        ("DE", AMOUNT, 2024, 9e10)
+    }
+
+
+def test_speech_after_the_fact_keeps_it() -> None:
+    """A source named after the figure ("NATO said") does not make it someone's claim."""
+    assert facts("Canada spent 1.37% of GDP on defence last year, NATO said.") == {("CA", SHARE, 2024, 1.37)}
+
+
 def test_amount_with_equivalent_and_unknown_date() -> None:
     """Bracketed equivalents ride along; without a document date "last year" stays as written."""
     (record,) = records(
@@ -248,6 +392,9 @@ def test_amount_with_equivalent_and_unknown_date() -> None:
         "Poland pledged €50 billion for defence.",
         "NATO allies spent more than $1.3 trillion on defence in 2024.",
         "If Germany spent €100 billion on defence, it would meet the target.",
+        "NATO's European members and Canada spent a combined $430 billion on defence in 2024.",
+        "The US accounts for two thirds of all NATO military spending, at $967.7bn in 2024.",
+        "Germany's budget of €480 billion includes €52 billion for defence.",
     ],
 )
 def test_amount_traps(text: str) -> None:
@@ -325,6 +472,12 @@ def test_allies_meeting_target_traps(text: str) -> None:
         ),
         # Ukraine is not an ally: the alliance's target does not apply to it.
         ("Countries missing the 2% goal in 2023 include Spain and Ukraine.", {("ES", MISSED, 2023, 2.0)}),
+        ("In 2024 Poland met the 2% target.", {("PL", MET, 2024, 2.0)}),
+        # Each claim takes the year written after it.
+        (
+            "Canada, which missed the 2% target in 2023, met the 2% target in 2024.",
+            {("CA", MISSED, 2023, 2.0), ("CA", MET, 2024, 2.0)},
+        ),
         (
             "Poland met the 2% target in 2024, but Canada missed the goal.",
             {("PL", MET, 2024, 2.0), ("CA", MISSED, 2024, 2.0)},
@@ -438,6 +591,8 @@ def test_comparison(text: str, subject: str, claim: str) -> None:
         "Spain no longer spends the most on defence.",
         "Rutte's message was more measured than that of former NATO Secretary General Jens Stoltenberg.",
         "Canada spends more on health care than on housing.",
+        "Italy spent more than 1.5% of GDP on defence in 2024.",  # a bound, not a comparison
+        "Canada and Britain spend more on defence than Spain.",  # the subject is both
     ],
 )
 def test_comparison_traps(text: str) -> None:

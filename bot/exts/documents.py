@@ -1,0 +1,54 @@
+"""/sources and /brief: which documents the bot has read, and a document's key points."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import embeds
+from bot.app import briefing_of
+from bot.exts.spending import choice_name
+from bot.replies import send
+from knowledge.briefing import Briefing
+
+
+async def document_autocomplete(
+    interaction: discord.Interaction, value: str
+) -> list[app_commands.Choice[str]]:
+    """Return up to 25 documents whose title contains the text, newest first."""
+    wanted = value.strip().casefold()
+    documents = await briefing_of(interaction).sources()
+    return [
+        app_commands.Choice(
+            name=choice_name(f"#{d.document.id} {d.document.title or 'Untitled'}"), value=str(d.document.id)
+        )
+        for d in documents
+        if wanted in (d.document.title or "").casefold() or wanted == str(d.document.id)
+    ][:25]
+
+
+class Documents(commands.Cog):
+    """Answers about the documents themselves."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+
+    @app_commands.command(name="sources")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        """The documents in the briefing: title, outlet, date and how many facts each gave."""
+        await send(interaction, embeds.sources_embed(await self.briefing.sources()))
+
+    @app_commands.command(name="brief")
+    @app_commands.describe(document="A document title or number (default: the newest)")
+    @app_commands.autocomplete(document=document_autocomplete)
+    async def brief(
+        self, interaction: discord.Interaction, document: app_commands.Range[str, 1, 100] | None = None
+    ) -> None:
+        """A document's key points, section by section, in its own words."""
+        await send(interaction, embeds.brief_embed(await self.briefing.brief(document)))
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the cog to the bot."""
+    await bot.add_cog(Documents(bot.briefing))  # type: ignore[attr-defined]

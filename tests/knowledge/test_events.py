@@ -1,0 +1,250 @@
+"""Events: summits gathered from their passages, with place, time, attendees, roles and agenda."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import knowledge
+from knowledge.extract.events import extract_events
+from knowledge.extract.people import extract_people
+from knowledge.extract.reader import read_article
+from knowledge.models import AgendaRecord, Article, AttendeeRecord, EventRecord, TimeRef
+
+SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
+OPENER = "The summit in Vilnius opens in July. "  # a summit with a place and time, for the tables below
+Where = tuple[str | None, str | None, TimeRef | None]
+
+
+@cache
+def seed() -> Article:
+    """Return the bundled seed article."""
+    return read_article(SEED.read_text(encoding="utf-8"))
+
+
+def events(text: str, date: str = "2025") -> list[EventRecord]:
+    """Return the events of an article made of text, published on date."""
+    article = read_article(f"Date: {date}\n\n{text}")
+    return extract_events(article, extract_people(article))
+
+
+def where(event: EventRecord) -> Where:
+    """Return an event's place, country and time."""
+    return event.place, event.country, event.when
+
+
+def attendees(text: str) -> list[tuple[str, bool, str | None]]:
+    """Return (name, is_person, role) of the attendees of the one event an article makes."""
+    (event,) = events(text)
+    return [(a.name, a.is_person, a.role) for a in event.attendees]
+
+
+def agenda(text: str) -> list[str]:
+    """Return the agenda items of the one event an article makes."""
+    (event,) = events(text)
+    return [item.text for item in event.agenda]
+
+
+def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
+    """The seed's Netherlands summit: June 2025, Trump and other leaders, Rutte's roles, the agenda."""
+    assert extract_events(seed(), extract_people(seed())) == [
+        EventRecord(
+            kind="summit",
+            place="the Netherlands",
+            country="NL",
+            when=TimeRef(text="this June", year=2025, month=6),
+            attendees=[
+                AttendeeRecord(name="other world leaders", is_person=False, passage=1),
+                AttendeeRecord(name="Mark Rutte", is_person=True, role="play a central role", passage=12),
+                AttendeeRecord(
+                    name="Mark Rutte", is_person=True, role="lead high-level discussions", passage=25
+                ),
+                AttendeeRecord(
+                    name="Donald Trump", is_person=True, role="lead high-level discussions", passage=25
+                ),
+            ],
+            agenda=[
+                AgendaRecord(text="new financial and strategic commitments", passage=10),
+                AgendaRecord(
+                    text="how to keep the alliance effective in a rapidly changing world", passage=24
+                ),
+                AgendaRecord(text="defense spending", passage=25),
+                AgendaRecord(text="military readiness", passage=25),
+                AgendaRecord(text="long-term goals", passage=25),
+            ],
+            passages=[0, 1, 10, 12, 23, 24, 25, 26],
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Leaders meet at a summit in the Netherlands this June.",
+            "2025",
+            ("the Netherlands", "NL", TimeRef(text="this June", year=2025, month=6)),
+        ),
+        (
+            "The summit in The Hague, Netherlands, will run on June 24-25, 2025.",
+            "2025",
+            (
+                "The Hague, Netherlands",
+                "NL",
+                TimeRef(text="June 24-25, 2025", year=2025, month=6, day=24, end_day=25),
+            ),
+        ),
+        (
+            "Allies prepare for the Vilnius summit in July 2023.",
+            "2023-05",
+            ("Vilnius", None, TimeRef(text="July 2023", year=2023, month=7)),
+        ),
+        (
+            "NATO leaders will gather for the summit in Ankara on July 7-8, 2026, the first time Türkiye has hosted.",
+            "2026-06-30",
+            ("Ankara", "TR", TimeRef(text="July 7-8, 2026", year=2026, month=7, day=7, end_day=8)),
+        ),
+        (
+            "The summit in Ankara opens in July.",
+            "2026-06-30",
+            ("Ankara", None, TimeRef(text="in July", year=2026, month=7)),
+        ),
+        (
+            "The summit, to be held in Madrid on June 29-30, will focus on Russia.",
+            "2022-06-01",
+            ("Madrid", None, TimeRef(text="June 29-30", year=2022, month=6, day=29, end_day=30)),
+        ),
+        (
+            "The meeting of NATO leaders in Washington opens on Tuesday.",
+            "2024-07-01",
+            ("Washington", None, TimeRef(text="on Tuesday")),  # a weekday ahead is not resolved backwards
+        ),
+        ("Allies look ahead to the June summit.", "2025", (None, None, TimeRef(text="June", month=6))),
+    ],
+)
+def test_a_summit_mention_gives_its_place_country_and_time(text: str, date: str, expected: Where) -> None:
+    """Places after "in"/"at" or before "summit", countries only when written, times next to it."""
+    assert [where(event) for event in events(text, date)] == [expected]
+
+
+def test_distinct_summits_stay_apart_and_keep_their_attendees() -> None:
+    """Last year's Washington summit and this year's Hague summit are two events."""
+    text = (
+        "At last year's summit in Washington, allies agreed to spend more. This year's summit in The Hague"
+        " will take place on June 24-25. U.S. President Donald Trump is expected to attend."
+    )
+    found = events(text, "2025-05-01")
+    assert [where(event) for event in found] == [
+        ("Washington", None, TimeRef(text="last year", year=2024)),
+        ("The Hague", None, TimeRef(text="June 24-25", year=2025, month=6, day=24, end_day=25)),
+    ]
+    assert [[a.name for a in event.attendees] for event in found] == [[], ["Donald Trump"]]
+
+
+def test_the_next_summit_is_not_the_past_one() -> None:
+    """'The next summit' after a past one starts a new event."""
+    text = "NATO leaders met at the Vilnius summit in July 2023.\n\nThe next summit will be held in Washington in July 2024."
+    assert [where(event) for event in events(text, "2023-08-01")] == [
+        ("Vilnius", None, TimeRef(text="July 2023", year=2023, month=7)),
+        ("Washington", None, TimeRef(text="July 2024", year=2024, month=7)),
+    ]
+
+
+def test_mentions_of_the_same_summit_merge() -> None:
+    """A place, a month, a bare "the summit" and "the meeting" all add to one event."""
+    text = (
+        "A summit in Vilnius is planned for July. The July summit will be short.\n\n"
+        "The meeting will be tense. Leaders hope the summit ends well."
+    )
+    (event,) = events(text, "2023-05")
+    assert where(event) == ("Vilnius", None, TimeRef(text="July", year=2023, month=7))
+    assert event.passages == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year's summit declaration said allies would pay.",
+        "Rutte held a press conference. Leaders will discuss aid.",
+        "Leaders hope the summit goes well. Trump is expected to attend.",
+        "Ministers met in Brussels to discuss the future of NATO.",
+    ],
+)
+def test_no_event_without_a_summit_that_has_a_place_or_time(text: str) -> None:
+    """Documents, press conferences and a summit with no place or time make no event."""
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polish President Andrzej Duda and other leaders are expected to attend.",
+            [("Andrzej Duda", True, None), ("other leaders", False, None)],
+        ),
+        (
+            "Polish President Andrzej Duda will chair the talks on drones.",
+            [("Andrzej Duda", True, "chair the talks")],
+        ),
+        (
+            "Polish President Andrzej Duda will host the meeting, and Lithuanian President Gitanas Nauseda will open it.",
+            [("Andrzej Duda", True, "host the meeting"), ("Gitanas Nauseda", True, "open it")],
+        ),
+        (
+            "Polish President Andrzej Duda spoke. Duda and Lithuanian President Gitanas Nauseda are expected to attend.",
+            [("Andrzej Duda", True, None), ("Gitanas Nauseda", True, None)],
+        ),
+        (
+            "Polish President Andrzej Duda spoke. He is expected to play a central role during the summit.",
+            [("Andrzej Duda", True, "play a central role")],
+        ),
+        ("Polish President Andrzej Duda spoke. Officials said Duda will attend.", []),
+        ("Polish President Andrzej Duda will attend a dinner in Riga.", []),
+        ("Ministers will gather in Brussels first.", []),
+        ("Polish President Andrzej Duda attended the opening.", []),
+    ],
+)
+def test_attendees_and_roles_come_from_forward_looking_clauses(
+    text: str, expected: list[tuple[str, bool, str | None]]
+) -> None:
+    """People and groups expected to attend, and the roles people will play, as written."""
+    assert attendees(OPENER + text) == expected
+
+
+def test_attendance_of_a_past_summit_is_not_invented() -> None:
+    """A forward-looking sentence never attaches to a summit that already took place."""
+    (event,) = events(
+        "At last year's summit in Washington, allies agreed to spend more. Trump is expected to attend."
+    )
+    assert event.attendees == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They will discuss drones, cyber defence, and ammunition.",
+            ["drones", "cyber defence", "ammunition"],
+        ),
+        (
+            "Leaders are expected to discuss air and missile defence, drone production and support for Ukraine.",
+            ["air and missile defence", "drone production", "support for Ukraine"],
+        ),
+        (
+            "Leaders aim to agree on a new spending target of 3.5% to deter Russia.",
+            ["a new spending target of 3.5%"],
+        ),
+        (
+            "A plan to speed up ammunition deliveries is also on the agenda.",
+            ["A plan to speed up ammunition deliveries"],
+        ),
+        ("Leaders will discuss how to keep the alliance effective.", ["how to keep the alliance effective"]),
+        ("Leaders will not discuss enlargement.", []),
+        ("Leaders discussed enlargement last year.", []),
+    ],
+)
+def test_agenda_items_are_what_leaders_will_discuss_or_decide(text: str, expected: list[str]) -> None:
+    """Planned discussions and decisions give agenda items, one per item of a serial list."""
+    assert agenda(OPENER + text) == expected

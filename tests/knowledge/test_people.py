@@ -1,0 +1,198 @@
+"""People: who an article names, with what role, and how later mentions and pronouns resolve."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import knowledge
+from knowledge.extract.people import PersonIndex, extract_people, is_title_prefix
+from knowledge.extract.reader import read_article
+from knowledge.models import Article, PersonRecord
+
+SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
+
+
+@cache
+def seed() -> Article:
+    """Return the bundled seed article."""
+    return read_article(SEED.read_text(encoding="utf-8"))
+
+
+def people_in(text: str) -> list[tuple[str, str | None]]:
+    """Return (name, role) of each person an article made of text introduces."""
+    return [(person.name, person.role) for person in extract_people(read_article(f"Date: 2025\n\n{text}"))]
+
+
+def index_of(*names: str) -> PersonIndex:
+    """Return an index over people with the given full names."""
+    return PersonIndex([PersonRecord(name=name, passage=0) for name in names])
+
+
+def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
+    """The seed names Rutte, Trump, Hegseth and Stoltenberg, each once, with the role as written."""
+    assert extract_people(seed()) == [
+        PersonRecord(name="Mark Rutte", role="Dutch Prime Minister", passage=0),
+        PersonRecord(name="Donald Trump", role="U.S. President", passage=1),
+        PersonRecord(name="Pete Hegseth", role="U.S. Defense Secretary", passage=16),
+        PersonRecord(name="Jens Stoltenberg", role="former NATO Secretary General", passage=20),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dutch Prime Minister Mark Rutte met officials.", [("Mark Rutte", "Dutch Prime Minister")]),
+        ("U.S. President Donald Trump will attend.", [("Donald Trump", "U.S. President")]),
+        (
+            "It differed from former NATO Secretary General Jens Stoltenberg.",
+            [("Jens Stoltenberg", "former NATO Secretary General")],
+        ),
+        ("NATO chief Mark Rutte spoke.", [("Mark Rutte", "NATO chief")]),
+        ("Secretary of State Marco Rubio arrived.", [("Marco Rubio", "Secretary of State")]),
+        ("Retired general Paul Mercer spoke.", [("Paul Mercer", "Retired general")]),
+        ("Canada's Defence Minister Jane Doe spoke.", [("Jane Doe", "Canada's Defence Minister")]),
+        ("Turkish President Emre Özdemir spoke.", [("Emre Özdemir", "Turkish President")]),
+        ("Finance Minister Sanne de Wit spoke.", [("Sanne de Wit", "Finance Minister")]),
+        (
+            "Jane Doe, Canada's defence minister, said the plan was sound.",
+            [("Jane Doe", "Canada's defence minister")],
+        ),
+        (
+            '"Yes," said Gareth Jones, a British member of parliament.',
+            [("Gareth Jones", "British member of parliament")],
+        ),
+        ("“No,” Mark Smith, a senior analyst, said.", [("Mark Smith", "senior analyst")]),
+        ('"We will win," said Anna Kowalski.', [("Anna Kowalski", None)]),
+        ("Anna Kowalski said the plan was sound.", [("Anna Kowalski", None)]),
+        ("Anna Kowalski also told reporters that it was sound.", [("Anna Kowalski", None)]),
+    ],
+)
+def test_each_introduction_style_gives_the_name_and_role_as_written(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """A role title, an apposition or a speech verb introduces a full name."""
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon said the drills were routine. The Kremlin said nothing.",
+        "White House officials said the visit would go ahead.",
+        "NATO Secretary General said nothing. The Defense Secretary declined to comment.",
+        "Canada and Spain said they would pay. The Netherlands said it would too.",
+        "On Tuesday the United States said it would pay. In June Spain said so too.",
+        "Observers noted that the report was late. Officials said nothing.",
+        "Sky News said the talks failed. Nordic Wire said so too.",
+        "President Trump said the talks went well. Rutte said so too.",
+        "The alliance has 32 members, Mr. Smith said.",
+        "Jane Doe, who advised the government, said the plan was sound.",
+        "Mark Rutte, Donald Trump and President Smith met.",
+        "Trump told Fox Business that the talks failed.",
+        "It was the worst crisis since the Cold War, analysts said.",
+    ],
+)
+def test_organisations_places_and_bare_surnames_are_never_people(text: str) -> None:
+    """Countries, organisations, outlets, days and titles without a full name introduce nobody."""
+    assert people_in(text) == []
+
+
+def test_a_person_is_recorded_once_at_first_introduction_with_the_fullest_role() -> None:
+    """Later introductions of the same person merge, keeping the first passage and longest role."""
+    article = read_article(
+        "Date: 2025\n\nMark Rutte said the alliance was ready. Dutch Prime Minister Mark Rutte arrived later."
+        " De Wit said nothing. Finance Minister Sanne de Wit spoke. De Wit said more."
+    )
+    assert extract_people(article) == [
+        PersonRecord(name="Mark Rutte", role="Dutch Prime Minister", passage=0),
+        PersonRecord(name="Sanne de Wit", role="Finance Minister", passage=3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Mark Rutte", "Mark Rutte"),
+        ("Rutte", "Mark Rutte"),
+        ("Rutte’s", "Mark Rutte"),
+        ("Rutte's", "Mark Rutte"),
+        ("rutte", "Mark Rutte"),
+        ("President Trump", "Donald Trump"),
+        ("U.S. President Donald Trump", "Donald Trump"),
+        ("Mr. Trump", "Donald Trump"),
+        ("de Wit", "Sanne de Wit"),
+        ("De Wit", "Sanne de Wit"),
+        ("Mark", None),
+        ("NATO", None),
+        ("Smith", None),  # two Smiths: the surname alone names neither
+        ("John Smith", "John Smith"),
+    ],
+)
+def test_person_index_resolves_mentions_to_canonical_names(mention: str, expected: str | None) -> None:
+    """Full names, surnames, titles and possessives resolve; unknown or shared names do not."""
+    index = index_of("Mark Rutte", "Donald Trump", "Sanne de Wit", "John Smith", "Jane Smith")
+    assert index.resolve(mention) == expected
+
+
+def test_person_index_finds_mentions_with_their_possessives() -> None:
+    """Mentions in text carry their canonical name, span and whether they are possessive."""
+    text = "Rutte’s tone differed from that of President Trump."
+    found = [
+        (m.name, text[m.start : m.end], m.possessive)
+        for m in index_of("Mark Rutte", "Donald Trump").find(text)
+    ]
+    assert found == [("Mark Rutte", "Rutte", True), ("Donald Trump", "Trump", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. Defense Secretary Pete Hegseth stated in February that it was over.", "Pete Hegseth"),
+        ("In 2023, Stoltenberg declared, “Ukraine must prevail.”", "Jens Stoltenberg"),
+        ("Hegseth, the defense secretary, said more.", "Pete Hegseth"),
+        ("Observers noted that Hegseth’s message was measured.", None),
+        ("Hegseth’s tone suggests caution.", None),
+        ("Hegseth and Stoltenberg are expected to attend.", None),
+        ("When Hegseth said that, Stoltenberg stayed silent.", "Jens Stoltenberg"),
+    ],
+)
+def test_subject_is_the_person_opening_the_sentence(text: str, expected: str | None) -> None:
+    """Only a non-possessive person at the sentence's start (after titles or an intro) is its subject."""
+    subject = index_of("Pete Hegseth", "Jens Stoltenberg").subject(text)
+    assert (subject.name if subject else None) == expected
+
+
+def test_seed_pronouns_refer_to_the_person_named_just_before() -> None:
+    """'He' after a Rutte or Hegseth sentence is that person; an ambiguous or new section is nobody."""
+    referents = PersonIndex(extract_people(seed())).referents(seed().passages)
+    named = {position: referent.name if referent else None for position, referent in enumerate(referents)}
+    assert [named[4], named[12], named[15], named[17]] == [
+        "Mark Rutte",
+        "Mark Rutte",
+        "Mark Rutte",
+        "Pete Hegseth",
+    ]
+    assert named[13] is None  # a new section heading starts afresh
+    assert named[21] is None  # after "Observers noted that Rutte's message ... Stoltenberg": ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", True),
+        ("U.S. Defense Secretary ", True),
+        ("former NATO Secretary General ", True),
+        ("Canada's defence minister ", True),
+        ("the Dutch prime minister ", True),
+        ("Observers noted that ", False),
+        ("A source close to ", False),
+        ("When ", False),
+        ("If ", False),
+    ],
+)
+def test_title_prefix_accepts_only_titles(text: str, expected: bool) -> None:
+    """Words before a name count as its title only if capitalised or role words, never 'When' or 'If'."""
+    assert is_title_prefix(text) is expected

@@ -1,0 +1,239 @@
+"""Statements: verbatim, partial and reported speech, attributed only to named people."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import knowledge
+from knowledge.extract.people import extract_people
+from knowledge.extract.reader import read_article
+from knowledge.extract.statements import extract_statements
+from knowledge.models import Article, StatementKind, StatementRecord, TimeRef
+
+SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
+VERBATIM, PARTIAL, REPORTED = StatementKind.VERBATIM, StatementKind.PARTIAL, StatementKind.REPORTED
+MINISTER = "Defence Minister Anna Kowalski"  # introduces "Anna Kowalski" wherever it is written
+KOWALSKI = "Anna Kowalski"
+
+
+@cache
+def seed() -> Article:
+    """Return the bundled seed article."""
+    return read_article(SEED.read_text(encoding="utf-8"))
+
+
+def statements(text: str, date: str = "2025-06-10") -> list[StatementRecord]:
+    """Return the statements of an article made of text, published on date (a Tuesday by default)."""
+    article = read_article(f"Date: {date}\n\n{text}")
+    return extract_statements(article, extract_people(article))
+
+
+def said(text: str) -> list[tuple[str, StatementKind, str]]:
+    """Return (speaker, kind, text) of each statement in an article made of text."""
+    return [(s.speaker, s.kind, s.text) for s in statements(text)]
+
+
+def only(text: str) -> StatementRecord:
+    """Return the one statement an article made of text makes."""
+    (statement,) = statements(text)
+    return statement
+
+
+def test_seed_statements_are_exactly_the_expected_ones() -> None:
+    """The seed yields Rutte's, Stoltenberg's and Hegseth's words and nothing else, Trump's included."""
+    found = [
+        (s.passage, s.speaker, s.kind, s.text) for s in extract_statements(seed(), extract_people(seed()))
+    ]
+    rutte, hegseth, stoltenberg = "Mark Rutte", "Pete Hegseth", "Jens Stoltenberg"
+    assert found == [
+        (
+            2,
+            rutte,
+            REPORTED,
+            "called on all 32 NATO member states to increase military spending, improve equipment, and show"
+            " greater political unity",
+        ),
+        (3, rutte, VERBATIM, "We must step up our efforts in 2025 to keep NATO militarily dominant"),
+        (
+            4,
+            rutte,
+            REPORTED,
+            "defending freedom and prosperity depends on a stronger and more committed alliance",
+        ),
+        (
+            11,
+            rutte,
+            VERBATIM,
+            "The will to defend must be shown not just in numbers, but in readiness to act",
+        ),
+        (13, rutte, REPORTED, "reaffirmed NATO’s support for Ukraine"),
+        (14, rutte, VERBATIM, "NATO support for Ukraine remained strong in 2024"),
+        (15, rutte, PARTIAL, "a just and lasting peace"),
+        (16, hegseth, REPORTED, "Ukraine is unlikely to regain all of its occupied territory"),
+        (17, hegseth, REPORTED, "NATO does not plan to admit Ukraine in the near future"),
+        (21, stoltenberg, VERBATIM, "Ukraine must prevail. This is about our own security, not charity."),
+    ]
+
+
+def test_seed_statements_carry_time_medium_and_context_from_their_attribution() -> None:
+    """Times come from the attribution, never the quoted words; media and partial contexts as written."""
+    by_passage = {s.passage: s for s in extract_statements(seed(), extract_people(seed()))}
+    assert by_passage[3].medium == "NATO’s latest annual report" and by_passage[3].when is None
+    assert by_passage[14].when is None  # "in 2024" is inside the quote
+    assert by_passage[15].context == "alliance members continue to pursue “a just and lasting peace.”"
+    assert by_passage[16].when == TimeRef(text="in February", month=2)  # a year-only date: no year
+    assert by_passage[21].when == TimeRef(text="2023", year=2023)
+    assert all(s.medium is None for p, s in by_passage.items() if p != 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Doe, Canada's defence minister, said the plan was sound.",
+            [("Jane Doe", REPORTED, "the plan was sound")],
+        ),
+        (
+            '"We will spend more," said Anna Kowalski. "We have no choice."',
+            [(KOWALSKI, VERBATIM, "We will spend more"), (KOWALSKI, VERBATIM, "We have no choice.")],
+        ),
+        (
+            f'{MINISTER} spoke. "We will spend more," she said, "because we have no choice."',
+            [(KOWALSKI, VERBATIM, "We will spend more"), (KOWALSKI, VERBATIM, "because we have no choice.")],
+        ),
+        (
+            f"{MINISTER} spoke. “The alliance is ready,” Kowalski emphasised.",
+            [(KOWALSKI, VERBATIM, "The alliance is ready")],
+        ),
+        (f"In 2023, {MINISTER} declared: “We will win.”", [(KOWALSKI, VERBATIM, "We will win.")]),
+        (f"{MINISTER} said “we will win.”", [(KOWALSKI, VERBATIM, "we will win.")]),
+        (
+            '"Kowalski is right," said Gareth Jones, a British member of parliament. '
+            + MINISTER
+            + " smiled.",
+            [("Gareth Jones", VERBATIM, "Kowalski is right")],
+        ),
+        (
+            f"{MINISTER} said the plan was “a start, not a finish.”",
+            [(KOWALSKI, PARTIAL, "a start, not a finish")],
+        ),
+        (
+            f"{MINISTER} urged allies to raise spending.",
+            [(KOWALSKI, REPORTED, "urged allies to raise spending")],
+        ),
+        (
+            f"{MINISTER} announced that Poland would buy tanks.",
+            [(KOWALSKI, REPORTED, "Poland would buy tanks")],
+        ),
+        (f"According to {MINISTER}, Poland will buy tanks.", [(KOWALSKI, REPORTED, "Poland will buy tanks")]),
+        (f"Poland will buy tanks, according to {MINISTER}.", [(KOWALSKI, REPORTED, "Poland will buy tanks")]),
+        (
+            f"{MINISTER} also warned that stocks were low, even as output rose.",
+            [(KOWALSKI, REPORTED, "stocks were low")],
+        ),
+        (
+            f"{MINISTER} spoke. She told Reuters that the plan was on track.",
+            [(KOWALSKI, REPORTED, "the plan was on track")],
+        ),
+        (
+            "John Smith said he was pleased. Mr. Smith added that he would return.",
+            [("John Smith", REPORTED, "he was pleased"), ("John Smith", REPORTED, "he would return")],
+        ),
+    ],
+)
+def test_each_statement_style_gives_its_kind_and_exact_words(
+    text: str, expected: list[tuple[str, StatementKind, str]]
+) -> None:
+    """Quotes before or after their attribution, partial quotes and reported clauses are recognised."""
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Observers noted that {MINISTER}’s message was measured.",
+        f"{MINISTER}’s tone suggests a more cautious approach.",
+        f"{MINISTER} met Mark Smith. If Kowalski says that Poland will pay, allies will follow.",
+        f"{MINISTER} spoke. When Kowalski said that allies must pay, nobody listened.",
+        f"{MINISTER} did not say that the army was ready.",
+        f"{MINISTER} would say that the army was ready.",
+        f"A source close to {MINISTER} said the army was ready.",
+        f"{MINISTER} met officials. Officials said the talks went well.",
+        f"{MINISTER} met officials. Officials met again. They said the talks went well.",
+        f"{MINISTER} arrived. The report said the army was ready. NATO said she was right.",
+        f"{MINISTER} arrived. “We are ready,” the ministry said.",
+        f'{MINISTER} arrived. Last year\'s summit declaration said allies would "share the burden."',
+        f"{MINISTER} called the plan “reckless.”",
+        f"{MINISTER} has made the figure a point of national pride.",
+        "He said the army was ready.",
+        "President Kowalski said the army was ready.",
+    ],
+)
+def test_traps_yield_no_statement(text: str) -> None:
+    """Words about a person, by organisations or unnamed people, negated or hypothetical are no statement."""
+    assert said(text) == []
+
+
+def test_a_bare_quote_continues_only_the_quote_just_before_in_its_paragraph() -> None:
+    """A quotation alone continues the previous passage's speaker, but not across a paragraph break."""
+    text = f'{MINISTER} said: "We will win."\n\n"Nobody doubts it."\n\n"We will spend more," she said. "Now."'
+    assert said(text) == [
+        (KOWALSKI, VERBATIM, "We will win."),
+        (KOWALSKI, VERBATIM, "We will spend more"),
+        (KOWALSKI, VERBATIM, "Now."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{MINISTER} stated in February that stocks were low.",
+            TimeRef(text="in February", year=2025, month=2),
+        ),
+        (
+            f"{MINISTER} said on Tuesday that stocks were low.",
+            TimeRef(text="on Tuesday", year=2025, month=6, day=10),
+        ),
+        (f"{MINISTER} said last year that stocks were low.", TimeRef(text="last year", year=2024)),
+        (f"In 2023, {MINISTER} declared: “We will win in 2030.”", TimeRef(text="2023", year=2023)),
+        (f"“We will win by 2030,” {MINISTER} said.", None),
+        (f"{MINISTER} said that stocks would be full by 2030.", None),
+    ],
+)
+def test_when_comes_from_the_attribution_only(text: str, expected: TimeRef | None) -> None:
+    """Times in the attribution resolve against the publication date; times in the words are ignored."""
+    assert only(text).when == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"“We will win,” {MINISTER} wrote in NATO’s latest annual report.", "NATO’s latest annual report"),
+        (f"{MINISTER} told Reuters that stocks were low.", "Reuters"),
+        (f"{MINISTER} said in a statement that stocks were low.", "a statement"),
+        (
+            f"{MINISTER} said in an interview with CNN on Sunday that stocks were low.",
+            "an interview with CNN",
+        ),
+        (f"{MINISTER} wrote on X that stocks were low.", "X"),
+        (f'"We will win," {MINISTER} told state television.', "state television"),
+        (f"{MINISTER} told reporters that stocks were low.", None),
+        (f"{MINISTER} told Parliament that stocks were low.", None),
+        (f"{MINISTER} told Prime Minister Mark Rutte that stocks were low.", None),
+        (f"“We will win,” {MINISTER} said in Warsaw.", None),
+    ],
+)
+def test_medium_is_where_the_words_appeared(text: str, expected: str | None) -> None:
+    """A report, statement, interview, platform or outlet is the medium; listeners and places are not."""
+    assert only(text).medium == expected
+
+
+def test_they_refers_only_to_the_person_named_in_the_sentence_just_before() -> None:
+    """'They' is often a group: it takes a person only when that person was just named."""
+    assert said(f"{MINISTER} spoke. They said the army was ready.") == [
+        (KOWALSKI, REPORTED, "the army was ready")
+    ]
