@@ -27,6 +27,7 @@ EXTENSIONS = (
     "bot.exts.summit",
     "bot.exts.quotes",
     "bot.exts.documents",
+    "bot.exts.ingest",
     "bot.exts.about",
     "bot.exts.admin",
 )

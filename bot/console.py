@@ -92,6 +92,8 @@ def render(sent: Sent) -> str:
     for row in data.get("components", []):
         labels = [c.get("label", "") for c in row.get("components", [])]
         lines.append("[" + "] [".join(labels) + "]")
+    if (sent.payload or {}).get("type") == 9:
+        lines.append(f"(opens the form “{data.get('title', '')}”; in the terminal use: briefbot ingest FILE)")
     for choice in data.get("choices", []):
         lines.append(f"  • {choice['name']}")
     return "\n".join(lines)

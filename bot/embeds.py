@@ -20,12 +20,14 @@ import discord
 
 from knowledge.briefing import describe_time, format_percent
 from knowledge.models import (
-    BriefAnswer,
-    DocumentSummary,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    Article,
+    BriefAnswer,
     Coverage,
     DocumentRef,
+    DocumentSummary,
+    Extraction,
     Figure,
     Metric,
     Quote,
@@ -534,3 +536,64 @@ def brief_embed(answer: BriefAnswer) -> discord.Embed:
         embed.add_field(name=escape(section.title or "Opening"), value="\n".join(points), inline=False)
     embed.set_footer(text=f"Source: {document_line(doc)}")
     return fit(embed)
+
+
+# --- /ingest ----------------------------------------------------------------------------------
+
+PREVIEW_ITEMS = 6  # records of each kind shown before "and N more"
+
+
+def notice_embed(message: str) -> discord.Embed:
+    """Return a plain informational embed."""
+    return fit(discord.Embed(description=escape(message), colour=INFO_COLOUR))
+
+
+def ingest_preview_embed(article: Article, extraction: Extraction, name: str) -> discord.Embed:
+    """Return the preview of what ingesting an article would store."""
+    meta = article.meta
+    title = meta.title or name
+    embed = discord.Embed(title=f"Add “{escape(title)}”?", colour=INFO_COLOUR)
+    found = (
+        f"{plural(len(article.passages), 'sentence')}, {plural(len(extraction.spending), 'spending fact')},"
+        f" {plural(len(extraction.statements), 'statement')}, {plural(len(extraction.events), 'event')}."
+    )
+    if not (extraction.spending or extraction.statements or extraction.events):
+        found += " No facts could be read from it: it will be stored as searchable text for /ask."
+    embed.description = (
+        f"Outlet: {escape(meta.outlet or 'not stated')} · Date: {escape(meta.published.iso() if meta.published else 'not stated')}"
+        f"\nRead: {found}\nNothing is stored until you press **Store it**."
+    )
+    _preview_field(
+        embed,
+        "Spending facts",
+        [
+            f"{r.subject} · {r.metric.value} · {escape(r.as_written)}"
+            + (f" · {r.when.text}" if r.when else "")
+            for r in extraction.spending
+        ],
+    )
+    _preview_field(
+        embed,
+        "Statements",
+        [f"{escape(s.speaker)} · {s.kind.value} · {escape(s.text)}" for s in extraction.statements],
+    )
+    _preview_field(
+        embed,
+        "Events",
+        [
+            f"{e.kind} · {escape(e.place or 'place not stated')} · {escape(describe_time(e.when) or 'time not stated')}"
+            for e in extraction.events
+        ],
+    )
+    embed.set_footer(text=f"File: {name} · sha256 {article.sha256[:12]}")
+    return fit(embed)
+
+
+def _preview_field(embed: discord.Embed, name: str, lines: Sequence[str]) -> None:
+    """Add up to PREVIEW_ITEMS lines of a record kind, and how many more there are."""
+    if not lines:
+        return
+    shown = [f"• {clip(line, 150)}" for line in lines[:PREVIEW_ITEMS]]
+    if len(lines) > PREVIEW_ITEMS:
+        shown.append(f"… and {len(lines) - PREVIEW_ITEMS} more")
+    embed.add_field(name=name, value="\n".join(shown), inline=False)

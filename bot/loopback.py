@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,7 @@ class Sent:
     token: str
     payload: dict[str, Any] | None
     files: list[tuple[str, bytes]] = field(default_factory=list)
+    message_id: int | None = None  # the message a callback created, for pressing its buttons
 
 
 class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
@@ -70,21 +72,25 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
         self, interaction_id: int, token: str, *, params: Any, **_: Any
     ) -> dict[str, Any]:
         """Record an initial response and answer as Discord does."""
-        await self._record(Sent("callback", interaction_id, token, params.payload, _files(params.files)))
-        flags = (params.payload or {}).get("data", {}).get("flags", 0) or 0
-        return {
-            "interaction": {
-                "id": str(interaction_id),
-                "type": 2,
-                "response_message_loading": params.payload.get("type") == 5,
-                "response_message_ephemeral": bool(flags & 64),
-            }
+        payload = params.payload if params.payload is not None else _multipart_payload(params.multipart)
+        message_id = next(_ids) if payload.get("type") in (4, 5) else None
+        await self._record(Sent("callback", interaction_id, token, payload, _files(params.files), message_id))
+        flags = (payload.get("data") or {}).get("flags", 0) or 0
+        interaction = {
+            "id": str(interaction_id),
+            "type": 2,
+            "response_message_loading": payload.get("type") == 5,
+            "response_message_ephemeral": bool(flags & 64),
         }
+        if message_id is not None:
+            interaction["response_message_id"] = str(message_id)
+        return {"interaction": interaction}
 
     async def execute_webhook(  # type: ignore[override]
-        self, webhook_id: int, token: str, *, payload: Any = None, files: Any = None, **_: Any
+        self, webhook_id: int, token: str, *, payload: Any = None, files: Any = None, **extra: Any
     ) -> dict[str, Any]:
         """Record a followup message and return it as Discord would."""
+        payload = payload if payload is not None else _multipart_payload(extra.get("multipart"))
         await self._record(Sent("followup", None, token, payload, _files(files)))
         return _message(payload or {})
 
@@ -96,9 +102,10 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
         *,
         payload: Any = None,
         files: Any = None,
-        **_: Any,
+        **extra: Any,
     ) -> dict[str, Any]:
         """Record an edit of the original response and return the message."""
+        payload = payload if payload is not None else _multipart_payload(extra.get("multipart"))
         await self._record(Sent("edit", None, token, payload, _files(files)))
         return _message(payload or {})
 
@@ -111,6 +118,14 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
     async def delete_webhook_message(self, webhook_id: int, token: str, message_id: int, **_: Any) -> None:
         """Record a deletion."""
         await self._record(Sent("delete", None, token, None))
+
+
+def _multipart_payload(multipart: Any) -> dict[str, Any]:
+    """Return the JSON part of a multipart request (discord.py sends it as "payload_json")."""
+    for part in multipart or []:
+        if part.get("name") == "payload_json":
+            return json.loads(part["value"])  # type: ignore[no-any-return]
+    return {}
 
 
 def _files(files: Any) -> list[tuple[str, bytes]]:
@@ -249,9 +264,10 @@ class LocalDiscord:
         data = command_data(name, options, focused=focused)
         return (await self.dispatch(interaction_payload(4, data, **member)))[0]
 
-    async def press(self, custom_id: str, origin: dict[str, Any], **member: Any) -> Sent:
-        """Press a button on the message that answered the interaction payload origin."""
+    async def press(self, custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any) -> Sent:
+        """Press a button on the message answer created for the interaction payload origin."""
         message = _message({}) | {
+            "id": str(answer.message_id),
             "interaction_metadata": {
                 "id": origin["id"],
                 "type": 2,

@@ -31,16 +31,18 @@ from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
 from knowledge.models import (
     ALLIANCE,
     AgendaItem,
+    Appearance,
+    Article,
+    Attendee,
     BriefAnswer,
     BriefSection,
-    Appearance,
-    Attendee,
     Conflict,
     CountryRef,
     CountryStatus,
-    DocumentSummary,
     Coverage,
+    DocumentSummary,
     EventSummary,
+    Extraction,
     Figure,
     Metric,
     PersonRef,
@@ -52,7 +54,7 @@ from knowledge.models import (
     SummitAnswer,
     TimeRef,
 )
-from knowledge.store import Store, StoredEvent, StoredPerson, normalize_key
+from knowledge.store import AddResult, Store, StoredEvent, StoredPerson, normalize_key
 
 BRIEF_POINTS_PER_SECTION = 3
 DOCUMENT_MATCH_THRESHOLD = 80  # partial match on titles: "annual report" finds a long title
@@ -340,6 +342,14 @@ class Briefing:
                 if person.statement_count:
                     pointers.append(f"/quote person:{person.name}")
         return list(dict.fromkeys(pointers))[:3]
+
+    async def stored_id(self, article: Article) -> int | None:
+        """Return the id of the stored document with this article's content, if any."""
+        return await self.store.has_document(article.sha256)
+
+    async def add(self, article: Article, extraction: Extraction, *, name: str) -> AddResult:
+        """Store an analysed article (one transaction); answers reflect it immediately."""
+        return await self.store.add_document(article, extraction, name=name)
 
     async def sources(self) -> list[DocumentSummary]:
         """Return the stored documents with their counts, newest first."""

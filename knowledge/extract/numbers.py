@@ -3,7 +3,7 @@
 Rules applied:
 
 * **Percent**: a number (digits, or English words up to ninety-nine, optionally "and a half")
-  followed by ``%``, ``percent``, ``per cent``, ``per-cent``, ``pc`` or ``pct``: ``3.19%``,
+  followed by ``%``, ``percent``, ``per cent``, ``per-cent``, ``pc`` or ``pct``: ``2.45%``,
   ``2.1 per cent``, ``two percent``, ``3.73pc``. "Percentage points" measure a change, not a
   share, and are not read. A number glued to a digit, comma or dash before it (``3,5%``,
   ``2-3%``) or closing a range (``2 to 3 percent``, ``between 2 and 3 percent``) is not read:
@@ -14,7 +14,7 @@ Rules applied:
   (``thousand``/``k``, ``million``/``m``/``mn``, ``billion``/``b``/``bn``, ``trillion``/``trn``/
   ``tn``). A bare ``$`` or ``dollars`` is the US dollar, as English-language news uses it; other
   dollars need their prefix or adjective. ``¥`` and bare ``kroner`` name more than one currency
-  and are not read. Values are in units: ``$1.3 trillion`` -> ``1.3e12``.
+  and are not read. Values are in units: ``$2.5 trillion`` -> ``2.5e12``.
 * **Qualifiers** just before a number: "around", "about", "roughly", "nearly", "almost", "some",
   "approximately", "close to", "an estimated", "circa", "~" make it *approximate*. "More than",
   "over", "above", "at least", "upwards of", "in excess of" make it a *lower bound*; "less than",
@@ -234,7 +234,7 @@ def find_percents(text: str) -> list[Quantity]:
 
 
 def parse_percent(text: str) -> float | None:
-    """Return the value of a text that is exactly one percentage ("3.19%", "two percent"), or None."""
+    """Return the value of a text that is exactly one percentage ("2.45%", "two percent"), or None."""
     stripped = text.strip()
     found = find_percents(stripped)
     return found[0].value if len(found) == 1 and found[0].text == stripped else None
@@ -293,7 +293,7 @@ def _number_value(written: str) -> float | None:
 
 
 def _scaled(number: str, scale: str | None) -> float:
-    """Return number times its scale word, computed in decimal so 1.3 trillion is exactly 1.3e12."""
+    """Return number times its scale word, computed in decimal so 2.3 trillion is exactly 2.3e12."""
     exponent = _SCALES[scale.strip().lower()] if scale else 0
     return float(Decimal(number.replace(",", "")).scaleb(exponent))
 

@@ -3,33 +3,48 @@
 Precision over recall: a sentence that does not fit one of these rules yields nothing.
 
 * **Clauses.** Each passage is cut into clauses at ``;``, dashes, "while", "whereas", "but",
-  "although" and "though", and each clause is read on its own. A clause with "if", "unless",
-  "would", "could" or "might" is hypothetical and yields nothing. Words inside quotation marks,
-  or after "said", "claimed", "argued" ... in their clause, are someone's claim, not the
-  article's fact, and yield nothing ("Canada spent 1.4% of GDP, NATO said" is kept).
+  "although" and "though", and each clause is read on its own. A clause with "if", "unless" or
+  "were to" is hypothetical and yields nothing; a modal ("would spend", "should reach") breaks
+  the link between spender and figure (below), so it yields nothing either. Words inside
+  quotation marks are someone's words and yield nothing; a figure the article reports ("Visser
+  said Sweden spent 2.1 percent", "..., NATO said") is stated as fact and is kept.
 * **Who spends.** A figure belongs to the last country named before it, and only when the words
   between them are the ones a spender's sentence uses: a possessive and a spending noun
-  ("Poland's defence spending rose to"), an aside between commas ("The United States, by
+  ("Poland's defence spending rose to"), an aside between commas ("Norway, by
   comparison, spent"), a relative pronoun ("Russia, which spends"), auxiliaries and adverbs
-  ("has also spent"), a spending verb ("spent", "reached", "stood at"; a verb of change only with
-  "to"/"from": "rose to"), or "budget of". Anything else ("will", "pledged to", "aims to", "did
-  not", "rose by", another noun) breaks the link and the figure is dropped, never given to
-  another country. So is a spender that ends a list ("Canada and Spain spent") or follows a
-  preposition ("of all NATO spending"), except "spending in/by Poland" and "In Poland, spending".
-  "NATO" or "the alliance" is the subject ``NATO``; a demonym counts only before a spending noun
-  ("British defence spending"). A second figure joined by "down from", "up from", "from", "to",
-  "compared with" or "against", with no country named near it, belongs to the same spender.
-* **Defence.** The figure must be defence spending: a defence or military spending noun near
-  the spender, or "on/for defence", "on its military" after the figure (before the next one).
-* **SHARE_OF_GDP**: a percentage followed by "of (its) GDP" (or chained to one). Not a share: a
-  target ("target of 2%", "the 2% goal"), a growth rate ("rose by 10%"), a bound ("more than
-  2%"), a future year or "next year", a deadline ("by 2030"). Each figure takes the time written
-  after it, before the next figure, in its clause; failing that, the time just before it.
-* **AMOUNT**: money (see ``numbers``) with the same subject and time rules, in a clause that is
-  not about aid ("aid", "assistance", "package", "support", "loan", "pledge" ...; or money
-  "to"/"for" another country). An amount in brackets or after ", or" right after another is its
-  ``equivalents``, not a fact of its own.
-* **ALLIES_MEETING_TARGET**: "22 of NATO's 32 members met the ... target" (digits or words; the
+  ("has also spent"), a spending verb ("spent", "reached", "stood at"; a verb of change only
+  with "to"/"from": "rose to"), "budget of", or a list line's colon ("Poland: 4.1 percent of
+  GDP"). Anything else ("will", "pledged to", "aims to", "did not", "rose by", another noun)
+  breaks the link and the figure is dropped, never given to another country. So is a spender
+  that ends a list ("Norway and Denmark spent") or follows a preposition ("of all NATO spending"),
+  except "spending in/by Poland" and "In Poland, spending". "NATO" or "the alliance" is the
+  subject ``NATO``; a demonym counts only before a spending noun ("British defence spending").
+  After ", spending" the spender is the one country that opens the clause ("Britain met the
+  target, spending 2.33 percent of GDP").
+* **Figures that continue another** belong to its spender when no other country is named
+  between them or claims the figure ("2.7% for the alliance"): joined by "down from", "up
+  from", "from", "to", "compared with", "against", or "and" with a year between ("2% in 2024
+  and 2.4% in 2025"); a restatement in another unit after ", or" ("€86.5bn, or 2.4 percent of
+  GDP") is a fact of its own with the same year. A verbless figure after "and" or a comma ("...
+  and the U.K. 2.0 percent") takes the metric and year of the figure before it in the sentence,
+  and a bare percentage with a spender ("Finland spent 2.4 percent") is a share when a share
+  came before it in the paragraph; neither may be followed by more words ("40 percent more on
+  pensions", "40 percent of the budget").
+* **Defence.** When the clause names defence or the military, the figure must be the one it
+  names: a defence spending noun by the spender, or "on/for defence", "on its armed forces"
+  after the figure. Otherwise the title, the section heading or the section so far must speak of
+  defence, and the figure must not be spent "on" something else ("on interest payments").
+* **SHARE_OF_GDP**: a percentage followed by "of (its) GDP", or continuing one as above. Not a
+  share: a target ("target of 2%", "the 2% goal"), a growth rate ("rose by 10%"), a bound
+  ("more than 2%"), a future year or "next year", a deadline ("by 2030"). Each figure takes the
+  time written after it, before the next figure, in its clause (a restatement does not end that
+  span); failing that, the time just before it. "A decade earlier" counts back from the figure
+  it continues.
+* **AMOUNT**: money (see ``numbers``) with the same rules, in a clause that is not about aid
+  ("aid", "assistance", "package", "support", "loan", "pledge" ...; or money "to"/"for" a
+  country named right after it). An amount in brackets or after ", or" right after another
+  amount (past its year: "USD 90 billion in 2025 (€80bn)") is its ``equivalents``.
+* **ALLIES_MEETING_TARGET**: "23 of NATO's 31 members met the ... target" (digits or words; the
   total is optional) in a clause about NATO or allies, with the subject ``NATO``. A forecast ("are
   expected to meet") or a negation does not match. A bound ("more than 20 allies") is dropped.
 * **TARGET_MET / TARGET_MISSED**: a verb of meeting ("met", "exceeded", "is above") or missing
@@ -37,18 +52,19 @@ Precision over recall: a sentence that does not fit one of these rules yields no
   target ("the 2% target", "the goal", "NATO's guideline"). The countries are the list after
   "include", "are" or ":" ("Countries missing the goal include A, B and C") or the list right
   before the verb ("A, B and the Baltic states met"; only "and" joins the last two items, and a
-  list opened by a preposition, "Unlike A, B and C missed", is not read). A negated meeting verb
-  ("did not meet", "never met", "no longer meets") is a miss. Only NATO members get these
-  records. Forecasts ("expected to miss") yield nothing; so do "until" and "only in" ("did not
-  meet the target until 2024"): the years it was missed are not stated, and the year it was met
-  is implied rather than said.
+  list opened by a preposition, "Unlike A, B and C missed", is not read); an aside (", still
+  short of the target", ", well above the 2% target") is about the country opening the clause.
+  A negated meeting verb ("did not meet", "never met", "no longer meets") is a miss. Only NATO
+  members get these records. Forecasts ("expected to miss") yield nothing; so do "until" and
+  "only in" ("did not meet the target until 2024"): the years it was missed are not stated, and
+  the year it was met is implied rather than said.
 * **Target and year inheritance.** The target percent comes from the clause ("the 2% goal"), or
   from the latest clause that set a target percent in the same section and the same or the
-  previous paragraph. The year is the one written after the claim (else before it) in its
-  clause, or else the year of the clause that set the target. A target set in a forward-looking
-  clause ("pledged", "will", "new", "by 2035") is not inherited. A bare "the target" with nothing
-  to inherit is kept only when it is plainly a spending target ("NATO's target", "the spending
-  goal"), with ``target`` empty.
+  previous paragraph. The year is the one written right after the claim ("missed the target in
+  2023"), else the last one before it in its clause, else the year of the clause that set the
+  target. A target set in a forward-looking clause ("pledged", "will", "new", "by 2035") is not
+  inherited. A bare "the target" with nothing to inherit is kept only when it is plainly a
+  spending target ("NATO's target", "the spending goal"), with ``target`` empty.
 * **COMPARISON**: "spends more/less on defence than ...", "spends twice as much as",
   "outspends", "spends the most", "is the largest (military) spender", in a clause about defence,
   the military or the alliance; ``as_written`` is the clause from the subject on. A negation
@@ -312,7 +328,7 @@ class _Figure:
 
     quantity: Quantity
     start: int  # includes an approximate qualifier ("around")
-    end: int  # includes equivalents ("(€1.1 trillion)")
+    end: int  # includes equivalents ("(€80bn)")
     approximate: bool
     bounded: bool
     of_gdp: bool
@@ -540,7 +556,7 @@ def _figure(clause: _Clause, quantity: Quantity) -> _Figure:
 
 
 def _is_equivalent(clause: _Clause, before: _Figure, quantity: Quantity) -> bool:
-    """Return whether an amount restates the one before it: "$1.3 trillion (€1.1 trillion)"."""
+    """Return whether an amount restates the one before it: "$90 billion (€80 billion)"."""
     if _EQUIVALENT_GAP.fullmatch(clause.masked, before.end, quantity.start) is None:
         return False
     bracketed = "(" in clause.text[before.end : quantity.start]
@@ -563,7 +579,7 @@ def _time_window(clause: _Clause, figures: list[_Figure], index: int) -> tuple[i
 def _chained(
     clause: _Clause, figure: _Figure, previous: tuple[_Figure, SpendingRecord] | None, next_start: int
 ) -> _Attribution | None:
-    """Return the previous figure's spender when this figure continues it ("down from 3.68%")."""
+    """Return the previous figure's spender when this figure continues it ("down from 2.5%")."""
     if previous is None:
         return None
     before, record = previous
@@ -602,7 +618,7 @@ def _bridged(
     mention = _spender(clause, figure) if metric else None
     if metric is None or mention is None or not _about_defence(clause, mention, figure, next_start):
         return None
-    # "..., while Canada spent 1.45 percent": an elliptical share takes its sentence's year.
+    # "..., while Finland spent 2.4 percent": an elliptical share takes its sentence's year.
     elliptical = not (figure.is_money or figure.of_gdp)
     same_passage = recent is not None and recent.record.passage == clause.passage.position
     fallback = recent.record.when if recent is not None and elliptical and same_passage else None
@@ -646,7 +662,7 @@ def _gapped(clause: _Clause, figure: _Figure, recent: _Recent | None) -> _Attrib
     if _GAPPED_OPENING.search(clause.text[clause.start : before[-1].start]) is None:
         return None
     if not _BARE_TAIL.match(clause.masked, figure.quantity.end):
-        return None  # "and Spain 40 percent more on pensions"
+        return None  # "and Greece 40 percent more on pensions"
     return _Attribution(before[-1].codes[0], recent.record.metric, recent.record.when)
 
 
@@ -680,7 +696,11 @@ def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> b
     """Return whether the words around a mention make it the spender of the bridged figure."""
     np = bridge.group("np") or ""
     if bridge.group("label"):  # "Poland: 4.1 percent of GDP in 2025", a list line
-        return mention.kind == "country" and not clause.text[clause.start : mention.start].strip()
+        line_start = max(clause.start, clause.text.rfind("\n", clause.start, mention.start) + 1)
+        return (
+            mention.kind == "country"
+            and not clause.text[max(line_start, clause.start) : mention.start].strip()
+        )
     if bridge.group("of") and not np.strip():
         return False  # "Poland of 4%": only a budget or spending noun takes "of"
     if bridge.group("noun") and mention.kind != "alliance":
@@ -688,7 +708,7 @@ def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> b
     if mention.kind == "demonym" and (not np or np.lstrip().startswith(",") or bridge.group("poss")):
         return False  # a demonym is a spender only before a spending noun: "British defence spending"
     if _COORDINATED.search(clause.text, clause.start, mention.start) and not bridge.group("rel"):
-        return False  # "Europe's allies and Canada spent": the spender is the whole list
+        return False  # "Europe's allies and Norway spent": the spender is the whole list
     preposition = _preposition_before(clause, mention)
     if np.lstrip().startswith(","):
         return preposition in ("in", "for") and _starts_clause(clause, mention)  # "In Poland, spending rose"
@@ -850,7 +870,7 @@ def _status_records(clause: _Clause, context: _TargetContext | None) -> list[Spe
 
 
 def _participle_status_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
-    """Return the status an aside gives the clause's subject: "Canada spent 1.45%, still short of the target"."""
+    """Return the status an aside gives the clause's subject: "Slovakia spent 1.9%, still short of the target"."""
     records: list[SpendingRecord] = []
     for cue in _PARTICIPLE_STATUS.finditer(clause.masked, clause.start, clause.end):
         target_object = _TARGET_OBJECT.match(clause.masked, cue.end(), clause.end)
@@ -929,7 +949,7 @@ def _claim_start(clause: _Clause, cue: re.Match[str]) -> int:
 
 
 def _list_after(clause: _Clause, start: int) -> list[_Mention]:
-    """Return the list of countries that starts at position start ("Belgium, Canada, and Spain")."""
+    """Return the list of countries that starts at position start ("Greece, Norway, and Poland")."""
     listed: list[_Mention] = []
     cursor = start
     for mention in (m for m in clause.mentions if m.start >= start and m.kind in ("country", "group")):
@@ -1053,6 +1073,6 @@ def _comparison_subject(clause: _Clause, cue_start: int) -> _Mention | None:
 
 
 def _with_article(text: str, start: int) -> int:
-    """Return start moved back over a "the " that belongs to the name ("the U.S.")."""
+    """Return start moved back over a "the " that belongs to the name ("the U.K.")."""
     match = re.search(r"\b[Tt]he\s+$", text[:start])
     return match.start() if match else start

@@ -170,11 +170,11 @@ async def test_quote_pages_turn_for_the_asker_only(local: LocalDiscord) -> None:
     assert [b["custom_id"] for b in buttons] == ["quote:previous", "quote:page", "quote:next"]
     assert buttons[1]["label"] == "1/2"
 
-    stranger = await local.press("quote:next", origin, user_id=42, permissions=MEMBER_PERMISSIONS)
+    stranger = await local.press("quote:next", origin, first, user_id=42, permissions=MEMBER_PERMISSIONS)
     assert stranger.payload is not None and stranger.payload["data"]["flags"] == EPHEMERAL
     assert "Only the person who asked" in stranger.payload["data"]["embeds"][0]["description"]
 
-    turned = await local.press("quote:next", origin)
+    turned = await local.press("quote:next", origin, first)
     assert turned.payload is not None and turned.payload["type"] == 7  # update the message in place
     assert "Page 2/2" in turned.payload["data"]["embeds"][0]["footer"]["text"]
     assert turned.payload["data"]["components"][0]["components"][2]["disabled"] is True

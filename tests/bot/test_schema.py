@@ -13,6 +13,7 @@ EXPECTED = {
     "about": [],
     "ask": [("question", True)],
     "brief": [("document", False)],
+    "ingest": [("file", False)],
     "sources": [],
     "quote": [("person", True)],
     "spending": [("country", True)],
@@ -43,11 +44,20 @@ def test_definitions_respect_discord_limits(definitions: list[dict[str, Any]]) -
         for option in d.get("options", []):
             assert NAME.match(option["name"])
             assert 1 <= len(option["description"]) <= 100
-            assert option["type"] == 3  # every option is text
+            if option["type"] == 11:  # an attachment: its size is checked by the command
+                continue
+            assert option["type"] == 3, "every other option is text"
             assert 1 <= option["max_length"] <= 300, f"{d['name']}.{option['name']} must cap its length"
         size = len(d["name"]) + len(d["description"])
         size += sum(len(o["name"]) + len(o["description"]) for o in d.get("options", []))
         assert size <= 8000
+
+
+def test_ingest_is_for_server_managers_only(definitions: list[dict[str, Any]]) -> None:
+    """/ingest defaults to Manage Server and is not offered in DMs (the check enforces it too)."""
+    (ingest,) = [d for d in definitions if d["name"] == "ingest"]
+    assert int(ingest["default_member_permissions"]) == 1 << 5  # MANAGE_GUILD
+    assert ingest["contexts"] == [0]
 
 
 def test_names_are_unique(definitions: list[dict[str, Any]]) -> None:

@@ -473,6 +473,9 @@ def test_allies_meeting_target_traps(text: str) -> None:
         # Ukraine is not an ally: the alliance's target does not apply to it.
         ("Countries missing the 2% goal in 2023 include Spain and Ukraine.", {("ES", MISSED, 2023, 2.0)}),
         ("In 2024 Poland met the 2% target.", {("PL", MET, 2024, 2.0)}),
+        # An aside is about the country that opens the clause; a non-ally gets no status.
+        ("Poland spent 4.1% of GDP on defence in 2024, well above the 2% target.", {("PL", MET, 2024, 2.0)}),
+        ("Japan spent 1.6% of its GDP on defence in 2024, well below NATO's 2% target.", set()),
         # Each claim takes the year written after it.
         (
             "Canada, which missed the 2% target in 2023, met the 2% target in 2024.",

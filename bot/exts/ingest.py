@@ -1,0 +1,174 @@
+"""/ingest: members with Manage Server add an article (a text attachment or a pasted text).
+
+The reply previews what was extracted and asks to confirm before anything is written; all of it
+is ephemeral. The Manage Server requirement is a check enforced here, not only the command's
+default permissions (which a server can change). Extraction runs in a worker thread so a long
+article never blocks the event loop. An article with no extractable facts is still stored, as
+searchable text, and the preview says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import embeds
+from bot.replies import deny, send
+from knowledge.briefing import Briefing
+from knowledge.errors import MalformedArticle
+from knowledge.ingest import ARTICLE_SUFFIXES, analyse, decode_article
+from knowledge.models import Article, Extraction
+
+log = logging.getLogger(__name__)
+
+MAX_ATTACHMENT_BYTES = 256 * 1024  # a long feature is ~40 KB of text; more is not an article
+CONFIRM_TIMEOUT = 300.0
+PASTE_LIMIT = 4000  # Discord's maximum for a modal text input
+
+
+def pasted_article(text: str, title: str, date: str, outlet: str) -> str:
+    """Return a pasted article with a header made from the modal's fields."""
+    header = [
+        f"{key}: {value.strip()}"
+        for key, value in (("Title", title), ("Source", outlet), ("Date", date))
+        if value.strip()
+    ]
+    return ("\n".join(header) + "\n\n" if header else "") + text.strip()
+
+
+class PasteModal(discord.ui.Modal, title="Add an article"):
+    """A form to paste an article's text and what is known about it."""
+
+    article_title: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
+        label="Title", required=False, max_length=200, custom_id="ingest:title"
+    )
+    outlet: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
+        label="Outlet", required=False, max_length=100, custom_id="ingest:outlet"
+    )
+    date: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
+        label="Date (2026, 2026-06 or 2026-06-24)", required=False, max_length=10, custom_id="ingest:date"
+    )
+    text: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
+        label="Article text",
+        style=discord.TextStyle.paragraph,
+        min_length=20,
+        max_length=PASTE_LIMIT,
+        custom_id="ingest:text",
+    )
+
+    def __init__(self, cog: Ingest) -> None:
+        super().__init__(custom_id="ingest:paste", timeout=CONFIRM_TIMEOUT)
+        self.cog = cog
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Preview the pasted article."""
+        raw = pasted_article(self.text.value, self.article_title.value, self.date.value, self.outlet.value)
+        await self.cog.preview(interaction, raw, name="pasted article")
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
+        """Answer a failed submission once."""
+        if isinstance(error, MalformedArticle):
+            await deny(interaction, error.message)
+            return
+        log.error("Pasted article failed", exc_info=error)
+        await deny(interaction, "Something went wrong while reading the article. It has been logged.")
+
+
+class ConfirmIngest(discord.ui.View):
+    """Store or discard a previewed article; only the member who asked can decide."""
+
+    def __init__(
+        self, briefing: Briefing, article: Article, extraction: Extraction, name: str, owner_id: int
+    ) -> None:
+        super().__init__(timeout=CONFIRM_TIMEOUT)
+        self.briefing = briefing
+        self.article = article
+        self.extraction = extraction
+        self.name = name
+        self.owner_id = owner_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Return whether the presser asked for this preview."""
+        if interaction.user.id == self.owner_id:
+            return True
+        await deny(interaction, "Only the member who added this article can confirm it.")
+        return False
+
+    @discord.ui.button(label="Store it", style=discord.ButtonStyle.success, custom_id="ingest:confirm")
+    async def confirm(
+        self, interaction: discord.Interaction, button: discord.ui.Button[ConfirmIngest]
+    ) -> None:
+        """Write the article to the store and say where it went."""
+        result = await self.briefing.add(self.article, self.extraction, name=self.name)
+        self.stop()
+        message = (
+            f"Stored as document #{result.document_id}."
+            if result.created
+            else (f"Already in the store as document #{result.document_id}; nothing changed.")
+        )
+        await interaction.response.edit_message(embed=embeds.notice_embed(message), view=None)
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary, custom_id="ingest:cancel")
+    async def cancel(
+        self, interaction: discord.Interaction, button: discord.ui.Button[ConfirmIngest]
+    ) -> None:
+        """Discard the preview; nothing is written."""
+        self.stop()
+        await interaction.response.edit_message(
+            embed=embeds.notice_embed("Cancelled; nothing was stored."), view=None
+        )
+
+
+class Ingest(commands.Cog):
+    """Adding articles from Discord."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+
+    @app_commands.command(name="ingest")
+    @app_commands.describe(file="A .txt or .md article in UTF-8 (leave empty to paste the text instead)")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
+    async def ingest(self, interaction: discord.Interaction, file: discord.Attachment | None = None) -> None:
+        """Add an article to the briefing (Manage Server): preview what was read, then confirm."""
+        if file is None:
+            await interaction.response.send_modal(PasteModal(self))
+            return
+        if not file.filename.lower().endswith(ARTICLE_SUFFIXES):
+            raise MalformedArticle(
+                "Attach a .txt or .md file, or run /ingest without a file to paste the text."
+            )
+        if file.size > MAX_ATTACHMENT_BYTES:
+            raise MalformedArticle(
+                f"That file is {file.size // 1024} KB; articles are limited to {MAX_ATTACHMENT_BYTES // 1024} KB."
+            )
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        raw = decode_article(await file.read(), file.filename)
+        await self.preview(interaction, raw, name=file.filename)
+
+    async def preview(self, interaction: discord.Interaction, raw: str, *, name: str) -> None:
+        """Extract an article off the event loop and show what would be stored, with confirm buttons."""
+        article, extraction = await asyncio.to_thread(analyse, raw)
+        existing = await self.briefing.stored_id(article)
+        if existing is not None:
+            await send(
+                interaction,
+                embeds.notice_embed(f"Already in the store as document #{existing}; nothing to add."),
+                ephemeral=True,
+            )
+            return
+        view = ConfirmIngest(self.briefing, article, extraction, name, interaction.user.id)
+        await send(
+            interaction, embeds.ingest_preview_embed(article, extraction, name), view=view, ephemeral=True
+        )
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the cog to the bot."""
+    await bot.add_cog(Ingest(bot.briefing))  # type: ignore[attr-defined]

@@ -1,0 +1,144 @@
+"""/ingest through the real command tree: permissions, the paste form, preview, confirm, limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.loopback import MEMBER_PERMISSIONS, LocalDiscord, Sent, command_data, interaction_payload
+from tests.limits import assert_payload_within_limits
+
+ARTICLE = (
+    "Poland spent 4.1 percent of GDP on defence in 2025, the highest share in the alliance. "
+    '"We will not wait for others," said Defence Minister Anna Kowalska. '
+    "She added that the army would grow by a third."
+)
+EPHEMERAL = 64
+
+
+def paste_submission(
+    text: str, *, title: str = "Poland leads", date: str = "2026-01-15", **member: Any
+) -> dict[str, Any]:
+    """Return the modal-submit payload of the paste form."""
+    fields = {"ingest:title": title, "ingest:outlet": "Test Wire", "ingest:date": date, "ingest:text": text}
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
+        for key, value in fields.items()
+    ]
+    return interaction_payload(5, {"custom_id": "ingest:paste", "components": rows}, **member)
+
+
+async def open_form_and_submit(local: LocalDiscord, text: str, **fields: str) -> tuple[dict[str, Any], Sent]:
+    """Open the paste form (a modal lives for one submission) and submit it; return payload and reply."""
+    form = await local.command("ingest", {})
+    assert form.payload is not None and form.payload["type"] == 9
+    submission = paste_submission(text, **fields)
+    (reply,) = await local.dispatch(submission)
+    return submission, reply
+
+
+def attachment_command(filename: str, size: int, **member: Any) -> dict[str, Any]:
+    """Return an /ingest payload with an attachment option (never downloaded by these tests)."""
+    data = command_data("ingest", {})
+    data["options"] = [{"name": "file", "type": 11, "value": "900000000000000001"}]
+    data["resolved"] = {
+        "attachments": {
+            "900000000000000001": {
+                "id": "900000000000000001",
+                "filename": filename,
+                "size": size,
+                "url": "https://cdn.invalid/a",
+                "proxy_url": "https://cdn.invalid/a",
+                "content_type": "text/plain; charset=utf-8",
+            }
+        }
+    }
+    return interaction_payload(2, data, **member)
+
+
+def description(sent: Sent) -> str:
+    """Return the first embed's description of a response, after checking its limits."""
+    assert sent.payload is not None
+    assert_payload_within_limits(sent.payload)
+    return str(sent.payload["data"]["embeds"][0].get("description", ""))
+
+
+async def test_members_without_manage_server_are_refused(local: LocalDiscord) -> None:
+    """A member without Manage Server gets an ephemeral refusal, whatever the server configured."""
+    sent = await local.command("ingest", {}, user_id=42, permissions=MEMBER_PERMISSIONS)
+    assert sent.payload is not None and sent.payload["data"]["flags"] == EPHEMERAL
+    assert "Manage Server" in description(sent)
+
+
+async def test_paste_preview_then_confirm_stores_the_article(local: LocalDiscord) -> None:
+    """The form opens, the preview lists what was read, and Store it makes it answerable."""
+    form = await local.command("ingest", {})
+    assert form.payload is not None and form.payload["type"] == 9
+    assert form.payload["data"]["custom_id"] == "ingest:paste"
+
+    submission = paste_submission(ARTICLE)
+    (preview,) = await local.dispatch(submission)
+    assert preview.payload is not None and preview.payload["data"]["flags"] == EPHEMERAL
+    text = description(preview)
+    assert "1 spending fact" in text and "2 statements" in text and "Nothing is stored until" in text
+
+    stranger = await local.press(
+        "ingest:confirm", submission, preview, user_id=42, permissions=MEMBER_PERMISSIONS
+    )
+    assert "Only the member who added" in description(stranger)
+
+    stored = await local.press("ingest:confirm", submission, preview)
+    assert stored.payload is not None and stored.payload["type"] == 7
+    assert description(stored) == "Stored as document #2."
+
+    answer = await local.command("spending", {"country": "Poland"})
+    assert "**4.1%** of GDP in 2025" in str(answer.payload)
+    _, again = await open_form_and_submit(local, ARTICLE)
+    assert "Already in the store as document #2" in description(again)
+
+
+async def test_cancel_stores_nothing(local: LocalDiscord) -> None:
+    """Cancel discards the preview and the store is unchanged."""
+    submission, preview = await open_form_and_submit(local, ARTICLE)
+    cancelled = await local.press("ingest:cancel", submission, preview)
+    assert description(cancelled) == "Cancelled; nothing was stored."
+    sources = await local.command("sources", {})
+    assert "1 document" in str(sources.payload)
+
+
+async def test_article_without_facts_is_accepted_as_searchable_text(local: LocalDiscord) -> None:
+    """A text with no extractable facts is previewed as searchable text, not refused."""
+    _, preview = await open_form_and_submit(
+        local, "The weather in Brussels was mild and the talks went on late."
+    )
+    assert "stored as searchable text" in description(preview)
+
+
+async def test_malformed_paste_gets_a_clear_error(local: LocalDiscord) -> None:
+    """A bad date in the form is a short ephemeral error, and nothing is stored."""
+    _, sent = await open_form_and_submit(local, ARTICLE, date="15 Jan")
+    assert sent.payload is not None and sent.payload["data"]["flags"] == EPHEMERAL
+    assert "not an ISO date" in description(sent)
+
+
+@pytest.mark.parametrize(
+    ("filename", "size", "fragment"),
+    [("report.pdf", 1000, "Attach a .txt or .md file"), ("huge.txt", 5 * 1024 * 1024, "limited to 256 KB")],
+)
+async def test_attachment_type_and_size_limits(
+    local: LocalDiscord, filename: str, size: int, fragment: str
+) -> None:
+    """Wrong file types and oversized files are refused before anything is downloaded."""
+    (sent,) = await local.dispatch(attachment_command(filename, size))
+    assert sent.payload is not None and sent.payload["data"]["flags"] == EPHEMERAL
+    assert fragment in description(sent)
+
+
+async def test_ingest_has_a_per_user_cooldown(local: LocalDiscord) -> None:
+    """The fourth /ingest within a minute is told when to try again."""
+    for _ in range(3):
+        form = await local.command("ingest", {})
+        assert form.payload is not None and form.payload["type"] == 9
+    refused = await local.command("ingest", {})
+    assert "try again in" in description(refused)
