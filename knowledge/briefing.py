@@ -4,7 +4,8 @@
   with the alliance context. A known country without facts gets an answer that says so and lists
   what is covered; an unknown name raises UnknownCountry with suggestions.
 * ``summit(choice)``: the next upcoming summit by date (or the latest when none is ahead), or the
-  one chosen; mentions of the same summit in several documents are merged.
+  one chosen; mentions of the same summit (same place, year and month) in several documents are
+  merged. A summit known only to the month or year counts from the first day of it.
 * ``statements(text)``: a person's statements, verbatim first, then partial quotes, then
   reported speech, and the events they are expected at.
 * ``search(text)``: FTS5/BM25 over passages; user text is reduced to quoted terms, so no
@@ -512,10 +513,28 @@ def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
     conflicts = []
     for (metric, year, _), figures in groups.items():
         documents = {f.source.document.id for f in figures}
-        values = {round(f.value or 0, 6) for f in figures}
-        if year is not None and len(documents) > 1 and len(values) > 1:
+        disagree = any(not _agree(a, b) for a in figures for b in figures)
+        if year is not None and len(documents) > 1 and disagree:
             conflicts.append(Conflict(metric=metric, year=year, figures=figures))
     return conflicts
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """Return whether two figures agree: equal, or within the rounding an "about" figure admits."""
+    if a.value is None or b.value is None:
+        return a.value == b.value
+    tolerance = max(_rounding(a), _rounding(b))
+    return abs(a.value - b.value) <= tolerance + 1e-9 * max(abs(a.value), abs(b.value))
+
+
+def _rounding(figure: Figure) -> float:
+    """Return half a unit of the last digit written, for approximate figures ("about 3.4%": 0.05)."""
+    written = re.search(r"\d+(?:[.,](\d+))?", figure.as_written)
+    if not figure.approximate or written is None or figure.value is None:
+        return 0.0
+    number = float(written.group(0).replace(",", "."))
+    scale = figure.value / number if number else 1.0  # "$1.3 trillion": value 1.3e12, written 1.3
+    return 0.5 * 10 ** -len(written.group(1) or "") * scale
 
 
 def _person_ref(person: StoredPerson) -> PersonRef:

@@ -1,0 +1,84 @@
+"""Many documents in one store: answers combine them, keep sources apart and flag disagreements."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.briefing import Briefing
+from knowledge.ingest import ingest_file, ingest_text
+from knowledge.models import Metric
+from knowledge.store import Store
+
+ARTICLES = sorted(p for p in (Path(__file__).parent / "articles").iterdir() if p.suffix in (".txt", ".md"))
+CORRECTION = (
+    "Title: Revised estimates\nSource: Test Desk\nDate: 2025-09-01\n\n"
+    "The United States spent 3.3% of its GDP on defense in 2024, according to revised alliance estimates."
+)
+
+
+@pytest.fixture
+async def library(store: Store) -> Briefing:
+    """Return a briefing over the seed plus every hand-written test article."""
+    for path in ARTICLES:
+        await ingest_file(store, path)
+    return Briefing(store)
+
+
+async def test_every_article_is_a_separate_document(library: Briefing) -> None:
+    """Each article is its own document; ingesting them all again changes nothing."""
+    before = await library.sources()
+    assert len(before) == 1 + len(ARTICLES)
+    for path in ARTICLES:
+        report = await ingest_file(library.store, path)
+        assert not report.created
+    assert await library.sources() == before
+
+
+async def test_answers_combine_documents_newest_year_first(library: Briefing) -> None:
+    """The US answer holds figures from several documents, newest year first, each with its own source."""
+    answer = await library.spending("United States")
+    years = [f.when.year for f in answer.figures if f.metric is Metric.SHARE_OF_GDP and f.when]
+    assert years == sorted(years, reverse=True)
+    documents = {f.source.document.title for f in answer.figures}
+    assert len(documents) >= 3
+    seed_2024 = next(f for f in answer.figures if f.when and f.when.year == 2024)
+    assert seed_2024.value == 3.19 and "3.19%" in seed_2024.source.passage
+
+
+async def test_rounded_figures_are_not_a_conflict(library: Briefing) -> None:
+    """ "about 3.4 percent" and "3.38 percent" for the same year agree within rounding."""
+    answer = await library.spending("United States")
+    assert answer.conflicts == []
+
+
+async def test_different_values_are_flagged_with_both_sources(library: Briefing) -> None:
+    """A second document with another 2024 share is shown beside the first and flagged, not merged."""
+    await ingest_text(library.store, CORRECTION, name="correction.txt")
+    (conflict,) = (await library.spending("United States")).conflicts
+    assert (conflict.metric, conflict.year) == (Metric.SHARE_OF_GDP, 2024)
+    assert sorted((f.value, f.source.document.title) for f in conflict.figures) == [
+        (3.19, "NATO defence spending, the June summit in the Netherlands, and Ukraine (NATO annual report coverage)"),
+        (3.3, "Revised estimates"),
+    ]
+
+
+async def test_summit_choice_by_date(library: Briefing) -> None:
+    """With several summits, the next one by date is shown; after the last, the latest."""
+    labels = [s.label for s in await library.summits()]
+    assert "summit in Ankara (7–8 July 2026)" in labels and "summit in the Netherlands (June 2025)" in labels
+    assert (await library.summit(today=date(2026, 3, 1))).place == "Ankara"
+    assert (await library.summit(today=date(2025, 3, 1))).place == "the Netherlands"  # "The Hague (2025)" counts from 1 January
+    assert (await library.summit(today=date(2030, 1, 1))).place == "Ankara"
+    assert len((await library.summit(today=date(2026, 3, 1))).others) == len(labels) - 1
+
+
+async def test_people_from_different_documents_stay_apart(library: Briefing) -> None:
+    """A person's statements come only from documents that quote them."""
+    answer = await library.statements("Berg")
+    assert answer.person.name == "Anna Berg"
+    assert {q.source.document.title for q in answer.statements} == {
+        "Sweden to keep raising defence budget, minister says"
+    }
