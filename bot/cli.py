@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help='answer one command locally, e.g. briefbot ask "/spending Canada"')
     ask.add_argument("line", nargs="+", help="the command line")
     ask.add_argument("--json", action="store_true", help="print the exact payload Discord would receive")
+    ask.add_argument(
+        "--save-attachments", metavar="DIR", type=Path, help="write attached files (charts) here"
+    )
     ask.set_defaults(handler=_ask)
     console = sub.add_parser("console", help="type commands in the terminal")
     console.set_defaults(handler=_console)
@@ -110,13 +113,15 @@ async def _demo(settings: Settings, *, interactive_after: bool) -> int:
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one command line locally."""
-    return asyncio.run(_ask_async(" ".join(args.line), settings, as_json=args.json))
+    line = " ".join(args.line)
+    return asyncio.run(_ask_async(line, settings, as_json=args.json, save_dir=args.save_attachments))
 
 
-async def _ask_async(line: str, settings: Settings, *, as_json: bool) -> int:
+async def _ask_async(line: str, settings: Settings, *, as_json: bool, save_dir: Path | None) -> int:
     """Answer one command line and return 1 if it was not a valid command."""
     async with local_bot(settings) as local:
-        return 1 if await run_lines(local, [line], sys.stdout, as_json=as_json) else 0
+        failed = await run_lines(local, [line], sys.stdout, as_json=as_json, save_dir=save_dir)
+    return 1 if failed else 0
 
 
 def _console(args: argparse.Namespace, settings: Settings) -> int:

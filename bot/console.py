@@ -13,6 +13,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from discord import app_commands
@@ -71,19 +72,19 @@ def _named_options(rest: str, parameters: list[str]) -> dict[str, str] | None:
 
 
 async def answer(local: LocalDiscord, line: str) -> Sent:
-    """Return the bot's initial response to a console line."""
+    """Return the message the bot answers a console line with."""
     name, options = parse_command(line, local.bot)  # type: ignore[arg-type]
-    return await local.command(name, options)
+    return await local.answer(name, options)
 
 
 def payload_json(sent: Sent) -> str:
-    """Return the response payload as Discord would receive it, pretty-printed."""
+    """Return the JSON body of the request that carries the answer, exactly as Discord receives it."""
     return json.dumps(sent.payload, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def render(sent: Sent) -> str:
     """Return a response payload as readable terminal text."""
-    data: dict[str, Any] = (sent.payload or {}).get("data") or {}
+    data = sent.message()
     lines: list[str] = []
     if data.get("flags", 0) & 64:
         lines.append("(only you can see this)")
@@ -94,6 +95,10 @@ def render(sent: Sent) -> str:
         lines.append("[" + "] [".join(labels) + "]")
     if (sent.payload or {}).get("type") == 9:
         lines.append(f"(opens the form “{data.get('title', '')}”; in the terminal use: briefbot ingest FILE)")
+    for filename, content in sent.files:
+        lines.append(
+            f"(attached: {filename}, {len(content) // 1024 + 1} KB; save it with --save-attachments DIR)"
+        )
     for choice in data.get("choices", []):
         lines.append(f"  • {choice['name']}")
     return "\n".join(lines)
@@ -130,8 +135,10 @@ def _plain(text: str) -> str:
     return re.sub(r"\\([\\*_~|`>#\-\[\]()])", r"\1", text)
 
 
-async def run_lines(local: LocalDiscord, lines: list[str], out: TextIO, *, as_json: bool = False) -> int:
-    """Answer each line, printing the result; return the number of lines that failed."""
+async def run_lines(
+    local: LocalDiscord, lines: list[str], out: TextIO, *, as_json: bool = False, save_dir: Path | None = None
+) -> int:
+    """Answer each line, printing the result (and saving attachments); return how many failed."""
     failures = 0
     for line in lines:
         if not as_json:
@@ -147,7 +154,18 @@ async def run_lines(local: LocalDiscord, lines: list[str], out: TextIO, *, as_js
             failures += 1
             continue
         print(payload_json(sent) if as_json else render(sent), file=out)
+        if save_dir is not None:
+            save_attachments(sent, save_dir, out)
     return failures
+
+
+def save_attachments(sent: Sent, directory: Path, out: TextIO) -> None:
+    """Write the answer's attachments into directory."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for filename, content in sent.files:
+        path = directory / Path(filename).name
+        path.write_bytes(content)
+        print(f"saved {path}", file=out)
 
 
 async def interactive(local: LocalDiscord, out: TextIO = sys.stdout) -> None:

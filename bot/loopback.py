@@ -29,12 +29,20 @@ CONSOLE_USER_ID = 100000000000000004
 ALL_PERMISSIONS = str(discord.Permissions.all().value)
 MEMBER_PERMISSIONS = str(discord.Permissions(send_messages=True, use_application_commands=True).value)
 
+FOLLOWUP_TIMEOUT = 60.0
+
 _ids = itertools.count(200000000000000000)
 
 
 @dataclass
 class Sent:
     """One request the bot made in answer to an interaction."""
+
+    def message(self) -> dict[str, Any]:
+        """Return the message part of the request: a callback's data, or a followup's body."""
+        if self.kind == "callback":
+            return dict((self.payload or {}).get("data") or {})
+        return dict(self.payload or {})
 
     kind: str  # "callback", "followup", "edit", "delete"
     interaction_id: int | None
@@ -258,6 +266,15 @@ class LocalDiscord:
         """Run a slash command and return its initial response."""
         sent = await self.dispatch(interaction_payload(2, command_data(name, options), **member))
         return sent[0]
+
+    async def answer(self, name: str, options: dict[str, str], **member: Any) -> Sent:
+        """Run a slash command and return the message that answers it (the followup after a defer)."""
+        payload = interaction_payload(2, command_data(name, options), **member)
+        (first,) = await self.dispatch(payload)
+        if first.payload is None or first.payload.get("type") != 5:
+            return first
+        # A deferred answer may take longer than the 3 s acknowledgement; Discord allows 15 min.
+        return (await self.adapter.wait_for(payload["token"], 2, FOLLOWUP_TIMEOUT))[1]
 
     async def autocomplete(self, name: str, options: dict[str, str], focused: str, **member: Any) -> Sent:
         """Run an autocomplete request and return the choices response."""

@@ -490,8 +490,8 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
         if f.metric is not Metric.SHARE_OF_GDP or f.value is None:
             continue
         target = targets.get(f.when.year if f.when else None, any_target)
-        if target is None:
-            continue
+        if target is None or (f.approximate and abs(f.value - target) <= _rounding(f)):
+            continue  # "about 2%" says nothing about which side of a 2% target it is
         side = "above" if f.value >= target else "below"
         derived.append(
             f"{format_percent(f.value)}{_year_suffix(f.when)} is {side} the {format_percent(target)} target"
@@ -534,7 +534,7 @@ def _rounding(figure: Figure) -> float:
         return 0.0
     number = float(written.group(0).replace(",", "."))
     scale = figure.value / number if number else 1.0  # "$1.3 trillion": value 1.3e12, written 1.3
-    return 0.5 * 10 ** -len(written.group(1) or "") * scale
+    return 0.5 * 10.0 ** -len(written.group(1) or "") * scale
 
 
 def _person_ref(person: StoredPerson) -> PersonRef:

@@ -6,7 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import embeds
+from bot import charts, embeds
 from bot.app import briefing_of
 from bot.replies import send
 from knowledge import gazetteer
@@ -67,7 +67,15 @@ class Spending(commands.Cog):
     ) -> None:
         """A country's defence spending: figures by year, the 2% target, alliance context, sources."""
         answer = await self.briefing.spending_for(country)
-        await send(interaction, embeds.spending_embed(answer))
+        embed = embeds.spending_embed(answer)
+        if not charts.has_chart(answer):
+            await send(interaction, embed)
+            return
+        # Rendering takes longer than a lookup (seconds on a cold font cache): acknowledge first.
+        await interaction.response.defer(thinking=True)
+        chart = await charts.spending_chart(answer)
+        embed.set_image(url=f"attachment://{chart.filename}")
+        await send(interaction, embed, file=chart)
 
 
 async def setup(bot: commands.Bot) -> None:

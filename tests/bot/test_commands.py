@@ -35,7 +35,7 @@ def embed_of(sent: Sent) -> dict[str, Any]:
     """Return the single embed of a response, after checking the payload's limits."""
     assert sent.payload is not None
     assert_payload_within_limits(sent.payload)
-    (embed,) = sent.payload["data"]["embeds"]
+    (embed,) = sent.message()["embeds"]
     return embed  # type: ignore[no-any-return]
 
 
@@ -70,17 +70,18 @@ async def test_command_payload_matches_golden(
     local: LocalDiscord, golden: str, command: str, options: dict[str, str]
 ) -> None:
     """Each command answers with one public embed, inside the limits, exactly as pinned."""
-    sent = await local.command(command, options)
-    assert sent.kind == "callback"
-    assert sent.payload is not None and sent.payload["type"] == 4
-    assert not sent.payload["data"].get("flags", 0) & EPHEMERAL
+    sent = await local.answer(command, options)
+    assert sent.payload is not None
+    assert not sent.message().get("flags", 0) & EPHEMERAL
     embed_of(sent)
     check_golden(golden, sent.payload)
 
 
 async def test_spending_canada_states_the_missed_target_and_no_figure(local: LocalDiscord) -> None:
     """Canada: missed the 2% target in 2023, no number, with the list sentence as source."""
-    text = text_of(embed_of(await local.command("spending", {"country": "Canada"})))
+    sent = await local.command("spending", {"country": "Canada"})
+    assert sent.payload is not None and sent.payload["type"] == 4  # no chart: answered at once
+    text = text_of(embed_of(sent))
     assert "Missed the 2% of GDP target in 2023" in text
     assert "no figure" in text.lower()
     assert "Countries missing the goal include Belgium, Canada" in text
@@ -90,9 +91,22 @@ async def test_spending_canada_states_the_missed_target_and_no_figure(local: Loc
 @pytest.mark.parametrize("alias", ["usa", "U.S.", "America", "united states", "Untied States"])
 async def test_spending_accepts_aliases_and_typos(local: LocalDiscord, alias: str) -> None:
     """Aliases and typos resolve to the United States and its 2024 and 2014 figures."""
-    embed = embed_of(await local.command("spending", {"country": alias}))
+    embed = embed_of(await local.answer("spending", {"country": alias}))
     assert embed["title"].startswith("🇺🇸 United States")
     assert "**3.19%** of GDP in 2024" in text_of(embed) and "**3.68%** of GDP in 2014" in text_of(embed)
+
+
+async def test_two_figures_come_with_a_chart(local: LocalDiscord) -> None:
+    """A country with two or more figures is answered after a defer, with a PNG chart attached."""
+    origin = interaction_payload(2, command_data("spending", {"country": "United States"}))
+    await local.dispatch(origin)
+    defer, message = await local.adapter.wait_for(origin["token"], 2, timeout=60)
+    assert defer.payload == {"type": 5}
+    assert message.kind == "followup"  # Discord turns the first followup after a defer into the answer
+    ((filename, png),) = message.files
+    assert filename == "spending-US.png" and png.startswith(b"\x89PNG")
+    assert message.message()["attachments"][0]["filename"] == "spending-US.png"
+    assert embed_of(message)["image"]["url"] == "attachment://spending-US.png"
 
 
 async def test_fuzzy_match_is_shown(local: LocalDiscord) -> None:

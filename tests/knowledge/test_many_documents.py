@@ -60,7 +60,10 @@ async def test_different_values_are_flagged_with_both_sources(library: Briefing)
     (conflict,) = (await library.spending("United States")).conflicts
     assert (conflict.metric, conflict.year) == (Metric.SHARE_OF_GDP, 2024)
     assert sorted((f.value, f.source.document.title) for f in conflict.figures) == [
-        (3.19, "NATO defence spending, the June summit in the Netherlands, and Ukraine (NATO annual report coverage)"),
+        (
+            3.19,
+            "NATO defence spending, the June summit in the Netherlands, and Ukraine (NATO annual report coverage)",
+        ),
         (3.3, "Revised estimates"),
     ]
 
@@ -70,7 +73,9 @@ async def test_summit_choice_by_date(library: Briefing) -> None:
     labels = [s.label for s in await library.summits()]
     assert "summit in Ankara (7–8 July 2026)" in labels and "summit in the Netherlands (June 2025)" in labels
     assert (await library.summit(today=date(2026, 3, 1))).place == "Ankara"
-    assert (await library.summit(today=date(2025, 3, 1))).place == "the Netherlands"  # "The Hague (2025)" counts from 1 January
+    assert (
+        await library.summit(today=date(2025, 3, 1))
+    ).place == "the Netherlands"  # "The Hague (2025)" counts from 1 January
     assert (await library.summit(today=date(2030, 1, 1))).place == "Ankara"
     assert len((await library.summit(today=date(2026, 3, 1))).others) == len(labels) - 1
 
