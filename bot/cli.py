@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 import discord
 
@@ -141,23 +142,74 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool, seed: bool) -> int:
-    """Ingest each file in turn, printing one line per file."""
-    store = await open_store(settings.db, seed=seed)
+    """Ingest each file in its own transaction, one line per file; return 1 if any file failed."""
+    if dry_run and not settings.db.exists():
+        store = await open_store(":memory:", seed=False)  # a dry run creates no file
+    else:
+        store = await open_store(settings.db, seed=seed)
+    progress = Progress(len(files)) if len(files) > 1 else None
     failed = 0
     try:
         for path in files:
             try:
                 report = await ingest_file(store, path, dry_run=dry_run)
-            except (BriefingError, OSError) as exc:
-                print(f"{path.name}: failed: {exc}", file=sys.stderr)
+            except (BriefingError, OSError, UnicodeError) as exc:
+                reason = exc.message if isinstance(exc, BriefingError) else str(exc)
+                progress_print(progress, f"{path.name}: failed: {reason}", sys.stderr)
                 failed += 1
-                continue
-            print(("(dry run) " if dry_run else "") + report.summary())
-            if dry_run:
-                print(report.extraction.model_dump_json(indent=2))
+            else:
+                progress_print(progress, ("(dry run) " if dry_run else "") + report.summary(), sys.stdout)
+                if dry_run:
+                    print(report.extraction.model_dump_json(indent=2))
+            if progress:
+                progress.advance()
     finally:
+        if progress:
+            progress.finish()
         await store.close()
     return 1 if failed else 0
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.visible = sys.stderr.isatty()
+
+    def advance(self) -> None:
+        """Count one more file and redraw."""
+        self.done += 1
+        self.draw()
+
+    def draw(self) -> None:
+        """Draw the bar in place."""
+        if self.visible:
+            filled = self.WIDTH * self.done // max(self.total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Erase the bar so a message can take its line."""
+        if self.visible:
+            sys.stderr.write("\r" + " " * (self.WIDTH + 24) + "\r")
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        if self.visible:
+            sys.stderr.write("\n")
+
+
+def progress_print(progress: Progress | None, message: str, stream: TextIO) -> None:
+    """Print a message above the progress bar."""
+    if progress:
+        progress.clear()
+    print(message, file=stream)
+    if progress:
+        progress.draw()
 
 
 def _sources(args: argparse.Namespace, settings: Settings) -> int:
