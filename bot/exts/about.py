@@ -11,6 +11,7 @@ from bot.replies import send
 from knowledge.briefing import Briefing
 
 MAX_QUESTION_LENGTH = 300
+ASK_RATE, ASK_PER_SECONDS = 5, 30.0  # full-text search is the most expensive lookup: 5 per 30 s a member
 
 
 class About(commands.Cog):
@@ -33,6 +34,7 @@ class About(commands.Cog):
 
     @app_commands.command(name="ask")
     @app_commands.describe(question="A question in your own words, e.g. “How much did the US spend in 2014?”")
+    @app_commands.checks.cooldown(ASK_RATE, ASK_PER_SECONDS, key=lambda i: i.user.id)
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, MAX_QUESTION_LENGTH]
     ) -> None:

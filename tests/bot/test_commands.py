@@ -215,3 +215,14 @@ async def test_ask_survives_fts_syntax(local: LocalDiscord, question: str) -> No
     """Search operators and quotes in a question never raise: an answer or a short error."""
     sent = await local.command("ask", {"question": question})
     embed_of(sent)
+
+
+async def test_ask_has_a_per_user_cooldown(local: LocalDiscord) -> None:
+    """The sixth question within 30 s is told when to try again; another member is not affected."""
+    for _ in range(5):
+        embed_of(await local.command("ask", {"question": "summit"}))
+    refused = await local.command("ask", {"question": "summit"})
+    assert refused.payload is not None and refused.payload["data"]["flags"] == EPHEMERAL
+    assert "try again in" in embed_of(refused)["description"]
+    other = await local.command("ask", {"question": "summit"}, user_id=43)
+    assert other.payload is not None and not other.payload["data"].get("flags")

@@ -82,12 +82,11 @@ class BotProcess:
         """Send SIGTERM and return the exit code (kill and fail after SHUTDOWN_TIMEOUT)."""
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGTERM)
-        try:
+        with contextlib.suppress(TimeoutError):
             return await asyncio.wait_for(self.process.wait(), SHUTDOWN_TIMEOUT)
-        except TimeoutError:
-            self.process.kill()
-            await self.process.wait()
-            pytest.fail(f"briefbot did not exit within {SHUTDOWN_TIMEOUT:.0f} s of SIGTERM\n{self.output()}")
+        self.process.kill()
+        await self.process.wait()
+        pytest.fail(f"briefbot did not exit within {SHUTDOWN_TIMEOUT:.0f} s of SIGTERM\n{self.output()}")
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
