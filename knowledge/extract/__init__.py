@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from knowledge.extract.events import extract_events
+from knowledge.extract.people import extract_people
+from knowledge.extract.spending import extract_spending
+from knowledge.extract.statements import extract_statements
 from knowledge.models import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
     """Return every record the extractors find in the article."""
-    from knowledge.extract.events import extract_events
-    from knowledge.extract.people import extract_people
-    from knowledge.extract.spending import extract_spending
-    from knowledge.extract.statements import extract_statements
-
     people = extract_people(article)
     return Extraction(
         people=people,
