@@ -20,6 +20,7 @@ as derived; no number is ever filled in from outside the store.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -120,20 +121,6 @@ _STOPWORDS = frozenset(
         "many",
     ]
 )
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +147,7 @@ class Briefing:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._snapshot: _Snapshot | None = None
+        self._summits: tuple[tuple[int, int], list[list[StoredEvent]]] | None = None
 
     async def _current(self) -> _Snapshot:
         """Return the cached snapshot, reloading it when the store has changed."""
@@ -241,7 +229,7 @@ class Briefing:
         person, matched_by = match.person, match.path
         quotes = await self.store.statements_by(person.id)
         quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
-        events = {e.id: e for e in await self.store.events("summit")}
+        events = {e.id: e for group in await self._summit_groups() for e in group}
         appearances = [
             Appearance(
                 event=event_label(events[event_id]) if event_id in events else "an event",
@@ -305,14 +293,18 @@ class Briefing:
         return _summit_answer(group, [g for g in groups if g is not group])
 
     async def _summit_groups(self) -> list[list[StoredEvent]]:
-        """Return stored summits grouped so that each group is one real-world summit."""
+        """Return stored summits grouped so that each group is one real-world summit (cached per write)."""
+        version = await self.store.data_version()
+        if self._summits is not None and self._summits[0] == version:
+            return self._summits[1]
         groups: dict[tuple[str, int | None, int | None], list[StoredEvent]] = {}
         for event in await self.store.events("summit"):
             place = event.country or normalize_key(event.place or "")
             month = event.when.month if event.when else None
             year = event.when.year if event.when else None
             groups.setdefault((place, year, month), []).append(event)
-        return list(groups.values())
+        self._summits = (version, list(groups.values()))
+        return self._summits[1]
 
     # --- search and coverage ------------------------------------------------------------------
 
@@ -467,10 +459,10 @@ def describe_time(when: TimeRef | None) -> str:
     if when.month is None:
         shown = str(when.year)
     elif when.day is None:
-        shown = f"{_MONTH_NAMES[when.month - 1]} {when.year}"
+        shown = f"{calendar.month_name[when.month]} {when.year}"
     else:
         days = f"{when.day}–{when.end_day}" if when.end_day else str(when.day)
-        shown = f"{days} {_MONTH_NAMES[when.month - 1]} {when.year}"
+        shown = f"{days} {calendar.month_name[when.month]} {when.year}"
     written = when.text.strip()
     return (
         shown

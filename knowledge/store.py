@@ -494,13 +494,7 @@ class Store:
         )
         return [
             DocumentSummary(
-                document=DocumentRef(
-                    id=row["id"],
-                    title=row["title"],
-                    outlet=row["outlet"],
-                    url=row["url"],
-                    published=row["published"],
-                ),
+                document=_document(row, prefix=""),
                 passages=row["passages"],
                 spending_facts=row["spending"],
                 statements=row["statements"],
@@ -620,63 +614,63 @@ class Store:
         ]
 
     async def events(self, kind: str) -> list[StoredEvent]:
-        """Return every event of a kind with attendees, agenda and sources."""
+        """Return every event of a kind with attendees, agenda and sources (four queries in all)."""
         rows = await self._rows(
             """
-            SELECT e.*, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url, d.published AS d_published
+            SELECT e.*, d.id AS d_id, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url,
+                   d.published AS d_published
               FROM events AS e JOIN documents AS d ON d.id = e.document_id
              WHERE e.kind = ?
              ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id
             """,
             (kind,),
         )
-        return [await self._event(row) for row in rows]
+        attendees = await self._event_parts(
+            "event_attendees", "a.name, a.person_id, a.role", "a.position", kind
+        )
+        agenda = await self._event_parts("event_agenda", "a.text", "a.position", kind)
+        passages = await self._event_parts("event_passages", "NULL AS unused", "p.position", kind)
+        return [
+            StoredEvent(
+                id=row["id"],
+                kind=row["kind"],
+                place=row["place"],
+                country=row["country"],
+                when=_time(row["time_json"]),
+                document=_document(row),
+                attendees=[
+                    Attendee(
+                        name=a["name"],
+                        is_person=a["person_id"] is not None,
+                        role=a["role"],
+                        source=_source(a),
+                    )
+                    for a in attendees.get(row["id"], [])
+                ],
+                agenda=[AgendaItem(text=g["text"], source=_source(g)) for g in agenda.get(row["id"], [])],
+                sources=[_source(p) for p in passages.get(row["id"], [])],
+            )
+            for row in rows
+        ]
 
-    async def _event(self, row: aiosqlite.Row) -> StoredEvent:
-        """Return an event row completed with its attendees, agenda and sources."""
-        attendees = await self._rows(
-            f"""SELECT a.name, a.person_id, a.role, {_SOURCE_COLUMNS}
-                  FROM event_attendees AS a
-                  JOIN passages AS p ON p.id = a.passage_id JOIN documents AS d ON d.id = p.document_id
-                 WHERE a.event_id = ? ORDER BY a.position""",
-            (row["id"],),
+    async def _event_parts(
+        self, table: str, columns: str, order: str, kind: str
+    ) -> dict[int, list[aiosqlite.Row]]:
+        """Return the rows of an event part table (with their sources), grouped by event id."""
+        rows = await self._rows(
+            f"""SELECT a.event_id, {columns}, {_SOURCE_COLUMNS}
+                  FROM {table} AS a
+                  JOIN events    AS e ON e.id = a.event_id
+                  JOIN passages  AS p ON p.id = a.passage_id
+                  JOIN documents AS d ON d.id = p.document_id
+                 WHERE e.kind = ?
+                 ORDER BY a.event_id, {order}""",
+            (kind,),
         )
-        agenda = await self._rows(
-            f"""SELECT g.text, {_SOURCE_COLUMNS}
-                  FROM event_agenda AS g
-                  JOIN passages AS p ON p.id = g.passage_id JOIN documents AS d ON d.id = p.document_id
-                 WHERE g.event_id = ? ORDER BY g.position""",
-            (row["id"],),
-        )
-        passages = await self._rows(
-            f"""SELECT {_SOURCE_COLUMNS}
-                  FROM event_passages AS ep
-                  JOIN passages AS p ON p.id = ep.passage_id JOIN documents AS d ON d.id = p.document_id
-                 WHERE ep.event_id = ? ORDER BY p.position""",
-            (row["id"],),
-        )
-        return StoredEvent(
-            id=row["id"],
-            kind=row["kind"],
-            place=row["place"],
-            country=row["country"],
-            when=_time(row["time_json"]),
-            document=DocumentRef(
-                id=row["document_id"],
-                title=row["d_title"],
-                outlet=row["d_outlet"],
-                url=row["d_url"],
-                published=row["d_published"],
-            ),
-            attendees=[
-                Attendee(
-                    name=a["name"], is_person=a["person_id"] is not None, role=a["role"], source=_source(a)
-                )
-                for a in attendees
-            ],
-            agenda=[AgendaItem(text=g["text"], source=_source(g)) for g in agenda],
-            sources=[_source(p) for p in passages],
-        )
+        grouped: dict[int, list[aiosqlite.Row]] = {}
+        for row in rows:
+            grouped.setdefault(row["event_id"], []).append(row)
+        return grouped
 
     async def search(self, fts_query: str, limit: int) -> list[SearchHit]:
         """Return the passages best matching an FTS5 query (already escaped), by BM25."""
@@ -719,16 +713,21 @@ def _time(value: str | None) -> TimeRef | None:
     return TimeRef.model_validate_json(value) if value else None
 
 
+def _document(row: aiosqlite.Row, prefix: str = "d_") -> DocumentRef:
+    """Return the DocumentRef in a row's document columns (named with prefix)."""
+    return DocumentRef(
+        id=row[f"{prefix}id"],
+        title=row[f"{prefix}title"],
+        outlet=row[f"{prefix}outlet"],
+        url=row[f"{prefix}url"],
+        published=row[f"{prefix}published"],
+    )
+
+
 def _source(row: aiosqlite.Row) -> Source:
     """Return the Source built from the _SOURCE_COLUMNS of a row."""
     return Source(
-        document=DocumentRef(
-            id=row["d_id"],
-            title=row["d_title"],
-            outlet=row["d_outlet"],
-            url=row["d_url"],
-            published=row["d_published"],
-        ),
+        document=_document(row),
         passage=row["p_text"],
         section=row["p_section"],
         position=row["p_position"],
