@@ -84,7 +84,16 @@ async def open_store(path: str | Path | None = None, *, seed: bool = True) -> St
     target = str(path) if path is not None else str(default_store_path())
     is_new = target == ":memory:" or not Path(target).exists()
     store = await Store.open(target)
-    if is_new and seed:
+    if not (is_new and seed):
+        return store
+    try:
         for article in bundled_articles():
             await ingest_file(store, article)
+    except BaseException:
+        # A half-seeded new file would be taken for a real store next time: remove it.
+        await store.close()
+        if target != ":memory:":
+            for suffix in ("", "-wal", "-shm"):
+                Path(target + suffix).unlink(missing_ok=True)
+        raise
     return store

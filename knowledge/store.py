@@ -8,6 +8,7 @@ identified by the sha256 of its body, so ingesting the same content twice change
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sqlite3
@@ -218,6 +219,7 @@ class Store:
         self._db = connection
         self.path = path
         self._own_commits = 0
+        self._closing: asyncio.Future[None] | None = None
 
     @classmethod
     async def open(cls, path: str | Path) -> Store:
@@ -240,8 +242,12 @@ class Store:
         return store
 
     async def close(self) -> None:
-        """Close the connection (idempotent)."""
-        await self._db.close()
+        """Close the connection; safe to call again, also while another close is running."""
+        # aiosqlite hangs when two close() calls overlap (SIGTERM handler and shutdown path both
+        # closing), so every caller awaits the one close task.
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._db.close())
+        await asyncio.shield(self._closing)
 
     async def _configure(self) -> None:
         """Set the pragmas every connection needs."""

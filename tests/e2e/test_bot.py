@@ -8,6 +8,7 @@ limits check, ``tests.limits.assert_payload_within_limits``.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import re
 from typing import Any
@@ -31,7 +32,7 @@ OTHER_USER_ID = "111111111111111111"  # not the stand-in's default user, who ask
 ARTICLE_TITLE = "NATO defence spending"  # the start of the bundled article's title
 BRIEFING_COMMANDS = {"about", "ask", "quote", "spending", "summit"}  # at least these are synced
 MESSAGE_CALLBACKS = {4, 7, 8}  # callback types whose data is a message (or autocomplete choices)
-CURLY_QUOTED = re.compile(r"“[^”]*”")
+CURLY_QUOTED = re.compile(r"“[^”\n]*”")  # text in quotation marks, within one line
 
 
 async def tree_command_names() -> set[str]:
@@ -165,11 +166,16 @@ async def test_spending_canada(live_bot: BotProcess) -> None:
 
 async def test_spending_usa_alias(live_bot: BotProcess) -> None:
     """/spending usa resolves to the United States with its 3.19% (2024) and 3.68% (2014) figures."""
-    embed = only_embed(await command(live_bot.standin, "spending", country="usa"))
+    response = await command(live_bot.standin, "spending", country="usa")
+    embed = only_embed(response)
 
     assert "United States" in embed["title"]
     text = embed_text(embed)
     assert "3.19%" in text and "3.68%" in text
+    if "image" in embed:  # a chart: the image the embed shows is a PNG uploaded with the answer
+        (chart,) = response.files
+        assert embed["image"]["url"] == f"attachment://{chart.filename}"
+        assert chart.data.startswith(b"\x89PNG\r\n\x1a\n")
 
 
 async def test_summit(live_bot: BotProcess) -> None:
@@ -205,13 +211,18 @@ async def test_quote_rutte_pages(live_bot: BotProcess) -> None:
     page_two = only_embed(turned)
     assert f"Page 2/{pages.group(1)}" in page_two["footer"]["text"]
     assert embed_text(page_two) != embed_text(embed)
+    labels = [c.get("label") for row in message(turned)["components"] for c in row["components"]]
+    assert f"2/{pages.group(1)}" in labels
     assert standin.messages[message_id]["embeds"][0]["footer"] == page_two["footer"]
 
+    # Another user presses the (enabled) Previous button: refused, and the page stays as it is.
+    before = copy.deepcopy(standin.messages[message_id])
     refused = await answer(
         standin, standin.make_component_interaction("quote:previous", message_id, user_id=OTHER_USER_ID)
     )
     assert_short_error(standin, refused)
-    assert standin.messages[message_id]["embeds"][0]["footer"] == page_two["footer"]
+    assert refused.original_message_id != message_id
+    assert standin.messages[message_id] == before
     assert [r.kind for r in standin.responses_for(refused.interaction_id)] == ["callback"]
 
 
@@ -241,6 +252,7 @@ async def test_unknown_country_and_typo(live_bot: BotProcess) -> None:
     assert not ephemeral(standin, typo)
     embed = only_embed(typo)
     assert "Germany" in embed["title"]
+    assert "Germany" in embed["author"]["name"]  # the fuzzy match is shown, so a wrong guess is visible
     assert re.search(r"no figures? for germany", plain(embed["description"])), embed["description"]
 
 
@@ -267,6 +279,7 @@ async def test_hostile_input_is_escaped(live_bot: BotProcess) -> None:
     texts = strings(response.callback_json)
     assert not any("@everyone" in s for s in texts), texts
     assert not any("<@&123456789012345678>" in s for s in texts), texts
+    assert not any("**bold**" in s for s in texts), texts  # user text is shown, not rendered
 
 
 async def test_console_json_equals_bot_callback(live_bot: BotProcess) -> None:

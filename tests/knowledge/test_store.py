@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -153,3 +154,30 @@ async def _counts(store: Store) -> dict[str, int]:
     """Return the row count of each main table."""
     tables = ("documents", "passages", "people", "spending_facts", "statements")
     return {t: int(await store._scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+
+
+async def test_overlapping_closes_both_finish(tmp_path: Path) -> None:
+    """Two close() calls at once (signal handler and shutdown path) both return."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    await asyncio.wait_for(asyncio.gather(store.close(), store.close()), timeout=5)
+    await asyncio.wait_for(store.close(), timeout=5)
+
+
+async def test_failed_seeding_leaves_no_store_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If seeding a new store fails, the half-made file is removed so the next open seeds again."""
+    import knowledge.ingest as ingest
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("extractor crashed")
+
+    monkeypatch.setattr(ingest, "analyse", broken)
+    path = tmp_path / "s.sqlite3"
+    with pytest.raises(RuntimeError):
+        await ingest.open_store(path)
+    assert not path.exists()
+    monkeypatch.undo()
+    store = await ingest.open_store(path)
+    try:
+        assert len(await store.documents()) == 1
+    finally:
+        await store.close()
