@@ -356,7 +356,7 @@ class Briefing:
         wanted = (text or "").strip()
         if not wanted:
             return documents[0]
-        if wanted.isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", wanted):
             found = next((d for d in documents if d.document.id == int(wanted)), None)
             if found:
                 return found

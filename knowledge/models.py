@@ -39,7 +39,9 @@ class PartialDate(Frozen):
     def parse(cls, text: str) -> PartialDate:
         """Return the date written as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError."""
         parts = text.strip().split("-")
-        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
+            raise ValueError(f"not an ISO date: {text!r}")
+        if len(parts[0]) != 4:
             raise ValueError(f"not an ISO date: {text!r}")
         numbers = [int(p) for p in parts]
         date = cls(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -24,7 +26,7 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
 
     async def transform(self, interaction: discord.Interaction, value: str) -> int:
         """Return the summit id chosen, or the one whose label contains the text."""
-        if value.strip().isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", value.strip()):  # an id from the menu
             return int(value)
         wanted = value.strip().casefold()
         for summit in await briefing_of(interaction).summits():
