@@ -18,6 +18,7 @@ import discord
 
 from bot.app import create_bot, use_endpoints
 from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
+from bot.logs import setup_logging
 from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
@@ -76,7 +77,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         print("No DISCORD_TOKEN is configured, so briefbot answers here, through the local console.")
         print("(Set DISCORD_TOKEN in .env to connect to Discord; see README.)")
         return asyncio.run(_demo(settings, interactive_after=sys.stdin.isatty()))
-    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+    setup_logging(settings.log_level)
     try:
         asyncio.run(serve(settings))
     except discord.LoginFailure:

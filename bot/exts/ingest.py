@@ -133,8 +133,9 @@ class Ingest(commands.Cog):
     @app_commands.describe(file="A .txt or .md article in UTF-8 (leave empty to paste the text instead)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
+    # Checks run bottom-up: permission first, so a refused member never meets the cooldown.
     @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def ingest(self, interaction: discord.Interaction, file: discord.Attachment | None = None) -> None:
         """Add an article to the briefing (Manage Server): preview what was read, then confirm."""
         if file is None:

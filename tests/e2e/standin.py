@@ -41,6 +41,9 @@ REST (everything below ``/api/v10``; every request, known or not, is appended to
   attachment objects. Messages are checked against Discord's main limits (empty
   message 50006; content 2000; 10 embeds; embed title/description/field/footer
   lengths and the 6000 total; 25 autocomplete choices).
+* ``GET /attachments/{channel}/{id}/{filename}`` (outside ``/api/v10``, like Discord's CDN):
+  the bytes of an attachment, whether the bot uploaded it or a test made it with
+  :meth:`DiscordStandIn.make_attachment` (recorded with ``kind="cdn"``; unknown ones 404).
 * Bot-authenticated routes require ``Authorization: Bot <token>`` (401 otherwise);
   interaction callbacks and webhook routes are authenticated by their token, as on
   Discord. Unknown routes answer 404 ``{"message": "404: Not Found", "code": 0}``.
@@ -59,6 +62,11 @@ tests can tell a RESUME connection from a fresh one):
   lost on a new IDENTIFY), like Discord.
 * Every payload received is recorded in :attr:`DiscordStandIn.gateway_received`, every
   payload sent in :attr:`DiscordStandIn.gateway_sent`.
+
+Interactions are built with ``make_command_interaction`` (``attachments=`` fills
+``data.resolved.attachments`` for attachment options), ``make_autocomplete_interaction``,
+``make_component_interaction`` and ``make_modal_submit_interaction`` (type 5, the text
+inputs' values by ``custom_id``).
 
 Fault injection: :meth:`~DiscordStandIn.drop_connection`,
 :meth:`~DiscordStandIn.close_connection`, :meth:`~DiscordStandIn.send_reconnect`,
@@ -105,6 +113,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from aiohttp import BodyPartReader, WSMsgType, web
 
@@ -520,6 +529,7 @@ class DiscordStandIn:
         self.gateway_sent: list[GatewayFrame] = []
         self.interactions: dict[str, Response] = {}
         self.internal_errors: list[str] = []
+        self.cdn_files: dict[str, tuple[bytes, str | None]] = {}  # URL path -> (bytes, content type)
         self.intents: int | None = None
         self.ready_count = 0
         self.resumed_count = 0
@@ -552,6 +562,7 @@ class DiscordStandIn:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_get("/gateway", self._handle_gateway)
         app.router.add_get("/gateway/resume", self._handle_gateway)
+        app.router.add_get("/attachments/{tail:.*}", self._handle_cdn)
         app.router.add_route("*", "/{tail:.*}", self._handle_http)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await runner.setup()
@@ -966,6 +977,7 @@ class DiscordStandIn:
         permissions: str = DEFAULT_PERMISSIONS,
         guild: bool = True,
         locale: str = "en-US",
+        attachments: Sequence[dict[str, Any]] = (),
     ) -> dict[str, Any]:
         """Build an INTERACTION_CREATE payload for the chat-input command ``/name``.
 
@@ -973,6 +985,8 @@ class DiscordStandIn:
         command when known, else from the Python type (str -> STRING 3, int -> 4,
         bool -> 5, float -> 10). Pass a list of raw option dicts for subcommands.
         ``guild=False`` builds a bot-DM interaction (``user`` instead of ``member``).
+        ``attachments`` (from :meth:`make_attachment`) go into ``data.resolved.attachments``;
+        an attachment option's value is the attachment's ``id``.
         """
         command, is_guild_command = self._find_command(name, 1, guild)
         data: dict[str, Any] = {
@@ -985,6 +999,8 @@ class DiscordStandIn:
             data["options"] = built
         if is_guild_command:
             data["guild_id"] = self.guild_id
+        if attachments:
+            data["resolved"] = {"attachments": {a["id"]: copy.deepcopy(a) for a in attachments}}
         return self._base_interaction(
             INTERACTION_COMMAND, data, user_id=user_id, permissions=permissions, guild=guild, locale=locale
         )
@@ -1044,6 +1060,50 @@ class DiscordStandIn:
             message["id"] = str(message_id)
         payload["message"] = copy.deepcopy(message)
         return payload
+
+    def make_modal_submit_interaction(
+        self,
+        custom_id: str,
+        values: Mapping[str, str],
+        *,
+        message_id: str | None = None,
+        user_id: str | None = None,
+        permissions: str = DEFAULT_PERMISSIONS,
+        guild: bool = True,
+        locale: str = "en-US",
+    ) -> dict[str, Any]:
+        """Build a modal submit interaction (type 5) for the modal ``custom_id``.
+
+        ``values`` maps each text input's ``custom_id`` to the text typed; each input is
+        sent in its own action row, as Discord does for modals built from action rows.
+        discord.py finds the modal it sent by (user, ``custom_id``), so submit as the
+        user who got the modal. ``message_id`` attaches that message (a modal opened
+        from a component).
+        """
+        data: dict[str, Any] = {
+            "custom_id": custom_id,
+            "components": [
+                {"type": 1, "components": [{"type": 4, "custom_id": input_id, "value": value}]}
+                for input_id, value in values.items()
+            ],
+        }
+        payload = self._base_interaction(
+            INTERACTION_MODAL_SUBMIT,
+            data,
+            user_id=user_id,
+            permissions=permissions,
+            guild=guild,
+            locale=locale,
+        )
+        if message_id is not None and str(message_id) in self.messages:
+            payload["message"] = copy.deepcopy(self.messages[str(message_id)])
+        return payload
+
+    def make_attachment(
+        self, filename: str, data: bytes, content_type: str | None = "text/plain; charset=utf-8"
+    ) -> dict[str, Any]:
+        """Return an attachment object for ``data`` (as a user upload); its ``url`` serves the bytes."""
+        return self._attachment(FilePart("files[0]", filename, content_type, bytes(data)), None, None)
 
     # ------------------------------------------------------------------ gateway: public controls
 
@@ -1285,6 +1345,37 @@ class DiscordStandIn:
             status=status,
             headers={**headers, "Content-Type": "application/json"},
         )
+
+    async def _handle_cdn(self, request: web.Request) -> web.StreamResponse:
+        """Serve an attachment's bytes (Discord's CDN): recorded with kind ``"cdn"``."""
+        record = RecordedRequest(
+            method=request.method,
+            path=request.raw_path.split("?", 1)[0],
+            query=dict(request.query),
+            headers={},
+            json=None,
+            files=[],
+            time=time.monotonic(),
+            kind="cdn",
+        )
+        self.requests.append(record)
+        fault = self._take_fault(record.method, record.path)
+        stored = self.cdn_files.get(record.path)
+        if fault is not None:
+            record.fault_injected = True
+            record.status, record.response_json = fault.status, fault.body
+            response = web.json_response(fault.body, status=fault.status, headers=fault.headers)
+        elif stored is None:
+            record.status, record.response_json = 404, {"message": "404: Not Found", "code": 0}
+            response = web.json_response(record.response_json, status=404)
+        else:
+            data, content_type = stored
+            record.status = 200
+            response = web.Response(
+                body=data, status=200, headers={"Content-Type": content_type or "application/octet-stream"}
+            )
+        self._notify()
+        return response
 
     async def _route(
         self, request: web.Request, record: RecordedRequest, *, is_api: bool
@@ -1533,7 +1624,9 @@ class DiscordStandIn:
     def _attachment(self, part: FilePart, filename: str | None, description: str | None) -> dict[str, Any]:
         attachment_id = self._snowflake()
         name = filename or part.filename or "file"
-        url = f"{self.origin}/attachments/{self.channel_id}/{attachment_id}/{name}"
+        path = f"/attachments/{self.channel_id}/{attachment_id}/{quote(name)}"
+        url = self.origin + path
+        self.cdn_files[path] = (part.data, part.content_type)
         attachment = {
             "id": attachment_id,
             "filename": name,
