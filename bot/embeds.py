@@ -67,7 +67,10 @@ def plural(count: int, noun: str) -> str:
 def escape(text: str) -> str:
     """Return text safe to show: markdown and mentions escaped, control characters removed."""
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    escaped = discord.utils.escape_markdown(text)
+    # escape_markdown escapes only the first "[" of "[a](x) [b](y)"; every masked link must break.
+    escaped = re.sub(r"(?<!\\)((?:\\\\)*)\[", r"\1\\[", escaped)
+    return discord.utils.escape_mentions(escaped)
 
 
 def clip(text: str, limit: int) -> str:
