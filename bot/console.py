@@ -130,7 +130,7 @@ def _plain(text: str) -> str:
         lambda m: datetime.fromtimestamp(int(m.group(1)), UTC).strftime("%-d %B %Y"),
         text,
     )
-    text = text.replace("**", "").replace("\u200b", "")
+    text = text.replace("**", "").replace("`", "").replace("\u200b", "")
     text = re.sub(r"(?<!\\)\*(.+?)(?<!\\)\*", r"\1", text)
     return re.sub(r"\\([\\*_~|`>#\-\[\]()])", r"\1", text)
 
