@@ -118,7 +118,11 @@ async def _gateway_from(api_base: str, token: str) -> str:
         aiohttp.ClientSession() as session,
         session.get(f"{api_base}/gateway/bot", headers=headers) as resp,
     ):
+        if resp.status == 401:
+            raise discord.LoginFailure("The configured DISCORD_API_BASE rejected the token.")
         if resp.status != 200:
-            raise RuntimeError(f"GET /gateway/bot at the configured DISCORD_API_BASE answered {resp.status}")
+            raise ConnectionError(
+                f"GET /gateway/bot at the configured DISCORD_API_BASE answered {resp.status}"
+            )
         data = await resp.json()
     return str(data["url"])

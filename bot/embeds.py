@@ -67,9 +67,10 @@ def plural(count: int, noun: str) -> str:
 def escape(text: str) -> str:
     """Return text safe to show: markdown and mentions escaped, control characters removed."""
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
-    escaped = discord.utils.escape_markdown(text)
-    # escape_markdown escapes only the first "[" of "[a](x) [b](y)"; every masked link must break.
-    escaped = re.sub(r"(?<!\\)((?:\\\\)*)\[", r"\1\\[", escaped)
+    # escape_markdown takes everything from a line's first "[" to its last "](…)" for one masked
+    # link and escapes none of it but the "[": so it never sees a "[" (NUL, removed above, stands
+    # in for it) and every "[" is escaped here.
+    escaped = discord.utils.escape_markdown(text.replace("[", "\x00")).replace("\x00", "\\[")
     return discord.utils.escape_mentions(escaped)
 
 
@@ -90,10 +91,11 @@ def fit(embed: discord.Embed) -> discord.Embed:
         embed.title = clip(embed.title, TITLE_LIMIT)
     if embed.description:
         embed.description = clip(embed.description, DESCRIPTION_LIMIT)
+    # Footers and author names show no markdown, but titles from articles can hold mentions.
     if embed.footer.text:
-        embed.set_footer(text=clip(embed.footer.text, FOOTER_LIMIT))
+        embed.set_footer(text=clip(discord.utils.escape_mentions(embed.footer.text), FOOTER_LIMIT))
     if embed.author.name:
-        embed.set_author(name=clip(embed.author.name, AUTHOR_LIMIT))
+        embed.set_author(name=clip(discord.utils.escape_mentions(embed.author.name), AUTHOR_LIMIT))
     fields = [
         (
             clip(f.name or "\u200b", FIELD_NAME_LIMIT),

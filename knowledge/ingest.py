@@ -6,6 +6,8 @@ another file name or header) is reported as already ingested and changes nothing
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,18 +84,38 @@ def bundled_articles() -> list[Path]:
 async def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
     """Return the store at path, creating it and ingesting the bundled articles if it is new."""
     target = str(path) if path is not None else str(default_store_path())
-    is_new = target == ":memory:" or not Path(target).exists()
-    store = await Store.open(target)
-    if not (is_new and seed):
+    if target == ":memory:":
+        store = await Store.open(target)
+        if seed:
+            await _seed(store)
         return store
+    if not seed or Path(target).exists():
+        return await Store.open(target)
+    await _build_seeded(target)
+    return await Store.open(target)
+
+
+async def _seed(store: Store) -> None:
+    """Ingest the bundled articles into a store."""
+    for article in bundled_articles():
+        await ingest_file(store, article)
+
+
+async def _build_seeded(target: str) -> None:
+    """Create a seeded store at target atomically: it appears only once it is complete."""
+    # Built under a private name and linked into place, so a process killed meanwhile (SIGKILL,
+    # power loss) leaves no file that looks like a finished store, and two processes opening a
+    # new store at once do not overwrite each other: the first link wins, the other is dropped.
+    building = f"{target}.{os.getpid()}.new"
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
-        for article in bundled_articles():
-            await ingest_file(store, article)
-    except BaseException:
-        # A half-seeded new file would be taken for a real store next time: remove it.
-        await store.close()
-        if target != ":memory:":
-            for suffix in ("", "-wal", "-shm"):
-                Path(target + suffix).unlink(missing_ok=True)
-        raise
-    return store
+        store = await Store.open(building)
+        try:
+            await _seed(store)
+        finally:
+            await store.close()  # the last connection: the WAL is folded into the file
+        with contextlib.suppress(FileExistsError):
+            os.link(building, target)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(building + suffix).unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 
 import discord
 from discord import app_commands
@@ -61,8 +62,17 @@ class PasteModal(discord.ui.Modal, title="Add an article"):
     )
 
     def __init__(self, cog: Ingest) -> None:
-        super().__init__(custom_id="ingest:paste", timeout=CONFIRM_TIMEOUT)
+        # One custom id per opened form: discord.py keys pending modals by custom id alone, so with
+        # a shared id one manager's submission ends (and unregisters) another manager's open form.
+        super().__init__(custom_id=f"ingest:paste:{secrets.token_hex(8)}", timeout=CONFIRM_TIMEOUT)
         self.cog = cog
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Return whether the member still has Manage Server (it can be taken away while the form is open)."""
+        if interaction.permissions.manage_guild:
+            return True
+        await deny(interaction, "You need the Manage Server permission to do that.")
+        return False
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Preview the pasted article."""

@@ -32,7 +32,10 @@ def _source(text: str, position: int = 0) -> Source:
         ("<@&123456789012345678>", "<@\u200b&123456789012345678>"),
         ("**bold**", "\\*\\*bold\\*\\*"),
         ("[click](https://evil.example)", "\\[click](https://evil.example)"),
-        ("[a](https://x.example) [b](https://y.example)", "\\[a](https://x.example) \\[b](https://y.example)"),
+        (
+            "[a](https://x.example) [b](https://y.example)",
+            "\\[a](https://x.example) \\[b](https://y.example)",
+        ),
         ("[[click](https://evil.example)", "\\[\\[click](https://evil.example)"),
         ("a\x00b\x07c", "abc"),
     ],

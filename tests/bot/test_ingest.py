@@ -18,7 +18,12 @@ EPHEMERAL = 64
 
 
 def paste_submission(
-    text: str, *, title: str = "Poland leads", date: str = "2026-01-15", **member: Any
+    text: str,
+    *,
+    form: Sent,
+    title: str = "Poland leads",
+    date: str = "2026-01-15",
+    **member: Any,
 ) -> dict[str, Any]:
     """Return the modal-submit payload of the paste form."""
     fields = {"ingest:title": title, "ingest:outlet": "Test Wire", "ingest:date": date, "ingest:text": text}
@@ -26,14 +31,15 @@ def paste_submission(
         {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
         for key, value in fields.items()
     ]
-    return interaction_payload(5, {"custom_id": "ingest:paste", "components": rows}, **member)
+    custom_id = form.message()["custom_id"]  # each opened form has its own
+    return interaction_payload(5, {"custom_id": custom_id, "components": rows}, **member)
 
 
 async def open_form_and_submit(local: LocalDiscord, text: str, **fields: str) -> tuple[dict[str, Any], Sent]:
     """Open the paste form (a modal lives for one submission) and submit it; return payload and reply."""
     form = await local.command("ingest", {})
     assert form.payload is not None and form.payload["type"] == 9
-    submission = paste_submission(text, **fields)
+    submission = paste_submission(text, form=form, **fields)
     (reply,) = await local.dispatch(submission)
     return submission, reply
 
@@ -76,9 +82,9 @@ async def test_paste_preview_then_confirm_stores_the_article(local: LocalDiscord
     """The form opens, the preview lists what was read, and Store it makes it answerable."""
     form = await local.command("ingest", {})
     assert form.payload is not None and form.payload["type"] == 9
-    assert form.payload["data"]["custom_id"] == "ingest:paste"
+    assert form.payload["data"]["custom_id"].startswith("ingest:paste")
 
-    submission = paste_submission(ARTICLE)
+    submission = paste_submission(ARTICLE, form=form)
     (preview,) = await local.dispatch(submission)
     assert preview.payload is not None and preview.payload["data"]["flags"] == EPHEMERAL
     text = description(preview)
