@@ -59,6 +59,8 @@ from knowledge.models import (
 from knowledge.store import AddResult, Store, StoredEvent, StoredPerson, normalize_key
 
 BRIEF_POINTS_PER_SECTION = 3
+FIGURES_PER_METRIC = 8  # newest facts of each kind in an answer; an embed cannot show hundreds anyway
+ALLIANCE_FIGURES_PER_METRIC = 3
 DOCUMENT_MATCH_THRESHOLD = 80  # partial match on titles: "annual report" finds a long title
 PERSON_FUZZY_THRESHOLD = 85  # same bar as countries: a typo of a surname, not a different name
 MAX_QUERY_TERMS = 12
@@ -133,10 +135,10 @@ class PersonMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    """Data cached between writes: subjects with facts, people and their aliases."""
+    """Data cached between writes: each subject's newest fact per metric, people and their aliases."""
 
     data_version: tuple[int, int]
-    subjects: dict[str, list[Figure]]
+    latest: dict[str, list[Figure]]
     people: dict[int, StoredPerson]
     aliases: dict[str, list[int]]
 
@@ -157,8 +159,8 @@ class Briefing:
             aliases: dict[str, list[int]] = {}
             for alias, person_id in await self.store.person_aliases():
                 aliases.setdefault(alias, []).append(person_id)
-            subjects = await self.store.spending_subjects()
-            self._snapshot = _Snapshot(version, subjects, people, aliases)
+            latest = await self.store.latest_figures()
+            self._snapshot = _Snapshot(version, latest, people, aliases)
         return self._snapshot
 
     # --- spending -----------------------------------------------------------------------------
@@ -171,8 +173,8 @@ class Briefing:
         """Return what the store knows about a country's defence spending (or the alliance's)."""
         snapshot = await self._current()
         country = country_ref(resolution.country)
-        alliance = snapshot.subjects.get(ALLIANCE, [])
         if country.code == ALLIANCE:
+            alliance = await self.store.spending_figures(ALLIANCE, FIGURES_PER_METRIC)
             return SpendingAnswer(
                 country=country,
                 matched_by=resolution.path,
@@ -181,7 +183,8 @@ class Briefing:
                 members=self._statuses(snapshot),
                 conflicts=_conflicts(alliance),
             )
-        facts = snapshot.subjects.get(country.code, [])
+        alliance = await self.store.spending_figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC)
+        facts = await self.store.spending_figures(country.code, FIGURES_PER_METRIC)
         answer = SpendingAnswer(
             country=country,
             matched_by=resolution.path,
@@ -200,7 +203,7 @@ class Briefing:
         """Return every country with facts and its preview, by name."""
         statuses = [
             CountryStatus(country=country_ref(gazetteer.by_code(code)), preview=preview(figures))
-            for code, figures in snapshot.subjects.items()
+            for code, figures in snapshot.latest.items()
             if code != ALLIANCE and _is_known_code(code)
         ]
         return sorted(statuses, key=lambda s: s.country.name)
@@ -210,7 +213,7 @@ class Briefing:
         snapshot = await self._current()
         choices = []
         for country in gazetteer.suggest_countries(text, limit):
-            figures = snapshot.subjects.get(country.code, [])
+            figures = snapshot.latest.get(country.code, [])
             if country.code == ALLIANCE:
                 summary = preview(figures) if figures else "alliance overview"
             else:
@@ -327,7 +330,7 @@ class Briefing:
         pointers = [
             f"/spending country:{country.name}"
             for country, _, _ in gazetteer.find_country_mentions(text)
-            if country.code in snapshot.subjects
+            if country.code in snapshot.latest
         ]
         for word in set(re.findall(r"\w+", text)):
             for person_id in snapshot.aliases.get(normalize_key(word), []):

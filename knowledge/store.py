@@ -108,7 +108,7 @@ CREATE TABLE spending_facts (
     as_written  TEXT NOT NULL,
     equivalents TEXT NOT NULL
 );
-CREATE INDEX spending_by_subject ON spending_facts (subject, year);
+CREATE INDEX spending_by_subject ON spending_facts (subject, metric, year);
 CREATE TABLE statements (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -537,30 +537,44 @@ class Store:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
-    async def spending_figures(self, subject: str) -> list[Figure]:
-        """Return every spending fact about a subject, newest year first, with sources."""
+    async def spending_figures(self, subject: str, per_metric: int) -> list[Figure]:
+        """Return a subject's newest per_metric facts of each metric, newest year first, with sources."""
         rows = await self._rows(
             f"""
-            SELECT f.*, {_SOURCE_COLUMNS}
-              FROM spending_facts AS f
-              JOIN passages  AS p ON p.id = f.passage_id
-              JOIN documents AS d ON d.id = f.document_id
-             WHERE f.subject = ?
-             ORDER BY f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, d.id, p.position, f.id
+            SELECT * FROM (
+                SELECT f.*, {_SOURCE_COLUMNS},
+                       row_number() OVER (
+                           PARTITION BY f.metric
+                           ORDER BY f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, f.id
+                       ) AS rank
+                  FROM spending_facts AS f
+                  JOIN passages  AS p ON p.id = f.passage_id
+                  JOIN documents AS d ON d.id = f.document_id
+                 WHERE f.subject = ?
+            )
+             WHERE rank <= ?
+             ORDER BY year IS NULL, year DESC, d_published IS NULL, d_published DESC, d_id, p_position, id
             """,
-            (subject,),
+            (subject, per_metric),
         )
         return [_figure(row) for row in rows]
 
-    async def spending_subjects(self) -> dict[str, list[Figure]]:
-        """Return every subject's spending facts, keyed by subject code."""
+    async def latest_figures(self) -> dict[str, list[Figure]]:
+        """Return, for every subject, its newest fact of each metric (for previews and coverage)."""
         rows = await self._rows(
             f"""
-            SELECT f.*, {_SOURCE_COLUMNS}
-              FROM spending_facts AS f
-              JOIN passages  AS p ON p.id = f.passage_id
-              JOIN documents AS d ON d.id = f.document_id
-             ORDER BY f.subject, f.year IS NULL, f.year DESC, d.id, p.position, f.id
+            SELECT * FROM (
+                SELECT f.*, {_SOURCE_COLUMNS},
+                       row_number() OVER (
+                           PARTITION BY f.subject, f.metric
+                           ORDER BY f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, f.id
+                       ) AS rank
+                  FROM spending_facts AS f
+                  JOIN passages  AS p ON p.id = f.passage_id
+                  JOIN documents AS d ON d.id = f.document_id
+            )
+             WHERE rank = 1
+             ORDER BY subject, year IS NULL, year DESC
             """
         )
         subjects: dict[str, list[Figure]] = {}

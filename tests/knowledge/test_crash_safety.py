@@ -273,7 +273,7 @@ async def test_a_reader_sees_only_whole_documents_while_ingest_runs_and_dies(
     batch: Batch, tmp_path: Path
 ) -> None:
     """Questions asked during an ingest (killed once, then rerun) always get consistent answers."""
-    from knowledge.briefing import Briefing  # the bot's reader, over its own connection
+    from knowledge.briefing import FIGURES_PER_METRIC, Briefing  # the bot's reader, over its own connection
 
     db = tmp_path / "store.sqlite3"
     store = await Store.open(db)  # the schema exists before the writer starts
@@ -326,7 +326,10 @@ async def test_a_reader_sees_only_whole_documents_while_ingest_runs_and_dies(
         assert len(await store.documents()) == BATCH
         final = await briefing.spending("Poland")
         figure_sources_are_whole(final.figures, db, batch, verified)
-        assert len(final.figures) == BATCH
+        assert len(final.figures) == FIGURES_PER_METRIC  # answers show the newest few of each kind
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as raw:
+            (stored,) = raw.execute("SELECT count(*) FROM spending_facts WHERE subject = 'PL'").fetchone()
+        assert stored == BATCH
     finally:
         await store.close()
     assert check_store(db, batch) == set(batch.by_sha)

@@ -64,7 +64,7 @@ async def test_schema_and_data_survive_reopen(tmp_path: Path) -> None:
     try:
         assert await store.schema_version() == SCHEMA_VERSION
         assert [d.document.title for d in await store.documents()] == ["Test wire"]
-        figures = await store.spending_figures("PL")
+        figures = await store.spending_figures("PL", per_metric=5)
         assert [(f.value, f.when.year if f.when else None) for f in figures] == [(4.1, 2025)]
         assert figures[0].source.passage == "Poland spent 4.1 percent of GDP on defence in 2025."
     finally:
