@@ -61,6 +61,7 @@ from knowledge.store import AddResult, Store, StoredEvent, StoredPerson, normali
 BRIEF_POINTS_PER_SECTION = 3
 FIGURES_PER_METRIC = 8  # newest facts of each kind in an answer; an embed cannot show hundreds anyway
 ALLIANCE_FIGURES_PER_METRIC = 3
+OTHER_SUMMITS = 8  # other summits named under an answer; the rest are in the autocomplete
 DOCUMENT_MATCH_THRESHOLD = 80  # partial match on titles: "annual report" finds a long title
 PERSON_FUZZY_THRESHOLD = 85  # same bar as countries: a typo of a surname, not a different name
 MAX_QUERY_TERMS = 12
@@ -141,6 +142,8 @@ class _Snapshot:
     latest: dict[str, list[Figure]]
     people: dict[int, StoredPerson]
     aliases: dict[str, list[int]]
+    ranked: list[StoredPerson]  # most quoted first
+    ranked_keys: list[str]  # their normalized names, same order
 
 
 class Briefing:
@@ -160,7 +163,9 @@ class Briefing:
             for alias, person_id in await self.store.person_aliases():
                 aliases.setdefault(alias, []).append(person_id)
             latest = await self.store.latest_figures()
-            self._snapshot = _Snapshot(version, latest, people, aliases)
+            ranked = sorted(people.values(), key=lambda p: (-p.statement_count, p.name))
+            keys = [normalize_key(p.name) for p in ranked]
+            self._snapshot = _Snapshot(version, latest, people, aliases, ranked, keys)
         return self._snapshot
 
     # --- spending -----------------------------------------------------------------------------
@@ -268,12 +273,19 @@ class Briefing:
         """Return up to limit people whose names match partial text, most quoted first."""
         snapshot = await self._current()
         key = normalize_key(text)
-        people = sorted(snapshot.people.values(), key=lambda p: (-p.statement_count, p.name))
         if not key:
-            return [_person_ref(p) for p in people[:limit]]
-        prefix = [p for p in people if any(w.startswith(key) for w in _name_keys(p.name))]
-        rest = [p for p in people if p not in prefix and fuzz.partial_ratio(key, normalize_key(p.name)) >= 70]
-        return [_person_ref(p) for p in (prefix + rest)[:limit]]
+            return [_person_ref(p) for p in snapshot.ranked[:limit]]
+        prefix = [
+            i
+            for i, name in enumerate(snapshot.ranked_keys)
+            if name.startswith(key) or f" {key}" in f" {name}"
+        ][:limit]
+        if len(prefix) < limit:  # then near spellings, scored in C over the precomputed names
+            close = process.extract(
+                key, snapshot.ranked_keys, scorer=fuzz.partial_ratio, score_cutoff=70, limit=limit * 2
+            )
+            prefix += sorted(i for _, _, i in close if i not in prefix)
+        return [_person_ref(snapshot.ranked[i]) for i in prefix[:limit]]
 
     # --- events -------------------------------------------------------------------------------
 
@@ -293,7 +305,7 @@ class Briefing:
         if choice is not None and chosen is None:
             raise NoEvent("That summit is not in the briefing; pick one from the list.")
         group = chosen or _upcoming(groups, today or date.today())
-        return _summit_answer(group, [g for g in groups if g is not group])
+        return _summit_answer(group, _nearest(group, [g for g in groups if g is not group]))
 
     async def _summit_groups(self) -> list[list[StoredEvent]]:
         """Return stored summits grouped so that each group is one real-world summit (cached per write)."""
@@ -313,13 +325,20 @@ class Briefing:
 
     async def search(self, text: str, limit: int = 5) -> SearchAnswer:
         """Return the passages that best match a free-text question, and pointers to commands."""
-        query, terms = fts_query(text)
-        if not query:
+        query = fts_query(text)
+        if not query.terms:
             raise EmptyQuery("Ask with a few words, e.g. “How much did the US spend in 2014?”.")
-        hits = await self.store.search(query, limit)
+        # Passages with every word rank first; only when there are too few, any word will do.
+        hits = await self.store.search(query.all_groups, limit)
+        if len(hits) < limit:
+            seen = {(h.source.document.id, h.source.position) for h in hits}
+            broad = await self.store.search(query.any_term, limit)
+            hits += [h for h in broad if (h.source.document.id, h.source.position) not in seen][
+                : limit - len(hits)
+            ]
         return SearchAnswer(
             query=" ".join(text.split())[:MAX_QUERY_CHARS],
-            terms=terms,
+            terms=query.terms,
             hits=hits,
             pointers=await self._pointers(text),
         )
@@ -537,12 +556,6 @@ def _person_ref(person: StoredPerson) -> PersonRef:
     return PersonRef(name=person.name, roles=list(person.roles), statement_count=person.statement_count)
 
 
-def _name_keys(name: str) -> list[str]:
-    """Return the normalized full name and each of its words, for prefix matching."""
-    key = normalize_key(name)
-    return [key, *key.split()]
-
-
 def _top_people(snapshot: _Snapshot) -> list[str]:
     """Return the names of the most quoted people."""
     people = sorted(snapshot.people.values(), key=lambda p: (-p.statement_count, p.name))
@@ -556,21 +569,40 @@ def _close_people(key: str, snapshot: _Snapshot) -> list[str]:
     return list(dict.fromkeys(names))[:3] or _top_people(snapshot)
 
 
-def fts_query(text: str) -> tuple[str, list[str]]:
-    """Return an FTS5 query of quoted terms for user text (no operators survive), and the terms."""
+@dataclass(frozen=True, slots=True)
+class FtsQuery:
+    """A question as FTS5 queries: every group must match (precise), or any term (broad)."""
+
+    all_groups: str
+    any_term: str
+    terms: list[str]
+
+
+def fts_query(text: str) -> FtsQuery:
+    """Return FTS5 queries made only of quoted terms, so no operator in user text survives."""
     text = text[:MAX_QUERY_CHARS]
-    words = [w for w in re.findall(r"\w+", text.casefold()) if w not in _STOPWORDS]
-    phrases = []
-    for country, _, _ in gazetteer.find_country_mentions(text):
-        name_words = re.findall(r"\w+", gazetteer.normalize(country.name))
-        phrases.append(" ".join(name_words))
+    groups: list[list[str]] = []
+    rest = text
+    for country, start, end in reversed(gazetteer.find_country_mentions(text)):
+        # A country is one group of alternatives: its name and initialisms ("U.S." is indexed "u s").
+        alternatives = [" ".join(re.findall(r"\w+", gazetteer.normalize(country.name)))]
         for alias in country.aliases:
             alias_words = re.findall(r"\w+", alias.casefold())
             if len(alias_words) > 1 and all(len(w) == 1 for w in alias_words):
-                phrases.append(" ".join(alias_words))  # "U.S." is indexed as "u s"
-    terms = list(dict.fromkeys(words + phrases))[:MAX_QUERY_TERMS]
-    quoted = ['"' + term.replace('"', "") + '"' for term in terms if term.strip()]
-    return " OR ".join(quoted), terms
+                alternatives.append(" ".join(alias_words))
+        groups.insert(0, list(dict.fromkeys(alternatives)))
+        rest = rest[:start] + " " + rest[end:]
+    words = [w for w in re.findall(r"\w+", rest.casefold()) if w not in _STOPWORDS]
+    groups = [[w] for w in dict.fromkeys(words)] + groups
+    groups = groups[:MAX_QUERY_TERMS]
+    all_groups = " AND ".join("(" + " OR ".join(map(_quoted, g)) + ")" for g in groups)
+    terms = [term for g in groups for term in g]
+    return FtsQuery(all_groups=all_groups, any_term=" OR ".join(map(_quoted, terms)), terms=terms)
+
+
+def _quoted(term: str) -> str:
+    """Return a term as an FTS5 string (a phrase), which no operator can escape."""
+    return '"' + term.replace('"', "") + '"'
 
 
 def event_label(event: StoredEvent) -> str:
@@ -596,6 +628,13 @@ def _upcoming(groups: list[list[StoredEvent]], today: date) -> list[StoredEvent]
     this_month = today.replace(day=1)
     ahead = [(d, g) for d, g in dated if d >= this_month]
     return min(ahead, key=lambda x: x[0])[1] if ahead else max(dated, key=lambda x: x[0])[1]
+
+
+def _nearest(group: list[StoredEvent], others: list[list[StoredEvent]]) -> list[list[StoredEvent]]:
+    """Return up to OTHER_SUMMITS summits closest in time to group's, in date order."""
+    anchor = _sort_date(group[0]) or date.min
+    dated = sorted(others, key=lambda g: abs(((_sort_date(g[0]) or date.min) - anchor).days))
+    return sorted(dated[:OTHER_SUMMITS], key=lambda g: _sort_date(g[0]) or date.min)
 
 
 def _summit_answer(group: list[StoredEvent], others: list[list[StoredEvent]]) -> SummitAnswer:
