@@ -56,7 +56,7 @@ from knowledge.models import (
     SummitAnswer,
     TimeRef,
 )
-from knowledge.store import AddResult, Store, StoredEvent, StoredPerson, normalize_key
+from knowledge.store import AddResult, EventKey, Store, StoredEvent, StoredPerson, normalize_key
 
 BRIEF_POINTS_PER_SECTION = 3
 FIGURES_PER_METRIC = 8  # newest facts of each kind in an answer; an embed cannot show hundreds anyway
@@ -152,7 +152,7 @@ class Briefing:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._snapshot: _Snapshot | None = None
-        self._summits: tuple[tuple[int, int], list[list[StoredEvent]]] | None = None
+        self._summits: tuple[tuple[int, int], list[list[EventKey]]] | None = None
 
     async def _current(self) -> _Snapshot:
         """Return the cached snapshot, reloading it when the store has changed."""
@@ -305,15 +305,16 @@ class Briefing:
         if choice is not None and chosen is None:
             raise NoEvent("That summit is not in the briefing; pick one from the list.")
         group = chosen or _upcoming(groups, today or date.today())
-        return _summit_answer(group, _nearest(group, [g for g in groups if g is not group]))
+        details = await self.store.events_by_ids([e.id for e in group])
+        return _summit_answer(details, _nearest(group, [g for g in groups if g is not group]))
 
-    async def _summit_groups(self) -> list[list[StoredEvent]]:
+    async def _summit_groups(self) -> list[list[EventKey]]:
         """Return stored summits grouped so that each group is one real-world summit (cached per write)."""
         version = await self.store.data_version()
         if self._summits is not None and self._summits[0] == version:
             return self._summits[1]
-        groups: dict[tuple[str, int | None, int | None], list[StoredEvent]] = {}
-        for event in await self.store.events("summit"):
+        groups: dict[tuple[str, int | None, int | None], list[EventKey]] = {}
+        for event in await self.store.event_index("summit"):
             place = event.country or normalize_key(event.place or "")
             month = event.when.month if event.when else None
             year = event.when.year if event.when else None
@@ -605,14 +606,14 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
-def event_label(event: StoredEvent) -> str:
+def event_label(event: EventKey) -> str:
     """Return a short label for an event: "summit in the Netherlands (June 2025)"."""
     place = f" in {event.place}" if event.place else ""
     when = describe_time(event.when).split(" (“")[0] if event.when else ""
     return f"{event.kind}{place}" + (f" ({when})" if when else "")
 
 
-def _sort_date(event: StoredEvent) -> date | None:
+def _sort_date(event: EventKey) -> date | None:
     """Return the earliest date an event can be on, when its year is known."""
     when = event.when
     if when is None or when.year is None:
@@ -620,7 +621,7 @@ def _sort_date(event: StoredEvent) -> date | None:
     return date(when.year, when.month or 1, when.day or 1)
 
 
-def _upcoming(groups: list[list[StoredEvent]], today: date) -> list[StoredEvent]:
+def _upcoming(groups: list[list[EventKey]], today: date) -> list[EventKey]:
     """Return the group of the next summit on or after today, else the latest dated, else the first."""
     dated = [(d, g) for g in groups if (d := _sort_date(g[0])) is not None]
     if not dated:
@@ -630,14 +631,14 @@ def _upcoming(groups: list[list[StoredEvent]], today: date) -> list[StoredEvent]
     return min(ahead, key=lambda x: x[0])[1] if ahead else max(dated, key=lambda x: x[0])[1]
 
 
-def _nearest(group: list[StoredEvent], others: list[list[StoredEvent]]) -> list[list[StoredEvent]]:
+def _nearest(group: list[EventKey], others: list[list[EventKey]]) -> list[list[EventKey]]:
     """Return up to OTHER_SUMMITS summits closest in time to group's, in date order."""
     anchor = _sort_date(group[0]) or date.min
     dated = sorted(others, key=lambda g: abs(((_sort_date(g[0]) or date.min) - anchor).days))
     return sorted(dated[:OTHER_SUMMITS], key=lambda g: _sort_date(g[0]) or date.min)
 
 
-def _summit_answer(group: list[StoredEvent], others: list[list[StoredEvent]]) -> SummitAnswer:
+def _summit_answer(group: list[StoredEvent], others: list[list[EventKey]]) -> SummitAnswer:
     """Return one summit's answer, merging what several documents say about it."""
     first = group[0]
     attendees: dict[tuple[str, str | None], Attendee] = {}

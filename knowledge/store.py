@@ -185,14 +185,20 @@ class StoredPerson:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredEvent:
-    """An event row with its people, agenda and passages."""
+class EventKey:
+    """What identifies an event: kind, place and time (cheap to keep for thousands of events)."""
 
     id: int
     kind: str
     place: str | None
     country: str | None
     when: TimeRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent(EventKey):
+    """An event row with its document, people, agenda and passages."""
+
     document: DocumentRef
     attendees: list[Attendee]
     agenda: list[AgendaItem]
@@ -539,48 +545,42 @@ class Store:
 
     async def spending_figures(self, subject: str, per_metric: int) -> list[Figure]:
         """Return a subject's newest per_metric facts of each metric, newest year first, with sources."""
-        rows = await self._rows(
-            f"""
-            SELECT * FROM (
-                SELECT f.*, {_SOURCE_COLUMNS},
-                       row_number() OVER (
-                           PARTITION BY f.metric
-                           ORDER BY f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, f.id
-                       ) AS rank
-                  FROM spending_facts AS f
-                  JOIN passages  AS p ON p.id = f.passage_id
-                  JOIN documents AS d ON d.id = f.document_id
-                 WHERE f.subject = ?
-            )
-             WHERE rank <= ?
-             ORDER BY year IS NULL, year DESC, d_published IS NULL, d_published DESC, d_id, p_position, id
-            """,
-            (subject, per_metric),
+        # One LIMIT per metric, each walking the (subject, metric, year) index from the newest year:
+        # milliseconds however many thousand facts a subject has.
+        newest = " UNION ALL ".join(
+            "SELECT * FROM (SELECT id FROM spending_facts WHERE subject = ? AND metric = ?"
+            " ORDER BY year DESC, id DESC LIMIT ?)"
+            for _ in Metric
         )
-        return [_figure(row) for row in rows]
+        params: list[Any] = [value for metric in Metric for value in (subject, metric.value, per_metric)]
+        return await self._figures_by_ids(newest, params)
 
     async def latest_figures(self) -> dict[str, list[Figure]]:
         """Return, for every subject, its newest fact of each metric (for previews and coverage)."""
-        rows = await self._rows(
-            f"""
-            SELECT * FROM (
-                SELECT f.*, {_SOURCE_COLUMNS},
-                       row_number() OVER (
-                           PARTITION BY f.subject, f.metric
-                           ORDER BY f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, f.id
-                       ) AS rank
-                  FROM spending_facts AS f
-                  JOIN passages  AS p ON p.id = f.passage_id
-                  JOIN documents AS d ON d.id = f.document_id
-            )
-             WHERE rank = 1
-             ORDER BY subject, year IS NULL, year DESC
-            """
+        # SQLite fills bare columns from the row that holds max(): the newest fact of each group.
+        newest = (
+            "SELECT id FROM (SELECT id, max(coalesce(year, 0)) FROM spending_facts GROUP BY subject, metric)"
         )
         subjects: dict[str, list[Figure]] = {}
-        for row in rows:
-            subjects.setdefault(row["subject"], []).append(_figure(row))
+        for figure in await self._figures_by_ids(newest, []):
+            subjects.setdefault(figure.subject, []).append(figure)
         return subjects
+
+    async def _figures_by_ids(self, ids_query: str, params: Sequence[Any]) -> list[Figure]:
+        """Return the facts whose ids the subquery selects, with sources, newest year first."""
+        rows = await self._rows(
+            f"""
+            SELECT f.*, {_SOURCE_COLUMNS}
+              FROM spending_facts AS f
+              JOIN passages  AS p ON p.id = f.passage_id
+              JOIN documents AS d ON d.id = f.document_id
+             WHERE f.id IN ({ids_query})
+             ORDER BY f.subject, f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, d.id,
+                      p.position, f.id
+            """,
+            params,
+        )
+        return [_figure(row) for row in rows]
 
     async def people(self) -> list[StoredPerson]:
         """Return every person, with roles and statement counts, by name."""
@@ -633,23 +633,33 @@ class Store:
             for row in rows
         ]
 
-    async def events(self, kind: str) -> list[StoredEvent]:
-        """Return every event of a kind with attendees, agenda and sources (four queries in all)."""
+    async def event_index(self, kind: str) -> list[EventKey]:
+        """Return the key of every event of a kind, earliest first."""
         rows = await self._rows(
-            """
+            """SELECT id, kind, place, country, time_json FROM events WHERE kind = ?
+                ORDER BY year IS NULL, year, month, day, id""",
+            (kind,),
+        )
+        return [EventKey(row[0], row[1], row[2], row[3], _time(row[4])) for row in rows]
+
+    async def events_by_ids(self, ids: Sequence[int]) -> list[StoredEvent]:
+        """Return the events with these ids, with attendees, agenda and sources (four queries)."""
+        marks = ", ".join("?" * len(ids))
+        rows = await self._rows(
+            f"""
             SELECT e.*, d.id AS d_id, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url,
                    d.published AS d_published
               FROM events AS e JOIN documents AS d ON d.id = e.document_id
-             WHERE e.kind = ?
+             WHERE e.id IN ({marks})
              ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id
             """,
-            (kind,),
+            ids,
         )
         attendees = await self._event_parts(
-            "event_attendees", "a.name, a.person_id, a.role", "a.position", kind
+            "event_attendees", "a.name, a.person_id, a.role", "a.position", ids
         )
-        agenda = await self._event_parts("event_agenda", "a.text", "a.position", kind)
-        passages = await self._event_parts("event_passages", "NULL AS unused", "p.position", kind)
+        agenda = await self._event_parts("event_agenda", "a.text", "a.position", ids)
+        passages = await self._event_parts("event_passages", "NULL AS unused", "p.position", ids)
         return [
             StoredEvent(
                 id=row["id"],
@@ -674,18 +684,18 @@ class Store:
         ]
 
     async def _event_parts(
-        self, table: str, columns: str, order: str, kind: str
+        self, table: str, columns: str, order: str, ids: Sequence[int]
     ) -> dict[int, list[aiosqlite.Row]]:
         """Return the rows of an event part table (with their sources), grouped by event id."""
+        marks = ", ".join("?" * len(ids))
         rows = await self._rows(
             f"""SELECT a.event_id, {columns}, {_SOURCE_COLUMNS}
                   FROM {table} AS a
-                  JOIN events    AS e ON e.id = a.event_id
                   JOIN passages  AS p ON p.id = a.passage_id
                   JOIN documents AS d ON d.id = p.document_id
-                 WHERE e.kind = ?
+                 WHERE a.event_id IN ({marks})
                  ORDER BY a.event_id, {order}""",
-            (kind,),
+            ids,
         )
         grouped: dict[int, list[aiosqlite.Row]] = {}
         for row in rows:
@@ -771,4 +781,12 @@ def _figure(row: aiosqlite.Row) -> Figure:
     )
 
 
-__all__ = ["AddResult", "Store", "StoreError", "StoredEvent", "StoredPerson", "default_store_path"]
+__all__ = [
+    "AddResult",
+    "EventKey",
+    "Store",
+    "StoreError",
+    "StoredEvent",
+    "StoredPerson",
+    "default_store_path",
+]
