@@ -41,7 +41,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -154,6 +154,13 @@ CREATE TABLE event_passages (
     PRIMARY KEY (event_id, passage_id)
 );
 """
+
+# _MIGRATIONS[n] takes a store from schema n to n + 1 (a new store gets _SCHEMA at once).
+_MIGRATIONS = {
+    # 2: newest facts per metric are read through the index, however many facts a country has.
+    1: """DROP INDEX IF EXISTS spending_by_subject;
+          CREATE INDEX spending_by_subject ON spending_facts (subject, metric, year)""",
+}
 
 # Columns that, joined with passages and documents, make a Source.
 _SOURCE_COLUMNS = """
@@ -270,6 +277,11 @@ class Store:
             raise StoreError(f"The store has schema {version}; this briefbot knows up to {SCHEMA_VERSION}.")
         if version == 0:
             await self._db.executescript(f"BEGIN; {_SCHEMA}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            return
+        for step in range(version, SCHEMA_VERSION):
+            await self._db.executescript(
+                f"BEGIN; {_MIGRATIONS[step]}; PRAGMA user_version = {step + 1}; COMMIT;"
+            )
 
     async def schema_version(self) -> int:
         """Return the schema version recorded in the file."""
