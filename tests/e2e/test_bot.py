@@ -22,7 +22,7 @@ from knowledge.briefing import Briefing
 from knowledge.ingest import open_store
 from tests.limits import assert_payload_within_limits
 
-from .conftest import BotProcess, briefbot_command, clean_env
+from .conftest import BotProcess, briefbot_command, clean_env, embed_text
 from .standin import DiscordStandIn, Response
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -78,19 +78,6 @@ def ephemeral(standin: DiscordStandIn, response: Response) -> bool:
     """Return whether the message that answers the interaction is ephemeral (flag 64, set by its first request)."""
     assert response.original_message_id is not None
     return bool(standin.messages[response.original_message_id]["flags"] & EPHEMERAL)
-
-
-def embed_text(embed: dict[str, Any]) -> str:
-    """Return every visible text of an embed, one part per line."""
-    parts = [
-        embed.get("title", ""),
-        (embed.get("author") or {}).get("name", ""),
-        embed.get("description", ""),
-    ]
-    for field in embed.get("fields", []):
-        parts += [field["name"], field["value"]]
-    parts.append((embed.get("footer") or {}).get("text", ""))
-    return "\n".join(p for p in parts if p)
 
 
 def plain(text: str) -> str:
