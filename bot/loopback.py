@@ -270,7 +270,7 @@ class LocalDiscord:
     async def answer(self, name: str, options: dict[str, str], **member: Any) -> Sent:
         """Run a slash command and return the message that answers it (the followup after a defer)."""
         payload = interaction_payload(2, command_data(name, options), **member)
-        (first,) = await self.dispatch(payload)
+        first = (await self.dispatch(payload))[0]  # a fast followup may already be there too
         if first.payload is None or first.payload.get("type") != 5:
             return first
         # A deferred answer may take longer than the 3 s acknowledgement; Discord allows 15 min.
