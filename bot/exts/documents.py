@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot import embeds
 from bot.app import briefing_of
-from bot.exts.spending import choice_name
+from bot.options import choice_name
 from bot.replies import send
 from knowledge.briefing import Briefing
 

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot import embeds
 from bot.app import briefing_of
-from bot.exts.spending import MAX_NAME_LENGTH, choice_name
+from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import deny, send
 from knowledge.briefing import Briefing, PersonMatch
 from knowledge.errors import BriefingError

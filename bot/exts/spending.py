@@ -8,18 +8,11 @@ from discord.ext import commands
 
 from bot import charts, embeds
 from bot.app import briefing_of
+from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import send
 from knowledge import gazetteer
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
-
-MAX_NAME_LENGTH = 100  # longer than any country name or alias; Discord rejects longer input
-
-
-def choice_name(text: str) -> str:
-    """Return text fitted to Discord's 1-100 character limit for choice names."""
-    text = " ".join(text.split()) or "?"
-    return text if len(text) <= 100 else text[:99] + "…"
 
 
 class CountryTransformer(app_commands.Transformer[discord.Client]):

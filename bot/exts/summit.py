@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot import embeds
 from bot.app import briefing_of
-from bot.exts.spending import choice_name
+from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import send
 from knowledge.briefing import Briefing
 from knowledge.errors import NoEvent
@@ -22,7 +22,7 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
     @property
     def max_value(self) -> int:
         """Return the longest text Discord may send for this option."""
-        return 100
+        return MAX_NAME_LENGTH
 
     async def transform(self, interaction: discord.Interaction, value: str) -> int:
         """Return the summit id chosen, or the one whose label contains the text."""

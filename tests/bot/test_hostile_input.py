@@ -69,6 +69,7 @@ from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.ingest import open_store
 from knowledge.store import Store
+from tests.bot.test_ingest import attachment_command
 from tests.limits import assert_payload_within_limits
 
 # Charts of hostile documents have labels in scripts the chart font lacks; that is not a failure.
@@ -582,25 +583,6 @@ EVERYTHING_BUT_MANAGE_SERVER = str(discord.Permissions.all().value & ~MANAGE_GUI
 MANAGER = str(int(MEMBER_PERMISSIONS) | MANAGE_GUILD)
 
 
-def attachment_payload(filename: str, size: int, **member: Any) -> dict[str, Any]:
-    """Return an /ingest payload with an attachment option (refused before any download)."""
-    data = command_data("ingest", {})
-    data["options"] = [{"name": "file", "type": 11, "value": "900000000000000001"}]
-    data["resolved"] = {
-        "attachments": {
-            "900000000000000001": {
-                "id": "900000000000000001",
-                "filename": filename,
-                "size": size,
-                "url": "https://cdn.invalid/a",
-                "proxy_url": "https://cdn.invalid/a",
-                "content_type": "text/plain; charset=utf-8",
-            }
-        }
-    }
-    return interaction_payload(2, data, **member)
-
-
 @pytest.mark.parametrize(
     "permissions", [MEMBER_PERMISSIONS, EVERYTHING_BUT_MANAGE_SERVER], ids=["member", "all-but-manage-server"]
 )
@@ -610,7 +592,7 @@ async def test_ingest_is_refused_without_manage_server(
 ) -> None:
     """Discord delivered /ingest (the server changed its default permissions): the bot still refuses."""
     payload = (
-        attachment_payload("article.txt", 1000, user_id=42, permissions=permissions)
+        attachment_command("article.txt", 1000, user_id=42, permissions=permissions)
         if with_file
         else interaction_payload(2, command_data("ingest", {}), user_id=42, permissions=permissions)
     )
@@ -682,7 +664,7 @@ def test_attachment_limits_are_clear(world: World, stem: str, suffix: str, size:
     allowed = name.lower().endswith((".txt", ".md"))
     assume(not allowed or size > 256 * 1024)  # an acceptable file would be downloaded: not here
     world.reset()
-    sent = world.exchange(attachment_payload(name, size, user_id=world.member()))
+    sent = world.exchange(attachment_command(name, size, user_id=world.member()))
     message = check_message(the_answer(sent), name)
     description = message["embeds"][0]["description"]
     assert message["flags"] == EPHEMERAL and len(description) < 200
