@@ -154,6 +154,10 @@ class Briefing:
         self._snapshot: _Snapshot | None = None
         self._summits: tuple[tuple[int, int], list[list[EventKey]]] | None = None
 
+    async def warm_up(self) -> None:
+        """Load what answers share (previews, people), so the first question is not the slow one."""
+        await self._current()
+
     async def _current(self) -> _Snapshot:
         """Return the cached snapshot, reloading it when the store has changed."""
         version = await self.store.data_version()

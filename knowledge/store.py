@@ -41,7 +41,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -153,6 +153,9 @@ CREATE TABLE event_passages (
     passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
     PRIMARY KEY (event_id, passage_id)
 );
+CREATE INDEX spending_by_document ON spending_facts (document_id);
+CREATE INDEX statements_by_document ON statements (document_id);
+CREATE INDEX events_by_document ON events (document_id);
 """
 
 # _MIGRATIONS[n] takes a store from schema n to n + 1 (a new store gets _SCHEMA at once).
@@ -160,6 +163,10 @@ _MIGRATIONS = {
     # 2: newest facts per metric are read through the index, however many facts a country has.
     1: """DROP INDEX IF EXISTS spending_by_subject;
           CREATE INDEX spending_by_subject ON spending_facts (subject, metric, year)""",
+    # 3: per-document counts (/sources, /about, /brief) read indexes instead of scanning every fact.
+    2: """CREATE INDEX IF NOT EXISTS spending_by_document ON spending_facts (document_id);
+          CREATE INDEX IF NOT EXISTS statements_by_document ON statements (document_id);
+          CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id)""",
 }
 
 # Columns that, joined with passages and documents, make a Source.

@@ -196,7 +196,7 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 2
+        assert await store.schema_version() == SCHEMA_VERSION == 3
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index
         assert len(await store.spending_figures("PL", per_metric=5)) == 1
