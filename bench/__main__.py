@@ -139,9 +139,9 @@ class Run:
                 latency_row(
                     f"{prefix}.spending_chart",
                     section,
-                    "/spending chart (PNG, when drawn)",
+                    "/spending chart (PNG, drawn, not cached)",
                     durations,
-                    note="rendered in a worker thread after a deferral; not part of the row above",
+                    note="drawn in a worker thread after a deferral; repeated charts come from a cache",
                 )
             )
 
@@ -188,7 +188,7 @@ async def run_e2e(run: Run, prefix: str, section: str, db: Path, workload: Workl
                 "first answer after READY",
                 "ms",
                 value=first * 1000,
-                note="loads the briefing's snapshot of the store (and matplotlib, if it draws a chart)",
+                note="the store's snapshot is loaded before READY (setup_hook); first chart font load",
             )
         )
         results = await e2e.sequential(bot, workload, config.n, config.budget)

@@ -72,9 +72,6 @@ from knowledge.store import Store
 from tests.bot.test_ingest import attachment_command
 from tests.limits import assert_payload_within_limits
 
-# Charts of hostile documents have labels in scripts the chart font lacks; that is not a failure.
-pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
-
 EXAMPLES = int(os.environ.get("BRIEFBOT_HOSTILE_EXAMPLES", "1000"))
 EXAMPLES_RUN: Counter[str] = Counter()  # examples that ran to the end, per command
 
@@ -518,6 +515,14 @@ def paste_payload(
 
 @HOSTILE
 @given(text=article_text, title=short_text, outlet=short_text, date=dates, store_it=st.booleans())
+# At least one hostile article is always stored, whatever the random examples do, for the read-back test.
+@example(
+    text=f"@everyone {MASKED_LINK} **pwned** " + SEED_SENTENCE + " <@&123456789012345678> ||x||",
+    title=f"@here {MASKED_LINK}",
+    outlet="**bold** `code`",
+    date="2026-06",
+    store_it=True,
+)
 def test_paste_form_survives_hostile_articles(
     world: World, text: str, title: str, outlet: str, date: str, store_it: bool
 ) -> None:
