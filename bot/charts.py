@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,8 +88,12 @@ def chart_spec(answer: SpendingAnswer) -> ChartSpec:
 
 @functools.cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    """Return the bundled DejaVu Sans at a size (loaded once per size)."""
-    return ImageFont.truetype(FONT, size=size)
+    """Return the bundled DejaVu Sans at a size (loaded once per size).
+
+    The basic layout engine, not raqm: raqm is present on some machines and not others (so the
+    same chart would differ between them), and it fails on some text that articles can contain.
+    """
+    return ImageFont.truetype(FONT, size=size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
@@ -97,6 +102,11 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wid
     while len(text) > 1 and draw.textlength(text, font=font) > width:
         text = text[:-2] + "…"
     return text
+
+
+def _one_line(text: str) -> str:
+    """Return text on one line without control characters (Pillow measures single lines only)."""
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cc").split())
 
 
 def _ticks(top: float) -> list[float]:
@@ -123,7 +133,8 @@ def render_png(spec: ChartSpec) -> bytes:
     def y(value: float) -> float:
         return plot_bottom - value / top * (plot_bottom - TOP)
 
-    draw.text((WIDTH / 2, 18), spec.title, fill=INK, font=heading, anchor="mt")
+    title = _fit(draw, _one_line(spec.title), heading, WIDTH - 16)
+    draw.text((WIDTH / 2, 18), title, fill=INK, font=heading, anchor="mt")
     for tick in _ticks(top):
         draw.line([(LEFT, y(tick)), (plot_right, y(tick))], fill=GRID)
         draw.text((LEFT - 8, y(tick)), f"{tick:g}%", fill=MUTED, font=small, anchor="rm")
@@ -140,7 +151,7 @@ def render_png(spec: ChartSpec) -> bytes:
     for (cx, cy), value in zip(centres, values, strict=True):
         draw.ellipse([(cx - 4, cy - 4), (cx + 4, cy + 4)], fill=LINE)
         draw.text((cx, cy - 9), f"{value:g}%", fill=INK, font=label, anchor="mb")
-    caption = _fit(draw, spec.caption, small, WIDTH - 16)
+    caption = _fit(draw, _one_line(spec.caption), small, WIDTH - 16)
     draw.text((8, HEIGHT - 8), caption, fill=MUTED, font=small, anchor="ld")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1)  # zlib level 1: 3x faster, still ~30 KB

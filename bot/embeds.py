@@ -12,6 +12,7 @@ footer 2048, author 256, 6000 in total) as the last step of every builder.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -57,6 +58,7 @@ ERROR_COLOUR = discord.Colour(0xC53030)
 
 STATEMENTS_PER_PAGE = 5  # more than this reads as a wall; the rest go on pages
 SOURCE_EXCERPT = 280  # characters of a source sentence shown under an answer
+ESCAPED_STRINGS = 8192  # escape() results kept (short strings; a few MB at most)
 
 
 def plural(count: int, noun: str) -> str:
@@ -64,8 +66,13 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+@functools.lru_cache(maxsize=ESCAPED_STRINGS)
 def escape(text: str) -> str:
-    """Return text safe to show: markdown and mentions escaped, control characters removed."""
+    """Return text safe to show: markdown and mentions escaped, control characters removed.
+
+    Cached: an answer's titles, sentences and quotes come back with every repeat of a question,
+    and escaping them (three regex passes each) was most of the time spent building an embed.
+    """
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
     # escape_markdown takes everything from a line's first "[" to its last "](…)" for one masked
     # link and escapes none of it but the "[": so it never sees a "[" (NUL, removed above, stands

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -61,10 +63,13 @@ from knowledge.store import AddResult, EventKey, Store, StoredEvent, StoredPerso
 BRIEF_POINTS_PER_SECTION = 3
 FIGURES_PER_METRIC = 8  # newest facts of each kind in an answer; an embed cannot show hundreds anyway
 ALLIANCE_FIGURES_PER_METRIC = 3
+ANSWERS_CACHED = 512  # answers kept between writes to the store (a few KB each)
 OTHER_SUMMITS = 8  # other summits named under an answer; the rest are in the autocomplete
 DOCUMENT_MATCH_THRESHOLD = 80  # partial match on titles: "annual report" finds a long title
 PERSON_FUZZY_THRESHOLD = 85  # same bar as countries: a typo of a surname, not a different name
 MAX_QUERY_TERMS = 12
+
+_Answer = TypeVar("_Answer")
 MAX_QUERY_CHARS = 300
 _KIND_ORDER = {StatementKind.VERBATIM: 0, StatementKind.PARTIAL: 1, StatementKind.REPORTED: 2}
 _STOPWORDS = frozenset(
@@ -153,6 +158,31 @@ class Briefing:
         self.store = store
         self._snapshot: _Snapshot | None = None
         self._summits: tuple[tuple[int, int], list[list[EventKey]]] | None = None
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._answers_version: tuple[int, int] | None = None
+
+    async def _memo(self, key: Hashable, compute: Callable[[], Awaitable[_Answer]]) -> _Answer:
+        """Return the answer for key computed since the store last changed, else compute it.
+
+        The store changes only when a document is added, so between writes the same question has
+        the same answer; the newest ANSWERS_CACHED are kept. Answers are treated as immutable by
+        every caller. An answer computed while a write lands is tagged with the version read
+        before it, so the next call (which sees the new version) drops it.
+        """
+        version = await self.store.data_version()
+        if version != self._answers_version:
+            self._answers.clear()
+            self._answers_version = version
+        if key in self._answers:
+            self._answers.move_to_end(key)
+            answer: _Answer = self._answers[key]
+            return answer
+        answer = await compute()
+        if self._answers_version == version:
+            self._answers[key] = answer
+            if len(self._answers) > ANSWERS_CACHED:
+                self._answers.popitem(last=False)
+        return answer
 
     async def warm_up(self) -> None:
         """Load what answers share (previews, people), so the first question is not the slow one."""
@@ -180,6 +210,11 @@ class Briefing:
 
     async def spending_for(self, resolution: gazetteer.Resolution) -> SpendingAnswer:
         """Return what the store knows about a country's defence spending (or the alliance's)."""
+        key = ("spending", resolution.country.code, resolution.path)
+        return await self._memo(key, lambda: self._spending_for(resolution))
+
+    async def _spending_for(self, resolution: gazetteer.Resolution) -> SpendingAnswer:
+        """Compute spending_for's answer from the store."""
         snapshot = await self._current()
         country = country_ref(resolution.country)
         if country.code == ALLIANCE:
@@ -238,6 +273,12 @@ class Briefing:
 
     async def statements_for(self, match: PersonMatch) -> StatementsAnswer:
         """Return a person's statements (verbatim first) and their expected appearances."""
+        return await self._memo(
+            ("statements", match.person.id, match.path), lambda: self._statements_for(match)
+        )
+
+    async def _statements_for(self, match: PersonMatch) -> StatementsAnswer:
+        """Compute statements_for's answer from the store."""
         person, matched_by = match.person, match.path
         quotes = await self.store.statements_by(person.id)
         quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
@@ -302,13 +343,19 @@ class Briefing:
 
     async def summit(self, choice: int | None = None, *, today: date | None = None) -> SummitAnswer:
         """Return the chosen summit, else the next upcoming one, else the latest one."""
+        day = today or date.today()
+        key = ("summit", choice, None if choice is not None else day)  # "next" depends on the day
+        return await self._memo(key, lambda: self._summit(choice, day))
+
+    async def _summit(self, choice: int | None, today: date) -> SummitAnswer:
+        """Compute summit's answer from the store."""
         groups = await self._summit_groups()
         if not groups:
             raise NoEvent("The briefing mentions no summit yet.")
         chosen = next((g for g in groups if any(e.id == choice for e in g)), None) if choice else None
         if choice is not None and chosen is None:
             raise NoEvent("That summit is not in the briefing; pick one from the list.")
-        group = chosen or _upcoming(groups, today or date.today())
+        group = chosen or _upcoming(groups, today)
         details = await self.store.events_by_ids([e.id for e in group])
         return _summit_answer(details, _nearest(group, [g for g in groups if g is not group]))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -13,6 +15,8 @@ from bot.replies import send
 from knowledge import gazetteer
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
+
+log = logging.getLogger(__name__)
 
 
 class CountryTransformer(app_commands.Transformer[discord.Client]):
@@ -64,9 +68,14 @@ class Spending(commands.Cog):
         if not charts.has_chart(answer):
             await send(interaction, embed)
             return
-        # Rendering takes longer than a lookup (seconds on a cold font cache): acknowledge first.
+        # Drawing takes longer than a lookup (and waits for a worker thread): acknowledge first.
         await interaction.response.defer(thinking=True)
-        chart = await charts.spending_chart(answer)
+        try:
+            chart = await charts.spending_chart(answer)
+        except Exception:  # the chart is an extra: a drawing bug must not cost the user the answer
+            log.exception("Could not draw the %s chart; answering without it", answer.country.code)
+            await send(interaction, embed)
+            return
         embed.set_image(url=f"attachment://{chart.filename}")
         await send(interaction, embed, file=chart)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from bot import charts
@@ -81,3 +83,11 @@ def test_long_captions_are_cut_to_the_width() -> None:
     image = pixels(charts.render_png(spec))
     right_edge = [image.getpixel((x, charts.HEIGHT - 14)) for x in range(charts.WIDTH - 4, charts.WIDTH)]
     assert all(pixel == (255, 255, 255) for pixel in right_edge)
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=st.text(max_size=300), caption=st.text(max_size=300))
+def test_any_text_in_titles_and_captions_draws(title: str, caption: str) -> None:
+    """Article titles are user input: any text (RTL, combining marks, controls, emoji) draws a PNG."""
+    png = charts.render_png(charts.ChartSpec(title, US.points, US.target, caption))
+    assert pixels(png).size == (charts.WIDTH, charts.HEIGHT)

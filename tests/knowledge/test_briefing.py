@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.briefing import Briefing
 from knowledge.errors import EmptyQuery, UnknownCountry, UnknownPerson
+from knowledge.ingest import ingest_text
 from knowledge.models import Metric, StatementKind
+from knowledge.store import Store
 
 MISSED = [
     "Belgium",
@@ -171,3 +175,26 @@ async def test_coverage(briefing: Briefing) -> None:
         "Pete Hegseth",
         "Jens Stoltenberg",
     }
+
+
+CANADA_2025 = """Title: Canada raises its defence budget
+Date: 2025-07-01
+
+Canada spent 2.1 percent of GDP on defence in 2025, Ottawa said.
+"""
+
+
+async def test_repeated_answers_are_reused_until_the_store_changes(store: Store, tmp_path: Path) -> None:
+    """Same question, same answer object; a write by another connection (the CLI) is seen at once."""
+    briefing = Briefing(store)
+    before = await briefing.spending("Canada")
+    assert await briefing.spending("Canada") is before  # from the memo, no store work
+    assert before.figures == []
+    writer = await Store.open(tmp_path / "briefbot.sqlite3")  # what `briefbot ingest` opens
+    try:
+        await ingest_text(writer, CANADA_2025, name="canada.txt")
+    finally:
+        await writer.close()
+    after = await briefing.spending("Canada")
+    assert [(f.value, f.when.year if f.when else None) for f in after.figures] == [(2.1, 2025)]
+    assert (await briefing.summit()) is (await briefing.summit())
