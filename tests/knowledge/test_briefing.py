@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.briefing import Briefing
+from knowledge import briefing as briefing_module
+from knowledge.briefing import Briefing, fts_query
 from knowledge.errors import EmptyQuery, UnknownCountry, UnknownPerson
 from knowledge.ingest import ingest_text
 from knowledge.models import Metric, StatementKind
@@ -198,3 +199,26 @@ async def test_repeated_answers_are_reused_until_the_store_changes(store: Store,
     after = await briefing.spending("Canada")
     assert [(f.value, f.when.year if f.when else None) for f in after.figures] == [(2.1, 2025)]
     assert (await briefing.summit()) is (await briefing.summit())
+
+
+def naval_report(n: int, *, coastal: bool) -> str:
+    """Return a small article about naval defence; some also mention coastal radars."""
+    extra = " Coastal radars were upgraded." if coastal else ""
+    return f"Title: Naval report {n}\nDate: 2026-04-{n + 1:02d}\n\nThe naval defence plan {n} was approved.{extra}\n"
+
+
+async def test_any_word_fallback_leaves_out_words_that_are_everywhere(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No passage has every word: rarer words find the passages, a word in most of them is dropped."""
+    monkeypatch.setattr(briefing_module, "COMMON_PASSAGES", 5)
+    for n in range(8):
+        await ingest_text(store, naval_report(n, coastal=n < 3), name=f"{n}.txt")
+    briefing = Briefing(store)
+    question = fts_query("coastal radars naval zanzibar")  # "naval": in 8 passages, over the bar
+    assert await briefing._broad_query(question, 3) == '("coastal") OR ("radars") OR ("zanzibar")'
+    answer = await briefing.search("coastal radars naval zanzibar", limit=3)
+    assert len(answer.hits) == 3 and all("radars" in h.source.passage for h in answer.hits)
+    few = fts_query("zanzibar naval")  # no rarer word matches enough passages: "naval" is kept
+    assert await briefing._broad_query(few, 3) == few.any_term
+    assert len((await briefing.search("zanzibar naval", limit=3)).hits) == 3

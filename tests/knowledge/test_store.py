@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from knowledge import store as store_module
 from knowledge.extract.reader import read_article
+from knowledge.ingest import ingest_text
 from knowledge.models import (
     Extraction,
     Metric,
@@ -131,6 +133,31 @@ async def test_full_text_search_highlights(tmp_path: Path) -> None:
     poland = next(h for h in hits if h.source.position == 0)
     assert "\x02Poland\x03" in poland.highlighted
     assert "\x02happened\x03" in next(h for h in hits if h.source.position == 2).highlighted
+
+
+def frigate_report(n: int) -> str:
+    """Return a small article, number n, about frigates (a word every one of them shares)."""
+    return (
+        f"Title: Frigate report {n}\nDate: 2026-03-{n + 1:02d}\n\nFrigate number {n} sailed from port {n}.\n"
+    )
+
+
+async def test_search_ranks_the_newest_candidates_when_too_many_match(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SEARCH_CANDIDATES matches, only the most recently stored ones are ranked."""
+    monkeypatch.setattr(store_module, "SEARCH_CANDIDATES", 2)
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        for n in range(5):
+            await ingest_text(store, frigate_report(n), name=f"{n}.txt")
+        hits = await store.search('"frigate"', 5)
+        older = await store.search('"frigate" AND "1"', 5)  # fewer matches than the cap: all ranked
+    finally:
+        await store.close()
+    assert sorted(h.source.document.title or "" for h in hits) == ["Frigate report 3", "Frigate report 4"]
+    assert [h.source.document.title for h in older] == ["Frigate report 1"]
+    assert all("\x02Frigate\x03" in h.highlighted for h in hits)
 
 
 async def test_newer_schema_is_refused(tmp_path: Path) -> None:
