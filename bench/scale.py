@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import statistics
 import time
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 from bench.corpus import generate, word_count
 from knowledge.extract import extract
 from knowledge.extract.reader import read_article
-from knowledge.ingest import ingest_text, open_store
+from knowledge.ingest import analyse, ingest_many, open_store
 
 SEED = 6
 
@@ -72,9 +73,13 @@ async def build_store(path: Path, count: int, seed: int = SEED) -> IngestResult:
     store = await open_store(path, seed=True)
     created = 0
     try:
+        # The path `briefbot ingest` takes: worker processes analyse, this process writes.
         start = time.perf_counter()
-        for name, text in texts:
-            report = await ingest_text(store, text, name=name)
+        async for _, report in ingest_many(
+            store, [(name, functools.partial(analyse, text)) for name, text in texts]
+        ):
+            if isinstance(report, Exception):
+                raise report
             created += int(report.created)
         seconds = time.perf_counter() - start
     finally:

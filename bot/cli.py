@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import signal
 import sys
@@ -22,7 +23,7 @@ from bot.logs import setup_logging
 from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
-from knowledge.ingest import ingest_file, open_store
+from knowledge.ingest import analyse_file, ingest_many, open_store
 from knowledge.store import StoreError
 
 log = logging.getLogger("briefbot")
@@ -150,18 +151,17 @@ async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool,
         store = await open_store(settings.db, seed=seed)
     progress = Progress(len(files)) if len(files) > 1 else None
     failed = 0
+    jobs = [(path.name, functools.partial(analyse_file, path)) for path in files]
     try:
-        for path in files:
-            try:
-                report = await ingest_file(store, path, dry_run=dry_run)
-            except (BriefingError, OSError, UnicodeError) as exc:
-                reason = exc.message if isinstance(exc, BriefingError) else str(exc)
-                progress_print(progress, f"{path.name}: failed: {reason}", sys.stderr)
+        async for name, outcome in ingest_many(store, jobs, dry_run=dry_run):
+            if isinstance(outcome, Exception):
+                reason = outcome.message if isinstance(outcome, BriefingError) else str(outcome)
+                progress_print(progress, f"{name}: failed: {reason}", sys.stderr)
                 failed += 1
             else:
-                progress_print(progress, ("(dry run) " if dry_run else "") + report.summary(), sys.stdout)
+                progress_print(progress, ("(dry run) " if dry_run else "") + outcome.summary(), sys.stdout)
                 if dry_run:
-                    print(report.extraction.model_dump_json(indent=2))
+                    print(outcome.extraction.model_dump_json(indent=2))
             if progress:
                 progress.advance()
     finally:
