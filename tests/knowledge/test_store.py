@@ -229,3 +229,20 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         assert len(await store.spending_figures("PL", per_metric=5)) == 1
     finally:
         await store.close()
+
+
+async def test_overlapping_version_checks_share_one_query(tmp_path: Path) -> None:
+    """A burst of answers asks data_version at once: one query serves them; later calls ask again."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    statements: list[str] = []
+    try:
+        await store._db.set_trace_callback(statements.append)
+        versions = await asyncio.gather(*(store.data_version() for _ in range(100)))
+        burst = sum("data_version" in s for s in statements)
+        await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+        after = await store.data_version()
+        await store._db.set_trace_callback(None)
+    finally:
+        await store.close()
+    assert len(set(versions)) == 1 and burst == 1
+    assert after != versions[0]  # a commit is seen by the next call
