@@ -11,7 +11,8 @@ import contextlib
 import itertools
 import multiprocessing
 import os
-import sys
+import threading
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,7 @@ BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
 PARALLEL_FROM = 16  # fewer jobs than this are not worth starting worker processes for
 IN_FLIGHT_PER_WORKER = 8  # analysed articles waiting per worker: bounded memory, no idle worker
+PARENT_CHECK_SECONDS = 0.2  # how often a worker checks that the ingesting process still runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +123,13 @@ async def ingest_many(
             yield name, await _store_outcome(store, name, _outcome(job), dry_run)
         return
     loop = asyncio.get_running_loop()
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(count, mp_context=context) as pool:
+    # spawn, not fork (this process runs the database thread; forking a threaded process can
+    # copy a held lock) nor forkserver (its server outlives a killed parent): spawned workers are
+    # this process's children, and each ends itself when this process dies, even by SIGKILL.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         window: deque[tuple[str, asyncio.Future[tuple[Article, Extraction] | Exception]]] = deque()
         queue = iter(pending)
         for name, job in itertools.islice(queue, count * IN_FLIGHT_PER_WORKER):
@@ -137,6 +144,17 @@ async def ingest_many(
         finally:  # stopped early (an error, or the caller stopped reading): drop what is queued
             for _, future in window:
                 future.cancel()
+
+
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: exit as soon as the ingesting process is gone (killed, crashed)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _outcome(job: Callable[[], tuple[Article, Extraction]]) -> tuple[Article, Extraction] | Exception:

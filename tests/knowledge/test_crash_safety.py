@@ -214,10 +214,36 @@ def kill_at_random_point(command: list[str], cwd: Path, rng: random.Random) -> i
         while seen < let_through and (line := process.stdout.readline()):
             seen += " passages, " in line  # a new document was committed
         time.sleep(rng.uniform(0.0, 0.03))  # into the next extraction or transaction
+    workers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     process.stdout.close()
+    deadline = time.monotonic() + 10
+    while (left := [pid for pid in workers if alive(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not left, f"worker processes {left} outlived the killed ingest"
     return seen
+
+
+def children(pid: int) -> list[int]:
+    """Return the ids of the processes whose parent is pid (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Return whether a process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_sigkill_at_random_points_never_leaves_a_half_stored_document(batch: Batch, tmp_path: Path) -> None:
