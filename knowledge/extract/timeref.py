@@ -19,6 +19,7 @@ Anything unresolvable keeps its text with empty fields, so the answer shows it a
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from knowledge.models import PartialDate, TimeRef
@@ -71,6 +72,15 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
 def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
     """Return the time expressions in text with their spans, in order, without overlaps."""
+    return list(_find_times(text, published))
+
+
+# Each passage is read by several extractors (spending, events, statements), and each asks for its
+# times: remember the last few hundred passages' answers. TimeRef and PartialDate are frozen, so
+# sharing them between callers is safe; the list handed out is a fresh copy.
+@functools.lru_cache(maxsize=1024)
+def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
+    """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -82,7 +92,7 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
                 continue
             found.append((ref, match.start(), match.end()))
             taken.append((match.start(), match.end()))
-    return _anchor_earlier(sorted(found, key=lambda item: item[1]))
+    return tuple(_anchor_earlier(sorted(found, key=lambda item: item[1])))
 
 
 def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef, int, int]]:
