@@ -34,6 +34,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -311,9 +312,15 @@ class PersonIndex:
                 owners.setdefault(normalize(form), set()).add(person.name)
         # A surname shared by two people names neither of them.
         self.keys = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
-        forms = sorted({f for p in people for f in _forms(p.name) if normalize(f) in self.keys}, key=len)
-        alternation = "|".join(re.escape(form) for form in reversed(forms)) or r"(?!)"
-        self._pattern = re.compile(rf"(?<![\w-])(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
+        forms = {f for p in people for f in _forms(p.name) if normalize(f) in self.keys}
+        # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
+        # people give the same tuple and share one compiled pattern.
+        self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Return the pattern of every form that names one known person (built on first use)."""
+        return _mention_pattern(self._forms)
 
     def resolve(self, mention: str) -> str | None:
         """Return the canonical name a mention refers to, or None when it names nobody known."""
@@ -358,6 +365,15 @@ class PersonIndex:
             if len(named) == 1:
                 current = Referent(named.pop(), passage.position)
         return result
+
+
+# extract_people builds an index per introduction only to resolve names, while statements and events
+# each build one for the same people and search with it: compile each alternation once, not per index.
+@functools.lru_cache(maxsize=64)
+def _mention_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Return the pattern that finds any of the forms as a whole word, with an optional possessive."""
+    alternation = "|".join(re.escape(form) for form in forms) or r"(?!)"
+    return re.compile(rf"(?<![\w-])(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
 
 
 def _blank(match: re.Match[str]) -> str:
