@@ -47,25 +47,45 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAYS = r"(?P<day>\d{1,2})(?:\s*[-–—]\s*(?P<end_day>\d{1,2}))?"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
-    ("day_month_year", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("rel_month", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
-    ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
-    ("rel_year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
-    ("decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
-    ("years_ago", re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I)),
+# Cues: a piece of text every match of a pattern contains, with the pattern's case rule. Most
+# sentences hold no month or relative year, and one quick search for the cue saves trying the
+# pattern (a full scan of the sentence) for nothing.
+_MONTH_CUE = re.compile(_MONTH_NAMES)
+_RELATIVE_CUE = re.compile(r"this|last|next", re.I)
+_YEAR_WORD_CUE = re.compile(r"year", re.I)
+_DECADE_CUE = re.compile(r"decade", re.I)
+_WEEKDAY_CUE = re.compile(r"day")
+_YEAR_CUE = re.compile(r"(?:19|20)\d\d")
+# (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
+_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("month_day_year", _MONTH_CUE, re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    ("day_month_year", _MONTH_CUE, re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("rel_month", _RELATIVE_CUE, re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
+    ("month_year", _MONTH_CUE, re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("rel_year", _YEAR_WORD_CUE, re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("decade", _DECADE_CUE, re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
+    (
+        "years_ago",
+        _YEAR_WORD_CUE,
+        re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I),
+    ),
     (
         "weekday",
+        _WEEKDAY_CUE,
         re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ),
     # A bare month needs a preposition or a following noun: "May I ask" is not a date.
-    ("month", re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b")),
-    ("month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
-    ("year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
+    (
+        "month",
+        _MONTH_CUE,
+        re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b"),
+    ),
+    ("month", _MONTH_CUE, re.compile(rf"\b{_MONTH}(?=\s+summit)")),
+    ("year", _YEAR_CUE, re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
 ]
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
@@ -83,7 +103,12 @@ def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    cued: dict[re.Pattern[str], bool] = {}
+    for kind, cue, pattern in _PATTERNS:
+        if cue not in cued:
+            cued[cue] = cue.search(text) is not None
+        if not cued[cue]:
+            continue  # no match can lack the cue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
