@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import PersonIndex, Referent, is_title_prefix, shared_index
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import find_country_mentions, normalize
 from knowledge.models import (
@@ -172,7 +172,7 @@ def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRe
     by_paragraph: dict[int, list[int]] = {}  # paragraph -> the positions of its passages with mentions
     for position in mentioned:
         by_paragraph.setdefault(article.passages[position].paragraph, []).append(position)
-    index = PersonIndex(people)
+    index = shared_index(tuple(people))
     referents = index.referents(article.passages)
     for passage in article.passages:
         event = _event_for(passage, mentioned, by_paragraph, published)

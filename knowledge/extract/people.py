@@ -333,6 +333,8 @@ class PersonIndex:
         # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
         # people give the same tuple and share one compiled pattern.
         self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
+        # The passages referents() last read, and its answer: statements and events ask for the same.
+        self._last_referents: tuple[tuple[Passage, ...], tuple[Referent | None, ...]] | None = None
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -365,6 +367,13 @@ class PersonIndex:
 
     def referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
         """Return, for each passage, whom a pronoun opening it refers to."""
+        key = tuple(passages)
+        if self._last_referents is None or self._last_referents[0] != key:
+            self._last_referents = (key, tuple(self._referents(key)))
+        return list(self._last_referents[1])
+
+    def _referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
+        """Return referents() computed afresh."""
         result: list[Referent | None] = []
         current: Referent | None = None
         section: str | None = None
@@ -382,6 +391,16 @@ class PersonIndex:
             if len(named) == 1:
                 current = Referent(named.pop(), passage.position)
         return result
+
+
+@functools.lru_cache(maxsize=16)
+def shared_index(people: tuple[PersonRecord, ...]) -> PersonIndex:
+    """Return the one index of these people that all callers share.
+
+    Statements and events both search an article for its people and ask for the same referents,
+    which the index remembers.
+    """
+    return PersonIndex(people)
 
 
 # extract_people builds an index per introduction only to resolve names, while statements and events

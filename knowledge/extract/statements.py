@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.people import INTRO, QUOTATION, PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import INTRO, QUOTATION, PersonIndex, Referent, is_title_prefix, shared_index
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
@@ -136,7 +136,7 @@ class _Context:
 
 def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
     """Return the statements attributed to the article's people, in passage order."""
-    index = PersonIndex(people)
+    index = shared_index(tuple(people))
     records: list[StatementRecord] = []
     previous: tuple[Passage, StatementRecord] | None = None
     for passage, referent in zip(article.passages, index.referents(article.passages), strict=True):
