@@ -392,8 +392,10 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     """Return the spending facts stated in the article's passages, in passage order."""
     records: list[SpendingRecord] = []
     reading = _Reading()
+    # Whether each passage names defence, searched once rather than again for every later passage.
+    speaks = [_DEFENCE.search(passage.text) is not None for passage in article.passages]
     for passage in article.passages:
-        defence = _defence_context(article, passage)
+        defence = _defence_context(article, passage, speaks)
         for clause in _clauses(passage, article.meta.published, defence):
             if not _HYPOTHETICAL.search(clause.text, clause.start, clause.end):
                 records.extend(_clause_records(clause, reading))
@@ -418,12 +420,15 @@ def _clause_records(clause: _Clause, reading: _Reading) -> list[SpendingRecord]:
     ]
 
 
-def _defence_context(article: Article, passage: Passage) -> bool:
-    """Return whether the title, the section heading or the section up to passage speaks of defence."""
+def _defence_context(article: Article, passage: Passage, speaks: list[bool]) -> bool:
+    """Return whether the title, the section heading or the section up to passage speaks of defence.
+
+    ``speaks[i]`` says whether the article's passage i names defence.
+    """
     if _DEFENCE.search(article.meta.title or "") or _DEFENCE.search(passage.section or ""):
         return True
-    same_section = (p for p in article.passages[: passage.position + 1] if p.section == passage.section)
-    return any(_DEFENCE.search(p.text) for p in same_section)
+    earlier = enumerate(article.passages[: passage.position + 1])
+    return any(speaks[i] for i, p in earlier if p.section == passage.section)
 
 
 def _unique(records: list[SpendingRecord]) -> list[SpendingRecord]:
