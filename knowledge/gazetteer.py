@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.errors import UnknownCountry
 from knowledge.models import ALLIANCE
+from knowledge.wordscan import finditer_after
 
 # --- records ----------------------------------------------------------------------------------
 
@@ -455,10 +456,16 @@ def _surface_index(pairs: Iterable[tuple[str, Country]]) -> dict[str, Country]:
 
 
 def _surface_pattern(forms: Iterable[str], plural: bool) -> re.Pattern[str]:
-    """Return a case-sensitive whole-word pattern for the forms, trying longer forms first."""
+    """Return a case-sensitive pattern for the forms, longer forms first, not followed by a word character.
+
+    It is scanned after ``_NOT_AFTER_WORD``, so together they match whole words only.
+    """
     alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     suffix = "s?" if plural else ""
-    return re.compile(rf"(?<!\w)(?P<form>{alternation}){suffix}(?!\w)")
+    return re.compile(rf"(?P<form>{alternation}){suffix}(?!\w)")
+
+
+_NOT_AFTER_WORD = re.compile(r"(?<!\w)")
 
 
 _NAME_FORMS = _surface_index((form, c) for c in COUNTRIES for form in _mention_forms(c))
@@ -476,7 +483,7 @@ def _blocked(form: str, text: str, start: int) -> bool:
 def _scan(pattern: re.Pattern[str], forms: dict[str, Country], text: str) -> list[Mention]:
     """Return (country, start, end) for each unblocked match of pattern, in text order."""
     found: list[Mention] = []
-    for match in pattern.finditer(text):
+    for match in finditer_after(_NOT_AFTER_WORD, pattern, text):
         form = match.group("form")
         if not _blocked(form, text, match.start()):
             found.append((forms[form], match.start(), match.end()))

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
 from knowledge.models import Article, Passage, PersonRecord
+from knowledge.wordscan import finditer_after
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -352,7 +353,7 @@ class PersonIndex:
         """Return the mentions of known people in text, in order."""
         return [
             Mention(self.keys[normalize(m.group("form"))], m.start(), m.end("form"), bool(m.group("poss")))
-            for m in self._pattern.finditer(text)
+            for m in finditer_after(_NOT_AFTER_NAME, self._pattern, text)
         ]
 
     def subject(self, text: str) -> Mention | None:
@@ -403,13 +404,19 @@ def shared_index(people: tuple[PersonRecord, ...]) -> PersonIndex:
     return PersonIndex(people)
 
 
+_NOT_AFTER_NAME = re.compile(r"(?<![\w-])")
+
+
 # extract_people builds an index per introduction only to resolve names, while statements and events
 # each build one for the same people and search with it: compile each alternation once, not per index.
 @functools.lru_cache(maxsize=64)
 def _mention_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Return the pattern that finds any of the forms as a whole word, with an optional possessive."""
+    """Return the pattern that finds any of the forms, with an optional possessive, before no word.
+
+    It is scanned after ``_NOT_AFTER_NAME``, so together they find whole words only.
+    """
     alternation = "|".join(re.escape(form) for form in forms) or r"(?!)"
-    return re.compile(rf"(?<![\w-])(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
+    return re.compile(rf"(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
 
 
 def _blank(match: re.Match[str]) -> str:
