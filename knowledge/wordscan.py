@@ -1,10 +1,11 @@
-"""Fast whole-word scanning for patterns that open with a lookbehind.
+"""Find a pattern's matches faster by first searching for where they can start.
 
-re can skip straight to the places where a pattern may start when the pattern begins with a
-literal or an alternation of literals ("Poland|Norway|..."), but not when it begins with a
-lookbehind such as ``(?<!\\w)``: it then tries the whole alternation at every position.
-``finditer_after`` searches for the pattern alone and checks the lookbehind where it matched,
-which finds exactly what the joined pattern would, several times faster.
+re scans for a pattern by trying it at every position, unless the pattern begins with a literal
+or an alternation of literals ("Poland|Norway|..."), when it skips straight to the places where
+one of them starts. A pattern that opens with a lookbehind (``(?<!\\w)``) or with a
+case-insensitive word list gets no such skip, and trying it everywhere is most of the work of
+scanning a sentence. These functions find the same matches as ``finditer`` while trying the
+expensive part only where a match can start.
 """
 
 from __future__ import annotations
@@ -30,3 +31,20 @@ def finditer_after(
             # The joined pattern fails here; it may still match one character on. (A lookbehind
             # sees the text before the search position, so it judges each position correctly.)
             position = match.start() + 1
+
+
+def finditer_from(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield exactly the matches of ``pattern.finditer(text)``, trying pattern only where starts matches.
+
+    ``starts`` must match at every position where ``pattern`` can match (it may match elsewhere
+    too), and ``pattern`` must not match the empty string.
+    """
+    position = 0
+    while (start := starts.search(text, position)) is not None:
+        # No match of pattern begins between position and here: starts would have found it.
+        match = pattern.match(text, start.start())
+        if match is not None:
+            yield match
+            position = match.end()
+        else:
+            position = start.start() + 1

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
 from knowledge.models import Article, Passage, PersonRecord
-from knowledge.wordscan import finditer_after
+from knowledge.wordscan import finditer_after, finditer_from
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -115,6 +115,7 @@ _ROLE_TOKEN = (
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
+_TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,80}}?)(?=,|\.?\s*$)")
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
@@ -198,7 +199,7 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
 
 def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for names right after a role title."""
-    for match in _TITLED_NAME.finditer(text):
+    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text):
         role_words = match.group("role").lower().split()
         name = _clean_name(match.group("name"), trim_left=False)
         if name and any(word in _ROLE_HEADS for word in role_words):
