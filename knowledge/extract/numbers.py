@@ -74,6 +74,10 @@ _PERCENT = re.compile(
     rf"(?<![\w.,\-–])(?P<num>{_DIGITS}|{NUMBER_WORD_PATTERN}(?:{_HALF})?)"
     r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
 )
+# Cues: text that every percentage or amount contains. Most sentences have neither, and a quick
+# search for the cue spares them a scan with the full patterns.
+_PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c))")  # "%", "percent", "per cent", "per-cent", "pct", "pc"
+_MONEY_CUE = re.compile(r"\d")  # an amount is written in digits
 # A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
 _RANGE_BEFORE = re.compile(
     r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I
@@ -223,6 +227,8 @@ def parse_fraction(text: str) -> float | None:
 
 def find_percents(text: str) -> list[Quantity]:
     """Return every percentage in text, in order, skipping ranges."""
+    if _PERCENT_CUE.search(text) is None:
+        return []
     found = []
     for match in _PERCENT.finditer(text):
         if _RANGE_BEFORE.search(text, 0, match.start()):
@@ -242,6 +248,8 @@ def parse_percent(text: str) -> float | None:
 
 def find_money(text: str) -> list[Quantity]:
     """Return every amount of money in text, in order; value in units, currency as ISO 4217."""
+    if _MONEY_CUE.search(text) is None:
+        return []
     found: list[Quantity] = []
     for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
         for match in pattern.finditer(text):
