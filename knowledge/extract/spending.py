@@ -95,7 +95,11 @@ from knowledge.models import ALLIANCE, Article, Metric, PartialDate, Passage, Sp
 _PCT, _TIME, _MONEY = "\ue000", "\ue001", "\ue002"
 _TimeSpan = tuple[TimeRef, int, int]
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+", re.I)
+# Every break starts with a space, ";", "—" or ","; the lookahead lets re pass over other positions
+# without trying both branches at each.
+_CLAUSE_BREAK = re.compile(
+    r"(?=[\s;—,])(?:\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+)", re.I
+)
 # Modal verbs ("would spend") are handled where they stand: they break the spender's link.
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b", re.I)
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)
