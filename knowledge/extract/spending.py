@@ -121,6 +121,10 @@ _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Balt
 _BALTIC_CODES = ("EE", "LV", "LT")
 
 _TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective)s?"
+# Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
+# spares the rest the scans with the full patterns.
+_TARGET_CUE = re.compile(_TARGET_WORD, re.I)
+_SPEND_CUE = re.compile(r"spen", re.I)  # every comparison verb: spends, spent, outspends, spender
 _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:its|their|the\s+country['’]s|the\s+nation['’]s|national|annual)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)\b",
@@ -319,6 +323,7 @@ class _Clause:
     money: tuple[Quantity, ...]
     published: PartialDate | None
     defence_context: bool  # the title, heading or section so far speaks of defence or the military
+    names_target: bool  # it has a target word, as every met/missed and allies-meeting claim needs
 
     @property
     def text(self) -> str:
@@ -469,6 +474,7 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
                 money=tuple(q for q in money if start <= q.start and q.end <= end),
                 published=published,
                 defence_context=defence_context,
+                names_target=_TARGET_CUE.search(masked, start, end) is not None,
             )
         )
     return clauses
@@ -823,6 +829,8 @@ def _is_future(clause: _Clause, time: _TimeSpan) -> bool:
 
 def _allies_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
     """Return "N of M allies met the target" records for the alliance."""
+    if not clause.names_target:
+        return []
     if not _ALLIANCE_WORDS.search(clause.text, clause.start, clause.end) or _UNTIL.search(
         clause.text, clause.start, clause.end
     ):
@@ -867,6 +875,8 @@ def _allies_record(
 
 def _status_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
     """Return one TARGET_MET or TARGET_MISSED record per member country a clause lists."""
+    if not clause.names_target:
+        return []
     if _UNTIL.search(clause.text, clause.start, clause.end):
         return []
     records = []
@@ -1044,6 +1054,8 @@ def _next_context(clause: _Clause, context: _TargetContext | None) -> _TargetCon
 
 def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
     """Return the qualitative comparisons of a clause ("spends more on defence than ...")."""
+    if not _SPEND_CUE.search(clause.masked, clause.start, clause.end):
+        return []
     if not (
         _DEFENCE.search(clause.text, clause.start, clause.end)
         or _ALLIANCE_WORDS.search(clause.text, clause.start, clause.end)
