@@ -124,6 +124,10 @@ _ITEM_END = re.compile(
     r"|(?<!\bhow)(?<!\bwhether)(?<!\bways)\s+(?:to|in order to|so that|at|during|while|when|because|before|after|as|amid)\s+"
 )
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?")
+_AND_OR = re.compile(r"\s+(?:and|or)\s+")
+_SERIAL_AND_OR = re.compile(r",\s+(?:and|or)\s+")
+_HOSTED_BY = re.compile(r"\bhosted by (?:the\s+)?$")
+_ATTEND_VERB = re.compile(r"(?:attend|gather|meet|convene)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +299,7 @@ def _time_near(text: str, times: list[tuple[TimeRef, int, int]], start: int, end
 def _hosts(text: str, event: _Event) -> None:
     """Record the countries a summit passage names as hosting."""
     for country, start, end in find_country_mentions(text):
-        if _HOSTS.match(text, end) or re.search(r"\bhosted by (?:the\s+)?$", text[:start]):
+        if _HOSTS.match(text, end) or _HOSTED_BY.search(text[:start]):
             event.hosts.add(country.code)
 
 
@@ -474,7 +478,7 @@ def _subjects(head: str, index: PersonIndex, referent: Referent | None) -> list[
 def _attendance(subjects: list[tuple[str, bool]], rest: str, position: int) -> list[AttendeeRecord]:
     """Return the attendees a clause's verb phrase makes of its subjects."""
     attend = _ATTEND.match(rest)
-    if attend is None and re.match(r"(?:attend|gather|meet|convene)\b", rest):
+    if attend is None and _ATTEND_VERB.match(rest):
         return []  # attending something else: "will attend a G7 meeting"
     if attend:
         groups = [(group.strip(), False) for group in [attend.group("group")] if group]
@@ -523,9 +527,5 @@ def _items(phrase: str) -> list[str]:
         return [phrase.strip()]
     items = _LIST_SEPARATOR.split(phrase.strip())
     last = items.pop()
-    items += (
-        re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
-        if not re.search(r",\s+(?:and|or)\s+", phrase)
-        else [last]
-    )
+    items += _AND_OR.split(last, maxsplit=1) if not _SERIAL_AND_OR.search(phrase) else [last]
     return [item.strip() for item in items if item.strip()]

@@ -178,6 +178,10 @@ _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
 _FRACTION = re.compile(
     r"(?:(?P<count>a|an|one|two|three|four)[\s-]+)?(?P<part>half|third|quarter|fifth)(?P<plural>s)?", re.I
 )
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WORD_BREAK = re.compile(r"[\s-]+")
+_HALF_AT_END = re.compile(_HALF + r"$")
+_DIGITS_ONLY = re.compile(_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +207,9 @@ class Qualifier:
 def parse_count(text: str) -> int | None:
     """Return the whole number written in digits or words ("22", "twenty-two"), or None."""
     words = text.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", words):
+    if _WHOLE_NUMBER.fullmatch(words):
         return int(words.replace(",", ""))
-    parts = re.split(r"[\s-]+", words)
+    parts = _WORD_BREAK.split(words)
     if len(parts) == 1 and parts[0] in _WORD_VALUES:
         return _WORD_VALUES[parts[0]]
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES[1:10]:
@@ -290,9 +294,9 @@ def is_approximate(text: str, start: int) -> bool:
 
 def _number_value(written: str) -> float | None:
     """Return the value of a number written in digits or words, with an optional "and a half"."""
-    half = re.search(_HALF + r"$", written)
+    half = _HALF_AT_END.search(written)
     core = written[: half.start()] if half else written
-    if re.fullmatch(_DIGITS, core):
+    if _DIGITS_ONLY.fullmatch(core):
         return float(Decimal(core.replace(",", "")))
     count = parse_count(core)
     if count is None:

@@ -158,6 +158,9 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
 # Lower-case words that may stand in a title before a name: "the former defence minister".
 _TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +214,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name, <role phrase>," appositions."""
     for match in _APPOSITION.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
-        role = re.sub(r"^(?:the|a|an)\s+", "", match.group("role").strip(), flags=re.I)
+        role = _LEADING_ARTICLE.sub("", match.group("role").strip())
         if name and _is_role_phrase(role):
             yield match.start("name"), name, role
 
@@ -238,7 +241,7 @@ def _opens_role(word: str) -> bool:
     """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
     if word.lower() in {"who", "which", "that", "whose", "and", "or", "but"}:
         return False
-    if word[:1].islower() or word.lower() in {"a", "an", "the"} or re.search(r"['’]s?$", word):
+    if word[:1].islower() or word.lower() in {"a", "an", "the"} or _POSSESSIVE_END.search(word):
         return True
     return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 
@@ -345,7 +348,7 @@ class PersonIndex:
 
     def resolve(self, mention: str) -> str | None:
         """Return the canonical name a mention refers to, or None when it names nobody known."""
-        words = re.sub(r"['’]s?$", "", mention.strip()).split()
+        words = _POSSESSIVE_END.sub("", mention.strip()).split()
         while len(words) > 1 and (_not_name_word(words[0]) or _ACRONYM.match(f"{words[0]} ")):
             words.pop(0)  # titles and their qualifiers: "U.S. President", "Mr."
         return self.keys.get(normalize(" ".join(words))) if words else None
@@ -363,7 +366,7 @@ class PersonIndex:
         for start in (0, intro.end()) if intro else (0,):
             mention = next((m for m in self.find(text) if m.start >= start), None)
             if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
-                joined = re.match(r"\s*(?:,|and\b|or\b|&)", text[mention.end :])
+                joined = _JOINED.match(text[mention.end :])
                 return None if joined and not text[mention.end :].startswith(", ") else mention
         return None
 
@@ -434,7 +437,7 @@ def _opens_with_pronoun(text: str) -> bool:
 def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
     for word in text.split():
-        bare = re.sub(r"['’]s?$", "", word.rstrip(",")).lower().rstrip(".")
+        bare = _POSSESSIVE_END.sub("", word.rstrip(",")).lower().rstrip(".")
         capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS
         if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-")):
             return False

@@ -200,6 +200,16 @@ _PARTICIPLE_BEFORE = re.compile(r",\s*(?:spending|having\s+spent)\s+$", re.I)
 _OPENING_SUBJECT = re.compile(r"(?:.*,)?\s*(?:in\s+\ue001+,?\s+)?(?:the\s+)?", re.I)
 _GAPPED_OPENING = re.compile(r"(?:^|\band\s+|,\s+)(?:the\s+)?$", re.I)
 _EARLIER = re.compile(r"(?P<n>a\s+decade|\w+\s+years?)\s+(?:earlier|before)", re.I)
+_CLOSING_BRACKET = re.compile(r"\s*\)")
+_SPACES = re.compile(r"\s+")
+_SPENDING_IN_BEFORE = re.compile(rf"{_SPEND_NP}\s+(?:in|by)\s+(?:the\s+)?$", re.I)
+_WORD_BEFORE = re.compile(
+    r"(?:^|\s)([A-Za-z]+)\s+(?:(?:the|all|its|their|total|overall|combined)\s+)*$", re.I
+)
+_IN_OR_FOR = re.compile(r"\s*(?:In|For)\s+(?:the\s+)?")
+_GIVEN_TO = re.compile(r"[^,;]{0,30}\b(?:to|for)\s+(?:the\s+)?")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 # --- targets met or missed ---------------------------------------------------------------------
 
@@ -257,6 +267,9 @@ _LIST_OPENING = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer)\b|n['’]t\b", re.I)
+_NEGATED_CLAIM = re.compile(r"\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b|\bno\s+longer\b")
+_LIST_START = re.compile(r"\s*(?:the\s+)?", re.I)
+_AND = re.compile(r"\band\b|&")
 _FORECAST_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|should|shall|must|(?:expected|set|likely|projected|forecast|poised"
     r"|on\s+track|plan(?:s|ned)?|aim(?:s|ed)?|pledged|promised|intend(?:s|ed)?|hope(?:s|d)?|going|due"
@@ -547,7 +560,7 @@ def _figures(clause: _Clause) -> list[_Figure]:
             and quantity.currency
             and _is_equivalent(clause, last, quantity)
         ):
-            close = re.match(r"\s*\)", clause.text[quantity.end :])
+            close = _CLOSING_BRACKET.match(clause.text[quantity.end :])
             end = quantity.end + (close.end() if close else 0)
             figures[-1] = replace(last, end=end, equivalents=(*last.equivalents, quantity.text))
             continue
@@ -575,7 +588,7 @@ def _is_equivalent(clause: _Clause, before: _Figure, quantity: Quantity) -> bool
     if _EQUIVALENT_GAP.fullmatch(clause.masked, before.end, quantity.start) is None:
         return False
     bracketed = "(" in clause.text[before.end : quantity.start]
-    return not bracketed or re.match(r"\s*\)", clause.text[quantity.end :]) is not None
+    return not bracketed or _CLOSING_BRACKET.match(clause.text[quantity.end :]) is not None
 
 
 def _time_window(clause: _Clause, figures: list[_Figure], index: int) -> tuple[int, int]:
@@ -672,7 +685,7 @@ def _gapped(clause: _Clause, figure: _Figure, recent: _Recent | None) -> _Attrib
     if figure.is_money != (recent.record.metric is Metric.AMOUNT):
         return None
     before = [m for m in clause.mentions if m.end <= figure.start and m.kind == "country"]
-    if not before or not re.fullmatch(r"\s+", clause.masked[before[-1].end : figure.start]):
+    if not before or not _SPACES.fullmatch(clause.masked[before[-1].end : figure.start]):
         return None
     if _GAPPED_OPENING.search(clause.text[clause.start : before[-1].start]) is None:
         return None
@@ -729,18 +742,14 @@ def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> b
         return preposition in ("in", "for") and _starts_clause(clause, mention)  # "In Poland, spending rose"
     if preposition is None or bridge.group("rel"):
         return True  # "Unlike Russia, which spends": the relative pronoun names its antecedent
-    spending_before = re.search(
-        rf"{_SPEND_NP}\s+(?:in|by)\s+(?:the\s+)?$", clause.text[: mention.start], re.I
-    )
+    spending_before = _SPENDING_IN_BEFORE.search(clause.text[: mention.start])
     return preposition in ("in", "by") and spending_before is not None  # "Spending in Poland rose"
 
 
 def _preposition_before(clause: _Clause, mention: _Mention) -> str | None:
     """Return the preposition right before a mention (past "the", "all" ...), or None."""
     before = clause.text[clause.start : mention.start]
-    match = re.search(
-        r"(?:^|\s)([A-Za-z]+)\s+(?:(?:the|all|its|their|total|overall|combined)\s+)*$", before, re.I
-    )
+    match = _WORD_BEFORE.search(before)
     if match is None:
         return None
     word = match.group(1).lower()
@@ -755,7 +764,7 @@ def _quoted(clause: _Clause, position: int) -> bool:
 
 def _starts_clause(clause: _Clause, mention: _Mention) -> bool:
     """Return whether only "In" or "For" (and "the") come before a mention in its clause."""
-    return re.fullmatch(r"\s*(?:In|For)\s+(?:the\s+)?", clause.text[clause.start : mention.start]) is not None
+    return _IN_OR_FOR.fullmatch(clause.text[clause.start : mention.start]) is not None
 
 
 def _figure_record(
@@ -799,7 +808,7 @@ def _anchored(when: TimeRef, anchor_year: int | None) -> TimeRef:
 def _money_for_other(clause: _Clause, figure: _Figure) -> bool:
     """Return whether the amount is "to" or "for" a country named right after it: money given away."""
     return any(
-        re.fullmatch(r"[^,;]{0,30}\b(?:to|for)\s+(?:the\s+)?", clause.text[figure.end : m.start])
+        _GIVEN_TO.fullmatch(clause.text[figure.end : m.start])
         for m in clause.mentions
         if m.start >= figure.end and m.kind == "country"
     )
@@ -819,7 +828,7 @@ def _is_future(clause: _Clause, time: _TimeSpan) -> bool:
     ref, start, _ = time
     if ref.text.lower().startswith("next"):
         return True
-    if re.search(r"\b(?:by|until|before)\s+$", clause.text[clause.start : start], re.I):
+    if _DEADLINE_BEFORE.search(clause.text[clause.start : start]):
         return True
     return ref.year is not None and clause.published is not None and ref.year > clause.published.year
 
@@ -961,9 +970,7 @@ def _status_subjects(
 def _claim_start(clause: _Clause, cue: re.Match[str]) -> int:
     """Return where a negated claim starts: at the negation ("did not meet the target")."""
     window = clause.text[clause.start : cue.start()]
-    negations = list(
-        re.finditer(r"\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b|\bno\s+longer\b", window)
-    )
+    negations = list(_NEGATED_CLAIM.finditer(window))
     return clause.start + negations[-1].start() if negations else cue.start()
 
 
@@ -972,7 +979,7 @@ def _list_after(clause: _Clause, start: int) -> list[_Mention]:
     listed: list[_Mention] = []
     cursor = start
     for mention in (m for m in clause.mentions if m.start >= start and m.kind in ("country", "group")):
-        gap_pattern = _LIST_SEP if listed else re.compile(r"\s*(?:the\s+)?", re.I)
+        gap_pattern = _LIST_SEP if listed else _LIST_START
         if gap_pattern.fullmatch(clause.masked, cursor, mention.start) is None:
             break
         listed.append(mention)
@@ -990,7 +997,7 @@ def _list_before(clause: _Clause, cue_start: int) -> list[_Mention]:
         separator = clause.masked[mention.end : listed[0].start]
         if _LIST_SEP.fullmatch(separator) is None:
             break
-        and_type = re.search(r"\band\b|&", separator) is not None
+        and_type = _AND.search(separator) is not None
         if and_type != (len(listed) == 1):
             break  # only the last two items are joined by "and": "A, B and C"
         listed.insert(0, mention)
@@ -1095,5 +1102,5 @@ def _comparison_subject(clause: _Clause, cue_start: int) -> _Mention | None:
 
 def _with_article(text: str, start: int) -> int:
     """Return start moved back over a "the " that belongs to the name ("the U.K.")."""
-    match = re.search(r"\b[Tt]he\s+$", text[:start])
+    match = _THE_BEFORE.search(text[:start])
     return match.start() if match else start

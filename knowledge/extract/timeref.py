@@ -88,6 +88,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("year", _YEAR_CUE, re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
 ]
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_COUNTED_BACK = re.compile(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", re.I)
 
 
 def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
@@ -125,7 +126,7 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
     anchored = []
     previous_year: int | None = None
     for ref, start, end in found:
-        match = re.search(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", ref.text, re.I)
+        match = _COUNTED_BACK.search(ref.text)
         if match and previous_year is not None:
             n = (
                 10
