@@ -123,6 +123,8 @@ _NAME_THEN_VERB = re.compile(
     rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
+# Every match of either pattern has one of these verbs, in the same case.
+_SPEECH_VERB_CUE = re.compile("|".join(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
@@ -212,6 +214,8 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name, <role phrase>," appositions."""
+    if "," not in text:
+        return  # no apposition without its comma: spare the sentence the scan
     for match in _APPOSITION.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
         role = _LEADING_ARTICLE.sub("", match.group("role").strip())
@@ -221,6 +225,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, None) for names right before or after a speech verb."""
+    if _SPEECH_VERB_CUE.search(text) is None:
+        return  # most sentences report no speech: spare them the two scans for a name
     for pattern, trim_left in ((_NAME_THEN_VERB, True), (_VERB_THEN_NAME, False)):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"), trim_left=trim_left)
