@@ -43,7 +43,6 @@ _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # The only characters the sentence scanner acts on; it jumps from one to the next.
 _SENTENCE_MARK = re.compile(r'[.!?“”"]')
-_LAST_TOKEN = re.compile(r"([\w.]+)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _FIRST_WORD = re.compile(r"[“\"‘']?(\w+)")
 _ABBREVIATIONS = frozenset(
@@ -360,14 +359,27 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
         return False
     if body[dot] != ".":
         return True
-    word = _LAST_TOKEN.search(body, sentence_start, dot)
-    token = word.group(1) if word else ""
+    token = _last_token(body, sentence_start, dot)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
     if _INITIALISM.fullmatch(token):  # "U.S" of "U.S.", "e.g" of "e.g."
         next_word = _FIRST_WORD.match(rest)
         return next_word is not None and next_word.group(1).lower() in _SENTENCE_STARTERS
     return not (len(token) == 1 and token.isupper())  # an initial: "John F. Kennedy"
+
+
+def _last_token(body: str, start: int, end: int) -> str:
+    r"""Return the word characters and dots that end body[start:end], as ``([\w.]+)$`` finds them.
+
+    Searching for that pattern tries every word of the sentence; scanning back from the end reads
+    one token. Like ``$``, the end may be just before a final newline.
+    """
+    if end > start and body[end - 1] == "\n":
+        end -= 1
+    begin = end
+    while begin > start and (body[begin - 1].isalnum() or body[begin - 1] in "._"):  # [\w.]
+        begin -= 1
+    return body[begin:end]
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
