@@ -17,7 +17,9 @@ from collections.abc import Iterator
 def finditer_after(
     lookbehind: re.Pattern[str], pattern: re.Pattern[str], text: str
 ) -> Iterator[re.Match[str]]:
-    """Yield the matches ``re.compile(lookbehind.pattern + pattern.pattern).finditer(text)`` would give.
+    """Yield the matches that ``lookbehind`` followed by ``pattern``, compiled as one regex, finds in text.
+
+    That regex is ``lookbehind.pattern + "(?:" + pattern.pattern + ")"``, with the same flags.
 
     ``lookbehind`` is zero-width and has no groups, so the match objects have the same groups and
     spans. ``pattern`` must not match the empty string.
@@ -48,3 +50,23 @@ def finditer_from(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) 
             position = match.end()
         else:
             position = start.start() + 1
+
+
+# re.IGNORECASE matches an ASCII letter to its other case and also to these three characters,
+# which lower() leaves alone (ı, ſ) or turns into two characters (İ). Every other character that
+# lower() does not turn into an ASCII letter matches none.
+_CASE_VARIANTS = re.compile("[\u0130\u0131\u017f]")
+_CASE_VARIANTS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold_case(text: str) -> str:
+    """Return text lower-cased so that any ASCII word an re.IGNORECASE pattern finds in it is there.
+
+    A cue for a case-insensitive pattern: write the words every match needs in lower case and
+    look for them, case-sensitively, in the folded text; re skips quickly to a case-sensitive
+    word, while with IGNORECASE it tries the words at every position. The folded text has the
+    same length and offsets as text.
+    """
+    if _CASE_VARIANTS.search(text):
+        text = text.translate(_CASE_VARIANTS_TO_ASCII)
+    return text.lower()

@@ -23,6 +23,7 @@ import functools
 import re
 
 from knowledge.models import PartialDate, TimeRef
+from knowledge.wordscan import fold_case
 
 MONTHS = {
     name: number
@@ -51,41 +52,44 @@ _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octo
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAYS = r"(?P<day>\d{1,2})(?:\s*[-–—]\s*(?P<end_day>\d{1,2}))?"
-# Cues: a piece of text every match of a pattern contains, with the pattern's case rule. Most
-# sentences hold no month or relative year, and one quick search for the cue saves trying the
-# pattern (a full scan of the sentence) for nothing.
-_MONTH_CUE = re.compile(_MONTH_NAMES)
-_RELATIVE_CUE = re.compile(r"this|last|next", re.I)
-_YEAR_WORD_CUE = re.compile(r"year", re.I)
-_DECADE_CUE = re.compile(r"decade", re.I)
-_WEEKDAY_CUE = re.compile(r"day")
-_YEAR_CUE = re.compile(r"(?:19|20)\d\d")
+# Cues: a piece of text every match of a pattern contains. Most sentences hold no month or
+# relative year, and one quick search for the cue saves trying the pattern (a full scan of the
+# sentence) for nothing. The cues of case-insensitive patterns are in lower case and are looked for
+# in the folded text (see fold_case): name -> (cue, whether to search the folded text).
+_CUES: dict[str, tuple[re.Pattern[str], bool]] = {
+    "month": (re.compile(_MONTH_NAMES), False),
+    "relative": (re.compile(r"this|last|next"), True),
+    "year word": (re.compile(r"year"), True),
+    "decade": (re.compile(r"decade"), True),
+    "weekday": (re.compile(r"day"), False),
+    "year": (re.compile(r"(?:19|20)\d\d"), False),
+}
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
-_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
-    ("month_day_year", _MONTH_CUE, re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
-    ("day_month_year", _MONTH_CUE, re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("rel_month", _RELATIVE_CUE, re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
-    ("month_year", _MONTH_CUE, re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
-    ("rel_year", _YEAR_WORD_CUE, re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
-    ("decade", _DECADE_CUE, re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
+_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("month_day_year", "month", re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    ("day_month_year", "month", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
+    ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     (
         "years_ago",
-        _YEAR_WORD_CUE,
+        "year word",
         re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I),
     ),
     (
         "weekday",
-        _WEEKDAY_CUE,
+        "weekday",
         re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ),
     # A bare month needs a preposition or a following noun: "May I ask" is not a date.
     (
         "month",
-        _MONTH_CUE,
+        "month",
         re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b"),
     ),
-    ("month", _MONTH_CUE, re.compile(rf"\b{_MONTH}(?=\s+summit)")),
-    ("year", _YEAR_CUE, re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
+    ("month", "month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
+    ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
 ]
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _COUNTED_BACK = re.compile(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", re.I)
@@ -104,11 +108,10 @@ def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
     taken: list[tuple[int, int]] = []
-    cued: dict[re.Pattern[str], bool] = {}
+    folded = fold_case(text)
+    cued = {name for name, (cue, in_folded) in _CUES.items() if cue.search(folded if in_folded else text)}
     for kind, cue, pattern in _PATTERNS:
         if cue not in cued:
-            cued[cue] = cue.search(text) is not None
-        if not cued[cue]:
             continue  # no match can lack the cue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
