@@ -89,6 +89,7 @@ from knowledge.extract.numbers import (
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import ALLIANCE, Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.wordscan import fold_case
 
 # Masking: times, percentages and money are replaced by runs of one private-use character each,
 # so structural patterns can name them ("a time here") while every position stays the same.
@@ -122,9 +123,10 @@ _BALTIC_CODES = ("EE", "LV", "LT")
 
 _TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective)s?"
 # Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
-# spares the rest the scans with the full patterns.
-_TARGET_CUE = re.compile(_TARGET_WORD, re.I)
-_SPEND_CUE = re.compile(r"spen", re.I)  # every comparison verb: spends, spent, outspends, spender
+# spares the rest the scans with the full patterns. They are looked for in the clause's folded text
+# (see fold_case), as the patterns that need them ignore case.
+_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective")
+_SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
 _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:its|their|the\s+country['’]s|the\s+nation['’]s|national|annual)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)\b",
@@ -328,6 +330,7 @@ class _Clause:
 
     passage: Passage
     masked: str  # the passage text with times, percentages and money masked, same length
+    folded: str  # masked, case-folded for cue tests (see fold_case), same length
     start: int
     end: int
     mentions: tuple[_Mention, ...]
@@ -472,6 +475,7 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
     percents = tuple(find_percents(text))
     money = tuple(find_money(text))
     masked = _mask(text, times, percents, money)
+    folded = fold_case(masked)
     mentions = _mentions(text, money)
     clauses = []
     for start, end in _clause_spans(text):
@@ -479,6 +483,7 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
             _Clause(
                 passage=passage,
                 masked=masked,
+                folded=folded,
                 start=start,
                 end=end,
                 mentions=tuple(m for m in mentions if start <= m.start and m.end <= end),
@@ -487,7 +492,7 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
                 money=tuple(q for q in money if start <= q.start and q.end <= end),
                 published=published,
                 defence_context=defence_context,
-                names_target=_TARGET_CUE.search(masked, start, end) is not None,
+                names_target=_TARGET_CUE.search(folded, start, end) is not None,
             )
         )
     return clauses
@@ -1061,7 +1066,7 @@ def _next_context(clause: _Clause, context: _TargetContext | None) -> _TargetCon
 
 def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
     """Return the qualitative comparisons of a clause ("spends more on defence than ...")."""
-    if not _SPEND_CUE.search(clause.masked, clause.start, clause.end):
+    if not _SPEND_CUE.search(clause.folded, clause.start, clause.end):
         return []
     if not (
         _DEFENCE.search(clause.text, clause.start, clause.end)
