@@ -49,6 +49,7 @@ from knowledge.models import (
     PersonRecord,
     TimeRef,
 )
+from knowledge.wordscan import fold_case
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -62,6 +63,9 @@ _SUMMIT = re.compile(
     re.I,
 )
 _BACK_REFERENCE = re.compile(r"\bthe\s+(?:meeting|gathering|sessions|agenda)\b", re.I)
+# Every match of the two patterns above has one of these words; most passages have none. Looked
+# for in the case-folded text (see fold_case), as the patterns ignore case.
+_MENTION_CUE = re.compile(r"summit|meeting|gathering|sessions|agenda")
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
 _PLACE = rf"(?:[Tt]he\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
 # Words between "summit" and its place or date: "the summit, to be held in Ankara on July 7-8".
@@ -207,6 +211,8 @@ def _record(event: _Event) -> EventRecord:
 def _mentions(passage: Passage, published: PartialDate | None) -> list[_Mention]:
     """Return the summit mentions and back references in a passage, in text order."""
     text = passage.text
+    if _MENTION_CUE.search(fold_case(text)) is None:
+        return []
     times = find_times(text, published)
     found = [_summit_mention(passage, match, times) for match in _SUMMIT.finditer(text)]
     found += [_Mention(passage, m.start(), None, None, None, True) for m in _BACK_REFERENCE.finditer(text)]
@@ -427,9 +433,9 @@ def _event_for(
     own = mentioned.get(passage.position)
     if own is not None:
         return own[0] if all(event is own[0] for event in own) else None
-    if not _FORWARD.search(passage.text):
-        return None
     same_paragraph = by_paragraph.get(passage.paragraph, [])
+    if not same_paragraph or not _FORWARD.search(passage.text):
+        return None  # no summit named in its paragraph, or nothing said about the future
     before = [p for p in same_paragraph if p < passage.position]
     nearest = max(before) if before else min(same_paragraph, default=None)
     if nearest is None:
