@@ -10,6 +10,7 @@ expensive part only where a match can start.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -59,6 +60,8 @@ _CASE_VARIANTS = re.compile("[\u0130\u0131\u017f]")
 _CASE_VARIANTS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
+# Several extractors fold the same passage: remember the last passages' folds.
+@functools.lru_cache(maxsize=2048)
 def fold_case(text: str) -> str:
     """Return text lower-cased so that any ASCII word an re.IGNORECASE pattern finds in it is there.
 

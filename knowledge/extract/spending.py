@@ -89,7 +89,7 @@ from knowledge.extract.numbers import (
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import ALLIANCE, Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
-from knowledge.wordscan import fold_case
+from knowledge.wordscan import finditer_from, fold_case
 
 # Masking: times, percentages and money are replaced by runs of one private-use character each,
 # so structural patterns can name them ("a time here") while every position stays the same.
@@ -127,6 +127,12 @@ _TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objecti
 # (see fold_case), as the patterns that need them ignore case.
 _TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective")
 _SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
+_HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were")
+_DEFENCE_CUE = re.compile(r"defen|military|armed")
+_CLAUSE_BREAK_CUE = re.compile(r"[;—–-]|while|whereas|but|though")
+# Where the alliance and Baltic patterns can start; their leading \b keeps re from skipping ahead.
+_ALLIANCE_NAME_STARTS = re.compile(r"NATO|[Aa]lliance")
+_BALTIC_STARTS = re.compile(r"Baltic")
 _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:its|their|the\s+country['’]s|the\s+nation['’]s|national|annual)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)\b",
@@ -340,6 +346,7 @@ class _Clause:
     published: PartialDate | None
     defence_context: bool  # the title, heading or section so far speaks of defence or the military
     names_target: bool  # it has a target word, as every met/missed and allies-meeting claim needs
+    hypothetical: bool  # it says "if", "unless", "suppose", "imagine" or "were to"
 
     @property
     def text(self) -> str:
@@ -418,11 +425,12 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     records: list[SpendingRecord] = []
     reading = _Reading()
     # Whether each passage names defence, searched once rather than again for every later passage.
-    speaks = [_DEFENCE.search(passage.text) is not None for passage in article.passages]
+    speaks = [_names_defence(passage.text) for passage in article.passages]
+    title_speaks = _DEFENCE.search(article.meta.title or "") is not None
     for passage in article.passages:
-        defence = _defence_context(article, passage, speaks)
+        defence = title_speaks or _defence_context(passage, article.passages, speaks)
         for clause in _clauses(passage, article.meta.published, defence):
-            if not _HYPOTHETICAL.search(clause.text, clause.start, clause.end):
+            if not clause.hypothetical:
                 records.extend(_clause_records(clause, reading))
             reading.context = _next_context(clause, reading.context)
     return _unique(records)
@@ -445,15 +453,20 @@ def _clause_records(clause: _Clause, reading: _Reading) -> list[SpendingRecord]:
     ]
 
 
-def _defence_context(article: Article, passage: Passage, speaks: list[bool]) -> bool:
-    """Return whether the title, the section heading or the section up to passage speaks of defence.
+def _defence_context(passage: Passage, passages: list[Passage], speaks: list[bool]) -> bool:
+    """Return whether the section heading or the section up to passage speaks of defence.
 
-    ``speaks[i]`` says whether the article's passage i names defence.
+    ``speaks[i]`` says whether passage i of the article names defence.
     """
-    if _DEFENCE.search(article.meta.title or "") or _DEFENCE.search(passage.section or ""):
+    if _DEFENCE.search(passage.section or ""):
         return True
-    earlier = enumerate(article.passages[: passage.position + 1])
+    earlier = enumerate(passages[: passage.position + 1])
     return any(speaks[i] for i, p in earlier if p.section == passage.section)
+
+
+def _names_defence(text: str) -> bool:
+    """Return whether text names defence or the military."""
+    return _DEFENCE_CUE.search(fold_case(text)) is not None and _DEFENCE.search(text) is not None
 
 
 def _unique(records: list[SpendingRecord]) -> list[SpendingRecord]:
@@ -476,9 +489,10 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
     money = tuple(find_money(text))
     masked = _mask(text, times, percents, money)
     folded = fold_case(masked)
+    folded_text = fold_case(text)
     mentions = _mentions(text, money)
     clauses = []
-    for start, end in _clause_spans(text):
+    for start, end in _clause_spans(text, folded_text):
         clauses.append(
             _Clause(
                 passage=passage,
@@ -493,16 +507,19 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
                 published=published,
                 defence_context=defence_context,
                 names_target=_TARGET_CUE.search(folded, start, end) is not None,
+                hypothetical=_HYPOTHETICAL_CUE.search(folded_text, start, end) is not None
+                and _HYPOTHETICAL.search(text, start, end) is not None,
             )
         )
     return clauses
 
 
-def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) spans of the clauses of a sentence."""
+def _clause_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the clauses of a sentence; folded is fold_case(text)."""
     spans = []
     start = 0
-    for match in _CLAUSE_BREAK.finditer(text):
+    breaks = _CLAUSE_BREAK.finditer(text) if _CLAUSE_BREAK_CUE.search(folded) else ()
+    for match in breaks:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
@@ -525,8 +542,10 @@ def _mentions(text: str, money: tuple[Quantity, ...]) -> list[_Mention]:
     """Return the countries, demonyms, alliance names and country groups in text, in order."""
     found = [_Mention((c.code,), s, e, "country") for c, s, e in find_country_mentions(text)]
     found += [_Mention((c.code,), s, e, "demonym") for c, s, e in find_demonyms(text)]
-    found += [_Mention((ALLIANCE,), m.start(), m.end(), "alliance") for m in _ALLIANCE_NAME.finditer(text)]
-    found += [_Mention(_BALTIC_CODES, m.start(), m.end(), "group") for m in _BALTIC.finditer(text)]
+    alliance = finditer_from(_ALLIANCE_NAME_STARTS, _ALLIANCE_NAME, text)
+    found += [_Mention((ALLIANCE,), m.start(), m.end(), "alliance") for m in alliance]
+    baltic = finditer_from(_BALTIC_STARTS, _BALTIC, text)
+    found += [_Mention(_BALTIC_CODES, m.start(), m.end(), "group") for m in baltic]
     # "US$5 billion" names a currency, not a spender.
     kept = [m for m in found if not any(m.start < q.end and q.start < m.end for q in money)]
     return sorted(kept, key=lambda m: m.start)
@@ -1053,9 +1072,7 @@ def _next_context(clause: _Clause, context: _TargetContext | None) -> _TargetCon
     if target is None:
         return context
     section, paragraph = clause.passage.section, clause.passage.paragraph
-    forward = _FORWARD_LOOKING.search(clause.masked, clause.start, clause.end) or _HYPOTHETICAL.search(
-        clause.text, clause.start, clause.end
-    )
+    forward = _FORWARD_LOOKING.search(clause.masked, clause.start, clause.end) or clause.hypothetical
     if forward:
         return _TargetContext(None, None, section, paragraph)
     return _TargetContext(target, _clause_time(clause), section, paragraph)
