@@ -530,9 +530,11 @@ def _mask(
     text: str, times: tuple[_TimeSpan, ...], percents: tuple[Quantity, ...], money: tuple[Quantity, ...]
 ) -> str:
     """Return text with each time, percentage and amount replaced by a same-length marker run."""
-    chars = list(text)
     spans = [(s, e, _TIME) for _, s, e in times]
     spans += [(q.start, q.end, _PCT) for q in percents] + [(q.start, q.end, _MONEY) for q in money]
+    if not spans:
+        return text  # most sentences have nothing to mask
+    chars = list(text)
     for start, end, marker in spans:
         chars[start:end] = marker * (end - start)
     return "".join(chars)
