@@ -60,8 +60,9 @@ _CASE_VARIANTS = re.compile("[\u0130\u0131\u017f]")
 _CASE_VARIANTS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
-# Several extractors fold the same passage: remember the last passages' folds.
-@functools.lru_cache(maxsize=2048)
+# Several extractors fold the same passage (and spending its masked copy): remember the folds of
+# the last few hundred passages, more than a long article has.
+@functools.lru_cache(maxsize=1024)
 def fold_case(text: str) -> str:
     """Return text lower-cased so that any ASCII word an re.IGNORECASE pattern finds in it is there.
 

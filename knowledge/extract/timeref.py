@@ -101,9 +101,10 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
 
 
 # Each passage is read by several extractors (spending, events, statements), and each asks for its
-# times: remember the last few hundred passages' answers. TimeRef and PartialDate are frozen, so
-# sharing them between callers is safe; the list handed out is a fresh copy.
-@functools.lru_cache(maxsize=1024)
+# times: remember the answers for the last few hundred passages, more than a long article has.
+# TimeRef and PartialDate are frozen, so sharing them between callers is safe; the list handed out
+# is a fresh copy.
+@functools.lru_cache(maxsize=512)
 def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
