@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.errors import UnknownCountry
 from knowledge.models import ALLIANCE
+from knowledge.wordscan import finditer_after
 
 # --- records ----------------------------------------------------------------------------------
 
@@ -223,12 +224,27 @@ def _fold_char(char: str) -> str:
     return " " if category[0] in "PSZ" else char
 
 
+# _fold_char as a str.translate table for the characters of decomposed Latin text (up to the
+# combining accents) and for general punctuation (curly quotes, dashes): normalize runs on every
+# name mention, and a Python call per character was most of its time. Text with any other
+# character takes the per-character path.
+_FOLD_RANGES = ((0x0000, 0x0370), (0x2000, 0x2070))
+_FOLD_TABLE = {code: _fold_char(chr(code)) for low, high in _FOLD_RANGES for code in range(low, high)}
+_BEYOND_FOLD_TABLE = re.compile(
+    "[^" + "".join(f"\\u{low:04x}-\\u{high - 1:04x}" for low, high in _FOLD_RANGES) + "]"
+)
+
+
 def normalize(text: str) -> str:
     """Return text casefolded, without accents or punctuation, single-spaced, minus a leading "the"."""
     # NFKD before casefolding so compatibility capitals ("\N{BLACK-LETTER CAPITAL H}") fold too,
     # and after it because casefolding can produce letters that decompose further.
     folded = unicodedata.normalize("NFKD", text).casefold().replace("\N{LATIN SMALL LETTER DOTLESS I}", "i")
-    words = "".join(_fold_char(char) for char in unicodedata.normalize("NFKD", folded)).split()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    if _BEYOND_FOLD_TABLE.search(decomposed) is None:
+        words = decomposed.translate(_FOLD_TABLE).split()
+    else:
+        words = "".join(_fold_char(char) for char in decomposed).split()
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join(words)
@@ -440,10 +456,16 @@ def _surface_index(pairs: Iterable[tuple[str, Country]]) -> dict[str, Country]:
 
 
 def _surface_pattern(forms: Iterable[str], plural: bool) -> re.Pattern[str]:
-    """Return a case-sensitive whole-word pattern for the forms, trying longer forms first."""
+    """Return a case-sensitive pattern for the forms, longer forms first, not followed by a word character.
+
+    It is scanned after ``_NOT_AFTER_WORD``, so together they match whole words only.
+    """
     alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     suffix = "s?" if plural else ""
-    return re.compile(rf"(?<!\w)(?P<form>{alternation}){suffix}(?!\w)")
+    return re.compile(rf"(?P<form>{alternation}){suffix}(?!\w)")
+
+
+_NOT_AFTER_WORD = re.compile(r"(?<!\w)")
 
 
 _NAME_FORMS = _surface_index((form, c) for c in COUNTRIES for form in _mention_forms(c))
@@ -461,7 +483,7 @@ def _blocked(form: str, text: str, start: int) -> bool:
 def _scan(pattern: re.Pattern[str], forms: dict[str, Country], text: str) -> list[Mention]:
     """Return (country, start, end) for each unblocked match of pattern, in text order."""
     found: list[Mention] = []
-    for match in pattern.finditer(text):
+    for match in finditer_after(_NOT_AFTER_WORD, pattern, text):
         form = match.group("form")
         if not _blocked(form, text, match.start()):
             found.append((forms[form], match.start(), match.end()))

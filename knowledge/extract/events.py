@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import PersonIndex, Referent, is_title_prefix, shared_index
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import find_country_mentions, normalize
 from knowledge.models import (
@@ -49,6 +49,7 @@ from knowledge.models import (
     PersonRecord,
     TimeRef,
 )
+from knowledge.wordscan import fold_case
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -62,6 +63,9 @@ _SUMMIT = re.compile(
     re.I,
 )
 _BACK_REFERENCE = re.compile(r"\bthe\s+(?:meeting|gathering|sessions|agenda)\b", re.I)
+# Every match of the two patterns above has one of these words; most passages have none. Looked
+# for in the case-folded text (see fold_case), as the patterns ignore case.
+_MENTION_CUE = re.compile(r"summit|meeting|gathering|sessions|agenda")
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
 _PLACE = rf"(?:[Tt]he\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}"
 # Words between "summit" and its place or date: "the summit, to be held in Ankara on July 7-8".
@@ -124,6 +128,10 @@ _ITEM_END = re.compile(
     r"|(?<!\bhow)(?<!\bwhether)(?<!\bways)\s+(?:to|in order to|so that|at|during|while|when|because|before|after|as|amid)\s+"
 )
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?")
+_AND_OR = re.compile(r"\s+(?:and|or)\s+")
+_SERIAL_AND_OR = re.compile(r",\s+(?:and|or)\s+")
+_HOSTED_BY = re.compile(r"\bhosted by (?:the\s+)?$")
+_ATTEND_VERB = re.compile(r"(?:attend|gather|meet|convene)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +180,7 @@ def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRe
     by_paragraph: dict[int, list[int]] = {}  # paragraph -> the positions of its passages with mentions
     for position in mentioned:
         by_paragraph.setdefault(article.passages[position].paragraph, []).append(position)
-    index = PersonIndex(people)
+    index = shared_index(tuple(people))
     referents = index.referents(article.passages)
     for passage in article.passages:
         event = _event_for(passage, mentioned, by_paragraph, published)
@@ -203,6 +211,8 @@ def _record(event: _Event) -> EventRecord:
 def _mentions(passage: Passage, published: PartialDate | None) -> list[_Mention]:
     """Return the summit mentions and back references in a passage, in text order."""
     text = passage.text
+    if _MENTION_CUE.search(fold_case(text)) is None:
+        return []
     times = find_times(text, published)
     found = [_summit_mention(passage, match, times) for match in _SUMMIT.finditer(text)]
     found += [_Mention(passage, m.start(), None, None, None, True) for m in _BACK_REFERENCE.finditer(text)]
@@ -295,7 +305,7 @@ def _time_near(text: str, times: list[tuple[TimeRef, int, int]], start: int, end
 def _hosts(text: str, event: _Event) -> None:
     """Record the countries a summit passage names as hosting."""
     for country, start, end in find_country_mentions(text):
-        if _HOSTS.match(text, end) or re.search(r"\bhosted by (?:the\s+)?$", text[:start]):
+        if _HOSTS.match(text, end) or _HOSTED_BY.search(text[:start]):
             event.hosts.add(country.code)
 
 
@@ -423,9 +433,9 @@ def _event_for(
     own = mentioned.get(passage.position)
     if own is not None:
         return own[0] if all(event is own[0] for event in own) else None
-    if not _FORWARD.search(passage.text):
-        return None
     same_paragraph = by_paragraph.get(passage.paragraph, [])
+    if not same_paragraph or not _FORWARD.search(passage.text):
+        return None  # no summit named in its paragraph, or nothing said about the future
     before = [p for p in same_paragraph if p < passage.position]
     nearest = max(before) if before else min(same_paragraph, default=None)
     if nearest is None:
@@ -474,7 +484,7 @@ def _subjects(head: str, index: PersonIndex, referent: Referent | None) -> list[
 def _attendance(subjects: list[tuple[str, bool]], rest: str, position: int) -> list[AttendeeRecord]:
     """Return the attendees a clause's verb phrase makes of its subjects."""
     attend = _ATTEND.match(rest)
-    if attend is None and re.match(r"(?:attend|gather|meet|convene)\b", rest):
+    if attend is None and _ATTEND_VERB.match(rest):
         return []  # attending something else: "will attend a G7 meeting"
     if attend:
         groups = [(group.strip(), False) for group in [attend.group("group")] if group]
@@ -523,9 +533,5 @@ def _items(phrase: str) -> list[str]:
         return [phrase.strip()]
     items = _LIST_SEPARATOR.split(phrase.strip())
     last = items.pop()
-    items += (
-        re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
-        if not re.search(r",\s+(?:and|or)\s+", phrase)
-        else [last]
-    )
+    items += _AND_OR.split(last, maxsplit=1) if not _SERIAL_AND_OR.search(phrase) else [last]
     return [item.strip() for item in items if item.strip()]

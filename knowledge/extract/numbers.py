@@ -74,6 +74,10 @@ _PERCENT = re.compile(
     rf"(?<![\w.,\-–])(?P<num>{_DIGITS}|{NUMBER_WORD_PATTERN}(?:{_HALF})?)"
     r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
 )
+# Cues: text that every percentage or amount contains. Most sentences have neither, and a quick
+# search for the cue spares them a scan with the full patterns.
+_PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c))")  # "%", "percent", "per cent", "per-cent", "pct", "pc"
+_MONEY_CUE = re.compile(r"\d")  # an amount is written in digits
 # A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
 _RANGE_BEFORE = re.compile(
     r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I
@@ -174,6 +178,10 @@ _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
 _FRACTION = re.compile(
     r"(?:(?P<count>a|an|one|two|three|four)[\s-]+)?(?P<part>half|third|quarter|fifth)(?P<plural>s)?", re.I
 )
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WORD_BREAK = re.compile(r"[\s-]+")
+_HALF_AT_END = re.compile(_HALF + r"$")
+_DIGITS_ONLY = re.compile(_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +207,9 @@ class Qualifier:
 def parse_count(text: str) -> int | None:
     """Return the whole number written in digits or words ("22", "twenty-two"), or None."""
     words = text.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", words):
+    if _WHOLE_NUMBER.fullmatch(words):
         return int(words.replace(",", ""))
-    parts = re.split(r"[\s-]+", words)
+    parts = _WORD_BREAK.split(words)
     if len(parts) == 1 and parts[0] in _WORD_VALUES:
         return _WORD_VALUES[parts[0]]
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES[1:10]:
@@ -223,6 +231,8 @@ def parse_fraction(text: str) -> float | None:
 
 def find_percents(text: str) -> list[Quantity]:
     """Return every percentage in text, in order, skipping ranges."""
+    if _PERCENT_CUE.search(text) is None:
+        return []
     found = []
     for match in _PERCENT.finditer(text):
         if _RANGE_BEFORE.search(text, 0, match.start()):
@@ -242,6 +252,8 @@ def parse_percent(text: str) -> float | None:
 
 def find_money(text: str) -> list[Quantity]:
     """Return every amount of money in text, in order; value in units, currency as ISO 4217."""
+    if _MONEY_CUE.search(text) is None:
+        return []
     found: list[Quantity] = []
     for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
         for match in pattern.finditer(text):
@@ -282,9 +294,9 @@ def is_approximate(text: str, start: int) -> bool:
 
 def _number_value(written: str) -> float | None:
     """Return the value of a number written in digits or words, with an optional "and a half"."""
-    half = re.search(_HALF + r"$", written)
+    half = _HALF_AT_END.search(written)
     core = written[: half.start()] if half else written
-    if re.fullmatch(_DIGITS, core):
+    if _DIGITS_ONLY.fullmatch(core):
         return float(Decimal(core.replace(",", "")))
     count = parse_count(core)
     if count is None:

@@ -34,12 +34,14 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
 from knowledge.models import Article, Passage, PersonRecord
+from knowledge.wordscan import finditer_after, finditer_from
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -90,12 +92,30 @@ _SPEECH_VERBS = _words(
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
+
+def _by_first_letter(words: Sequence[str]) -> str:
+    """Return an alternation of lower-case words, in their order, grouped by first letter.
+
+    re tries the branches of a case-insensitive alternation one by one wherever a match may start;
+    grouped ("(?:s(?:enator|en)|g(?:eneral))"), it tests one letter per group and enters only the
+    group that can match. Words keep their order within a group, and words of different groups
+    cannot match at the same position, so the pattern matches exactly what the flat one did.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
 _ROLE_WORDS = frozenset(w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS)
+_ROLE_ABBREVIATIONS = ("sen", "rep", "gen", "adm", "lt", "col", "capt", "gov")
+_LONGEST_ROLE_WORDS_FIRST = sorted(_ROLE_WORDS, key=len)[::-1]
 _ROLE_TOKEN = (
-    rf"(?i:(?:sen|rep|gen|adm|lt|col|capt|gov)\.|(?:{'|'.join(sorted(_ROLE_WORDS, key=len)[::-1])})\b)"
+    rf"(?i:{_by_first_letter(_ROLE_ABBREVIATIONS)}\.|{_by_first_letter(_LONGEST_ROLE_WORDS_FIRST)}\b)"
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
+_TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,80}}?)(?=,|\.?\s*$)")
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
@@ -103,6 +123,8 @@ _NAME_THEN_VERB = re.compile(
     rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
+# Every match of either pattern has one of these verbs, in the same case.
+_SPEECH_VERB_CUE = re.compile("|".join(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
@@ -138,6 +160,9 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
 # Lower-case words that may stand in a title before a name: "the former defence minister".
 _TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +204,7 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
 
 def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for names right after a role title."""
-    for match in _TITLED_NAME.finditer(text):
+    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text):
         role_words = match.group("role").lower().split()
         name = _clean_name(match.group("name"), trim_left=False)
         if name and any(word in _ROLE_HEADS for word in role_words):
@@ -189,15 +214,19 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name, <role phrase>," appositions."""
+    if "," not in text:
+        return  # no apposition without its comma: spare the sentence the scan
     for match in _APPOSITION.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
-        role = re.sub(r"^(?:the|a|an)\s+", "", match.group("role").strip(), flags=re.I)
+        role = _LEADING_ARTICLE.sub("", match.group("role").strip())
         if name and _is_role_phrase(role):
             yield match.start("name"), name, role
 
 
 def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, None) for names right before or after a speech verb."""
+    if _SPEECH_VERB_CUE.search(text) is None:
+        return  # most sentences report no speech: spare them the two scans for a name
     for pattern, trim_left in ((_NAME_THEN_VERB, True), (_VERB_THEN_NAME, False)):
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"), trim_left=trim_left)
@@ -218,7 +247,7 @@ def _opens_role(word: str) -> bool:
     """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
     if word.lower() in {"who", "which", "that", "whose", "and", "or", "but"}:
         return False
-    if word[:1].islower() or word.lower() in {"a", "an", "the"} or re.search(r"['’]s?$", word):
+    if word[:1].islower() or word.lower() in {"a", "an", "the"} or _POSSESSIVE_END.search(word):
         return True
     return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 
@@ -311,13 +340,21 @@ class PersonIndex:
                 owners.setdefault(normalize(form), set()).add(person.name)
         # A surname shared by two people names neither of them.
         self.keys = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
-        forms = sorted({f for p in people for f in _forms(p.name) if normalize(f) in self.keys}, key=len)
-        alternation = "|".join(re.escape(form) for form in reversed(forms)) or r"(?!)"
-        self._pattern = re.compile(rf"(?<![\w-])(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
+        forms = {f for p in people for f in _forms(p.name) if normalize(f) in self.keys}
+        # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
+        # people give the same tuple and share one compiled pattern.
+        self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
+        # The passages referents() last read, and its answer: statements and events ask for the same.
+        self._last_referents: tuple[tuple[Passage, ...], tuple[Referent | None, ...]] | None = None
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Return the pattern of every form that names one known person (built on first use)."""
+        return _mention_pattern(self._forms)
 
     def resolve(self, mention: str) -> str | None:
         """Return the canonical name a mention refers to, or None when it names nobody known."""
-        words = re.sub(r"['’]s?$", "", mention.strip()).split()
+        words = _POSSESSIVE_END.sub("", mention.strip()).split()
         while len(words) > 1 and (_not_name_word(words[0]) or _ACRONYM.match(f"{words[0]} ")):
             words.pop(0)  # titles and their qualifiers: "U.S. President", "Mr."
         return self.keys.get(normalize(" ".join(words))) if words else None
@@ -326,7 +363,7 @@ class PersonIndex:
         """Return the mentions of known people in text, in order."""
         return [
             Mention(self.keys[normalize(m.group("form"))], m.start(), m.end("form"), bool(m.group("poss")))
-            for m in self._pattern.finditer(text)
+            for m in finditer_after(_NOT_AFTER_NAME, self._pattern, text)
         ]
 
     def subject(self, text: str) -> Mention | None:
@@ -335,12 +372,19 @@ class PersonIndex:
         for start in (0, intro.end()) if intro else (0,):
             mention = next((m for m in self.find(text) if m.start >= start), None)
             if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
-                joined = re.match(r"\s*(?:,|and\b|or\b|&)", text[mention.end :])
+                joined = _JOINED.match(text[mention.end :])
                 return None if joined and not text[mention.end :].startswith(", ") else mention
         return None
 
     def referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
         """Return, for each passage, whom a pronoun opening it refers to."""
+        key = tuple(passages)
+        if self._last_referents is None or self._last_referents[0] != key:
+            self._last_referents = (key, tuple(self._referents(key)))
+        return list(self._last_referents[1])
+
+    def _referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
+        """Return referents() computed afresh."""
         result: list[Referent | None] = []
         current: Referent | None = None
         section: str | None = None
@@ -360,6 +404,31 @@ class PersonIndex:
         return result
 
 
+@functools.lru_cache(maxsize=16)
+def shared_index(people: tuple[PersonRecord, ...]) -> PersonIndex:
+    """Return the one index of these people that all callers share.
+
+    Statements and events both search an article for its people and ask for the same referents,
+    which the index remembers.
+    """
+    return PersonIndex(people)
+
+
+_NOT_AFTER_NAME = re.compile(r"(?<![\w-])")
+
+
+# extract_people builds an index per introduction only to resolve names, while statements and events
+# each build one for the same people and search with it: compile each alternation once, not per index.
+@functools.lru_cache(maxsize=64)
+def _mention_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Return the pattern that finds any of the forms, with an optional possessive, before no word.
+
+    It is scanned after ``_NOT_AFTER_NAME``, so together they find whole words only.
+    """
+    alternation = "|".join(re.escape(form) for form in forms) or r"(?!)"
+    return re.compile(rf"(?P<form>{alternation})(?P<poss>['’]s?(?!\w))?(?![\w-])")
+
+
 def _blank(match: re.Match[str]) -> str:
     """Return spaces as long as the match, to hide quoted words while keeping offsets."""
     return " " * len(match.group(0))
@@ -374,7 +443,7 @@ def _opens_with_pronoun(text: str) -> bool:
 def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
     for word in text.split():
-        bare = re.sub(r"['’]s?$", "", word.rstrip(",")).lower().rstrip(".")
+        bare = _POSSESSIVE_END.sub("", word.rstrip(",")).lower().rstrip(".")
         capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS
         if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-")):
             return False

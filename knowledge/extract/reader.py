@@ -39,6 +39,12 @@ _HEADER_LINE = re.compile(r"^(title|source|outlet|date|published|url)[ \t]*:[ \t
 _TERMINAL = '.!?:;…"”’)]'
 _BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+# The only characters the sentence scanner acts on; it jumps from one to the next.
+_SENTENCE_MARK = re.compile(r'[.!?“”"]')
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_FIRST_WORD = re.compile(r"[“\"‘']?(\w+)")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -145,7 +151,7 @@ def split_header(raw: str) -> tuple[ArticleMeta, str]:
     """Return the header's metadata and the body that follows it."""
     text = raw[1:] if raw.startswith("\ufeff") else raw
     if text.startswith("---\n") or text.startswith("---\r\n"):
-        end = re.search(r"^---[ \t]*\r?\n?", text[4:], re.M)
+        end = _FRONT_MATTER_END.search(text[4:])
         if end is None:
             raise MalformedArticle("The front matter opened with --- is never closed.")
         block = text[4 : 4 + end.start()]
@@ -257,7 +263,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
 def _line_spans(body: str) -> list[tuple[int, int]]:
     """Return (start, end) of each line, without its line break."""
     spans = []
-    for match in re.finditer(r"[^\n]*(?:\n|$)", body):
+    for match in _LINE.finditer(body):
         if match.start() == len(body) and match.group() == "":
             break
         end = match.end()
@@ -307,7 +313,8 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     straight_open = False
     sentence_start = start
     i = start
-    while i < end:
+    while (mark := _SENTENCE_MARK.search(body, i, end)) is not None:
+        i = mark.start()  # other characters change nothing: skip straight to the next mark
         ch = body[i]
         closes_quote = False
         if ch == "“":
@@ -352,14 +359,27 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
         return False
     if body[dot] != ".":
         return True
-    word = re.search(r"([\w.]+)$", body[sentence_start:dot])
-    token = word.group(1) if word else ""
+    token = _last_token(body, sentence_start, dot)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # "U.S" of "U.S.", "e.g" of "e.g."
-        next_word = re.match(r"[“\"‘']?(\w+)", rest)
+    if _INITIALISM.fullmatch(token):  # "U.S" of "U.S.", "e.g" of "e.g."
+        next_word = _FIRST_WORD.match(rest)
         return next_word is not None and next_word.group(1).lower() in _SENTENCE_STARTERS
     return not (len(token) == 1 and token.isupper())  # an initial: "John F. Kennedy"
+
+
+def _last_token(body: str, start: int, end: int) -> str:
+    r"""Return the word characters and dots that end body[start:end], as ``([\w.]+)$`` finds them.
+
+    Searching for that pattern tries every word of the sentence; scanning back from the end reads
+    one token. Like ``$``, the end may be just before a final newline.
+    """
+    if end > start and body[end - 1] == "\n":
+        end -= 1
+    begin = end
+    while begin > start and (body[begin - 1].isalnum() or body[begin - 1] in "._"):  # [\w.]
+        begin -= 1
+    return body[begin:end]
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

@@ -89,13 +89,18 @@ from knowledge.extract.numbers import (
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import ALLIANCE, Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.wordscan import finditer_from, fold_case
 
 # Masking: times, percentages and money are replaced by runs of one private-use character each,
 # so structural patterns can name them ("a time here") while every position stays the same.
 _PCT, _TIME, _MONEY = "\ue000", "\ue001", "\ue002"
 _TimeSpan = tuple[TimeRef, int, int]
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+", re.I)
+# Every break starts with a space, ";", "—" or ","; the lookahead lets re pass over other positions
+# without trying both branches at each.
+_CLAUSE_BREAK = re.compile(
+    r"(?=[\s;—,])(?:\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+)", re.I
+)
 # Modal verbs ("would spend") are handled where they stand: they break the spender's link.
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b", re.I)
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)
@@ -117,6 +122,17 @@ _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Balt
 _BALTIC_CODES = ("EE", "LV", "LT")
 
 _TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective)s?"
+# Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
+# spares the rest the scans with the full patterns. They are looked for in the clause's folded text
+# (see fold_case), as the patterns that need them ignore case.
+_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective")
+_SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
+_HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were")
+_DEFENCE_CUE = re.compile(r"defen|military|armed")
+_CLAUSE_BREAK_CUE = re.compile(r"[;—–-]|while|whereas|but|though")
+# Where the alliance and Baltic patterns can start; their leading \b keeps re from skipping ahead.
+_ALLIANCE_NAME_STARTS = re.compile(r"NATO|[Aa]lliance")
+_BALTIC_STARTS = re.compile(r"Baltic")
 _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:its|their|the\s+country['’]s|the\s+nation['’]s|national|annual)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)\b",
@@ -192,6 +208,16 @@ _PARTICIPLE_BEFORE = re.compile(r",\s*(?:spending|having\s+spent)\s+$", re.I)
 _OPENING_SUBJECT = re.compile(r"(?:.*,)?\s*(?:in\s+\ue001+,?\s+)?(?:the\s+)?", re.I)
 _GAPPED_OPENING = re.compile(r"(?:^|\band\s+|,\s+)(?:the\s+)?$", re.I)
 _EARLIER = re.compile(r"(?P<n>a\s+decade|\w+\s+years?)\s+(?:earlier|before)", re.I)
+_CLOSING_BRACKET = re.compile(r"\s*\)")
+_SPACES = re.compile(r"\s+")
+_SPENDING_IN_BEFORE = re.compile(rf"{_SPEND_NP}\s+(?:in|by)\s+(?:the\s+)?$", re.I)
+_WORD_BEFORE = re.compile(
+    r"(?:^|\s)([A-Za-z]+)\s+(?:(?:the|all|its|their|total|overall|combined)\s+)*$", re.I
+)
+_IN_OR_FOR = re.compile(r"\s*(?:In|For)\s+(?:the\s+)?")
+_GIVEN_TO = re.compile(r"[^,;]{0,30}\b(?:to|for)\s+(?:the\s+)?")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 # --- targets met or missed ---------------------------------------------------------------------
 
@@ -249,6 +275,9 @@ _LIST_OPENING = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer)\b|n['’]t\b", re.I)
+_NEGATED_CLAIM = re.compile(r"\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b|\bno\s+longer\b")
+_LIST_START = re.compile(r"\s*(?:the\s+)?", re.I)
+_AND = re.compile(r"\band\b|&")
 _FORECAST_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|should|shall|must|(?:expected|set|likely|projected|forecast|poised"
     r"|on\s+track|plan(?:s|ned)?|aim(?:s|ed)?|pledged|promised|intend(?:s|ed)?|hope(?:s|d)?|going|due"
@@ -307,6 +336,7 @@ class _Clause:
 
     passage: Passage
     masked: str  # the passage text with times, percentages and money masked, same length
+    folded: str  # masked, case-folded for cue tests (see fold_case), same length
     start: int
     end: int
     mentions: tuple[_Mention, ...]
@@ -315,6 +345,8 @@ class _Clause:
     money: tuple[Quantity, ...]
     published: PartialDate | None
     defence_context: bool  # the title, heading or section so far speaks of defence or the military
+    names_target: bool  # it has a target word, as every met/missed and allies-meeting claim needs
+    hypothetical: bool  # it says "if", "unless", "suppose", "imagine" or "were to"
 
     @property
     def text(self) -> str:
@@ -392,10 +424,13 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     """Return the spending facts stated in the article's passages, in passage order."""
     records: list[SpendingRecord] = []
     reading = _Reading()
+    # Whether each passage names defence, searched once rather than again for every later passage.
+    speaks = [_names_defence(passage.text) for passage in article.passages]
+    title_speaks = _DEFENCE.search(article.meta.title or "") is not None
     for passage in article.passages:
-        defence = _defence_context(article, passage)
+        defence = title_speaks or _defence_context(passage, article.passages, speaks)
         for clause in _clauses(passage, article.meta.published, defence):
-            if not _HYPOTHETICAL.search(clause.text, clause.start, clause.end):
+            if not clause.hypothetical:
                 records.extend(_clause_records(clause, reading))
             reading.context = _next_context(clause, reading.context)
     return _unique(records)
@@ -418,12 +453,20 @@ def _clause_records(clause: _Clause, reading: _Reading) -> list[SpendingRecord]:
     ]
 
 
-def _defence_context(article: Article, passage: Passage) -> bool:
-    """Return whether the title, the section heading or the section up to passage speaks of defence."""
-    if _DEFENCE.search(article.meta.title or "") or _DEFENCE.search(passage.section or ""):
+def _defence_context(passage: Passage, passages: list[Passage], speaks: list[bool]) -> bool:
+    """Return whether the section heading or the section up to passage speaks of defence.
+
+    ``speaks[i]`` says whether passage i of the article names defence.
+    """
+    if _DEFENCE.search(passage.section or ""):
         return True
-    same_section = (p for p in article.passages[: passage.position + 1] if p.section == passage.section)
-    return any(_DEFENCE.search(p.text) for p in same_section)
+    earlier = enumerate(passages[: passage.position + 1])
+    return any(speaks[i] for i, p in earlier if p.section == passage.section)
+
+
+def _names_defence(text: str) -> bool:
+    """Return whether text names defence or the military."""
+    return _DEFENCE_CUE.search(fold_case(text)) is not None and _DEFENCE.search(text) is not None
 
 
 def _unique(records: list[SpendingRecord]) -> list[SpendingRecord]:
@@ -445,13 +488,16 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
     percents = tuple(find_percents(text))
     money = tuple(find_money(text))
     masked = _mask(text, times, percents, money)
+    folded = fold_case(masked)
+    folded_text = fold_case(text)
     mentions = _mentions(text, money)
     clauses = []
-    for start, end in _clause_spans(text):
+    for start, end in _clause_spans(text, folded_text):
         clauses.append(
             _Clause(
                 passage=passage,
                 masked=masked,
+                folded=folded,
                 start=start,
                 end=end,
                 mentions=tuple(m for m in mentions if start <= m.start and m.end <= end),
@@ -460,16 +506,20 @@ def _clauses(passage: Passage, published: PartialDate | None, defence_context: b
                 money=tuple(q for q in money if start <= q.start and q.end <= end),
                 published=published,
                 defence_context=defence_context,
+                names_target=_TARGET_CUE.search(folded, start, end) is not None,
+                hypothetical=_HYPOTHETICAL_CUE.search(folded_text, start, end) is not None
+                and _HYPOTHETICAL.search(text, start, end) is not None,
             )
         )
     return clauses
 
 
-def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) spans of the clauses of a sentence."""
+def _clause_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of the clauses of a sentence; folded is fold_case(text)."""
     spans = []
     start = 0
-    for match in _CLAUSE_BREAK.finditer(text):
+    breaks = _CLAUSE_BREAK.finditer(text) if _CLAUSE_BREAK_CUE.search(folded) else ()
+    for match in breaks:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
@@ -480,9 +530,11 @@ def _mask(
     text: str, times: tuple[_TimeSpan, ...], percents: tuple[Quantity, ...], money: tuple[Quantity, ...]
 ) -> str:
     """Return text with each time, percentage and amount replaced by a same-length marker run."""
-    chars = list(text)
     spans = [(s, e, _TIME) for _, s, e in times]
     spans += [(q.start, q.end, _PCT) for q in percents] + [(q.start, q.end, _MONEY) for q in money]
+    if not spans:
+        return text  # most sentences have nothing to mask
+    chars = list(text)
     for start, end, marker in spans:
         chars[start:end] = marker * (end - start)
     return "".join(chars)
@@ -492,8 +544,10 @@ def _mentions(text: str, money: tuple[Quantity, ...]) -> list[_Mention]:
     """Return the countries, demonyms, alliance names and country groups in text, in order."""
     found = [_Mention((c.code,), s, e, "country") for c, s, e in find_country_mentions(text)]
     found += [_Mention((c.code,), s, e, "demonym") for c, s, e in find_demonyms(text)]
-    found += [_Mention((ALLIANCE,), m.start(), m.end(), "alliance") for m in _ALLIANCE_NAME.finditer(text)]
-    found += [_Mention(_BALTIC_CODES, m.start(), m.end(), "group") for m in _BALTIC.finditer(text)]
+    alliance = finditer_from(_ALLIANCE_NAME_STARTS, _ALLIANCE_NAME, text)
+    found += [_Mention((ALLIANCE,), m.start(), m.end(), "alliance") for m in alliance]
+    baltic = finditer_from(_BALTIC_STARTS, _BALTIC, text)
+    found += [_Mention(_BALTIC_CODES, m.start(), m.end(), "group") for m in baltic]
     # "US$5 billion" names a currency, not a spender.
     kept = [m for m in found if not any(m.start < q.end and q.start < m.end for q in money)]
     return sorted(kept, key=lambda m: m.start)
@@ -532,7 +586,7 @@ def _figures(clause: _Clause) -> list[_Figure]:
             and quantity.currency
             and _is_equivalent(clause, last, quantity)
         ):
-            close = re.match(r"\s*\)", clause.text[quantity.end :])
+            close = _CLOSING_BRACKET.match(clause.text[quantity.end :])
             end = quantity.end + (close.end() if close else 0)
             figures[-1] = replace(last, end=end, equivalents=(*last.equivalents, quantity.text))
             continue
@@ -560,7 +614,7 @@ def _is_equivalent(clause: _Clause, before: _Figure, quantity: Quantity) -> bool
     if _EQUIVALENT_GAP.fullmatch(clause.masked, before.end, quantity.start) is None:
         return False
     bracketed = "(" in clause.text[before.end : quantity.start]
-    return not bracketed or re.match(r"\s*\)", clause.text[quantity.end :]) is not None
+    return not bracketed or _CLOSING_BRACKET.match(clause.text[quantity.end :]) is not None
 
 
 def _time_window(clause: _Clause, figures: list[_Figure], index: int) -> tuple[int, int]:
@@ -657,7 +711,7 @@ def _gapped(clause: _Clause, figure: _Figure, recent: _Recent | None) -> _Attrib
     if figure.is_money != (recent.record.metric is Metric.AMOUNT):
         return None
     before = [m for m in clause.mentions if m.end <= figure.start and m.kind == "country"]
-    if not before or not re.fullmatch(r"\s+", clause.masked[before[-1].end : figure.start]):
+    if not before or not _SPACES.fullmatch(clause.masked[before[-1].end : figure.start]):
         return None
     if _GAPPED_OPENING.search(clause.text[clause.start : before[-1].start]) is None:
         return None
@@ -714,18 +768,14 @@ def _bridge_fits(clause: _Clause, mention: _Mention, bridge: re.Match[str]) -> b
         return preposition in ("in", "for") and _starts_clause(clause, mention)  # "In Poland, spending rose"
     if preposition is None or bridge.group("rel"):
         return True  # "Unlike Russia, which spends": the relative pronoun names its antecedent
-    spending_before = re.search(
-        rf"{_SPEND_NP}\s+(?:in|by)\s+(?:the\s+)?$", clause.text[: mention.start], re.I
-    )
+    spending_before = _SPENDING_IN_BEFORE.search(clause.text[: mention.start])
     return preposition in ("in", "by") and spending_before is not None  # "Spending in Poland rose"
 
 
 def _preposition_before(clause: _Clause, mention: _Mention) -> str | None:
     """Return the preposition right before a mention (past "the", "all" ...), or None."""
     before = clause.text[clause.start : mention.start]
-    match = re.search(
-        r"(?:^|\s)([A-Za-z]+)\s+(?:(?:the|all|its|their|total|overall|combined)\s+)*$", before, re.I
-    )
+    match = _WORD_BEFORE.search(before)
     if match is None:
         return None
     word = match.group(1).lower()
@@ -740,7 +790,7 @@ def _quoted(clause: _Clause, position: int) -> bool:
 
 def _starts_clause(clause: _Clause, mention: _Mention) -> bool:
     """Return whether only "In" or "For" (and "the") come before a mention in its clause."""
-    return re.fullmatch(r"\s*(?:In|For)\s+(?:the\s+)?", clause.text[clause.start : mention.start]) is not None
+    return _IN_OR_FOR.fullmatch(clause.text[clause.start : mention.start]) is not None
 
 
 def _figure_record(
@@ -784,7 +834,7 @@ def _anchored(when: TimeRef, anchor_year: int | None) -> TimeRef:
 def _money_for_other(clause: _Clause, figure: _Figure) -> bool:
     """Return whether the amount is "to" or "for" a country named right after it: money given away."""
     return any(
-        re.fullmatch(r"[^,;]{0,30}\b(?:to|for)\s+(?:the\s+)?", clause.text[figure.end : m.start])
+        _GIVEN_TO.fullmatch(clause.text[figure.end : m.start])
         for m in clause.mentions
         if m.start >= figure.end and m.kind == "country"
     )
@@ -804,7 +854,7 @@ def _is_future(clause: _Clause, time: _TimeSpan) -> bool:
     ref, start, _ = time
     if ref.text.lower().startswith("next"):
         return True
-    if re.search(r"\b(?:by|until|before)\s+$", clause.text[clause.start : start], re.I):
+    if _DEADLINE_BEFORE.search(clause.text[clause.start : start]):
         return True
     return ref.year is not None and clause.published is not None and ref.year > clause.published.year
 
@@ -814,6 +864,8 @@ def _is_future(clause: _Clause, time: _TimeSpan) -> bool:
 
 def _allies_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
     """Return "N of M allies met the target" records for the alliance."""
+    if not clause.names_target:
+        return []
     if not _ALLIANCE_WORDS.search(clause.text, clause.start, clause.end) or _UNTIL.search(
         clause.text, clause.start, clause.end
     ):
@@ -858,6 +910,8 @@ def _allies_record(
 
 def _status_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
     """Return one TARGET_MET or TARGET_MISSED record per member country a clause lists."""
+    if not clause.names_target:
+        return []
     if _UNTIL.search(clause.text, clause.start, clause.end):
         return []
     records = []
@@ -942,9 +996,7 @@ def _status_subjects(
 def _claim_start(clause: _Clause, cue: re.Match[str]) -> int:
     """Return where a negated claim starts: at the negation ("did not meet the target")."""
     window = clause.text[clause.start : cue.start()]
-    negations = list(
-        re.finditer(r"\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b|\bno\s+longer\b", window)
-    )
+    negations = list(_NEGATED_CLAIM.finditer(window))
     return clause.start + negations[-1].start() if negations else cue.start()
 
 
@@ -953,7 +1005,7 @@ def _list_after(clause: _Clause, start: int) -> list[_Mention]:
     listed: list[_Mention] = []
     cursor = start
     for mention in (m for m in clause.mentions if m.start >= start and m.kind in ("country", "group")):
-        gap_pattern = _LIST_SEP if listed else re.compile(r"\s*(?:the\s+)?", re.I)
+        gap_pattern = _LIST_SEP if listed else _LIST_START
         if gap_pattern.fullmatch(clause.masked, cursor, mention.start) is None:
             break
         listed.append(mention)
@@ -971,7 +1023,7 @@ def _list_before(clause: _Clause, cue_start: int) -> list[_Mention]:
         separator = clause.masked[mention.end : listed[0].start]
         if _LIST_SEP.fullmatch(separator) is None:
             break
-        and_type = re.search(r"\band\b|&", separator) is not None
+        and_type = _AND.search(separator) is not None
         if and_type != (len(listed) == 1):
             break  # only the last two items are joined by "and": "A, B and C"
         listed.insert(0, mention)
@@ -1022,9 +1074,7 @@ def _next_context(clause: _Clause, context: _TargetContext | None) -> _TargetCon
     if target is None:
         return context
     section, paragraph = clause.passage.section, clause.passage.paragraph
-    forward = _FORWARD_LOOKING.search(clause.masked, clause.start, clause.end) or _HYPOTHETICAL.search(
-        clause.text, clause.start, clause.end
-    )
+    forward = _FORWARD_LOOKING.search(clause.masked, clause.start, clause.end) or clause.hypothetical
     if forward:
         return _TargetContext(None, None, section, paragraph)
     return _TargetContext(target, _clause_time(clause), section, paragraph)
@@ -1035,6 +1085,8 @@ def _next_context(clause: _Clause, context: _TargetContext | None) -> _TargetCon
 
 def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
     """Return the qualitative comparisons of a clause ("spends more on defence than ...")."""
+    if not _SPEND_CUE.search(clause.folded, clause.start, clause.end):
+        return []
     if not (
         _DEFENCE.search(clause.text, clause.start, clause.end)
         or _ALLIANCE_WORDS.search(clause.text, clause.start, clause.end)
@@ -1074,5 +1126,5 @@ def _comparison_subject(clause: _Clause, cue_start: int) -> _Mention | None:
 
 def _with_article(text: str, start: int) -> int:
     """Return start moved back over a "the " that belongs to the name ("the U.K.")."""
-    match = re.search(r"\b[Tt]he\s+$", text[:start])
+    match = _THE_BEFORE.search(text[:start])
     return match.start() if match else start

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.people import INTRO, QUOTATION, PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import INTRO, QUOTATION, PersonIndex, Referent, is_title_prefix, shared_index
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
@@ -107,6 +107,14 @@ _MEDIUM_PATTERNS = (
 _LEADING_MEDIUM = re.compile(rf"(?:in|on)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_MEDIUM_NOUNS})\b")
 # Audiences, not outlets: "told Parliament that ..." names no medium.
 _AUDIENCES = re.compile(r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers", re.I)
+_LEADING_COMMA = re.compile(r"^\s*,?\s*")
+_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+[^,]*")
+_TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at)\b|\s*$)")
+_OBJECT_VERB = re.compile(_OBJECT_VERBS)
+_ACCORDING_TO = (
+    re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
+    re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +144,7 @@ class _Context:
 
 def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
     """Return the statements attributed to the article's people, in passage order."""
-    index = PersonIndex(people)
+    index = shared_index(tuple(people))
     records: list[StatementRecord] = []
     previous: tuple[Passage, StatementRecord] | None = None
     for passage, referent in zip(article.passages, index.referents(article.passages), strict=True):
@@ -196,7 +204,7 @@ def _continuation(passage: Passage, quote: re.Match[str], context: _Context) -> 
 
 def _attribution_after(segment: str, context: _Context) -> tuple[str, str, str] | None:
     """Return (speaker, attribution details, rest) for the words after a quotation."""
-    body = re.sub(r"^\s*,?\s*", "", segment)
+    body = _LEADING_COMMA.sub("", segment)
     frame = _frame(body, context, allow_intro=False)
     if frame is not None:
         details, _, rest = body[frame.verb_start :].partition(",")
@@ -213,7 +221,7 @@ def _attribution_after(segment: str, context: _Context) -> tuple[str, str, str] 
 
 def _strip_apposition(rest: str) -> str:
     """Return the words after a speaker without a descriptive apposition (", a British MP")."""
-    return re.sub(r"^,\s+(?:a|an|the)\s+[^,]*", "", rest)
+    return _APPOSITION_AFTER.sub("", rest)
 
 
 def _named_at(text: str, start: int, context: _Context) -> tuple[str | None, int]:
@@ -251,7 +259,7 @@ def _details_after_verb(pre: str, frame: _Frame) -> str | None:
 def _only_details(words: str, verb: str) -> bool:
     """Return whether the words after a verb only say where, when, how or to whom it was said."""
     if verb == "told":  # its object comes first: "told reporters", "told state television"
-        words = re.sub(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at)\b|\s*$)", "", words)
+        words = _TOLD_OBJECT.sub("", words)
     return bool(_ATTRIBUTION_DETAILS.fullmatch(words))
 
 
@@ -332,7 +340,7 @@ def _reported_clause(text: str, context: _Context) -> tuple[_Frame, int, str] | 
     that = _THAT_CLAUSE.match(rest)
     if that and _only_details(that.group("extras"), frame.verb):
         return frame, frame.verb_end + that.start("clause"), that.group("extras")
-    if re.fullmatch(_OBJECT_VERBS, frame.verb):
+    if _OBJECT_VERB.fullmatch(frame.verb):
         return frame, frame.verb_start, ""
     if frame.verb not in _THAT_OPTIONAL:
         return None
@@ -362,11 +370,10 @@ def _detail_length(words: str, published: PartialDate | None) -> int:
 def _according_to(passage: Passage, context: _Context) -> list[StatementRecord]:
     """Return the reported statement of "According to X, ..." or "..., according to X."."""
     text = passage.text
-    for pattern in (
-        r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)",
-        r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?",
-    ):
-        match = re.fullmatch(pattern, text, re.S)
+    if "According to" not in text and "according to" not in text:
+        return []  # the words both patterns need: spare every other sentence two full matches
+    for pattern in _ACCORDING_TO:
+        match = pattern.fullmatch(text)
         if match is None:
             continue
         who = match.group("who")

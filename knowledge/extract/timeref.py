@@ -19,9 +19,11 @@ Anything unresolvable keeps its text with empty fields, so the answer shows it a
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from knowledge.models import PartialDate, TimeRef
+from knowledge.wordscan import fold_case
 
 MONTHS = {
     name: number
@@ -46,34 +48,72 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAYS = r"(?P<day>\d{1,2})(?:\s*[-–—]\s*(?P<end_day>\d{1,2}))?"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
-    ("day_month_year", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("rel_month", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
-    ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
-    ("rel_year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
-    ("decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
-    ("years_ago", re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I)),
+# Cues: a piece of text every match of a pattern contains. Most sentences hold no month or
+# relative year, and one quick search for the cue saves trying the pattern (a full scan of the
+# sentence) for nothing. The cues of case-insensitive patterns are in lower case and are looked for
+# in the folded text (see fold_case): name -> (cue, whether to search the folded text).
+_CUES: dict[str, tuple[re.Pattern[str], bool]] = {
+    "month": (re.compile(_MONTH_NAMES), False),
+    "relative": (re.compile(r"this|last|next"), True),
+    "year word": (re.compile(r"year"), True),
+    "decade": (re.compile(r"decade"), True),
+    "weekday": (re.compile(r"day"), False),
+    "year": (re.compile(r"(?:19|20)\d\d"), False),
+}
+# (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
+_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("month_day_year", "month", re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    ("day_month_year", "month", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
+    ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     (
+        "years_ago",
+        "year word",
+        re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I),
+    ),
+    (
+        "weekday",
         "weekday",
         re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ),
     # A bare month needs a preposition or a following noun: "May I ask" is not a date.
-    ("month", re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b")),
-    ("month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
-    ("year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
+    (
+        "month",
+        "month",
+        re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b"),
+    ),
+    ("month", "month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
+    ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
 ]
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_COUNTED_BACK = re.compile(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", re.I)
 
 
 def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
     """Return the time expressions in text with their spans, in order, without overlaps."""
+    return list(_find_times(text, published))
+
+
+# Each passage is read by several extractors (spending, events, statements), and each asks for its
+# times: remember the answers for the last few hundred passages, more than a long article has.
+# TimeRef and PartialDate are frozen, so sharing them between callers is safe; the list handed out
+# is a fresh copy.
+@functools.lru_cache(maxsize=512)
+def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
+    """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    folded = fold_case(text)
+    cued = {name for name, (cue, in_folded) in _CUES.items() if cue.search(folded if in_folded else text)}
+    for kind, cue, pattern in _PATTERNS:
+        if cue not in cued:
+            continue  # no match can lack the cue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -82,7 +122,7 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
                 continue
             found.append((ref, match.start(), match.end()))
             taken.append((match.start(), match.end()))
-    return _anchor_earlier(sorted(found, key=lambda item: item[1]))
+    return tuple(_anchor_earlier(sorted(found, key=lambda item: item[1])))
 
 
 def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef, int, int]]:
@@ -90,7 +130,7 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
     anchored = []
     previous_year: int | None = None
     for ref, start, end in found:
-        match = re.search(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", ref.text, re.I)
+        match = _COUNTED_BACK.search(ref.text)
         if match and previous_year is not None:
             n = (
                 10
