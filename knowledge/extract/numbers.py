@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from knowledge.wordscan import fold_case
+
 _ONES = [
     "zero",
     "one",
@@ -222,11 +224,11 @@ def parse_fraction(text: str) -> float | None:
     match = _FRACTION.fullmatch(text.strip())
     if match is None:
         return None
-    count_word = (match.group("count") or "a").lower()
+    count_word = fold_case(match.group("count") or "a")
     count = 1 if count_word in ("a", "an") else _WORD_VALUES[count_word]
-    if (count > 1) != bool(match.group("plural")) and match.group("part").lower() != "half":
+    if (count > 1) != bool(match.group("plural")) and fold_case(match.group("part")) != "half":
         return None  # "two third", "a thirds": not English
-    return count / _FRACTIONS[match.group("part").lower()]
+    return count / _FRACTIONS[fold_case(match.group("part"))]
 
 
 def find_percents(text: str) -> list[Quantity]:
@@ -306,7 +308,7 @@ def _number_value(written: str) -> float | None:
 
 def _scaled(number: str, scale: str | None) -> float:
     """Return number times its scale word, computed in decimal so 2.3 trillion is exactly 2.3e12."""
-    exponent = _SCALES[scale.strip().lower()] if scale else 0
+    exponent = _SCALES[fold_case(scale.strip())] if scale else 0
     return float(Decimal(number.replace(",", "")).scaleb(exponent))
 
 

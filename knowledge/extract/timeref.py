@@ -134,8 +134,8 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
         if match and previous_year is not None:
             n = (
                 10
-                if "decade" in ref.text.lower()
-                else _SMALL_NUMBERS.get(match["n"].lower()) or int(match["n"])
+                if "decade" in fold_case(ref.text)
+                else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"])
             )
             ref = ref.model_copy(update={"year": previous_year - n})
         anchored.append((ref, start, end))
@@ -153,7 +153,7 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     """Return the TimeRef for one match of the pattern named kind."""
     text = match.group(0)
     groups = match.groupdict()
-    month = MONTHS[groups["month"].lower()] if groups.get("month") else None
+    month = MONTHS[fold_case(groups["month"])] if groups.get("month") else None
     if kind in ("month_day_year", "day_month_year"):
         year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
         end_day = int(groups["end_day"]) if groups.get("end_day") else None
@@ -163,14 +163,14 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
     if kind == "rel_year":
-        offset = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        offset = {"last": -1, "this": 0, "next": 1}[fold_case(groups["rel"])]
         return TimeRef(text=text, year=published.year + offset if published else None)
     if kind in ("decade", "years_ago"):
-        n = 10 if kind == "decade" else _SMALL_NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        n = 10 if kind == "decade" else _SMALL_NUMBERS.get(fold_case(groups["n"])) or int(groups["n"])
         return TimeRef(text=text, year=published.year - n if published else None)
     if kind == "rel_month":
         return TimeRef(
-            text=text, year=_year_for_relative_month(groups["rel"].lower(), month, published), month=month
+            text=text, year=_year_for_relative_month(fold_case(groups["rel"]), month, published), month=month
         )
     if kind == "month":
         shown = text[4:] if text.lower().startswith("the ") else text  # "the June summit" -> "June"
