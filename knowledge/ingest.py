@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.errors import BriefingError, MalformedArticle
+from knowledge.errors import MalformedArticle
 from knowledge.extract import extract
 from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
 from knowledge.models import Article, Extraction
@@ -109,12 +109,13 @@ async def ingest_many(
 ) -> AsyncIterator[tuple[str, IngestReport | Exception]]:
     """Analyse articles in worker processes and store them in input order; yield each outcome.
 
-    Extraction is CPU work in Python (about 5-10 ms an article), so one process ingests at most
-    ~100 articles a second. With several jobs, ``workers`` processes (default: one per CPU)
+    Extraction is CPU work in Python (about 4 ms an article), so one process ingests at most
+    ~150 articles a second. With several jobs, ``workers`` processes (default: one per CPU)
     analyse ahead while this process writes, one transaction per document, in input order (so
-    document ids follow the order given). An article that cannot be read yields its exception
-    (MalformedArticle, OSError, UnicodeError) and the others still land; any other error stops
-    the run. With one worker or fewer than PARALLEL_FROM jobs, everything runs here.
+    document ids follow the order given). An article that cannot be read or analysed yields its
+    exception (MalformedArticle, OSError, UnicodeError, or an extractor's bug on that text) and
+    the others still land; an error while storing stops the run. With one worker or fewer than
+    PARALLEL_FROM jobs, everything runs here.
     """
     pending = list(jobs)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -158,17 +159,17 @@ def _end_with_parent(parent: int) -> None:
 
 
 def _outcome(job: Callable[[], tuple[Article, Extraction]]) -> tuple[Article, Extraction] | Exception:
-    """Run one job, returning the reading errors a user can fix instead of raising them."""
+    """Run one job, returning its error instead of raising it: one bad article must not stop a batch."""
     try:
         return job()
-    except (BriefingError, OSError, UnicodeError) as exc:
+    except Exception as exc:  # reported per article by the caller, with the exception's type
         return exc
 
 
 async def _store_outcome(
     store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool
 ) -> IngestReport | Exception:
-    """Store an analysed article and return its report, or pass its reading error on."""
+    """Store an analysed article and return its report, or pass its error on."""
     return (
         analysed if isinstance(analysed, Exception) else await _store_analysed(store, name, analysed, dry_run)
     )
