@@ -162,9 +162,9 @@ def answer_paths(briefing: Briefing) -> dict[str, AnswerPath]:
         return embeds.spending_embed(answer).to_dict()
 
     async def quote(text: str | None) -> Any:
-        """Resolve the person, answer, build every page."""
+        """Resolve the person, answer, build the first page (the bot builds others when turned to)."""
         answer = await briefing.statements_for(await briefing.resolve_person(text or ""))
-        return [page.to_dict() for page in embeds.quote_pages(answer)]
+        return embeds.quote_page(answer, 1).to_dict(), embeds.quote_page_count(answer)
 
     async def summit(_: str | None) -> Any:
         """Answer the next summit and build the embed."""

@@ -385,35 +385,43 @@ def quote_field(quote: Quote, notes: SourceNotes) -> tuple[str, str]:
     return name, value
 
 
-def quote_pages(answer: StatementsAnswer) -> list[discord.Embed]:
-    """Return the pages of a person's statements (at least one page)."""
+def quote_page_count(answer: StatementsAnswer) -> int:
+    """Return how many pages a person's statements take (at least one)."""
+    return max(1, -(-len(answer.statements) // STATEMENTS_PER_PAGE))
+
+
+def quote_page(answer: StatementsAnswer, number: int) -> discord.Embed:
+    """Return page number (1-based) of a person's statements; the appearances close the last page.
+
+    Pages are built one at a time, when shown: someone quoted hundreds of times has dozens.
+    """
     person = answer.person
-    chunks = [
-        answer.statements[i : i + STATEMENTS_PER_PAGE]
-        for i in range(0, len(answer.statements), STATEMENTS_PER_PAGE)
-    ] or [[]]
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        notes = SourceNotes()
-        embed = discord.Embed(title=f"{escape(person.name)} — statements", colour=QUOTE_COLOUR)
-        embed.description = _person_line(answer)
-        for quote in chunk:
-            name, value = quote_field(quote, notes)
-            embed.add_field(name=name, value=value, inline=False)
-        if number == len(chunks) and answer.appearances:
-            _lines_field(
-                embed,
-                "Also in the briefing",
-                [
-                    f"• {escape(a.event)}: {escape(a.role) if a.role else 'expected to attend'} {notes.mark(a.source)}"
-                    for a in answer.appearances
-                ],
-            )
-        _matched_note(embed, answer.matched_by, person.name)
-        notes.add_fields(embed)
-        set_source_footer(embed, notes, f"Page {number}/{len(chunks)}" if len(chunks) > 1 else "")
-        pages.append(fit(embed))
-    return pages
+    count = quote_page_count(answer)
+    chunk = answer.statements[(number - 1) * STATEMENTS_PER_PAGE : number * STATEMENTS_PER_PAGE]
+    notes = SourceNotes()
+    embed = discord.Embed(title=f"{escape(person.name)} — statements", colour=QUOTE_COLOUR)
+    embed.description = _person_line(answer)
+    for quote in chunk:
+        name, value = quote_field(quote, notes)
+        embed.add_field(name=name, value=value, inline=False)
+    if number == count and answer.appearances:
+        _lines_field(
+            embed,
+            "Also in the briefing",
+            [
+                f"• {escape(a.event)}: {escape(a.role) if a.role else 'expected to attend'} {notes.mark(a.source)}"
+                for a in answer.appearances
+            ],
+        )
+    _matched_note(embed, answer.matched_by, person.name)
+    notes.add_fields(embed)
+    set_source_footer(embed, notes, f"Page {number}/{count}" if count > 1 else "")
+    return fit(embed)
+
+
+def quote_pages(answer: StatementsAnswer) -> list[discord.Embed]:
+    """Return every page of a person's statements (the bot builds them one at a time instead)."""
+    return [quote_page(answer, number) for number in range(1, quote_page_count(answer) + 1)]
 
 
 def _person_line(answer: StatementsAnswer) -> str:

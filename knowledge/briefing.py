@@ -158,7 +158,7 @@ class Briefing:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._snapshot: _Snapshot | None = None
-        self._summits: tuple[tuple[int, int], list[list[EventKey]]] | None = None
+        self._summits: tuple[tuple[int, int], list[list[EventKey]], dict[int, EventKey]] | None = None
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._answers_version: tuple[int, int] | None = None
 
@@ -283,7 +283,7 @@ class Briefing:
         person, matched_by = match.person, match.path
         quotes = await self.store.statements_by(person.id)
         quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
-        events = {e.id: e for group in await self._summit_groups() for e in group}
+        events = await self._summit_events()
         appearances = [
             Appearance(
                 event=event_label(events[event_id]) if event_id in events else "an event",
@@ -371,8 +371,15 @@ class Briefing:
             month = event.when.month if event.when else None
             year = event.when.year if event.when else None
             groups.setdefault((place, year, month), []).append(event)
-        self._summits = (version, list(groups.values()))
+        by_id = {event.id: event for group in groups.values() for event in group}
+        self._summits = (version, list(groups.values()), by_id)
         return self._summits[1]
+
+    async def _summit_events(self) -> dict[int, EventKey]:
+        """Return every stored summit by id (cached per write, with the groups)."""
+        await self._summit_groups()
+        assert self._summits is not None
+        return self._summits[2]
 
     # --- search and coverage ------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import deny, send
 from knowledge.briefing import Briefing, PersonMatch
 from knowledge.errors import BriefingError
+from knowledge.models import StatementsAnswer
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,10 @@ class PersonTransformer(app_commands.Transformer[discord.Client]):
 class QuotePages(discord.ui.View):
     """Previous/next buttons over pages of statements; only the invoking user can turn them."""
 
-    def __init__(self, pages: list[discord.Embed], owner_id: int, origin: discord.Interaction) -> None:
+    def __init__(self, answer: StatementsAnswer, owner_id: int, origin: discord.Interaction) -> None:
         super().__init__(timeout=PAGE_TIMEOUT)
-        self.pages = pages
+        self.answer = answer
+        self.page_count = embeds.quote_page_count(answer)
         self.owner_id = owner_id
         self.origin = origin
         self.index = 0
@@ -62,8 +64,8 @@ class QuotePages(discord.ui.View):
     def _update_buttons(self) -> None:
         """Enable the buttons that lead somewhere and show the page number."""
         self.previous.disabled = self.index == 0
-        self.next.disabled = self.index == len(self.pages) - 1
-        self.counter.label = f"{self.index + 1}/{len(self.pages)}"
+        self.next.disabled = self.index == self.page_count - 1
+        self.counter.label = f"{self.index + 1}/{self.page_count}"
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Return whether the presser is the person who asked; tell anyone else why not."""
@@ -74,9 +76,10 @@ class QuotePages(discord.ui.View):
 
     async def _show(self, interaction: discord.Interaction, index: int) -> None:
         """Show the page at index in place of the current one."""
-        self.index = max(0, min(index, len(self.pages) - 1))
+        self.index = max(0, min(index, self.page_count - 1))
         self._update_buttons()
-        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+        page = embeds.quote_page(self.answer, self.index + 1)
+        await interaction.response.edit_message(embed=page, view=self)
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary, custom_id="quote:previous")
     async def previous(self, interaction: discord.Interaction, button: discord.ui.Button[QuotePages]) -> None:
@@ -119,9 +122,10 @@ class Quotes(commands.Cog):
         person: app_commands.Transform[PersonMatch, PersonTransformer],
     ) -> None:
         """A person's statements: quotes verbatim, partial quotes and reported speech marked, sources."""
-        pages = embeds.quote_pages(await self.briefing.statements_for(person))
-        view = QuotePages(pages, interaction.user.id, interaction) if len(pages) > 1 else None
-        await send(interaction, pages[0], view=view)
+        answer = await self.briefing.statements_for(person)
+        paged = embeds.quote_page_count(answer) > 1
+        view = QuotePages(answer, interaction.user.id, interaction) if paged else None
+        await send(interaction, embeds.quote_page(answer, 1), view=view)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -6,7 +6,8 @@ import functools
 from pathlib import Path
 
 from knowledge.errors import MalformedArticle
-from knowledge.ingest import PARALLEL_FROM, IngestReport, analyse, analyse_file, ingest_many
+from knowledge.ingest import PARALLEL_FROM, IngestReport, Job, analyse, analyse_file, ingest_many
+from knowledge.models import Article, Extraction
 from knowledge.store import Store
 
 
@@ -72,3 +73,24 @@ async def test_files_that_cannot_be_read_are_reported_by_name(tmp_path: Path) ->
     assert isinstance(outcomes["missing.txt"], OSError)
     assert isinstance(outcomes["binary.txt"], MalformedArticle)
     assert sum(isinstance(o, IngestReport) and o.created for o in outcomes.values()) == PARALLEL_FROM
+
+
+def broken_extractor() -> tuple[Article, Extraction]:
+    """Stand in for an extractor bug on one article's text."""
+    raise RuntimeError("extractor bug")
+
+
+async def test_an_extractor_bug_fails_one_article_not_the_batch(tmp_path: Path) -> None:
+    """In a worker or not, an unexpected error on one article is its outcome; the rest land."""
+    for workers in (1, 2):
+        jobs: list[Job] = [(f"{n}.txt", functools.partial(analyse, article(n))) for n in range(PARALLEL_FROM)]
+        jobs.insert(3, ("bug.txt", broken_extractor))
+        store = await Store.open(tmp_path / f"w{workers}.sqlite3")
+        try:
+            outcomes = dict([o async for o in ingest_many(store, jobs, workers=workers)])
+            stored = len(await store.documents())
+        finally:
+            await store.close()
+        assert isinstance(outcomes.pop("bug.txt"), RuntimeError)
+        assert all(isinstance(o, IngestReport) and o.created for o in outcomes.values())
+        assert stored == PARALLEL_FROM
