@@ -14,10 +14,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ from typing import Any
 
 from bench.workload import COMMANDS, Workload, arguments, interaction_options
 from tests.e2e.standin import DiscordStandIn, Response
+from tests.launch import briefbot, clean_env
 
 INTERACTION_AUTOCOMPLETE = 4
 EPHEMERAL = 64
@@ -33,19 +32,6 @@ _members = itertools.count(300_000_000_000_000_000)  # a new member id for every
 
 READY_TIMEOUT = 60.0
 ANSWER_TIMEOUT = 30.0
-
-
-def briefbot_command() -> list[str]:
-    """Return the command that runs briefbot: the installed script next to this Python, else -m bot."""
-    script = Path(sys.executable).parent / "briefbot"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
-
-
-def bot_environment(**settings: str) -> dict[str, str]:
-    """Return this process's environment without briefbot or Discord settings, plus the given ones."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BRIEFBOT_"))}
-    env.update(settings)
-    return env
 
 
 @dataclass
@@ -80,13 +66,11 @@ async def running_bot(db: Path, workdir: Path) -> AsyncIterator[BotProcess]:
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / "bot.log"
     async with DiscordStandIn() as standin:
-        env = bot_environment(
-            DISCORD_TOKEN=standin.token, DISCORD_API_BASE=standin.base_url, BRIEFBOT_DB=str(db)
-        )
+        env = clean_env(DISCORD_TOKEN=standin.token, DISCORD_API_BASE=standin.base_url, BRIEFBOT_DB=str(db))
         started = time.perf_counter()
         with log.open("wb") as out:
             process = await asyncio.create_subprocess_exec(
-                *briefbot_command(), "run", cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT
+                *briefbot("run"), cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT
             )
         bot = BotProcess(standin, process, log, 0.0)
         try:
@@ -249,12 +233,12 @@ def round_robin(keys: list[str], count: int) -> list[str]:
 def cold_start(db: Path, workdir: Path, runs: int) -> list[float]:
     """Return the wall times in seconds of runs ``briefbot ask "/spending Canada"`` processes."""
     workdir.mkdir(parents=True, exist_ok=True)
-    env = bot_environment(BRIEFBOT_DB=str(db))
+    env = clean_env(BRIEFBOT_DB=str(db))
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         done = subprocess.run(
-            [*briefbot_command(), "ask", "/spending Canada"],
+            briefbot("ask", "/spending Canada"),
             cwd=workdir,
             env=env,
             capture_output=True,

@@ -14,12 +14,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import shutil
 import signal
 import socket
 import subprocess
-import sys
 import traceback
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -32,6 +30,7 @@ from aiohttp import web
 from bot.cli import serve
 from bot.settings import Settings
 from tests.e2e.standin import DiscordStandIn
+from tests.launch import briefbot, clean_env
 
 FAKE_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GsEcRt.fake-token-never-to-be-printed_0123456789"
 SECRET = FAKE_TOKEN.rsplit(".", 1)[1]  # the part that makes a token a secret
@@ -167,22 +166,18 @@ async def test_successful_login_is_not_logged(tmp_path: Path, debug_logs: pytest
 
 
 def briefbot_run() -> list[str]:
-    """Return the command line of ``briefbot run`` (the console script next to this interpreter)."""
-    script = Path(sys.executable).parent / "briefbot"
-    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "bot", "run"]
+    """Return the command line of ``briefbot run``."""
+    return briefbot("run")
 
 
 def run_env(tmp_path: Path, **settings: str) -> dict[str, str]:
     """Return a clean environment for briefbot with the fake token, at DEBUG."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BRIEFBOT_"))}
-    env.update(
-        PYTHONUNBUFFERED="1",
+    return clean_env(
         DISCORD_TOKEN=FAKE_TOKEN,
         BRIEFBOT_DB=str(tmp_path / "store.sqlite3"),
         BRIEFBOT_LOG_LEVEL="DEBUG",
         **settings,
     )
-    return env
 
 
 async def test_briefbot_run_with_a_rejected_token_prints_no_token(tmp_path: Path) -> None:

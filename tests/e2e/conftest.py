@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import signal
-import sys
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from tests.launch import briefbot, clean_env
 from tests.limits import assert_payload_within_limits
 
 from .standin import DEFAULT_PERMISSIONS, DiscordStandIn, RecordedRequest, Response
@@ -99,23 +98,6 @@ def only_embed(response: Response) -> dict[str, Any]:
     return embed
 
 
-def briefbot_command() -> list[str]:
-    """Return the command that starts briefbot: the console script if installed, else ``python -m bot``."""
-    script = Path(sys.executable).parent / "briefbot"
-    if script.exists():
-        return [str(script)]
-    # bot/cli.py has no ``__main__`` guard; bot/__main__.py runs its main().
-    return [sys.executable, "-m", "bot"]
-
-
-def clean_env(**settings: str) -> dict[str, str]:
-    """Return this process's environment without any DISCORD_/BRIEFBOT_ variable, plus settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BRIEFBOT_"))}
-    env["PYTHONUNBUFFERED"] = "1"
-    env.update(settings)
-    return env
-
-
 @dataclass
 class BotProcess:
     """The running ``briefbot run`` process and the stand-in it talks to."""
@@ -182,7 +164,7 @@ async def running_bot(
     env_vars.update(env or {})
     with (workdir / "bot.stdout").open("wb") as out, (workdir / "bot.stderr").open("wb") as err:
         process = await asyncio.create_subprocess_exec(
-            *(command or [*briefbot_command(), "run"]),
+            *(command or briefbot("run")),
             cwd=workdir,
             env=env_vars,
             stdin=asyncio.subprocess.DEVNULL,

@@ -20,9 +20,10 @@ from bot.app import create_bot
 from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.ingest import open_store
+from tests.launch import briefbot, clean_env
 from tests.limits import assert_payload_within_limits
 
-from .conftest import BotProcess, briefbot_command, clean_env, embed_text
+from .conftest import BotProcess, embed_text
 from .standin import DiscordStandIn, Response
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -277,7 +278,7 @@ async def test_console_json_equals_bot_callback(live_bot: BotProcess) -> None:
     workdir = live_bot.workdir / "console"
     workdir.mkdir(exist_ok=True)
     process = await asyncio.create_subprocess_exec(
-        *briefbot_command(),
+        *briefbot(),
         "ask",
         "--json",
         "/spending Canada",

@@ -26,12 +26,10 @@ The kill test prints how many documents were stored after each kill (``pytest -s
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from contextlib import closing
 from dataclasses import dataclass
@@ -43,26 +41,13 @@ from knowledge.extract.reader import split_header
 from knowledge.ingest import BUNDLED_ARTICLES, analyse
 from knowledge.models import Figure
 from knowledge.store import Store
+from tests.launch import briefbot, clean_env
 
 BATCH = 200
 KILLS = 14
 RNG_SEED = 20250624
 SEED_ARTICLE = BUNDLED_ARTICLES / "nato-briefing-2025.txt"
 SURNAMES = ["Kowalska", "Nowak", "Wiśniewska", "Lewandowski", "Zielińska", "Szymański", "Dąbrowska"]
-
-
-def briefbot(*args: str | Path) -> list[str]:
-    """Return the command line of the briefbot console script next to this interpreter."""
-    script = Path(sys.executable).parent / "briefbot"
-    base = [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
-    return base + [str(a) for a in args]
-
-
-def clean_env() -> dict[str, str]:
-    """Return the environment without any DISCORD_ or BRIEFBOT_ setting, unbuffered."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BRIEFBOT_"))}
-    env["PYTHONUNBUFFERED"] = "1"
-    return env
 
 
 @dataclass(frozen=True)
