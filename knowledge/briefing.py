@@ -152,13 +152,22 @@ class _Snapshot:
     ranked_keys: list[str]  # their normalized names, same order
 
 
+@dataclass(frozen=True, slots=True)
+class _Summits:
+    """Summits cached between writes: grouped into real-world summits, and by event id."""
+
+    data_version: tuple[int, int]
+    groups: list[list[EventKey]]
+    by_id: dict[int, EventKey]
+
+
 class Briefing:
     """Answers briefing questions from one store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._snapshot: _Snapshot | None = None
-        self._summits: tuple[tuple[int, int], list[list[EventKey]], dict[int, EventKey]] | None = None
+        self._summits: _Summits | None = None
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._answers_version: tuple[int, int] | None = None
 
@@ -283,7 +292,7 @@ class Briefing:
         person, matched_by = match.person, match.path
         quotes = await self.store.statements_by(person.id)
         quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
-        events = await self._summit_events()
+        events = (await self._summit_index()).by_id
         appearances = [
             Appearance(
                 event=event_label(events[event_id]) if event_id in events else "an event",
@@ -339,7 +348,7 @@ class Briefing:
         """Return every known summit (merged across documents), earliest first."""
         return [
             EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when)
-            for g in await self._summit_groups()
+            for g in (await self._summit_index()).groups
         ]
 
     async def summit(self, choice: int | None = None, *, today: date | None = None) -> SummitAnswer:
@@ -350,7 +359,7 @@ class Briefing:
 
     async def _summit(self, choice: int | None, today: date) -> SummitAnswer:
         """Compute summit's answer from the store."""
-        groups = await self._summit_groups()
+        groups = (await self._summit_index()).groups
         if not groups:
             raise NoEvent("The briefing mentions no summit yet.")
         chosen = next((g for g in groups if any(e.id == choice for e in g)), None) if choice else None
@@ -360,11 +369,11 @@ class Briefing:
         details = await self.store.events_by_ids([e.id for e in group])
         return _summit_answer(details, _nearest(group, [g for g in groups if g is not group]))
 
-    async def _summit_groups(self) -> list[list[EventKey]]:
+    async def _summit_index(self) -> _Summits:
         """Return stored summits grouped so that each group is one real-world summit (cached per write)."""
         version = await self.store.data_version()
-        if self._summits is not None and self._summits[0] == version:
-            return self._summits[1]
+        if self._summits is not None and self._summits.data_version == version:
+            return self._summits
         groups: dict[tuple[str, int | None, int | None], list[EventKey]] = {}
         for event in await self.store.event_index("summit"):
             place = event.country or normalize_key(event.place or "")
@@ -372,14 +381,8 @@ class Briefing:
             year = event.when.year if event.when else None
             groups.setdefault((place, year, month), []).append(event)
         by_id = {event.id: event for group in groups.values() for event in group}
-        self._summits = (version, list(groups.values()), by_id)
-        return self._summits[1]
-
-    async def _summit_events(self) -> dict[int, EventKey]:
-        """Return every stored summit by id (cached per write, with the groups)."""
-        await self._summit_groups()
-        assert self._summits is not None
-        return self._summits[2]
+        self._summits = _Summits(version, list(groups.values()), by_id)
+        return self._summits
 
     # --- search and coverage ------------------------------------------------------------------
 
