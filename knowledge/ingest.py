@@ -90,8 +90,7 @@ async def _store_analysed(
 
 async def ingest_file(store: Store, path: Path, *, dry_run: bool = False) -> IngestReport:
     """Read, extract and store one article file."""
-    raw = decode_article(path.read_bytes(), path.name)
-    return await ingest_text(store, raw, name=path.name, dry_run=dry_run)
+    return await _store_analysed(store, path.name, analyse_file(path), dry_run)
 
 
 def analyse_file(path: Path) -> tuple[Article, Extraction]:

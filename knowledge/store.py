@@ -45,6 +45,7 @@ SCHEMA_VERSION = 3
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 
 _T = TypeVar("_T")
+_DOCUMENT_BY_SHA = "SELECT id FROM documents WHERE sha256 = ?"  # documents are identified by content
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -331,7 +332,7 @@ class Store:
 
     async def has_document(self, sha256: str) -> int | None:
         """Return the id of the document with this content hash, if stored."""
-        value = await self._scalar("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
+        value = await self._scalar(_DOCUMENT_BY_SHA, (sha256,))
         return None if value is None else int(value)
 
     async def add_document(self, article: Article, extraction: Extraction, *, name: str | None) -> AddResult:
@@ -641,7 +642,7 @@ def _write_document(
     db: sqlite3.Connection, article: Article, extraction: Extraction, name: str | None
 ) -> AddResult:
     """Store a document and its records in one transaction, unless its content is already stored."""
-    found = db.execute("SELECT id FROM documents WHERE sha256 = ?", (article.sha256,)).fetchone()
+    found = db.execute(_DOCUMENT_BY_SHA, (article.sha256,)).fetchone()
     if found is not None:
         return AddResult(int(found[0]), created=False)
     # One transaction per document: a crash or error leaves no half-stored document.
