@@ -419,11 +419,6 @@ def quote_page(answer: StatementsAnswer, number: int) -> discord.Embed:
     return fit(embed)
 
 
-def quote_pages(answer: StatementsAnswer) -> list[discord.Embed]:
-    """Return every page of a person's statements (the bot builds them one at a time instead)."""
-    return [quote_page(answer, number) for number in range(1, quote_page_count(answer) + 1)]
-
-
 def _person_line(answer: StatementsAnswer) -> str:
     """Return the description line: role as stated and the count of each kind."""
     role = f"{escape(answer.person.roles[0])} (role as stated). " if answer.person.roles else ""

@@ -78,7 +78,7 @@ def test_quote_pages_split_long_answers_and_stay_within_limits() -> None:
     answer = StatementsAnswer(
         person=PersonRef(name="A **B**", roles=["x"]), matched_by="exact", statements=quotes
     )
-    pages = embeds.quote_pages(answer)
+    pages = [embeds.quote_page(answer, n) for n in range(1, embeds.quote_page_count(answer) + 1)]
     assert len(pages) == 3
     for page in pages:
         data = page.to_dict()
