@@ -3,9 +3,9 @@
 A batch of generated articles (the seed article's opening with other numbers, names and dates,
 so every body is distinct and every article gives spending facts, statements and an event) is
 ingested by the real console script in a subprocess, which is killed with SIGKILL at random
-points, many times (a seeded RNG picks how many new documents to let through and how long to
-wait after the last one, so kills land in start-up, in extraction and inside a document's
-transaction). After every kill, through a read-only connection:
+points, many times (a seeded RNG picks how many new documents to let through and what fraction of
+the last document's time to wait after it, so kills land in start-up, in extraction and inside a
+document's transaction, on a slow machine or a fast one). After every kill, through a read-only connection:
 
 * ``PRAGMA integrity_check`` is ok and ``PRAGMA foreign_key_check`` finds nothing;
 * no document is half-stored: each stored document is one of the files (matched by the sha256
@@ -40,7 +40,7 @@ import pytest
 from knowledge.extract.reader import split_header
 from knowledge.ingest import BUNDLED_ARTICLES, analyse
 from knowledge.models import Figure
-from knowledge.store import Store
+from knowledge.store import SCHEMA_VERSION, Store
 from tests.launch import briefbot, clean_env
 
 BATCH = 200
@@ -186,19 +186,31 @@ def check_store(db: Path, batch: Batch) -> set[str]:
 
 
 def kill_at_random_point(command: list[str], cwd: Path, rng: random.Random) -> int:
-    """Start an ingest, SIGKILL it after a random number of new documents and delay; return that number."""
+    """Start an ingest, SIGKILL it at a point chosen from its observed progress; return the new documents seen.
+
+    No wall-clock delay decides where a kill lands (a faster machine would finish the batch within
+    any fixed delay): the kill follows a chosen number of committed documents, then waits a random
+    fraction of the time the last document took, so it lands in the next one's extraction or
+    transaction whatever the machine's speed.
+    """
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=clean_env(), cwd=cwd
     )
     assert process.stdout is not None
-    let_through = rng.randint(0, 15)  # 0: kill during start-up or the first document
+    let_through = rng.randint(0, 8)
     seen = 0
-    if let_through == 0:
-        time.sleep(rng.uniform(0.0, 1.5))
+    if let_through == 0:  # in start-up, or once the first file's line is out
+        if rng.random() < 0.5:
+            process.stdout.readline()
     else:
+        commits: list[float] = []
+        fraction = rng.random()
         while seen < let_through and (line := process.stdout.readline()):
-            seen += " passages, " in line  # a new document was committed
-        time.sleep(rng.uniform(0.0, 0.03))  # into the next extraction or transaction
+            if " passages, " in line:  # a new document was committed
+                seen += 1
+                commits.append(time.monotonic())
+        if len(commits) >= 2:  # the first commit's time includes start-up: no measure of one document
+            time.sleep(fraction * (commits[-1] - commits[-2]))
     workers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
@@ -358,7 +370,7 @@ def _empty_store_exists(db: Path) -> bool:
             continue
         try:
             with closing(read_only(path)) as con:
-                if con.execute("PRAGMA user_version").fetchone() != (1,):
+                if con.execute("PRAGMA user_version").fetchone() != (SCHEMA_VERSION,):
                     continue
                 if con.execute("SELECT count(*) FROM documents").fetchone() == (0,):
                     return True
@@ -370,7 +382,9 @@ def _empty_store_exists(db: Path) -> bool:
 def _kill_between_schema_and_seed(command: list[str], db: Path, cwd: Path) -> bool:
     """Run the first ingest of a new store; SIGKILL it once the schema exists but before the seed.
 
-    Return whether the kill landed there (the process may finish before the poll sees it).
+    The process is stopped (SIGSTOP) when the poll sees the schema without a document, and the
+    store is looked at again while it cannot move: the kill is known to have landed between schema
+    and seed, not guessed from timing. Return whether it did (the process may seed before a poll).
     """
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env(), cwd=cwd
@@ -379,8 +393,8 @@ def _kill_between_schema_and_seed(command: list[str], db: Path, cwd: Path) -> bo
     try:
         while process.poll() is None:
             if _empty_store_exists(db):
-                process.send_signal(signal.SIGKILL)
-                landed = True
+                process.send_signal(signal.SIGSTOP)
+                landed = _empty_store_exists(db)
                 break
             time.sleep(0.0005)
     finally:
@@ -391,7 +405,7 @@ def _kill_between_schema_and_seed(command: list[str], db: Path, cwd: Path) -> bo
 
 def test_a_store_killed_while_being_seeded_is_seeded_by_the_next_run(batch: Batch, tmp_path: Path) -> None:
     """A first run killed after creating the store's schema but before seeding it: the next run seeds it."""
-    for attempt in range(5):
+    for attempt in range(20):
         db = tmp_path / f"store-{attempt}.sqlite3"
         command = briefbot("--db", db, "ingest", batch.files[0])
         if _kill_between_schema_and_seed(command, db, tmp_path):
