@@ -25,8 +25,9 @@ phrase it knows. This module reads the figures it left, by structure:
 * **Bounds and ranges** ("more than 4%", "just under 2%", "between 2.5 and 3%") are kept as
   written with no value: they are true statements but not a point to chart or compare.
 * **Which year**: the time written right after the figure, else the nearest before it in its
-  clause, else a time in the heading or label above it, else (for a verb in the present tense)
-  the article's own year; otherwise none.
+  clause, else a time in the heading or label above it, else (for a verb in the present tense,
+  "Norway tops the list at 3.3%") the one year the passages before it spoke of, or the article's
+  own year; otherwise none.
 * **How sure** (``_status``): target, plan, estimate or actual, from the words between owner and
   figure, the figure's year against the article's date, and estimate notes around a table.
 
@@ -96,7 +97,7 @@ _RANGE = re.compile(
 )
 _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:\s+")
 _PRESENT = re.compile(
-    r"\b(?:is|are|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?)\b", re.I
+    r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?)\b", re.I
 )
 _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
@@ -150,13 +151,17 @@ def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[S
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
+    context_year: TimeRef | None = None  # the one year the text spoke of last ("last year", "in 2024")
     for passage in article.passages:
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
         context = _context(article, passage)
-        if passage.text.lstrip().startswith("|"):
+        if passage.text.lstrip().startswith("|") and about_defence:
             records += _table_records(passage, context, published, article)
         elif about_defence:
-            records += _line_records(passage, context, published)
+            records += _line_records(passage, context, published, context_year)
+        years = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
+        if len(years) == 1:
+            context_year = TimeRef(text="(year in context)", year=years.pop())
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
 
@@ -178,17 +183,20 @@ def _speaks_of_spending(context: str) -> bool:
 # --- ordinary lines ---------------------------------------------------------------------------
 
 
-def _line_records(passage: Passage, context: str, published: PartialDate | None) -> list[SpendingRecord]:
+def _line_records(
+    passage: Passage, context: str, published: PartialDate | None, context_year: TimeRef | None
+) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
     if CLAIM.search(text) or _HEADLINE.fullmatch(text):
         return []
     times = find_times(text, published)
-    figures = _figures(text, context)
+    label = _LABEL.match(text)
+    labelled = label is not None and bool(_codes(label.group("label")))
+    figures = _figures(text, context + (" defence spending" if labelled else ""))
     if not figures:
         return []
     owners = _owners(text, figures)
-    label = _LABEL.match(text)
     label_codes = _codes(label.group("label")) if label else []
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
     records = []
@@ -206,8 +214,11 @@ def _line_records(passage: Passage, context: str, published: PartialDate | None)
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figure, figures, index, times, start, end) or heading_time
-        if when is None and _PRESENT.search(text, start, end) and published is not None:
-            when = TimeRef(text="(article's year)", year=published.year)
+        if when is None and _PRESENT.search(text, start, end):
+            # a verb in the present with no time: the year the text last spoke of, else the article's
+            when = context_year or (
+                TimeRef(text="(article's year)", year=published.year) if published else None
+            )
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
             records.append(_record(passage, code, metric, figure, when, text, lead_start, published, context))
@@ -428,14 +439,12 @@ def _table_records(
     """Return the share-of-GDP facts of a table: row label x year column."""
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
-    if len(rows) < 2 or not _speaks_of_spending(context + " " + rows[0][0]):
+    if len(rows) < 2:
         return []
     header = rows[0]
     years = [_YEAR.search(cell) for cell in header]
     frame = " ".join(p.text for p in article.passages[passage.position + 1 : passage.position + 3])
-    percent_table = "%" in passage.text or re.search(
-        r"per\s*cent|percent|% of GDP|share of GDP", context + frame, re.I
-    )
+    percent_table = "%" in passage.text or re.search(r"per\s*cent|percent|\bGDP\b", context + frame, re.I)
     if not percent_table:
         return []
     estimate_note = _ESTIMATE_HEADER.search(context) is not None
