@@ -117,7 +117,8 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             {("US", SHARE, 2024, 3.19), ("US", SHARE, 2014, 3.68)},
         ),
         ("Poland's defence spending rose to 4.1 per cent of GDP this year.", {("PL", SHARE, 2025, 4.1)}),
-        ("Britain spends 2.3 percent of GDP on defence.", {("GB", SHARE, None, 2.3)}),
+        # the present tense with no time: the article's own year (issue 10)
+        ("Britain spends 2.3 percent of GDP on defence.", {("GB", SHARE, 2025, 2.3)}),
         ("The U.K. spent 2.33% of GDP on defence in 2024.", {("GB", SHARE, 2024, 2.33)}),
         ("Estonia spent 3.73pc of GDP on defence in 2024.", {("EE", SHARE, 2024, 3.73)}),
         ("Italy spent two percent of its GDP on the military last year.", {("IT", SHARE, 2024, 2.0)}),
@@ -138,7 +139,7 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         ("Russia spent 6.7% of GDP on its military in 2024.", {("RU", SHARE, 2024, 6.7)}),
         (
             "Unlike Russia, which spends 6% of GDP on its military, Germany spends 2.1% of GDP on defence.",
-            {("RU", SHARE, None, 6.0), ("DE", SHARE, None, 2.1)},
+            {("RU", SHARE, 2025, 6.0), ("DE", SHARE, 2025, 2.1)},
         ),
         # The second figure is Germany's, not France's: it is dropped rather than misattributed.
         (
@@ -363,7 +364,7 @@ def test_countries_listed_with_figures_pair_one_for_one() -> None:
         ("Germany spent €90 billion on defence in 2024.", ("DE", 9e10, "EUR", 2024)),
         (
             "The U.S. defense budget of $968 billion is the largest in the alliance.",
-            ("US", 9.68e11, "USD", None),
+            ("US", 9.68e11, "USD", 2025),  # the present tense: the article's year
         ),
         ("Canada spent C$41 billion on defence in 2024.", ("CA", 4.1e10, "CAD", 2024)),
         ("Britain's defence budget rose to £64bn in 2024.", ("GB", 6.4e10, "GBP", 2024)),

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
-from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
+from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
@@ -81,7 +81,8 @@ _NOT_AMOUNT = re.compile(
     r"\b(?:aid|loans?|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
     r"increase|extra|additional|more|rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
-    r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which)\b",
+    r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
+    r"accounts?\s+for|accounted\s+for)\b",
     re.I,
 )
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share)\b", re.I)
@@ -122,6 +123,17 @@ _OWNER_AFTER = re.compile(
     r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
     re.I,
 )
+_ALLIANCE = re.compile(r"\bNATO\b|\b[Aa]lliance\b|\ball(?:y|ies)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
+)
+_SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
+_FROM = re.compile(r"\bfrom\b", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_OWNER_AFTER_ALLIANCE = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
+    re.I,
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 
 
@@ -151,18 +163,31 @@ def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[S
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
-    context_year: TimeRef | None = None  # the one year the text spoke of last ("last year", "in 2024")
-    for passage in article.passages:
+    for passage, context_year in zip(article.passages, context_years(article), strict=True):
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
         context = _context(article, passage)
         if passage.text.lstrip().startswith("|") and about_defence:
             records += _table_records(passage, context, published, article)
         elif about_defence:
             records += _line_records(passage, context, published, context_year)
-        years = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
-        if len(years) == 1:
-            context_year = TimeRef(text="(year in context)", year=years.pop())
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+def context_years(article: Article) -> list[TimeRef | None]:
+    """Return, for each passage, the one year the passages before it spoke of last ("last year", "in 2024").
+
+    Only a year near the article's date counts: a deadline ("by 2035") or history ("in 2014") is
+    not the year an undated figure is about.
+    """
+    published = article.meta.published
+    years: list[TimeRef | None] = []
+    current: TimeRef | None = None
+    for passage in article.passages:
+        years.append(current)
+        found = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
+        if len(found) == 1 and published and published.year - 1 <= (year := found.pop()) <= published.year:
+            current = TimeRef(text="(year in context)", year=year)
+    return years
 
 
 def _context(article: Article, passage: Passage) -> str:
@@ -213,12 +238,9 @@ def _line_records(
             codes = label_codes
         else:
             codes = _figure_owners(text, figures, index, owners, start)
-        when = _time_of(text, figure, figures, index, times, start, end) or heading_time
-        if when is None and _PRESENT.search(text, start, end):
-            # a verb in the present with no time: the year the text last spoke of, else the article's
-            when = context_year or (
-                TimeRef(text="(article's year)", year=published.year) if published else None
-            )
+        when = _time_of(text, figures, index, times, start, end) or heading_time
+        if when is None:
+            when = undated_year(text, start, end, context_year, published)
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
             records.append(_record(passage, code, metric, figure, when, text, lead_start, published, context))
@@ -241,8 +263,12 @@ def _quoted(text: str, at: int) -> bool:
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) spans of a sentence's clauses."""
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    """Return the (start, end) spans of a sentence's clauses; a "but" inside an aside does not cut."""
+    asides = [m.span() for m in _RELATIVE.finditer(text)]
+    breaks = [
+        m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(s < m.start() < e for s, e in asides)
+    ]
+    cuts = [0, *breaks, len(text)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
@@ -308,18 +334,18 @@ def _qualified(text: str, quantity: Quantity) -> _Found:
 
 
 def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
-    """Return the spenders named in a sentence (countries, and demonyms before a spending noun)."""
+    """Return the spenders named in a sentence: countries, demonyms, capitals, and the alliance as a subject."""
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
     found += [
-        _Owner(c.code, s, e)
-        for c, s, e in find_demonyms(text)
-        if re.match(
-            r"\s+(?:\w+\s+)?(?:defen[cs]e|military|budget|government|parliament|spending)", text[e:], re.I
-        )
-    ]
+        _Owner(c.code, s, e) for c, s, e in find_demonyms(text)
+    ]  # "our Finnish neighbours have committed"
+    found += [_Owner(c.code, s, e) for c, s, e in find_government_seats(text)]  # "Ottawa has promised"
+    # The alliance as a subject ("NATO spent", "allies will spend") blocks; "in the alliance" does not.
     alliance = [
-        _Owner("NATO", m.start(), m.end()) for m in re.finditer(r"\bNATO\b|\b[Aa]lliance\b|\ballies\b", text)
+        _Owner("NATO", m.start(), m.end())
+        for m in _ALLIANCE.finditer(text)
+        if not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 20), m.start())
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
@@ -333,6 +359,8 @@ def _figure_owners(
     after = next((o for o in owners if o.start >= figure.end), None)
     if after is not None and _OWNER_AFTER.fullmatch(text, figure.end, after.start):
         return [after.code] if _is_ally(after.code) else []
+    if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
+        return []
     asides = [
         m.span() for m in _RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
     ]
@@ -400,25 +428,60 @@ def _codes(label: str) -> list[str]:
 
 def _time_of(
     text: str,
-    figure: _Found,
     figures: list[tuple[_Found, Metric]],
     index: int,
     times: list[tuple[TimeRef, int, int]],
     clause_start: int,
     clause_end: int,
 ) -> TimeRef | None:
-    """Return the time written right after a figure (before the next one), else the nearest before it."""
+    """Return a figure's time: written right after it (or its list), else before it, else its clause's one year.
+
+    A figure that continues another with "from" ("up from NOK 91bn") takes only the time written
+    after it: the times before it are the other figure's.
+    """
     group = _figure_group(text, figures, index)
-    figure = figures[group[-1]][0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
-    index = group[-1]
-    stop = figures[index + 1][0].start if index + 1 < len(figures) else clause_end
-    stop = min(stop, clause_end)
-    after = [t for t, s, _ in times if figure.end <= s < stop and s - figure.end <= 45]
+    first, last = figures[group[0]][0], figures[group[-1]][0]
+    stop = min(figures[group[-1] + 1][0].start if group[-1] + 1 < len(figures) else clause_end, clause_end)
+    usable = [
+        (t, s, e)
+        for t, s, e in times
+        if not _SINCE.search(text, max(0, s - 7), s) and not _SPAN_OF_YEARS.match(text, e)
+    ]
+    after = [t for t, s, _ in usable if last.end <= s < stop and s - last.end <= 45]
     if after:
-        return after[0]
-    floor = max(clause_start, figures[index - 1][0].end if index else clause_start)
-    before = [t for t, s, e in times if floor <= s and e <= figure.start]
+        return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
+    previous = figures[group[0] - 1][0] if group[0] else None
+    if previous is not None and previous.end > clause_start:
+        if _FROM.search(text, previous.end, first.start):
+            return None  # "up from NOK 91bn": another time than the figure before it
+        years = {t.year for t, s, e in usable if clause_start <= s and e <= clause_end and t.year}
+        if len(years) == 1:  # "expected to spend ... this year: Poland (4.12%), Estonia (3.43%)"
+            return next(t for t, s, e in usable if clause_start <= s and e <= clause_end and t.year)
+        return None
+    asides = [m.span() for m in _RELATIVE.finditer(text, clause_start, first.start) if m.end() <= first.start]
+    before = [
+        t
+        for t, s, e in usable
+        if clause_start <= s and e <= first.start and not any(a <= s < b for a, b in asides)
+    ]
     return before[-1] if before else None
+
+
+def undated_year(
+    text: str, start: int, end: int, context_year: TimeRef | None, published: PartialDate | None
+) -> TimeRef | None:
+    """Return the year of a figure with no time of its own: the recent year the text spoke of last,
+    else the article's own year for a verb in the present ("Norway tops the list at 3.3%")."""
+    if (
+        context_year
+        and context_year.year
+        and published
+        and published.year - 1 <= context_year.year <= published.year
+    ):
+        return context_year
+    if published and _PRESENT.search(text, start, end):
+        return TimeRef(text="(article's year)", year=published.year)
+    return None
 
 
 def _heading_time(passage: Passage, label: str, published: PartialDate | None) -> TimeRef | None:
