@@ -30,6 +30,7 @@ from knowledge.models import (
     DocumentSummary,
     Extraction,
     Figure,
+    FigureStatus,
     Metric,
     Quote,
     SearchAnswer,
@@ -185,12 +186,21 @@ def _in_year(when: TimeRef | None) -> str:
     return f" in {shown}" if when and when.year else f" ({shown})"
 
 
+def _share_time(figure: Figure) -> str:
+    """Return a share's time and status: " in 2024", " by 2035 (target)", " (target set in July 2023)"."""
+    if figure.status is not FigureStatus.TARGET or figure.when is None:
+        return f"{_in_year(figure.when)}{status_note(figure)}"
+    if figure.when.text.lower().startswith("by ") or figure.subject != "NATO":
+        return f" by {when_text(figure.when)} (target)"
+    return f" (target set {_in_year(figure.when).strip()})"
+
+
 def figure_line(figure: Figure, notes: SourceNotes) -> str:
     """Return one spending fact as a line of text with its source mark."""
     mark = notes.mark(figure.source)
     about = "about " if figure.approximate else ""
     if figure.metric is Metric.SHARE_OF_GDP:
-        text = f"**{escape(share_text(figure))}** of GDP{_in_year(figure.when)}{status_note(figure)}"
+        text = f"**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
     elif figure.metric is Metric.AMOUNT:
         equivalents = f" ({', '.join(escape(e) for e in figure.equivalents)})" if figure.equivalents else ""
         text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
@@ -278,7 +288,7 @@ def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
     if answer.members:
         _lines_field(
             embed,
-            "Countries",
+            "Allies' own figures (context)",
             [f"{s.country.flag} {escape(s.country.name)} — {escape(s.preview)}" for s in answer.members],
         )
     _conflict_field(embed, answer, notes)

@@ -229,16 +229,17 @@ class Briefing:
         snapshot = await self._current()
         country = country_ref(resolution.country)
         if country.code == ALLIANCE:
-            alliance = await self.store.spending_figures(ALLIANCE, FIGURES_PER_METRIC)
+            alliance = distinct(await self.store.spending_figures(ALLIANCE, FIGURES_PER_METRIC))
+            totals = [f for f in alliance if f.metric in (Metric.AMOUNT, Metric.SHARE_OF_GDP)]
             return SpendingAnswer(
                 country=country,
                 matched_by=resolution.path,
-                figures=[f for f in alliance if f.metric in (Metric.AMOUNT, Metric.SHARE_OF_GDP)],
-                alliance=[f for f in alliance if f.metric not in (Metric.AMOUNT, Metric.SHARE_OF_GDP)],
+                figures=[f for f in totals if f.status is not FigureStatus.TARGET],
+                alliance=[f for f in alliance if f not in totals or f.status is FigureStatus.TARGET],
                 members=self._statuses(snapshot),
                 conflicts=_conflicts(alliance),
             )
-        alliance = await self.store.spending_figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC)
+        alliance = distinct(await self.store.spending_figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC))
         facts = await self.store.spending_figures(country.code, FIGURES_PER_METRIC)
         answer = SpendingAnswer(
             country=country,
@@ -521,6 +522,30 @@ def _is_known_code(code: str) -> bool:
     return True
 
 
+def distinct(figures: list[Figure]) -> list[Figure]:
+    """Return figures without restatements: the same claim (metric, value, time, status) is shown once.
+
+    Used for the alliance's figures, which many articles restate ("the 2% guideline"); a country's
+    figures keep every source, so agreeing sources stay visible.
+    """
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for f in figures:
+        key = (
+            f.metric,
+            f.value,
+            f.as_written if f.value is None else None,
+            f.when.year if f.when else None,
+            f.currency,
+            f.status,
+            f.total,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
+
+
 def preview(figures: list[Figure]) -> str:
     """Return a short summary of a subject's facts for menus: the most telling figure first."""
     by_metric = {metric: [f for f in figures if f.metric is metric] for metric in Metric}
@@ -615,16 +640,17 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
 
 def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
     """Return groups of figures where documents disagree on the same metric and year."""
-    groups: dict[tuple[Metric, int | None, str | None], list[Figure]] = {}
+    groups: dict[tuple[Metric, int | None, str | None, bool], list[Figure]] = {}
     for f in facts:
         if f.value is not None and f.metric in (
             Metric.SHARE_OF_GDP,
             Metric.AMOUNT,
             Metric.ALLIES_MEETING_TARGET,
         ):
-            groups.setdefault((f.metric, f.when.year if f.when else None, f.currency), []).append(f)
+            goal = f.status is FigureStatus.TARGET  # a target and a spent figure for one year do not disagree
+            groups.setdefault((f.metric, f.when.year if f.when else None, f.currency, goal), []).append(f)
     conflicts = []
-    for (metric, year, _), figures in groups.items():
+    for (metric, year, _, _), figures in groups.items():
         documents = {f.source.document.id for f in figures}
         disagree = any(not _agree(a, b) for a in figures for b in figures)
         if year is not None and len(documents) > 1 and disagree:

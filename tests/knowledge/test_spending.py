@@ -473,15 +473,26 @@ def test_allies_meeting_target(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 allies are expected to meet the 2% target this year.", (23.0, 2.0, 2025, "estimate")),
+        ("Twenty-three allies will meet the 2% target in 2025.", (23.0, 2.0, 2025, "estimate")),
+        ("Ten allies met the target in 2024.", (10.0, None, 2024, "actual")),
+    ],
+)
+def test_forecast_counts_are_estimates(text: str, expected: tuple[float, float | None, int, str]) -> None:
+    """A forecast count of allies is kept as an estimate; a count without a named target keeps none (issue 10)."""
+    (record,) = [r for r in records(text) if r.metric is ALLIES]
+    assert (record.value, record.target, record.when.year if record.when else None, record.status) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "23 allies are expected to meet the 2% target this year.",
-        "Twenty-three allies will meet the 2% target in 2025.",
         "More than 20 allies met the 2% target in 2024.",
         "22 of 32 allies did not meet the 2% target in 2023.",
         "In 2024 allies met the 2% target.",
         "22 of the 27 EU countries met the 2% target in 2024.",  # not about NATO
-        "Ten allies met the target in 2024.",  # which target? nothing to inherit
     ],
 )
 def test_allies_meeting_target_traps(text: str) -> None:
