@@ -92,8 +92,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     subject = _ALLIANCE_SUBJECT.search(text, start, end)
     if subject is None or _GOAL.search(text, start, end) is None:
         return []
-    named = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
-    countries = [s for _, s, _ in named if start <= s < end]
+    spenders = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
+    countries = [s for _, s, _ in spenders if start <= s < end]
     records = []
     deadline: int | None = None
     for quantity in find_percents(text[:end]):
