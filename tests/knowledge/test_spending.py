@@ -299,10 +299,8 @@ def test_share_keeps_text_and_approximation() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Allies agreed a target of 2% of GDP for defence spending.",
         "NATO's target of spending 2% of GDP on defence remains in place.",
         "The 2% of GDP defence target was met by most allies.",
-        "Allies aim to spend 3.5% of GDP on defence.",
         "If Italy raised defence spending to 2% of GDP, it would cost billions.",
         "Italy would spend 2% of GDP on defence if its economy grew.",
         "Germany's defence spending rose by 10% in 2024.",
@@ -345,6 +343,19 @@ def test_plans_targets_and_bounds_keep_how_sure_they_are(
         record.value,
         record.status,
     ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies agreed a target of 2% of GDP for defence spending.",
+        "Allies aim to spend 3.5% of GDP on defence.",
+    ],
+)
+def test_a_goal_the_allies_set_is_the_alliances_target(text: str) -> None:
+    """The alliance setting a goal is its target, never a country's spending (issue 10)."""
+    (record,) = records(text)
+    assert (record.subject, record.metric, record.status) == (ALLIANCE, SHARE, "target")
 
 
 def test_countries_listed_with_figures_pair_one_for_one() -> None:

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
+from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
@@ -85,7 +86,7 @@ _NOT_AMOUNT = re.compile(
     r"accounts?\s+for|accounted\s+for)\b",
     re.I,
 )
-_SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share)\b", re.I)
+_SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
 _AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
@@ -104,6 +105,11 @@ _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_YEAR_CELL = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
+)  # not "2014–2024"
+_LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -166,7 +172,7 @@ def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[S
     for passage, context_year in zip(article.passages, context_years(article), strict=True):
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
         context = _context(article, passage)
-        if passage.text.lstrip().startswith("|") and about_defence:
+        if _is_table(passage.text) and about_defence:
             records += _table_records(passage, context, published, article)
         elif about_defence:
             records += _line_records(passage, context, published, context_year)
@@ -496,21 +502,35 @@ def _heading_time(passage: Passage, label: str, published: PartialDate | None) -
 # --- tables -----------------------------------------------------------------------------------
 
 
+def _is_table(text: str) -> bool:
+    """Return whether a passage is a table: two or more lines, each a row of cells."""
+    lines = text.splitlines()
+    return len(lines) >= 2 and all(is_table_row(line) or set(line.strip()) <= set("|-: ") for line in lines)
+
+
+def _cells(line: str) -> list[str]:
+    """Return the cells of a table row: split at "|", a tab, or two or more spaces."""
+    return [c.strip() for c in _CELL_BREAK.split(line.strip().strip("|"))]
+
+
 def _table_records(
     passage: Passage, context: str, published: PartialDate | None, article: Article
 ) -> list[SpendingRecord]:
     """Return the share-of-GDP facts of a table: row label x year column."""
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in passage.text.splitlines()]
+    rows = [_cells(line) for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
-    if len(rows) < 2:
+    start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
+    if start is None or len(rows) - start < 2:
         return []
-    header = rows[0]
-    years = [_YEAR.search(cell) for cell in header]
+    header, rows = rows[start], rows[start:]
+    years = [_YEAR_CELL.fullmatch(cell) for cell in header]
     frame = " ".join(p.text for p in article.passages[passage.position + 1 : passage.position + 3])
     percent_table = "%" in passage.text or re.search(r"per\s*cent|percent|\bGDP\b", context + frame, re.I)
     if not percent_table:
         return []
-    estimate_note = _ESTIMATE_HEADER.search(context) is not None
+    # "Both columns are estimates" marks every column; a legend ("e = estimate") only the marked ones.
+    legend = _LEGEND.search(context + " " + frame) is not None
+    estimate_note = not legend and _ESTIMATE_HEADER.search(context) is not None
     records = []
     for row in rows[1:]:
         codes = _codes(row[0])
@@ -522,7 +542,7 @@ def _table_records(
             if match is None or year is None:
                 continue
             value = float(match.group("num"))
-            when = TimeRef(text=header[column], year=int(year.group(0)))
+            when = TimeRef(text=header[column], year=int(year.group("year")))
             status = figure_status(
                 "", when, published, estimate_note or _ESTIMATE_HEADER.search(header[column]) is not None
             )
