@@ -344,8 +344,6 @@ class PersonIndex:
         # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
         # people give the same tuple and share one compiled pattern.
         self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
-        # The passages referents() last read, and its answer: statements and events ask for the same.
-        self._last_referents: tuple[tuple[Passage, ...], tuple[Referent | None, ...]] | None = None
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -377,14 +375,11 @@ class PersonIndex:
         return None
 
     def referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
-        """Return, for each passage, whom a pronoun opening it refers to."""
-        key = tuple(passages)
-        if self._last_referents is None or self._last_referents[0] != key:
-            self._last_referents = (key, tuple(self._referents(key)))
-        return list(self._last_referents[1])
+        """Return, for each passage, whom a pronoun opening it refers to.
 
-    def _referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
-        """Return referents() computed afresh."""
+        Computed afresh on every call and kept nowhere: ingest threads share one index per cast of
+        people (``shared_index``), so an answer kept on the index could reach another analysis.
+        """
         result: list[Referent | None] = []
         current: Referent | None = None
         section: str | None = None
@@ -408,8 +403,8 @@ class PersonIndex:
 def shared_index(people: tuple[PersonRecord, ...]) -> PersonIndex:
     """Return the one index of these people that all callers share.
 
-    Statements and events both search an article for its people and ask for the same referents,
-    which the index remembers.
+    Statements and events both search an article for the same people; the index holds only what
+    the people determine (their forms and pattern), never anything about one article.
     """
     return PersonIndex(people)
 
