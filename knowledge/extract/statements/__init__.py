@@ -1,0 +1,378 @@
+"""Find what people, documents and unnamed sources said: verbatim, partial and reported statements.
+
+Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts``):
+
+* Quotations are found by pairing marks over the whole body (``spans``), so curly singles,
+  guillemets, nesting and quotations running over several paragraphs are read like doubles.
+* VERBATIM: a quotation that opens its sentence and is followed by its attribution
+  (`“…,” she said.`, `“…,” said the minister.`), or that a frame introduces and that ends the
+  sentence (`Kallas wrote on X: “…”`, `In 2019, Kowalski declared, “…”`), or a sentence ending in
+  a colon whose subject is a speaker (`Later, Weber went further:`) before it. A quotation split
+  by its attribution (`“A,” she said, “B.”`) is one statement with two segments. A quotation
+  standing alone continues the verbatim statement just before it in the same paragraph, or the
+  colon-introduced speaker of the sentence before.
+* PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`);
+  ``context`` is the clause with its quotation marks.
+* REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``), or
+  "According to X, …" / "…, according to X". Never shown in quotation marks.
+* Transcripts, releases and op-eds (``transcripts``): turn labels, "NAME said:" followed by
+  unquoted paragraphs, and a guest author's byline.
+* Quoted text keeps its exact words; a trailing comma belongs to the attribution and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from knowledge.extract.people import PersonIndex, shared_index
+from knowledge.extract.statements.frames import (
+    Frame,
+    attribution_after,
+    frame,
+    medium_of,
+    only_details,
+    reported_clause,
+    subject_of,
+    when_of,
+)
+from knowledge.extract.statements.spans import Quotation, find_quotations
+from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
+from knowledge.extract.statements.transcripts import byline_statements, turn_statements
+from knowledge.models import Article, Passage, PersonRecord, StatementKind, StatementRecord, TimeRef
+
+_FRAMING = re.compile(
+    r",\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
+    r"|according to|referring to|citing|in a|in an|saying|adding)\b.*$",
+    re.S,
+)
+_ACCORDING_TO = (
+    re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
+    re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
+)
+
+
+@dataclass(slots=True)
+class _Said:
+    """The attribution a quotation continues: speaker, time and medium."""
+
+    speaker: Speaker
+    when: TimeRef | None
+    medium: str | None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What reading an article carries from passage to passage."""
+
+    article: Article
+    index: PersonIndex
+    roles: dict[str, str]
+    referents: list[object]
+    recent: list[str] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
+
+    def cast(self, passage: Passage) -> Cast:
+        """Return what resolving a speaker in this passage needs."""
+        referent = self.referents[passage.position]
+        return Cast(self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published)  # type: ignore[arg-type]
+
+
+# --- assembling -------------------------------------------------------------------------------
+
+
+def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
+    """Return the statements of the article's speakers, in passage order."""
+    index = shared_index(tuple(people))
+    roles = {p.name: (p.role or "").lower() for p in people}
+    reading = _Reading(article, index, roles, list(index.referents(article.passages)))
+    paragraphs = _paragraphs(article.passages)
+    spans = [(ps[0].start, ps[-1].end) for ps in paragraphs]
+    quotations = find_quotations(article.body, spans)
+    reading.covered = _covered(article.passages, quotations)
+    records: list[StatementRecord] = []
+    carried: _Said | None = None
+    for passages in paragraphs:
+        turns = turn_statements(passages, reading.cast(passages[0]))
+        if turns is not None:
+            records += turns
+            carried = None
+        else:
+            start, end = passages[0].start, passages[-1].end
+            mine = [q for q in quotations if start <= q.start < end]
+            found, carried = _paragraph(passages, mine, reading, carried)
+            records += found
+        for passage in passages:
+            _remember(reading, passage)
+    records += byline_statements(article, reading.cast(article.passages[0]), records)
+    return sorted(records, key=lambda r: r.passage)
+
+
+def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
+    """Return the passages grouped by paragraph, in order."""
+    groups: list[list[Passage]] = []
+    for passage in passages:
+        if groups and groups[-1][0].paragraph == passage.paragraph:
+            groups[-1].append(passage)
+        else:
+            groups.append([passage])
+    return groups
+
+
+def _covered(passages: Sequence[Passage], quotations: list[Quotation]) -> set[int]:
+    """Return the positions of passages that overlap a quotation."""
+    covered: set[int] = set()
+    i = 0
+    for quotation in quotations:  # both in text order: one pass
+        while i < len(passages) and passages[i].end <= quotation.start:
+            i += 1
+        j = i
+        while j < len(passages) and passages[j].start < quotation.end:
+            covered.add(passages[j].position)
+            j += 1
+    return covered
+
+
+def _remember(reading: _Reading, passage: Passage) -> None:
+    """Move the people a passage mentions to the end of the recently mentioned list."""
+    for mention in reading.index.find(passage.text):
+        if mention.name in reading.recent:
+            reading.recent.remove(mention.name)
+        reading.recent.append(mention.name)
+
+
+def _paragraph(
+    passages: list[Passage], quotes: list[Quotation], reading: _Reading, carried: _Said | None
+) -> tuple[list[StatementRecord], _Said | None]:
+    """Return a paragraph's statements and the attribution a quotation after it may continue."""
+    body = reading.article.body
+    records: list[StatementRecord] = []
+    consumed: set[int] = set()
+    said: _Said | None = carried
+    i = 0
+    while i < len(quotes):
+        quote = quotes[i]
+        sentence = _passage_at(passages, quote.start)
+        if sentence is None:
+            i += 1
+            continue
+        cast = reading.cast(sentence)
+        following = quotes[i + 1] if i + 1 < len(quotes) else None
+        end = _sentence_end(passages, quote, following)
+        head = body[sentence.start : quote.start]
+        tail = body[quote.end : end]
+        step, found, said = _one_quote(quote, following, head, tail, end, sentence, passages, cast, said, reading)
+        records += found
+        consumed |= {r.passage for r in found if r.kind is StatementKind.VERBATIM and r.passage != sentence.position}
+        i += step
+    for passage in passages:
+        if passage.position not in reading.covered and passage.position not in consumed:
+            records += _reported(passage, reading.cast(passage))
+    colon = _colon_speaker(passages[-1], reading)
+    return records, colon or (said if quotes and _ends_with_quote(passages[-1], quotes, body) else None)
+
+
+def _one_quote(
+    quote: Quotation,
+    following: Quotation | None,
+    head: str,
+    tail: str,
+    end: int,
+    sentence: Passage,
+    passages: list[Passage],
+    cast: Cast,
+    said: _Said | None,
+    reading: _Reading,
+) -> tuple[int, list[StatementRecord], _Said | None]:
+    """Return (quotations used, statements, attribution to carry) for one quotation."""
+    body = reading.article.body
+    published = reading.article.meta.published
+    opening = head.strip(" \t\n—–-*>")
+    if not opening:
+        if tail.strip(" .!?"):
+            found = attribution_after(tail, cast)
+            if found is None:
+                return 1, [], None
+            speaker, details, rest = found
+            said = _Said(speaker, when_of(details, published), medium_of(details, cast))
+            parts = [quote]
+            if following and not rest.strip(" ,") and not body[following.end : _next_end(passages, following)].strip(" .,!?"):
+                parts.append(following)  # "A," she said, "B."
+            return len(parts), [_verbatim(sentence, parts, said, body)], said
+        attributed = _attribution_sentence(passages, sentence, quote, cast, reading)
+        if attributed is not None:
+            said = attributed
+        if said is None:
+            return 1, [], None
+        return 1, [_verbatim(sentence, [quote], said, body)], said
+    if opening.endswith(":") and not head.rstrip().endswith("::"):
+        speaker = _introducer(opening, cast)
+        if speaker is not None:
+            said = _Said(speaker.speaker, when_of(speaker.details, published), medium_of(speaker.details, cast))
+            return 1, [_verbatim(sentence, [quote], said, body)], said
+    introduced = frame(head, cast, allow_intro=True)
+    if introduced is not None and only_details(head[introduced.verb_end :], introduced.verb) and not tail.strip(" .!?"):
+        details = f"{introduced.lead} {head[introduced.verb_start:]}"
+        said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
+        return 1, [_verbatim(sentence, [quote], said, body)], said
+    clause = reported_clause(head, cast)
+    if clause is not None:
+        return 1, [_partial(sentence, quote, clause, end, cast, reading)], said
+    return 1, [], said
+
+
+@dataclass(frozen=True, slots=True)
+class _Introducer:
+    speaker: Speaker
+    details: str
+
+
+def _introducer(opening: str, cast: Cast) -> _Introducer | None:
+    """Return the speaker of a sentence that ends in a colon before a quotation, and its details."""
+    introduced = frame(opening, cast, allow_intro=True)
+    if introduced is not None:
+        return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start:]}")
+    speaker = subject_of(opening, cast)
+    return _Introducer(speaker, opening) if speaker else None
+
+
+def _attribution_sentence(
+    passages: list[Passage], sentence: Passage, quote: Quotation, cast: Cast, reading: _Reading
+) -> _Said | None:
+    """Return the attribution of a quotation in the short sentence right after it ("Kallas said.")."""
+    after = [p for p in passages if p.start >= quote.end]
+    if not after or after[0].position in reading.covered:
+        return None
+    found = attribution_after(after[0].text.rstrip(" ."), cast)
+    if found is None or found[2].strip():
+        return None
+    published = reading.article.meta.published
+    return _Said(found[0], when_of(found[1], published), medium_of(found[1], cast))
+
+
+def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
+    """Return the speaker a paragraph ending in a colon introduces for the quotation after it."""
+    text = passage.text.rstrip()
+    if not text.endswith(":") or passage.position in reading.covered:
+        return None
+    cast = reading.cast(passage)
+    found = _introducer(text, cast)
+    if found is None:
+        return None
+    published = reading.article.meta.published
+    return _Said(found.speaker, when_of(found.details, published), medium_of(found.details, cast))
+
+
+def _ends_with_quote(passage: Passage, quotes: list[Quotation], body: str) -> bool:
+    """Return whether a passage ends with a quotation (nothing but punctuation after it)."""
+    return bool(quotes) and not body[quotes[-1].end : passage.end].strip(" .,!?")
+
+
+def _passage_at(passages: list[Passage], offset: int) -> Passage | None:
+    """Return the passage of the paragraph holding an offset."""
+    return next((p for p in passages if p.start <= offset < p.end), None)
+
+
+def _sentence_end(passages: list[Passage], quote: Quotation, following: Quotation | None) -> int:
+    """Return where the words after a quotation stop: its sentence's end or the next quotation."""
+    holding = next((p for p in passages if p.start < quote.end <= p.end), None)
+    end = holding.end if holding else quote.end
+    return min(end, following.start) if following and following.start < end else end
+
+
+def _next_end(passages: list[Passage], quote: Quotation) -> int:
+    """Return the end of the sentence a quotation closes in."""
+    holding = next((p for p in passages if p.start < quote.end <= p.end), None)
+    return holding.end if holding else quote.end
+
+
+def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str) -> StatementRecord:
+    """Return the verbatim statement of one quotation, or of the parts of a split one."""
+    segments = [part.words(body).removesuffix(",").rstrip() if len(parts) == 1 else part.words(body) for part in parts]
+    text = " ".join(segments).removesuffix(",").rstrip()
+    return StatementRecord(
+        passage=sentence.position,
+        speaker=said.speaker.name,
+        speaker_type=said.speaker.type,
+        kind=StatementKind.VERBATIM,
+        text=text,
+        segments=segments if len(parts) > 1 else [],
+        when=said.when,
+        medium=said.medium,
+    )
+
+
+def _partial(
+    sentence: Passage, quote: Quotation, clause: tuple[Frame, int, str], end: int, cast: Cast, reading: _Reading
+) -> StatementRecord:
+    """Return the partial statement of quoted words inside a reported clause."""
+    found, clause_start, details = clause
+    body = reading.article.body
+    context = _strip_full_stop(body[sentence.start + clause_start : max(end, quote.end)])
+    published = reading.article.meta.published
+    return StatementRecord(
+        passage=sentence.position,
+        speaker=found.speaker.name,
+        speaker_type=found.speaker.type,
+        kind=StatementKind.PARTIAL,
+        text=quote.words(body).rstrip(",.").rstrip(),
+        context=context,
+        when=when_of(f"{found.lead} {details}", published),
+        medium=medium_of(f"{found.verb} {details}", cast),
+    )
+
+
+# --- reported ---------------------------------------------------------------------------------
+
+
+def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement a passage without quotations makes, if any."""
+    found = reported_clause(passage.text, cast)
+    if found is None:
+        return _according_to(passage, cast)
+    frame_, clause_start, details = found
+    text = _FRAMING.sub("", _strip_full_stop(passage.text[clause_start:]))
+    if len(text.split()) < 3:
+        return []
+    return [
+        StatementRecord(
+            passage=passage.position,
+            speaker=frame_.speaker.name,
+            speaker_type=frame_.speaker.type,
+            kind=StatementKind.REPORTED,
+            text=text,
+            when=when_of(f"{frame_.lead} {details}", cast.published),
+            medium=medium_of(f"{frame_.verb} {details}", cast),
+        )
+    ]
+
+
+def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement of "According to X, ..." or "..., according to X."."""
+    text = passage.text
+    if "According to" not in text and "according to" not in text:
+        return []  # the words both patterns need: spare every other sentence two full matches
+    for pattern in _ACCORDING_TO:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        who = match.group("who").strip()
+        speaker, end = speaker_at(who, 0, cast)
+        if speaker is not None and not who[end:].strip(" ."):
+            clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
+            return [
+                StatementRecord(
+                    passage=passage.position,
+                    speaker=speaker.name,
+                    speaker_type=speaker.type,
+                    kind=StatementKind.REPORTED,
+                    text=clause,
+                )
+            ]
+    return []
+
+
+def _strip_full_stop(text: str) -> str:
+    """Return text without surrounding space and a final full stop outside quotation marks."""
+    return text.strip().removesuffix(".").rstrip()
