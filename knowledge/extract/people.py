@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,8 @@ _PARTICLES = _words("van von de der den da di du del della la le al bin ter")
 _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
+_NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
+_CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 
 # Role words: heads make a title on their own; the others only qualify a head.
 _ROLE_HEADS = _words(
@@ -129,7 +132,7 @@ _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
 QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
-INTRO = re.compile(r"[^,“”\"]{1,60},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
+INTRO = re.compile(r"[^,“”\"]{1,100},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
 
 # Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
 _FUNCTION_WORDS = frozenset(
@@ -192,7 +195,35 @@ def extract_people(article: Article) -> list[PersonRecord]:
     for passage in article.passages:
         for name, role in introductions(passage.text):
             people = _merge(people, PersonRecord(name=name, role=role, passage=passage.position))
-    return people
+    for name, position in _named_again(article):
+        people = _merge(people, PersonRecord(name=name, passage=position))
+    return sorted(people, key=lambda person: person.passage)
+
+
+def _named_again(article: Article) -> list[tuple[str, int]]:
+    """Return (name, passage) for full names whose surname the article uses again on its own.
+
+    News copy names a person in full once and by surname after: "Manfred Weber, who leads the
+    group, ..." then "said Weber". A full name with no title, apposition or speech verb is still a
+    person when its surname comes back alone; words that merely look like names ("Lancaster
+    House") are filtered as any name is, and their last word rarely stands alone.
+    """
+    candidates: dict[str, int] = {}
+    full_uses: Counter[str] = Counter()
+    for passage in article.passages:
+        for match in _NAME_CANDIDATE.finditer(passage.text):
+            name = _clean_name(match.group(0), trim_left=True)
+            if name and " " in name:
+                candidates.setdefault(name, passage.position)
+                full_uses[_surname(name)] += 1
+    if not candidates:
+        return []
+    words = Counter(_CAPITALISED_WORD.findall(article.body))
+    return [
+        (name, position)
+        for name, position in candidates.items()
+        if words[_surname(name).split()[-1]] > full_uses[_surname(name)]
+    ]
 
 
 def introductions(text: str) -> list[tuple[str, str | None]]:
@@ -239,7 +270,7 @@ def _is_role_phrase(role: str) -> bool:
     words = role.split()
     if not words or len(words) > 10 or not _opens_role(words[0]):
         return False
-    lowered = f" {role.lower()} "
+    lowered = f" {role.lower().replace('-', ' ')} "  # "co-chair" has the head "chair"
     return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
 
 

@@ -1,4 +1,4 @@
-"""Statements: verbatim, partial and reported speech, attributed only to named people."""
+"""Statements: verbatim, partial and reported speech, attributed to people, documents or unnamed sources."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import knowledge
 from knowledge.extract.people import extract_people
 from knowledge.extract.reader import read_article
 from knowledge.extract.statements import extract_statements
-from knowledge.models import Article, StatementKind, StatementRecord, TimeRef
+from knowledge.models import Article, SpeakerType, StatementKind, StatementRecord, TimeRef
 
 SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
 VERBATIM, PARTIAL, REPORTED = StatementKind.VERBATIM, StatementKind.PARTIAL, StatementKind.REPORTED
@@ -102,7 +102,7 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
         ),
         (
             f'{MINISTER} spoke. "We will spend more," she said, "because we have no choice."',
-            [(KOWALSKI, VERBATIM, "We will spend more"), (KOWALSKI, VERBATIM, "because we have no choice.")],
+            [(KOWALSKI, VERBATIM, "We will spend more, because we have no choice.")],  # one split quotation
         ),
         (
             f"{MINISTER} spoke. “The alliance is ready,” Kowalski emphasised.",
@@ -161,10 +161,7 @@ def test_each_statement_style_gives_its_kind_and_exact_words(
         f"{MINISTER} did not say that the army was ready.",
         f"{MINISTER} would say that the army was ready.",
         f"A source close to {MINISTER} said the army was ready.",
-        f"{MINISTER} met officials. Officials said the talks went well.",
         f"{MINISTER} met officials. Officials met again. They said the talks went well.",
-        f"{MINISTER} arrived. The report said the army was ready. NATO said she was right.",
-        f"{MINISTER} arrived. “We are ready,” the ministry said.",
         f'{MINISTER} arrived. Last year\'s summit declaration said allies would "share the burden."',
         f"{MINISTER} called the plan “reckless.”",
         f"{MINISTER} has made the figure a point of national pride.",
@@ -175,6 +172,24 @@ def test_each_statement_style_gives_its_kind_and_exact_words(
 def test_traps_yield_no_statement(text: str) -> None:
     """Words about a person, by organisations or unnamed people, negated or hypothetical are no statement."""
     assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (f"{MINISTER} met officials. Officials said the talks went well.", "Officials", SpeakerType.UNNAMED),
+        (f"{MINISTER} arrived. The report said the army was ready.", "the report", SpeakerType.DOCUMENT),
+        (f"{MINISTER} arrived. “We are ready,” the ministry said.", "the ministry", SpeakerType.DOCUMENT),
+        (
+            f"{MINISTER} arrived. “We are ready,” a senior official said.",
+            "a senior official",
+            SpeakerType.UNNAMED,
+        ),
+    ],
+)
+def test_unnamed_and_document_sources_are_kept_as_written(text: str, speaker: str, kind: SpeakerType) -> None:
+    """Officials, reports and ministries speak as themselves, never as the person named before."""
+    assert [(s.speaker, s.speaker_type) for s in statements(text)] == [(speaker, kind)]
 
 
 def test_a_bare_quote_continues_only_the_quote_just_before_in_its_paragraph() -> None:

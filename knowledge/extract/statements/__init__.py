@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import PersonIndex, shared_index
+from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.extract.statements.frames import (
     Frame,
     attribution_after,
@@ -40,7 +40,15 @@ from knowledge.extract.statements.frames import (
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, turn_statements
-from knowledge.models import Article, Passage, PersonRecord, StatementKind, StatementRecord, TimeRef
+from knowledge.models import (
+    Article,
+    Passage,
+    PersonRecord,
+    SpeakerType,
+    StatementKind,
+    StatementRecord,
+    TimeRef,
+)
 
 _FRAMING = re.compile(
     r",\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
@@ -69,14 +77,16 @@ class _Reading:
     article: Article
     index: PersonIndex
     roles: dict[str, str]
-    referents: list[object]
+    referents: list[Referent | None]
     recent: list[str] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
         referent = self.referents[passage.position]
-        return Cast(self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published)  # type: ignore[arg-type]
+        return Cast(
+            self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published
+        )
 
 
 # --- assembling -------------------------------------------------------------------------------
@@ -162,15 +172,19 @@ def _paragraph(
         end = _sentence_end(passages, quote, following)
         head = body[sentence.start : quote.start]
         tail = body[quote.end : end]
-        step, found, said = _one_quote(quote, following, head, tail, end, sentence, passages, cast, said, reading)
+        step, found, said = _one_quote(
+            quote, following, head, tail, end, sentence, passages, cast, said, reading
+        )
         records += found
-        consumed |= {r.passage for r in found if r.kind is StatementKind.VERBATIM and r.passage != sentence.position}
+        consumed |= {
+            r.passage for r in found if r.kind is StatementKind.VERBATIM and r.passage != sentence.position
+        }
         i += step
     for passage in passages:
         if passage.position not in reading.covered and passage.position not in consumed:
             records += _reported(passage, reading.cast(passage))
-    colon = _colon_speaker(passages[-1], reading)
-    return records, colon or (said if quotes and _ends_with_quote(passages[-1], quotes, body) else None)
+    # A closed quotation does not reach into the next paragraph: only a colon hands a speaker on.
+    return records, _colon_speaker(passages[-1], reading)
 
 
 def _one_quote(
@@ -197,7 +211,7 @@ def _one_quote(
             speaker, details, rest = found
             said = _Said(speaker, when_of(details, published), medium_of(details, cast))
             parts = [quote]
-            if following and not rest.strip(" ,") and not body[following.end : _next_end(passages, following)].strip(" .,!?"):
+            if following is not None and _split(tail, rest, end, following, body, passages):
                 parts.append(following)  # "A," she said, "B."
             return len(parts), [_verbatim(sentence, parts, said, body)], said
         attributed = _attribution_sentence(passages, sentence, quote, cast, reading)
@@ -207,13 +221,18 @@ def _one_quote(
             return 1, [], None
         return 1, [_verbatim(sentence, [quote], said, body)], said
     if opening.endswith(":") and not head.rstrip().endswith("::"):
-        speaker = _introducer(opening, cast)
-        if speaker is not None:
-            said = _Said(speaker.speaker, when_of(speaker.details, published), medium_of(speaker.details, cast))
+        introducer = _introducer(opening, cast)
+        if introducer is not None:
+            details = introducer.details
+            said = _Said(introducer.speaker, when_of(details, published), medium_of(details, cast))
             return 1, [_verbatim(sentence, [quote], said, body)], said
     introduced = frame(head, cast, allow_intro=True)
-    if introduced is not None and only_details(head[introduced.verb_end :], introduced.verb) and not tail.strip(" .!?"):
-        details = f"{introduced.lead} {head[introduced.verb_start:]}"
+    if (
+        introduced is not None
+        and only_details(head[introduced.verb_end :], introduced.verb)
+        and not tail.strip(" .!?")
+    ):
+        details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
         return 1, [_verbatim(sentence, [quote], said, body)], said
     clause = reported_clause(head, cast)
@@ -232,7 +251,7 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     """Return the speaker of a sentence that ends in a colon before a quotation, and its details."""
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
-        return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start:]}")
+        return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
     speaker = subject_of(opening, cast)
     return _Introducer(speaker, opening) if speaker else None
 
@@ -264,9 +283,13 @@ def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     return _Said(found.speaker, when_of(found.details, published), medium_of(found.details, cast))
 
 
-def _ends_with_quote(passage: Passage, quotes: list[Quotation], body: str) -> bool:
-    """Return whether a passage ends with a quotation (nothing but punctuation after it)."""
-    return bool(quotes) and not body[quotes[-1].end : passage.end].strip(" .,!?")
+def _split(
+    tail: str, rest: str, end: int, following: Quotation | None, body: str, passages: list[Passage]
+) -> bool:
+    """Return whether the quotation after an attribution continues the same sentence's quotation."""
+    if following is None or following.start != end or rest.strip(" ,") or not tail.rstrip().endswith(","):
+        return False
+    return not body[following.end : _next_end(passages, following)].strip(" .,!?")
 
 
 def _passage_at(passages: list[Passage], offset: int) -> Passage | None:
@@ -289,7 +312,9 @@ def _next_end(passages: list[Passage], quote: Quotation) -> int:
 
 def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str) -> StatementRecord:
     """Return the verbatim statement of one quotation, or of the parts of a split one."""
-    segments = [part.words(body).removesuffix(",").rstrip() if len(parts) == 1 else part.words(body) for part in parts]
+    segments = [
+        part.words(body).removesuffix(",").rstrip() if len(parts) == 1 else part.words(body) for part in parts
+    ]
     text = " ".join(segments).removesuffix(",").rstrip()
     return StatementRecord(
         passage=sentence.position,
@@ -304,7 +329,12 @@ def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str)
 
 
 def _partial(
-    sentence: Passage, quote: Quotation, clause: tuple[Frame, int, str], end: int, cast: Cast, reading: _Reading
+    sentence: Passage,
+    quote: Quotation,
+    clause: tuple[Frame, int, str],
+    end: int,
+    cast: Cast,
+    reading: _Reading,
 ) -> StatementRecord:
     """Return the partial statement of quoted words inside a reported clause."""
     found, clause_start, details = clause
@@ -359,7 +389,8 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
             continue
         who = match.group("who").strip()
         speaker, end = speaker_at(who, 0, cast)
-        if speaker is not None and not who[end:].strip(" ."):
+        # "according to the report" sources a figure; a document's statements need a speech verb
+        if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
             clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
             return [
                 StatementRecord(

@@ -47,19 +47,72 @@ _CLAUSE_VERBS = (
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
 _THAT_OPTIONAL = frozenset(
-    "said says added adds wrote writes told tells warned warns argued argues insisted insists claimed"
-    " claims believes believed noted notes stressed stresses predicted predicts admitted admits estimated"
-    " estimates posted posts thinks thought hopes hoped expects expected stated states declared declares"
-    " acknowledged acknowledges suggested suggests confirmed confirms maintained maintains reckoned reckons"
-    " cautioned cautions signalled signaled indicated indicates conceded concedes".split()
+    [
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "told",
+        "tells",
+        "warned",
+        "warns",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "claimed",
+        "claims",
+        "believes",
+        "believed",
+        "noted",
+        "notes",
+        "stressed",
+        "stresses",
+        "predicted",
+        "predicts",
+        "admitted",
+        "admits",
+        "estimated",
+        "estimates",
+        "posted",
+        "posts",
+        "thinks",
+        "thought",
+        "hopes",
+        "hoped",
+        "expects",
+        "expected",
+        "stated",
+        "states",
+        "declared",
+        "declares",
+        "acknowledged",
+        "acknowledges",
+        "suggested",
+        "suggests",
+        "confirmed",
+        "confirms",
+        "maintained",
+        "maintains",
+        "reckoned",
+        "reckons",
+        "cautioned",
+        "cautions",
+        "signalled",
+        "signaled",
+        "indicated",
+        "indicates",
+        "conceded",
+        "concedes",
+    ]
 )
 _ADVERBS = (
     "also|again|later|repeatedly|previously|once|further|then|recently|publicly|separately|has|had|have"
     "|only|privately|bluntly|simply|flatly|openly|quickly|firmly|earlier|herself|himself|itself|already"
 )
-_VERB_AFTER_SUBJECT = re.compile(
-    rf"(?:,\s[^,“”\"‘]{{1,120}},)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
-)
+_VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"‘]{{1,120}},)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
 _THAT_CLAUSE = re.compile(r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>\S.*)$", re.S)
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
@@ -85,7 +138,9 @@ _MEDIUM_PATTERNS = (
         rf"\b(?:in|on|at|during)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
         rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
     ),
-    re.compile(rf"\b(?:on|to)\s+(?P<medium>{_PLATFORMS}|(?:state |national |public )?(?:television|TV|radio))(?!\w)"),
+    re.compile(
+        rf"\b(?:on|to)\s+(?P<medium>{_PLATFORMS}|(?:state |national |public )?(?:television|TV|radio))(?!\w)"
+    ),
     re.compile(
         r"\btold\s+(?P<medium>(?:state |national |public )?(?:television|TV|radio)"
         r"|(?:the |The )?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?=\s+(?:that|in|on)\b|[,.;:]|\s*$)"
@@ -186,8 +241,11 @@ def skip_details(rest: str, verb: str, published: PartialDate | None) -> int:
     """Return where the clause after the verb starts, past its object, times and media."""
     position = len(rest) - len(rest.lstrip())
     if verb.startswith("told") or verb == "tells":
-        listener = re.match(r"(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|MPs|[A-Z][\w’'.-]*"
-                            r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+", rest[position:])
+        listener = re.match(
+            r"(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|MPs|[A-Z][\w’'.-]*"
+            r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+",
+            rest[position:],
+        )
         if listener is None:
             return len(rest)  # "told" needs its listener before the clause
         position += listener.end()

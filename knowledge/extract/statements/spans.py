@@ -66,7 +66,8 @@ def find_quotations(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
         opener = _paragraph_opener(body, following) if following else None
         if opener is None or _family(body, opener) != carried.family:
-            carried = _close_weak(carried, found, body)
+            _close_weak(carried, found, body)
+            carried = None
             continue
         carried.segments.append(_trimmed(body, carried.segment_start, end))
         carried.segment_start = opener + 1
@@ -96,7 +97,9 @@ def _read_paragraph(
     return current
 
 
-def _advance(body: str, current: _Open, at: int, action: str, family: str, found: list[Quotation]) -> _Open | None:
+def _advance(
+    body: str, current: _Open, at: int, action: str, family: str, found: list[Quotation]
+) -> _Open | None:
     """Return the open quotation after one more mark inside it (None once it has closed)."""
     if current.nested:
         if action in ("close", "weak") and family == current.nested[-1]:
