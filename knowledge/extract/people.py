@@ -59,6 +59,8 @@ _PARTICLES = _words("van von de der den da di du del della la le al bin ter")
 _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
+_NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
+_BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
 _NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
 _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 
@@ -119,7 +121,7 @@ _ROLE_TOKEN = (
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
 _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
-_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,80}}?)(?=,|\.?\s*$)")
+_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
 _NAME_THEN_VERB = re.compile(
@@ -218,7 +220,8 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
                 full_uses[_surname(name)] += 1
     if not candidates:
         return []
-    words = Counter(_CAPITALISED_WORD.findall(article.body))
+    # A transcript's turn label is the surname in capitals: "KALLAS:" counts as "Kallas".
+    words = Counter(w.title() if w.isupper() else w for w in _CAPITALISED_WORD.findall(article.body))
     return [
         (name, position)
         for name, position in candidates.items()
@@ -228,7 +231,7 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
 
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
-    found = [*_titled(text), *_appositions(text), *_speakers(text)]
+    found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text)]
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
 
@@ -254,6 +257,27 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield match.start("name"), name, role
 
 
+def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for "Name (Chair)" and "The Secretary of State (Name)", as transcripts write."""
+    if "(" not in text:
+        return
+    for match in _NAME_THEN_BRACKET.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=True)
+        role = match.group("role").strip()
+        if name and _has_role_head(role):
+            yield match.start("name"), name, role
+    for match in _BRACKET_NAME.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=False)
+        role = _LEADING_ARTICLE.sub("", match.group("role").strip())
+        if name and _has_role_head(role):
+            yield match.start("name"), name, role
+
+
+def _has_role_head(role: str) -> bool:
+    """Return whether a phrase holds a role head word ("Chair", "Secretary of State")."""
+    return any(word.strip(".,").lower() in _ROLE_HEADS for word in role.replace("-", " ").split())
+
+
 def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, None) for names right before or after a speech verb."""
     if _SPEECH_VERB_CUE.search(text) is None:
@@ -268,7 +292,7 @@ def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
 def _is_role_phrase(role: str) -> bool:
     """Return whether an apposition describes a role ("Poland's defence minister")."""
     words = role.split()
-    if not words or len(words) > 10 or not _opens_role(words[0]):
+    if not words or len(words) > 14 or not _opens_role(words[0]):
         return False
     lowered = f" {role.lower().replace('-', ' ')} "  # "co-chair" has the head "chair"
     return any(f" {head} " in lowered for head in _APPOSITION_HEADS)

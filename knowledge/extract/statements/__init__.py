@@ -37,9 +37,10 @@ from knowledge.extract.statements.frames import (
     subject_of,
     when_of,
 )
+from knowledge.extract.statements.scene import scene_of
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
-from knowledge.extract.statements.transcripts import byline_statements, turn_statements
+from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
 from knowledge.models import (
     Article,
     Passage,
@@ -98,25 +99,29 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
     roles = {p.name: (p.role or "").lower() for p in people}
     reading = _Reading(article, index, roles, list(index.referents(article.passages)))
     paragraphs = _paragraphs(article.passages)
-    spans = [(ps[0].start, ps[-1].end) for ps in paragraphs]
-    quotations = find_quotations(article.body, spans)
+    quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
     reading.covered = _covered(article.passages, quotations)
+    scene = scene_of(article)
     records: list[StatementRecord] = []
     carried: _Said | None = None
     for passages in paragraphs:
-        turns = turn_statements(passages, reading.cast(passages[0]))
-        if turns is not None:
-            records += turns
+        turn = turn_statements(passages, article.body, reading.cast(passages[0]), scene.when, scene.medium)
+        if turn is not None:
+            for record in turn:
+                records = join_interrupted(records, record)
             carried = None
-        else:
-            start, end = passages[0].start, passages[-1].end
-            mine = [q for q in quotations if start <= q.start < end]
-            found, carried = _paragraph(passages, mine, reading, carried)
-            records += found
+            continue  # the label is no mention: "A:" still means the person named before the turns
+        start, end = passages[0].start, passages[-1].end
+        mine = [q for q in quotations if start <= q.start < end]
+        found, carried = _paragraph(passages, mine, reading, carried)
+        records += found
         for passage in passages:
             _remember(reading, passage)
-    records += byline_statements(article, reading.cast(article.passages[0]), records)
-    return sorted(records, key=lambda r: r.passage)
+    taken = reading.covered | {r.passage for r in records}
+    records += byline_statements(
+        article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
+    )
+    return sorted((scene.fill(r) for r in records), key=lambda r: r.passage)
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
