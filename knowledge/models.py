@@ -301,6 +301,7 @@ class PersonRef(Frozen):
     name: str
     roles: list[str] = Field(default_factory=list)
     statement_count: int = 0
+    speaker_type: SpeakerType = SpeakerType.PERSON
 
 
 class Quote(Frozen):

@@ -89,11 +89,26 @@ _APPOSITION_HEADS = (
     "advisor",
     "diplomat",
     "head",
+    "economist",
+    "expert",
+    "researcher",
+    "professor",
+    "fellow",
+    "critic",
+    "campaigner",
+    "founder",
+    "executive",
+    "manager",
+    "engineer",
+    "spokesperson",
+    "correspondent",
+    "editor",
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
 _SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
-    " stressed wrote explained acknowledged announced confirmed urged"
+    " stressed wrote explained acknowledged announced confirmed urged argues warns insists notes writes"
+    " posted tweeted replied believes estimates estimated predicted admitted"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
@@ -122,6 +137,11 @@ _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
 _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
+# "Lithuania's defence minister, Jane Doe, said": the role opens the sentence or follows a comma.
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:^|(?<=,\s))(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
+    rf",\s+(?P<name>{_NAME}),"
+)
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
 _NAME_THEN_VERB = re.compile(
@@ -252,9 +272,14 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         return  # no apposition without its comma: spare the sentence the scan
     for match in _APPOSITION.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
-        role = _LEADING_ARTICLE.sub("", match.group("role").strip())
+        written = match.group("role").strip()
+        if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
+            yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
+    for match in _ROLE_THEN_NAME.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=False)
+        role = match.group("role").strip()
         if name and _is_role_phrase(role):
-            yield match.start("name"), name, role
+            yield match.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
 def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:

@@ -97,7 +97,7 @@ async def test_rutte_statements(briefing: Briefing) -> None:
     assert verbatim[0].startswith("We must step up our efforts in 2025")
     assert verbatim[1].startswith("The will to defend must be shown")
     assert verbatim[2].startswith("NATO support for Ukraine remained strong in 2024")
-    assert answer.statements[3].text.rstrip(".") == "a just and lasting peace"
+    assert answer.statements[3].text == "alliance members continue to pursue “a just and lasting peace.”"
     reported = " | ".join(q.text for q in answer.statements[4:])
     for words in ("32 NATO member states", "defending freedom and prosperity", "support for Ukraine"):
         assert words in reported

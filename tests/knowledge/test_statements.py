@@ -71,7 +71,7 @@ def test_seed_statements_are_exactly_the_expected_ones() -> None:
         ),
         (13, rutte, REPORTED, "reaffirmed NATO’s support for Ukraine"),
         (14, rutte, VERBATIM, "NATO support for Ukraine remained strong in 2024"),
-        (15, rutte, PARTIAL, "a just and lasting peace"),
+        (15, rutte, PARTIAL, "alliance members continue to pursue “a just and lasting peace.”"),
         (16, hegseth, REPORTED, "Ukraine is unlikely to regain all of its occupied territory"),
         (17, hegseth, REPORTED, "NATO does not plan to admit Ukraine in the near future"),
         (21, stoltenberg, VERBATIM, "Ukraine must prevail. This is about our own security, not charity."),
@@ -79,11 +79,11 @@ def test_seed_statements_are_exactly_the_expected_ones() -> None:
 
 
 def test_seed_statements_carry_time_medium_and_context_from_their_attribution() -> None:
-    """Times come from the attribution, never the quoted words; media and partial contexts as written."""
+    """Times come from the attribution, never the quoted words; media as written; a partial quote is its clause."""
     by_passage = {s.passage: s for s in extract_statements(seed(), extract_people(seed()))}
     assert by_passage[3].medium == "NATO’s latest annual report" and by_passage[3].when is None
     assert by_passage[14].when is None  # "in 2024" is inside the quote
-    assert by_passage[15].context == "alliance members continue to pursue “a just and lasting peace.”"
+    assert by_passage[15].text == "alliance members continue to pursue “a just and lasting peace.”"
     assert by_passage[16].when == TimeRef(text="in February", month=2)  # a year-only date: no year
     assert by_passage[21].when == TimeRef(text="2023", year=2023)
     assert all(s.medium is None for p, s in by_passage.items() if p != 3)
@@ -118,7 +118,7 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
         ),
         (
             f"{MINISTER} said the plan was “a start, not a finish.”",
-            [(KOWALSKI, PARTIAL, "a start, not a finish")],
+            [(KOWALSKI, PARTIAL, "the plan was “a start, not a finish.”")],
         ),
         (
             f"{MINISTER} urged allies to raise spending.",

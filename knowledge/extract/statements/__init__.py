@@ -11,8 +11,10 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   by its attribution (`“A,” she said, “B.”`) is one statement with two segments. A quotation
   standing alone continues the verbatim statement just before it in the same paragraph, or the
   colon-introduced speaker of the sentence before.
-* PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`);
-  ``context`` is the clause with its quotation marks.
+* PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
+  Its text is the reported clause with the speaker's words in the article's own marks ("allies
+  want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
+  a quotation. Several quoted fragments of one clause make one statement.
 * REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``), or
   "According to X, …" / "…, according to X". Never shown in quotation marks.
 * Transcripts, releases and op-eds (``transcripts``): turn labels, "NAME said:" followed by
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 
 from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.extract.statements.frames import (
+    OBJECT_VERBS,
     Frame,
     attribution_after,
     frame,
@@ -175,10 +178,10 @@ def _paragraph(
         cast = reading.cast(sentence)
         following = quotes[i + 1] if i + 1 < len(quotes) else None
         end = _sentence_end(passages, quote, following)
-        head = body[sentence.start : quote.start]
+        head = _clause_head(body[sentence.start : quote.start])
         tail = body[quote.end : end]
         step, found, said = _one_quote(
-            quote, following, head, tail, end, sentence, passages, cast, said, reading
+            quote, quotes[i + 1 :], head, tail, end, sentence, passages, cast, said, reading
         )
         records += found
         consumed |= {
@@ -194,7 +197,7 @@ def _paragraph(
 
 def _one_quote(
     quote: Quotation,
-    following: Quotation | None,
+    later: list[Quotation],
     head: str,
     tail: str,
     end: int,
@@ -205,6 +208,7 @@ def _one_quote(
     reading: _Reading,
 ) -> tuple[int, list[StatementRecord], _Said | None]:
     """Return (quotations used, statements, attribution to carry) for one quotation."""
+    following = later[0] if later else None
     body = reading.article.body
     published = reading.article.meta.published
     opening = head.strip(" \t\n—–-*>")
@@ -232,18 +236,33 @@ def _one_quote(
             said = _Said(introducer.speaker, when_of(details, published), medium_of(details, cast))
             return 1, [_verbatim(sentence, [quote], said, body)], said
     introduced = frame(head, cast, allow_intro=True)
-    if (
-        introduced is not None
-        and only_details(head[introduced.verb_end :], introduced.verb)
-        and not tail.strip(" .!?")
-    ):
+    if introduced is not None and _introduces(head, introduced, tail):
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
         return 1, [_verbatim(sentence, [quote], said, body)], said
     clause = reported_clause(head, cast)
     if clause is not None:
-        return 1, [_partial(sentence, quote, clause, end, cast, reading)], said
+        stop = _next_end(passages, quote)
+        inside = [q for q in later if q.start < stop]  # more quoted words of the same clause
+        stop = _next_end(passages, inside[-1]) if inside else stop
+        base = quote.start - len(head)  # where the head starts in the body
+        return 1 + len(inside), [_partial(sentence, clause, base, stop, cast, reading)], said
     return 1, [], said
+
+
+def _introduces(head: str, introduced: Frame, tail: str) -> bool:
+    """Return whether a frame before a quotation introduces it as the speaker's words.
+
+    "X said: “…”" and "X wrote on X, “…”" end the frame with a colon or comma and the quotation
+    ends the sentence; "X replied “I agree” to a post" puts the words right after the verb. A
+    "that" between verb and quotation makes it a reported clause instead.
+    """
+    details = head[introduced.verb_end :]
+    if not details.strip():
+        return not re.fullmatch(OBJECT_VERBS, introduced.verb)  # "called for “steady growth”" is partial
+    if re.search(r"\bthat\b", details) or not only_details(details, introduced.verb):
+        return False
+    return details.rstrip()[-1:] in (":", ",") and not tail.strip(" .!?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +305,11 @@ def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
         return None
     published = reading.article.meta.published
     return _Said(found.speaker, when_of(found.details, published), medium_of(found.details, cast))
+
+
+def _clause_head(head: str) -> str:
+    """Return the words before a quotation from the start of their clause: after a semicolon."""
+    return head.rpartition(";")[2].lstrip() if ";" in head else head
 
 
 def _split(
@@ -334,25 +358,19 @@ def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str)
 
 
 def _partial(
-    sentence: Passage,
-    quote: Quotation,
-    clause: tuple[Frame, int, str],
-    end: int,
-    cast: Cast,
-    reading: _Reading,
+    sentence: Passage, clause: tuple[Frame, int, str], base: int, stop: int, cast: Cast, reading: _Reading
 ) -> StatementRecord:
-    """Return the partial statement of quoted words inside a reported clause."""
+    """Return the partial statement of a reported clause holding quoted words, with their marks."""
     found, clause_start, details = clause
     body = reading.article.body
-    context = _strip_full_stop(body[sentence.start + clause_start : max(end, quote.end)])
+    text = _FRAMING.sub("", _strip_full_stop(body[base + clause_start : stop]))
     published = reading.article.meta.published
     return StatementRecord(
         passage=sentence.position,
         speaker=found.speaker.name,
         speaker_type=found.speaker.type,
         kind=StatementKind.PARTIAL,
-        text=quote.words(body).rstrip(",.").rstrip(),
-        context=context,
+        text=text,
         when=when_of(f"{found.lead} {details}", published),
         medium=medium_of(f"{found.verb} {details}", cast),
     )

@@ -42,7 +42,7 @@ _CLAUSE_VERBS = (
     "|estimated|estimates|countered|counters|recalled|recalls|agreed|agrees|complained|complains"
     "|announced|reckoned|reckons|thinks|thought|hopes|hoped|expects|expected|put it|went on|continued"
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
-    "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out"
+    "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -112,7 +112,7 @@ _ADVERBS = (
     "also|again|later|repeatedly|previously|once|further|then|recently|publicly|separately|has|had|have"
     "|only|privately|bluntly|simply|flatly|openly|quickly|firmly|earlier|herself|himself|itself|already"
 )
-_VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"‘]{{1,120}},)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
+_VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
 _THAT_CLAUSE = re.compile(r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>\S.*)$", re.S)
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
