@@ -36,6 +36,7 @@ from knowledge.extract.statements.frames import (
     frame,
     medium_of,
     only_details,
+    relative_speaker,
     reported_clause,
     subject_of,
     when_of,
@@ -272,7 +273,14 @@ class _Introducer:
 
 
 def _introducer(opening: str, cast: Cast) -> _Introducer | None:
-    """Return the speaker of a sentence that ends in a colon before a quotation, and its details."""
+    """Return the speaker of a sentence that ends in a colon before a quotation, and its details.
+
+    A relative clause of speech ("a message from Jane Doe, who had written on X:") names the
+    speaker before the sentence's subject does: the subject only passed the words on.
+    """
+    relative = relative_speaker(opening, cast)
+    if relative is not None:
+        return _Introducer(relative, opening[opening.rfind(", who") :])
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")

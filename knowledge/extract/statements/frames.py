@@ -43,6 +43,7 @@ _CLAUSE_VERBS = (
     "|announced|reckoned|reckons|thinks|thought|hopes|hoped|expects|expected|put it|went on|continued"
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
+    "|once put it|put it"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -156,6 +157,9 @@ _AUDIENCES = re.compile(
     r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers|mps|journalists", re.I
 )
 _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
+_STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
+_AS = re.compile(r"As\s+")
+_RELATIVE_SPEECH = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
 
@@ -172,11 +176,7 @@ class Frame:
 
 def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
     """Return the speaker who opens text as subject and the speech verb right after them."""
-    starts = [len(text) - len(text.lstrip())]
-    intro = INTRO.match(text)
-    if allow_intro and intro:
-        starts.append(intro.end())
-    for start in starts:
+    for start in _subject_starts(text, allow_intro=allow_intro):
         speaker, end = speaker_at(text, start, cast)
         verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
         if speaker and verb and not _NEGATED.search(text[end : verb.start("verb")]):
@@ -184,14 +184,37 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
     return None
 
 
+def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
+    """Return where a sentence's subject may start: its start, after a dateline or time stamp
+    ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after an
+    introductory phrase ("In 2019, ")."""
+    starts = [len(text) - len(text.lstrip())]
+    stamp = _STAMP.match(text)
+    if stamp:
+        starts.append(stamp.end())
+    if allow_intro:
+        starts += [
+            match.end() for match in (_AS.match(text, starts[-1]), INTRO.match(text, starts[-1])) if match
+        ]
+    return starts
+
+
 def subject_of(text: str, cast: Cast) -> Speaker | None:
     """Return the speaker a sentence opens with (an introductory phrase allowed), whatever its verb."""
-    intro = INTRO.match(text)
-    for start in (0, intro.end()) if intro else (0,):
+    for start in _subject_starts(text, allow_intro=True):
         speaker, end = speaker_at(text, start, cast)
         if speaker and re.match(r"[\s,]", text[end : end + 1] or " ") and not text[end:].startswith(" and "):
             return speaker
     return None
+
+
+def relative_speaker(text: str, cast: Cast) -> Speaker | None:
+    """Return the person a relative clause makes the speaker: "a message from Jane Doe, who wrote: …"."""
+    found = None
+    for mention in cast.index.find(text):
+        if not mention.possessive and _RELATIVE_SPEECH.match(text, mention.end):
+            found = Speaker(mention.name)
+    return found
 
 
 def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | None:

@@ -12,9 +12,10 @@ Rules:
   nobody are no statements.
 * A turn cut off with a dash and resumed by the same speaker's next turn opening with a dash
   ("... put it at 2.1%—" / "—so which figure ...?") is one statement.
-* An op-ed's guest author -- a byline "By NAME, <role>" -- speaks in the article's own sentences:
-  those in the first person or that recommend ("should", "must") are the author's verbatim words,
-  in the outlet's op-ed, on its date. A staff columnist's byline (no role) makes no statements.
+* An op-ed's guest author -- a byline "By NAME, <role>" on a line of its own near the top --
+  speaks in the article's own sentences: those that recommend ("should", "must") are the author's
+  verbatim positions, in the outlet's op-ed, on its date. Narration and asides are not statements,
+  and a staff columnist's byline (no role) makes none: a column is the outlet's commentary.
 """
 
 from __future__ import annotations
@@ -107,14 +108,16 @@ def join_interrupted(records: list[StatementRecord], turn: StatementRecord) -> l
 
 # --- op-eds -----------------------------------------------------------------------------------
 
-_BYLINE = re.compile(r"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<rest>[^\n]+)$")
-_OWN_VIEW = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|we|We|our|Our|my|My|us|should|must)\b")
+_BYLINE = re.compile(r"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<rest>[^\n]{3,160})$")
+# The author's recommendations are the op-ed's statements; narration and first-person asides are not.
+_RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b")
 
 
 def byline_author(article: Article, cast: Cast) -> Speaker | None:
     """Return a guest author named in an op-ed's byline with a role ("By Jane Doe, a former minister")."""
-    for passage in article.passages[:4]:
-        byline = _BYLINE.match(passage.text.strip())
+    # A byline is a short line of its own, which the reader may take for a heading: read the lines.
+    for line in [line.strip() for line in article.body.splitlines() if line.strip()][:6]:
+        byline = _BYLINE.match(line)
         if byline is None:
             continue
         rest = byline.group("rest")
@@ -137,9 +140,9 @@ def byline_statements(
     records = []
     for passage in article.passages:
         text = passage.text.strip()
-        if passage.position in taken or text.startswith("By ") or not text.endswith((".", "!", "?")):
+        if passage.position in taken or not text.endswith((".", "!", "?")):
             continue
-        if _OWN_VIEW.search(text) and len(text.split()) >= 5:
+        if _RECOMMENDS.search(text) and len(text.split()) >= 5:
             records.append(
                 StatementRecord(
                     passage=passage.position,
