@@ -61,6 +61,7 @@ _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 _BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
+_BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
 _NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
 _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 
@@ -108,7 +109,7 @@ _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "la
 _SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
     " stressed wrote explained acknowledged announced confirmed urged argues warns insists notes writes"
-    " posted tweeted replied believes estimates estimated predicted admitted"
+    " posted tweeted replied believes estimates estimated predicted admitted written"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
@@ -144,8 +145,9 @@ _ROLE_THEN_NAME = re.compile(
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
+# "Jane Doe said", "Jane Doe has argued", and "Jane Doe, who had written on X, ...".
 _NAME_THEN_VERB = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
+    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who)?\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
@@ -217,9 +219,26 @@ def extract_people(article: Article) -> list[PersonRecord]:
     for passage in article.passages:
         for name, role in introductions(passage.text):
             people = _merge(people, PersonRecord(name=name, role=role, passage=passage.position))
+    byline = _byline(article)
+    if byline is not None:
+        people = _merge(people, byline)
     for name, position in _named_again(article):
         people = _merge(people, PersonRecord(name=name, passage=position))
     return sorted(people, key=lambda person: person.passage)
+
+
+def _byline(article: Article) -> PersonRecord | None:
+    """Return the author a byline line near the top names ("By Jane Doe, a former minister").
+
+    The reader may take a byline for a heading, so the body's first lines are read as lines.
+    """
+    for line in [line.strip() for line in article.body.splitlines() if line.strip()][:6]:
+        match = _BYLINE.match(line)
+        if match:
+            name = _clean_name(match.group("name"), trim_left=False)
+            role = _LEADING_ARTICLE.sub("", (match.group("role") or "").strip()) or None
+            return PersonRecord(name=name, role=role, passage=0) if name else None
+    return None
 
 
 def _named_again(article: Article) -> list[tuple[str, int]]:

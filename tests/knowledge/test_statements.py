@@ -177,7 +177,7 @@ def test_traps_yield_no_statement(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "kind"),
     [
-        (f"{MINISTER} met officials. Officials said the talks went well.", "Officials", SpeakerType.UNNAMED),
+        (f"{MINISTER} met officials. Officials said the talks went well.", "officials", SpeakerType.UNNAMED),
         (f"{MINISTER} arrived. The report said the army was ready.", "the report", SpeakerType.DOCUMENT),
         (f"{MINISTER} arrived. “We are ready,” the ministry said.", "the ministry", SpeakerType.DOCUMENT),
         (

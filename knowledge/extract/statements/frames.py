@@ -123,7 +123,7 @@ _ATTRIBUTION_DETAILS = re.compile(
 )
 CLAUSE_START = re.compile(
     r"(?:[A-Z0-9]|(?:the|a|an|it|he|she|they|we|there|this|these|those|his|her|its|their|our|no|all|some"
-    r"|most|more|every|each|europe|nato)\b)"
+    r"|most|more|every|each|both|many|few|several|such|any|one|two|europe|nato)\b)"
 )
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"

@@ -126,6 +126,19 @@ def _by_role(words: str, head: str, cast: Cast) -> str | None:
 def _as_written(phrase: str) -> str:
     """Return a source phrase as it would stand mid-sentence: "A senior official" -> "a senior official"."""
     first, _, rest = phrase.partition(" ")
-    if first in ("A", "An", "One", "Two", "Three", "Several", "Some", "Many", "Other", "The", "Its", "Their"):
-        first = first.lower()
+    if first in (
+        "A",
+        "An",
+        "One",
+        "Two",
+        "Three",
+        "Several",
+        "Some",
+        "Many",
+        "Other",
+        "The",
+        "Its",
+        "Their",
+    ) or (re.fullmatch(_SOURCE_NOUNS, first.lower())):
+        first = first.lower()  # "Diplomats said" -> "diplomats"; "Spanish officials" keeps its capital
     return " ".join(f"{first} {rest}".split())
