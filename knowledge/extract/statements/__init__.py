@@ -25,6 +25,7 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -116,7 +117,8 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
             carried = None
             continue  # the label is no mention: "A:" still means the person named before the turns
         start, end = passages[0].start, passages[-1].end
-        mine = [q for q in quotations if start <= q.start < end]
+        first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
+        mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
         for passage in passages:
@@ -182,7 +184,7 @@ def _paragraph(
         head = _clause_head(body[sentence.start : quote.start])
         tail = body[quote.end : end]
         step, found, said = _one_quote(
-            quote, quotes[i + 1 :], head, tail, end, sentence, passages, cast, said, reading
+            quote, (quotes, i + 1), head, tail, end, sentence, passages, cast, said, reading
         )
         records += found
         consumed |= {
@@ -198,7 +200,7 @@ def _paragraph(
 
 def _one_quote(
     quote: Quotation,
-    later: list[Quotation],
+    later: tuple[list[Quotation], int],  # the paragraph's quotations, and where the next one is
     head: str,
     tail: str,
     end: int,
@@ -209,7 +211,8 @@ def _one_quote(
     reading: _Reading,
 ) -> tuple[int, list[StatementRecord], _Said | None]:
     """Return (quotations used, statements, attribution to carry) for one quotation."""
-    following = later[0] if later else None
+    quotes, next_index = later
+    following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
     published = reading.article.meta.published
     opening = head.strip(" \t\n—–-*>")
@@ -244,10 +247,11 @@ def _one_quote(
     clause = reported_clause(head, cast)
     if clause is not None:
         stop = _next_end(passages, quote)
-        inside = [q for q in later if q.start < stop]  # more quoted words of the same clause
-        stop = _next_end(passages, inside[-1]) if inside else stop
+        # more quoted words of the same clause
+        inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
+        stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
         base = quote.start - len(head)  # where the head starts in the body
-        return 1 + len(inside), [_partial(sentence, clause, base, stop, cast, reading)], said
+        return 1 + inside, [_partial(sentence, clause, base, stop, cast, reading)], said
     return 1, [], said
 
 
@@ -292,10 +296,10 @@ def _attribution_sentence(
     passages: list[Passage], sentence: Passage, quote: Quotation, cast: Cast, reading: _Reading
 ) -> _Said | None:
     """Return the attribution of a quotation in the short sentence right after it ("Kallas said.")."""
-    after = [p for p in passages if p.start >= quote.end]
-    if not after or after[0].position in reading.covered:
+    after = bisect_left(passages, quote.end, key=lambda p: p.start)
+    if after == len(passages) or passages[after].position in reading.covered:
         return None
-    found = attribution_after(after[0].text.rstrip(" ."), cast)
+    found = attribution_after(passages[after].text.rstrip(" ."), cast)
     if found is None or found[2].strip():
         return None
     published = reading.article.meta.published
@@ -331,19 +335,26 @@ def _split(
 
 def _passage_at(passages: list[Passage], offset: int) -> Passage | None:
     """Return the passage of the paragraph holding an offset."""
-    return next((p for p in passages if p.start <= offset < p.end), None)
+    i = bisect_right(passages, offset, key=lambda p: p.start) - 1
+    return passages[i] if i >= 0 and offset < passages[i].end else None
+
+
+def _closing(passages: list[Passage], end: int) -> Passage | None:
+    """Return the passage of the paragraph in which a span ending at ``end`` ends."""
+    i = bisect_left(passages, end, key=lambda p: p.start) - 1
+    return passages[i] if i >= 0 and end <= passages[i].end else None
 
 
 def _sentence_end(passages: list[Passage], quote: Quotation, following: Quotation | None) -> int:
     """Return where the words after a quotation stop: its sentence's end or the next quotation."""
-    holding = next((p for p in passages if p.start < quote.end <= p.end), None)
+    holding = _closing(passages, quote.end)
     end = holding.end if holding else quote.end
     return min(end, following.start) if following and following.start < end else end
 
 
 def _next_end(passages: list[Passage], quote: Quotation) -> int:
     """Return the end of the sentence a quotation closes in."""
-    holding = next((p for p in passages if p.start < quote.end <= p.end), None)
+    holding = _closing(passages, quote.end)
     return holding.end if holding else quote.end
 
 

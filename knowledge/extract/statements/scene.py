@@ -55,7 +55,8 @@ class Scene:
 def scene_of(article: Article) -> Scene:
     """Return the scene an article's title and lead set."""
     published = _as_time(article.meta.published)
-    lead = [p for p in article.passages if p.paragraph < _lead_limit(article)]
+    limit = _lead_limit(article)
+    lead = [p for p in article.passages[:64] if p.paragraph < limit]
     text = " ".join([article.meta.title or "", *(p.text for p in lead)])
     occasion = _OCCASION.search(text)
     if occasion is None:
@@ -76,8 +77,13 @@ def scene_of(article: Article) -> Scene:
 
 def _lead_limit(article: Article) -> int:
     """Return the paragraph index where the lead ends."""
-    paragraphs = sorted({p.paragraph for p in article.passages})
-    return paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1] + 1 if paragraphs else 0
+    seen: list[int] = []
+    for passage in article.passages:  # in order: stop once the lead's paragraphs are known
+        if passage.paragraph not in seen:
+            if len(seen) == LEAD_PARAGRAPHS:
+                break
+            seen.append(passage.paragraph)
+    return seen[-1] + 1 if seen else 0
 
 
 def _as_time(date: PartialDate | None) -> TimeRef | None:
