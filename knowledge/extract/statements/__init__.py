@@ -61,6 +61,7 @@ _FRAMING = re.compile(
     r"|according to|referring to|citing|in a|in an|saying|adding)\b.*$",
     re.S,
 )
+_PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
     re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
@@ -86,10 +87,13 @@ class _Reading:
     referents: list[Referent | None]
     recent: list[str] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
+    described: Referent | None = None  # the person a role noun last made a sentence's subject
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
         referent = self.referents[passage.position]
+        if self.described and (referent is None or self.described.passage > referent.passage):
+            referent = self.described  # "The engineer lifts a shell. “…,” she said."
         return Cast(
             self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published
         )
@@ -121,8 +125,6 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
-        for passage in passages:
-            _remember(reading, passage)
     taken = reading.covered | {r.passage for r in records}
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
@@ -156,11 +158,25 @@ def _covered(passages: Sequence[Passage], quotations: list[Quotation]) -> set[in
 
 
 def _remember(reading: _Reading, passage: Passage) -> None:
-    """Move the people a passage mentions to the end of the recently mentioned list."""
-    for mention in reading.index.find(passage.text):
+    """Move the people a passage mentions to the end of the recently mentioned list.
+
+    A sentence whose subject is a role noun ("In the hall, the engineer lifts a shell") makes
+    that person the one a pronoun after it refers to, as a name would.
+    """
+    mentions = reading.index.find(passage.text)
+    for mention in mentions:
         if mention.name in reading.recent:
             reading.recent.remove(mention.name)
         reading.recent.append(mention.name)
+    if not mentions and not passage.text.lstrip().startswith(("“", '"', "‘")):
+        subject = subject_of(passage.text, reading.cast(passage))
+        if (
+            subject is not None
+            and subject.type is SpeakerType.PERSON
+            and not _PRONOUN_START.match(passage.text)
+        ):
+            reading.described = Referent(subject.name, passage.position)
+            reading.recent = [*(n for n in reading.recent if n != subject.name), subject.name]
 
 
 def _paragraph(
@@ -172,12 +188,16 @@ def _paragraph(
     consumed: set[int] = set()
     said: _Said | None = carried
     i = 0
+    remembered = 0
     while i < len(quotes):
         quote = quotes[i]
         sentence = _passage_at(passages, quote.start)
         if sentence is None:
             i += 1
             continue
+        while remembered < len(passages) and passages[remembered].position < sentence.position:
+            _remember(reading, passages[remembered])  # who the sentences before it named
+            remembered += 1
         cast = reading.cast(sentence)
         following = quotes[i + 1] if i + 1 < len(quotes) else None
         end = _sentence_end(passages, quote, following)
@@ -194,6 +214,8 @@ def _paragraph(
     for passage in passages:
         if passage.position not in reading.covered and passage.position not in consumed:
             records += _reported(passage, reading.cast(passage))
+    for passage in passages[remembered:]:
+        _remember(reading, passage)
     # A closed quotation does not reach into the next paragraph: only a colon hands a speaker on.
     return records, _colon_speaker(passages[-1], reading)
 

@@ -59,6 +59,10 @@ _ROLE_NOUN = re.compile(
     rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>{_ROLE_HEADS}))\b"
     r"(?![’']s\b)"
 )
+# Any noun may name a role the article stated: "the engineer" for "a process engineer at the plant".
+_DESCRIBED = re.compile(
+    r"(?:[Tt]he)\s+(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]{3,})\b(?![’'])"
+)
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
@@ -94,6 +98,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     if role:
         name = _by_role(role.group("words"), role.group("head"), cast)
         return (Speaker(name) if name else None), role.end()
+    described = _DESCRIBED.match(text, start)
+    if described and (name := _by_role(described.group("words"), described.group("head"), cast)):
+        return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
     unnamed = _UNNAMED.match(text, start)
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
