@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract.people import PersonIndex, Referent, shared_index
+from knowledge.extract.statements.corrections import apply_correction, correction
 from knowledge.extract.statements.frames import (
     OBJECT_VERBS,
     Frame,
@@ -88,6 +89,7 @@ class _Reading:
     recent: list[str] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
     described: Referent | None = None  # the person a role noun last made a sentence's subject
+    corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
@@ -125,6 +127,8 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
+    for fixed in reading.corrections:
+        records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
     taken = reading.covered | {r.passage for r in records}
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
@@ -212,7 +216,10 @@ def _paragraph(
         }
         i += step
     for passage in passages:
-        if passage.position not in reading.covered and passage.position not in consumed:
+        fixed = correction(passage, quotes, body, reading.cast(passage))
+        if fixed is not None:
+            reading.corrections.append(fixed)
+        elif passage.position not in reading.covered and passage.position not in consumed:
             records += _reported(passage, reading.cast(passage))
     for passage in passages[remembered:]:
         _remember(reading, passage)
