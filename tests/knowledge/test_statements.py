@@ -109,6 +109,10 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             [(KOWALSKI, VERBATIM, "The alliance is ready")],
         ),
         (f"In 2023, {MINISTER} declared: “We will win.”", [(KOWALSKI, VERBATIM, "We will win.")]),
+        (  # issue 11: calling something a quoted name is a partial quote of the speaker's words
+            f"{MINISTER} called the plan “reckless.”",
+            [(KOWALSKI, PARTIAL, "called the plan “reckless.”")],
+        ),
         (f"{MINISTER} said “we will win.”", [(KOWALSKI, VERBATIM, "we will win.")]),
         (
             '"Kowalski is right," said Gareth Jones, a British member of parliament. '
@@ -163,7 +167,6 @@ def test_each_statement_style_gives_its_kind_and_exact_words(
         f"A source close to {MINISTER} said the army was ready.",
         f"{MINISTER} met officials. Officials met again. They said the talks went well.",
         f'{MINISTER} arrived. Last year\'s summit declaration said allies would "share the burden."',
-        f"{MINISTER} called the plan “reckless.”",
         f"{MINISTER} has made the figure a point of national pride.",
         "He said the army was ready.",
         "President Kowalski said the army was ready.",

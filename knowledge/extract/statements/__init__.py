@@ -35,6 +35,7 @@ from knowledge.extract.statements.frames import (
     OBJECT_VERBS,
     Frame,
     attribution_after,
+    characterization,
     frame,
     medium_of,
     only_details,
@@ -57,9 +58,13 @@ from knowledge.models import (
     TimeRef,
 )
 
+# Words the writer appends to a reported clause: a comment, a second clause of the writer's own
+# ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after").
 _FRAMING = re.compile(
-    r",\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
-    r"|according to|referring to|citing|in a|in an|saying|adding)\b.*$",
+    r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
+    r"|according to|referring to|citing|in a|in an|saying|adding|but|which|a day after|hours after"
+    r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed)\b"
+    r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
     re.S,
 )
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -273,7 +278,7 @@ def _one_quote(
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
         return 1, [_verbatim(sentence, [quote], said, body)], said
-    clause = reported_clause(head, cast)
+    clause = reported_clause(head, cast) or characterization(head, cast)
     if clause is not None:
         stop = _next_end(passages, quote)
         # more quoted words of the same clause
