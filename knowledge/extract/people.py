@@ -59,6 +59,7 @@ _PARTICLES = _words("van von de der den da di du del della la le al bin ter")
 _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
+_COMMA = re.compile(r",\s+")
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 _BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
@@ -140,7 +141,7 @@ _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run open
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence or follows a comma.
 _ROLE_THEN_NAME = re.compile(
-    rf"(?:^|(?<=,\s))(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
     rf",\s+(?P<name>{_NAME}),"
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
@@ -294,11 +295,14 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         written = match.group("role").strip()
         if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
-    for match in _ROLE_THEN_NAME.finditer(text):
-        name = _clean_name(match.group("name"), trim_left=False)
-        role = match.group("role").strip()
+    for start in (0, *(comma.end() for comma in _COMMA.finditer(text))):  # where such a role may open
+        reverse = _ROLE_THEN_NAME.match(text, start)
+        if reverse is None:
+            continue
+        name = _clean_name(reverse.group("name"), trim_left=False)
+        role = reverse.group("role").strip()
         if name and _is_role_phrase(role):
-            yield match.start("name"), name, _LEADING_ARTICLE.sub("", role)
+            yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
 def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
@@ -462,6 +466,16 @@ class PersonIndex:
             Mention(self.keys[normalize(m.group("form"))], m.start(), m.end("form"), bool(m.group("poss")))
             for m in finditer_after(_NOT_AFTER_NAME, self._pattern, text)
         ]
+
+    def first_from(self, text: str, start: int) -> Mention | None:
+        """Return the first mention of a known person that starts at or after start."""
+        position = start
+        while (match := self._pattern.search(text, position)) is not None:
+            if _NOT_AFTER_NAME.match(text, match.start()):
+                name = self.keys[normalize(match.group("form"))]
+                return Mention(name, match.start(), match.end("form"), bool(match.group("poss")))
+            position = match.start() + 1
+        return None
 
     def subject(self, text: str) -> Mention | None:
         """Return the known person a sentence opens with as its subject, titles and intro allowed."""

@@ -89,11 +89,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     if pronoun:
         name = resolve_pronoun(pronoun.group("pronoun"), cast)
         return (Speaker(name) if name else None), pronoun.end()
-    for mention in cast.index.find(text):
-        if mention.start >= start and is_title_prefix(text[start : mention.start]) and not mention.possessive:
-            return Speaker(mention.name), mention.end
-        if mention.start >= start:
-            break
+    mention = cast.index.first_from(text, start)
+    if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
+        return Speaker(mention.name), mention.end
     role = _ROLE_NOUN.match(text, start)
     if role:
         name = _by_role(role.group("words"), role.group("head"), cast)
