@@ -85,6 +85,8 @@ _RANGE_BEFORE = re.compile(
     r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I
 )
 
+_RANGE_LOOKBACK = 40  # "between 2.5 and " is short: look back this far, not to the start of the text
+
 _SCALES = {
     "thousand": 3,
     "k": 3,
@@ -237,7 +239,7 @@ def find_percents(text: str) -> list[Quantity]:
         return []
     found = []
     for match in _PERCENT.finditer(text):
-        if _RANGE_BEFORE.search(text, 0, match.start()):
+        if _RANGE_BEFORE.search(text, max(0, match.start() - _RANGE_LOOKBACK), match.start()):
             continue
         value = _number_value(match.group("num"))
         if value is not None:
