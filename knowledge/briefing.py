@@ -557,7 +557,7 @@ def describe_time(when: TimeRef | None) -> str:
         return ""
     if when.year is None:
         return when.text
-    if when.month is None:
+    if when.month is None or not 1 <= when.month <= 12:  # (a month out of range: a damaged row)
         shown = str(when.year)
     elif when.day is None:
         shown = f"{calendar.month_name[when.month]} {when.year}"
@@ -698,11 +698,8 @@ def event_label(event: EventKey) -> str:
 
 
 def _sort_date(event: EventKey) -> date | None:
-    """Return the earliest date an event can be on, when its year is known."""
-    when = event.when
-    if when is None or when.year is None:
-        return None
-    return date(when.year, when.month or 1, when.day or 1)
+    """Return the earliest date an event can be on, when its year is known (and the date possible)."""
+    return event.when.first_day() if event.when else None
 
 
 def _upcoming(groups: list[list[EventKey]], today: date) -> list[EventKey]:

@@ -488,7 +488,19 @@ SEED_SENTENCE = (
 short_text = st.one_of(st.sampled_from(FRAGMENTS), mixed_text.map(lambda s: s[:200]), st.text(max_size=200))
 dates = st.one_of(
     st.sampled_from(
-        ["", "2026", "2026-06", "2026-06-24", "2026-02-30", "0000", "２０２６", "²⁰²⁶", "2026-13"]
+        [
+            "",
+            "2026",
+            "2026-06",
+            "2026-06-24",
+            "2026-02-30",
+            "0000",
+            "２０２６",
+            "²⁰²⁶",
+            "2026-13",
+            "9999-12-31",
+            "0001-07",
+        ]
     ),
     st.text(max_size=12),
     st.sampled_from(FRAGMENTS),
