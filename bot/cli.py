@@ -155,7 +155,7 @@ async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool,
     try:
         async for name, outcome in ingest_many(store, jobs, dry_run=dry_run):
             if isinstance(outcome, Exception):
-                if isinstance(outcome, BriefingError | OSError | UnicodeError):
+                if isinstance(outcome, BriefingError | OSError | UnicodeError | StoreError):
                     reason = outcome.message if isinstance(outcome, BriefingError) else str(outcome)
                 else:  # a bug of ours on this text: say so, so it can be reported
                     reason = f"could not be analysed ({type(outcome).__name__}: {outcome}); please report it"

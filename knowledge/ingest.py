@@ -23,7 +23,7 @@ from knowledge.errors import MalformedArticle
 from knowledge.extract import extract
 from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
 from knowledge.models import Article, Extraction
-from knowledge.store import Store, default_store_path
+from knowledge.store import Store, StoreWriteError, default_store_path
 
 BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -111,10 +111,11 @@ async def ingest_many(
     Extraction is CPU work in Python (about 4 ms an article), so one process ingests at most
     ~150 articles a second. With several jobs, ``workers`` processes (default: one per CPU)
     analyse ahead while this process writes, one transaction per document, in input order (so
-    document ids follow the order given). An article that cannot be read or analysed yields its
-    exception (MalformedArticle, OSError, UnicodeError, or an extractor's bug on that text) and
-    the others still land; an error while storing stops the run. With one worker or fewer than
-    PARALLEL_FROM jobs, everything runs here.
+    document ids follow the order given). An article that cannot be read, analysed or stored
+    yields its exception (MalformedArticle, OSError, UnicodeError, an extractor's bug on that
+    text, or StoreWriteError when the store stayed locked, the disk is full or the file is
+    read-only) and the others still go on. With one worker or fewer than PARALLEL_FROM jobs,
+    everything runs here.
     """
     pending = list(jobs)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -168,10 +169,13 @@ def _outcome(job: Callable[[], tuple[Article, Extraction]]) -> tuple[Article, Ex
 async def _store_outcome(
     store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool
 ) -> IngestReport | Exception:
-    """Store an analysed article and return its report, or pass its error on."""
-    return (
-        analysed if isinstance(analysed, Exception) else await _store_analysed(store, name, analysed, dry_run)
-    )
+    """Store an analysed article and return its report, or its error (reading or writing)."""
+    if isinstance(analysed, Exception):
+        return analysed
+    try:
+        return await _store_analysed(store, name, analysed, dry_run)
+    except StoreWriteError as exc:  # this document is not kept; the next one may well be
+        return exc
 
 
 def bundled_articles() -> list[Path]:

@@ -43,6 +43,9 @@ from knowledge.models import (
 
 SCHEMA_VERSION = 3
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
+# How long a writer waits for another writer's transaction (one document: milliseconds) before it
+# gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
+BUSY_TIMEOUT_SECONDS = 5
 
 _T = TypeVar("_T")
 _DOCUMENT_BY_SHA = "SELECT id FROM documents WHERE sha256 = ?"  # documents are identified by content
@@ -184,6 +187,28 @@ class StoreError(Exception):
     """The store file cannot be used (newer schema, not a briefbot store, corrupt)."""
 
 
+class StoreWriteError(StoreError):
+    """A document could not be written (store locked, disk full, read-only); nothing of it was kept."""
+
+
+# SQLite's primary result codes (the low byte of sqlite_errorcode) for the write failures people
+# can act on, and what to tell them.
+_WRITE_FAILURES = {
+    5: f"the store stayed locked by another writer for more than {BUSY_TIMEOUT_SECONDS} s; try again",
+    6: f"the store stayed locked by another writer for more than {BUSY_TIMEOUT_SECONDS} s; try again",
+    8: "the store is read-only; nothing can be added to it",
+    10: "the store could not be written (disk I/O error; is the disk full?)",
+    13: "the disk holding the store is full",
+}
+
+
+def write_failure(exc: sqlite3.Error) -> StoreWriteError:
+    """Return the StoreWriteError that tells a person why SQLite refused a write."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    reason = _WRITE_FAILURES.get(code & 0xFF) if isinstance(code, int) else None
+    return StoreWriteError(f"not stored: {reason or f'the store refused the write ({exc})'}.")
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     """The outcome of adding one document."""
@@ -277,7 +302,7 @@ class Store:
     async def _configure(self) -> None:
         """Set the pragmas every connection needs."""
         await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         if self.path != ":memory:":
             await self._db.execute("PRAGMA journal_mode = WAL")
             await self._db.execute("PRAGMA synchronous = NORMAL")
@@ -336,8 +361,14 @@ class Store:
         return None if value is None else int(value)
 
     async def add_document(self, article: Article, extraction: Extraction, *, name: str | None) -> AddResult:
-        """Store a document and everything extracted from it in one transaction."""
-        result = await self._in_db_thread(_write_document, article, extraction, name)
+        """Store a document and everything extracted from it in one transaction.
+
+        Raise StoreWriteError, with nothing of the document kept, when SQLite refuses the write.
+        """
+        try:
+            result = await self._in_db_thread(_write_document, article, extraction, name)
+        except sqlite3.OperationalError as exc:  # locked, full, read-only, I/O: the file's state, not ours
+            raise write_failure(exc) from exc
         if result.created:
             self._own_commits += 1
         return result
@@ -642,12 +673,15 @@ def _write_document(
     db: sqlite3.Connection, article: Article, extraction: Extraction, name: str | None
 ) -> AddResult:
     """Store a document and its records in one transaction, unless its content is already stored."""
-    found = db.execute(_DOCUMENT_BY_SHA, (article.sha256,)).fetchone()
-    if found is not None:
-        return AddResult(int(found[0]), created=False)
-    # One transaction per document: a crash or error leaves no half-stored document.
+    # One transaction per document: a crash or error leaves no half-stored document. The content
+    # check is inside it, so a second writer storing the same file at the same moment finds the
+    # first one's document instead of failing on the UNIQUE sha256.
     db.execute("BEGIN IMMEDIATE")
     try:
+        found = db.execute(_DOCUMENT_BY_SHA, (article.sha256,)).fetchone()
+        if found is not None:
+            db.rollback()
+            return AddResult(int(found[0]), created=False)
         document_id = _insert_document(db, article, name)
         passage_ids = _insert_passages(db, document_id, article)
         people = _insert_people(db, document_id, extraction, passage_ids)
@@ -655,10 +689,10 @@ def _write_document(
         _insert_statements(db, document_id, extraction.statements, passage_ids, people)
         introduced = {p.name: people[p.name] for p in extraction.people}  # attendees link to these
         _insert_events(db, document_id, extraction.events, passage_ids, introduced)
+        db.commit()  # inside the try: a commit refused (disk full) must not leave the transaction open
     except BaseException:
         db.rollback()
         raise
-    db.commit()
     return AddResult(document_id, created=True)
 
 
@@ -888,10 +922,12 @@ def _figure(row: aiosqlite.Row) -> Figure:
 
 
 __all__ = [
+    "BUSY_TIMEOUT_SECONDS",
     "AddResult",
     "EventKey",
     "Store",
     "StoreError",
+    "StoreWriteError",
     "StoredEvent",
     "StoredPerson",
     "default_store_path",

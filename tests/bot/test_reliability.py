@@ -7,7 +7,11 @@ the problem, the exit code, and that everything else still works.
 
 from __future__ import annotations
 
+import contextlib
+import resource
+import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -126,3 +130,98 @@ def test_partial_date_bounds() -> None:
     """The plausible years are 1900 to 2100, both included."""
     assert PartialDate(year=1900).plausible() and PartialDate(year=2100).plausible()
     assert not PartialDate(year=1899).plausible() and not PartialDate(year=9999).plausible()
+
+
+# --- item 5: two writers, a locked store, a full disk -------------------------------------------
+
+WIRE_STORY = (
+    "Title: Wire {n}\nDate: 2026-01-{day:02d}\n\n"
+    "Ruritania spent {n}.5 percent of its GDP on defence in 2025, officials said on Monday.\n"
+    "The ministry said story number {n} would be followed by more.\n"
+)
+
+
+def wire_stories(folder: Path, count: int) -> list[Path]:
+    """Write count small distinct articles into folder and return their paths."""
+    folder.mkdir(exist_ok=True)
+    return [write(folder / f"wire-{n:02d}.txt", WIRE_STORY.format(n=n, day=n % 28 + 1)) for n in range(count)]
+
+
+def documents_in(db: Path) -> int:
+    """Return how many documents the store holds (read directly, read-only)."""
+    with contextlib.closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as con:
+        return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def test_two_ingests_of_the_same_files_store_each_once(tmp_path: Path) -> None:
+    """Issue 12 item 5: two `briefbot ingest` runs over the same files at once both succeed; each file is stored once."""
+    db = tmp_path / "store.sqlite3"
+    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0  # the seeded store exists first
+    files = wire_stories(tmp_path / "wire", 12)
+    runs = [
+        subprocess.Popen(
+            briefbot("--db", db, "ingest", *files),
+            cwd=tmp_path,
+            env=clean_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=CLI_TIMEOUT) for run in runs]
+    for run, (out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0 and "Traceback" not in err, err
+        assert out.count("\n") == len(files)
+    created = sum(out.count("passages,") for out, _ in outputs)
+    assert created == len(files), outputs  # each file stored by exactly one of the two
+    assert documents_in(db) == 1 + len(files)
+
+
+def test_a_store_locked_by_another_writer_is_one_line_per_file(tmp_path: Path) -> None:
+    """Issue 12 item 5: while another program holds the write lock, each file says so in one line; the rerun stores them."""
+    db = tmp_path / "store.sqlite3"
+    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    files = wire_stories(tmp_path / "wire", 2)
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as holder:
+        holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction for longer than the busy timeout
+        result = cli("--db", db, "ingest", *files, cwd=tmp_path)
+        holder.execute("ROLLBACK")
+    err = assert_one_line(result, 1, "stayed locked by another writer")
+    assert err.count("failed: not stored:") == len(files), err  # the second file was tried too
+    rerun = cli("--db", db, "ingest", *files, cwd=tmp_path)
+    assert rerun.returncode == 0 and rerun.stdout.count("passages,") == len(files)
+    assert documents_in(db) == 1 + len(files)
+
+
+def limit_file_size(limit: int) -> Callable[[], None]:
+    """Return a preexec function that caps the size of any file the child writes (a full disk, to SQLite)."""
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_full_disk_fails_one_file_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Issue 12 item 5: a document too big for the space left fails in one line; the files after it are stored."""
+    db = tmp_path / "store.sqlite3"
+    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    small = wire_stories(tmp_path / "wire", 2)
+    sentence = "The alliance reviewed budget figure {n} for every country in the report. "
+    big = write(tmp_path / "big.txt", "Title: Big\n\n" + "".join(sentence.format(n=n) for n in range(2000)))
+    result = subprocess.run(
+        briefbot("--db", db, "ingest", small[0], big, small[1]),
+        cwd=tmp_path,
+        env=clean_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+        preexec_fn=limit_file_size(300 * 1024),  # the store and its WAL stay below 300 KB
+    )
+    err = assert_one_line(result, 1, "big.txt: failed: not stored:")
+    assert err.count("\n") == 1, err
+    assert result.stdout.count("passages,") == 2, result.stdout  # before and after the failure
+    assert documents_in(db) == 3

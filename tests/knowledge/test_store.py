@@ -20,7 +20,7 @@ from knowledge.models import (
     StatementRecord,
     TimeRef,
 )
-from knowledge.store import SCHEMA_VERSION, Store, StoreError
+from knowledge.store import SCHEMA_VERSION, Store, StoreError, StoreWriteError
 
 ARTICLE = read_article(
     "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
@@ -246,3 +246,51 @@ async def test_overlapping_version_checks_share_one_query(tmp_path: Path) -> Non
         await store.close()
     assert len(set(versions)) == 1 and burst == 1
     assert after != versions[0]  # a commit is seen by the next call
+
+
+async def test_a_writer_that_lost_the_race_finds_the_winner_s_document(tmp_path: Path) -> None:
+    """Issue 12 item 5: the same document written by another connection while this one waits for the lock is found, not a UNIQUE error.
+
+    The other writer holds the lock; this store starts its write and waits. Once it is waiting
+    (its BEGIN IMMEDIATE has been issued, as the connection's trace shows), the other writer
+    stores the same document and commits.
+    """
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    other = await Store.open(path)
+    loop = asyncio.get_running_loop()
+    waiting = asyncio.Event()
+
+    def trace(statement: str) -> None:
+        if statement.startswith("BEGIN IMMEDIATE"):
+            loop.call_soon_threadsafe(waiting.set)
+
+    try:
+        with sqlite3.connect(path, isolation_level=None) as holder:
+            holder.execute("BEGIN IMMEDIATE")
+            await store._in_db_thread(lambda db: db.set_trace_callback(trace))
+            write = asyncio.ensure_future(store.add_document(ARTICLE, EXTRACTION, name="mine.txt"))
+            await waiting.wait()
+            holder.execute("ROLLBACK")  # let the other writer win the race
+            won = await other.add_document(ARTICLE, EXTRACTION, name="theirs.txt")
+            lost = await write
+        assert won.created and not lost.created and lost.document_id == won.document_id
+        assert len(await store.documents()) == 1
+    finally:
+        await store.close()
+        await other.close()
+
+
+async def test_a_locked_store_refuses_the_write_with_a_reason(tmp_path: Path) -> None:
+    """Issue 12 item 5: a write that outwaits the busy timeout raises StoreWriteError naming the lock; nothing is kept."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    try:
+        with sqlite3.connect(path, isolation_level=None) as holder:
+            holder.execute("BEGIN IMMEDIATE")
+            with pytest.raises(StoreWriteError, match="locked by another writer"):
+                await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+            holder.execute("ROLLBACK")
+        assert (await store.add_document(ARTICLE, EXTRACTION, name="a.txt")).created
+    finally:
+        await store.close()
