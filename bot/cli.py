@@ -10,6 +10,7 @@ import asyncio
 import functools
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, settings))
     except (StoreError, BriefingError, OSError) as exc:
         print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # the store file changed under us (damaged, removed): say so, briefly
+        print(f"briefbot: the store {settings.db} failed: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -9,8 +9,10 @@ identified by the sha256 of its body, so ingesting the same content twice change
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -165,6 +167,11 @@ CREATE INDEX statements_by_document ON statements (document_id);
 CREATE INDEX events_by_document ON events (document_id);
 """
 
+_TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (\w+)", _SCHEMA, re.MULTILINE)
+# PRAGMA application_id marks a file as a briefbot store ("brfb"), so another program's SQLite
+# file given by mistake is refused instead of getting briefbot's tables written into it.
+APPLICATION_ID = int.from_bytes(b"brfb", "big")
+
 # _MIGRATIONS[n] takes a store from schema n to n + 1 (a new store gets _SCHEMA at once).
 _MIGRATIONS = {
     # 2: newest facts per metric are read through the index, however many facts a country has.
@@ -248,6 +255,43 @@ class StoredEvent(EventKey):
     sources: list[Source]
 
 
+def _check_location(path: Path) -> bool:
+    """Raise StoreError when path cannot hold a store; return whether it must be opened read-only."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory; give --db (or BRIEFBOT_DB) a file name.")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file; give --db (or BRIEFBOT_DB) a file name.")
+    if path.exists():
+        return not os.access(path, os.W_OK)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return False
+
+
+def _address(path: str, read_only: bool) -> str:
+    """Return the SQLite URI that opens path, read-only when asked."""
+    if path == ":memory:":
+        return path
+    uri = Path(path).absolute().as_uri()
+    if not read_only:
+        return f"{uri}?mode=rwc"
+    # A WAL store needs its -shm file: in a folder we may not write, with none there, no writer is
+    # at work either (a writer makes one), so the file is read as immutable.
+    shm = Path(f"{path}-shm")
+    immutable = not shm.exists() and not os.access(Path(path).absolute().parent, os.W_OK)
+    return f"{uri}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _statements(script: str) -> list[str]:
+    """Return the SQL statements of a script, triggers (with their inner semicolons) whole."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return [s for s in statements if s != ";"]
+
+
 def default_store_path() -> Path:
     """Return the store's default location in the user's data directory."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -270,25 +314,34 @@ class Store:
         self._own_commits = 0
         self._closing: asyncio.Future[None] | None = None
         self._version_query: asyncio.Future[Any] | None = None
+        self.read_only = False
 
     @classmethod
     async def open(cls, path: str | Path) -> Store:
-        """Return an open store, creating or migrating the schema as needed."""
+        """Return an open store, creating or migrating the schema as needed.
+
+        A store file this process may not write is opened read-only: answers work, and adding
+        a document raises StoreWriteError. Raise StoreError, with the reason, for a directory,
+        another program's SQLite file, a store of a newer briefbot or a damaged one.
+        """
         path = str(path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly, one per document.
-        connection = await aiosqlite.connect(path, isolation_level=None)
+        read_only = path != ":memory:" and _check_location(Path(path))
+        try:
+            # Autocommit mode: transactions are opened explicitly, one per document.
+            connection = await aiosqlite.connect(_address(path, read_only), isolation_level=None, uri=True)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path} cannot be opened as a store: {exc}.") from exc
         connection.row_factory = aiosqlite.Row
         store = cls(connection, path)
+        store.read_only = read_only
         try:
             await store._configure()
-            await store._migrate()
-        except (sqlite3.DatabaseError, StoreError) as exc:
-            await connection.close()
-            if isinstance(exc, StoreError):
-                raise
-            raise StoreError(f"{path} is not a usable briefbot store: {exc}") from exc
+            await store._prepare()
+        except BaseException as exc:
+            await connection.close()  # else its thread keeps the process alive after the error
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{path} is not a usable briefbot store: {exc}.") from exc
+            raise
         return store
 
     async def close(self) -> None:
@@ -300,24 +353,83 @@ class Store:
         await asyncio.shield(self._closing)
 
     async def _configure(self) -> None:
-        """Set the pragmas every connection needs."""
+        """Set the pragmas every connection needs (none of them writes to the file)."""
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        if self.path != ":memory:":
+
+    async def _prepare(self) -> None:
+        """Check that the file is a briefbot store (or empty), then create, mark or migrate its schema."""
+        identity = self._identity(*await self._file_state())
+        if self.path != ":memory:" and not self.read_only:
+            # Only now that the file is known to be ours: switching to WAL rewrites its header.
             await self._db.execute("PRAGMA journal_mode = WAL")
             await self._db.execute("PRAGMA synchronous = NORMAL")
+        if identity == "current":
+            await self._check_tables()
+            return
+        if self.read_only:
+            raise StoreError(
+                f"{self.path} is read-only and needs {'its schema created' if identity == 'empty' else 'an upgrade'};"
+                " open it once with write access."
+            )
+        # Under the write lock, so two processes opening a new store do not both create it.
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            identity = self._identity(*await self._file_state())
+            version = await self.schema_version()
+            steps = (
+                [_SCHEMA] if identity == "empty" else [_MIGRATIONS[n] for n in range(version, SCHEMA_VERSION)]
+            )
+            # One statement at a time: executescript() would commit the transaction first.
+            for statement in (st for step in steps for st in _statements(step)):
+                await self._db.execute(statement)
+            await self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            await self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            await self._db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the error that got us here is the one to report
+                await self._db.execute("ROLLBACK")
+            raise
+        await self._check_tables()
 
-    async def _migrate(self) -> None:
-        """Bring the schema to SCHEMA_VERSION; refuse a store from a newer version."""
-        version = await self.schema_version()
+    async def _file_state(self) -> tuple[int, int, set[str]]:
+        """Return the file's application id, schema version and table names."""
+        (row,) = await self._rows(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version)"
+        )
+        return int(row[0]), int(row[1]), await self._table_names()
+
+    async def _table_names(self) -> set[str]:
+        """Return the names of the file's tables."""
+        return {row[0] for row in await self._rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _identity(self, application_id: int, version: int, tables: set[str]) -> str:
+        """Return "current", "empty" or "older" for a briefbot store file; raise StoreError for anything else."""
+        ours = application_id == APPLICATION_ID
+        # Stores made before the application id was set: unmarked, with a version this code wrote.
+        unmarked_store = application_id == 0 and 1 <= version <= SCHEMA_VERSION and "documents" in tables
+        if application_id == 0 and version == 0 and not tables:
+            return "empty"
+        if not ours and not unmarked_store:
+            raise StoreError(
+                f"{self.path} is another program's SQLite database, not a briefbot store;"
+                " give --db (or BRIEFBOT_DB) a new file name."
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(f"The store has schema {version}; this briefbot knows up to {SCHEMA_VERSION}.")
-        if version == 0:
-            await self._db.executescript(f"BEGIN; {_SCHEMA}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-            return
-        for step in range(version, SCHEMA_VERSION):
-            await self._db.executescript(
-                f"BEGIN; {_MIGRATIONS[step]}; PRAGMA user_version = {step + 1}; COMMIT;"
+        if version < 1:
+            raise StoreError(f"{self.path} is a damaged briefbot store (schema version {version}).")
+        return "current" if ours and version == SCHEMA_VERSION else "older"
+
+    async def _check_tables(self) -> None:
+        """Raise StoreError naming the first table the schema has and the file lacks."""
+        present = await self._table_names()
+        missing = [name for name in _TABLES if name not in present]
+        if missing:
+            raise StoreError(
+                f"{self.path} is a damaged briefbot store: table {missing[0]} is missing."
+                " Move it aside and ingest the articles again."
             )
 
     async def schema_version(self) -> int:

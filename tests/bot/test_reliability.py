@@ -8,10 +8,12 @@ the problem, the exit code, and that everything else still works.
 from __future__ import annotations
 
 import contextlib
+import os
 import resource
+import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,10 @@ import pytest
 from knowledge.extract.reader import read_article
 from knowledge.ingest import open_store
 from knowledge.models import Article, EventRecord, Extraction, PartialDate, TimeRef
+from knowledge.store import APPLICATION_ID
 from tests.launch import briefbot, clean_env
 
+ARTICLES = Path(__file__).parent.parent / "knowledge" / "articles"
 CLI_TIMEOUT = 120.0  # a generous bound for a command that takes about a second
 
 
@@ -225,3 +229,106 @@ def test_a_full_disk_fails_one_file_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert err.count("\n") == 1, err
     assert result.stdout.count("passages,") == 2, result.stdout  # before and after the failure
     assert documents_in(db) == 3
+
+
+# --- item 7: unusual store files ---------------------------------------------------------------
+
+
+def tables_of(db: Path) -> list[str]:
+    """Return the table names of an SQLite file, read-only."""
+    with contextlib.closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as con:
+        return sorted(row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+
+
+def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None:
+    """Issue 12 item 7: --db naming another program's SQLite file is refused in one line, and nothing is written to it."""
+    notes = tmp_path / "notes.db"
+    with contextlib.closing(sqlite3.connect(notes)) as con:
+        con.execute("CREATE TABLE notes (body TEXT)")
+        con.execute("INSERT INTO notes VALUES ('remember the milk')")
+        con.commit()
+    before = notes.read_bytes()
+    for args in (("sources",), ("ask", "/spending Canada"), ("ingest", ARTICLES / "traps.txt")):
+        result = cli("--db", notes, *args, cwd=tmp_path)
+        assert_one_line(result, 1, "is another program's SQLite database, not a briefbot store")
+    assert tables_of(notes) == ["notes"] and notes.read_bytes() == before
+
+
+@pytest.mark.parametrize("marked", [False, True], ids=["unmarked", "briefbot-marked"])
+def test_a_negative_schema_version_is_refused(tmp_path: Path, marked: bool) -> None:
+    """Issue 12 item 7: a file with PRAGMA user_version = -1 gets one line and exit 1, not a KeyError and a hang."""
+    db = tmp_path / "odd.sqlite3"
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        con.execute("PRAGMA user_version = -1")
+        if marked:
+            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        con.commit()
+    result = cli("--db", db, "sources", cwd=tmp_path, timeout=60)
+    assert_one_line(result, 1, "briefbot: ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_directory_as_the_store_is_one_line(tmp_path: Path) -> None:
+    """Issue 12 item 7: --db naming a directory says so in one line."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for args in (("sources",), ("ask", "/summit"), ("ingest", ARTICLES / "traps.txt")):
+        assert_one_line(cli("--db", folder, *args, cwd=tmp_path), 1, "is a directory")
+
+
+def test_a_store_with_a_missing_table_is_one_line(tmp_path: Path) -> None:
+    """Issue 12 item 7: a store that lost a table names the table in one line."""
+    db = tmp_path / "store.sqlite3"
+    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        con.execute("DROP TABLE statements")
+        con.commit()
+    assert_one_line(cli("--db", db, "ask", "/quote Rutte", cwd=tmp_path), 1, "table statements is missing")
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
+    """Yield a function that makes a file or folder read-only for briefbot, undone after the test.
+
+    For a user that is chmod; root writes whatever the mode says, so for root it is the immutable
+    attribute (chattr +i), and the test is skipped where the file system or the container has none.
+    """
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        if os.geteuid() == 0:
+            chattr = shutil.which("chattr")
+            if chattr is None or subprocess.run([chattr, "+i", path], capture_output=True).returncode:
+                pytest.skip("root ignores file modes, and chattr +i is not available here")
+        made.append(path)
+
+    yield make
+    for path in reversed(made):
+        if os.geteuid() == 0:
+            subprocess.run([shutil.which("chattr") or "chattr", "-i", path], check=True)
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_a_read_only_store_answers_and_refuses_writes(
+    tmp_path: Path, read_only: Callable[[Path], None]
+) -> None:
+    """Issue 12 item 7: a store the user may not write is opened read-only: answers work, ingest says read-only."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "store.sqlite3"
+    article = write(tmp_path / "new.txt", WIRE_STORY.format(n=1, day=1))
+    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    before = db.read_bytes()
+    read_only(db)
+    read_only(folder)  # so no -wal or -shm file can be made beside it either
+
+    answer = cli("--db", db, "ask", "/spending Canada", cwd=tmp_path)
+    assert answer.returncode == 0 and "Canada — defence spending" in answer.stdout, answer.stderr
+    assert cli("--db", db, "sources", cwd=tmp_path).stdout.count("\n") == 1
+    assert_one_line(
+        cli("--db", db, "ingest", article, cwd=tmp_path),
+        1,
+        "new.txt: failed: not stored: the store is read-only",
+    )
+    assert db.read_bytes() == before

@@ -20,7 +20,7 @@ from knowledge.models import (
     StatementRecord,
     TimeRef,
 )
-from knowledge.store import SCHEMA_VERSION, Store, StoreError, StoreWriteError
+from knowledge.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, StoreWriteError
 
 ARTICLE = read_article(
     "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
@@ -52,6 +52,7 @@ async def test_new_store_has_current_schema_and_wal(tmp_path: Path) -> None:
         assert await store.schema_version() == SCHEMA_VERSION
         assert await store._scalar("PRAGMA journal_mode") == "wal"
         assert await store._scalar("PRAGMA foreign_keys") == 1
+        assert await store._scalar("PRAGMA application_id") == APPLICATION_ID
     finally:
         await store.close()
 
@@ -219,11 +220,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
-            " PRAGMA user_version = 1;"
+            " PRAGMA user_version = 1; PRAGMA application_id = 0;"  # (stores were not marked then)
         )
     store = await Store.open(path)
     try:
         assert await store.schema_version() == SCHEMA_VERSION == 3
+        assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index
         assert len(await store.spending_figures("PL", per_metric=5)) == 1
