@@ -11,6 +11,7 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import stat
 import threading
 import time
 from collections import deque
@@ -27,6 +28,7 @@ from knowledge.store import Store, StoreWriteError, default_store_path
 
 BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 4  # UTF-8 takes at most 4 bytes a character
 PARALLEL_FROM = 16  # fewer jobs than this are not worth starting worker processes for
 IN_FLIGHT_PER_WORKER = 8  # analysed articles waiting per worker: bounded memory, no idle worker
 PARENT_CHECK_SECONDS = 0.2  # how often a worker checks that the ingesting process still runs
@@ -57,7 +59,7 @@ def decode_article(data: bytes, name: str) -> str:
     """Return the text of an article file's bytes; raise MalformedArticle when not usable."""
     if not name.lower().endswith(ARTICLE_SUFFIXES):
         raise MalformedArticle(f"{name}: only .txt and .md articles can be read.")
-    if len(data) > MAX_ARTICLE_CHARS * 4:
+    if len(data) > MAX_ARTICLE_BYTES:
         raise MalformedArticle(f"{name}: the file is too large for an article.")
     try:
         return data.decode("utf-8")
@@ -95,7 +97,27 @@ async def ingest_file(store: Store, path: Path, *, dry_run: bool = False) -> Ing
 
 def analyse_file(path: Path) -> tuple[Article, Extraction]:
     """Return the parsed article file and what extraction finds in it."""
-    return analyse(decode_article(path.read_bytes(), path.name))
+    return analyse(decode_article(read_article_file(path), path.name))
+
+
+def read_article_file(path: Path) -> bytes:
+    """Return the bytes of an article file, at most MAX_ARTICLE_BYTES + 1 of them.
+
+    Only a regular file (or a link to one) is read: a ``.txt`` that is a link to /dev/zero would
+    be read forever, and a named pipe would block until something writes to it. The file is
+    opened without blocking and checked through its descriptor, so it cannot be swapped between
+    the check and the read. One byte past the cap is enough for decode_article to refuse it.
+    """
+    if not path.name.lower().endswith(ARTICLE_SUFFIXES):
+        raise MalformedArticle(f"{path.name}: only .txt and .md articles can be read.")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise MalformedArticle("not a regular file (a device, pipe or folder); give an article file.")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(MAX_ARTICLE_BYTES + 1)
+    finally:
+        os.close(descriptor)
 
 
 # An ingest job: a name for reports and a picklable function returning the analysed article

@@ -332,3 +332,39 @@ def test_a_read_only_store_answers_and_refuses_writes(
         "new.txt: failed: not stored: the store is read-only",
     )
     assert db.read_bytes() == before
+
+
+# --- item 4: only regular files, read at most the size cap -------------------------------------
+
+MEMORY_CAP = 1536 * 1024 * 1024  # address space for the CLI: plenty for briefbot, not for /dev/zero
+
+
+def limit_memory() -> None:
+    """Cap the child's address space, so a file read without a limit fails fast instead of filling memory."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None:
+    """Issue 12 item 4: a link to /dev/zero, a FIFO, a folder and a 3 GB file named .txt each fail at once in one line; the good file lands."""
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")  # nothing ever writes to it: reading it would block forever
+    (tmp_path / "folder.txt").mkdir()
+    with (tmp_path / "huge.txt").open("wb") as huge:
+        huge.truncate(3 * 1024**3)  # sparse: no disk used
+    good = write(tmp_path / "good.txt", WIRE_STORY.format(n=1, day=1))
+    names = ["zero.txt", "pipe.txt", "folder.txt", "huge.txt"]
+    result = subprocess.run(
+        briefbot("--db", tmp_path / "store.sqlite3", "ingest", "--no-seed", *names, good),
+        cwd=tmp_path,
+        env=clean_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit_memory,
+    )
+    err = assert_one_line(result, 1)
+    for name in names[:3]:
+        assert f"{name}: failed: not a regular file" in err, err
+    assert "huge.txt: failed: huge.txt: the file is too large for an article." in err
+    assert "good.txt: 2 passages" in result.stdout
