@@ -8,6 +8,8 @@ otherwise connects to its built-in gateway, ``DiscordWebSocket.DEFAULT_GATEWAY``
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -17,7 +19,7 @@ import yarl
 from discord.ext import commands
 
 from bot.errors import BriefingTree
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
 from knowledge.briefing import Briefing
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ EXTENSIONS = (
 # quarter of the bot's time in a burst of 1,000 went to connecting. A bounded pool makes answers
 # queue briefly for a kept-alive connection instead.
 HTTP_CONNECTIONS = 16
+GATEWAY_PROBE_SECONDS = 10.0  # a configured gateway that accepts no TCP connection in this long is wrong
 
 
 class BriefingMixin:
@@ -61,10 +64,36 @@ class BriefingMixin:
         # Load the briefing's snapshot now, not in the first interaction (0.7 s on 10,000 articles).
         await self.briefing.warm_up()
         if self.settings.dev_guild and bot.http.token:
-            guild = discord.Object(id=self.settings.dev_guild)
-            bot.tree.copy_global_to(guild=guild)
+            await self._sync_dev_guild(self.settings.dev_guild)
+
+    async def _sync_dev_guild(self, guild_id: int) -> None:
+        """Copy the commands to the development guild and sync it; raise ConfigError if the bot cannot."""
+        bot: Any = self
+        guild = discord.Object(id=guild_id)
+        bot.tree.copy_global_to(guild=guild)
+        try:
             synced = await bot.tree.sync(guild=guild)
-            log.info("Synced %d commands to the development guild %s", len(synced), self.settings.dev_guild)
+        except (discord.Forbidden, discord.NotFound) as exc:
+            raise ConfigError(
+                f"BRIEFBOT_DEV_GUILD: the bot cannot sync commands to server {guild_id} ({exc.status}"
+                f" {exc.text or exc.response.reason}): invite it there with the applications.commands scope,"
+                " or correct the id."
+            ) from None
+        log.info("Synced %d commands to the development guild %s", len(synced), guild_id)
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Connect to the gateway; raise ConfigError when the very first connection cannot be made."""
+        if not self.is_ready():  # type: ignore[attr-defined]
+            await _reachable(self.settings)
+        try:
+            await super().connect(reconnect=reconnect)  # type: ignore[misc]
+        except Exception as exc:
+            if self.is_ready() or isinstance(exc, discord.ClientException):  # type: ignore[attr-defined]
+                raise
+            # discord.py's retry of a failed first connection trips over its own missing socket
+            # (AttributeError: 'NoneType' ... 'sequence'): the reason is the error before it.
+            cause = exc.__context__ if isinstance(exc, AttributeError) and exc.__context__ else exc
+            raise _gateway_error(self.settings, cause) from None
 
     async def close(self) -> None:
         """Close the Discord connection, then the store."""
@@ -127,18 +156,63 @@ async def use_endpoints(settings: Settings, token: str) -> None:
         log.info("Gateway URL: %s", gateway)
 
 
+async def _reachable(settings: Settings) -> None:
+    """Raise ConfigError unless a TCP connection to a configured gateway's host and port opens.
+
+    discord.py would retry a first connection that fails, log a traceback, then trip over its own
+    missing socket; a wrong URL in the settings deserves one line instead.
+    """
+    if not (settings.gateway_url or settings.api_base):
+        return  # Discord's own gateway: an outage there is no setting of ours
+    url = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        async with asyncio.timeout(GATEWAY_PROBE_SECONDS):
+            _, writer = await asyncio.open_connection(url.host, url.port)
+    except (OSError, TimeoutError) as exc:
+        raise _gateway_error(settings, exc) from None
+    writer.close()
+    with contextlib.suppress(OSError):
+        await writer.wait_closed()
+
+
 async def _gateway_from(api_base: str, token: str) -> str:
-    """Return the gateway URL that a REST base reports at GET /gateway/bot."""
+    """Return the gateway URL that a REST base reports at GET /gateway/bot; raise ConfigError if it does not."""
     headers = {"Authorization": f"Bot {token}"}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.get(f"{api_base}/gateway/bot", headers=headers) as resp,
-    ):
-        if resp.status == 401:
-            raise discord.LoginFailure("The configured DISCORD_API_BASE rejected the token.")
-        if resp.status != 200:
-            raise ConnectionError(
-                f"GET /gateway/bot at the configured DISCORD_API_BASE answered {resp.status}"
-            )
-        data = await resp.json()
-    return str(data["url"])
+    problem = f"DISCORD_API_BASE: GET {api_base}/gateway/bot"
+    try:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"{api_base}/gateway/bot", headers=headers) as resp,
+        ):
+            if resp.status == 401:
+                raise discord.LoginFailure("The configured DISCORD_API_BASE rejected the token.")
+            if resp.status != 200:
+                raise ConfigError(f"{problem} answered {resp.status}; is it a Discord API base URL?")
+            data = await resp.json(content_type=None)
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        raise ConfigError(f"{problem} failed: {_reason(exc)}") from None
+    except ValueError:  # not JSON: a login page, a proxy's error page
+        raise ConfigError(
+            f"{problem} did not answer JSON ({resp.content_type}); is it a Discord API base URL?"
+        ) from None
+    url = data.get("url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
+        raise ConfigError(f"{problem} named no gateway URL; is it a Discord API base URL?")
+    return url
+
+
+def _gateway_error(settings: Settings, cause: BaseException) -> Exception:
+    """Return the one-line error for a gateway that could not be reached at all, naming the setting behind it."""
+    url = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    if settings.gateway_url:
+        return ConfigError(f"DISCORD_GATEWAY_URL: cannot connect to {url}: {_reason(cause)}")
+    if settings.api_base:
+        return ConfigError(
+            f"DISCORD_API_BASE: cannot connect to the gateway it named ({url}): {_reason(cause)}"
+        )
+    return ConnectionError(f"cannot connect to Discord's gateway ({url}): {_reason(cause)}")
+
+
+def _reason(exc: BaseException) -> str:
+    """Return an exception as a short phrase for a one-line message."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

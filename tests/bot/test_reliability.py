@@ -7,21 +7,25 @@ the problem, the exit code, and that everything else still works.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import resource
 import shutil
+import socket
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from knowledge.extract.reader import read_article
 from knowledge.ingest import open_store
 from knowledge.models import Article, EventRecord, Extraction, PartialDate, TimeRef
 from knowledge.store import APPLICATION_ID
+from tests.e2e.standin import DiscordStandIn
 from tests.launch import briefbot, clean_env
 
 ARTICLES = Path(__file__).parent.parent / "knowledge" / "articles"
@@ -368,3 +372,115 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
         assert f"{name}: failed: not a regular file" in err, err
     assert "huge.txt: failed: huge.txt: the file is too large for an article." in err
     assert "good.txt: 2 passages" in result.stdout
+
+
+# --- item 9: configuration mistakes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "said"),
+    [
+        ("BRIEFBOT_DEV_GUILD", "my-server", "BRIEFBOT_DEV_GUILD: Input should be a valid integer"),
+        ("BRIEFBOT_OWNER_IDS", "123, bob", "BRIEFBOT_OWNER_IDS: expected Discord user ids (numbers)"),
+        (
+            "BRIEFBOT_LOG_LEVEL",
+            "LOUD",
+            "BRIEFBOT_LOG_LEVEL: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'",
+        ),
+        ("BRIEFBOT_SHARDING", "sometimes", "BRIEFBOT_SHARDING: Input should be 'off' or 'auto'"),
+        ("DISCORD_TOKEN", "MTAw.first-half\nsecond-half", "DISCORD_TOKEN: contains a line break"),
+        (
+            "DISCORD_API_BASE",
+            "localhost:8080",
+            "DISCORD_API_BASE: expected a URL starting with http:// or https://",
+        ),
+        (
+            "DISCORD_GATEWAY_URL",
+            "gateway.example",
+            "DISCORD_GATEWAY_URL: expected a URL starting with ws:// or wss://",
+        ),
+    ],
+    ids=["dev-guild", "owner-ids", "log-level", "sharding", "token-newline", "api-base", "gateway-url"],
+)
+@pytest.mark.parametrize("command", ["run", "sources"])
+def test_a_malformed_setting_is_one_line_and_exit_code_2(
+    tmp_path: Path, setting: str, value: str, said: str, command: str
+) -> None:
+    """Issue 12 item 9: a setting that cannot be read gets one line naming it, exit code 2, never a traceback."""
+    settings = {"DISCORD_TOKEN": "MTAw.token.for-tests", setting: value}
+    result = cli("--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, timeout=60, **settings)
+    err = assert_one_line(result, 2, f"briefbot: {said}")
+    assert err.count("\n") == 1, err
+    assert "second-half" not in err  # a token is never echoed, not even a broken one
+
+
+def test_env_example_as_env_is_a_valid_configuration(tmp_path: Path) -> None:
+    """Issue 12 item 9: `cp .env.example .env` (every setting empty or default) starts cleanly; empty means unset."""
+    shutil.copy(Path(__file__).parents[2] / ".env.example", tmp_path / ".env")
+    result = cli("--db", tmp_path / "store.sqlite3", "sources", cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+async def html_site() -> tuple[web.AppRunner, str]:
+    """Start a site that answers every request with an HTML page (a proxy's login page); return it and its base URL."""
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text="<html><body>Please log in</body></html>", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", page)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/api/v10"
+
+
+def closed_port() -> int:
+    """Return a local port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def run_against(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    """Return the finished `briefbot run` with settings (off the event loop, which serves the stand-in)."""
+    return await asyncio.to_thread(cli, "--db", tmp_path / "store.sqlite3", "run", cwd=tmp_path, **settings)
+
+
+async def test_an_api_base_answering_html_is_one_line(tmp_path: Path) -> None:
+    """Issue 12 item 9: a DISCORD_API_BASE that answers an HTML page is named in one line, exit code 2."""
+    runner, base = await html_site()
+    try:
+        result = await run_against(tmp_path, DISCORD_TOKEN="MTAw.token.for-tests", DISCORD_API_BASE=base)
+    finally:
+        await runner.cleanup()
+    assert_one_line(result, 2, "briefbot: DISCORD_API_BASE: GET ", "did not answer JSON (text/html)")
+
+
+async def test_an_unreachable_gateway_is_one_line(tmp_path: Path) -> None:
+    """Issue 12 item 9: a DISCORD_GATEWAY_URL nothing listens at is named in one line, exit 2 (not AttributeError 'sequence')."""
+    async with DiscordStandIn() as standin:
+        gateway = f"ws://127.0.0.1:{closed_port()}/gateway"
+        result = await run_against(
+            tmp_path,
+            DISCORD_TOKEN=standin.token,
+            DISCORD_API_BASE=standin.base_url,
+            DISCORD_GATEWAY_URL=gateway,
+        )
+    err = assert_one_line(result, 2, f"briefbot: DISCORD_GATEWAY_URL: cannot connect to {gateway}")
+    assert "sequence" not in err
+
+
+async def test_a_dev_guild_the_bot_cannot_reach_is_one_line(tmp_path: Path) -> None:
+    """Issue 12 item 9: a BRIEFBOT_DEV_GUILD the bot is not in (403 Missing Access on sync) is named in one line, exit 2."""
+    async with DiscordStandIn() as standin:
+        result = await run_against(
+            tmp_path,
+            DISCORD_TOKEN=standin.token,
+            DISCORD_API_BASE=standin.base_url,
+            BRIEFBOT_DEV_GUILD="123456789012345678",  # not the stand-in's guild
+        )
+    assert_one_line(
+        result, 2, "briefbot: BRIEFBOT_DEV_GUILD: the bot cannot sync commands to server 123456789012345678"
+    )
