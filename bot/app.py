@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import Any
 
 import aiohttp
@@ -40,7 +41,10 @@ EXTENSIONS = (
 # quarter of the bot's time in a burst of 1,000 went to connecting. A bounded pool makes answers
 # queue briefly for a kept-alive connection instead.
 HTTP_CONNECTIONS = 16
-GATEWAY_PROBE_SECONDS = 10.0  # a configured gateway that accepts no TCP connection in this long is wrong
+GATEWAY_PROBE_SECONDS = 10.0
+RECONNECT_FIRST_SECONDS = 1.0  # after a frame discord.py could not handle; doubles each time
+RECONNECT_MAX_SECONDS = 60.0
+RECONNECT_RESET_SECONDS = 60.0  # a connection that lasted this long starts the backoff afresh  # a configured gateway that accepts no TCP connection in this long is wrong
 
 
 class BriefingMixin:
@@ -48,6 +52,11 @@ class BriefingMixin:
 
     briefing: Briefing
     settings: Settings
+    connected_once = False  # a gateway connection has been made (see connect)
+
+    async def on_connect(self) -> None:
+        """Note that the gateway was reached: from now on a failure is a fault to recover from."""
+        self.connected_once = True
 
     async def login(self, token: str) -> None:
         """Log in over a bounded pool of HTTP connections (see HTTP_CONNECTIONS), then as usual."""
@@ -82,18 +91,44 @@ class BriefingMixin:
         log.info("Synced %d commands to the development guild %s", len(synced), guild_id)
 
     async def connect(self, *, reconnect: bool = True) -> None:
-        """Connect to the gateway; raise ConfigError when the very first connection cannot be made."""
-        if not self.is_ready():  # type: ignore[attr-defined]
+        """Stay connected to the gateway until closed, whatever frame arrives.
+
+        discord.py resumes after network faults, but a frame it cannot handle (not JSON, not an
+        object, an event whose data is null or lacks a field) escapes its loop and would end
+        ``briefbot run``. Such an error is logged in one line and the bot connects again after a
+        backoff (1 s, doubling to a minute; back to 1 s after a connection that lasted
+        RECONNECT_RESET_SECONDS). Errors that mean the bot must not go on (a rejected token,
+        intents Discord refuses, a close code discord.py cannot handle) still end it, and a very
+        first connection that fails raises ConfigError naming the setting behind the gateway URL.
+        """
+        bot: Any = self
+        if not self.connected_once:
             await _reachable(self.settings)
-        try:
-            await super().connect(reconnect=reconnect)  # type: ignore[misc]
-        except Exception as exc:
-            if self.is_ready() or isinstance(exc, discord.ClientException):  # type: ignore[attr-defined]
+        failures = 0
+        while not bot.is_closed():
+            started = time.monotonic()
+            try:
+                await super().connect(reconnect=reconnect)  # type: ignore[misc]
+                return
+            except (discord.ClientException, discord.ConnectionClosed):
                 raise
-            # discord.py's retry of a failed first connection trips over its own missing socket
-            # (AttributeError: 'NoneType' ... 'sequence'): the reason is the error before it.
-            cause = exc.__context__ if isinstance(exc, AttributeError) and exc.__context__ else exc
-            raise _gateway_error(self.settings, cause) from None
+            except Exception as exc:
+                if not self.connected_once:
+                    # discord.py's retry of a failed first connection trips over its own missing
+                    # socket (AttributeError: 'NoneType' ... 'sequence'): the reason is the error before.
+                    cause = exc.__context__ if isinstance(exc, AttributeError) and exc.__context__ else exc
+                    raise _gateway_error(self.settings, cause) from None
+                failures = 0 if time.monotonic() - started >= RECONNECT_RESET_SECONDS else failures
+                delay = min(RECONNECT_MAX_SECONDS, RECONNECT_FIRST_SECONDS * 2**failures)
+                failures += 1
+                log.error(
+                    "The gateway sent something discord.py could not handle (%s); reconnecting in %g s",
+                    _reason(exc),
+                    delay,
+                )
+                if bot.ws is not None:
+                    await bot.ws.close(code=4000)  # stops its heartbeat too
+                await asyncio.sleep(delay)
 
     async def close(self) -> None:
         """Close the Discord connection, then the store."""

@@ -72,6 +72,7 @@ Fault injection: :meth:`~DiscordStandIn.drop_connection`,
 :meth:`~DiscordStandIn.close_connection`, :meth:`~DiscordStandIn.send_reconnect`,
 :meth:`~DiscordStandIn.send_invalid_session`, :meth:`~DiscordStandIn.request_heartbeat`,
 :meth:`~DiscordStandIn.stop_heartbeat_acks` / :meth:`~DiscordStandIn.resume_heartbeat_acks`,
+:meth:`~DiscordStandIn.send_raw` (any text as a frame: malformed JSON, an array),
 and a REST fault queue: :meth:`~DiscordStandIn.fail_next` / :meth:`~DiscordStandIn.rate_limit_next`.
 
 Things discord.py insists on (easy to get wrong in a fake)
@@ -1128,6 +1129,15 @@ class DiscordStandIn:
         if self._active is not None:
             await self._send(self._active, payload)
         return payload
+
+    async def send_raw(self, text: str) -> bool:
+        """Send text as one frame on the live connection, as is (a malformed frame, for fault tests)."""
+        conn = self._active
+        if conn is None or conn._ws is None or conn._ws.closed:
+            return False
+        async with conn._lock:
+            await conn._ws.send_str(text)
+        return True
 
     async def drop_connection(self) -> bool:
         """Abort the live connection's TCP socket: no close frame (the client sees 1006)."""
