@@ -108,22 +108,22 @@ def _render_embed(embed: dict[str, Any]) -> list[str]:
     """Return an embed's parts as lines of plain text."""
     lines = []
     if embed.get("author"):
-        lines.append(_plain(embed["author"]["name"]))
+        lines.append(plain(embed["author"]["name"]))
     if embed.get("title"):
-        lines.append("═" * 3 + " " + _plain(embed["title"]) + " " + "═" * 3)
+        lines.append("═" * 3 + " " + plain(embed["title"]) + " " + "═" * 3)
     if embed.get("description"):
-        lines.append(_plain(embed["description"]))
+        lines.append(plain(embed["description"]))
     for f in embed.get("fields", []):
         lines.append("")
-        lines.append(_plain(f["name"]))
-        lines.extend("  " + line for line in _plain(f["value"]).splitlines())
+        lines.append(plain(f["name"]))
+        lines.extend("  " + line for line in plain(f["value"]).splitlines())
     if embed.get("footer"):
         lines.append("")
-        lines.append("— " + _plain(embed["footer"]["text"]))
+        lines.append("— " + plain(embed["footer"]["text"]))
     return lines
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Return Discord markdown as terminal text: escapes and emphasis removed, timestamps as dates."""
     text = re.sub(
         r"<t:(\d+):[a-zA-Z]>",

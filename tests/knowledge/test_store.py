@@ -220,11 +220,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
-            " PRAGMA user_version = 1; PRAGMA application_id = 0;"  # (stores were not marked then)
+            " ALTER TABLE spending_facts DROP COLUMN status; PRAGMA user_version = 1;"
+            " PRAGMA application_id = 0;"  # (stores were not marked then)
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 3
+        assert await store.schema_version() == SCHEMA_VERSION == 4
         assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index

@@ -1,0 +1,95 @@
+"""The extraction scorer: pairing, the corpus's check rules, and a whole run over a tiny corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.extraction import score
+from bench.extraction.checks import judge, reply_text
+from bench.extraction.matching import pair
+
+ARTICLE = """Title: Test wire
+Source: Test Desk
+Date: 2024-03-01
+
+Norway spent 2.2% of GDP on defence in 2023.
+"""
+
+
+def _corpus(tmp_path: Path, expected: dict[str, object]) -> Path:
+    """Write a one-article corpus and return its folder."""
+    (tmp_path / "articles").mkdir(parents=True)
+    (tmp_path / "expected").mkdir()
+    (tmp_path / "articles" / "01-test.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "expected" / "01-test.json").write_text(json.dumps(expected), encoding="utf-8")
+    return tmp_path
+
+
+def _fact(value: float) -> dict[str, object]:
+    """Return an expected Norway share-of-GDP fact for 2023."""
+    return {
+        "country": "Norway",
+        "year": 2023,
+        "metric": "share_of_gdp",
+        "value": value,
+        "unit": "percent_of_gdp",
+        "status": "actual",
+        "sentence": "Norway spent 2.2% of GDP on defence in 2023.",
+    }
+
+
+def test_pair_counts_each_extracted_record_once() -> None:
+    """Two expected records cannot both pair with one extracted record."""
+    result = pair([1, 1], [1], lambda a, b: a == b, str, str)
+    assert (result.tp, result.fp, result.fn) == (1, 0, 1)
+
+
+def test_a_found_fact_is_a_true_positive_and_a_wrong_value_is_both_errors(tmp_path: Path) -> None:
+    """The right value pairs; a value off by more than rounding is a miss and a false record."""
+    right = score(_corpus(tmp_path / "a", {"spending_facts": [_fact(2.2)]})).kind_totals()["spending"]
+    wrong = score(_corpus(tmp_path / "b", {"spending_facts": [_fact(2.4)]})).kind_totals()["spending"]
+    assert (right.tp, right.fp, right.fn) == (1, 0, 0)
+    assert (wrong.tp, wrong.fp, wrong.fn) == (0, 1, 1)
+
+
+def test_command_checks_run_against_a_store_of_the_article_alone(tmp_path: Path) -> None:
+    """A check naming the article's figure passes; one asking for another figure fails with a reason."""
+    checks = [
+        {"id": "c1", "input": "/spending Norway", "must_include": [["2.2%"]], "must_not_include": []},
+        {"id": "c2", "input": "/spending Norway", "must_include": [["9.9%"]], "must_not_include": []},
+    ]
+    result = score(_corpus(tmp_path, {"command_checks": checks}))
+    (article,) = result.articles
+    assert [c.passed for c in article.checks] == [True, False]
+    assert article.checks[1].reasons == ["missing one of ['9.9%']"]
+    assert result.as_json()["checks"] == {
+        "passed": 1,
+        "total": 2,
+        "by_command": {"/spending": {"passed": 1, "total": 2}},
+    }
+
+
+def test_must_not_rules_of_spending_read_only_the_country_part() -> None:
+    """An alliance-context field may show a figure the country's own part may not."""
+    message = {
+        "embeds": [
+            {
+                "title": "Canada",
+                "description": "No figure.",
+                "fields": [{"name": "Alliance context", "value": "23 of 32 allies met 2%"}],
+            }
+        ]
+    }
+    check = {"input": "/spending Canada", "must_include": [["23 of 32"]], "must_not_include": ["2%"]}
+    assert judge(check, message) == []
+    assert "23 of 32" not in reply_text(message, country_part=True)
+
+
+def test_the_projects_own_articles_stay_above_their_thresholds() -> None:
+    """Extraction cannot silently regress: the scorer on tests/knowledge/corpus keeps its floor (issue 10)."""
+    result = score(Path(__file__).parents[1] / "knowledge" / "corpus")
+    spending = result.kind_totals()["spending"]
+    passed, total = result.check_totals()["/spending"]
+    assert spending.precision >= 0.8 and spending.recall >= 0.8, spending.as_json()
+    assert passed == total, [c.reasons for a in result.articles for c in a.checks if not c.passed]
