@@ -23,6 +23,7 @@ from knowledge.briefing import Briefing
 from knowledge.errors import MalformedArticle
 from knowledge.ingest import ARTICLE_SUFFIXES, analyse, decode_article
 from knowledge.models import Article, Extraction
+from knowledge.store import StoreWriteError
 
 log = logging.getLogger(__name__)
 
@@ -112,15 +113,33 @@ class ConfirmIngest(discord.ui.View):
     async def confirm(
         self, interaction: discord.Interaction, button: discord.ui.Button[ConfirmIngest]
     ) -> None:
-        """Write the article to the store and say where it went."""
-        result = await self.briefing.add(self.article, self.extraction, name=self.name)
+        """Acknowledge, write the article, then say where it went, or why not (the buttons stay to retry)."""
+        if not interaction.permissions.manage_guild:  # it can be taken away while the preview is open
+            await deny(interaction, "You need the Manage Server permission to do that.")
+            return
+        # A write can outlast Discord's 3 seconds (another writer holds the store for up to the busy
+        # timeout), so the press is acknowledged first and the preview edited when the write is done.
+        await interaction.response.defer()
+        try:
+            result = await self.briefing.add(self.article, self.extraction, name=self.name)
+        except StoreWriteError as exc:  # locked, disk full, read-only: nothing of it was kept
+            reason = str(exc)
+            await deny(interaction, f"{reason[:1].upper()}{reason[1:]} Press Store it to try again.")
+            return
         self.stop()
         message = (
             f"Stored as document #{result.document_id}."
             if result.created
             else (f"Already in the store as document #{result.document_id}; nothing changed.")
         )
-        await interaction.response.edit_message(embed=embeds.notice_embed(message), view=None)
+        await interaction.edit_original_response(embed=embeds.notice_embed(message), view=None)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[ConfirmIngest]
+    ) -> None:
+        """Answer a press that failed unexpectedly once, and log it."""
+        log.error("Storing a previewed article failed", exc_info=error)
+        await deny(interaction, "Something went wrong while storing the article. It has been logged.")
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary, custom_id="ingest:cancel")
     async def cancel(

@@ -196,13 +196,15 @@ async def test_ingest_attachment_by_admin(live_bot: BotProcess) -> None:
     assert await document_count(standin) == before
 
     confirmed = await checked_answer(
-        standin, standin.make_component_interaction("ingest:confirm", message_id)
+        standin,
+        standin.make_component_interaction("ingest:confirm", message_id, permissions=ADMIN_PERMISSIONS),
     )
     assert_answered_once(standin, confirmed)
-    assert confirmed.callback_type == 7
+    assert confirmed.callback_type == 6  # acknowledged before the write (issue 12 item 6)
+    (edit,) = confirmed.edits
     stored = only_embed(confirmed)
     assert stored["description"] == f"Stored as document #{before + 1}."
-    assert confirmed.callback_json["data"]["components"] == []  # the buttons are gone
+    assert edit.json["components"] == []  # the buttons are gone
     assert standin.messages[message_id]["embeds"][0]["description"] == stored["description"]
 
     sources = only_embed(await run(standin, "sources"))
