@@ -42,7 +42,8 @@ REST (everything below ``/api/v10``; every request, known or not, is appended to
   message 50006; content 2000; 10 embeds; embed title/description/field/footer
   lengths and the 6000 total; 25 autocomplete choices).
 * ``GET /attachments/{channel}/{id}/{filename}`` (outside ``/api/v10``, like Discord's CDN):
-  the bytes of an attachment, whether the bot uploaded it or a test made it with
+  the bytes of an attachment, streamed in 64 KiB chunks (``RecordedRequest.served`` counts the
+  bytes written before the client stopped reading), whether the bot uploaded it or a test made it with
   :meth:`DiscordStandIn.make_attachment` (recorded with ``kind="cdn"``; unknown ones 404).
 * Bot-authenticated routes require ``Authorization: Bot <token>`` (401 otherwise);
   interaction callbacks and webhook routes are authenticated by their token, as on
@@ -173,6 +174,7 @@ _ALLOWED_CALLBACKS = {
     INTERACTION_MODAL_SUBMIT: {4, 5, 6, 7},
 }
 _DEFERRED_CALLBACKS = {CALLBACK_DEFERRED_CHANNEL_MESSAGE, CALLBACK_DEFERRED_UPDATE_MESSAGE}
+_CDN_CHUNK = 64 * 1024
 
 # Message flags.
 FLAG_SUPPRESS_EMBEDS = 1 << 2
@@ -288,6 +290,7 @@ class RecordedRequest:
     response_json: Any = None
     fault_injected: bool = False
     interaction_id: str | None = None
+    served: int = 0  # bytes of a CDN file written before the client finished or hung up (set at the end)
 
     @property
     def ok(self) -> bool:
@@ -1379,12 +1382,32 @@ class DiscordStandIn:
             record.status, record.response_json = 404, {"message": "404: Not Found", "code": 0}
             response = web.json_response(record.response_json, status=404)
         else:
-            data, content_type = stored
-            record.status = 200
-            response = web.Response(
-                body=data, status=200, headers={"Content-Type": content_type or "application/octet-stream"}
-            )
+            self._notify()
+            return await self._stream_cdn_file(request, record, *stored)
         self._notify()
+        return response
+
+    async def _stream_cdn_file(
+        self, request: web.Request, record: RecordedRequest, data: bytes, content_type: str | None
+    ) -> web.StreamResponse:
+        """Write a file in chunks, counting in ``record.served`` what went out before the client stopped reading."""
+        record.status = 200
+        response = web.StreamResponse(
+            status=200, headers={"Content-Type": content_type or "application/octet-stream"}
+        )
+        response.content_length = len(data)
+        await response.prepare(request)
+        served = 0
+        try:
+            for start in range(0, len(data), _CDN_CHUNK):
+                await response.write(data[start : start + _CDN_CHUNK])
+                served = min(len(data), start + _CDN_CHUNK)
+            await response.write_eof()
+        except (ConnectionError, RuntimeError):  # the client hung up: a capped download stops here
+            pass
+        finally:
+            record.served = served  # set once, when the response is over
+            self._notify()
         return response
 
     async def _route(
