@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
+from bot.loopback import LocalDiscord, command_data, interaction_payload
 from knowledge.extract.reader import read_article
-from knowledge.ingest import open_store
+from knowledge.ingest import ingest_text, open_store
 from knowledge.models import Article, EventRecord, Extraction, PartialDate, TimeRef
-from knowledge.store import APPLICATION_ID
+from knowledge.store import APPLICATION_ID, Store
 from tests.e2e.standin import DiscordStandIn
 from tests.launch import briefbot, clean_env
 
@@ -484,3 +485,35 @@ async def test_a_dev_guild_the_bot_cannot_reach_is_one_line(tmp_path: Path) -> N
     assert_one_line(
         result, 2, "briefbot: BRIEFBOT_DEV_GUILD: the bot cannot sync commands to server 123456789012345678"
     )
+
+
+# --- item 11: found by reading the code (outside people.py) ---------------------------------------
+
+BURST_QUESTIONS = (
+    [
+        ("spending", {"country": name})
+        for name in ("Canada", "Belgium", "Italy", "Spain", "Portugal", "Croatia", "Poland", "NATO")
+    ]
+    + [("quote", {"person": name}) for name in ("Rutte", "Hegseth", "Trump", "Stoltenberg")]
+    + [("summit", {})]
+)
+
+
+async def test_a_burst_after_a_write_loads_the_snapshot_once(local: LocalDiscord, store: Store) -> None:
+    """Issue 12 item 11: the interactions that meet a changed store at once share one reload of people and summits."""
+    await ingest_text(store, WIRE_STORY.format(n=7, day=7), name="wire.txt")  # a write: every cache is stale
+    statements: list[str] = []
+    await store._in_db_thread(lambda db: db.set_trace_callback(statements.append))
+    try:
+        answers = await asyncio.gather(
+            *(
+                local.dispatch(interaction_payload(2, command_data(name, options)))
+                for name, options in BURST_QUESTIONS
+            )
+        )
+    finally:
+        await store._in_db_thread(lambda db: db.set_trace_callback(None))
+    assert all(len(sent) == 1 for sent in answers)
+    people_loads = sum("FROM people AS pe" in s for s in statements)
+    summit_loads = sum("FROM events WHERE kind" in s for s in statements)
+    assert (people_loads, summit_loads) == (1, 1), (people_loads, summit_loads)
