@@ -41,6 +41,9 @@ REST (everything below ``/api/v10``; every request, known or not, is appended to
   attachment objects. Messages are checked against Discord's main limits (empty
   message 50006; content 2000; 10 embeds; embed title/description/field/footer
   lengths and the 6000 total; 25 autocomplete choices).
+* ``POST /channels/{channel}/messages`` (the text channel only; a reply to a mention command),
+  recorded in :attr:`DiscordStandIn.channel_messages`; :meth:`DiscordStandIn.make_mention` builds
+  the MESSAGE_CREATE of a member mentioning the bot.
 * ``GET /attachments/{channel}/{id}/{filename}`` (outside ``/api/v10``, like Discord's CDN):
   the bytes of an attachment, streamed in 64 KiB chunks (``RecordedRequest.served`` counts the
   bytes written before the client stopped reading), whether the bot uploaded it or a test made it with
@@ -97,7 +100,8 @@ Deliberately not implemented
   429s only come from the fault queue.
 * No gateway-side heartbeat enforcement (Discord closes silent clients), no
   identify rate limit / ``max_concurrency``, no sharding beyond shard ``[0, 1]``.
-* No guild/channel/member/message REST routes other than the interaction webhooks,
+* No guild/channel/member/message REST routes other than the interaction webhooks and
+  posting in the text channel,
   no permissions computation, no 15-minute interaction token expiry, no CDN.
 * One guild, one text channel; no member chunking, presences or voice.
 """
@@ -534,6 +538,7 @@ class DiscordStandIn:
         self.interactions: dict[str, Response] = {}
         self.internal_errors: list[str] = []
         self.cdn_files: dict[str, tuple[bytes, str | None]] = {}  # URL path -> (bytes, content type)
+        self.channel_messages: list[dict[str, Any]] = []  # messages the bot posted in the text channel
         self.intents: int | None = None
         self.ready_count = 0
         self.resumed_count = 0
@@ -1283,6 +1288,7 @@ class DiscordStandIn:
             ("GET", f"/webhooks/{app}/{token}/messages/{message}", self._h_get_message, False),
             ("PATCH", f"/webhooks/{app}/{token}/messages/{message}", self._h_edit_message, False),
             ("DELETE", f"/webhooks/{app}/{token}/messages/{message}", self._h_delete_message, False),
+            ("POST", r"/channels/(?P<channel_id>\d+)/messages", self._h_channel_message, True),
         ]
         return [
             (method, re.compile(pattern + "$"), handler, auth) for method, pattern, handler, auth in table
@@ -1834,6 +1840,44 @@ class DiscordStandIn:
         if record.query.get("wait", "").lower() not in {"1", "true"}:
             return 204, None
         return 200, copy.deepcopy(message)
+
+    async def _h_channel_message(self, record: RecordedRequest, params: dict[str, str]) -> tuple[int, Any]:
+        """Create a bot message in the guild's text channel (a reply to a mention command)."""
+        if params["channel_id"] != self.channel_id:
+            return _error(404, "Unknown Channel", 10003)
+        data = record.json if isinstance(record.json, dict) else {}
+        if (problem := self._validate_message(data, record.files, require_content=True)) is not None:
+            return problem
+        reply = data.get("message_reference") is not None
+        message = self._new_message(data, record.files, message_type=19 if reply else 0)
+        message.pop("webhook_id")
+        self.channel_messages.append(message)
+        self._notify()
+        return 200, copy.deepcopy(message)
+
+    def make_mention(self, text: str, *, user_id: str | None = None) -> dict[str, Any]:
+        """Return a MESSAGE_CREATE payload by a member in the text channel: the bot's mention, then text."""
+        user = self.user(user_id)
+        bot = self.bot_user()
+        return {
+            "id": self._snowflake(),
+            "type": 0,
+            "channel_id": self.channel_id,
+            "guild_id": self.guild_id,
+            "author": user,
+            "member": {k: v for k, v in self._member(user, DEFAULT_PERMISSIONS).items() if k != "user"},
+            "content": f"<@{bot['id']}> {text}",
+            "timestamp": _iso_now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [bot],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "flags": 0,
+        }
 
     async def _h_get_message(self, record: RecordedRequest, params: dict[str, str]) -> tuple[int, Any]:
         message = self._webhook_message(params)
