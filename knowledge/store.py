@@ -38,13 +38,14 @@ from knowledge.models import (
     Quote,
     SearchHit,
     Source,
+    SpeakerType,
     SpendingRecord,
     StatementKind,
     StatementRecord,
     TimeRef,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
 # gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
@@ -129,7 +130,10 @@ CREATE TABLE statements (
     text        TEXT NOT NULL,
     context     TEXT,
     time_json   TEXT,
-    medium      TEXT
+    medium      TEXT,
+    speaker_type TEXT NOT NULL DEFAULT 'person',
+    segments    TEXT,
+    place       TEXT
 );
 CREATE INDEX statements_by_person ON statements (person_id);
 CREATE TABLE events (
@@ -185,6 +189,10 @@ _MIGRATIONS = {
           CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id)""",
     # 4: how sure a figure is (actual, estimate, planned, target); older facts stay unlabelled.
     3: "ALTER TABLE spending_facts ADD COLUMN status TEXT",
+    # 5: statements say who spoke (person, document, unnamed source), a split quote's parts, and where.
+    4: """ALTER TABLE statements ADD COLUMN speaker_type TEXT NOT NULL DEFAULT 'person';
+          ALTER TABLE statements ADD COLUMN segments TEXT;
+          ALTER TABLE statements ADD COLUMN place TEXT""",
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -236,6 +244,7 @@ class StoredPerson:
     name: str
     roles: tuple[str, ...]
     statement_count: int
+    speaker_type: SpeakerType = SpeakerType.PERSON  # a document or unnamed source speaks as itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -600,7 +609,8 @@ class Store:
             SELECT pe.id, pe.name,
                    (SELECT group_concat(role, char(31)) FROM (
                         SELECT DISTINCT role FROM person_roles WHERE person_id = pe.id)) AS roles,
-                   (SELECT count(*) FROM statements WHERE person_id = pe.id) AS statements
+                   (SELECT count(*) FROM statements WHERE person_id = pe.id) AS statements,
+                   (SELECT speaker_type FROM statements WHERE person_id = pe.id LIMIT 1) AS speaker_type
               FROM people AS pe
              ORDER BY pe.name
             """
@@ -611,6 +621,7 @@ class Store:
                 name=row["name"],
                 roles=tuple(row["roles"].split("\x1f")) if row["roles"] else (),
                 statement_count=row["statements"],
+                speaker_type=SpeakerType(row["speaker_type"] or SpeakerType.PERSON),
             )
             for row in rows
         ]
@@ -623,7 +634,7 @@ class Store:
         """Return a person's statements in document order, with sources."""
         rows = await self._rows(
             f"""
-            SELECT s.kind, s.text, s.context, s.time_json, s.medium, {_SOURCE_COLUMNS}
+            SELECT s.kind, s.text, s.context, s.time_json, s.medium, s.segments, s.place, {_SOURCE_COLUMNS}
               FROM statements AS s
               JOIN passages  AS p ON p.id = s.passage_id
               JOIN documents AS d ON d.id = s.document_id
@@ -639,6 +650,8 @@ class Store:
                 context=row["context"],
                 when=_time(row["time_json"]),
                 medium=row["medium"],
+                segments=json.loads(row["segments"]) if row["segments"] else [],
+                place=row["place"],
                 source=_source(row),
             )
             for row in rows
@@ -923,7 +936,7 @@ def _insert_statements(
     """Insert the document's statements (every speaker is among people: see _insert_people)."""
     db.executemany(
         "INSERT INTO statements (document_id, passage_id, person_id, kind, text, context, time_json,"
-        " medium) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " medium, speaker_type, segments, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 document_id,
@@ -934,6 +947,9 @@ def _insert_statements(
                 r.context,
                 _time_json(r.when),
                 r.medium,
+                r.speaker_type.value,
+                json.dumps(r.segments, ensure_ascii=False) if r.segments else None,
+                r.place,
             )
             for r in records
         ],

@@ -15,6 +15,7 @@ from knowledge.models import (
     Extraction,
     Metric,
     PersonRecord,
+    SpeakerType,
     SpendingRecord,
     StatementKind,
     StatementRecord,
@@ -211,6 +212,31 @@ async def test_failed_seeding_leaves_no_store_behind(tmp_path: Path, monkeypatch
         await store.close()
 
 
+# What the statements table lacked before schema 5.
+_BEFORE_SPEAKER_TYPES = (
+    "ALTER TABLE statements DROP COLUMN speaker_type; ALTER TABLE statements DROP COLUMN segments;"
+    " ALTER TABLE statements DROP COLUMN place;"
+)
+
+
+async def test_a_version_4_store_gains_speaker_types_and_keeps_its_statements(tmp_path: Path) -> None:
+    """Schema 5 adds who spoke, a split quote's parts and the place; old statements read as a person's."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        raw.executescript(f"{_BEFORE_SPEAKER_TYPES} PRAGMA user_version = 4;")
+    store = await Store.open(path)
+    try:
+        assert await store.schema_version() == 5
+        (person,) = [p for p in await store.people() if p.statement_count]
+        assert person.speaker_type is SpeakerType.PERSON
+        assert [q.text for q in await store.statements_by(person.id)] == ["We will do more"]
+    finally:
+        await store.close()
+
+
 async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     """A store written with schema 1 gets the per-metric index and version 2, keeping its data."""
     path = tmp_path / "s.sqlite3"
@@ -220,12 +246,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
-            " ALTER TABLE spending_facts DROP COLUMN status; PRAGMA user_version = 1;"
+            f" ALTER TABLE spending_facts DROP COLUMN status; {_BEFORE_SPEAKER_TYPES} PRAGMA user_version = 1;"
             " PRAGMA application_id = 0;"  # (stores were not marked then)
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 4
+        assert await store.schema_version() == SCHEMA_VERSION == 5
         assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index
