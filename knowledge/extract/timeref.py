@@ -13,7 +13,9 @@ Resolution rules (a news article speaks from its publication date):
 * A weekday (``on Thursday``) resolves only against a full date: the latest such day on or before
   publication, as news reports use it.
 
-Anything unresolvable keeps its text with empty fields, so the answer shows it as written.
+Anything unresolvable keeps its text with empty fields, so the answer shows it as written. So does
+a time that resolves outside EARLIEST_YEAR..LATEST_YEAR (a document dated at the edge of them), and
+a day that does not exist ("June 31") is dropped, keeping the month and year.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import datetime
 import functools
 import re
 
-from knowledge.models import PartialDate, TimeRef
+from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, PartialDate, TimeRef
 from knowledge.wordscan import fold_case
 
 MONTHS = {
@@ -120,7 +122,7 @@ def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef
             ref = _resolve(kind, match, published)
             if ref is None:
                 continue
-            found.append((ref, match.start(), match.end()))
+            found.append((_possible(ref), match.start(), match.end()))
             taken.append((match.start(), match.end()))
     return tuple(_anchor_earlier(sorted(found, key=lambda item: item[1])))
 
@@ -137,10 +139,28 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
                 if "decade" in fold_case(ref.text)
                 else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"])
             )
-            ref = ref.model_copy(update={"year": previous_year - n})
+            ref = _possible(ref.model_copy(update={"year": previous_year - n}))
         anchored.append((ref, start, end))
         previous_year = ref.year if ref.year is not None else previous_year
     return anchored
+
+
+def _possible(ref: TimeRef) -> TimeRef:
+    """Return ref without what no calendar has: a year out of bounds (shown as written), an impossible day."""
+    if ref.year is not None and not EARLIEST_YEAR <= ref.year <= LATEST_YEAR:
+        ref = ref.model_copy(update={"year": None})
+    if ref.day is None or ref.month is None:
+        return ref
+    year = ref.year if ref.year is not None else 2000  # a leap year: "February 29" may exist
+    try:
+        datetime.date(year, ref.month, ref.day)
+        if ref.end_day is not None and not ref.day < ref.end_day:
+            raise ValueError("a range ends after it starts")
+        if ref.end_day is not None:
+            datetime.date(year, ref.month, ref.end_day)
+    except ValueError:
+        return ref.model_copy(update={"day": None, "end_day": None})
+    return ref
 
 
 def resolve_time(text: str, published: PartialDate | None) -> TimeRef | None:
