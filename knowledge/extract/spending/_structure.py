@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.reader import is_table_row
+from knowledge.extract.spending._alliance import DATELINE
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
@@ -53,11 +54,15 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)"
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
 )
-CLAIM = re.compile(r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly)\b", re.I)
+CLAIM = re.compile(
+    r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
+    r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
+    re.I,
+)
 
 _SHARE_CUE = re.compile(
     r"\s*(?:of\s+(?:(?:its|their|the|national|annual)\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output"
-    r"|national\s+output|national\s+income)|GDP)\b",
+    r"|national\s+output)|GDP)\b",
     re.I,
 )
 _DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|security)\b", re.I)
@@ -131,9 +136,13 @@ _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
-    r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly)\b",
+    r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
+    r"aid|gross\s+national\s+income|GNI)\b",
     re.I,
 )
+# Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
+_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
@@ -146,7 +155,7 @@ _OWNER_AFTER = re.compile(
     r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
     re.I,
 )
-_ALLIANCE = re.compile(r"\bNATO\b|\b[Aa]lliance\b|\ball(?:y|ies)\b")
+_ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
 )
@@ -182,19 +191,46 @@ class _Found:
     approximate: bool
 
 
-def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[SpendingRecord]:
-    """Return the facts structure gives for figures not in claimed ((passage, figure as written))."""
+def structure_records(article: Article, phrased: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the facts structure gives for the figures the phrase reader (phrased) left."""
+    claimed = {(r.passage, r.as_written) for r in phrased}
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
+    opening = _dateline_topic(article)
+    topic, section = opening, None
     for passage, context_year in zip(article.passages, context_years(article), strict=True):
+        if passage.section != section:
+            topic, section = opening, passage.section
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
         context = _context(article, passage)
+        found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
-            records += _table_records(passage, context, published, article)
+            found = _table_records(passage, context, published, article)
         elif about_defence:
-            records += _line_records(passage, context, published, context_year)
+            found = _line_records(passage, context, published, context_year, topic)
+        records += found
+        topic = _next_topic(passage, [*found, *(r for r in phrased if r.passage == passage.position)], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+def _dateline_topic(article: Article) -> str | None:
+    """Return the ally a story's dateline names ("LISBON, 11 October —"), the topic until another is named."""
+    first = article.passages[0].text if article.passages else ""
+    dateline = DATELINE.match(first)
+    seats = [c for c, s, _ in find_government_seats(first) if dateline and s < dateline.end()]
+    return seats[0].code if seats and seats[0].nato_member else None
+
+
+def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
+    """Return the ally the text is about after a passage: the one its figures belong to, or the one it names."""
+    subjects = {r.subject for r in records if r.subject != "NATO"}
+    if len(subjects) == 1:
+        return subjects.pop()
+    named = {o.code for o in _owners(passage.text, []) if o.code != "NATO"}
+    if subjects or named:
+        return named.pop() if len(named) == 1 and not subjects else None
+    return topic
 
 
 def context_years(article: Article) -> list[TimeRef | None]:
@@ -233,11 +269,15 @@ def _speaks_of_spending(context: str) -> bool:
 
 
 def _line_records(
-    passage: Passage, context: str, published: PartialDate | None, context_year: TimeRef | None
+    passage: Passage,
+    context: str,
+    published: PartialDate | None,
+    context_year: TimeRef | None,
+    topic: str | None = None,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
-    if CLAIM.search(text) or _HEADLINE.fullmatch(text):
+    if CLAIM.search(text) or _HEADLINE.fullmatch(text) or text.rstrip().endswith("?"):
         return []
     times = find_times(text, published)
     label = _LABEL.match(text)
@@ -260,6 +300,14 @@ def _line_records(
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end():
             codes = label_codes
+        elif (
+            not owners
+            and topic is not None
+            and _TOPIC_LEAD.search(text, start, figure.start)
+            and not _OTHER_BODY.search(text)
+        ):
+            # "Spending stood at 2.2% in 2021": no one named, so the ally the text is about
+            codes = [topic] if _is_ally(topic) else []
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
