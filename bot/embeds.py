@@ -207,6 +207,8 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
         text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
         text += f" in total{_in_year(figure.when)}" if figure.subject == "NATO" else _in_year(figure.when)
         text += status_note(figure)
+    elif figure.metric is Metric.AMOUNT_INCREASE:
+        text = f"an increase of {about}**{escape(figure.as_written)}**{_in_year(figure.when)}{status_note(figure)}"
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
         icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
         target = f"the {format_percent(figure.target)}" if figure.target is not None else "the"

@@ -120,8 +120,13 @@ def score_article(article: Article, extraction: Extraction, expected: dict[str, 
 
 # (metric, status) of the corpus -> what the extractor records: a country's own target is a share
 # of GDP whose status is "target".
-_METRICS = {"share_of_gdp": Metric.SHARE_OF_GDP, "absolute": Metric.AMOUNT, "target": Metric.SHARE_OF_GDP}
-_VALUE_METRICS = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+_METRICS = {
+    "share_of_gdp": Metric.SHARE_OF_GDP,
+    "absolute": Metric.AMOUNT,
+    "absolute_increase": Metric.AMOUNT_INCREASE,
+    "target": Metric.SHARE_OF_GDP,
+}
+_VALUE_METRICS = (Metric.SHARE_OF_GDP, Metric.AMOUNT, Metric.AMOUNT_INCREASE)
 _COUNTRY_METRICS = (*_VALUE_METRICS, Metric.TARGET_MET, Metric.TARGET_MISSED)
 
 
@@ -174,7 +179,7 @@ def _spending_agrees(want: dict[str, Any], got: SpendingRecord, sentence_text: s
         return False
     if want.get("value") is None:  # a range or words: the figure as written must be there
         return got.value is None or got.as_written.lower() in sentence_text.lower()
-    if metric is Metric.AMOUNT:
+    if metric in (Metric.AMOUNT, Metric.AMOUNT_INCREASE):
         value = _money_value(got, want.get("unit") or "")
         return value is not None and abs(value - want["value"]) <= MONEY_TOLERANCE * abs(want["value"])
     return got.value is not None and abs(got.value - want["value"]) <= PERCENT_TOLERANCE

@@ -47,7 +47,7 @@ from knowledge.extract.spending._alliance import DATELINE
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
-from knowledge.models import Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
@@ -86,11 +86,18 @@ _NOT_SHARE_BEFORE = re.compile(
 _NOT_AMOUNT = re.compile(
     r"\b(?:aid|loans?|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
-    r"increase|extra|additional|more|rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
+    r"rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
     r"accounts?\s+for|accounted\s+for|weapons|equipment|further)\b",
     re.I,
 )
+_INCREASE_BEFORE = re.compile(
+    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional)\s+"
+    r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+_INCREASE_AFTER = re.compile(r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b", re.I)
+_CHANGE_WORD = re.compile(r"\b(?:increase|extra|additional|more|further|by)\b", re.I)
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
 _SPENDING_NOUN = re.compile(r"\b(?:spending|budget|outlays|expenditure|spent|spend|spends)\b", re.I)
@@ -368,8 +375,9 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
     for quantity in find_money(text):
-        if _is_amount(text, quantity, context):
-            found.append((_qualified(text, quantity), Metric.AMOUNT))
+        metric = _amount_metric(text, quantity, context)
+        if metric is not None:
+            found.append((_qualified(text, quantity), metric))
     return sorted(found, key=lambda pair: pair[0].start)
 
 
@@ -393,17 +401,27 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
 
-def _is_amount(text: str, quantity: Quantity, context: str) -> bool:
-    """Return whether an amount of money is a defence budget or spending, not aid, an increase or an economy."""
+def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None:
+    """Return AMOUNT for a defence budget or spending, AMOUNT_INCREASE for a rise in it ("an extra
+    €4bn"), or None for aid, loans, an economy or money that is not defence's."""
     start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
     near = text[start : min(end, quantity.end + 15)]
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
-        return False  # "whose GDP is €4.3 trillion"
+        return None  # "whose GDP is €4.3 trillion"
+    before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
+    increase = before is not None or _INCREASE_AFTER.match(text, quantity.end) is not None
+    spending = increase or _SPENDING_NOUN.search(text, start, quantity.start) is not None
     talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
-        _SPENDING_NOUN.search(text, start, quantity.start) and _DEFENCE_TALK.search(context)
+        spending and _DEFENCE_TALK.search(context)
     )
-    return talk is not None and _NOT_AMOUNT.search(near) is None and not _AID_AFTER.match(text, quantity.end)
+    if talk is None or _NOT_AMOUNT.search(near) or _AID_AFTER.match(text, quantity.end):
+        return None
+    if increase:
+        return Metric.AMOUNT_INCREASE
+    if _CHANGE_WORD.search(near):
+        return None  # "rose by €4bn", "an additional ... of which": a change, not a level
+    return Metric.AMOUNT
 
 
 def _qualified(text: str, quantity: Quantity) -> _Found:
@@ -663,6 +681,8 @@ def _record(
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
     status = figure_status(span, when, published, _ESTIMATES.search(text) is not None)
+    if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
+        status = FigureStatus.PLANNED  # money added to a budget this year is a decision, not a measurement
     return SpendingRecord(
         passage=passage.position,
         subject=code,
