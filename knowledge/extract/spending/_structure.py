@@ -84,7 +84,7 @@ _NOT_SHARE_BEFORE = re.compile(
     re.I,
 )
 _NOT_AMOUNT = re.compile(
-    r"\b(?:aid|loans?|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
+    r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
     r"rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
@@ -415,7 +415,7 @@ def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None
     talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
         spending and _DEFENCE_TALK.search(context)
     )
-    if talk is None or _NOT_AMOUNT.search(near) or _AID_AFTER.match(text, quantity.end):
+    if not talk or _NOT_AMOUNT.search(near) or _AID_AFTER.match(text, quantity.end):
         return None
     if increase:
         return Metric.AMOUNT_INCREASE
