@@ -667,3 +667,13 @@ def test_comparison(text: str, subject: str, claim: str) -> None:
 def test_comparison_traps(text: str) -> None:
     """Negated, non-spending or misplaced comparisons yield nothing."""
     assert [r for r in records(text) if r.metric is COMPARISON] == []
+
+
+def test_an_update_note_drops_the_figure_it_corrects() -> None:
+    """'corrects the increase to €5bn from €3bn': the €3bn stated earlier is gone (issue 10)."""
+    text = (
+        "Norway will add an extra €3bn to defence this year.\n\n"
+        "UPDATE 1 — corrects the size of the increase to €5bn from €3bn.\n\n"
+        "Norway will add an extra €5bn to defence this year."
+    )
+    assert {r.value for r in records(text) if r.subject == "NO"} == {5e9}
