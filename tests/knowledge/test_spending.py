@@ -677,3 +677,18 @@ def test_an_update_note_drops_the_figure_it_corrects() -> None:
         "Norway will add an extra €5bn to defence this year."
     )
     assert {r.value for r in records(text) if r.subject == "NO"} == {5e9}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow, by Polish estimates, will spend more than 6% of GDP on its military this year.", set()),
+        (
+            "Poland's defence spending stood at 2.2% of GDP in 2021, before Russia's full-scale invasion, and at 3.9% in 2023.",
+            {("PL", SHARE, 2021, 2.2), ("PL", SHARE, 2023, 3.9)},
+        ),
+    ],
+)
+def test_mentions_that_are_not_spenders_are_passed_over(text: str, expected: set[Fact]) -> None:
+    """A demonym after a preposition or a possessive of something else names no spender (issue 10)."""
+    assert facts(text) == expected

@@ -174,6 +174,14 @@ _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
     re.I,
 )
+_POSSESSIVE_OF_OTHER = re.compile(
+    r"['’]s\s+(?!(?:\w+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
+    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
+    r"(?<!ed)(?<!s)\b",
+)
+_ALLIANCE_AS_SOURCE = re.compile(
+    r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 
 
@@ -444,21 +452,30 @@ def _qualified(text: str, quantity: Quantity) -> _Found:
 
 
 def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
-    """Return the spenders named in a sentence: countries, demonyms, capitals, and the alliance as a subject."""
+    """Return the spenders named in a sentence: countries, demonyms, capitals, and the alliance as a subject.
+
+    Not spenders: a demonym after a preposition ("by Polish estimates"), a possessive before
+    anything but spending ("before Russia's full-scale invasion"), the alliance after a preposition
+    ("in the alliance"), in brackets or as a source ("NATO estimates", "according to NATO").
+    """
     spans = [(f.start, f.end) for f, _ in figures]
-    found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
-    found += [
-        _Owner(c.code, s, e) for c, s, e in find_demonyms(text)
-    ]  # "our Finnish neighbours have committed"
-    found += [_Owner(c.code, s, e) for c, s, e in find_government_seats(text)]  # "Ottawa has promised"
-    # The alliance as a subject ("NATO spent", "allies will spend") blocks; "in the alliance" does not.
+    found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
+    found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
+    found = [o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end)]
     alliance = [
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
-        if not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if not _after_preposition(text, m.start())
+        and not _ALLIANCE_AS_SOURCE.match(text, m.end())
+        and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Return whether a mention follows a preposition ("in the alliance", "by Polish estimates")."""
+    return _PREPOSITION_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _figure_owners(
