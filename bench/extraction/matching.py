@@ -4,7 +4,8 @@ Each kind is scored by a greedy one-to-one pairing: an expected record is paired
 unpaired extracted record that agrees with it on everything the kind compares. Unpaired expected
 records are misses (fn); unpaired extracted records are false records (fp).
 
-- spending: allies' own figures (a non-member's budget is not scored here): country, year, metric (with the status that tells a country's own target from a
+- spending: allies' own figures, each fact once however often the article states it (a
+  non-member's budget is not scored here): country, year, metric (with the status that tells a country's own target from a
   plan), value within rounding (percentages ±0.05 points; money ±1%, in the expected unit), and
   status when the extractor gives one.
 - aggregate: alliance-wide counts of allies, totals and targets: the same value and year.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -194,16 +195,34 @@ def _describe_spending(record: SpendingRecord, article: Article) -> str:
     )
 
 
+def _distinct_facts(records: Iterable[SpendingRecord]) -> list[SpendingRecord]:
+    """Return one record per fact: the same figure stated in a table and again in a sentence is one fact."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for r in records:
+        key = (r.subject, r.metric, r.value, r.as_written if r.value is None else None, _year(r), r.currency)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
+
+
 def _spending(article: Article, extraction: Extraction, expected: dict[str, Any]) -> KindScore:
     """Return the spending score: per-country figures."""
     # Non-members' own figures (Russia's budget) are not allies' spending: the corpus lists them apart.
-    records = [
+    records = _distinct_facts(
         r
         for r in extraction.spending
         if r.subject != ALLIANCE and r.metric in _COUNTRY_METRICS and by_code(r.subject).nato_member
-    ]
+    )
+    wanted = list(
+        {
+            (w["country"], w["metric"], w.get("value"), w.get("value_text"), w.get("year"), w.get("unit")): w
+            for w in expected.get("spending_facts", [])
+        }.values()
+    )  # the same fact stated twice (a table and a sentence) is one fact, as on the extracted side
     return pair(
-        expected.get("spending_facts", []),
+        wanted,
         records,
         lambda want, got: _spending_agrees(want, got, _passage(article, got.passage)),
         lambda want: (

@@ -150,6 +150,12 @@ _OTHER_THING = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
 _TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
 _OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
+_DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
+_BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
+_YEARS_AFTER = re.compile(r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d")
+_FISCAL_YEAR = re.compile(
+    r"\b(?:the\s+)?(?P<rel>this|current|next|last|previous)\s+(?:financial|fiscal|budget)\s+year\b", re.I
+)
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
@@ -294,7 +300,7 @@ def _line_records(
     text = passage.text
     if CLAIM.search(text) or _HEADLINE.fullmatch(text) or text.rstrip().endswith("?"):
         return []
-    times = find_times(text, published)
+    times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_codes(label.group("label")))
     figures = _figures(text, context + (" defence spending" if labelled else ""))
@@ -326,7 +332,8 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
-        if when is None and not _GOAL_LEAD.search(text, start, figure.start):
+        spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
+        if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
@@ -342,6 +349,17 @@ def _line_records(
     return records
 
 
+def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
+    """Return "this financial year", "the current fiscal year" ... resolved against the article's date."""
+    if published is None:
+        return []
+    found = []
+    for match in _FISCAL_YEAR.finditer(text):
+        shift = {"next": 1, "last": -1, "previous": -1}.get(match.group("rel").lower(), 0)
+        found.append((TimeRef(text=match.group(0), year=published.year + shift), match.start(), match.end()))
+    return found
+
+
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
@@ -349,6 +367,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     return (
         _OTHER_THING.search(lead) is not None
         or _NEGATION.search(own_verb) is not None
+        or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
     )
 
@@ -698,6 +717,8 @@ def _record(
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
     status = figure_status(span, when, published, _ESTIMATES.search(text) is not None)
+    if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
+        status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
     if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
         status = FigureStatus.PLANNED  # money added to a budget this year is a decision, not a measurement
     return SpendingRecord(
