@@ -692,3 +692,24 @@ def test_an_update_note_drops_the_figure_it_corrects() -> None:
 def test_mentions_that_are_not_spenders_are_passed_over(text: str, expected: set[Fact]) -> None:
     """A demonym after a preposition or a possessive of something else names no spender (issue 10)."""
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warsaw says it will spend 4.2% of GDP on defence this year.", ("PL", 2025, 4.2, "planned")),
+        ("Rome has promised it will reach the 2% guideline by 2027.", ("IT", 2027, 2.0, "target")),
+    ],
+)
+def test_a_country_that_says_it_will_spend_a_share_plans_it(
+    text: str, expected: tuple[str, int, float, str]
+) -> None:
+    """'X says it will', 'X promised it will reach the 2% guideline': X's own plan or goal (issue 10)."""
+    found = records(text, title="Defence budgets")
+    (record,) = [r for r in found if r.metric is SHARE and r.subject != ALLIANCE]
+    assert (
+        record.subject,
+        record.when.year if record.when else None,
+        record.value,
+        record.status,
+    ) == expected

@@ -98,6 +98,15 @@ _INCREASE_BEFORE = re.compile(
 )
 _INCREASE_AFTER = re.compile(r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b", re.I)
 _CHANGE_WORD = re.compile(r"\b(?:increase|extra|additional|more|further|by)\b", re.I)
+_REACH_NAMED = re.compile(
+    r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
+    r"(?:(?:target|goal|guideline)\s+of\s+(?:spending\s+)?)?$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|plans?|promised?|pledged?|aims?|commit\w*|expects?|intends?|decided|set\s+to|on\s+course)\b",
+    re.I,
+)
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
 _SPENDING_NOUN = re.compile(r"\b(?:spending|budget|outlays|expenditure|spent|spend|spends)\b", re.I)
@@ -187,6 +196,11 @@ _POSSESSIVE_OF_OTHER = re.compile(
 )
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
+)
+_SAYS_IT = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added|told\s+\w+)\s+"
+    r"(?:that\s+)?(?:it|they)\b",
+    re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 
@@ -324,7 +338,10 @@ def _line_records(
         elif (
             not owners
             and topic is not None
-            and _TOPIC_LEAD.search(text, start, figure.start)
+            and (
+                _TOPIC_LEAD.search(text, start, figure.start)
+                or (label and _TOPIC_LEAD.search(label.group(0)))
+            )
             and not _OTHER_BODY.search(text)
         ):
             # "Spending stood at 2.2% in 2021": no one named, so the ally the text is about
@@ -398,7 +415,9 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
             )
             taken.append((match.start(), match.end()))
     for quantity in find_percents(text):
-        if any(s <= quantity.start < e for s, e in taken) or not _is_share(text, quantity, context):
+        if any(s <= quantity.start < e for s, e in taken):
+            continue
+        if not (_is_share(text, quantity, context) or _reaches_named_target(text, quantity)):
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
     for quantity in find_money(text):
@@ -406,6 +425,16 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
         if metric is not None:
             found.append((_qualified(text, quantity), metric))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _reaches_named_target(text: str, quantity: Quantity) -> bool:
+    """Return whether a country says it will reach a named target ("Ottawa would reach the 2%
+    guideline this year", "will meet NATO's target of spending 2%"): its own plan to spend that share."""
+    start = next((s for s, e in _clause_spans(text) if s <= quantity.start < e), 0)
+    return (
+        _REACH_NAMED.search(text, max(start, quantity.start - 60), quantity.start) is not None
+        and _FUTURE.search(text, start, quantity.start) is not None
+    )
 
 
 def _is_share(text: str, quantity: Quantity, context: str) -> bool:
@@ -519,8 +548,8 @@ def _figure_owners(
         return []
     nearest = candidates[-1]
     between = text[nearest.end : figure.start]
-    if _PRONOUN_SUBJECT.search(between):  # "it would spend": a subject other than the country
-        return []
+    if _PRONOUN_SUBJECT.search(between) and not _SAYS_IT.match(between):
+        return []  # "it would spend": a subject other than the country, unless "Warsaw says it will"
     group = _listed_with(text, candidates)
     if any(o.code == "NATO" for o in group):
         return []
