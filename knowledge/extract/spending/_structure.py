@@ -229,6 +229,9 @@ class _Found:
 def structure_records(article: Article, phrased: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the facts structure gives for the figures the phrase reader (phrased) left."""
     claimed = {(r.passage, r.as_written) for r in phrased}
+    by_passage: dict[int, list[SpendingRecord]] = {}
+    for record in phrased:
+        by_passage.setdefault(record.passage, []).append(record)
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
@@ -245,7 +248,7 @@ def structure_records(article: Article, phrased: list[SpendingRecord]) -> list[S
         elif about_defence:
             found = _line_records(passage, context, published, context_year, topic)
         records += found
-        topic = _next_topic(passage, [*found, *(r for r in phrased if r.passage == passage.position)], topic)
+        topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
 
