@@ -165,6 +165,13 @@ _YEARS_AFTER = re.compile(r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:
 _FISCAL_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<rel>this|current|next|last|previous)\s+(?:financial|fiscal|budget)\s+year\b", re.I
 )
+_LABEL_BOUND = re.compile(
+    r"\b(?:below|under|above|over|at\s+least|more\s+than|less\s+than)\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
+    re.I,
+)
+_ONLY_NAMES = re.compile(
+    r"(?:\s*(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*(?:,|\band\b|&)?)+\s*\.?\s*"
+)
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
@@ -320,6 +327,10 @@ def _line_records(
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_codes(label.group("label")))
+    if label and not labelled:
+        listed = _bound_list(passage, label, published)  # "**Still below 2% in 2024**: Belgium, Portugal"
+        if listed:
+            return listed
     figures = _figures(text, context + (" defence spending" if labelled else ""))
     if not figures:
         return []
@@ -367,6 +378,34 @@ def _line_records(
                 record = record.model_copy(update={"status": records[-1].status})
             records.append(record)
     return records
+
+
+def _bound_list(
+    passage: Passage, label: re.Match[str], published: PartialDate | None
+) -> list[SpendingRecord]:
+    """Return a bound a label states for the allies listed after it ("Below 2% in 2024: A, B and C")."""
+    text = passage.text
+    bound = _LABEL_BOUND.search(label.group("label"))
+    rest = text[label.end() :]
+    codes = _codes(rest)
+    if bound is None or not codes or not _ONLY_NAMES.fullmatch(rest):
+        return []
+    times = find_times(label.group("label"), published)
+    when = times[0][0] if len(times) == 1 else None
+    status = figure_status("", when, published, False)
+    written = bound.group(0)
+    return [
+        SpendingRecord(
+            passage=passage.position,
+            subject=code,
+            metric=Metric.SHARE_OF_GDP,
+            when=when,
+            value=None,
+            as_written=written,
+            status=status,
+        )
+        for code in codes
+    ]
 
 
 def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
