@@ -699,3 +699,11 @@ def test_an_update_note_drops_the_figure_it_corrects() -> None:
 def test_mentions_that_are_not_spenders_are_passed_over(text: str, expected: set[Fact]) -> None:
     """A demonym after a preposition or a possessive of something else names no spender (issue 10)."""
     assert facts(text) == expected
+
+
+def test_a_bare_guideline_in_a_defence_article_is_the_spending_target() -> None:
+    """'remain below the line' / 'has never reached the guideline' in a defence article: missed (issue 10)."""
+    text = "Allies raised defence spending again. Albania and Croatia remain below the line. Slovenia has never reached the guideline."
+    found = {(r.subject, r.metric, r.when.year if r.when else None) for r in records(text, title="Defence")}
+    assert {("AL", MISSED, 2025), ("HR", MISSED, 2025)} <= found
+    assert ("SI", MISSED, None) in found  # never: in no year

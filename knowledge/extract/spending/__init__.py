@@ -25,6 +25,7 @@ from knowledge.extract.spending._structure import context_years, structure_recor
 from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
+_TIMELESS = re.compile(r"\bnever\b|\bin\s+any\s+year\b|\bfor\s+years\b|\bever\b", re.I)
 _FIGURE_CUE = re.compile(r"\d\s*(?:%|per\s*cent|percent|pc\b|bn|billion|million|trillion)|[$€£]\s*\d", re.I)
 
 
@@ -75,13 +76,16 @@ def _kept(record: SpendingRecord, article: Article) -> bool:
 
 
 def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef | None]) -> SpendingRecord:
-    """Return a figure read by its phrase with its status (and the year in context if it has none)."""
-    if record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT) or record.status is not None:
-        return record
+    """Return a record read by its phrase with the year in context if it has none, and a figure's status."""
     text = article.passages[record.passage].text
-    if record.when is None:
+    at = max(text.find(record.as_written), 0)
+    claim = text[at : at + len(record.as_written) + 40]
+    timeless = _TIMELESS.search(claim) is not None  # "has never reached the guideline": no one year
+    if record.when is None and record.metric is not Metric.COMPARISON and not timeless:
         when = undated_year(text, 0, len(text), years[record.passage], article.meta.published)
         record = record.model_copy(update={"when": when})
+    if record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT) or record.status is not None:
+        return record
     at = text.find(record.as_written)
     lead = text[: at if at >= 0 else len(text)]
     lead = re.split(r";|\b(?:while|whereas|but|though|although)\b", lead)[-1]

@@ -63,8 +63,9 @@ Precision over recall: a sentence that does not fit one of these rules yields no
   previous paragraph. The year is the one written right after the claim ("missed the target in
   2023"), else the last one before it in its clause, else the year of the clause that set the
   target. A target set in a forward-looking clause ("pledged", "will", "new", "by 2035") is not
-  inherited. A bare "the target" with nothing to inherit is kept only when it is plainly a
-  spending target ("NATO's target", "the spending goal"), with ``target`` empty.
+  inherited. A bare "the target" (or "the line") with nothing to inherit is kept only when it is
+  plainly a spending target ("NATO's target", "the spending goal") or the passage is about defence,
+  with ``target`` empty.
 * **COMPARISON**: "spends more/less on defence than ...", "spends twice as much as",
   "outspends", "spends the most", "is the largest (military) spender", in a clause about defence,
   the military or the alliance; ``as_written`` is the clause from the subject on. A negation
@@ -121,11 +122,11 @@ _ALLIANCE_NAME = re.compile(r"\bNATO\b|\b[Aa]lliance\b")
 _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Baltics)\b")
 _BALTIC_CODES = ("EE", "LV", "LT")
 
-_TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective)s?"
+_TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective|line)s?"
 # Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
 # spares the rest the scans with the full patterns. They are looked for in the clause's folded text
 # (see fold_case), as the patterns that need them ignore case.
-_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective")
+_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective|line")
 _SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
 _HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were")
 _DEFENCE_CUE = re.compile(r"defen|military|armed")
@@ -931,7 +932,7 @@ def _participle_status_records(clause: _Clause, context: _TargetContext | None) 
         if target_object is None or subject is None or _quoted(clause, cue.start()):
             continue
         target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
-        if target is None and not _SPENDING_TARGET.search(target_object.group(0)):
+        if target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context):
             continue
         metric = Metric.TARGET_MET if cue.group("met") else Metric.TARGET_MISSED
         as_written = clause.text[cue.start() : target_object.end()].lstrip(", ")
@@ -952,8 +953,8 @@ def _status_for_cue(
     if negated and cue.group("miss"):
         return []  # "did not miss the target": too rare to read safely
     target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
-    if target is None and not _SPENDING_TARGET.search(target_object.group(0)):
-        return []  # "the target" with nothing to say which: maybe not a spending target at all
+    if target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context):
+        return []  # "the target" with nothing to say which, outside a passage about defence: maybe another target
     metric = Metric.TARGET_MET if cue.group("met") and not negated else Metric.TARGET_MISSED
     claim_start = _claim_start(clause, cue) if negated else cue.start()
     as_written = clause.text[claim_start : target_object.end()]
