@@ -216,16 +216,16 @@ class Referent:
 
 def extract_people(article: Article) -> list[PersonRecord]:
     """Return one record per person the article introduces by full name, in order of introduction."""
-    people: list[PersonRecord] = []
+    cast = _Cast()
     for passage in article.passages:
         for name, role in introductions(passage.text):
-            people = _merge(people, PersonRecord(name=name, role=role, passage=passage.position))
+            cast.add(PersonRecord(name=name, role=role, passage=passage.position))
     byline = _byline(article)
     if byline is not None:
-        people = _merge(people, byline)
+        cast.add(byline)
     for name, position in _named_again(article):
-        people = _merge(people, PersonRecord(name=name, passage=position))
-    return sorted(people, key=lambda person: person.passage)
+        cast.add(PersonRecord(name=name, passage=position))
+    return sorted(cast.people, key=lambda person: person.passage)
 
 
 def _byline(article: Article) -> PersonRecord | None:
@@ -401,17 +401,33 @@ def _qualifier_start(before: str) -> int | None:
     return ends.get(tail.start())
 
 
-def _merge(people: list[PersonRecord], found: PersonRecord) -> list[PersonRecord]:
-    """Return people with a new introduction added, or merged into the person it names."""
-    existing = PersonIndex(people).resolve(found.name)
-    if existing is None:
-        return [*people, found]
-    merged = []
-    for person in people:
-        if person.name == existing and len(found.role or "") > len(person.role or ""):
-            person = person.model_copy(update={"role": found.role})
-        merged.append(person)
-    return merged
+class _Cast:
+    """The people found so far and the forms that name them, kept up to date as each is added.
+
+    Adding a person costs the same however many came before (rebuilding an index for every
+    introduction made a long report's people quadratic in its length).
+    """
+
+    def __init__(self) -> None:
+        self.people: list[PersonRecord] = []
+        self._owners: dict[str, set[str]] = {}
+        self._position: dict[str, int] = {}
+
+    def add(self, found: PersonRecord) -> None:
+        """Add a new introduction, or merge it into the person it names (keeping the longer role)."""
+        key = _mention_key(found.name)
+        names = self._owners.get(key) if key else None
+        existing = next(iter(names)) if names and len(names) == 1 else None
+        if existing is None:
+            self._position[found.name] = len(self.people)
+            self.people.append(found)
+            for form in _forms(found.name):
+                self._owners.setdefault(normalize(form), set()).add(found.name)
+            return
+        index = self._position[existing]
+        person = self.people[index]
+        if len(found.role or "") > len(person.role or ""):
+            self.people[index] = person.model_copy(update={"role": found.role})
 
 
 # --- resolving mentions -----------------------------------------------------------------------
@@ -431,6 +447,14 @@ def _forms(name: str) -> set[str]:
     words = name.split()
     surname = _surname(name)
     return {name, surname, surname[:1].upper() + surname[1:], f"{words[0]} {words[-1]}"}
+
+
+def _mention_key(mention: str) -> str | None:
+    """Return the normalized name a mention gives, without titles ("U.S. President", "Mr.") or possessive."""
+    words = _POSSESSIVE_END.sub("", mention.strip()).split()
+    while len(words) > 1 and (_not_name_word(words[0]) or _ACRONYM.match(f"{words[0]} ")):
+        words.pop(0)
+    return normalize(" ".join(words)) if words else None
 
 
 class PersonIndex:
@@ -455,10 +479,8 @@ class PersonIndex:
 
     def resolve(self, mention: str) -> str | None:
         """Return the canonical name a mention refers to, or None when it names nobody known."""
-        words = _POSSESSIVE_END.sub("", mention.strip()).split()
-        while len(words) > 1 and (_not_name_word(words[0]) or _ACRONYM.match(f"{words[0]} ")):
-            words.pop(0)  # titles and their qualifiers: "U.S. President", "Mr."
-        return self.keys.get(normalize(" ".join(words))) if words else None
+        key = _mention_key(mention)
+        return self.keys.get(key) if key else None
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions of known people in text, in order."""
