@@ -157,7 +157,9 @@ _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
 QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
-INTRO = re.compile(r"[^,“”\"]{1,100},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
+# An introductory phrase: "In 2019, ", "Speaking on Tuesday, ", "Speaking on the show “Night Desk”, "
+# (a short quoted title may stand in it; the alternatives start differently, so no backtracking).
+INTRO = re.compile(r"(?:[^,“”\"]|“[^“”,]{1,60}”|\"[^\",]{1,60}\"){1,100},\s+")
 
 # Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
 _FUNCTION_WORDS = frozenset(

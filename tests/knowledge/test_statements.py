@@ -255,3 +255,17 @@ def test_they_refers_only_to_the_person_named_in_the_sentence_just_before() -> N
     assert said(f"{MINISTER} spoke. They said the army was ready.") == [
         (KOWALSKI, REPORTED, "the army was ready")
     ]
+
+
+def test_place_comes_from_the_attribution_words() -> None:
+    """ "told reporters in Warsaw" places the words in Warsaw; a weekday after "in" is no place."""
+    statement = only(f"{MINISTER} spoke on Monday.\n\n“We are ready,” Kowalski told reporters in Warsaw.")
+    assert (statement.speaker, statement.place) == (KOWALSKI, "Warsaw")
+    assert only(f"{MINISTER} spoke.\n\n“We are ready,” Kowalski said in June.").place is None
+
+
+def test_a_dash_credit_without_a_verb_names_the_speaker() -> None:
+    """A quotation followed by a dash and a known name is that person's; an unknown name is nobody's."""
+    text = f"{MINISTER} spoke.\n\n“Ready is a habit.” — Anna Kowalski, at a forum in Gdansk."
+    assert said(text) == [(KOWALSKI, VERBATIM, "Ready is a habit.")]
+    assert said("Nobody spoke.\n\n“Ready is a habit.” — a poster at the forum.") == []

@@ -39,6 +39,7 @@ from knowledge.extract.statements.frames import (
     frame,
     medium_of,
     only_details,
+    place_of,
     relative_speaker,
     reported_clause,
     subject_of,
@@ -81,6 +82,12 @@ class _Said:
     speaker: Speaker
     when: TimeRef | None
     medium: str | None
+    place: str | None = None
+
+
+def _said(speaker: Speaker, details: str, cast: Cast) -> _Said:
+    """Return an attribution with the time, medium and place its words give."""
+    return _Said(speaker, when_of(details, cast.published), medium_of(details, cast), place_of(details))
 
 
 @dataclass(slots=True)
@@ -248,7 +255,6 @@ def _one_quote(
     quotes, next_index = later
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
-    published = reading.article.meta.published
     opening = head.strip(" \t\n—–-*>")
     if not opening:
         if tail.strip(" .!?"):
@@ -256,7 +262,7 @@ def _one_quote(
             if found is None:
                 return 1, [], None
             speaker, details, rest = found
-            said = _Said(speaker, when_of(details, published), medium_of(details, cast))
+            said = _said(speaker, details, cast)
             parts = [quote]
             if following is not None and _split(tail, rest, end, following, body, passages):
                 parts.append(following)  # "A," she said, "B."
@@ -271,12 +277,12 @@ def _one_quote(
         introducer = _introducer(opening, cast)
         if introducer is not None:
             details = introducer.details
-            said = _Said(introducer.speaker, when_of(details, published), medium_of(details, cast))
+            said = _said(introducer.speaker, details, cast)
             return 1, [_verbatim(sentence, [quote], said, body)], said
     introduced = frame(head, cast, allow_intro=True)
     if introduced is not None and _introduces(head, introduced, tail):
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
-        said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
+        said = _said(introduced.speaker, details, cast)
         return 1, [_verbatim(sentence, [quote], said, body)], said
     clause = reported_clause(head, cast) or characterization(head, cast)
     if clause is not None:
@@ -336,8 +342,7 @@ def _attribution_sentence(
     found = attribution_after(passages[after].text.rstrip(" ."), cast)
     if found is None or found[2].strip():
         return None
-    published = reading.article.meta.published
-    return _Said(found[0], when_of(found[1], published), medium_of(found[1], cast))
+    return _said(found[0], found[1], cast)
 
 
 def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
@@ -349,8 +354,7 @@ def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     found = _introducer(text, cast)
     if found is None:
         return None
-    published = reading.article.meta.published
-    return _Said(found.speaker, when_of(found.details, published), medium_of(found.details, cast))
+    return _said(found.speaker, found.details, cast)
 
 
 def _clause_head(head: str) -> str:
@@ -407,6 +411,7 @@ def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str)
         segments=segments if len(parts) > 1 else [],
         when=said.when,
         medium=said.medium,
+        place=said.place,
     )
 
 
@@ -426,6 +431,7 @@ def _partial(
         text=text,
         when=when_of(f"{found.lead} {details}", published),
         medium=medium_of(f"{found.verb} {details}", cast),
+        place=place_of(f"{found.lead} {details}"),
     )
 
 
@@ -452,6 +458,7 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
             text=text,
             when=when_of(f"{frame_.lead} {details}", cast.published),
             medium=medium_of(f"{frame_.verb} {details}", cast),
+            place=place_of(f"{frame_.lead} {details}"),
         )
     ]
 

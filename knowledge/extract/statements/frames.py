@@ -128,7 +128,7 @@ CLAUSE_START = re.compile(
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
     "|podcast|address|press release|briefing|message|editorial|foreword|newsletter|video|broadcast"
-    "|press conference|news conference|hearing|debate|reply|thread|graphic"
+    "|press conference|news conference|hearing|debate|reply|thread|graphic|programme|program|show"
 )
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|Telegram|LinkedIn|Truth Social|Bluesky|YouTube|TikTok|Threads"
@@ -164,6 +164,17 @@ _CHARACTERIZING = re.compile(
     r"(?P<verb>called|calls|described|describes|dismissed|branded|labelled|labeled|hailed)\b"
 )
 _RELATIVE_SPEECH = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b")
+_CREDIT = re.compile(r"\s*(?:[—–]|--?(?=\s))\s*")  # a dash crediting a quotation to its speaker
+# Where words were said: "in Oslo", "in The Hague"; a month or weekday is a time, not a place.
+# An acronym or a possessive ("in NATO's report") names a body, not a place.
+_PLACE = re.compile(r"\bin\s+(?P<place>(?:The\s+)?[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?![’'-])")
+_NOT_PLACES = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday", "parliament", "congress"),
+    )
+)
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
 
@@ -223,6 +234,11 @@ def relative_speaker(text: str, cast: Cast) -> Speaker | None:
 
 def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | None:
     """Return (speaker, attribution details, rest) for the words after a quotation."""
+    credit = _CREDIT.match(segment)
+    if credit is not None:  # "“…” — Jane Doe, speaking in Oslo on Monday.": a name, no verb
+        speaker, end = speaker_at(segment, credit.end(), cast)
+        if speaker is not None and re.match(r"\s*(?:[,.;]|$)", segment[end:]):
+            return speaker, segment[end:], ""
     body = segment.lstrip(" ,—–-")
     found = frame(body, cast, allow_intro=False)
     if found is not None:
@@ -302,6 +318,15 @@ def _detail_length(words: str, published: PartialDate | None) -> int:
     if medium:
         return medium.end()
     return next((end for _ref, start, end in find_times(words, published) if start == 0), 0)
+
+
+def place_of(attribution: str) -> str | None:
+    """Return the place an attribution's words say the words were said in, as written."""
+    for match in _PLACE.finditer(attribution):
+        place = match.group("place")
+        if place.split()[0].lower() not in _NOT_PLACES:
+            return place
+    return None
 
 
 def when_of(attribution: str, published: PartialDate | None) -> TimeRef | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
 from knowledge.models import PartialDate, SpeakerType
 
 
@@ -56,10 +56,11 @@ _ROLE_HEADS = (
     "|envoy|general|admiral|governor|mayor|senator|director|head|king|queen"
 )
 _ROLE_NOUN = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>{_ROLE_HEADS}))\b"
+    rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS})))\b"
     r"(?![’']s\b)"
 )
 # Any noun may name a role the article stated: "the engineer" for "a process engineer at the plant".
+_APPOSITION_COMMA = re.compile(r",\s+")
 _DESCRIBED = re.compile(
     r"(?:[Tt]he)\s+(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]{3,})\b(?![’'])"
 )
@@ -94,6 +95,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
         return Speaker(mention.name), mention.end
     role = _ROLE_NOUN.match(text, start)
     if role:
+        named = _apposed_name(text, role.end(), cast)
+        if named is not None:
+            return Speaker(named.name), named.end  # "the council's chair, Jane Doe, said"
         name = _by_role(role.group("words"), role.group("head"), cast)
         return (Speaker(name) if name else None), role.end()
     described = _DESCRIBED.match(text, start)
@@ -106,6 +110,17 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     if document:
         return Speaker(_as_written(document.group("phrase")), SpeakerType.DOCUMENT), document.end()
     return None, start
+
+
+def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
+    """Return the person whose name follows a role noun as its apposition (", Jane Doe,"), if any."""
+    comma = _APPOSITION_COMMA.match(text, end)
+    if comma is None:
+        return None
+    mention = cast.index.first_from(text[: comma.end() + 80], comma.end())
+    if mention is None or mention.start != comma.end() or mention.possessive:
+        return None
+    return mention if re.match(r"\s*[,:]", text[mention.end : mention.end + 2]) else None
 
 
 def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
