@@ -269,3 +269,23 @@ def test_a_dash_credit_without_a_verb_names_the_speaker() -> None:
     text = f"{MINISTER} spoke.\n\n“Ready is a habit.” — Anna Kowalski, at a forum in Gdansk."
     assert said(text) == [(KOWALSKI, VERBATIM, "Ready is a habit.")]
     assert said("Nobody spoke.\n\n“Ready is a habit.” — a poster at the forum.") == []
+
+
+def test_a_trailing_attribution_reports_the_clause_before_it_with_its_day() -> None:
+    """ "<clause>, Kowalski said on Monday." reports the clause, dated by the attribution."""
+    statement = only(f"{MINISTER} spoke.\n\nThe army will buy new radars, Kowalski said on Monday.")
+    assert (statement.speaker, statement.kind, statement.text) == (
+        KOWALSKI,
+        REPORTED,
+        "The army will buy new radars",
+    )
+    assert statement.when is not None and (statement.when.year, statement.when.month, statement.when.day) == (
+        2025,
+        6,
+        9,
+    )
+
+
+def test_a_trailing_phrase_without_a_speech_verb_reports_nothing() -> None:
+    """ "<clause>, Kowalski's office shows." and "<clause>, Kowalski knew." are no statements."""
+    assert said(f"{MINISTER} spoke.\n\nThe army will buy new radars, Kowalski knew.") == []

@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.extract.statements.corrections import apply_correction, correction
 from knowledge.extract.statements.frames import (
+    CLAUSE_START,
     OBJECT_VERBS,
+    STAMP,
     Frame,
     attribution_after,
     characterization,
@@ -43,6 +45,7 @@ from knowledge.extract.statements.frames import (
     relative_speaker,
     reported_clause,
     subject_of,
+    trailing_attribution,
     when_of,
 )
 from knowledge.extract.statements.scene import scene_of
@@ -68,6 +71,13 @@ _FRAMING = re.compile(
     r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
     re.S,
 )
+# A relative clause set off by commas inside the clause is the writer's aside: "Belgium and Canada,
+# which spend less, have agreed" reports that Belgium and Canada have agreed.
+_ASIDE = re.compile(
+    r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)"
+)
+_WORDS = re.compile(r"\w+")
+REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
@@ -145,7 +155,28 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
-    return sorted((scene.fill(r) for r in records), key=lambda r: r.passage)
+    return sorted((scene.fill(r) for r in _without_repeats(records)), key=lambda r: r.passage)
+
+
+def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:
+    """Return the records less reported statements a later one of the same speaker repeats.
+
+    A wire story's first take and its update, or a lead and the paragraph that expands it, report
+    the same words twice ("Belgium will reach 2% this year, an increase of 3 billion" and later
+    "Belgium will reach 2% this year, four years early"): the later, fuller telling is kept.
+    """
+    kept: list[StatementRecord] = []
+    later: dict[str, list[set[str]]] = {}
+    for record in reversed(records):  # few statements per speaker: comparing within one is cheap
+        words = set(_WORDS.findall(record.text.lower()))
+        seen = later.setdefault(f"{record.speaker}|{record.kind}", [])
+        if record.kind is StatementKind.REPORTED and any(
+            len(words & other) >= REPEAT_SHARE * max(len(words), len(other)) for other in seen
+        ):
+            continue
+        seen.append(words)
+        kept.append(record)
+    return kept[::-1]
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
@@ -442,11 +473,11 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     """Return the reported statement a passage without quotations makes, if any."""
     found = reported_clause(passage.text, cast)
     if found is None:
-        return _according_to(passage, cast)
+        return _trailing(passage, cast) or _according_to(passage, cast)
     frame_, clause_start, details = found
     if frame_.speaker.type is SpeakerType.DOCUMENT and re.fullmatch(OBJECT_VERBS, frame_.verb):
         return []  # "The government has promised new ships": a body's acts, not what it said
-    text = _FRAMING.sub("", _strip_full_stop(passage.text[clause_start:]))
+    text = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(passage.text[clause_start:])))
     if len(text.split()) < 3:
         return []
     return [
@@ -459,6 +490,30 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
             when=when_of(f"{frame_.lead} {details}", cast.published),
             medium=medium_of(f"{frame_.verb} {details}", cast),
             place=place_of(f"{frame_.lead} {details}"),
+        )
+    ]
+
+
+def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement of "<clause>, the ministry said [on Monday]."."""
+    found = trailing_attribution(passage.text, cast)
+    if found is None:
+        return []
+    speaker, clause_end, details = found
+    stamp = STAMP.match(passage.text)
+    text = _ASIDE.sub("", passage.text[stamp.end() if stamp else 0 : clause_end].strip())
+    if len(text.split()) < 3 or not CLAUSE_START.match(text):
+        return []
+    return [
+        StatementRecord(
+            passage=passage.position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.REPORTED,
+            text=text,
+            when=when_of(details, cast.published),
+            medium=medium_of(details, cast),
+            place=place_of(details),
         )
     ]
 

@@ -157,7 +157,7 @@ _AUDIENCES = re.compile(
     r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers|mps|journalists", re.I
 )
 _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
-_STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
+STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
     rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*"
@@ -174,6 +174,12 @@ _NOT_PLACES = frozenset(
         *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
         *("thursday", "friday", "saturday", "sunday", "parliament", "congress"),
     )
+)
+_TRAILING = re.compile(r",\s+(?=\S)")
+_TRAILING_VERB = re.compile(
+    rf"\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
+    r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported)"
+    r"(?=[\s,.]|$)"
 )
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
@@ -204,7 +210,7 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after an
     introductory phrase ("In 2019, ")."""
     starts = [len(text) - len(text.lstrip())]
-    stamp = _STAMP.match(text)
+    stamp = STAMP.match(text)
     if stamp:
         starts.append(stamp.end())
     if allow_intro:
@@ -280,6 +286,24 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     return found, found.verb_end + details_end, rest[:details_end]
 
 
+def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | None:
+    """Return (speaker, where the clause ends, details) of "<clause>, <speaker> said [details]."
+
+    The attribution closes the sentence, or is followed by the writer's own words after a comma
+    ("..., diplomats said on Friday, four days before the summit"). The clause before it is the
+    reported statement.
+    """
+    for match in _TRAILING.finditer(text):
+        speaker, end = speaker_at(text, match.end(), cast)
+        verb = _TRAILING_VERB.match(text, end) if speaker else None
+        if speaker is None or verb is None:
+            continue
+        details = text[verb.end() :].partition(",")[0]
+        if only_details(details.rstrip(" ."), verb.group("verb")):
+            return speaker, match.start(), f"{verb.group('verb')} {details}"
+    return None
+
+
 def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return a frame of calling something a name ("X called the cut ‘a false economy’"), clause from the verb.
 
@@ -344,5 +368,5 @@ def medium_of(attribution: str, cast: Cast) -> str | None:
             return "post"
         # "told Parliament" and "told Jane Doe" name listeners, not outlets.
         if medium and not _AUDIENCES.fullmatch(medium.removeprefix("the ")) and not cast.index.find(medium):
-            return medium
+            return re.sub(r"(?<=[a-z]{2})\.$", "", medium)  # the sentence's full stop, not "U.S."
     return None
