@@ -16,7 +16,8 @@ Rules:
      a possessive, a demonym or an acronym): "Jane Doe, Poland's defence minister, said" (kept
      without its leading "a", "an" or "the");
   3. a speech verb right before or after it: "Anna Kowalski said", "said Anna Kowalski" (only
-     "said"-like verbs are inverted; after "told" comes a listener).
+     "said"-like verbs are inverted; after "told" comes a listener), or after a relative clause
+     set off by commas: "Anna Kowalski, who leads the campaign, wrote".
 
 * A name containing a country, demonym, organisation word ("Pentagon", "House"), month, weekday,
   role word or clause-opening word is not a person; such words are trimmed from its ends first.
@@ -110,7 +111,7 @@ _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "la
 _SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
     " stressed wrote explained acknowledged announced confirmed urged argues warns insists notes writes"
-    " posted tweeted replied believes estimates estimated predicted admitted written"
+    " posted tweeted replied believes estimates estimated predicted admitted written demanded complained"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
@@ -146,9 +147,11 @@ _ROLE_THEN_NAME = re.compile(
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
-# "Jane Doe said", "Jane Doe has argued", and "Jane Doe, who had written on X, ...".
+# "Jane Doe said", "Jane Doe has argued", "Jane Doe, who had written on X, ..." and "Jane Doe, who
+# leads the campaign, wrote".
 _NAME_THEN_VERB = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who)?\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
+    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?)?\s+(?:also\s+|has\s+|had\s+)?"
+    rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
@@ -190,7 +193,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
 # Lower-case words that may stand in a title before a name: "the former defence minister".
 _TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
 
@@ -352,7 +355,11 @@ def _opens_role(word: str) -> bool:
     """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
     if word.lower() in {"who", "which", "that", "whose", "and", "or", "but"}:
         return False
-    if word[:1].islower() or word.lower() in {"a", "an", "the"} or _POSSESSIVE_END.search(word):
+    if (
+        word[:1].islower()
+        or word.lower() in {"a", "an", "the", "its", "their"}
+        or _POSSESSIVE_END.search(word)
+    ):
         return True
     return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 

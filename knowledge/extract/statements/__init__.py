@@ -42,6 +42,7 @@ from knowledge.extract.statements.frames import (
     medium_of,
     only_details,
     place_of,
+    relative_report,
     relative_speaker,
     reported_clause,
     subject_of,
@@ -315,7 +316,7 @@ def _one_quote(
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _said(introduced.speaker, details, cast)
         return 1, [_verbatim(sentence, [quote], said, body)], said
-    clause = reported_clause(head, cast) or characterization(head, cast)
+    clause = reported_clause(head, cast) or characterization(head, cast) or relative_report(head, cast)
     if clause is not None:
         stop = _next_end(passages, quote)
         # more quoted words of the same clause
@@ -471,7 +472,7 @@ def _partial(
 
 def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     """Return the reported statement a passage without quotations makes, if any."""
-    found = reported_clause(passage.text, cast)
+    found = reported_clause(passage.text, cast) or relative_report(passage.text, cast)
     if found is None:
         return _trailing(passage, cast) or _according_to(passage, cast)
     frame_, clause_start, details = found

@@ -115,7 +115,9 @@ _ADVERBS = (
 )
 _VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
-_THAT_CLAUSE = re.compile(r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>\S.*)$", re.S)
+_THAT_CLAUSE = re.compile(
+    r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>.*)$", re.S
+)  # empty before a quotation
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
 _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
@@ -175,6 +177,7 @@ _NOT_PLACES = frozenset(
         *("thursday", "friday", "saturday", "sunday", "parliament", "congress"),
     )
 )
+_RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _TRAILING = re.compile(r",\s+(?=\S)")
 _TRAILING_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
@@ -207,16 +210,18 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
 
 def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     """Return where a sentence's subject may start: its start, after a dateline or time stamp
-    ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after an
-    introductory phrase ("In 2019, ")."""
+    ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after one or two
+    introductory phrases ("In 2019, ", "Last week, in Oslo, ")."""
     starts = [len(text) - len(text.lstrip())]
     stamp = STAMP.match(text)
     if stamp:
         starts.append(stamp.end())
     if allow_intro:
-        starts += [
-            match.end() for match in (_AS.match(text, starts[-1]), INTRO.match(text, starts[-1])) if match
-        ]
+        intro = INTRO.match(text, starts[-1])
+        starts += [match.end() for match in (_AS.match(text, starts[-1]), intro) if match]
+        second = INTRO.match(text, intro.end()) if intro else None
+        if second:
+            starts.append(second.end())  # "This month, in a speech in Berlin, Jane Doe warned ..."
     return starts
 
 
@@ -284,6 +289,31 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if not CLAUSE_START.match(rest, details_end):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return the frame and that-clause of a relative clause of speech: "Trump, who has demanded that ...".
+
+    The person the relative clause hangs on is the speaker, whatever the sentence's own subject
+    does ("The plan angered Jane Doe, who wrote on X that it was “absurd”").
+    """
+    if "who" not in text:
+        return None  # spare the sentences without a relative clause the scan for names
+    for mention in cast.index.find(text):
+        verb = _RELATIVE_REPORT.match(text, mention.end) if not mention.possessive else None
+        if verb is None:
+            continue
+        that = _THAT_CLAUSE.match(text, verb.end("verb"))
+        if that and only_details(that.group("extras"), verb.group("verb")):
+            found = Frame(
+                Speaker(mention.name),
+                verb.group("verb"),
+                verb.start("verb"),
+                verb.end("verb"),
+                text[: mention.start],
+            )
+            return found, that.start("clause"), that.group("extras")
+    return None
 
 
 def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | None:

@@ -56,7 +56,7 @@ _ROLE_HEADS = (
     "|envoy|general|admiral|governor|mayor|senator|director|head|king|queen"
 )
 _ROLE_NOUN = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS})))\b"
+    rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS})))\b"
     r"(?![’']s\b)"
 )
 # Any noun may name a role the article stated: "the engineer" for "a process engineer at the plant".
