@@ -49,6 +49,7 @@ from knowledge.extract.statements.frames import (
     trailing_attribution,
     when_of,
 )
+from knowledge.extract.statements.gender import genders
 from knowledge.extract.statements.scene import scene_of
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
@@ -113,6 +114,7 @@ class _Reading:
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
     described: Referent | None = None  # the person a role noun last made a sentence's subject
     corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
+    genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
@@ -120,7 +122,13 @@ class _Reading:
         if self.described and (referent is None or self.described.passage > referent.passage):
             referent = self.described  # "The engineer lifts a shell. “…,” she said."
         return Cast(
-            self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published
+            self.index,
+            self.roles,
+            list(self.recent),
+            referent,
+            passage.position,
+            self.article.meta.published,
+            self.genders,
         )
 
 
@@ -132,6 +140,7 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
     index = shared_index(tuple(people))
     roles = {p.name: (p.role or "").lower() for p in people}
     reading = _Reading(article, index, roles, list(index.referents(article.passages)))
+    reading.genders = genders(people, article.body)
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
     reading.covered = _covered(article.passages, quotations)

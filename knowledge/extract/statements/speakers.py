@@ -5,7 +5,8 @@ Rules:
 * A known person: their full name, surname or a title plus either ("President Macron"), never
   possessive ("Macron's aides" is no speaker).
 * A subject pronoun ("he", "she"; "they" only right after the person was named) is the person the
-  article last named (``PersonIndex.referents``).
+  article last named (``PersonIndex.referents``), unless the article marks that person's gender
+  otherwise (``gender``): then it is the last-mentioned person it marks as agreeing, or nobody.
 * A role noun ("the foreign minister", "the Danish leader", "the chair") is the person last
   mentioned whose stated role has the noun's head and every other word of the phrase; a generic
   head ("leader") also fits a head of government. Nobody fits: no speaker.
@@ -19,9 +20,10 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
+from knowledge.extract.statements.gender import PRONOUN_GENDER
 from knowledge.models import PartialDate, SpeakerType
 
 
@@ -43,6 +45,7 @@ class Cast:
     referent: Referent | None
     position: int  # the passage being read
     published: PartialDate | None
+    genders: dict[str, str] = field(default_factory=dict)  # canonical name -> "f" or "m", when marked
 
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -128,6 +131,10 @@ def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
     referent = cast.referent
     if referent is None:
         return None
+    wanted = PRONOUN_GENDER.get(pronoun.lower())
+    if wanted is not None and cast.genders.get(referent.name, wanted) != wanted:
+        # "she" after a man is the woman mentioned last, if the article marks one; else nobody
+        return next((n for n in reversed(cast.recent) if cast.genders.get(n) == wanted), None)
     # "They" is as often a group as a person: only the person named just before qualifies.
     return referent.name if pronoun.lower() != "they" or referent.passage == cast.position - 1 else None
 
