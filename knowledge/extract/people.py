@@ -295,11 +295,15 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name, <role phrase>," appositions."""
     if "," not in text:
         return  # no apposition without its comma: spare the sentence the scan
-    for match in _APPOSITION.finditer(text):
+    position = 0
+    while (match := _APPOSITION.search(text, position)) is not None:
         name = _clean_name(match.group("name"), trim_left=True)
         written = match.group("role").strip()
         if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
+            position = match.end()
+        else:  # "the Financial Times, Jane Doe, the EU's envoy,": the name may open the next one
+            position = match.start("role")
     for start in (0, *(comma.end() for comma in _COMMA.finditer(text))):  # where such a role may open
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:

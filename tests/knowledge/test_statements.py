@@ -289,3 +289,15 @@ def test_a_trailing_attribution_reports_the_clause_before_it_with_its_day() -> N
 def test_a_trailing_phrase_without_a_speech_verb_reports_nothing() -> None:
     """ "<clause>, Kowalski's office shows." and "<clause>, Kowalski knew." are no statements."""
     assert said(f"{MINISTER} spoke.\n\nThe army will buy new radars, Kowalski knew.") == []
+
+
+def test_a_medium_in_the_introductory_phrase_is_kept() -> None:
+    """ "In an op-ed for the Daily Post, Kowalski argued that ..." names the op-ed as the medium."""
+    statement = only(
+        f"{MINISTER} spoke.\n\nIn an op-ed for the Daily Post, Kowalski argued that the army needs “more radars”."
+    )
+    assert (statement.speaker, statement.kind, statement.medium) == (
+        KOWALSKI,
+        PARTIAL,
+        "an op-ed for the Daily Post",
+    )

@@ -471,7 +471,7 @@ def _partial(
         kind=StatementKind.PARTIAL,
         text=text,
         when=when_of(f"{found.lead} {details}", published),
-        medium=medium_of(f"{found.verb} {details}", cast),
+        medium=medium_of(f"{found.lead} {found.verb} {details}", cast),
         place=place_of(f"{found.lead} {details}"),
     )
 
@@ -498,7 +498,7 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
             kind=StatementKind.REPORTED,
             text=text,
             when=when_of(f"{frame_.lead} {details}", cast.published),
-            medium=medium_of(f"{frame_.verb} {details}", cast),
+            medium=medium_of(f"{frame_.lead} {frame_.verb} {details}", cast),
             place=place_of(f"{frame_.lead} {details}"),
         )
     ]

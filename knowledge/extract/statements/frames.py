@@ -138,7 +138,7 @@ _PLATFORMS = (
 )
 _MEDIUM_PATTERNS = (
     re.compile(
-        rf"\b(?:in|on|at|during)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
+        rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
         rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
     ),
     re.compile(
