@@ -76,7 +76,7 @@ _ROLE_HEADS = _words(
 )
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
-    " supreme allied executive special major brigadier army navy military opposition"
+    " supreme allied executive special major brigadier army navy military opposition national"
 )
 # Appositions may describe a role in words that never stand before a name as a title.
 _APPOSITION_HEADS = (

@@ -301,3 +301,10 @@ def test_a_medium_in_the_introductory_phrase_is_kept() -> None:
         PARTIAL,
         "an op-ed for the Daily Post",
     )
+
+
+def test_a_release_label_makes_the_release_the_medium() -> None:
+    """A "PRESS RELEASE" line above the text gives its quotations that medium; a plain report gets none."""
+    text = f"{MINISTER} spoke.\n\n“We are ready,” Kowalski said."
+    assert only(f"PRESS RELEASE\n\n{text}").medium == "press release"
+    assert only(text).medium is None

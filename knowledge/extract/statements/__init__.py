@@ -157,6 +157,10 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if carried is not None and not mine:
+            records.append(_spoken_paragraph(passages, carried, reading))
+            carried = None
+            continue
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
     for fixed in reading.corrections:
@@ -187,6 +191,27 @@ def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:
         seen.append(words)
         kept.append(record)
     return kept[::-1]
+
+
+def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -> StatementRecord:
+    """Return a paragraph without quotation marks after "The minister said:" as the speaker's words.
+
+    Releases and transcripts set a speaker's words off by the colon and the paragraph break alone;
+    only the one paragraph is taken, since nothing marks where unquoted words end.
+    """
+    for passage in passages:
+        _remember(reading, passage)
+        reading.covered.add(passage.position)
+    return StatementRecord(
+        passage=passages[0].position,
+        speaker=said.speaker.name,
+        speaker_type=said.speaker.type,
+        kind=StatementKind.VERBATIM,
+        text=reading.article.body[passages[0].start : passages[-1].end].strip(),
+        when=said.when,
+        medium=said.medium,
+        place=said.place,
+    )
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:

@@ -9,7 +9,8 @@ Rules:
   otherwise (``gender``): then it is the last-mentioned person it marks as agreeing, or nobody.
 * A role noun ("the foreign minister", "the Danish leader", "the chair") is the person last
   mentioned whose stated role has the noun's head and every other word of the phrase; a generic
-  head ("leader") also fits a head of government. Nobody fits: no speaker.
+  head ("leader") also fits a head of government. Nobody mentioned yet fits: the one person of
+  the article whose role fits, if only one does; else no speaker.
 * An unnamed source opens with an indefinite word or is a bare plural, and ends in a source noun:
   "a senior NATO official", "one diplomat", "officials", "two European ambassadors". It is kept as
   written, as an unnamed speaker, never given to a named person.
@@ -144,10 +145,17 @@ def _by_role(words: str, head: str, cast: Cast) -> str | None:
     heads = _GENERIC_HEADS.get(head.lower(), (head.lower(),))
     wanted = [w for w in words.lower().split() if w not in ("the", "then", "former")]
     for name in reversed(cast.recent):
-        role = f" {cast.roles.get(name, '')} "
-        if any(f" {h} " in role or f" {h}-" in role for h in heads) and all(w in role for w in wanted):
+        if _holds(cast.roles.get(name, ""), heads, wanted):
             return name
-    return None
+    # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
+    holders = [name for name, role in cast.roles.items() if _holds(role, heads, wanted)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
+    """Return whether a stated role has one of the heads and every wanted word."""
+    role = f" {stated} "
+    return any(f" {h} " in role or f" {h}-" in role for h in heads) and all(w in role for w in wanted)
 
 
 def _as_written(phrase: str) -> str:
