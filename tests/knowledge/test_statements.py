@@ -308,3 +308,18 @@ def test_a_release_label_makes_the_release_the_medium() -> None:
     text = f"{MINISTER} spoke.\n\n“We are ready,” Kowalski said."
     assert only(f"PRESS RELEASE\n\n{text}").medium == "press release"
     assert only(text).medium is None
+
+
+def test_a_possessive_reply_before_a_colon_introduces_its_owner() -> None:
+    """"Kowalski's reply was short: “…”" quotes Kowalski; "Kowalski's office was shut: “…”" quotes nobody."""
+    assert said(f"{MINISTER} spoke.\n\nKowalski's reply was short: “Not today.”") == [(KOWALSKI, VERBATIM, "Not today.")]
+    assert said(f"{MINISTER} spoke.\n\nKowalski's office was shut: “Not today.”") == []
+
+
+def test_the_sentence_before_sets_the_day_and_the_same_speakers_medium() -> None:
+    """A day and a medium the sentence before gives its subject date and place the quotation after it."""
+    statement = only(
+        f"{MINISTER} spoke.\n\nKowalski made her case in a radio interview on Monday. “We are ready,” Kowalski said."
+    )
+    assert statement.when is not None and (statement.when.month, statement.when.day) == (6, 9)
+    assert statement.medium == "a radio interview"

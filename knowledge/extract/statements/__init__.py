@@ -48,12 +48,14 @@ from knowledge.extract.statements.frames import (
     subject_of,
     trailing_attribution,
     when_of,
+    words_of,
 )
 from knowledge.extract.statements.gender import genders
 from knowledge.extract.statements.scene import scene_of
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
+from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
     Passage,
@@ -97,9 +99,27 @@ class _Said:
     place: str | None = None
 
 
-def _said(speaker: Speaker, details: str, cast: Cast) -> _Said:
-    """Return an attribution with the time, medium and place its words give."""
-    return _Said(speaker, when_of(details, cast.published), medium_of(details, cast), place_of(details))
+def _said(speaker: Speaker, details: str, cast: Cast, context: Passage | None = None) -> _Said:
+    """Return an attribution with the time, medium and place its words give.
+
+    The sentence before it in the paragraph may set the scene: a day it names dates words that
+    name no time ("The first came late on Friday. Jane Doe wrote: “…”"), and a medium it gives
+    the same speaker carries over ("Doe made the case in a LinkedIn post. “…,” Doe wrote.").
+    """
+    said = _Said(speaker, when_of(details, cast.published), medium_of(details, cast), place_of(details))
+    if context is None:
+        return said
+    if said.when is None:
+        said.when = next((ref for ref, _s, _e in find_times(context.text, cast.published) if ref.day), None)
+    if said.medium is None and subject_of(context.text, cast) == speaker:
+        said.medium = medium_of(context.text, cast)
+    return said
+
+
+def _before(passages: list[Passage], sentence: Passage) -> Passage | None:
+    """Return the sentence before this one in its paragraph, if any."""
+    i = bisect_left(passages, sentence.position, key=lambda p: p.position)
+    return passages[i - 1] if i > 0 else None
 
 
 @dataclass(slots=True)
@@ -328,7 +348,7 @@ def _one_quote(
             if found is None:
                 return 1, [], None
             speaker, details, rest = found
-            said = _said(speaker, details, cast)
+            said = _said(speaker, details, cast, context=_before(passages, sentence))
             parts = [quote]
             if following is not None and _split(tail, rest, end, following, body, passages):
                 parts.append(following)  # "A," she said, "B."
@@ -343,12 +363,12 @@ def _one_quote(
         introducer = _introducer(opening, cast)
         if introducer is not None:
             details = introducer.details
-            said = _said(introducer.speaker, details, cast)
+            said = _said(introducer.speaker, details, cast, context=_before(passages, sentence))
             return 1, [_verbatim(sentence, [quote], said, body)], said
     introduced = frame(head, cast, allow_intro=True)
     if introduced is not None and _introduces(head, introduced, tail):
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
-        said = _said(introduced.speaker, details, cast)
+        said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
     clause = reported_clause(head, cast) or characterization(head, cast) or relative_report(head, cast)
     if clause is not None:
@@ -394,7 +414,7 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
-    speaker = subject_of(opening, cast)
+    speaker = subject_of(opening, cast) or words_of(opening, cast)  # "Doe's reply was blunt:"
     return _Introducer(speaker, opening) if speaker else None
 
 

@@ -136,10 +136,12 @@ _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|Telegram|LinkedIn|Truth Social|Bluesky|YouTube|TikTok|Threads"
     "|Mastodon|Weibo|WhatsApp|Substack|social media"
 )
+# "a post on Wednesday": a day after the medium is its time, not its outlet.
+_DAY_NAMES = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _MEDIUM_PATTERNS = (
     re.compile(
         rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
-        rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
+        rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?!{_DAY_NAMES})(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
     ),
     re.compile(
         rf"\b(?:on|to)\s+(?P<medium>{_PLATFORMS}|(?:state |national |public )?(?:television|TV|radio))(?!\w)"
@@ -176,6 +178,10 @@ _NOT_PLACES = frozenset(
         *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
         *("thursday", "friday", "saturday", "sunday", "parliament", "congress"),
     )
+)
+_SPEECH_NOUN = re.compile(
+    r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
+    r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
 )
 _RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _TRAILING = re.compile(r",\s+(?=\S)")
@@ -231,6 +237,20 @@ def subject_of(text: str, cast: Cast) -> Speaker | None:
         speaker, end = speaker_at(text, start, cast)
         if speaker and re.match(r"[\s,]", text[end : end + 1] or " ") and not text[end:].startswith(" and "):
             return speaker
+    return None
+
+
+def words_of(text: str, cast: Cast) -> Speaker | None:
+    """Return the person whose words a sentence opens with: "Jane Doe's reply was blunt:"."""
+    for start in _subject_starts(text, allow_intro=True):
+        mention = cast.index.first_from(text[: start + 80], start)
+        if (
+            mention
+            and mention.start == start
+            and mention.possessive
+            and _SPEECH_NOUN.match(text, mention.end)
+        ):
+            return Speaker(mention.name)
     return None
 
 
