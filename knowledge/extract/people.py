@@ -71,7 +71,7 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 _ROLE_HEADS = _words(
     "president premier chancellor minister secretary secretary-general general admiral ambassador"
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
-    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor"
+    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector"
     " attorney sen. rep. gen. adm. lt. col. capt. gov."
 )
 _ROLE_QUALIFIERS = _words(
@@ -167,7 +167,7 @@ INTRO = re.compile(r"(?:[^,“”\"]|“[^“”,]{1,60}”|\"[^\",]{1,60}\"){1,
 # Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
 _FUNCTION_WORDS = frozenset(
     _words(
-        "the a an this that these those in on at for from by with as but and or if when while after before"
+        "the a an this that these those in on at to for from by with as but and or if when while after before"
         " despite during according he she they we it his her their our its there here meanwhile however also"
         " yet still although though since until unless because whether under over between among not no every"
         " all some both yesterday today tonight now later earlier separately instead finally indeed overall"

@@ -311,8 +311,10 @@ def test_a_release_label_makes_the_release_the_medium() -> None:
 
 
 def test_a_possessive_reply_before_a_colon_introduces_its_owner() -> None:
-    """"Kowalski's reply was short: “…”" quotes Kowalski; "Kowalski's office was shut: “…”" quotes nobody."""
-    assert said(f"{MINISTER} spoke.\n\nKowalski's reply was short: “Not today.”") == [(KOWALSKI, VERBATIM, "Not today.")]
+    """ "Kowalski's reply was short: “…”" quotes Kowalski; "Kowalski's office was shut: “…”" quotes nobody."""
+    assert said(f"{MINISTER} spoke.\n\nKowalski's reply was short: “Not today.”") == [
+        (KOWALSKI, VERBATIM, "Not today.")
+    ]
     assert said(f"{MINISTER} spoke.\n\nKowalski's office was shut: “Not today.”") == []
 
 

@@ -35,9 +35,11 @@ from knowledge.extract.statements.frames import (
     CLAUSE_START,
     OBJECT_VERBS,
     STAMP,
+    VERB,
     Frame,
     attribution_after,
     characterization,
+    embedded_report,
     frame,
     medium_of,
     only_details,
@@ -78,7 +80,7 @@ _FRAMING = re.compile(
 # A relative clause set off by commas inside the clause is the writer's aside: "Belgium and Canada,
 # which spend less, have agreed" reports that Belgium and Canada have agreed.
 _ASIDE = re.compile(
-    r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)"
+    r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|must|can|could|should|may|might|\w+ed)\b)"
 )
 _WORDS = re.compile(r"\w+")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
@@ -102,15 +104,18 @@ class _Said:
 def _said(speaker: Speaker, details: str, cast: Cast, context: Passage | None = None) -> _Said:
     """Return an attribution with the time, medium and place its words give.
 
-    The sentence before it in the paragraph may set the scene: a day it names dates words that
-    name no time ("The first came late on Friday. Jane Doe wrote: “…”"), and a medium it gives
+    The sentence before it in the paragraph may set the scene: a day it names (a month, if it
+    tells of the speaking) dates words that name no time ("The first came late on Friday. Jane Doe wrote: “…”"), and a medium it gives
     the same speaker carries over ("Doe made the case in a LinkedIn post. “…,” Doe wrote.").
     """
     said = _Said(speaker, when_of(details, cast.published), medium_of(details, cast), place_of(details))
     if context is None:
         return said
     if said.when is None:
-        said.when = next((ref for ref, _s, _e in find_times(context.text, cast.published) if ref.day), None)
+        # A day sets a scene; a month only when the sentence tells of the speaking ("told MPs in April").
+        precise = re.search(rf"\b(?:{VERB})\b", context.text) is not None
+        times = find_times(context.text, cast.published)
+        said.when = next((ref for ref, _s, _e in times if ref.day or (precise and ref.month)), None)
     if said.medium is None and subject_of(context.text, cast) == speaker:
         said.medium = medium_of(context.text, cast)
     return said
@@ -370,7 +375,12 @@ def _one_quote(
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
-    clause = reported_clause(head, cast) or characterization(head, cast) or relative_report(head, cast)
+    clause = (
+        reported_clause(head, cast)
+        or characterization(head, cast)
+        or relative_report(head, cast)
+        or embedded_report(head, cast)
+    )
     if clause is not None:
         stop = _next_end(passages, quote)
         # more quoted words of the same clause

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from knowledge.extract.people import INTRO
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
-from knowledge.models import PartialDate, TimeRef
+from knowledge.models import PartialDate, SpeakerType, TimeRef
 
 OBJECT_VERBS = (
     "called on|calls on|called for|calls for|urged|urges|reaffirmed|reaffirms|pledged|pledges"
@@ -43,7 +43,7 @@ _CLAUSE_VERBS = (
     "|announced|announces|reckoned|reckons|thinks|thought|hopes|hoped|expects|expected|put it|went on|continued"
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
-    "|once put it|put it"
+    "|once put it|put it|informed|informs"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -107,6 +107,8 @@ _THAT_OPTIONAL = frozenset(
         "indicates",
         "conceded",
         "concedes",
+        "informed",
+        "informs",
     ]
 )
 _ADVERBS = (
@@ -179,6 +181,13 @@ _NOT_PLACES = frozenset(
         *("thursday", "friday", "saturday", "sunday", "parliament", "congress"),
     )
 )
+_ASIDE_END = re.compile(r",\s+")
+# Where a subordinate clause holding a speech frame may open.
+_EMBEDDED = re.compile(r"\b(?:after|before|when|since|as|because|while|where)\s+")
+_EMBEDDED_PRONOUN = re.compile(r"(?:he|she)\b")
+_BARE_INTRO = re.compile(
+    r"(?:In|At|On|During|After|Before|Outside|Inside)\s+[^,;:“”\"]{1,60}?\s+(?=(?:he|she)\s)"
+)
 _SPEECH_NOUN = re.compile(
     r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
     r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
@@ -228,6 +237,9 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
         second = INTRO.match(text, intro.end()) if intro else None
         if second:
             starts.append(second.end())  # "This month, in a speech in Berlin, Jane Doe warned ..."
+        bare = _BARE_INTRO.match(text, starts[0])
+        if bare:
+            starts.append(bare.end())  # "In the airport he told journalists:": no comma before a pronoun
     return starts
 
 
@@ -306,9 +318,39 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if found.verb not in _THAT_OPTIONAL:
         return None
     details_end = skip_details(rest, found.verb, cast.published)
+    aside = _ASIDE_END.match(rest, details_end) if found.lead.strip() else None
+    if aside:  # "Without reform, she says, the money risks ...": the attribution is set off by commas
+        details_end = aside.end()
     if not CLAUSE_START.match(rest, details_end):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def embedded_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return a speech frame inside a subordinate clause: "..., a day after he told a meeting that ...".
+
+    Only the frame nearest the end counts, and only with a that-clause; used where quoted words in
+    that clause show it is speech.
+    """
+    found = None
+    for match in _EMBEDDED.finditer(text):
+        speaker, end = speaker_at(text, match.end(), cast)
+        pronoun = _EMBEDDED_PRONOUN.match(text, match.end())
+        if pronoun:  # "Doe is here, a day after he told ...": "he" is the person the sentence named
+            named = {m.name for m in cast.index.find(text[: match.start()]) if not m.possessive}
+            speaker = Speaker(named.pop()) if len(named) == 1 else None
+        verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
+        if speaker is None or verb is None or speaker.type is not SpeakerType.PERSON:
+            continue
+        that = _THAT_CLAUSE.match(text, verb.end("verb"))
+        if that and only_details(that.group("extras"), verb.group("verb")):
+            lead = text[: match.end()]
+            found = (
+                Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), lead),
+                that.start("clause"),
+                that.group("extras"),
+            )
+    return found
 
 
 def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
