@@ -325,3 +325,25 @@ def test_the_sentence_before_sets_the_day_and_the_same_speakers_medium() -> None
     )
     assert statement.when is not None and (statement.when.month, statement.when.day) == (6, 9)
     assert statement.medium == "a radio interview"
+
+
+def test_a_nationality_before_a_role_noun_fits_the_only_holder_stated_without_one() -> None:
+    """ "The Polish minister" is the article's one minister with no country; with two ministers, nobody."""
+    one = f"{MINISTER} spoke.\n\nThe Polish minister also repeated her call for more radars."
+    assert said(one) == [(KOWALSKI, REPORTED, "repeated her call for more radars")]
+    two = f"{MINISTER} and Finance Minister Jan Nowak spoke.\n\nThe Polish minister also repeated her call for more radars."
+    assert said(two) == []
+
+
+def test_years_ago_dates_the_words() -> None:
+    """ "Six years ago, Kowalski told the Post that ..." dates the statement six years before publication."""
+    statement = only(
+        f"{MINISTER} spoke.\n\nSix years ago, Kowalski told the Post that the army was “too small”."
+    )
+    assert statement.when is not None and statement.when.year == 2019
+
+
+def test_a_nationality_never_fits_a_holder_of_another_country() -> None:
+    """"The French president" is not the article's only president when that one is the U.S. President."""
+    text = "U.S. President John Miller spoke.\n\nThe French president also repeated his call for more radars."
+    assert said(text) == []

@@ -31,7 +31,7 @@ from knowledge.models import PartialDate, SpeakerType, TimeRef
 
 OBJECT_VERBS = (
     "called on|calls on|called for|calls for|urged|urges|reaffirmed|reaffirms|pledged|pledges"
-    "|promised|promises|vowed|vows|reiterated|reiterates|demanded|demands|compared|compares"
+    "|promised|promises|vowed|vows|reiterated|reiterates|demanded|demands|compared|compares|repeated|repeats"
 )
 _CLAUSE_VERBS = (
     "said|says|stated|states|stressed|stresses|added|adds|warned|warns|argued|argues|noted|notes|told|tells"
@@ -188,6 +188,8 @@ _EMBEDDED_PRONOUN = re.compile(r"(?:he|she)\b")
 _BARE_INTRO = re.compile(
     r"(?:In|At|On|During|After|Before|Outside|Inside)\s+[^,;:“”\"]{1,60}?\s+(?=(?:he|she)\s)"
 )
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
 _SPEECH_NOUN = re.compile(
     r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
     r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
@@ -446,9 +448,16 @@ def place_of(attribution: str) -> str | None:
 
 
 def when_of(attribution: str, published: PartialDate | None) -> TimeRef | None:
-    """Return the first time named in an attribution's words, resolved."""
+    """Return the first time named in an attribution's words, resolved ("six years ago" too)."""
     times = find_times(attribution, published)
-    return times[0][0] if times else None
+    if times:
+        return times[0][0]
+    ago = _YEARS_AGO.search(attribution)
+    if ago is None or published is None:
+        return None
+    count = ago.group("count").lower()
+    years = int(count) if count.isdigit() else _COUNTS.index(count) + 1
+    return TimeRef(text=ago.group(0), year=published.year - years)
 
 
 def medium_of(attribution: str, cast: Cast) -> str | None:

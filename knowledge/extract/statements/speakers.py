@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
 from knowledge.extract.statements.gender import PRONOUN_GENDER
+from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import PartialDate, SpeakerType
 
 
@@ -149,7 +150,26 @@ def _by_role(words: str, head: str, cast: Cast) -> str | None:
             return name
     # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
     holders = [name for name, role in cast.roles.items() if _holds(role, heads, wanted)]
-    return holders[0] if len(holders) == 1 else None
+    if holders:
+        return holders[0] if len(holders) == 1 else None
+    # "the French president" when the article's only president is stated without a country: the
+    # nationality adds nothing the role contradicts. Two presidents, or one of another country: nobody.
+    local = [w for w in wanted if not _names_place(w)]
+    if local == wanted:
+        return None
+    holders = [name for name, role in cast.roles.items() if _holds(role, heads, local)]
+    if len(holders) != 1 or _names_place(cast.roles[holders[0]]):
+        return None
+    return holders[0]
+
+
+def _names_place(text: str) -> bool:
+    """Return whether lower-cased text names a country or its people ("french", "poland's")."""
+    # Roles and role nouns are compared lower-cased; the gazetteer reads capitals ("U.S.", "UK").
+    for form in (" ".join(w[:1].upper() + w[1:] for w in text.split()), text.upper()):
+        if find_demonyms(form) or find_country_mentions(form):
+            return True
+    return False
 
 
 def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
