@@ -344,6 +344,18 @@ def test_years_ago_dates_the_words() -> None:
 
 
 def test_a_nationality_never_fits_a_holder_of_another_country() -> None:
-    """"The French president" is not the article's only president when that one is the U.S. President."""
+    """ "The French president" is not the article's only president when that one is the U.S. President."""
     text = "U.S. President John Miller spoke.\n\nThe French president also repeated his call for more radars."
     assert said(text) == []
+
+
+def test_a_post_from_a_persons_own_handle_is_theirs() -> None:
+    """ "the premier wrote on X from her @Anna_Kowalski account:" quotes Kowalski though no role fits."""
+    text = (
+        f"{MINISTER} spoke.\n\nLater the premier wrote on X from her @Anna_Kowalski account: “We are ready.”"
+    )
+    assert said(text) == [(KOWALSKI, VERBATIM, "We are ready.")]
+    other = (
+        f"{MINISTER} spoke.\n\nLater the premier wrote on X from her @Someone_Else account: “We are ready.”"
+    )
+    assert said(other) == []

@@ -41,6 +41,7 @@ from knowledge.extract.statements.frames import (
     characterization,
     embedded_report,
     frame,
+    handle_owner,
     medium_of,
     only_details,
     place_of,
@@ -424,7 +425,7 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
-    speaker = subject_of(opening, cast) or words_of(opening, cast)  # "Doe's reply was blunt:"
+    speaker = subject_of(opening, cast) or words_of(opening, cast) or handle_owner(opening, cast)
     return _Introducer(speaker, opening) if speaker else None
 
 

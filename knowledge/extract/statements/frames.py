@@ -190,6 +190,7 @@ _BARE_INTRO = re.compile(
 )
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
+_OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za-z][\w.]{2,40})\s+account\b")
 _SPEECH_NOUN = re.compile(
     r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
     r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
@@ -266,6 +267,19 @@ def words_of(text: str, cast: Cast) -> Speaker | None:
         ):
             return Speaker(mention.name)
     return None
+
+
+def handle_owner(text: str, cast: Cast) -> Speaker | None:
+    """Return the person whose own account a sentence posts from: "wrote on X from his @Jane_Doe account:".
+
+    Only when the sentence has a speech verb and the handle spells a known person's name; used
+    where the subject ("the prime minister") names nobody the article gave that role.
+    """
+    owned = _OWN_HANDLE.search(text)
+    if owned is None or not re.search(rf"\b(?:{VERB})\b", text[: owned.start()]):
+        return None
+    name = cast.index.resolve(re.sub(r"[_.]+", " ", owned.group("handle")))
+    return Speaker(name) if name else None
 
 
 def relative_speaker(text: str, cast: Cast) -> Speaker | None:
