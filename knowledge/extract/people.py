@@ -71,7 +71,7 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 _ROLE_HEADS = _words(
     "president premier chancellor minister secretary secretary-general general admiral ambassador"
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
-    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector"
+    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector commissioner"
     " attorney sen. rep. gen. adm. lt. col. capt. gov."
 )
 _ROLE_QUALIFIERS = _words(

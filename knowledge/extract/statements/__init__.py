@@ -70,11 +70,13 @@ from knowledge.models import (
 )
 
 # Words the writer appends to a reported clause: a comment, a second clause of the writer's own
-# ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after").
+# ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after"),
+# another source's report ("..., and diplomats said ...").
 _FRAMING = re.compile(
     r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
-    r"|according to|referring to|citing|in a|in an|saying|adding|but|which|a day after|hours after"
-    r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed)\b"
+    r"|according to|referring to|citing|in a|in an|saying|adding|pointing to|but|which|a day after|hours after"
+    r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
+    r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
     r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
     re.S,
 )
@@ -84,6 +86,7 @@ _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|must|can|could|should|may|might|\w+ed)\b)"
 )
 _WORDS = re.compile(r"\w+")
+_QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = (
@@ -595,9 +598,11 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
             continue
         who = match.group("who").strip()
         speaker, end = speaker_at(who, 0, cast)
+        if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
+            end = len(who)  # "according to officials involved in the talks"
         # "according to the report" sources a figure; a document's statements need a speech verb
         if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
-            clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
+            clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
             return [
                 StatementRecord(
                     passage=passage.position,

@@ -32,6 +32,7 @@ from knowledge.models import PartialDate, SpeakerType, TimeRef
 OBJECT_VERBS = (
     "called on|calls on|called for|calls for|urged|urges|reaffirmed|reaffirms|pledged|pledges"
     "|promised|promises|vowed|vows|reiterated|reiterates|demanded|demands|compared|compares|repeated|repeats"
+    "|praised|praises|criticised|criticized|criticises|criticizes|condemned|condemns"
 )
 _CLAUSE_VERBS = (
     "said|says|stated|states|stressed|stresses|added|adds|warned|warns|argued|argues|noted|notes|told|tells"
@@ -43,7 +44,8 @@ _CLAUSE_VERBS = (
     "|announced|announces|reckoned|reckons|thinks|thought|hopes|hoped|expects|expected|put it|went on|continued"
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
-    "|once put it|put it|informed|informs"
+    "|once put it|put it|informed|informs|say|insist|warn|argue|claim|believe|admit|praised|praises"
+    "|criticised|criticized|criticises|criticizes|condemned|condemns"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -109,6 +111,13 @@ _THAT_OPTIONAL = frozenset(
         "concedes",
         "informed",
         "informs",
+        "say",
+        "insist",
+        "warn",
+        "argue",
+        "claim",
+        "believe",
+        "admit",
     ]
 )
 _ADVERBS = (
@@ -142,7 +151,7 @@ _PLATFORMS = (
 _DAY_NAMES = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _MEDIUM_PATTERNS = (
     re.compile(
-        rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
+        rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|used)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
         rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?!{_DAY_NAMES})(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
     ),
     re.compile(
@@ -191,6 +200,17 @@ _BARE_INTRO = re.compile(
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
 _OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za-z][\w.]{2,40})\s+account\b")
+# What may follow an unnamed source before its verb: "a spokesperson for the ministry said",
+# "officials in both capitals said", "people familiar with the talks said". Not "a source close to
+# Jane Doe": that reads too easily as her words.
+_SOURCE_QUALIFIER = re.compile(
+    r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
+    rf"(?=\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
+)
+_USED_TO = re.compile(
+    r"\s+used\s+(?:an?|the|his|her|their|its)\s+[^,;:“”\"]{1,60}?\s+to\s+"
+    r"(?P<verb>argue|say|warn|insist|announce|stress|signal|call for|urge|promise|pledge)\b"
+)
 _SPEECH_NOUN = re.compile(
     r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
     r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
@@ -220,10 +240,23 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
     """Return the speaker who opens text as subject and the speech verb right after them."""
     for start in _subject_starts(text, allow_intro=allow_intro):
         speaker, end = speaker_at(text, start, cast)
+        end = source_end(text, end, speaker)
         verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
         if speaker and verb and not _NEGATED.search(text[end : verb.start("verb")]):
             return Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
+        used = _USED_TO.match(text, end) if speaker else None
+        if speaker and used:  # "Doe used a television interview to argue that ...": the medium stays
+            lead = f"{text[:start]} {text[end : used.start('verb')]}"
+            return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
     return None
+
+
+def source_end(text: str, end: int, speaker: Speaker | None) -> int:
+    """Return where an unnamed source's phrase ends, past a qualifier ("officials familiar with the talks")."""
+    if speaker is None or speaker.type is not SpeakerType.UNNAMED:
+        return end
+    qualifier = _SOURCE_QUALIFIER.match(text, end)
+    return qualifier.end() if qualifier else end
 
 
 def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
@@ -330,7 +363,8 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if that and only_details(that.group("extras"), found.verb):
         return found, found.verb_end + that.start("clause"), that.group("extras")
     if re.fullmatch(OBJECT_VERBS, found.verb):
-        return found, found.verb_start, ""
+        # "He praised, he texted, ...": a verb without its object reports nothing
+        return (found, found.verb_start, "") if rest.strip()[:1] not in (",", ".", ";", "") else None
     if found.verb not in _THAT_OPTIONAL:
         return None
     details_end = skip_details(rest, found.verb, cast.published)
@@ -403,7 +437,7 @@ def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | No
     """
     for match in _TRAILING.finditer(text):
         speaker, end = speaker_at(text, match.end(), cast)
-        verb = _TRAILING_VERB.match(text, end) if speaker else None
+        verb = _TRAILING_VERB.match(text, source_end(text, end, speaker)) if speaker else None
         if speaker is None or verb is None:
             continue
         details = text[verb.end() :].partition(",")[0]

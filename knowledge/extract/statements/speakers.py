@@ -15,7 +15,8 @@ Rules:
   "a senior NATO official", "one diplomat", "officials", "two European ambassadors". It is kept as
   written, as an unnamed speaker, never given to a named person.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
-  Belgian government", "the defence ministry" (type document), kept as written.
+  Belgian government", "the defence ministry" (type document), kept as written; a country as the
+  subject of a speech verb ("Belgium said") is its government, kept as written.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ _SOURCE_NOUNS = (
     "|person familiar[^,]*?|members?|envoys?"
 )
 _UNNAMED = re.compile(
-    r"(?P<phrase>(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
+    r"(?P<phrase>(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators))\b"
     r"(?![’']s?\b)"
@@ -114,7 +115,21 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     document = _DOCUMENT.match(text, start)
     if document:
         return Speaker(_as_written(document.group("phrase")), SpeakerType.DOCUMENT), document.end()
+    country = _country_at(text, start)
+    if country is not None:
+        return Speaker(text[start:country], SpeakerType.DOCUMENT), country  # "Belgium said": its government
     return None, start
+
+
+def _country_at(text: str, start: int) -> int | None:
+    """Return where a country's name that opens text at start ends, unless it is possessive."""
+    if not text[start : start + 1].isupper():
+        return None
+    found = find_country_mentions(text[start : start + 40])
+    if not found or found[0][1] != 0:
+        return None
+    end = start + found[0][2]
+    return None if text[end : end + 1] in ("'", "’") else end
 
 
 def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
@@ -184,6 +199,7 @@ def _as_written(phrase: str) -> str:
     if first in (
         "A",
         "An",
+        "Another",
         "One",
         "Two",
         "Three",
