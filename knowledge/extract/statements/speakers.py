@@ -66,6 +66,7 @@ _ROLE_NOUN = re.compile(
     r"(?![’']s\b)"
 )
 # Any noun may name a role the article stated: "the engineer" for "a process engineer at the plant".
+_TITLE_REACH = 160  # characters from a subject's start to the end of its name
 _APPOSITION_COMMA = re.compile(r",\s+")
 _DESCRIBED = re.compile(
     r"(?:[Tt]he)\s+(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]{3,})\b(?![’'])"
@@ -96,7 +97,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     if pronoun:
         name = resolve_pronoun(pronoun.group("pronoun"), cast)
         return (Speaker(name) if name else None), pronoun.end()
-    mention = cast.index.first_from(text, start)
+    # Titles before a name are short: searching a bounded window keeps callers that try many
+    # starts in one sentence (after each comma) linear in its length.
+    mention = cast.index.first_from(text[: start + _TITLE_REACH], start)
     if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
         return Speaker(mention.name), mention.end
     role = _ROLE_NOUN.match(text, start)
