@@ -61,6 +61,7 @@ _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _COMMA = re.compile(r",\s+")
+_DASH = re.compile(r"\s[—–]\s+")
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 _BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
@@ -304,7 +305,12 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             position = match.end()
         else:  # "the Financial Times, Jane Doe, the EU's envoy,": the name may open the next one
             position = match.start("role")
-    for start in (0, *(comma.end() for comma in _COMMA.finditer(text))):  # where such a role may open
+    # where such a role may open: the sentence's start, after a comma, after a dateline's dash
+    for start in (
+        0,
+        *(comma.end() for comma in _COMMA.finditer(text)),
+        *(d.end() for d in _DASH.finditer(text)),
+    ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
             continue

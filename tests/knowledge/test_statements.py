@@ -359,3 +359,9 @@ def test_a_post_from_a_persons_own_handle_is_theirs() -> None:
         f"{MINISTER} spoke.\n\nLater the premier wrote on X from her @Someone_Else account: “We are ready.”"
     )
     assert said(other) == []
+
+
+def test_words_are_never_dated_after_their_report() -> None:
+    """ "In November" in a June article is last November; a written year is kept as written."""
+    (past,) = statements(f"{MINISTER} spoke.\n\nIn November, Kowalski said that the army was ready.")
+    assert past.when is not None and (past.when.year, past.when.month) == (2024, 11)

@@ -119,7 +119,8 @@ def _said(speaker: Speaker, details: str, cast: Cast, context: Passage | None = 
         # A day sets a scene; a month only when the sentence tells of the speaking ("told MPs in April").
         precise = re.search(rf"\b(?:{VERB})\b", context.text) is not None
         times = find_times(context.text, cast.published)
-        said.when = next((ref for ref, _s, _e in times if ref.day or (precise and ref.month)), None)
+        found = next((ref for ref, _s, _e in times if ref.day or (precise and ref.month)), None)
+        said.when = when_of(found.text, cast.published) if found else None  # never after publication
     if said.medium is None and subject_of(context.text, cast) == speaker:
         said.medium = medium_of(context.text, cast)
     return said

@@ -197,6 +197,7 @@ _EMBEDDED_PRONOUN = re.compile(r"(?:he|she)\b")
 _BARE_INTRO = re.compile(
     r"(?:In|At|On|During|After|Before|Outside|Inside)\s+[^,;:“”\"]{1,60}?\s+(?=(?:he|she)\s)"
 )
+_YEAR = re.compile(r"\b\d{4}\b")
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
 _OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za-z][\w.]{2,40})\s+account\b")
@@ -206,6 +207,12 @@ _OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za
 _SOURCE_QUALIFIER = re.compile(
     r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
     rf"(?=\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
+)
+# A second predicate of the same subject: "Denmark set up a fund and said ...". No clause of its
+# own may come between ("who", "which", "that"): its subject would be another.
+_AND_VERB = re.compile(
+    r"\s+(?![^,;:“”\"]*?\b(?:who|which|that|whose)\b[^,;:“”\"]*?\sand\s)[^,;:“”\"]{1,80}?\s+and\s+"
+    rf"(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
 )
 _USED_TO = re.compile(
     r"\s+used\s+(?:an?|the|his|her|their|its)\s+[^,;:“”\"]{1,60}?\s+to\s+"
@@ -244,8 +251,10 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
         verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
         if speaker and verb and not _NEGATED.search(text[end : verb.start("verb")]):
             return Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
-        used = _USED_TO.match(text, end) if speaker else None
-        if speaker and used:  # "Doe used a television interview to argue that ...": the medium stays
+        used = (_USED_TO.match(text, end) or _AND_VERB.match(text, end)) if speaker else None
+        if speaker and used:
+            # "Doe used a television interview to argue that ...", "Doe set up a fund and said
+            # that ...": the words before the verb still say when and where
             lead = f"{text[:start]} {text[end : used.start('verb')]}"
             return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
     return None
@@ -486,6 +495,17 @@ def _detail_length(words: str, published: PartialDate | None) -> int:
     return next((end for _ref, start, end in find_times(words, published) if start == 0), 0)
 
 
+def _not_after(ref: TimeRef, published: PartialDate | None) -> TimeRef:
+    """Return a time of speaking no later than publication: words are said before they are reported.
+
+    "In February" in a late-December review is the February past, unless the text writes the year.
+    """
+    if published is None or ref.year is None or ref.month is None or published.month is None:
+        return ref
+    later = (ref.year, ref.month, ref.day or 0) > (published.year, published.month, published.day or 31)
+    return ref.model_copy(update={"year": ref.year - 1}) if later and not _YEAR.search(ref.text) else ref
+
+
 def place_of(attribution: str) -> str | None:
     """Return the place an attribution's words say the words were said in, as written."""
     for match in _PLACE.finditer(attribution):
@@ -499,7 +519,7 @@ def when_of(attribution: str, published: PartialDate | None) -> TimeRef | None:
     """Return the first time named in an attribution's words, resolved ("six years ago" too)."""
     times = find_times(attribution, published)
     if times:
-        return times[0][0]
+        return _not_after(times[0][0], published)
     ago = _YEARS_AGO.search(attribution)
     if ago is None or published is None:
         return None

@@ -66,6 +66,10 @@ _ROLE_NOUN = re.compile(
     r"(?![’']s\b)"
 )
 # Any noun may name a role the article stated: "the engineer" for "a process engineer at the plant".
+# "Italy's defence minister": a possessor's role, named only by the apposition after it.
+_POSSESSOR_ROLE = re.compile(
+    rf"[A-Z][\w-]+[’']s\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS}))\b"
+)
 _TITLE_REACH = 160  # characters from a subject's start to the end of its name
 _APPOSITION_COMMA = re.compile(r",\s+")
 _DESCRIBED = re.compile(
@@ -109,6 +113,11 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
             return Speaker(named.name), named.end  # "the council's chair, Jane Doe, said"
         name = _by_role(role.group("words"), role.group("head"), cast)
         return (Speaker(name) if name else None), role.end()
+    apposed = _DESCRIBED.match(text, start) or _POSSESSOR_ROLE.match(text, start)
+    if apposed and (named := _apposed_name(text, apposed.end(), cast)) is not None:
+        return Speaker(
+            named.name
+        ), named.end  # "the host, Jane Doe, said"; "Italy's minister, Jane Doe, said"
     described = _DESCRIBED.match(text, start)
     if described and (name := _by_role(described.group("words"), described.group("head"), cast)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
@@ -141,8 +150,8 @@ def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
     if comma is None:
         return None
     mention = cast.index.first_from(text[: comma.end() + 80], comma.end())
-    if mention is None or mention.start != comma.end() or mention.possessive:
-        return None
+    if mention is None or mention.possessive or not is_title_prefix(text[comma.end() : mention.start]):
+        return None  # "the host, Turkish Foreign Minister Jane Doe,": titles may come first
     return mention if re.match(r"\s*[,:]", text[mention.end : mention.end + 2]) else None
 
 
