@@ -15,10 +15,16 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
   a quotation. Several quoted fragments of one clause make one statement.
-* REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``), or
-  "According to X, …" / "…, according to X". Never shown in quotation marks.
-* Transcripts, releases and op-eds (``transcripts``): turn labels, "NAME said:" followed by
-  unquoted paragraphs, and a guest author's byline.
+* REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
+  at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
+  ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
+  or "According to X, …" / "…, according to X". A comma-set relative aside inside the clause is
+  the writer's and left out. Never shown in quotation marks. A report the same speaker repeats
+  later (a wire update, an expanded lead) is kept once, in the later telling.
+* The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
+  the speaking) and, when its subject is the same speaker, give its medium.
+* Transcripts, releases and op-eds (``transcripts``): turn labels, a guest author's byline, and
+  here: "The Minister said:" followed by one paragraph without quotation marks (her words).
 * Quoted text keeps its exact words; a trailing comma belongs to the attribution and is dropped.
 """
 
