@@ -365,3 +365,17 @@ def test_words_are_never_dated_after_their_report() -> None:
     """ "In November" in a June article is last November; a written year is kept as written."""
     (past,) = statements(f"{MINISTER} spoke.\n\nIn November, Kowalski said that the army was ready.")
     assert past.when is not None and (past.when.year, past.when.month) == (2024, 11)
+
+
+def test_critics_and_agencies_speak_as_themselves() -> None:
+    """ "Critics said …" is an unnamed source; "…, the roads agency said." is a body speaking."""
+    assert [
+        (s.speaker, s.speaker_type)
+        for s in statements(f"{MINISTER} spoke.\n\nCritics said the plan was rushed.")
+    ] == [("critics", SpeakerType.UNNAMED)]
+    (agency,) = statements(f"{MINISTER} spoke.\n\nThe bridge will reopen on Monday, the roads agency said.")
+    assert (agency.speaker, agency.speaker_type, agency.text) == (
+        "the roads agency",
+        SpeakerType.DOCUMENT,
+        "The bridge will reopen on Monday",
+    )

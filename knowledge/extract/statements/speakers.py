@@ -78,16 +78,17 @@ _DESCRIBED = re.compile(
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
-    "|person familiar[^,]*?|members?|envoys?"
+    "|person familiar[^,]*?|members?|envoys?|critics?|experts?"
 )
 _UNNAMED = re.compile(
     r"(?P<phrase>(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|(?:[A-Z][\w’'-]*\s+){{0,2}}"
-    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators))\b"
+    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
+    r"|[Aa]nalysts|[Ee]xperts))\b"
     r"(?![’']s?\b)"
 )
 _DOCUMENT_NOUNS = (
-    "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission"
+    "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
 )
 _DOCUMENT = re.compile(
