@@ -77,7 +77,8 @@ _ROLE_HEADS = _words(
 )
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
-    " supreme allied executive special major brigadier army navy military opposition national"
+    " supreme allied executive special major brigadier army navy military opposition national transport energy"
+    " health education justice labour labor environment agriculture culture industry treasury"
 )
 # Appositions may describe a role in words that never stand before a name as a title.
 _APPOSITION_HEADS = (

@@ -206,3 +206,8 @@ def test_referents_leave_the_shared_index_unchanged() -> None:
     first = index.referents(seed().passages)
     assert dict(vars(index)) == before
     assert index.referents(seed().passages[:5]) == first[:5]
+
+
+def test_a_portfolio_word_stays_in_the_title() -> None:
+    """ "Transport Minister Clara Jensen" keeps her portfolio, so "the transport minister" can find her."""
+    assert people_in("Transport Minister Clara Jensen spoke.") == [("Clara Jensen", "Transport Minister")]
