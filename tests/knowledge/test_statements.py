@@ -379,3 +379,8 @@ def test_critics_and_agencies_speak_as_themselves() -> None:
         SpeakerType.DOCUMENT,
         "The bridge will reopen on Monday",
     )
+
+
+def test_a_listener_at_the_sentence_end_is_no_medium() -> None:
+    """ "… ,” she told Parliament." names an audience, not where the words appeared."""
+    assert only(f"{MINISTER} spoke.\n\n“We are ready,” she told Parliament.").medium is None

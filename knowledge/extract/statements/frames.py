@@ -532,10 +532,12 @@ def medium_of(attribution: str, cast: Cast) -> str | None:
     """Return where the words appeared, as written, when the attribution says so."""
     for pattern in _MEDIUM_PATTERNS:
         match = pattern.search(attribution)
-        medium = match.group("medium") if match else ""
+        medium = (
+            re.sub(r"(?<=[a-z]{2})\.$", "", match.group("medium")) if match else ""
+        )  # a full stop, not "U.S."
         if medium in ("posted", "tweeted"):
             return "post"
         # "told Parliament" and "told Jane Doe" name listeners, not outlets.
         if medium and not _AUDIENCES.fullmatch(medium.removeprefix("the ")) and not cast.index.find(medium):
-            return re.sub(r"(?<=[a-z]{2})\.$", "", medium)  # the sentence's full stop, not "U.S."
+            return medium
     return None
