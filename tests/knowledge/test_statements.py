@@ -384,3 +384,11 @@ def test_critics_and_agencies_speak_as_themselves() -> None:
 def test_a_listener_at_the_sentence_end_is_no_medium() -> None:
     """ "… ,” she told Parliament." names an audience, not where the words appeared."""
     assert only(f"{MINISTER} spoke.\n\n“We are ready,” she told Parliament.").medium is None
+
+
+def test_an_attribution_inside_the_sentence_keeps_its_condition() -> None:
+    """ "If X, Kowalski said, Y." reports the whole condition, never Y alone as if unconditional."""
+    statement = only(f"{MINISTER} spoke.\n\nIf the budget passes, Kowalski said, the army will buy radars.")
+    assert statement.text.startswith("If the budget passes") and statement.text.endswith(
+        "the army will buy radars"
+    )

@@ -378,8 +378,13 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
         return None
     details_end = skip_details(rest, found.verb, cast.published)
     aside = _ASIDE_END.match(rest, details_end) if found.lead.strip() else None
-    if aside:  # "Without reform, she says, the money risks ...": the attribution is set off by commas
-        details_end = aside.end()
+    if aside:
+        # "If the review finds waste, she said, the levy could go": the attribution is set off by
+        # commas inside the sentence, whose opening words ("If ...") belong to what was said
+        if not CLAUSE_START.match(rest, aside.end()):
+            return None
+        stamp = STAMP.match(text)
+        return found, stamp.end() if stamp else len(text) - len(text.lstrip()), rest[:details_end]
     if not CLAUSE_START.match(rest, details_end):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
