@@ -16,7 +16,8 @@ Rules:
      a possessive, a demonym or an acronym): "Jane Doe, Poland's defence minister, said" (kept
      without its leading "a", "an" or "the");
   3. a speech verb right before or after it: "Anna Kowalski said", "said Anna Kowalski" (only
-     "said"-like verbs are inverted; after "told" comes a listener).
+     "said"-like verbs are inverted; after "told" comes a listener), or after a relative clause
+     set off by commas: "Anna Kowalski, who leads the campaign, wrote".
 
 * A name containing a country, demonym, organisation word ("Pentagon", "House"), month, weekday,
   role word or clause-opening word is not a person; such words are trimmed from its ends first.
@@ -60,6 +61,7 @@ _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _COMMA = re.compile(r",\s+")
+_DASH = re.compile(r"\s[—–]\s+")
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 _BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
@@ -70,12 +72,13 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 _ROLE_HEADS = _words(
     "president premier chancellor minister secretary secretary-general general admiral ambassador"
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
-    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker"
+    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector commissioner"
     " attorney sen. rep. gen. adm. lt. col. capt. gov."
 )
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
-    " supreme allied executive special major brigadier army navy military opposition"
+    " supreme allied executive special major brigadier army navy military opposition national transport energy"
+    " health education justice labour labor environment agriculture culture industry treasury"
 )
 # Appositions may describe a role in words that never stand before a name as a title.
 _APPOSITION_HEADS = (
@@ -110,7 +113,7 @@ _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "la
 _SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
     " stressed wrote explained acknowledged announced confirmed urged argues warns insists notes writes"
-    " posted tweeted replied believes estimates estimated predicted admitted written"
+    " posted tweeted replied believes estimates estimated predicted admitted written demanded complained"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
@@ -146,9 +149,11 @@ _ROLE_THEN_NAME = re.compile(
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
-# "Jane Doe said", "Jane Doe has argued", and "Jane Doe, who had written on X, ...".
+# "Jane Doe said", "Jane Doe has argued", "Jane Doe, who had written on X, ..." and "Jane Doe, who
+# leads the campaign, wrote".
 _NAME_THEN_VERB = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who)?\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
+    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?)?\s+(?:also\s+|has\s+|had\s+)?"
+    rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
@@ -157,12 +162,14 @@ _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
 QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
-INTRO = re.compile(r"[^,“”\"]{1,100},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
+# An introductory phrase: "In 2019, ", "Speaking on Tuesday, ", "Speaking on the show “Night Desk”, "
+# (a short quoted title may stand in it; the alternatives start differently, so no backtracking).
+INTRO = re.compile(r"(?:[^,“”\"]|“[^“”,]{1,60}”|\"[^\",]{1,60}\"){1,100},\s+")
 
 # Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
 _FUNCTION_WORDS = frozenset(
     _words(
-        "the a an this that these those in on at for from by with as but and or if when while after before"
+        "the a an this that these those in on at to for from by with as but and or if when while after before"
         " despite during according he she they we it his her their our its there here meanwhile however also"
         " yet still although though since until unless because whether under over between among not no every"
         " all some both yesterday today tonight now later earlier separately instead finally indeed overall"
@@ -188,7 +195,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
 # Lower-case words that may stand in a title before a name: "the former defence minister".
 _TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
 
@@ -290,12 +297,21 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name, <role phrase>," appositions."""
     if "," not in text:
         return  # no apposition without its comma: spare the sentence the scan
-    for match in _APPOSITION.finditer(text):
+    position = 0
+    while (match := _APPOSITION.search(text, position)) is not None:
         name = _clean_name(match.group("name"), trim_left=True)
         written = match.group("role").strip()
         if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
-    for start in (0, *(comma.end() for comma in _COMMA.finditer(text))):  # where such a role may open
+            position = match.end()
+        else:  # "the Financial Times, Jane Doe, the EU's envoy,": the name may open the next one
+            position = match.start("role")
+    # where such a role may open: the sentence's start, after a comma, after a dateline's dash
+    for start in (
+        0,
+        *(comma.end() for comma in _COMMA.finditer(text)),
+        *(d.end() for d in _DASH.finditer(text)),
+    ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
             continue
@@ -350,7 +366,11 @@ def _opens_role(word: str) -> bool:
     """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
     if word.lower() in {"who", "which", "that", "whose", "and", "or", "but"}:
         return False
-    if word[:1].islower() or word.lower() in {"a", "an", "the"} or _POSSESSIVE_END.search(word):
+    if (
+        word[:1].islower()
+        or word.lower() in {"a", "an", "the", "its", "their"}
+        or _POSSESSIVE_END.search(word)
+    ):
         return True
     return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 

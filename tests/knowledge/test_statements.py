@@ -255,3 +255,140 @@ def test_they_refers_only_to_the_person_named_in_the_sentence_just_before() -> N
     assert said(f"{MINISTER} spoke. They said the army was ready.") == [
         (KOWALSKI, REPORTED, "the army was ready")
     ]
+
+
+def test_place_comes_from_the_attribution_words() -> None:
+    """ "told reporters in Warsaw" places the words in Warsaw; a weekday after "in" is no place."""
+    statement = only(f"{MINISTER} spoke on Monday.\n\n“We are ready,” Kowalski told reporters in Warsaw.")
+    assert (statement.speaker, statement.place) == (KOWALSKI, "Warsaw")
+    assert only(f"{MINISTER} spoke.\n\n“We are ready,” Kowalski said in June.").place is None
+
+
+def test_a_dash_credit_without_a_verb_names_the_speaker() -> None:
+    """A quotation followed by a dash and a known name is that person's; an unknown name is nobody's."""
+    text = f"{MINISTER} spoke.\n\n“Ready is a habit.” — Anna Kowalski, at a forum in Gdansk."
+    assert said(text) == [(KOWALSKI, VERBATIM, "Ready is a habit.")]
+    assert said("Nobody spoke.\n\n“Ready is a habit.” — a poster at the forum.") == []
+
+
+def test_a_trailing_attribution_reports_the_clause_before_it_with_its_day() -> None:
+    """ "<clause>, Kowalski said on Monday." reports the clause, dated by the attribution."""
+    statement = only(f"{MINISTER} spoke.\n\nThe army will buy new radars, Kowalski said on Monday.")
+    assert (statement.speaker, statement.kind, statement.text) == (
+        KOWALSKI,
+        REPORTED,
+        "The army will buy new radars",
+    )
+    assert statement.when is not None and (statement.when.year, statement.when.month, statement.when.day) == (
+        2025,
+        6,
+        9,
+    )
+
+
+def test_a_trailing_phrase_without_a_speech_verb_reports_nothing() -> None:
+    """ "<clause>, Kowalski's office shows." and "<clause>, Kowalski knew." are no statements."""
+    assert said(f"{MINISTER} spoke.\n\nThe army will buy new radars, Kowalski knew.") == []
+
+
+def test_a_medium_in_the_introductory_phrase_is_kept() -> None:
+    """ "In an op-ed for the Daily Post, Kowalski argued that ..." names the op-ed as the medium."""
+    statement = only(
+        f"{MINISTER} spoke.\n\nIn an op-ed for the Daily Post, Kowalski argued that the army needs “more radars”."
+    )
+    assert (statement.speaker, statement.kind, statement.medium) == (
+        KOWALSKI,
+        PARTIAL,
+        "an op-ed for the Daily Post",
+    )
+
+
+def test_a_release_label_makes_the_release_the_medium() -> None:
+    """A "PRESS RELEASE" line above the text gives its quotations that medium; a plain report gets none."""
+    text = f"{MINISTER} spoke.\n\n“We are ready,” Kowalski said."
+    assert only(f"PRESS RELEASE\n\n{text}").medium == "press release"
+    assert only(text).medium is None
+
+
+def test_a_possessive_reply_before_a_colon_introduces_its_owner() -> None:
+    """ "Kowalski's reply was short: “…”" quotes Kowalski; "Kowalski's office was shut: “…”" quotes nobody."""
+    assert said(f"{MINISTER} spoke.\n\nKowalski's reply was short: “Not today.”") == [
+        (KOWALSKI, VERBATIM, "Not today.")
+    ]
+    assert said(f"{MINISTER} spoke.\n\nKowalski's office was shut: “Not today.”") == []
+
+
+def test_the_sentence_before_sets_the_day_and_the_same_speakers_medium() -> None:
+    """A day and a medium the sentence before gives its subject date and place the quotation after it."""
+    statement = only(
+        f"{MINISTER} spoke.\n\nKowalski made her case in a radio interview on Monday. “We are ready,” Kowalski said."
+    )
+    assert statement.when is not None and (statement.when.month, statement.when.day) == (6, 9)
+    assert statement.medium == "a radio interview"
+
+
+def test_a_nationality_before_a_role_noun_fits_the_only_holder_stated_without_one() -> None:
+    """ "The Polish minister" is the article's one minister with no country; with two ministers, nobody."""
+    one = f"{MINISTER} spoke.\n\nThe Polish minister also repeated her call for more radars."
+    assert said(one) == [(KOWALSKI, REPORTED, "repeated her call for more radars")]
+    two = f"{MINISTER} and Finance Minister Jan Nowak spoke.\n\nThe Polish minister also repeated her call for more radars."
+    assert said(two) == []
+
+
+def test_years_ago_dates_the_words() -> None:
+    """ "Six years ago, Kowalski told the Post that ..." dates the statement six years before publication."""
+    statement = only(
+        f"{MINISTER} spoke.\n\nSix years ago, Kowalski told the Post that the army was “too small”."
+    )
+    assert statement.when is not None and statement.when.year == 2019
+
+
+def test_a_nationality_never_fits_a_holder_of_another_country() -> None:
+    """ "The French president" is not the article's only president when that one is the U.S. President."""
+    text = "U.S. President John Miller spoke.\n\nThe French president also repeated his call for more radars."
+    assert said(text) == []
+
+
+def test_a_post_from_a_persons_own_handle_is_theirs() -> None:
+    """ "the premier wrote on X from her @Anna_Kowalski account:" quotes Kowalski though no role fits."""
+    text = (
+        f"{MINISTER} spoke.\n\nLater the premier wrote on X from her @Anna_Kowalski account: “We are ready.”"
+    )
+    assert said(text) == [(KOWALSKI, VERBATIM, "We are ready.")]
+    other = (
+        f"{MINISTER} spoke.\n\nLater the premier wrote on X from her @Someone_Else account: “We are ready.”"
+    )
+    assert said(other) == []
+
+
+def test_words_are_never_dated_after_their_report() -> None:
+    """ "In November" in a June article is last November; a written year is kept as written."""
+    (past,) = statements(f"{MINISTER} spoke.\n\nIn November, Kowalski said that the army was ready.")
+    assert past.when is not None and (past.when.year, past.when.month) == (2024, 11)
+
+
+def test_critics_and_agencies_speak_as_themselves() -> None:
+    """ "Critics said …" is an unnamed source; "…, the roads agency said." is a body speaking."""
+    assert [
+        (s.speaker, s.speaker_type)
+        for s in statements(f"{MINISTER} spoke.\n\nCritics said the plan was rushed.")
+    ] == [("critics", SpeakerType.UNNAMED)]
+    (agency,) = statements(f"{MINISTER} spoke.\n\nThe bridge will reopen on Monday, the roads agency said.")
+    assert (agency.speaker, agency.speaker_type, agency.text) == (
+        "the roads agency",
+        SpeakerType.DOCUMENT,
+        "The bridge will reopen on Monday",
+    )
+
+
+def test_a_listener_at_the_sentence_end_is_no_medium() -> None:
+    """ "… ,” she told Parliament." names an audience, not where the words appeared."""
+    assert only(f"{MINISTER} spoke.\n\n“We are ready,” she told Parliament.").medium is None
+
+
+def test_an_attribution_inside_the_sentence_keeps_its_condition() -> None:
+    """ "If X, Kowalski said, Y." reports the whole condition, never Y alone as if unconditional."""
+    statement = only(f"{MINISTER} spoke.\n\nIf the budget passes, Kowalski said, the army will buy radars.")
+    assert statement.text.startswith("If the budget passes") and statement.text.endswith(
+        "the army will buy radars"
+    )

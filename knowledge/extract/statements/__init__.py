@@ -15,10 +15,16 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
   a quotation. Several quoted fragments of one clause make one statement.
-* REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``), or
-  "According to X, …" / "…, according to X". Never shown in quotation marks.
-* Transcripts, releases and op-eds (``transcripts``): turn labels, "NAME said:" followed by
-  unquoted paragraphs, and a guest author's byline.
+* REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
+  at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
+  ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
+  or "According to X, …" / "…, according to X". A comma-set relative aside inside the clause is
+  the writer's and left out. Never shown in quotation marks. A report the same speaker repeats
+  later (a wire update, an expanded lead) is kept once, in the later telling.
+* The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
+  the speaking) and, when its subject is the same speaker, give its medium.
+* Transcripts, releases and op-eds (``transcripts``): turn labels, a guest author's byline, and
+  here: "The Minister said:" followed by one paragraph without quotation marks (her words).
 * Quoted text keeps its exact words; a trailing comma belongs to the attribution and is dropped.
 """
 
@@ -32,22 +38,33 @@ from dataclasses import dataclass, field
 from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.extract.statements.corrections import apply_correction, correction
 from knowledge.extract.statements.frames import (
+    CLAUSE_START,
     OBJECT_VERBS,
+    STAMP,
+    VERB,
     Frame,
     attribution_after,
     characterization,
+    embedded_report,
     frame,
+    handle_owner,
     medium_of,
     only_details,
+    place_of,
+    relative_report,
     relative_speaker,
     reported_clause,
     subject_of,
+    trailing_attribution,
     when_of,
+    words_of,
 )
+from knowledge.extract.statements.gender import genders
 from knowledge.extract.statements.scene import scene_of
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
+from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
     Passage,
@@ -59,14 +76,24 @@ from knowledge.models import (
 )
 
 # Words the writer appends to a reported clause: a comment, a second clause of the writer's own
-# ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after").
+# ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after"),
+# another source's report ("..., and diplomats said ...").
 _FRAMING = re.compile(
     r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
-    r"|according to|referring to|citing|in a|in an|saying|adding|but|which|a day after|hours after"
-    r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed)\b"
+    r"|according to|referring to|citing|in a|in an|saying|adding|pointing to|but|which|a day after|hours after"
+    r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
+    r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
     r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
     re.S,
 )
+# A relative clause set off by commas inside the clause is the writer's aside: "Belgium and Canada,
+# which spend less, have agreed" reports that Belgium and Canada have agreed.
+_ASIDE = re.compile(
+    r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|must|can|could|should|may|might|\w+ed)\b)"
+)
+_WORDS = re.compile(r"\w+")
+_QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
+REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
@@ -81,6 +108,34 @@ class _Said:
     speaker: Speaker
     when: TimeRef | None
     medium: str | None
+    place: str | None = None
+
+
+def _said(speaker: Speaker, details: str, cast: Cast, context: Passage | None = None) -> _Said:
+    """Return an attribution with the time, medium and place its words give.
+
+    The sentence before it in the paragraph may set the scene: a day it names (a month, if it
+    tells of the speaking) dates words that name no time ("The first came late on Friday. Jane Doe wrote: “…”"), and a medium it gives
+    the same speaker carries over ("Doe made the case in a LinkedIn post. “…,” Doe wrote.").
+    """
+    said = _Said(speaker, when_of(details, cast.published), medium_of(details, cast), place_of(details))
+    if context is None:
+        return said
+    if said.when is None:
+        # A day sets a scene; a month only when the sentence tells of the speaking ("told MPs in April").
+        precise = re.search(rf"\b(?:{VERB})\b", context.text) is not None
+        times = find_times(context.text, cast.published)
+        found = next((ref for ref, _s, _e in times if ref.day or (precise and ref.month)), None)
+        said.when = when_of(found.text, cast.published) if found else None  # never after publication
+    if said.medium is None and subject_of(context.text, cast) == speaker:
+        said.medium = medium_of(context.text, cast)
+    return said
+
+
+def _before(passages: list[Passage], sentence: Passage) -> Passage | None:
+    """Return the sentence before this one in its paragraph, if any."""
+    i = bisect_left(passages, sentence.position, key=lambda p: p.position)
+    return passages[i - 1] if i > 0 else None
 
 
 @dataclass(slots=True)
@@ -95,6 +150,7 @@ class _Reading:
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
     described: Referent | None = None  # the person a role noun last made a sentence's subject
     corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
+    genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
@@ -102,7 +158,13 @@ class _Reading:
         if self.described and (referent is None or self.described.passage > referent.passage):
             referent = self.described  # "The engineer lifts a shell. “…,” she said."
         return Cast(
-            self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published
+            self.index,
+            self.roles,
+            list(self.recent),
+            referent,
+            passage.position,
+            self.article.meta.published,
+            self.genders,
         )
 
 
@@ -114,6 +176,7 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
     index = shared_index(tuple(people))
     roles = {p.name: (p.role or "").lower() for p in people}
     reading = _Reading(article, index, roles, list(index.referents(article.passages)))
+    reading.genders = genders(people, article.body)
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
     reading.covered = _covered(article.passages, quotations)
@@ -130,6 +193,10 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if carried is not None and not mine:
+            records.append(_spoken_paragraph(passages, carried, reading))
+            carried = None
+            continue
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
     for fixed in reading.corrections:
@@ -138,7 +205,49 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
-    return sorted((scene.fill(r) for r in records), key=lambda r: r.passage)
+    return sorted((scene.fill(r) for r in _without_repeats(records)), key=lambda r: r.passage)
+
+
+def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:
+    """Return the records less reported statements a later one of the same speaker repeats.
+
+    A wire story's first take and its update, or a lead and the paragraph that expands it, report
+    the same words twice ("Belgium will reach 2% this year, an increase of 3 billion" and later
+    "Belgium will reach 2% this year, four years early"): the later, fuller telling is kept.
+    """
+    kept: list[StatementRecord] = []
+    later: dict[str, list[set[str]]] = {}
+    for record in reversed(records):  # few statements per speaker: comparing within one is cheap
+        words = set(_WORDS.findall(record.text.lower()))
+        seen = later.setdefault(f"{record.speaker}|{record.kind}", [])
+        if record.kind is StatementKind.REPORTED and any(
+            len(words & other) >= REPEAT_SHARE * max(len(words), len(other)) for other in seen
+        ):
+            continue
+        seen.append(words)
+        kept.append(record)
+    return kept[::-1]
+
+
+def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -> StatementRecord:
+    """Return a paragraph without quotation marks after "The minister said:" as the speaker's words.
+
+    Releases and transcripts set a speaker's words off by the colon and the paragraph break alone;
+    only the one paragraph is taken, since nothing marks where unquoted words end.
+    """
+    for passage in passages:
+        _remember(reading, passage)
+        reading.covered.add(passage.position)
+    return StatementRecord(
+        passage=passages[0].position,
+        speaker=said.speaker.name,
+        speaker_type=said.speaker.type,
+        kind=StatementKind.VERBATIM,
+        text=reading.article.body[passages[0].start : passages[-1].end].strip(),
+        when=said.when,
+        medium=said.medium,
+        place=said.place,
+    )
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
@@ -248,7 +357,6 @@ def _one_quote(
     quotes, next_index = later
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
-    published = reading.article.meta.published
     opening = head.strip(" \t\n—–-*>")
     if not opening:
         if tail.strip(" .!?"):
@@ -256,7 +364,7 @@ def _one_quote(
             if found is None:
                 return 1, [], None
             speaker, details, rest = found
-            said = _Said(speaker, when_of(details, published), medium_of(details, cast))
+            said = _said(speaker, details, cast, context=_before(passages, sentence))
             parts = [quote]
             if following is not None and _split(tail, rest, end, following, body, passages):
                 parts.append(following)  # "A," she said, "B."
@@ -271,14 +379,19 @@ def _one_quote(
         introducer = _introducer(opening, cast)
         if introducer is not None:
             details = introducer.details
-            said = _Said(introducer.speaker, when_of(details, published), medium_of(details, cast))
+            said = _said(introducer.speaker, details, cast, context=_before(passages, sentence))
             return 1, [_verbatim(sentence, [quote], said, body)], said
     introduced = frame(head, cast, allow_intro=True)
     if introduced is not None and _introduces(head, introduced, tail):
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
-        said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
+        said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
-    clause = reported_clause(head, cast) or characterization(head, cast)
+    clause = (
+        reported_clause(head, cast)
+        or characterization(head, cast)
+        or relative_report(head, cast)
+        or embedded_report(head, cast)
+    )
     if clause is not None:
         stop = _next_end(passages, quote)
         # more quoted words of the same clause
@@ -322,7 +435,7 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
-    speaker = subject_of(opening, cast)
+    speaker = subject_of(opening, cast) or words_of(opening, cast) or handle_owner(opening, cast)
     return _Introducer(speaker, opening) if speaker else None
 
 
@@ -336,8 +449,7 @@ def _attribution_sentence(
     found = attribution_after(passages[after].text.rstrip(" ."), cast)
     if found is None or found[2].strip():
         return None
-    published = reading.article.meta.published
-    return _Said(found[0], when_of(found[1], published), medium_of(found[1], cast))
+    return _said(found[0], found[1], cast)
 
 
 def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
@@ -349,8 +461,7 @@ def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     found = _introducer(text, cast)
     if found is None:
         return None
-    published = reading.article.meta.published
-    return _Said(found.speaker, when_of(found.details, published), medium_of(found.details, cast))
+    return _said(found.speaker, found.details, cast)
 
 
 def _clause_head(head: str) -> str:
@@ -407,6 +518,7 @@ def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str)
         segments=segments if len(parts) > 1 else [],
         when=said.when,
         medium=said.medium,
+        place=said.place,
     )
 
 
@@ -425,7 +537,8 @@ def _partial(
         kind=StatementKind.PARTIAL,
         text=text,
         when=when_of(f"{found.lead} {details}", published),
-        medium=medium_of(f"{found.verb} {details}", cast),
+        medium=medium_of(f"{found.lead} {found.verb} {details}", cast),
+        place=place_of(f"{found.lead} {details}"),
     )
 
 
@@ -434,13 +547,13 @@ def _partial(
 
 def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     """Return the reported statement a passage without quotations makes, if any."""
-    found = reported_clause(passage.text, cast)
+    found = reported_clause(passage.text, cast) or relative_report(passage.text, cast)
     if found is None:
-        return _according_to(passage, cast)
+        return _trailing(passage, cast) or _according_to(passage, cast)
     frame_, clause_start, details = found
     if frame_.speaker.type is SpeakerType.DOCUMENT and re.fullmatch(OBJECT_VERBS, frame_.verb):
         return []  # "The government has promised new ships": a body's acts, not what it said
-    text = _FRAMING.sub("", _strip_full_stop(passage.text[clause_start:]))
+    text = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(passage.text[clause_start:])))
     if len(text.split()) < 3:
         return []
     return [
@@ -451,7 +564,32 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
             kind=StatementKind.REPORTED,
             text=text,
             when=when_of(f"{frame_.lead} {details}", cast.published),
-            medium=medium_of(f"{frame_.verb} {details}", cast),
+            medium=medium_of(f"{frame_.lead} {frame_.verb} {details}", cast),
+            place=place_of(f"{frame_.lead} {details}"),
+        )
+    ]
+
+
+def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement of "<clause>, the ministry said [on Monday]."."""
+    found = trailing_attribution(passage.text, cast)
+    if found is None:
+        return []
+    speaker, clause_end, details = found
+    stamp = STAMP.match(passage.text)
+    text = _ASIDE.sub("", passage.text[stamp.end() if stamp else 0 : clause_end].strip())
+    if len(text.split()) < 3 or not CLAUSE_START.match(text):
+        return []
+    return [
+        StatementRecord(
+            passage=passage.position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.REPORTED,
+            text=text,
+            when=when_of(details, cast.published),
+            medium=medium_of(details, cast),
+            place=place_of(details),
         )
     ]
 
@@ -467,9 +605,11 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
             continue
         who = match.group("who").strip()
         speaker, end = speaker_at(who, 0, cast)
+        if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
+            end = len(who)  # "according to officials involved in the talks"
         # "according to the report" sources a figure; a document's statements need a speech verb
         if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
-            clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
+            clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
             return [
                 StatementRecord(
                     passage=passage.position,

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from knowledge.extract.people import INTRO
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
-from knowledge.models import PartialDate, TimeRef
+from knowledge.models import PartialDate, SpeakerType, TimeRef
 
 OBJECT_VERBS = (
     "called on|calls on|called for|calls for|urged|urges|reaffirmed|reaffirms|pledged|pledges"
-    "|promised|promises|vowed|vows|reiterated|reiterates|demanded|demands|compared|compares"
+    "|promised|promises|vowed|vows|reiterated|reiterates|demanded|demands|compared|compares|repeated|repeats"
+    "|praised|praises|criticised|criticized|criticises|criticizes|condemned|condemns"
 )
 _CLAUSE_VERBS = (
     "said|says|stated|states|stressed|stresses|added|adds|warned|warns|argued|argues|noted|notes|told|tells"
@@ -43,7 +44,8 @@ _CLAUSE_VERBS = (
     "|announced|announces|reckoned|reckons|thinks|thought|hopes|hoped|expects|expected|put it|went on|continued"
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
-    "|once put it|put it"
+    "|once put it|put it|informed|informs|say|insist|warn|argue|claim|believe|admit|praised|praises"
+    "|criticised|criticized|criticises|criticizes|condemned|condemns"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -107,6 +109,15 @@ _THAT_OPTIONAL = frozenset(
         "indicates",
         "conceded",
         "concedes",
+        "informed",
+        "informs",
+        "say",
+        "insist",
+        "warn",
+        "argue",
+        "claim",
+        "believe",
+        "admit",
     ]
 )
 _ADVERBS = (
@@ -115,7 +126,9 @@ _ADVERBS = (
 )
 _VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
-_THAT_CLAUSE = re.compile(r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>\S.*)$", re.S)
+_THAT_CLAUSE = re.compile(
+    r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>.*)$", re.S
+)  # empty before a quotation
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
 _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
@@ -128,16 +141,18 @@ CLAUSE_START = re.compile(
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
     "|podcast|address|press release|briefing|message|editorial|foreword|newsletter|video|broadcast"
-    "|press conference|news conference|hearing|debate|reply|thread|graphic"
+    "|press conference|news conference|hearing|debate|reply|thread|graphic|programme|program|show"
 )
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|Telegram|LinkedIn|Truth Social|Bluesky|YouTube|TikTok|Threads"
     "|Mastodon|Weibo|WhatsApp|Substack|social media"
 )
+# "a post on Wednesday": a day after the medium is its time, not its outlet.
+_DAY_NAMES = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _MEDIUM_PATTERNS = (
     re.compile(
-        rf"\b(?:in|on|at|during)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
-        rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
+        rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|used)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
+        rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?!{_DAY_NAMES})(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
     ),
     re.compile(
         rf"\b(?:on|to)\s+(?P<medium>{_PLATFORMS}|(?:state |national |public )?(?:television|TV|radio))(?!\w)"
@@ -157,13 +172,63 @@ _AUDIENCES = re.compile(
     r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers|mps|journalists", re.I
 )
 _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
-_STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
+STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
     rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*"
     r"(?P<verb>called|calls|described|describes|dismissed|branded|labelled|labeled|hailed)\b"
 )
 _RELATIVE_SPEECH = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b")
+_CREDIT = re.compile(r"\s*(?:[—–]|--?(?=\s))\s*")  # a dash crediting a quotation to its speaker
+# Where words were said: "in Oslo", "in The Hague"; a month or weekday is a time, not a place.
+# An acronym or a possessive ("in NATO's report") names a body, not a place.
+_PLACE = re.compile(r"\bin\s+(?P<place>(?:The\s+)?[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?![’'-])")
+_NOT_PLACES = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday", "parliament", "congress"),
+    )
+)
+_ASIDE_END = re.compile(r",\s+")
+# Where a subordinate clause holding a speech frame may open.
+_EMBEDDED = re.compile(r"\b(?:after|before|when|since|as|because|while|where)\s+")
+_EMBEDDED_PRONOUN = re.compile(r"(?:he|she)\b")
+_BARE_INTRO = re.compile(
+    r"(?:In|At|On|During|After|Before|Outside|Inside)\s+[^,;:“”\"]{1,60}?\s+(?=(?:he|she)\s)"
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
+_OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za-z][\w.]{2,40})\s+account\b")
+# What may follow an unnamed source before its verb: "a spokesperson for the ministry said",
+# "officials in both capitals said", "people familiar with the talks said". Not "a source close to
+# Jane Doe": that reads too easily as her words.
+_SOURCE_QUALIFIER = re.compile(
+    r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
+    rf"(?=\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
+)
+# A second predicate of the same subject: "Denmark set up a fund and said ...". No clause of its
+# own may come between ("who", "which", "that"): its subject would be another.
+_AND_VERB = re.compile(
+    r"\s+(?![^,;:“”\"]*?\b(?:who|which|that|whose)\b[^,;:“”\"]*?\sand\s)[^,;:“”\"]{1,80}?\s+and\s+"
+    rf"(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
+)
+_USED_TO = re.compile(
+    r"\s+used\s+(?:an?|the|his|her|their|its)\s+[^,;:“”\"]{1,60}?\s+to\s+"
+    r"(?P<verb>argue|say|warn|insist|announce|stress|signal|call for|urge|promise|pledge)\b"
+)
+_SPEECH_NOUN = re.compile(
+    r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
+    r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
+)
+_RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
+_TRAILING = re.compile(r",\s+(?=\S)")
+_TRAILING_VERB = re.compile(
+    rf"\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
+    r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported)"
+    r"(?=[\s,.]|$)"
+)
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
 
@@ -182,24 +247,44 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
     """Return the speaker who opens text as subject and the speech verb right after them."""
     for start in _subject_starts(text, allow_intro=allow_intro):
         speaker, end = speaker_at(text, start, cast)
+        end = source_end(text, end, speaker)
         verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
         if speaker and verb and not _NEGATED.search(text[end : verb.start("verb")]):
             return Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
+        used = (_USED_TO.match(text, end) or _AND_VERB.match(text, end)) if speaker else None
+        if speaker and used:
+            # "Doe used a television interview to argue that ...", "Doe set up a fund and said
+            # that ...": the words before the verb still say when and where
+            lead = f"{text[:start]} {text[end : used.start('verb')]}"
+            return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
     return None
+
+
+def source_end(text: str, end: int, speaker: Speaker | None) -> int:
+    """Return where an unnamed source's phrase ends, past a qualifier ("officials familiar with the talks")."""
+    if speaker is None or speaker.type is not SpeakerType.UNNAMED:
+        return end
+    qualifier = _SOURCE_QUALIFIER.match(text, end)
+    return qualifier.end() if qualifier else end
 
 
 def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     """Return where a sentence's subject may start: its start, after a dateline or time stamp
-    ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after an
-    introductory phrase ("In 2019, ")."""
+    ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after one or two
+    introductory phrases ("In 2019, ", "Last week, in Oslo, ")."""
     starts = [len(text) - len(text.lstrip())]
-    stamp = _STAMP.match(text)
+    stamp = STAMP.match(text)
     if stamp:
         starts.append(stamp.end())
     if allow_intro:
-        starts += [
-            match.end() for match in (_AS.match(text, starts[-1]), INTRO.match(text, starts[-1])) if match
-        ]
+        intro = INTRO.match(text, starts[-1])
+        starts += [match.end() for match in (_AS.match(text, starts[-1]), intro) if match]
+        second = INTRO.match(text, intro.end()) if intro else None
+        if second:
+            starts.append(second.end())  # "This month, in a speech in Berlin, Jane Doe warned ..."
+        bare = _BARE_INTRO.match(text, starts[0])
+        if bare:
+            starts.append(bare.end())  # "In the airport he told journalists:": no comma before a pronoun
     return starts
 
 
@@ -210,6 +295,33 @@ def subject_of(text: str, cast: Cast) -> Speaker | None:
         if speaker and re.match(r"[\s,]", text[end : end + 1] or " ") and not text[end:].startswith(" and "):
             return speaker
     return None
+
+
+def words_of(text: str, cast: Cast) -> Speaker | None:
+    """Return the person whose words a sentence opens with: "Jane Doe's reply was blunt:"."""
+    for start in _subject_starts(text, allow_intro=True):
+        mention = cast.index.first_from(text[: start + 80], start)
+        if (
+            mention
+            and mention.start == start
+            and mention.possessive
+            and _SPEECH_NOUN.match(text, mention.end)
+        ):
+            return Speaker(mention.name)
+    return None
+
+
+def handle_owner(text: str, cast: Cast) -> Speaker | None:
+    """Return the person whose own account a sentence posts from: "wrote on X from his @Jane_Doe account:".
+
+    Only when the sentence has a speech verb and the handle spells a known person's name; used
+    where the subject ("the prime minister") names nobody the article gave that role.
+    """
+    owned = _OWN_HANDLE.search(text)
+    if owned is None or not re.search(rf"\b(?:{VERB})\b", text[: owned.start()]):
+        return None
+    name = cast.index.resolve(re.sub(r"[_.]+", " ", owned.group("handle")))
+    return Speaker(name) if name else None
 
 
 def relative_speaker(text: str, cast: Cast) -> Speaker | None:
@@ -223,6 +335,11 @@ def relative_speaker(text: str, cast: Cast) -> Speaker | None:
 
 def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | None:
     """Return (speaker, attribution details, rest) for the words after a quotation."""
+    credit = _CREDIT.match(segment)
+    if credit is not None:  # "“…” — Jane Doe, speaking in Oslo on Monday.": a name, no verb
+        speaker, end = speaker_at(segment, credit.end(), cast)
+        if speaker is not None and re.match(r"\s*(?:[,.;]|$)", segment[end:]):
+            return speaker, segment[end:], ""
     body = segment.lstrip(" ,—–-")
     found = frame(body, cast, allow_intro=False)
     if found is not None:
@@ -255,13 +372,92 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if that and only_details(that.group("extras"), found.verb):
         return found, found.verb_end + that.start("clause"), that.group("extras")
     if re.fullmatch(OBJECT_VERBS, found.verb):
-        return found, found.verb_start, ""
+        # "He praised, he texted, ...": a verb without its object reports nothing
+        return (found, found.verb_start, "") if rest.strip()[:1] not in (",", ".", ";", "") else None
     if found.verb not in _THAT_OPTIONAL:
         return None
     details_end = skip_details(rest, found.verb, cast.published)
+    aside = _ASIDE_END.match(rest, details_end) if found.lead.strip() else None
+    if aside:
+        # "If the review finds waste, she said, the levy could go": the attribution is set off by
+        # commas inside the sentence, whose opening words ("If ...") belong to what was said
+        if not CLAUSE_START.match(rest, aside.end()):
+            return None
+        stamp = STAMP.match(text)
+        return found, stamp.end() if stamp else len(text) - len(text.lstrip()), rest[:details_end]
     if not CLAUSE_START.match(rest, details_end):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def embedded_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return a speech frame inside a subordinate clause: "..., a day after he told a meeting that ...".
+
+    Only the frame nearest the end counts, and only with a that-clause; used where quoted words in
+    that clause show it is speech.
+    """
+    found = None
+    for match in _EMBEDDED.finditer(text):
+        speaker, end = speaker_at(text, match.end(), cast)
+        pronoun = _EMBEDDED_PRONOUN.match(text, match.end())
+        if pronoun:  # "Doe is here, a day after he told ...": "he" is the person the sentence named
+            named = {m.name for m in cast.index.find(text[: match.start()]) if not m.possessive}
+            speaker = Speaker(named.pop()) if len(named) == 1 else None
+        verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
+        if speaker is None or verb is None or speaker.type is not SpeakerType.PERSON:
+            continue
+        that = _THAT_CLAUSE.match(text, verb.end("verb"))
+        if that and only_details(that.group("extras"), verb.group("verb")):
+            lead = text[: match.end()]
+            found = (
+                Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), lead),
+                that.start("clause"),
+                that.group("extras"),
+            )
+    return found
+
+
+def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return the frame and that-clause of a relative clause of speech: "Trump, who has demanded that ...".
+
+    The person the relative clause hangs on is the speaker, whatever the sentence's own subject
+    does ("The plan angered Jane Doe, who wrote on X that it was “absurd”").
+    """
+    if "who" not in text:
+        return None  # spare the sentences without a relative clause the scan for names
+    for mention in cast.index.find(text):
+        verb = _RELATIVE_REPORT.match(text, mention.end) if not mention.possessive else None
+        if verb is None:
+            continue
+        that = _THAT_CLAUSE.match(text, verb.end("verb"))
+        if that and only_details(that.group("extras"), verb.group("verb")):
+            found = Frame(
+                Speaker(mention.name),
+                verb.group("verb"),
+                verb.start("verb"),
+                verb.end("verb"),
+                text[: mention.start],
+            )
+            return found, that.start("clause"), that.group("extras")
+    return None
+
+
+def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | None:
+    """Return (speaker, where the clause ends, details) of "<clause>, <speaker> said [details]."
+
+    The attribution closes the sentence, or is followed by the writer's own words after a comma
+    ("..., diplomats said on Friday, four days before the summit"). The clause before it is the
+    reported statement.
+    """
+    for match in _TRAILING.finditer(text):
+        speaker, end = speaker_at(text, match.end(), cast)
+        verb = _TRAILING_VERB.match(text, source_end(text, end, speaker)) if speaker else None
+        if speaker is None or verb is None:
+            continue
+        details = text[verb.end() :].partition(",")[0]
+        if only_details(details.rstrip(" ."), verb.group("verb")):
+            return speaker, match.start(), f"{verb.group('verb')} {details}"
+    return None
 
 
 def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
@@ -304,17 +500,46 @@ def _detail_length(words: str, published: PartialDate | None) -> int:
     return next((end for _ref, start, end in find_times(words, published) if start == 0), 0)
 
 
+def _not_after(ref: TimeRef, published: PartialDate | None) -> TimeRef:
+    """Return a time of speaking no later than publication: words are said before they are reported.
+
+    "In February" in a late-December review is the February past, unless the text writes the year.
+    """
+    if published is None or ref.year is None or ref.month is None or published.month is None:
+        return ref
+    later = (ref.year, ref.month, ref.day or 0) > (published.year, published.month, published.day or 31)
+    return ref.model_copy(update={"year": ref.year - 1}) if later and not _YEAR.search(ref.text) else ref
+
+
+def place_of(attribution: str) -> str | None:
+    """Return the place an attribution's words say the words were said in, as written."""
+    for match in _PLACE.finditer(attribution):
+        place = match.group("place")
+        if place.split()[0].lower() not in _NOT_PLACES:
+            return place
+    return None
+
+
 def when_of(attribution: str, published: PartialDate | None) -> TimeRef | None:
-    """Return the first time named in an attribution's words, resolved."""
+    """Return the first time named in an attribution's words, resolved ("six years ago" too)."""
     times = find_times(attribution, published)
-    return times[0][0] if times else None
+    if times:
+        return _not_after(times[0][0], published)
+    ago = _YEARS_AGO.search(attribution)
+    if ago is None or published is None:
+        return None
+    count = ago.group("count").lower()
+    years = int(count) if count.isdigit() else _COUNTS.index(count) + 1
+    return TimeRef(text=ago.group(0), year=published.year - years)
 
 
 def medium_of(attribution: str, cast: Cast) -> str | None:
     """Return where the words appeared, as written, when the attribution says so."""
     for pattern in _MEDIUM_PATTERNS:
         match = pattern.search(attribution)
-        medium = match.group("medium") if match else ""
+        medium = (
+            re.sub(r"(?<=[a-z]{2})\.$", "", match.group("medium")) if match else ""
+        )  # a full stop, not "U.S."
         if medium in ("posted", "tweeted"):
             return "post"
         # "told Parliament" and "told Jane Doe" name listeners, not outlets.

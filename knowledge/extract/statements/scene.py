@@ -6,7 +6,8 @@ Rules:
   written from, not necessarily where words were said: it is used only for statements of an
   occasion the lead names.
 * The lead (the title and the passages before the first statement-bearing paragraph, at most
-  the first two paragraphs) may name an occasion: a press conference, an interview, a hearing or
+  the first two paragraphs) may name an occasion, or a line at the top labels the text a press
+  release: a press conference, an interview, a hearing or
   oral evidence, a debate, a speech. Then statements that give no medium of their own take the
   occasion as their medium, the lead's day as their time (when it resolves to a day) and the
   dateline as their place. Without an occasion nothing is inherited: a report's quotations may
@@ -28,6 +29,10 @@ _OCCASION = re.compile(
     re.I,
 )
 LEAD_PARAGRAPHS = 2
+# A release labels itself on a line of its own above the text ("PRESS RELEASE", "For immediate
+# release"), which the reader may keep out of the passages: its quotations are the release's.
+_RELEASE = re.compile(r"^\s*(?P<occasion>(?:press|news|media) release)\s*$", re.I | re.M)
+_RELEASE_REACH = 400  # characters: the label stands at the top
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ def scene_of(article: Article) -> Scene:
     limit = _lead_limit(article)
     lead = [p for p in article.passages[:64] if p.paragraph < limit]
     text = " ".join([article.meta.title or "", *(p.text for p in lead)])
-    occasion = _OCCASION.search(text)
+    occasion = _OCCASION.search(text) or _RELEASE.search(article.body[:_RELEASE_REACH])
     if occasion is None:
         return Scene(None, None, None, published)
     when = next(

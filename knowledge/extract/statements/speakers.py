@@ -5,23 +5,28 @@ Rules:
 * A known person: their full name, surname or a title plus either ("President Macron"), never
   possessive ("Macron's aides" is no speaker).
 * A subject pronoun ("he", "she"; "they" only right after the person was named) is the person the
-  article last named (``PersonIndex.referents``).
+  article last named (``PersonIndex.referents``), unless the article marks that person's gender
+  otherwise (``gender``): then it is the last-mentioned person it marks as agreeing, or nobody.
 * A role noun ("the foreign minister", "the Danish leader", "the chair") is the person last
   mentioned whose stated role has the noun's head and every other word of the phrase; a generic
-  head ("leader") also fits a head of government. Nobody fits: no speaker.
+  head ("leader") also fits a head of government. Nobody mentioned yet fits: the one person of
+  the article whose role fits, if only one does; else no speaker.
 * An unnamed source opens with an indefinite word or is a bare plural, and ends in a source noun:
   "a senior NATO official", "one diplomat", "officials", "two European ambassadors". It is kept as
   written, as an unnamed speaker, never given to a named person.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
-  Belgian government", "the defence ministry" (type document), kept as written.
+  Belgian government", "the defence ministry" (type document), kept as written; a country as the
+  subject of a speech verb ("Belgium said") is its government, kept as written.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from knowledge.extract.people import PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
+from knowledge.extract.statements.gender import PRONOUN_GENDER
+from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import PartialDate, SpeakerType
 
 
@@ -43,6 +48,7 @@ class Cast:
     referent: Referent | None
     position: int  # the passage being read
     published: PartialDate | None
+    genders: dict[str, str] = field(default_factory=dict)  # canonical name -> "f" or "m", when marked
 
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -56,26 +62,33 @@ _ROLE_HEADS = (
     "|envoy|general|admiral|governor|mayor|senator|director|head|king|queen"
 )
 _ROLE_NOUN = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>{_ROLE_HEADS}))\b"
+    rf"(?P<phrase>(?:[Tt]he|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS})))\b"
     r"(?![’']s\b)"
 )
 # Any noun may name a role the article stated: "the engineer" for "a process engineer at the plant".
+# "Italy's defence minister": a possessor's role, named only by the apposition after it.
+_POSSESSOR_ROLE = re.compile(
+    rf"[A-Z][\w-]+[’']s\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS}))\b"
+)
+_TITLE_REACH = 160  # characters from a subject's start to the end of its name
+_APPOSITION_COMMA = re.compile(r",\s+")
 _DESCRIBED = re.compile(
     r"(?:[Tt]he)\s+(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]{3,})\b(?![’'])"
 )
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
-    "|person familiar[^,]*?|members?|envoys?"
+    "|person familiar[^,]*?|members?|envoys?|critics?|experts?"
 )
 _UNNAMED = re.compile(
-    r"(?P<phrase>(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
+    r"(?P<phrase>(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|(?:[A-Z][\w’'-]*\s+){{0,2}}"
-    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators))\b"
+    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
+    r"|[Aa]nalysts|[Ee]xperts))\b"
     r"(?![’']s?\b)"
 )
 _DOCUMENT_NOUNS = (
-    "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission"
+    "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
 )
 _DOCUMENT = re.compile(
@@ -89,13 +102,23 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     if pronoun:
         name = resolve_pronoun(pronoun.group("pronoun"), cast)
         return (Speaker(name) if name else None), pronoun.end()
-    mention = cast.index.first_from(text, start)
+    # Titles before a name are short: searching a bounded window keeps callers that try many
+    # starts in one sentence (after each comma) linear in its length.
+    mention = cast.index.first_from(text[: start + _TITLE_REACH], start)
     if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
         return Speaker(mention.name), mention.end
     role = _ROLE_NOUN.match(text, start)
     if role:
+        named = _apposed_name(text, role.end(), cast)
+        if named is not None:
+            return Speaker(named.name), named.end  # "the council's chair, Jane Doe, said"
         name = _by_role(role.group("words"), role.group("head"), cast)
         return (Speaker(name) if name else None), role.end()
+    apposed = _DESCRIBED.match(text, start) or _POSSESSOR_ROLE.match(text, start)
+    if apposed and (named := _apposed_name(text, apposed.end(), cast)) is not None:
+        return Speaker(
+            named.name
+        ), named.end  # "the host, Jane Doe, said"; "Italy's minister, Jane Doe, said"
     described = _DESCRIBED.match(text, start)
     if described and (name := _by_role(described.group("words"), described.group("head"), cast)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
@@ -105,7 +128,32 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     document = _DOCUMENT.match(text, start)
     if document:
         return Speaker(_as_written(document.group("phrase")), SpeakerType.DOCUMENT), document.end()
+    country = _country_at(text, start)
+    if country is not None:
+        return Speaker(text[start:country], SpeakerType.DOCUMENT), country  # "Belgium said": its government
     return None, start
+
+
+def _country_at(text: str, start: int) -> int | None:
+    """Return where a country's name that opens text at start ends, unless it is possessive."""
+    if not text[start : start + 1].isupper():
+        return None
+    found = find_country_mentions(text[start : start + 40])
+    if not found or found[0][1] != 0:
+        return None
+    end = start + found[0][2]
+    return None if text[end : end + 1] in ("'", "’") else end
+
+
+def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
+    """Return the person whose name follows a role noun as its apposition (", Jane Doe,"), if any."""
+    comma = _APPOSITION_COMMA.match(text, end)
+    if comma is None:
+        return None
+    mention = cast.index.first_from(text[: comma.end() + 80], comma.end())
+    if mention is None or mention.possessive or not is_title_prefix(text[comma.end() : mention.start]):
+        return None  # "the host, Turkish Foreign Minister Jane Doe,": titles may come first
+    return mention if re.match(r"\s*[,:]", text[mention.end : mention.end + 2]) else None
 
 
 def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
@@ -113,6 +161,10 @@ def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
     referent = cast.referent
     if referent is None:
         return None
+    wanted = PRONOUN_GENDER.get(pronoun.lower())
+    if wanted is not None and cast.genders.get(referent.name, wanted) != wanted:
+        # "she" after a man is the woman mentioned last, if the article marks one; else nobody
+        return next((n for n in reversed(cast.recent) if cast.genders.get(n) == wanted), None)
     # "They" is as often a group as a person: only the person named just before qualifies.
     return referent.name if pronoun.lower() != "they" or referent.passage == cast.position - 1 else None
 
@@ -122,10 +174,36 @@ def _by_role(words: str, head: str, cast: Cast) -> str | None:
     heads = _GENERIC_HEADS.get(head.lower(), (head.lower(),))
     wanted = [w for w in words.lower().split() if w not in ("the", "then", "former")]
     for name in reversed(cast.recent):
-        role = f" {cast.roles.get(name, '')} "
-        if any(f" {h} " in role or f" {h}-" in role for h in heads) and all(w in role for w in wanted):
+        if _holds(cast.roles.get(name, ""), heads, wanted):
             return name
-    return None
+    # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
+    holders = [name for name, role in cast.roles.items() if _holds(role, heads, wanted)]
+    if holders:
+        return holders[0] if len(holders) == 1 else None
+    # "the French president" when the article's only president is stated without a country: the
+    # nationality adds nothing the role contradicts. Two presidents, or one of another country: nobody.
+    local = [w for w in wanted if not _names_place(w)]
+    if local == wanted:
+        return None
+    holders = [name for name, role in cast.roles.items() if _holds(role, heads, local)]
+    if len(holders) != 1 or _names_place(cast.roles[holders[0]]):
+        return None
+    return holders[0]
+
+
+def _names_place(text: str) -> bool:
+    """Return whether lower-cased text names a country or its people ("french", "poland's")."""
+    # Roles and role nouns are compared lower-cased; the gazetteer reads capitals ("U.S.", "UK").
+    for form in (" ".join(w[:1].upper() + w[1:] for w in text.split()), text.upper()):
+        if find_demonyms(form) or find_country_mentions(form):
+            return True
+    return False
+
+
+def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
+    """Return whether a stated role has one of the heads and every wanted word."""
+    role = f" {stated} "
+    return any(f" {h} " in role or f" {h}-" in role for h in heads) and all(w in role for w in wanted)
 
 
 def _as_written(phrase: str) -> str:
@@ -134,6 +212,7 @@ def _as_written(phrase: str) -> str:
     if first in (
         "A",
         "An",
+        "Another",
         "One",
         "Two",
         "Three",
