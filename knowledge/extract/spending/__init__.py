@@ -49,7 +49,7 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     claimed = {(r.passage, r.as_written) for r in phrased}
     found = [
         *phrased,
-        *structure_records(_readable(article, tables=True), phrased),
+        *structure_records(_readable(article, tables=True), phrased, years),
         *alliance_records(sentences, claimed),
     ]
     return apply_corrections(sentences, found)

@@ -233,8 +233,13 @@ class _Found:
     approximate: bool
 
 
-def structure_records(article: Article, phrased: list[SpendingRecord]) -> list[SpendingRecord]:
-    """Return the facts structure gives for the figures the phrase reader (phrased) left."""
+def structure_records(
+    article: Article, phrased: list[SpendingRecord], years: list[TimeRef | None]
+) -> list[SpendingRecord]:
+    """Return the facts structure gives for the figures the phrase reader (phrased) left.
+
+    years: each passage's year in context (``context_years``), worked out once for all readers.
+    """
     claimed = {(r.passage, r.as_written) for r in phrased}
     by_passage: dict[int, list[SpendingRecord]] = {}
     for record in phrased:
@@ -244,7 +249,7 @@ def structure_records(article: Article, phrased: list[SpendingRecord]) -> list[S
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
     opening = _dateline_topic(article)
     topic, section = opening, None
-    for passage, context_year in zip(article.passages, context_years(article), strict=True):
+    for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             topic, section = opening, passage.section
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
