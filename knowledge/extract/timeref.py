@@ -2,10 +2,15 @@
 
 Resolution rules (a news article speaks from its publication date):
 
-* ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``: as written.
+* ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``, ``24 and 25 June``,
+  ``June 15 to 17``, ``24.06.2025``, ``11.–12.07.2023``: as written (numeric dates are day first,
+  as written outside the US, and need their year: "24.06" alone could be a number).
 * ``last year`` / ``this year`` / ``next year`` / ``a decade ago``: need the document year;
   ``a decade earlier`` / ``five years earlier`` count back from the time just before them in the
   sentence ("2.2 percent last year, up from 1.2 percent a decade earlier"), else from the document.
+* ``this month`` / ``next month`` / ``last month`` (also "later this month"): the document's month,
+  or the one after or before it; ``this week`` / ``next week`` / ``last week``: the month of the
+  document's date, or of a week after or before it (needs the day). Neither gets a day.
 * ``this June`` / ``next June``: the document year (next: the year after) ; ``last June`` the year
   before when the month is not before the document month, else the document year (needs the month).
 * A bare month (``in February``) resolves only when the document date has a month: to the year
@@ -51,7 +56,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAYS = r"(?P<day>\d{1,2})(?:\s*[-–—]\s*(?P<end_day>\d{1,2}))?"
+_DAYS = r"(?P<day>\d{1,2})(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2}))?"
+# 24.06.2025 and 11.–12.07.2023: day, optional end day, month, year, separated by full stops.
+_NUMERIC_DATE = (
+    r"(?<![\d.,])(?P<day>\d{1,2})\.(?:\s*[-–—]\s*(?P<end_day>\d{1,2})\.)?"
+    r"(?P<month_number>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"
+)
 # Cues: a piece of text every match of a pattern contains. Most sentences hold no month or
 # relative year, and one quick search for the cue saves trying the pattern (a full scan of the
 # sentence) for nothing. The cues of case-insensitive patterns are in lower case and are looked for
@@ -70,7 +80,14 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("day_month_year", "month", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
     ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
     ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("numeric_date", "year", re.compile(_NUMERIC_DATE)),
     ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    (
+        "rel_month_word",
+        "relative",
+        re.compile(r"\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|next)\s+month\b", re.I),
+    ),
+    ("rel_week", "relative", re.compile(r"\b(?P<rel>this|last|next)\s+week\b", re.I)),
     ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     (
         "years_ago",
@@ -154,10 +171,11 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     text = match.group(0)
     groups = match.groupdict()
     month = MONTHS[fold_case(groups["month"])] if groups.get("month") else None
-    if kind in ("month_day_year", "day_month_year"):
+    if kind in ("month_day_year", "day_month_year", "numeric_date"):
+        if kind == "numeric_date":
+            month = int(groups["month_number"])
         year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
-        end_day = int(groups["end_day"]) if groups.get("end_day") else None
-        return TimeRef(text=text, year=year, month=month, day=int(groups["day"]), end_day=end_day)
+        return _day_range(text, year, month, int(groups["day"]), groups.get("end_day"))
     if kind == "month_year":
         return TimeRef(text=text, year=int(groups["year"]), month=month)
     if kind == "year":
@@ -168,6 +186,10 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind in ("decade", "years_ago"):
         n = 10 if kind == "decade" else _SMALL_NUMBERS.get(fold_case(groups["n"])) or int(groups["n"])
         return TimeRef(text=text, year=published.year - n if published else None)
+    if kind == "rel_month_word":
+        return _relative_month(text, fold_case(groups["rel"]), published)
+    if kind == "rel_week":
+        return _relative_week(text, fold_case(groups["rel"]), published)
     if kind == "rel_month":
         return TimeRef(
             text=text, year=_year_for_relative_month(fold_case(groups["rel"]), month, published), month=month
@@ -178,6 +200,35 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "weekday":
         return _resolve_weekday(text, groups["weekday"], published)
     return None
+
+
+def _day_range(text: str, year: int | None, month: int | None, day: int, end: str | None) -> TimeRef | None:
+    """Return a day or a range of days in a month, or None when no such day exists."""
+    end_day = int(end) if end else None
+    try:
+        datetime.date(year or 2000, month or 1, max(day, end_day or day))  # 2000 has a 29 February
+    except ValueError:
+        return None
+    if end_day is not None and end_day <= day:
+        return None
+    return TimeRef(text=text, year=year, month=month, day=day, end_day=end_day)
+
+
+def _relative_month(text: str, rel: str, published: PartialDate | None) -> TimeRef:
+    """Return the month meant by "this/next/last month", when the document's month is known."""
+    if published is None or published.month is None:
+        return TimeRef(text=text)
+    index = published.year * 12 + published.month - 1 + {"last": -1, "this": 0, "next": 1}[rel]
+    return TimeRef(text=text, year=index // 12, month=index % 12 + 1)
+
+
+def _relative_week(text: str, rel: str, published: PartialDate | None) -> TimeRef:
+    """Return the month of the week meant by "this/next/last week", when the document's day is known."""
+    if published is None or published.month is None or published.day is None:
+        return TimeRef(text=text)
+    day = datetime.date(published.year, published.month, published.day)
+    day += datetime.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[rel])
+    return TimeRef(text=text, year=day.year, month=day.month)
 
 
 def _year_for_relative_month(rel: str, month: int | None, published: PartialDate | None) -> int | None:
