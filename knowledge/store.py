@@ -41,7 +41,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 
 _T = TypeVar("_T")
@@ -134,7 +134,8 @@ CREATE TABLE events (
     time_json   TEXT,
     year        INTEGER,
     month       INTEGER,
-    day         INTEGER
+    day         INTEGER,
+    status      TEXT
 );
 CREATE INDEX events_by_kind ON events (kind, year, month, day);
 CREATE TABLE event_attendees (
@@ -171,6 +172,8 @@ _MIGRATIONS = {
     2: """CREATE INDEX IF NOT EXISTS spending_by_document ON spending_facts (document_id);
           CREATE INDEX IF NOT EXISTS statements_by_document ON statements (document_id);
           CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id)""",
+    # 4: an event's status against its article's date (upcoming, in progress, past), as the text tells.
+    3: """ALTER TABLE events ADD COLUMN status TEXT""",
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -204,13 +207,18 @@ class StoredPerson:
 
 @dataclass(frozen=True, slots=True)
 class EventKey:
-    """What identifies an event: kind, place and time (cheap to keep for thousands of events)."""
+    """What identifies an event: kind, place and time (cheap to keep for thousands of events).
+
+    ``status`` is where it stood on ``published``, its document's date (ISO, as precise as known).
+    """
 
     id: int
     kind: str
     place: str | None
     country: str | None
     when: TimeRef | None
+    status: str | None
+    published: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,14 +505,14 @@ class Store:
             for row in rows
         ]
 
-    async def event_index(self, kind: str) -> list[EventKey]:
-        """Return the key of every event of a kind, earliest first."""
+    async def event_index(self) -> list[EventKey]:
+        """Return the key of every event, earliest first."""
         rows = await self._rows(
-            """SELECT id, kind, place, country, time_json FROM events WHERE kind = ?
-                ORDER BY year IS NULL, year, month, day, id""",
-            (kind,),
+            """SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
+                 FROM events AS e JOIN documents AS d ON d.id = e.document_id
+                ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id"""
         )
-        return [EventKey(row[0], row[1], row[2], row[3], _time(row[4])) for row in rows]
+        return [EventKey(row[0], row[1], row[2], row[3], _time(row[4]), row[5], row[6]) for row in rows]
 
     async def events_by_ids(self, ids: Sequence[int]) -> list[StoredEvent]:
         """Return the events with these ids, with attendees, agenda and sources (four queries)."""
@@ -531,6 +539,8 @@ class Store:
                 place=row["place"],
                 country=row["country"],
                 when=_time(row["time_json"]),
+                status=row["status"],
+                published=row["d_published"],
                 document=_document(row),
                 attendees=[
                     Attendee(
@@ -800,8 +810,8 @@ def _insert_events(
     for event in records:
         when = event.when
         cursor = db.execute(
-            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day, status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document_id,
                 event.kind,
@@ -811,6 +821,7 @@ def _insert_events(
                 when.year if when else None,
                 when.month if when else None,
                 when.day if when else None,
+                event.status,
             ),
         )
         event_id = cursor.lastrowid

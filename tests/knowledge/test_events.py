@@ -11,7 +11,15 @@ import knowledge
 from knowledge.extract.events import extract_events
 from knowledge.extract.people import extract_people
 from knowledge.extract.reader import read_article
-from knowledge.models import AgendaRecord, Article, AttendeeRecord, EventRecord, TimeRef
+from knowledge.models import (
+    AgendaRecord,
+    Article,
+    AttendeeRecord,
+    EventKind,
+    EventRecord,
+    EventStatus,
+    TimeRef,
+)
 
 SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
 OPENER = "The summit in Vilnius opens in July. "  # a summit with a place and time, for the tables below
@@ -51,10 +59,11 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
     """The seed's Netherlands summit: June 2025, Trump and other leaders, Rutte's roles, the agenda."""
     assert extract_events(seed(), extract_people(seed())) == [
         EventRecord(
-            kind="summit",
+            kind=EventKind.NATO_SUMMIT,
             place="the Netherlands",
             country="NL",
             when=TimeRef(text="this June", year=2025, month=6),
+            status=EventStatus.UPCOMING,
             attendees=[
                 AttendeeRecord(name="other world leaders", is_person=False, passage=1),
                 AttendeeRecord(name="Mark Rutte", is_person=True, role="play a central role", passage=12),
@@ -99,7 +108,7 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
         (
             "Allies prepare for the Vilnius summit in July 2023.",
             "2023-05",
-            ("Vilnius", None, TimeRef(text="July 2023", year=2023, month=7)),
+            ("Vilnius", "LT", TimeRef(text="July 2023", year=2023, month=7)),
         ),
         (
             "NATO leaders will gather for the summit in Ankara on July 7-8, 2026, the first time Türkiye has hosted.",
@@ -109,19 +118,28 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
         (
             "The summit in Ankara opens in July.",
             "2026-06-30",
-            ("Ankara", None, TimeRef(text="in July", year=2026, month=7)),
+            ("Ankara", "TR", TimeRef(text="in July", year=2026, month=7)),
         ),
         (
             "The summit, to be held in Madrid on June 29-30, will focus on Russia.",
             "2022-06-01",
-            ("Madrid", None, TimeRef(text="June 29-30", year=2022, month=6, day=29, end_day=30)),
+            ("Madrid", "ES", TimeRef(text="June 29-30", year=2022, month=6, day=29, end_day=30)),
         ),
         (
             "The meeting of NATO leaders in Washington opens on Tuesday.",
             "2024-07-01",
-            ("Washington", None, TimeRef(text="on Tuesday")),  # a weekday ahead is not resolved backwards
+            ("Washington", "US", TimeRef(text="on Tuesday")),  # no tense: a weekday stays as written
         ),
-        ("Allies look ahead to the June summit.", "2025", (None, None, TimeRef(text="June", month=6))),
+        (
+            "The meeting of NATO leaders in Washington will open on Tuesday.",
+            "2024-07-01",  # a Monday
+            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=2)),
+        ),
+        (
+            "NATO leaders met in Washington on Tuesday.",
+            "2024-07-05",  # a Friday
+            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=2)),
+        ),
     ],
 )
 def test_a_summit_mention_gives_its_place_country_and_time(text: str, date: str, expected: Where) -> None:
@@ -137,8 +155,8 @@ def test_distinct_summits_stay_apart_and_keep_their_attendees() -> None:
     )
     found = events(text, "2025-05-01")
     assert [where(event) for event in found] == [
-        ("Washington", None, TimeRef(text="last year", year=2024)),
-        ("The Hague", None, TimeRef(text="June 24-25", year=2025, month=6, day=24, end_day=25)),
+        ("Washington", "US", TimeRef(text="last year", year=2024)),
+        ("The Hague", "NL", TimeRef(text="June 24-25", year=2025, month=6, day=24, end_day=25)),
     ]
     assert [[a.name for a in event.attendees] for event in found] == [[], ["Donald Trump"]]
 
@@ -147,8 +165,8 @@ def test_the_next_summit_is_not_the_past_one() -> None:
     """'The next summit' after a past one starts a new event."""
     text = "NATO leaders met at the Vilnius summit in July 2023.\n\nThe next summit will be held in Washington in July 2024."
     assert [where(event) for event in events(text, "2023-08-01")] == [
-        ("Vilnius", None, TimeRef(text="July 2023", year=2023, month=7)),
-        ("Washington", None, TimeRef(text="July 2024", year=2024, month=7)),
+        ("Vilnius", "LT", TimeRef(text="July 2023", year=2023, month=7)),
+        ("Washington", "US", TimeRef(text="July 2024", year=2024, month=7)),
     ]
 
 
@@ -159,7 +177,7 @@ def test_mentions_of_the_same_summit_merge() -> None:
         "The meeting will be tense. Leaders hope the summit ends well."
     )
     (event,) = events(text, "2023-05")
-    assert where(event) == ("Vilnius", None, TimeRef(text="July", year=2023, month=7))
+    assert where(event) == ("Vilnius", "LT", TimeRef(text="July", year=2023, month=7))
     assert event.passages == [0, 1, 2, 3]
 
 
@@ -170,10 +188,11 @@ def test_mentions_of_the_same_summit_merge() -> None:
         "Rutte held a press conference. Leaders will discuss aid.",
         "Leaders hope the summit goes well. Trump is expected to attend.",
         "Ministers met in Brussels to discuss the future of NATO.",
+        "Allies look ahead to the June summit.",
     ],
 )
-def test_no_event_without_a_summit_that_has_a_place_or_time(text: str) -> None:
-    """Documents, press conferences and a summit with no place or time make no event."""
+def test_no_event_without_a_meeting_that_has_a_year_or_a_place_and_time(text: str) -> None:
+    """Documents, press conferences and meetings with no year (and no place and time) make no event."""
     assert events(text) == []
 
 

@@ -211,7 +211,7 @@ async def test_failed_seeding_leaves_no_store_behind(tmp_path: Path, monkeypatch
 
 
 async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
-    """A store written with schema 1 gets the per-metric index and version 2, keeping its data."""
+    """A store written with schema 1 gets the per-metric index and the events' status, keeping its data."""
     path = tmp_path / "s.sqlite3"
     store = await Store.open(path)
     await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
@@ -219,11 +219,11 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
-            " PRAGMA user_version = 1;"
+            " ALTER TABLE events DROP COLUMN status; PRAGMA user_version = 1;"
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 3
+        assert await store.schema_version() == SCHEMA_VERSION == 4
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index
         assert len(await store.spending_figures("PL", per_metric=5)) == 1

@@ -1,0 +1,412 @@
+"""Mentions of meetings in one passage: what names a meeting, and the kind, place, time and tense it gives.
+
+What names a meeting:
+
+* the word "summit" (not "summit declaration", "pre-summit", "Summit Defence Forum"); an
+  indefinite "a summit" with neither place nor time names nothing;
+* "meeting of <group>" and "<group>' meeting", where the group is leaders or ministers; "a NATO
+  ministerial"; "session of the <...> Contact Group"; a "<topic> conference" (not a press or news
+  conference) with a place;
+* a group meeting somewhere: "<leaders|ministers|allies ...> (will) meet / met / gather in X",
+  "hosts G7 leaders in X" -- the group must be in the clause, so "to meet President Trump" is no
+  meeting;
+* a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
+  names the place of a meeting, and its kind only through the group that decided);
+* "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
+* "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed.
+
+Mentions in one clause that give no place of their own belong to the first: "EU leaders meet in
+Brussels on 17-18 October for a European Council summit" is one mention, whose kind is the more
+specific of the two.
+
+Time: the time written right before the phrase ("last year's summit", "the July summit") or
+right after it and its place ("summit in Ankara on 7-8 July", "meet next month in Brussels",
+"arrive in The Hague today"), else a time that opens the sentence ("In June, G7 leaders
+meeting in Apulia ..."), else the time a "when" clause hangs from ("in 2014, when leaders met at
+a summit in Wales"). "on the second and final day of the summit" puts the clause's time inside
+the summit. A weekday resolves backwards when the clause is in the past, forwards when it looks
+ahead, and stays as written otherwise.
+
+Tense: what the clause's words say about the meeting against the article's date: looking ahead
+("will", "next", "ahead of", "later this month") or back ("met", "was held", "last week's");
+it decides the status only when the dates cannot (the same month as the article's).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from knowledge.extract.events._kinds import kind_of, more_specific
+from knowledge.extract.events._places import (
+    HELD,
+    PlaceMatch,
+    TimeSpans,
+    place_after,
+    place_before,
+    place_in,
+    words,
+)
+from knowledge.extract.timeref import WEEKDAYS, find_times
+from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
+from knowledge.wordscan import fold_case
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a meeting in a passage."""
+
+    passage: Passage
+    start: int
+    end: int
+    kind: EventKind | None
+    place: PlaceMatch | None
+    when: TimeRef | None
+    tense: EventStatus | None  # what the clause says about the meeting against the article's date
+    back_reference: bool = False  # "the meeting": joins the meeting being discussed, never starts one
+    upcoming: bool = False  # "the next summit", "the upcoming summit"
+    weak: bool = False  # a decision at a place: joins a meeting, or makes one only with a time
+    summit: bool = True  # names a summit or leaders' meeting (not a ministerial or conference)
+
+
+# Every mention has one of these words; most passages have none (looked for in the folded text).
+_CUE = re.compile(
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host"
+)
+_NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
+
+_SUMMIT = re.compile(
+    r"(?<![\w‐-])[Ss]ummit(?![\w‐-])"
+    r"(?!\s+(?:declarations?|communiqu[eé]s?|statements?|documents?|texts?)\b)(?!\s+[A-Z])"
+)
+_INDEFINITE = re.compile(r"(?i:an?)\s")
+_GROUP_HEAD = r"(?:leaders|ministers|heads\s+of\s+(?:state(?:\s+and\s+government)?|government))"
+_MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_HEAD}\b")
+_GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
+_MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]e|foreign)\s+)?ministerial\b")
+_CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}Contact\s+Group\b")
+_CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
+_MEET = re.compile(
+    r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened)"
+    r"(?:\s+(?:again|next|together))?\b"
+)
+_GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
+_HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?leaders\b")
+_DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
+_SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+_BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
+_MOVED = re.compile(
+    r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
+    r"|travelled|fly|flies|flew|return|returns|returned)(?:\s+(?:in|to|for|from))?\s+"
+)
+_UPCOMING = re.compile(r"\b(?:next|upcoming|coming|forthcoming)\s+(?:[\w-]+\s+)?$", re.I)
+_DAY_OF = re.compile(
+    r"\b(?:first|second|third|final|last|opening|closing)(?:\s+and\s+(?:final|last))?\s+day\s+of\s+"
+    r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+_CLAUSE_END = re.compile(r"[;:—]|\.\s|\.$|,\s+(?:and|but|while|whereas)\s")
+_CLAUSE_START = re.compile(r"(?:^|[;:—]\s*|\.\s+|,\s+(?:and|but|while|whereas)\s+)(?=[^;:—]*$)")
+_TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|from|for|between|until)\s+)?")
+_WHEN_CLAUSE = re.compile(r",\s+when\s+")
+_TODAY = re.compile(r"\b(?:today|tonight)\b")
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
+    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to)\b|['’]ll\b",
+    re.I,
+)
+_LOOKS_BACK = re.compile(
+    r"\b(?:met|was|were|held|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
+    r"|ago|hosted|attended|marked|produced|decided|signed|adopted)\b",
+    re.I,
+)
+
+
+def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
+    """Return the meeting mentions and back references in a passage, in text order, one per meeting."""
+    text = passage.text
+    if _CUE.search(fold_case(text)) is None or _NAVIGATION.match(text):
+        return []
+    times = find_times(text, published)
+    found = [m for m in _noun_mentions(passage, times, published) if m is not None]
+    found += [m for m in _verb_mentions(passage, times, published) if m is not None]
+    found += [
+        Mention(passage, m.start(), m.end(), None, None, None, None, back_reference=True)
+        for m in _BACK_REFERENCE.finditer(text)
+    ]
+    found.sort(key=lambda mention: mention.start)
+    found += _since(passage, found)
+    return _fold_clauses(found)
+
+
+def _noun_mentions(passage: Passage, times: TimeSpans, published: PartialDate | None) -> list[Mention | None]:
+    """Return the mentions made by a meeting noun: summit, meeting of ministers, ministerial ..."""
+    text = passage.text
+    found: list[Mention | None] = []
+    for match in _SUMMIT.finditer(text):
+        found.append(_mention(passage, match.start(), match.end(), times, published, noun=True, summit=True))
+    for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
+        for match in pattern.finditer(text):
+            summit = pattern is _MEETING_OF and kind_of(match.group(0)) is None
+            found.append(
+                _mention(passage, match.start(), match.end(), times, published, noun=True, summit=summit)
+            )
+    for match in _CONFERENCE.finditer(text):
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=False)
+        found.append(mention if mention and mention.place else None)  # a conference needs its place
+    return found
+
+
+def _verb_mentions(passage: Passage, times: TimeSpans, published: PartialDate | None) -> list[Mention | None]:
+    """Return the mentions made by a group meeting somewhere, and by decisions taken at a place."""
+    text = passage.text
+    found: list[Mention | None] = []
+    for pattern in (_MEET, _HOSTS_GROUP):
+        for match in pattern.finditer(text):
+            clause = _clause_start(text, match.start())
+            group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
+            if group is None:
+                continue  # "to meet President Trump": no group meets
+            mention = _mention(passage, group.start(), match.end(), times, published, noun=False, summit=True)
+            found.append(mention if mention and mention.place else None)
+    for match in _DECIDED.finditer(text):
+        place = place_after(text, match.end(), times)
+        if place is None or place.is_country or place.country is None:
+            continue  # only a known city or region: "agreed in principle" is no place
+        clause = _clause_start(text, match.start())
+        when = _time_near(text, times, match.start(), place.end)
+        tense = _tense(text, match.start(), match.end())
+        kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None
+        when = _settle_weekday(when, tense, published)
+        found.append(Mention(passage, match.start(), place.end, kind, place, when, tense, weak=True))
+    return found
+
+
+def _mention(
+    passage: Passage,
+    start: int,
+    end: int,
+    times: TimeSpans,
+    published: PartialDate | None,
+    *,
+    noun: bool,
+    summit: bool,
+) -> Mention | None:
+    """Return what one meeting phrase text[start:end] says about the meeting's kind, place and time."""
+    text = passage.text
+    place = place_after(text, end, times)
+    if place is None and not noun:  # "meet next month in Brussels"
+        between = next((t_end for _, t_start, t_end in times if end < t_start <= end + 2), None)
+        place = place_after(text, between, times) if between is not None else None
+    phrase_start = _phrase_start(text, start)
+    if place is None and noun:
+        place = place_before(text, start, times)
+    if place is None and not noun:
+        place = _moved_to(text, start, end)
+    if place is None and noun:
+        place = _moved_to(text, _clause_start(text, start), start)
+    span_start = min(start, place.start) if place else start
+    span_end = max(end, place.end) if place and place.start >= end else end
+    when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
+    when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
+    tense = _tense(text, start, end)
+    day_of = _DAY_OF.search(text, max(0, phrase_start - 80), phrase_start)
+    if day_of and when is None:
+        when = next((ref for ref, t_start, _ in times if _clause_start(text, start) <= t_start < start), None)
+    when = _settle_weekday(when, tense, published)
+    if day_of and when is not None and when.day is not None:
+        tense = when.status_on(published) or tense
+        when = TimeRef(text=when.text, year=when.year, month=when.month)  # a day of it, not its dates
+    if noun and place is None and when is None and _INDEFINITE.match(text, phrase_start):
+        return None  # "a summit" in passing names no meeting
+    kind = kind_of(_kind_phrase(text, phrase_start, end) if noun else text[_group_start(text, start) : end])
+    upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
+    return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
+
+
+def _since(passage: Passage, found: list[Mention]) -> list[Mention]:
+    """Return the earlier meetings "the first summit in X since <place> in <year>" names."""
+    text = passage.text
+    earlier: list[Mention] = []
+    for mention in found:
+        if mention.back_reference or mention.weak:
+            continue
+        match = _SINCE.search(text, mention.end, _clause_end(text, mention.end))
+        if match is None:
+            continue
+        place = place_in(text, match.start("place"), match.end("place"))
+        if place is not None:
+            when = TimeRef(text=match.group("year"), year=int(match.group("year")))
+            earlier.append(
+                Mention(passage, match.start(), match.end(), mention.kind, place, when, EventStatus.PAST)
+            )
+    return earlier
+
+
+def _fold_clauses(found: list[Mention]) -> list[Mention]:
+    """Return mentions with those that add no place to an earlier one in their clause folded into it."""
+    folded: list[Mention] = []
+    for mention in found:
+        previous = folded[-1] if folded else None
+        if (
+            previous is not None
+            and not previous.back_reference
+            and not mention.back_reference
+            and not mention.weak
+            and not mention.upcoming
+            and mention.place is None
+            and (previous.when is None or mention.when is None or _agree(previous.when, mention.when))
+            and not _CLAUSE_END.search(mention.passage.text, previous.end, mention.start)
+        ):
+            folded[-1] = replace(
+                previous,
+                kind=more_specific(previous.kind, mention.kind),
+                when=previous.when or mention.when,
+                summit=previous.summit or mention.summit,
+            )
+            continue
+        folded.append(mention)
+    return folded
+
+
+def _agree(a: TimeRef, b: TimeRef) -> bool:
+    """Return whether two times could be the same date (no known field differs)."""
+    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
+# --- the parts of a mention -------------------------------------------------------------------
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Return where the noun phrase ending at start begins: back over its words, up to a preposition."""
+    position = start
+    for word in reversed(list(_WORDS_BEFORE.finditer(text, max(0, start - 60), start))):
+        if (word.end() != position - 1 and word.end() != position) or word.group(0).lower() in _NOT_IN_PHRASE:
+            break
+        position = word.start()
+    return position
+
+
+_WORDS_BEFORE = re.compile(r"[\w’'-]+")
+_NOT_IN_PHRASE = words(
+    "of on in at for to with by from into during before after ahead since until about over and or but"
+    " that which who when where while as than is are was were will be"
+)
+
+
+def _group_start(text: str, start: int) -> int:
+    """Return where the words naming a meeting group start: a few words before its head, in its clause."""
+    return max(_clause_start(text, start), start - 40)
+
+
+def _kind_phrase(text: str, phrase_start: int, end: int) -> str:
+    """Return the words that say what a meeting is: its phrase, or its group for "their summit"."""
+    phrase = text[phrase_start:end]
+    if re.match(r"(?i:their)\b", phrase):
+        clause = _clause_start(text, phrase_start)
+        group = _GROUP.search(text, clause, phrase_start)
+        if group:
+            return text[max(clause, group.start() - 40) : group.end()] + " " + phrase
+    return phrase
+
+
+def _moved_to(text: str, start: int, end: int) -> PlaceMatch | None:
+    """Return the one known place a group went to or left in text[start:end] ("left the Netherlands")."""
+    places = []
+    for match in _MOVED.finditer(text, start, end + 80):
+        if match.start() >= end and match.start() > start:
+            break
+        place = place_in(text, match.end(), min(len(text), match.end() + 40))
+        if place:
+            places.append(place)
+    return places[0] if len(places) == 1 else None
+
+
+def _time_near(text: str, times: TimeSpans, start: int, end: int) -> TimeRef | None:
+    """Return the most precise time written right before text[start:end], right after it, or inside."""
+    near = [
+        ref
+        for ref, t_start, t_end in times
+        if (t_end <= start and _TIME_BEFORE_GAP.fullmatch(text[t_end:start]))
+        or (t_start >= end and _TIME_AFTER_GAP.fullmatch(text[end:t_start]))
+        or (start <= t_start and t_end <= end)
+    ]
+    return max(near, key=_precision, default=None)
+
+
+def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:
+    """Return the article's date for "today" right after the phrase ("arrive in X today")."""
+    match = _TODAY.search(text, start, end + 8)
+    if match is None or published is None or published.day is None:
+        return None
+    return TimeRef(text=match.group(0), year=published.year, month=published.month, day=published.day)
+
+
+def _opening_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
+    """Return the time that opens the sentence ("In June, G7 leaders ..."), if the phrase is in its clause."""
+    first = times[0] if times else None
+    if first is None or first[1] > 3 or first[2] > start or text[first[2] : first[2] + 1] != ",":
+        return None
+    return first[0] if _clause_start(text, start) <= first[1] else None
+
+
+def _when_clause_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
+    """Return the time a "when" clause hangs from: "up from three in 2014, when leaders met at ..."."""
+    for ref, _t_start, t_end in reversed(times):
+        if t_end <= start:
+            gap = _WHEN_CLAUSE.match(text, t_end)
+            if gap and not _CLAUSE_END.search(text, gap.end(), start):
+                return ref
+            return None
+    return None
+
+
+def _tense(text: str, start: int, end: int) -> EventStatus | None:
+    """Return what the words of the clause around text[start:end] say: ahead (upcoming) or back (past)."""
+    clause = text[_clause_start(text, start) : _clause_end(text, end)]
+    ahead = _LOOKS_AHEAD.search(clause) is not None
+    back = _LOOKS_BACK.search(clause) is not None
+    if ahead == back:
+        return None
+    return EventStatus.UPCOMING if ahead else EventStatus.PAST
+
+
+def _settle_weekday(
+    when: TimeRef | None, tense: EventStatus | None, published: PartialDate | None
+) -> TimeRef | None:
+    """Return a weekday resolved backwards in the past, forwards looking ahead, else as written."""
+    if when is None or when.text.lower().removeprefix("on ").strip() not in WEEKDAYS:
+        return when
+    if tense is EventStatus.PAST:
+        return when
+    if (
+        tense is not EventStatus.UPCOMING
+        or published is None
+        or published.month is None
+        or published.day is None
+    ):
+        return TimeRef(text=when.text)
+    day = datetime.date(published.year, published.month, published.day)
+    wanted = WEEKDAYS.index(when.text.lower().removeprefix("on ").strip())
+    ahead = (wanted - day.weekday()) % 7 or 7
+    date = day + datetime.timedelta(days=ahead)
+    return TimeRef(text=when.text, year=date.year, month=date.month, day=date.day)
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Return where the clause holding position starts."""
+    match = _CLAUSE_START.search(text, 0, position)
+    return match.end() if match else 0
+
+
+def _clause_end(text: str, position: int) -> int:
+    """Return where the clause holding position ends."""
+    match = _CLAUSE_END.search(text, position)
+    return match.start() if match else len(text)
+
+
+def _precision(when: TimeRef) -> int:
+    """Return how many of year, month and day a time knows."""
+    return sum(value is not None for value in (when.year, when.month, when.day))
