@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 import discord
 
-from knowledge.briefing import describe_time, format_percent
+from knowledge.briefing import describe_time, format_percent, share_text, status_note
 from knowledge.models import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -194,11 +194,12 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
     mark = notes.mark(figure.source)
     about = "about " if figure.approximate else ""
     if figure.metric is Metric.SHARE_OF_GDP:
-        text = f"**{format_percent(figure.value)}** of GDP{_in_year(figure.when)}"
+        text = f"**{escape(share_text(figure))}** of GDP{_in_year(figure.when)}{status_note(figure)}"
     elif figure.metric is Metric.AMOUNT:
         equivalents = f" ({', '.join(escape(e) for e in figure.equivalents)})" if figure.equivalents else ""
         text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
         text += f" in total{_in_year(figure.when)}" if figure.subject == "NATO" else _in_year(figure.when)
+        text += status_note(figure)
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
         icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
         target = f"the {format_percent(figure.target)}" if figure.target is not None else "the"

@@ -45,6 +45,7 @@ from knowledge.models import (
     EventSummary,
     Extraction,
     Figure,
+    FigureStatus,
     Metric,
     PersonRef,
     SearchAnswer,
@@ -516,7 +517,7 @@ def preview(figures: list[Figure]) -> str:
     by_metric = {metric: [f for f in figures if f.metric is metric] for metric in Metric}
     if by_metric[Metric.SHARE_OF_GDP]:
         f = by_metric[Metric.SHARE_OF_GDP][0]
-        return f"{format_percent(f.value)} of GDP{_year_suffix(f.when)}"
+        return f"{share_text(f)} of GDP{_year_suffix(f.when)}{status_note(f)}"
     status = by_metric[Metric.TARGET_MISSED] + by_metric[Metric.TARGET_MET]
     if status:
         f = max(status, key=lambda x: x.when.year if x.when and x.when.year else 0)
@@ -535,6 +536,25 @@ def preview(figures: list[Figure]) -> str:
 def format_percent(value: float | None) -> str:
     """Return a percentage as written in briefings: 2% or 3.19%."""
     return "?" if value is None else f"{value:g}%"
+
+
+_WRITTEN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_OF_GDP = re.compile(r"\s*of\s+(?:its\s+|their\s+)?GDP\b.*$", re.I)
+
+
+def share_text(figure: Figure) -> str:
+    """Return a share of GDP with the precision it was written with: 3.30% stays 3.30%; a bound stays words."""
+    if figure.value is None:  # "more than 4%", "between 5 and 6%"
+        return _OF_GDP.sub("", figure.as_written)
+    written = _WRITTEN_NUMBER.search(figure.as_written)
+    return f"{written.group(0)}%" if written else format_percent(figure.value)
+
+
+def status_note(figure: Figure) -> str:
+    """Return " (planned)", " (target)" or " (estimate)" for a figure that is not a spent one."""
+    if figure.status is None or figure.status is FigureStatus.ACTUAL:
+        return ""
+    return f" ({figure.status.value})"
 
 
 def _year_suffix(when: TimeRef | None) -> str:

@@ -502,6 +502,32 @@ def find_country_mentions(text: str) -> list[Mention]:
     return _scan(_NAME_PATTERN, _NAME_FORMS, text)
 
 
+# Capitals that news writes for a country's government ("Ottawa has promised", "WARSAW —"). Left out:
+# Brussels (NATO's and the EU's seat as much as Belgium's) and The Hague (a summit city).
+GOVERNMENT_SEATS: dict[str, str] = {
+    "Tirana": "AL", "Sofia": "BG", "Ottawa": "CA", "Zagreb": "HR", "Prague": "CZ", "Copenhagen": "DK",
+    "Tallinn": "EE", "Helsinki": "FI", "Paris": "FR", "Berlin": "DE", "Athens": "GR", "Budapest": "HU",
+    "Reykjavik": "IS", "Rome": "IT", "Riga": "LV", "Vilnius": "LT", "Podgorica": "ME", "Amsterdam": "NL",
+    "Skopje": "MK", "Oslo": "NO", "Warsaw": "PL", "Lisbon": "PT", "Bucharest": "RO", "Bratislava": "SK",
+    "Ljubljana": "SI", "Madrid": "ES", "Stockholm": "SE", "Ankara": "TR", "London": "GB", "Washington": "US",
+    # Non-members' seats are named too, so "Moscow will spend 6%" is never the nearest ally's figure.
+    "Moscow": "RU", "Kyiv": "UA", "Kiev": "UA", "Beijing": "CN", "Minsk": "BY",
+}  # fmt: skip
+_SEAT_PATTERN = re.compile(
+    r"\b("
+    + "|".join(sorted((*GOVERNMENT_SEATS, *(k.upper() for k in GOVERNMENT_SEATS)), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def find_government_seats(text: str) -> list[Mention]:
+    """Return (country, start, end) for each capital named as a country's government, in text order."""
+    return [
+        (by_code(GOVERNMENT_SEATS[m.group(1).title()]), m.start(), m.end())
+        for m in _SEAT_PATTERN.finditer(text)
+    ]
+
+
 def find_demonyms(text: str) -> list[Mention]:
     """Return (country, start, end) for each demonym ("Dutch", "Americans") in a sentence, in text order."""
     return _scan(_DEMONYM_PATTERN, _DEMONYM_FORMS, text)

@@ -142,6 +142,15 @@ class Metric(StrEnum):
     COMPARISON = "comparison"  # qualitative: ``text`` holds the claim
 
 
+class FigureStatus(StrEnum):
+    """How sure a figure is, as the text says it: measured, estimated, planned, or a goal."""
+
+    ACTUAL = "actual"  # spent: "spent 2.1% in 2023"
+    ESTIMATE = "estimate"  # "an estimated 2.3%", "is expected to reach", this year's figure
+    PLANNED = "planned"  # a budget or a plan: "will spend", "budgeted", "plans to"
+    TARGET = "target"  # a goal: "aims to reach 3% by 2030", "pledged", "committed to"
+
+
 class SpendingRecord(Frozen):
     """One spending fact about a country (ISO alpha-2 code) or the alliance (``ALLIANCE``)."""
 
@@ -156,6 +165,7 @@ class SpendingRecord(Frozen):
     total: int | None = None  # for counts: "22 of 32"
     as_written: str  # the figure or claim exactly as in the passage: "3.19%", "$1.3 trillion"
     equivalents: list[str] = Field(default_factory=list)  # "(€1.1 trillion)" -> ["€1.1 trillion"]
+    status: FigureStatus | None = None  # None: the text does not say how sure (older readings)
 
 
 class StatementKind(StrEnum):
@@ -289,6 +299,7 @@ class Figure(Frozen):
     total: int | None = None
     as_written: str
     equivalents: list[str] = Field(default_factory=list)
+    status: FigureStatus | None = None
     source: Source
 
 

@@ -31,6 +31,7 @@ from knowledge.models import (
     EventRecord,
     Extraction,
     Figure,
+    FigureStatus,
     Metric,
     Quote,
     SearchHit,
@@ -41,7 +42,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 
 _T = TypeVar("_T")
@@ -110,7 +111,8 @@ CREATE TABLE spending_facts (
     target      REAL,
     total       INTEGER,
     as_written  TEXT NOT NULL,
-    equivalents TEXT NOT NULL
+    equivalents TEXT NOT NULL,
+    status      TEXT
 );
 CREATE INDEX spending_by_subject ON spending_facts (subject, metric, year);
 CREATE TABLE statements (
@@ -172,8 +174,10 @@ _MIGRATIONS = {
     2: """CREATE INDEX IF NOT EXISTS spending_by_document ON spending_facts (document_id);
           CREATE INDEX IF NOT EXISTS statements_by_document ON statements (document_id);
           CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id)""",
-    # 4: an event's status against its article's date (upcoming, in progress, past), as the text tells.
-    3: """ALTER TABLE events ADD COLUMN status TEXT""",
+    # 4: how sure a figure is (actual, estimate, planned, target); older facts stay unlabelled.
+    3: "ALTER TABLE spending_facts ADD COLUMN status TEXT",
+    # 5: an event's status against its article's date (upcoming, in progress, past), as the text tells.
+    4: "ALTER TABLE events ADD COLUMN status TEXT",
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -749,8 +753,8 @@ def _insert_spending(
     """Insert the document's spending facts."""
     db.executemany(
         "INSERT INTO spending_facts (document_id, passage_id, subject, metric, time_json, year, value,"
-        " currency, approximate, target, total, as_written, equivalents)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " currency, approximate, target, total, as_written, equivalents, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 document_id,
@@ -766,6 +770,7 @@ def _insert_spending(
                 r.total,
                 r.as_written,
                 json.dumps(r.equivalents, ensure_ascii=False),
+                r.status.value if r.status else None,
             )
             for r in records
         ],
@@ -821,7 +826,7 @@ def _insert_events(
                 when.year if when else None,
                 when.month if when else None,
                 when.day if when else None,
-                event.status,
+                event.status.value if event.status else None,
             ),
         )
         event_id = cursor.lastrowid
@@ -894,6 +899,7 @@ def _figure(row: aiosqlite.Row) -> Figure:
         total=row["total"],
         as_written=row["as_written"],
         equivalents=json.loads(row["equivalents"]),
+        status=FigureStatus(row["status"]) if row["status"] else None,
         source=_source(row),
     )
 

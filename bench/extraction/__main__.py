@@ -66,4 +66,8 @@ def print_summary(result: CorpusScore) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # "| head": the reader has what it wanted
+        sys.stderr.close()
+        sys.exit(0)

@@ -4,7 +4,7 @@ Each kind is scored by a greedy one-to-one pairing: an expected record is paired
 unpaired extracted record that agrees with it on everything the kind compares. Unpaired expected
 records are misses (fn); unpaired extracted records are false records (fp).
 
-- spending: country, year, metric (with the status that tells a country's own target from a
+- spending: allies' own figures (a non-member's budget is not scored here): country, year, metric (with the status that tells a country's own target from a
   plan), value within rounding (percentages ±0.05 points; money ±1%, in the expected unit), and
   status when the extractor gives one.
 - aggregate: alliance-wide counts of allies, totals and targets: the same value and year.
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.errors import BriefingError
-from knowledge.gazetteer import normalize, resolve_country
+from knowledge.gazetteer import by_code, normalize, resolve_country
 from knowledge.models import ALLIANCE, Article, EventRecord, Extraction, Metric, SpendingRecord
 
 KINDS = ("spending", "aggregate", "summits", "statements")
@@ -189,7 +189,12 @@ def _describe_spending(record: SpendingRecord, article: Article) -> str:
 
 def _spending(article: Article, extraction: Extraction, expected: dict[str, Any]) -> KindScore:
     """Return the spending score: per-country figures."""
-    records = [r for r in extraction.spending if r.subject != ALLIANCE and r.metric in _COUNTRY_METRICS]
+    # Non-members' own figures (Russia's budget) are not allies' spending: the corpus lists them apart.
+    records = [
+        r
+        for r in extraction.spending
+        if r.subject != ALLIANCE and r.metric in _COUNTRY_METRICS and by_code(r.subject).nato_member
+    ]
     return pair(
         expected.get("spending_facts", []),
         records,

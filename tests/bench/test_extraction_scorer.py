@@ -84,3 +84,12 @@ def test_must_not_rules_of_spending_read_only_the_country_part() -> None:
     check = {"input": "/spending Canada", "must_include": [["23 of 32"]], "must_not_include": ["2%"]}
     assert judge(check, message) == []
     assert "23 of 32" not in reply_text(message, country_part=True)
+
+
+def test_the_projects_own_articles_stay_above_their_thresholds() -> None:
+    """Extraction cannot silently regress: the scorer on tests/knowledge/corpus keeps its floor (issue 10)."""
+    result = score(Path(__file__).parents[1] / "knowledge" / "corpus")
+    spending = result.kind_totals()["spending"]
+    passed, total = result.check_totals()["/spending"]
+    assert spending.precision >= 0.8 and spending.recall >= 0.8, spending.as_json()
+    assert passed == total, [c.reasons for a in result.articles for c in a.checks if not c.passed]

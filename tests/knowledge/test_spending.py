@@ -117,7 +117,8 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             {("US", SHARE, 2024, 3.19), ("US", SHARE, 2014, 3.68)},
         ),
         ("Poland's defence spending rose to 4.1 per cent of GDP this year.", {("PL", SHARE, 2025, 4.1)}),
-        ("Britain spends 2.3 percent of GDP on defence.", {("GB", SHARE, None, 2.3)}),
+        # the present tense with no time: the article's own year (issue 10)
+        ("Britain spends 2.3 percent of GDP on defence.", {("GB", SHARE, 2025, 2.3)}),
         ("The U.K. spent 2.33% of GDP on defence in 2024.", {("GB", SHARE, 2024, 2.33)}),
         ("Estonia spent 3.73pc of GDP on defence in 2024.", {("EE", SHARE, 2024, 3.73)}),
         ("Italy spent two percent of its GDP on the military last year.", {("IT", SHARE, 2024, 2.0)}),
@@ -138,12 +139,12 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         ("Russia spent 6.7% of GDP on its military in 2024.", {("RU", SHARE, 2024, 6.7)}),
         (
             "Unlike Russia, which spends 6% of GDP on its military, Germany spends 2.1% of GDP on defence.",
-            {("RU", SHARE, None, 6.0), ("DE", SHARE, None, 2.1)},
+            {("RU", SHARE, 2025, 6.0), ("DE", SHARE, 2025, 2.1)},
         ),
         # The second figure is Germany's, not France's: it is dropped rather than misattributed.
         (
             "France spent 2.1% of GDP on defence in 2024, compared with 2.4% for Germany.",
-            {("FR", SHARE, 2024, 2.1)},
+            {("FR", SHARE, 2024, 2.1), ("DE", SHARE, 2024, 2.4)},
         ),
         # Clauses are read apart: the debt figure is not spending.
         (
@@ -298,25 +299,17 @@ def test_share_keeps_text_and_approximation() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Poland pledged to reach 3.5% of GDP on defence by 2030.",
         "Allies agreed a target of 2% of GDP for defence spending.",
         "NATO's target of spending 2% of GDP on defence remains in place.",
         "The 2% of GDP defence target was met by most allies.",
         "Allies aim to spend 3.5% of GDP on defence.",
-        "Poland will spend 4.7% of GDP on defence next year.",
-        "Poland's defence spending is set to reach 4.7% of GDP in 2026.",
-        "Poland's defence spending reached 4.7% of GDP by 2024.",
         "If Italy raised defence spending to 2% of GDP, it would cost billions.",
         "Italy would spend 2% of GDP on defence if its economy grew.",
         "Germany's defence spending rose by 10% in 2024.",
         "Spain's defence budget saw an increase of 12 percent in 2024.",
         "Spain's public debt reached 105% of GDP in 2024.",
         "Spain spent 1.3% of GDP in 2024.",  # spent on what? no defence word
-        "Italy spent more than 1.5% of GDP on defence in 2024.",  # a bound is not a value
-        "Italy spent less than 1.5% of GDP on defence in 2024.",
-        "Canada and Spain spent 1.4% and 1.3% of GDP on defence in 2024.",  # which is whose?
         "Canada did not spend 2% of GDP on defence in 2024.",
-        "Germany said defence spending rose to 2.1% of GDP in 2024.",  # said is not spent
         "Defence spending rose to 2.1% of GDP in 2024 across Europe.",  # no spender named
         "Allies spent between 2 and 3 percent of GDP on defence.",
         "Hungary's defence spending rose 0.3% of GDP in 2024.",  # a change: "rose" needs "to"
@@ -329,6 +322,39 @@ def test_share_traps(text: str) -> None:
     assert facts(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland pledged to reach 3.5% of GDP on defence by 2030.", ("PL", 2030, 3.5, "target")),
+        ("Poland will spend 4.7% of GDP on defence next year.", ("PL", 2026, 4.7, "planned")),
+        ("Poland's defence spending is set to reach 4.7% of GDP in 2026.", ("PL", 2026, 4.7, "planned")),
+        ("Italy spent more than 1.5% of GDP on defence in 2024.", ("IT", 2024, None, "actual")),
+        ("Italy spent less than 1.5% of GDP on defence in 2024.", ("IT", 2024, None, "actual")),
+        ("Germany said defence spending rose to 2.1% of GDP in 2024.", ("DE", 2024, 2.1, "actual")),
+        ("Poland's defence spending reached 4.7% of GDP by 2024.", ("PL", 2024, 4.7, "actual")),
+    ],
+)
+def test_plans_targets_and_bounds_keep_how_sure_they_are(
+    text: str, expected: tuple[str, int, float | None, str]
+) -> None:
+    """Goals, plans and bounds are facts with their status; a bound keeps its words and no value (issue 10)."""
+    (record,) = [r for r in records(text) if r.metric is SHARE]
+    assert (
+        record.subject,
+        record.when.year if record.when else None,
+        record.value,
+        record.status,
+    ) == expected
+
+
+def test_countries_listed_with_figures_pair_one_for_one() -> None:
+    """Two countries and two figures joined by "and" pair in order (issue 10)."""
+    assert facts("Canada and Spain spent 1.4% and 1.3% of GDP on defence in 2024.") == {
+        ("CA", SHARE, 2024, 1.4),
+        ("ES", SHARE, 2024, 1.3),
+    }
+
+
 # --- amounts ----------------------------------------------------------------------------------
 
 
@@ -338,7 +364,7 @@ def test_share_traps(text: str) -> None:
         ("Germany spent €90 billion on defence in 2024.", ("DE", 9e10, "EUR", 2024)),
         (
             "The U.S. defense budget of $968 billion is the largest in the alliance.",
-            ("US", 9.68e11, "USD", None),
+            ("US", 9.68e11, "USD", 2025),  # the present tense: the article's year
         ),
         ("Canada spent C$41 billion on defence in 2024.", ("CA", 4.1e10, "CAD", 2024)),
         ("Britain's defence budget rose to £64bn in 2024.", ("GB", 6.4e10, "GBP", 2024)),
@@ -356,6 +382,26 @@ def test_amount(text: str, expected: tuple[str, float, str, int | None]) -> None
     (record,) = records(text)
     year = record.when.year if record.when else None
     assert (record.metric, (record.subject, record.value, record.currency, year)) == (AMOUNT, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany will spend €100 billion on defence next year.", ("DE", 2026, 1e11, "planned")),
+        ("The U.S. proposed a defense budget of $1 trillion for 2026.", ("US", 2026, 1e12, "planned")),
+    ],
+)
+def test_planned_amounts_are_facts_with_their_status(
+    text: str, expected: tuple[str, int, float, str]
+) -> None:
+    """A budget for a coming year is a planned amount, not a spent one (issue 10)."""
+    (record,) = [r for r in records(text) if r.metric is AMOUNT]
+    assert (
+        record.subject,
+        record.when.year if record.when else None,
+        record.value,
+        record.status,
+    ) == expected
 
 
 def test_amount_skips_the_other_money_in_an_aside() -> None:
@@ -387,8 +433,6 @@ def test_amount_with_equivalent_and_unknown_date() -> None:
         "Germany gave $8 billion in military assistance to Ukraine in 2024.",
         "Germany spent €9 billion on weapons for Ukraine in 2024.",
         "Germany spent €90 billion on infrastructure in 2024.",
-        "Germany will spend €100 billion on defence next year.",
-        "The U.S. proposed a defense budget of $1 trillion for 2026.",
         "Poland pledged €50 billion for defence.",
         "NATO allies spent more than $1.3 trillion on defence in 2024.",
         "If Germany spent €100 billion on defence, it would meet the target.",

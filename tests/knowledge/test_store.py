@@ -219,11 +219,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
-            " ALTER TABLE events DROP COLUMN status; PRAGMA user_version = 1;"
+            " ALTER TABLE spending_facts DROP COLUMN status; ALTER TABLE events DROP COLUMN status;"
+            " PRAGMA user_version = 1;"
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 4
+        assert await store.schema_version() == SCHEMA_VERSION == 5
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index
         assert len(await store.spending_figures("PL", per_metric=5)) == 1

@@ -1,0 +1,55 @@
+"""Spending facts: shares of GDP, amounts, targets met or missed, counts of allies, comparisons.
+
+Two readings, each in its own module, then one labelling:
+
+* ``_phrases``: figures joined to their spender by a phrase it knows ("spent", "stood at",
+  "Poland's defence spending rose to"), targets met and missed, counts of allies, comparisons;
+* ``_structure``: the figures ``_phrases`` left, when the sentence's structure gives their owner
+  (tables, labels, the nearest country in the clause, lists paired one for one);
+* ``_status``: how sure each figure is (actual, estimate, planned, target);
+* ``_corrections``: a correction note replaces the figure it corrects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.spending._corrections import apply_corrections
+from knowledge.extract.spending._phrases import extract_spending as phrase_records
+from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._structure import CLAIM as _CLAIM
+from knowledge.extract.spending._structure import context_years, structure_records, undated_year
+from knowledge.models import Article, Metric, SpendingRecord, TimeRef
+
+_ESTIMATES = re.compile(r"\bestimat", re.I)
+
+
+def extract_spending(article: Article) -> list[SpendingRecord]:
+    """Return the spending facts stated in the article, each with how sure it is."""
+    years = context_years(article)
+    phrased = [_with_status(r, article, years) for r in phrase_records(article) if _kept(r, article)]
+    claimed = {(r.passage, r.as_written) for r in phrased}
+    return apply_corrections(article, phrased + structure_records(article, claimed))
+
+
+def _kept(record: SpendingRecord, article: Article) -> bool:
+    """Return whether a phrase-read record stands: not a claim the article is checking."""
+    return _CLAIM.search(article.passages[record.passage].text) is None
+
+
+def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef | None]) -> SpendingRecord:
+    """Return a figure read by its phrase with its status (and the year in context if it has none)."""
+    if record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT) or record.status is not None:
+        return record
+    text = article.passages[record.passage].text
+    if record.when is None:
+        when = undated_year(text, 0, len(text), years[record.passage], article.meta.published)
+        record = record.model_copy(update={"when": when})
+    at = text.find(record.as_written)
+    lead = text[: at if at >= 0 else len(text)]
+    lead = re.split(r";|\b(?:while|whereas|but|though|although)\b", lead)[-1]
+    status = figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(text) is not None)
+    return record.model_copy(update={"status": status})
+
+
+__all__ = ["extract_spending"]

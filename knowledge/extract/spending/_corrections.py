@@ -1,0 +1,83 @@
+"""Corrections win: a note that says an earlier figure was wrong replaces it with the right one.
+
+A correction is a sentence that reports an earlier, wrong version ("An earlier version of this
+post said ...", "Yesterday's brief said ...", "we incorrectly reported ...") and then, in the same
+sentence or the next one of its paragraph, the right figure ("the correct figure is 1.37%", "it
+is in fact ..."). The wrong figure is dropped wherever the article states it for that country
+and metric, and the right one is stored with the wrong one's country, metric and year, citing
+the correction. A correction with no right figure only drops the wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.numbers import find_money, find_percents
+from knowledge.models import Article, Metric, SpendingRecord
+
+_EARLIER_VERSION = re.compile(
+    r"\b(?:earlier|previous|original)\s+(?:version|post|entry|update|brief|report|story|edition|article)\b"
+    r"|\byesterday['’]s\s+\w+|\bwe\s+(?:incorrectly\s+|wrongly\s+|mistakenly\s+)?(?:reported|said|wrote|stated)\b"
+    r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
+    r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
+    re.I,
+)
+_RIGHT_CUE = re.compile(
+    r"\b(?:correct(?:ed)?|right|actual|accurate)\s+(?:figure|number|amount|share|value)\b"
+    r"|\bshould\s+have\s+(?:said|read|been)\b|\b(?:is|was)\s+(?:in\s+fact|actually)\b|\bcorrected\s+to\b"
+    r"|;\s*(?:it|the\s+figure|the\s+share)\s+(?:is|was)\b",
+    re.I,
+)
+
+
+def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records with each corrected figure replaced by its correction."""
+    for position, passage in enumerate(article.passages):
+        if not _EARLIER_VERSION.search(passage.text):
+            continue
+        wrong = [
+            r for r in records if r.passage == position and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+        ]
+        if not wrong:
+            continue
+        right = _right_figure(article, position, wrong[0])
+        gone = {
+            (r.subject, r.metric, r.value) for r in wrong if right is None or r.as_written != right.as_written
+        }
+        records = [r for r in records if (r.subject, r.metric, r.value) not in gone or r is right]
+        if right is not None:
+            records = [
+                r
+                for r in records
+                if not (
+                    r.passage == right.passage
+                    and r.subject == right.subject
+                    and r.as_written == right.as_written
+                )
+            ]
+            records.append(right)
+    return records
+
+
+def _right_figure(article: Article, position: int, wrong: SpendingRecord) -> SpendingRecord | None:
+    """Return the record the correction gives in place of wrong, if it gives a figure."""
+    passage = article.passages[position]
+    candidates = [(position, m.end()) for m in _RIGHT_CUE.finditer(passage.text)]
+    following = article.passages[position + 1] if position + 1 < len(article.passages) else None
+    if not candidates and following is not None and following.paragraph == passage.paragraph:
+        candidates = [(position + 1, m.end()) for m in _RIGHT_CUE.finditer(following.text)]
+    for at, offset in candidates:
+        text = article.passages[at].text
+        found = find_percents(text) if wrong.metric is Metric.SHARE_OF_GDP else find_money(text)
+        after = [q for q in found if q.start >= offset]
+        if after:
+            q = after[0]
+            return wrong.model_copy(
+                update={
+                    "passage": at,
+                    "value": q.value,
+                    "as_written": q.text,
+                    "currency": q.currency if wrong.metric is Metric.AMOUNT else wrong.currency,
+                }
+            )
+    return None

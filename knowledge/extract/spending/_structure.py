@@ -1,0 +1,567 @@
+"""Figures whose owner the sentence's structure gives, whatever verb or phrase joins them.
+
+``_phrases`` keeps a figure only when the words between a country and its figure are a spender's
+phrase it knows. This module reads the figures it left, by structure:
+
+* **Rows and labels.** In a table row (``| Poland | 3.83 | 4.12 |``) the first cell is the owner
+  and each number takes its column's year from the header row; a bullet or line that opens with a
+  label and a colon (``**Lithuania**: 2.85% in 2024``) gives the label every figure of the line.
+* **Clauses.** Elsewhere a figure belongs to the nearest country named before it in its clause
+  (clauses end at ``;``, "while", "whereas", "but", "though", "although"), skipping countries
+  inside a relative clause or aside that the figure is not part of ("Germany, whose economy is
+  five times Poland's, plans ..."). So "Poland leads at 4.1%, ahead of Estonia (3.4%)", "Norway,
+  at 2.2% last year, ...", "followed by Latvia at 3.2%" and "Italy's share was 1.5%" all read.
+  Countries joined by "and" take figures joined by "and" one for one ("Latvia and Greece follow
+  at 3.2% and 3.1%"), or one figure each with "both", "each" or "all"; otherwise the pairing is
+  a guess and nothing is kept. The alliance, a non-member or a pronoun nearest the figure means
+  the figure is not an ally's own, and nothing is kept.
+* **Which metric.** A percentage is a share of GDP when "of GDP" (or economic output, gross
+  domestic product) follows it, or when the passage's paragraph or heading speaks of defence
+  spending and nothing marks it as something else: a change ("up 38%", "rose by", "an increase
+  of"), a share of something else ("of all allied spending", "of the budget"), a named target
+  ("the 2% guideline", "the 2%"), inflation, rates, polls. Money is an amount in a clause about
+  defence budgets or spending, never aid, loans, funds, packages, contracts, or an increase
+  ("an extra €4bn").
+* **Bounds and ranges** ("more than 4%", "just under 2%", "between 2.5 and 3%") are kept as
+  written with no value: they are true statements but not a point to chart or compare.
+* **Which year**: the time written right after the figure, else the nearest before it in its
+  clause, else a time in the heading or label above it, else (for a verb in the present tense,
+  "Norway tops the list at 3.3%") the one year the passages before it spoke of, or the article's
+  own year; otherwise none.
+* **How sure** (``_status``): target, plan, estimate or actual, from the words between owner and
+  figure, the figure's year against the article's date, and estimate notes around a table.
+
+Hypothetical clauses ("if", "would have to", "could") and claims being checked are left to
+``/ask``: they are searchable, never facts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
+from knowledge.extract.spending._status import figure_status
+from knowledge.extract.timeref import find_times
+from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
+from knowledge.models import Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
+)
+CLAIM = re.compile(r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly)\b", re.I)
+
+_SHARE_CUE = re.compile(
+    r"\s*(?:of\s+(?:(?:its|their|the|national|annual)\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output"
+    r"|national\s+output|national\s+income)|GDP)\b",
+    re.I,
+)
+_DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|security)\b", re.I)
+_SPENDING_TALK = re.compile(
+    r"\b(?:spend\w*|spent|budget\w*|outlays?|expenditure|GDP|guideline|target|allies|ally)\b", re.I
+)
+_NOT_SHARE_AFTER = re.compile(
+    r"\s*(?:(?:of|in)\s+(?:all|the|total|its|their|allied|NATO|alliance|this|that|combined|world|global)\b"
+    r"(?!\s+(?:its\s+)?(?:GDP|gross|economic))|(?:year[- ]on[- ]year|increase|rise|more|higher|lower|less|"
+    r"growth|jump|cut|drop|fall|decline|points?|stake|share|tariffs?|inflation|interest|turnout|majority|"
+    r"target|goal|guideline|threshold|benchmark|mark|line|level|floor|pledge|commitment|rule|ceiling|"
+    r"of\s+(?:respondents|voters|people|those|members|allies|the\s+vote))\b)",
+    re.I,
+)
+_NOT_SHARE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|by|increase|increased|rise|rose|growth|grew|cut|jump|jumped|fell|inflation|rate|rates|"
+    r"the|NATO's|alliance's|a|an|new|same|interim|another|further)|\d)\s*(?:of\s+)?"
+    r"(?:about|around|some|nearly|almost|roughly)?\s*$",
+    re.I,
+)
+_NOT_AMOUNT = re.compile(
+    r"\b(?:aid|loans?|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
+    r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
+    r"increase|extra|additional|more|rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
+    r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
+    r"accounts?\s+for|accounted\s+for)\b",
+    re.I,
+)
+_SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share)\b", re.I)
+_ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
+_AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
+_GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
+_FIGURE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
+_EACH = re.compile(r"\b(?:both|each|all|respectively)\b", re.I)
+_RANGE = re.compile(
+    r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to))\s*"
+    r"\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
+    re.I,
+)
+_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:\s+")
+_PRESENT = re.compile(
+    r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?)\b", re.I
+)
+_CELL_NUMBER = re.compile(
+    r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
+_HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_OTHER_THING = re.compile(
+    r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
+    r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
+_SPENT_ON_OTHER = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
+    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))",
+    re.I,
+)
+_OWNER_AFTER = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s*)?"
+    r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
+    re.I,
+)
+_ALLIANCE = re.compile(r"\bNATO\b|\b[Aa]lliance\b|\ball(?:y|ies)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
+)
+_SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
+_FROM = re.compile(r"\bfrom\b", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_OWNER_AFTER_ALLIANCE = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """A country named in a sentence, with the other countries it is listed with."""
+
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A figure in a passage: value (None for bounds and ranges), span, as written, currency."""
+
+    value: float | None
+    start: int
+    end: int
+    text: str
+    currency: str | None
+    approximate: bool
+
+
+def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[SpendingRecord]:
+    """Return the facts structure gives for figures not in claimed ((passage, figure as written))."""
+    published = article.meta.published
+    records: list[SpendingRecord] = []
+    about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
+    for passage, context_year in zip(article.passages, context_years(article), strict=True):
+        about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
+        context = _context(article, passage)
+        if passage.text.lstrip().startswith("|") and about_defence:
+            records += _table_records(passage, context, published, article)
+        elif about_defence:
+            records += _line_records(passage, context, published, context_year)
+    return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+def context_years(article: Article) -> list[TimeRef | None]:
+    """Return, for each passage, the one year the passages before it spoke of last ("last year", "in 2024").
+
+    Only a year near the article's date counts: a deadline ("by 2035") or history ("in 2014") is
+    not the year an undated figure is about.
+    """
+    published = article.meta.published
+    years: list[TimeRef | None] = []
+    current: TimeRef | None = None
+    for passage in article.passages:
+        years.append(current)
+        found = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
+        if len(found) == 1 and published and published.year - 1 <= (year := found.pop()) <= published.year:
+            current = TimeRef(text="(year in context)", year=year)
+    return years
+
+
+def _context(article: Article, passage: Passage) -> str:
+    """Return the text that frames a passage: its heading, its paragraph so far, and a bold line above."""
+    same = [
+        p
+        for p in article.passages[max(0, passage.position - 4) : passage.position]
+        if p.paragraph >= passage.paragraph - 1
+    ]
+    return " ".join([passage.section or "", *(p.text for p in same), passage.text])
+
+
+def _speaks_of_spending(context: str) -> bool:
+    """Return whether a passage's frame speaks of defence spending."""
+    return _DEFENCE_TALK.search(context) is not None and _SPENDING_TALK.search(context) is not None
+
+
+# --- ordinary lines ---------------------------------------------------------------------------
+
+
+def _line_records(
+    passage: Passage, context: str, published: PartialDate | None, context_year: TimeRef | None
+) -> list[SpendingRecord]:
+    """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
+    text = passage.text
+    if CLAIM.search(text) or _HEADLINE.fullmatch(text):
+        return []
+    times = find_times(text, published)
+    label = _LABEL.match(text)
+    labelled = label is not None and bool(_codes(label.group("label")))
+    figures = _figures(text, context + (" defence spending" if labelled else ""))
+    if not figures:
+        return []
+    owners = _owners(text, figures)
+    label_codes = _codes(label.group("label")) if label else []
+    heading_time = _heading_time(passage, label.group("label") if label else "", published)
+    records = []
+    clauses = _clause_spans(text)
+    for index, (figure, metric) in enumerate(figures):
+        start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
+        if (
+            _HYPOTHETICAL.search(text, start, end)
+            or _quoted(text, figure.start)
+            or _about_something_else(text, figure, start)
+        ):
+            continue
+        if len(label_codes) == 1 and label and figure.start >= label.end():
+            codes = label_codes
+        else:
+            codes = _figure_owners(text, figures, index, owners, start)
+        when = _time_of(text, figures, index, times, start, end) or heading_time
+        if when is None:
+            when = undated_year(text, start, end, context_year, published)
+        for code in codes:
+            lead_start = max(start, figures[index - 1][0].end) if index else start
+            records.append(_record(passage, code, metric, figure, when, text, lead_start, published, context))
+    return records
+
+
+def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
+    """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
+    lead = text[clause_start : figure.start]
+    return (
+        _OTHER_THING.search(lead) is not None
+        or _NEGATION.search(lead) is not None
+        or _SPENT_ON_OTHER.match(text, figure.end) is not None
+    )
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Return whether position at lies inside quotation marks: someone's words, not the article's."""
+    return len(_QUOTE_MARKS.findall(text, 0, at)) % 2 == 1
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of a sentence's clauses; a "but" inside an aside does not cut."""
+    asides = [m.span() for m in _RELATIVE.finditer(text)]
+    breaks = [
+        m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(s < m.start() < e for s, e in asides)
+    ]
+    cuts = [0, *breaks, len(text)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
+    """Return the spending figures of a text with their metric, in order."""
+    found: list[tuple[_Found, Metric]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RANGE.finditer(text):
+        if _SHARE_CUE.match(text, match.end()) or _SPEND_WORD.search(text) is not None:
+            found.append(
+                (_Found(None, match.start(), match.end(), match.group(0), None, False), Metric.SHARE_OF_GDP)
+            )
+            taken.append((match.start(), match.end()))
+    for quantity in find_percents(text):
+        if any(s <= quantity.start < e for s, e in taken) or not _is_share(text, quantity, context):
+            continue
+        found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
+    for quantity in find_money(text):
+        if _is_amount(text, quantity):
+            found.append((_qualified(text, quantity), Metric.AMOUNT))
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _is_share(text: str, quantity: Quantity, context: str) -> bool:
+    """Return whether a percentage reads as a share of GDP in its sentence.
+
+    "Of GDP" says so; a bare percentage needs its paragraph to speak of defence spending, or a
+    spending word in its own clause, and nothing that makes it a change, a target or a share of
+    something else.
+    """
+    if _NOT_SHARE_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start]) is not None:
+        return False
+    if _SHARE_CUE.match(text, quantity.end):
+        return True
+    if _NOT_SHARE_AFTER.match(text, quantity.end):
+        return False
+    start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
+    return _speaks_of_spending(context) or _SPEND_WORD.search(text, start, end) is not None
+
+
+def _is_amount(text: str, quantity: Quantity) -> bool:
+    """Return whether an amount of money is a defence budget or spending, not aid, an increase or an economy."""
+    start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
+    # Only the words up to just past the figure: "... before counting the special fund" is another thing.
+    near = text[start : min(end, quantity.end + 30)]
+    if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
+        return False  # "whose GDP is €4.3 trillion"
+    return _AMOUNT_TALK.search(near) is not None and _NOT_AMOUNT.search(near) is None
+
+
+def _qualified(text: str, quantity: Quantity) -> _Found:
+    """Return a figure with its qualifier: a bound keeps its words and loses its value."""
+    qualifier = qualifier_before(text, quantity.start)
+    if qualifier is None:
+        return _Found(quantity.value, quantity.start, quantity.end, quantity.text, quantity.currency, False)
+    if qualifier.kind is QualifierKind.APPROXIMATE:
+        return _Found(quantity.value, quantity.start, quantity.end, quantity.text, quantity.currency, True)
+    written = text[qualifier.start : quantity.end]
+    return _Found(None, qualifier.start, quantity.end, written, quantity.currency, False)
+
+
+# --- who owns a figure ------------------------------------------------------------------------
+
+
+def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
+    """Return the spenders named in a sentence: countries, demonyms, capitals, and the alliance as a subject."""
+    spans = [(f.start, f.end) for f, _ in figures]
+    found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
+    found += [
+        _Owner(c.code, s, e) for c, s, e in find_demonyms(text)
+    ]  # "our Finnish neighbours have committed"
+    found += [_Owner(c.code, s, e) for c, s, e in find_government_seats(text)]  # "Ottawa has promised"
+    # The alliance as a subject ("NATO spent", "allies will spend") blocks; "in the alliance" does not.
+    alliance = [
+        _Owner("NATO", m.start(), m.end())
+        for m in _ALLIANCE.finditer(text)
+        if not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    ]
+    kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
+    return sorted(kept, key=lambda o: o.start)
+
+
+def _figure_owners(
+    text: str, figures: list[tuple[_Found, Metric]], index: int, owners: list[_Owner], clause_start: int
+) -> list[str]:
+    """Return the countries a figure belongs to: the nearest named before it, or its listed partner."""
+    figure = figures[index][0]
+    after = next((o for o in owners if o.start >= figure.end), None)
+    if after is not None and _OWNER_AFTER.fullmatch(text, figure.end, after.start):
+        return [after.code] if _is_ally(after.code) else []
+    if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
+        return []
+    asides = [
+        m.span() for m in _RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
+    ]
+    candidates = [
+        o
+        for o in owners
+        if clause_start <= o.start and o.end <= figure.start and not any(s <= o.start < e for s, e in asides)
+    ]
+    if not candidates:
+        return []
+    nearest = candidates[-1]
+    between = text[nearest.end : figure.start]
+    if _PRONOUN_SUBJECT.search(between):  # "it would spend": a subject other than the country
+        return []
+    group = _listed_with(text, candidates)
+    if any(o.code == "NATO" for o in group):
+        return []
+    if len(group) == 1:
+        return [nearest.code] if _is_ally(nearest.code) else []
+    joined = _figure_group(text, figures, index)
+    if len(joined) == len(group):
+        code = group[joined.index(index)].code
+        return [code] if _is_ally(code) else []
+    if len(joined) == 1 and _EACH.search(text, nearest.end, figure.end + 12):
+        return [o.code for o in group if _is_ally(o.code)]
+    return []
+
+
+def _listed_with(text: str, candidates: list[_Owner]) -> list[_Owner]:
+    """Return the last candidate with the ones joined to it by commas and "and", in order."""
+    group = [candidates[-1]]
+    for owner in reversed(candidates[:-1]):
+        if not _GROUP_JOIN.match(text[owner.end : group[0].start]):
+            break
+        group.insert(0, owner)
+    return group
+
+
+def _figure_group(text: str, figures: list[tuple[_Found, Metric]], index: int) -> list[int]:
+    """Return the indexes of the figures joined to figure index by commas and "and"."""
+    group = [index]
+    for before in range(index - 1, -1, -1):
+        if not _FIGURE_JOIN.match(text[figures[before][0].end : figures[group[0]][0].start]):
+            break
+        group.insert(0, before)
+    for after in range(index + 1, len(figures)):
+        if not _FIGURE_JOIN.match(text[figures[group[-1]][0].end : figures[after][0].start]):
+            break
+        group.append(after)
+    return group
+
+
+def _is_ally(code: str) -> bool:
+    """Return whether a code is a NATO member's."""
+    return code != "NATO" and by_code(code).nato_member
+
+
+def _codes(label: str) -> list[str]:
+    """Return the allies a label names."""
+    return [c.code for c, _, _ in find_country_mentions(label) if c.nato_member]
+
+
+# --- when -------------------------------------------------------------------------------------
+
+
+def _time_of(
+    text: str,
+    figures: list[tuple[_Found, Metric]],
+    index: int,
+    times: list[tuple[TimeRef, int, int]],
+    clause_start: int,
+    clause_end: int,
+) -> TimeRef | None:
+    """Return a figure's time: written right after it (or its list), else before it, else its clause's one year.
+
+    A figure that continues another with "from" ("up from NOK 91bn") takes only the time written
+    after it: the times before it are the other figure's.
+    """
+    group = _figure_group(text, figures, index)
+    first, last = figures[group[0]][0], figures[group[-1]][0]
+    stop = min(figures[group[-1] + 1][0].start if group[-1] + 1 < len(figures) else clause_end, clause_end)
+    usable = [
+        (t, s, e)
+        for t, s, e in times
+        if not _SINCE.search(text, max(0, s - 7), s) and not _SPAN_OF_YEARS.match(text, e)
+    ]
+    after = [t for t, s, _ in usable if last.end <= s < stop and s - last.end <= 45]
+    if after:
+        return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
+    previous = figures[group[0] - 1][0] if group[0] else None
+    if previous is not None and previous.end > clause_start:
+        if _FROM.search(text, previous.end, first.start):
+            return None  # "up from NOK 91bn": another time than the figure before it
+        years = {t.year for t, s, e in usable if clause_start <= s and e <= clause_end and t.year}
+        if len(years) == 1:  # "expected to spend ... this year: Poland (4.12%), Estonia (3.43%)"
+            return next(t for t, s, e in usable if clause_start <= s and e <= clause_end and t.year)
+        return None
+    asides = [m.span() for m in _RELATIVE.finditer(text, clause_start, first.start) if m.end() <= first.start]
+    before = [
+        t
+        for t, s, e in usable
+        if clause_start <= s and e <= first.start and not any(a <= s < b for a, b in asides)
+    ]
+    return before[-1] if before else None
+
+
+def undated_year(
+    text: str, start: int, end: int, context_year: TimeRef | None, published: PartialDate | None
+) -> TimeRef | None:
+    """Return the year of a figure with no time of its own: the recent year the text spoke of last,
+    else the article's own year for a verb in the present ("Norway tops the list at 3.3%")."""
+    if (
+        context_year
+        and context_year.year
+        and published
+        and published.year - 1 <= context_year.year <= published.year
+    ):
+        return context_year
+    if published and _PRESENT.search(text, start, end):
+        return TimeRef(text="(article's year)", year=published.year)
+    return None
+
+
+def _heading_time(passage: Passage, label: str, published: PartialDate | None) -> TimeRef | None:
+    """Return the one time a heading or line label gives, if it gives one."""
+    for frame in (label, passage.section or ""):
+        found = find_times(frame, published)
+        if len(found) == 1:
+            return found[0][0]
+    return None
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def _table_records(
+    passage: Passage, context: str, published: PartialDate | None, article: Article
+) -> list[SpendingRecord]:
+    """Return the share-of-GDP facts of a table: row label x year column."""
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in passage.text.splitlines()]
+    rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
+    if len(rows) < 2:
+        return []
+    header = rows[0]
+    years = [_YEAR.search(cell) for cell in header]
+    frame = " ".join(p.text for p in article.passages[passage.position + 1 : passage.position + 3])
+    percent_table = "%" in passage.text or re.search(r"per\s*cent|percent|\bGDP\b", context + frame, re.I)
+    if not percent_table:
+        return []
+    estimate_note = _ESTIMATE_HEADER.search(context) is not None
+    records = []
+    for row in rows[1:]:
+        codes = _codes(row[0])
+        if len(codes) != 1:
+            continue
+        for column, cell in enumerate(row[1:], start=1):
+            match = _CELL_NUMBER.match(cell)
+            year = years[column] if column < len(years) else None
+            if match is None or year is None:
+                continue
+            value = float(match.group("num"))
+            when = TimeRef(text=header[column], year=int(year.group(0)))
+            status = figure_status(
+                "", when, published, estimate_note or _ESTIMATE_HEADER.search(header[column]) is not None
+            )
+            records.append(
+                SpendingRecord(
+                    passage=passage.position,
+                    subject=codes[0],
+                    metric=Metric.SHARE_OF_GDP,
+                    when=when,
+                    value=value,
+                    as_written=f"{cell.strip()}%" if "%" not in cell else cell.strip(),
+                    status=status,
+                )
+            )
+    return records
+
+
+def _record(
+    passage: Passage,
+    code: str,
+    metric: Metric,
+    figure: _Found,
+    when: TimeRef | None,
+    text: str,
+    clause_start: int,
+    published: PartialDate | None,
+    context: str,
+) -> SpendingRecord:
+    """Return the record of one owned figure."""
+    span = text[clause_start : figure.end]
+    status = figure_status(span, when, published, re.search(r"\bestimat", text, re.I) is not None)
+    return SpendingRecord(
+        passage=passage.position,
+        subject=code,
+        metric=metric,
+        when=when,
+        value=figure.value,
+        currency=figure.currency,
+        approximate=figure.approximate,
+        as_written=figure.text,
+        status=status,
+    )
