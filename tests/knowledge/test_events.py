@@ -128,12 +128,12 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
         (
             "The meeting of NATO leaders in Washington opens on Tuesday.",
             "2024-07-01",
-            ("Washington", "US", TimeRef(text="on Tuesday")),  # no tense: a weekday stays as written
+            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=2)),  # opens: ahead
         ),
         (
-            "The meeting of NATO leaders in Washington will open on Tuesday.",
-            "2024-07-01",  # a Monday
-            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=2)),
+            "NATO leaders will meet in Washington on Monday.",
+            "2024-07-01",  # a Monday: the next one
+            ("Washington", "US", TimeRef(text="on Monday", year=2024, month=7, day=8)),
         ),
         (
             "NATO leaders met in Washington on Tuesday.",

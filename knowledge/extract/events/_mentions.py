@@ -89,7 +89,7 @@ _CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened)"
-    r"(?:\s+(?:again|next|together))?\b"
+    r"(?:\s+(?:again|together))?\b"
 )
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?leaders\b")
@@ -113,12 +113,13 @@ _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
-    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to)\b|['’]ll\b",
+    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes)\b|['’]ll\b",
     re.I,
 )
 _LOOKS_BACK = re.compile(
     r"\b(?:met|was|were|held|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
-    r"|ago|hosted|attended|marked|produced|decided|signed|adopted)\b",
+    r"|ago|hosted|attended|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went"
+    r"|began|spoke|saw|rose|fell|became|won|chose|had)\b",
     re.I,
 )
 
@@ -178,7 +179,7 @@ def _verb_mentions(passage: Passage, times: TimeSpans, published: PartialDate | 
         when = _time_near(text, times, match.start(), place.end)
         tense = _tense(text, match.start(), match.end())
         kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None
-        when = _settle_weekday(when, tense, published)
+        when = _settle_time(when, tense, published)
         found.append(Mention(passage, match.start(), place.end, kind, place, when, tense, weak=True))
     return found
 
@@ -210,18 +211,19 @@ def _mention(
     span_end = max(end, place.end) if place and place.start >= end else end
     when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
-    tense = _tense(text, start, end)
+    upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
+    tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
+    when = when or _days_before(text, times, start, published)
     day_of = _DAY_OF.search(text, max(0, phrase_start - 80), phrase_start)
     if day_of and when is None:
         when = next((ref for ref, t_start, _ in times if _clause_start(text, start) <= t_start < start), None)
-    when = _settle_weekday(when, tense, published)
+    when = _settle_time(when, tense, published)
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
         when = TimeRef(text=when.text, year=when.year, month=when.month)  # a day of it, not its dates
     if noun and place is None and when is None and _INDEFINITE.match(text, phrase_start):
         return None  # "a summit" in passing names no meeting
     kind = kind_of(_kind_phrase(text, phrase_start, end) if noun else text[_group_start(text, start) : end])
-    upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
 
 
@@ -336,6 +338,37 @@ def _time_near(text: str, times: TimeSpans, start: int, end: int) -> TimeRef | N
     return max(near, key=_precision, default=None)
 
 
+def _days_before(text: str, times: TimeSpans, start: int, published: PartialDate | None) -> TimeRef | None:
+    """Return the day "<n> days before <the meeting>" names, counted from the day written before it."""
+    match = _DAYS_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    word = match.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    anchor = next(
+        (ref for ref, _, t_end in reversed(times) if t_end <= match.start() and ref.day is not None), None
+    )
+    if anchor is not None and anchor.year is not None and anchor.month is not None and anchor.day is not None:
+        day = datetime.date(anchor.year, anchor.month, anchor.day)
+    elif published is not None and published.month is not None and published.day is not None:
+        day = datetime.date(published.year, published.month, published.day)
+    else:
+        return None
+    if n is None:
+        return None
+    date = day + datetime.timedelta(days=n)
+    return TimeRef(text=match.group(0).strip(), year=date.year, month=date.month, day=date.day)
+
+
+_DAYS_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|[a-z]+)\s+days?\s+(?:before|ahead\s+of)\s+(?:(?:the|its|their)\s+)?$", re.I
+)
+_SMALL_NUMBERS = {
+    word: number
+    for number, word in enumerate(words("one two three four five six seven eight nine ten"), start=1)
+}
+
+
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:
     """Return the article's date for "today" right after the phrase ("arrive in X today")."""
     match = _TODAY.search(text, start, end + 8)
@@ -345,11 +378,23 @@ def _today(text: str, start: int, end: int, published: PartialDate | None) -> Ti
 
 
 def _opening_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
-    """Return the time that opens the sentence ("In June, G7 leaders ..."), if the phrase is in its clause."""
-    first = times[0] if times else None
-    if first is None or first[1] > 3 or first[2] > start or text[first[2] : first[2] + 1] != ",":
+    """Return the most precise time of the adverbials that open the phrase's clause.
+
+    "In June, G7 leaders meeting in Apulia ...", "Two years ago, on 11.-12.07.2023, the summit ...".
+    """
+    clause = _clause_start(text, start)
+    opening = [(ref, t_start, t_end) for ref, t_start, t_end in times if clause <= t_start and t_end <= start]
+    if not opening or opening[0][1] > clause + 3 or text[opening[0][2] : opening[0][2] + 1] != ",":
         return None
-    return first[0] if _clause_start(text, start) <= first[1] else None
+    run = [opening[0][0]]
+    for (ref, t_start, _), (_, _, previous_end) in zip(opening[1:], opening, strict=False):
+        if not _OPENING_GAP.fullmatch(text, previous_end, t_start):
+            break
+        run.append(ref)
+    return max(run, key=_precision)
+
+
+_OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
 
 
 def _when_clause_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
@@ -364,8 +409,16 @@ def _when_clause_time(text: str, times: TimeSpans, start: int) -> TimeRef | None
 
 
 def _tense(text: str, start: int, end: int) -> EventStatus | None:
-    """Return what the words of the clause around text[start:end] say: ahead (upcoming) or back (past)."""
-    clause = text[_clause_start(text, start) : _clause_end(text, end)]
+    """Return what the words around text[start:end] say: ahead (upcoming) or back (past).
+
+    Read from the meeting's own clause: after a reporting verb ("Kallas said ... when leaders meet
+    in July") and from the subordinator that opens it ("four days before leaders gather").
+    """
+    clause_start = _clause_start(text, start)
+    opener = max(_SUBORDINATE.finditer(text, clause_start, start), key=lambda m: m.start(), default=None)
+    if opener is not None:
+        clause_start = opener.end() if opener.group("reporting") else opener.start()
+    clause = text[clause_start : _clause_end(text, end)]
     ahead = _LOOKS_AHEAD.search(clause) is not None
     back = _LOOKS_BACK.search(clause) is not None
     if ahead == back:
@@ -373,26 +426,44 @@ def _tense(text: str, start: int, end: int) -> EventStatus | None:
     return EventStatus.UPCOMING if ahead else EventStatus.PAST
 
 
-def _settle_weekday(
+_SUBORDINATE = re.compile(
+    r"\b(?:when|where|while|after|before|until|once|as|that|which|who|because|if)\b"
+    r"|\b(?P<reporting>said|says|told|wrote|writes|added|argued|announced|confirmed|stated)\b"
+)
+
+
+def _settle_time(
     when: TimeRef | None, tense: EventStatus | None, published: PartialDate | None
 ) -> TimeRef | None:
-    """Return a weekday resolved backwards in the past, forwards looking ahead, else as written."""
-    if when is None or when.text.lower().removeprefix("on ").strip() not in WEEKDAYS:
+    """Return a time whose direction the clause decides: a weekday or a bare month ahead or behind.
+
+    ``find_times`` resolves a weekday backwards (news reports past days) and a bare month to the
+    nearest such month; a meeting the clause looks ahead to is on the next such day or month, and
+    one it looks back on, the last.
+    """
+    if when is None or published is None or published.month is None or tense is None:
         return when
-    if tense is EventStatus.PAST:
-        return when
+    weekday = when.text.lower().removeprefix("on ").strip()
+    if weekday in WEEKDAYS and tense is EventStatus.UPCOMING and published.day is not None:
+        day = datetime.date(published.year, published.month, published.day)
+        date = day + datetime.timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7 or 7)
+        return TimeRef(text=when.text, year=date.year, month=date.month, day=date.day)
     if (
-        tense is not EventStatus.UPCOMING
-        or published is None
-        or published.month is None
-        or published.day is None
+        when.year is None
+        or when.month is None
+        or when.day is not None
+        or not _BARE_MONTH.fullmatch(when.text)
     ):
-        return TimeRef(text=when.text)
-    day = datetime.date(published.year, published.month, published.day)
-    wanted = WEEKDAYS.index(when.text.lower().removeprefix("on ").strip())
-    ahead = (wanted - day.weekday()) % 7 or 7
-    date = day + datetime.timedelta(days=ahead)
-    return TimeRef(text=when.text, year=date.year, month=date.month, day=date.day)
+        return when
+    now = (published.year, published.month)
+    if tense is EventStatus.UPCOMING and (when.year, when.month) < now:
+        return when.model_copy(update={"year": when.year + 1})
+    if tense is EventStatus.PAST and (when.year, when.month) > now:
+        return when.model_copy(update={"year": when.year - 1})
+    return when
+
+
+_BARE_MONTH = re.compile(r"(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+)?[A-Z][a-z]+")
 
 
 def _clause_start(text: str, position: int) -> int:

@@ -49,8 +49,10 @@ HELD = (
     r"|(?:will\s+)?(?:take|takes|took)\s+place|(?:will\s+)?(?:run|runs|open|opens|convene|convenes)))?"
 )
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
+# "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
+_OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?"
 _AFTER = re.compile(
-    rf"{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
+    rf"{_OF_BODY}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
 )
 _CAPITAL = re.compile(r"(?:the\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
