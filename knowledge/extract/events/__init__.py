@@ -16,7 +16,7 @@ gathers attendees and agenda. Here the events are finished:
   day), else from what the mentions' clauses say ("later this month", "will", "met").
 * Attendees and agenda come from passages that mention the event, and from passages without a
   mention that look forward ("will", "are expected to", "on the agenda") in a paragraph that
-  mentions an event not in the past.
+  mentions an event not in the past, or that follows one (a paragraph of its own on the agenda).
 * An event needs a year, or a place and a time as written ("the summit in Vilnius opens in July"
   in an article dated only by its year): without them it cannot be told apart from others.
 """
@@ -149,9 +149,9 @@ def _event_for(
     own = mentioned.get(passage.position)
     if own is not None:
         return own[0] if all(event is own[0] for event in own) else None
-    same_paragraph = by_paragraph.get(passage.paragraph, [])
+    same_paragraph = by_paragraph.get(passage.paragraph) or by_paragraph.get(passage.paragraph - 1, [])
     if not same_paragraph or not FORWARD.search(passage.text):
-        return None  # no event named in its paragraph, or nothing said about the future
+        return None  # no event named in its paragraph or the one before, or nothing said about the future
     before = [p for p in same_paragraph if p < passage.position]
     nearest = max(before) if before else min(same_paragraph, default=None)
     if nearest is None:

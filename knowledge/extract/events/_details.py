@@ -24,7 +24,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 FORWARD = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:also\s+)?(?:expected|set|due|scheduled|slated|likely)\s+to"
-    r"|(?:plans?|aims?|hopes?|intends?)\s+to|on\s+the\s+(?:agenda|table))\b"
+    r"|(?:plans?|aims?|hopes?|intends?)\s+to|on\s+the\s+(?:agenda|table)"
+    r"|(?:central|main|key|chief|principal)\s+(?:item|issue|topic))\b"
 )
 _MARKER = re.compile(
     r"\s+(?:(?:is|are)\s+(?:also\s+)?(?:expected|set|due|scheduled|slated|likely)\s+to"
@@ -57,9 +58,17 @@ _AGENDA_PLANNED = re.compile(
 _AGENDA_TOPICS = re.compile(
     rf"\b(?:discussions?|talks|debates?|negotiations)\s+(?:on|about|over)\s+(?P<item>{_PHRASE})"
 )
-_AGENDA_LISTED = re.compile(
-    r"(?P<item>[^,;:]+?)\s+(?:is|are)\s+(?:also\s+)?(?:on|high on|at the top of)\s+the\s+agenda\b"
+_ON_AGENDA = r"\s+(?:also\s+)?(?:on|high on|at the top of)\s+the\s+agenda\b"
+# "<item> is on the agenda" opening the sentence, or after "where"; "with <item> on the agenda".
+_AGENDA_LISTED = re.compile(rf"(?:^|\bwhere\s+)(?P<item>[^,;:]+?)\s+(?:is|are){_ON_AGENDA}")
+_AGENDA_WITH = re.compile(rf"\bwith\s+(?P<item>[^,;:]+?){_ON_AGENDA}")
+# "The central item is a commitment to spend 5% of GDP by 2035, split between ...": the whole phrase.
+_AGENDA_CENTRAL = re.compile(
+    r"\b(?:central|main|key|chief|principal)\s+(?:item|issue|topic)(?:\s+on\s+the\s+agenda)?\s+"
+    rf"(?:is|will\s+be)\s+(?P<item>{_PHRASE}?)(?=,\s+(?:split|which|with|including)\b|[.;:]|$)"
 )
+_LONGEST_ITEM = 15  # words; longer is a clause, not an item
+_LONGEST_CENTRAL_ITEM = 25
 _ITEM_END = re.compile(
     r",\s+(?:which|who|as|even|while|amid|after|before)\b"
     r"|(?<!\bhow)(?<!\bwhether)(?<!\bways)\s+(?:to|in order to|so that|at|during|while|when|because|before|after|as|amid)\s+"
@@ -133,11 +142,11 @@ def agenda(passage: Passage) -> list[AgendaRecord]:
     text = passage.text
     items = [item for m in _AGENDA_PLANNED.finditer(text) for item in _items(m.group("item"))]
     items += [item for m in _AGENDA_TOPICS.finditer(text) for item in _items(m.group("item"))]
-    listed = _AGENDA_LISTED.match(text)
-    if listed:
-        items.append(listed.group("item").strip())
-    unique = dict.fromkeys(item for item in items if 1 <= len(item.split()) <= 15)
-    return [AgendaRecord(text=item, passage=passage.position) for item in unique]
+    items += [m.group("item").strip() for p in (_AGENDA_LISTED, _AGENDA_WITH) for m in p.finditer(text)]
+    items = [item for item in items if 1 <= len(item.split()) <= _LONGEST_ITEM]
+    central = [m.group("item").strip() for m in _AGENDA_CENTRAL.finditer(text)]
+    items = [item for item in central if len(item.split()) <= _LONGEST_CENTRAL_ITEM] + items
+    return [AgendaRecord(text=item, passage=passage.position) for item in dict.fromkeys(items)]
 
 
 def _items(phrase: str) -> list[str]:

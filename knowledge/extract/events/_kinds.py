@@ -31,8 +31,8 @@ def kind_of(phrase: str) -> EventKind | None:
     """Return the kind the words of a meeting's phrase name, or None when they name none."""
     for pattern, kind in _NAMED:
         if pattern.search(phrase):
-            if kind is EventKind.EU_SUMMIT and _MINISTERS.search(phrase):
-                return EventKind.MINISTERIAL  # EU ministers meet in councils, not summits
+            if kind is not EventKind.CONTACT_GROUP and _MINISTERS.search(phrase):
+                return EventKind.MINISTERIAL  # G7 or EU ministers: a ministerial, not a summit
             return kind
     if _CONFERENCE.search(phrase):
         return EventKind.CONFERENCE
