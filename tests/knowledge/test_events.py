@@ -267,3 +267,124 @@ def test_attendance_of_a_past_summit_is_not_invented() -> None:
 def test_agenda_items_are_what_leaders_will_discuss_or_decide(text: str, expected: list[str]) -> None:
     """Planned discussions and decisions give agenda items, one per item of a serial list."""
     assert agenda(OPENER + text) == expected
+
+
+def kinds_and_places(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
+    """Return (kind, place, status) of each event an article made of text has."""
+    return [(event.kind, event.place, event.status) for event in events(text, date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EU leaders meet in Brussels on 18 and 19 March.", EventKind.EU_SUMMIT),
+        ("Group of Seven leaders met in Kyoto on 2 March.", EventKind.G7_SUMMIT),
+        ("Foreign ministers of the Group of Seven met in Kyoto on 2 March.", EventKind.MINISTERIAL),
+        ("NATO defence ministers met in Brussels on 2 March.", EventKind.NATO_MINISTERIAL),
+        (
+            "Ministers met at Ramstein on 2 March for a session of the Ukraine Defence Contact Group.",
+            EventKind.CONTACT_GROUP,
+        ),
+        ("Experts spoke at a security conference in Prague on 2 March.", EventKind.CONFERENCE),
+        ("Allied leaders met in Riga on 2 March.", EventKind.NATO_SUMMIT),
+        ("Nordic leaders met in Oslo on 2 March.", EventKind.SUMMIT),
+        ("The alliance's summit in Riga opened on 2 March.", EventKind.NATO_SUMMIT),
+    ],
+)
+def test_each_meeting_is_labelled_as_what_it_is(text: str, expected: EventKind) -> None:
+    """A named body, then a group of ministers or leaders, then NATO's name decide the kind."""
+    assert [event.kind for event in events(text, "2027-03-10")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials will hold a press conference in Warsaw on Tuesday.",
+        "Starmer flies to Washington on Thursday to meet President Trump.",
+        "Zelensky's meeting with Trump in the Oval Office ended badly on Friday.",
+        "Allies met.\n\nRead more: What the 2026 Ankara summit decided",
+        "Critics said the party discovered defence the week before a summit.",
+    ],
+)
+def test_no_meeting_is_made_of_conferences_bilateral_talks_links_or_a_summit_in_passing(text: str) -> None:
+    """Press conferences, one leader meeting another, navigation links and "a summit" make no event."""
+    assert events(text, "2027-03-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Leaders will meet at their summit in Riga later this month.", "2027-06-06", EventStatus.UPCOMING),
+        ("At last week's summit in Riga, allies agreed to spend more.", "2027-07-01", EventStatus.PAST),
+        ("NATO leaders arrive in Riga today for a summit.", "2027-06-24", EventStatus.IN_PROGRESS),
+        (
+            "The summit of NATO takes place in Riga on 24.06.2027 and 25.06.2027.",
+            "2027-06-24",
+            EventStatus.IN_PROGRESS,
+        ),
+        (
+            "Leaders met on Tuesday, on the second and final day of the summit in Riga.",
+            "2027-06-22",  # a Tuesday
+            EventStatus.IN_PROGRESS,
+        ),
+        (
+            "Prague and Riga are slow to meet the targets agreed in Riga in June.",
+            "2027-08-29",
+            EventStatus.PAST,
+        ),
+    ],
+)
+def test_status_against_the_article_date(text: str, date: str, expected: EventStatus) -> None:
+    """Dates decide when they can; words ("later this month", "last week's", "today") when they cannot."""
+    assert [(event.place, event.status) for event in events(text, date)] == [("Riga", expected)]
+
+
+def test_a_city_its_country_and_its_demonym_are_one_place() -> None:
+    """ "Lisbon", "the Portuguese summit" and "the summit in Portugal" in June 2028 make one event."""
+    text = (
+        "Leaders gather in Lisbon on 12-13 June for the summit. The Portuguese summit will be short.\n\n"
+        "Ahead of the summit in Portugal next month, roads will close."
+    )
+    (event,) = events(text, "2028-05-30")
+    assert where(event) == (
+        "Lisbon",
+        "PT",
+        TimeRef(text="12-13 June", year=2028, month=6, day=12, end_day=13),
+    )
+    assert event.passages == [0, 1, 2]
+
+
+def test_a_dateline_names_the_city_of_a_summit_only_its_country_names() -> None:
+    """ "LISBON — leaders left Portugal ..." is the summit in Lisbon; the dateline adds no other city."""
+    text = "LISBON — NATO leaders left Portugal on Wednesday at the end of a two-day summit."
+    (event,) = events(text, "2028-06-16")
+    assert (event.place, event.country, event.when and event.when.month) == ("Lisbon", "PT", 6)
+
+
+def test_the_text_gives_the_month_and_city_or_none_is_added() -> None:
+    """A summit known by its country and year keeps no city or month."""
+    (event,) = events("Next year's summit in Canada will review the plans.", "2028-06-16")
+    assert where(event) == ("Canada", "CA", TimeRef(text="Next year", year=2029))
+
+
+def test_a_day_counted_from_another_is_the_meeting_day() -> None:
+    """ "on Friday, four days before leaders gather in Riga" puts the meeting four days after Friday."""
+    text = "Diplomats said on Friday, four days before leaders gather in Riga for the summit, that a deal was near."
+    (event,) = events(text, "2027-06-20")  # a Sunday: Friday is 18 June
+    assert event.when is not None and (event.when.month, event.when.day) == (6, 22)
+    assert event.status is EventStatus.UPCOMING
+
+
+def test_earlier_summits_named_in_passing_are_past_events_with_their_years() -> None:
+    """ "the first summit in Estonia since Riga in 2006" names the 2006 summit in Riga."""
+    text = "The NATO summit in Tallinn on 7-8 July 2027 is the first summit in the Baltic states since Riga in 2006."
+    assert kinds_and_places(text, "2027-07-01") == [
+        (EventKind.NATO_SUMMIT, "Tallinn", EventStatus.UPCOMING),
+        (EventKind.NATO_SUMMIT, "Riga", EventStatus.PAST),
+    ]
+
+
+def test_a_month_the_clause_looks_ahead_to_is_the_next_one() -> None:
+    """ "will meet again in Oslo in November" in April is this November, not last."""
+    (event,) = events("Council ministers will meet again in Oslo in November.", "2025-04-10")
+    assert event.when is not None and (event.when.year, event.when.month) == (2025, 11)

@@ -16,7 +16,8 @@ gathers attendees and agenda. Here the events are finished:
   day), else from what the mentions' clauses say ("later this month", "will", "met").
 * Attendees and agenda come from passages that mention the event, and from passages without a
   mention that look forward ("will", "are expected to", "on the agenda") in a paragraph that
-  mentions an event not in the past, or that follows one (a paragraph of its own on the agenda).
+  mentions an event not in the past, or that follows a paragraph that added to one (a paragraph
+  of its own on the agenda).
 * An event needs a year, or a place and a time as written ("the summit in Vilnius opens in July"
   in an article dated only by its year): without them it cannot be told apart from others.
 """
@@ -133,10 +134,13 @@ def _gather_details(
         by_paragraph.setdefault(article.passages[position].paragraph, []).append(position)
     index = shared_index(tuple(people))
     referents = index.referents(article.passages)
+    carried: dict[int, Event] = {}  # paragraph -> the event its passages added details to
     for passage in article.passages:
         event = _event_for(passage, mentioned, by_paragraph, published)
-        if event is not None:
-            _gather(passage, event, index, referents[passage.position])
+        if event is None and passage.paragraph not in by_paragraph and FORWARD.search(passage.text):
+            event = carried.get(passage.paragraph - 1)  # a paragraph of its own on the agenda
+        if event is not None and _gather(passage, event, index, referents[passage.position]):
+            carried[passage.paragraph] = event
 
 
 def _event_for(
@@ -149,9 +153,9 @@ def _event_for(
     own = mentioned.get(passage.position)
     if own is not None:
         return own[0] if all(event is own[0] for event in own) else None
-    same_paragraph = by_paragraph.get(passage.paragraph) or by_paragraph.get(passage.paragraph - 1, [])
+    same_paragraph = by_paragraph.get(passage.paragraph, [])
     if not same_paragraph or not FORWARD.search(passage.text):
-        return None  # no event named in its paragraph or the one before, or nothing said about the future
+        return None  # no event named in its paragraph, or nothing said about the future
     before = [p for p in same_paragraph if p < passage.position]
     nearest = max(before) if before else min(same_paragraph, default=None)
     if nearest is None:
@@ -160,8 +164,8 @@ def _event_for(
     return None if is_past(event.when, published) else event
 
 
-def _gather(passage: Passage, event: Event, index: PersonIndex, referent: Referent | None) -> None:
-    """Add the attendees, roles and agenda items a passage states to its event."""
+def _gather(passage: Passage, event: Event, index: PersonIndex, referent: Referent | None) -> bool:
+    """Add the attendees, roles and agenda items a passage states to its event; return whether any."""
     found = attendees(passage, index, referent)
     items = agenda(passage)
     event.attendees += [attendee for attendee in found if attendee not in event.attendees]
@@ -169,3 +173,4 @@ def _gather(passage: Passage, event: Event, index: PersonIndex, referent: Refere
     event.agenda += [item for item in items if normalize(item.text) not in known]
     if found or items:
         event.passages.add(passage.position)
+    return bool(found or items) or passage.position in event.passages

@@ -70,6 +70,7 @@ class Mention:
     summit: bool = True  # names a summit or leaders' meeting (not a ministerial or conference)
 
 
+_SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host"
@@ -149,7 +150,7 @@ def _noun_mentions(passage: Passage, times: TimeSpans, published: PartialDate | 
         found.append(_mention(passage, match.start(), match.end(), times, published, noun=True, summit=True))
     for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
         for match in pattern.finditer(text):
-            summit = pattern is _MEETING_OF and kind_of(match.group(0)) is None
+            summit = kind_of(match.group(0)) in _SUMMIT_KINDS
             found.append(
                 _mention(passage, match.start(), match.end(), times, published, noun=True, summit=summit)
             )
@@ -221,7 +222,7 @@ def _mention(
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
         when = TimeRef(text=when.text, year=when.year, month=when.month)  # a day of it, not its dates
-    if noun and place is None and when is None and _INDEFINITE.match(text, phrase_start):
+    if summit and noun and place is None and when is None and _INDEFINITE.match(text, phrase_start):
         return None  # "a summit" in passing names no meeting
     kind = kind_of(_kind_phrase(text, phrase_start, end) if noun else text[_group_start(text, start) : end])
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
@@ -363,10 +364,7 @@ def _days_before(text: str, times: TimeSpans, start: int, published: PartialDate
 _DAYS_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|[a-z]+)\s+days?\s+(?:before|ahead\s+of)\s+(?:(?:the|its|their)\s+)?$", re.I
 )
-_SMALL_NUMBERS = {
-    word: number
-    for number, word in enumerate(words("one two three four five six seven eight nine ten"), start=1)
-}
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:

@@ -46,7 +46,9 @@ _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 HELD = (
     r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+held"
     r"|(?:is|are|was)\s+(?:planned|scheduled|set|due)"
-    r"|(?:will\s+)?(?:take|takes|took)\s+place|(?:will\s+)?(?:run|runs|open|opens|convene|convenes)))?"
+    r"|(?:will\s+)?(?:take|takes|took)\s+place"
+    r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
+    r"|began|end|ends|ended|close|closes|closed)))?"
 )
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
