@@ -23,7 +23,7 @@ from pathlib import Path
 import discord
 from PIL import Image, ImageDraw, ImageFont
 
-from knowledge.models import Figure, Metric, SpendingAnswer
+from knowledge.models import Figure, FigureStatus, Metric, SpendingAnswer
 
 MIN_POINTS = 2  # one figure is a sentence, not a chart
 CACHED_CHARTS = 128  # PNGs kept (about 20 KB each)
@@ -54,7 +54,11 @@ def chart_points(answer: SpendingAnswer) -> list[Figure]:
     points = [
         f
         for f in answer.figures
-        if f.metric is Metric.SHARE_OF_GDP and f.value is not None and f.when and f.when.year
+        if f.metric is Metric.SHARE_OF_GDP
+        and f.value is not None
+        and f.when
+        and f.when.year
+        and f.status is not FigureStatus.TARGET  # a goal is not a point on the spending line
     ]
     return sorted(points, key=lambda f: (f.when.year if f.when else 0, f.source.document.id))
 

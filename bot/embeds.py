@@ -32,6 +32,7 @@ from knowledge.models import (
     EventStatus,
     Extraction,
     Figure,
+    FigureStatus,
     Metric,
     PartialDate,
     Quote,
@@ -60,7 +61,8 @@ QUOTE_COLOUR = discord.Colour(0xB7791F)
 INFO_COLOUR = discord.Colour(0x2F855A)
 ERROR_COLOUR = discord.Colour(0xC53030)
 
-STATEMENTS_PER_PAGE = 5  # more than this reads as a wall; the rest go on pages
+STATEMENTS_PER_PAGE = 6  # more than this reads as a wall; the rest go on pages
+QUOTE_PAGE_CHARS = 4_200  # quotes and their source sentences on one page: room left under 6,000
 SOURCE_EXCERPT = 280  # characters of a source sentence shown under an answer
 ESCAPED_STRINGS = 8192  # escape() results kept (short strings; a few MB at most)
 
@@ -189,12 +191,21 @@ def _in_year(when: TimeRef | None) -> str:
     return f" in {shown}" if when and when.year else f" ({shown})"
 
 
+def _share_time(figure: Figure) -> str:
+    """Return a share's time and status: " in 2024", " by 2035 (target)", " (target set in July 2023)"."""
+    if figure.status is not FigureStatus.TARGET or figure.when is None:
+        return f"{_in_year(figure.when)}{status_note(figure)}"
+    if figure.when.text.lower().startswith("by ") or figure.subject != "NATO":
+        return f" by {when_text(figure.when)} (target)"
+    return f" (target set {_in_year(figure.when).strip()})"
+
+
 def figure_line(figure: Figure, notes: SourceNotes) -> str:
     """Return one spending fact as a line of text with its source mark."""
     mark = notes.mark(figure.source)
     about = "about " if figure.approximate else ""
     if figure.metric is Metric.SHARE_OF_GDP:
-        text = f"**{escape(share_text(figure))}** of GDP{_in_year(figure.when)}{status_note(figure)}"
+        text = f"**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
     elif figure.metric is Metric.AMOUNT:
         equivalents = f" ({', '.join(escape(e) for e in figure.equivalents)})" if figure.equivalents else ""
         text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
@@ -282,7 +293,7 @@ def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
     if answer.members:
         _lines_field(
             embed,
-            "Countries",
+            "Allies' own figures (context)",
             [f"{s.country.flag} {escape(s.country.name)} — {escape(s.preview)}" for s in answer.members],
         )
     _conflict_field(embed, answer, notes)
@@ -433,24 +444,53 @@ _KIND_LABEL = {
 
 
 def quote_field(quote: Quote, notes: SourceNotes) -> tuple[str, str]:
-    """Return (name, value) of the field that shows one statement."""
-    details = [x for x in (when_text(quote.when), escape(quote.medium) if quote.medium else "") if x]
+    """Return (name, value) of the field that shows one statement.
+
+    Only verbatim words stand inside quotation marks. A partial quote is the article's clause with
+    the speaker's words in the marks the article gave them; reported speech is the article's
+    wording, in italics, never in quotation marks. A split quotation shows its parts joined by "…".
+    """
+    details = [
+        x
+        for x in (
+            when_text(quote.when),
+            escape(quote.medium) if quote.medium else "",
+            escape(quote.place) if quote.place else "",
+        )
+        if x
+    ]
     name = _KIND_LABEL[quote.kind] + (f" · {' · '.join(details)}" if details else "")
-    text = escape(" ".join(quote.text.split()))
+    words = " … ".join(quote.segments) if quote.segments else quote.text
+    text = escape(" ".join(words.split()))
     mark = notes.mark(quote.source)
     if quote.kind is StatementKind.VERBATIM:
-        value = f"“{text}” {mark}"
-    elif quote.kind is StatementKind.PARTIAL:
-        context = escape(" ".join((quote.context or "").split()))
-        value = f"“{text}”" + (f"\n*in:* {context}" if context else "") + f" {mark}"
-    else:
-        value = f"*{text}* {mark}"
-    return name, value
+        return name, f"“{text}” {mark}"
+    return name, f"*{text}* {mark}"
+
+
+def quote_page_ranges(answer: StatementsAnswer) -> list[tuple[int, int]]:
+    """Return the (start, end) statement ranges of each page, packed to fit one embed each.
+
+    A page takes statements until STATEMENTS_PER_PAGE or about QUOTE_PAGE_CHARS of quotes and
+    source sentences: short quotes share a page, long ones get fewer to a page.
+    """
+    ranges: list[tuple[int, int]] = []
+    start, size = 0, 0
+    for i, quote in enumerate(answer.statements):
+        cost = (
+            len(quote.text) + len(quote.context or "") + min(len(quote.source.passage), SOURCE_EXCERPT) + 120
+        )
+        if i > start and (i - start >= STATEMENTS_PER_PAGE or size + cost > QUOTE_PAGE_CHARS):
+            ranges.append((start, i))
+            start, size = i, 0
+        size += cost
+    ranges.append((start, len(answer.statements)))
+    return ranges
 
 
 def quote_page_count(answer: StatementsAnswer) -> int:
     """Return how many pages a person's statements take (at least one)."""
-    return max(1, -(-len(answer.statements) // STATEMENTS_PER_PAGE))
+    return len(quote_page_ranges(answer))
 
 
 def quote_page(answer: StatementsAnswer, number: int) -> discord.Embed:
@@ -459,12 +499,13 @@ def quote_page(answer: StatementsAnswer, number: int) -> discord.Embed:
     Pages are built one at a time, when shown: someone quoted hundreds of times has dozens.
     """
     person = answer.person
-    count = quote_page_count(answer)
-    chunk = answer.statements[(number - 1) * STATEMENTS_PER_PAGE : number * STATEMENTS_PER_PAGE]
+    ranges = quote_page_ranges(answer)
+    count = len(ranges)
+    start, end = ranges[max(0, min(number, count) - 1)]
     notes = SourceNotes()
     embed = discord.Embed(title=f"{escape(person.name)} — statements", colour=QUOTE_COLOUR)
     embed.description = _person_line(answer)
-    for quote in chunk:
+    for quote in answer.statements[start:end]:
         name, value = quote_field(quote, notes)
         embed.add_field(name=name, value=value, inline=False)
     if number == count and answer.appearances:

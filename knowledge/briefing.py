@@ -203,10 +203,15 @@ class Briefing:
             people = {p.id: p for p in await self.store.people()}
             aliases: dict[str, list[int]] = {}
             for alias, person_id in await self.store.person_aliases():
-                aliases.setdefault(alias, []).append(person_id)
+                aliases.setdefault(person_key(alias), []).append(person_id)
+            for person in people.values():
+                for token in name_tokens(person.name):
+                    ids = aliases.setdefault(token, [])
+                    if person.id not in ids:
+                        ids.append(person.id)
             latest = await self.store.latest_figures()
             ranked = sorted(people.values(), key=lambda p: (-p.statement_count, p.name))
-            keys = [normalize_key(p.name) for p in ranked]
+            keys = [person_key(p.name) for p in ranked]
             self._snapshot = _Snapshot(version, latest, people, aliases, ranked, keys)
         return self._snapshot
 
@@ -226,16 +231,17 @@ class Briefing:
         snapshot = await self._current()
         country = country_ref(resolution.country)
         if country.code == ALLIANCE:
-            alliance = await self.store.spending_figures(ALLIANCE, FIGURES_PER_METRIC)
+            alliance = distinct(await self.store.spending_figures(ALLIANCE, FIGURES_PER_METRIC))
+            totals = [f for f in alliance if f.metric in (Metric.AMOUNT, Metric.SHARE_OF_GDP)]
             return SpendingAnswer(
                 country=country,
                 matched_by=resolution.path,
-                figures=[f for f in alliance if f.metric in (Metric.AMOUNT, Metric.SHARE_OF_GDP)],
-                alliance=[f for f in alliance if f.metric not in (Metric.AMOUNT, Metric.SHARE_OF_GDP)],
+                figures=[f for f in totals if f.status is not FigureStatus.TARGET],
+                alliance=[f for f in alliance if f not in totals or f.status is FigureStatus.TARGET],
                 members=self._statuses(snapshot),
                 conflicts=_conflicts(alliance),
             )
-        alliance = await self.store.spending_figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC)
+        alliance = distinct(await self.store.spending_figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC))
         facts = await self.store.spending_figures(country.code, FIGURES_PER_METRIC)
         answer = SpendingAnswer(
             country=country,
@@ -306,13 +312,13 @@ class Briefing:
     async def resolve_person(self, text: str) -> PersonMatch:
         """Return the person a name refers to and how it matched; raise UnknownPerson otherwise."""
         snapshot = await self._current()
-        key = normalize_key(text)
+        key = person_key(text)
         if not key:
             raise UnknownPerson("Give the name of a person, e.g. a surname.", _top_people(snapshot))
         ids = snapshot.aliases.get(key)
         if ids:
             person = max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count)
-            return PersonMatch(person, "exact" if normalize_key(person.name) == key else "alias")
+            return PersonMatch(person, "exact" if person_key(person.name) == key else "alias")
         match = process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None
         if match is not None and match[1] >= PERSON_FUZZY_THRESHOLD:
             ids = snapshot.aliases[match[0]]
@@ -325,7 +331,7 @@ class Briefing:
     async def people_choices(self, text: str, limit: int = 25) -> list[PersonRef]:
         """Return up to limit people whose names match partial text, most quoted first."""
         snapshot = await self._current()
-        key = normalize_key(text)
+        key = person_key(text)
         if not key:
             return [_person_ref(p) for p in snapshot.ranked[:limit]]
         prefix = [
@@ -512,6 +518,30 @@ def _is_known_code(code: str) -> bool:
     return True
 
 
+def distinct(figures: list[Figure]) -> list[Figure]:
+    """Return figures without restatements: the same claim (metric, value, time, status) is shown once.
+
+    Used for the alliance's figures, which many articles restate ("the 2% guideline"); a country's
+    figures keep every source, so agreeing sources stay visible.
+    """
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for f in figures:
+        key = (
+            f.metric,
+            f.value,
+            f.as_written if f.value is None else None,
+            f.when.year if f.when else None,
+            f.currency,
+            f.status,
+            f.total,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
+
+
 def preview(figures: list[Figure]) -> str:
     """Return a short summary of a subject's facts for menus: the most telling figure first."""
     by_metric = {metric: [f for f in figures if f.metric is metric] for metric in Metric}
@@ -606,16 +636,17 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
 
 def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
     """Return groups of figures where documents disagree on the same metric and year."""
-    groups: dict[tuple[Metric, int | None, str | None], list[Figure]] = {}
+    groups: dict[tuple[Metric, int | None, str | None, bool], list[Figure]] = {}
     for f in facts:
         if f.value is not None and f.metric in (
             Metric.SHARE_OF_GDP,
             Metric.AMOUNT,
             Metric.ALLIES_MEETING_TARGET,
         ):
-            groups.setdefault((f.metric, f.when.year if f.when else None, f.currency), []).append(f)
+            goal = f.status is FigureStatus.TARGET  # a target and a spent figure for one year do not disagree
+            groups.setdefault((f.metric, f.when.year if f.when else None, f.currency, goal), []).append(f)
     conflicts = []
-    for (metric, year, _), figures in groups.items():
+    for (metric, year, _, _), figures in groups.items():
         documents = {f.source.document.id for f in figures}
         disagree = any(not _agree(a, b) for a in figures for b in figures)
         if year is not None and len(documents) > 1 and disagree:
@@ -643,7 +674,40 @@ def _rounding(figure: Figure) -> float:
 
 def _person_ref(person: StoredPerson) -> PersonRef:
     """Return the user-facing reference for a stored person."""
-    return PersonRef(name=person.name, roles=list(person.roles), statement_count=person.statement_count)
+    return PersonRef(
+        name=person.name,
+        roles=list(person.roles),
+        statement_count=person.statement_count,
+        speaker_type=person.speaker_type,
+    )
+
+
+# Letters that accent stripping leaves alone but a user types plainly: "Błaszczak" as "Blaszczak".
+_PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d"}
+)
+_NAME_PARTICLES = frozenset(
+    ["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "al", "bin", "ter"]
+)
+
+
+def person_key(text: str) -> str:
+    """Return the lookup key of a name: case, accents and letters such as "ł" folded."""
+    return normalize_key(text).translate(_PLAIN_LETTERS)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Return the keys that find a person by one part of their name.
+
+    Every word of two letters or more ("kosiniak" and "kamysz" of "Kosiniak-Kamysz"), and the
+    surname with its particles ("von der leyen"); particles alone find nobody.
+    """
+    words = person_key(name).split()
+    tokens = [w for w in words if len(w) > 1 and w not in _NAME_PARTICLES]
+    first_particle = next((i for i, w in enumerate(words) if i > 0 and w in _NAME_PARTICLES), None)
+    if first_particle is not None:
+        tokens.append(" ".join(words[first_particle:]))
+    return tokens
 
 
 def _top_people(snapshot: _Snapshot) -> list[str]:

@@ -176,6 +176,14 @@ class StatementKind(StrEnum):
     REPORTED = "reported"
 
 
+class SpeakerType(StrEnum):
+    """Who a statement is attributed to: a named person, a document, or an unnamed source."""
+
+    PERSON = "person"  # a person the article names
+    DOCUMENT = "document"  # a communiqué, declaration, ministry or government speaking as a body
+    UNNAMED = "unnamed"  # "a senior NATO official", "diplomats": kept as the article words it
+
+
 class PersonRecord(Frozen):
     """A person named in a document."""
 
@@ -188,12 +196,15 @@ class StatementRecord(Frozen):
     """Something a person said or wrote, tied to its passage."""
 
     passage: int
-    speaker: str  # PersonRecord.name
+    speaker: str  # PersonRecord.name, or a document or unnamed source as written
     kind: StatementKind
     text: str  # verbatim/partial: the exact quoted words; reported: the reported clause
     context: str | None = None  # partial quotes: the clause around the quoted words
     when: TimeRef | None = None
     medium: str | None = None  # "NATO's latest annual report"
+    speaker_type: SpeakerType = SpeakerType.PERSON
+    segments: list[str] = Field(default_factory=list)  # a split quotation's parts, in order
+    place: str | None = None  # where it was said, as written: "Strasbourg"
 
 
 class AttendeeRecord(Frozen):
@@ -343,6 +354,7 @@ class PersonRef(Frozen):
     name: str
     roles: list[str] = Field(default_factory=list)
     statement_count: int = 0
+    speaker_type: SpeakerType = SpeakerType.PERSON
 
 
 class Quote(Frozen):
@@ -353,6 +365,8 @@ class Quote(Frozen):
     context: str | None = None
     when: TimeRef | None = None
     medium: str | None = None
+    segments: list[str] = Field(default_factory=list)
+    place: str | None = None
     source: Source
 
 

@@ -36,13 +36,14 @@ from knowledge.models import (
     Quote,
     SearchHit,
     Source,
+    SpeakerType,
     SpendingRecord,
     StatementKind,
     StatementRecord,
     TimeRef,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 
 _T = TypeVar("_T")
@@ -124,7 +125,10 @@ CREATE TABLE statements (
     text        TEXT NOT NULL,
     context     TEXT,
     time_json   TEXT,
-    medium      TEXT
+    medium      TEXT,
+    speaker_type TEXT NOT NULL DEFAULT 'person',
+    segments    TEXT,
+    place       TEXT
 );
 CREATE INDEX statements_by_person ON statements (person_id);
 CREATE TABLE events (
@@ -176,8 +180,12 @@ _MIGRATIONS = {
           CREATE INDEX IF NOT EXISTS events_by_document ON events (document_id)""",
     # 4: how sure a figure is (actual, estimate, planned, target); older facts stay unlabelled.
     3: "ALTER TABLE spending_facts ADD COLUMN status TEXT",
-    # 5: an event's status against its article's date (upcoming, in progress, past), as the text tells.
-    4: "ALTER TABLE events ADD COLUMN status TEXT",
+    # 5: statements say who spoke (person, document, unnamed source), a split quote's parts, and where.
+    4: """ALTER TABLE statements ADD COLUMN speaker_type TEXT NOT NULL DEFAULT 'person';
+          ALTER TABLE statements ADD COLUMN segments TEXT;
+          ALTER TABLE statements ADD COLUMN place TEXT""",
+    # 6: an event's status against its article's date (upcoming, in progress, past), as the text tells.
+    5: "ALTER TABLE events ADD COLUMN status TEXT",
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -207,6 +215,7 @@ class StoredPerson:
     name: str
     roles: tuple[str, ...]
     statement_count: int
+    speaker_type: SpeakerType = SpeakerType.PERSON  # a document or unnamed source speaks as itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,7 +474,8 @@ class Store:
             SELECT pe.id, pe.name,
                    (SELECT group_concat(role, char(31)) FROM (
                         SELECT DISTINCT role FROM person_roles WHERE person_id = pe.id)) AS roles,
-                   (SELECT count(*) FROM statements WHERE person_id = pe.id) AS statements
+                   (SELECT count(*) FROM statements WHERE person_id = pe.id) AS statements,
+                   (SELECT speaker_type FROM statements WHERE person_id = pe.id LIMIT 1) AS speaker_type
               FROM people AS pe
              ORDER BY pe.name
             """
@@ -476,6 +486,7 @@ class Store:
                 name=row["name"],
                 roles=tuple(row["roles"].split("\x1f")) if row["roles"] else (),
                 statement_count=row["statements"],
+                speaker_type=SpeakerType(row["speaker_type"] or SpeakerType.PERSON),
             )
             for row in rows
         ]
@@ -488,7 +499,7 @@ class Store:
         """Return a person's statements in document order, with sources."""
         rows = await self._rows(
             f"""
-            SELECT s.kind, s.text, s.context, s.time_json, s.medium, {_SOURCE_COLUMNS}
+            SELECT s.kind, s.text, s.context, s.time_json, s.medium, s.segments, s.place, {_SOURCE_COLUMNS}
               FROM statements AS s
               JOIN passages  AS p ON p.id = s.passage_id
               JOIN documents AS d ON d.id = s.document_id
@@ -504,6 +515,8 @@ class Store:
                 context=row["context"],
                 when=_time(row["time_json"]),
                 medium=row["medium"],
+                segments=json.loads(row["segments"]) if row["segments"] else [],
+                place=row["place"],
                 source=_source(row),
             )
             for row in rows
@@ -787,7 +800,7 @@ def _insert_statements(
     """Insert the document's statements (every speaker is among people: see _insert_people)."""
     db.executemany(
         "INSERT INTO statements (document_id, passage_id, person_id, kind, text, context, time_json,"
-        " medium) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " medium, speaker_type, segments, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 document_id,
@@ -798,6 +811,9 @@ def _insert_statements(
                 r.context,
                 _time_json(r.when),
                 r.medium,
+                r.speaker_type.value,
+                json.dumps(r.segments, ensure_ascii=False) if r.segments else None,
+                r.place,
             )
             for r in records
         ],

@@ -156,10 +156,12 @@ def _spending_agrees(want: dict[str, Any], got: SpendingRecord, sentence_text: s
     """Return whether an extracted spending record is the expected fact."""
     metric = _METRICS.get(want["metric"])
     if want.get("value") is None and want.get("met_target") is not None and metric is Metric.SHARE_OF_GDP:
-        # "still below 2%", "well above the guideline": a claim about the target, with no figure
-        metric = Metric.TARGET_MET if want["met_target"] else Metric.TARGET_MISSED
+        # "still below 2%", "well above the guideline": a claim about the target with no figure, read
+        # either as target met/missed or as the bound itself ("more than 4%", kept with no value)
+        claim = Metric.TARGET_MET if want["met_target"] else Metric.TARGET_MISSED
+        bound = got.metric is Metric.SHARE_OF_GDP and got.value is None
         return (
-            got.metric is metric
+            (got.metric is claim or bound)
             and got.subject == _country_code(want["country"])
             and _year(got) == want.get("year")
         )

@@ -14,11 +14,12 @@ from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import deny, send
 from knowledge.briefing import Briefing, PersonMatch
 from knowledge.errors import BriefingError
-from knowledge.models import StatementsAnswer
+from knowledge.models import SpeakerType, StatementsAnswer
 
 log = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 300.0  # seconds a page view listens for button presses
+_SPEAKER_KIND = {SpeakerType.DOCUMENT: "document", SpeakerType.UNNAMED: "unnamed source"}
 
 
 class PersonTransformer(app_commands.Transformer[discord.Client]):
@@ -36,14 +37,15 @@ class PersonTransformer(app_commands.Transformer[discord.Client]):
     async def autocomplete(  # type: ignore[override]
         self, interaction: discord.Interaction, value: str
     ) -> list[app_commands.Choice[str]]:
-        """Return up to 25 people matching the text, labelled with role and statement count."""
+        """Return up to 25 speakers matching any part of the name, with role or kind and statement count."""
         try:
             people = await briefing_of(interaction).people_choices(value, limit=25)
         except BriefingError:
             return []
         choices = []
         for person in people:
-            role = f" · {person.roles[0]}" if person.roles else ""
+            kind = _SPEAKER_KIND.get(person.speaker_type)
+            role = f" · {kind}" if kind else (f" · {person.roles[0]}" if person.roles else "")
             label = f"{person.name} — {person.statement_count} statements{role}"
             choices.append(app_commands.Choice(name=choice_name(label), value=person.name))
         return choices

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,12 @@ _PARTICLES = _words("van von de der den da di du del della la le al bin ter")
 _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
+_COMMA = re.compile(r",\s+")
+_NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
+_BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
+_BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
+_NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
+_CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 
 # Role words: heads make a title on their own; the others only qualify a head.
 _ROLE_HEADS = _words(
@@ -84,11 +91,26 @@ _APPOSITION_HEADS = (
     "advisor",
     "diplomat",
     "head",
+    "economist",
+    "expert",
+    "researcher",
+    "professor",
+    "fellow",
+    "critic",
+    "campaigner",
+    "founder",
+    "executive",
+    "manager",
+    "engineer",
+    "spokesperson",
+    "correspondent",
+    "editor",
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
 _SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
-    " stressed wrote explained acknowledged announced confirmed urged"
+    " stressed wrote explained acknowledged announced confirmed urged argues warns insists notes writes"
+    " posted tweeted replied believes estimates estimated predicted admitted written"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
@@ -116,11 +138,17 @@ _ROLE_TOKEN = (
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
 _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
-_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,80}}?)(?=,|\.?\s*$)")
+_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
+# "Lithuania's defence minister, Jane Doe, said": the role opens the sentence or follows a comma.
+_ROLE_THEN_NAME = re.compile(
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
+    rf",\s+(?P<name>{_NAME}),"
+)
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
+# "Jane Doe said", "Jane Doe has argued", and "Jane Doe, who had written on X, ...".
 _NAME_THEN_VERB = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME})\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
+    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who)?\s+(?:also\s+|has\s+|had\s+)?(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
@@ -129,7 +157,7 @@ _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
 QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
-INTRO = re.compile(r"[^,“”\"]{1,60},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
+INTRO = re.compile(r"[^,“”\"]{1,100},\s+")  # an introductory phrase: "In 2019, ", "Speaking on Tuesday, "
 
 # Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
 _FUNCTION_WORDS = frozenset(
@@ -192,12 +220,58 @@ def extract_people(article: Article) -> list[PersonRecord]:
     for passage in article.passages:
         for name, role in introductions(passage.text):
             people = _merge(people, PersonRecord(name=name, role=role, passage=passage.position))
-    return people
+    byline = _byline(article)
+    if byline is not None:
+        people = _merge(people, byline)
+    for name, position in _named_again(article):
+        people = _merge(people, PersonRecord(name=name, passage=position))
+    return sorted(people, key=lambda person: person.passage)
+
+
+def _byline(article: Article) -> PersonRecord | None:
+    """Return the author a byline line near the top names ("By Jane Doe, a former minister").
+
+    The reader may take a byline for a heading, so the body's first lines are read as lines.
+    """
+    for line in [line.strip() for line in article.body.splitlines() if line.strip()][:6]:
+        match = _BYLINE.match(line)
+        if match:
+            name = _clean_name(match.group("name"), trim_left=False)
+            role = _LEADING_ARTICLE.sub("", (match.group("role") or "").strip()) or None
+            return PersonRecord(name=name, role=role, passage=0) if name else None
+    return None
+
+
+def _named_again(article: Article) -> list[tuple[str, int]]:
+    """Return (name, passage) for full names whose surname the article uses again on its own.
+
+    News copy names a person in full once and by surname after: "Manfred Weber, who leads the
+    group, ..." then "said Weber". A full name with no title, apposition or speech verb is still a
+    person when its surname comes back alone; words that merely look like names ("Lancaster
+    House") are filtered as any name is, and their last word rarely stands alone.
+    """
+    candidates: dict[str, int] = {}
+    full_uses: Counter[str] = Counter()
+    for passage in article.passages:
+        for match in _NAME_CANDIDATE.finditer(passage.text):
+            name = _clean_name(match.group(0), trim_left=True)
+            if name and " " in name:
+                candidates.setdefault(name, passage.position)
+                full_uses[_surname(name)] += 1
+    if not candidates:
+        return []
+    # A transcript's turn label is the surname in capitals: "KALLAS:" counts as "Kallas".
+    words = Counter(w.title() if w.isupper() else w for w in _CAPITALISED_WORD.findall(article.body))
+    return [
+        (name, position)
+        for name, position in candidates.items()
+        if words[_surname(name).split()[-1]] > full_uses[_surname(name)]
+    ]
 
 
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
-    found = [*_titled(text), *_appositions(text), *_speakers(text)]
+    found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text)]
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
 
@@ -218,9 +292,38 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         return  # no apposition without its comma: spare the sentence the scan
     for match in _APPOSITION.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
-        role = _LEADING_ARTICLE.sub("", match.group("role").strip())
+        written = match.group("role").strip()
+        if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
+            yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
+    for start in (0, *(comma.end() for comma in _COMMA.finditer(text))):  # where such a role may open
+        reverse = _ROLE_THEN_NAME.match(text, start)
+        if reverse is None:
+            continue
+        name = _clean_name(reverse.group("name"), trim_left=False)
+        role = reverse.group("role").strip()
         if name and _is_role_phrase(role):
+            yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
+
+
+def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for "Name (Chair)" and "The Secretary of State (Name)", as transcripts write."""
+    if "(" not in text:
+        return
+    for match in _NAME_THEN_BRACKET.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=True)
+        role = match.group("role").strip()
+        if name and _has_role_head(role):
             yield match.start("name"), name, role
+    for match in _BRACKET_NAME.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=False)
+        role = _LEADING_ARTICLE.sub("", match.group("role").strip())
+        if name and _has_role_head(role):
+            yield match.start("name"), name, role
+
+
+def _has_role_head(role: str) -> bool:
+    """Return whether a phrase holds a role head word ("Chair", "Secretary of State")."""
+    return any(word.strip(".,").lower() in _ROLE_HEADS for word in role.replace("-", " ").split())
 
 
 def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
@@ -237,9 +340,9 @@ def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
 def _is_role_phrase(role: str) -> bool:
     """Return whether an apposition describes a role ("Poland's defence minister")."""
     words = role.split()
-    if not words or len(words) > 10 or not _opens_role(words[0]):
+    if not words or len(words) > 14 or not _opens_role(words[0]):
         return False
-    lowered = f" {role.lower()} "
+    lowered = f" {role.lower().replace('-', ' ')} "  # "co-chair" has the head "chair"
     return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
 
 
@@ -344,8 +447,6 @@ class PersonIndex:
         # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
         # people give the same tuple and share one compiled pattern.
         self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
-        # The passages referents() last read, and its answer: statements and events ask for the same.
-        self._last_referents: tuple[tuple[Passage, ...], tuple[Referent | None, ...]] | None = None
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -366,6 +467,16 @@ class PersonIndex:
             for m in finditer_after(_NOT_AFTER_NAME, self._pattern, text)
         ]
 
+    def first_from(self, text: str, start: int) -> Mention | None:
+        """Return the first mention of a known person that starts at or after start."""
+        position = start
+        while (match := self._pattern.search(text, position)) is not None:
+            if _NOT_AFTER_NAME.match(text, match.start()):
+                name = self.keys[normalize(match.group("form"))]
+                return Mention(name, match.start(), match.end("form"), bool(match.group("poss")))
+            position = match.start() + 1
+        return None
+
     def subject(self, text: str) -> Mention | None:
         """Return the known person a sentence opens with as its subject, titles and intro allowed."""
         intro = INTRO.match(text)
@@ -377,14 +488,11 @@ class PersonIndex:
         return None
 
     def referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
-        """Return, for each passage, whom a pronoun opening it refers to."""
-        key = tuple(passages)
-        if self._last_referents is None or self._last_referents[0] != key:
-            self._last_referents = (key, tuple(self._referents(key)))
-        return list(self._last_referents[1])
+        """Return, for each passage, whom a pronoun opening it refers to.
 
-    def _referents(self, passages: Sequence[Passage]) -> list[Referent | None]:
-        """Return referents() computed afresh."""
+        Computed afresh on every call and kept nowhere: ingest threads share one index per cast of
+        people (``shared_index``), so an answer kept on the index could reach another analysis.
+        """
         result: list[Referent | None] = []
         current: Referent | None = None
         section: str | None = None
@@ -408,8 +516,8 @@ class PersonIndex:
 def shared_index(people: tuple[PersonRecord, ...]) -> PersonIndex:
     """Return the one index of these people that all callers share.
 
-    Statements and events both search an article for its people and ask for the same referents,
-    which the index remembers.
+    Statements and events both search an article for the same people; the index holds only what
+    the people determine (their forms and pattern), never anything about one article.
     """
     return PersonIndex(people)
 

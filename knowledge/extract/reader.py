@@ -223,13 +223,44 @@ def split_passages(body: str) -> tuple[list[Passage], list[str]]:
     return passages, sections
 
 
+def is_table_row(line: str) -> bool:
+    """Return whether a line is a row of a table: three or more cells, one of them a number (or "n/a", "–").
+
+    Cells are separated by "|" (Markdown, and plain text set in pipes) or by a tab or two or more
+    spaces (tables laid out in columns, as PDF text and plain-text briefs print them).
+    """
+    cells = [c for c in _CELL_BREAK.split(line.strip().strip("|")) if c.strip()]
+    return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
+
+
 def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, kind) for each heading or paragraph; kind is "heading" or "text"."""
+    """Yield (start, end, kind) for each heading or paragraph; kind is "heading" or "text".
+
+    The rows of a table make one block of their own, so a table is one passage that the extractors
+    can read by row and column (a row is not a heading, and the note under a table is not a row).
+    """
     lines = _line_spans(body)
     para_start: int | None = None
     para_end = 0
+    in_table = False
     for i, (start, end) in enumerate(lines):
         line = body[start:end]
+        if is_table_row(line):
+            if para_start is not None and not in_table:
+                yield para_start, para_end, "text"
+                para_start = None
+            if para_start is None:
+                para_start = start + (len(line) - len(line.lstrip()))
+            para_end, in_table = end, True
+            continue
+        if in_table:
+            if para_start is not None and not set(line.strip()) <= set("|-: "):
+                yield para_start, para_end, "text"
+                para_start = None
+            elif para_start is not None:  # a Markdown rule line inside the table
+                para_end = end
+                continue
+            in_table = False
         next_line = body[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
         starts_block = para_start is None or _ends_sentence(body[para_start:para_end])
         if not line.strip():
@@ -258,6 +289,10 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
         para_end = end
     if para_start is not None:
         yield para_start, para_end, "text"
+
+
+_CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_NUMERIC_CELL = re.compile(r"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?|n/?a|[–—-]|\.\.)\s*$", re.I)
 
 
 def _line_spans(body: str) -> list[tuple[int, int]]:

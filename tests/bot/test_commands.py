@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 
 from bot.loopback import MEMBER_PERMISSIONS, LocalDiscord, Sent, command_data, interaction_payload
+from knowledge.briefing import Briefing
+from knowledge.ingest import analyse
 from tests.limits import assert_payload_within_limits
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -177,7 +179,11 @@ async def test_person_autocomplete(local: LocalDiscord) -> None:
 
 async def test_quote_pages_turn_for_the_asker_only(local: LocalDiscord) -> None:
     """The asker can turn to page 2; anyone else gets an ephemeral refusal and nothing changes."""
-    origin = interaction_payload(2, command_data("quote", {"person": "Rutte"}))
+    lines = [f"“We will build depot number {n} before the winter,” Ilona Varga said." for n in range(12)]
+    raw = "Title: Depots\nDate: 2025-05-02\n\n" + "\n\n".join(["Engineer Ilona Varga spoke.", *lines])
+    briefing: Briefing = local.bot.briefing  # type: ignore[attr-defined]
+    await briefing.add(*analyse(raw), name="depots.txt")
+    origin = interaction_payload(2, command_data("quote", {"person": "Varga"}))
     (first,) = await local.dispatch(origin)
     assert first.payload is not None
     buttons = first.payload["data"]["components"][0]["components"]

@@ -83,14 +83,26 @@ def test_quote_pages_split_long_answers_and_stay_within_limits() -> None:
         person=PersonRef(name="A **B**", roles=["x"]), matched_by="exact", statements=quotes
     )
     pages = [embeds.quote_page(answer, n) for n in range(1, embeds.quote_page_count(answer) + 1)]
-    assert len(pages) == 3
+    assert len(pages) == 12  # each statement this long fills a page of its own
     for page in pages:
         data = page.to_dict()
         assert_embed_within_limits(data)  # type: ignore[arg-type]
         assert "@here" not in str(data)
-    first = pages[0].to_dict()["fields"]  # type: ignore[typeddict-item]
-    assert first[0]["value"].startswith("“word")
-    assert first[2]["name"].startswith("🗣️ Reported") and not first[2]["value"].startswith("“")
+    fields = [page.to_dict()["fields"][0] for page in pages]  # type: ignore[typeddict-item]
+    assert fields[0]["value"].startswith("“word")
+    assert fields[2]["name"].startswith("🗣️ Reported") and not fields[2]["value"].startswith("“")
+
+
+def test_short_quotes_share_a_page_up_to_the_page_size() -> None:
+    """Short statements are packed STATEMENTS_PER_PAGE to a page; a partial quote is never wrapped in marks."""
+    quotes = [
+        Quote(kind=StatementKind.PARTIAL, text=f"allies want “a fair deal” {i}", source=_source("s", i))
+        for i in range(embeds.STATEMENTS_PER_PAGE + 1)
+    ]
+    answer = StatementsAnswer(person=PersonRef(name="A"), matched_by="exact", statements=quotes)
+    assert embeds.quote_page_count(answer) == 2
+    first = embeds.quote_page(answer, 1).to_dict()["fields"]  # type: ignore[typeddict-item]
+    assert first[0]["value"].startswith("*allies want “a fair deal”")
 
 
 def test_error_embed_escapes_user_text() -> None:

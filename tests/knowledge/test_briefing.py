@@ -97,7 +97,7 @@ async def test_rutte_statements(briefing: Briefing) -> None:
     assert verbatim[0].startswith("We must step up our efforts in 2025")
     assert verbatim[1].startswith("The will to defend must be shown")
     assert verbatim[2].startswith("NATO support for Ukraine remained strong in 2024")
-    assert answer.statements[3].text.rstrip(".") == "a just and lasting peace"
+    assert answer.statements[3].text == "alliance members continue to pursue “a just and lasting peace.”"
     reported = " | ".join(q.text for q in answer.statements[4:])
     for words in ("32 NATO member states", "defending freedom and prosperity", "support for Ukraine"):
         assert words in reported
@@ -222,3 +222,38 @@ async def test_any_word_fallback_leaves_out_words_that_are_everywhere(
     few = fts_query("zanzibar naval")  # no rarer word matches enough passages: "naval" is kept
     assert await briefing._broad_query(few, 3) == few.any_term
     assert len((await briefing.search("zanzibar naval", limit=3)).hits) == 3
+
+
+NAMES_ARTICLE = """Title: Names
+Date: 2026-03-03
+
+“We will keep the border open,” Defence Minister Władysław Nowak-Błaszczyk said.
+
+“The plan is sound,” said Chancellor Ursula van der Berg.
+
+“Nobody expected this,” a senior alliance official said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Blaszczyk", "Władysław Nowak-Błaszczyk"),
+        ("nowak", "Władysław Nowak-Błaszczyk"),
+        ("WLADYSLAW", "Władysław Nowak-Błaszczyk"),
+        ("van der Berg", "Ursula van der Berg"),
+        ("Berg", "Ursula van der Berg"),
+    ],
+)
+async def test_quote_finds_a_person_by_any_part_of_the_name(store: Store, typed: str, expected: str) -> None:
+    """Any word of a name, or a surname with its particles, finds the person, accents and case aside."""
+    await ingest_text(store, NAMES_ARTICLE, name="names.txt")
+    match = await Briefing(store).resolve_person(typed)
+    assert match.person.name == expected
+
+
+async def test_autocomplete_lists_unnamed_sources_as_such(store: Store) -> None:
+    """An unnamed source with statements is offered under its own words, marked as unnamed."""
+    await ingest_text(store, NAMES_ARTICLE, name="names.txt")
+    choices = await Briefing(store).people_choices("official")
+    assert [(c.name, c.speaker_type.value) for c in choices] == [("a senior alliance official", "unnamed")]

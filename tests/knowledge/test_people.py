@@ -196,3 +196,13 @@ def test_seed_pronouns_refer_to_the_person_named_just_before() -> None:
 def test_title_prefix_accepts_only_titles(text: str, expected: bool) -> None:
     """Words before a name count as its title only if capitalised or role words, never 'When' or 'If'."""
     assert is_title_prefix(text) is expected
+
+
+def test_referents_leave_the_shared_index_unchanged() -> None:
+    """Issue 12 item 11: referents keep nothing on an index that ingest threads share."""
+    index = PersonIndex(extract_people(seed()))
+    index.find("warm the pattern")  # the compiled pattern is the one thing the index may cache
+    before = dict(vars(index))
+    first = index.referents(seed().passages)
+    assert dict(vars(index)) == before
+    assert index.referents(seed().passages[:5]) == first[:5]

@@ -7,7 +7,13 @@ import hashlib
 import pytest
 
 from knowledge.errors import MalformedArticle
-from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article, split_header, split_passages
+from knowledge.extract.reader import (
+    MAX_ARTICLE_CHARS,
+    is_table_row,
+    read_article,
+    split_header,
+    split_passages,
+)
 from knowledge.ingest import bundled_articles
 from knowledge.models import PartialDate
 
@@ -123,3 +129,22 @@ def test_headings_and_bullets_in_markdown() -> None:
     assert sections == ["Figures"]
     assert [p.text for p in passages] == ["Poland: 4.1 percent of GDP", "Spain: 1.3 percent"]
     assert {p.section for p in passages} == {"Figures"}
+
+
+def test_a_table_laid_out_in_columns_is_one_passage_and_its_note_is_not_a_row() -> None:
+    """Rows set in columns (spaces or pipes) stay together; a row is never taken for a heading (issue 10)."""
+    article = read_article(
+        "Title: T\n\nSpending by ally.\n\n"
+        "Ally       2023    2024e\nRomania    1.60    2.25\nHungary    n/a     2.10\n"
+        "e = estimate.\n"
+    )
+    texts = [p.text for p in article.passages]
+    assert "Ally       2023    2024e\nRomania    1.60    2.25\nHungary    n/a     2.10" in texts
+    assert "e = estimate." in texts
+    assert not any("Hungary" in s for s in article.sections)
+
+
+def test_prose_with_two_spaces_is_not_a_table_row() -> None:
+    """Ordinary sentences, even typed with double spaces, are not table rows."""
+    assert not is_table_row("Poland spent a lot.  Then it spent more.")
+    assert is_table_row("| Poland | 3.83 | 4.12 |")

@@ -299,10 +299,8 @@ def test_share_keeps_text_and_approximation() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Allies agreed a target of 2% of GDP for defence spending.",
         "NATO's target of spending 2% of GDP on defence remains in place.",
         "The 2% of GDP defence target was met by most allies.",
-        "Allies aim to spend 3.5% of GDP on defence.",
         "If Italy raised defence spending to 2% of GDP, it would cost billions.",
         "Italy would spend 2% of GDP on defence if its economy grew.",
         "Germany's defence spending rose by 10% in 2024.",
@@ -345,6 +343,19 @@ def test_plans_targets_and_bounds_keep_how_sure_they_are(
         record.value,
         record.status,
     ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies agreed a target of 2% of GDP for defence spending.",
+        "Allies aim to spend 3.5% of GDP on defence.",
+    ],
+)
+def test_a_goal_the_allies_set_is_the_alliances_target(text: str) -> None:
+    """The alliance setting a goal is its target, never a country's spending (issue 10)."""
+    (record,) = records(text)
+    assert (record.subject, record.metric, record.status) == (ALLIANCE, SHARE, "target")
 
 
 def test_countries_listed_with_figures_pair_one_for_one() -> None:
@@ -473,15 +484,26 @@ def test_allies_meeting_target(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 allies are expected to meet the 2% target this year.", (23.0, 2.0, 2025, "estimate")),
+        ("Twenty-three allies will meet the 2% target in 2025.", (23.0, 2.0, 2025, "estimate")),
+        ("Ten allies met the target in 2024.", (10.0, None, 2024, "actual")),
+    ],
+)
+def test_forecast_counts_are_estimates(text: str, expected: tuple[float, float | None, int, str]) -> None:
+    """A forecast count of allies is kept as an estimate; a count without a named target keeps none (issue 10)."""
+    (record,) = [r for r in records(text) if r.metric is ALLIES]
+    assert (record.value, record.target, record.when.year if record.when else None, record.status) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "23 allies are expected to meet the 2% target this year.",
-        "Twenty-three allies will meet the 2% target in 2025.",
         "More than 20 allies met the 2% target in 2024.",
         "22 of 32 allies did not meet the 2% target in 2023.",
         "In 2024 allies met the 2% target.",
         "22 of the 27 EU countries met the 2% target in 2024.",  # not about NATO
-        "Ten allies met the target in 2024.",  # which target? nothing to inherit
     ],
 )
 def test_allies_meeting_target_traps(text: str) -> None:

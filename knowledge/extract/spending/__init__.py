@@ -6,6 +6,7 @@ Two readings, each in its own module, then one labelling:
   "Poland's defence spending rose to"), targets met and missed, counts of allies, comparisons;
 * ``_structure``: the figures ``_phrases`` left, when the sentence's structure gives their owner
   (tables, labels, the nearest country in the clause, lists paired one for one);
+* ``_alliance``: the alliance's own targets ("5% of GDP by 2035") and counts of allies meeting them;
 * ``_status``: how sure each figure is (actual, estimate, planned, target);
 * ``_corrections``: a correction note replaces the figure it corrects.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._status import figure_status
@@ -29,7 +31,8 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     years = context_years(article)
     phrased = [_with_status(r, article, years) for r in phrase_records(article) if _kept(r, article)]
     claimed = {(r.passage, r.as_written) for r in phrased}
-    return apply_corrections(article, phrased + structure_records(article, claimed))
+    found = phrased + structure_records(article, claimed) + alliance_records(article, claimed)
+    return apply_corrections(article, found)
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:

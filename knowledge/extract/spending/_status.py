@@ -1,9 +1,9 @@
 """How sure a figure is: a goal, a plan, an estimate or what was spent.
 
 Read from the words that lead to the figure (its clause from the start up to the figure), in this
-order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends") is a
-**target**; a plan or budget ("will", "plans", "budgeted", "earmarked", "approved a budget",
-"expects to spend", "is set to") is **planned**; "estimated", "expected", "projected",
+order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
+"decided") is a **target**; a plan or budget ("will", "plans", "budgeted", "earmarked", "approved a budget",
+"expects ... to", "is set to") is **planned**; "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
 article's own year is an estimate (the year is not over), a later year is planned, an earlier year
 is actual unless the frame calls the figures estimates. With no year at all: actual.
@@ -17,12 +17,12 @@ from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|aimed|pledged?|pledging|promised?|promising|commit(?:s|ted|ment)|targets?|targeted|"
-    r"goal|ambition|intends?|intended|vowed?|wants?\s+to|undertook|undertaken)\b",
+    r"goal|ambition|intends?|intended|vowed?|wants?\s+to|undertook|undertaken|decided)\b",
     re.I,
 )
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|"
-    r"expects?\s+to\s+(?:spend|reach|invest)|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
+    r"expects?\b[^.;]{0,40}?\bto\s+\w+|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
     r"going\s+to|next\s+year)\b",
     re.I,
 )
@@ -31,13 +31,22 @@ _ESTIMATE = re.compile(
     re.I,
 )
 
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
 
 def figure_status(
-    lead: str, when: TimeRef | None, published: PartialDate | None, estimates: bool
+    lead: str,
+    when: TimeRef | None,
+    published: PartialDate | None,
+    estimates: bool,
 ) -> FigureStatus:
-    """Return a figure's status from the words leading to it, its time and the article's date."""
+    """Return a figure's status from the words leading to it, its time and the article's date.
+
+    ``estimates``: its sentence calls the figures estimates. A figure for the article's own year is
+    an estimate too: the year is not over.
+    """
+    lead = _ASIDE.sub(" ", lead)  # "Spain, which had argued against the new target, reached 2%"
     if _ESTIMATED_FIGURE.search(lead):  # "will spend an estimated 2.1%": the figure itself is an estimate
         return FigureStatus.ESTIMATE
     if _TARGET.search(lead):
@@ -51,6 +60,6 @@ def figure_status(
         return FigureStatus.ESTIMATE if estimates else FigureStatus.ACTUAL
     if year > published.year:
         return FigureStatus.PLANNED
-    if year == published.year or estimates:
+    if estimates or year == published.year:
         return FigureStatus.ESTIMATE
     return FigureStatus.ACTUAL

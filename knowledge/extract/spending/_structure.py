@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
+from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
@@ -82,10 +83,10 @@ _NOT_AMOUNT = re.compile(
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
     r"increase|extra|additional|more|rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
-    r"accounts?\s+for|accounted\s+for)\b",
+    r"accounts?\s+for|accounted\s+for|weapons|equipment|further)\b",
     re.I,
 )
-_SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share)\b", re.I)
+_SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
 _AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
@@ -104,6 +105,23 @@ _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_YEAR_CELL = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
+)  # not "2014–2024"
+_GAPPED = re.compile(
+    r"[^.;:]{0,12}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+)
+_GOAL_LEAD = re.compile(
+    r"\b(?:aims?|pledged?|promised?|commit\w*|target\w*|goal|ambition|intends?|plan\s+to|to\s+reach)\b", re.I
+)
+_BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top)\s+$", re.I)
+_SHARE_OF_OTHER = re.compile(
+    r"\bof\s+(?:the\s+)?(?:total|all|combined|world|global)\b|\bshare\s+of\s+(?:the\s+)?(?:alliance|allied|NATO)",
+    re.I,
+)
+_ESTIMATES = re.compile(r"\bestimat", re.I)
+_LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -129,6 +147,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
+_SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
@@ -166,7 +185,7 @@ def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[S
     for passage, context_year in zip(article.passages, context_years(article), strict=True):
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
         context = _context(article, passage)
-        if passage.text.lstrip().startswith("|") and about_defence:
+        if _is_table(passage.text) and about_defence:
             records += _table_records(passage, context, published, article)
         elif about_defence:
             records += _line_records(passage, context, published, context_year)
@@ -224,7 +243,7 @@ def _line_records(
     owners = _owners(text, figures)
     label_codes = _codes(label.group("label")) if label else []
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
-    records = []
+    records: list[SpendingRecord] = []
     clauses = _clause_spans(text)
     for index, (figure, metric) in enumerate(figures):
         start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
@@ -239,11 +258,19 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
-        if when is None:
-            when = undated_year(text, start, end, context_year, published)
+        if when is None and not _GOAL_LEAD.search(text, start, figure.start):
+            when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
-            records.append(_record(passage, code, metric, figure, when, text, lead_start, published, context))
+            record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
+            if (
+                records
+                and records[-1].passage == passage.position
+                and _GAPPED.fullmatch(text, lead_start, figure.start)
+            ):
+                # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
+                record = record.model_copy(update={"status": records[-1].status})
+            records.append(record)
     return records
 
 
@@ -306,6 +333,8 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     if _NOT_SHARE_AFTER.match(text, quantity.end):
         return False
     start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
+    if _SHARE_OF_OTHER.search(text, start, end):
+        return False  # "two-thirds of total allied spending ..., down from 72%": a share of something else
     return _speaks_of_spending(context) or _SPEND_WORD.search(text, start, end) is not None
 
 
@@ -313,7 +342,7 @@ def _is_amount(text: str, quantity: Quantity) -> bool:
     """Return whether an amount of money is a defence budget or spending, not aid, an increase or an economy."""
     start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
-    near = text[start : min(end, quantity.end + 30)]
+    near = text[start : min(end, quantity.end + 50)]
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
         return False  # "whose GDP is €4.3 trillion"
     return _AMOUNT_TALK.search(near) is not None and _NOT_AMOUNT.search(near) is None
@@ -322,6 +351,11 @@ def _is_amount(text: str, quantity: Quantity) -> bool:
 def _qualified(text: str, quantity: Quantity) -> _Found:
     """Return a figure with its qualifier: a bound keeps its words and loses its value."""
     qualifier = qualifier_before(text, quantity.start)
+    verb = _BOUND_VERB.search(text, max(0, quantity.start - 12), quantity.start)
+    if qualifier is None and verb is not None:
+        return _Found(
+            None, verb.start(), quantity.end, text[verb.start() : quantity.end], quantity.currency, False
+        )
     if qualifier is None:
         return _Found(quantity.value, quantity.start, quantity.end, quantity.text, quantity.currency, False)
     if qualifier.kind is QualifierKind.APPROXIMATE:
@@ -445,7 +479,9 @@ def _time_of(
     usable = [
         (t, s, e)
         for t, s, e in times
-        if not _SINCE.search(text, max(0, s - 7), s) and not _SPAN_OF_YEARS.match(text, e)
+        if not _SINCE.search(text, max(0, s - 7), s)
+        and not _SPAN_OF_YEARS.match(text, e)
+        and not _SPAN_END.search(text, max(0, s - 12), s)
     ]
     after = [t for t, s, _ in usable if last.end <= s < stop and s - last.end <= 45]
     if after:
@@ -496,21 +532,36 @@ def _heading_time(passage: Passage, label: str, published: PartialDate | None) -
 # --- tables -----------------------------------------------------------------------------------
 
 
+def _is_table(text: str) -> bool:
+    """Return whether a passage is a table: two or more lines, each a row of cells."""
+    lines = text.splitlines()
+    return len(lines) >= 2 and all(is_table_row(line) or set(line.strip()) <= set("|-: ") for line in lines)
+
+
+def _cells(line: str) -> list[str]:
+    """Return the cells of a table row: split at "|", a tab, or two or more spaces."""
+    return [c.strip() for c in _CELL_BREAK.split(line.strip().strip("|"))]
+
+
 def _table_records(
     passage: Passage, context: str, published: PartialDate | None, article: Article
 ) -> list[SpendingRecord]:
     """Return the share-of-GDP facts of a table: row label x year column."""
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in passage.text.splitlines()]
+    rows = [_cells(line) for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
-    if len(rows) < 2:
+    start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
+    if start is None or len(rows) - start < 2:
         return []
-    header = rows[0]
-    years = [_YEAR.search(cell) for cell in header]
+    header, rows = rows[start], rows[start:]
+    years = [_YEAR_CELL.fullmatch(cell) for cell in header]
     frame = " ".join(p.text for p in article.passages[passage.position + 1 : passage.position + 3])
     percent_table = "%" in passage.text or re.search(r"per\s*cent|percent|\bGDP\b", context + frame, re.I)
     if not percent_table:
         return []
-    estimate_note = _ESTIMATE_HEADER.search(context) is not None
+    # "Both columns are estimates" marks every column; a legend ("e = estimate") only the marked ones.
+    legend = _LEGEND.search(context + " " + frame) is not None
+    frame_only = context.removesuffix(passage.text)  # the header's own "2024e" marks one column
+    estimate_note = not legend and _ESTIMATE_HEADER.search(frame_only) is not None
     records = []
     for row in rows[1:]:
         codes = _codes(row[0])
@@ -522,7 +573,7 @@ def _table_records(
             if match is None or year is None:
                 continue
             value = float(match.group("num"))
-            when = TimeRef(text=header[column], year=int(year.group(0)))
+            when = TimeRef(text=header[column], year=int(year.group("year")))
             status = figure_status(
                 "", when, published, estimate_note or _ESTIMATE_HEADER.search(header[column]) is not None
             )
@@ -553,7 +604,7 @@ def _record(
 ) -> SpendingRecord:
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
-    status = figure_status(span, when, published, re.search(r"\bestimat", text, re.I) is not None)
+    status = figure_status(span, when, published, _ESTIMATES.search(text) is not None)
     return SpendingRecord(
         passage=passage.position,
         subject=code,

@@ -1,0 +1,487 @@
+"""Find what people, documents and unnamed sources said: verbatim, partial and reported statements.
+
+Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts``):
+
+* Quotations are found by pairing marks over the whole body (``spans``), so curly singles,
+  guillemets, nesting and quotations running over several paragraphs are read like doubles.
+* VERBATIM: a quotation that opens its sentence and is followed by its attribution
+  (`“…,” she said.`, `“…,” said the minister.`), or that a frame introduces and that ends the
+  sentence (`Kallas wrote on X: “…”`, `In 2019, Kowalski declared, “…”`), or a sentence ending in
+  a colon whose subject is a speaker (`Later, Weber went further:`) before it. A quotation split
+  by its attribution (`“A,” she said, “B.”`) is one statement with two segments. A quotation
+  standing alone continues the verbatim statement just before it in the same paragraph, or the
+  colon-introduced speaker of the sentence before.
+* PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
+  Its text is the reported clause with the speaker's words in the article's own marks ("allies
+  want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
+  a quotation. Several quoted fragments of one clause make one statement.
+* REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``), or
+  "According to X, …" / "…, according to X". Never shown in quotation marks.
+* Transcripts, releases and op-eds (``transcripts``): turn labels, "NAME said:" followed by
+  unquoted paragraphs, and a guest author's byline.
+* Quoted text keeps its exact words; a trailing comma belongs to the attribution and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from knowledge.extract.people import PersonIndex, Referent, shared_index
+from knowledge.extract.statements.corrections import apply_correction, correction
+from knowledge.extract.statements.frames import (
+    OBJECT_VERBS,
+    Frame,
+    attribution_after,
+    characterization,
+    frame,
+    medium_of,
+    only_details,
+    relative_speaker,
+    reported_clause,
+    subject_of,
+    when_of,
+)
+from knowledge.extract.statements.scene import scene_of
+from knowledge.extract.statements.spans import Quotation, find_quotations
+from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
+from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
+from knowledge.models import (
+    Article,
+    Passage,
+    PersonRecord,
+    SpeakerType,
+    StatementKind,
+    StatementRecord,
+    TimeRef,
+)
+
+# Words the writer appends to a reported clause: a comment, a second clause of the writer's own
+# ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after").
+_FRAMING = re.compile(
+    r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
+    r"|according to|referring to|citing|in a|in an|saying|adding|but|which|a day after|hours after"
+    r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed)\b"
+    r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
+    re.S,
+)
+_PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_ACCORDING_TO = (
+    re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
+    re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
+)
+
+
+@dataclass(slots=True)
+class _Said:
+    """The attribution a quotation continues: speaker, time and medium."""
+
+    speaker: Speaker
+    when: TimeRef | None
+    medium: str | None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What reading an article carries from passage to passage."""
+
+    article: Article
+    index: PersonIndex
+    roles: dict[str, str]
+    referents: list[Referent | None]
+    recent: list[str] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
+    described: Referent | None = None  # the person a role noun last made a sentence's subject
+    corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
+
+    def cast(self, passage: Passage) -> Cast:
+        """Return what resolving a speaker in this passage needs."""
+        referent = self.referents[passage.position]
+        if self.described and (referent is None or self.described.passage > referent.passage):
+            referent = self.described  # "The engineer lifts a shell. “…,” she said."
+        return Cast(
+            self.index, self.roles, list(self.recent), referent, passage.position, self.article.meta.published
+        )
+
+
+# --- assembling -------------------------------------------------------------------------------
+
+
+def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
+    """Return the statements of the article's speakers, in passage order."""
+    index = shared_index(tuple(people))
+    roles = {p.name: (p.role or "").lower() for p in people}
+    reading = _Reading(article, index, roles, list(index.referents(article.passages)))
+    paragraphs = _paragraphs(article.passages)
+    quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
+    reading.covered = _covered(article.passages, quotations)
+    scene = scene_of(article)
+    records: list[StatementRecord] = []
+    carried: _Said | None = None
+    for passages in paragraphs:
+        turn = turn_statements(passages, article.body, reading.cast(passages[0]), scene.when, scene.medium)
+        if turn is not None:
+            for record in turn:
+                records = join_interrupted(records, record)
+            carried = None
+            continue  # the label is no mention: "A:" still means the person named before the turns
+        start, end = passages[0].start, passages[-1].end
+        first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
+        mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        found, carried = _paragraph(passages, mine, reading, carried)
+        records += found
+    for fixed in reading.corrections:
+        records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
+    taken = reading.covered | {r.passage for r in records}
+    records += byline_statements(
+        article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
+    )
+    return sorted((scene.fill(r) for r in records), key=lambda r: r.passage)
+
+
+def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
+    """Return the passages grouped by paragraph, in order."""
+    groups: list[list[Passage]] = []
+    for passage in passages:
+        if groups and groups[-1][0].paragraph == passage.paragraph:
+            groups[-1].append(passage)
+        else:
+            groups.append([passage])
+    return groups
+
+
+def _covered(passages: Sequence[Passage], quotations: list[Quotation]) -> set[int]:
+    """Return the positions of passages that overlap a quotation."""
+    covered: set[int] = set()
+    i = 0
+    for quotation in quotations:  # both in text order: one pass
+        while i < len(passages) and passages[i].end <= quotation.start:
+            i += 1
+        j = i
+        while j < len(passages) and passages[j].start < quotation.end:
+            covered.add(passages[j].position)
+            j += 1
+    return covered
+
+
+def _remember(reading: _Reading, passage: Passage) -> None:
+    """Move the people a passage mentions to the end of the recently mentioned list.
+
+    A sentence whose subject is a role noun ("In the hall, the engineer lifts a shell") makes
+    that person the one a pronoun after it refers to, as a name would.
+    """
+    mentions = reading.index.find(passage.text)
+    for mention in mentions:
+        if mention.name in reading.recent:
+            reading.recent.remove(mention.name)
+        reading.recent.append(mention.name)
+    if not mentions and not passage.text.lstrip().startswith(("“", '"', "‘")):
+        subject = subject_of(passage.text, reading.cast(passage))
+        if (
+            subject is not None
+            and subject.type is SpeakerType.PERSON
+            and not _PRONOUN_START.match(passage.text)
+        ):
+            reading.described = Referent(subject.name, passage.position)
+            reading.recent = [*(n for n in reading.recent if n != subject.name), subject.name]
+
+
+def _paragraph(
+    passages: list[Passage], quotes: list[Quotation], reading: _Reading, carried: _Said | None
+) -> tuple[list[StatementRecord], _Said | None]:
+    """Return a paragraph's statements and the attribution a quotation after it may continue."""
+    body = reading.article.body
+    records: list[StatementRecord] = []
+    consumed: set[int] = set()
+    said: _Said | None = carried
+    i = 0
+    remembered = 0
+    while i < len(quotes):
+        quote = quotes[i]
+        sentence = _passage_at(passages, quote.start)
+        if sentence is None:
+            i += 1
+            continue
+        while remembered < len(passages) and passages[remembered].position < sentence.position:
+            _remember(reading, passages[remembered])  # who the sentences before it named
+            remembered += 1
+        cast = reading.cast(sentence)
+        following = quotes[i + 1] if i + 1 < len(quotes) else None
+        end = _sentence_end(passages, quote, following)
+        head = _clause_head(body[sentence.start : quote.start])
+        tail = body[quote.end : end]
+        step, found, said = _one_quote(
+            quote, (quotes, i + 1), head, tail, end, sentence, passages, cast, said, reading
+        )
+        records += found
+        consumed |= {
+            r.passage for r in found if r.kind is StatementKind.VERBATIM and r.passage != sentence.position
+        }
+        i += step
+    for passage in passages:
+        fixed = correction(passage, quotes, body, reading.cast(passage))
+        if fixed is not None:
+            reading.corrections.append(fixed)
+        elif passage.position not in reading.covered and passage.position not in consumed:
+            records += _reported(passage, reading.cast(passage))
+    for passage in passages[remembered:]:
+        _remember(reading, passage)
+    # A closed quotation does not reach into the next paragraph: only a colon hands a speaker on.
+    return records, _colon_speaker(passages[-1], reading)
+
+
+def _one_quote(
+    quote: Quotation,
+    later: tuple[list[Quotation], int],  # the paragraph's quotations, and where the next one is
+    head: str,
+    tail: str,
+    end: int,
+    sentence: Passage,
+    passages: list[Passage],
+    cast: Cast,
+    said: _Said | None,
+    reading: _Reading,
+) -> tuple[int, list[StatementRecord], _Said | None]:
+    """Return (quotations used, statements, attribution to carry) for one quotation."""
+    quotes, next_index = later
+    following = quotes[next_index] if next_index < len(quotes) else None
+    body = reading.article.body
+    published = reading.article.meta.published
+    opening = head.strip(" \t\n—–-*>")
+    if not opening:
+        if tail.strip(" .!?"):
+            found = attribution_after(tail, cast)
+            if found is None:
+                return 1, [], None
+            speaker, details, rest = found
+            said = _Said(speaker, when_of(details, published), medium_of(details, cast))
+            parts = [quote]
+            if following is not None and _split(tail, rest, end, following, body, passages):
+                parts.append(following)  # "A," she said, "B."
+            return len(parts), [_verbatim(sentence, parts, said, body)], said
+        attributed = _attribution_sentence(passages, sentence, quote, cast, reading)
+        if attributed is not None:
+            said = attributed
+        if said is None:
+            return 1, [], None
+        return 1, [_verbatim(sentence, [quote], said, body)], said
+    if opening.endswith(":") and not head.rstrip().endswith("::"):
+        introducer = _introducer(opening, cast)
+        if introducer is not None:
+            details = introducer.details
+            said = _Said(introducer.speaker, when_of(details, published), medium_of(details, cast))
+            return 1, [_verbatim(sentence, [quote], said, body)], said
+    introduced = frame(head, cast, allow_intro=True)
+    if introduced is not None and _introduces(head, introduced, tail):
+        details = f"{introduced.lead} {head[introduced.verb_start :]}"
+        said = _Said(introduced.speaker, when_of(details, published), medium_of(details, cast))
+        return 1, [_verbatim(sentence, [quote], said, body)], said
+    clause = reported_clause(head, cast) or characterization(head, cast)
+    if clause is not None:
+        stop = _next_end(passages, quote)
+        # more quoted words of the same clause
+        inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
+        stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
+        base = quote.start - len(head)  # where the head starts in the body
+        return 1 + inside, [_partial(sentence, clause, base, stop, cast, reading)], said
+    return 1, [], said
+
+
+def _introduces(head: str, introduced: Frame, tail: str) -> bool:
+    """Return whether a frame before a quotation introduces it as the speaker's words.
+
+    "X said: “…”" and "X wrote on X, “…”" end the frame with a colon or comma and the quotation
+    ends the sentence; "X replied “I agree” to a post" puts the words right after the verb. A
+    "that" between verb and quotation makes it a reported clause instead.
+    """
+    details = head[introduced.verb_end :]
+    if not details.strip():
+        return not re.fullmatch(OBJECT_VERBS, introduced.verb)  # "called for “steady growth”" is partial
+    if re.search(r"\bthat\b", details) or not only_details(details, introduced.verb):
+        return False
+    return details.rstrip()[-1:] in (":", ",") and not tail.strip(" .!?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Introducer:
+    speaker: Speaker
+    details: str
+
+
+def _introducer(opening: str, cast: Cast) -> _Introducer | None:
+    """Return the speaker of a sentence that ends in a colon before a quotation, and its details.
+
+    A relative clause of speech ("a message from Jane Doe, who had written on X:") names the
+    speaker before the sentence's subject does: the subject only passed the words on.
+    """
+    relative = relative_speaker(opening, cast)
+    if relative is not None:
+        return _Introducer(relative, opening[opening.rfind(", who") :])
+    introduced = frame(opening, cast, allow_intro=True)
+    if introduced is not None:
+        return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
+    speaker = subject_of(opening, cast)
+    return _Introducer(speaker, opening) if speaker else None
+
+
+def _attribution_sentence(
+    passages: list[Passage], sentence: Passage, quote: Quotation, cast: Cast, reading: _Reading
+) -> _Said | None:
+    """Return the attribution of a quotation in the short sentence right after it ("Kallas said.")."""
+    after = bisect_left(passages, quote.end, key=lambda p: p.start)
+    if after == len(passages) or passages[after].position in reading.covered:
+        return None
+    found = attribution_after(passages[after].text.rstrip(" ."), cast)
+    if found is None or found[2].strip():
+        return None
+    published = reading.article.meta.published
+    return _Said(found[0], when_of(found[1], published), medium_of(found[1], cast))
+
+
+def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
+    """Return the speaker a paragraph ending in a colon introduces for the quotation after it."""
+    text = passage.text.rstrip()
+    if not text.endswith(":") or passage.position in reading.covered:
+        return None
+    cast = reading.cast(passage)
+    found = _introducer(text, cast)
+    if found is None:
+        return None
+    published = reading.article.meta.published
+    return _Said(found.speaker, when_of(found.details, published), medium_of(found.details, cast))
+
+
+def _clause_head(head: str) -> str:
+    """Return the words before a quotation from the start of their clause: after a semicolon."""
+    return head.rpartition(";")[2].lstrip() if ";" in head else head
+
+
+def _split(
+    tail: str, rest: str, end: int, following: Quotation | None, body: str, passages: list[Passage]
+) -> bool:
+    """Return whether the quotation after an attribution continues the same sentence's quotation."""
+    if following is None or following.start != end or rest.strip(" ,") or not tail.rstrip().endswith(","):
+        return False
+    return not body[following.end : _next_end(passages, following)].strip(" .,!?")
+
+
+def _passage_at(passages: list[Passage], offset: int) -> Passage | None:
+    """Return the passage of the paragraph holding an offset."""
+    i = bisect_right(passages, offset, key=lambda p: p.start) - 1
+    return passages[i] if i >= 0 and offset < passages[i].end else None
+
+
+def _closing(passages: list[Passage], end: int) -> Passage | None:
+    """Return the passage of the paragraph in which a span ending at ``end`` ends."""
+    i = bisect_left(passages, end, key=lambda p: p.start) - 1
+    return passages[i] if i >= 0 and end <= passages[i].end else None
+
+
+def _sentence_end(passages: list[Passage], quote: Quotation, following: Quotation | None) -> int:
+    """Return where the words after a quotation stop: its sentence's end or the next quotation."""
+    holding = _closing(passages, quote.end)
+    end = holding.end if holding else quote.end
+    return min(end, following.start) if following and following.start < end else end
+
+
+def _next_end(passages: list[Passage], quote: Quotation) -> int:
+    """Return the end of the sentence a quotation closes in."""
+    holding = _closing(passages, quote.end)
+    return holding.end if holding else quote.end
+
+
+def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str) -> StatementRecord:
+    """Return the verbatim statement of one quotation, or of the parts of a split one."""
+    segments = [
+        part.words(body).removesuffix(",").rstrip() if len(parts) == 1 else part.words(body) for part in parts
+    ]
+    text = " ".join(segments).removesuffix(",").rstrip()
+    return StatementRecord(
+        passage=sentence.position,
+        speaker=said.speaker.name,
+        speaker_type=said.speaker.type,
+        kind=StatementKind.VERBATIM,
+        text=text,
+        segments=segments if len(parts) > 1 else [],
+        when=said.when,
+        medium=said.medium,
+    )
+
+
+def _partial(
+    sentence: Passage, clause: tuple[Frame, int, str], base: int, stop: int, cast: Cast, reading: _Reading
+) -> StatementRecord:
+    """Return the partial statement of a reported clause holding quoted words, with their marks."""
+    found, clause_start, details = clause
+    body = reading.article.body
+    text = _FRAMING.sub("", _strip_full_stop(body[base + clause_start : stop]))
+    published = reading.article.meta.published
+    return StatementRecord(
+        passage=sentence.position,
+        speaker=found.speaker.name,
+        speaker_type=found.speaker.type,
+        kind=StatementKind.PARTIAL,
+        text=text,
+        when=when_of(f"{found.lead} {details}", published),
+        medium=medium_of(f"{found.verb} {details}", cast),
+    )
+
+
+# --- reported ---------------------------------------------------------------------------------
+
+
+def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement a passage without quotations makes, if any."""
+    found = reported_clause(passage.text, cast)
+    if found is None:
+        return _according_to(passage, cast)
+    frame_, clause_start, details = found
+    if frame_.speaker.type is SpeakerType.DOCUMENT and re.fullmatch(OBJECT_VERBS, frame_.verb):
+        return []  # "The government has promised new ships": a body's acts, not what it said
+    text = _FRAMING.sub("", _strip_full_stop(passage.text[clause_start:]))
+    if len(text.split()) < 3:
+        return []
+    return [
+        StatementRecord(
+            passage=passage.position,
+            speaker=frame_.speaker.name,
+            speaker_type=frame_.speaker.type,
+            kind=StatementKind.REPORTED,
+            text=text,
+            when=when_of(f"{frame_.lead} {details}", cast.published),
+            medium=medium_of(f"{frame_.verb} {details}", cast),
+        )
+    ]
+
+
+def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement of "According to X, ..." or "..., according to X."."""
+    text = passage.text
+    if "According to" not in text and "according to" not in text:
+        return []  # the words both patterns need: spare every other sentence two full matches
+    for pattern in _ACCORDING_TO:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        who = match.group("who").strip()
+        speaker, end = speaker_at(who, 0, cast)
+        # "according to the report" sources a figure; a document's statements need a speech verb
+        if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
+            clause = _FRAMING.sub("", _strip_full_stop(match.group("clause")))
+            return [
+                StatementRecord(
+                    passage=passage.position,
+                    speaker=speaker.name,
+                    speaker_type=speaker.type,
+                    kind=StatementKind.REPORTED,
+                    text=clause,
+                )
+            ]
+    return []
+
+
+def _strip_full_stop(text: str) -> str:
+    """Return text without surrounding space and a final full stop outside quotation marks."""
+    return text.strip().removesuffix(".").rstrip()

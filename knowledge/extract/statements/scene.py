@@ -1,0 +1,93 @@
+"""The scene an article's lead sets: the occasion, day and place its statements were made at.
+
+Rules:
+
+* A dateline ("TALLINN — ", "BRUSSELS, March 3 (Wire) -") names the place the article was
+  written from, not necessarily where words were said: it is used only for statements of an
+  occasion the lead names.
+* The lead (the title and the passages before the first statement-bearing paragraph, at most
+  the first two paragraphs) may name an occasion: a press conference, an interview, a hearing or
+  oral evidence, a debate, a speech. Then statements that give no medium of their own take the
+  occasion as their medium, the lead's day as their time (when it resolves to a day) and the
+  dateline as their place. Without an occasion nothing is inherited: a report's quotations may
+  come from anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.timeref import find_times
+from knowledge.models import Article, PartialDate, StatementRecord, TimeRef
+
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .’'-]{2,40}?)(?:,[^—–\n]{0,40})?\s*[—–-]{1,2}\s+")
+_OCCASION = re.compile(
+    r"\b(?P<occasion>(?:joint |news |press )?press conference|news conference|interview|oral evidence"
+    r"|hearing|debate|speech|briefing)s?\b",
+    re.I,
+)
+LEAD_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """The occasion, day and place the lead gives, if any, and the publication date."""
+
+    medium: str | None
+    when: TimeRef | None
+    place: str | None
+    published: TimeRef | None
+
+    def fill(self, record: StatementRecord) -> StatementRecord:
+        """Return the record with the occasion's medium, day and place where it gives none."""
+        if self.medium is None or record.medium is not None:
+            return record
+        return record.model_copy(
+            update={
+                "medium": self.medium,
+                "when": record.when or self.when,
+                "place": record.place or self.place,
+            }
+        )
+
+
+def scene_of(article: Article) -> Scene:
+    """Return the scene an article's title and lead set."""
+    published = _as_time(article.meta.published)
+    limit = _lead_limit(article)
+    lead = [p for p in article.passages[:64] if p.paragraph < limit]
+    text = " ".join([article.meta.title or "", *(p.text for p in lead)])
+    occasion = _OCCASION.search(text)
+    if occasion is None:
+        return Scene(None, None, None, published)
+    when = next(
+        (
+            ref
+            for p in lead
+            for ref, _s, _e in find_times(p.text, article.meta.published)
+            if ref.day is not None
+        ),
+        None,
+    )
+    dateline = _DATELINE.match(article.passages[0].text)
+    place = dateline.group("place").strip().title() if dateline else None
+    return Scene(occasion.group("occasion").lower(), when or published, place, published)
+
+
+def _lead_limit(article: Article) -> int:
+    """Return the paragraph index where the lead ends."""
+    seen: list[int] = []
+    for passage in article.passages:  # in order: stop once the lead's paragraphs are known
+        if passage.paragraph not in seen:
+            if len(seen) == LEAD_PARAGRAPHS:
+                break
+            seen.append(passage.paragraph)
+    return seen[-1] + 1 if seen else 0
+
+
+def _as_time(date: PartialDate | None) -> TimeRef | None:
+    """Return the publication date as a time reference."""
+    if date is None:
+        return None
+    return TimeRef(text=date.iso(), year=date.year, month=date.month, day=date.day)

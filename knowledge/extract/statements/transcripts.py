@@ -1,0 +1,156 @@
+"""Statements without quotation marks: transcript turns and a guest author's op-ed.
+
+Rules:
+
+* A transcript turn is a paragraph opening with a label and a colon: ``KALLAS:``, ``Q:``/``A:``,
+  ``CHAIR:``, ``Ms Okoro (Labour):``, ``The Secretary of State (John Healey):``. The words after
+  the label, to the paragraph's end, are the speaker's verbatim words. A name in brackets wins
+  (``Role (Name):``); otherwise the label is a surname or full name (an honorific may come
+  first, a party in brackets after), or a role the article gave one person ("CHAIR" is the person
+  whose stated role is chair). ``A:`` is the person the article named last before the
+  transcript. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
+  nobody are no statements.
+* A turn cut off with a dash and resumed by the same speaker's next turn opening with a dash
+  ("... put it at 2.1%—" / "—so which figure ...?") is one statement.
+* An op-ed's guest author -- a byline "By NAME, <role>" on a line of its own near the top --
+  speaks in the article's own sentences: those that recommend ("should", "must") are the author's
+  verbatim positions, in the outlet's op-ed, on its date. Narration and asides are not statements,
+  and a staff columnist's byline (no role) makes none: a column is the outlet's commentary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.people import is_title_prefix
+from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
+from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
+
+_LABEL = re.compile(
+    r"(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
+    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?|Q|A)"
+    r"\s*:\s+(?=\S)"
+)
+_QUESTIONER = frozenset(
+    ["q", "question", "interviewer", "moderator", "host", "reporter", "presenter", "anchor", "journalist"]
+)
+_ANSWERER = frozenset(["a", "answer"])
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+")
+
+
+def turn_speaker(passage: Passage, cast: Cast) -> tuple[Speaker | None, int] | None:
+    """Return (speaker or None for a question, where the words start) if a paragraph opens with a turn label."""
+    label = _LABEL.match(passage.text)
+    if label is None or len(label.group("label")) > 70:
+        return None
+    words = label.group("label")
+    if not (words.isupper() or label.group("inside") or words in ("Q", "A") or _HONORIFIC.match(words)):
+        return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
+    bare = words.split("(")[0].strip().lower()
+    if bare in _QUESTIONER:
+        return None, label.end()
+    if bare in _ANSWERER:
+        return (Speaker(cast.recent[-1]) if cast.recent else None), label.end()
+    return _label_speaker(words, label.group("inside"), cast), label.end()
+
+
+def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None:
+    """Return the person a turn label names, by bracketed name, name or role."""
+    if inside:
+        named = cast.index.resolve(inside)
+        if named:
+            return Speaker(named)
+        words = words.split("(")[0].strip()
+    text = _HONORIFIC.sub("", words.title() if words.isupper() else words)
+    named = cast.index.resolve(text)
+    if named:
+        return Speaker(named)
+    role = text.lower()
+    holders = [name for name in cast.roles if role and re.search(rf"\b{re.escape(role)}\b", cast.roles[name])]
+    return Speaker(holders[0]) if len(holders) == 1 else None
+
+
+def turn_statements(
+    passages: list[Passage], body: str, cast: Cast, when: TimeRef | None, medium: str | None
+) -> list[StatementRecord] | None:
+    """Return the statement of a transcript turn ([] for a question), or None when it is no turn."""
+    found = turn_speaker(passages[0], cast)
+    if found is None:
+        return None
+    speaker, offset = found
+    if speaker is None:
+        return []
+    words = body[passages[0].start + offset : passages[-1].end].strip()
+    return [
+        StatementRecord(
+            passage=passages[0].position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.VERBATIM,
+            text=words,
+            when=when,
+            medium=medium,
+        )
+    ]
+
+
+def join_interrupted(records: list[StatementRecord], turn: StatementRecord) -> list[StatementRecord]:
+    """Return records with a turn added, or joined to the same speaker's turn it resumes."""
+    for i in range(len(records) - 1, -1, -1):
+        earlier = records[i]
+        if earlier.speaker == turn.speaker and earlier.kind is StatementKind.VERBATIM:
+            if earlier.text.endswith(("—", "–", "--")) and turn.text.startswith(("—", "–", "--")):
+                joined = f"{earlier.text.rstrip('—–-')} {turn.text.lstrip('—–-')}"
+                return [*records[:i], earlier.model_copy(update={"text": joined}), *records[i + 1 :]]
+            break
+    return [*records, turn]
+
+
+# --- op-eds -----------------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<rest>[^\n]{3,160})$")
+# The author's recommendations are the op-ed's statements; narration and first-person asides are not.
+_RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b")
+
+
+def byline_author(article: Article, cast: Cast) -> Speaker | None:
+    """Return a guest author named in an op-ed's byline with a role ("By Jane Doe, a former minister")."""
+    # A byline is a short line of its own, which the reader may take for a heading: read the lines.
+    for line in [line.strip() for line in article.body.splitlines() if line.strip()][:6]:
+        byline = _BYLINE.match(line)
+        if byline is None:
+            continue
+        rest = byline.group("rest")
+        name_part, comma, role = rest.partition(",")
+        if not comma or not role.strip():
+            return None  # a staff columnist: the outlet's commentary, not a statement
+        speaker, end = speaker_at(name_part.strip(), 0, cast)
+        return speaker if speaker and is_title_prefix("") and end == len(name_part.strip()) else None
+    return None
+
+
+def byline_statements(
+    article: Article, cast: Cast, taken: set[int], when: TimeRef | None, outlet: str | None
+) -> list[StatementRecord]:
+    """Return a guest author's own first-person or recommending sentences in an op-ed."""
+    author = byline_author(article, cast)
+    if author is None:
+        return []
+    medium = f"op-ed ({outlet})" if outlet else "op-ed"
+    records = []
+    for passage in article.passages:
+        text = passage.text.strip()
+        if passage.position in taken or not text.endswith((".", "!", "?")):
+            continue
+        if _RECOMMENDS.search(text) and len(text.split()) >= 5:
+            records.append(
+                StatementRecord(
+                    passage=passage.position,
+                    speaker=author.name,
+                    kind=StatementKind.VERBATIM,
+                    text=text,
+                    when=when,
+                    medium=medium,
+                )
+            )
+    return records
