@@ -388,3 +388,20 @@ def test_a_month_the_clause_looks_ahead_to_is_the_next_one() -> None:
     """ "will meet again in Oslo in November" in April is this November, not last."""
     (event,) = events("Council ministers will meet again in Oslo in November.", "2025-04-10")
     assert event.when is not None and (event.when.year, event.when.month) == (2025, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Riga, on 7-8 July 2027, was the shortest summit in memory.", "Riga"),
+        (
+            "Allies agreed, but Spain is still refusing to back the plan before the summit in Riga in July.",
+            "Riga",
+        ),
+    ],
+)
+def test_a_place_is_the_subject_of_a_summit_only_when_the_summit_is_its_predicate(
+    text: str, place: str
+) -> None:
+    """ "Riga ... was the shortest summit" names the place; "Spain is refusing ... summit" does not."""
+    assert [event.place for event in events(text, "2027-08-01")] == [place]

@@ -38,6 +38,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
 from knowledge.extract.events._kinds import kind_of, more_specific
 from knowledge.extract.events._places import (
     HELD,
@@ -106,8 +107,6 @@ _DAY_OF = re.compile(
     r"\b(?:first|second|third|final|last|opening|closing)(?:\s+and\s+(?:final|last))?\s+day\s+of\s+"
     r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
-_CLAUSE_END = re.compile(r"[;:—]|\.\s|\.$|,\s+(?:and|but|while|whereas)\s")
-_CLAUSE_START = re.compile(r"(?:^|[;:—]\s*|\.\s+|,\s+(?:and|but|while|whereas)\s+)(?=[^;:—]*$)")
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|from|for|between|until)\s+)?")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
@@ -166,7 +165,7 @@ def _verb_mentions(passage: Passage, times: TimeSpans, published: PartialDate | 
     found: list[Mention | None] = []
     for pattern in (_MEET, _HOSTS_GROUP):
         for match in pattern.finditer(text):
-            clause = _clause_start(text, match.start())
+            clause = clause_start(text, match.start())
             group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
             if group is None:
                 continue  # "to meet President Trump": no group meets
@@ -176,7 +175,7 @@ def _verb_mentions(passage: Passage, times: TimeSpans, published: PartialDate | 
         place = place_after(text, match.end(), times)
         if place is None or place.is_country or place.country is None:
             continue  # only a known city or region: "agreed in principle" is no place
-        clause = _clause_start(text, match.start())
+        clause = clause_start(text, match.start())
         when = _time_near(text, times, match.start(), place.end)
         tense = _tense(text, match.start(), match.end())
         kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None
@@ -207,7 +206,7 @@ def _mention(
     if place is None and not noun:
         place = _moved_to(text, start, end)
     if place is None and noun:
-        place = _moved_to(text, _clause_start(text, start), start)
+        place = _moved_to(text, clause_start(text, start), start)
     span_start = min(start, place.start) if place else start
     span_end = max(end, place.end) if place and place.start >= end else end
     when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
@@ -217,7 +216,7 @@ def _mention(
     when = when or _days_before(text, times, start, published)
     day_of = _DAY_OF.search(text, max(0, phrase_start - 80), phrase_start)
     if day_of and when is None:
-        when = next((ref for ref, t_start, _ in times if _clause_start(text, start) <= t_start < start), None)
+        when = next((ref for ref, t_start, _ in times if clause_start(text, start) <= t_start < start), None)
     when = _settle_time(when, tense, published)
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
@@ -235,7 +234,7 @@ def _since(passage: Passage, found: list[Mention]) -> list[Mention]:
     for mention in found:
         if mention.back_reference or mention.weak:
             continue
-        match = _SINCE.search(text, mention.end, _clause_end(text, mention.end))
+        match = _SINCE.search(text, mention.end, clause_end(text, mention.end))
         if match is None:
             continue
         place = place_in(text, match.start("place"), match.end("place"))
@@ -260,7 +259,7 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
             and not mention.upcoming
             and mention.place is None
             and (previous.when is None or mention.when is None or _agree(previous.when, mention.when))
-            and not _CLAUSE_END.search(mention.passage.text, previous.end, mention.start)
+            and not crosses_clause(mention.passage.text, previous.end, mention.start)
         ):
             folded[-1] = replace(
                 previous,
@@ -301,14 +300,14 @@ _NOT_IN_PHRASE = words(
 
 def _group_start(text: str, start: int) -> int:
     """Return where the words naming a meeting group start: a few words before its head, in its clause."""
-    return max(_clause_start(text, start), start - 40)
+    return max(clause_start(text, start), start - 40)
 
 
 def _kind_phrase(text: str, phrase_start: int, end: int) -> str:
     """Return the words that say what a meeting is: its phrase, or its group for "their summit"."""
     phrase = text[phrase_start:end]
     if re.match(r"(?i:their)\b", phrase):
-        clause = _clause_start(text, phrase_start)
+        clause = clause_start(text, phrase_start)
         group = _GROUP.search(text, clause, phrase_start)
         if group:
             return text[max(clause, group.start() - 40) : group.end()] + " " + phrase
@@ -380,7 +379,7 @@ def _opening_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
 
     "In June, G7 leaders meeting in Apulia ...", "Two years ago, on 11.-12.07.2023, the summit ...".
     """
-    clause = _clause_start(text, start)
+    clause = clause_start(text, start)
     opening = [(ref, t_start, t_end) for ref, t_start, t_end in times if clause <= t_start and t_end <= start]
     if not opening or opening[0][1] > clause + 3 or text[opening[0][2] : opening[0][2] + 1] != ",":
         return None
@@ -400,7 +399,7 @@ def _when_clause_time(text: str, times: TimeSpans, start: int) -> TimeRef | None
     for ref, _t_start, t_end in reversed(times):
         if t_end <= start:
             gap = _WHEN_CLAUSE.match(text, t_end)
-            if gap and not _CLAUSE_END.search(text, gap.end(), start):
+            if gap and not crosses_clause(text, gap.end(), start):
                 return ref
             return None
     return None
@@ -412,11 +411,11 @@ def _tense(text: str, start: int, end: int) -> EventStatus | None:
     Read from the meeting's own clause: after a reporting verb ("Kallas said ... when leaders meet
     in July") and from the subordinator that opens it ("four days before leaders gather").
     """
-    clause_start = _clause_start(text, start)
-    opener = max(_SUBORDINATE.finditer(text, clause_start, start), key=lambda m: m.start(), default=None)
+    begin = clause_start(text, start)
+    opener = max(_SUBORDINATE.finditer(text, begin, start), key=lambda m: m.start(), default=None)
     if opener is not None:
-        clause_start = opener.end() if opener.group("reporting") else opener.start()
-    clause = text[clause_start : _clause_end(text, end)]
+        begin = opener.end() if opener.group("reporting") else opener.start()
+    clause = text[begin : clause_end(text, end)]
     ahead = _LOOKS_AHEAD.search(clause) is not None
     back = _LOOKS_BACK.search(clause) is not None
     if ahead == back:
@@ -462,18 +461,6 @@ def _settle_time(
 
 
 _BARE_MONTH = re.compile(r"(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+)?[A-Z][a-z]+")
-
-
-def _clause_start(text: str, position: int) -> int:
-    """Return where the clause holding position starts."""
-    match = _CLAUSE_START.search(text, 0, position)
-    return match.end() if match else 0
-
-
-def _clause_end(text: str, position: int) -> int:
-    """Return where the clause holding position ends."""
-    match = _CLAUSE_END.search(text, position)
-    return match.start() if match else len(text)
 
 
 def _precision(when: TimeRef) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.extract.events._clauses import clause_start
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import TimeRef
 from knowledge.places import capital_of, find_place
@@ -60,7 +61,7 @@ _CAPITAL = re.compile(r"(?:the\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
 # "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
 _SUBJECT = re.compile(rf"(?P<place>{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became)\s+")
-_CLAUSE_START = re.compile(r"(?:^|[.;:]\s+|—\s+)(?=[^.;:—]*$)")
+_PREDICATE = re.compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}")  # "was [the shortest] summit"
 _NOT_PLACES = words(
     "nato alliance leaders upcoming next last this emergency extraordinary annual special first second"
     " european eu council group read"
@@ -103,9 +104,8 @@ def place_before(text: str, start: int, times: TimeSpans) -> PlaceMatch | None:
         place = resolve(words, match.start("place") == 0, match.start("place"), match.end("place"))
         if place:
             return place
-    clause = _CLAUSE_START.search(text, 0, start)
-    subject = _SUBJECT.match(text, clause.end()) if clause else None
-    if subject and subject.end() <= start:
+    subject = _SUBJECT.match(text, clause_start(text, start))
+    if subject and subject.end() <= start and _PREDICATE.fullmatch(text, subject.end(), start):
         place_start = subject.start("place")
         return resolve(subject.group("place"), place_start == 0, place_start, subject.end("place"))
     return None
