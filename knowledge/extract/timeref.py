@@ -23,6 +23,7 @@ Anything unresolvable keeps its text with empty fields, so the answer shows it a
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -125,21 +126,29 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
 def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already found, kept sorted: they never overlap
     folded = fold_case(text)
     cued = {name for name, (cue, in_folded) in _CUES.items() if cue.search(folded if in_folded else text)}
     for kind, cue, pattern in _PATTERNS:
         if cue not in cued:
             continue  # no match can lack the cue
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _overlaps(taken, match.start(), match.end()):
                 continue
             ref = _resolve(kind, match, published)
             if ref is None:
                 continue
             found.append((ref, match.start(), match.end()))
-            taken.append((match.start(), match.end()))
+            bisect.insort(taken, (match.start(), match.end()))
     return tuple(_anchor_earlier(sorted(found, key=lambda item: item[1])))
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Return whether start-end overlaps a span of taken (sorted, non-overlapping): its neighbours tell."""
+    index = bisect.bisect_left(taken, (start, end))
+    before = taken[index - 1] if index else None
+    after = taken[index] if index < len(taken) else None
+    return bool((before and before[1] > start) or (after and after[0] < end))
 
 
 def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef, int, int]]:

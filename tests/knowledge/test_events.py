@@ -9,8 +9,11 @@ import pytest
 
 import knowledge
 from knowledge.extract.events import extract_events
+from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
+from knowledge.extract.events._times import Times
 from knowledge.extract.people import extract_people
 from knowledge.extract.reader import read_article
+from knowledge.extract.timeref import find_times
 from knowledge.models import (
     AgendaRecord,
     Article,
@@ -18,6 +21,7 @@ from knowledge.models import (
     EventKind,
     EventRecord,
     EventStatus,
+    PartialDate,
     TimeRef,
 )
 
@@ -405,3 +409,27 @@ def test_a_place_is_the_subject_of_a_summit_only_when_the_summit_is_its_predicat
 ) -> None:
     """ "Riga ... was the shortest summit" names the place; "Spain is refusing ... summit" does not."""
     assert [event.place for event in events(text, "2027-08-01")] == [place]
+
+
+def test_times_are_found_by_position() -> None:
+    """The time covering, ending before or starting after a position is found by bisection."""
+    text = "On Monday leaders met; in July 2027 they meet again, and in 2028 once more."
+    times = Times(find_times(text, PartialDate(year=2027, month=1, day=4)))
+    texts = [ref.text for ref, _, _ in times.spans]
+    assert texts == ["Monday", "July 2027", "2028"]
+    covering = times.covering(text.index("July"))
+    assert covering is not None and covering[0].text == "July 2027"
+    assert times.covering(text.index("leaders")) is None
+    ending = times.ending_by(text.index("they"))
+    starting = times.starting_from(text.index("they"))
+    assert ending is not None and ending[0].text == "July 2027"
+    assert starting is not None and starting[0].text == "2028"
+    assert [ref.text for ref, _, _ in times.within(0, text.index(";"))] == ["Monday"]
+
+
+def test_clauses_end_at_semicolons_dashes_and_joined_clauses() -> None:
+    """A clause runs from the last boundary before a position to the next one after it."""
+    text = "Leaders met in Riga; ministers will meet in Oslo, and experts met in Prague."
+    oslo = text.index("Oslo")
+    assert text[clause_start(text, oslo) : clause_end(text, oslo)] == "ministers will meet in Oslo"
+    assert crosses_clause(text, 0, oslo) and not crosses_clause(text, text.index("ministers"), oslo)

@@ -43,12 +43,12 @@ from knowledge.extract.events._kinds import kind_of, more_specific
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
-    TimeSpans,
     place_after,
     place_before,
     place_in,
     words,
 )
+from knowledge.extract.events._times import Times
 from knowledge.extract.timeref import WEEKDAYS, find_times
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
 from knowledge.wordscan import fold_case
@@ -129,7 +129,7 @@ def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
     text = passage.text
     if _CUE.search(fold_case(text)) is None or _NAVIGATION.match(text):
         return []
-    times = find_times(text, published)
+    times = Times(find_times(text, published))
     found = [m for m in _noun_mentions(passage, times, published) if m is not None]
     found += [m for m in _verb_mentions(passage, times, published) if m is not None]
     found += [
@@ -141,7 +141,7 @@ def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
     return _fold_clauses(found)
 
 
-def _noun_mentions(passage: Passage, times: TimeSpans, published: PartialDate | None) -> list[Mention | None]:
+def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
     """Return the mentions made by a meeting noun: summit, meeting of ministers, ministerial ..."""
     text = passage.text
     found: list[Mention | None] = []
@@ -159,7 +159,7 @@ def _noun_mentions(passage: Passage, times: TimeSpans, published: PartialDate | 
     return found
 
 
-def _verb_mentions(passage: Passage, times: TimeSpans, published: PartialDate | None) -> list[Mention | None]:
+def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
     """Return the mentions made by a group meeting somewhere, and by decisions taken at a place."""
     text = passage.text
     found: list[Mention | None] = []
@@ -188,7 +188,7 @@ def _mention(
     passage: Passage,
     start: int,
     end: int,
-    times: TimeSpans,
+    times: Times,
     published: PartialDate | None,
     *,
     noun: bool,
@@ -198,8 +198,8 @@ def _mention(
     text = passage.text
     place = place_after(text, end, times)
     if place is None and not noun:  # "meet next month in Brussels"
-        between = next((t_end for _, t_start, t_end in times if end < t_start <= end + 2), None)
-        place = place_after(text, between, times) if between is not None else None
+        between = times.starting_from(end + 1)
+        place = place_after(text, between[2], times) if between and between[1] <= end + 2 else None
     phrase_start = _phrase_start(text, start)
     if place is None and noun:
         place = place_before(text, start, times)
@@ -216,7 +216,8 @@ def _mention(
     when = when or _days_before(text, times, start, published)
     day_of = _DAY_OF.search(text, max(0, phrase_start - 80), phrase_start)
     if day_of and when is None:
-        when = next((ref for ref, t_start, _ in times if clause_start(text, start) <= t_start < start), None)
+        inside = times.within(clause_start(text, start), start)
+        when = inside[0][0] if inside else None
     when = _settle_time(when, tense, published)
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
@@ -326,28 +327,26 @@ def _moved_to(text: str, start: int, end: int) -> PlaceMatch | None:
     return places[0] if len(places) == 1 else None
 
 
-def _time_near(text: str, times: TimeSpans, start: int, end: int) -> TimeRef | None:
+def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
     """Return the most precise time written right before text[start:end], right after it, or inside."""
-    near = [
-        ref
-        for ref, t_start, t_end in times
-        if (t_end <= start and _TIME_BEFORE_GAP.fullmatch(text[t_end:start]))
-        or (t_start >= end and _TIME_AFTER_GAP.fullmatch(text[end:t_start]))
-        or (start <= t_start and t_end <= end)
-    ]
+    before, after = times.ending_by(start), times.starting_from(end)
+    near = [ref for ref, _, _ in times.within(start, end)]
+    if before and _TIME_BEFORE_GAP.fullmatch(text, before[2], start):
+        near.append(before[0])
+    if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
+        near.append(after[0])
     return max(near, key=_precision, default=None)
 
 
-def _days_before(text: str, times: TimeSpans, start: int, published: PartialDate | None) -> TimeRef | None:
+def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:
     """Return the day "<n> days before <the meeting>" names, counted from the day written before it."""
     match = _DAYS_BEFORE.search(text, max(0, start - 40), start)
     if match is None:
         return None
     word = match.group("n").lower()
     n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
-    anchor = next(
-        (ref for ref, _, t_end in reversed(times) if t_end <= match.start() and ref.day is not None), None
-    )
+    written = times.ending_by(match.start())
+    anchor = written[0] if written and written[0].day is not None else None
     if anchor is not None and anchor.year is not None and anchor.month is not None and anchor.day is not None:
         day = datetime.date(anchor.year, anchor.month, anchor.day)
     elif published is not None and published.month is not None and published.day is not None:
@@ -374,13 +373,13 @@ def _today(text: str, start: int, end: int, published: PartialDate | None) -> Ti
     return TimeRef(text=match.group(0), year=published.year, month=published.month, day=published.day)
 
 
-def _opening_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
+def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
     """Return the most precise time of the adverbials that open the phrase's clause.
 
     "In June, G7 leaders meeting in Apulia ...", "Two years ago, on 11.-12.07.2023, the summit ...".
     """
     clause = clause_start(text, start)
-    opening = [(ref, t_start, t_end) for ref, t_start, t_end in times if clause <= t_start and t_end <= start]
+    opening = times.within(clause, start)
     if not opening or opening[0][1] > clause + 3 or text[opening[0][2] : opening[0][2] + 1] != ",":
         return None
     run = [opening[0][0]]
@@ -394,15 +393,13 @@ def _opening_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
 
 
-def _when_clause_time(text: str, times: TimeSpans, start: int) -> TimeRef | None:
+def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:
     """Return the time a "when" clause hangs from: "up from three in 2014, when leaders met at ..."."""
-    for ref, _t_start, t_end in reversed(times):
-        if t_end <= start:
-            gap = _WHEN_CLAUSE.match(text, t_end)
-            if gap and not crosses_clause(text, gap.end(), start):
-                return ref
-            return None
-    return None
+    before = times.ending_by(start)
+    gap = _WHEN_CLAUSE.match(text, before[2]) if before else None
+    if before is None or gap is None or crosses_clause(text, gap.end(), start):
+        return None
+    return before[0]
 
 
 def _tense(text: str, start: int, end: int) -> EventStatus | None:

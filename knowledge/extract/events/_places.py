@@ -18,11 +18,9 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.events._clauses import clause_start
+from knowledge.extract.events._times import Times
 from knowledge.gazetteer import find_country_mentions, find_demonyms
-from knowledge.models import TimeRef
 from knowledge.places import capital_of, find_place
-
-TimeSpans = list[tuple[TimeRef, int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +67,10 @@ _NOT_PLACES = words(
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.\- ]*[A-Z])(?:,[^—–\n]{1,40}?)?\s+[—–]\s+")
 
 
-def place_after(text: str, end: int, times: TimeSpans) -> PlaceMatch | None:
+def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     """Return the place written right after a meeting word or verb ending at end ("summit in X")."""
     match = _AFTER.match(text, end)
-    if match is None or _is_time(times, match.start("place")):
+    if match is None or times.covering(match.start("place")) is not None:
         return None
     start = match.start("place")
     capital = _CAPITAL.match(text, start)
@@ -90,10 +88,10 @@ def place_after(text: str, end: int, times: TimeSpans) -> PlaceMatch | None:
     return place
 
 
-def place_before(text: str, start: int, times: TimeSpans) -> PlaceMatch | None:
+def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
     """Return the place written before a meeting word at start ("the Madrid summit", "Dutch summit")."""
     match = _BEFORE.search(text, max(0, start - 60), start)
-    if match and not _is_time(times, match.start("place")):
+    if match and times.covering(match.start("place")) is None:
         words = match.group("place")
         demonyms = find_demonyms(words)
         if demonyms and words[demonyms[-1][1] : demonyms[-1][2]] == words.split()[-1]:
@@ -166,8 +164,3 @@ def _country_of(text: str) -> str | None:
     if len(mentions) == 1 and text[mentions[0][1] : mentions[0][2]] == bare:
         return mentions[0][0].code
     return None
-
-
-def _is_time(times: TimeSpans, position: int) -> bool:
-    """Return whether a time expression covers the position."""
-    return any(start <= position < end for _ref, start, end in times)
