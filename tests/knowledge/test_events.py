@@ -433,3 +433,38 @@ def test_clauses_end_at_semicolons_dashes_and_joined_clauses() -> None:
     oslo = text.index("Oslo")
     assert text[clause_start(text, oslo) : clause_end(text, oslo)] == "ministers will meet in Oslo"
     assert crosses_clause(text, 0, oslo) and not crosses_clause(text, text.index("ministers"), oslo)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "The Madrid summit of June 2022 was a turning point for NATO.",
+            "2024-01-10",
+            ("Madrid", "ES", TimeRef(text="June 2022", year=2022, month=6)),
+        ),
+        (
+            "A NATO summit is scheduled for 7-8 July in Ankara.",
+            "2026-03-01",
+            ("Ankara", "TR", TimeRef(text="7-8 July", year=2026, month=7, day=7, end_day=8)),
+        ),
+        (
+            "Vilnius will host the NATO summit on July 11-12.",
+            "2023-03-01",
+            ("Vilnius", "LT", TimeRef(text="July 11-12", year=2023, month=7, day=11, end_day=12)),
+        ),
+        (
+            "NATO leaders head to Vilnius next week for a two-day summit.",
+            "2023-07-03",
+            ("Vilnius", "LT", TimeRef(text="next week", year=2023, month=7)),
+        ),
+        (
+            "The 2025 NATO summit will be decisive.\n\nLeaders will meet in The Hague on 24-25 June.",
+            "2025-03-01",
+            ("The Hague", "NL", TimeRef(text="24-25 June", year=2025, month=6, day=24, end_day=25)),
+        ),
+    ],
+)
+def test_places_and_times_in_other_orders(text: str, date: str, expected: Where) -> None:
+    """A time before its place, a host city as subject, a trip to the summit, a summit named by year first."""
+    assert [where(event) for event in events(text, date)] == [expected]

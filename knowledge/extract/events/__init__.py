@@ -30,7 +30,7 @@ from collections import Counter
 from knowledge.extract.events._details import FORWARD, agenda, attendees
 from knowledge.extract.events._kinds import article_is_about_nato, default_kind
 from knowledge.extract.events._mentions import mentions
-from knowledge.extract.events._merge import Event, is_past, place_mention
+from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
 from knowledge.extract.events._places import PlaceMatch, dateline
 from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.gazetteer import find_country_mentions, normalize
@@ -64,6 +64,7 @@ def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRe
         if all(event is named[0] for event in named):  # a host named beside two events hosts neither
             _hosts(article.passages[position].text, named[0])
     _gather_details(article, people, events, mentioned)
+    events = fold_placeless(events)
     about_nato = article_is_about_nato(f"{article.meta.title or ''} {article.body}")
     opening = dateline(article.passages[0].text) if article.passages else None
     return [

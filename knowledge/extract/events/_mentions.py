@@ -108,7 +108,7 @@ _DAY_OF = re.compile(
     r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
-_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|from|for|between|until)\s+)?")
+_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _LOOKS_AHEAD = re.compile(
@@ -196,10 +196,7 @@ def _mention(
 ) -> Mention | None:
     """Return what one meeting phrase text[start:end] says about the meeting's kind, place and time."""
     text = passage.text
-    place = place_after(text, end, times)
-    if place is None and not noun:  # "meet next month in Brussels"
-        between = times.starting_from(end + 1)
-        place = place_after(text, between[2], times) if between and between[1] <= end + 2 else None
+    place = place_after(text, end, times) or _place_after_time(text, end, times)
     phrase_start = _phrase_start(text, start)
     if place is None and noun:
         place = place_before(text, start, times)
@@ -297,6 +294,14 @@ _NOT_IN_PHRASE = words(
     "of on in at for to with by from into during before after ahead since until about over and or but"
     " that which who when where while as than is are was were will be"
 )
+
+
+def _place_after_time(text: str, end: int, times: Times) -> PlaceMatch | None:
+    """Return the place after a time that follows the phrase: "meet next month in Brussels"."""
+    after = times.starting_from(end)
+    if after is None or not _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
+        return None
+    return place_after(text, after[2], times)
 
 
 def _group_start(text: str, start: int) -> int:

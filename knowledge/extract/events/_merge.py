@@ -9,6 +9,7 @@
 * A mention with neither ("the summit", "the meeting") joins the event being discussed: the one
   named in this or the previous passage, else the latest one not in the past ("the next summit"
   never joins a past one).
+* A placeless event that can only be one placed event (same kind, agreeing time) is that event.
 * Kinds merge to the most specific ("the summit" of "EU leaders" is an EU summit); a summit never
   merges with a ministerial.
 """
@@ -58,6 +59,41 @@ def place_mention(mention: Mention, events: list[Event], published: PartialDate 
     if event is not None:
         _absorb(event, mention)
     return event
+
+
+def fold_placeless(events: list[Event]) -> list[Event]:
+    """Return the events with each placeless one folded into the one placed event it can only be.
+
+    "The 2025 summit will be decisive ... leaders meet in The Hague on 24-25 June": one summit.
+    """
+    placed = [event for event in events if event.place]
+    kept: list[Event] = []
+    for event in events:
+        if event.place is None:
+            matches = [other for other in placed if _could_be(event, other)]
+            if len(matches) == 1:
+                _fold(event, matches[0])
+                continue
+        kept.append(event)
+    return kept
+
+
+def _could_be(event: Event, other: Event) -> bool:
+    """Return whether a placeless event may be another: same kind of meeting, and times that agree."""
+    if not compatible(event.kind, other.kind) or event.summit != other.summit:
+        return False
+    return event.when is not None and other.when is not None and _times_agree(event.when, other.when)
+
+
+def _fold(event: Event, into: Event) -> None:
+    """Add what one event gathered to another."""
+    into.kind = more_specific(into.kind, event.kind)
+    into.passages |= event.passages
+    into.paragraphs |= event.paragraphs
+    into.tenses += event.tenses
+    into.hosts |= event.hosts
+    into.attendees += [a for a in event.attendees if a not in into.attendees]
+    into.agenda += [item for item in event.agenda if item not in into.agenda]
 
 
 def is_past(when: TimeRef | None, published: PartialDate | None) -> bool:

@@ -4,8 +4,8 @@
   held in Madrid", "in Apulia, southern Italy" (the country after a comma counts), "in the
   Lithuanian capital" (a demonym's capital).
 * Before the meeting word: "the Madrid summit", "the Dutch summit" (a demonym's country); and a
-  place that is the subject of "was / will be ... summit": "The Hague, on 24-25 June, was the
-  shortest summit".
+  place that is the subject of "was / will be / hosts ... summit": "The Hague, on 24-25 June, was
+  the shortest summit", "Vilnius will host the summit".
 * A place is a country, a city or region of ``knowledge.places`` (which gives its country), or,
   right after the meeting word, any capitalised name ("summit in Kananaskis").
 * A dateline ("THE HAGUE —", "VILNIUS, July 12 —") names the city the first paragraph was
@@ -58,8 +58,12 @@ _AFTER = re.compile(
 _CAPITAL = re.compile(r"(?:the\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
 # "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
-_SUBJECT = re.compile(rf"(?P<place>{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became)\s+")
-_PREDICATE = re.compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}")  # "was [the shortest] summit"
+_SUBJECT = re.compile(
+    rf"(?P<place>{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became"
+    r"|(?:will\s+|(?:is|was)\s+(?:set|due)\s+to\s+)?host(?:s|ed)?)\s+"
+)
+# "was [the shortest] summit", "hosts [next year's] summit"
+_PREDICATE = re.compile(r"(?:the|a|an|this|next|its|their)\b(?:['’]s)?\s+(?:[\w’'-]+\s+){0,4}")
 _NOT_PLACES = words(
     "nato alliance leaders upcoming next last this emergency extraordinary annual special first second"
     " european eu council group read"
