@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, Iterable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -634,7 +634,7 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
     return derived
 
 
-def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
+def _conflicts(facts: list[Figure]) -> list[Conflict]:
     """Return groups of figures where documents disagree on the same metric and year."""
     groups: dict[tuple[Metric, int | None, str | None, bool], list[Figure]] = {}
     for f in facts:
@@ -651,7 +651,21 @@ def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
         disagree = any(not _agree(a, b) for a in figures for b in figures)
         if year is not None and len(documents) > 1 and disagree:
             conflicts.append(Conflict(metric=metric, year=year, figures=figures))
-    return conflicts
+    return conflicts + _met_and_missed(facts)
+
+
+def _met_and_missed(facts: list[Figure]) -> list[Conflict]:
+    """Return the years one document says a target was met and another that it was missed."""
+    verdicts: dict[tuple[int, float | None], list[Figure]] = {}
+    for f in facts:
+        if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED) and f.when and f.when.year is not None:
+            verdicts.setdefault((f.when.year, f.target), []).append(f)
+    return [
+        Conflict(metric=Metric.TARGET_MET, year=year, figures=figures)
+        for (year, _), figures in verdicts.items()
+        if {f.metric for f in figures} == {Metric.TARGET_MET, Metric.TARGET_MISSED}
+        and len({f.source.document.id for f in figures}) > 1
+    ]
 
 
 def _agree(a: Figure, b: Figure) -> bool:
