@@ -75,10 +75,17 @@ def test_day_ranges_and_numeric_dates(text: str, expected: tuple[int, int, int, 
 
 @pytest.mark.parametrize(
     "text",
-    ["between 5 and 6 % of GDP", "on 24.06 the leaders", "the 24.5 figure", "on 31.02.2025", "June 25 to 24"],
+    [
+        "between 5 and 6 % of GDP",
+        "on 24.06 the leaders",
+        "the 24.5 figure",
+        "on 31.02.2025",
+        "June 25 to 24",
+        "June\n08:30 — Leaders arrive",
+    ],
 )
 def test_numbers_are_not_dates(text: str) -> None:
-    """Shares, decimals, impossible days and backward ranges are no dates."""
+    """Shares, decimals, impossible days, backward ranges and clock times are no dates."""
     assert [ref for ref, _, _ in find_times(text, FULL) if ref.day is not None] == []
 
 

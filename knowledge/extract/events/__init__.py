@@ -18,6 +18,8 @@ gathers attendees and agenda. Here the events are finished:
   mention that look forward ("will", "are expected to", "on the agenda") in a paragraph that
   mentions an event not in the past, or that follows a paragraph that added to one (a paragraph
   of its own on the agenda).
+* A timetable ("18:00 — Dinner at the palace" under "Tuesday 24 June") is the programme of the
+  event those days fall within (see ``_programme``).
 * An event needs a year, or a place and a time as written ("the summit in Vilnius opens in July"
   in an article dated only by its year): without them it cannot be told apart from others.
 """
@@ -32,6 +34,7 @@ from knowledge.extract.events._kinds import article_is_about_nato, default_kind
 from knowledge.extract.events._mentions import mentions
 from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
 from knowledge.extract.events._places import PlaceMatch, dateline
+from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.gazetteer import find_country_mentions, normalize
 from knowledge.models import (
@@ -65,6 +68,7 @@ def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRe
             _hosts(article.passages[position].text, named[0])
     _gather_details(article, people, events, mentioned)
     events = fold_placeless(events)
+    add_programme(article, events)
     about_nato = article_is_about_nato(f"{article.meta.title or ''} {article.body}")
     opening = dateline(article.passages[0].text) if article.passages else None
     return [
