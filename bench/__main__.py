@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline, e2e, scale
+from bench import baseline, e2e, linearity, scale
 from bench.report import Row, Target, latency_row, machine, percentile, table, write_json
 from bench.workload import (
     ASK_QUERIES,
@@ -36,7 +36,7 @@ from bench.workload import (
     time_in_process,
 )
 from knowledge.briefing import Briefing
-from knowledge.ingest import open_store
+from knowledge.ingest import analyse, open_store
 
 DEFAULT_OUT = Path(__file__).parent / "results" / "latest.json"
 
@@ -47,6 +47,8 @@ BURST_SLOWEST = Target("max", "<", 1000.0, "slowest < 1 s")
 INGEST_RATE = Target("value", ">=", 200.0, "≥ 200 articles/s")
 BOT_RSS = Target("value", "<", 150.0, "< 150 MB")
 COLD_START = Target("value", "<", 1.5, "< 1.5 s")
+LONG_ARTICLE = Target("value", "<", 2.0, "< 2 s")
+EXTRACTORS = ("people", "spending", "statements", "events", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +63,31 @@ class Config:
     cold_runs: int
     corpus_sample: int
     charts: int  # chart renderings timed (each takes about 0.1 s)
+    long_article: int  # characters of the one long article extraction is timed on
 
 
 FULL = Config(
-    "full", n=1000, articles=10_000, burst=1000, budget=60.0, cold_runs=5, corpus_sample=200, charts=200
+    "full",
+    n=1000,
+    articles=10_000,
+    burst=1000,
+    budget=60.0,
+    cold_runs=5,
+    corpus_sample=200,
+    charts=200,
+    long_article=1_000_000,
 )
-SMOKE = Config("smoke", n=20, articles=50, burst=50, budget=5.0, cold_runs=1, corpus_sample=10, charts=3)
+SMOKE = Config(
+    "smoke",
+    n=20,
+    articles=50,
+    burst=50,
+    budget=5.0,
+    cold_runs=1,
+    corpus_sample=10,
+    charts=3,
+    long_article=50_000,
+)
 
 
 def expected_keys() -> list[str]:
@@ -78,6 +99,7 @@ def expected_keys() -> list[str]:
     keys += [f"scale.inprocess.{key}" for key, _ in COMMANDS]
     keys += ["scale.e2e.ready", "scale.e2e.first", *(f"scale.e2e.{key}" for key, _ in COMMANDS)]
     keys += ["scale.rss", "baseline.fts", "baseline.bm25", "baseline.ratio", "baseline.agreement"]
+    keys += ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
     return [*keys, "cold.start"]
 
 
@@ -372,6 +394,36 @@ async def main_async(config: Config, work: Path) -> Run:
                 )
 
             await with_briefing(scale_db, compare)
+
+    # 6 (run before 5, which ends the run). extraction of one very long article, and its growth.
+    section = f"6 extraction · one article of {config.long_article / 1e6:g} MB"
+    keys = ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
+    with run.phase("long article", keys, section):
+        raw = linearity.long_article(config.long_article)
+        started = time.process_time()
+        analyse(raw)
+        run.add(
+            Row(
+                "extract.read",
+                section,
+                "read + extract (CPU)",
+                "s",
+                value=time.process_time() - started,
+                target=LONG_ARTICLE,
+                note=f"{len(raw) / 1e6:.2f} MB",
+            )
+        )
+        for timing in linearity.time_extractors(raw):
+            run.add(
+                Row(
+                    f"extract.ratio.{timing.name}",
+                    section,
+                    f"{timing.name}: time(2n) / time(n)",
+                    "×",
+                    value=timing.ratio,
+                    note=f"{timing.half:.2f} s → {timing.whole:.2f} s",
+                )
+            )
 
     # 5. cold start.
     section = "5 cold start · seed store"

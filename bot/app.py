@@ -8,7 +8,10 @@ otherwise connects to its built-in gateway, ``DiscordWebSocket.DEFAULT_GATEWAY``
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 from typing import Any
 
 import aiohttp
@@ -17,7 +20,7 @@ import yarl
 from discord.ext import commands
 
 from bot.errors import BriefingTree
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
 from knowledge.briefing import Briefing
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,10 @@ EXTENSIONS = (
 # quarter of the bot's time in a burst of 1,000 went to connecting. A bounded pool makes answers
 # queue briefly for a kept-alive connection instead.
 HTTP_CONNECTIONS = 16
+GATEWAY_PROBE_SECONDS = 10.0
+RECONNECT_FIRST_SECONDS = 1.0  # after a frame discord.py could not handle; doubles each time
+RECONNECT_MAX_SECONDS = 60.0
+RECONNECT_RESET_SECONDS = 60.0  # a connection that lasted this long starts the backoff afresh  # a configured gateway that accepts no TCP connection in this long is wrong
 
 
 class BriefingMixin:
@@ -45,6 +52,11 @@ class BriefingMixin:
 
     briefing: Briefing
     settings: Settings
+    connected_once = False  # a gateway connection has been made (see connect)
+
+    async def on_connect(self) -> None:
+        """Note that the gateway was reached: from now on a failure is a fault to recover from."""
+        self.connected_once = True
 
     async def login(self, token: str) -> None:
         """Log in over a bounded pool of HTTP connections (see HTTP_CONNECTIONS), then as usual."""
@@ -61,10 +73,62 @@ class BriefingMixin:
         # Load the briefing's snapshot now, not in the first interaction (0.7 s on 10,000 articles).
         await self.briefing.warm_up()
         if self.settings.dev_guild and bot.http.token:
-            guild = discord.Object(id=self.settings.dev_guild)
-            bot.tree.copy_global_to(guild=guild)
+            await self._sync_dev_guild(self.settings.dev_guild)
+
+    async def _sync_dev_guild(self, guild_id: int) -> None:
+        """Copy the commands to the development guild and sync it; raise ConfigError if the bot cannot."""
+        bot: Any = self
+        guild = discord.Object(id=guild_id)
+        bot.tree.copy_global_to(guild=guild)
+        try:
             synced = await bot.tree.sync(guild=guild)
-            log.info("Synced %d commands to the development guild %s", len(synced), self.settings.dev_guild)
+        except (discord.Forbidden, discord.NotFound) as exc:
+            raise ConfigError(
+                f"BRIEFBOT_DEV_GUILD: the bot cannot sync commands to server {guild_id} ({exc.status}"
+                f" {exc.text or exc.response.reason}): invite it there with the applications.commands scope,"
+                " or correct the id."
+            ) from None
+        log.info("Synced %d commands to the development guild %s", len(synced), guild_id)
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Stay connected to the gateway until closed, whatever frame arrives.
+
+        discord.py resumes after network faults, but a frame it cannot handle (not JSON, not an
+        object, an event whose data is null or lacks a field) escapes its loop and would end
+        ``briefbot run``. Such an error is logged in one line and the bot connects again after a
+        backoff (1 s, doubling to a minute; back to 1 s after a connection that lasted
+        RECONNECT_RESET_SECONDS). Errors that mean the bot must not go on (a rejected token,
+        intents Discord refuses, a close code discord.py cannot handle) still end it, and a very
+        first connection that fails raises ConfigError naming the setting behind the gateway URL.
+        """
+        bot: Any = self
+        if not self.connected_once:
+            await _reachable(self.settings)
+        failures = 0
+        while not bot.is_closed():
+            started = time.monotonic()
+            try:
+                await super().connect(reconnect=reconnect)  # type: ignore[misc]
+                return
+            except (discord.ClientException, discord.ConnectionClosed):
+                raise
+            except Exception as exc:
+                if not self.connected_once:
+                    # discord.py's retry of a failed first connection trips over its own missing
+                    # socket (AttributeError: 'NoneType' ... 'sequence'): the reason is the error before.
+                    cause = exc.__context__ if isinstance(exc, AttributeError) and exc.__context__ else exc
+                    raise _gateway_error(self.settings, cause) from None
+                failures = 0 if time.monotonic() - started >= RECONNECT_RESET_SECONDS else failures
+                delay = min(RECONNECT_MAX_SECONDS, RECONNECT_FIRST_SECONDS * 2**failures)
+                failures += 1
+                log.error(
+                    "The gateway sent something discord.py could not handle (%s); reconnecting in %g s",
+                    _reason(exc),
+                    delay,
+                )
+                if bot.ws is not None:
+                    await bot.ws.close(code=4000)  # stops its heartbeat too
+                await asyncio.sleep(delay)
 
     async def close(self) -> None:
         """Close the Discord connection, then the store."""
@@ -127,18 +191,63 @@ async def use_endpoints(settings: Settings, token: str) -> None:
         log.info("Gateway URL: %s", gateway)
 
 
+async def _reachable(settings: Settings) -> None:
+    """Raise ConfigError unless a TCP connection to a configured gateway's host and port opens.
+
+    discord.py would retry a first connection that fails, log a traceback, then trip over its own
+    missing socket; a wrong URL in the settings deserves one line instead.
+    """
+    if not (settings.gateway_url or settings.api_base):
+        return  # Discord's own gateway: an outage there is no setting of ours
+    url = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        async with asyncio.timeout(GATEWAY_PROBE_SECONDS):
+            _, writer = await asyncio.open_connection(url.host, url.port)
+    except (OSError, TimeoutError) as exc:
+        raise _gateway_error(settings, exc) from None
+    writer.close()
+    with contextlib.suppress(OSError):
+        await writer.wait_closed()
+
+
 async def _gateway_from(api_base: str, token: str) -> str:
-    """Return the gateway URL that a REST base reports at GET /gateway/bot."""
+    """Return the gateway URL that a REST base reports at GET /gateway/bot; raise ConfigError if it does not."""
     headers = {"Authorization": f"Bot {token}"}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.get(f"{api_base}/gateway/bot", headers=headers) as resp,
-    ):
-        if resp.status == 401:
-            raise discord.LoginFailure("The configured DISCORD_API_BASE rejected the token.")
-        if resp.status != 200:
-            raise ConnectionError(
-                f"GET /gateway/bot at the configured DISCORD_API_BASE answered {resp.status}"
-            )
-        data = await resp.json()
-    return str(data["url"])
+    problem = f"DISCORD_API_BASE: GET {api_base}/gateway/bot"
+    try:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"{api_base}/gateway/bot", headers=headers) as resp,
+        ):
+            if resp.status == 401:
+                raise discord.LoginFailure("The configured DISCORD_API_BASE rejected the token.")
+            if resp.status != 200:
+                raise ConfigError(f"{problem} answered {resp.status}; is it a Discord API base URL?")
+            data = await resp.json(content_type=None)
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        raise ConfigError(f"{problem} failed: {_reason(exc)}") from None
+    except ValueError:  # not JSON: a login page, a proxy's error page
+        raise ConfigError(
+            f"{problem} did not answer JSON ({resp.content_type}); is it a Discord API base URL?"
+        ) from None
+    url = data.get("url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
+        raise ConfigError(f"{problem} named no gateway URL; is it a Discord API base URL?")
+    return url
+
+
+def _gateway_error(settings: Settings, cause: BaseException) -> Exception:
+    """Return the one-line error for a gateway that could not be reached at all, naming the setting behind it."""
+    url = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    if settings.gateway_url:
+        return ConfigError(f"DISCORD_GATEWAY_URL: cannot connect to {url}: {_reason(cause)}")
+    if settings.api_base:
+        return ConfigError(
+            f"DISCORD_API_BASE: cannot connect to the gateway it named ({url}): {_reason(cause)}"
+        )
+    return ConnectionError(f"cannot connect to Discord's gateway ({url}): {_reason(cause)}")
+
+
+def _reason(exc: BaseException) -> str:
+    """Return an exception as a short phrase for a one-line message."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

@@ -1,6 +1,7 @@
 """The ``briefbot`` command: run | ask | console | ingest | sources.
 
-Errors are one clear line on stderr and a non-zero exit code, never a traceback.
+Errors are one clear line on stderr and a non-zero exit code, never a traceback: 2 for a
+setting that cannot work (the line names it), 1 for anything else.
 """
 
 from __future__ import annotations
@@ -10,35 +11,49 @@ import asyncio
 import functools
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 import discord
+from pydantic import ValidationError
 
 from bot.app import create_bot, use_endpoints
 from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
 from bot.logs import setup_logging
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings, settings_errors
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
 from knowledge.ingest import analyse_file, ingest_many, open_store
 from knowledge.store import StoreError
 
 log = logging.getLogger("briefbot")
+CONFIG_ERROR = 2  # exit code for a setting that cannot work (argparse uses 2 for bad arguments too)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the briefbot command line and return its exit code."""
     args = _parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        for line in settings_errors(exc):
+            print(f"briefbot: {line}", file=sys.stderr)
+        return CONFIG_ERROR
     if args.db:
         settings = settings.model_copy(update={"db": Path(args.db)})
     try:
         return int(args.handler(args, settings))
+    except ConfigError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return CONFIG_ERROR
     except (StoreError, BriefingError, OSError) as exc:
         print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # the store file changed under us (damaged, removed): say so, briefly
+        print(f"briefbot: the store {settings.db} failed: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -155,7 +170,7 @@ async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool,
     try:
         async for name, outcome in ingest_many(store, jobs, dry_run=dry_run):
             if isinstance(outcome, Exception):
-                if isinstance(outcome, BriefingError | OSError | UnicodeError):
+                if isinstance(outcome, BriefingError | OSError | UnicodeError | StoreError):
                     reason = outcome.message if isinstance(outcome, BriefingError) else str(outcome)
                 else:  # a bug of ours on this text: say so, so it can be reported
                     reason = f"could not be analysed ({type(outcome).__name__}: {outcome}); please report it"

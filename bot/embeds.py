@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import discord
 
@@ -423,15 +423,19 @@ def summit_when(when: TimeRef | None) -> str:
     """Return a Discord timestamp for an exact date, else the time as written."""
     if when is None:
         return "not stated"
-    if when.year and when.month and when.day:
-        # Noon UTC keeps the calendar day the same in every user's time zone.
-        start = int(datetime(when.year, when.month, when.day, 12, tzinfo=UTC).timestamp())
-        shown = f"<t:{start}:D>"
-        if when.end_day:
-            end = int(datetime(when.year, when.month, when.end_day, 12, tzinfo=UTC).timestamp())
-            shown += f" – <t:{end}:D>"
+    first = when.first_day() if when.day else None
+    if first is not None:
+        shown = f"<t:{_noon(first)}:D>"
+        last = when.last_day()
+        if last is not None:
+            shown += f" – <t:{_noon(last)}:D>"
         return shown
     return when_text(when) or "not stated"
+
+
+def _noon(day: date) -> int:
+    """Return the Unix time of noon UTC on a day: the calendar day is the same in every time zone."""
+    return int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp())
 
 
 # --- /quote -----------------------------------------------------------------------------------

@@ -117,6 +117,20 @@ class CapturingAdapter(webhook_async.AsyncWebhookAdapter):
         await self._record(Sent("edit", None, token, payload, _files(files)))
         return _message(payload or {})
 
+    async def edit_original_interaction_response(  # type: ignore[override]
+        self,
+        application_id: int,
+        token: str,
+        *,
+        payload: Any = None,
+        files: Any = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
+        """Record an edit of the message an interaction answered (after a deferral) and return it."""
+        payload = payload if payload is not None else _multipart_payload(extra.get("multipart"))
+        await self._record(Sent("edit", None, token, payload, _files(files)))
+        return _message(payload or {})
+
     async def get_webhook_message(  # type: ignore[override]
         self, webhook_id: int, token: str, message_id: int, **_: Any
     ) -> dict[str, Any]:

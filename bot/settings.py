@@ -2,6 +2,8 @@
 
 Values come from environment variables or a ``.env`` file in the working directory
 (see ``.env.example``). The token is a SecretStr, so it never shows in reprs or logs.
+A setting that cannot work is reported as one line naming it (``settings_errors``, or a
+ConfigError raised while connecting), and ``briefbot`` exits with code 2.
 """
 
 from __future__ import annotations
@@ -9,20 +11,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+import yarl
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.store import default_store_path
+
+SECRET_SETTINGS = frozenset({"DISCORD_TOKEN"})  # never echoed, not even in an error
+
+
+class ConfigError(Exception):
+    """A setting that cannot work; the message is one line naming the setting and what is wrong."""
 
 
 class Settings(BaseSettings):
     """Everything briefbot reads from its environment."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # Empty values mean "not set": .env.example lists every setting with an empty value.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     db: Path = Field(default_factory=default_store_path, validation_alias="BRIEFBOT_DB")
-    dev_guild: int | None = Field(default=None, validation_alias="BRIEFBOT_DEV_GUILD")
+    dev_guild: int | None = Field(default=None, gt=0, validation_alias="BRIEFBOT_DEV_GUILD")
     owner_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), validation_alias="BRIEFBOT_OWNER_IDS"
     )
@@ -40,14 +52,32 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         """Return owner ids parsed from "1, 2, 3" (the form people write in .env files)."""
         if isinstance(value, str):
-            return frozenset(int(part) for part in value.replace(",", " ").split())
+            parts = value.replace(",", " ").split()
+            if not all(part.isascii() and part.isdigit() for part in parts):
+                raise ValueError("expected Discord user ids (numbers) separated by commas")
+            return frozenset(int(part) for part in parts)
         return value
 
-    @field_validator("api_base", "gateway_url", mode="after")
+    @field_validator("discord_token", mode="after")
     @classmethod
-    def _strip_slash(cls, value: str | None) -> str | None:
-        """Return a URL without its trailing slash, or None when empty."""
-        return value.rstrip("/") or None if value else None
+    def _one_token(cls, value: SecretStr | None) -> SecretStr | None:
+        """Return the token; refuse one with a line break, space or control character inside it."""
+        inner = value.get_secret_value().strip() if value else ""
+        if any(c.isspace() or not c.isprintable() for c in inner):
+            raise ValueError("contains a line break, space or control character; paste the token alone")
+        return value
+
+    @field_validator("api_base", mode="after")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """Return the REST base URL without its trailing slash; refuse anything but http(s)."""
+        return _url(value, ("http", "https"), "http://localhost:8080/api/v10")
+
+    @field_validator("gateway_url", mode="after")
+    @classmethod
+    def _ws_url(cls, value: str | None) -> str | None:
+        """Return the gateway URL without its trailing slash; refuse anything but ws(s)."""
+        return _url(value, ("ws", "wss"), "wss://gateway.discord.gg")
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -58,3 +88,30 @@ class Settings(BaseSettings):
     def has_token(self) -> bool:
         """Return whether a non-empty Discord token is configured."""
         return bool(self.discord_token and self.discord_token.get_secret_value().strip())
+
+
+def _url(value: str | None, schemes: tuple[str, ...], example: str) -> str | None:
+    """Return value without its trailing slash (None when empty) if it is a URL of one of the schemes."""
+    value = (value or "").strip().rstrip("/")
+    if not value:
+        return None
+    try:
+        url = yarl.URL(value)
+    except ValueError:
+        url = None
+    if url is None or url.scheme not in schemes or not url.host:
+        raise ValueError(
+            f"expected a URL starting with {' or '.join(f'{s}://' for s in schemes)}, e.g. {example}"
+        )
+    return value
+
+
+def settings_errors(error: ValidationError) -> list[str]:
+    """Return one line per setting that failed validation: its name, what is wrong, the value given."""
+    lines = []
+    for problem in error.errors():
+        name = ".".join(str(part) for part in problem["loc"]) or "settings"
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        shown = "" if name in SECRET_SETTINGS else f" (got {str(problem.get('input', ''))[:60]!r})"
+        lines.append(f"{name}: {message}{shown}")
+    return lines

@@ -19,13 +19,14 @@ as derived; no number is ever filled in from outside the store.
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -69,6 +70,7 @@ MAX_QUERY_TERMS = 12
 COMMON_PASSAGES = 10_000  # a word in more passages than this is left out of the any-word fallback
 
 _Answer = TypeVar("_Answer")
+_Loaded = TypeVar("_Loaded")
 MAX_QUERY_CHARS = 300
 _KIND_ORDER = {StatementKind.VERBATIM: 0, StatementKind.PARTIAL: 1, StatementKind.REPORTED: 2}
 _STOPWORDS = frozenset(
@@ -159,13 +161,43 @@ class _Summits:
     by_id: dict[int, EventKey]
 
 
+class _OncePerVersion(Generic[_Loaded]):
+    """A value read from the store, kept until the store changes and then loaded once for all who ask.
+
+    After a write every interaction in flight sees the new data_version at once; each loading the
+    snapshot itself would repeat the same queries (tens of milliseconds each on a large store)
+    as many times as there are interactions. Callers asking while a load for their version is
+    running share it; a failed load is retried by the next caller.
+    """
+
+    def __init__(self, load: Callable[[tuple[int, int]], Awaitable[_Loaded]]) -> None:
+        self._load = load
+        self._value: tuple[tuple[int, int], _Loaded] | None = None
+        self._pending: tuple[tuple[int, int], asyncio.Future[_Loaded]] | None = None
+
+    async def get(self, version: tuple[int, int]) -> _Loaded:
+        """Return the value as of version, loading it unless it is kept or already being loaded."""
+        if self._value is not None and self._value[0] == version:
+            return self._value[1]
+        if self._pending is None or self._pending[0] != version or _failed(self._pending[1]):
+            self._pending = (version, asyncio.ensure_future(self._load(version)))
+        value = await asyncio.shield(self._pending[1])
+        self._value = (version, value)
+        return value
+
+
+def _failed(future: asyncio.Future[Any]) -> bool:
+    """Return whether a future has ended without a result (an error, or cancelled)."""
+    return future.done() and (future.cancelled() or future.exception() is not None)
+
+
 class Briefing:
     """Answers briefing questions from one store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._snapshot: _Snapshot | None = None
-        self._summits: _Summits | None = None
+        self._snapshot = _OncePerVersion(self._load_snapshot)
+        self._summits = _OncePerVersion(self._load_summits)
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._answers_version: tuple[int, int] | None = None
 
@@ -197,23 +229,24 @@ class Briefing:
         await self._current()
 
     async def _current(self) -> _Snapshot:
-        """Return the cached snapshot, reloading it when the store has changed."""
-        version = await self.store.data_version()
-        if self._snapshot is None or self._snapshot.data_version != version:
-            people = {p.id: p for p in await self.store.people()}
-            aliases: dict[str, list[int]] = {}
-            for alias, person_id in await self.store.person_aliases():
-                aliases.setdefault(person_key(alias), []).append(person_id)
-            for person in people.values():
-                for token in name_tokens(person.name):
-                    ids = aliases.setdefault(token, [])
-                    if person.id not in ids:
-                        ids.append(person.id)
-            latest = await self.store.latest_figures()
-            ranked = sorted(people.values(), key=lambda p: (-p.statement_count, p.name))
-            keys = [person_key(p.name) for p in ranked]
-            self._snapshot = _Snapshot(version, latest, people, aliases, ranked, keys)
-        return self._snapshot
+        """Return the cached snapshot, reloaded (once, however many ask) when the store has changed."""
+        return await self._snapshot.get(await self.store.data_version())
+
+    async def _load_snapshot(self, version: tuple[int, int]) -> _Snapshot:
+        """Return the snapshot read from the store now, tagged with version."""
+        people = {p.id: p for p in await self.store.people()}
+        aliases: dict[str, list[int]] = {}
+        for alias, person_id in await self.store.person_aliases():
+            aliases.setdefault(person_key(alias), []).append(person_id)
+        for person in people.values():
+            for token in name_tokens(person.name):
+                ids = aliases.setdefault(token, [])
+                if person.id not in ids:
+                    ids.append(person.id)
+        latest = await self.store.latest_figures()
+        ranked = sorted(people.values(), key=lambda p: (-p.statement_count, p.name))
+        keys = [person_key(p.name) for p in ranked]
+        return _Snapshot(version, latest, people, aliases, ranked, keys)
 
     # --- spending -----------------------------------------------------------------------------
 
@@ -373,14 +406,14 @@ class Briefing:
         return meetings.summit_answer(details, others, today, selection)
 
     async def _summit_index(self) -> _Summits:
-        """Return stored meetings grouped into real-world meetings (cached per write)."""
-        version = await self.store.data_version()
-        if self._summits is not None and self._summits.data_version == version:
-            return self._summits
+        """Return stored meetings grouped into real-world meetings (loaded once per write)."""
+        return await self._summits.get(await self.store.data_version())
+
+    async def _load_summits(self, version: tuple[int, int]) -> _Summits:
+        """Return the stored meetings, grouped (see ``knowledge.meetings``), read from the store now."""
         groups = meetings.group_meetings(await self.store.event_index())
         by_id = {event.id: event for group in groups for event in group}
-        self._summits = _Summits(version, groups, by_id)
-        return self._summits
+        return _Summits(version, groups, by_id)
 
     # --- search and coverage ------------------------------------------------------------------
 
@@ -598,7 +631,7 @@ def describe_time(when: TimeRef | None) -> str:
         return ""
     if when.year is None:
         return when.text
-    if when.month is None:
+    if when.month is None or not 1 <= when.month <= 12:  # (a month out of range: a damaged row)
         shown = str(when.year)
     elif when.day is None:
         shown = f"{calendar.month_name[when.month]} {when.year}"

@@ -11,6 +11,7 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import stat
 import threading
 import time
 from collections import deque
@@ -23,10 +24,11 @@ from knowledge.errors import MalformedArticle
 from knowledge.extract import extract
 from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
 from knowledge.models import Article, Extraction
-from knowledge.store import Store, default_store_path
+from knowledge.store import Store, StoreWriteError, default_store_path
 
 BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 4  # UTF-8 takes at most 4 bytes a character
 PARALLEL_FROM = 16  # fewer jobs than this are not worth starting worker processes for
 IN_FLIGHT_PER_WORKER = 8  # analysed articles waiting per worker: bounded memory, no idle worker
 PARENT_CHECK_SECONDS = 0.2  # how often a worker checks that the ingesting process still runs
@@ -57,7 +59,7 @@ def decode_article(data: bytes, name: str) -> str:
     """Return the text of an article file's bytes; raise MalformedArticle when not usable."""
     if not name.lower().endswith(ARTICLE_SUFFIXES):
         raise MalformedArticle(f"{name}: only .txt and .md articles can be read.")
-    if len(data) > MAX_ARTICLE_CHARS * 4:
+    if len(data) > MAX_ARTICLE_BYTES:
         raise MalformedArticle(f"{name}: the file is too large for an article.")
     try:
         return data.decode("utf-8")
@@ -95,7 +97,27 @@ async def ingest_file(store: Store, path: Path, *, dry_run: bool = False) -> Ing
 
 def analyse_file(path: Path) -> tuple[Article, Extraction]:
     """Return the parsed article file and what extraction finds in it."""
-    return analyse(decode_article(path.read_bytes(), path.name))
+    return analyse(decode_article(read_article_file(path), path.name))
+
+
+def read_article_file(path: Path) -> bytes:
+    """Return the bytes of an article file, at most MAX_ARTICLE_BYTES + 1 of them.
+
+    Only a regular file (or a link to one) is read: a ``.txt`` that is a link to /dev/zero would
+    be read forever, and a named pipe would block until something writes to it. The file is
+    opened without blocking and checked through its descriptor, so it cannot be swapped between
+    the check and the read. One byte past the cap is enough for decode_article to refuse it.
+    """
+    if not path.name.lower().endswith(ARTICLE_SUFFIXES):
+        raise MalformedArticle(f"{path.name}: only .txt and .md articles can be read.")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise MalformedArticle("not a regular file (a device, pipe or folder); give an article file.")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(MAX_ARTICLE_BYTES + 1)
+    finally:
+        os.close(descriptor)
 
 
 # An ingest job: a name for reports and a picklable function returning the analysed article
@@ -111,10 +133,11 @@ async def ingest_many(
     Extraction is CPU work in Python (about 4 ms an article), so one process ingests at most
     ~150 articles a second. With several jobs, ``workers`` processes (default: one per CPU)
     analyse ahead while this process writes, one transaction per document, in input order (so
-    document ids follow the order given). An article that cannot be read or analysed yields its
-    exception (MalformedArticle, OSError, UnicodeError, or an extractor's bug on that text) and
-    the others still land; an error while storing stops the run. With one worker or fewer than
-    PARALLEL_FROM jobs, everything runs here.
+    document ids follow the order given). An article that cannot be read, analysed or stored
+    yields its exception (MalformedArticle, OSError, UnicodeError, an extractor's bug on that
+    text, or StoreWriteError when the store stayed locked, the disk is full or the file is
+    read-only) and the others still go on. With one worker or fewer than PARALLEL_FROM jobs,
+    everything runs here.
     """
     pending = list(jobs)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -168,10 +191,13 @@ def _outcome(job: Callable[[], tuple[Article, Extraction]]) -> tuple[Article, Ex
 async def _store_outcome(
     store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool
 ) -> IngestReport | Exception:
-    """Store an analysed article and return its report, or pass its error on."""
-    return (
-        analysed if isinstance(analysed, Exception) else await _store_analysed(store, name, analysed, dry_run)
-    )
+    """Store an analysed article and return its report, or its error (reading or writing)."""
+    if isinstance(analysed, Exception):
+        return analysed
+    try:
+        return await _store_analysed(store, name, analysed, dry_run)
+    except StoreWriteError as exc:  # this document is not kept; the next one may well be
+        return exc
 
 
 def bundled_articles() -> list[Path]:

@@ -81,11 +81,8 @@ def default_meeting(groups: list[list[EventKey]], today: date) -> tuple[list[Eve
 
 
 def sort_date(event: EventKey) -> date | None:
-    """Return the earliest date an event can be on, when its year is known."""
-    when = event.when
-    if when is None or when.year is None:
-        return None
-    return date(when.year, when.month or 1, when.day or 1)
+    """Return the earliest date an event can be on, when its year is known (and the date possible)."""
+    return event.when.first_day() if event.when else None
 
 
 def nearest(group: list[EventKey], others: list[list[EventKey]]) -> list[list[EventKey]]:

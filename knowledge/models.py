@@ -6,6 +6,7 @@ store turns positions into row ids. Answer models carry a ``Source`` for every f
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +19,12 @@ class Frozen(BaseModel):
 
 
 # --- time -------------------------------------------------------------------------------------
+
+# The years an article can be dated in, and a time in it resolved to: wide enough for historical
+# coverage and long-range plans, narrow enough that one absurd header ("Date: 9999-12-31") cannot
+# put "next June" in the year 10000 or make a figure "the newest" for every user.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
 
 
 class PartialDate(Frozen):
@@ -52,10 +59,12 @@ class PartialDate(Frozen):
         if date.month is not None and not 1 <= date.month <= 12:
             raise ValueError(f"month out of range: {text!r}")
         if date.day is not None:
-            import datetime
-
             datetime.date(date.year, date.month or 1, date.day)  # raises ValueError when invalid
         return date
+
+    def plausible(self) -> bool:
+        """Return whether the year lies within EARLIEST_YEAR..LATEST_YEAR."""
+        return EARLIEST_YEAR <= self.year <= LATEST_YEAR
 
 
 class TimeRef(Frozen):
@@ -70,6 +79,14 @@ class TimeRef(Frozen):
     def resolved(self) -> bool:
         """Return whether at least the year is known."""
         return self.year is not None
+
+    def first_day(self) -> datetime.date | None:
+        """Return the earliest day the time can mean, or None when the year is unknown or the date impossible."""
+        return _calendar_day(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date | None:
+        """Return the day a range ("June 24-25") ends on, or None when it is not a range or impossible."""
+        return _calendar_day(self.year, self.month, self.end_day) if self.end_day else None
 
     def status_on(self, day: PartialDate | None) -> EventStatus | None:
         """Return whether this time is ahead of, around or before a day, when the dates tell.
@@ -90,6 +107,16 @@ class TimeRef(Frozen):
         if start[:known] > now:
             return EventStatus.UPCOMING
         return EventStatus.IN_PROGRESS if known == 3 else None
+
+
+def _calendar_day(year: int | None, month: int | None, day: int | None) -> datetime.date | None:
+    """Return the date, or None when a part is missing or the date does not exist (stored by an older version)."""
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # --- documents and passages -------------------------------------------------------------------

@@ -9,8 +9,10 @@ identified by the sha256 of its body, so ingesting the same content twice change
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +47,9 @@ from knowledge.models import (
 
 SCHEMA_VERSION = 6
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
+# How long a writer waits for another writer's transaction (one document: milliseconds) before it
+# gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
+BUSY_TIMEOUT_SECONDS = 5
 
 _T = TypeVar("_T")
 _DOCUMENT_BY_SHA = "SELECT id FROM documents WHERE sha256 = ?"  # documents are identified by content
@@ -169,6 +174,11 @@ CREATE INDEX statements_by_document ON statements (document_id);
 CREATE INDEX events_by_document ON events (document_id);
 """
 
+_TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (\w+)", _SCHEMA, re.MULTILINE)
+# PRAGMA application_id marks a file as a briefbot store ("brfb"), so another program's SQLite
+# file given by mistake is refused instead of getting briefbot's tables written into it.
+APPLICATION_ID = int.from_bytes(b"brfb", "big")
+
 # _MIGRATIONS[n] takes a store from schema n to n + 1 (a new store gets _SCHEMA at once).
 _MIGRATIONS = {
     # 2: newest facts per metric are read through the index, however many facts a country has.
@@ -197,6 +207,28 @@ _SOURCE_COLUMNS = """
 
 class StoreError(Exception):
     """The store file cannot be used (newer schema, not a briefbot store, corrupt)."""
+
+
+class StoreWriteError(StoreError):
+    """A document could not be written (store locked, disk full, read-only); nothing of it was kept."""
+
+
+# SQLite's primary result codes (the low byte of sqlite_errorcode) for the write failures people
+# can act on, and what to tell them.
+_WRITE_FAILURES = {
+    5: f"the store stayed locked by another writer for more than {BUSY_TIMEOUT_SECONDS} s; try again",
+    6: f"the store stayed locked by another writer for more than {BUSY_TIMEOUT_SECONDS} s; try again",
+    8: "the store is read-only; nothing can be added to it",
+    10: "the store could not be written (disk I/O error; is the disk full?)",
+    13: "the disk holding the store is full",
+}
+
+
+def write_failure(exc: sqlite3.Error) -> StoreWriteError:
+    """Return the StoreWriteError that tells a person why SQLite refused a write."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    reason = _WRITE_FAILURES.get(code & 0xFF) if isinstance(code, int) else None
+    return StoreWriteError(f"not stored: {reason or f'the store refused the write ({exc})'}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +276,43 @@ class StoredEvent(EventKey):
     sources: list[Source]
 
 
+def _check_location(path: Path) -> bool:
+    """Raise StoreError when path cannot hold a store; return whether it must be opened read-only."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory; give --db (or BRIEFBOT_DB) a file name.")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file; give --db (or BRIEFBOT_DB) a file name.")
+    if path.exists():
+        return not os.access(path, os.W_OK)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return False
+
+
+def _address(path: str, read_only: bool) -> str:
+    """Return the SQLite URI that opens path, read-only when asked."""
+    if path == ":memory:":
+        return path
+    uri = Path(path).absolute().as_uri()
+    if not read_only:
+        return f"{uri}?mode=rwc"
+    # A WAL store needs its -shm file: in a folder we may not write, with none there, no writer is
+    # at work either (a writer makes one), so the file is read as immutable.
+    shm = Path(f"{path}-shm")
+    immutable = not shm.exists() and not os.access(Path(path).absolute().parent, os.W_OK)
+    return f"{uri}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _statements(script: str) -> list[str]:
+    """Return the SQL statements of a script, triggers (with their inner semicolons) whole."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return [s for s in statements if s != ";"]
+
+
 def default_store_path() -> Path:
     """Return the store's default location in the user's data directory."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -266,25 +335,34 @@ class Store:
         self._own_commits = 0
         self._closing: asyncio.Future[None] | None = None
         self._version_query: asyncio.Future[Any] | None = None
+        self.read_only = False
 
     @classmethod
     async def open(cls, path: str | Path) -> Store:
-        """Return an open store, creating or migrating the schema as needed."""
+        """Return an open store, creating or migrating the schema as needed.
+
+        A store file this process may not write is opened read-only: answers work, and adding
+        a document raises StoreWriteError. Raise StoreError, with the reason, for a directory,
+        another program's SQLite file, a store of a newer briefbot or a damaged one.
+        """
         path = str(path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly, one per document.
-        connection = await aiosqlite.connect(path, isolation_level=None)
+        read_only = path != ":memory:" and _check_location(Path(path))
+        try:
+            # Autocommit mode: transactions are opened explicitly, one per document.
+            connection = await aiosqlite.connect(_address(path, read_only), isolation_level=None, uri=True)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path} cannot be opened as a store: {exc}.") from exc
         connection.row_factory = aiosqlite.Row
         store = cls(connection, path)
+        store.read_only = read_only
         try:
             await store._configure()
-            await store._migrate()
-        except (sqlite3.DatabaseError, StoreError) as exc:
-            await connection.close()
-            if isinstance(exc, StoreError):
-                raise
-            raise StoreError(f"{path} is not a usable briefbot store: {exc}") from exc
+            await store._prepare()
+        except BaseException as exc:
+            await connection.close()  # else its thread keeps the process alive after the error
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{path} is not a usable briefbot store: {exc}.") from exc
+            raise
         return store
 
     async def close(self) -> None:
@@ -296,24 +374,83 @@ class Store:
         await asyncio.shield(self._closing)
 
     async def _configure(self) -> None:
-        """Set the pragmas every connection needs."""
+        """Set the pragmas every connection needs (none of them writes to the file)."""
         await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute("PRAGMA busy_timeout = 5000")
-        if self.path != ":memory:":
+        await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+
+    async def _prepare(self) -> None:
+        """Check that the file is a briefbot store (or empty), then create, mark or migrate its schema."""
+        identity = self._identity(*await self._file_state())
+        if self.path != ":memory:" and not self.read_only:
+            # Only now that the file is known to be ours: switching to WAL rewrites its header.
             await self._db.execute("PRAGMA journal_mode = WAL")
             await self._db.execute("PRAGMA synchronous = NORMAL")
+        if identity == "current":
+            await self._check_tables()
+            return
+        if self.read_only:
+            raise StoreError(
+                f"{self.path} is read-only and needs {'its schema created' if identity == 'empty' else 'an upgrade'};"
+                " open it once with write access."
+            )
+        # Under the write lock, so two processes opening a new store do not both create it.
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            identity = self._identity(*await self._file_state())
+            version = await self.schema_version()
+            steps = (
+                [_SCHEMA] if identity == "empty" else [_MIGRATIONS[n] for n in range(version, SCHEMA_VERSION)]
+            )
+            # One statement at a time: executescript() would commit the transaction first.
+            for statement in (st for step in steps for st in _statements(step)):
+                await self._db.execute(statement)
+            await self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            await self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            await self._db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the error that got us here is the one to report
+                await self._db.execute("ROLLBACK")
+            raise
+        await self._check_tables()
 
-    async def _migrate(self) -> None:
-        """Bring the schema to SCHEMA_VERSION; refuse a store from a newer version."""
-        version = await self.schema_version()
+    async def _file_state(self) -> tuple[int, int, set[str]]:
+        """Return the file's application id, schema version and table names."""
+        (row,) = await self._rows(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version)"
+        )
+        return int(row[0]), int(row[1]), await self._table_names()
+
+    async def _table_names(self) -> set[str]:
+        """Return the names of the file's tables."""
+        return {row[0] for row in await self._rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _identity(self, application_id: int, version: int, tables: set[str]) -> str:
+        """Return "current", "empty" or "older" for a briefbot store file; raise StoreError for anything else."""
+        ours = application_id == APPLICATION_ID
+        # Stores made before the application id was set: unmarked, with a version this code wrote.
+        unmarked_store = application_id == 0 and 1 <= version <= SCHEMA_VERSION and "documents" in tables
+        if application_id == 0 and version == 0 and not tables:
+            return "empty"
+        if not ours and not unmarked_store:
+            raise StoreError(
+                f"{self.path} is another program's SQLite database, not a briefbot store;"
+                " give --db (or BRIEFBOT_DB) a new file name."
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(f"The store has schema {version}; this briefbot knows up to {SCHEMA_VERSION}.")
-        if version == 0:
-            await self._db.executescript(f"BEGIN; {_SCHEMA}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-            return
-        for step in range(version, SCHEMA_VERSION):
-            await self._db.executescript(
-                f"BEGIN; {_MIGRATIONS[step]}; PRAGMA user_version = {step + 1}; COMMIT;"
+        if version < 1:
+            raise StoreError(f"{self.path} is a damaged briefbot store (schema version {version}).")
+        return "current" if ours and version == SCHEMA_VERSION else "older"
+
+    async def _check_tables(self) -> None:
+        """Raise StoreError naming the first table the schema has and the file lacks."""
+        present = await self._table_names()
+        missing = [name for name in _TABLES if name not in present]
+        if missing:
+            raise StoreError(
+                f"{self.path} is a damaged briefbot store: table {missing[0]} is missing."
+                " Move it aside and ingest the articles again."
             )
 
     async def schema_version(self) -> int:
@@ -357,8 +494,14 @@ class Store:
         return None if value is None else int(value)
 
     async def add_document(self, article: Article, extraction: Extraction, *, name: str | None) -> AddResult:
-        """Store a document and everything extracted from it in one transaction."""
-        result = await self._in_db_thread(_write_document, article, extraction, name)
+        """Store a document and everything extracted from it in one transaction.
+
+        Raise StoreWriteError, with nothing of the document kept, when SQLite refuses the write.
+        """
+        try:
+            result = await self._in_db_thread(_write_document, article, extraction, name)
+        except sqlite3.OperationalError as exc:  # locked, full, read-only, I/O: the file's state, not ours
+            raise write_failure(exc) from exc
         if result.created:
             self._own_commits += 1
         return result
@@ -669,12 +812,15 @@ def _write_document(
     db: sqlite3.Connection, article: Article, extraction: Extraction, name: str | None
 ) -> AddResult:
     """Store a document and its records in one transaction, unless its content is already stored."""
-    found = db.execute(_DOCUMENT_BY_SHA, (article.sha256,)).fetchone()
-    if found is not None:
-        return AddResult(int(found[0]), created=False)
-    # One transaction per document: a crash or error leaves no half-stored document.
+    # One transaction per document: a crash or error leaves no half-stored document. The content
+    # check is inside it, so a second writer storing the same file at the same moment finds the
+    # first one's document instead of failing on the UNIQUE sha256.
     db.execute("BEGIN IMMEDIATE")
     try:
+        found = db.execute(_DOCUMENT_BY_SHA, (article.sha256,)).fetchone()
+        if found is not None:
+            db.rollback()
+            return AddResult(int(found[0]), created=False)
         document_id = _insert_document(db, article, name)
         passage_ids = _insert_passages(db, document_id, article)
         people = _insert_people(db, document_id, extraction, passage_ids)
@@ -682,10 +828,10 @@ def _write_document(
         _insert_statements(db, document_id, extraction.statements, passage_ids, people)
         introduced = {p.name: people[p.name] for p in extraction.people}  # attendees link to these
         _insert_events(db, document_id, extraction.events, passage_ids, introduced)
+        db.commit()  # inside the try: a commit refused (disk full) must not leave the transaction open
     except BaseException:
         db.rollback()
         raise
-    db.commit()
     return AddResult(document_id, created=True)
 
 
@@ -921,10 +1067,12 @@ def _figure(row: aiosqlite.Row) -> Figure:
 
 
 __all__ = [
+    "BUSY_TIMEOUT_SECONDS",
     "AddResult",
     "EventKey",
     "Store",
     "StoreError",
+    "StoreWriteError",
     "StoredEvent",
     "StoredPerson",
     "default_store_path",

@@ -8,10 +8,13 @@ start, see BRIEFBOT_DEV_GUILD).
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 import discord
 from discord.ext import commands
+
+log = logging.getLogger(__name__)
 
 
 class Admin(commands.Cog):
@@ -41,6 +44,29 @@ class Admin(commands.Cog):
             tree.clear_commands(guild=guild)
         synced = await tree.sync(guild=guild)
         await ctx.reply(f"Synced {len(synced)} commands to this server.", mention_author=False)
+
+    @commands.Cog.listener()
+    async def on_command_error(
+        self, ctx: commands.Context[commands.Bot], error: commands.CommandError
+    ) -> None:
+        """Answer a failed mention command: silence for chatter, a reason for people, a log for bugs.
+
+        Being a listener, it also replaces discord.py's default handler, which logged every
+        "@briefbot hello" as an ERROR with a traceback.
+        """
+        if isinstance(error, commands.CommandNotFound):
+            return  # a mention of the bot in conversation, not a command
+        if isinstance(error, commands.NotOwner):
+            reply = "Only the bot's owners can sync its commands."
+        elif isinstance(error, commands.UserInputError):
+            reply = "Use `sync`, `sync guild` or `sync clear` after mentioning me."
+        else:
+            log.error("Mention command %s failed", ctx.command, exc_info=error)
+            reply = "Something went wrong; it has been logged."
+        try:
+            await ctx.reply(reply, mention_author=False)
+        except discord.HTTPException as exc:  # no right to speak in that channel: nothing more to do
+            log.warning("Could not reply to a mention command: %s", exc)
 
 
 async def setup(bot: commands.Bot) -> None:

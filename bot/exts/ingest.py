@@ -2,9 +2,11 @@
 
 The reply previews what was extracted and asks to confirm before anything is written; all of it
 is ephemeral. The Manage Server requirement is a check enforced here, not only the command's
-default permissions (which a server can change). Extraction runs in a worker thread so a long
-article never blocks the event loop. An article with no extractable facts is still stored, as
-searchable text, and the preview says so.
+default permissions (which a server can change), and rechecked when Store it is pressed.
+Attachments are fetched only from Discord's file host (or the configured API base, for a
+stand-in), streamed and cut off at MAX_ATTACHMENT_BYTES whatever size they declare. Extraction
+runs in a worker thread so a long article never blocks the event loop. An article with no
+extractable facts is still stored, as searchable text, and the preview says so.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import asyncio
 import logging
 import secrets
 
+import aiohttp
 import discord
+import yarl
 from discord import app_commands
 from discord.ext import commands
 
@@ -23,11 +27,14 @@ from knowledge.briefing import Briefing
 from knowledge.errors import MalformedArticle
 from knowledge.ingest import ARTICLE_SUFFIXES, analyse, decode_article
 from knowledge.models import Article, Extraction
+from knowledge.store import StoreWriteError
 
 log = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 256 * 1024  # a long feature is ~40 KB of text; more is not an article
 CONFIRM_TIMEOUT = 300.0
+DISCORD_CDN_HOSTS = frozenset({"cdn.discordapp.com", "media.discordapp.net"})  # where attachments live
+DOWNLOAD_SECONDS = 30.0
 PASTE_LIMIT = 4000  # Discord's maximum for a modal text input
 
 
@@ -112,15 +119,33 @@ class ConfirmIngest(discord.ui.View):
     async def confirm(
         self, interaction: discord.Interaction, button: discord.ui.Button[ConfirmIngest]
     ) -> None:
-        """Write the article to the store and say where it went."""
-        result = await self.briefing.add(self.article, self.extraction, name=self.name)
+        """Acknowledge, write the article, then say where it went, or why not (the buttons stay to retry)."""
+        if not interaction.permissions.manage_guild:  # it can be taken away while the preview is open
+            await deny(interaction, "You need the Manage Server permission to do that.")
+            return
+        # A write can outlast Discord's 3 seconds (another writer holds the store for up to the busy
+        # timeout), so the press is acknowledged first and the preview edited when the write is done.
+        await interaction.response.defer()
+        try:
+            result = await self.briefing.add(self.article, self.extraction, name=self.name)
+        except StoreWriteError as exc:  # locked, disk full, read-only: nothing of it was kept
+            reason = str(exc)
+            await deny(interaction, f"{reason[:1].upper()}{reason[1:]} Press Store it to try again.")
+            return
         self.stop()
         message = (
             f"Stored as document #{result.document_id}."
             if result.created
             else (f"Already in the store as document #{result.document_id}; nothing changed.")
         )
-        await interaction.response.edit_message(embed=embeds.notice_embed(message), view=None)
+        await interaction.edit_original_response(embed=embeds.notice_embed(message), view=None)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[ConfirmIngest]
+    ) -> None:
+        """Answer a press that failed unexpectedly once, and log it."""
+        log.error("Storing a previewed article failed", exc_info=error)
+        await deny(interaction, "Something went wrong while storing the article. It has been logged.")
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary, custom_id="ingest:cancel")
     async def cancel(
@@ -133,19 +158,77 @@ class ConfirmIngest(discord.ui.View):
         )
 
 
+def attachment_allowed(url: str, api_base: str | None) -> bool:
+    """Return whether an attachment URL is on Discord's CDN (https), or on the configured API base's origin."""
+    try:
+        where = yarl.URL(url)
+    except ValueError:
+        return False
+    if where.scheme == "https" and where.host in DISCORD_CDN_HOSTS:
+        return True
+    if not api_base:
+        return False
+    base = yarl.URL(api_base)  # a stand-in or proxy for Discord serves its attachments too
+    return (where.scheme, where.host, where.port) == (base.scheme, base.host, base.port)
+
+
+async def download(url: str, limit: int) -> bytes:
+    """Return the file at url, streamed and stopped past limit bytes; raise MalformedArticle saying why not.
+
+    The size an attachment declares is only a claim: a file that says 100 B may serve 60 MB, so
+    the download itself stops at the cap instead of reading everything first.
+    """
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=DOWNLOAD_SECONDS)) as session,
+            session.get(url) as response,
+        ):
+            _check_status(response.status)
+            data = bytearray()
+            async for chunk in response.content.iter_chunked(64 * 1024):
+                data += chunk
+                if len(data) > limit:
+                    raise MalformedArticle(
+                        f"That file is larger than {limit // 1024} KB, the limit for an article."
+                    )
+            return bytes(data)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        reason = type(exc).__name__
+        raise MalformedArticle(f"The file could not be fetched from Discord ({reason}); try again.") from None
+
+
+def _check_status(status: int) -> None:
+    """Raise MalformedArticle with what a non-200 answer of the file host means to the member."""
+    if status in (403, 404, 410):
+        raise MalformedArticle(f"Discord no longer has that file ({status}); attach it again.")
+    if status >= 500:
+        raise MalformedArticle(f"Discord's file host is failing ({status}); try again in a minute.")
+    if status != 200:
+        raise MalformedArticle(f"Discord's file host refused the download ({status}); attach the file again.")
+
+
+def _in_a_server(interaction: discord.Interaction) -> bool:
+    """Return True in a server; raise NoPrivateMessage in a DM (guild_only is only a hint to Discord)."""
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    return True
+
+
 class Ingest(commands.Cog):
     """Adding articles from Discord."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, api_base: str | None) -> None:
         self.briefing = briefing
+        self.api_base = api_base
 
     @app_commands.command(name="ingest")
     @app_commands.describe(file="A .txt or .md article in UTF-8 (leave empty to paste the text instead)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
-    # Checks run bottom-up: permission first, so a refused member never meets the cooldown.
+    # Checks run bottom-up: a DM first, then permission, so a refused member never meets the cooldown.
     @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
     @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.check(_in_a_server)
     async def ingest(self, interaction: discord.Interaction, file: discord.Attachment | None = None) -> None:
         """Add an article to the briefing (Manage Server): preview what was read, then confirm."""
         if file is None:
@@ -159,8 +242,12 @@ class Ingest(commands.Cog):
             raise MalformedArticle(
                 f"That file is {file.size // 1024} KB; articles are limited to {MAX_ATTACHMENT_BYTES // 1024} KB."
             )
+        if not attachment_allowed(file.url, self.api_base):
+            raise MalformedArticle(
+                "That file is not on Discord's file host; attach it to the command itself."
+            )
         await interaction.response.defer(ephemeral=True, thinking=True)
-        raw = decode_article(await file.read(), file.filename)
+        raw = decode_article(await download(file.url, MAX_ATTACHMENT_BYTES), file.filename)
         await self.preview(interaction, raw, name=file.filename)
 
     async def preview(self, interaction: discord.Interaction, raw: str, *, name: str) -> None:
@@ -182,4 +269,4 @@ class Ingest(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Ingest(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Ingest(bot.briefing, bot.settings.api_base))  # type: ignore[attr-defined]

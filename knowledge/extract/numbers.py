@@ -5,9 +5,10 @@ Rules applied:
 * **Percent**: a number (digits, or English words up to ninety-nine, optionally "and a half")
   followed by ``%``, ``percent``, ``per cent``, ``per-cent``, ``pc`` or ``pct``: ``2.45%``,
   ``2.1 per cent``, ``two percent``, ``3.73pc``. "Percentage points" measure a change, not a
-  share, and are not read. A number glued to a digit, comma or dash before it (``3,5%``,
-  ``2-3%``) or closing a range (``2 to 3 percent``, ``between 2 and 3 percent``) is not read:
-  a range is not one value.
+  share, and are not read. A decimal comma (``2,85 %``, as much of Europe writes it) is read: a
+  thousands comma always has three digits after it. A number glued to a dash before it
+  (``2-3%``) or closing a range (``2 to 3 percent``, ``between 2 and 3 percent``) is not read: a
+  range is not one value.
 * **Money**: a currency sign or ISO code before the number (``$``, ``US$``, ``C$``, ``A$``,
   ``NZ$``, ``€``, ``£``, ``USD``, ``EUR`` ...) or a currency word or code after it (``dollars``,
   ``Canadian dollars``, ``euros``, ``pounds``, ``zloty``, ``USD`` ...), with an optional scale
@@ -78,12 +79,17 @@ _PERCENT = re.compile(
 )
 # Cues: text that every percentage or amount contains. Most sentences have neither, and a quick
 # search for the cue spares them a scan with the full patterns.
+_DECIMAL_COMMA_PERCENT = re.compile(
+    r"(?<![\w.,\-–])(?P<whole>\d{1,2}),(?P<part>\d{1,2})(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
+)
 _PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c))")  # "%", "percent", "per cent", "per-cent", "pct", "pc"
 _MONEY_CUE = re.compile(r"\d")  # an amount is written in digits
 # A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
 _RANGE_BEFORE = re.compile(
     r"(?:(?<![\d.,])\d{1,2}(?:\.\d+)?\s*(?:-|–|to)\s*|\bbetween\s+\S+\s+and\s+)$", re.I
 )
+
+_RANGE_LOOKBACK = 40  # "between 2.5 and " is short: look back this far, not to the start of the text
 
 _SCALES = {
     "thousand": 3,
@@ -237,12 +243,18 @@ def find_percents(text: str) -> list[Quantity]:
         return []
     found = []
     for match in _PERCENT.finditer(text):
-        if _RANGE_BEFORE.search(text, 0, match.start()):
+        if _RANGE_BEFORE.search(text, max(0, match.start() - _RANGE_LOOKBACK), match.start()):
             continue
         value = _number_value(match.group("num"))
         if value is not None:
             found.append(Quantity(value, match.start(), match.end(), match.group(0)))
-    return found
+    for match in _DECIMAL_COMMA_PERCENT.finditer(
+        text
+    ):  # "2,85 %": a thousands comma has three digits after it
+        if not _RANGE_BEFORE.search(text, max(0, match.start() - _RANGE_LOOKBACK), match.start()):
+            value = float(f"{match.group('whole')}.{match.group('part')}")
+            found.append(Quantity(value, match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda q: q.start)
 
 
 def parse_percent(text: str) -> float | None:

@@ -6,7 +6,8 @@ Accepted input is UTF-8 text with, optionally, either
 * YAML-style front matter between two ``---`` lines with the same keys (``outlet`` is accepted
   as a synonym of ``source``, ``published`` of ``date``).
 
-``Date`` is ISO 8601 at year, month or day precision (``2025``, ``2025-06``, ``2025-06-24``).
+``Date`` is ISO 8601 at year, month or day precision (``2025``, ``2025-06``, ``2025-06-24``), in
+the years 1900 to 2100 (see ``knowledge.models.EARLIEST_YEAR``): a header dated 9999 is refused.
 Everything after the header is the body and is kept byte-for-byte; passages are slices of it.
 
 A heading is a short line (at most 12 words) without final punctuation whose next line starts a
@@ -23,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from knowledge.errors import MalformedArticle
-from knowledge.models import Article, ArticleMeta, PartialDate, Passage
+from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, Article, ArticleMeta, PartialDate, Passage
 
 MAX_ARTICLE_CHARS = 200_000  # a long feature is ~40k characters; more is a mistake or an attack
 
@@ -194,6 +195,11 @@ def _meta_from_lines(lines: list[str], *, yaml: bool) -> ArticleMeta:
             raise MalformedArticle(
                 f"The Date {fields['published'][:30]!r} is not an ISO date (2025, 2025-06 or 2025-06-24)."
             ) from None
+        if not published.plausible():
+            raise MalformedArticle(
+                f"The Date {fields['published'][:30]!r} is not between {EARLIEST_YEAR} and {LATEST_YEAR};"
+                " correct it or leave the date out."
+            )
     return ArticleMeta(
         title=fields.get("title"), outlet=fields.get("outlet"), url=fields.get("url"), published=published
     )

@@ -18,7 +18,9 @@ Resolution rules (a news article speaks from its publication date):
 * A weekday (``on Thursday``) resolves only against a full date: the latest such day on or before
   publication, as news reports use it.
 
-Anything unresolvable keeps its text with empty fields, so the answer shows it as written.
+Anything unresolvable keeps its text with empty fields, so the answer shows it as written. So does
+a time that resolves outside EARLIEST_YEAR..LATEST_YEAR (a document dated at the edge of them), and
+a day that does not exist ("June 31") is dropped, keeping the month and year.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import datetime
 import functools
 import re
 
-from knowledge.models import PartialDate, TimeRef
+from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, PartialDate, TimeRef
 from knowledge.wordscan import fold_case
 
 MONTHS = {
@@ -143,7 +145,7 @@ def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef
             ref = _resolve(kind, match, published)
             if ref is None:
                 continue
-            found.append((ref, match.start(), match.end()))
+            found.append((_possible(ref), match.start(), match.end()))
             bisect.insort(taken, (match.start(), match.end()))
     return tuple(_anchor_earlier(sorted(found, key=lambda item: item[1])))
 
@@ -168,10 +170,28 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
                 if "decade" in fold_case(ref.text)
                 else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"])
             )
-            ref = ref.model_copy(update={"year": previous_year - n})
+            ref = _possible(ref.model_copy(update={"year": previous_year - n}))
         anchored.append((ref, start, end))
         previous_year = ref.year if ref.year is not None else previous_year
     return anchored
+
+
+def _possible(ref: TimeRef) -> TimeRef:
+    """Return ref without what no calendar has: a year out of bounds (shown as written), an impossible day."""
+    if ref.year is not None and not EARLIEST_YEAR <= ref.year <= LATEST_YEAR:
+        ref = ref.model_copy(update={"year": None})
+    if ref.day is None or ref.month is None:
+        return ref
+    year = ref.year if ref.year is not None else 2000  # a leap year: "February 29" may exist
+    try:
+        datetime.date(year, ref.month, ref.day)
+        if ref.end_day is not None and not ref.day < ref.end_day:
+            raise ValueError("a range ends after it starts")
+        if ref.end_day is not None:
+            datetime.date(year, ref.month, ref.end_day)
+    except ValueError:
+        return ref.model_copy(update={"day": None, "end_day": None})
+    return ref
 
 
 def resolve_time(text: str, published: PartialDate | None) -> TimeRef | None:
@@ -185,11 +205,12 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     text = match.group(0)
     groups = match.groupdict()
     month = MONTHS[fold_case(groups["month"])] if groups.get("month") else None
-    if kind in ("month_day_year", "day_month_year", "numeric_date"):
-        if kind == "numeric_date":
-            month = int(groups["month_number"])
+    if kind == "numeric_date":
+        return _numeric_date(text, int(groups["year"]), int(groups["month_number"]), groups)
+    if kind in ("month_day_year", "day_month_year"):
         year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
-        return _day_range(text, year, month, int(groups["day"]), groups.get("end_day"))
+        end_day = int(groups["end_day"]) if groups.get("end_day") else None
+        return TimeRef(text=text, year=year, month=month, day=int(groups["day"]), end_day=end_day)
     if kind == "month_year":
         return TimeRef(text=text, year=int(groups["year"]), month=month)
     if kind == "year":
@@ -216,11 +237,17 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     return None
 
 
-def _day_range(text: str, year: int | None, month: int | None, day: int, end: str | None) -> TimeRef | None:
-    """Return a day or a range of days in a month, or None when no such day exists."""
+def _numeric_date(text: str, year: int, month: int, groups: dict[str, str | None]) -> TimeRef | None:
+    """Return a day-first numeric date ("24.06.2025", "11.–12.07.2023"), or None unless it exists.
+
+    Unlike a date with a month's name, a numeric one that no calendar has is no date at all: it
+    is more likely a version or a reference number than a slip of the pen.
+    """
+    day = int(groups["day"] or 0)
+    end = groups.get("end_day")
     end_day = int(end) if end else None
     try:
-        datetime.date(year or 2000, month or 1, max(day, end_day or day))  # 2000 has a 29 February
+        datetime.date(year, month, max(day, end_day or day))
     except ValueError:
         return None
     if end_day is not None and end_day <= day:

@@ -349,6 +349,9 @@ def the_answer(sent: list[Sent]) -> Sent:
     if kinds and kinds[0] == ("callback", 5):  # a defer: exactly one followup must answer
         assert kinds[1:] == [("followup", None)], f"after a defer: {kinds}"
         return sent[1]
+    if kinds and kinds[0] == ("callback", 6):  # a deferred update: one edit, or one followup (an error)
+        assert kinds[1:] in ([("edit", None)], [("followup", None)]), f"after a deferred update: {kinds}"
+        return sent[1]
     assert len(sent) == 1, f"expected exactly one response, got {kinds}"
     return sent[0]
 
@@ -488,7 +491,19 @@ SEED_SENTENCE = (
 short_text = st.one_of(st.sampled_from(FRAGMENTS), mixed_text.map(lambda s: s[:200]), st.text(max_size=200))
 dates = st.one_of(
     st.sampled_from(
-        ["", "2026", "2026-06", "2026-06-24", "2026-02-30", "0000", "２０２６", "²⁰²⁶", "2026-13"]
+        [
+            "",
+            "2026",
+            "2026-06",
+            "2026-06-24",
+            "2026-02-30",
+            "0000",
+            "２０２６",
+            "²⁰²⁶",
+            "2026-13",
+            "9999-12-31",
+            "0001-07",
+        ]
     ),
     st.text(max_size=12),
     st.sampled_from(FRAGMENTS),
@@ -542,8 +557,10 @@ def test_paste_form_survives_hostile_articles(
     if "Nothing is stored until" in description:
         event("preview")
         if store_it:
-            stored = world.run(world.local.press("ingest:confirm", submission, preview, user_id=user))
-            assert stored.payload is not None and stored.payload["type"] == 7
+            pressed = world.run(world.local.press("ingest:confirm", submission, preview, user_id=user))
+            assert pressed.payload == {"type": 6}, "acknowledged before the write"
+            (_, stored) = world.run(world.local.adapter.wait_for(pressed.token, 2))
+            assert stored.kind == "edit"
             check_message(stored)
             event("stored")
     elif "Already in the store" in description:
@@ -651,7 +668,8 @@ async def test_article_without_facts_is_stored_and_searchable(local: LocalDiscor
     submission = paste_payload(form, CONSOLE_USER_ID, text, "Weather", "Outlet", "2026")
     (preview,) = await local.dispatch(submission)
     assert "stored as searchable text" in check_message(preview)["embeds"][0]["description"]
-    stored = await local.press("ingest:confirm", submission, preview)
+    pressed = await local.press("ingest:confirm", submission, preview)
+    (_, stored) = await local.adapter.wait_for(pressed.token, 2)
     assert "Stored as document" in check_message(stored)["embeds"][0]["description"]
     found = await local.command("ask", {"question": "quarrelsome"})
     assert "quarrelsome" in json.dumps(check_message(found), ensure_ascii=False)

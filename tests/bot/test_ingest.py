@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
 
 from bot.loopback import MEMBER_PERMISSIONS, LocalDiscord, Sent, command_data, interaction_payload
+from knowledge.store import Store
 from tests.limits import assert_payload_within_limits
 
 ARTICLE = (
@@ -15,6 +17,7 @@ ARTICLE = (
     "She added that the army would grow by a third."
 )
 EPHEMERAL = 64
+STORE_WAIT = 30.0  # a press waits for the store's write (up to its 5 s busy timeout)
 
 
 def paste_submission(
@@ -63,11 +66,22 @@ def attachment_command(filename: str, size: int, **member: Any) -> dict[str, Any
     return interaction_payload(2, data, **member)
 
 
+async def press_for_answer(
+    local: LocalDiscord, custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any
+) -> Sent:
+    """Press a button and return what the member ends up seeing: the answer, or after a deferral (6) the edit or followup."""
+    first = await local.press(custom_id, origin, answer, **member)
+    if first.payload is None or first.payload.get("type") != 6:
+        return first
+    _, final = await local.adapter.wait_for(first.token, 2, timeout=STORE_WAIT)
+    return final
+
+
 def description(sent: Sent) -> str:
     """Return the first embed's description of a response, after checking its limits."""
     assert sent.payload is not None
     assert_payload_within_limits(sent.payload)
-    return str(sent.payload["data"]["embeds"][0].get("description", ""))
+    return str(sent.message()["embeds"][0].get("description", ""))
 
 
 async def test_members_without_manage_server_are_refused(local: LocalDiscord) -> None:
@@ -95,8 +109,10 @@ async def test_paste_preview_then_confirm_stores_the_article(local: LocalDiscord
     )
     assert "Only the member who added" in description(stranger)
 
-    stored = await local.press("ingest:confirm", submission, preview)
-    assert stored.payload is not None and stored.payload["type"] == 7
+    pressed = await local.press("ingest:confirm", submission, preview)
+    assert pressed.payload == {"type": 6}, "acknowledged before writing"
+    (_, stored) = await local.adapter.wait_for(pressed.token, 2)
+    assert stored.kind == "edit" and stored.payload is not None and stored.payload["components"] == []
     assert description(stored) == "Stored as document #2."
 
     answer = await local.command("spending", {"country": "Poland"})
@@ -149,3 +165,44 @@ async def test_ingest_has_a_per_user_cooldown(local: LocalDiscord) -> None:
         assert form.payload is not None and form.payload["type"] == 9
     refused = await local.command("ingest", {})
     assert "try again in" in description(refused)
+
+
+# --- issue 12 item 6: Store it acknowledges first and answers every outcome ---------------------
+
+
+async def test_store_it_is_acknowledged_before_the_write(local: LocalDiscord, store: Store) -> None:
+    """Issue 12 item 6: pressing Store it while another writer holds the store is acknowledged at once; the edit follows the write."""
+    submission, preview = await open_form_and_submit(local, ARTICLE)
+    with sqlite3.connect(store.path, isolation_level=None) as holder:
+        holder.execute("BEGIN IMMEDIATE")  # the write cannot happen until this lets go
+        pressed = await local.press("ingest:confirm", submission, preview)
+        assert pressed.payload == {"type": 6}, "a deferral, sent while the store was still locked"
+        # (counted by the holder: the bot's own connection is busy waiting for the lock)
+        assert holder.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+        holder.execute("ROLLBACK")
+    (_, stored) = await local.adapter.wait_for(pressed.token, 2, timeout=STORE_WAIT)
+    assert stored.kind == "edit" and description(stored) == "Stored as document #2."
+
+
+async def test_store_it_on_a_locked_store_says_so_and_can_be_pressed_again(
+    local: LocalDiscord, store: Store
+) -> None:
+    """Issue 12 item 6: a write refused (store locked past the busy timeout) gets a short error; pressing again stores it."""
+    submission, preview = await open_form_and_submit(local, ARTICLE)
+    with sqlite3.connect(store.path, isolation_level=None) as holder:
+        holder.execute("BEGIN IMMEDIATE")
+        refused = await press_for_answer(local, "ingest:confirm", submission, preview)
+        holder.execute("ROLLBACK")
+    assert refused.kind == "followup" and refused.message()["flags"] == EPHEMERAL
+    text = description(refused)
+    assert text.startswith("Not stored: the store stayed locked by another writer") and "try again" in text
+    stored = await press_for_answer(local, "ingest:confirm", submission, preview)
+    assert description(stored) == "Stored as document #2."
+
+
+async def test_store_it_rechecks_manage_server(local: LocalDiscord, store: Store) -> None:
+    """Issue 12 item 6: a member who lost Manage Server after the preview cannot store it."""
+    submission, preview = await open_form_and_submit(local, ARTICLE)
+    refused = await local.press("ingest:confirm", submission, preview, permissions=MEMBER_PERMISSIONS)
+    assert "Manage Server" in description(refused)
+    assert len(await store.documents()) == 1

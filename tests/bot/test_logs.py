@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.logs import WEBHOOK_LOGGER, redact, setup_logging
+from bot.logs import WEBHOOK_LOGGER, redact, redact_tokens, setup_logging
 
 URL = "http://127.0.0.1:1/api/v10/interactions/123/aW50ZXJhY3Rpb24tdG9rZW4/callback?with_response=1"
 
@@ -51,3 +51,20 @@ def test_redact() -> None:
         redact("/api/v10/webhooks/9/abc.def/messages/@original")
         == "/api/v10/webhooks/9/<token>/messages/@original"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Event: {'d': {'token': 'aW50.ZXJh-Y3', 'id': '1'}}",
+            "Event: {'d': {'token': '<token>', 'id': '1'}}",
+        ),
+        ('{"token": "ab\\"cd", "op": 0}', '{"token": "<token>", "op": 0}'),
+        ("POST /api/v10/webhooks/1/aW50ZXJ?wait=1", "POST /api/v10/webhooks/1/<token>?wait=1"),
+        ("a line about tokens in general", "a line about tokens in general"),
+    ],
+)
+def test_redact_tokens(line: str, expected: str) -> None:
+    """Issue 12 item 10: token fields (either quote style, escaped quotes inside) and URL tokens are hidden."""
+    assert redact_tokens(line) == expected

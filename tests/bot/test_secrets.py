@@ -28,7 +28,8 @@ import pytest
 from aiohttp import web
 
 from bot.cli import serve
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
+from tests.e2e.conftest import running_bot
 from tests.e2e.standin import DiscordStandIn
 from tests.launch import briefbot, clean_env
 
@@ -139,7 +140,7 @@ async def test_unreachable_discord_is_not_logged(
     """Nothing listens at the REST base: the connection error does not contain the token."""
     base = f"http://127.0.0.1:{closed_port()}/api/v10"
     extra = {"DISCORD_GATEWAY_URL": f"ws://127.0.0.1:{closed_port()}/gateway"} if gateway else {}
-    with pytest.raises(OSError) as failure:
+    with pytest.raises((OSError, ConfigError)) as failure:  # ConfigError names DISCORD_API_BASE
         await serve(settings_for(tmp_path, DISCORD_API_BASE=base, **extra))
     assert_no_token(everything_said(failure, debug_logs))
 
@@ -263,3 +264,22 @@ def test_env_file_is_git_ignored() -> None:
         assert ".env" in patterns or "/.env" in patterns
     example = (REPO / ".env.example").read_text(encoding="utf-8").splitlines()
     assert "DISCORD_TOKEN=" in example, ".env.example leaves the token empty"
+
+
+async def test_interaction_tokens_are_not_logged_at_debug(tmp_path: Path) -> None:
+    """Issue 12 item 10: at DEBUG, `briefbot run` logs each INTERACTION_CREATE without its interaction token.
+
+    The token is a credential for 15 minutes (it answers and edits as the bot); discord.py logs
+    every gateway event whole at DEBUG.
+    """
+    async with (
+        DiscordStandIn() as standin,
+        running_bot(standin, tmp_path, env={"BRIEFBOT_LOG_LEVEL": "DEBUG"}) as bot,
+    ):
+        payload = standin.make_command_interaction("spending", {"country": "Canada"})
+        response = await standin.wait_for_response(await standin.send_interaction(payload), timeout=30)
+        assert response.callback_type == 4  # answered: the token was used, so it was really there
+        await bot.wait_until(lambda: "INTERACTION_CREATE" in bot.output(), 10, "the event in the DEBUG log")
+        output = bot.output()
+    assert payload["token"] not in output
+    assert "'token': '<token>'" in output, "the event was logged, with its token hidden"

@@ -33,6 +33,7 @@ EPHEMERAL = 64
 MANAGE_GUILD = 1 << 5
 # A member allowed to manage the server (Discord computes the invoking member's permissions).
 ADMIN_PERMISSIONS = str(int(DEFAULT_PERMISSIONS) | MANAGE_GUILD)
+DEFERRED_UPDATE = 6  # a component acknowledged first; the answer edits its message
 MESSAGE_CALLBACKS = {4, 7, 8}  # callback types whose data is a message (or autocomplete choices)
 MESSAGE_KINDS = {"callback", "followup", "edit_message"}  # requests that show the user something
 
@@ -70,7 +71,12 @@ def assert_answered_once(standin: DiscordStandIn, response: Response) -> None:
         for r in answer_requests(standin, response.interaction_id)
     ]
     expected = [("callback", response.callback_type)]
-    if response.deferred:
+    if (
+        response.callback_type == DEFERRED_UPDATE
+    ):  # a button press: its message is edited, or an error follows
+        second = accepted[1:2] if accepted[1:2] in ([("edit_message", None)], [("followup", None)]) else []
+        expected += second or [("edit_message", None)]
+    elif response.deferred:
         expected.append(("followup", None))
     assert accepted == expected, [str(r) for r in requests]
     rejected = [f"{r} {r.response_json}" for r in requests if not r.ok and not r.fault_injected]

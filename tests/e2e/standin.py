@@ -41,8 +41,12 @@ REST (everything below ``/api/v10``; every request, known or not, is appended to
   attachment objects. Messages are checked against Discord's main limits (empty
   message 50006; content 2000; 10 embeds; embed title/description/field/footer
   lengths and the 6000 total; 25 autocomplete choices).
+* ``POST /channels/{channel}/messages`` (the text channel only; a reply to a mention command),
+  recorded in :attr:`DiscordStandIn.channel_messages`; :meth:`DiscordStandIn.make_mention` builds
+  the MESSAGE_CREATE of a member mentioning the bot.
 * ``GET /attachments/{channel}/{id}/{filename}`` (outside ``/api/v10``, like Discord's CDN):
-  the bytes of an attachment, whether the bot uploaded it or a test made it with
+  the bytes of an attachment, streamed in 64 KiB chunks (``RecordedRequest.served`` counts the
+  bytes written before the client stopped reading), whether the bot uploaded it or a test made it with
   :meth:`DiscordStandIn.make_attachment` (recorded with ``kind="cdn"``; unknown ones 404).
 * Bot-authenticated routes require ``Authorization: Bot <token>`` (401 otherwise);
   interaction callbacks and webhook routes are authenticated by their token, as on
@@ -72,6 +76,7 @@ Fault injection: :meth:`~DiscordStandIn.drop_connection`,
 :meth:`~DiscordStandIn.close_connection`, :meth:`~DiscordStandIn.send_reconnect`,
 :meth:`~DiscordStandIn.send_invalid_session`, :meth:`~DiscordStandIn.request_heartbeat`,
 :meth:`~DiscordStandIn.stop_heartbeat_acks` / :meth:`~DiscordStandIn.resume_heartbeat_acks`,
+:meth:`~DiscordStandIn.send_raw` (any text as a frame: malformed JSON, an array),
 and a REST fault queue: :meth:`~DiscordStandIn.fail_next` / :meth:`~DiscordStandIn.rate_limit_next`.
 
 Things discord.py insists on (easy to get wrong in a fake)
@@ -95,7 +100,8 @@ Deliberately not implemented
   429s only come from the fault queue.
 * No gateway-side heartbeat enforcement (Discord closes silent clients), no
   identify rate limit / ``max_concurrency``, no sharding beyond shard ``[0, 1]``.
-* No guild/channel/member/message REST routes other than the interaction webhooks,
+* No guild/channel/member/message REST routes other than the interaction webhooks and
+  posting in the text channel,
   no permissions computation, no 15-minute interaction token expiry, no CDN.
 * One guild, one text channel; no member chunking, presences or voice.
 """
@@ -172,6 +178,7 @@ _ALLOWED_CALLBACKS = {
     INTERACTION_MODAL_SUBMIT: {4, 5, 6, 7},
 }
 _DEFERRED_CALLBACKS = {CALLBACK_DEFERRED_CHANNEL_MESSAGE, CALLBACK_DEFERRED_UPDATE_MESSAGE}
+_CDN_CHUNK = 64 * 1024
 
 # Message flags.
 FLAG_SUPPRESS_EMBEDS = 1 << 2
@@ -287,6 +294,7 @@ class RecordedRequest:
     response_json: Any = None
     fault_injected: bool = False
     interaction_id: str | None = None
+    served: int = 0  # bytes of a CDN file written before the client finished or hung up (set at the end)
 
     @property
     def ok(self) -> bool:
@@ -530,6 +538,7 @@ class DiscordStandIn:
         self.interactions: dict[str, Response] = {}
         self.internal_errors: list[str] = []
         self.cdn_files: dict[str, tuple[bytes, str | None]] = {}  # URL path -> (bytes, content type)
+        self.channel_messages: list[dict[str, Any]] = []  # messages the bot posted in the text channel
         self.intents: int | None = None
         self.ready_count = 0
         self.resumed_count = 0
@@ -1129,6 +1138,15 @@ class DiscordStandIn:
             await self._send(self._active, payload)
         return payload
 
+    async def send_raw(self, text: str) -> bool:
+        """Send text as one frame on the live connection, as is (a malformed frame, for fault tests)."""
+        conn = self._active
+        if conn is None or conn._ws is None or conn._ws.closed:
+            return False
+        async with conn._lock:
+            await conn._ws.send_str(text)
+        return True
+
     async def drop_connection(self) -> bool:
         """Abort the live connection's TCP socket: no close frame (the client sees 1006)."""
         conn, self._active = self._active, None
@@ -1270,6 +1288,7 @@ class DiscordStandIn:
             ("GET", f"/webhooks/{app}/{token}/messages/{message}", self._h_get_message, False),
             ("PATCH", f"/webhooks/{app}/{token}/messages/{message}", self._h_edit_message, False),
             ("DELETE", f"/webhooks/{app}/{token}/messages/{message}", self._h_delete_message, False),
+            ("POST", r"/channels/(?P<channel_id>\d+)/messages", self._h_channel_message, True),
         ]
         return [
             (method, re.compile(pattern + "$"), handler, auth) for method, pattern, handler, auth in table
@@ -1369,12 +1388,32 @@ class DiscordStandIn:
             record.status, record.response_json = 404, {"message": "404: Not Found", "code": 0}
             response = web.json_response(record.response_json, status=404)
         else:
-            data, content_type = stored
-            record.status = 200
-            response = web.Response(
-                body=data, status=200, headers={"Content-Type": content_type or "application/octet-stream"}
-            )
+            self._notify()
+            return await self._stream_cdn_file(request, record, *stored)
         self._notify()
+        return response
+
+    async def _stream_cdn_file(
+        self, request: web.Request, record: RecordedRequest, data: bytes, content_type: str | None
+    ) -> web.StreamResponse:
+        """Write a file in chunks, counting in ``record.served`` what went out before the client stopped reading."""
+        record.status = 200
+        response = web.StreamResponse(
+            status=200, headers={"Content-Type": content_type or "application/octet-stream"}
+        )
+        response.content_length = len(data)
+        await response.prepare(request)
+        served = 0
+        try:
+            for start in range(0, len(data), _CDN_CHUNK):
+                await response.write(data[start : start + _CDN_CHUNK])
+                served = min(len(data), start + _CDN_CHUNK)
+            await response.write_eof()
+        except (ConnectionError, RuntimeError):  # the client hung up: a capped download stops here
+            pass
+        finally:
+            record.served = served  # set once, when the response is over
+            self._notify()
         return response
 
     async def _route(
@@ -1801,6 +1840,44 @@ class DiscordStandIn:
         if record.query.get("wait", "").lower() not in {"1", "true"}:
             return 204, None
         return 200, copy.deepcopy(message)
+
+    async def _h_channel_message(self, record: RecordedRequest, params: dict[str, str]) -> tuple[int, Any]:
+        """Create a bot message in the guild's text channel (a reply to a mention command)."""
+        if params["channel_id"] != self.channel_id:
+            return _error(404, "Unknown Channel", 10003)
+        data = record.json if isinstance(record.json, dict) else {}
+        if (problem := self._validate_message(data, record.files, require_content=True)) is not None:
+            return problem
+        reply = data.get("message_reference") is not None
+        message = self._new_message(data, record.files, message_type=19 if reply else 0)
+        message.pop("webhook_id")
+        self.channel_messages.append(message)
+        self._notify()
+        return 200, copy.deepcopy(message)
+
+    def make_mention(self, text: str, *, user_id: str | None = None) -> dict[str, Any]:
+        """Return a MESSAGE_CREATE payload by a member in the text channel: the bot's mention, then text."""
+        user = self.user(user_id)
+        bot = self.bot_user()
+        return {
+            "id": self._snowflake(),
+            "type": 0,
+            "channel_id": self.channel_id,
+            "guild_id": self.guild_id,
+            "author": user,
+            "member": {k: v for k, v in self._member(user, DEFAULT_PERMISSIONS).items() if k != "user"},
+            "content": f"<@{bot['id']}> {text}",
+            "timestamp": _iso_now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [bot],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "flags": 0,
+        }
 
     async def _h_get_message(self, record: RecordedRequest, params: dict[str, str]) -> tuple[int, Any]:
         message = self._webhook_message(params)

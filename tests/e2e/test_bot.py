@@ -301,3 +301,37 @@ async def test_console_json_equals_bot_callback(live_bot: BotProcess) -> None:
 
     assert response.final_request is not None
     assert printed == response.final_request.json
+
+
+# --- issue 12 item 11: mentions ------------------------------------------------------------------
+
+NON_OWNER_ID = "222222222222222222"
+
+
+def bot_log(bot: BotProcess) -> str:
+    """Return what the bot has logged so far (stderr)."""
+    return bot.stderr_path.read_text(errors="replace")
+
+
+async def test_mentions_log_no_error_and_a_non_owner_s_sync_gets_a_reply(live_bot: BotProcess) -> None:
+    """Issue 12 item 11: "@briefbot hello" logs no ERROR and gets no reply; "@briefbot sync" by a non-owner is told why.
+
+    The reply to the sync, handled after the chatter, is the barrier before the log is read.
+    """
+    standin = live_bot.standin
+    logged, syncs = len(bot_log(live_bot)), len(standin.command_syncs)
+    await standin.dispatch(
+        "MESSAGE_CREATE", standin.make_mention("hello, what can you do?", user_id=NON_OWNER_ID)
+    )
+    mention = standin.make_mention("sync", user_id=NON_OWNER_ID)
+    await standin.dispatch("MESSAGE_CREATE", mention)
+    (reply,) = await standin.wait_for(lambda: standin.channel_messages, 15, "a reply in the channel")
+
+    assert reply["content"] == "Only the bot's owners can sync its commands."
+    assert len(standin.command_syncs) == syncs
+    (request,) = standin.find_requests("POST", f"/channels/{standin.channel_id}/messages")
+    assert str(request.json["message_reference"]["message_id"]) == mention["id"]
+    assert request.json["allowed_mentions"]["parse"] == []
+    since = bot_log(live_bot)[logged:]
+    assert "ERROR" not in since and "Traceback" not in since, since
+    standin.channel_messages.clear()

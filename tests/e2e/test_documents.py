@@ -8,12 +8,14 @@ second article. Every payload the bot sends goes through ``tests.limits.assert_p
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 from .conftest import (
     ADMIN_PERMISSIONS,
@@ -196,13 +198,15 @@ async def test_ingest_attachment_by_admin(live_bot: BotProcess) -> None:
     assert await document_count(standin) == before
 
     confirmed = await checked_answer(
-        standin, standin.make_component_interaction("ingest:confirm", message_id)
+        standin,
+        standin.make_component_interaction("ingest:confirm", message_id, permissions=ADMIN_PERMISSIONS),
     )
     assert_answered_once(standin, confirmed)
-    assert confirmed.callback_type == 7
+    assert confirmed.callback_type == 6  # acknowledged before the write (issue 12 item 6)
+    (edit,) = confirmed.edits
     stored = only_embed(confirmed)
     assert stored["description"] == f"Stored as document #{before + 1}."
-    assert confirmed.callback_json["data"]["components"] == []  # the buttons are gone
+    assert edit.json["components"] == []  # the buttons are gone
     assert standin.messages[message_id]["embeds"][0]["description"] == stored["description"]
 
     sources = only_embed(await run(standin, "sources"))
@@ -272,3 +276,96 @@ async def test_ingest_paste_modal(live_bot: BotProcess) -> None:
     assert cancelled.callback_type == 7
     assert only_embed(cancelled)["description"] == "Cancelled; nothing was stored."
     assert await document_count(standin) == before
+
+
+# --- issue 12 item 8: attachments ----------------------------------------------------------------
+
+ADMINS = itertools.count(333_000_000_000_000_000)  # one admin per /ingest: it has a per-member cooldown
+
+
+async def ingest_file(standin: DiscordStandIn, attachment: dict[str, Any]) -> Response:
+    """Send /ingest with an attachment, by an admin of its own (no cooldown), and return its checked, single answer."""
+    payload = standin.make_command_interaction(
+        "ingest",
+        {"file": attachment["id"]},
+        user_id=str(next(ADMINS)),
+        permissions=ADMIN_PERMISSIONS,
+        attachments=[attachment],
+    )
+    response = await checked_answer(standin, payload)
+    assert_answered_once(standin, response)
+    assert is_ephemeral(standin, response)
+    return response
+
+
+def cdn_path(standin: DiscordStandIn, attachment: dict[str, Any]) -> str:
+    """Return the stand-in CDN path an attachment's URL points at."""
+    return str(attachment["url"]).removeprefix(standin.origin)
+
+
+async def test_ingest_attachment_on_another_host_is_not_fetched(live_bot: BotProcess) -> None:
+    """Issue 12 item 8: an attachment whose URL is not Discord's file host is refused without a request to it."""
+    standin = live_bot.standin
+    seen: list[str] = []
+
+    async def record(request: web.Request) -> web.Response:
+        seen.append(request.path)
+        return web.Response(text="Title: Planted\n\nPoland spent 9% of GDP on defence in 2025.\n")
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", record)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        attachment = standin.make_attachment("planted.txt", b"unused")
+        elsewhere = f"http://127.0.0.1:{runner.addresses[0][1]}/planted.txt"
+        attachment |= {"url": elsewhere, "proxy_url": elsewhere}
+        response = await ingest_file(standin, attachment)
+    finally:
+        await runner.cleanup()
+    assert response.callback_type == 4
+    assert "not on Discord's file host" in only_embed(response)["description"]
+    assert seen == []
+
+
+async def test_ingest_attachment_larger_than_declared_is_cut_off(live_bot: BotProcess) -> None:
+    """Issue 12 item 8: a file that declares 100 B but serves 60 MB is refused after at most a few MB read."""
+    standin = live_bot.standin
+    body = b"Title: Huge\n\n" + b"Poland spent 4% of GDP on defence. " * (60 * 1024 * 1024 // 35)
+    attachment = standin.make_attachment("huge.txt", body) | {"size": 100}
+    response = await ingest_file(standin, attachment)
+
+    assert response.callback_type == 5  # the download starts after the deferral
+    assert "larger than 256 KB" in only_embed(response)["description"]
+    (download,) = standin.find_requests("GET", cdn_path(standin, attachment))
+    await standin.wait_for(lambda: download.served > 0, 30, "the download to end")
+    print(
+        f"\n60 MB attachment declared as 100 B: {download.served / 2**20:.1f} MB written before the bot hung up"
+    )
+    assert download.served < len(body) // 4  # socket buffers hold a few MB; the rest was never read
+
+
+@pytest.mark.parametrize(
+    ("status", "said"), [(404, "no longer has that file (404)"), (502, "is failing (502)")]
+)
+async def test_ingest_attachment_host_errors_are_explained(
+    live_bot: BotProcess, status: int, said: str
+) -> None:
+    """Issue 12 item 8: a 404 or 502 from the file host gets its own message, not "Something went wrong"."""
+    standin = live_bot.standin
+    attachment = standin.make_attachment(f"gone-{status}.txt", NEW_ARTICLE.read_bytes())
+    if status == 404:
+        del standin.cdn_files[cdn_path(standin, attachment)]
+    else:
+        standin.fail_next(cdn_path(standin, attachment), status)
+    response = await ingest_file(standin, attachment)
+    assert said in only_embed(response)["description"]
+
+
+async def test_ingest_in_a_dm_says_it_only_works_in_a_server(live_bot: BotProcess) -> None:
+    """Issue 12 item 8: /ingest in a DM is refused as a server-only command (not as a missing permission)."""
+    standin = live_bot.standin
+    response = await checked_answer(standin, standin.make_command_interaction("ingest", guild=False))
+    assert_answered_once(standin, response)
+    assert only_embed(response)["description"] == "This command only works in a server."

@@ -1,6 +1,7 @@
 """Faults injected into the running bot (issue 5, items 2, 3 and 8): the bot keeps answering, once each.
 
-Gateway faults (abrupt close, RECONNECT, INVALID_SESSION both ways, unacknowledged heartbeats) and
+Gateway faults (abrupt close, RECONNECT, INVALID_SESSION both ways, malformed frames (issue 12
+item 2), unacknowledged heartbeats) and
 REST faults (429 and 500 on the callback and on a followup) are injected by the stand-in into a
 ``briefbot run`` process; the next interaction must get exactly one correct answer, and the
 process must stay up. A 5xx must also be logged: ``test_server_errors_are_logged`` fails today
@@ -189,6 +190,47 @@ async def test_invalid_session_not_resumable_reidentifies(live_bot: BotProcess) 
     print(f"\nINVALID_SESSION(false) -> IDENTIFY after {pause:.2f} s")
     assert 4.5 <= pause <= 7.0, pause  # discord.py's before_identify_hook sleeps 5 s
     await assert_connected_once(standin, ready + 1)
+    await probe(standin)
+
+
+def interaction_without_token(standin: DiscordStandIn) -> dict[str, Any]:
+    """Return an INTERACTION_CREATE payload with no token, which no one can answer (so not recorded as sent)."""
+    payload = standin.make_command_interaction("spending", {"country": "Canada"})
+    standin.interactions.pop(str(payload["id"]), None)  # it can never be answered: not one to account for
+    return {key: value for key, value in payload.items() if key != "token"}
+
+
+# Malformed frames (issue 12 item 2): each made `briefbot run` exit. Sent after READY on the live
+# connection; the bot must log the frame in one line, connect again (a new IDENTIFY, after its
+# backoff) and answer the next interaction. The backoff doubles from 1 s over these four cases.
+MALFORMED_FRAMES: list[tuple[str, Callable[[DiscordStandIn], Any]]] = [
+    ("not-json", lambda s: s.send_raw("{not json")),
+    ("json-array", lambda s: s.send_raw('[{"op": 0, "t": "READY"}]')),
+    ("dispatch-d-null", lambda s: s.dispatch("GUILD_UPDATE", None)),
+    ("interaction-without-token", lambda s: s.dispatch("INTERACTION_CREATE", interaction_without_token(s))),
+]
+MALFORMED_RECOVERY_TIMEOUT = 30.0  # the fourth reconnect waits 8 s of backoff, then IDENTIFYs
+
+
+@pytest.mark.parametrize("send", [f for _, f in MALFORMED_FRAMES], ids=[n for n, _ in MALFORMED_FRAMES])
+async def test_malformed_frame_is_logged_and_the_bot_reconnects(
+    live_bot: BotProcess, send: Callable[[DiscordStandIn], Any]
+) -> None:
+    """Issue 12 item 2: a frame discord.py cannot handle is logged in one line; the bot connects again and answers."""
+    standin = live_bot.standin
+    ready = standin.ready_count
+    errors_before = sum("could not handle" in line for line in log_lines(live_bot))
+    assert await send(standin)
+    await standin.wait_until_ready(MALFORMED_RECOVERY_TIMEOUT, count=ready + 1)
+
+    assert live_bot.process.returncode is None
+    logged = [line for line in log_lines(live_bot) if "could not handle" in line]
+    assert len(logged) == errors_before + 1 and "ERROR" in logged[-1] and "reconnecting in" in logged[-1]
+    await standin.wait_for(
+        lambda: [c for c in standin.connections if c.open] == [standin.connections[-1]],
+        RECOVERY_TIMEOUT,
+        "the old connection to close",
+    )
     await probe(standin)
 
 

@@ -360,7 +360,7 @@ async def test_auth_errors_and_unknown_routes(
 
     async with aiohttp.ClientSession() as session:
         headers = {"Authorization": f"Bot {standin.token}"}
-        async with session.get(f"{standin.base_url}/channels/1/messages", headers=headers) as resp:
+        async with session.get(f"{standin.base_url}/channels/1/pins", headers=headers) as resp:
             assert (resp.status, await resp.json()) == (404, {"message": "404: Not Found", "code": 0})
         async with session.ws_connect(f"{standin.gateway_url}?v=10&encoding=json") as ws:
             hello = await ws.receive_json()
@@ -368,4 +368,4 @@ async def test_auth_errors_and_unknown_routes(
             await ws.send_json({"op": 2, "d": {"token": "wrong", "intents": 0, "properties": {}}})
             closed = await ws.receive()
             assert (closed.type, ws.close_code) == (aiohttp.WSMsgType.CLOSE, 4004)
-    assert [r.path for r in standin.unexpected_requests] == ["/channels/1/messages"]
+    assert [r.path for r in standin.unexpected_requests] == ["/channels/1/pins"]

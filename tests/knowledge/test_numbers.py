@@ -33,7 +33,9 @@ from knowledge.extract.numbers import (
         ("two and a half per cent", 2.5),
         ("3.5 percentage points", None),  # a change, not a share
         ("2-3%", None),  # a range is not one value
-        ("3,5%", None),  # a decimal comma is not read as "5%"
+        ("3,5%", 3.5),  # a decimal comma, as much of Europe writes it (never "5%")
+        ("2,85 %", 2.85),
+        ("1,500%", 1500.0),  # a thousands comma: three digits after it
         ("3.19", None),
         ("the 2% target", None),  # more than one number's worth of text
     ],

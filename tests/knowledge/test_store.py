@@ -22,7 +22,7 @@ from knowledge.models import (
     StatementRecord,
     TimeRef,
 )
-from knowledge.store import SCHEMA_VERSION, Store, StoreError
+from knowledge.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, StoreWriteError
 
 ARTICLE = read_article(
     "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
@@ -54,6 +54,7 @@ async def test_new_store_has_current_schema_and_wal(tmp_path: Path) -> None:
         assert await store.schema_version() == SCHEMA_VERSION
         assert await store._scalar("PRAGMA journal_mode") == "wal"
         assert await store._scalar("PRAGMA foreign_keys") == 1
+        assert await store._scalar("PRAGMA application_id") == APPLICATION_ID
     finally:
         await store.close()
 
@@ -268,11 +269,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
             f" ALTER TABLE spending_facts DROP COLUMN status; {_BEFORE_SPEAKER_TYPES} {_BEFORE_EVENT_STATUS}"
-            " PRAGMA user_version = 1;"
+            " PRAGMA user_version = 1; PRAGMA application_id = 0;"  # (stores were not marked then)
         )
     store = await Store.open(path)
     try:
         assert await store.schema_version() == SCHEMA_VERSION == 6
+        assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index
         assert len(await store.spending_figures("PL", per_metric=5)) == 1
@@ -295,3 +297,51 @@ async def test_overlapping_version_checks_share_one_query(tmp_path: Path) -> Non
         await store.close()
     assert len(set(versions)) == 1 and burst == 1
     assert after != versions[0]  # a commit is seen by the next call
+
+
+async def test_a_writer_that_lost_the_race_finds_the_winner_s_document(tmp_path: Path) -> None:
+    """Issue 12 item 5: the same document written by another connection while this one waits for the lock is found, not a UNIQUE error.
+
+    The other writer holds the lock; this store starts its write and waits. Once it is waiting
+    (its BEGIN IMMEDIATE has been issued, as the connection's trace shows), the other writer
+    stores the same document and commits.
+    """
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    other = await Store.open(path)
+    loop = asyncio.get_running_loop()
+    waiting = asyncio.Event()
+
+    def trace(statement: str) -> None:
+        if statement.startswith("BEGIN IMMEDIATE"):
+            loop.call_soon_threadsafe(waiting.set)
+
+    try:
+        with sqlite3.connect(path, isolation_level=None) as holder:
+            holder.execute("BEGIN IMMEDIATE")
+            await store._in_db_thread(lambda db: db.set_trace_callback(trace))
+            write = asyncio.ensure_future(store.add_document(ARTICLE, EXTRACTION, name="mine.txt"))
+            await waiting.wait()
+            holder.execute("ROLLBACK")  # let the other writer win the race
+            won = await other.add_document(ARTICLE, EXTRACTION, name="theirs.txt")
+            lost = await write
+        assert won.created and not lost.created and lost.document_id == won.document_id
+        assert len(await store.documents()) == 1
+    finally:
+        await store.close()
+        await other.close()
+
+
+async def test_a_locked_store_refuses_the_write_with_a_reason(tmp_path: Path) -> None:
+    """Issue 12 item 5: a write that outwaits the busy timeout raises StoreWriteError naming the lock; nothing is kept."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    try:
+        with sqlite3.connect(path, isolation_level=None) as holder:
+            holder.execute("BEGIN IMMEDIATE")
+            with pytest.raises(StoreWriteError, match="locked by another writer"):
+                await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+            holder.execute("ROLLBACK")
+        assert (await store.add_document(ARTICLE, EXTRACTION, name="a.txt")).created
+    finally:
+        await store.close()

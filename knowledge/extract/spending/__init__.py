@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
@@ -24,15 +25,48 @@ from knowledge.extract.spending._structure import context_years, structure_recor
 from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
+_FIGURE_CUE = re.compile(r"\d\s*(?:%|per\s*cent|percent|pc\b|bn|billion|million|trillion)|[$€£]\s*\d", re.I)
+
+
+MAX_SENTENCE_CHARS = 1_500  # the longest sentence of the corpus is under 400; past this, it is not prose
+MAX_SENTENCE_FIGURES = 24  # a sentence with more percentages and amounts than this is a data dump
+MAX_TABLE_CHARS = 40_000
 
 
 def extract_spending(article: Article) -> list[SpendingRecord]:
-    """Return the spending facts stated in the article, each with how sure it is."""
-    years = context_years(article)
-    phrased = [_with_status(r, article, years) for r in phrase_records(article) if _kept(r, article)]
+    """Return the spending facts stated in the article, each with how sure it is.
+
+    Every reader works sentence by sentence, and a few of its rules compare each figure of a
+    sentence with the others. So that the time to read an article grows with its length and
+    nothing else, a passage that is too long or too full of figures to be a sentence ("2% 2% 2%
+    ...", a pasted spreadsheet) is not read for facts; it stays searchable with /ask. Tables are
+    read by the table reader alone, row by row.
+    """
+    sentences = _readable(article, tables=False)
+    years = context_years(sentences)
+    phrased = [_with_status(r, sentences, years) for r in phrase_records(sentences) if _kept(r, sentences)]
     claimed = {(r.passage, r.as_written) for r in phrased}
-    found = phrased + structure_records(article, claimed) + alliance_records(article, claimed)
-    return apply_corrections(article, found)
+    found = [
+        *phrased,
+        *structure_records(_readable(article, tables=True), claimed),
+        *alliance_records(sentences, claimed),
+    ]
+    return apply_corrections(sentences, found)
+
+
+def _readable(article: Article, *, tables: bool) -> Article:
+    """Return the article with the passages the readers must not read emptied (positions unchanged)."""
+    passages = [p if _fits(p.text, tables) else p.model_copy(update={"text": ""}) for p in article.passages]
+    return article.model_copy(update={"passages": passages})
+
+
+def _fits(text: str, tables: bool) -> bool:
+    """Return whether a passage is a sentence the readers can take (or, with tables, a table)."""
+    if "\n" in text and is_table_row(text.split("\n", 1)[0]):
+        return tables and len(text) <= MAX_TABLE_CHARS
+    if len(text) > MAX_SENTENCE_CHARS:
+        return False
+    return len(_FIGURE_CUE.findall(text)) <= MAX_SENTENCE_FIGURES
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:

@@ -45,6 +45,13 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
             (r.subject, r.metric, r.value) for r in wrong if right is None or r.as_written != right.as_written
         }
         records = [r for r in records if (r.subject, r.metric, r.value) not in gone or r is right]
+        stated = {(r.subject, r.metric, r.value, r.when.year if r.when else None) for r in records}
+        if (
+            right is not None
+            and (right.subject, right.metric, right.value, right.when.year if right.when else None) in stated
+            and right not in records
+        ):
+            right = None  # the article already states the right figure elsewhere: dropping the wrong one is enough
         if right is not None:
             records = [
                 r

@@ -424,11 +424,13 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     """Return the spending facts stated in the article's passages, in passage order."""
     records: list[SpendingRecord] = []
     reading = _Reading()
-    # Whether each passage names defence, searched once rather than again for every later passage.
-    speaks = [_names_defence(passage.text) for passage in article.passages]
     title_speaks = _DEFENCE.search(article.meta.title or "") is not None
+    section_speaks: dict[str | None, bool] = {}  # whether each section so far has named defence
     for passage in article.passages:
-        defence = title_speaks or _defence_context(passage, article.passages, speaks)
+        section_speaks[passage.section] = section_speaks.get(passage.section, False) or _names_defence(
+            passage.text
+        )
+        defence = title_speaks or _defence_context(passage, section_speaks[passage.section])
         for clause in _clauses(passage, article.meta.published, defence):
             if not clause.hypothetical:
                 records.extend(_clause_records(clause, reading))
@@ -453,15 +455,9 @@ def _clause_records(clause: _Clause, reading: _Reading) -> list[SpendingRecord]:
     ]
 
 
-def _defence_context(passage: Passage, passages: list[Passage], speaks: list[bool]) -> bool:
-    """Return whether the section heading or the section up to passage speaks of defence.
-
-    ``speaks[i]`` says whether passage i of the article names defence.
-    """
-    if _DEFENCE.search(passage.section or ""):
-        return True
-    earlier = enumerate(passages[: passage.position + 1])
-    return any(speaks[i] for i, p in earlier if p.section == passage.section)
+def _defence_context(passage: Passage, section_so_far: bool) -> bool:
+    """Return whether the section heading or the section up to passage (section_so_far) speaks of defence."""
+    return section_so_far or _DEFENCE.search(passage.section or "") is not None
 
 
 def _names_defence(text: str) -> bool:
@@ -470,12 +466,15 @@ def _names_defence(text: str) -> bool:
 
 
 def _unique(records: list[SpendingRecord]) -> list[SpendingRecord]:
-    """Return records without exact repeats, in first-seen order."""
-    seen: list[SpendingRecord] = []
+    """Return records without exact repeats, in first-seen order (by key: linear, not pairwise)."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
     for record in records:
-        if record not in seen:
-            seen.append(record)
-    return seen
+        key = (*(v for k, v in record if k != "equivalents"), tuple(record.equivalents))
+        if key not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept
 
 
 # --- passages into clauses --------------------------------------------------------------------

@@ -88,6 +88,10 @@ _NOT_AMOUNT = re.compile(
 )
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
+_SPENDING_NOUN = re.compile(r"\b(?:spending|budget|outlays|expenditure|spent|spend|spends)\b", re.I)
+_AID_AFTER = re.compile(
+    r"[^.;]{0,40}\b(?:for|to)\s+Ukraine\b|[^.;]{0,25}\b(?:in\s+aid|of\s+aid|weapons|loans?)\b", re.I
+)
 _AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
 _FIGURE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
@@ -130,6 +134,7 @@ _OTHER_THING = re.compile(
     r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly)\b",
     re.I,
 )
+_COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
@@ -277,9 +282,10 @@ def _line_records(
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
+    own_verb = _COORDINATION.split(lead)[-1]  # "did not meet the 2% until 2024, and now aims to reach 3.5%"
     return (
         _OTHER_THING.search(lead) is not None
-        or _NEGATION.search(lead) is not None
+        or _NEGATION.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
     )
 
@@ -314,7 +320,7 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
     for quantity in find_money(text):
-        if _is_amount(text, quantity):
+        if _is_amount(text, quantity, context):
             found.append((_qualified(text, quantity), Metric.AMOUNT))
     return sorted(found, key=lambda pair: pair[0].start)
 
@@ -335,17 +341,21 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     if _SHARE_OF_OTHER.search(text, start, end):
         return False  # "two-thirds of total allied spending ..., down from 72%": a share of something else
-    return _speaks_of_spending(context) or _SPEND_WORD.search(text, start, end) is not None
+    # Only called in an article about defence: a paragraph that speaks of spending or GDP is enough.
+    return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
 
-def _is_amount(text: str, quantity: Quantity) -> bool:
+def _is_amount(text: str, quantity: Quantity, context: str) -> bool:
     """Return whether an amount of money is a defence budget or spending, not aid, an increase or an economy."""
     start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
-    near = text[start : min(end, quantity.end + 50)]
+    near = text[start : min(end, quantity.end + 15)]
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
         return False  # "whose GDP is €4.3 trillion"
-    return _AMOUNT_TALK.search(near) is not None and _NOT_AMOUNT.search(near) is None
+    talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
+        _SPENDING_NOUN.search(text, start, quantity.start) and _DEFENCE_TALK.search(context)
+    )
+    return talk is not None and _NOT_AMOUNT.search(near) is None and not _AID_AFTER.match(text, quantity.end)
 
 
 def _qualified(text: str, quantity: Quantity) -> _Found:
