@@ -468,3 +468,33 @@ def test_clauses_end_at_semicolons_dashes_and_joined_clauses() -> None:
 def test_places_and_times_in_other_orders(text: str, date: str, expected: Where) -> None:
     """A time before its place, a host city as subject, a trip to the summit, a summit named by year first."""
     assert [where(event) for event in events(text, date)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "The Trump-Putin summit in Anchorage on 15 August ended, NATO officials said.",
+            "2025-08-20",
+            EventKind.SUMMIT,
+        ),
+        (
+            "The European Political Community summit in Tirana on 16 May drew NATO leaders.",
+            "2025-05-20",
+            EventKind.SUMMIT,
+        ),
+        (
+            "Leaders met at a peace summit in Lucerne on 15-16 June, NATO said.",
+            "2024-06-20",
+            EventKind.SUMMIT,
+        ),
+        ("At The Hague summit on 24-25 June NATO allies agreed.", "2025-07-01", EventKind.NATO_SUMMIT),
+        ("The Dutch summit in June will be short, NATO says.", "2025-03-01", EventKind.NATO_SUMMIT),
+    ],
+)
+def test_a_summit_of_another_body_or_purpose_is_no_nato_summit(
+    text: str, date: str, expected: EventKind
+) -> None:
+    """A name before "summit" that is no place, demonym or NATO's, or a topic, makes another summit."""
+    (event,) = events(text, date)
+    assert event.kind == expected and event.place is not None

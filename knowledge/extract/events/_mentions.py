@@ -49,8 +49,10 @@ from knowledge.extract.events._places import (
     words,
 )
 from knowledge.extract.events._times import Times
-from knowledge.extract.timeref import WEEKDAYS, find_times
+from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times
+from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
+from knowledge.places import find_place
 from knowledge.wordscan import fold_case
 
 
@@ -222,6 +224,8 @@ def _mention(
     if summit and noun and place is None and when is None and _INDEFINITE.match(text, phrase_start):
         return None  # "a summit" in passing names no meeting
     kind = kind_of(_kind_phrase(text, phrase_start, end) if noun else text[_group_start(text, start) : end])
+    if kind is None and noun and summit and _other_body(text[phrase_start:start]):
+        kind = EventKind.SUMMIT  # "the G20 summit", "the Trump-Putin summit", "a peace summit"
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
 
 
@@ -302,6 +306,33 @@ def _place_after_time(text: str, end: int, times: Times) -> PlaceMatch | None:
     if after is None or not _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
         return None
     return place_after(text, after[2], times)
+
+
+def _other_body(phrase: str) -> bool:
+    """Return whether the words before "summit" name another body or purpose than NATO's.
+
+    A topic ("a peace summit") or a name that is no place, demonym, month or NATO's ("the G20
+    summit", "the European Political Community summit", "the Trump-Putin summit").
+    """
+    for word in _PHRASE_WORD.findall(phrase):
+        bare = re.sub(r"['’]s$", "", word)
+        if bare.lower() in _OTHER_TOPICS:
+            return True
+        if not (bare[:1].isupper() or bare[:1].isdigit()) or bare.isdigit():
+            continue
+        if bare in _DETERMINERS or bare.lower() in MONTHS or kind_of(bare) is not None:
+            continue
+        if find_place(bare) or find_country_mentions(bare) or find_demonyms(bare):
+            continue
+        return True
+    return False
+
+
+_PHRASE_WORD = re.compile(r"[\w’'-]+")
+_DETERMINERS = words("The A An This That Next Last Its Their Our")
+_OTHER_TOPICS = words(
+    "peace climate energy trade economic bilateral trilateral food health investment business digital"
+)
 
 
 def _group_start(text: str, start: int) -> int:

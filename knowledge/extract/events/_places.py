@@ -103,14 +103,24 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
             return PlaceMatch(
                 country.prose_name(), country.code, True, match.start("place"), match.end("place")
             )
-        place = resolve(words, match.start("place") == 0, match.start("place"), match.end("place"))
-        if place:
-            return place
+        for suffix in _suffixes(text, match.start("place"), match.end("place")):
+            # "At The Hague summit": the name may start after a capitalised word that is not one.
+            place = resolve(text[suffix : match.end("place")], suffix == 0, suffix, match.end("place"))
+            if place:
+                return place
     subject = _SUBJECT.match(text, clause_start(text, start))
     if subject and subject.end() <= start and _PREDICATE.fullmatch(text, subject.end(), start):
         place_start = subject.start("place")
         return resolve(subject.group("place"), place_start == 0, place_start, subject.end("place"))
     return None
+
+
+def _suffixes(text: str, start: int, end: int) -> list[int]:
+    """Return where each word of text[start:end] starts, first word first ("At The Hague": 3 starts)."""
+    return [start] + [start + m.end() for m in _SPACES.finditer(text[start:end])]
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
