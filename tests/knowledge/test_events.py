@@ -498,3 +498,36 @@ def test_a_summit_of_another_body_or_purpose_is_no_nato_summit(
     """A name before "summit" that is no place, demonym or NATO's, or a topic, makes another summit."""
     (event,) = events(text, date)
     assert event.kind == expected and event.place is not None
+
+
+def test_it_will_be_held_gives_the_meeting_being_discussed_its_place_and_time() -> None:
+    """ "It will be held in Ankara on 7-8 July 2026" after a question about the next summit."""
+    text = "Q: When is the next NATO summit?\n\nA: It will be held in Ankara on 7-8 July 2026."
+    (event,) = events(text, "2025-09-15")
+    assert where(event) == (
+        "Ankara",
+        "TR",
+        TimeRef(text="7-8 July 2026", year=2026, month=7, day=7, end_day=8),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial opened in March. It was held in Paris on 3 March.",  # no meeting is being discussed
+        "NATO leaders met in Vilnius in July 2023. It was held in Riga.",  # another place: not that meeting
+    ],
+)
+def test_it_was_held_names_no_other_meeting(text: str) -> None:
+    """ "It was held in X" only places the meeting being discussed, and only where it fits."""
+    assert [event.place for event in events(text, "2025-06-01")] in ([], ["Vilnius"])
+
+
+def test_a_table_row_with_a_meeting_a_place_and_a_date_is_a_meeting() -> None:
+    """Rows "| NATO summit | The Hague | 24–25 June 2025 |" give one event each, of their kind."""
+    text = (
+        "| Meeting | Place | Dates |\n|---|---|---|\n| NATO summit | The Hague | 24–25 June 2025 |\n"
+        "| EU summit | Brussels | 26–27 June 2025 |"
+    )
+    found = [(event.kind, event.place, event.when and event.when.day) for event in events(text, "2025-06-01")]
+    assert found == [(EventKind.NATO_SUMMIT, "The Hague", 24), (EventKind.EU_SUMMIT, "Brussels", 26)]

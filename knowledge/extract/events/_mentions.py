@@ -76,7 +76,7 @@ class Mention:
 _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
-    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host"
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -99,6 +99,10 @@ _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+_HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
+_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
+_CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
+_MEETING_CELL = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
 _MOVED = re.compile(
     r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
@@ -138,6 +142,8 @@ def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
         Mention(passage, m.start(), m.end(), None, None, None, None, back_reference=True)
         for m in _BACK_REFERENCE.finditer(text)
     ]
+    found += [m for m in _held_pronouns(passage, times, published) if m is not None]
+    found += _table_rows(passage, published)
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
     return _fold_clauses(found)
@@ -227,6 +233,37 @@ def _mention(
     if kind is None and noun and summit and _other_body(text[phrase_start:start]):
         kind = EventKind.SUMMIT  # "the G20 summit", "the Trump-Putin summit", "a peace summit"
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
+
+
+def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+    """Return "It will be held in Ankara on 7-8 July": the meeting being discussed, its place and time."""
+    found: list[Mention | None] = []
+    for match in _HELD_PRONOUN.finditer(passage.text):
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
+        found.append(replace(mention, back_reference=True) if mention and mention.place else None)
+    return found
+
+
+def _table_rows(passage: Passage, published: PartialDate | None) -> list[Mention]:
+    """Return the meetings of table rows: a cell naming a meeting, one a place, one a time."""
+    found: list[Mention] = []
+    for row in _TABLE_ROW.finditer(passage.text):
+        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+        meeting = next(((cell, at) for cell, at in cells if _MEETING_CELL.search(cell)), None)
+        places = [place_in(cell, 0, len(cell)) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
+        times = [ref for cell, _ in cells for ref, _, _ in find_times(cell, published)]
+        place = next((p for p in places if p is not None), None)
+        if meeting is None or place is None or not times:
+            continue
+        at = meeting[1]
+        where = replace(place, start=at, end=at)
+        kind = kind_of(meeting[0])
+        found.append(
+            Mention(
+                passage, at, at + len(meeting[0]), kind, where, times[0], None, summit=kind in _SUMMIT_KINDS
+            )
+        )
+    return found
 
 
 def _since(passage: Passage, found: list[Mention]) -> list[Mention]:

@@ -47,6 +47,9 @@ def place_mention(mention: Mention, events: list[Event], published: PartialDate 
     """Return the event a mention belongs to, creating it when the mention names a new meeting."""
     if mention.back_reference or (mention.place is None and mention.when is None):
         event = _current(events, mention, published)
+        said = mention.place is not None or mention.when is not None
+        if event is not None and mention.back_reference and said and not _same_meeting(event, mention):
+            return None  # "It will be held in Ankara" about a meeting held elsewhere
         fresh = event is None or (mention.upcoming and is_past(event.when, published))
         if fresh and not mention.back_reference and not mention.weak:
             event = _new(events)
@@ -142,6 +145,13 @@ def _compatible(event: Event, mention: Mention) -> bool:
     """Return whether nothing the mention says conflicts with the event."""
     if not compatible(event.kind, mention.kind) or event.summit != mention.summit:
         return False
+    if mention.place and event.place and not _same_place(event, mention):
+        return False
+    return mention.when is None or event.when is None or _times_agree(event.when, mention.when)
+
+
+def _same_meeting(event: Event, mention: Mention) -> bool:
+    """Return whether a back reference's place and time fit the event it refers to."""
     if mention.place and event.place and not _same_place(event, mention):
         return False
     return mention.when is None or event.when is None or _times_agree(event.when, mention.when)
