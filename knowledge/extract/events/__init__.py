@@ -133,6 +133,8 @@ def _gather_details(
     article: Article, people: list[PersonRecord], events: list[Event], mentioned: dict[int, list[Event]]
 ) -> None:
     """Add to each event the attendees, roles and agenda items of the passages about it."""
+    if not events:
+        return  # who is referred to by "he" is worth knowing only for a meeting's attendees
     published = article.meta.published
     by_paragraph: dict[int, list[int]] = {}  # paragraph -> the positions of its passages with mentions
     for position in mentioned:

@@ -352,7 +352,7 @@ def _other_body(phrase: str) -> bool:
     summit", "the European Political Community summit", "the Trump-Putin summit").
     """
     for word in _PHRASE_WORD.findall(phrase):
-        bare = re.sub(r"['’]s$", "", word)
+        bare = _POSSESSIVE.sub("", word)
         if bare.lower() in _OTHER_TOPICS:
             return True
         if not (bare[:1].isupper() or bare[:1].isdigit()) or bare.isdigit():
@@ -366,6 +366,8 @@ def _other_body(phrase: str) -> bool:
 
 
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_THEIR = re.compile(r"(?i:their)\b")
 _DETERMINERS = words("The A An This That Next Last Its Their Our")
 _OTHER_TOPICS = words(
     "peace climate energy trade economic bilateral trilateral food health investment business digital"
@@ -380,7 +382,7 @@ def _group_start(text: str, start: int) -> int:
 def _kind_phrase(text: str, phrase_start: int, end: int) -> str:
     """Return the words that say what a meeting is: its phrase, or its group for "their summit"."""
     phrase = text[phrase_start:end]
-    if re.match(r"(?i:their)\b", phrase):
+    if _THEIR.match(phrase):
         clause = clause_start(text, phrase_start)
         group = _GROUP.search(text, clause, phrase_start)
         if group:

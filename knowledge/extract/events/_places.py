@@ -55,6 +55,8 @@ _OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?"
 _AFTER = re.compile(
     rf"{_OF_BODY}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
 )
+_SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
+_NAME_PATTERN = re.compile(_NAME)
 _CAPITAL = re.compile(r"(?:the\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
 # "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
@@ -84,7 +86,7 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     suffix = match.group("suffix")
     if place is None or not suffix:
         return place
-    suffix_country = _country_of(re.sub(rf"^,\s+{_SUFFIX_QUALIFIER}", "", suffix))
+    suffix_country = _country_of(_SUFFIX_START.sub("", suffix))
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         return PlaceMatch(f"{place.name}{suffix}", place.country or suffix_country, False, start, match.end())
     if suffix.endswith("."):  # "Kananaskis, Alta.": a region's abbreviation, shown as written
@@ -125,7 +127,7 @@ _SPACES = re.compile(r"\s+")
 
 def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
     """Return the one country or known city named at a position (for "left the Netherlands")."""
-    match = re.compile(_NAME).match(text, start, end)
+    match = _NAME_PATTERN.match(text, start, end)
     if match is None:
         return None
     place = resolve(match.group(0), start == 0, start, match.end())
