@@ -211,6 +211,8 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
         text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
         text += f" in total{_in_year(figure.when)}" if figure.subject == "NATO" else _in_year(figure.when)
         text += status_note(figure)
+    elif figure.metric is Metric.AMOUNT_INCREASE:
+        text = f"an increase of {about}**{escape(figure.as_written)}**{_in_year(figure.when)}{status_note(figure)}"
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
         icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
         target = f"the {format_percent(figure.target)}" if figure.target is not None else "the"
@@ -591,7 +593,7 @@ def search_embed(answer: SearchAnswer) -> discord.Embed:
             where.append(clip(hit.source.document.title or f"Document {hit.source.document.id}", 80))
         embed.add_field(
             name=escape(" · ".join(where)),
-            value=f"{clip(highlighted(hit.highlighted), 980)} {notes.mark(hit.source)}",
+            value=f"{highlighted(hit.highlighted, 980)} {notes.mark(hit.source)}",
             inline=False,
         )
     if answer.pointers:
@@ -601,11 +603,24 @@ def search_embed(answer: SearchAnswer) -> discord.Embed:
     return fit(embed)
 
 
-def highlighted(text: str) -> str:
-    """Return a passage with its match marks turned into bold, everything else escaped."""
+def highlighted(text: str, limit: int) -> str:
+    """Return a passage with its match marks turned into bold, everything else escaped, in limit characters.
+
+    Cut piece by piece, so a cut never falls inside a bold word's markers: clipping the joined
+    text could leave "**" open and make the rest of the answer bold.
+    """
     pieces = re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", " ".join(text.split()))
+    shown = ""
     # Marks alternate start/end, so odd pieces are the matched words.
-    return "".join(f"**{escape(p)}**" if i % 2 else escape(p) for i, p in enumerate(pieces) if p)
+    for i, piece in enumerate(pieces):
+        part, bold = escape(piece), "**" if i % 2 else ""
+        room = limit - len(shown) - 2 * len(bold)
+        if len(part) > room:
+            cut = clip(part, room).removesuffix("…") if room > 1 else ""
+            return (f"{shown}{bold}{cut}{bold}" if cut.strip() else shown.rstrip()) + "…"
+        if part:
+            shown += f"{bold}{part}{bold}"
+    return shown
 
 
 def error_embed(message: str, suggestions: Sequence[str] = ()) -> discord.Embed:

@@ -279,7 +279,9 @@ class Briefing:
         answer = SpendingAnswer(
             country=country,
             matched_by=resolution.path,
-            figures=[f for f in facts if f.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)],
+            figures=[
+                f for f in facts if f.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT, Metric.AMOUNT_INCREASE)
+            ],
             target_status=[f for f in facts if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED)],
             comparisons=[f for f in facts if f.metric is Metric.COMPARISON],
             alliance=alliance,

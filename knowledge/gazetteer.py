@@ -512,6 +512,9 @@ GOVERNMENT_SEATS: dict[str, str] = {
     "Ljubljana": "SI", "Madrid": "ES", "Stockholm": "SE", "Ankara": "TR", "London": "GB", "Washington": "US",
     # Non-members' seats are named too, so "Moscow will spend 6%" is never the nearest ally's figure.
     "Moscow": "RU", "Kyiv": "UA", "Kiev": "UA", "Beijing": "CN", "Minsk": "BY",
+    # Legislatures and ministries that English news names without their country.
+    "Congress": "US", "Pentagon": "US", "Bundestag": "DE", "Sejm": "PL", "Storting": "NO", "Folketing": "DK",
+    "Riksdag": "SE", "Eduskunta": "FI", "Saeima": "LV", "Seimas": "LT", "Riigikogu": "EE",
 }  # fmt: skip
 _SEAT_PATTERN = re.compile(
     r"\b("

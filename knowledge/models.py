@@ -163,6 +163,7 @@ class Metric(StrEnum):
 
     SHARE_OF_GDP = "share_of_gdp"  # value: percent of GDP
     AMOUNT = "amount"  # value: money, in units of ``currency``
+    AMOUNT_INCREASE = "amount_increase"  # value: money added to the budget ("an extra €4bn")
     TARGET_MET = "target_met"  # value: None; target: the percent target
     TARGET_MISSED = "target_missed"
     ALLIES_MEETING_TARGET = "allies_meeting_target"  # value: count; total: of how many

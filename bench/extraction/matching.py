@@ -4,7 +4,8 @@ Each kind is scored by a greedy one-to-one pairing: an expected record is paired
 unpaired extracted record that agrees with it on everything the kind compares. Unpaired expected
 records are misses (fn); unpaired extracted records are false records (fp).
 
-- spending: allies' own figures (a non-member's budget is not scored here): country, year, metric (with the status that tells a country's own target from a
+- spending: allies' own figures, each fact once however often the article states it (a
+  non-member's budget is not scored here): country, year, metric (with the status that tells a country's own target from a
   plan), value within rounding (percentages ±0.05 points; money ±1%, in the expected unit), and
   status when the extractor gives one.
 - aggregate: alliance-wide counts of allies, totals and targets: the same value and year.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,8 +121,13 @@ def score_article(article: Article, extraction: Extraction, expected: dict[str, 
 
 # (metric, status) of the corpus -> what the extractor records: a country's own target is a share
 # of GDP whose status is "target".
-_METRICS = {"share_of_gdp": Metric.SHARE_OF_GDP, "absolute": Metric.AMOUNT, "target": Metric.SHARE_OF_GDP}
-_VALUE_METRICS = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+_METRICS = {
+    "share_of_gdp": Metric.SHARE_OF_GDP,
+    "absolute": Metric.AMOUNT,
+    "absolute_increase": Metric.AMOUNT_INCREASE,
+    "target": Metric.SHARE_OF_GDP,
+}
+_VALUE_METRICS = (Metric.SHARE_OF_GDP, Metric.AMOUNT, Metric.AMOUNT_INCREASE)
 _COUNTRY_METRICS = (*_VALUE_METRICS, Metric.TARGET_MET, Metric.TARGET_MISSED)
 
 
@@ -174,7 +180,7 @@ def _spending_agrees(want: dict[str, Any], got: SpendingRecord, sentence_text: s
         return False
     if want.get("value") is None:  # a range or words: the figure as written must be there
         return got.value is None or got.as_written.lower() in sentence_text.lower()
-    if metric is Metric.AMOUNT:
+    if metric in (Metric.AMOUNT, Metric.AMOUNT_INCREASE):
         value = _money_value(got, want.get("unit") or "")
         return value is not None and abs(value - want["value"]) <= MONEY_TOLERANCE * abs(want["value"])
     return got.value is not None and abs(got.value - want["value"]) <= PERCENT_TOLERANCE
@@ -189,16 +195,34 @@ def _describe_spending(record: SpendingRecord, article: Article) -> str:
     )
 
 
+def _distinct_facts(records: Iterable[SpendingRecord]) -> list[SpendingRecord]:
+    """Return one record per fact: the same figure stated in a table and again in a sentence is one fact."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for r in records:
+        key = (r.subject, r.metric, r.value, r.as_written if r.value is None else None, _year(r), r.currency)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
+
+
 def _spending(article: Article, extraction: Extraction, expected: dict[str, Any]) -> KindScore:
     """Return the spending score: per-country figures."""
     # Non-members' own figures (Russia's budget) are not allies' spending: the corpus lists them apart.
-    records = [
+    records = _distinct_facts(
         r
         for r in extraction.spending
         if r.subject != ALLIANCE and r.metric in _COUNTRY_METRICS and by_code(r.subject).nato_member
-    ]
+    )
+    wanted = list(
+        {
+            (w["country"], w["metric"], w.get("value"), w.get("value_text"), w.get("year"), w.get("unit")): w
+            for w in expected.get("spending_facts", [])
+        }.values()
+    )  # the same fact stated twice (a table and a sentence) is one fact, as on the extracted side
     return pair(
-        expected.get("spending_facts", []),
+        wanted,
         records,
         lambda want, got: _spending_agrees(want, got, _passage(article, got.passage)),
         lambda want: (

@@ -17,7 +17,11 @@ from knowledge.errors import NoEvent
 
 
 class SummitTransformer(app_commands.Transformer[discord.Client]):
-    """Turns a chosen meeting id into an int; autocompletes with the meetings in the store."""
+    """Turns a chosen meeting ("#id", from the menu) or typed text into a meeting id; autocompletes.
+
+    Menu values carry a "#", so typed text such as "2025" is looked for in the labels (a year)
+    and never taken for an event id.
+    """
 
     @property
     def max_value(self) -> int:
@@ -26,8 +30,8 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
 
     async def transform(self, interaction: discord.Interaction, value: str) -> int:
         """Return the summit id chosen, or the one whose label contains the text."""
-        if re.fullmatch(r"[0-9]{1,18}", value.strip()):  # an id from the menu
-            return int(value)
+        if chosen := re.fullmatch(r"#([0-9]{1,18})", value.strip()):  # an id from the menu
+            return int(chosen[1])
         wanted = value.strip().casefold()
         for summit in await briefing_of(interaction).summits():
             if wanted and wanted in summit.label.casefold():
@@ -42,7 +46,7 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
         summits = await briefing_of(interaction).summits()
         return [
             app_commands.Choice(
-                name=choice_name(f"{s.label} — {s.status}" if s.status else s.label), value=str(s.id)
+                name=choice_name(f"{s.label} — {s.status}" if s.status else s.label), value=f"#{s.id}"
             )
             for s in summits
             if wanted in s.label.casefold()

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from knowledge.errors import MalformedArticle
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, Article, ArticleMeta, PartialDate, Passage
 
-MAX_ARTICLE_CHARS = 200_000  # a long feature is ~40k characters; more is a mistake or an attack
+MAX_ARTICLE_CHARS = 1_000_000  # a long report pasted whole; extraction is linear, so it is read in seconds
 
 _HEADER_KEYS = {
     "title": "title",

@@ -538,6 +538,14 @@ def paste_payload(
     date="2026-06",
     store_it=True,
 )
+# Issue 12 item 1: an absurd date with a relative summit date is refused, never stored to poison /summit.
+@example(
+    text="Allied leaders will meet at a summit in Poland next June. " + SEED_SENTENCE,
+    title="Far future",
+    outlet="Wire",
+    date="9999-12-31",
+    store_it=True,
+)
 def test_paste_form_survives_hostile_articles(
     world: World, text: str, title: str, outlet: str, date: str, store_it: bool
 ) -> None:

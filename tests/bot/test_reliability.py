@@ -517,3 +517,35 @@ async def test_a_burst_after_a_write_loads_the_snapshot_once(local: LocalDiscord
     people_loads = sum("FROM people AS pe" in s for s in statements)
     summit_loads = sum("SELECT e.id, e.kind, e.place" in s for s in statements)  # Store.event_index
     assert (people_loads, summit_loads) == (1, 1), (people_loads, summit_loads)
+
+
+async def test_summit_typed_as_a_year_is_not_an_event_id(local: LocalDiscord, store: Store) -> None:
+    """Issue 12 item 11: `/summit 2025` finds the summit of 2025 (it was taken for event id 2025); menu picks still work."""
+    await ingest_text(
+        store,
+        "Title: Ankara preview\nDate: 2026-03-01\n\nAllied leaders will meet at a NATO summit in Ankara on July 7-8, 2026.\n",
+        name="ankara.txt",
+    )
+    for typed, place in (("2025", "Netherlands"), ("2026", "Ankara")):
+        answer = await local.command("summit", {"summit": typed})
+        assert place in answer.message()["embeds"][0]["title"], (typed, answer.message())
+    menu = await local.autocomplete("summit", {"summit": "ankara"}, "summit")
+    (choice,) = menu.payload["data"]["choices"] if menu.payload else []
+    picked = await local.command("summit", {"summit": choice["value"]})
+    assert "Ankara" in picked.message()["embeds"][0]["title"]
+
+
+async def test_ask_never_leaves_bold_open_where_it_cuts(local: LocalDiscord, store: Store) -> None:
+    """Issue 12 item 11: a matched word just where /ask cuts a long sentence stays bold-closed ("**" paired)."""
+    lead = "The committee went through budget lines for every brigade and depot"
+    filler = " and then more budget lines"
+    sentence = (
+        lead
+        + filler * ((975 - len(lead)) // len(filler))
+        + " before the zygomorphic audit report finally ended."
+    )
+    await ingest_text(store, f"Title: Long sentence\n\n{sentence}\n", name="long.txt")
+    answer = await local.command("ask", {"question": "zygomorphic audit"})
+    (hit, *_) = answer.message()["embeds"][0]["fields"]
+    assert hit["value"].count("**") % 2 == 0, hit["value"][-80:]
+    assert "…" in hit["value"] and len(hit["value"]) <= 1024

@@ -330,13 +330,20 @@ def test_share_traps(text: str) -> None:
         ("Italy spent less than 1.5% of GDP on defence in 2024.", ("IT", 2024, None, "actual")),
         ("Germany said defence spending rose to 2.1% of GDP in 2024.", ("DE", 2024, 2.1, "actual")),
         ("Poland's defence spending reached 4.7% of GDP by 2024.", ("PL", 2024, 4.7, "actual")),
+        ("Warsaw says it will spend 4.2% of GDP on defence this year.", ("PL", 2025, 4.2, "planned")),
+        ("Rome has promised it will reach the 2% guideline by 2027.", ("IT", 2027, 2.0, "target")),
     ],
 )
 def test_plans_targets_and_bounds_keep_how_sure_they_are(
     text: str, expected: tuple[str, int, float | None, str]
 ) -> None:
-    """Goals, plans and bounds are facts with their status; a bound keeps its words and no value (issue 10)."""
-    (record,) = [r for r in records(text) if r.metric is SHARE]
+    """Goals, plans and bounds are facts with their status; a bound keeps its words and no value (issue 10).
+
+    A pronoun after the country's own "says" is the country, and reaching a named target is its plan.
+    """
+    (record,) = [
+        r for r in records(text, title="Defence budgets") if r.metric is SHARE and r.subject != ALLIANCE
+    ]
     assert (
         record.subject,
         record.when.year if record.when else None,
@@ -667,3 +674,28 @@ def test_comparison(text: str, subject: str, claim: str) -> None:
 def test_comparison_traps(text: str) -> None:
     """Negated, non-spending or misplaced comparisons yield nothing."""
     assert [r for r in records(text) if r.metric is COMPARISON] == []
+
+
+def test_an_update_note_drops_the_figure_it_corrects() -> None:
+    """'corrects the increase to €5bn from €3bn': the €3bn stated earlier is gone (issue 10)."""
+    text = (
+        "Norway will add an extra €3bn to defence this year.\n\n"
+        "UPDATE 1 — corrects the size of the increase to €5bn from €3bn.\n\n"
+        "Norway will add an extra €5bn to defence this year."
+    )
+    assert {r.value for r in records(text) if r.subject == "NO"} == {5e9}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow, by Polish estimates, will spend more than 6% of GDP on its military this year.", set()),
+        (
+            "Poland's defence spending stood at 2.2% of GDP in 2021, before Russia's full-scale invasion, and at 3.9% in 2023.",
+            {("PL", SHARE, 2021, 2.2), ("PL", SHARE, 2023, 3.9)},
+        ),
+    ],
+)
+def test_mentions_that_are_not_spenders_are_passed_over(text: str, expected: set[Fact]) -> None:
+    """A demonym after a preposition or a possessive of something else names no spender (issue 10)."""
+    assert facts(text) == expected

@@ -36,7 +36,7 @@ from knowledge.extract.events._merge import Event, fold_placeless, is_past, plac
 from knowledge.extract.events._places import PlaceMatch, dateline
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.gazetteer import find_country_mentions, normalize
+from knowledge.gazetteer import find_country_mentions
 from knowledge.models import (
     Article,
     EventKind,
@@ -175,9 +175,10 @@ def _gather(passage: Passage, event: Event, index: PersonIndex, referent: Refere
     """Add the attendees, roles and agenda items a passage states to its event; return whether any."""
     found = attendees(passage, index, referent)
     items = agenda(passage)
-    event.attendees += [attendee for attendee in found if attendee not in event.attendees]
-    known = {normalize(item.text) for item in event.agenda}
-    event.agenda += [item for item in items if normalize(item.text) not in known]
+    for attendee in found:
+        event.add_attendee(attendee)
+    for item in items:
+        event.add_agenda_item(item)
     if found or items:
         event.passages.add(passage.position)
     return bool(found or items) or passage.position in event.passages

@@ -41,6 +41,27 @@ class Event:
     hosts: set[str] = field(default_factory=set)
     attendees: list[AttendeeRecord] = field(default_factory=list)
     agenda: list[AgendaRecord] = field(default_factory=list)
+    # What is already recorded, so that a thousand passages saying the same add it once, in linear time.
+    _attendee_keys: set[tuple[str, str | None]] = field(default_factory=set)
+    _agenda_keys: set[str] = field(default_factory=set)
+
+    def add_attendee(self, attendee: AttendeeRecord) -> bool:
+        """Record an attendee unless the same name in the same role is already recorded."""
+        key = (attendee.name, attendee.role)
+        if key in self._attendee_keys:
+            return False
+        self._attendee_keys.add(key)
+        self.attendees.append(attendee)
+        return True
+
+    def add_agenda_item(self, item: AgendaRecord) -> bool:
+        """Record an agenda item unless the same words (any case or accents) are already recorded."""
+        key = normalize(item.text)
+        if key in self._agenda_keys:
+            return False
+        self._agenda_keys.add(key)
+        self.agenda.append(item)
+        return True
 
 
 def place_mention(mention: Mention, events: list[Event], published: PartialDate | None) -> Event | None:
@@ -95,8 +116,10 @@ def _fold(event: Event, into: Event) -> None:
     into.paragraphs |= event.paragraphs
     into.tenses += event.tenses
     into.hosts |= event.hosts
-    into.attendees += [a for a in event.attendees if a not in into.attendees]
-    into.agenda += [item for item in event.agenda if item not in into.agenda]
+    for attendee in event.attendees:
+        into.add_attendee(attendee)
+    for item in event.agenda:
+        into.add_agenda_item(item)
 
 
 def is_past(when: TimeRef | None, published: PartialDate | None) -> bool:

@@ -42,8 +42,7 @@ def add_programme(article: Article, events: list[Event]) -> None:
                 continue
             item = _ASIDE.sub("", line.group("item")).strip().rstrip(".")
             label = f"{day.day} {calendar.month_name[day.month or 1]} {line.group('clock')}: {item}"
-            if item and all(a.text != label for a in event.agenda):
-                event.agenda.append(AgendaRecord(text=label, passage=passage.position))
+            if item and event.add_agenda_item(AgendaRecord(text=label, passage=passage.position)):
                 event.passages.add(passage.position)
 
 

@@ -48,7 +48,7 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     claimed = {(r.passage, r.as_written) for r in phrased}
     found = [
         *phrased,
-        *structure_records(_readable(article, tables=True), claimed),
+        *structure_records(_readable(article, tables=True), phrased),
         *alliance_records(sentences, claimed),
     ]
     return apply_corrections(sentences, found)

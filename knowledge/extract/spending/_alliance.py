@@ -37,7 +37,7 @@ _DEADLINE = re.compile(
     r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?\s*[—–]")
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?\s*[—–]")
 _NAMED_BEFORE = re.compile(r"\b(?:target|goal|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I)
 _REFERENCE = re.compile(
     r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?(?:guideline|target|goal|benchmark|threshold|line|mark|level|figure)\b",
@@ -94,7 +94,7 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     if subject is None or _GOAL.search(text, start, end) is None:
         return []
     spenders = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
-    dateline = _DATELINE.match(text)  # "ROME —" says where the story was filed, not who spends
+    dateline = DATELINE.match(text)  # "ROME —" says where the story was filed, not who spends
     countries = [s for _, s, _ in spenders if start <= s < end and not (dateline and s < dateline.end())]
     records = []
     deadline: int | None = None

@@ -5,7 +5,8 @@ post said ...", "Yesterday's brief said ...", "we incorrectly reported ...") and
 sentence or the next one of its paragraph, the right figure ("the correct figure is 1.37%", "it
 is in fact ..."). The wrong figure is dropped wherever the article states it for that country
 and metric, and the right one is stored with the wrong one's country, metric and year, citing
-the correction. A correction with no right figure only drops the wrong one.
+the correction. A correction with no right figure only drops the wrong one. An update note that "corrects the
+size of the increase to 4 billion euros from 3 billion" drops every figure of the wrong value.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _RIGHT_CUE = re.compile(
 
 def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records with each corrected figure replaced by its correction."""
+    records = _apply_update_notes(article, records)
     for position, passage in enumerate(article.passages):
         if not _EARLIER_VERSION.search(passage.text):
             continue
@@ -88,3 +90,38 @@ def _right_figure(article: Article, position: int, wrong: SpendingRecord) -> Spe
                 }
             )
     return None
+
+
+# An update note: "UPDATE 1 — ... corrects the size of the increase to 4 billion euros from 3 billion".
+_UPDATE_NOTE = re.compile(
+    r"\bcorrect(?:s|ed|ing)?\b[^.;]*?\bto\s+(?P<right>[^.;]*?\d[^.;]*?)\s+from\s+(?P<wrong>[^.;]*?\d[\w.,]*(?:\s+(?:billion|million|trillion|bn|m|per\s*cent|percent|%))?)",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>billion|bn|million|m\b|trillion|tn|%|per\s*cent|percent)?", re.I
+)
+_SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12, "tn": 1e12}
+
+
+def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records without the figures an update note says it corrected ("to 4bn from 3bn")."""
+    for passage in article.passages:
+        for note in _UPDATE_NOTE.finditer(passage.text):
+            wrong = _written_value(note.group("wrong"), note.group("right"))
+            if wrong is not None:
+                records = [
+                    r for r in records if r.value is None or abs(r.value - wrong) > 1e-9 * max(1.0, wrong)
+                ]
+    return records
+
+
+def _written_value(wrong: str, right: str) -> float | None:
+    """Return the value a corrected figure was written as; a bare "3 billion" takes the scale of its correction."""
+    found = _NUMBER.search(wrong)
+    if found is None:
+        return None
+    unit = (found.group("unit") or "").lower()
+    if not unit:
+        other = _NUMBER.search(right)
+        unit = (other.group("unit") or "").lower() if other else ""
+    return float(found.group("num")) * _SCALE.get(unit.split()[0] if unit else "", 1.0)

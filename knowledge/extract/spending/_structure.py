@@ -43,21 +43,26 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.reader import is_table_row
+from knowledge.extract.spending._alliance import DATELINE
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
-from knowledge.models import Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
 )
-CLAIM = re.compile(r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly)\b", re.I)
+CLAIM = re.compile(
+    r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
+    r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
+    re.I,
+)
 
 _SHARE_CUE = re.compile(
     r"\s*(?:of\s+(?:(?:its|their|the|national|annual)\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output"
-    r"|national\s+output|national\s+income)|GDP)\b",
+    r"|national\s+output)|GDP)\b",
     re.I,
 )
 _DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|security)\b", re.I)
@@ -79,11 +84,27 @@ _NOT_SHARE_BEFORE = re.compile(
     re.I,
 )
 _NOT_AMOUNT = re.compile(
-    r"\b(?:aid|loans?|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
+    r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
-    r"increase|extra|additional|more|rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
+    r"rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
     r"accounts?\s+for|accounted\s+for|weapons|equipment|further)\b",
+    re.I,
+)
+_INCREASE_BEFORE = re.compile(
+    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional)\s+"
+    r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+_INCREASE_AFTER = re.compile(r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b", re.I)
+_CHANGE_WORD = re.compile(r"\b(?:increase|extra|additional|more|further|by)\b", re.I)
+_REACH_NAMED = re.compile(
+    r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
+    r"(?:(?:target|goal|guideline)\s+of\s+(?:spending\s+)?)?$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|plans?|promised?|pledged?|aims?|commit\w*|expects?|intends?|decided|set\s+to|on\s+course)\b",
     re.I,
 )
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
@@ -131,8 +152,18 @@ _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
-    r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly)\b",
+    r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
+    r"aid|gross\s+national\s+income|GNI)\b",
     re.I,
+)
+# Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
+_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
+_DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
+_BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
+_YEARS_AFTER = re.compile(r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d")
+_FISCAL_YEAR = re.compile(
+    r"\b(?:the\s+)?(?P<rel>this|current|next|last|previous)\s+(?:financial|fiscal|budget)\s+year\b", re.I
 )
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
@@ -146,7 +177,7 @@ _OWNER_AFTER = re.compile(
     r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
     re.I,
 )
-_ALLIANCE = re.compile(r"\bNATO\b|\b[Aa]lliance\b|\ball(?:y|ies)\b")
+_ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
 )
@@ -156,6 +187,19 @@ _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
+    re.I,
+)
+_POSSESSIVE_OF_OTHER = re.compile(
+    r"['’]s\s+(?!(?:\w+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
+    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
+    r"(?<!ed)(?<!s)\b",
+)
+_ALLIANCE_AS_SOURCE = re.compile(
+    r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
+)
+_SAYS_IT = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added|told\s+\w+)\s+"
+    r"(?:that\s+)?(?:it|they)\b",
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
@@ -182,19 +226,49 @@ class _Found:
     approximate: bool
 
 
-def structure_records(article: Article, claimed: set[tuple[int, str]]) -> list[SpendingRecord]:
-    """Return the facts structure gives for figures not in claimed ((passage, figure as written))."""
+def structure_records(article: Article, phrased: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the facts structure gives for the figures the phrase reader (phrased) left."""
+    claimed = {(r.passage, r.as_written) for r in phrased}
+    by_passage: dict[int, list[SpendingRecord]] = {}
+    for record in phrased:
+        by_passage.setdefault(record.passage, []).append(record)
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
+    opening = _dateline_topic(article)
+    topic, section = opening, None
     for passage, context_year in zip(article.passages, context_years(article), strict=True):
+        if passage.section != section:
+            topic, section = opening, passage.section
         about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
         context = _context(article, passage)
+        found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
-            records += _table_records(passage, context, published, article)
+            found = _table_records(passage, context, published, article)
         elif about_defence:
-            records += _line_records(passage, context, published, context_year)
+            found = _line_records(passage, context, published, context_year, topic)
+        records += found
+        topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+def _dateline_topic(article: Article) -> str | None:
+    """Return the ally a story's dateline names ("LISBON, 11 October —"), the topic until another is named."""
+    first = article.passages[0].text if article.passages else ""
+    dateline = DATELINE.match(first)
+    seats = [c for c, s, _ in find_government_seats(first) if dateline and s < dateline.end()]
+    return seats[0].code if seats and seats[0].nato_member else None
+
+
+def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
+    """Return the ally the text is about after a passage: the one its figures belong to, or the one it names."""
+    subjects = {r.subject for r in records if r.subject != "NATO"}
+    if len(subjects) == 1:
+        return subjects.pop()
+    named = {o.code for o in _owners(passage.text, []) if o.code != "NATO"}
+    if subjects or named:
+        return named.pop() if len(named) == 1 and not subjects else None
+    return topic
 
 
 def context_years(article: Article) -> list[TimeRef | None]:
@@ -233,13 +307,17 @@ def _speaks_of_spending(context: str) -> bool:
 
 
 def _line_records(
-    passage: Passage, context: str, published: PartialDate | None, context_year: TimeRef | None
+    passage: Passage,
+    context: str,
+    published: PartialDate | None,
+    context_year: TimeRef | None,
+    topic: str | None = None,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
-    if CLAIM.search(text) or _HEADLINE.fullmatch(text):
+    if CLAIM.search(text) or _HEADLINE.fullmatch(text) or text.rstrip().endswith("?"):
         return []
-    times = find_times(text, published)
+    times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_codes(label.group("label")))
     figures = _figures(text, context + (" defence spending" if labelled else ""))
@@ -260,10 +338,22 @@ def _line_records(
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end():
             codes = label_codes
+        elif (
+            not owners
+            and topic is not None
+            and (
+                _TOPIC_LEAD.search(text, start, figure.start)
+                or (label and _TOPIC_LEAD.search(label.group(0)))
+            )
+            and not _OTHER_BODY.search(text)
+        ):
+            # "Spending stood at 2.2% in 2021": no one named, so the ally the text is about
+            codes = [topic] if _is_ally(topic) else []
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
-        if when is None and not _GOAL_LEAD.search(text, start, figure.start):
+        spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
+        if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
@@ -279,6 +369,17 @@ def _line_records(
     return records
 
 
+def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRef, int, int]]:
+    """Return "this financial year", "the current fiscal year" ... resolved against the article's date."""
+    if published is None:
+        return []
+    found = []
+    for match in _FISCAL_YEAR.finditer(text):
+        shift = {"next": 1, "last": -1, "previous": -1}.get(match.group("rel").lower(), 0)
+        found.append((TimeRef(text=match.group(0), year=published.year + shift), match.start(), match.end()))
+    return found
+
+
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
@@ -286,6 +387,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     return (
         _OTHER_THING.search(lead) is not None
         or _NEGATION.search(own_verb) is not None
+        or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
     )
 
@@ -316,13 +418,26 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
             )
             taken.append((match.start(), match.end()))
     for quantity in find_percents(text):
-        if any(s <= quantity.start < e for s, e in taken) or not _is_share(text, quantity, context):
+        if any(s <= quantity.start < e for s, e in taken):
+            continue
+        if not (_is_share(text, quantity, context) or _reaches_named_target(text, quantity)):
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
     for quantity in find_money(text):
-        if _is_amount(text, quantity, context):
-            found.append((_qualified(text, quantity), Metric.AMOUNT))
+        metric = _amount_metric(text, quantity, context)
+        if metric is not None:
+            found.append((_qualified(text, quantity), metric))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _reaches_named_target(text: str, quantity: Quantity) -> bool:
+    """Return whether a country says it will reach a named target ("Ottawa would reach the 2%
+    guideline this year", "will meet NATO's target of spending 2%"): its own plan to spend that share."""
+    start = next((s for s, e in _clause_spans(text) if s <= quantity.start < e), 0)
+    return (
+        _REACH_NAMED.search(text, max(start, quantity.start - 60), quantity.start) is not None
+        and _FUTURE.search(text, start, quantity.start) is not None
+    )
 
 
 def _is_share(text: str, quantity: Quantity, context: str) -> bool:
@@ -345,17 +460,27 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
 
-def _is_amount(text: str, quantity: Quantity, context: str) -> bool:
-    """Return whether an amount of money is a defence budget or spending, not aid, an increase or an economy."""
+def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None:
+    """Return AMOUNT for a defence budget or spending, AMOUNT_INCREASE for a rise in it ("an extra
+    €4bn"), or None for aid, loans, an economy or money that is not defence's."""
     start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
     near = text[start : min(end, quantity.end + 15)]
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
-        return False  # "whose GDP is €4.3 trillion"
+        return None  # "whose GDP is €4.3 trillion"
+    before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
+    increase = before is not None or _INCREASE_AFTER.match(text, quantity.end) is not None
+    spending = increase or _SPENDING_NOUN.search(text, start, quantity.start) is not None
     talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
-        _SPENDING_NOUN.search(text, start, quantity.start) and _DEFENCE_TALK.search(context)
+        spending and _DEFENCE_TALK.search(context)
     )
-    return talk is not None and _NOT_AMOUNT.search(near) is None and not _AID_AFTER.match(text, quantity.end)
+    if not talk or _NOT_AMOUNT.search(near) or _AID_AFTER.match(text, quantity.end):
+        return None
+    if increase:
+        return Metric.AMOUNT_INCREASE
+    if _CHANGE_WORD.search(near):
+        return None  # "rose by €4bn", "an additional ... of which": a change, not a level
+    return Metric.AMOUNT
 
 
 def _qualified(text: str, quantity: Quantity) -> _Found:
@@ -378,21 +503,30 @@ def _qualified(text: str, quantity: Quantity) -> _Found:
 
 
 def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
-    """Return the spenders named in a sentence: countries, demonyms, capitals, and the alliance as a subject."""
+    """Return the spenders named in a sentence: countries, demonyms, capitals, and the alliance as a subject.
+
+    Not spenders: a demonym after a preposition ("by Polish estimates"), a possessive before
+    anything but spending ("before Russia's full-scale invasion"), the alliance after a preposition
+    ("in the alliance"), in brackets or as a source ("NATO estimates", "according to NATO").
+    """
     spans = [(f.start, f.end) for f, _ in figures]
-    found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
-    found += [
-        _Owner(c.code, s, e) for c, s, e in find_demonyms(text)
-    ]  # "our Finnish neighbours have committed"
-    found += [_Owner(c.code, s, e) for c, s, e in find_government_seats(text)]  # "Ottawa has promised"
-    # The alliance as a subject ("NATO spent", "allies will spend") blocks; "in the alliance" does not.
+    found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
+    found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
+    found = [o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end)]
     alliance = [
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
-        if not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if not _after_preposition(text, m.start())
+        and not _ALLIANCE_AS_SOURCE.match(text, m.end())
+        and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Return whether a mention follows a preposition ("in the alliance", "by Polish estimates")."""
+    return _PREPOSITION_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _figure_owners(
@@ -417,8 +551,8 @@ def _figure_owners(
         return []
     nearest = candidates[-1]
     between = text[nearest.end : figure.start]
-    if _PRONOUN_SUBJECT.search(between):  # "it would spend": a subject other than the country
-        return []
+    if _PRONOUN_SUBJECT.search(between) and not _SAYS_IT.match(between):
+        return []  # "it would spend": a subject other than the country, unless "Warsaw says it will"
     group = _listed_with(text, candidates)
     if any(o.code == "NATO" for o in group):
         return []
@@ -615,6 +749,10 @@ def _record(
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
     status = figure_status(span, when, published, _ESTIMATES.search(text) is not None)
+    if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
+        status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
+    if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
+        status = FigureStatus.PLANNED  # money added to a budget this year is a decision, not a measurement
     return SpendingRecord(
         passage=passage.position,
         subject=code,

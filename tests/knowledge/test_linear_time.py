@@ -1,0 +1,62 @@
+"""Every extractor reads in time linear in the article's length (issue 12, item 3).
+
+A test cannot assert seconds on a shared machine, so it compares CPU time (``process_time``, the
+best of three runs) of the same extractor on an article and on one twice as long, built from the
+same unit. Linear work takes about twice as long; the quadratic rescans this pins took four times
+as long and more at these sizes. The bound, 3x, leaves room for noise without letting a quadratic
+rule back in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from knowledge.extract.events import extract_events
+from knowledge.extract.people import extract_people
+from knowledge.extract.reader import read_article
+from knowledge.extract.spending import extract_spending
+from knowledge.extract.statements import extract_statements
+from knowledge.models import Article
+
+UNITS = {
+    "one long run of percentages": ("2% ", 6_000),
+    "one long run of amounts": ("$5bn ", 6_000),
+    "one long run of ranges": ("2-3% ", 6_000),
+    "one long run of quotations": ('"We will," she said. ', 6_000),
+    "many spending sentences": ("Poland spent 2% of GDP on defence in 2024. ", 60_000),
+    "many quoted sentences": ('"We will spend more," said Anna Nowak. ', 60_000),
+    "many summit sentences": ("Leaders will meet at the summit in Ankara in July 2026. ", 60_000),
+    "many paragraphs": ("Poland spent 2% of GDP in 2024.\n\n", 60_000),
+}
+
+
+def _all(article: Article) -> None:
+    """Run every extractor over an article."""
+    people = extract_people(article)
+    extract_spending(article)
+    extract_statements(article, people)
+    extract_events(article, people)
+
+
+def _cpu_seconds(run: Callable[[], None]) -> float:
+    """Return the least CPU time of three runs."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", list(UNITS))
+def test_twice_the_text_takes_about_twice_the_time(name: str) -> None:
+    """Doubling an article at most triples the extractors' CPU time."""
+    unit, chars = UNITS[name]
+    small, large = (
+        read_article(f"Title: T\nDate: 2025-01-01\n\n{unit * (n // len(unit))}") for n in (chars, 2 * chars)
+    )
+    ratio = _cpu_seconds(lambda: _all(large)) / max(_cpu_seconds(lambda: _all(small)), 1e-3)
+    assert ratio < 3.0, f"{name}: 2n/n = {ratio:.1f}"
