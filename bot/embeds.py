@@ -28,12 +28,16 @@ from knowledge.models import (
     Coverage,
     DocumentRef,
     DocumentSummary,
+    EventKind,
+    EventStatus,
     Extraction,
     Figure,
     FigureStatus,
     Metric,
+    PartialDate,
     Quote,
     SearchAnswer,
+    Selection,
     Source,
     SpendingAnswer,
     StatementKind,
@@ -320,13 +324,15 @@ def _matched_note(embed: discord.Embed, matched_by: str, name: str) -> None:
 
 
 def summit_embed(answer: SummitAnswer) -> discord.Embed:
-    """Return the embed for a summit."""
+    """Return the embed for a meeting: what it is, where it stands, where and when, who, what."""
     notes = SourceNotes()
     flag = f"{answer.country.flag} " if answer.country else ""
     embed = discord.Embed(
-        title=f"{flag}{escape(answer.label[:1].upper() + answer.label[1:])}", colour=SUMMIT_COLOUR
+        title=f"{flag}{escape(answer.label[:1].upper() + answer.label[1:])}",
+        description=summit_status(answer),
+        colour=SUMMIT_COLOUR,
     )
-    embed.add_field(name="Where", value=escape(answer.place or "not stated"), inline=True)
+    embed.add_field(name="Where", value=escape(_where(answer)), inline=True)
     embed.add_field(name="When", value=summit_when(answer.when), inline=True)
     attendees = [
         f"• {escape(name)} — {'; '.join(escape(r) for r in roles) or 'expected to attend'} {marks}"
@@ -338,12 +344,68 @@ def summit_embed(answer: SummitAnswer) -> discord.Embed:
     if agenda:
         _lines_field(embed, "Agenda", agenda)
     if answer.others:
-        _lines_field(embed, "Other summits in the briefing", [f"• {escape(o.label)}" for o in answer.others])
+        others = [f"• {escape(o.label)}{f' — {o.status}' if o.status else ''}" for o in answer.others]
+        _lines_field(embed, "Other meetings in the briefing", others)
     for source in answer.sources:
         notes.mark(source)
     notes.add_fields(embed)
     set_source_footer(embed, notes)
     return fit(embed)
+
+
+def _where(answer: SummitAnswer) -> str:
+    """Return a meeting's place as written, with its country when the place does not name it."""
+    if answer.place is None:
+        return answer.country.name if answer.country else "not stated"
+    country = answer.country.name if answer.country else None
+    if country is None or country.casefold() in answer.place.casefold():
+        return answer.place
+    return f"{answer.place}, {country}"
+
+
+_STATUS_TODAY = {
+    EventStatus.UPCOMING: "**Upcoming**",
+    EventStatus.IN_PROGRESS: "**In progress** today",
+    EventStatus.PAST: "**Past**",
+}
+
+
+def summit_status(answer: SummitAnswer) -> str:
+    """Return where a meeting stands today and when it was reported, and why it is the one shown."""
+    summit = answer.kind in (EventKind.NATO_SUMMIT, "summit")
+    if answer.status is not None:
+        line = _STATUS_TODAY[answer.status]
+    else:
+        line = "**Not dated precisely enough** to tell whether it has taken place"
+    if answer.selection is Selection.NEXT:
+        line += (
+            " — the next summit in the briefing."
+            if summit
+            else " — no NATO summit in the briefing; the next meeting."
+        )
+    elif answer.selection is Selection.LATEST:
+        line += (
+            " — no summit in the briefing is ahead; this is the most recent one."
+            if summit
+            else " — no NATO summit in the briefing; the most recent meeting."
+        )
+    else:
+        line += "."
+    if answer.reported is not None:
+        line += f"\nWhen reported{_reported_on(answer.reported_on)}: {answer.reported}."
+    return line
+
+
+def _reported_on(published: str | None) -> str:
+    """Return " (10 June 2025)" for a document's ISO date, " (2025)" for a year, "" when unknown."""
+    if not published:
+        return ""
+    try:
+        day = PartialDate.parse(published)
+    except ValueError:
+        return ""
+    shown = TimeRef(text=str(day.year), year=day.year, month=day.month, day=day.day)
+    return f" ({describe_time(shown)})"
 
 
 def _attendee_lines(answer: SummitAnswer, notes: SourceNotes) -> list[tuple[str, list[str], str]]:

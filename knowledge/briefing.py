@@ -3,9 +3,8 @@
 * ``spending(text)``: a country's (or the alliance's) figures, target status and comparisons,
   with the alliance context. A known country without facts gets an answer that says so and lists
   what is covered; an unknown name raises UnknownCountry with suggestions.
-* ``summit(choice)``: the next upcoming summit by date (or the latest when none is ahead), or the
-  one chosen; mentions of the same summit (same place, year and month) in several documents are
-  merged. A summit known only to the month or year counts from the first day of it.
+* ``summit(choice)``: the next NATO summit ahead of today (or the latest when none is ahead), or
+  the meeting chosen; the same meeting in several documents is one (see ``knowledge.meetings``).
 * ``statements(text)``: a person's statements, verbatim first, then partial quotes, then
   reported speech, and the events they are expected at.
 * ``search(text)``: FTS5/BM25 over passages; user text is reduced to quoted terms, so no
@@ -24,21 +23,19 @@ import asyncio
 import calendar
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, Iterable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
-from knowledge import gazetteer
+from knowledge import gazetteer, meetings
 from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
 from knowledge.models import (
     ALLIANCE,
-    AgendaItem,
     Appearance,
     Article,
-    Attendee,
     BriefAnswer,
     BriefSection,
     Conflict,
@@ -53,6 +50,7 @@ from knowledge.models import (
     Metric,
     PersonRef,
     SearchAnswer,
+    Selection,
     Source,
     SpendingAnswer,
     StatementKind,
@@ -60,13 +58,12 @@ from knowledge.models import (
     SummitAnswer,
     TimeRef,
 )
-from knowledge.store import AddResult, EventKey, Store, StoredEvent, StoredPerson, normalize_key
+from knowledge.store import AddResult, EventKey, Store, StoredPerson, normalize_key
 
 BRIEF_POINTS_PER_SECTION = 3
 FIGURES_PER_METRIC = 8  # newest facts of each kind in an answer; an embed cannot show hundreds anyway
 ALLIANCE_FIGURES_PER_METRIC = 3
 ANSWERS_CACHED = 512  # answers kept between writes to the store (a few KB each)
-OTHER_SUMMITS = 8  # other summits named under an answer; the rest are in the autocomplete
 DOCUMENT_MATCH_THRESHOLD = 80  # partial match on titles: "annual report" finds a long title
 PERSON_FUZZY_THRESHOLD = 85  # same bar as countries: a typo of a surname, not a different name
 MAX_QUERY_TERMS = 12
@@ -157,7 +154,7 @@ class _Snapshot:
 
 @dataclass(frozen=True, slots=True)
 class _Summits:
-    """Summits cached between writes: grouped into real-world summits, and by event id."""
+    """Meetings cached between writes: grouped into real-world meetings, and by event id."""
 
     data_version: tuple[int, int]
     groups: list[list[EventKey]]
@@ -337,7 +334,7 @@ class Briefing:
         events = (await self._summit_index()).by_id
         appearances = [
             Appearance(
-                event=event_label(events[event_id]) if event_id in events else "an event",
+                event=meetings.event_label(events[event_id]) if event_id in events else "an event",
                 role=role,
                 source=src,
             )
@@ -387,16 +384,14 @@ class Briefing:
     # --- events -------------------------------------------------------------------------------
 
     async def summits(self) -> list[EventSummary]:
-        """Return every known summit (merged across documents), earliest first."""
-        return [
-            EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when)
-            for g in (await self._summit_index()).groups
-        ]
+        """Return every known meeting (merged across documents), earliest first."""
+        today = date.today()
+        return [meetings.summary(g, today) for g in (await self._summit_index()).groups]
 
     async def summit(self, choice: int | None = None, *, today: date | None = None) -> SummitAnswer:
-        """Return the chosen summit, else the next upcoming one, else the latest one."""
+        """Return the chosen meeting, else the next NATO summit ahead, else the latest one."""
         day = today or date.today()
-        key = ("summit", choice, None if choice is not None else day)  # "next" depends on the day
+        key = ("summit", choice, day)  # statuses and "next" depend on the day
         return await self._memo(key, lambda: self._summit(choice, day))
 
     async def _summit(self, choice: int | None, today: date) -> SummitAnswer:
@@ -407,24 +402,20 @@ class Briefing:
         chosen = next((g for g in groups if any(e.id == choice for e in g)), None) if choice else None
         if choice is not None and chosen is None:
             raise NoEvent("That summit is not in the briefing; pick one from the list.")
-        group = chosen or _upcoming(groups, today)
+        group, selection = (chosen, Selection.CHOSEN) if chosen else meetings.default_meeting(groups, today)
         details = await self.store.events_by_ids([e.id for e in group])
-        return _summit_answer(details, _nearest(group, [g for g in groups if g is not group]))
+        others = meetings.nearest(group, [g for g in groups if g is not group])
+        return meetings.summit_answer(details, others, today, selection)
 
     async def _summit_index(self) -> _Summits:
-        """Return stored summits grouped so that each group is one real-world summit (loaded once per write)."""
+        """Return stored meetings grouped into real-world meetings (loaded once per write)."""
         return await self._summits.get(await self.store.data_version())
 
     async def _load_summits(self, version: tuple[int, int]) -> _Summits:
-        """Return the stored summits, grouped, read from the store now."""
-        groups: dict[tuple[str, int | None, int | None], list[EventKey]] = {}
-        for event in await self.store.event_index("summit"):
-            place = event.country or normalize_key(event.place or "")
-            month = event.when.month if event.when else None
-            year = event.when.year if event.when else None
-            groups.setdefault((place, year, month), []).append(event)
-        by_id = {event.id: event for group in groups.values() for event in group}
-        return _Summits(version, list(groups.values()), by_id)
+        """Return the stored meetings, grouped (see ``knowledge.meetings``), read from the store now."""
+        groups = meetings.group_meetings(await self.store.event_index())
+        by_id = {event.id: event for group in groups for event in group}
+        return _Summits(version, groups, by_id)
 
     # --- search and coverage ------------------------------------------------------------------
 
@@ -678,7 +669,7 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
     return derived
 
 
-def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
+def _conflicts(facts: list[Figure]) -> list[Conflict]:
     """Return groups of figures where documents disagree on the same metric and year."""
     groups: dict[tuple[Metric, int | None, str | None, bool], list[Figure]] = {}
     for f in facts:
@@ -695,7 +686,21 @@ def _conflicts(facts: Iterable[Figure]) -> list[Conflict]:
         disagree = any(not _agree(a, b) for a in figures for b in figures)
         if year is not None and len(documents) > 1 and disagree:
             conflicts.append(Conflict(metric=metric, year=year, figures=figures))
-    return conflicts
+    return conflicts + _met_and_missed(facts)
+
+
+def _met_and_missed(facts: list[Figure]) -> list[Conflict]:
+    """Return the years one document says a target was met and another that it was missed."""
+    verdicts: dict[tuple[int, float | None], list[Figure]] = {}
+    for f in facts:
+        if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED) and f.when and f.when.year is not None:
+            verdicts.setdefault((f.when.year, f.target), []).append(f)
+    return [
+        Conflict(metric=Metric.TARGET_MET, year=year, figures=figures)
+        for (year, _), figures in verdicts.items()
+        if {f.metric for f in figures} == {Metric.TARGET_MET, Metric.TARGET_MISSED}
+        and len({f.source.document.id for f in figures}) > 1
+    ]
 
 
 def _agree(a: Figure, b: Figure) -> bool:
@@ -807,65 +812,3 @@ def fts_query(text: str) -> FtsQuery:
 def _quoted(term: str) -> str:
     """Return a term as an FTS5 string (a phrase), which no operator can escape."""
     return '"' + term.replace('"', "") + '"'
-
-
-def event_label(event: EventKey) -> str:
-    """Return a short label for an event: "summit in the Netherlands (June 2025)"."""
-    place = f" in {event.place}" if event.place else ""
-    when = describe_time(event.when).split(" (“")[0] if event.when else ""
-    return f"{event.kind}{place}" + (f" ({when})" if when else "")
-
-
-def _sort_date(event: EventKey) -> date | None:
-    """Return the earliest date an event can be on, when its year is known (and the date possible)."""
-    return event.when.first_day() if event.when else None
-
-
-def _upcoming(groups: list[list[EventKey]], today: date) -> list[EventKey]:
-    """Return the group of the next summit on or after today, else the latest dated, else the first."""
-    dated = [(d, g) for g in groups if (d := _sort_date(g[0])) is not None]
-    if not dated:
-        return groups[0]
-    this_month = today.replace(day=1)
-    ahead = [(d, g) for d, g in dated if d >= this_month]
-    return min(ahead, key=lambda x: x[0])[1] if ahead else max(dated, key=lambda x: x[0])[1]
-
-
-def _nearest(group: list[EventKey], others: list[list[EventKey]]) -> list[list[EventKey]]:
-    """Return up to OTHER_SUMMITS summits closest in time to group's, in date order."""
-    anchor = _sort_date(group[0]) or date.min
-    dated = sorted(others, key=lambda g: abs(((_sort_date(g[0]) or date.min) - anchor).days))
-    return sorted(dated[:OTHER_SUMMITS], key=lambda g: _sort_date(g[0]) or date.min)
-
-
-def _summit_answer(group: list[StoredEvent], others: list[list[EventKey]]) -> SummitAnswer:
-    """Return one summit's answer, merging what several documents say about it."""
-    first = group[0]
-    attendees: dict[tuple[str, str | None], Attendee] = {}
-    agenda: dict[str, AgendaItem] = {}
-    sources: dict[tuple[int, int], Source] = {}
-    for event in group:
-        for a in event.attendees:
-            attendees.setdefault((normalize_key(a.name), a.role), a)
-        for item in event.agenda:
-            agenda.setdefault(normalize_key(item.text), item)
-        for src in event.sources:
-            sources.setdefault((src.document.id, src.position), src)
-    country = None
-    if first.country:
-        try:
-            country = country_ref(gazetteer.by_code(first.country))
-        except KeyError:
-            country = None
-    return SummitAnswer(
-        id=first.id,
-        kind=first.kind,
-        label=event_label(first),
-        place=first.place,
-        country=country,
-        when=next((e.when for e in group if e.when and e.when.day), first.when),
-        attendees=list(attendees.values()),
-        agenda=list(agenda.values()),
-        sources=[sources[k] for k in sorted(sources)],
-        others=[EventSummary(id=g[0].id, label=event_label(g[0]), when=g[0].when) for g in others],
-    )

@@ -88,6 +88,26 @@ class TimeRef(Frozen):
         """Return the day a range ("June 24-25") ends on, or None when it is not a range or impossible."""
         return _calendar_day(self.year, self.month, self.end_day) if self.end_day else None
 
+    def status_on(self, day: PartialDate | None) -> EventStatus | None:
+        """Return whether this time is ahead of, around or before a day, when the dates tell.
+
+        Compared at the precision both know: June 2025 is past on 1 July 2025 and unknown on
+        20 June 2025; 24-25 June is in progress on 24 June.
+        """
+        if self.year is None or day is None:
+            return None
+        start = (self.year, self.month, self.day)
+        end = (self.year, self.month, self.end_day or self.day)
+        known = sum(part is not None for part in start)
+        now = (day.year, day.month, day.day)[:known]
+        if any(part is None for part in now):
+            return None
+        if end[:known] < now:
+            return EventStatus.PAST
+        if start[:known] > now:
+            return EventStatus.UPCOMING
+        return EventStatus.IN_PROGRESS if known == 3 else None
+
 
 def _calendar_day(year: int | None, month: int | None, day: int | None) -> datetime.date | None:
     """Return the date, or None when a part is missing or the date does not exist (stored by an older version)."""
@@ -231,13 +251,35 @@ class AgendaRecord(Frozen):
     passage: int
 
 
-class EventRecord(Frozen):
-    """An event (a summit) gathered from the passages that talk about it."""
+class EventKind(StrEnum):
+    """What a meeting is: users ask for NATO summits, and other meetings must say what they are."""
 
-    kind: str  # "summit"
+    NATO_SUMMIT = "NATO summit"
+    NATO_MINISTERIAL = "NATO ministerial"
+    MINISTERIAL = "ministerial meeting"
+    EU_SUMMIT = "EU summit"
+    G7_SUMMIT = "G7 summit"
+    CONTACT_GROUP = "Ukraine Defence Contact Group meeting"
+    CONFERENCE = "conference"
+    SUMMIT = "summit"  # leaders of no group the text names ("European leaders met in London")
+
+
+class EventStatus(StrEnum):
+    """Where an event stands against a date: the article's or today."""
+
+    UPCOMING = "upcoming"
+    IN_PROGRESS = "in progress"
+    PAST = "past"
+
+
+class EventRecord(Frozen):
+    """A meeting (a summit, a ministerial ...) gathered from the passages that talk about it."""
+
+    kind: str  # an EventKind
     place: str | None = None  # as written: "the Netherlands", "Vilnius"
-    country: str | None = None  # ISO alpha-2 when the place resolves to a country
+    country: str | None = None  # ISO alpha-2 of the place, or of the country a city lies in
     when: TimeRef | None = None
+    status: EventStatus | None = None  # against the article's date, when the text or dates tell
     attendees: list[AttendeeRecord] = Field(default_factory=list)
     agenda: list[AgendaRecord] = Field(default_factory=list)
     passages: list[int] = Field(default_factory=list)
@@ -393,8 +435,17 @@ class EventSummary(Frozen):
     """A short reference to an event, for choosing among several."""
 
     id: int
-    label: str  # "summit in the Netherlands (June 2025)"
+    label: str  # "NATO summit in the Netherlands (June 2025)"
     when: TimeRef | None = None
+    status: EventStatus | None = None  # as of today, when the dates tell
+
+
+class Selection(StrEnum):
+    """Why /summit shows the event it shows."""
+
+    CHOSEN = "chosen"  # the user picked it
+    NEXT = "next"  # the next one ahead of today
+    LATEST = "latest"  # none is ahead: the most recent one
 
 
 class SummitAnswer(Frozen):
@@ -406,6 +457,11 @@ class SummitAnswer(Frozen):
     place: str | None = None
     country: CountryRef | None = None
     when: TimeRef | None = None
+    selection: Selection = Selection.CHOSEN
+    status: EventStatus | None = None  # as of today
+    today: str  # ISO date the status was computed for
+    reported: EventStatus | None = None  # as of the latest document about it
+    reported_on: str | None = None  # that document's date (ISO, as precise as known)
     attendees: list[Attendee] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)

@@ -45,7 +45,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
 # gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
@@ -145,7 +145,8 @@ CREATE TABLE events (
     time_json   TEXT,
     year        INTEGER,
     month       INTEGER,
-    day         INTEGER
+    day         INTEGER,
+    status      TEXT
 );
 CREATE INDEX events_by_kind ON events (kind, year, month, day);
 CREATE TABLE event_attendees (
@@ -193,6 +194,8 @@ _MIGRATIONS = {
     4: """ALTER TABLE statements ADD COLUMN speaker_type TEXT NOT NULL DEFAULT 'person';
           ALTER TABLE statements ADD COLUMN segments TEXT;
           ALTER TABLE statements ADD COLUMN place TEXT""",
+    # 6: an event's status against its article's date (upcoming, in progress, past), as the text tells.
+    5: "ALTER TABLE events ADD COLUMN status TEXT",
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -249,13 +252,18 @@ class StoredPerson:
 
 @dataclass(frozen=True, slots=True)
 class EventKey:
-    """What identifies an event: kind, place and time (cheap to keep for thousands of events)."""
+    """What identifies an event: kind, place and time (cheap to keep for thousands of events).
+
+    ``status`` is where it stood on ``published``, its document's date (ISO, as precise as known).
+    """
 
     id: int
     kind: str
     place: str | None
     country: str | None
     when: TimeRef | None
+    status: str | None
+    published: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -657,14 +665,14 @@ class Store:
             for row in rows
         ]
 
-    async def event_index(self, kind: str) -> list[EventKey]:
-        """Return the key of every event of a kind, earliest first."""
+    async def event_index(self) -> list[EventKey]:
+        """Return the key of every event, earliest first."""
         rows = await self._rows(
-            """SELECT id, kind, place, country, time_json FROM events WHERE kind = ?
-                ORDER BY year IS NULL, year, month, day, id""",
-            (kind,),
+            """SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
+                 FROM events AS e JOIN documents AS d ON d.id = e.document_id
+                ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id"""
         )
-        return [EventKey(row[0], row[1], row[2], row[3], _time(row[4])) for row in rows]
+        return [EventKey(row[0], row[1], row[2], row[3], _time(row[4]), row[5], row[6]) for row in rows]
 
     async def events_by_ids(self, ids: Sequence[int]) -> list[StoredEvent]:
         """Return the events with these ids, with attendees, agenda and sources (four queries)."""
@@ -691,6 +699,8 @@ class Store:
                 place=row["place"],
                 country=row["country"],
                 when=_time(row["time_json"]),
+                status=row["status"],
+                published=row["d_published"],
                 document=_document(row),
                 attendees=[
                     Attendee(
@@ -967,8 +977,8 @@ def _insert_events(
     for event in records:
         when = event.when
         cursor = db.execute(
-            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day, status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document_id,
                 event.kind,
@@ -978,6 +988,7 @@ def _insert_events(
                 when.year if when else None,
                 when.month if when else None,
                 when.day if when else None,
+                event.status.value if event.status else None,
             ),
         )
         event_id = cursor.lastrowid

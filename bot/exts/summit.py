@@ -1,4 +1,4 @@
-"""/summit: where and when, who is expected, their roles and the agenda, with sources."""
+"""/summit: what the meeting is, where it stands, where and when, who, their roles and the agenda."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from knowledge.errors import NoEvent
 
 
 class SummitTransformer(app_commands.Transformer[discord.Client]):
-    """Turns a chosen summit ("#id", from the menu) or typed text into a summit id; autocompletes.
+    """Turns a chosen meeting ("#id", from the menu) or typed text into a meeting id; autocompletes.
 
     Menu values carry a "#", so typed text such as "2025" is looked for in the labels (a year)
     and never taken for an event id.
@@ -41,11 +41,13 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
     async def autocomplete(  # type: ignore[override]
         self, interaction: discord.Interaction, value: str
     ) -> list[app_commands.Choice[str]]:
-        """Return the known summits whose label contains the text."""
+        """Return the known meetings whose label contains the text, with where each stands today."""
         wanted = value.strip().casefold()
         summits = await briefing_of(interaction).summits()
         return [
-            app_commands.Choice(name=choice_name(s.label), value=f"#{s.id}")
+            app_commands.Choice(
+                name=choice_name(f"{s.label} — {s.status}" if s.status else s.label), value=f"#{s.id}"
+            )
             for s in summits
             if wanted in s.label.casefold()
         ][:25]
@@ -58,13 +60,13 @@ class Summit(commands.Cog):
         self.briefing = briefing
 
     @app_commands.command(name="summit")
-    @app_commands.describe(summit="Another summit the briefing mentions (default: the next one)")
+    @app_commands.describe(summit="A meeting the briefing mentions (default: the next NATO summit)")
     async def summit(
         self,
         interaction: discord.Interaction,
         summit: app_commands.Transform[int, SummitTransformer] | None = None,
     ) -> None:
-        """The summit: where, when, who is expected, their roles and the agenda, with sources."""
+        """The next summit (or one you pick): what it is, where and when, who, the agenda, with sources."""
         answer = await self.briefing.summit(summit)
         await send(interaction, embeds.summit_embed(answer))
 

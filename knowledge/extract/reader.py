@@ -314,6 +314,9 @@ def _line_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLOCK_LINE = re.compile(r"[0-2]?\d:[0-5]\d\b")
+
+
 def _is_heading(line: str, next_line: str) -> bool:
     """Return whether a line reads as a section heading."""
     text = line.strip()
@@ -323,6 +326,7 @@ def _is_heading(line: str, next_line: str) -> bool:
         and len(text) <= 100
         and text[-1] not in _TERMINAL + ",—–-"
         and (text[0].isupper() or text[0].isdigit())
+        and not _CLOCK_LINE.match(text)  # "19:00 — Dinner at the palace" is a timetable entry
         and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in '“"')
     )
 

@@ -2,10 +2,15 @@
 
 Resolution rules (a news article speaks from its publication date):
 
-* ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``: as written.
+* ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``, ``24 and 25 June``,
+  ``June 15 to 17``, ``24.06.2025``, ``11.–12.07.2023``: as written (numeric dates are day first,
+  as written outside the US, and need their year: "24.06" alone could be a number).
 * ``last year`` / ``this year`` / ``next year`` / ``a decade ago``: need the document year;
   ``a decade earlier`` / ``five years earlier`` count back from the time just before them in the
   sentence ("2.2 percent last year, up from 1.2 percent a decade earlier"), else from the document.
+* ``this month`` / ``next month`` / ``last month`` (also "later this month"): the document's month,
+  or the one after or before it; ``this week`` / ``next week`` / ``last week``: the month of the
+  document's date, or of a week after or before it (needs the day). Neither gets a day.
 * ``this June`` / ``next June``: the document year (next: the year after) ; ``last June`` the year
   before when the month is not before the document month, else the document year (needs the month).
 * A bare month (``in February``) resolves only when the document date has a month: to the year
@@ -20,6 +25,7 @@ a day that does not exist ("June 31") is dropped, keeping the month and year.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -53,7 +59,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAYS = r"(?P<day>\d{1,2})(?:\s*[-–—]\s*(?P<end_day>\d{1,2}))?"
+_DAYS = r"(?P<day>\d{1,2})(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2}))?"
+# 24.06.2025 and 11.–12.07.2023: day, optional end day, month, year, separated by full stops.
+_NUMERIC_DATE = (
+    r"(?<![\d.,])(?P<day>\d{1,2})\.(?:\s*[-–—]\s*(?P<end_day>\d{1,2})\.)?"
+    r"(?P<month_number>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"
+)
 # Cues: a piece of text every match of a pattern contains. Most sentences hold no month or
 # relative year, and one quick search for the cue saves trying the pattern (a full scan of the
 # sentence) for nothing. The cues of case-insensitive patterns are in lower case and are looked for
@@ -68,11 +79,23 @@ _CUES: dict[str, tuple[re.Pattern[str], bool]] = {
 }
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    ("month_day_year", "month", re.compile(rf"\b{_MONTH}\s+{_DAYS}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    # A clock time is no day: "Wednesday 25 June\n08:30 — ..." is 25 June, not June 8.
+    (
+        "month_day_year",
+        "month",
+        re.compile(rf"\b{_MONTH}\s+{_DAYS}(?![:.]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b"),
+    ),
     ("day_month_year", "month", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
     ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
     ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("numeric_date", "year", re.compile(_NUMERIC_DATE)),
     ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    (
+        "rel_month_word",
+        "relative",
+        re.compile(r"\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|next)\s+month\b", re.I),
+    ),
+    ("rel_week", "relative", re.compile(r"\b(?P<rel>this|last|next)\s+week\b", re.I)),
     ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     (
         "years_ago",
@@ -110,21 +133,29 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
 def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already found, kept sorted: they never overlap
     folded = fold_case(text)
     cued = {name for name, (cue, in_folded) in _CUES.items() if cue.search(folded if in_folded else text)}
     for kind, cue, pattern in _PATTERNS:
         if cue not in cued:
             continue  # no match can lack the cue
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _overlaps(taken, match.start(), match.end()):
                 continue
             ref = _resolve(kind, match, published)
             if ref is None:
                 continue
             found.append((_possible(ref), match.start(), match.end()))
-            taken.append((match.start(), match.end()))
+            bisect.insort(taken, (match.start(), match.end()))
     return tuple(_anchor_earlier(sorted(found, key=lambda item: item[1])))
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Return whether start-end overlaps a span of taken (sorted, non-overlapping): its neighbours tell."""
+    index = bisect.bisect_left(taken, (start, end))
+    before = taken[index - 1] if index else None
+    after = taken[index] if index < len(taken) else None
+    return bool((before and before[1] > start) or (after and after[0] < end))
 
 
 def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef, int, int]]:
@@ -174,6 +205,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     text = match.group(0)
     groups = match.groupdict()
     month = MONTHS[fold_case(groups["month"])] if groups.get("month") else None
+    if kind == "numeric_date":
+        return _numeric_date(text, int(groups["year"]), int(groups["month_number"]), groups)
     if kind in ("month_day_year", "day_month_year"):
         year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
         end_day = int(groups["end_day"]) if groups.get("end_day") else None
@@ -188,6 +221,10 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind in ("decade", "years_ago"):
         n = 10 if kind == "decade" else _SMALL_NUMBERS.get(fold_case(groups["n"])) or int(groups["n"])
         return TimeRef(text=text, year=published.year - n if published else None)
+    if kind == "rel_month_word":
+        return _relative_month(text, fold_case(groups["rel"]), published)
+    if kind == "rel_week":
+        return _relative_week(text, fold_case(groups["rel"]), published)
     if kind == "rel_month":
         return TimeRef(
             text=text, year=_year_for_relative_month(fold_case(groups["rel"]), month, published), month=month
@@ -198,6 +235,41 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "weekday":
         return _resolve_weekday(text, groups["weekday"], published)
     return None
+
+
+def _numeric_date(text: str, year: int, month: int, groups: dict[str, str | None]) -> TimeRef | None:
+    """Return a day-first numeric date ("24.06.2025", "11.–12.07.2023"), or None unless it exists.
+
+    Unlike a date with a month's name, a numeric one that no calendar has is no date at all: it
+    is more likely a version or a reference number than a slip of the pen.
+    """
+    day = int(groups["day"] or 0)
+    end = groups.get("end_day")
+    end_day = int(end) if end else None
+    try:
+        datetime.date(year, month, max(day, end_day or day))
+    except ValueError:
+        return None
+    if end_day is not None and end_day <= day:
+        return None
+    return TimeRef(text=text, year=year, month=month, day=day, end_day=end_day)
+
+
+def _relative_month(text: str, rel: str, published: PartialDate | None) -> TimeRef:
+    """Return the month meant by "this/next/last month", when the document's month is known."""
+    if published is None or published.month is None:
+        return TimeRef(text=text)
+    index = published.year * 12 + published.month - 1 + {"last": -1, "this": 0, "next": 1}[rel]
+    return TimeRef(text=text, year=index // 12, month=index % 12 + 1)
+
+
+def _relative_week(text: str, rel: str, published: PartialDate | None) -> TimeRef:
+    """Return the month of the week meant by "this/next/last week", when the document's day is known."""
+    if published is None or published.month is None or published.day is None:
+        return TimeRef(text=text)
+    day = datetime.date(published.year, published.month, published.day)
+    day += datetime.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[rel])
+    return TimeRef(text=text, year=day.year, month=day.month)
 
 
 def _year_for_relative_month(rel: str, month: int | None, published: PartialDate | None) -> int | None:

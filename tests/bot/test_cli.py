@@ -99,7 +99,7 @@ def test_run_without_token_answers_in_the_console(
         "> /spending Canada",
         "> /summit",
         "> /quote Rutte",
-        "Summit in the Netherlands",
+        "NATO summit in the Netherlands",
         "“We must step up",
     ):
         assert marker in out

@@ -8,11 +8,15 @@ import pytest
 from bot import embeds
 from knowledge.models import (
     DocumentRef,
+    EventKind,
+    EventStatus,
     PersonRef,
     Quote,
+    Selection,
     Source,
     StatementKind,
     StatementsAnswer,
+    SummitAnswer,
     TimeRef,
 )
 from tests.limits import assert_embed_within_limits
@@ -106,3 +110,58 @@ def test_error_embed_escapes_user_text() -> None:
     data = embeds.error_embed('No country called "@everyone **x**".', ["<@&123456789012345678>"]).to_dict()
     assert "@everyone" not in data["description"]  # type: ignore[typeddict-item]
     assert "<@&123456789012345678>" not in str(data)
+
+
+def _summit(kind: str, selection: Selection, status: EventStatus | None) -> SummitAnswer:
+    """Return a summit answer reported as upcoming on 10 June 2025."""
+    return SummitAnswer(
+        id=1,
+        kind=kind,
+        label=f"{kind} in Riga (July 2025)",
+        place="Riga",
+        selection=selection,
+        status=status,
+        today="2026-01-01",
+        reported=EventStatus.UPCOMING,
+        reported_on="2025-06-10",
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "selection", "status", "expected"),
+    [
+        (
+            EventKind.NATO_SUMMIT,
+            Selection.NEXT,
+            EventStatus.UPCOMING,
+            "**Upcoming** — the next summit in the briefing.\nWhen reported (10 June 2025): upcoming.",
+        ),
+        (
+            EventKind.NATO_SUMMIT,
+            Selection.LATEST,
+            EventStatus.PAST,
+            "**Past** — no summit in the briefing is ahead; this is the most recent one."
+            "\nWhen reported (10 June 2025): upcoming.",
+        ),
+        (
+            EventKind.EU_SUMMIT,
+            Selection.LATEST,
+            EventStatus.PAST,
+            "**Past** — no NATO summit in the briefing; the most recent meeting."
+            "\nWhen reported (10 June 2025): upcoming.",
+        ),
+        (
+            EventKind.NATO_SUMMIT,
+            Selection.CHOSEN,
+            None,
+            "**Not dated precisely enough** to tell whether it has taken place."
+            "\nWhen reported (10 June 2025): upcoming.",
+        ),
+    ],
+)
+def test_summit_status_says_which_meeting_and_where_it_stands(
+    kind: str, selection: Selection, status: EventStatus | None, expected: str
+) -> None:
+    """The summit embed says why it shows this meeting, its status today and when it was reported."""
+    embed = embeds.summit_embed(_summit(kind, selection, status))
+    assert embed.description == expected

@@ -83,7 +83,7 @@ def test_absurd_dates_are_refused_and_answers_stay_whole(tmp_path: Path) -> None
     assert "early.txt: failed: The Date '0001' is not between 1900 and 2100" in err
 
     summit = cli("--db", db, "ask", "/summit", cwd=tmp_path)
-    assert summit.returncode == 0 and "Summit in the Netherlands (June 2025)" in summit.stdout
+    assert summit.returncode == 0 and "NATO summit in the Netherlands (June 2025)" in summit.stdout
     spending = cli("--db", db, "ask", "/spending Poland", cwd=tmp_path)
     assert spending.returncode == 0 and "9998" not in spending.stdout
 
@@ -98,7 +98,7 @@ def test_times_past_the_year_bounds_stay_as_written(tmp_path: Path) -> None:
     assert cli("--db", db, "ingest", late, cwd=tmp_path).returncode == 0
     answer = cli("--db", db, "ask", "/summit Poland", cwd=tmp_path)
     assert answer.returncode == 0, answer.stderr
-    assert "Summit in Poland" in answer.stdout and "2101" not in answer.stdout
+    assert "NATO summit in Poland" in answer.stdout and "2101" not in answer.stdout
     assert "next June" in answer.stdout
 
 
@@ -515,7 +515,7 @@ async def test_a_burst_after_a_write_loads_the_snapshot_once(local: LocalDiscord
         await store._in_db_thread(lambda db: db.set_trace_callback(None))
     assert all(len(sent) == 1 for sent in answers)
     people_loads = sum("FROM people AS pe" in s for s in statements)
-    summit_loads = sum("FROM events WHERE kind" in s for s in statements)
+    summit_loads = sum("SELECT e.id, e.kind, e.place" in s for s in statements)  # Store.event_index
     assert (people_loads, summit_loads) == (1, 1), (people_loads, summit_loads)
 
 

@@ -15,8 +15,9 @@ Format of ``<name>.expected.json``::
                     "as_written": "3.4 percent", "equivalents": ["€1.1trn"], "optional": false}],
       "statements": [{"speaker": "Anna Berg", "kind": "verbatim|partial|reported",
                       "text": "exact words" | "text_contains": "words", "when": "YYYY[-MM[-DD]]"}],
-      "events": [{"kind": "summit", "place": "Ankara", "country": "TR", "year": 2026, "month": 7,
-                  "day": 7, "end_day": 8, "attendees": ["Kemal Aydin"], "agenda": ["drone production"]}],
+      "events": [{"kind": "NATO summit", "place": "Ankara", "country": "TR", "year": 2026, "month": 7,
+                  "day": 7, "end_day": 8, "status": "upcoming", "attendees": ["Kemal Aydin"],
+                  "agenda": ["drone production"]}],
       "must_not": {"spending_subjects": ["IT"], "spending": [{"subject": "ES", "value": 2.0}],
                    "statement_speakers": ["Smith"], "statement_texts": ["officials"],
                    "people": ["Ottawa"], "event_places": ["Brussels"]}
@@ -81,7 +82,19 @@ MUST_NOT_KEYS = {
     "event_places",
 }
 
-EVENT_KEYS = {"kind", "place", "country", "year", "month", "day", "end_day", "attendees", "agenda", "_notes"}
+EVENT_KEYS = {
+    "kind",
+    "place",
+    "country",
+    "year",
+    "month",
+    "day",
+    "end_day",
+    "status",
+    "attendees",
+    "agenda",
+    "_notes",
+}
 
 SpendingKey = tuple[str, str, int | None, float | None]
 
@@ -229,6 +242,7 @@ def event_problems(entry: dict[str, Any], event: EventRecord) -> list[str]:
         "month": event.when.month if event.when else None,
         "day": event.when.day if event.when else None,
         "end_day": event.when.end_day if event.when else None,
+        "status": event.status,
     }
     problems = [
         f"{field}: expected {entry[field]!r}, got {value!r}"

@@ -9,9 +9,21 @@ import pytest
 
 import knowledge
 from knowledge.extract.events import extract_events
+from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
+from knowledge.extract.events._times import Times
 from knowledge.extract.people import extract_people
 from knowledge.extract.reader import read_article
-from knowledge.models import AgendaRecord, Article, AttendeeRecord, EventRecord, TimeRef
+from knowledge.extract.timeref import find_times
+from knowledge.models import (
+    AgendaRecord,
+    Article,
+    AttendeeRecord,
+    EventKind,
+    EventRecord,
+    EventStatus,
+    PartialDate,
+    TimeRef,
+)
 
 SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
 OPENER = "The summit in Vilnius opens in July. "  # a summit with a place and time, for the tables below
@@ -51,10 +63,11 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
     """The seed's Netherlands summit: June 2025, Trump and other leaders, Rutte's roles, the agenda."""
     assert extract_events(seed(), extract_people(seed())) == [
         EventRecord(
-            kind="summit",
+            kind=EventKind.NATO_SUMMIT,
             place="the Netherlands",
             country="NL",
             when=TimeRef(text="this June", year=2025, month=6),
+            status=EventStatus.UPCOMING,
             attendees=[
                 AttendeeRecord(name="other world leaders", is_person=False, passage=1),
                 AttendeeRecord(name="Mark Rutte", is_person=True, role="play a central role", passage=12),
@@ -99,7 +112,7 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
         (
             "Allies prepare for the Vilnius summit in July 2023.",
             "2023-05",
-            ("Vilnius", None, TimeRef(text="July 2023", year=2023, month=7)),
+            ("Vilnius", "LT", TimeRef(text="July 2023", year=2023, month=7)),
         ),
         (
             "NATO leaders will gather for the summit in Ankara on July 7-8, 2026, the first time Türkiye has hosted.",
@@ -109,19 +122,28 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
         (
             "The summit in Ankara opens in July.",
             "2026-06-30",
-            ("Ankara", None, TimeRef(text="in July", year=2026, month=7)),
+            ("Ankara", "TR", TimeRef(text="in July", year=2026, month=7)),
         ),
         (
             "The summit, to be held in Madrid on June 29-30, will focus on Russia.",
             "2022-06-01",
-            ("Madrid", None, TimeRef(text="June 29-30", year=2022, month=6, day=29, end_day=30)),
+            ("Madrid", "ES", TimeRef(text="June 29-30", year=2022, month=6, day=29, end_day=30)),
         ),
         (
             "The meeting of NATO leaders in Washington opens on Tuesday.",
             "2024-07-01",
-            ("Washington", None, TimeRef(text="on Tuesday")),  # a weekday ahead is not resolved backwards
+            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=2)),  # opens: ahead
         ),
-        ("Allies look ahead to the June summit.", "2025", (None, None, TimeRef(text="June", month=6))),
+        (
+            "NATO leaders will meet in Washington on Monday.",
+            "2024-07-01",  # a Monday: the next one
+            ("Washington", "US", TimeRef(text="on Monday", year=2024, month=7, day=8)),
+        ),
+        (
+            "NATO leaders met in Washington on Tuesday.",
+            "2024-07-05",  # a Friday
+            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=2)),
+        ),
     ],
 )
 def test_a_summit_mention_gives_its_place_country_and_time(text: str, date: str, expected: Where) -> None:
@@ -137,8 +159,8 @@ def test_distinct_summits_stay_apart_and_keep_their_attendees() -> None:
     )
     found = events(text, "2025-05-01")
     assert [where(event) for event in found] == [
-        ("Washington", None, TimeRef(text="last year", year=2024)),
-        ("The Hague", None, TimeRef(text="June 24-25", year=2025, month=6, day=24, end_day=25)),
+        ("Washington", "US", TimeRef(text="last year", year=2024)),
+        ("The Hague", "NL", TimeRef(text="June 24-25", year=2025, month=6, day=24, end_day=25)),
     ]
     assert [[a.name for a in event.attendees] for event in found] == [[], ["Donald Trump"]]
 
@@ -147,8 +169,8 @@ def test_the_next_summit_is_not_the_past_one() -> None:
     """'The next summit' after a past one starts a new event."""
     text = "NATO leaders met at the Vilnius summit in July 2023.\n\nThe next summit will be held in Washington in July 2024."
     assert [where(event) for event in events(text, "2023-08-01")] == [
-        ("Vilnius", None, TimeRef(text="July 2023", year=2023, month=7)),
-        ("Washington", None, TimeRef(text="July 2024", year=2024, month=7)),
+        ("Vilnius", "LT", TimeRef(text="July 2023", year=2023, month=7)),
+        ("Washington", "US", TimeRef(text="July 2024", year=2024, month=7)),
     ]
 
 
@@ -159,7 +181,7 @@ def test_mentions_of_the_same_summit_merge() -> None:
         "The meeting will be tense. Leaders hope the summit ends well."
     )
     (event,) = events(text, "2023-05")
-    assert where(event) == ("Vilnius", None, TimeRef(text="July", year=2023, month=7))
+    assert where(event) == ("Vilnius", "LT", TimeRef(text="July", year=2023, month=7))
     assert event.passages == [0, 1, 2, 3]
 
 
@@ -170,10 +192,11 @@ def test_mentions_of_the_same_summit_merge() -> None:
         "Rutte held a press conference. Leaders will discuss aid.",
         "Leaders hope the summit goes well. Trump is expected to attend.",
         "Ministers met in Brussels to discuss the future of NATO.",
+        "Allies look ahead to the June summit.",
     ],
 )
-def test_no_event_without_a_summit_that_has_a_place_or_time(text: str) -> None:
-    """Documents, press conferences and a summit with no place or time make no event."""
+def test_no_event_without_a_meeting_that_has_a_year_or_a_place_and_time(text: str) -> None:
+    """Documents, press conferences and meetings with no year (and no place and time) make no event."""
     assert events(text) == []
 
 
@@ -248,3 +271,263 @@ def test_attendance_of_a_past_summit_is_not_invented() -> None:
 def test_agenda_items_are_what_leaders_will_discuss_or_decide(text: str, expected: list[str]) -> None:
     """Planned discussions and decisions give agenda items, one per item of a serial list."""
     assert agenda(OPENER + text) == expected
+
+
+def kinds_and_places(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
+    """Return (kind, place, status) of each event an article made of text has."""
+    return [(event.kind, event.place, event.status) for event in events(text, date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EU leaders meet in Brussels on 18 and 19 March.", EventKind.EU_SUMMIT),
+        ("Group of Seven leaders met in Kyoto on 2 March.", EventKind.G7_SUMMIT),
+        ("Foreign ministers of the Group of Seven met in Kyoto on 2 March.", EventKind.MINISTERIAL),
+        ("NATO defence ministers met in Brussels on 2 March.", EventKind.NATO_MINISTERIAL),
+        (
+            "Ministers met at Ramstein on 2 March for a session of the Ukraine Defence Contact Group.",
+            EventKind.CONTACT_GROUP,
+        ),
+        ("Experts spoke at a security conference in Prague on 2 March.", EventKind.CONFERENCE),
+        ("Allied leaders met in Riga on 2 March.", EventKind.NATO_SUMMIT),
+        ("Nordic leaders met in Oslo on 2 March.", EventKind.SUMMIT),
+        ("The alliance's summit in Riga opened on 2 March.", EventKind.NATO_SUMMIT),
+    ],
+)
+def test_each_meeting_is_labelled_as_what_it_is(text: str, expected: EventKind) -> None:
+    """A named body, then a group of ministers or leaders, then NATO's name decide the kind."""
+    assert [event.kind for event in events(text, "2027-03-10")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials will hold a press conference in Warsaw on Tuesday.",
+        "Starmer flies to Washington on Thursday to meet President Trump.",
+        "Zelensky's meeting with Trump in the Oval Office ended badly on Friday.",
+        "Allies met.\n\nRead more: What the 2026 Ankara summit decided",
+        "Critics said the party discovered defence the week before a summit.",
+    ],
+)
+def test_no_meeting_is_made_of_conferences_bilateral_talks_links_or_a_summit_in_passing(text: str) -> None:
+    """Press conferences, one leader meeting another, navigation links and "a summit" make no event."""
+    assert events(text, "2027-03-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Leaders will meet at their summit in Riga later this month.", "2027-06-06", EventStatus.UPCOMING),
+        ("At last week's summit in Riga, allies agreed to spend more.", "2027-07-01", EventStatus.PAST),
+        ("NATO leaders arrive in Riga today for a summit.", "2027-06-24", EventStatus.IN_PROGRESS),
+        (
+            "The summit of NATO takes place in Riga on 24.06.2027 and 25.06.2027.",
+            "2027-06-24",
+            EventStatus.IN_PROGRESS,
+        ),
+        (
+            "Leaders met on Tuesday, on the second and final day of the summit in Riga.",
+            "2027-06-22",  # a Tuesday
+            EventStatus.IN_PROGRESS,
+        ),
+        (
+            "Prague and Riga are slow to meet the targets agreed in Riga in June.",
+            "2027-08-29",
+            EventStatus.PAST,
+        ),
+    ],
+)
+def test_status_against_the_article_date(text: str, date: str, expected: EventStatus) -> None:
+    """Dates decide when they can; words ("later this month", "last week's", "today") when they cannot."""
+    assert [(event.place, event.status) for event in events(text, date)] == [("Riga", expected)]
+
+
+def test_a_city_its_country_and_its_demonym_are_one_place() -> None:
+    """ "Lisbon", "the Portuguese summit" and "the summit in Portugal" in June 2028 make one event."""
+    text = (
+        "Leaders gather in Lisbon on 12-13 June for the summit. The Portuguese summit will be short.\n\n"
+        "Ahead of the summit in Portugal next month, roads will close."
+    )
+    (event,) = events(text, "2028-05-30")
+    assert where(event) == (
+        "Lisbon",
+        "PT",
+        TimeRef(text="12-13 June", year=2028, month=6, day=12, end_day=13),
+    )
+    assert event.passages == [0, 1, 2]
+
+
+def test_a_dateline_names_the_city_of_a_summit_only_its_country_names() -> None:
+    """ "LISBON — leaders left Portugal ..." is the summit in Lisbon; the dateline adds no other city."""
+    text = "LISBON — NATO leaders left Portugal on Wednesday at the end of a two-day summit."
+    (event,) = events(text, "2028-06-16")
+    assert (event.place, event.country, event.when and event.when.month) == ("Lisbon", "PT", 6)
+
+
+def test_the_text_gives_the_month_and_city_or_none_is_added() -> None:
+    """A summit known by its country and year keeps no city or month."""
+    (event,) = events("Next year's summit in Canada will review the plans.", "2028-06-16")
+    assert where(event) == ("Canada", "CA", TimeRef(text="Next year", year=2029))
+
+
+def test_a_day_counted_from_another_is_the_meeting_day() -> None:
+    """ "on Friday, four days before leaders gather in Riga" puts the meeting four days after Friday."""
+    text = "Diplomats said on Friday, four days before leaders gather in Riga for the summit, that a deal was near."
+    (event,) = events(text, "2027-06-20")  # a Sunday: Friday is 18 June
+    assert event.when is not None and (event.when.month, event.when.day) == (6, 22)
+    assert event.status is EventStatus.UPCOMING
+
+
+def test_earlier_summits_named_in_passing_are_past_events_with_their_years() -> None:
+    """ "the first summit in Estonia since Riga in 2006" names the 2006 summit in Riga."""
+    text = "The NATO summit in Tallinn on 7-8 July 2027 is the first summit in the Baltic states since Riga in 2006."
+    assert kinds_and_places(text, "2027-07-01") == [
+        (EventKind.NATO_SUMMIT, "Tallinn", EventStatus.UPCOMING),
+        (EventKind.NATO_SUMMIT, "Riga", EventStatus.PAST),
+    ]
+
+
+def test_a_month_the_clause_looks_ahead_to_is_the_next_one() -> None:
+    """ "will meet again in Oslo in November" in April is this November, not last."""
+    (event,) = events("Council ministers will meet again in Oslo in November.", "2025-04-10")
+    assert event.when is not None and (event.when.year, event.when.month) == (2025, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Riga, on 7-8 July 2027, was the shortest summit in memory.", "Riga"),
+        (
+            "Allies agreed, but Spain is still refusing to back the plan before the summit in Riga in July.",
+            "Riga",
+        ),
+    ],
+)
+def test_a_place_is_the_subject_of_a_summit_only_when_the_summit_is_its_predicate(
+    text: str, place: str
+) -> None:
+    """ "Riga ... was the shortest summit" names the place; "Spain is refusing ... summit" does not."""
+    assert [event.place for event in events(text, "2027-08-01")] == [place]
+
+
+def test_times_are_found_by_position() -> None:
+    """The time covering, ending before or starting after a position is found by bisection."""
+    text = "On Monday leaders met; in July 2027 they meet again, and in 2028 once more."
+    times = Times(find_times(text, PartialDate(year=2027, month=1, day=4)))
+    texts = [ref.text for ref, _, _ in times.spans]
+    assert texts == ["Monday", "July 2027", "2028"]
+    covering = times.covering(text.index("July"))
+    assert covering is not None and covering[0].text == "July 2027"
+    assert times.covering(text.index("leaders")) is None
+    ending = times.ending_by(text.index("they"))
+    starting = times.starting_from(text.index("they"))
+    assert ending is not None and ending[0].text == "July 2027"
+    assert starting is not None and starting[0].text == "2028"
+    assert [ref.text for ref, _, _ in times.within(0, text.index(";"))] == ["Monday"]
+
+
+def test_clauses_end_at_semicolons_dashes_and_joined_clauses() -> None:
+    """A clause runs from the last boundary before a position to the next one after it."""
+    text = "Leaders met in Riga; ministers will meet in Oslo, and experts met in Prague."
+    oslo = text.index("Oslo")
+    assert text[clause_start(text, oslo) : clause_end(text, oslo)] == "ministers will meet in Oslo"
+    assert crosses_clause(text, 0, oslo) and not crosses_clause(text, text.index("ministers"), oslo)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "The Madrid summit of June 2022 was a turning point for NATO.",
+            "2024-01-10",
+            ("Madrid", "ES", TimeRef(text="June 2022", year=2022, month=6)),
+        ),
+        (
+            "A NATO summit is scheduled for 7-8 July in Ankara.",
+            "2026-03-01",
+            ("Ankara", "TR", TimeRef(text="7-8 July", year=2026, month=7, day=7, end_day=8)),
+        ),
+        (
+            "Vilnius will host the NATO summit on July 11-12.",
+            "2023-03-01",
+            ("Vilnius", "LT", TimeRef(text="July 11-12", year=2023, month=7, day=11, end_day=12)),
+        ),
+        (
+            "NATO leaders head to Vilnius next week for a two-day summit.",
+            "2023-07-03",
+            ("Vilnius", "LT", TimeRef(text="next week", year=2023, month=7)),
+        ),
+        (
+            "The 2025 NATO summit will be decisive.\n\nLeaders will meet in The Hague on 24-25 June.",
+            "2025-03-01",
+            ("The Hague", "NL", TimeRef(text="24-25 June", year=2025, month=6, day=24, end_day=25)),
+        ),
+    ],
+)
+def test_places_and_times_in_other_orders(text: str, date: str, expected: Where) -> None:
+    """A time before its place, a host city as subject, a trip to the summit, a summit named by year first."""
+    assert [where(event) for event in events(text, date)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "The Trump-Putin summit in Anchorage on 15 August ended, NATO officials said.",
+            "2025-08-20",
+            EventKind.SUMMIT,
+        ),
+        (
+            "The European Political Community summit in Tirana on 16 May drew NATO leaders.",
+            "2025-05-20",
+            EventKind.SUMMIT,
+        ),
+        (
+            "Leaders met at a peace summit in Lucerne on 15-16 June, NATO said.",
+            "2024-06-20",
+            EventKind.SUMMIT,
+        ),
+        ("At The Hague summit on 24-25 June NATO allies agreed.", "2025-07-01", EventKind.NATO_SUMMIT),
+        ("The Dutch summit in June will be short, NATO says.", "2025-03-01", EventKind.NATO_SUMMIT),
+    ],
+)
+def test_a_summit_of_another_body_or_purpose_is_no_nato_summit(
+    text: str, date: str, expected: EventKind
+) -> None:
+    """A name before "summit" that is no place, demonym or NATO's, or a topic, makes another summit."""
+    (event,) = events(text, date)
+    assert event.kind == expected and event.place is not None
+
+
+def test_it_will_be_held_gives_the_meeting_being_discussed_its_place_and_time() -> None:
+    """ "It will be held in Ankara on 7-8 July 2026" after a question about the next summit."""
+    text = "Q: When is the next NATO summit?\n\nA: It will be held in Ankara on 7-8 July 2026."
+    (event,) = events(text, "2025-09-15")
+    assert where(event) == (
+        "Ankara",
+        "TR",
+        TimeRef(text="7-8 July 2026", year=2026, month=7, day=7, end_day=8),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial opened in March. It was held in Paris on 3 March.",  # no meeting is being discussed
+        "NATO leaders met in Vilnius in July 2023. It was held in Riga.",  # another place: not that meeting
+    ],
+)
+def test_it_was_held_names_no_other_meeting(text: str) -> None:
+    """ "It was held in X" only places the meeting being discussed, and only where it fits."""
+    assert [event.place for event in events(text, "2025-06-01")] in ([], ["Vilnius"])
+
+
+def test_a_table_row_with_a_meeting_a_place_and_a_date_is_a_meeting() -> None:
+    """Rows "| NATO summit | The Hague | 24–25 June 2025 |" give one event each, of their kind."""
+    text = (
+        "| Meeting | Place | Dates |\n|---|---|---|\n| NATO summit | The Hague | 24–25 June 2025 |\n"
+        "| EU summit | Brussels | 26–27 June 2025 |"
+    )
+    found = [(event.kind, event.place, event.when and event.when.day) for event in events(text, "2025-06-01")]
+    assert found == [(EventKind.NATO_SUMMIT, "The Hague", 24), (EventKind.EU_SUMMIT, "Brussels", 26)]

@@ -9,7 +9,8 @@ import pytest
 
 from knowledge.briefing import Briefing
 from knowledge.ingest import ingest_file, ingest_text
-from knowledge.models import Metric
+from knowledge.meetings import OTHER_MEETINGS
+from knowledge.models import Metric, Selection
 from knowledge.store import Store
 
 ARTICLES = sorted(p for p in (Path(__file__).parent / "articles").iterdir() if p.suffix in (".txt", ".md"))
@@ -70,14 +71,19 @@ async def test_different_values_are_flagged_with_both_sources(library: Briefing)
 
 async def test_summit_choice_by_date(library: Briefing) -> None:
     """With several summits, the next one by date is shown; after the last, the latest."""
-    labels = [s.label for s in await library.summits()]
-    assert "summit in Ankara (7–8 July 2026)" in labels and "summit in the Netherlands (June 2025)" in labels
-    assert (await library.summit(today=date(2026, 3, 1))).place == "Ankara"
+    summits = await library.summits()
+    labels = [s.label for s in summits]
+    assert "NATO summit in Ankara, Türkiye (7–8 July 2026)" in labels
     assert (
-        await library.summit(today=date(2025, 3, 1))
-    ).place == "the Netherlands"  # "The Hague (2025)" counts from 1 January
-    assert (await library.summit(today=date(2030, 1, 1))).place == "Ankara"
-    assert len((await library.summit(today=date(2026, 3, 1))).others) == len(labels) - 1
+        "NATO summit in the Netherlands (June 2025)" in labels
+    )  # with "The Hague (2025)" of another article
+    assert (await library.summit(today=date(2026, 3, 1))).place == "Ankara"
+    assert (await library.summit(today=date(2025, 3, 1))).place == "the Netherlands"
+    nato = [s for s in summits if s.label.startswith("NATO summit") and s.when and s.when.year]
+    last = max(nato, key=lambda s: (s.when.year, s.when.month or 1, s.when.day or 1) if s.when else (0, 0, 0))
+    after_all = await library.summit(today=date(2100, 1, 1))
+    assert (after_all.id, after_all.selection) == (last.id, Selection.LATEST)
+    assert len((await library.summit(today=date(2026, 3, 1))).others) == min(len(labels) - 1, OTHER_MEETINGS)
 
 
 async def test_people_from_different_documents_stay_apart(library: Briefing) -> None:

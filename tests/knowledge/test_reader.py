@@ -148,3 +148,12 @@ def test_prose_with_two_spaces_is_not_a_table_row() -> None:
     """Ordinary sentences, even typed with double spaces, are not table rows."""
     assert not is_table_row("Poland spent a lot.  Then it spent more.")
     assert is_table_row("| Poland | 3.83 | 4.12 |")
+
+
+def test_a_timetable_entry_is_no_heading() -> None:
+    """ "19:00 — Dinner at the palace" before a blank line stays text, not a section heading."""
+    article = read_article(
+        "Date: 2027-07-07\n\nWednesday 7 July\n17:00 — Leaders arrive\n19:00 — Dinner at the palace\n\nMore follows."
+    )
+    assert any("19:00 — Dinner at the palace" in passage.text for passage in article.passages)
+    assert all(passage.section is None for passage in article.passages)

@@ -12,6 +12,7 @@ from knowledge import store as store_module
 from knowledge.extract.reader import read_article
 from knowledge.ingest import ingest_text
 from knowledge.models import (
+    EventRecord,
     Extraction,
     Metric,
     PersonRecord,
@@ -219,6 +220,27 @@ _BEFORE_SPEAKER_TYPES = (
 )
 
 
+# What the events table lacked before schema 6.
+_BEFORE_EVENT_STATUS = "ALTER TABLE events DROP COLUMN status;"
+
+
+async def test_a_version_5_store_gains_the_events_status(tmp_path: Path) -> None:
+    """Schema 6 adds each event's status; older events read as having none."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    event = EventRecord(kind="NATO summit", place="Riga", when=TimeRef(text="2027", year=2027), passages=[0])
+    await store.add_document(ARTICLE, EXTRACTION.model_copy(update={"events": [event]}), name="a.txt")
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        raw.executescript(f"{_BEFORE_EVENT_STATUS} PRAGMA user_version = 5;")
+    store = await Store.open(path)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION == 6
+        assert [(e.place, e.status) for e in await store.event_index()] == [("Riga", None)]
+    finally:
+        await store.close()
+
+
 async def test_a_version_4_store_gains_speaker_types_and_keeps_its_statements(tmp_path: Path) -> None:
     """Schema 5 adds who spoke, a split quote's parts and the place; old statements read as a person's."""
     path = tmp_path / "s.sqlite3"
@@ -226,10 +248,10 @@ async def test_a_version_4_store_gains_speaker_types_and_keeps_its_statements(tm
     await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
     await store.close()
     with sqlite3.connect(path) as raw:
-        raw.executescript(f"{_BEFORE_SPEAKER_TYPES} PRAGMA user_version = 4;")
+        raw.executescript(f"{_BEFORE_SPEAKER_TYPES} {_BEFORE_EVENT_STATUS} PRAGMA user_version = 4;")
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == 5
+        assert await store.schema_version() == SCHEMA_VERSION
         (person,) = [p for p in await store.people() if p.statement_count]
         assert person.speaker_type is SpeakerType.PERSON
         assert [q.text for q in await store.statements_by(person.id)] == ["We will do more"]
@@ -238,7 +260,7 @@ async def test_a_version_4_store_gains_speaker_types_and_keeps_its_statements(tm
 
 
 async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
-    """A store written with schema 1 gets the per-metric index and version 2, keeping its data."""
+    """A store written with schema 1 gets the per-metric index and the events' status, keeping its data."""
     path = tmp_path / "s.sqlite3"
     store = await Store.open(path)
     await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
@@ -246,12 +268,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
             "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
-            f" ALTER TABLE spending_facts DROP COLUMN status; {_BEFORE_SPEAKER_TYPES} PRAGMA user_version = 1;"
-            " PRAGMA application_id = 0;"  # (stores were not marked then)
+            f" ALTER TABLE spending_facts DROP COLUMN status; {_BEFORE_SPEAKER_TYPES} {_BEFORE_EVENT_STATUS}"
+            " PRAGMA user_version = 1; PRAGMA application_id = 0;"  # (stores were not marked then)
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 5
+        assert await store.schema_version() == SCHEMA_VERSION == 6
         assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(subject, metric, year)" in index

@@ -74,3 +74,54 @@ def test_impossible_times_keep_only_what_exists(
     """Issue 12 item 1: a year past 1900-2100 stays as written; a day no calendar has is dropped."""
     ((ref, _, _),) = find_times(text, published)
     assert (ref.text, ref.year, ref.month, ref.day) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 24 and 25 June", (2026, 6, 24, 25)),
+        ("from June 15 to 17", (2026, 6, 15, 17)),
+        ("7 and 8 July 2027", (2027, 7, 7, 8)),
+        ("on 24.06.2025", (2025, 6, 24, None)),
+        ("on 11.–12.07.2023", (2023, 7, 11, 12)),
+    ],
+)
+def test_day_ranges_and_numeric_dates(text: str, expected: tuple[int, int, int, int | None]) -> None:
+    """Ranges joined by "and" or "to", and day-first numeric dates, keep their days."""
+    ((ref, _, _),) = find_times(text, FULL)
+    assert (ref.year, ref.month, ref.day, ref.end_day) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "between 5 and 6 % of GDP",
+        "on 24.06 the leaders",
+        "the 24.5 figure",
+        "on 31.02.2025",
+        "June\n08:30 — Leaders arrive",
+    ],
+)
+def test_numbers_are_not_dates(text: str) -> None:
+    """Shares, decimals, impossible days, backward ranges and clock times are no dates."""
+    assert [ref for ref, _, _ in find_times(text, FULL) if ref.day is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("later this month", FULL, (2026, 3)),
+        ("next month's summit", PartialDate(year=2025, month=12, day=1), (2026, 1)),
+        ("last month", PartialDate(year=2025, month=1), (2024, 12)),
+        ("last week's summit", PartialDate(year=2025, month=7, day=3), (2025, 6)),
+        ("next week", FULL, (2026, 3)),
+        ("last week", PartialDate(year=2025, month=7), (None, None)),
+        ("next month", YEAR_ONLY, (None, None)),
+    ],
+)
+def test_relative_months_and_weeks(
+    text: str, published: PartialDate, expected: tuple[int | None, int | None]
+) -> None:
+    """ "next month" needs the document's month and "last week" its day; neither gets a day."""
+    ((ref, _, _),) = find_times(text, published)
+    assert (ref.year, ref.month, ref.day) == (*expected, None)

@@ -1,0 +1,184 @@
+"""Gather meetings from the passages that talk about them: kind, place, time, status, attendees, agenda.
+
+An article names a meeting many ways ("the summit in The Hague", "NATO leaders meet in The Hague
+on 24-25 June", "the Dutch summit", "the meeting"); ``_mentions`` reads each mention's kind,
+place, time and tense, ``_merge`` makes one event of each place and date, and ``_details``
+gathers attendees and agenda. Here the events are finished:
+
+* ``country`` is the place's own code when the place is a country, else the country a known city
+  lies in, the one written after it ("Vilnius, Lithuania"), or the one host country named in the
+  event's passages ("the first time Poland has hosted").
+* A country-only event named in the first paragraph takes the city of the dateline when the city
+  lies in that country ("THE HAGUE — NATO leaders left the Netherlands ...").
+* ``kind`` is the most specific kind its mentions give; a summit no words qualify is NATO's in an
+  article about NATO (see ``_kinds``).
+* ``status`` against the article's date: from the dates when they tell (another month, or a known
+  day), else from what the mentions' clauses say ("later this month", "will", "met").
+* Attendees and agenda come from passages that mention the event, and from passages without a
+  mention that look forward ("will", "are expected to", "on the agenda") in a paragraph that
+  mentions an event not in the past, or that follows a paragraph that added to one (a paragraph
+  of its own on the agenda).
+* A timetable ("18:00 — Dinner at the palace" under "Tuesday 24 June") is the programme of the
+  event those days fall within (see ``_programme``).
+* An event needs a year, or a place and a time as written ("the summit in Vilnius opens in July"
+  in an article dated only by its year): without them it cannot be told apart from others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from knowledge.extract.events._details import FORWARD, agenda, attendees
+from knowledge.extract.events._kinds import article_is_about_nato, default_kind
+from knowledge.extract.events._mentions import mentions
+from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
+from knowledge.extract.events._places import PlaceMatch, dateline
+from knowledge.extract.events._programme import add_programme
+from knowledge.extract.people import PersonIndex, Referent, shared_index
+from knowledge.gazetteer import find_country_mentions
+from knowledge.models import (
+    Article,
+    EventKind,
+    EventRecord,
+    EventStatus,
+    PartialDate,
+    Passage,
+    PersonRecord,
+)
+
+__all__ = ["extract_events"]
+
+_HOSTS = re.compile(r"\s+(?:has\s+|have\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)?host(?:s|ed|ing)?\b")
+_HOSTED_BY = re.compile(r"\bhosted by (?:the\s+)?$")
+
+
+def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRecord]:
+    """Return the meetings the article talks about, each gathered from all its passages."""
+    published = article.meta.published
+    events: list[Event] = []
+    mentioned: dict[int, list[Event]] = {}  # passage position -> the events it mentions
+    for passage in article.passages:
+        for mention in mentions(passage, published):
+            event = place_mention(mention, events, published)
+            if event is not None:
+                mentioned.setdefault(passage.position, []).append(event)
+    for position, named in mentioned.items():
+        if all(event is named[0] for event in named):  # a host named beside two events hosts neither
+            _hosts(article.passages[position].text, named[0])
+    _gather_details(article, people, events, mentioned)
+    events = fold_placeless(events)
+    add_programme(article, events)
+    about_nato = article_is_about_nato(f"{article.meta.title or ''} {article.body}")
+    opening = dateline(article.passages[0].text) if article.passages else None
+    return [
+        _record(event, published, about_nato, opening)
+        for event in events
+        if event.when is not None and (event.when.year is not None or event.place)
+    ]
+
+
+def _record(
+    event: Event, published: PartialDate | None, about_nato: bool, opening: PlaceMatch | None
+) -> EventRecord:
+    """Return the finished record of an assembled event."""
+    with_roles = {a.name for a in event.attendees if a.role}
+    event_attendees = [a for a in event.attendees if a.role or a.name not in with_roles]
+    country = event.country or (next(iter(event.hosts)) if event.place and len(event.hosts) == 1 else None)
+    place = event.place
+    if (
+        opening is not None
+        and 0 in event.paragraphs
+        and (place is None or event.is_country)
+        and country is not None
+        and opening.country == country
+    ):
+        place = opening.name  # "THE HAGUE — NATO leaders left the Netherlands ..."
+    return EventRecord(
+        kind=event.kind or (default_kind(about_nato) if event.summit else EventKind.MINISTERIAL),
+        place=place,
+        country=country,
+        when=event.when,
+        status=(event.when.status_on(published) if event.when else None) or _said_status(event),
+        attendees=event_attendees,
+        agenda=event.agenda,
+        passages=sorted(event.passages),
+    )
+
+
+def _said_status(event: Event) -> EventStatus | None:
+    """Return the status the text gives when the dates cannot: "later this month", "will", "met"."""
+    text = event.when.text.lower() if event.when else ""
+    if text.startswith("later"):
+        return EventStatus.UPCOMING
+    if text.startswith("earlier"):
+        return EventStatus.PAST
+    if not event.tenses:
+        return None
+    counts = Counter(event.tenses).most_common()
+    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else event.tenses[0]
+
+
+def _hosts(text: str, event: Event) -> None:
+    """Record the countries a passage about one event names as hosting it."""
+    for country, start, end in find_country_mentions(text):
+        if _HOSTS.match(text, end) or _HOSTED_BY.search(text[:start]):
+            event.hosts.add(country.code)
+
+
+# --- attendees and agenda ---------------------------------------------------------------------
+
+
+def _gather_details(
+    article: Article, people: list[PersonRecord], events: list[Event], mentioned: dict[int, list[Event]]
+) -> None:
+    """Add to each event the attendees, roles and agenda items of the passages about it."""
+    if not events:
+        return  # who is referred to by "he" is worth knowing only for a meeting's attendees
+    published = article.meta.published
+    by_paragraph: dict[int, list[int]] = {}  # paragraph -> the positions of its passages with mentions
+    for position in mentioned:
+        by_paragraph.setdefault(article.passages[position].paragraph, []).append(position)
+    index = shared_index(tuple(people))
+    referents = index.referents(article.passages)
+    carried: dict[int, Event] = {}  # paragraph -> the event its passages added details to
+    for passage in article.passages:
+        event = _event_for(passage, mentioned, by_paragraph, published)
+        if event is None and passage.paragraph not in by_paragraph and FORWARD.search(passage.text):
+            event = carried.get(passage.paragraph - 1)  # a paragraph of its own on the agenda
+        if event is not None and _gather(passage, event, index, referents[passage.position]):
+            carried[passage.paragraph] = event
+
+
+def _event_for(
+    passage: Passage,
+    mentioned: dict[int, list[Event]],
+    by_paragraph: dict[int, list[int]],
+    published: PartialDate | None,
+) -> Event | None:
+    """Return the one event a passage's attendees and agenda belong to, if any."""
+    own = mentioned.get(passage.position)
+    if own is not None:
+        return own[0] if all(event is own[0] for event in own) else None
+    same_paragraph = by_paragraph.get(passage.paragraph, [])
+    if not same_paragraph or not FORWARD.search(passage.text):
+        return None  # no event named in its paragraph, or nothing said about the future
+    before = [p for p in same_paragraph if p < passage.position]
+    nearest = max(before) if before else min(same_paragraph, default=None)
+    if nearest is None:
+        return None
+    event = mentioned[nearest][-1] if before else mentioned[nearest][0]
+    return None if is_past(event.when, published) else event
+
+
+def _gather(passage: Passage, event: Event, index: PersonIndex, referent: Referent | None) -> bool:
+    """Add the attendees, roles and agenda items a passage states to its event; return whether any."""
+    found = attendees(passage, index, referent)
+    items = agenda(passage)
+    for attendee in found:
+        event.add_attendee(attendee)
+    for item in items:
+        event.add_agenda_item(item)
+    if found or items:
+        event.passages.add(passage.position)
+    return bool(found or items) or passage.position in event.passages

@@ -1,0 +1,540 @@
+"""Mentions of meetings in one passage: what names a meeting, and the kind, place, time and tense it gives.
+
+What names a meeting:
+
+* the word "summit" (not "summit declaration", "pre-summit", "Summit Defence Forum"); an
+  indefinite "a summit" with neither place nor time names nothing;
+* "meeting of <group>" and "<group>' meeting", where the group is leaders or ministers; "a NATO
+  ministerial"; "session of the <...> Contact Group"; a "<topic> conference" (not a press or news
+  conference) with a place;
+* a group meeting somewhere: "<leaders|ministers|allies ...> (will) meet / met / gather in X",
+  "hosts G7 leaders in X" -- the group must be in the clause, so "to meet President Trump" is no
+  meeting;
+* a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
+  names the place of a meeting, and its kind only through the group that decided);
+* "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
+* "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed.
+
+Mentions in one clause that give no place of their own belong to the first: "EU leaders meet in
+Brussels on 17-18 October for a European Council summit" is one mention, whose kind is the more
+specific of the two.
+
+Time: the time written right before the phrase ("last year's summit", "the July summit") or
+right after it and its place ("summit in Ankara on 7-8 July", "meet next month in Brussels",
+"arrive in The Hague today"), else a time that opens the sentence ("In June, G7 leaders
+meeting in Apulia ..."), else the time a "when" clause hangs from ("in 2014, when leaders met at
+a summit in Wales"). "on the second and final day of the summit" puts the clause's time inside
+the summit. A weekday resolves backwards when the clause is in the past, forwards when it looks
+ahead, and stays as written otherwise.
+
+Tense: what the clause's words say about the meeting against the article's date: looking ahead
+("will", "next", "ahead of", "later this month") or back ("met", "was held", "last week's");
+it decides the status only when the dates cannot (the same month as the article's).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
+from knowledge.extract.events._kinds import kind_of, more_specific
+from knowledge.extract.events._places import (
+    HELD,
+    PlaceMatch,
+    place_after,
+    place_before,
+    place_in,
+    words,
+)
+from knowledge.extract.events._times import Times
+from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times
+from knowledge.gazetteer import find_country_mentions, find_demonyms
+from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
+from knowledge.places import find_place
+from knowledge.wordscan import fold_case
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a meeting in a passage."""
+
+    passage: Passage
+    start: int
+    end: int
+    kind: EventKind | None
+    place: PlaceMatch | None
+    when: TimeRef | None
+    tense: EventStatus | None  # what the clause says about the meeting against the article's date
+    back_reference: bool = False  # "the meeting": joins the meeting being discussed, never starts one
+    upcoming: bool = False  # "the next summit", "the upcoming summit"
+    weak: bool = False  # a decision at a place: joins a meeting, or makes one only with a time
+    summit: bool = True  # names a summit or leaders' meeting (not a ministerial or conference)
+
+
+_SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
+# Every mention has one of these words; most passages have none (looked for in the folded text).
+_CUE = re.compile(
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held"
+)
+_NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
+
+_SUMMIT = re.compile(
+    r"(?<![\w‐-])[Ss]ummit(?![\w‐-])"
+    r"(?!\s+(?:declarations?|communiqu[eé]s?|statements?|documents?|texts?)\b)(?!\s+[A-Z])"
+)
+_INDEFINITE = re.compile(r"(?i:an?)\s")
+_GROUP_HEAD = r"(?:leaders|ministers|heads\s+of\s+(?:state(?:\s+and\s+government)?|government))"
+_MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_HEAD}\b")
+_GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
+_MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]e|foreign)\s+)?ministerial\b")
+_CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}Contact\s+Group\b")
+_CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
+_MEET = re.compile(
+    r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened)"
+    r"(?:\s+(?:again|together))?\b"
+)
+_GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
+_HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?leaders\b")
+_DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
+_SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+_HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
+_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
+_CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
+_MEETING_CELL = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
+_BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
+_MOVED = re.compile(
+    r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
+    r"|travelled|fly|flies|flew|return|returns|returned)(?:\s+(?:in|to|for|from))?\s+"
+)
+_UPCOMING = re.compile(r"\b(?:next|upcoming|coming|forthcoming)\s+(?:[\w-]+\s+)?$", re.I)
+_DAY_OF = re.compile(
+    r"\b(?:first|second|third|final|last|opening|closing)(?:\s+and\s+(?:final|last))?\s+day\s+of\s+"
+    r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+_TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?")
+_WHEN_CLAUSE = re.compile(r",\s+when\s+")
+_TODAY = re.compile(r"\b(?:today|tonight)\b")
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
+    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes)\b|['’]ll\b",
+    re.I,
+)
+_LOOKS_BACK = re.compile(
+    r"\b(?:met|was|were|held|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
+    r"|ago|hosted|attended|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went"
+    r"|began|spoke|saw|rose|fell|became|won|chose|had)\b",
+    re.I,
+)
+
+
+def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
+    """Return the meeting mentions and back references in a passage, in text order, one per meeting."""
+    text = passage.text
+    if _CUE.search(fold_case(text)) is None or _NAVIGATION.match(text):
+        return []
+    times = Times(find_times(text, published))
+    found = [m for m in _noun_mentions(passage, times, published) if m is not None]
+    found += [m for m in _verb_mentions(passage, times, published) if m is not None]
+    found += [
+        Mention(passage, m.start(), m.end(), None, None, None, None, back_reference=True)
+        for m in _BACK_REFERENCE.finditer(text)
+    ]
+    found += [m for m in _held_pronouns(passage, times, published) if m is not None]
+    found += _table_rows(passage, published)
+    found.sort(key=lambda mention: mention.start)
+    found += _since(passage, found)
+    return _fold_clauses(found)
+
+
+def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+    """Return the mentions made by a meeting noun: summit, meeting of ministers, ministerial ..."""
+    text = passage.text
+    found: list[Mention | None] = []
+    for match in _SUMMIT.finditer(text):
+        found.append(_mention(passage, match.start(), match.end(), times, published, noun=True, summit=True))
+    for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
+        for match in pattern.finditer(text):
+            summit = kind_of(match.group(0)) in _SUMMIT_KINDS
+            found.append(
+                _mention(passage, match.start(), match.end(), times, published, noun=True, summit=summit)
+            )
+    for match in _CONFERENCE.finditer(text):
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=False)
+        found.append(mention if mention and mention.place else None)  # a conference needs its place
+    return found
+
+
+def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+    """Return the mentions made by a group meeting somewhere, and by decisions taken at a place."""
+    text = passage.text
+    found: list[Mention | None] = []
+    for pattern in (_MEET, _HOSTS_GROUP):
+        for match in pattern.finditer(text):
+            clause = clause_start(text, match.start())
+            group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
+            if group is None:
+                continue  # "to meet President Trump": no group meets
+            mention = _mention(passage, group.start(), match.end(), times, published, noun=False, summit=True)
+            found.append(mention if mention and mention.place else None)
+    for match in _DECIDED.finditer(text):
+        place = place_after(text, match.end(), times)
+        if place is None or place.is_country or place.country is None:
+            continue  # only a known city or region: "agreed in principle" is no place
+        clause = clause_start(text, match.start())
+        when = _time_near(text, times, match.start(), place.end)
+        tense = _tense(text, match.start(), match.end())
+        kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None
+        when = _settle_time(when, tense, published)
+        found.append(Mention(passage, match.start(), place.end, kind, place, when, tense, weak=True))
+    return found
+
+
+def _mention(
+    passage: Passage,
+    start: int,
+    end: int,
+    times: Times,
+    published: PartialDate | None,
+    *,
+    noun: bool,
+    summit: bool,
+) -> Mention | None:
+    """Return what one meeting phrase text[start:end] says about the meeting's kind, place and time."""
+    text = passage.text
+    place = place_after(text, end, times) or _place_after_time(text, end, times)
+    phrase_start = _phrase_start(text, start)
+    if place is None and noun:
+        place = place_before(text, start, times)
+    if place is None and not noun:
+        place = _moved_to(text, start, end)
+    if place is None and noun:
+        place = _moved_to(text, clause_start(text, start), start)
+    span_start = min(start, place.start) if place else start
+    span_end = max(end, place.end) if place and place.start >= end else end
+    when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
+    when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
+    upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
+    tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
+    when = when or _days_before(text, times, start, published)
+    day_of = _DAY_OF.search(text, max(0, phrase_start - 80), phrase_start)
+    if day_of and when is None:
+        inside = times.within(clause_start(text, start), start)
+        when = inside[0][0] if inside else None
+    when = _settle_time(when, tense, published)
+    if day_of and when is not None and when.day is not None:
+        tense = when.status_on(published) or tense
+        when = TimeRef(text=when.text, year=when.year, month=when.month)  # a day of it, not its dates
+    if summit and noun and place is None and when is None and _INDEFINITE.match(text, phrase_start):
+        return None  # "a summit" in passing names no meeting
+    kind = kind_of(_kind_phrase(text, phrase_start, end) if noun else text[_group_start(text, start) : end])
+    if kind is None and noun and summit and _other_body(text[phrase_start:start]):
+        kind = EventKind.SUMMIT  # "the G20 summit", "the Trump-Putin summit", "a peace summit"
+    return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
+
+
+def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+    """Return "It will be held in Ankara on 7-8 July": the meeting being discussed, its place and time."""
+    found: list[Mention | None] = []
+    for match in _HELD_PRONOUN.finditer(passage.text):
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
+        found.append(replace(mention, back_reference=True) if mention and mention.place else None)
+    return found
+
+
+def _table_rows(passage: Passage, published: PartialDate | None) -> list[Mention]:
+    """Return the meetings of table rows: a cell naming a meeting, one a place, one a time."""
+    found: list[Mention] = []
+    for row in _TABLE_ROW.finditer(passage.text):
+        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+        meeting = next(((cell, at) for cell, at in cells if _MEETING_CELL.search(cell)), None)
+        places = [place_in(cell, 0, len(cell)) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
+        times = [ref for cell, _ in cells for ref, _, _ in find_times(cell, published)]
+        place = next((p for p in places if p is not None), None)
+        if meeting is None or place is None or not times:
+            continue
+        at = meeting[1]
+        where = replace(place, start=at, end=at)
+        kind = kind_of(meeting[0])
+        found.append(
+            Mention(
+                passage, at, at + len(meeting[0]), kind, where, times[0], None, summit=kind in _SUMMIT_KINDS
+            )
+        )
+    return found
+
+
+def _since(passage: Passage, found: list[Mention]) -> list[Mention]:
+    """Return the earlier meetings "the first summit in X since <place> in <year>" names."""
+    text = passage.text
+    earlier: list[Mention] = []
+    for mention in found:
+        if mention.back_reference or mention.weak:
+            continue
+        match = _SINCE.search(text, mention.end, clause_end(text, mention.end))
+        if match is None:
+            continue
+        place = place_in(text, match.start("place"), match.end("place"))
+        if place is not None:
+            when = TimeRef(text=match.group("year"), year=int(match.group("year")))
+            earlier.append(
+                Mention(passage, match.start(), match.end(), mention.kind, place, when, EventStatus.PAST)
+            )
+    return earlier
+
+
+def _fold_clauses(found: list[Mention]) -> list[Mention]:
+    """Return mentions with those that add no place to an earlier one in their clause folded into it."""
+    folded: list[Mention] = []
+    for mention in found:
+        previous = folded[-1] if folded else None
+        if (
+            previous is not None
+            and not previous.back_reference
+            and not mention.back_reference
+            and not mention.weak
+            and not mention.upcoming
+            and mention.place is None
+            and (previous.when is None or mention.when is None or _agree(previous.when, mention.when))
+            and not crosses_clause(mention.passage.text, previous.end, mention.start)
+        ):
+            folded[-1] = replace(
+                previous,
+                kind=more_specific(previous.kind, mention.kind),
+                when=previous.when or mention.when,
+                summit=previous.summit or mention.summit,
+            )
+            continue
+        folded.append(mention)
+    return folded
+
+
+def _agree(a: TimeRef, b: TimeRef) -> bool:
+    """Return whether two times could be the same date (no known field differs)."""
+    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
+# --- the parts of a mention -------------------------------------------------------------------
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Return where the noun phrase ending at start begins: back over its words, up to a preposition."""
+    position = start
+    for word in reversed(list(_WORDS_BEFORE.finditer(text, max(0, start - 60), start))):
+        if (word.end() != position - 1 and word.end() != position) or word.group(0).lower() in _NOT_IN_PHRASE:
+            break
+        position = word.start()
+    return position
+
+
+_WORDS_BEFORE = re.compile(r"[\w’'-]+")
+_NOT_IN_PHRASE = words(
+    "of on in at for to with by from into during before after ahead since until about over and or but"
+    " that which who when where while as than is are was were will be"
+)
+
+
+def _place_after_time(text: str, end: int, times: Times) -> PlaceMatch | None:
+    """Return the place after a time that follows the phrase: "meet next month in Brussels"."""
+    after = times.starting_from(end)
+    if after is None or not _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
+        return None
+    return place_after(text, after[2], times)
+
+
+def _other_body(phrase: str) -> bool:
+    """Return whether the words before "summit" name another body or purpose than NATO's.
+
+    A topic ("a peace summit") or a name that is no place, demonym, month or NATO's ("the G20
+    summit", "the European Political Community summit", "the Trump-Putin summit").
+    """
+    for word in _PHRASE_WORD.findall(phrase):
+        bare = _POSSESSIVE.sub("", word)
+        if bare.lower() in _OTHER_TOPICS:
+            return True
+        if not (bare[:1].isupper() or bare[:1].isdigit()) or bare.isdigit():
+            continue
+        if bare in _DETERMINERS or bare.lower() in MONTHS or kind_of(bare) is not None:
+            continue
+        if find_place(bare) or find_country_mentions(bare) or find_demonyms(bare):
+            continue
+        return True
+    return False
+
+
+_PHRASE_WORD = re.compile(r"[\w’'-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_THEIR = re.compile(r"(?i:their)\b")
+_DETERMINERS = words("The A An This That Next Last Its Their Our")
+_OTHER_TOPICS = words(
+    "peace climate energy trade economic bilateral trilateral food health investment business digital"
+)
+
+
+def _group_start(text: str, start: int) -> int:
+    """Return where the words naming a meeting group start: a few words before its head, in its clause."""
+    return max(clause_start(text, start), start - 40)
+
+
+def _kind_phrase(text: str, phrase_start: int, end: int) -> str:
+    """Return the words that say what a meeting is: its phrase, or its group for "their summit"."""
+    phrase = text[phrase_start:end]
+    if _THEIR.match(phrase):
+        clause = clause_start(text, phrase_start)
+        group = _GROUP.search(text, clause, phrase_start)
+        if group:
+            return text[max(clause, group.start() - 40) : group.end()] + " " + phrase
+    return phrase
+
+
+def _moved_to(text: str, start: int, end: int) -> PlaceMatch | None:
+    """Return the one known place a group went to or left in text[start:end] ("left the Netherlands")."""
+    places = []
+    for match in _MOVED.finditer(text, start, end + 80):
+        if match.start() >= end and match.start() > start:
+            break
+        place = place_in(text, match.end(), min(len(text), match.end() + 40))
+        if place:
+            places.append(place)
+    return places[0] if len(places) == 1 else None
+
+
+def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
+    """Return the most precise time written right before text[start:end], right after it, or inside."""
+    before, after = times.ending_by(start), times.starting_from(end)
+    near = [ref for ref, _, _ in times.within(start, end)]
+    if before and _TIME_BEFORE_GAP.fullmatch(text, before[2], start):
+        near.append(before[0])
+    if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
+        near.append(after[0])
+    return max(near, key=_precision, default=None)
+
+
+def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:
+    """Return the day "<n> days before <the meeting>" names, counted from the day written before it."""
+    match = _DAYS_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    word = match.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    written = times.ending_by(match.start())
+    anchor = written[0] if written and written[0].day is not None else None
+    if anchor is not None and anchor.year is not None and anchor.month is not None and anchor.day is not None:
+        day = datetime.date(anchor.year, anchor.month, anchor.day)
+    elif published is not None and published.month is not None and published.day is not None:
+        day = datetime.date(published.year, published.month, published.day)
+    else:
+        return None
+    if n is None:
+        return None
+    date = day + datetime.timedelta(days=n)
+    return TimeRef(text=match.group(0).strip(), year=date.year, month=date.month, day=date.day)
+
+
+_DAYS_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|[a-z]+)\s+days?\s+(?:before|ahead\s+of)\s+(?:(?:the|its|their)\s+)?$", re.I
+)
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:
+    """Return the article's date for "today" right after the phrase ("arrive in X today")."""
+    match = _TODAY.search(text, start, end + 8)
+    if match is None or published is None or published.day is None:
+        return None
+    return TimeRef(text=match.group(0), year=published.year, month=published.month, day=published.day)
+
+
+def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
+    """Return the most precise time of the adverbials that open the phrase's clause.
+
+    "In June, G7 leaders meeting in Apulia ...", "Two years ago, on 11.-12.07.2023, the summit ...".
+    """
+    clause = clause_start(text, start)
+    opening = times.within(clause, start)
+    if not opening or opening[0][1] > clause + 3 or text[opening[0][2] : opening[0][2] + 1] != ",":
+        return None
+    run = [opening[0][0]]
+    for (ref, t_start, _), (_, _, previous_end) in zip(opening[1:], opening, strict=False):
+        if not _OPENING_GAP.fullmatch(text, previous_end, t_start):
+            break
+        run.append(ref)
+    return max(run, key=_precision)
+
+
+_OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
+
+
+def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:
+    """Return the time a "when" clause hangs from: "up from three in 2014, when leaders met at ..."."""
+    before = times.ending_by(start)
+    gap = _WHEN_CLAUSE.match(text, before[2]) if before else None
+    if before is None or gap is None or crosses_clause(text, gap.end(), start):
+        return None
+    return before[0]
+
+
+def _tense(text: str, start: int, end: int) -> EventStatus | None:
+    """Return what the words around text[start:end] say: ahead (upcoming) or back (past).
+
+    Read from the meeting's own clause: after a reporting verb ("Kallas said ... when leaders meet
+    in July") and from the subordinator that opens it ("four days before leaders gather").
+    """
+    begin = clause_start(text, start)
+    opener = max(_SUBORDINATE.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    if opener is not None:
+        begin = opener.end() if opener.group("reporting") else opener.start()
+    clause = text[begin : clause_end(text, end)]
+    ahead = _LOOKS_AHEAD.search(clause) is not None
+    back = _LOOKS_BACK.search(clause) is not None
+    if ahead == back:
+        return None
+    return EventStatus.UPCOMING if ahead else EventStatus.PAST
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:when|where|while|after|before|until|once|as|that|which|who|because|if)\b"
+    r"|\b(?P<reporting>said|says|told|wrote|writes|added|argued|announced|confirmed|stated)\b"
+)
+
+
+def _settle_time(
+    when: TimeRef | None, tense: EventStatus | None, published: PartialDate | None
+) -> TimeRef | None:
+    """Return a time whose direction the clause decides: a weekday or a bare month ahead or behind.
+
+    ``find_times`` resolves a weekday backwards (news reports past days) and a bare month to the
+    nearest such month; a meeting the clause looks ahead to is on the next such day or month, and
+    one it looks back on, the last.
+    """
+    if when is None or published is None or published.month is None or tense is None:
+        return when
+    weekday = when.text.lower().removeprefix("on ").strip()
+    if weekday in WEEKDAYS and tense is EventStatus.UPCOMING and published.day is not None:
+        day = datetime.date(published.year, published.month, published.day)
+        date = day + datetime.timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7 or 7)
+        return TimeRef(text=when.text, year=date.year, month=date.month, day=date.day)
+    if (
+        when.year is None
+        or when.month is None
+        or when.day is not None
+        or not _BARE_MONTH.fullmatch(when.text)
+    ):
+        return when
+    now = (published.year, published.month)
+    if tense is EventStatus.UPCOMING and (when.year, when.month) < now:
+        return when.model_copy(update={"year": when.year + 1})
+    if tense is EventStatus.PAST and (when.year, when.month) > now:
+        return when.model_copy(update={"year": when.year - 1})
+    return when
+
+
+_BARE_MONTH = re.compile(r"(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+)?[A-Z][a-z]+")
+
+
+def _precision(when: TimeRef) -> int:
+    """Return how many of year, month and day a time knows."""
+    return sum(value is not None for value in (when.year, when.month, when.day))

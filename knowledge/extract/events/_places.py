@@ -1,0 +1,182 @@
+"""Where a meeting is: the place a mention names, as written, with the country it lies in.
+
+* After the meeting word or verb: "summit in Vilnius", "meet again in Oslo", "the summit, to be
+  held in Madrid", "in Apulia, southern Italy" (the country after a comma counts), "in the
+  Lithuanian capital" (a demonym's capital).
+* Before the meeting word: "the Madrid summit", "the Dutch summit" (a demonym's country); and a
+  place that is the subject of "was / will be / hosts ... summit": "The Hague, on 24-25 June, was
+  the shortest summit", "Vilnius will host the summit".
+* A place is a country, a city or region of ``knowledge.places`` (which gives its country), or,
+  right after the meeting word, any capitalised name ("summit in Kananaskis").
+* A dateline ("THE HAGUE —", "VILNIUS, July 12 —") names the city the first paragraph was
+  written in; ``dateline`` reads it for events whose country it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.events._clauses import clause_start
+from knowledge.extract.events._times import Times
+from knowledge.gazetteer import find_country_mentions, find_demonyms
+from knowledge.places import capital_of, find_place
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place named in a passage: as written, its country when known, and its span."""
+
+    name: str
+    country: str | None
+    is_country: bool  # the place is a whole country ("the Netherlands"), not a city in it
+    start: int
+    end: int
+
+
+def words(text: str) -> frozenset[str]:
+    """Return the words of a word list written as one string."""
+    return frozenset(text.split())
+
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+_NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
+# Words between a meeting word and its place: "the summit, to be held in Ankara on July 7-8".
+HELD = (
+    r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+held"
+    r"|(?:is|are|was)\s+(?:planned|scheduled|set|due)"
+    r"|(?:will\s+)?(?:take|takes|took)\s+place"
+    r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
+    r"|began|end|ends|ended|close|closes|closed)))?"
+)
+_SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
+# "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
+_OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?"
+_AFTER = re.compile(
+    rf"{_OF_BODY}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
+)
+_SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
+_NAME_PATTERN = re.compile(_NAME)
+_CAPITAL = re.compile(r"(?:the\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
+_BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
+# "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
+_SUBJECT = re.compile(
+    rf"(?P<place>{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became"
+    r"|(?:will\s+|(?:is|was)\s+(?:set|due)\s+to\s+)?host(?:s|ed)?)\s+"
+)
+# "was [the shortest] summit", "hosts [next year's] summit"
+_PREDICATE = re.compile(r"(?:the|a|an|this|next|its|their)\b(?:['’]s)?\s+(?:[\w’'-]+\s+){0,4}")
+_NOT_PLACES = words(
+    "nato alliance leaders upcoming next last this emergency extraordinary annual special first second"
+    " european eu council group read"
+)
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.\- ]*[A-Z])(?:,[^—–\n]{1,40}?)?\s+[—–]\s+")
+
+
+def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
+    """Return the place written right after a meeting word or verb ending at end ("summit in X")."""
+    match = _AFTER.match(text, end)
+    if match is None or times.covering(match.start("place")) is not None:
+        return None
+    start = match.start("place")
+    capital = _CAPITAL.match(text, start)
+    if capital:
+        return _capital(capital, start)
+    place = resolve(match.group("place"), start == 0, start, match.end("place"), strong=True)
+    suffix = match.group("suffix")
+    if place is None or not suffix:
+        return place
+    suffix_country = _country_of(_SUFFIX_START.sub("", suffix))
+    if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
+        return PlaceMatch(f"{place.name}{suffix}", place.country or suffix_country, False, start, match.end())
+    if suffix.endswith("."):  # "Kananaskis, Alta.": a region's abbreviation, shown as written
+        return PlaceMatch(f"{place.name}{suffix}", place.country, False, start, match.end())
+    return place
+
+
+def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
+    """Return the place written before a meeting word at start ("the Madrid summit", "Dutch summit")."""
+    match = _BEFORE.search(text, max(0, start - 60), start)
+    if match and times.covering(match.start("place")) is None:
+        words = match.group("place")
+        demonyms = find_demonyms(words)
+        if demonyms and words[demonyms[-1][1] : demonyms[-1][2]] == words.split()[-1]:
+            country = demonyms[-1][0]
+            return PlaceMatch(
+                country.prose_name(), country.code, True, match.start("place"), match.end("place")
+            )
+        for suffix in _suffixes(text, match.start("place"), match.end("place")):
+            # "At The Hague summit": the name may start after a capitalised word that is not one.
+            place = resolve(text[suffix : match.end("place")], suffix == 0, suffix, match.end("place"))
+            if place:
+                return place
+    subject = _SUBJECT.match(text, clause_start(text, start))
+    if subject and subject.end() <= start and _PREDICATE.fullmatch(text, subject.end(), start):
+        place_start = subject.start("place")
+        return resolve(subject.group("place"), place_start == 0, place_start, subject.end("place"))
+    return None
+
+
+def _suffixes(text: str, start: int, end: int) -> list[int]:
+    """Return where each word of text[start:end] starts, first word first ("At The Hague": 3 starts)."""
+    return [start] + [start + m.end() for m in _SPACES.finditer(text[start:end])]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
+    """Return the one country or known city named at a position (for "left the Netherlands")."""
+    match = _NAME_PATTERN.match(text, start, end)
+    if match is None:
+        return None
+    place = resolve(match.group(0), start == 0, start, match.end())
+    return place if place and place.country else None
+
+
+def resolve(
+    words: str, sentence_start: bool, start: int, end: int, *, strong: bool = False
+) -> PlaceMatch | None:
+    """Return the place words name: a country, a known city, or (strong position) any name."""
+    country = _country_of(words)
+    if country:
+        return PlaceMatch(words, country, True, start, end)
+    bare = words.split()
+    if bare[0] == "the" or (bare[0] == "The" and sentence_start):
+        bare = bare[1:]  # "the Vilnius summit": the article belongs to the phrase, not the name
+    if not bare:
+        return None
+    known = find_place(words) or find_place(" ".join(bare))
+    if known:
+        name = words if words.startswith("The ") and known.name.startswith("The ") else " ".join(bare)
+        return PlaceMatch(name, known.country, False, start, end)
+    if not strong or bare[0].lower() in _NOT_PLACES or (sentence_start and len(bare) == 1):
+        return None
+    return PlaceMatch(" ".join(bare), None, False, start, end)
+
+
+def dateline(text: str) -> PlaceMatch | None:
+    """Return the known city of a dateline that opens a passage ("THE HAGUE — ..."), if any."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    known = find_place(match.group("place"))
+    return (
+        PlaceMatch(known.name, known.country, False, 0, match.end()) if known and not known.region else None
+    )
+
+
+def _capital(match: re.Match[str], start: int) -> PlaceMatch | None:
+    """Return the capital of the country a demonym names ("the Lithuanian capital")."""
+    demonyms = find_demonyms(match.group("demonym"))
+    capital = capital_of(demonyms[0][0].code) if demonyms else None
+    return PlaceMatch(capital.name, capital.country, False, start, match.end()) if capital else None
+
+
+def _country_of(text: str) -> str | None:
+    """Return the country code when text is exactly a country's name."""
+    mentions = find_country_mentions(text)
+    bare = text.removeprefix("the ").removeprefix("The ")
+    if len(mentions) == 1 and text[mentions[0][1] : mentions[0][2]] == bare:
+        return mentions[0][0].code
+    return None
