@@ -8,6 +8,7 @@ No I/O: every index is built once at import so lookups are fast.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -499,7 +500,13 @@ def find_country_mentions(text: str) -> list[Mention]:
     ``find_demonyms``. A leading article stays outside the span: "the Netherlands" yields the
     span of "Netherlands". The alliance entry is never reported.
     """
-    return _scan(_NAME_PATTERN, _NAME_FORMS, text)
+    return list(_country_mentions(text))
+
+
+@functools.lru_cache(maxsize=1024)  # each extractor looks for the countries of the same passage
+def _country_mentions(text: str) -> tuple[Mention, ...]:
+    """Return find_country_mentions' answer as a tuple, computed once per text."""
+    return tuple(_scan(_NAME_PATTERN, _NAME_FORMS, text))
 
 
 # Capitals that news writes for a country's government ("Ottawa has promised", "WARSAW —"). Left out:
@@ -533,4 +540,10 @@ def find_government_seats(text: str) -> list[Mention]:
 
 def find_demonyms(text: str) -> list[Mention]:
     """Return (country, start, end) for each demonym ("Dutch", "Americans") in a sentence, in text order."""
-    return _scan(_DEMONYM_PATTERN, _DEMONYM_FORMS, text)
+    return list(_demonyms(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _demonyms(text: str) -> tuple[Mention, ...]:
+    """Return find_demonyms' answer as a tuple, computed once per text."""
+    return tuple(_scan(_DEMONYM_PATTERN, _DEMONYM_FORMS, text))

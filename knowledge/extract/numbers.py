@@ -28,6 +28,7 @@ Rules applied:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -239,8 +240,16 @@ def parse_fraction(text: str) -> float | None:
 
 def find_percents(text: str) -> list[Quantity]:
     """Return every percentage in text, in order, skipping ranges."""
+    return list(_percents(text))
+
+
+# The spending readers and the other extractors scan the same passage in turn: remember the last
+# few hundred passages' answers (Quantity is frozen, so sharing them is safe; callers get a copy).
+@functools.lru_cache(maxsize=1024)
+def _percents(text: str) -> tuple[Quantity, ...]:
+    """Return find_percents' answer as a tuple, computed once per text."""
     if _PERCENT_CUE.search(text) is None:
-        return []
+        return ()
     found = []
     for match in _PERCENT.finditer(text):
         if _RANGE_BEFORE.search(text, max(0, match.start() - _RANGE_LOOKBACK), match.start()):
@@ -254,7 +263,7 @@ def find_percents(text: str) -> list[Quantity]:
         if not _RANGE_BEFORE.search(text, max(0, match.start() - _RANGE_LOOKBACK), match.start()):
             value = float(f"{match.group('whole')}.{match.group('part')}")
             found.append(Quantity(value, match.start(), match.end(), match.group(0)))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def parse_percent(text: str) -> float | None:
@@ -266,8 +275,14 @@ def parse_percent(text: str) -> float | None:
 
 def find_money(text: str) -> list[Quantity]:
     """Return every amount of money in text, in order; value in units, currency as ISO 4217."""
+    return list(_money(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _money(text: str) -> tuple[Quantity, ...]:
+    """Return find_money's answer as a tuple, computed once per text."""
     if _MONEY_CUE.search(text) is None:
-        return []
+        return ()
     found: list[Quantity] = []
     for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
         for match in pattern.finditer(text):
@@ -277,7 +292,7 @@ def find_money(text: str) -> list[Quantity]:
             if currency is not None:
                 value = _scaled(match.group("num"), match.group("scale"))
                 found.append(Quantity(value, match.start(), match.end(), match.group(0), currency))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def parse_money(text: str) -> tuple[float, str, str] | None:

@@ -57,6 +57,7 @@ _MEETING = re.compile(
     r"are\s+above|were\s+above|on\s+course|on\s+track|spen[dt]\w*\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+or\s+more)",
     re.I,
 )
+_COUNT_CUE = re.compile(r"allies|members|countries|nations|states", re.I)
 _NOT_NATO = re.compile(r"\bEU\b|European\s+Union|\bG7\b|\bG20\b|\bOECD\b")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _FORECAST = re.compile(
@@ -137,7 +138,9 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
 def _counts(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:
     """Return the counts of allies meeting a target that a clause states, and the counts they are compared with."""
     text = passage.text
-    records = []
+    records: list[SpendingRecord] = []
+    if not _COUNT_CUE.search(text, start, end):
+        return records  # no "allies", "members", "countries": no count of them
     for match in _COUNT.finditer(text, start, end):
         count = None if _A_YEAR.fullmatch(match.group("n")) else parse_count(match.group("n"))
         verb = _MEETING.search(text, match.end(), min(end, match.end() + 60))

@@ -37,6 +37,7 @@ Hypothetical clauses ("if", "would have to", "could") and claims being checked a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -172,6 +173,7 @@ _LABEL_BOUND = re.compile(
 _ONLY_NAMES = re.compile(
     r"(?:\s*(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*(?:,|\band\b|&)?)+\s*\.?\s*"
 )
+_NUMBER_CUE = re.compile(r"\d|per\s*cent|percent", re.I)
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
@@ -277,7 +279,9 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    named = {o.code for o in _owners(passage.text, []) if o.code != "NATO"}
+    named = {
+        c.code for c, _, _ in [*find_country_mentions(passage.text), *find_government_seats(passage.text)]
+    }
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
@@ -327,6 +331,8 @@ def _line_records(
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
+    if not _NUMBER_CUE.search(text):
+        return []  # no digit and no "per cent": no figure to read (most sentences)
     if CLAIM.search(text) or _HEADLINE.fullmatch(text) or text.rstrip().endswith("?"):
         return []
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
@@ -441,14 +447,15 @@ def _quoted(text: str, at: int) -> bool:
     return len(_QUOTE_MARKS.findall(text, 0, at)) % 2 == 1
 
 
-def _clause_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1024)  # asked for by every figure of a sentence
+def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) spans of a sentence's clauses; a "but" inside an aside does not cut."""
     asides = [m.span() for m in _RELATIVE.finditer(text)]
     breaks = [
         m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(s < m.start() < e for s, e in asides)
     ]
     cuts = [0, *breaks, len(text)]
-    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
 
 
 def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
