@@ -45,6 +45,7 @@ from knowledge.models import (
     TimeRef,
 )
 
+STATEMENTS_PER_ANSWER = 60  # ten /quote pages
 SCHEMA_VERSION = 6
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
@@ -638,8 +639,12 @@ class Store:
         """Return every (normalized alias, person id) pair."""
         return [(row[0], row[1]) for row in await self._rows("SELECT alias, person_id FROM person_aliases")]
 
-    async def statements_by(self, person_id: int) -> list[Quote]:
-        """Return a person's statements in document order, with sources."""
+    async def statements_by(self, person_id: int, limit: int = STATEMENTS_PER_ANSWER) -> list[Quote]:
+        """Return a person's statements, newest documents first, at most limit of them, with sources.
+
+        A collective source ("analysts", "officials") can gather thousands of statements in a large
+        store; an answer shows pages of six, so the newest few dozen are what anyone reads.
+        """
         rows = await self._rows(
             f"""
             SELECT s.kind, s.text, s.context, s.time_json, s.medium, s.segments, s.place, {_SOURCE_COLUMNS}
@@ -648,8 +653,9 @@ class Store:
               JOIN documents AS d ON d.id = s.document_id
              WHERE s.person_id = ?
              ORDER BY d.published IS NULL, d.published DESC, d.id, p.position, s.id
+             LIMIT ?
             """,
-            (person_id,),
+            (person_id, limit),
         )
         return [
             Quote(

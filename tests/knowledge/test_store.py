@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import store as store_module
+from knowledge.extract import extract
 from knowledge.extract.reader import read_article
 from knowledge.ingest import ingest_text
 from knowledge.models import (
@@ -22,7 +23,14 @@ from knowledge.models import (
     StatementRecord,
     TimeRef,
 )
-from knowledge.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, StoreWriteError
+from knowledge.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    STATEMENTS_PER_ANSWER,
+    Store,
+    StoreError,
+    StoreWriteError,
+)
 
 ARTICLE = read_article(
     "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
@@ -343,5 +351,19 @@ async def test_a_locked_store_refuses_the_write_with_a_reason(tmp_path: Path) ->
                 await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
             holder.execute("ROLLBACK")
         assert (await store.add_document(ARTICLE, EXTRACTION, name="a.txt")).created
+    finally:
+        await store.close()
+
+
+async def test_an_answer_reads_at_most_a_bounded_number_of_a_persons_statements(tmp_path: Path) -> None:
+    """A source quoted thousands of times costs an answer no more than a few dozen statements (issue 15)."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        body = " ".join(f'"We will spend more in year {n}," Jan Kowalski said.' for n in range(80))
+        article = read_article(f"Title: Many words\nDate: 2025-01-01\n\n{body}")
+        await store.add_document(article, extract(article), name="many.txt")
+        (person,) = [p for p in await store.people() if p.name == "Jan Kowalski"]
+        assert person.statement_count == 80
+        assert len(await store.statements_by(person.id)) == STATEMENTS_PER_ANSWER < 80
     finally:
         await store.close()
