@@ -707,3 +707,10 @@ def test_a_bare_guideline_in_a_defence_article_is_the_spending_target() -> None:
     found = {(r.subject, r.metric, r.when.year if r.when else None) for r in records(text, title="Defence")}
     assert {("AL", MISSED, 2025), ("HR", MISSED, 2025)} <= found
     assert ("SI", MISSED, None) in found  # never: in no year
+
+
+def test_a_country_name_broken_by_a_pdf_line_hyphen_still_owns_its_figure() -> None:
+    """'The Nether-\\nlands ... spending 2.05% of GDP' is the Netherlands', never the ally before it."""
+    text = "Denmark spent 2.4% of GDP on defence in 2024.\n\nThe Nether-\nlands crossed the guideline, spending 2.05% of GDP in 2024."
+    found = {(r.subject, r.value) for r in records(text, title="Defence report") if r.metric is SHARE}
+    assert ("NL", 2.05) in found and ("DK", 2.05) not in found

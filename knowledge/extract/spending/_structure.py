@@ -211,6 +211,7 @@ _SAYS_IT = re.compile(
     r"(?:that\s+)?(?:it|they)\b",
     re.I,
 )
+_LINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]+)-[ \t]*\n[ \t]*([a-z]+)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 
 
@@ -279,9 +280,8 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    named = {
-        c.code for c, _, _ in [*find_country_mentions(passage.text), *find_government_seats(passage.text)]
-    }
+    mentions = [*find_country_mentions(passage.text), *find_government_seats(passage.text)]
+    named = {c.code for c, _, _ in mentions} | {o.code for o in _broken_names(passage.text)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
@@ -562,6 +562,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     """
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
+    found += _broken_names(text)
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
     found = [o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end)]
     alliance = [
@@ -573,6 +574,15 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
+
+
+def _broken_names(text: str) -> list[_Owner]:
+    """Return the countries whose names a PDF line break hyphenated ("The Nether-\nlands")."""
+    owners = []
+    for match in _LINE_BREAK_HYPHEN.finditer(text):
+        for country, _, _ in find_country_mentions(match.group(1) + match.group(2)):
+            owners.append(_Owner(country.code, match.start(), match.end()))
+    return owners
 
 
 def _after_preposition(text: str, start: int) -> bool:
