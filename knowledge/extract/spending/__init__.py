@@ -17,6 +17,7 @@ import re
 
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._alliance import alliance_records
+from knowledge.extract.spending._clauses import last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._status import figure_status
@@ -88,7 +89,7 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
         return record
     at = text.find(record.as_written)
     lead = text[: at if at >= 0 else len(text)]
-    lead = re.split(r";|\b(?:while|whereas|but|though|although)\b", lead)[-1]
+    lead = last_clause(lead)
     status = figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(text) is not None)
     return record.model_copy(update={"status": status})
 

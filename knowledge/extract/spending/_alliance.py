@@ -15,10 +15,10 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from knowledge.extract.numbers import COUNT_PATTERN, find_percents, parse_count, qualifier_before
+from knowledge.extract.spending._clauses import DATELINE, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats
@@ -32,12 +32,10 @@ _GOAL = re.compile(
     r"invest|threshold|floor|by\s+(?:19|20)\d\d)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|though|although)\b", re.I)
 _DEADLINE = re.compile(
     r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?\s*[—–]")
 _NAMED_BEFORE = re.compile(r"\b(?:target|goal|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I)
 _REFERENCE = re.compile(
     r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?(?:guideline|target|goal|benchmark|threshold|line|mark|level|figure)\b",
@@ -76,16 +74,10 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
     """Return the alliance's targets and counts of allies meeting them, except figures in claimed."""
     records: list[SpendingRecord] = []
     for passage in article.passages:
-        for start, end in _clauses(passage.text):
+        for start, end in clause_spans(passage.text):
             records += _targets(passage, start, end, article)
             records += _counts(passage, start, end, article)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) spans of a sentence's clauses."""
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _targets(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:

@@ -37,21 +37,17 @@ Hypothetical clauses ("if", "would have to", "could") and claims being checked a
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.reader import is_table_row
-from knowledge.extract.spending._alliance import DATELINE
+from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
 )
@@ -349,7 +345,7 @@ def _line_records(
     label_codes = _codes(label.group("label")) if label else []
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
     records: list[SpendingRecord] = []
-    clauses = _clause_spans(text)
+    clauses = clause_spans(text)
     for index, (figure, metric) in enumerate(figures):
         start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
         if (
@@ -447,17 +443,6 @@ def _quoted(text: str, at: int) -> bool:
     return len(_QUOTE_MARKS.findall(text, 0, at)) % 2 == 1
 
 
-@functools.lru_cache(maxsize=1024)  # asked for by every figure of a sentence
-def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Return the (start, end) spans of a sentence's clauses; a "but" inside an aside does not cut."""
-    asides = [m.span() for m in _RELATIVE.finditer(text)]
-    breaks = [
-        m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(s < m.start() < e for s, e in asides)
-    ]
-    cuts = [0, *breaks, len(text)]
-    return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
-
-
 def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
     """Return the spending figures of a text with their metric, in order."""
     found: list[tuple[_Found, Metric]] = []
@@ -484,7 +469,7 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
 def _reaches_named_target(text: str, quantity: Quantity) -> bool:
     """Return whether a country says it will reach a named target ("Ottawa would reach the 2%
     guideline this year", "will meet NATO's target of spending 2%"): its own plan to spend that share."""
-    start = next((s for s, e in _clause_spans(text) if s <= quantity.start < e), 0)
+    start = next((s for s, e in clause_spans(text) if s <= quantity.start < e), 0)
     return (
         _REACH_NAMED.search(text, max(start, quantity.start - 60), quantity.start) is not None
         and _FUTURE.search(text, start, quantity.start) is not None
@@ -504,7 +489,7 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
         return True
     if _NOT_SHARE_AFTER.match(text, quantity.end):
         return False
-    start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
+    start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     if _SHARE_OF_OTHER.search(text, start, end):
         return False  # "two-thirds of total allied spending ..., down from 72%": a share of something else
     # Only called in an article about defence: a paragraph that speaks of spending or GDP is enough.
@@ -514,7 +499,7 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
 def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None:
     """Return AMOUNT for a defence budget or spending, AMOUNT_INCREASE for a rise in it ("an extra
     €4bn"), or None for aid, loans, an economy or money that is not defence's."""
-    start, end = next(((s, e) for s, e in _clause_spans(text) if s <= quantity.start < e), (0, len(text)))
+    start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
     near = text[start : min(end, quantity.end + 15)]
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
@@ -601,7 +586,7 @@ def _figure_owners(
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
     asides = [
-        m.span() for m in _RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
+        m.span() for m in RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
     ]
     candidates = [
         o
@@ -699,7 +684,7 @@ def _time_of(
         if len(years) == 1:  # "expected to spend ... this year: Poland (4.12%), Estonia (3.43%)"
             return next(t for t, s, e in usable if clause_start <= s and e <= clause_end and t.year)
         return None
-    asides = [m.span() for m in _RELATIVE.finditer(text, clause_start, first.start) if m.end() <= first.start]
+    asides = [m.span() for m in RELATIVE.finditer(text, clause_start, first.start) if m.end() <= first.start]
     before = [
         t
         for t, s, e in usable

@@ -1,0 +1,31 @@
+"""Where a sentence's clauses begin and end, and where its dateline is: shared by every spending reader.
+
+A clause ends at ";", a spaced dash, "while", "whereas", "but", "though", "although" or "except",
+unless the word sits inside an aside that the sentence closes again (", which ... ," or brackets):
+"Norway, which is outside the EU but in NATO, has budgeted ..." is one clause.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
+RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?\s*[—–]")  # "ROME —", "LISBON, 11 October 2024 —"
+
+
+@functools.lru_cache(maxsize=1024)  # asked for by every figure of a sentence, by every reader
+def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the (start, end) spans of a sentence's clauses."""
+    asides = [m.span() for m in RELATIVE.finditer(text)]
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text) if not any(s < m.start() < e for s, e in asides)]
+    cuts = [0, *breaks, len(text)]
+    return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
+
+
+def last_clause(text: str) -> str:
+    """Return the last clause of a text: the words that lead to what follows it."""
+    spans = clause_spans(text)
+    return text[spans[-1][0] :] if spans else text
