@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from knowledge.wordscan import fold_case
+from knowledge.wordscan import PASSAGE_CACHE, fold_case
 
 _ONES = [
     "zero",
@@ -244,8 +244,8 @@ def find_percents(text: str) -> list[Quantity]:
 
 
 # The spending readers and the other extractors scan the same passage in turn: remember the last
-# few hundred passages' answers (Quantity is frozen, so sharing them is safe; callers get a copy).
-@functools.lru_cache(maxsize=1024)
+# whole article's answers (Quantity is frozen, so sharing them is safe; callers get a copy).
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _percents(text: str) -> tuple[Quantity, ...]:
     """Return find_percents' answer as a tuple, computed once per text."""
     if _PERCENT_CUE.search(text) is None:
@@ -278,7 +278,7 @@ def find_money(text: str) -> list[Quantity]:
     return list(_money(text))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _money(text: str) -> tuple[Quantity, ...]:
     """Return find_money's answer as a tuple, computed once per text."""
     if _MONEY_CUE.search(text) is None:

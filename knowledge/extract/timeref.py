@@ -31,7 +31,7 @@ import functools
 import re
 
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, PartialDate, TimeRef
-from knowledge.wordscan import fold_case
+from knowledge.wordscan import PASSAGE_CACHE, fold_case
 
 MONTHS = {
     name: number
@@ -126,10 +126,10 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
 
 
 # Each passage is read by several extractors (spending, events, statements), and each asks for its
-# times: remember the answers for the last few hundred passages, more than a long article has.
+# times: remember a whole article's answers (see PASSAGE_CACHE).
 # TimeRef and PartialDate are frozen, so sharing them between callers is safe; the list handed out
 # is a fresh copy.
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
