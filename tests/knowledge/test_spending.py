@@ -9,7 +9,7 @@ import pytest
 import knowledge
 from knowledge.extract.reader import read_article
 from knowledge.extract.spending import extract_spending
-from knowledge.models import ALLIANCE, Metric, SpendingRecord
+from knowledge.models import ALLIANCE, FigureStatus, Metric, SpendingRecord
 
 SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
 
@@ -714,3 +714,58 @@ def test_a_country_name_broken_by_a_pdf_line_hyphen_still_owns_its_figure() -> N
     text = "Denmark spent 2.4% of GDP on defence in 2024.\n\nThe Nether-\nlands crossed the guideline, spending 2.05% of GDP in 2024."
     found = {(r.subject, r.value) for r in records(text, title="Defence report") if r.metric is SHARE}
     assert ("NL", 2.05) in found and ("DK", 2.05) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A growth rate before the amount is the change; the amount after "to" is the level.
+        ("Norway's defence spending rose by 19% to $9.1bn in 2024.", {("NO", AMOUNT, 2024, 9.1e9)}),
+        # "rise to" is a level, "a rise of" a change.
+        (
+            "Total defence spending in Denmark will rise to about $11.2 billion in 2025.",
+            {("DK", AMOUNT, 2025, 1.12e10)},
+        ),
+        ("Danish defence spending got a rise of $2 billion in 2025.", set()),
+    ],
+)
+def test_a_change_before_an_amount_does_not_hide_the_level(text: str, expected: set[Fact]) -> None:
+    """Only the words from the figure before count as the amount's change words."""
+    assert {f for f in facts(text) if f[1] is AMOUNT} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A government's own plan, in its minister's words, with the spender named in the quotation.
+        (
+            "\u201cSlovakia will spend 2.4% of GDP on defence this year,\u201d the defence minister said.",
+            {("SK", SHARE, 2025, 2.4)},
+        ),
+        # What a speaker says another country spent is the speaker's claim, not a fact.
+        (
+            "\u201cSpain spent 1.3% of GDP on defence last year, far too little,\u201d the senator said.",
+            set(),
+        ),
+        # A figure in quotation marks never goes to a country named outside them.
+        (
+            "Greece said: \u201cTurkey will spend 3% of GDP on defence in 2026.\u201d",
+            {("TR", SHARE, 2026, 3.0)},
+        ),
+        ("Greece, the minister said, \u201cwill spend 3% of GDP on defence in 2026.\u201d", set()),
+    ],
+)
+def test_quoted_figures_are_read_only_as_a_plan_the_quotation_names(text: str, expected: set[Fact]) -> None:
+    """Someone's words yield a planned figure for a spender they name, and nothing else."""
+    assert {f for f in facts(text, title="Defence spending") if f[1] is SHARE} == expected
+
+
+def test_a_restated_plan_keeps_its_year_and_status_and_the_next_clause_has_its_own() -> None:
+    """ "4.7% this year, or about 187 billion": one plan in two units; ", and next year's" opens another."""
+    found = records(
+        "Warsaw says it will spend 4.2% on defence this year, or about 160 billion zloty, and next "
+        "year\u2019s total would be 175 billion zloty, the finance ministry said.",
+        date="2025-03-01",
+    )
+    amounts = {(r.value, r.when.year if r.when else None, r.status) for r in found if r.metric is AMOUNT}
+    assert amounts == {(1.6e11, 2025, FigureStatus.PLANNED), (1.75e11, 2026, FigureStatus.PLANNED)}
