@@ -769,3 +769,9 @@ def test_a_restated_plan_keeps_its_year_and_status_and_the_next_clause_has_its_o
     )
     amounts = {(r.value, r.when.year if r.when else None, r.status) for r in found if r.metric is AMOUNT}
     assert amounts == {(1.6e11, 2025, FigureStatus.PLANNED), (1.75e11, 2026, FigureStatus.PLANNED)}
+
+
+def test_a_bare_share_in_the_previous_year_is_a_share_of_that_year() -> None:
+    """ "in the previous year" after a percentage is its time, not "in the total ...": the share is read."""
+    found = facts("Portugal's defence spending rose to 1.6% last year from 1.5% in the previous year.")
+    assert {f for f in found if f[1] is SHARE} == {("PT", SHARE, 2024, 1.6), ("PT", SHARE, 2023, 1.5)}

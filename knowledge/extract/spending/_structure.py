@@ -70,7 +70,7 @@ _SPENDING_TALK = re.compile(
 )
 _NOT_SHARE_AFTER = re.compile(
     r"\s*(?:(?:of|in)\s+(?:all|the|total|its|their|allied|NATO|alliance|this|that|combined|world|global)\b"
-    r"(?!\s+(?:its\s+)?(?:GDP|gross|economic))|(?:year[- ]on[- ]year|increase|rise|more|higher|lower|less|"
+    r"(?!\s+(?:its\s+)?(?:GDP|gross|economic)|\s+(?:\w+\s+)?(?:year|decade|period|fiscal|financial)\b)|(?:year[- ]on[- ]year|increase|rise|more|higher|lower|less|"
     r"growth|jump|cut|drop|fall|decline|points?|stake|share|tariffs?|inflation|interest|turnout|majority|"
     r"target|goal|guideline|threshold|benchmark|mark|line|level|floor|pledge|commitment|rule|ceiling|"
     r"of\s+(?:respondents|voters|people|those|members|allies|the\s+vote))\b)",
