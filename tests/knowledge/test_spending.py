@@ -775,3 +775,29 @@ def test_a_bare_share_in_the_previous_year_is_a_share_of_that_year() -> None:
     """ "in the previous year" after a percentage is its time, not "in the total ...": the share is read."""
     found = facts("Portugal's defence spending rose to 1.6% last year from 1.5% in the previous year.")
     assert {f for f in found if f[1] is SHARE} == {("PT", SHARE, 2024, 1.6), ("PT", SHARE, 2023, 1.5)}
+
+
+def test_the_topic_ally_carries_past_countries_that_are_no_spender() -> None:
+    """ "invasion of Ukraine" names no spender: the sentence's figures are the ally the text is about."""
+    found = facts(
+        "Romania's defence spending reached 2.3% of GDP in 2024.\n\n"
+        "Spending stood at 1.7% of GDP in 2021, before Russia's full-scale invasion of Ukraine, and at 1.6% in 2023.\n\n"
+        "The government says the 2025 budget is equivalent to 2.5% of GDP."
+    )
+    assert {f for f in found if f[1] is SHARE} == {
+        ("RO", SHARE, 2024, 2.3),
+        ("RO", SHARE, 2021, 1.7),
+        ("RO", SHARE, 2023, 1.6),
+        ("RO", SHARE, 2025, 2.5),
+    }
+
+
+def test_this_years_budget_law_is_a_plan_and_a_defence_budget_that_reached_a_level_is_not() -> None:
+    """ "the 2025 budget is 2.5%" is planned; "the defence budget reached 2.1%" this year is an estimate."""
+    found = records(
+        "Romania's 2025 budget is equivalent to 2.5% of GDP.\n\nHungary's defence budget reached 2.1% of GDP this year.",
+        date="2025-05-01",
+        title="Defence spending",
+    )
+    statuses = {(r.subject, r.status) for r in found if r.metric is SHARE}
+    assert statuses == {("RO", FigureStatus.PLANNED), ("HU", FigureStatus.ESTIMATE)}

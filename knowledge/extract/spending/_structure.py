@@ -191,6 +191,7 @@ _OWNER_AFTER = re.compile(
     re.I,
 )
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
+_OBJECT_OF = re.compile(r"\b(?:of|against|on|into)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
 )
@@ -284,8 +285,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    mentions = [*find_country_mentions(passage.text), *find_government_seats(passage.text)]
-    named = {c.code for c, _, _ in mentions} | {o.code for o in _broken_names(passage.text)}
+    named = {o.code for o in _spender_like(passage.text, _owners(passage.text, [])) if o.code != "NATO"}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
@@ -365,7 +365,7 @@ def _line_records(
             codes = label_codes
         elif (
             quote is None
-            and not owners
+            and not _spender_like(text, owners)
             and topic is not None
             and (
                 _TOPIC_LEAD.search(text, start, figure.start)
@@ -594,6 +594,12 @@ def _broken_names(text: str) -> list[_Owner]:
         for country, _, _ in find_country_mentions(match.group(1) + match.group(2)):
             owners.append(_Owner(country.code, match.start(), match.end()))
     return owners
+
+
+def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:
+    """Return the owners that may be a sentence's spender: not the object of "of" or "against"
+    ("before Russia's full-scale invasion of Ukraine" names no spender of the sentence)."""
+    return [o for o in owners if not _OBJECT_OF.search(text, max(0, o.start - 12), o.start)]
 
 
 def _after_preposition(text: str, start: int) -> bool:
