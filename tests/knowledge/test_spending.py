@@ -801,3 +801,19 @@ def test_this_years_budget_law_is_a_plan_and_a_defence_budget_that_reached_a_lev
     )
     statuses = {(r.subject, r.status) for r in found if r.metric is SHARE}
     assert statuses == {("RO", FigureStatus.PLANNED), ("HU", FigureStatus.ESTIMATE)}
+
+
+def test_a_note_in_brackets_is_the_status_of_its_own_figure_only() -> None:
+    """ "(NATO estimate)" after one year's figure makes that one an estimate, not the figures around it."""
+    found = records(
+        "Slovenia's government today submitted its defence budget to parliament.\n\n"
+        "- Defence expenditure as a share of GDP: 2.2% in 2026 (planned); 2.0% in 2025 (NATO estimate); 1.8% in 2024",
+        date="2025-10-01",
+        title="Slovenia defence budget",
+    )
+    statuses = {(r.when.year if r.when else None, r.status) for r in found if r.metric is SHARE}
+    assert statuses == {
+        (2026, FigureStatus.PLANNED),
+        (2025, FigureStatus.ESTIMATE),
+        (2024, FigureStatus.ACTUAL),
+    }

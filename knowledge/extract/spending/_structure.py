@@ -151,6 +151,12 @@ _SHARE_OF_OTHER = re.compile(
     re.I,
 )
 _ESTIMATES = re.compile(r"\bestimat", re.I)
+# A note on one figure: "1.55% in 2024 (NATO estimate)", "€3.2bn (planned)".
+_FIGURE_NOTE = re.compile(
+    r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>[^()\d]{0,20}\b(?:estimated?|planned|budgeted|actual|"
+    r"provisional|forecast|projected|target)\b[^()]{0,20})\)",
+    re.I,
+)
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
@@ -841,7 +847,13 @@ def _record(
 ) -> SpendingRecord:
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
-    status = figure_status(span, when, published, _ESTIMATES.search(text) is not None)
+    note = _FIGURE_NOTE.match(text, figure.end)
+    if note is not None:  # "1.6% in 2025 (planned); 1.55% in 2024 (NATO estimate); 1.48% in 2023"
+        span, estimates = f"{span} {note.group('note')}", _ESTIMATES.search(note.group("note")) is not None
+    else:
+        noted = _FIGURE_NOTE.search(text) is not None  # the notes are the other figures', not this one's
+        estimates = not noted and _ESTIMATES.search(text) is not None
+    status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
         status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
     if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
