@@ -817,3 +817,50 @@ def test_a_note_in_brackets_is_the_status_of_its_own_figure_only() -> None:
         (2025, FigureStatus.ESTIMATE),
         (2024, FigureStatus.ACTUAL),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The allies together as the subject of spending: the alliance's total, dated by the time after it.
+        (
+            "All told, the 32 allies are expected to spend roughly $1.6 trillion (€1.5 trillion) on defence "
+            "in 2026, up from about $1.5 trillion a year earlier.",
+            {(ALLIANCE, AMOUNT, 2026, 1.6e12), (ALLIANCE, AMOUNT, 2025, 1.5e12)},
+        ),
+        ("Total allied defence spending reached $1.2 trillion in 2023.", {(ALLIANCE, AMOUNT, 2023, 1.2e12)}),
+        # Not totals: NATO's own budget, aid, a country named between, a bound.
+        ("NATO's common budget for 2025 is €4.6 billion.", set()),
+        ("NATO allies have sent more than $100 billion in aid to Ukraine since 2022.", set()),
+        ("NATO allies said Germany would spend €90 billion in 2025.", set()),
+        ("The 32 allies spent more than $1 trillion in 2024.", set()),
+    ],
+)
+def test_the_alliance_total_is_read_when_the_allies_together_are_the_spender(
+    text: str, expected: set[Fact]
+) -> None:
+    """An alliance-wide amount is the alliance's total only with the allies together as its subject."""
+    assert {
+        f for f in facts(text, title="Defence spending") if f[0] == ALLIANCE and f[1] is AMOUNT
+    } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only 14 of the 31 allies are expected to reach that level this year.", {(2025, 14.0)}),
+        ("All 32 allies are expected to meet the 2% guideline in 2025.", {(2025, 32.0)}),
+        (
+            "By then, 24 allies were expected to meet the 2% guideline in 2024, against four a decade earlier.",
+            {(2024, 24.0), (2014, 4.0)},
+        ),
+        (
+            "Of the 32 allies, many were expected to meet the 2% guideline.",
+            set(),
+        ),  # "the 32 allies" is the total
+    ],
+)
+def test_counts_of_allies_meeting_a_target(text: str, expected: set[tuple[int | None, float | None]]) -> None:
+    """A count of allies meeting a target, with "that level" naming it, "all" counting them, a compared count."""
+    found = {(y, v) for s, m, y, v in facts(text, title="Defence spending") if m is ALLIES}
+    assert found == expected
