@@ -864,3 +864,29 @@ def test_counts_of_allies_meeting_a_target(text: str, expected: set[tuple[int | 
     """A count of allies meeting a target, with "that level" naming it, "all" counting them, a compared count."""
     found = {(y, v) for s, m, y, v in facts(text, title="Defence spending") if m is ALLIES}
     assert found == expected
+
+
+def test_a_country_after_among_and_an_adjective_is_no_spender() -> None:
+    """ "Among European allies, Germany's spending ...": the allies are where, Germany is who."""
+    found = facts("Among European allies, Norway's military spending rose by 12% to $9.4bn in 2024.")
+    assert {f for f in found if f[1] is AMOUNT} == {("NO", AMOUNT, 2024, 9.4e9)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A restatement "equivalent to" keeps the plan of the figure it restates.
+        (
+            "Denmark expects to spend DKK 80bn this year, equivalent to about 2.9% of GDP.",
+            FigureStatus.PLANNED,
+        ),
+        # A verbless figure after "and" takes the verb before it, whichever reader read that one.
+        ("Greece has budgeted 3.1% of GDP for 2025 and Croatia 1.9%.", FigureStatus.PLANNED),
+    ],
+)
+def test_a_restated_or_gapped_figure_takes_the_status_of_the_one_before(
+    text: str, expected: FigureStatus
+) -> None:
+    """The second figure of the sentence has the first one's status."""
+    found = [r for r in records(text, date="2025-03-01", title="Defence spending") if r.metric is SHARE]
+    assert [r.status for r in found][-1:] == [expected]

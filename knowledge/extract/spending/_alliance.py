@@ -102,7 +102,9 @@ _NOT_TOTAL = re.compile(
     re.I,
 )
 _EQUIVALENT = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some)\s+)?", re.I)
-_COMPARED_AMOUNT = re.compile(r"\b(?:up\s+from|down\s+from|from|compared\s+with|against)\s+(?:\w+\s+)?$", re.I)
+_COMPARED_AMOUNT = re.compile(
+    r"\b(?:up\s+from|down\s+from|from|compared\s+with|against)\s+(?:\w+\s+)?$", re.I
+)
 # A count's target named by a word that refers back to it: "Only 11 allies are expected to reach that level".
 _LEVEL = re.compile(r"\b(?:that|this|the)\s+(?:level|mark|line|bar|threshold)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|fail(?:ed|s)?\s+to)\b|n['’]t\b", re.I)
@@ -238,9 +240,7 @@ def _totals(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         when = _time_after(text, amount.end, following, article) or (
             None if compared else _one_time(text, start, end, article)
         )
-        status = (
-            FigureStatus.ACTUAL if compared else figure_status(lead, when, article.meta.published, False)
-        )
+        status = FigureStatus.ACTUAL if compared else figure_status(lead, when, article.meta.published, False)
         previous = SpendingRecord(
             passage=passage.position,
             subject=ALLIANCE,

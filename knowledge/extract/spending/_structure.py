@@ -133,13 +133,15 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
-_GAPPED = re.compile(
-    r"[^.;:]{0,12}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+GAPPED = re.compile(
+    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
 )
 # ", and next year's total": a time after these words opens a statement of its own.
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
-_RESTATED = re.compile(r"[^,;]{0,40},?\s+or\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I)
+_RESTATED = re.compile(
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to)\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I
+)
 # The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
 _TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|of)\s+)?(?:the\s+)?", re.I)
 _GOAL_LEAD = re.compile(
@@ -199,7 +201,8 @@ _OWNER_AFTER = re.compile(
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|into)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
+    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?(?-i:[A-Z][\w-]+\s+)?$",
+    re.I,
 )
 _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
@@ -272,7 +275,9 @@ def structure_records(
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article)
         elif about_defence:
-            found = _line_records(passage, context, published, context_year, topic)
+            found = _line_records(
+                passage, context, published, context_year, topic, by_passage.get(passage.position, [])
+            )
         records += found
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
@@ -338,6 +343,7 @@ def _line_records(
     published: PartialDate | None,
     context_year: TimeRef | None,
     topic: str | None = None,
+    phrased: list[SpendingRecord] | None = None,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
@@ -390,25 +396,31 @@ def _line_records(
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
+            before = _record_before(text, figure.start, records, phrased or [])
             if quote is not None and record.status not in (FigureStatus.PLANNED, FigureStatus.TARGET):
                 continue  # someone's words about what was spent are a claim; a stated plan is the news
-            if (
-                records
-                and records[-1].passage == passage.position
-                and _GAPPED.fullmatch(text, lead_start, figure.start)
-            ):
+            if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
                 # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
-                record = record.model_copy(update={"status": records[-1].status})
+                record = record.model_copy(update={"status": before.status})
             elif (
-                records
-                and records[-1].subject == code
+                before is not None
+                and before.subject == code
                 and index
                 and _RESTATED.fullmatch(text, figures[index - 1][0].end, figure.start)
             ):
                 # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units
-                record = record.model_copy(update={"status": records[-1].status})
+                record = record.model_copy(update={"status": before.status})
             records.append(record)
     return records
+
+
+def _record_before(
+    text: str, at: int, records: list[SpendingRecord], phrased: list[SpendingRecord]
+) -> SpendingRecord | None:
+    """Return the record of the passage's figure written last before position at, by either reader."""
+    placed = [(text.find(r.as_written), r) for r in [*records, *phrased]]
+    before = [(start, r) for start, r in placed if 0 <= start < at]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _bound_list(
