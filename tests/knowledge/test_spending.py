@@ -890,3 +890,25 @@ def test_a_restated_or_gapped_figure_takes_the_status_of_the_one_before(
     """The second figure of the sentence has the first one's status."""
     found = [r for r in records(text, date="2025-03-01", title="Defence spending") if r.metric is SHARE]
     assert [r.status for r in found][-1:] == [expected]
+
+
+def test_a_plan_to_reach_the_named_guideline_is_planned_spending() -> None:
+    """ "pledged that Ottawa would reach the 2% guideline this fiscal year": its plan, not a goal of its own."""
+    found = records(
+        "Canada's defence minister pledged that Ottawa would reach the 2% guideline this fiscal year.",
+        date="2025-06-01",
+        title="Defence spending",
+    )
+    assert [(r.subject, r.metric, r.status) for r in found] == [("CA", SHARE, FigureStatus.PLANNED)]
+
+
+def test_when_something_was_said_is_not_the_year_of_the_figure() -> None:
+    """ "ministers told parliament last week": the week of the telling does not date the goal after it."""
+    found = records(
+        "Romania spent 2.2%, ministers told parliament last week, and Romania has promised to reach 2.5%, "
+        "although the government has not said when.",
+        date="2025-06-01",
+        title="Defence spending",
+    )
+    goals = [(r.when, r.status) for r in found if r.status is FigureStatus.TARGET]
+    assert goals == [(None, FigureStatus.TARGET)]

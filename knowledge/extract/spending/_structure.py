@@ -136,6 +136,13 @@ _YEAR_CELL = re.compile(
 GAPPED = re.compile(
     r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
 )
+# "ministers told parliament last week", "said on Monday": when it was said, not the figure's year.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|wrote|added|stated|posted|tweeted)\b[^,.;%]{0,30}$", re.I
+)
+_NAMED_TARGET_AFTER = re.compile(
+    r"\s+(?:NATO\s+|alliance\s+|defen[cs]e\s+|spending\s+)*(?:guideline|target|goal)\b", re.I
+)
 # ", and next year's total": a time after these words opens a statement of its own.
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
@@ -397,6 +404,14 @@ def _line_records(
             lead_start = max(start, figures[index - 1][0].end) if index else start
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
             before = _record_before(text, figure.start, records, phrased or [])
+            if (
+                record.status is FigureStatus.TARGET
+                and _NAMED_TARGET_AFTER.match(text, figure.end)
+                and (when is None or published is None or when.year is None or when.year <= published.year)
+            ):
+                # "pledged that Ottawa would reach the 2% guideline this year": its plan to spend the
+                # alliance's figure; "by 2027" is a goal of its own
+                record = record.model_copy(update={"status": FigureStatus.PLANNED})
             if quote is not None and record.status not in (FigureStatus.PLANNED, FigureStatus.TARGET):
                 continue  # someone's words about what was spent are a claim; a stated plan is the news
             if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
@@ -722,6 +737,7 @@ def _time_of(
         if not _SINCE.search(text, max(0, s - 7), s)
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
+        and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
     ]
     after = [
         t
