@@ -912,3 +912,15 @@ def test_when_something_was_said_is_not_the_year_of_the_figure() -> None:
     )
     goals = [(r.when, r.status) for r in found if r.status is FigureStatus.TARGET]
     assert goals == [(None, FigureStatus.TARGET)]
+
+
+def test_a_target_label_under_the_topic_ally_is_its_target() -> None:
+    """ "- National target: 2% of GDP by 2030" in a release about one ally is that ally's target."""
+    found = records(
+        "Slovenia's government today submitted its defence budget to parliament.\n\n- National target: 2% of GDP by 2030",
+        date="2025-10-01",
+        title="Slovenia defence budget",
+    )
+    assert [(r.subject, r.when.year if r.when else None, r.status) for r in found] == [
+        ("SI", 2030, FigureStatus.TARGET)
+    ]

@@ -177,7 +177,7 @@ _OTHER_THING = re.compile(
     re.I,
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
-_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|target|it)\b", re.I)
 _OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
