@@ -33,6 +33,7 @@ EXTENSIONS = (
     "bot.exts.ingest",
     "bot.exts.about",
     "bot.exts.admin",
+    "bot.exts.server",
 )
 
 
@@ -172,10 +173,20 @@ def create_bot(briefing: Briefing, settings: Settings) -> BriefingBot | ShardedB
     return cls(briefing, settings)
 
 
+def guild_of(interaction: discord.Interaction) -> int | None:
+    """Return the server whose documents an interaction reads, or None for the global ones only.
+
+    Only where the bot is installed in the server (a guild integration): in DMs and where a member
+    installed the app for themselves, the server's documents are not the bot's to show.
+    """
+    return interaction.guild_id if interaction.is_guild_integration() else None
+
+
 def briefing_of(interaction: discord.Interaction) -> Briefing:
-    """Return the briefing of the bot that received an interaction."""
+    """Return the briefing of the bot that received an interaction, as seen from where it was sent."""
     client: Any = interaction.client
-    return client.briefing  # type: ignore[no-any-return]
+    briefing: Briefing = client.briefing
+    return briefing.for_guild(guild_of(interaction))
 
 
 async def use_endpoints(settings: Settings, token: str) -> None:
