@@ -24,7 +24,7 @@ from knowledge.errors import MalformedArticle
 from knowledge.extract import extract
 from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
 from knowledge.models import Article, Extraction
-from knowledge.store import Store, StoreWriteError, default_store_path
+from knowledge.store import GLOBAL, Store, StoreWriteError, default_store_path
 
 BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -73,26 +73,28 @@ def analyse(raw: str) -> tuple[Article, Extraction]:
     return article, extract(article)
 
 
-async def ingest_text(store: Store, raw: str, *, name: str, dry_run: bool = False) -> IngestReport:
-    """Extract an article and store it unless dry_run; return what happened."""
-    return await _store_analysed(store, name, analyse(raw), dry_run)
+async def ingest_text(
+    store: Store, raw: str, *, name: str, dry_run: bool = False, scope: str = GLOBAL
+) -> IngestReport:
+    """Extract an article and store it in a scope unless dry_run; return what happened."""
+    return await _store_analysed(store, name, analyse(raw), dry_run, scope)
 
 
 async def _store_analysed(
-    store: Store, name: str, analysed: tuple[Article, Extraction], dry_run: bool
+    store: Store, name: str, analysed: tuple[Article, Extraction], dry_run: bool, scope: str
 ) -> IngestReport:
-    """Store an analysed article (unless dry_run) and return its report."""
+    """Store an analysed article in a scope (unless dry_run) and return its report."""
     article, extraction = analysed
     if dry_run:
-        existing = await store.has_document(article.sha256)
+        existing = await store.has_document(article.sha256, (scope,))
         return IngestReport(name, existing, False, article, extraction)
-    result = await store.add_document(article, extraction, name=name)
+    result = await store.add_document(article, extraction, name=name, scope=scope)
     return IngestReport(name, result.document_id, result.created, article, extraction)
 
 
 async def ingest_file(store: Store, path: Path, *, dry_run: bool = False) -> IngestReport:
     """Read, extract and store one article file."""
-    return await _store_analysed(store, path.name, analyse_file(path), dry_run)
+    return await _store_analysed(store, path.name, analyse_file(path), dry_run, GLOBAL)
 
 
 def analyse_file(path: Path) -> tuple[Article, Extraction]:
@@ -126,7 +128,12 @@ Job = tuple[str, Callable[[], tuple[Article, Extraction]]]
 
 
 async def ingest_many(
-    store: Store, jobs: Iterable[Job], *, dry_run: bool = False, workers: int | None = None
+    store: Store,
+    jobs: Iterable[Job],
+    *,
+    dry_run: bool = False,
+    workers: int | None = None,
+    scope: str = GLOBAL,
 ) -> AsyncIterator[tuple[str, IngestReport | Exception]]:
     """Analyse articles in worker processes and store them in input order; yield each outcome.
 
@@ -143,7 +150,7 @@ async def ingest_many(
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(pending) < PARALLEL_FROM:
         for name, job in pending:
-            yield name, await _store_outcome(store, name, _outcome(job), dry_run)
+            yield name, await _store_outcome(store, name, _outcome(job), dry_run, scope)
         return
     loop = asyncio.get_running_loop()
     # spawn, not fork (this process runs the database thread; forking a threaded process can
@@ -163,7 +170,7 @@ async def ingest_many(
                 analysed = await future
                 for next_name, next_job in itertools.islice(queue, 1):
                     window.append((next_name, loop.run_in_executor(pool, _outcome, next_job)))
-                yield name, await _store_outcome(store, name, analysed, dry_run)
+                yield name, await _store_outcome(store, name, analysed, dry_run, scope)
         finally:  # stopped early (an error, or the caller stopped reading): drop what is queued
             for _, future in window:
                 future.cancel()
@@ -189,13 +196,13 @@ def _outcome(job: Callable[[], tuple[Article, Extraction]]) -> tuple[Article, Ex
 
 
 async def _store_outcome(
-    store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool
+    store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool, scope: str
 ) -> IngestReport | Exception:
     """Store an analysed article and return its report, or its error (reading or writing)."""
     if isinstance(analysed, Exception):
         return analysed
     try:
-        return await _store_analysed(store, name, analysed, dry_run)
+        return await _store_analysed(store, name, analysed, dry_run, scope)
     except StoreWriteError as exc:  # this document is not kept; the next one may well be
         return exc
 
