@@ -3,7 +3,10 @@
 One long-lived aiosqlite connection (its own thread, so queries never block the event loop).
 The schema is versioned with ``PRAGMA user_version``; WAL lets readers (a running bot) see a
 consistent snapshot while a writer ingests. Each document is written in one transaction and
-identified by the sha256 of its body, so ingesting the same content twice changes nothing.
+identified by the sha256 of its body within its scope, so ingesting the same content twice into
+one scope changes nothing. Scopes (schema 7): every document belongs to ``global`` or to one
+Discord server (its id); answers read the scopes of a view, always through an index that starts
+with the scope (see ``_SCOPES``).
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ _SCHEMA = (
     """
 CREATE TABLE documents (
     id          INTEGER PRIMARY KEY,
-    sha256      TEXT NOT NULL UNIQUE,
+    sha256      TEXT NOT NULL,
     name        TEXT,
     title       TEXT,
     outlet      TEXT,

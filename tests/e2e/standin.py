@@ -873,7 +873,9 @@ class DiscordStandIn:
 
     # ------------------------------------------------------------------ interaction builders
 
-    def _find_command(self, name: str, command_type: int, guild: bool) -> tuple[dict[str, Any] | None, bool]:
+    def _find_command(
+        self, name: str, command_type: int, guild: bool | str
+    ) -> tuple[dict[str, Any] | None, bool]:
         if guild:
             for command in self.guild_commands.get(self.guild_id, []):
                 if command["name"] == name and command.get("type", 1) == command_type:
@@ -914,10 +916,11 @@ class DiscordStandIn:
         *,
         user_id: str | None,
         permissions: str,
-        guild: bool,
+        guild: bool | str,
         locale: str,
     ) -> dict[str, Any]:
         interaction_id = self._snowflake()
+        guild_id = guild if isinstance(guild, str) else self.guild_id  # another server: its id
         payload: dict[str, Any] = {
             "id": interaction_id,
             "application_id": self.application_id,
@@ -935,14 +938,15 @@ class DiscordStandIn:
         if guild:
             channel = self.text_channel()
             channel["permissions"] = permissions
+            channel["guild_id"] = guild_id
             payload.update(
-                guild_id=self.guild_id,
-                guild={"id": self.guild_id, "locale": "en-US", "features": []},
+                guild_id=guild_id,
+                guild={"id": guild_id, "locale": "en-US", "features": []},
                 guild_locale="en-US",
                 channel_id=self.channel_id,
                 channel=channel,
                 member=self._member(user, permissions),
-                authorizing_integration_owners={"0": self.guild_id},
+                authorizing_integration_owners={"0": guild_id},
                 context=0,
             )
         else:
@@ -984,7 +988,7 @@ class DiscordStandIn:
         *,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
         attachments: Sequence[dict[str, Any]] = (),
     ) -> dict[str, Any]:
@@ -993,7 +997,8 @@ class DiscordStandIn:
         ``options`` maps option name to value; option types come from the synced
         command when known, else from the Python type (str -> STRING 3, int -> 4,
         bool -> 5, float -> 10). Pass a list of raw option dicts for subcommands.
-        ``guild=False`` builds a bot-DM interaction (``user`` instead of ``member``).
+        ``guild=False`` builds a bot-DM interaction (``user`` instead of ``member``); a string
+        builds one from that other server (the bot installed there too; only the id differs).
         ``attachments`` (from :meth:`make_attachment`) go into ``data.resolved.attachments``;
         an attachment option's value is the attachment's ``id``.
         """
@@ -1007,7 +1012,7 @@ class DiscordStandIn:
         if built:
             data["options"] = built
         if is_guild_command:
-            data["guild_id"] = self.guild_id
+            data["guild_id"] = guild if isinstance(guild, str) else self.guild_id
         if attachments:
             data["resolved"] = {"attachments": {a["id"]: copy.deepcopy(a) for a in attachments}}
         return self._base_interaction(
@@ -1022,7 +1027,7 @@ class DiscordStandIn:
         *,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
     ) -> dict[str, Any]:
         """Build an autocomplete interaction (type 4); option ``focused`` gets ``"focused": true``."""
@@ -1048,7 +1053,7 @@ class DiscordStandIn:
         values: Sequence[str] | None = None,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
     ) -> dict[str, Any]:
         """Build a component interaction (type 3; default a button, component_type 2) on ``message_id``.
@@ -1078,7 +1083,7 @@ class DiscordStandIn:
         message_id: str | None = None,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
     ) -> dict[str, Any]:
         """Build a modal submit interaction (type 5) for the modal ``custom_id``.

@@ -399,3 +399,47 @@ async def test_an_answer_reads_at_most_a_bounded_number_of_a_persons_statements(
         assert len(await store.statements_by(person.id)) == STATEMENTS_PER_ANSWER < 80
     finally:
         await store.close()
+
+
+def _schema_of(path: Path) -> dict[str, object]:
+    """Return a store file's schema as SQLite reports it: columns, indexes (with columns) and triggers."""
+    with sqlite3.connect(path) as raw:
+        names = [
+            r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        ]
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        schema: dict[str, object] = {"names": sorted(names)}
+        for table in tables:
+            schema[table] = [tuple(r) for r in raw.execute(f"PRAGMA table_info('{table}')")]
+            indexes = raw.execute(f"PRAGMA index_list('{table}')").fetchall()
+            schema[f"{table} indexes"] = sorted(
+                (bool(unique), tuple(r[2] for r in raw.execute(f"PRAGMA index_info('{name}')")))
+                for _, name, unique, *_ in indexes
+            )
+    return schema
+
+
+async def test_a_version_6_store_becomes_global_and_matches_a_new_one(tmp_path: Path) -> None:
+    """Schema 7 (issue 13): existing documents become global, stay searchable, and the schema equals a new store's."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        raw.executescript(f"{_BEFORE_SCOPES} PRAGMA user_version = 6;")
+    assert "scope" not in str(_schema_of(path)["documents"])  # really the old layout
+    store = await Store.open(path)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION == 7
+        (document,) = await store.documents()
+        assert document.scope == "global" and document.passages == 3
+        assert len(await store.search('"poland"', 5)) == 1  # the full-text index was rebuilt with scopes
+        assert [p.name for p in await store.people() if p.statement_count] == ["Anna Berg"]
+        assert await store.documents(["123"]) == [] and await store.search('"poland"', 5, ["123"]) == []
+        copy = await store.add_document(ARTICLE, EXTRACTION, name="a.txt", scope="123")  # one per scope
+        assert copy.created and copy.document_id != document.document.id
+    finally:
+        await store.close()
+    new = tmp_path / "new.sqlite3"
+    await (await Store.open(new)).close()
+    assert _schema_of(path) == _schema_of(new)
