@@ -133,7 +133,7 @@ async def ingest_many(
     *,
     dry_run: bool = False,
     workers: int | None = None,
-    scope: str = GLOBAL,
+    scope: str | Callable[[str], str] = GLOBAL,
 ) -> AsyncIterator[tuple[str, IngestReport | Exception]]:
     """Analyse articles in worker processes and store them in input order; yield each outcome.
 
@@ -144,13 +144,15 @@ async def ingest_many(
     yields its exception (MalformedArticle, OSError, UnicodeError, an extractor's bug on that
     text, or StoreWriteError when the store stayed locked, the disk is full or the file is
     read-only) and the others still go on. With one worker or fewer than PARALLEL_FROM jobs,
-    everything runs here.
+    everything runs here. ``scope`` is where the documents go, or a function of each job's name
+    that says where that one goes.
     """
+    scope_of = scope if callable(scope) else lambda name: scope
     pending = list(jobs)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(pending) < PARALLEL_FROM:
         for name, job in pending:
-            yield name, await _store_outcome(store, name, _outcome(job), dry_run, scope)
+            yield name, await _store_outcome(store, name, _outcome(job), dry_run, scope_of(name))
         return
     loop = asyncio.get_running_loop()
     # spawn, not fork (this process runs the database thread; forking a threaded process can
@@ -170,7 +172,7 @@ async def ingest_many(
                 analysed = await future
                 for next_name, next_job in itertools.islice(queue, 1):
                     window.append((next_name, loop.run_in_executor(pool, _outcome, next_job)))
-                yield name, await _store_outcome(store, name, analysed, dry_run, scope)
+                yield name, await _store_outcome(store, name, analysed, dry_run, scope_of(name))
         finally:  # stopped early (an error, or the caller stopped reading): drop what is queued
             for _, future in window:
                 future.cancel()
