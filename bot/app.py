@@ -159,17 +159,26 @@ class BriefingBot(BriefingMixin, commands.Bot):
 
 
 class ShardedBriefingBot(BriefingMixin, commands.AutoShardedBot):
-    """briefbot with discord.py's automatic sharding (for about 1,000 guilds and more)."""
+    """briefbot with discord.py's sharding: every shard (automatic), or the shards this process owns.
+
+    BRIEFBOT_SHARD_IDS and BRIEFBOT_SHARD_COUNT give discord.py's ``shard_ids`` and ``shard_count``:
+    several processes, each with its own range of shards, serve one application.
+    """
 
     def __init__(self, briefing: Briefing, settings: Settings) -> None:
-        super().__init__(**_client_options(settings))
+        shards: dict[str, Any] = {}
+        if settings.shard_count is not None:
+            shards["shard_count"] = settings.shard_count
+        if settings.shard_ids is not None:
+            shards["shard_ids"] = list(settings.shard_ids)
+        super().__init__(**_client_options(settings), **shards)
         self.briefing = briefing
         self.settings = settings
 
 
 def create_bot(briefing: Briefing, settings: Settings) -> BriefingBot | ShardedBriefingBot:
     """Return the client class the settings ask for."""
-    cls = ShardedBriefingBot if settings.sharding == "auto" else BriefingBot
+    cls = ShardedBriefingBot if settings.sharded() else BriefingBot
     return cls(briefing, settings)
 
 

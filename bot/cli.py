@@ -127,7 +127,18 @@ async def serve(settings: Settings) -> None:
     """Connect to Discord and answer until SIGTERM or Ctrl-C, then close the bot and the store."""
     assert settings.discord_token is not None
     token = settings.discord_token.get_secret_value().strip()
-    store = await open_store(settings.db)
+    store = await open_store(settings.db, read_only=settings.db_readonly)
+    if store.read_only:
+        why = "BRIEFBOT_DB_READONLY is set" if settings.db_readonly else "this process may not write it"
+        log.warning(
+            "The store %s is open read-only (%s): answers come from it; /ingest and /settings changes"
+            " are refused. Ingest where the writer runs.",
+            settings.db,
+            why,
+        )
+    if settings.shard_ids is not None:
+        shards = ", ".join(map(str, settings.shard_ids))
+        log.info("Serving shards %s of %d", shards, settings.shard_count)
     bot = create_bot(Briefing(store), settings)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -189,6 +200,11 @@ async def _ingest_async(
     files: list[Path], settings: Settings, *, dry_run: bool, seed: bool, scope: str = GLOBAL
 ) -> int:
     """Ingest each file in its own transaction, one line per file; return 1 if any file failed."""
+    if settings.db_readonly and not dry_run:
+        raise ConfigError(
+            "BRIEFBOT_DB_READONLY is set: this process may not write the store;"
+            " ingest where the writer runs (or use --dry-run)."
+        )
     if dry_run and not settings.db.exists():
         store = await open_store(":memory:", seed=False)  # a dry run creates no file
     else:

@@ -39,7 +39,7 @@ async def local_bot(settings: Settings, guild_id: int | None = None) -> AsyncIte
     Commands run as in that server (its documents and the global ones), or without one as in a
     DM with the bot: the global documents only.
     """
-    store = await open_store(settings.db)
+    store = await open_store(settings.db, read_only=settings.db_readonly)
     bot = create_bot(Briefing(store), settings)
     async with bot:  # runs discord.py's own async setup, then closes the bot and store on exit
         await bot.setup_hook()

@@ -24,7 +24,7 @@ from knowledge.errors import MalformedArticle
 from knowledge.extract import extract
 from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
 from knowledge.models import Article, Extraction
-from knowledge.store import GLOBAL, Store, StoreWriteError, default_store_path
+from knowledge.store import GLOBAL, Store, StoreError, StoreWriteError, default_store_path
 
 BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -214,9 +214,17 @@ def bundled_articles() -> list[Path]:
     return sorted(p for p in BUNDLED_ARTICLES.iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 
-async def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
-    """Return the store at path, creating it and ingesting the bundled articles if it is new."""
+async def open_store(path: str | Path | None = None, *, seed: bool = True, read_only: bool = False) -> Store:
+    """Return the store at path, creating it and ingesting the bundled articles if it is new.
+
+    read_only opens an existing store without ever writing to it (a replica); a missing one is
+    an error then, since creating it would be a write.
+    """
     target = str(path) if path is not None else str(default_store_path())
+    if read_only:
+        if target == ":memory:" or not Path(target).is_file():
+            raise StoreError(f"{target} does not exist, and a read-only process cannot create it.")
+        return await Store.open(target, read_only=True)
     if target == ":memory:":
         store = await Store.open(target)
         if seed:

@@ -417,15 +417,16 @@ class Store:
         self.read_only = False
 
     @classmethod
-    async def open(cls, path: str | Path) -> Store:
+    async def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Return an open store, creating or migrating the schema as needed.
 
-        A store file this process may not write is opened read-only: answers work, and adding
-        a document raises StoreWriteError. Raise StoreError, with the reason, for a directory,
+        A store file this process may not write, or any when read_only is asked (a replica kept
+        by a replication tool), is opened read-only (``mode=ro``): answers work, and adding a
+        document raises StoreWriteError. Raise StoreError, with the reason, for a directory,
         another program's SQLite file, a store of a newer briefbot or a damaged one.
         """
         path = str(path)
-        read_only = path != ":memory:" and _check_location(Path(path))
+        read_only = path != ":memory:" and (_check_location(Path(path)) or read_only)
         try:
             # Autocommit mode: transactions are opened explicitly, one per document.
             connection = await aiosqlite.connect(_address(path, read_only), isolation_level=None, uri=True)

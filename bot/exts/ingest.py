@@ -244,6 +244,13 @@ class Ingest(commands.Cog):
     ) -> None:
         """Add an article to this server's briefing (Manage Server): preview what was read, then confirm."""
         briefing = briefing_of(interaction)
+        if briefing.store.read_only:
+            await deny(
+                interaction,
+                "This briefbot process answers from a read-only copy of the store, so it cannot add"
+                " articles. Ask the bot's operator, who ingests where the writer runs.",
+            )
+            return
         if scope == "global":
             if not await interaction.client.is_owner(interaction.user):  # type: ignore[attr-defined]
                 await deny(interaction, "Only the bot's owners can add documents for every server (global).")

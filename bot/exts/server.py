@@ -44,6 +44,11 @@ class ServerSettings(commands.Cog):
     async def settings(self, interaction: discord.Interaction, hide_global: bool | None = None) -> None:
         """This server's settings (Manage Server): whether it reads the global documents."""
         briefing = briefing_of(interaction)
+        if hide_global is not None and briefing.store.read_only:
+            await deny(
+                interaction, "This briefbot process reads a read-only copy of the store; try again later."
+            )
+            return
         if hide_global is not None:
             try:
                 await briefing.set_hide_global(hide_global)

@@ -389,6 +389,8 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
             "BRIEFBOT_LOG_LEVEL: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'",
         ),
         ("BRIEFBOT_SHARDING", "sometimes", "BRIEFBOT_SHARDING: Input should be 'off' or 'auto'"),
+        ("BRIEFBOT_SHARD_IDS", "0-x", "BRIEFBOT_SHARD_IDS: expected shard ids such as 0-3 or 0,1,2"),
+        ("BRIEFBOT_SHARD_IDS", "0-3", "BRIEFBOT_SHARD_IDS needs BRIEFBOT_SHARD_COUNT"),
         ("DISCORD_TOKEN", "MTAw.first-half\nsecond-half", "DISCORD_TOKEN: contains a line break"),
         (
             "DISCORD_API_BASE",
@@ -401,7 +403,17 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
             "DISCORD_GATEWAY_URL: expected a URL starting with ws:// or wss://",
         ),
     ],
-    ids=["dev-guild", "owner-ids", "log-level", "sharding", "token-newline", "api-base", "gateway-url"],
+    ids=[
+        "dev-guild",
+        "owner-ids",
+        "log-level",
+        "sharding",
+        "shard-ids",
+        "shard-ids-alone",
+        "token-newline",
+        "api-base",
+        "gateway-url",
+    ],
 )
 @pytest.mark.parametrize("command", ["run", "sources"])
 def test_a_malformed_setting_is_one_line_and_exit_code_2(
