@@ -9,7 +9,7 @@ import pytest
 import knowledge
 from knowledge.extract.reader import read_article
 from knowledge.extract.spending import extract_spending
-from knowledge.models import ALLIANCE, Metric, SpendingRecord
+from knowledge.models import ALLIANCE, FigureStatus, Metric, SpendingRecord
 
 SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
 
@@ -714,3 +714,106 @@ def test_a_country_name_broken_by_a_pdf_line_hyphen_still_owns_its_figure() -> N
     text = "Denmark spent 2.4% of GDP on defence in 2024.\n\nThe Nether-\nlands crossed the guideline, spending 2.05% of GDP in 2024."
     found = {(r.subject, r.value) for r in records(text, title="Defence report") if r.metric is SHARE}
     assert ("NL", 2.05) in found and ("DK", 2.05) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A growth rate before the amount is the change; the amount after "to" is the level.
+        ("Norway's defence spending rose by 19% to $9.1bn in 2024.", {("NO", AMOUNT, 2024, 9.1e9)}),
+        # "rise to" is a level, "a rise of" a change.
+        (
+            "Total defence spending in Denmark will rise to about $11.2 billion in 2025.",
+            {("DK", AMOUNT, 2025, 1.12e10)},
+        ),
+        ("Danish defence spending got a rise of $2 billion in 2025.", set()),
+    ],
+)
+def test_a_change_before_an_amount_does_not_hide_the_level(text: str, expected: set[Fact]) -> None:
+    """Only the words from the figure before count as the amount's change words."""
+    assert {f for f in facts(text) if f[1] is AMOUNT} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A government's own plan, in its minister's words, with the spender named in the quotation.
+        (
+            "\u201cSlovakia will spend 2.4% of GDP on defence this year,\u201d the defence minister said.",
+            {("SK", SHARE, 2025, 2.4)},
+        ),
+        # What a speaker says another country spent is the speaker's claim, not a fact.
+        (
+            "\u201cSpain spent 1.3% of GDP on defence last year, far too little,\u201d the senator said.",
+            set(),
+        ),
+        # A figure in quotation marks never goes to a country named outside them.
+        (
+            "Greece said: \u201cTurkey will spend 3% of GDP on defence in 2026.\u201d",
+            {("TR", SHARE, 2026, 3.0)},
+        ),
+        ("Greece, the minister said, \u201cwill spend 3% of GDP on defence in 2026.\u201d", set()),
+    ],
+)
+def test_quoted_figures_are_read_only_as_a_plan_the_quotation_names(text: str, expected: set[Fact]) -> None:
+    """Someone's words yield a planned figure for a spender they name, and nothing else."""
+    assert {f for f in facts(text, title="Defence spending") if f[1] is SHARE} == expected
+
+
+def test_a_restated_plan_keeps_its_year_and_status_and_the_next_clause_has_its_own() -> None:
+    """ "4.7% this year, or about 187 billion": one plan in two units; ", and next year's" opens another."""
+    found = records(
+        "Warsaw says it will spend 4.2% on defence this year, or about 160 billion zloty, and next "
+        "year\u2019s total would be 175 billion zloty, the finance ministry said.",
+        date="2025-03-01",
+    )
+    amounts = {(r.value, r.when.year if r.when else None, r.status) for r in found if r.metric is AMOUNT}
+    assert amounts == {(1.6e11, 2025, FigureStatus.PLANNED), (1.75e11, 2026, FigureStatus.PLANNED)}
+
+
+def test_a_bare_share_in_the_previous_year_is_a_share_of_that_year() -> None:
+    """ "in the previous year" after a percentage is its time, not "in the total ...": the share is read."""
+    found = facts("Portugal's defence spending rose to 1.6% last year from 1.5% in the previous year.")
+    assert {f for f in found if f[1] is SHARE} == {("PT", SHARE, 2024, 1.6), ("PT", SHARE, 2023, 1.5)}
+
+
+def test_the_topic_ally_carries_past_countries_that_are_no_spender() -> None:
+    """ "invasion of Ukraine" names no spender: the sentence's figures are the ally the text is about."""
+    found = facts(
+        "Romania's defence spending reached 2.3% of GDP in 2024.\n\n"
+        "Spending stood at 1.7% of GDP in 2021, before Russia's full-scale invasion of Ukraine, and at 1.6% in 2023.\n\n"
+        "The government says the 2025 budget is equivalent to 2.5% of GDP."
+    )
+    assert {f for f in found if f[1] is SHARE} == {
+        ("RO", SHARE, 2024, 2.3),
+        ("RO", SHARE, 2021, 1.7),
+        ("RO", SHARE, 2023, 1.6),
+        ("RO", SHARE, 2025, 2.5),
+    }
+
+
+def test_this_years_budget_law_is_a_plan_and_a_defence_budget_that_reached_a_level_is_not() -> None:
+    """ "the 2025 budget is 2.5%" is planned; "the defence budget reached 2.1%" this year is an estimate."""
+    found = records(
+        "Romania's 2025 budget is equivalent to 2.5% of GDP.\n\nHungary's defence budget reached 2.1% of GDP this year.",
+        date="2025-05-01",
+        title="Defence spending",
+    )
+    statuses = {(r.subject, r.status) for r in found if r.metric is SHARE}
+    assert statuses == {("RO", FigureStatus.PLANNED), ("HU", FigureStatus.ESTIMATE)}
+
+
+def test_a_note_in_brackets_is_the_status_of_its_own_figure_only() -> None:
+    """ "(NATO estimate)" after one year's figure makes that one an estimate, not the figures around it."""
+    found = records(
+        "Slovenia's government today submitted its defence budget to parliament.\n\n"
+        "- Defence expenditure as a share of GDP: 2.2% in 2026 (planned); 2.0% in 2025 (NATO estimate); 1.8% in 2024",
+        date="2025-10-01",
+        title="Slovenia defence budget",
+    )
+    statuses = {(r.when.year if r.when else None, r.status) for r in found if r.metric is SHARE}
+    assert statuses == {
+        (2026, FigureStatus.PLANNED),
+        (2025, FigureStatus.ESTIMATE),
+        (2024, FigureStatus.ACTUAL),
+    }
