@@ -78,6 +78,7 @@ MAX_QUERY_TERMS = 12
 COMMON_PASSAGES = 10_000  # a word in more passages than this is left out of the any-word fallback
 SCOPES_CACHED = 256  # scopes (and views) whose data is kept in memory at once
 SCOPE_IDLE_SECONDS = 900.0  # a scope or view nobody asked about for this long is dropped
+FIGURE_SUBJECTS_PER_SCOPE = 64  # subjects whose figures are kept per scope (about 40 countries have any)
 
 _Answer = TypeVar("_Answer")
 _Loaded = TypeVar("_Loaded")
@@ -164,6 +165,14 @@ class _Snapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class _View:
+    """What one answer reads: the store's version when it was asked, and the scopes it reads."""
+
+    version: tuple[int, int]
+    scopes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _ScopeData:
     """One scope's part of a snapshot: its newest facts per subject, people, aliases and meetings."""
 
@@ -247,6 +256,12 @@ class _Caches:
         )
         self.views: _Bounded[tuple[str, ...], _ViewLoaders] = _Bounded(
             self._view_loaders, SCOPES_CACHED, SCOPE_IDLE_SECONDS
+        )
+        # A subject's newest figures in one scope: global's are read once for every server's view.
+        self.figures: _Bounded[tuple[str, str, int], _OncePerVersion[list[Figure]]] = _Bounded(
+            lambda key: _OncePerVersion(lambda version: store.spending_figures(key[1], key[2], key[0])),
+            SCOPES_CACHED * FIGURE_SUBJECTS_PER_SCOPE,
+            SCOPE_IDLE_SECONDS,
         )
         self.hiding: _OncePerVersion[frozenset[int]] = _OncePerVersion(
             lambda version: store.guilds_hiding_global()
@@ -369,11 +384,20 @@ class Briefing:
 
     async def scopes(self) -> tuple[str, ...]:
         """Return the scopes this view reads: global, the server's, or the server's alone."""
+        return (await self._view()).scopes
+
+    async def _view(self) -> _View:
+        """Return the store's version and the scopes read now (one trip to the database thread).
+
+        An answer asks this once and passes it on: each trip costs 0.1-0.25 ms on a busy machine,
+        more than most of the answer's own work.
+        """
+        version = await self.store.data_version()
         if self.guild_id is None:
-            return (GLOBAL,)
-        hiding = await self._caches.hiding.get(await self.store.data_version())
+            return _View(version, (GLOBAL,))
+        hiding = await self._caches.hiding.get(version)
         own = guild_scope(self.guild_id)
-        return (own,) if self.guild_id in hiding else (GLOBAL, own)
+        return _View(version, (own,) if self.guild_id in hiding else (GLOBAL, own))
 
     async def hides_global(self) -> bool:
         """Return whether this server reads only its own documents."""
@@ -385,7 +409,7 @@ class Briefing:
             raise ValueError("only a server can hide the global documents")
         await self.store.set_hide_global(self.guild_id, hide)
 
-    async def _memo(self, key: Hashable, compute: Callable[[], Awaitable[_Answer]]) -> _Answer:
+    async def _memo(self, key: Hashable, compute: Callable[[_View], Awaitable[_Answer]]) -> _Answer:
         """Return the answer for key computed since the store last changed, else compute it.
 
         The store changes only when a document is added, so between writes the same question has
@@ -394,8 +418,9 @@ class Briefing:
         before it, so the next call (which sees the new version) drops it.
         """
         caches = self._caches
-        version = await self.store.data_version()
-        key = (await self.scopes(), key)  # one view's answer is never another's
+        view = await self._view()
+        version = view.version
+        key = (view.scopes, key)  # one view's answer is never another's
         if version != caches.answers_version:
             caches.answers.clear()
             caches.answers_version = version
@@ -403,7 +428,7 @@ class Briefing:
             caches.answers.move_to_end(key)
             answer: _Answer = caches.answers[key]
             return answer
-        answer = await compute()
+        answer = await compute(view)
         if caches.answers_version == version:
             caches.answers[key] = answer
             if len(caches.answers) > ANSWERS_CACHED:
@@ -414,11 +439,11 @@ class Briefing:
         """Load what answers share (previews, people), so the first question is not the slow one."""
         await self._current()
 
-    async def _current(self) -> _Snapshot:
+    async def _current(self, view: _View | None = None) -> _Snapshot:
         """Return the view's snapshot, reloaded (once, however many ask) when the store has changed."""
-        version = await self.store.data_version()
-        snapshot, _ = self._caches.views.get(await self.scopes())
-        return await snapshot.get(version)
+        view = view or await self._view()
+        snapshot, _ = self._caches.views.get(view.scopes)
+        return await snapshot.get(view.version)
 
     # --- spending -----------------------------------------------------------------------------
 
@@ -429,15 +454,14 @@ class Briefing:
     async def spending_for(self, resolution: gazetteer.Resolution) -> SpendingAnswer:
         """Return what the store knows about a country's defence spending (or the alliance's)."""
         key = ("spending", resolution.country.code, resolution.path)
-        return await self._memo(key, lambda: self._spending_for(resolution))
+        return await self._memo(key, lambda view: self._spending_for(resolution, view))
 
-    async def _spending_for(self, resolution: gazetteer.Resolution) -> SpendingAnswer:
+    async def _spending_for(self, resolution: gazetteer.Resolution, view: _View) -> SpendingAnswer:
         """Compute spending_for's answer from the store."""
-        snapshot = await self._current()
-        scopes = await self.scopes()
+        snapshot = await self._current(view)
         country = country_ref(resolution.country)
         if country.code == ALLIANCE:
-            alliance = distinct(await self.store.spending_figures(ALLIANCE, FIGURES_PER_METRIC, scopes))
+            alliance = distinct(await self._figures(ALLIANCE, FIGURES_PER_METRIC, view))
             totals = [f for f in alliance if f.metric in (Metric.AMOUNT, Metric.SHARE_OF_GDP)]
             return SpendingAnswer(
                 country=country,
@@ -447,8 +471,8 @@ class Briefing:
                 members=self._statuses(snapshot),
                 conflicts=_conflicts(alliance),
             )
-        alliance = distinct(await self.store.spending_figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC, scopes))
-        facts = await self.store.spending_figures(country.code, FIGURES_PER_METRIC, scopes)
+        alliance = distinct(await self._figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC, view))
+        facts = await self._figures(country.code, FIGURES_PER_METRIC, view)
         answer = SpendingAnswer(
             country=country,
             matched_by=resolution.path,
@@ -464,6 +488,28 @@ class Briefing:
         if answer.has_facts():
             return answer
         return answer.model_copy(update={"covered": self._statuses(snapshot)})
+
+    async def _figures(self, subject: str, per_metric: int, view: _View) -> list[Figure]:
+        """Return a subject's newest per_metric figures of each metric in the view's scopes, newest first.
+
+        Each scope's figures are read once per write and kept (``_Caches.figures``), so the global
+        ones serve every server; a server's view merges them with its own.
+        """
+        parts = [
+            await self._caches.figures.get((scope, subject, per_metric)).get(view.version)
+            for scope in view.scopes
+        ]
+        if len(parts) == 1:
+            return parts[0]
+        # Stable: within a year, the scopes' own order (each is newest publication first) is kept.
+        merged = sorted((f for part in parts for f in part), key=lambda f: (_year(f) == 0, -_year(f)))
+        counts: dict[Metric, int] = {}
+        kept = []
+        for figure in merged:
+            counts[figure.metric] = counts.get(figure.metric, 0) + 1
+            if counts[figure.metric] <= per_metric:
+                kept.append(figure)
+        return kept
 
     def _statuses(self, snapshot: _Snapshot) -> list[CountryStatus]:
         """Return every country with facts and its preview, by name."""
@@ -496,16 +542,16 @@ class Briefing:
     async def statements_for(self, match: PersonMatch) -> StatementsAnswer:
         """Return a person's statements (verbatim first) and their expected appearances."""
         return await self._memo(
-            ("statements", match.person.id, match.path), lambda: self._statements_for(match)
+            ("statements", match.person.id, match.path), lambda view: self._statements_for(match, view)
         )
 
-    async def _statements_for(self, match: PersonMatch) -> StatementsAnswer:
+    async def _statements_for(self, match: PersonMatch, view: _View) -> StatementsAnswer:
         """Compute statements_for's answer from the store."""
         person, matched_by = match.person, match.path
-        scopes = await self.scopes()
+        scopes = view.scopes
         quotes = await self.store.statements_by(person.id, scopes=scopes)
         quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
-        events = (await self._summit_index()).by_id
+        events = (await self._summit_index(view)).by_id
         appearances = [
             Appearance(
                 event=meetings.event_label(events[event_id]) if event_id in events else "an event",
@@ -566,11 +612,11 @@ class Briefing:
         """Return the chosen meeting, else the next NATO summit ahead, else the latest one."""
         day = today or date.today()
         key = ("summit", choice, day)  # statuses and "next" depend on the day
-        return await self._memo(key, lambda: self._summit(choice, day))
+        return await self._memo(key, lambda view: self._summit(choice, day, view))
 
-    async def _summit(self, choice: int | None, today: date) -> SummitAnswer:
+    async def _summit(self, choice: int | None, today: date, view: _View) -> SummitAnswer:
         """Compute summit's answer from the store."""
-        groups = (await self._summit_index()).groups
+        groups = (await self._summit_index(view)).groups
         if not groups:
             raise NoEvent("The briefing mentions no summit yet.")
         chosen = next((g for g in groups if any(e.id == choice for e in g)), None) if choice else None
@@ -581,11 +627,11 @@ class Briefing:
         others = meetings.nearest(group, [g for g in groups if g is not group])
         return meetings.summit_answer(details, others, today, selection)
 
-    async def _summit_index(self) -> _Summits:
+    async def _summit_index(self, view: _View | None = None) -> _Summits:
         """Return the view's meetings grouped into real-world meetings (loaded once per write)."""
-        version = await self.store.data_version()
-        _, summits = self._caches.views.get(await self.scopes())
-        return await summits.get(version)
+        view = view or await self._view()
+        _, summits = self._caches.views.get(view.scopes)
+        return await summits.get(view.version)
 
     # --- search and coverage ------------------------------------------------------------------
 

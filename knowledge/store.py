@@ -667,35 +667,19 @@ class Store:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
-    async def spending_figures(
-        self, subject: str, per_metric: int, scopes: Sequence[str] = (GLOBAL,)
-    ) -> list[Figure]:
-        """Return a subject's newest per_metric facts of each metric in the scopes, newest year first."""
-        # One LIMIT per scope and metric, each walking the (scope, subject, metric, year) index from
-        # the newest year: milliseconds however many thousand facts a subject has.
+    async def spending_figures(self, subject: str, per_metric: int, scope: str = GLOBAL) -> list[Figure]:
+        """Return a subject's newest per_metric facts of each metric in a scope, newest year first, with sources."""
+        # One LIMIT per metric, each walking the (scope, subject, metric, year) index from the newest
+        # year: milliseconds however many thousand facts a subject has.
         newest = " UNION ALL ".join(
             "SELECT * FROM (SELECT id FROM spending_facts WHERE scope = ? AND subject = ? AND metric = ?"
             " ORDER BY year DESC, id DESC LIMIT ?)"
-            for _ in scopes
             for _ in Metric
         )
         params: list[Any] = [
-            value
-            for scope in scopes
-            for metric in Metric
-            for value in (scope, subject, metric.value, per_metric)
+            value for metric in Metric for value in (scope, subject, metric.value, per_metric)
         ]
-        figures = await self._figures_by_ids(newest, params)
-        if len(scopes) == 1:
-            return figures
-        # Up to per_metric of each metric per scope came back, newest first: keep the newest of all.
-        counts: dict[Metric, int] = {}
-        kept = []
-        for figure in figures:
-            counts[figure.metric] = counts.get(figure.metric, 0) + 1
-            if counts[figure.metric] <= per_metric:
-                kept.append(figure)
-        return kept
+        return await self._figures_by_ids(newest, params)
 
     async def latest_figures(self, scope: str = GLOBAL) -> dict[str, list[Figure]]:
         """Return, for every subject of a scope, its newest fact of each metric (for previews and coverage)."""
