@@ -977,3 +977,12 @@ def test_a_relative_clause_on_a_list_of_allies_is_each_ones() -> None:
         ("ES", "less than 2%"),
         ("IT", "less than 2%"),
     ]
+
+
+def test_a_time_the_text_does_not_resolve_gives_no_year() -> None:
+    """ "spent 1.3% in the year before the invasion": no year is better than the year in context."""
+    found = facts(
+        "Finland's defence spending reached 2.4% of GDP last year.\n\n"
+        "Sweden, which spent 1.2% of GDP in the year before the invasion, joined NATO last March."
+    )
+    assert ("SE", SHARE, None, 1.2) in found and not any(f[0] == "SE" and f[2] is not None for f in found)

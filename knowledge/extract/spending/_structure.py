@@ -53,6 +53,9 @@ from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
 )
+UNRESOLVED_TIME = re.compile(
+    r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
+)
 _LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless)\b|\bwere\s+to\b", re.I)
 CLAIM = re.compile(
@@ -413,7 +416,13 @@ def _line_records(
         when = _time_of(text, figures, index, times, start, end) or heading_time
         when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
-        if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
+        unresolved = UNRESOLVED_TIME.match(text, figure.end) is not None  # "in the year before the invasion"
+        if (
+            when is None
+            and not spans_years
+            and not unresolved
+            and not _GOAL_LEAD.search(text, start, figure.start)
+        ):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
