@@ -817,3 +817,118 @@ def test_a_note_in_brackets_is_the_status_of_its_own_figure_only() -> None:
         (2025, FigureStatus.ESTIMATE),
         (2024, FigureStatus.ACTUAL),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The allies together as the subject of spending: the alliance's total, dated by the time after it.
+        (
+            "All told, the 32 allies are expected to spend roughly $1.6 trillion (€1.5 trillion) on defence "
+            "in 2026, up from about $1.5 trillion a year earlier.",
+            {(ALLIANCE, AMOUNT, 2026, 1.6e12), (ALLIANCE, AMOUNT, 2025, 1.5e12)},
+        ),
+        ("Total allied defence spending reached $1.2 trillion in 2023.", {(ALLIANCE, AMOUNT, 2023, 1.2e12)}),
+        # Not totals: NATO's own budget, aid, a country named between, a bound.
+        ("NATO's common budget for 2025 is €4.6 billion.", set()),
+        ("NATO allies have sent more than $100 billion in aid to Ukraine since 2022.", set()),
+        ("NATO allies said Germany would spend €90 billion in 2025.", set()),
+        ("The 32 allies spent more than $1 trillion in 2024.", set()),
+    ],
+)
+def test_the_alliance_total_is_read_when_the_allies_together_are_the_spender(
+    text: str, expected: set[Fact]
+) -> None:
+    """An alliance-wide amount is the alliance's total only with the allies together as its subject."""
+    assert {
+        f for f in facts(text, title="Defence spending") if f[0] == ALLIANCE and f[1] is AMOUNT
+    } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only 14 of the 31 allies are expected to reach that level this year.", {(2025, 14.0)}),
+        ("All 32 allies are expected to meet the 2% guideline in 2025.", {(2025, 32.0)}),
+        (
+            "By then, 24 allies were expected to meet the 2% guideline in 2024, against four a decade earlier.",
+            {(2024, 24.0), (2014, 4.0)},
+        ),
+        (
+            "Of the 32 allies, many were expected to meet the 2% guideline.",
+            set(),
+        ),  # "the 32 allies" is the total
+    ],
+)
+def test_counts_of_allies_meeting_a_target(text: str, expected: set[tuple[int | None, float | None]]) -> None:
+    """A count of allies meeting a target, with "that level" naming it, "all" counting them, a compared count."""
+    found = {(y, v) for s, m, y, v in facts(text, title="Defence spending") if m is ALLIES}
+    assert found == expected
+
+
+def test_a_country_after_among_and_an_adjective_is_no_spender() -> None:
+    """ "Among European allies, Germany's spending ...": the allies are where, Germany is who."""
+    found = facts("Among European allies, Norway's military spending rose by 12% to $9.4bn in 2024.")
+    assert {f for f in found if f[1] is AMOUNT} == {("NO", AMOUNT, 2024, 9.4e9)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A restatement "equivalent to" keeps the plan of the figure it restates.
+        (
+            "Denmark expects to spend DKK 80bn this year, equivalent to about 2.9% of GDP.",
+            FigureStatus.PLANNED,
+        ),
+        # A verbless figure after "and" takes the verb before it, whichever reader read that one.
+        ("Greece has budgeted 3.1% of GDP for 2025 and Croatia 1.9%.", FigureStatus.PLANNED),
+    ],
+)
+def test_a_restated_or_gapped_figure_takes_the_status_of_the_one_before(
+    text: str, expected: FigureStatus
+) -> None:
+    """The second figure of the sentence has the first one's status."""
+    found = [r for r in records(text, date="2025-03-01", title="Defence spending") if r.metric is SHARE]
+    assert [r.status for r in found][-1:] == [expected]
+
+
+def test_a_plan_to_reach_the_named_guideline_is_planned_spending() -> None:
+    """ "pledged that Ottawa would reach the 2% guideline this fiscal year": its plan, not a goal of its own."""
+    found = records(
+        "Canada's defence minister pledged that Ottawa would reach the 2% guideline this fiscal year.",
+        date="2025-06-01",
+        title="Defence spending",
+    )
+    assert [(r.subject, r.metric, r.status) for r in found] == [("CA", SHARE, FigureStatus.PLANNED)]
+
+
+def test_when_something_was_said_is_not_the_year_of_the_figure() -> None:
+    """ "ministers told parliament last week": the week of the telling does not date the goal after it."""
+    found = records(
+        "Romania spent 2.2%, ministers told parliament last week, and Romania has promised to reach 2.5%, "
+        "although the government has not said when.",
+        date="2025-06-01",
+        title="Defence spending",
+    )
+    goals = [(r.when, r.status) for r in found if r.status is FigureStatus.TARGET]
+    assert goals == [(None, FigureStatus.TARGET)]
+
+
+def test_a_target_label_under_the_topic_ally_is_its_target() -> None:
+    """ "- National target: 2% of GDP by 2030" in a release about one ally is that ally's target."""
+    found = records(
+        "Slovenia's government today submitted its defence budget to parliament.\n\n- National target: 2% of GDP by 2030",
+        date="2025-10-01",
+        title="Slovenia defence budget",
+    )
+    assert [(r.subject, r.when.year if r.when else None, r.status) for r in found] == [
+        ("SI", 2030, FigureStatus.TARGET)
+    ]
+
+
+def test_a_time_counted_back_at_the_start_of_a_sentence_counts_from_the_year_in_context() -> None:
+    """ "... 3.1% last year. A decade earlier, it spent 0.9%.": ten years before last year, not before today."""
+    found = facts(
+        "Estonia's defence spending reached 3.4% of GDP last year.\n\nA decade earlier, Estonia spent 1.9%."
+    )
+    assert {f for f in found if f[1] is SHARE} == {("EE", SHARE, 2024, 3.4), ("EE", SHARE, 2014, 1.9)}

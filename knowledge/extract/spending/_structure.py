@@ -46,7 +46,7 @@ from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
-from knowledge.extract.timeref import find_times
+from knowledge.extract.timeref import counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
@@ -133,13 +133,22 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
-_GAPPED = re.compile(
-    r"[^.;:]{0,12}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+GAPPED = re.compile(
+    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+)
+# "ministers told parliament last week", "said on Monday": when it was said, not the figure's year.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|wrote|added|stated|posted|tweeted)\b[^,.;%]{0,30}$", re.I
+)
+_NAMED_TARGET_AFTER = re.compile(
+    r"\s+(?:NATO\s+|alliance\s+|defen[cs]e\s+|spending\s+)*(?:guideline|target|goal)\b", re.I
 )
 # ", and next year's total": a time after these words opens a statement of its own.
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
-_RESTATED = re.compile(r"[^,;]{0,40},?\s+or\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I)
+_RESTATED = re.compile(
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to)\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I
+)
 # The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
 _TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|of)\s+)?(?:the\s+)?", re.I)
 _GOAL_LEAD = re.compile(
@@ -169,6 +178,7 @@ _OTHER_THING = re.compile(
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
 _TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
 _OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
@@ -199,7 +209,8 @@ _OWNER_AFTER = re.compile(
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|into)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
+    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?(?-i:[A-Z][\w-]+\s+)?$",
+    re.I,
 )
 _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
@@ -272,7 +283,9 @@ def structure_records(
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article)
         elif about_defence:
-            found = _line_records(passage, context, published, context_year, topic)
+            found = _line_records(
+                passage, context, published, context_year, topic, by_passage.get(passage.position, [])
+            )
         records += found
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
@@ -338,6 +351,7 @@ def _line_records(
     published: PartialDate | None,
     context_year: TimeRef | None,
     topic: str | None = None,
+    phrased: list[SpendingRecord] | None = None,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
@@ -375,7 +389,10 @@ def _line_records(
             and topic is not None
             and (
                 _TOPIC_LEAD.search(text, start, figure.start)
-                or (label and _TOPIC_LEAD.search(label.group(0)))
+                or (
+                    label
+                    and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
+                )
             )
             and not _OTHER_BODY.search(text)
         ):
@@ -384,31 +401,59 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
         if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
+            before = _record_before(text, figure.start, records, phrased or [])
+            if (
+                record.status is FigureStatus.TARGET
+                and _NAMED_TARGET_AFTER.match(text, figure.end)
+                and (when is None or published is None or when.year is None or when.year <= published.year)
+            ):
+                # "pledged that Ottawa would reach the 2% guideline this year": its plan to spend the
+                # alliance's figure; "by 2027" is a goal of its own
+                record = record.model_copy(update={"status": FigureStatus.PLANNED})
             if quote is not None and record.status not in (FigureStatus.PLANNED, FigureStatus.TARGET):
                 continue  # someone's words about what was spent are a claim; a stated plan is the news
-            if (
-                records
-                and records[-1].passage == passage.position
-                and _GAPPED.fullmatch(text, lead_start, figure.start)
-            ):
+            if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
                 # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
-                record = record.model_copy(update={"status": records[-1].status})
+                record = record.model_copy(update={"status": before.status})
             elif (
-                records
-                and records[-1].subject == code
+                before is not None
+                and before.subject == code
                 and index
                 and _RESTATED.fullmatch(text, figures[index - 1][0].end, figure.start)
             ):
                 # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units
-                record = record.model_copy(update={"status": records[-1].status})
+                record = record.model_copy(update={"status": before.status})
             records.append(record)
     return records
+
+
+def _recounted(
+    when: TimeRef | None, times: list[tuple[TimeRef, int, int]], context_year: TimeRef | None
+) -> TimeRef | None:
+    """Return when, counted from the year in context if it opens its passage counted from nothing:
+    "... 3.1% last year. A decade earlier, it spent 0.9%." is ten years before last year."""
+    if when is None or context_year is None or context_year.year is None:
+        return when
+    first = next(((t, s) for t, s, _ in times if t.year is not None), None)
+    if first is None or first[0] is not when:
+        return when  # a year before it in the passage already counted it
+    return counted_from(when, context_year.year) or when
+
+
+def _record_before(
+    text: str, at: int, records: list[SpendingRecord], phrased: list[SpendingRecord]
+) -> SpendingRecord | None:
+    """Return the record of the passage's figure written last before position at, by either reader."""
+    placed = [(text.find(r.as_written), r) for r in [*records, *phrased]]
+    before = [(start, r) for start, r in placed if 0 <= start < at]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _bound_list(
@@ -710,6 +755,7 @@ def _time_of(
         if not _SINCE.search(text, max(0, s - 7), s)
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
+        and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
     ]
     after = [
         t
