@@ -1032,6 +1032,12 @@ class Store:
             "UPDATE feed_channels SET delivered = max(delivered, ?) WHERE guild_id = ?", (change_id, guild_id)
         )
 
+    async def event_ids_of(self, document_id: int) -> list[int]:
+        """Return the ids of the events read from a document."""
+        return [
+            row[0] for row in await self._rows("SELECT id FROM events WHERE document_id = ?", (document_id,))
+        ]
+
     async def people_by_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """Return the ids of the stored people with these normalized names, by name."""
         if not keys:
