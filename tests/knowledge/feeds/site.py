@@ -11,8 +11,8 @@ import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from typing import Any
 
 from aiohttp import web
@@ -162,7 +162,7 @@ def rss(site: Site, items: list[Item], title: str = "Harbour Post: World") -> st
 def atom(site: Site, items: list[Item], title: str = "Harbour Post: Atom") -> str:
     """Return an Atom feed of items, with relative links."""
     entries = "".join(
-        f"<entry><title>{i.title}</title><link href=\"{i.path}\"/><id>{i.guid or i.path}</id>"
+        f'<entry><title>{i.title}</title><link href="{i.path}"/><id>{i.guid or i.path}</id>'
         f"<updated>{i.updated.isoformat()}</updated></entry>"
         for i in items
     )

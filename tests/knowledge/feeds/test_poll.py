@@ -49,7 +49,11 @@ async def test_a_feed_s_article_is_stored_with_its_metadata_and_without_boilerpl
     (outcome,) = result.outcomes
     assert outcome.status == "stored", outcome
     (doc,) = [d.document for d in await feed_store.documents() if d.document.id == outcome.document_id]
-    assert (doc.title, doc.outlet, doc.published) == ("Poland lifts defence spending again", "Harbour Post", "2026-03-02")
+    assert (doc.title, doc.outlet, doc.published) == (
+        "Poland lifts defence spending again",
+        "Harbour Post",
+        "2026-03-02",
+    )
     assert doc.url == site.url("/world/poland")
     body = await body_of(feed_store, doc.id)
     assert POLAND[0] in body and POLAND[2] in body
@@ -71,7 +75,9 @@ async def test_a_second_poll_stores_nothing_twice(site: Site, poller: Poller, fe
     assert site.hits("/world/poland") == 1
 
 
-async def test_conditional_requests_use_the_feed_s_validators(site: Site, poller: Poller, feed_store: Store) -> None:
+async def test_conditional_requests_use_the_feed_s_validators(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
     """With an ETag and Last-Modified, the next poll asks conditionally and a 304 is 'not modified'."""
     url = poland_site(site)
     site.resources["/feed.xml"].etag = '"v1"'
@@ -89,7 +95,9 @@ async def test_conditional_requests_use_the_feed_s_validators(site: Site, poller
     assert last.headers.get("If-Modified-Since") == "Mon, 02 Mar 2026 08:30:00 GMT"
 
 
-async def test_the_same_article_under_two_urls_is_stored_once(site: Site, poller: Poller, feed_store: Store) -> None:
+async def test_the_same_article_under_two_urls_is_stored_once(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
     """Two items whose pages carry the same article text: the second is recognised by its content hash."""
     site.put("/a", page("Poland lifts defence spending again", POLAND))
     site.put("/b", page("Poland lifts defence spending again", POLAND))
@@ -104,7 +112,9 @@ async def test_the_same_article_under_two_urls_is_stored_once(site: Site, poller
     assert len(await feed_store.documents()) == before + 1
 
 
-async def test_an_updated_article_replaces_its_earlier_version(site: Site, poller: Poller, feed_store: Store) -> None:
+async def test_an_updated_article_replaces_its_earlier_version(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
     """The entry's time moves and the page changed: the new version replaces the old; its figure is reported."""
     feed, _ = await feed_store.add_feed(poland_site(site), None)
     await poller.poll(feed)
@@ -125,7 +135,9 @@ async def test_an_updated_article_replaces_its_earlier_version(site: Site, polle
     assert outcome.report.statements == []  # Kowalska's words were stored before
 
 
-async def test_a_new_item_is_picked_up_and_the_old_one_left_alone(site: Site, poller: Poller, feed_store: Store) -> None:
+async def test_a_new_item_is_picked_up_and_the_old_one_left_alone(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
     """An item added to the feed is stored at the next poll; the item already stored is not fetched again."""
     url = poland_site(site)
     feed, _ = await feed_store.add_feed(url, None)
@@ -133,7 +145,13 @@ async def test_a_new_item_is_picked_up_and_the_old_one_left_alone(site: Site, po
     site.put("/world/rutte", page("Rutte urges faster air defence", RUTTE, date="2026-03-03"))
     site.put(
         "/feed.xml",
-        rss(site, [Item("/world/rutte", "Rutte", MARCH_2 + timedelta(days=1)), Item("/world/poland", "Poland", MARCH_2)]),
+        rss(
+            site,
+            [
+                Item("/world/rutte", "Rutte", MARCH_2 + timedelta(days=1)),
+                Item("/world/poland", "Poland", MARCH_2),
+            ],
+        ),
     )
 
     result = await poller.poll(feed)
@@ -142,7 +160,9 @@ async def test_a_new_item_is_picked_up_and_the_old_one_left_alone(site: Site, po
     assert (outcome.status, outcome.url) == ("stored", site.url("/world/rutte"))
     assert site.hits("/world/poland") == 1
     assert outcome.report is not None  # Rutte is in the bundled article: his new words are a change
-    assert [(s.speaker, s.text) for s in outcome.report.statements] == [("Mark Rutte", "We cannot afford to wait another year")]
+    assert [(s.speaker, s.text) for s in outcome.report.statements] == [
+        ("Mark Rutte", "We cannot afford to wait another year")
+    ]
 
 
 async def test_a_failing_feed_backs_off_then_recovers(
@@ -170,7 +190,9 @@ async def test_a_failing_feed_backs_off_then_recovers(
     assert final is not None and (final.failures, final.retry_at, final.last_error) == (0, None, None)
 
 
-async def test_failures_in_a_row_double_the_wait(site: Site, poller: Poller, feed_store: Store, clock: Clock) -> None:
+async def test_failures_in_a_row_double_the_wait(
+    site: Site, poller: Poller, feed_store: Store, clock: Clock
+) -> None:
     """The second failure in a row waits twice as long as the first."""
     feed, _ = await feed_store.add_feed(site.url("/missing-feed.xml"), None)  # 404
     await poller.poll(feed)
@@ -180,14 +202,20 @@ async def test_failures_in_a_row_double_the_wait(site: Site, poller: Poller, fee
     await poller.poll(state)
     state = await feed_store.feed(feed.id)
     assert state is not None and state.failures == 2
-    assert state.retry_at is not None and datetime.fromisoformat(state.retry_at) == clock.now + 2 * RETRY_FIRST
+    assert (
+        state.retry_at is not None and datetime.fromisoformat(state.retry_at) == clock.now + 2 * RETRY_FIRST
+    )
 
 
-async def test_a_page_too_large_is_not_stored_and_not_fetched_again(site: Site, feed_store: Store, clock: Clock) -> None:
+async def test_a_page_too_large_is_not_stored_and_not_fetched_again(
+    site: Site, feed_store: Store, clock: Clock
+) -> None:
     """A page over the size cap (streamed, with no Content-Length) is refused, remembered, and left alone."""
     padding = "<p>" + "filler text " * 4000 + "</p>"
     site.put("/big", page("Huge page", [*POLAND, padding]), chunked=True)
-    feed, _ = await feed_store.add_feed(site.put("/feed.xml", rss(site, [Item("/big", "Huge", MARCH_2)])), None)
+    feed, _ = await feed_store.add_feed(
+        site.put("/feed.xml", rss(site, [Item("/big", "Huge", MARCH_2)])), None
+    )
     count = len(await feed_store.documents())
     async with Fetcher(allow_private=True, host_delay=0, max_bytes=20_000) as small:
         poller = Poller(feed_store, small, now=clock)
@@ -199,9 +227,13 @@ async def test_a_page_too_large_is_not_stored_and_not_fetched_again(site: Site, 
     assert again.outcomes == [] and site.hits("/big") == 1
 
 
-async def test_an_article_that_changes_nothing_stores_no_change(site: Site, poller: Poller, feed_store: Store) -> None:
+async def test_an_article_that_changes_nothing_stores_no_change(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
     """An article with no figures, no known speaker and no meeting is stored, and no change is recorded."""
-    site.put("/weather", page("Storm expected on the coast", ["Heavy rain is expected along the coast on Friday."]))
+    site.put(
+        "/weather", page("Storm expected on the coast", ["Heavy rain is expected along the coast on Friday."])
+    )
     outcome = await poller.ingest_url(site.url("/weather"))
 
     assert outcome.status == "stored"
@@ -213,15 +245,24 @@ async def test_a_meeting_s_new_place_and_date_are_reported_with_the_old_ones(
     site: Site, poller: Poller, feed_store: Store
 ) -> None:
     """A second article puts next year's summit elsewhere, on given days: reported with the old label."""
-    site.put("/s1", page("Allies plan the next summit", ["The next NATO summit will be held in Istanbul in July 2026."]))
+    site.put(
+        "/s1",
+        page("Allies plan the next summit", ["The next NATO summit will be held in Istanbul in July 2026."]),
+    )
     site.put(
         "/s2",
-        page("Summit moves to Ankara", ["The next NATO summit will be held in Ankara on 7 and 8 July 2026."], date="2026-03-05"),
+        page(
+            "Summit moves to Ankara",
+            ["The next NATO summit will be held in Ankara on 7 and 8 July 2026."],
+            date="2026-03-05",
+        ),
     )
     first = await poller.ingest_url(site.url("/s1"))
     second = await poller.ingest_url(site.url("/s2"))
 
-    assert first.report is not None and [m.now for m in first.report.meetings] == ["NATO summit in Istanbul, Türkiye (July 2026)"]
+    assert first.report is not None and [m.now for m in first.report.meetings] == [
+        "NATO summit in Istanbul, Türkiye (July 2026)"
+    ]
     assert second.report is not None
     (moved,) = second.report.meetings
     assert moved.now.startswith("NATO summit in Ankara") and "July 2026" in moved.now
