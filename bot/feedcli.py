@@ -58,6 +58,8 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
         store = await open_store(settings.db)
         try:
             feed, created = await store.add_feed(args.url, args.guild)
+            if created and parsed.title:
+                await store.update_feed(feed.id, title=parsed.title)
         finally:
             await store.close()
         if not created:

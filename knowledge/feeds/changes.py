@@ -9,7 +9,8 @@ article is stored, ``compare(store, before, ...)`` reads it again and keeps what
   changed, is reported with the old value. A figure the article only repeats is not a change.
 * **Statements.** Statements by people already in the store before the article (a known name,
   case and accents aside) whose words the store did not have yet. Statements of people new to
-  the store are not reported: nobody follows them yet.
+  the store are not reported (nobody follows them yet), nor those of documents and unnamed
+  sources ("the ministry said"), which restate the article's figures more often than not.
 * **Meetings.** For each meeting the article reports, the meetings of that kind and year as
   ``/summit`` labels them (place and date), before and after: a label that was not there before is
   a new date or place (with the old label), or a new meeting when there was none of that kind
@@ -35,6 +36,7 @@ from knowledge.models import (
     Figure,
     FigureStatus,
     Metric,
+    SpeakerType,
     StatementKind,
 )
 from knowledge.store import EventKey, Store, normalize_key
@@ -139,7 +141,9 @@ async def compare(
             speaker=s.speaker, kind=s.kind, text=s.text, sentence=article.passages[s.passage].text
         )
         for s in extraction.statements
-        if (pid := old.people.get(normalize_key(s.speaker))) is not None and s.text not in old.said[pid]
+        if s.speaker_type is SpeakerType.PERSON
+        and (pid := old.people.get(normalize_key(s.speaker))) is not None
+        and s.text not in old.said[pid]
     ]
     return ChangeReport(
         document=document,

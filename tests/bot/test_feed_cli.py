@@ -42,11 +42,15 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, 
     return code, captured.out, captured.err
 
 
-def test_add_poll_list_and_remove_a_feed(site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_poll_list_and_remove_a_feed(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A feed is added after one check, poll prints what it stored (once), list shows the state, remove stops it."""
     db = tmp_path / "s.db"
     site.put("/poland", page("Poland lifts defence spending again", POLAND))
-    url = site.put("/feed.xml", rss(site, [Item("/poland", "Poland", MARCH_2)]), content_type="application/rss+xml")
+    url = site.put(
+        "/feed.xml", rss(site, [Item("/poland", "Poland", MARCH_2)]), content_type="application/rss+xml"
+    )
 
     code, out, _ = run(capsys, db, "feeds", "add", url)
     assert code == 0 and "as feed #1 (global): 1 items now" in out
@@ -94,7 +98,9 @@ def test_adding_a_page_that_is_no_feed_is_refused(
     assert "No feeds yet" in run(capsys, tmp_path / "s.db", "feeds", "list")[1]
 
 
-def test_ingest_url_stores_a_page_once(site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_url_stores_a_page_once(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`briefbot ingest URL` stores the page's article; the same page again changes nothing."""
     db = tmp_path / "s.db"
     url = site.put("/poland", page("Poland lifts defence spending again", POLAND))

@@ -417,6 +417,7 @@ TEXT_OPTIONS = [
     ("ask", "question"),
     ("summit", "summit"),
     ("brief", "document"),
+    ("changes", "since"),
 ]
 AUTOCOMPLETES = [("spending", "country"), ("quote", "person"), ("summit", "summit"), ("brief", "document")]
 

@@ -7,6 +7,7 @@ pages carry around the article: navigation, a cookie banner, an advert and a "mo
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
@@ -30,6 +31,7 @@ class Resource:
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None  # when set, If-None-Match with it gets 304
     chunked: bool = False  # streamed without a Content-Length
+    gate: asyncio.Event | None = None  # when set, the answer waits until the test opens the gate
 
 
 @dataclass
@@ -67,6 +69,8 @@ class Site:
         resource = self.resources.get(request.path)
         if resource is None:
             return web.Response(status=404, text="not found")
+        if resource.gate is not None:
+            await resource.gate.wait()
         headers = dict(resource.headers)
         if resource.etag:
             headers["ETag"] = resource.etag
