@@ -117,7 +117,7 @@ def _json_feed(body: bytes, url: str) -> ParsedFeed:
 
 
 def article_text(
-    html: str, url: str, *, title: str | None = None, published: PartialDate | None = None
+    html: str | bytes, url: str, *, title: str | None = None, published: PartialDate | None = None
 ) -> str:
     """Return a page's main text with its ingest header; raise MalformedArticle when there is none.
 

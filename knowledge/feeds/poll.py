@@ -139,7 +139,7 @@ class Poller:
                 raise MalformedArticle(f"{page.url} is not an HTML page ({page.content_type or 'no type'}).")
             raw = await asyncio.to_thread(
                 article_text,
-                page.text(),
+                page.text() if page.charset else page.body,  # no charset declared: trafilatura detects it
                 page.url,
                 title=entry.title if entry else None,
                 published=entry.published if entry else None,

@@ -268,3 +268,17 @@ async def test_a_meeting_s_new_place_and_date_are_reported_with_the_old_ones(
     assert moved.now.startswith("NATO summit in Ankara") and "July 2026" in moved.now
     assert moved.was == ["NATO summit in Istanbul, Türkiye (July 2026)"]
     assert len(await feed_store.changes(None)) == 2
+
+
+async def test_a_page_s_own_charset_is_honoured_when_the_server_declares_none(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
+    """A windows-1252 page (charset only in its meta tag) keeps its curly quotes and accents."""
+    html = page("Poland’s budget", ["Poland’s défense minister said the army would grow."]).replace(
+        '<meta charset="utf-8">', '<meta charset="windows-1252">'
+    )
+    site.put("/cp1252", html.encode("cp1252"), content_type="text/html")
+    outcome = await poller.ingest_url(site.url("/cp1252"))
+    assert outcome.status == "stored", outcome
+    assert outcome.document_id is not None
+    assert "Poland’s défense minister" in await body_of(feed_store, outcome.document_id)
