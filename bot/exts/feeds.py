@@ -167,7 +167,7 @@ class Feeds(commands.Cog):
     feeds = app_commands.Group(
         name="feeds",
         description="Follow news feeds in this server (Manage Server)",
-        guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
         default_permissions=discord.Permissions(manage_guild=True),
     )
 
@@ -222,7 +222,7 @@ class Feeds(commands.Cog):
     @app_commands.describe(url="The address of an RSS, Atom or JSON feed (http or https)")
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.check(_in_a_server)
-    async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000]) -> None:
+    async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 300]) -> None:
         """Follow a feed: its new articles are read and stored, and changes posted."""
         assert interaction.guild_id is not None
         if len(await self.store.feeds(interaction.guild_id)) >= FEEDS_PER_SERVER:
