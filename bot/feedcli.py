@@ -1,7 +1,8 @@
 """``briefbot feeds add | list | remove | poll`` and ``briefbot ingest URL``: feeds from the terminal.
 
 Feeds added here are the operator's (global: every server sees their articles) unless
-``--guild ID`` gives them to one server, as ``/feeds add`` in that server does. ``feeds add``
+``--guild ID`` gives them to one server, as ``/feeds add`` in that server does: their articles
+are then stored in that server's scope. ``ingest URL --guild ID`` stores a page for one server. ``feeds add``
 fetches the feed once and refuses a URL that does not serve RSS, Atom or JSON Feed; it stores no
 article yet. ``feeds poll`` polls every feed once, also one that is backing off after failures
 (an operator asking wants to know now), and prints each page it stored, updated or could not
@@ -148,15 +149,15 @@ def _poll(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(poll())
 
 
-async def ingest_urls(urls: list[str], settings: Settings) -> int:
-    """Fetch and store single pages; print one line each; return 1 if any failed."""
+async def ingest_urls(urls: list[str], settings: Settings, *, guild_id: int | None = None) -> int:
+    """Fetch and store single pages (for one server with guild_id); print one line each; return 1 if any failed."""
     store = await open_store(settings.db)
     failed = 0
     try:
         async with fetcher_for(settings) as fetcher:
             poller = Poller(store, fetcher)
             for url in urls:
-                outcome = await poller.ingest_url(url)
+                outcome = await poller.ingest_url(url, guild_id=guild_id)
                 stream = sys.stderr if outcome.status == "failed" else sys.stdout
                 print(outcome.line(), file=stream)
                 failed += outcome.status == "failed"

@@ -532,10 +532,16 @@ _SEAT_PATTERN = re.compile(
 
 def find_government_seats(text: str) -> list[Mention]:
     """Return (country, start, end) for each capital named as a country's government, in text order."""
-    return [
+    return list(_government_seats(text))
+
+
+@functools.lru_cache(maxsize=PASSAGE_CACHE)  # the spending readers each look for the seats of a passage
+def _government_seats(text: str) -> tuple[Mention, ...]:
+    """Return find_government_seats' answer as a tuple, computed once per text."""
+    return tuple(
         (by_code(GOVERNMENT_SEATS[m.group(1).title()]), m.start(), m.end())
         for m in _SEAT_PATTERN.finditer(text)
-    ]
+    )
 
 
 def find_demonyms(text: str) -> list[Mention]:

@@ -8,9 +8,13 @@ article that changed the briefing: the operator's feeds' changes in every server
 a server's own feeds' changes only there. Only changes stored after the channel was chosen are
 posted; one that cannot be posted (the channel is gone, no permission) is tried again next round.
 
-A server's feeds are its own: ``/feeds list`` and ``/feeds remove`` see only them. Until
-documents have scopes, the articles of a server's feeds are stored for everyone, like the rest
-of the store.
+A server's feeds are its own: ``/feeds list`` and ``/feeds remove`` see only them, their articles
+are stored in the server's scope (only that server reads them), and their changes are posted and
+listed there only. A server that hides the global documents (``/settings``) gets no global changes.
+
+With several processes (``BRIEFBOT_SHARD_IDS``), the one serving shard 0 polls; each posts for
+the servers it serves. A read-only process (``BRIEFBOT_DB_READONLY``) neither polls nor posts,
+and refuses ``/feeds add|remove|channel``.
 """
 
 from __future__ import annotations
@@ -182,7 +186,7 @@ class Feeds(commands.Cog):
     @commands.Cog.listener()
     async def on_ready(self) -> None:
         """Start polling on the schedule, once connected (never in the local console)."""
-        if self._task is None:
+        if self._task is None and not self.store.read_only:  # a read-only replica can record nothing
             self._task = asyncio.create_task(schedule.every(self.interval, self.poll_and_post), name="feeds")
 
     async def cog_unload(self) -> None:
@@ -192,11 +196,22 @@ class Feeds(commands.Cog):
             await asyncio.gather(self._task, return_exceptions=True)
         await self.fetcher.close()
 
+    def _writable(self) -> None:
+        """Raise FeedProblem when this process reads a read-only copy of the store."""
+        if self.store.read_only:
+            raise FeedProblem("This briefbot process reads a read-only copy of the store; try again later.")
+
+    def polls(self) -> bool:
+        """Return whether this process polls the feeds: the one that serves shard 0 (or all), if it may write."""
+        shards: Any = getattr(self.bot, "shard_ids", None)
+        return not self.store.read_only and (shards is None or 0 in shards)
+
     async def poll_and_post(self) -> None:
-        """Poll the feeds that are due, then post the changes not posted yet."""
-        for result in await self.poller.poll_all():
-            if result.error or result.outcomes:
-                log.info("%s", result.line())
+        """Poll the feeds that are due (if this process polls), then post the changes not posted yet."""
+        if self.polls():
+            for result in await self.poller.poll_all():
+                if result.error or result.outcomes:
+                    log.info("%s", result.line())
         await self.post_changes()
 
     async def post_changes(self) -> None:
@@ -204,7 +219,8 @@ class Feeds(commands.Cog):
         for guild_id, channel_id, delivered in await self.store.feed_channels():
             if self.bot.get_guild(guild_id) is None:
                 continue  # not (or no longer) in that server
-            for change in await self.store.changes(guild_id, after_id=delivered):
+            hiding = await self.store.hides_global(guild_id)
+            for change in await self.store.changes(guild_id, after_id=delivered, include_global=not hiding):
                 report = ChangeReport.model_validate_json(change.report)
                 try:
                     channel: Any = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(
@@ -225,6 +241,7 @@ class Feeds(commands.Cog):
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 300]) -> None:
         """Follow a feed: its new articles are read and stored, and changes posted."""
         assert interaction.guild_id is not None
+        self._writable()
         if len(await self.store.feeds(interaction.guild_id)) >= FEEDS_PER_SERVER:
             raise FeedProblem(f"This server already follows {FEEDS_PER_SERVER} feeds; remove one first.")
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -280,6 +297,7 @@ class Feeds(commands.Cog):
     @app_commands.check(_in_a_server)
     async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[int, 1]) -> None:
         """Stop following a feed (the articles already read stay)."""
+        self._writable()
         if not await self.store.remove_feed(feed, interaction.guild_id):
             raise FeedProblem(f"This server follows no feed #{feed}; /feeds list shows its feeds.")
         await send(interaction, embeds.notice_embed(f"No longer following feed #{feed}."), ephemeral=True)
@@ -293,6 +311,7 @@ class Feeds(commands.Cog):
     ) -> None:
         """Choose the channel where the bot posts what each new article changed."""
         assert interaction.guild_id is not None
+        self._writable()
         chosen = channel.id if channel is not None else interaction.channel_id
         assert chosen is not None
         await self.store.set_feed_channel(interaction.guild_id, chosen)
@@ -310,8 +329,12 @@ class Feeds(commands.Cog):
     ) -> None:
         """What the articles stored recently changed in the briefing."""
         moment = parse_since(since, datetime.now(UTC))
+        hiding = interaction.guild_id is not None and await self.store.hides_global(interaction.guild_id)
         stored = await self.store.changes(
-            interaction.guild_id, since=moment.isoformat(timespec="microseconds"), limit=CHANGES_SHOWN
+            interaction.guild_id,
+            since=moment.isoformat(timespec="microseconds"),
+            limit=CHANGES_SHOWN,
+            include_global=not hiding,
         )
         reports = [(c.created_at, ChangeReport.model_validate_json(c.report)) for c in reversed(stored)]
         await send(interaction, changes_embed(reports, moment))

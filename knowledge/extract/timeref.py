@@ -176,21 +176,27 @@ def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef
     anchored = []
     previous_year: int | None = None
     for ref, start, end in found:
-        match = _COUNTED_BACK.search(ref.text)
-        shift = _anaphoric_shift(ref.text)
-        if shift is not None:
-            year = previous_year + shift if previous_year is not None else ref.year
-            ref = _possible(ref.model_copy(update={"year": year}))
-        elif match and previous_year is not None:
-            n = (
-                10
-                if "decade" in fold_case(ref.text)
-                else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"])
-            )
-            ref = _possible(ref.model_copy(update={"year": previous_year - n}))
+        if previous_year is not None:
+            ref = counted_from(ref, previous_year) or ref
         anchored.append((ref, start, end))
         previous_year = ref.year if ref.year is not None else previous_year
     return anchored
+
+
+def counted_from(ref: TimeRef, year: int) -> TimeRef | None:
+    """Return a time counted from another ("a decade earlier", "the previous year") counted from year.
+
+    None when ref is not counted from another time. A caller with the year a passage is about
+    (the sentence before: "... last year. A decade earlier, it spent 0.9%.") re-counts with it.
+    """
+    shift = _anaphoric_shift(ref.text)
+    if shift is None:
+        match = _COUNTED_BACK.search(ref.text)
+        if match is None:
+            return None
+        folded = fold_case(ref.text)
+        shift = -(10 if "decade" in folded else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"]))
+    return _possible(ref.model_copy(update={"year": year + shift}))
 
 
 def _anaphoric_shift(text: str) -> int | None:

@@ -4,8 +4,9 @@
 article is stored, ``compare(store, before, ...)`` reads it again and keeps what differs:
 
 * **Figures.** For each spending figure the article gives, the briefing's leading figure for that
-  country (or the alliance), metric, year and currency — the first one ``/spending`` lists, so the
-  newest document's — before and after. A new one, or one whose value (or, for a bound, wording)
+  country (or the alliance), metric, year and currency — the newest publication's, the first one
+  ``/spending`` lists in a scope; in a server's view, global's and the server's together — before
+  and after. A new one, or one whose value (or, for a bound, wording)
   changed, is reported with the old value. A figure the article only repeats is not a change.
 * **Statements.** Statements by people already in the store before the article (a known name,
   case and accents aside) whose words the store did not have yet. Statements of people new to
@@ -22,6 +23,7 @@ An article that changes nothing gets an empty report, and nothing is posted for 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -107,17 +109,22 @@ class Before:
     meetings: dict[tuple[str, int | None], set[str]]  # (kind, year) -> labels
 
 
-async def before(store: Store, extraction: Extraction) -> Before:
-    """Return what the briefing says now about the subjects, speakers and meetings of an extraction."""
+async def before(store: Store, extraction: Extraction, scopes: Sequence[str]) -> Before:
+    """Return what the briefing of the scopes says now about the subjects, speakers and meetings of an extraction."""
     subjects = sorted({r.subject for r in extraction.spending})
     speakers = sorted({normalize_key(s.speaker) for s in extraction.statements})
-    people = await store.people_by_keys(speakers)
+    people = await store.people_by_keys(speakers, scopes)
     return Before(
-        figures=await _leading_figures(store, subjects),
+        figures=await _leading_figures(store, subjects, scopes),
         people=people,
-        said={pid: await store.statement_texts(pid) for pid in people.values()},
-        meetings=_meeting_labels(await store.event_index()),
+        said={pid: await store.statement_texts(pid, scopes) for pid in people.values()},
+        meetings=_meeting_labels(await _events(store, scopes)),
     )
+
+
+async def _events(store: Store, scopes: Sequence[str]) -> list[EventKey]:
+    """Return the events the scopes' briefing holds."""
+    return [event for scope in scopes for event in await store.event_index(scope)]
 
 
 async def compare(
@@ -126,6 +133,7 @@ async def compare(
     document: DocumentRef,
     article: Article,
     extraction: Extraction,
+    scopes: Sequence[str],
     *,
     replaced: bool,
 ) -> ChangeReport:
@@ -133,7 +141,7 @@ async def compare(
     subjects = sorted({r.subject for r in extraction.spending})
     figures = [
         _figure_change(figure, old.figures.get(key))
-        for key, figure in (await _leading_figures(store, subjects)).items()
+        for key, figure in (await _leading_figures(store, subjects, scopes)).items()
         if figure.source.document.id == document.id and _differs(figure, old.figures.get(key))
     ]
     statements = [
@@ -150,15 +158,26 @@ async def compare(
         replaced=replaced,
         figures=figures,
         statements=_unique(statements),
-        meetings=await _meeting_changes(store, old, document, article, extraction),
+        meetings=await _meeting_changes(store, old, document, article, extraction, scopes),
     )
 
 
-async def _leading_figures(store: Store, subjects: list[str]) -> dict[FigureKey, Figure]:
-    """Return, per subject, metric, year and currency, the figure /spending lists first."""
+async def _leading_figures(
+    store: Store, subjects: list[str], scopes: Sequence[str]
+) -> dict[FigureKey, Figure]:
+    """Return, per subject, metric, year and currency, the briefing's current figure in the scopes.
+
+    That is the newest publication's: the one /spending lists first within a scope. Across scopes
+    (a server's view) the newest publication wins too, so a server's newer article revising a
+    global figure is a change for that server.
+    """
     leading: dict[FigureKey, Figure] = {}
     for subject in subjects:
-        for figure in await store.spending_figures(subject, FIGURES_COMPARED):
+        parts = [await store.spending_figures(subject, FIGURES_COMPARED, scope) for scope in scopes]
+        merged = [f for part in parts for f in part]  # each part: newest publication first
+        merged.sort(key=lambda f: f.source.document.published or "", reverse=True)  # stable
+        merged.sort(key=lambda f: f.source.document.published is None)
+        for figure in merged:
             if figure.metric in _METRICS:
                 leading.setdefault(_key(figure), figure)
     return leading
@@ -244,14 +263,19 @@ def _meeting_labels(events: list[EventKey]) -> dict[tuple[str, int | None], set[
 
 
 async def _meeting_changes(
-    store: Store, old: Before, document: DocumentRef, article: Article, extraction: Extraction
+    store: Store,
+    old: Before,
+    document: DocumentRef,
+    article: Article,
+    extraction: Extraction,
+    scopes: Sequence[str],
 ) -> list[MeetingChange]:
     """Return the meetings of the document whose label is new for their kind and year."""
     if not extraction.events:
         return []
     mine = set(await store.event_ids_of(document.id))
     changes: dict[str, MeetingChange] = {}
-    for group in meetings.group_meetings(await store.event_index()):
+    for group in meetings.group_meetings(await _events(store, scopes)):
         first = group[0]
         if not any(e.id in mine for e in group):
             continue

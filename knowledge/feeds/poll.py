@@ -33,7 +33,7 @@ from knowledge.feeds.fetch import Fetcher, FetchError
 from knowledge.feeds.parse import Entry, NotAFeed, article_text, parse_feed
 from knowledge.ingest import analyse
 from knowledge.models import DocumentRef
-from knowledge.store import Feed, Store, StoreWriteError
+from knowledge.store import GLOBAL, Feed, Store, StoreWriteError, guild_scope
 
 log = logging.getLogger(__name__)
 
@@ -150,13 +150,17 @@ class Poller:
         except MalformedArticle as exc:
             return Outcome(url, "failed", exc.message)
         title = article.meta.title or url
-        existing = await self.store.has_document(article.sha256)
+        scope = GLOBAL if guild_id is None else guild_scope(guild_id)
+        view = (GLOBAL,) if guild_id is None else (GLOBAL, scope)  # what the server reads
+        existing = await self.store.has_document(article.sha256, view)
         if existing is not None:
             return Outcome(url, "unchanged", title, existing)
-        earlier = await self._earlier_version(url, page.url, article.meta.url)
-        before = await changes.before(self.store, extraction)
+        earlier = await self._earlier_version(scope, url, page.url, article.meta.url)
+        before = await changes.before(self.store, extraction, view)
         try:
-            result = await self.store.add_document(article, extraction, name=url, replaces=earlier)
+            result = await self.store.add_document(
+                article, extraction, name=url, scope=scope, replaces=earlier
+            )
         except StoreWriteError as exc:
             return Outcome(url, "failed", str(exc), transient=True)
         if not result.created:  # another writer stored the same content meanwhile
@@ -170,17 +174,17 @@ class Poller:
             published=meta.published.iso() if meta.published else None,
         )
         report = await changes.compare(
-            self.store, before, document, article, extraction, replaced=earlier is not None
+            self.store, before, document, article, extraction, view, replaced=earlier is not None
         )
         if not report.empty():
             await self.store.add_change(result.document_id, guild_id, report.model_dump_json())
         status = "updated" if earlier is not None else "stored"
         return Outcome(url, status, title, result.document_id, report)
 
-    async def _earlier_version(self, *urls: str | None) -> int | None:
-        """Return the id of a document stored from any of these URLs, if one is."""
+    async def _earlier_version(self, scope: str, *urls: str | None) -> int | None:
+        """Return the id of a document of the scope stored from any of these URLs, if one is."""
         for url in dict.fromkeys(u for u in urls if u):
-            found = await self.store.document_by_url(url)
+            found = await self.store.document_by_url(url, scope)
             if found is not None:
                 return found[0]
         return None

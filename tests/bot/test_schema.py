@@ -15,7 +15,8 @@ EXPECTED = {
     "changes": [("since", False)],
     "feeds": [("add", False), ("list", False), ("remove", False), ("channel", False)],
     "brief": [("document", False)],
-    "ingest": [("file", False)],
+    "ingest": [("file", False), ("scope", False)],
+    "settings": [("hide_global", False)],
     "sources": [],
     "quote": [("person", True)],
     "spending": [("country", True)],
@@ -53,6 +54,8 @@ def test_definitions_respect_discord_limits(definitions: list[dict[str, Any]]) -
                 continue
             if option["type"] == 4:  # an integer: bounded below (feed numbers)
                 assert option["min_value"] >= 1, f"{d['name']}.{option['name']} must be bounded"
+                continue
+            if option["type"] == 5 or option.get("choices"):  # a boolean, a fixed set: nothing to cap
                 continue
             assert option["type"] == 3, "every other option is text"
             assert 1 <= option["max_length"] <= 300, f"{d['name']}.{option['name']} must cap its length"

@@ -924,3 +924,11 @@ def test_a_target_label_under_the_topic_ally_is_its_target() -> None:
     assert [(r.subject, r.when.year if r.when else None, r.status) for r in found] == [
         ("SI", 2030, FigureStatus.TARGET)
     ]
+
+
+def test_a_time_counted_back_at_the_start_of_a_sentence_counts_from_the_year_in_context() -> None:
+    """ "... 3.1% last year. A decade earlier, it spent 0.9%.": ten years before last year, not before today."""
+    found = facts(
+        "Estonia's defence spending reached 3.4% of GDP last year.\n\nA decade earlier, Estonia spent 1.9%."
+    )
+    assert {f for f in found if f[1] is SHARE} == {("EE", SHARE, 2024, 3.4), ("EE", SHARE, 2014, 1.9)}

@@ -46,7 +46,7 @@ from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
-from knowledge.extract.timeref import find_times
+from knowledge.extract.timeref import counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
@@ -177,7 +177,8 @@ _OTHER_THING = re.compile(
     re.I,
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
-_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|target|it)\b", re.I)
+_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
 _OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
@@ -388,7 +389,10 @@ def _line_records(
             and topic is not None
             and (
                 _TOPIC_LEAD.search(text, start, figure.start)
-                or (label and _TOPIC_LEAD.search(label.group(0)))
+                or (
+                    label
+                    and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
+                )
             )
             and not _OTHER_BODY.search(text)
         ):
@@ -397,6 +401,7 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
         if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
@@ -427,6 +432,19 @@ def _line_records(
                 record = record.model_copy(update={"status": before.status})
             records.append(record)
     return records
+
+
+def _recounted(
+    when: TimeRef | None, times: list[tuple[TimeRef, int, int]], context_year: TimeRef | None
+) -> TimeRef | None:
+    """Return when, counted from the year in context if it opens its passage counted from nothing:
+    "... 3.1% last year. A decade earlier, it spent 0.9%." is ten years before last year."""
+    if when is None or context_year is None or context_year.year is None:
+        return when
+    first = next(((t, s) for t, s, _ in times if t.year is not None), None)
+    if first is None or first[0] is not when:
+        return when  # a year before it in the passage already counted it
+    return counted_from(when, context_year.year) or when
 
 
 def _record_before(

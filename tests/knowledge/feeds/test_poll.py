@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from knowledge.feeds.fetch import Fetcher
 from knowledge.feeds.poll import RETRY_FIRST, Poller
-from knowledge.store import Store
+from knowledge.store import GLOBAL, Store, guild_scope
 
 from .conftest import Clock
 from .site import BOILERPLATE_WORDS, Item, Site, page, rss
@@ -282,3 +282,45 @@ async def test_a_page_s_own_charset_is_honoured_when_the_server_declares_none(
     assert outcome.status == "stored", outcome
     assert outcome.document_id is not None
     assert "Poland’s défense minister" in await body_of(feed_store, outcome.document_id)
+
+
+async def test_a_server_s_feed_stores_into_that_server_only(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
+    """A server's feed: its article is that server's (not global, not another's), and so is its change."""
+    feed, _ = await feed_store.add_feed(poland_site(site), 42)
+
+    (outcome,) = (await poller.poll(feed)).outcomes
+
+    assert outcome.status == "stored"
+    assert await feed_store.spending_figures("PL", 5, GLOBAL) == []
+    assert await feed_store.spending_figures("PL", 5, guild_scope(7)) == []
+    assert [f.value for f in await feed_store.spending_figures("PL", 5, guild_scope(42))] == [4.1]
+    assert [c.guild_id for c in await feed_store.changes(42)] == [42]
+    assert await feed_store.changes(7) == [] and await feed_store.changes(None) == []
+
+
+async def test_an_article_the_server_already_reads_globally_is_not_stored_again(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
+    """A page already stored for everyone is 'unchanged' for a server's feed: no second copy in its view."""
+    url = site.put("/world/poland", page("Poland lifts defence spending again", POLAND))
+    first = await poller.ingest_url(url)
+    again = await poller.ingest_url(url, guild_id=42)
+    assert (first.status, again.status) == ("stored", "unchanged")
+    assert again.document_id == first.document_id
+
+
+async def test_a_server_s_article_is_compared_with_what_that_server_reads(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
+    """A server's newer article revising a global figure reports it with the global value as the old one."""
+    site.put("/global/poland", page("Poland lifts defence spending again", POLAND))
+    site.put("/local/poland", page("Poland revises its figure", POLAND_REVISED, date="2026-03-05"))
+    await poller.ingest_url(site.url("/global/poland"))
+
+    local = await poller.ingest_url(site.url("/local/poland"), guild_id=42)
+
+    assert local.status == "stored" and local.report is not None
+    assert [(f.now, f.was) for f in local.report.figures] == [("4.7%", "4.1%")]
+    assert [c.guild_id for c in await feed_store.changes(None)] == [None]  # the global one only
