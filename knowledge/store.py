@@ -1167,16 +1167,23 @@ class Store:
         ]
 
     async def people_by_keys(self, keys: Sequence[str], scopes: Sequence[str] = (GLOBAL,)) -> dict[str, int]:
-        """Return the ids of the people the scopes know with these normalized names, by name."""
+        """Return the ids of the people the scopes know by these normalized names or aliases, by name.
+
+        A name is an alias of the person it finds ("kowalska" finds Anna Kowalska); one that finds
+        several people in the scopes finds none of them.
+        """
         if not keys:
             return {}
         rows = await self._rows(
-            f"""SELECT DISTINCT pe.key, pe.id FROM people AS pe
-                  JOIN scope_people AS sp ON sp.person_id = pe.id
-                 WHERE pe.key IN ({_marks(keys)}) AND sp.scope IN ({_marks(scopes)})""",
+            f"""SELECT DISTINCT a.alias, a.person_id FROM person_aliases AS a
+                  JOIN scope_people AS sp ON sp.person_id = a.person_id
+                 WHERE a.alias IN ({_marks(keys)}) AND sp.scope IN ({_marks(scopes)})""",
             (*keys, *scopes),
         )
-        return {row[0]: row[1] for row in rows}
+        found: dict[str, list[int]] = {}
+        for alias, person_id in rows:
+            found.setdefault(alias, []).append(person_id)
+        return {alias: ids[0] for alias, ids in found.items() if len(ids) == 1}
 
     async def statement_texts(self, person_id: int, scopes: Sequence[str] = (GLOBAL,)) -> set[str]:
         """Return the texts of everything a person is stored as having said in the scopes."""

@@ -324,3 +324,23 @@ async def test_a_server_s_article_is_compared_with_what_that_server_reads(
     assert local.status == "stored" and local.report is not None
     assert [(f.now, f.was) for f in local.report.figures] == [("4.7%", "4.1%")]
     assert [c.guild_id for c in await feed_store.changes(None)] == [None]  # the global one only
+
+
+async def test_a_person_known_only_to_one_server_is_new_everywhere_else(
+    site: Site, poller: Poller, feed_store: Store
+) -> None:
+    """Kowalska is known to server 7 only: her new words are a change there, and not in the global briefing."""
+    site.put("/s7/poland", page("Poland lifts defence spending again", POLAND))
+    quote = "“The brigade will be ready next year,” Defence Minister Anna Kowalska said in Gdansk."
+    site.put("/global/brigade", page("Brigade ready next year", [quote]))
+    other = "“We will train twice as many reservists,” Defence Minister Anna Kowalska said in Gdynia."
+    site.put("/s7/reservists", page("Reservists to double, minister says", [other]))
+    await poller.ingest_url(site.url("/s7/poland"), guild_id=7)
+
+    everyone = await poller.ingest_url(site.url("/global/brigade"))
+    server = await poller.ingest_url(site.url("/s7/reservists"), guild_id=7)
+
+    assert everyone.report is not None and everyone.report.statements == []
+    assert server.status == "stored", server
+    assert server.report is not None
+    assert [s.speaker for s in server.report.statements] == ["Anna Kowalska"]
