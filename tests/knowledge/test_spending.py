@@ -932,3 +932,21 @@ def test_a_time_counted_back_at_the_start_of_a_sentence_counts_from_the_year_in_
         "Estonia's defence spending reached 3.4% of GDP last year.\n\nA decade earlier, Estonia spent 1.9%."
     )
     assert {f for f in found if f[1] is SHARE} == {("EE", SHARE, 2024, 3.4), ("EE", SHARE, 2014, 1.9)}
+
+
+def test_an_elliptical_possessive_owns_the_figures_of_its_verb() -> None:
+    """ "Denmark's grew by 20% to $9.9bn": the possessive stands for the spending named before."""
+    found = facts(
+        "Among European allies, Norway's military spending rose by 12% to $9.4bn in 2024.\n\n"
+        "Denmark's grew by 20% to $9.9bn, or 2.4% of GDP."
+    )
+    assert ("DK", SHARE, 2024, 2.4) in found
+
+
+def test_the_topic_ally_does_not_take_a_figure_another_ally_is_named_with() -> None:
+    """ "Outlays reached 2.0%, the first time that Copenhagen met the guideline": not the previous topic's."""
+    found = facts(
+        "Norway's defence spending reached 2.2% of GDP in 2024.\n\n"
+        "Outlays reached 2.0% of GDP, the first time in decades that Copenhagen had met the guideline."
+    )
+    assert ("NO", SHARE, 2024, 2.0) not in found

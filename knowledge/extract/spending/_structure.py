@@ -222,7 +222,8 @@ _OWNER_AFTER_ALLIANCE = re.compile(
 )
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:\w+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
-    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
+    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
+    r"grew|rose|fell|climbed|jumped|reached|stood|came)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
 )
 _ALLIANCE_AS_SOURCE = re.compile(
@@ -385,7 +386,14 @@ def _line_records(
             codes = label_codes
         elif (
             quote is None
-            and not _spender_like(text, owners)
+            # no one named before the figure, and no other ally named after it ("..., the first time
+            # that Copenhagen met the guideline" is not the previous topic's figure)
+            and not [
+                o
+                for o in _spender_like(text, owners)
+                if o.start < figure.start or o.code not in (topic, "NATO")
+            ]
+            and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
             and (
                 _TOPIC_LEAD.search(text, start, figure.start)
