@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from knowledge.errors import MalformedArticle
 from knowledge.feeds import changes
 from knowledge.feeds.changes import ChangeReport
-from knowledge.feeds.fetch import Fetcher, FetchError
+from knowledge.feeds.fetch import Fetched, Fetcher, FetchError
 from knowledge.feeds.parse import Entry, NotAFeed, article_text, parse_feed
 from knowledge.ingest import analyse
 from knowledge.models import DocumentRef
@@ -101,6 +101,25 @@ class FeedPoll:
         return f"{head}: {listed}"
 
 
+async def read_page(fetcher: Fetcher, url: str, entry: Entry | None = None) -> tuple[Fetched, str]:
+    """Return a fetched page and its article text with the ingest header (off the event loop).
+
+    Raise FetchError when it cannot be fetched, MalformedArticle when it holds no article.
+    ``entry`` (the feed's item) fills in the title and date the page does not give.
+    """
+    page = await fetcher.get(url, accept=PAGE_ACCEPT)
+    if "html" not in page.content_type:
+        raise MalformedArticle(f"{page.url} is not an HTML page ({page.content_type or 'no type'}).")
+    raw = await asyncio.to_thread(
+        article_text,
+        page.text() if page.charset else page.body,  # no charset declared: trafilatura detects it
+        page.url,
+        title=entry.title if entry else None,
+        published=entry.published if entry else None,
+    )
+    return page, raw
+
+
 def summary_lines(report: ChangeReport) -> list[str]:
     """Return each change of a report as a short line."""
     lines = [
@@ -134,16 +153,7 @@ class Poller:
     ) -> Outcome:
         """Fetch one page and store its article (see the module docstring); return what happened."""
         try:
-            page = await self.fetcher.get(url, accept=PAGE_ACCEPT)
-            if "html" not in page.content_type:
-                raise MalformedArticle(f"{page.url} is not an HTML page ({page.content_type or 'no type'}).")
-            raw = await asyncio.to_thread(
-                article_text,
-                page.text() if page.charset else page.body,  # no charset declared: trafilatura detects it
-                page.url,
-                title=entry.title if entry else None,
-                published=entry.published if entry else None,
-            )
+            page, raw = await read_page(self.fetcher, url, entry)
             article, extraction = await asyncio.to_thread(analyse, raw)
         except FetchError as exc:
             return Outcome(url, "failed", str(exc), transient=exc.transient)

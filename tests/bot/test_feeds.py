@@ -155,3 +155,12 @@ async def test_adding_a_private_address_is_refused_with_the_reason(local: LocalD
         and "private or local" in answer["embeds"][0]["description"]
     )
     assert await store.feeds(every=True) == []
+
+
+async def test_ingest_url_refuses_a_private_address(local: LocalDiscord, store: Store) -> None:
+    """/ingest url: a loopback page is refused (BRIEFBOT_FETCH_ALLOW_PRIVATE is off), privately, with the reason."""
+    before = len(await store.documents())
+    answer = (await local.answer("ingest", {"url": "http://127.0.0.1:9/article"})).message()
+    assert answer["flags"] & 64
+    assert "private or local address" in answer["embeds"][0]["description"]
+    assert len(await store.documents()) == before

@@ -15,7 +15,7 @@ EXPECTED = {
     "changes": [("since", False)],
     "feeds": [("add", False), ("list", False), ("remove", False), ("channel", False)],
     "brief": [("document", False)],
-    "ingest": [("file", False), ("scope", False)],
+    "ingest": [("file", False), ("scope", False), ("url", False)],
     "settings": [("hide_global", False)],
     "sources": [],
     "quote": [("person", True)],

@@ -171,3 +171,46 @@ async def test_changes_on_demand_lists_both(world: World) -> None:
     values = [f["value"] for f in embed["fields"]]
     assert len(values) == 2
     assert "**4.7%** (was 4.1%)" in values[0] and "**4.1%** (new)" in values[1]
+
+
+async def test_ingest_url_previews_a_page_and_stores_it_on_confirm(world: World) -> None:
+    """/ingest url: the page's article is previewed with its metadata, and stored when confirmed."""
+    standin = world.standin
+    url = world.site.put(
+        "/world/latvia",
+        page(
+            "Latvia raises its budget",
+            ["Latvia spent 3.5 percent of its GDP on defence in 2025."],
+            date="2026-03-04",
+        ),
+    )
+    payload = standin.make_command_interaction("ingest", {"url": url}, permissions=ADMIN_PERMISSIONS)
+    response = await checked_answer(standin, payload, timeout=30)
+    preview = only_embed(response)
+    assert preview["title"] == "Add “Latvia raises its budget”?"
+    assert "Harbour Post" in preview["description"] and "2026-03-04" in preview["description"]
+
+    assert response.original_message_id is not None
+    confirmed = await checked_answer(
+        standin,
+        standin.make_component_interaction(
+            "ingest:confirm", response.original_message_id, permissions=ADMIN_PERMISSIONS
+        ),
+        timeout=30,
+    )
+    assert only_embed(confirmed)["description"].startswith("Stored as document #")
+    assert "Latvia raises its budget" in embed_text(
+        only_embed(await checked_answer(standin, standin.make_command_interaction("sources", {})))
+    )
+
+
+async def test_ingest_url_of_a_page_that_is_not_there_says_why(world: World) -> None:
+    """A 404 page: a short private error naming the status; nothing is previewed."""
+    payload = world.standin.make_command_interaction(
+        "ingest",
+        {"url": world.site.url("/nowhere")},
+        permissions=ADMIN_PERMISSIONS,
+        user_id="444444444444444444",
+    )
+    embed = only_embed(await checked_answer(world.standin, payload, timeout=30))
+    assert "The page could not be read" in embed["description"] and "404" in embed["description"]
