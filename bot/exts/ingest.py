@@ -226,8 +226,7 @@ def _in_a_server(interaction: discord.Interaction) -> bool:
 class Ingest(commands.Cog):
     """Adding articles from Discord."""
 
-    def __init__(self, briefing: Briefing, api_base: str | None, fetcher: Fetcher) -> None:
-        self.briefing = briefing
+    def __init__(self, api_base: str | None, fetcher: Fetcher) -> None:
         self.api_base = api_base
         self.fetcher = fetcher
 
@@ -320,4 +319,4 @@ async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
     settings = bot.settings  # type: ignore[attr-defined]
     fetcher = Fetcher(allow_private=settings.fetch_allow_private)
-    await bot.add_cog(Ingest(bot.briefing, settings.api_base, fetcher))  # type: ignore[attr-defined]
+    await bot.add_cog(Ingest(settings.api_base, fetcher))
