@@ -300,7 +300,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     position = 0
     while (match := _APPOSITION.search(text, position)) is not None:
         name = _clean_name(match.group("name"), trim_left=True)
-        written = match.group("role").strip()
+        written = " ".join(match.group("role").split())
         if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
             position = match.end()
@@ -316,7 +316,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         if reverse is None:
             continue
         name = _clean_name(reverse.group("name"), trim_left=False)
-        role = reverse.group("role").strip()
+        role = " ".join(reverse.group("role").split())
         if name and _is_role_phrase(role):
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
@@ -358,7 +358,8 @@ def _is_role_phrase(role: str) -> bool:
     words = role.split()
     if not words or len(words) > 14 or not _opens_role(words[0]):
         return False
-    lowered = f" {role.lower().replace('-', ' ')} "  # "co-chair" has the head "chair"
+    # "co-chair" has the head "chair"; a line break inside the phrase ("Secretary\nGeneral") is a space
+    lowered = f" {' '.join(role.lower().replace('-', ' ').split())} "
     return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
 
 

@@ -11,7 +11,8 @@ the years 1900 to 2100 (see ``knowledge.models.EARLIEST_YEAR``): a header dated 
 Everything after the header is the body and is kept byte-for-byte; passages are slices of it.
 
 A heading is a short line (at most 12 words) without final punctuation whose next line starts a
-new paragraph, or a Markdown ``#`` line. A bullet line (``-``, ``*``, ``•`` or ``1.``) is its own
+new paragraph, or a Markdown ``#`` line; a line holding a clause (a comma before a lower-case
+word) that runs on into the next line is a wrapped sentence, not a heading. A bullet line (``-``, ``*``, ``•`` or ``1.``) is its own
 paragraph. Sentences are split at ``.``, ``!`` or ``?`` followed by space and a capital, except
 after abbreviations ("U.S. President", "Gen.") and inside quotation marks, so a quoted speech of
 several sentences stays one passage with its attribution.
@@ -315,6 +316,8 @@ def _line_spans(body: str) -> list[tuple[int, int]]:
 
 
 _CLOCK_LINE = re.compile(r"[0-2]?\d:[0-5]\d\b")
+# ", the Council's": a comma before a lower-case word opens a clause; headings are phrases.
+_CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 
 
 def _is_heading(line: str, next_line: str) -> bool:
@@ -327,6 +330,9 @@ def _is_heading(line: str, next_line: str) -> bool:
         and text[-1] not in _TERMINAL + ",—–-"
         and (text[0].isupper() or text[0].isdigit())
         and not _CLOCK_LINE.match(text)  # "19:00 — Dinner at the palace" is a timetable entry
+        # a wrapped line of a sentence (a PDF's "In its foreword, the board's Vice\nChair, ..."),
+        # unlike a byline ("By Jane Doe, a former minister"), runs on into the next line
+        and not (next_line.strip() and _CLAUSE_COMMA.search(text))
         and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in '“"')
     )
 

@@ -392,3 +392,13 @@ def test_an_attribution_inside_the_sentence_keeps_its_condition() -> None:
     assert statement.text.startswith("If the budget passes") and statement.text.endswith(
         "the army will buy radars"
     )
+
+
+def test_a_quotation_wrapped_over_lines_keeps_its_words_with_spaces() -> None:
+    """A PDF's hard-wrapped quotation reads as one line; its speaker's role may wrap too."""
+    statement = only(
+        "In a closing note, the board's Vice\nChair, Ola Brekke, writes: \"Ports are\n"
+        'slow to build. Ships are quick\nto lose."'
+    )
+    assert (statement.speaker, statement.kind) == ("Ola Brekke", VERBATIM)
+    assert statement.text == "Ports are slow to build. Ships are quick to lose."
