@@ -402,3 +402,58 @@ def test_a_quotation_wrapped_over_lines_keeps_its_words_with_spaces() -> None:
     )
     assert (statement.speaker, statement.kind) == ("Ola Brekke", VERBATIM)
     assert statement.text == "Ports are slow to build. Ships are quick to lose."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            f"{MINISTER} spoke on Monday. According to her, the depot will open in May.",
+            KOWALSKI,
+            SpeakerType.PERSON,
+        ),
+    ],
+)
+def test_according_to_a_pronoun_reports_for_the_person_it_refers_to(
+    text: str, speaker: str, kind: SpeakerType
+) -> None:
+    """ "According to her, …" is the woman just named."""
+    (statement,) = statements(text)
+    assert (statement.speaker, statement.speaker_type, statement.kind) == (speaker, kind, REPORTED)
+    assert statement.text == "the depot will open in May" or statement.text == "The depot will open in May"
+
+
+def test_according_to_a_document_sources_a_figure_and_is_no_statement() -> None:
+    """ "According to the report, …" sources the sentence; a document speaks only through a speech verb."""
+    assert said(f"{MINISTER} spoke. According to the report, ten depots opened.") == []
+    assert said(f"{MINISTER} spoke. Ten depots opened, according to the interior ministry.") == []
+
+
+def test_a_word_qualifying_a_role_names_nobody() -> None:
+    """ "the finance ministry" is no "finance minister": the ministry speaks, not the minister."""
+    (statement,) = statements(
+        "Finance Minister Ola Berg spoke on Monday.\n\nTax receipts rose sharply, the finance ministry said."
+    )
+    assert (statement.speaker, statement.speaker_type) == ("the finance ministry", SpeakerType.DOCUMENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The depot will open in May, said the interior ministry on Monday.", "the interior ministry"),
+        (
+            "The depot will open in May, announced on Monday the Ministry of Interior.",
+            "the Ministry of Interior",
+        ),
+        (f"{MINISTER} spoke. The depot will open in May, said Kowalski, the minister.", KOWALSKI),
+        ("The depot will open in May, said a senior official.", "a senior official"),
+    ],
+)
+def test_an_inverted_attribution_closing_the_sentence_reports_the_clause(text: str, speaker: str) -> None:
+    """ "<clause>, said X." and "<clause>, announced on Monday X." report the clause for X."""
+    assert said(text) == [(speaker, REPORTED, "The depot will open in May")]
+
+
+def test_an_inverted_verb_followed_by_more_than_details_is_no_attribution() -> None:
+    """ "…, said nothing about the cost of the depot." names no speaker."""
+    assert said("The depot will open in May, said nothing about the cost.") == []

@@ -95,6 +95,8 @@ _WORDS = re.compile(r"\w+")
 _QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_OBJECT_PRONOUN = re.compile(r"^(?:her|him|them)$")
+_SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
     re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
@@ -604,10 +606,13 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
         if match is None:
             continue
         who = match.group("who").strip()
+        # "according to her": the object pronoun is whom "she" would be
+        who = _OBJECT_PRONOUN.sub(lambda m: _SUBJECT_FORM[m.group(0)], who)
         speaker, end = speaker_at(who, 0, cast)
         if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
             end = len(who)  # "according to officials involved in the talks"
-        # "according to the report" sources a figure; a document's statements need a speech verb
+        # "according to the report" or "the budget office" sources a figure; a document's
+        # statements need a speech verb
         if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
             clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
             return [

@@ -229,6 +229,15 @@ _TRAILING_VERB = re.compile(
     r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported)"
     r"(?=[\s,.]|$)"
 )
+# "<clause>, said the ministry." and "<clause>, informed on Monday the ministry."
+_INVERTED_VERB = re.compile(
+    r"(?P<verb>said|says|added|adds|stated|states|noted|notes|wrote|writes|confirmed|confirms|warned|warns"
+    r"|insisted|insists|argued|argues|announced|announces|informed|informs|explained|explains)\s+"
+)
+_INVERTED_REACH = 40  # characters of details between an inverted verb and its speaker
+_WORD_START = re.compile(r"(?<![\w’'-])(?=[\w])")
+_SENTENCE_END = re.compile(r"\s*[.!]?\s*$")
+_CLOSING_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:“”\"]{1,80}?[.!]?\s*")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
 
@@ -447,9 +456,13 @@ def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | No
 
     The attribution closes the sentence, or is followed by the writer's own words after a comma
     ("..., diplomats said on Friday, four days before the summit"). The clause before it is the
-    reported statement.
+    reported statement. The attribution may be inverted and close the sentence: "<clause>, said
+    the ministry on Monday." or "<clause>, announced on Monday the ministry."
     """
     for match in _TRAILING.finditer(text):
+        inverted = _inverted_attribution(text, match.end(), cast)
+        if inverted is not None:
+            return inverted[0], match.start(), inverted[1]
         speaker, end = speaker_at(text, match.end(), cast)
         verb = _TRAILING_VERB.match(text, source_end(text, end, speaker)) if speaker else None
         if speaker is None or verb is None:
@@ -457,6 +470,32 @@ def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | No
         details = text[verb.end() :].partition(",")[0]
         if only_details(details.rstrip(" ."), verb.group("verb")):
             return speaker, match.start(), f"{verb.group('verb')} {details}"
+    return None
+
+
+def _inverted_attribution(text: str, start: int, cast: Cast) -> tuple[Speaker, str] | None:
+    """Return (speaker, details) of an inverted attribution closing the sentence at start.
+
+    Only words that say when, where or how may stand between the verb and the speaker, and only
+    an apposition ("said Jane Doe, the minister.") or the details may follow the speaker.
+    """
+    verb = _INVERTED_VERB.match(text, start)
+    if verb is None:
+        return None
+    for word in _WORD_START.finditer(text, verb.end(), min(len(text), verb.end() + _INVERTED_REACH)):
+        between = text[verb.end() : word.start()]
+        if between.strip() and not only_details(f" {between.rstrip()}", verb.group("verb")):
+            continue
+        speaker, end = speaker_at(text, word.start(), cast)
+        if speaker is None or (speaker.type is SpeakerType.UNNAMED and not _SENTENCE_END.match(text, end)):
+            continue
+        after = text[end:]
+        if (
+            _SENTENCE_END.match(after)
+            or _CLOSING_APPOSITION.fullmatch(after)
+            or only_details(after.rstrip(" ."), "")
+        ):
+            return speaker, f"{verb.group('verb')} {between} {after}"
     return None
 
 

@@ -91,8 +91,10 @@ _DOCUMENT_NOUNS = (
     "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
 )
+# A body's proper name may go on with "of": "the Ministry of National Defence".
 _DOCUMENT = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS}))\b(?![’']s\b)"
+    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS})"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b(?![’']s\b)"
 )
 
 
@@ -120,7 +122,7 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
             named.name
         ), named.end  # "the host, Jane Doe, said"; "Italy's minister, Jane Doe, said"
     described = _DESCRIBED.match(text, start)
-    if described and (name := _by_role(described.group("words"), described.group("head"), cast)):
+    if described and (name := _by_role(described.group("words"), described.group("head"), cast, final=True)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
     unnamed = _UNNAMED.match(text, start)
     if unnamed:
@@ -169,15 +171,24 @@ def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
     return referent.name if pronoun.lower() != "they" or referent.passage == cast.position - 1 else None
 
 
-def _by_role(words: str, head: str, cast: Cast) -> str | None:
-    """Return the person last mentioned whose stated role fits a role noun, if any."""
+def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str | None:
+    """Return the person last mentioned whose stated role fits a role noun, if any.
+
+    With ``final``, the noun must be the head of the stated role, its last noun before a
+    preposition: "the engineer" is "a process engineer at the plant", but "the finance ministry"
+    is not the "finance minister" (a word that only qualifies a role names nobody).
+    """
     heads = _GENERIC_HEADS.get(head.lower(), (head.lower(),))
     wanted = [w for w in words.lower().split() if w not in ("the", "then", "former")]
+
+    def fits(role: str) -> bool:
+        return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
+
     for name in reversed(cast.recent):
-        if _holds(cast.roles.get(name, ""), heads, wanted):
+        if fits(cast.roles.get(name, "")):
             return name
     # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
-    holders = [name for name, role in cast.roles.items() if _holds(role, heads, wanted)]
+    holders = [name for name, role in cast.roles.items() if fits(role)]
     if holders:
         return holders[0] if len(holders) == 1 else None
     # "the French president" when the article's only president is stated without a country: the
@@ -185,7 +196,11 @@ def _by_role(words: str, head: str, cast: Cast) -> str | None:
     local = [w for w in wanted if not _names_place(w)]
     if local == wanted:
         return None
-    holders = [name for name, role in cast.roles.items() if _holds(role, heads, local)]
+    holders = [
+        name
+        for name, role in cast.roles.items()
+        if _holds(role, heads, local) and (not final or _heads_role(role, heads))
+    ]
     if len(holders) != 1 or _names_place(cast.roles[holders[0]]):
         return None
     return holders[0]
@@ -198,6 +213,14 @@ def _names_place(text: str) -> bool:
         if find_demonyms(form) or find_country_mentions(form):
             return True
     return False
+
+
+def _heads_role(stated: str, heads: tuple[str, ...]) -> bool:
+    """Return whether one of the heads ends a stated role's noun phrase (before a preposition or a comma)."""
+    return any(
+        re.search(rf"\b{re.escape(h)}(?:$|[,;]|\s+(?:at|of|for|in|on|with|to|and|from)\b)", stated)
+        for h in heads
+    )
 
 
 def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
