@@ -457,3 +457,11 @@ def test_an_inverted_attribution_closing_the_sentence_reports_the_clause(text: s
 def test_an_inverted_verb_followed_by_more_than_details_is_no_attribution() -> None:
     """ "…, said nothing about the cost of the depot." names no speaker."""
     assert said("The depot will open in May, said nothing about the cost.") == []
+
+
+def test_a_body_reiterating_a_clause_speaks_but_its_promise_of_things_does_not() -> None:
+    """ "The council reiterated that …" reports the clause; "The council has promised new ships" is an act."""
+    assert said("The council reiterated that the fund would grow.") == [
+        ("the council", REPORTED, "the fund would grow")
+    ]
+    assert said("The council has promised new ships.") == []

@@ -553,7 +553,7 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if found is None:
         return _trailing(passage, cast) or _according_to(passage, cast)
     frame_, clause_start, details = found
-    if frame_.speaker.type is SpeakerType.DOCUMENT and re.fullmatch(OBJECT_VERBS, frame_.verb):
+    if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:
         return []  # "The government has promised new ships": a body's acts, not what it said
     text = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(passage.text[clause_start:])))
     if len(text.split()) < 3:
