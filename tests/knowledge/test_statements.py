@@ -465,3 +465,24 @@ def test_a_body_reiterating_a_clause_speaks_but_its_promise_of_things_does_not()
         ("the council", REPORTED, "the fund would grow")
     ]
     assert said("The council has promised new ships.") == []
+
+
+def test_a_known_persons_relative_clause_of_speech_inside_a_report_is_their_own() -> None:
+    """ "Officials said X, to suit Kowalski, who has complained that Y": X is theirs, Y is hers."""
+    assert said(
+        f"{MINISTER} spoke.\n\nOfficials said the final text would be short, in part to suit Kowalski,"
+        " who has complained that past texts were far too long."
+    ) == [
+        ("officials", REPORTED, "the final text would be short, in part to suit Kowalski"),
+        (KOWALSKI, REPORTED, "past texts were far too long"),
+    ]
+
+
+def test_a_second_report_joined_by_and_with_the_subjects_pronoun_is_the_subjects() -> None:
+    """ "X argued A, and she has praised B" is two reports of X; a pronoun of the other gender is not X."""
+    text = f"{MINISTER} has argued the alliance must spend far more on radars, and {{}} has praised Oslo for moving fast."
+    assert said(text.format("she")) == [
+        (KOWALSKI, REPORTED, "the alliance must spend far more on radars"),
+        (KOWALSKI, REPORTED, "praised Oslo for moving fast"),
+    ]
+    assert said(text.format("he")) == [(KOWALSKI, REPORTED, "the alliance must spend far more on radars")]

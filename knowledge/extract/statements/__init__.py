@@ -54,6 +54,7 @@ from knowledge.extract.statements.frames import (
     relative_report,
     relative_speaker,
     reported_clause,
+    second_report,
     subject_of,
     trailing_attribution,
     when_of,
@@ -548,15 +549,40 @@ def _partial(
 
 
 def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
-    """Return the reported statement a passage without quotations makes, if any."""
-    found = reported_clause(passage.text, cast) or relative_report(passage.text, cast)
+    """Return the reported statements a passage without quotations makes.
+
+    Its clause may hold more: a known person's relative clause of speech ("..., to suit Jane Doe,
+    who has complained that the texts are too long") is that person's report, and ", and she has
+    praised ..." is the speaker's second report; either ends the first clause.
+    """
+    found = reported_clause(passage.text, cast)
     if found is None:
-        return _trailing(passage, cast) or _according_to(passage, cast)
+        found = relative_report(passage.text, cast)
+        if found is None:
+            return _trailing(passage, cast) or _according_to(passage, cast)
+        return _report(passage, found, passage.text, cast)
     frame_, clause_start, details = found
     if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:
         return []  # "The government has promised new ships": a body's acts, not what it said
-    text = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(passage.text[clause_start:])))
-    if len(text.split()) < 3:
+    clause = passage.text[clause_start:]
+    more: list[StatementRecord] = []
+    nested = relative_report(clause, cast) if "who" in clause else None
+    if nested is not None and nested[0].speaker != frame_.speaker:
+        more = _report(passage, nested, clause, cast)
+        clause = clause[: clause.rfind(",", 0, nested[0].verb_start)]
+    second = second_report(clause, frame_.speaker, cast)
+    if second is not None:
+        end, start, then = second
+        more = _report(passage, then, clause[start:], cast) + more
+        clause = clause[:end]
+    return _report(passage, (frame_, 0, details), clause, cast) + more
+
+
+def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement of a frame whose clause starts at a position of text."""
+    frame_, clause_start, details = found
+    clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(text[clause_start:])))
+    if len(clause.split()) < 3:
         return []
     return [
         StatementRecord(
@@ -564,7 +590,7 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
             speaker=frame_.speaker.name,
             speaker_type=frame_.speaker.type,
             kind=StatementKind.REPORTED,
-            text=text,
+            text=clause,
             when=when_of(f"{frame_.lead} {details}", cast.published),
             medium=medium_of(f"{frame_.lead} {frame_.verb} {details}", cast),
             place=place_of(f"{frame_.lead} {details}"),

@@ -22,9 +22,9 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from knowledge.extract.people import INTRO
+from knowledge.extract.people import INTRO, Referent
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
@@ -238,6 +238,7 @@ _INVERTED_REACH = 40  # characters of details between an inverted verb and its s
 _WORD_START = re.compile(r"(?<![\w’'-])(?=[\w])")
 _SENTENCE_END = re.compile(r"\s*[.!]?\s*$")
 _CLOSING_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:“”\"]{1,80}?[.!]?\s*")
+_AND_PRONOUN = re.compile(rf",?\s+and\s+(?=(?:he|she)\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
 
@@ -397,6 +398,28 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if not CLAUSE_START.match(rest, details_end):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def second_report(
+    clause: str, speaker: Speaker, cast: Cast
+) -> tuple[int, int, tuple[Frame, int, str]] | None:
+    """Return a second report of a person inside the clause the person reported first.
+
+    "Doe argued the alliance must spend more, and she has praised Oslo for …": the pronoun after
+    ", and" is the sentence's subject (when its gender agrees), and what follows is a report of its
+    own. Returns (where the first clause ends, where the second frame's text starts, its frame),
+    positions in ``clause``.
+    """
+    if speaker.type is not SpeakerType.PERSON or " and " not in clause:
+        return None
+    joined = _AND_PRONOUN.search(clause)
+    if joined is None:
+        return None
+    own = replace(cast, referent=Referent(speaker.name, cast.position))
+    found = reported_clause(clause[joined.end() :], own)
+    if found is None or found[0].speaker != speaker:
+        return None
+    return joined.start(), joined.end(), found
 
 
 def embedded_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
