@@ -486,3 +486,24 @@ def test_a_second_report_joined_by_and_with_the_subjects_pronoun_is_the_subjects
         (KOWALSKI, REPORTED, "praised Oslo for moving fast"),
     ]
     assert said(text.format("he")) == [(KOWALSKI, REPORTED, "the alliance must spend far more on radars")]
+
+
+def test_two_people_speaking_together_each_make_the_statement() -> None:
+    """ "X and Y promised …" is a pledge by each; a participle after it ("using …") is the writer's."""
+    text = (
+        f"{MINISTER} and Foreign Minister Piotr Nowak promised on Monday to speed up radar deliveries,"
+        " using a joint press conference to argue the case."
+    )
+    pledge = "promised on Monday to speed up radar deliveries"
+    assert said(text) == [(KOWALSKI, REPORTED, pledge), ("Piotr Nowak", REPORTED, pledge)]
+    assert said(f"{MINISTER} and officials said the plan was ready.") == []
+
+
+def test_a_participle_after_a_report_is_the_writers() -> None:
+    """ "…, prompting a sharp reply" tells what followed; "including …" still belongs to the report."""
+    assert said(f"{MINISTER} urged allies to buy radars, prompting a sharp reply from Madrid.") == [
+        (KOWALSKI, REPORTED, "urged allies to buy radars")
+    ]
+    assert said(f"{MINISTER} urged allies to buy radars, including mobile ones.") == [
+        (KOWALSKI, REPORTED, "urged allies to buy radars, including mobile ones")
+    ]

@@ -81,7 +81,7 @@ from knowledge.models import (
 # another source's report ("..., and diplomats said ...").
 _FRAMING = re.compile(
     r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
-    r"|according to|referring to|citing|in a|in an|saying|adding|pointing to|but|which|a day after|hours after"
+    r"|according to|referring to|in a|in an|(?!including\b)[a-z]{2,}ing|but|which|a day after|hours after"
     r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
     r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
     r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
@@ -401,7 +401,7 @@ def _one_quote(
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
         base = quote.start - len(head)  # where the head starts in the body
-        return 1 + inside, [_partial(sentence, clause, base, stop, cast, reading)], said
+        return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
     return 1, [], said
 
 
@@ -527,22 +527,25 @@ def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str)
 
 def _partial(
     sentence: Passage, clause: tuple[Frame, int, str], base: int, stop: int, cast: Cast, reading: _Reading
-) -> StatementRecord:
+) -> list[StatementRecord]:
     """Return the partial statement of a reported clause holding quoted words, with their marks."""
     found, clause_start, details = clause
     body = reading.article.body
     text = _FRAMING.sub("", _strip_full_stop(body[base + clause_start : stop]))
     published = reading.article.meta.published
-    return StatementRecord(
-        passage=sentence.position,
-        speaker=found.speaker.name,
-        speaker_type=found.speaker.type,
-        kind=StatementKind.PARTIAL,
-        text=text,
-        when=when_of(f"{found.lead} {details}", published),
-        medium=medium_of(f"{found.lead} {found.verb} {details}", cast),
-        place=place_of(f"{found.lead} {details}"),
-    )
+    return [
+        StatementRecord(
+            passage=sentence.position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.PARTIAL,
+            text=text,
+            when=when_of(f"{found.lead} {details}", published),
+            medium=medium_of(f"{found.lead} {found.verb} {details}", cast),
+            place=place_of(f"{found.lead} {details}"),
+        )
+        for speaker in _speakers(found)
+    ]
 
 
 # --- reported ---------------------------------------------------------------------------------
@@ -587,15 +590,21 @@ def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Ca
     return [
         StatementRecord(
             passage=passage.position,
-            speaker=frame_.speaker.name,
-            speaker_type=frame_.speaker.type,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
             kind=StatementKind.REPORTED,
             text=clause,
             when=when_of(f"{frame_.lead} {details}", cast.published),
             medium=medium_of(f"{frame_.lead} {frame_.verb} {details}", cast),
             place=place_of(f"{frame_.lead} {details}"),
         )
+        for speaker in _speakers(frame_)
     ]
+
+
+def _speakers(frame_: Frame) -> list[Speaker]:
+    """Return who spoke in a frame: its speaker, and the partner of a joint subject ("X and Y said")."""
+    return [frame_.speaker] if frame_.partner is None else [frame_.speaker, frame_.partner]
 
 
 def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:

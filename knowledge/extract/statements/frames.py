@@ -238,6 +238,7 @@ _INVERTED_REACH = 40  # characters of details between an inverted verb and its s
 _WORD_START = re.compile(r"(?<![\w’'-])(?=[\w])")
 _SENTENCE_END = re.compile(r"\s*[.!]?\s*$")
 _CLOSING_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:“”\"]{1,80}?[.!]?\s*")
+_JOINT = re.compile(r"\s+and\s+")
 _AND_PRONOUN = re.compile(rf",?\s+and\s+(?=(?:he|she)\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
@@ -251,6 +252,7 @@ class Frame:
     verb_start: int
     verb_end: int
     lead: str  # the words before the speaker: an introductory phrase and titles
+    partner: Speaker | None = None  # the second of two people speaking together: "X and Y promised"
 
 
 def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
@@ -261,6 +263,12 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
         verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
         if speaker and verb and not _NEGATED.search(text[end : verb.start("verb")]):
             return Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
+        joint = _joint_subject(text, end, speaker, cast) if speaker else None
+        if speaker and joint is not None:
+            partner, verb = joint
+            return Frame(
+                speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start], partner
+            )
         used = (_USED_TO.match(text, end) or _AND_VERB.match(text, end)) if speaker else None
         if speaker and used:
             # "Doe used a television interview to argue that ...", "Doe set up a fund and said
@@ -268,6 +276,20 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
             lead = f"{text[:start]} {text[end : used.start('verb')]}"
             return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
     return None
+
+
+def _joint_subject(text: str, end: int, speaker: Speaker, cast: Cast) -> tuple[Speaker, re.Match[str]] | None:
+    """Return the second person and the verb of a subject of two people: "Jane Doe and John Roe promised"."""
+    joined = _JOINT.match(text, end)
+    if joined is None or speaker.type is not SpeakerType.PERSON:
+        return None
+    partner, partner_end = speaker_at(text, joined.end(), cast)
+    if partner is None or partner.type is not SpeakerType.PERSON or partner == speaker:
+        return None
+    verb = _VERB_AFTER_SUBJECT.match(text, partner_end)
+    if verb is None or _NEGATED.search(text[partner_end : verb.start("verb")]):
+        return None
+    return partner, verb
 
 
 def source_end(text: str, end: int, speaker: Speaker | None) -> int:
