@@ -507,3 +507,20 @@ def test_a_participle_after_a_report_is_the_writers() -> None:
     assert said(f"{MINISTER} urged allies to buy radars, including mobile ones.") == [
         (KOWALSKI, REPORTED, "urged allies to buy radars, including mobile ones")
     ]
+
+
+def test_a_bare_noun_with_an_auxiliary_after_it_opens_a_reported_clause() -> None:
+    """ "said allies should …" reports; "…, she said, though the plan is late" keeps the writer's aside out."""
+    assert said(f"In May, after the vote, {MINISTER} said allies should buy more radars.") == [
+        (KOWALSKI, REPORTED, "allies should buy more radars")
+    ]
+    assert said(f"{MINISTER} spoke. The depot will open in May, Kowalski said, though the road is late.") == [
+        (KOWALSKI, REPORTED, "The depot will open in May")
+    ]
+
+
+def test_a_summing_up_apposition_after_a_report_is_the_writers_comment() -> None:
+    """ "…, a level that no ally reached" and "…, a view other ministers dispute" are not what was said."""
+    assert said(f"{MINISTER} said allies should spend 4% of GDP, a level that no ally has reached.") == [
+        (KOWALSKI, REPORTED, "allies should spend 4% of GDP")
+    ]

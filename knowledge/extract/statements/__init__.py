@@ -76,7 +76,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-# Words the writer appends to a reported clause: a comment, a second clause of the writer's own
+# Words the writer appends to a reported clause: a comment (a summing-up apposition too), a second clause of the writer's own
 # ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after"),
 # another source's report ("..., and diplomats said ...").
 _FRAMING = re.compile(
@@ -84,7 +84,9 @@ _FRAMING = re.compile(
     r"|according to|referring to|in a|in an|(?!including\b)[a-z]{2,}ing|but|which|a day after|hours after"
     r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
     r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
-    r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
+    r"|\s+but (?:did|does|do|has|had|would|could) not\b"
+    # a summing-up apposition is the writer's comment: "..., a level that no ally reached"
+    r"|,\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|other|few|many|most|some|no|not)\b).*$",
     re.S,
 )
 # A relative clause set off by commas inside the clause is the writer's aside: "Belgium and Canada,

@@ -134,9 +134,14 @@ _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
     r"|only|again|also|simply|bluntly|late|early|when|as|while)\b[^,:“”\"‘]*)*\s*[,:]?\s*"
 )
+# A bare noun opens a clause when an auxiliary or modal follows it: "said allies should spend".
 CLAUSE_START = re.compile(
     r"(?:[A-Z0-9]|(?:the|a|an|it|he|she|they|we|there|this|these|those|his|her|its|their|our|no|all|some"
-    r"|most|more|every|each|both|many|few|several|such|any|one|two|europe|nato)\b)"
+    r"|most|more|every|each|both|many|few|several|such|any|one|two|europe|nato)\b"
+    r"|(?!(?:though|although|while|whereas|as|if|when|because|since|but|and|or|so|that|which|who|what"
+    r"|where|how|why|whether|in|on|at|to|for|of|from|with|by|after|before|until|unless|once|nothing|little)\b)"
+    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s+(?:will|would|should|must|can|could|may|might|shall|is|are"
+    r"|was|were|has|have|had)\b)"
 )
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
