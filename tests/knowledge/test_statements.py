@@ -524,3 +524,41 @@ def test_a_summing_up_apposition_after_a_report_is_the_writers_comment() -> None
     assert said(f"{MINISTER} said allies should spend 4% of GDP, a level that no ally has reached.") == [
         (KOWALSKI, REPORTED, "allies should spend 4% of GDP")
     ]
+
+
+def test_an_account_speaks_as_its_owner_or_as_itself() -> None:
+    """ "@Anna_Kowalski posted" is Kowalski; an account naming nobody known speaks as itself."""
+    assert said(f"{MINISTER} spoke. Later, @Anna_Kowalski posted that the quay would reopen.") == [
+        (KOWALSKI, REPORTED, "the quay would reopen")
+    ]
+    (account,) = statements(
+        "At noon, @PortAuthority, the harbour board's account, said the quay would reopen."
+    )
+    assert (account.speaker, account.speaker_type) == ("@PortAuthority", SpeakerType.DOCUMENT)
+
+
+def test_a_medium_saying_that_carries_its_authors_words() -> None:
+    """ "posted a graphic saying that … “…”" is a partial quote of the poster."""
+    assert said(
+        f'{MINISTER} posted a graphic saying that the quay would reopen "by Friday at the latest".'
+    ) == [(KOWALSKI, PARTIAL, 'the quay would reopen "by Friday at the latest"')]
+
+
+def test_a_text_posted_or_signed_by_someone_is_theirs() -> None:
+    """ "The notice, posted by X, read: “…”" is X's; signed by X "and two deputies" is not X's alone."""
+    assert said(f'{MINISTER} spoke. The notice, posted by Kowalski at noon, read: "The quay reopens."') == [
+        (KOWALSKI, VERBATIM, "The quay reopens.")
+    ]
+    assert (
+        said(f'{MINISTER} spoke. The letter, signed by Kowalski and two deputies, said: "We are ready."')
+        == []
+    )
+
+
+def test_a_relative_clause_of_speech_is_not_dated_by_the_main_clause() -> None:
+    """ "X flies to Oslo on Thursday to meet Doe, who has demanded that …": Thursday is the trip's."""
+    (demand,) = statements(
+        f"{MINISTER} spoke.\n\nThe envoy flies to Oslo on Thursday to meet Kowalski, who has demanded"
+        " that allies pay more."
+    )
+    assert (demand.speaker, demand.text, demand.when) == (KOWALSKI, "allies pay more", None)

@@ -44,6 +44,7 @@ from knowledge.extract.statements.frames import (
     VERB,
     Frame,
     attribution_after,
+    author_of,
     characterization,
     embedded_report,
     frame,
@@ -440,7 +441,12 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
-    speaker = subject_of(opening, cast) or words_of(opening, cast) or handle_owner(opening, cast)
+    speaker = (
+        subject_of(opening, cast)
+        or words_of(opening, cast)
+        or handle_owner(opening, cast)
+        or author_of(opening, cast)
+    )
     return _Introducer(speaker, opening) if speaker else None
 
 

@@ -244,6 +244,12 @@ _WORD_START = re.compile(r"(?<![\w’'-])(?=[\w])")
 _SENTENCE_END = re.compile(r"\s*[.!]?\s*$")
 _CLOSING_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:“”\"]{1,80}?[.!]?\s*")
 _JOINT = re.compile(r"\s+and\s+")
+_MEDIUM_SAYING = re.compile(
+    rf"\s+(?:an?|the|its|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_MEDIUM_NOUNS}|graphic|image|chart)\s+"
+    r"(?:saying|stating|announcing|warning|claiming)\s+(?:that\s+)?"
+)
+_AUTHORED_BY = re.compile(r"\b(?:posted|written|signed|sent|issued|published|tweeted|shared)\s+by\s+")
+_READ_COLON = re.compile(r"\b(?:read|reads|said|says|stated|states)\s*:\s*$")
 _AND_PRONOUN = re.compile(rf",?\s+and\s+(?=(?:he|she)\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
@@ -361,6 +367,17 @@ def handle_owner(text: str, cast: Cast) -> Speaker | None:
     return Speaker(name) if name else None
 
 
+def author_of(text: str, cast: Cast) -> Speaker | None:
+    """Return the author of a text whose words a sentence introduces: "The post, written by Jane Doe, read:"."""
+    if not _READ_COLON.search(text):
+        return None
+    by = _AUTHORED_BY.search(text)
+    if by is None:
+        return None
+    speaker, end = speaker_at(text, by.end(), cast)
+    return None if _JOINT.match(text, end) else speaker  # "signed by Doe and two deputies": not hers alone
+
+
 def relative_speaker(text: str, cast: Cast) -> Speaker | None:
     """Return the person a relative clause makes the speaker: "a message from Jane Doe, who wrote: …"."""
     found = None
@@ -408,6 +425,10 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     that = _THAT_CLAUSE.match(rest)
     if that and only_details(that.group("extras"), found.verb):
         return found, found.verb_end + that.start("clause"), that.group("extras")
+    saying = _MEDIUM_SAYING.match(rest)
+    if saying and CLAUSE_START.match(rest, saying.end()):
+        # "posted a graphic saying that ...": the medium carries the words
+        return found, found.verb_end + saying.end(), rest[: saying.end()]
     if re.fullmatch(OBJECT_VERBS, found.verb):
         # "He praised, he texted, ...": a verb without its object reports nothing
         return (found, found.verb_start, "") if rest.strip()[:1] not in (",", ".", ";", "") else None
@@ -495,7 +516,7 @@ def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
                 verb.group("verb"),
                 verb.start("verb"),
                 verb.end("verb"),
-                text[: mention.start],
+                "",  # the main clause's time and place are not the relative clause's
             )
             return found, that.start("clause"), that.group("extras")
     return None

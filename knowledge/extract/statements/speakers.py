@@ -14,6 +14,8 @@ Rules:
 * An unnamed source opens with an indefinite word or is a bare plural, and ends in a source noun:
   "a senior NATO official", "one diplomat", "officials", "two European ambassadors". It is kept as
   written, as an unnamed speaker, never given to a named person.
+* A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
+  as itself (type document), kept as written.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
   Belgian government", "the defence ministry" (type document), kept as written; a country as the
   subject of a speech verb ("Belgium said") is its government, kept as written.
@@ -87,6 +89,7 @@ _UNNAMED = re.compile(
     r"|[Aa]nalysts|[Ee]xperts))\b"
     r"(?![’']s?\b)"
 )
+_HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w.]{2,40}\w)\b(?![’']s\b)")
 _DOCUMENT_NOUNS = (
     "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
@@ -124,6 +127,11 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     described = _DESCRIBED.match(text, start)
     if described and (name := _by_role(described.group("words"), described.group("head"), cast, final=True)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
+    handle = _HANDLE.match(text, start)
+    if handle:
+        # "@Jane_Doe" is Jane Doe when the article names her; else the account speaks as itself
+        owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
+        return (Speaker(owner) if owner else Speaker(handle.group(0), SpeakerType.DOCUMENT)), handle.end()
     unnamed = _UNNAMED.match(text, start)
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
