@@ -562,3 +562,11 @@ def test_a_relative_clause_of_speech_is_not_dated_by_the_main_clause() -> None:
         " that allies pay more."
     )
     assert (demand.speaker, demand.text, demand.when) == (KOWALSKI, "allies pay more", None)
+
+
+def test_one_of_them_is_an_unnamed_source_even_after_named_people() -> None:
+    """ "…, one of them said" keeps the source unnamed, never one of the people named before."""
+    assert [
+        (s.speaker, s.speaker_type)
+        for s in statements(f"{MINISTER} and Piotr Nowak met on Monday. The deal is close, one of them said.")
+    ] == [("one of them", SpeakerType.UNNAMED)]

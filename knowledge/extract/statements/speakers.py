@@ -12,7 +12,8 @@ Rules:
   head ("leader") also fits a head of government. Nobody mentioned yet fits: the one person of
   the article whose role fits, if only one does; else no speaker.
 * An unnamed source opens with an indefinite word or is a bare plural, and ends in a source noun:
-  "a senior NATO official", "one diplomat", "officials", "two European ambassadors". It is kept as
+  "a senior NATO official", "one diplomat", "officials", "two European ambassadors"; or it is
+  "one of them" (whoever "them" are, the words are not given to anyone named). It is kept as
   written, as an unnamed speaker, never given to a named person.
 * A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
   as itself (type document), kept as written.
@@ -83,7 +84,8 @@ _SOURCE_NOUNS = (
     "|person familiar[^,]*?|members?|envoys?|critics?|experts?"
 )
 _UNNAMED = re.compile(
-    r"(?P<phrase>(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
+    r"(?P<phrase>(?:[Oo]ne|[Tt]wo|[Ss]ome|[Bb]oth|[Nn]either|[Ee]ach)\s+of\s+them"
+    r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
     r"|[Aa]nalysts|[Ee]xperts))\b"
