@@ -570,3 +570,14 @@ def test_one_of_them_is_an_unnamed_source_even_after_named_people() -> None:
         (s.speaker, s.speaker_type)
         for s in statements(f"{MINISTER} and Piotr Nowak met on Monday. The deal is close, one of them said.")
     ] == [("one of them", SpeakerType.UNNAMED)]
+
+
+def test_the_document_is_the_text_that_spoke_last() -> None:
+    """ "According to the document, …" after the communiqué spoke is the communiqué; never a ministry."""
+    communique = "“Allies will deliver,” the communiqué says. According to the document, reviews come yearly."
+    assert said(communique) == [
+        ("the communiqué", VERBATIM, "Allies will deliver"),
+        ("the communiqué", REPORTED, "reviews come yearly"),
+    ]
+    ministry = "“Allies will deliver,” the ministry says. According to the document, reviews come yearly."
+    assert said(ministry) == [("the ministry", VERBATIM, "Allies will deliver")]

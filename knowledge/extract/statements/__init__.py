@@ -101,6 +101,9 @@ REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say diff
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _OBJECT_PRONOUN = re.compile(r"^(?:her|him|them)$")
 _SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
+_TEXTS = frozenset(
+    ("communiqué", "communique", "declaration", "statement", "report", "letter", "memo", "brief")
+)
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
     re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
@@ -157,6 +160,20 @@ class _Reading:
     described: Referent | None = None  # the person a role noun last made a sentence's subject
     corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
     genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
+    documents: list[str] = field(default_factory=list)  # documents that have spoken, latest last
+
+    def note_documents(self, records: list[StatementRecord]) -> None:
+        """Remember the texts that made statements: "the document" later refers to the latest.
+
+        Only texts ("the communiqué", "the declaration"): a ministry is a body, not a document.
+        """
+        for record in records:
+            if (
+                record.speaker_type is SpeakerType.DOCUMENT
+                and record.speaker.split()[-1].lower() in _TEXTS
+                and record.speaker not in self.documents[-1:]
+            ):
+                self.documents.append(record.speaker)
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
@@ -171,6 +188,7 @@ class _Reading:
             passage.position,
             self.article.meta.published,
             self.genders,
+            self.documents[-1] if self.documents else None,
         )
 
 
@@ -335,12 +353,15 @@ def _paragraph(
             r.passage for r in found if r.kind is StatementKind.VERBATIM and r.passage != sentence.position
         }
         i += step
+    reading.note_documents(records)
     for passage in passages:
         fixed = correction(passage, quotes, body, reading.cast(passage))
         if fixed is not None:
             reading.corrections.append(fixed)
         elif passage.position not in reading.covered and passage.position not in consumed:
-            records += _reported(passage, reading.cast(passage))
+            reported = _reported(passage, reading.cast(passage))
+            reading.note_documents(reported)
+            records += reported
     for passage in passages[remembered:]:
         _remember(reading, passage)
     # A closed quotation does not reach into the next paragraph: only a colon hands a speaker on.
@@ -655,8 +676,15 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
         if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
             end = len(who)  # "according to officials involved in the talks"
         # "according to the report" or "the budget office" sources a figure; a document's
-        # statements need a speech verb
-        if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
+        # statements need a speech verb, or to have spoken before ("According to the document, ...")
+        spoken = (
+            speaker is not None and speaker.type is SpeakerType.DOCUMENT and speaker.name == cast.document
+        )
+        if (
+            speaker is not None
+            and (speaker.type is not SpeakerType.DOCUMENT or spoken)
+            and not who[end:].strip(" .")
+        ):
             clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
             return [
                 StatementRecord(

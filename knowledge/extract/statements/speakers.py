@@ -17,6 +17,7 @@ Rules:
   written, as an unnamed speaker, never given to a named person.
 * A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
   as itself (type document), kept as written.
+* "the document" or "the text" is the document that spoke last in the article, if any.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
   Belgian government", "the defence ministry" (type document), kept as written; a country as the
   subject of a speech verb ("Belgium said") is its government, kept as written.
@@ -52,6 +53,7 @@ class Cast:
     position: int  # the passage being read
     published: PartialDate | None
     genders: dict[str, str] = field(default_factory=dict)  # canonical name -> "f" or "m", when marked
+    document: str | None = None  # the document that spoke last: what "the document" refers to
 
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -91,6 +93,7 @@ _UNNAMED = re.compile(
     r"|[Aa]nalysts|[Ee]xperts))\b"
     r"(?![’']s?\b)"
 )
+_BACK_REFERENCE = re.compile(r"[Tt]he\s+(?:document|text)\b(?![’']s\b)")
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w.]{2,40}\w)\b(?![’']s\b)")
 _DOCUMENT_NOUNS = (
     "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
@@ -129,6 +132,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     described = _DESCRIBED.match(text, start)
     if described and (name := _by_role(described.group("words"), described.group("head"), cast, final=True)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
+    back = _BACK_REFERENCE.match(text, start)
+    if back and cast.document:
+        return Speaker(cast.document, SpeakerType.DOCUMENT), back.end()  # "the document": the one that spoke
     handle = _HANDLE.match(text, start)
     if handle:
         # "@Jane_Doe" is Jane Doe when the article names her; else the account speaks as itself
