@@ -581,3 +581,14 @@ def test_the_document_is_the_text_that_spoke_last() -> None:
     ]
     ministry = "“Allies will deliver,” the ministry says. According to the document, reviews come yearly."
     assert said(ministry) == [("the ministry", VERBATIM, "Allies will deliver")]
+
+
+def test_a_speech_frame_inside_a_relative_clause_reports_its_predicate() -> None:
+    """ "a method that she says could cut costs" reports "could cut costs"; a comma-set one ends at its comma."""
+    assert said(f"{MINISTER} spoke. Her team tests a method that she says could cut costs by a third.") == [
+        (KOWALSKI, REPORTED, "could cut costs by a third")
+    ]
+    assert said(f"{MINISTER} spoke. The depot, which Kowalski said would open in May, is late.") == [
+        (KOWALSKI, REPORTED, "would open in May")
+    ]
+    assert said(f"{MINISTER} spoke. It is a plan that nobody says will work.") == []

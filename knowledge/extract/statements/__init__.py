@@ -51,6 +51,7 @@ from knowledge.extract.statements.frames import (
     handle_owner,
     medium_of,
     only_details,
+    parenthetical_report,
     place_of,
     relative_report,
     relative_speaker,
@@ -591,6 +592,16 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if found is None:
         found = relative_report(passage.text, cast)
         if found is None:
+            parenthetical = parenthetical_report(passage.text, cast)
+            if (
+                parenthetical is not None
+                and not _trailing(passage, cast)
+                and not _according_to(passage, cast)
+            ):
+                text, start = passage.text, parenthetical[1]
+                if parenthetical[0].lead.rstrip().endswith(",") and "," in text[start:]:
+                    text = text[: text.index(",", start)]  # ", which she said would open in May,"
+                return _report(passage, parenthetical, text, cast)
             return _trailing(passage, cast) or _according_to(passage, cast)
         return _report(passage, found, passage.text, cast)
     frame_, clause_start, details = found

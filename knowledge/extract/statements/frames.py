@@ -250,6 +250,10 @@ _MEDIUM_SAYING = re.compile(
 )
 _AUTHORED_BY = re.compile(r"\b(?:posted|written|signed|sent|issued|published|tweeted|shared)\s+by\s+")
 _READ_COLON = re.compile(r"\b(?:read|reads|said|says|stated|states)\s*:\s*$")
+_PARENTHETICAL = re.compile(r"\b(?:that|which)\s+(?=\S)")
+_PARENTHETICAL_VERB = re.compile(
+    r"\s+(?P<verb>says|said)\s+(?=(?:will|would|could|can|may|might|should|must|is|are|was|were|has|have|had)\b)"
+)
 _AND_PRONOUN = re.compile(rf",?\s+and\s+(?=(?:he|she)\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
@@ -495,6 +499,26 @@ def embedded_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
                 that.group("extras"),
             )
     return found
+
+
+def parenthetical_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return a speech frame set inside a relative clause: "a method that she says could cut costs".
+
+    The speaker (a pronoun or a known person) vouches for what the relative clause predicates of
+    its noun: the report is the predicate, from its auxiliary ("could cut costs").
+    """
+    if " says " not in text and " said " not in text:
+        return None
+    for match in _PARENTHETICAL.finditer(text):
+        speaker, end = speaker_at(text, match.end(), cast)
+        verb = _PARENTHETICAL_VERB.match(text, end) if speaker else None
+        if speaker is None or verb is None or speaker.type is not SpeakerType.PERSON:
+            continue
+        found = Frame(
+            speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[: match.start()]
+        )
+        return found, verb.end(), ""
+    return None
 
 
 def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
