@@ -592,3 +592,21 @@ def test_a_speech_frame_inside_a_relative_clause_reports_its_predicate() -> None
         (KOWALSKI, REPORTED, "would open in May")
     ]
     assert said(f"{MINISTER} spoke. It is a plan that nobody says will work.") == []
+
+
+def test_a_new_subject_after_and_without_that_is_the_writers_clause() -> None:
+    """ "demanded that A, and Oslo's pressure has …" ends the report at A; "and that B" is still the speaker's."""
+    assert said(
+        f"{MINISTER} has demanded that allies spend more, and Oslo’s pressure has pushed others to act."
+    ) == [(KOWALSKI, REPORTED, "allies spend more")]
+    assert said(f"{MINISTER} said that allies spend more, and that Oslo has pushed others to act.") == [
+        (KOWALSKI, REPORTED, "allies spend more, and that Oslo has pushed others to act")
+    ]
+
+
+def test_an_expectation_with_an_object_and_infinitive_reports_nothing() -> None:
+    """ "Denmark expects its outlays to fall …" is no clause; "expects spending will rise" is one."""
+    assert said("Denmark expects its outlays this year to fall below 3% of GDP.") == []
+    assert said("Denmark expects spending will rise this year.") == [
+        ("Denmark", REPORTED, "spending will rise this year")
+    ]

@@ -96,6 +96,11 @@ _FRAMING = re.compile(
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|must|can|could|should|may|might|\w+ed)\b)"
 )
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?!that\b)(?=[A-Z]|[\w-]+[’']s\s)")
+_EXPECTING = frozenset(("expects", "expected", "hopes", "hoped", "wants", "wanted"))
+_INFINITIVE = re.compile(
+    r"(?:(?!(?:is|are|was|were|will|would|could|can|has|have|had|must|should|may|might)\b)[\w’'-]+\s+){1,5}?to\s+[a-z]"
+)
 _WORDS = re.compile(r"\w+")
 _QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
@@ -608,6 +613,12 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:
         return []  # "The government has promised new ships": a body's acts, not what it said
     clause = passage.text[clause_start:]
+    if passage.text[:clause_start].rstrip().endswith("that"):
+        # "demanded that allies pay more, and Washington's pressure has ...": a second report
+        # repeats "that"; a new subject after ", and" without it is the writer's clause
+        clause = _NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    elif frame_.verb in _EXPECTING and _INFINITIVE.match(clause):
+        return []  # "expects its outlays to fall": an object and an infinitive, no reported clause
     more: list[StatementRecord] = []
     nested = relative_report(clause, cast) if "who" in clause else None
     if nested is not None and nested[0].speaker != frame_.speaker:
