@@ -182,6 +182,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
         " department union alliance agency office administration government army navy air force forces"
         " command institute university center centre foundation party court bank fund summit report treaty"
         " organization organisation committee group times post news press journal wire street square palace"
+        " association federation society league chamber"
         " embassy assembly cabinet republic kingdom states united european atlantic pacific north south east"
         " west northern southern eastern western central new capitol downing reuters bloomberg politico"
         " associated affairs security federal national international global world daily war cold"

@@ -610,3 +610,30 @@ def test_an_expectation_with_an_object_and_infinitive_reports_nothing() -> None:
     assert said("Denmark expects spending will rise this year.") == [
         ("Denmark", REPORTED, "spending will rise this year")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Residents said the repairs were overdue.", "residents"),
+        ("Two boatmen said the closure came at the worst time.", "two boatmen"),
+        ("Several dock workers said the cranes stood idle.", "several dock workers"),
+    ],
+)
+def test_a_group_of_people_speaks_as_an_unnamed_source(text: str, speaker: str) -> None:
+    """Residents, a counted group of any people: unnamed sources kept as written."""
+    (statement,) = statements(text)
+    assert (statement.speaker, statement.speaker_type) == (speaker, SpeakerType.UNNAMED)
+
+
+def test_a_count_of_time_is_no_group_of_speakers() -> None:
+    """ "Two years ago said …" and "Observers noted …" name no source."""
+    assert said("Two years later said nothing.") == []
+    assert said("Observers noted that the depot was late.") == []
+
+
+def test_a_time_right_after_a_pledge_dates_it() -> None:
+    """ "promised on Tuesday to …" is dated Tuesday; the text keeps the verb and its object."""
+    (pledge,) = statements(f"{MINISTER} promised on Tuesday to keep the road open.", date="2026-10-15")
+    assert pledge.text == "promised on Tuesday to keep the road open"
+    assert pledge.when is not None and (pledge.when.month, pledge.when.day) == (10, 13)

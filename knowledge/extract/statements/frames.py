@@ -245,7 +245,7 @@ _SENTENCE_END = re.compile(r"\s*[.!]?\s*$")
 _CLOSING_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:“”\"]{1,80}?[.!]?\s*")
 _JOINT = re.compile(r"\s+and\s+")
 _MEDIUM_SAYING = re.compile(
-    rf"\s+(?:an?|the|its|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_MEDIUM_NOUNS}|graphic|image|chart)\s+"
+    r"\s+(?:an?|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+\s+"
     r"(?:saying|stating|announcing|warning|claiming)\s+(?:that\s+)?"
 )
 _AUTHORED_BY = re.compile(r"\b(?:posted|written|signed|sent|issued|published|tweeted|shared)\s+by\s+")
@@ -434,8 +434,11 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
         # "posted a graphic saying that ...": the medium carries the words
         return found, found.verb_end + saying.end(), rest[: saying.end()]
     if re.fullmatch(OBJECT_VERBS, found.verb):
-        # "He praised, he texted, ...": a verb without its object reports nothing
-        return (found, found.verb_start, "") if rest.strip()[:1] not in (",", ".", ";", "") else None
+        # "He praised, he texted, ...": a verb without its object reports nothing; a time right
+        # after the verb ("promised on Tuesday to ...") dates the report
+        if rest.strip()[:1] in (",", ".", ";", ""):
+            return None
+        return found, found.verb_start, rest[: skip_details(rest, found.verb, cast.published)]
     if found.verb not in _THAT_OPTIONAL:
         return None
     details_end = skip_details(rest, found.verb, cast.published)

@@ -12,7 +12,8 @@ Rules:
   head ("leader") also fits a head of government. Nobody mentioned yet fits: the one person of
   the article whose role fits, if only one does; else no speaker.
 * An unnamed source opens with an indefinite word or is a bare plural, and ends in a source noun:
-  "a senior NATO official", "one diplomat", "officials", "two European ambassadors"; or it is
+  "a senior NATO official", "one diplomat", "officials", "two European ambassadors"; a group of
+  people ("residents", "two boatmen", "several dock workers"); or it is
   "one of them" (whoever "them" are, the words are not given to anyone named). It is kept as
   written, as an unnamed speaker, never given to a named person.
 * A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
@@ -85,13 +86,24 @@ _SOURCE_NOUNS = (
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
     "|person familiar[^,]*?|members?|envoys?|critics?|experts?"
 )
+# People speaking as a group: "residents said", "two boatmen said".
+_COLLECTIVE = (
+    "residents|witnesses|locals|workers|farmers|voters|protesters|campaigners|economists|scientists"
+    "|engineers|researchers|investors|traders|doctors|teachers|fishermen|boatmen|villagers"
+    "|parents|students|activists|executives|soldiers|veterans|officers|organisers|organizers|participants"
+)
+# A counted group of any plural noun but a unit of time: "three dock workers", not "two years".
+_COUNTED = (
+    r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?!(?:years|months|weeks|days|hours|minutes|times|decades|percent)\b)[a-z][\w-]*[a-z]s"
+)
 _UNNAMED = re.compile(
     r"(?P<phrase>(?:[Oo]ne|[Tt]wo|[Ss]ome|[Bb]oth|[Nn]either|[Ee]ach)\s+of\s+them"
     r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
-    rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|(?:[A-Z][\w’'-]*\s+){{0,2}}"
+    rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
-    r"|[Aa]nalysts|[Ee]xperts))\b"
-    r"(?![’']s?\b)"
+    rf"|[Aa]nalysts|[Ee]xperts|(?i:{_COLLECTIVE})))\b"
+    r"(?![’']s?\b)(?!\s+[A-Z][a-z])"  # "Residents Association" is a body's name
 )
 _BACK_REFERENCE = re.compile(r"[Tt]he\s+(?:document|text)\b(?![’']s\b)")
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w.]{2,40}\w)\b(?![’']s\b)")
@@ -262,6 +274,6 @@ def _as_written(phrase: str) -> str:
         "The",
         "Its",
         "Their",
-    ) or (re.fullmatch(_SOURCE_NOUNS, first.lower())):
+    ) or re.fullmatch(f"{_SOURCE_NOUNS}|{_COLLECTIVE}", first.lower()):
         first = first.lower()  # "Diplomats said" -> "diplomats"; "Spanish officials" keeps its capital
     return " ".join(f"{first} {rest}".split())
