@@ -44,7 +44,7 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # The only characters the sentence scanner acts on; it jumps from one to the next.
-_SENTENCE_MARK = re.compile(r'[.!?“”"]')
+_SENTENCE_MARK = re.compile(r'[.!?“”"«»]')
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _FIRST_WORD = re.compile(r"[“\"‘']?(\w+)")
 _ABBREVIATIONS = frozenset(
@@ -368,9 +368,9 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
         i = mark.start()  # other characters change nothing: skip straight to the next mark
         ch = body[i]
         closes_quote = False
-        if ch == "“":
+        if ch in "“«":
             depth += 1
-        elif ch == "”":
+        elif ch in "”»":
             depth = max(0, depth - 1)
             closes_quote = True
         elif ch == '"':
@@ -382,7 +382,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
         if (ch in ".!?" and not inside) or ends_quote:
             dot = i - 1 if ends_quote else i
             stop = i + 1
-            while stop < end and body[stop] in '"”’)]':
+            while stop < end and body[stop] in '"”’»)]':
                 if body[stop] == '"':
                     straight_open = not straight_open
                 stop += 1
@@ -406,7 +406,7 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
     if not body[stop].isspace():
         return False
     rest = body[stop:end].lstrip()
-    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'("):
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'(«"):
         return False
     if body[dot] != ".":
         return True

@@ -637,3 +637,34 @@ def test_a_time_right_after_a_pledge_dates_it() -> None:
     (pledge,) = statements(f"{MINISTER} promised on Tuesday to keep the road open.", date="2026-10-15")
     assert pledge.text == "promised on Tuesday to keep the road open"
     assert pledge.when is not None and (pledge.when.month, pledge.when.day) == (10, 13)
+
+
+def test_guillemets_open_a_sentence_and_a_quotation() -> None:
+    """ "… spoke. «We are ready», Kowalski said." is her verbatim quote, as with any other marks."""
+    assert said(f"{MINISTER} spoke. «We are ready», Kowalski said.") == [(KOWALSKI, VERBATIM, "We are ready")]
+
+
+def test_a_quotation_over_paragraphs_is_attributed_where_it_closes() -> None:
+    """An opening mark at each paragraph, the attribution after the closing one: one statement."""
+    (statement,) = statements(f"{MINISTER} spoke.\n\n“Ships first.\n\n“Then radars,” she said.")
+    assert (statement.speaker, statement.kind, statement.text) == (
+        KOWALSKI,
+        VERBATIM,
+        "Ships first.\n\nThen radars",
+    )
+
+
+def test_words_a_correction_says_were_misquoted_are_nobodys() -> None:
+    """ "misquoted Kowalski as saying “A”. She said “B”." keeps B as hers and drops A everywhere."""
+    text = (
+        f"{MINISTER} spoke. “The plan is sound,” she said.\n\nCorrection: An earlier version of this"
+        " article misquoted Kowalski as saying “the plan is sound”. She said “the plan is safe”."
+    )
+    assert said(text) == [(KOWALSKI, VERBATIM, "the plan is safe")]
+
+
+def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> None:
+    """ "told the BBC." names "the BBC"; a blockquote after "said in a statement:" is her words without ">"."""
+    assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"
+    statement = only(f"{MINISTER} said in a statement:\n\n> We will buy radars.\n> And ships.")
+    assert statement.text == "We will buy radars.\nAnd ships."

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.extract.statements.corrections import apply_correction, correction
+from knowledge.extract.statements.corrections import apply_correction, correction, is_misquote, misquotation
 from knowledge.extract.statements.frames import (
     CLAUSE_START,
     OBJECT_VERBS,
@@ -101,6 +101,7 @@ _EXPECTING = frozenset(("expects", "expected", "hopes", "hoped", "wants", "wante
 _INFINITIVE = re.compile(
     r"(?:(?!(?:is|are|was|were|will|would|could|can|has|have|had|must|should|may|might)\b)[\w’'-]+\s+){1,5}?to\s+[a-z]"
 )
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
 _WORDS = re.compile(r"\w+")
 _QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
@@ -165,6 +166,7 @@ class _Reading:
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
     described: Referent | None = None  # the person a role noun last made a sentence's subject
     corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
+    misquotes: list[tuple[str, str]] = field(default_factory=list)  # (speaker, words never said)
     genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
     documents: list[str] = field(default_factory=list)  # documents that have spoken, latest last
 
@@ -231,6 +233,8 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
         records += found
     for fixed in reading.corrections:
         records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
+    for misquote in reading.misquotes:
+        records = [r for r in records if not is_misquote(r, misquote)]
     taken = reading.covered | {r.passage for r in records}
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
@@ -273,7 +277,7 @@ def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -
         speaker=said.speaker.name,
         speaker_type=said.speaker.type,
         kind=StatementKind.VERBATIM,
-        text=reading.article.body[passages[0].start : passages[-1].end].strip(),
+        text=_BLOCKQUOTE.sub("", reading.article.body[passages[0].start : passages[-1].end].strip()),
         when=said.when,
         medium=said.medium,
         place=said.place,
@@ -349,6 +353,11 @@ def _paragraph(
         cast = reading.cast(sentence)
         following = quotes[i + 1] if i + 1 < len(quotes) else None
         end = _sentence_end(passages, quote, following)
+        if quote.end > passages[-1].end:
+            # a quotation running over several paragraphs is attributed where it closes:
+            # "“… \n\n“… ,” she said."
+            closing = _closing(reading.article.passages, quote.end)
+            end = closing.end if closing else quote.end
         head = _clause_head(body[sentence.start : quote.start])
         tail = body[quote.end : end]
         step, found, said = _one_quote(
@@ -362,6 +371,9 @@ def _paragraph(
     reading.note_documents(records)
     for passage in passages:
         fixed = correction(passage, quotes, body, reading.cast(passage))
+        wrong = misquotation(passage, quotes, body, reading.cast(passage))
+        if wrong is not None:
+            reading.misquotes.append(wrong)
         if fixed is not None:
             reading.corrections.append(fixed)
         elif passage.position not in reading.covered and passage.position not in consumed:

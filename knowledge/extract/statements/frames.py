@@ -675,8 +675,8 @@ def medium_of(attribution: str, cast: Cast) -> str | None:
     for pattern in _MEDIUM_PATTERNS:
         match = pattern.search(attribution)
         medium = (
-            re.sub(r"(?<=[a-z]{2})\.$", "", match.group("medium")) if match else ""
-        )  # a full stop, not "U.S."
+            re.sub(r"(?<=[a-z]{2}|[A-Z]{2})\.$", "", match.group("medium")) if match else ""
+        )  # a full stop ("the BBC."), not the last dot of "U.S."
         if medium in ("posted", "tweeted"):
             return "post"
         # "told Parliament" and "told Jane Doe" name listeners, not outlets.
