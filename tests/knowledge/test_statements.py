@@ -668,3 +668,21 @@ def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> Non
     assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"
     statement = only(f"{MINISTER} said in a statement:\n\n> We will buy radars.\n> And ships.")
     assert statement.text == "We will buy radars.\nAnd ships."
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Latvia's foreign minister, Lena Maris, said on Friday",
+        "Lena Maris, Latvia's foreign minister, said on Friday",
+    ],
+)
+def test_a_trailing_attribution_may_hold_an_apposition(attribution: str) -> None:
+    """ "<clause>, Lena Maris, Latvia's foreign minister, said." reports the clause for her."""
+    (statement,) = statements(f"The border is calm, {attribution}.", date="2026-03-10")
+    assert (statement.speaker, statement.kind, statement.text) == (
+        "Lena Maris",
+        REPORTED,
+        "The border is calm",
+    )
+    assert statement.when is not None and statement.when.day == 6

@@ -229,8 +229,9 @@ _SPEECH_NOUN = re.compile(
 )
 _RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _TRAILING = re.compile(r",\s+(?=\S)")
+# An apposition may stand between the speaker and the verb: "..., Lena Maris, the minister, said."
 _TRAILING_VERB = re.compile(
-    rf"\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
+    rf"(?:,\s[^,“”\"‘]{{1,120}},|,)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
     r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported)"
     r"(?=[\s,.]|$)"
 )
