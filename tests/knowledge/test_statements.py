@@ -686,3 +686,25 @@ def test_a_trailing_attribution_may_hold_an_apposition(attribution: str) -> None
         "The border is calm",
     )
     assert statement.when is not None and statement.when.day == 6
+
+
+def test_a_persons_spokesman_speaks_as_an_unnamed_source_unless_named() -> None:
+    """ "Kowalski’s spokesman said" is never Kowalski; "Kowalski’s spokesman, Jan Lis, said" is Lis."""
+    (staff,) = statements(f"{MINISTER} spoke. Kowalski’s spokesman said the plan was sound.")
+    assert (staff.speaker, staff.speaker_type) == ("Kowalski’s spokesman", SpeakerType.UNNAMED)
+    assert said(f"{MINISTER} spoke. Kowalski’s spokesman, Jan Lis, said the plan was sound.") == [
+        ("Jan Lis", REPORTED, "the plan was sound")
+    ]
+
+
+def test_a_rival_is_an_unnamed_source() -> None:
+    """ "“…,” a rival said of Kowalski." is the rival's, not Kowalski's."""
+    (statement,) = statements(f"{MINISTER} spoke. “She has no plan,” a rival said of Kowalski.")
+    assert (statement.speaker, statement.speaker_type) == ("a rival", SpeakerType.UNNAMED)
+
+
+def test_an_attribution_set_inside_a_subject_reports_the_whole_sentence() -> None:
+    """ "The plan, Kowalski said, is dead." reports the sentence, as "If …, she said, …" does."""
+    assert said(f"{MINISTER} spoke. The plan, Kowalski said, is dead.") == [
+        (KOWALSKI, REPORTED, "The plan, Kowalski said, is dead")
+    ]

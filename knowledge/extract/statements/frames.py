@@ -255,6 +255,9 @@ _PARENTHETICAL = re.compile(r"\b(?:that|which)\s+(?=\S)")
 _PARENTHETICAL_VERB = re.compile(
     r"\s+(?P<verb>says|said)\s+(?=(?:will|would|could|can|may|might|should|must|is|are|was|were|has|have|had)\b)"
 )
+_PREDICATE_START = re.compile(
+    r"(?:is|are|was|were|will|would|could|should|must|can|may|might|has|have|had|remains|remain)\b"
+)
 _AND_PRONOUN = re.compile(rf",?\s+and\s+(?=(?:he|she)\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
@@ -447,8 +450,8 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if aside:
         # "If the review finds waste, she said, the levy could go": the attribution is set off by
         # commas inside the sentence, whose opening words ("If ...") belong to what was said
-        if not CLAUSE_START.match(rest, aside.end()):
-            return None
+        if not CLAUSE_START.match(rest, aside.end()) and not _PREDICATE_START.match(rest, aside.end()):
+            return None  # "The plan, she said, is dead": the predicate after the aside is said too
         stamp = STAMP.match(text)
         return found, stamp.end() if stamp else len(text) - len(text.lstrip()), rest[:details_end]
     if not CLAUSE_START.match(rest, details_end):

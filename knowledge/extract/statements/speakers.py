@@ -84,7 +84,7 @@ _DESCRIBED = re.compile(
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
-    "|person familiar[^,]*?|members?|envoys?|critics?|experts?"
+    "|person familiar[^,]*?|members?|envoys?|critics?|experts?|rivals?|opponents?|supporters?|colleagues?"
 )
 # People speaking as a group: "residents said", "two boatmen said".
 _COLLECTIVE = (
@@ -104,6 +104,10 @@ _UNNAMED = re.compile(
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
     rf"|[Aa]nalysts|[Ee]xperts|(?i:{_COLLECTIVE})))\b"
     r"(?![’']s?\b)(?!\s+[A-Z][a-z])"  # "Residents Association" is a body's name
+)
+_STAFF = re.compile(
+    r"[’']s?\s+(?:(?:chief|senior|top|former|deputy|press|own)\s+)?"
+    r"(?:spokes(?:person|man|woman)|aides?|advisers?|advisors?|lawyers?)\b"
 )
 _BACK_REFERENCE = re.compile(r"[Tt]he\s+(?:document|text)\b(?![’']s\b)")
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w.]{2,40}\w)\b(?![’']s\b)")
@@ -129,6 +133,13 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     mention = cast.index.first_from(text[: start + _TITLE_REACH], start)
     if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
         return Speaker(mention.name), mention.end
+    if mention and mention.possessive and is_title_prefix(text[start : mention.start]):
+        # "Doe's spokesman said": her staff speak for her, as an unnamed source, never as her
+        staff = _STAFF.match(text, mention.end)
+        if staff and (named := _apposed_name(text, staff.end(), cast)) is not None:
+            return Speaker(named.name), named.end  # "Doe's spokesman, John Roe, said"
+        if staff:
+            return Speaker(" ".join(text[start : staff.end()].split()), SpeakerType.UNNAMED), staff.end()
     role = _ROLE_NOUN.match(text, start)
     if role:
         named = _apposed_name(text, role.end(), cast)
