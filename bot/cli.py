@@ -27,7 +27,7 @@ from bot.settings import ConfigError, Settings, settings_errors
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
 from knowledge.ingest import analyse_file, ingest_many, open_store
-from knowledge.store import StoreError
+from knowledge.store import GLOBAL, StoreError, guild_scope
 
 log = logging.getLogger("briefbot")
 CONFIG_ERROR = 2  # exit code for a setting that cannot work (argparse uses 2 for bad arguments too)
@@ -64,27 +64,48 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description="A Discord bot for sourced briefings.")
     parser.add_argument("--db", help="the SQLite store (default: BRIEFBOT_DB or the user data directory)")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    guild = argparse.ArgumentParser(add_help=False)
+    guild.add_argument(
+        "--guild",
+        type=_guild_id,
+        metavar="ID",
+        help="as in this Discord server (default: the global documents)",
+    )
     run = sub.add_parser("run", help="connect to Discord (no token: answer through the local console)")
     run.set_defaults(handler=_run)
-    ask = sub.add_parser("ask", help='answer one command locally, e.g. briefbot ask "/spending Canada"')
+    ask = sub.add_parser(
+        "ask", parents=[guild], help='answer one command locally, e.g. briefbot ask "/spending Canada"'
+    )
     ask.add_argument("line", nargs="+", help="the command line")
     ask.add_argument("--json", action="store_true", help="print the exact payload Discord would receive")
     ask.add_argument(
         "--save-attachments", metavar="DIR", type=Path, help="write attached files (charts) here"
     )
     ask.set_defaults(handler=_ask)
-    console = sub.add_parser("console", help="type commands in the terminal")
+    console = sub.add_parser("console", parents=[guild], help="type commands in the terminal")
     console.set_defaults(handler=_console)
-    ingest = sub.add_parser("ingest", help="add .txt or .md articles to the store")
+    ingest = sub.add_parser("ingest", parents=[guild], help="add .txt or .md articles to the store")
     ingest.add_argument("files", nargs="+", type=Path)
     ingest.add_argument("--dry-run", action="store_true", help="show what would be stored; change nothing")
     ingest.add_argument(
         "--no-seed", action="store_true", help="create a new store without the bundled article"
     )
     ingest.set_defaults(handler=_ingest)
-    sources = sub.add_parser("sources", help="list the documents in the store")
+    sources = sub.add_parser("sources", parents=[guild], help="list the documents in the store")
     sources.set_defaults(handler=_sources)
     return parser
+
+
+def _guild_id(text: str) -> int:
+    """Return a Discord server id given on the command line."""
+    if not (text.isascii() and text.isdigit() and 0 < int(text) < 2**64):
+        raise argparse.ArgumentTypeError(f"expected a Discord server id (a number), got {text[:40]!r}")
+    return int(text)
+
+
+def _scope(args: argparse.Namespace) -> str:
+    """Return the scope a CLI command works on: the --guild server's, else global."""
+    return GLOBAL if args.guild is None else guild_scope(args.guild)
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -106,7 +127,18 @@ async def serve(settings: Settings) -> None:
     """Connect to Discord and answer until SIGTERM or Ctrl-C, then close the bot and the store."""
     assert settings.discord_token is not None
     token = settings.discord_token.get_secret_value().strip()
-    store = await open_store(settings.db)
+    store = await open_store(settings.db, read_only=settings.db_readonly)
+    if store.read_only:
+        why = "BRIEFBOT_DB_READONLY is set" if settings.db_readonly else "this process may not write it"
+        log.warning(
+            "The store %s is open read-only (%s): answers come from it; /ingest and /settings changes"
+            " are refused. Ingest where the writer runs.",
+            settings.db,
+            why,
+        )
+    if settings.shard_ids is not None:
+        shards = ", ".join(map(str, settings.shard_ids))
+        log.info("Serving shards %s of %d", shards, settings.shard_count)
     bot = create_bot(Briefing(store), settings)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -132,12 +164,16 @@ async def _demo(settings: Settings, *, interactive_after: bool) -> int:
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one command line locally."""
     line = " ".join(args.line)
-    return asyncio.run(_ask_async(line, settings, as_json=args.json, save_dir=args.save_attachments))
+    return asyncio.run(
+        _ask_async(line, settings, as_json=args.json, save_dir=args.save_attachments, guild_id=args.guild)
+    )
 
 
-async def _ask_async(line: str, settings: Settings, *, as_json: bool, save_dir: Path | None) -> int:
-    """Answer one command line and return 1 if it was not a valid command."""
-    async with local_bot(settings) as local:
+async def _ask_async(
+    line: str, settings: Settings, *, as_json: bool, save_dir: Path | None, guild_id: int | None = None
+) -> int:
+    """Answer one command line (as in a server, or a DM) and return 1 if it was not a valid command."""
+    async with local_bot(settings, guild_id) as local:
         failed = await run_lines(local, [line], sys.stdout, as_json=as_json, save_dir=save_dir)
     return 1 if failed else 0
 
@@ -146,7 +182,7 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
     """Run the interactive console."""
 
     async def session() -> None:
-        async with local_bot(settings) as local:
+        async with local_bot(settings, args.guild) as local:
             await interactive(local)
 
     asyncio.run(session())
@@ -155,11 +191,20 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Ingest article files; return 1 if any file failed (the others still land)."""
-    return asyncio.run(_ingest_async(args.files, settings, dry_run=args.dry_run, seed=not args.no_seed))
+    return asyncio.run(
+        _ingest_async(args.files, settings, dry_run=args.dry_run, seed=not args.no_seed, scope=_scope(args))
+    )
 
 
-async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool, seed: bool) -> int:
+async def _ingest_async(
+    files: list[Path], settings: Settings, *, dry_run: bool, seed: bool, scope: str = GLOBAL
+) -> int:
     """Ingest each file in its own transaction, one line per file; return 1 if any file failed."""
+    if settings.db_readonly and not dry_run:
+        raise ConfigError(
+            "BRIEFBOT_DB_READONLY is set: this process may not write the store;"
+            " ingest where the writer runs (or use --dry-run)."
+        )
     if dry_run and not settings.db.exists():
         store = await open_store(":memory:", seed=False)  # a dry run creates no file
     else:
@@ -168,7 +213,7 @@ async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool,
     failed = 0
     jobs = [(path.name, functools.partial(analyse_file, path)) for path in files]
     try:
-        async for name, outcome in ingest_many(store, jobs, dry_run=dry_run):
+        async for name, outcome in ingest_many(store, jobs, dry_run=dry_run, scope=scope):
             if isinstance(outcome, Exception):
                 if isinstance(outcome, BriefingError | OSError | UnicodeError | StoreError):
                     reason = outcome.message if isinstance(outcome, BriefingError) else str(outcome)
@@ -237,10 +282,11 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
     async def listing() -> None:
         store = await open_store(settings.db)
         try:
-            for d in await store.documents():
+            # What the server reads (its own and, unless it hides them, the global documents).
+            for d in await Briefing(store).for_guild(args.guild).sources():
                 doc = d.document
                 print(
-                    f"{doc.id}: {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
+                    f"{doc.id}: [{d.scope}] {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
                     f" {doc.published or 'date not stated'} — {d.passages} passages, {d.spending_facts} spending"
                     f" facts, {d.statements} statements, {d.events} events"
                 )

@@ -33,13 +33,17 @@ class ConsoleError(Exception):
 
 
 @asynccontextmanager
-async def local_bot(settings: Settings) -> AsyncIterator[LocalDiscord]:
-    """Yield a bot with its extensions loaded, wired to a local Discord, and close it after."""
-    store = await open_store(settings.db)
+async def local_bot(settings: Settings, guild_id: int | None = None) -> AsyncIterator[LocalDiscord]:
+    """Yield a bot with its extensions loaded, wired to a local Discord, and close it after.
+
+    Commands run as in that server (its documents and the global ones), or without one as in a
+    DM with the bot: the global documents only.
+    """
+    store = await open_store(settings.db, read_only=settings.db_readonly)
     bot = create_bot(Briefing(store), settings)
     async with bot:  # runs discord.py's own async setup, then closes the bot and store on exit
         await bot.setup_hook()
-        yield LocalDiscord(bot)
+        yield LocalDiscord(bot, guild_id=guild_id)
 
 
 def parse_command(line: str, bot: commands.Bot) -> tuple[str, dict[str, str]]:

@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import embeds
+from bot.app import briefing_of
 from bot.replies import send
 from knowledge.briefing import Briefing
 
@@ -29,7 +30,7 @@ class About(commands.Cog):
             for c in self.bot.tree.get_commands()
             if isinstance(c, app_commands.Command)
         ]
-        embed = embeds.about_embed(await self.briefing.coverage(), sorted(listed))
+        embed = embeds.about_embed(await briefing_of(interaction).coverage(), sorted(listed))
         await send(interaction, embed, ephemeral=True)
 
     @app_commands.command(name="ask")
@@ -39,7 +40,7 @@ class About(commands.Cog):
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, MAX_QUESTION_LENGTH]
     ) -> None:
         """Search every sentence in the briefing for your words; shows the best passages and sources."""
-        await send(interaction, embeds.search_embed(await self.briefing.search(question)))
+        await send(interaction, embeds.search_embed(await briefing_of(interaction).search(question)))
 
 
 async def setup(bot: commands.Bot) -> None:

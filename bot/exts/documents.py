@@ -37,7 +37,8 @@ class Documents(commands.Cog):
     @app_commands.command(name="sources")
     async def sources(self, interaction: discord.Interaction) -> None:
         """The documents in the briefing: title, outlet, date and how many facts each gave."""
-        await send(interaction, embeds.sources_embed(await self.briefing.sources()))
+        briefing = briefing_of(interaction)
+        await send(interaction, embeds.sources_embed(await briefing.sources(), home=briefing.home_scope))
 
     @app_commands.command(name="brief")
     @app_commands.describe(document="A document title or number (default: the newest)")
@@ -46,7 +47,7 @@ class Documents(commands.Cog):
         self, interaction: discord.Interaction, document: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         """A document's key points, section by section, in its own words."""
-        await send(interaction, embeds.brief_embed(await self.briefing.brief(document)))
+        await send(interaction, embeds.brief_embed(await briefing_of(interaction).brief(document)))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -124,7 +124,7 @@ class Quotes(commands.Cog):
         person: app_commands.Transform[PersonMatch, PersonTransformer],
     ) -> None:
         """A person's statements: quotes verbatim, partial quotes and reported speech marked, sources."""
-        answer = await self.briefing.statements_for(person)
+        answer = await briefing_of(interaction).statements_for(person)
         paged = embeds.quote_page_count(answer) > 1
         view = QuotePages(answer, interaction.user.id, interaction) if paged else None
         await send(interaction, embeds.quote_page(answer, 1), view=view)

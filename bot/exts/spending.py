@@ -63,7 +63,7 @@ class Spending(commands.Cog):
         country: app_commands.Transform[gazetteer.Resolution, CountryTransformer],
     ) -> None:
         """A country's defence spending: figures by year, the 2% target, alliance context, sources."""
-        answer = await self.briefing.spending_for(country)
+        answer = await briefing_of(interaction).spending_for(country)
         embed = embeds.spending_embed(answer)
         if not charts.has_chart(answer):
             await send(interaction, embed)

@@ -67,7 +67,7 @@ class Summit(commands.Cog):
         summit: app_commands.Transform[int, SummitTransformer] | None = None,
     ) -> None:
         """The next summit (or one you pick): what it is, where and when, who, the agenda, with sources."""
-        answer = await self.briefing.summit(summit)
+        answer = await briefing_of(interaction).summit(summit)
         await send(interaction, embeds.summit_embed(answer))
 
 
