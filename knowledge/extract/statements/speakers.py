@@ -92,6 +92,8 @@ _COLLECTIVE = (
     "|engineers|researchers|investors|traders|doctors|teachers|fishermen|boatmen|villagers"
     "|parents|students|activists|executives|soldiers|veterans|officers|organisers|organizers|participants"
 )
+# "Residents" or "residents": spelt out, since a case-insensitive group is slow at every position.
+_CAPITALISABLE_COLLECTIVE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _COLLECTIVE.split("|"))
 # A counted group of any plural noun but a unit of time: "three dock workers", not "two years".
 _COUNTED = (
     r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+(?:[\w’'-]+\s+){0,2}?"
@@ -102,13 +104,16 @@ _UNNAMED = re.compile(
     r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
-    rf"|[Aa]nalysts|[Ee]xperts|(?i:{_COLLECTIVE})))\b"
+    rf"|[Aa]nalysts|[Ee]xperts|{_CAPITALISABLE_COLLECTIVE}))\b"
     r"(?![’']s?\b)(?!\s+[A-Z][a-z])"  # "Residents Association" is a body's name
 )
 _STAFF = re.compile(
     r"[’']s?\s+(?:(?:chief|senior|top|former|deputy|press|own)\s+)?"
     r"(?:spokes(?:person|man|woman)|aides?|advisers?|advisors?|lawyers?)\b"
 )
+_GROUP_NOUN = re.compile(f"{_SOURCE_NOUNS}|{_COLLECTIVE}")
+# The last word of a role's noun phrase: before a preposition, a comma or the end.
+_PHRASE_END = re.compile(r"([\w-]+)(?=$|[,;]|\s+(?:at|of|for|in|on|with|to|and|from)\b)")
 _BACK_REFERENCE = re.compile(r"[Tt]he\s+(?:document|text)\b(?![’']s\b)")
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w.]{2,40}\w)\b(?![’']s\b)")
 _DOCUMENT_NOUNS = (
@@ -155,10 +160,10 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     described = _DESCRIBED.match(text, start)
     if described and (name := _by_role(described.group("words"), described.group("head"), cast, final=True)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
-    back = _BACK_REFERENCE.match(text, start)
+    back = _BACK_REFERENCE.match(text, start) if cast.document else None
     if back and cast.document:
         return Speaker(cast.document, SpeakerType.DOCUMENT), back.end()  # "the document": the one that spoke
-    handle = _HANDLE.match(text, start)
+    handle = _HANDLE.match(text, start) if text.startswith("@", start) else None
     if handle:
         # "@Jane_Doe" is Jane Doe when the article names her; else the account speaks as itself
         owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
@@ -256,10 +261,8 @@ def _names_place(text: str) -> bool:
 
 def _heads_role(stated: str, heads: tuple[str, ...]) -> bool:
     """Return whether one of the heads ends a stated role's noun phrase (before a preposition or a comma)."""
-    return any(
-        re.search(rf"\b{re.escape(h)}(?:$|[,;]|\s+(?:at|of|for|in|on|with|to|and|from)\b)", stated)
-        for h in heads
-    )
+    ends = {match.group(1) for match in _PHRASE_END.finditer(stated)}
+    return any(h.split()[-1] in ends for h in heads)
 
 
 def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
@@ -285,6 +288,6 @@ def _as_written(phrase: str) -> str:
         "The",
         "Its",
         "Their",
-    ) or re.fullmatch(f"{_SOURCE_NOUNS}|{_COLLECTIVE}", first.lower()):
+    ) or _GROUP_NOUN.fullmatch(first.lower()):
         first = first.lower()  # "Diplomats said" -> "diplomats"; "Spanish officials" keeps its capital
     return " ".join(f"{first} {rest}".split())
