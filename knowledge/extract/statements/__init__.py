@@ -18,8 +18,13 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
 * REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
   at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
   ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
-  or "According to X, …" / "…, according to X". A comma-set relative aside inside the clause is
-  the writer's and left out. Never shown in quotation marks. A report the same speaker repeats
+  or "According to X, …" / "…, according to X"; or inverted at the end ("…, said the ministry on
+  Monday."); or inside a relative clause ("a method that she says could cut costs"). A comma-set
+  relative aside inside the clause, a participle after it (", using …") and a summing-up
+  apposition (", a level that no ally reached") are the writer's and left out. A clause may hold
+  more reports: a known person's relative clause of speech ("…, to suit Doe, who has complained
+  that …") and ", and she has praised …" are reports of their own. Two people as one subject ("X
+  and Y promised …") each make the statement. Never shown in quotation marks. A report the same speaker repeats
   later (a wire update, an expanded lead) is kept once, in the later telling.
 * The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
   the speaking) and, when its subject is the same speaker, give its medium.
