@@ -9,7 +9,6 @@ from discord.ext import commands
 from bot import embeds
 from bot.app import briefing_of
 from bot.replies import send
-from knowledge.briefing import Briefing
 
 MAX_QUESTION_LENGTH = 300
 ASK_RATE, ASK_PER_SECONDS = 5, 30.0  # full-text search is the most expensive lookup: 5 per 30 s a member
@@ -18,9 +17,8 @@ ASK_RATE, ASK_PER_SECONDS = 5, 30.0  # full-text search is the most expensive lo
 class About(commands.Cog):
     """Help and free-text questions."""
 
-    def __init__(self, bot: commands.Bot, briefing: Briefing) -> None:
+    def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
-        self.briefing = briefing
 
     @app_commands.command(name="about")
     async def about(self, interaction: discord.Interaction) -> None:
@@ -45,4 +43,4 @@ class About(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(About(bot, bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(About(bot))

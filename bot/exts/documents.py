@@ -10,7 +10,6 @@ from bot import embeds
 from bot.app import briefing_of
 from bot.options import choice_name
 from bot.replies import send
-from knowledge.briefing import Briefing
 
 
 async def document_autocomplete(
@@ -31,9 +30,6 @@ async def document_autocomplete(
 class Documents(commands.Cog):
     """Answers about the documents themselves."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="sources")
     async def sources(self, interaction: discord.Interaction) -> None:
         """The documents in the briefing: title, outlet, date and how many facts each gave."""
@@ -52,4 +48,4 @@ class Documents(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Documents(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Documents())

@@ -221,8 +221,7 @@ def _in_a_server(interaction: discord.Interaction) -> bool:
 class Ingest(commands.Cog):
     """Adding articles from Discord."""
 
-    def __init__(self, briefing: Briefing, api_base: str | None) -> None:
-        self.briefing = briefing
+    def __init__(self, api_base: str | None) -> None:
         self.api_base = api_base
 
     @app_commands.command(name="ingest")
@@ -296,4 +295,4 @@ class Ingest(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Ingest(bot.briefing, bot.settings.api_base))  # type: ignore[attr-defined]
+    await bot.add_cog(Ingest(bot.settings.api_base))  # type: ignore[attr-defined]

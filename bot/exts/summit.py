@@ -12,7 +12,6 @@ from bot import embeds
 from bot.app import briefing_of
 from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import send
-from knowledge.briefing import Briefing
 from knowledge.errors import NoEvent
 
 
@@ -56,9 +55,6 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
 class Summit(commands.Cog):
     """Event answers."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="summit")
     @app_commands.describe(summit="A meeting the briefing mentions (default: the next NATO summit)")
     async def summit(
@@ -73,4 +69,4 @@ class Summit(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Summit(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Summit())

@@ -950,3 +950,39 @@ def test_the_topic_ally_does_not_take_a_figure_another_ally_is_named_with() -> N
         "Outlays reached 2.0% of GDP, the first time in decades that Copenhagen had met the guideline."
     )
     assert ("NO", SHARE, 2024, 2.0) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A modal after the figure, in a later verb, does not make the stated figure hypothetical.
+        (
+            "Mr Nowak told radio that Croatia had spent just over 1.8% of its GDP on defence last year and would need more.",
+            {("HR", SHARE, 2024, None)},  # a bound: kept as written, with no value
+        ),
+        # A modal or "if" leading to it, or "if" after it, still does.
+        ("Croatia would need to spend 2.5% of its GDP on defence next year.", set()),
+        ("Croatia spent 1.8% of its GDP on defence last year, if the ministry's figures hold.", set()),
+    ],
+)
+def test_only_a_modal_leading_to_the_figure_makes_it_hypothetical(text: str, expected: set[Fact]) -> None:
+    """The hypothetical cue must govern the figure: before it, or a condition anywhere in the clause."""
+    assert {f for f in facts(text, title="Defence spending") if f[1] is SHARE} == expected
+
+
+def test_a_relative_clause_on_a_list_of_allies_is_each_ones() -> None:
+    """ "Spain and Italy, which also spend less than 2%": the bound is both allies'."""
+    found = records("Spain and Italy, which also spend less than 2% of GDP on defence, will accept the deal.")
+    assert sorted((r.subject, r.as_written) for r in found) == [
+        ("ES", "less than 2%"),
+        ("IT", "less than 2%"),
+    ]
+
+
+def test_a_time_the_text_does_not_resolve_gives_no_year() -> None:
+    """ "spent 1.3% in the year before the invasion": no year is better than the year in context."""
+    found = facts(
+        "Finland's defence spending reached 2.4% of GDP last year.\n\n"
+        "Sweden, which spent 1.2% of GDP in the year before the invasion, joined NATO last March."
+    )
+    assert ("SE", SHARE, None, 1.2) in found and not any(f[0] == "SE" and f[2] is not None for f in found)

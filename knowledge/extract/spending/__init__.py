@@ -22,7 +22,13 @@ from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
-from knowledge.extract.spending._structure import GAPPED, context_years, structure_records, undated_year
+from knowledge.extract.spending._structure import (
+    GAPPED,
+    UNRESOLVED_TIME,
+    context_years,
+    structure_records,
+    undated_year,
+)
 from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
@@ -98,6 +104,9 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
     at = max(text.find(record.as_written), 0)
     claim = text[at : at + len(record.as_written) + 40]
     timeless = _TIMELESS.search(claim) is not None  # "has never reached the guideline": no one year
+    if UNRESOLVED_TIME.match(text, at + len(record.as_written)):
+        # "spent 1.3% in the year before the invasion": a year the text does not give is no year
+        record, timeless = record.model_copy(update={"when": None}), True
     if record.when is None and record.metric is not Metric.COMPARISON and not timeless:
         when = undated_year(text, 0, len(text), years[record.passage], article.meta.published)
         record = record.model_copy(update={"when": when})

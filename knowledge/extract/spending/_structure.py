@@ -53,6 +53,11 @@ from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
 )
+UNRESOLVED_TIME = re.compile(
+    r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
+)
+_LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless)\b|\bwere\s+to\b", re.I)
 CLAIM = re.compile(
     r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
@@ -305,7 +310,12 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    named = {o.code for o in _spender_like(passage.text, _owners(passage.text, [])) if o.code != "NATO"}
+    text = passage.text
+    mentions = [
+        _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
+    ]
+    mentions = [o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end)] + _broken_names(text)
+    named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
@@ -380,7 +390,7 @@ def _line_records(
         quote = _quote_opening(text, figure.start)
         if quote is not None:
             start = max(start, quote)  # a quotation's figure belongs only to a spender it names itself
-        if _HYPOTHETICAL.search(text, start, end) or _about_something_else(text, figure, start):
+        if _hypothetical(text, start, figure.end, end) or _about_something_else(text, figure, start):
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end() and quote is None:
             codes = label_codes
@@ -411,7 +421,13 @@ def _line_records(
         when = _time_of(text, figures, index, times, start, end) or heading_time
         when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
-        if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
+        unresolved = UNRESOLVED_TIME.match(text, figure.end) is not None  # "in the year before the invasion"
+        if (
+            when is None
+            and not spans_years
+            and not unresolved
+            and not _GOAL_LEAD.search(text, start, figure.start)
+        ):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
@@ -512,6 +528,15 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
+    )
+
+
+def _hypothetical(text: str, start: int, figure_end: int, end: int) -> bool:
+    """Return whether a figure's clause is hypothetical: a modal or "if" leading to the figure, or "if"
+    after it. "Germany had spent just over 2% last year and would need more" states the 2%."""
+    return (
+        _HYPOTHETICAL.search(text, start, figure_end) is not None
+        or _CONDITION.search(text, figure_end, end) is not None
     )
 
 
@@ -699,7 +724,10 @@ def _figure_owners(
     if len(joined) == len(group):
         code = group[joined.index(index)].code
         return [code] if _is_ally(code) else []
-    if len(joined) == 1 and _EACH.search(text, nearest.end, figure.end + 12):
+    # "both", "each", or a relative clause on the whole list: "Belgium and Canada, which spend less than 2%"
+    if len(joined) == 1 and (
+        _EACH.search(text, nearest.end, figure.end + 12) or _LIST_RELATIVE.match(text, nearest.end)
+    ):
         return [o.code for o in group if _is_ally(o.code)]
     return []
 
