@@ -310,7 +310,12 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    named = {o.code for o in _spender_like(passage.text, _owners(passage.text, [])) if o.code != "NATO"}
+    text = passage.text
+    mentions = [
+        _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
+    ]
+    mentions = [o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end)] + _broken_names(text)
+    named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
