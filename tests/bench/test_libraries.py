@@ -104,7 +104,7 @@ def test_a_missing_library_is_skipped_with_a_line(monkeypatch: pytest.MonkeyPatc
     real = libraries.optional
     monkeypatch.setattr(libraries, "optional", lambda name: None if name == "pysbd" else real(name))
     splitters, skipped = libraries.sentence_splitters()
-    assert "pysbd" not in splitters and skipped == ["pysbd"]
+    assert "pysbd" not in splitters and "pysbd" in skipped  # syntok may be absent too
     lines = list(libraries.format_comparison(libraries.Comparison("t", skipped=skipped)))
     assert any(line.startswith("  skipped pysbd") for line in lines)
 

@@ -161,7 +161,8 @@ async def test_a_new_item_is_picked_up_and_the_old_one_left_alone(
     assert site.hits("/world/poland") == 1
     assert outcome.report is not None  # Rutte is in the bundled article: his new words are a change
     assert [(s.speaker, s.text) for s in outcome.report.statements] == [
-        ("Mark Rutte", "We cannot afford to wait another year")
+        ("Mark Rutte", "allies must move faster on air defence"),  # reported speech
+        ("Mark Rutte", "We cannot afford to wait another year"),
     ]
 
 
