@@ -10,12 +10,13 @@ import argparse
 import asyncio
 import functools
 import logging
+import os
 import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import discord
 from pydantic import ValidationError
@@ -26,29 +27,65 @@ from bot.logs import setup_logging
 from bot.settings import ConfigError, Settings, settings_errors
 from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
-from knowledge.ingest import analyse_file, ingest_many, open_store
+from knowledge.extract.reader import header_warnings
+from knowledge.ingest import ARTICLE_SUFFIXES, IngestReport, Job, analyse_file, ingest_many, open_store
+from knowledge.models import Article, Extraction
+from knowledge.preview import has_facts, plural, read_counts, record_lines
 from knowledge.store import StoreError
 
 log = logging.getLogger("briefbot")
-CONFIG_ERROR = 2  # exit code for a setting that cannot work (argparse uses 2 for bad arguments too)
+CONFIG_ERROR = 2  # exit code for a setting that cannot work
+USAGE_ERROR = 2  # and for arguments that make no sense, as argparse and most tools do
+CLOSED_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13), as `cat` would be
+
+
+class UsageError(Exception):
+    """Arguments that cannot be parsed; the message is one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (raised, printed by main) instead of usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the parse error as a UsageError naming the subcommand."""
+        where = self.prog.removeprefix("briefbot").strip()
+        raise UsageError(f"{where}: {message}" if where else message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the briefbot command line and return its exit code."""
-    args = _parser().parse_args(argv)
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `briefbot sources | head`: the reader is gone, so say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # also for the flush at exit
+        return CLOSED_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    """Parse the arguments, load the settings and run the chosen command."""
+    try:
+        args = _parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"briefbot: {exc} (see briefbot --help)", file=sys.stderr)
+        return USAGE_ERROR
     try:
         settings = Settings()
     except ValidationError as exc:
         for line in settings_errors(exc):
             print(f"briefbot: {line}", file=sys.stderr)
         return CONFIG_ERROR
-    if args.db:
+    if getattr(args, "db", None):  # absent unless given, before or after the subcommand
         settings = settings.model_copy(update={"db": Path(args.db)})
     try:
         return int(args.handler(args, settings))
     except ConfigError as exc:
         print(f"briefbot: {exc}", file=sys.stderr)
         return CONFIG_ERROR
+    except UsageError as exc:
+        print(f"briefbot: {exc} (see briefbot --help)", file=sys.stderr)
+        return USAGE_ERROR
+    except BrokenPipeError:
+        raise  # not a failure to report: main ends quietly
     except (StoreError, BriefingError, OSError) as exc:
         print(f"briefbot: {exc}", file=sys.stderr)
         return 1
@@ -60,30 +97,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    """Return the argument parser with one subcommand per job."""
-    parser = argparse.ArgumentParser(prog="briefbot", description="A Discord bot for sourced briefings.")
-    parser.add_argument("--db", help="the SQLite store (default: BRIEFBOT_DB or the user data directory)")
-    sub = parser.add_subparsers(required=True, metavar="COMMAND")
-    run = sub.add_parser("run", help="connect to Discord (no token: answer through the local console)")
-    run.set_defaults(handler=_run)
-    ask = sub.add_parser("ask", help='answer one command locally, e.g. briefbot ask "/spending Canada"')
+    """Return the argument parser with one subcommand per job; --db goes before or after the subcommand."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,  # so a subcommand's unset --db does not undo one given before it
+        help="the SQLite store (default: BRIEFBOT_DB or the user data directory)",
+    )
+    parser = _Parser(prog="briefbot", description="A Discord bot for sourced briefings.", parents=[common])
+    sub = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, parents=[common])
+
+    command("run", "connect to Discord (no token: answer through the local console)").set_defaults(
+        handler=_run
+    )
+    ask = command("ask", 'answer one command locally, e.g. briefbot ask "/spending Canada"')
     ask.add_argument("line", nargs="+", help="the command line")
     ask.add_argument("--json", action="store_true", help="print the exact payload Discord would receive")
     ask.add_argument(
         "--save-attachments", metavar="DIR", type=Path, help="write attached files (charts) here"
     )
     ask.set_defaults(handler=_ask)
-    console = sub.add_parser("console", help="type commands in the terminal")
-    console.set_defaults(handler=_console)
-    ingest = sub.add_parser("ingest", help="add .txt or .md articles to the store")
-    ingest.add_argument("files", nargs="+", type=Path)
+    command("console", "type commands in the terminal").set_defaults(handler=_console)
+    ingest = command("ingest", "add .txt or .md articles (files or folders) to the store")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="an article, or a folder of them")
     ingest.add_argument("--dry-run", action="store_true", help="show what would be stored; change nothing")
+    ingest.add_argument("--json", action="store_true", help="with --dry-run: print the records as JSON")
     ingest.add_argument(
         "--no-seed", action="store_true", help="create a new store without the bundled article"
     )
     ingest.set_defaults(handler=_ingest)
-    sources = sub.add_parser("sources", help="list the documents in the store")
-    sources.set_defaults(handler=_sources)
+    command("sources", "list the documents in the store").set_defaults(handler=_sources)
     return parser
 
 
@@ -154,32 +200,70 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    """Ingest article files; return 1 if any file failed (the others still land)."""
-    return asyncio.run(_ingest_async(args.files, settings, dry_run=args.dry_run, seed=not args.no_seed))
+    """Ingest article files and folders; return 1 if any file failed (the others still land)."""
+    if args.json and not args.dry_run:
+        raise UsageError("ingest: --json only goes with --dry-run")
+    jobs = article_jobs(args.paths)
+    return asyncio.run(
+        _ingest_async(jobs, settings, dry_run=args.dry_run, as_json=args.json, seed=not args.no_seed)
+    )
 
 
-async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool, seed: bool) -> int:
-    """Ingest each file in its own transaction, one line per file; return 1 if any file failed."""
+def article_jobs(paths: Sequence[Path]) -> list[Job]:
+    """Return an ingest job per file named and per .txt or .md file under each folder named, sorted.
+
+    Hidden files and folders under a folder are skipped. A file named directly is read whatever
+    its suffix (ingest then says which suffixes it reads). A path that does not exist, or a
+    folder without articles, becomes a job that fails with that reason: the others still land.
+    """
+    jobs: list[Job] = []
+    for path in paths:
+        if not path.is_dir():
+            reason = None if path.exists() or path.is_symlink() else "no such file or folder"
+            jobs.append((path.name, _failing(reason) if reason else functools.partial(analyse_file, path)))
+            continue
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in ARTICLE_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            jobs.append((path.name, _failing("no .txt or .md articles in this folder")))
+        jobs.extend((p.name, functools.partial(analyse_file, p)) for p in found)
+    return jobs
+
+
+def _failing(reason: str) -> functools.partial[tuple[Article, Extraction]]:
+    """Return a job that fails with reason (picklable, like every job)."""
+    return functools.partial(_fail, reason)
+
+
+def _fail(reason: str) -> tuple[Article, Extraction]:
+    """Raise OSError(reason): a path that cannot be ingested."""
+    raise OSError(reason)
+
+
+async def _ingest_async(
+    jobs: list[Job], settings: Settings, *, dry_run: bool, as_json: bool, seed: bool
+) -> int:
+    """Ingest each file in its own transaction and say what became of it; return 1 if any failed."""
     if dry_run and not settings.db.exists():
         store = await open_store(":memory:", seed=False)  # a dry run creates no file
     else:
         store = await open_store(settings.db, seed=seed)
-    progress = Progress(len(files)) if len(files) > 1 else None
+    progress = Progress(len(jobs)) if len(jobs) > 1 else None
     failed = 0
-    jobs = [(path.name, functools.partial(analyse_file, path)) for path in files]
     try:
         async for name, outcome in ingest_many(store, jobs, dry_run=dry_run):
             if isinstance(outcome, Exception):
-                if isinstance(outcome, BriefingError | OSError | UnicodeError | StoreError):
-                    reason = outcome.message if isinstance(outcome, BriefingError) else str(outcome)
-                else:  # a bug of ours on this text: say so, so it can be reported
-                    reason = f"could not be analysed ({type(outcome).__name__}: {outcome}); please report it"
-                progress_print(progress, f"{name}: failed: {reason}", sys.stderr)
+                progress_print(progress, f"{name}: failed: {_failure(outcome)}", sys.stderr)
                 failed += 1
+            elif as_json:
+                progress_print(progress, outcome.extraction.model_dump_json(indent=2), sys.stdout)
             else:
-                progress_print(progress, ("(dry run) " if dry_run else "") + outcome.summary(), sys.stdout)
-                if dry_run:
-                    print(outcome.extraction.model_dump_json(indent=2))
+                progress_print(progress, "\n".join(report_lines(outcome, dry_run=dry_run)), sys.stdout)
             if progress:
                 progress.advance()
     finally:
@@ -187,6 +271,43 @@ async def _ingest_async(files: list[Path], settings: Settings, *, dry_run: bool,
             progress.finish()
         await store.close()
     return 1 if failed else 0
+
+
+def _failure(error: Exception) -> str:
+    """Return why a file was not stored, in one line."""
+    if isinstance(error, BriefingError):
+        return error.message
+    if isinstance(error, OSError | UnicodeError | StoreError):
+        return str(error)
+    # a bug of ours on this text: say so, so it can be reported
+    return f"could not be analysed ({type(error).__name__}: {error}); please report it"
+
+
+def report_lines(report: IngestReport, *, dry_run: bool) -> list[str]:
+    """Return what ingesting one article did (or, in a dry run, would do), in words."""
+    article, extraction = report.article, report.extraction
+    if report.document_id is not None and not report.created:
+        return [f"{report.name}: already ingested (document {report.document_id}); nothing changed"]
+    counts = read_counts(article, extraction)
+    lines = [
+        f"{report.name}: would be stored ({counts})"
+        if dry_run
+        else f"{report.name}: stored as document {report.document_id} ({counts})"
+    ]
+    lines += [f"  warning: {warning}" for warning in header_warnings(article)]
+    if not has_facts(extraction):
+        lines.append("  no facts could be read: it is kept as searchable text for /ask")
+    if dry_run:
+        meta = article.meta
+        lines.append(f"  Title: {meta.title or '(none)'}")
+        lines.append(
+            f"  Source: {meta.outlet or 'not stated'} · Date: {meta.published.iso() if meta.published else 'not stated'}"
+        )
+        for kind, records in record_lines(extraction):
+            if records:
+                lines.append(f"  {kind}")
+                lines.extend(f"    • {record}" for record in records)
+    return lines
 
 
 class Progress:
@@ -239,10 +360,18 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
         try:
             for d in await store.documents():
                 doc = d.document
+                counts = ", ".join(
+                    plural(n, noun)
+                    for n, noun in (
+                        (d.passages, "sentence"),
+                        (d.spending_facts, "spending fact"),
+                        (d.statements, "statement"),
+                        (d.events, "event"),
+                    )
+                )
                 print(
                     f"{doc.id}: {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
-                    f" {doc.published or 'date not stated'} — {d.passages} passages, {d.spending_facts} spending"
-                    f" facts, {d.statements} statements, {d.events} events"
+                    f" {doc.published or 'date not stated'} — {counts}"
                 )
         finally:
             await store.close()

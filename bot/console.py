@@ -96,9 +96,7 @@ def render(sent: Sent) -> str:
     if (sent.payload or {}).get("type") == 9:
         lines.append(f"(opens the form “{data.get('title', '')}”; in the terminal use: briefbot ingest FILE)")
     for filename, content in sent.files:
-        lines.append(
-            f"(attached: {filename}, {len(content) // 1024 + 1} KB; save it with --save-attachments DIR)"
-        )
+        lines.append(f"(attached: {filename}, {len(content) // 1024 + 1} KB)")
     for choice in data.get("choices", []):
         lines.append(f"  • {choice['name']}")
     return "\n".join(lines)
@@ -156,6 +154,8 @@ async def run_lines(
         print(payload_json(sent) if as_json else render(sent), file=out)
         if save_dir is not None:
             save_attachments(sent, save_dir, out)
+        elif sent.files and not as_json:
+            print("(briefbot ask … --save-attachments DIR writes it to a folder)", file=out)
     return failures
 
 

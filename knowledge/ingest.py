@@ -44,16 +44,6 @@ class IngestReport:
     article: Article
     extraction: Extraction
 
-    def summary(self) -> str:
-        """Return a one-line summary for people."""
-        if not self.created and self.document_id is not None:
-            return f"{self.name}: already ingested (document {self.document_id})"
-        x = self.extraction
-        return (
-            f"{self.name}: {len(self.article.passages)} passages, {len(x.spending)} spending facts, "
-            f"{len(x.statements)} statements, {len(x.events)} events"
-        )
-
 
 def decode_article(data: bytes, name: str) -> str:
     """Return the text of an article file's bytes; raise MalformedArticle when not usable."""
