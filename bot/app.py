@@ -31,6 +31,7 @@ EXTENSIONS = (
     "bot.exts.quotes",
     "bot.exts.documents",
     "bot.exts.ingest",
+    "bot.exts.forget",
     "bot.exts.about",
     "bot.exts.admin",
 )

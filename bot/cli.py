@@ -29,9 +29,9 @@ from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
 from knowledge.extract.reader import header_warnings
 from knowledge.ingest import ARTICLE_SUFFIXES, IngestReport, Job, analyse_file, ingest_many, open_store
-from knowledge.models import Article, Extraction
+from knowledge.models import Article, DocumentSummary, Extraction
 from knowledge.preview import has_facts, plural, read_counts, record_lines
-from knowledge.store import StoreError
+from knowledge.store import Store, StoreError
 
 log = logging.getLogger("briefbot")
 CONFIG_ERROR = 2  # exit code for a setting that cannot work
@@ -128,8 +128,15 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--no-seed", action="store_true", help="create a new store without the bundled article"
     )
+    ingest.add_argument(
+        "--replace", type=int, metavar="ID", help="swap document ID (see sources) for a corrected FILE"
+    )
     ingest.set_defaults(handler=_ingest)
     command("sources", "list the documents in the store").set_defaults(handler=_sources)
+    forget = command("forget", "remove a document and everything read from it")
+    forget.add_argument("document_id", type=int, metavar="ID", help="the document's number (see sources)")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.set_defaults(handler=_forget)
     return parser
 
 
@@ -203,6 +210,10 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Ingest article files and folders; return 1 if any file failed (the others still land)."""
     if args.json and not args.dry_run:
         raise UsageError("ingest: --json only goes with --dry-run")
+    if args.replace is not None:
+        if len(args.paths) != 1 or args.paths[0].is_dir():
+            raise UsageError("ingest: --replace ID takes exactly one article file")
+        return asyncio.run(_replace(args.replace, args.paths[0], settings, dry_run=args.dry_run))
     jobs = article_jobs(args.paths)
     return asyncio.run(
         _ingest_async(jobs, settings, dry_run=args.dry_run, as_json=args.json, seed=not args.no_seed)
@@ -358,23 +369,104 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
     async def listing() -> None:
         store = await open_store(settings.db)
         try:
-            for d in await store.documents():
-                doc = d.document
-                counts = ", ".join(
-                    plural(n, noun)
-                    for n, noun in (
-                        (d.passages, "sentence"),
-                        (d.spending_facts, "spending fact"),
-                        (d.statements, "statement"),
-                        (d.events, "event"),
-                    )
-                )
-                print(
-                    f"{doc.id}: {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
-                    f" {doc.published or 'date not stated'} — {counts}"
-                )
+            for summary in await store.documents():
+                print(document_line(summary))
         finally:
             await store.close()
 
     asyncio.run(listing())
     return 0
+
+
+def document_line(summary: DocumentSummary) -> str:
+    """Return "3: Title · Outlet · 2025-06 — 12 sentences, 1 spending fact, 0 statements, 2 events"."""
+    doc = summary.document
+    counts = ", ".join(
+        plural(n, noun)
+        for n, noun in (
+            (summary.passages, "sentence"),
+            (summary.spending_facts, "spending fact"),
+            (summary.statements, "statement"),
+            (summary.events, "event"),
+        )
+    )
+    return (
+        f"{doc.id}: {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
+        f" {doc.published or 'date not stated'} — {counts}"
+    )
+
+
+async def _stored(store: Store, document_id: int) -> DocumentSummary:
+    """Return the stored document with this id; raise StoreError naming the id when there is none."""
+    for summary in await store.documents():
+        if summary.document.id == document_id:
+            return summary
+    raise StoreError(f"there is no document {document_id} in {store.path}; `briefbot sources` lists them")
+
+
+def _forget(args: argparse.Namespace, settings: Settings) -> int:
+    """Remove a document after confirmation (or --yes); return 1 when there is no such document."""
+
+    async def forget() -> int:
+        store = await open_store(settings.db)
+        try:
+            summary = await _stored(store, args.document_id)
+            if not args.yes and not _confirmed(f"Forget {document_line(summary)}?"):
+                print("Nothing was removed.")
+                return 1
+            if not await store.remove_document(args.document_id):  # removed meanwhile by someone else
+                raise StoreError(f"document {args.document_id} was removed meanwhile")
+            print(f"Forgot document {args.document_id}: it and everything read from it are gone.")
+            return 0
+        finally:
+            await store.close()
+
+    return asyncio.run(forget())
+
+
+def _confirmed(question: str) -> bool:
+    """Return whether the person at the terminal answers yes; raise UsageError when there is none to ask."""
+    if not sys.stdin.isatty():
+        raise UsageError("forget: no terminal to confirm on; add --yes")
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+async def _replace(document_id: int, path: Path, settings: Settings, *, dry_run: bool) -> int:
+    """Swap a stored document for the corrected article in path, under the same id."""
+    store = await open_store(settings.db)
+    try:
+        old = await _stored(store, document_id)
+        try:
+            article, extraction = analyse_file(path)
+        except BriefingError as exc:
+            print(f"{path.name}: failed: {exc.message}", file=sys.stderr)
+            return 1
+        report = IngestReport(path.name, None, False, article, extraction)
+        if dry_run:
+            lines = report_lines(report, dry_run=True)
+            lines[0] = lines[0].replace(": would be stored (", f": would replace document {document_id} (", 1)
+            print("\n".join([*lines, f"  replacing {document_line(old)}"]))
+            return 0
+        result = await store.replace_document(document_id, article, extraction, name=path.name)
+        if result is None:
+            raise StoreError(f"document {document_id} was removed meanwhile")
+        if not result.created:
+            same = result.document_id == document_id
+            print(
+                f"{path.name}: unchanged: the text is already document {result.document_id}"
+                + (
+                    ""
+                    if same
+                    else f"; forget one of them, or edit this file, to replace document {document_id}"
+                )
+            )
+            return 0 if same else 1
+        print(f"{path.name}: replaced document {document_id} ({read_counts(article, extraction)})")
+        for warning in header_warnings(article):
+            print(f"  warning: {warning}")
+        return 0
+    finally:
+        await store.close()

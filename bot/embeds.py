@@ -656,6 +656,20 @@ def sources_embed(documents: Sequence[DocumentSummary]) -> discord.Embed:
     return fit(embed)
 
 
+def forget_preview_embed(summary: DocumentSummary) -> discord.Embed:
+    """Return the question whether to forget a document, saying what would go with it."""
+    doc = summary.document
+    embed = discord.Embed(title=f"Forget “{escape(doc.title or 'Untitled')}”?", colour=ERROR_COLOUR)
+    embed.description = (
+        f"Document #{doc.id} · {escape(doc.outlet or 'outlet not stated')} · {escape(doc.published or 'date not stated')}"
+        f"\nRemoves it and everything read from it: {plural(summary.passages, 'sentence')},"
+        f" {plural(summary.spending_facts, 'spending fact')}, {plural(summary.statements, 'statement')},"
+        f" {plural(summary.events, 'event')}. Answers change at once; this cannot be undone"
+        " (the article can be added again with /ingest).\nNothing is removed until you press **Forget it**."
+    )
+    return fit(embed)
+
+
 def brief_embed(answer: BriefAnswer) -> discord.Embed:
     """Return the embed with a document's key points, section by section."""
     doc = answer.document.document

@@ -478,6 +478,16 @@ class Briefing:
         """Store an analysed article (one transaction); answers reflect it immediately."""
         return await self.store.add_document(article, extraction, name=name)
 
+    async def forget(self, document_id: int) -> bool:
+        """Remove a document and everything read from it; return whether it existed. Answers follow at once."""
+        return await self.store.remove_document(document_id)
+
+    async def replace(
+        self, document_id: int, article: Article, extraction: Extraction, *, name: str
+    ) -> AddResult | None:
+        """Swap a document for a corrected version under the same id (see Store.replace_document)."""
+        return await self.store.replace_document(document_id, article, extraction, name=name)
+
     async def sources(self) -> list[DocumentSummary]:
         """Return the stored documents with their counts, newest first."""
         return await self.store.documents()

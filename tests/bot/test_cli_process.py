@@ -156,3 +156,49 @@ def test_saving_attachments_says_where_not_how(tmp_path: Path) -> None:
     assert (tmp_path / "charts" / "spending-US.png").read_bytes().startswith(b"\x89PNG")
     plain = cli(tmp_path, "--db", "s.db", "ask", "/spending usa")
     assert "(attached: spending-US.png" in plain.stdout and "--save-attachments DIR" in plain.stdout
+
+
+def test_forget_removes_a_document_and_its_answers(tmp_path: Path) -> None:
+    """`briefbot forget ID --yes` removes it; answers no longer show it; a second try is one line."""
+    article = tmp_path / "short.txt"
+    article.write_text(ONE_SENTENCE)
+    cli(tmp_path, "--db", "s.db", "ingest", article)
+    assert "4.1% of GDP in 2025" in cli(tmp_path, "--db", "s.db", "ask", "/spending Poland").stdout
+    result = cli(tmp_path, "forget", "2", "--yes", "--db", "s.db")
+    assert (
+        result.returncode == 0
+        and result.stdout == "Forgot document 2: it and everything read from it are gone.\n"
+    )
+    answer = cli(tmp_path, "--db", "s.db", "ask", "/spending Poland").stdout
+    assert "4.1%" not in answer and "No figures for Poland" in answer
+    again = cli(tmp_path, "--db", "s.db", "forget", "2", "--yes")
+    assert again.returncode == 1 and again.stderr.startswith("briefbot: there is no document 2 ")
+    assert again.stderr.count("\n") == 1
+
+
+def test_forget_without_yes_needs_a_terminal(tmp_path: Path) -> None:
+    """With no terminal to ask on, forget refuses in one line and removes nothing."""
+    result = cli(tmp_path, "--db", "s.db", "forget", "1")
+    assert result.returncode == 2 and "add --yes" in result.stderr and result.stderr.count("\n") == 1
+    assert cli(tmp_path, "--db", "s.db", "sources").stdout.count("\n") == 1
+
+
+def test_replace_swaps_in_a_corrected_version(tmp_path: Path) -> None:
+    """`ingest --replace ID FILE` keeps the id and the answers show the corrected figure at once."""
+    article = tmp_path / "short.txt"
+    article.write_text(ONE_SENTENCE)
+    cli(tmp_path, "--db", "s.db", "ingest", article)
+    fixed = tmp_path / "short-fixed.txt"
+    fixed.write_text(ONE_SENTENCE.replace("4.1 percent", "4.4 percent"))
+    preview = cli(tmp_path, "--db", "s.db", "ingest", "--replace", "2", "--dry-run", fixed)
+    assert preview.stdout.startswith("short-fixed.txt: would replace document 2 (1 sentence,")
+    assert "4.1% of GDP" in cli(tmp_path, "--db", "s.db", "ask", "/spending Poland").stdout
+    result = cli(tmp_path, "--db", "s.db", "ingest", "--replace", "2", fixed)
+    assert result.returncode == 0 and result.stdout.startswith("short-fixed.txt: replaced document 2 (")
+    answer = cli(tmp_path, "--db", "s.db", "ask", "/spending Poland").stdout
+    assert "4.4% of GDP in 2025" in answer and "4.1%" not in answer
+    assert cli(tmp_path, "--db", "s.db", "sources").stdout.count("\n") == 2
+    missing = cli(tmp_path, "--db", "s.db", "ingest", "--replace", "7", fixed)
+    assert missing.returncode == 1 and "there is no document 7" in missing.stderr
+    two = cli(tmp_path, "--db", "s.db", "ingest", "--replace", "2", fixed, article)
+    assert two.returncode == 2 and "--replace ID takes exactly one article file" in two.stderr
