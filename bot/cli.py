@@ -1,4 +1,4 @@
-"""The ``briefbot`` command: run | ask | console | ingest | sources.
+"""The ``briefbot`` command: run | ask | console | ingest | sources | forget | check | backup.
 
 Errors are one clear line on stderr and a non-zero exit code, never a traceback: 2 for a
 setting that cannot work (the line names it), 1 for anything else.
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import logging
 import os
 import signal
 import sqlite3
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -22,6 +24,7 @@ import discord
 from pydantic import ValidationError
 
 from bot.app import create_bot, use_endpoints
+from bot.check import check
 from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
 from bot.logs import setup_logging
 from bot.settings import ConfigError, Settings, settings_errors
@@ -137,6 +140,10 @@ def _parser() -> argparse.ArgumentParser:
     forget.add_argument("document_id", type=int, metavar="ID", help="the document's number (see sources)")
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     forget.set_defaults(handler=_forget)
+    command("check", "check the configuration, the store and the Discord setup").set_defaults(handler=_check)
+    backup = command("backup", "copy the store to a file, safely while the bot runs")
+    backup.add_argument("target", type=Path, metavar="PATH", help="a new file, or a folder to put it in")
+    backup.set_defaults(handler=_backup)
     return parser
 
 
@@ -470,3 +477,48 @@ async def _replace(document_id: int, path: Path, settings: Settings, *, dry_run:
         return 0
     finally:
         await store.close()
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    """Print what is right and wrong with the setup; return 1 if anything is wrong."""
+    findings = asyncio.run(check(settings))
+    for finding in findings:
+        print(finding.line())
+    problems = sum(not f.ok for f in findings)
+    print("Ready to run." if not problems else f"{plural(problems, 'problem')} to fix before `briefbot run`.")
+    return 1 if problems else 0
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    """Copy the store with SQLite's online backup (consistent while the bot writes); return 0 when done."""
+    source = settings.db
+    if not source.is_file():
+        raise StoreError(f"there is no store at {source} to back up")
+    target: Path = args.target
+    if target.is_dir():
+        target = target / f"briefbot-{time.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+    if target.exists():
+        raise OSError(f"{target} already exists; give a new file name")
+    documents = backup_store(source, target)
+    print(f"Backed up {plural(documents, 'document')} to {target} ({target.stat().st_size // 1024 + 1} KB).")
+    return 0
+
+
+def backup_store(source: Path, target: Path) -> int:
+    """Copy source to target through a temporary file, check the copy, and return its document count."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with (
+            contextlib.closing(sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)) as db,
+            contextlib.closing(sqlite3.connect(partial)) as copy,
+        ):
+            db.execute("SELECT count(*) FROM documents")  # a briefbot store, not any file
+            db.backup(copy)  # page by page, each step a consistent snapshot; writers are not blocked long
+            verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
+            documents = int(copy.execute("SELECT count(*) FROM documents").fetchone()[0])
+        if verdict != "ok":
+            raise StoreError(f"the copy failed its integrity check ({verdict}); the store may be damaged")
+        partial.replace(target)  # the backup appears whole or not at all
+    finally:
+        partial.unlink(missing_ok=True)
+    return documents

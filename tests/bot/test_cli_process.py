@@ -6,8 +6,10 @@ closed pipe, options on either side of the subcommand, and one-line errors.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -202,3 +204,27 @@ def test_replace_swaps_in_a_corrected_version(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "there is no document 7" in missing.stderr
     two = cli(tmp_path, "--db", "s.db", "ingest", "--replace", "2", fixed, article)
     assert two.returncode == 2 and "--replace ID takes exactly one article file" in two.stderr
+
+
+def test_backup_copies_a_consistent_store_while_a_writer_is_busy(tmp_path: Path) -> None:
+    """`briefbot backup PATH` works while another writer holds its transaction; the copy is a store."""
+    article = tmp_path / "short.txt"
+    article.write_text(ONE_SENTENCE)
+    cli(tmp_path, "--db", "s.db", "ingest", article)
+    with contextlib.closing(sqlite3.connect(tmp_path / "s.db", isolation_level=None)) as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("DELETE FROM documents WHERE id = 2")  # not committed: the backup must not see it
+        result = cli(tmp_path, "--db", "s.db", "backup", "copy.sqlite3")
+        writer.execute("ROLLBACK")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Backed up 2 documents to copy.sqlite3 (")
+    listing = cli(tmp_path, "--db", "copy.sqlite3", "sources")
+    assert listing.returncode == 0 and "Short note" in listing.stdout and listing.stdout.count("\n") == 2
+    again = cli(tmp_path, "--db", "s.db", "backup", "copy.sqlite3")
+    assert again.returncode == 1 and "copy.sqlite3 already exists" in again.stderr
+    assert not list(tmp_path.glob("*.partial"))
+    (tmp_path / "backups").mkdir()
+    into = cli(tmp_path, "--db", "s.db", "backup", "backups")
+    assert into.returncode == 0 and len(list((tmp_path / "backups").glob("briefbot-*.sqlite3"))) == 1
+    missing = cli(tmp_path, "--db", "none.db", "backup", "x.sqlite3")
+    assert missing.returncode == 1 and "there is no store at none.db" in missing.stderr
