@@ -4,8 +4,8 @@ Drawn with matplotlib (Agg, anti-aliased): one line per source document, each wi
 and marker and numbered in the legend and the caption, so two sources' figures for one year are
 told apart (they stand side by side, a little apart, at that year). Value labels are moved apart
 until none overlaps another; the caption wraps over up to CAPTION_LINES lines instead of being
-cut. matplotlib is imported on the first chart, not with the bot (it costs about 40 MB and a
-second of import time), and every chart is drawn in a worker thread, never on the event loop.
+cut. matplotlib lives in one worker process started on the first chart (see _drawing_process),
+not in the bot: it costs about 45 MB and a second of import time. The event loop only waits.
 
 Rendering is deterministic (no timestamps or software version in the PNG), so the same chart
 gives the same bytes; PNGs are cached by what they show (``ChartSpec``), so a repeated question
@@ -18,15 +18,21 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
+import multiprocessing
+import os
+import signal
 import textwrap
 import threading
 import unicodedata
 import warnings
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 import discord
 
+from knowledge.ingest import end_with_parent
 from knowledge.models import Figure, FigureStatus, Metric, SpendingAnswer
 
 MIN_POINTS = 2  # one figure is a sentence, not a chart
@@ -249,11 +255,51 @@ def _separate(figure: Any, labels: list[Any]) -> None:
         placed.append(box)
 
 
-cached_png = functools.lru_cache(maxsize=CACHED_CHARTS)(render_png)
+_workers: ProcessPoolExecutor | None = None
+_workers_lock = threading.Lock()
+
+
+def _drawing_process() -> ProcessPoolExecutor:
+    """Return the one worker process that draws charts, starting it on first use.
+
+    matplotlib lives there, not in the bot: the bot's memory stays what it was with a
+    hand-drawn chart (about 45 MB less), and a slow chart never holds the GIL the event loop needs.
+    Spawned, not forked (the bot runs threads), and it ends itself when the bot's process is gone.
+    """
+    global _workers
+    with _workers_lock:
+        if _workers is None:
+            _workers = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
+            )
+        return _workers
+
+
+def _start_worker(parent: int) -> None:
+    """Worker initializer: leave Ctrl-C to the bot (a terminal sends it to both), end with the bot."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(parent)
+
+
+def _draw_in_worker(spec: ChartSpec) -> bytes:
+    """Return the PNG drawn by the worker process (blocking; a worker that died is replaced once)."""
+    global _workers
+    try:
+        return _drawing_process().submit(render_png, spec).result()
+    except BrokenProcessPool:
+        with _workers_lock:
+            _workers = None
+        return _drawing_process().submit(render_png, spec).result()
+
+
+cached_png = functools.lru_cache(maxsize=CACHED_CHARTS)(_draw_in_worker)
 
 
 async def spending_chart(answer: SpendingAnswer) -> discord.File:
-    """Return the chart as a Discord attachment, drawn off the event loop (or taken from the cache)."""
+    """Return the chart as a Discord attachment, drawn in the worker process (or taken from the cache)."""
     data = await asyncio.to_thread(cached_png, chart_spec(answer))
     return discord.File(
         io.BytesIO(data), filename=chart_filename(answer), description="Spending by year, from the briefing"

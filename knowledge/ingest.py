@@ -141,7 +141,7 @@ async def ingest_many(
     # this process's children, and each ends itself when this process dies, even by SIGKILL.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
+        count, mp_context=context, initializer=end_with_parent, initargs=(os.getpid(),)
     ) as pool:
         window: deque[tuple[str, asyncio.Future[tuple[Article, Extraction] | Exception]]] = deque()
         queue = iter(pending)
@@ -159,8 +159,8 @@ async def ingest_many(
                 future.cancel()
 
 
-def _end_with_parent(parent: int) -> None:
-    """Worker initializer: exit as soon as the ingesting process is gone (killed, crashed)."""
+def end_with_parent(parent: int) -> None:
+    """Worker initializer: exit as soon as the parent process is gone (killed, crashed)."""
 
     def watch() -> None:
         while os.getppid() == parent:
