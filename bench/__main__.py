@@ -34,6 +34,7 @@ from bench.workload import (
     people_for,
     time_charts,
     time_in_process,
+    time_scoped,
 )
 from knowledge.briefing import Briefing
 from knowledge.ingest import analyse, open_store
@@ -64,6 +65,7 @@ class Config:
     corpus_sample: int
     charts: int  # chart renderings timed (each takes about 0.1 s)
     long_article: int  # characters of the one long article extraction is timed on
+    scopes: int  # scopes the scoped store's articles are dealt to (global and scopes - 1 servers)
 
 
 FULL = Config(
@@ -76,6 +78,7 @@ FULL = Config(
     corpus_sample=200,
     charts=200,
     long_article=1_000_000,
+    scopes=100,
 )
 SMOKE = Config(
     "smoke",
@@ -87,6 +90,7 @@ SMOKE = Config(
     corpus_sample=10,
     charts=3,
     long_article=50_000,
+    scopes=5,
 )
 
 
@@ -100,6 +104,7 @@ def expected_keys() -> list[str]:
     keys += ["scale.e2e.ready", "scale.e2e.first", *(f"scale.e2e.{key}" for key, _ in COMMANDS)]
     keys += ["scale.rss", "baseline.fts", "baseline.bm25", "baseline.ratio", "baseline.agreement"]
     keys += ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
+    keys += ["scopes.ingest", "scopes.first", *(f"scopes.{key}" for key in STRUCTURED)]
     return [*keys, "cold.start"]
 
 
@@ -425,6 +430,9 @@ async def main_async(config: Config, work: Path) -> Run:
                 )
             )
 
+    # 7 (before 5). scopes: as many articles, dealt to global and servers; answers from every server.
+    await scoped_phase(run, work / "scoped.sqlite3")
+
     # 5. cold start.
     section = "5 cold start · seed store"
     with run.phase("cold start", ["cold.start"], section):
@@ -442,6 +450,53 @@ async def main_async(config: Config, work: Path) -> Run:
             )
         )
     return run
+
+
+async def scoped_phase(run: Run, db: Path) -> None:
+    """Build a store of the scale size in config.scopes scopes and time structured answers per server."""
+    config = run.config
+    section = (
+        f"7 scopes · {config.articles:,} articles in {config.scopes} scopes · in process (briefing + embed)"
+    )
+    keys = [k for k in expected_keys() if k.startswith("scopes.")]
+    with run.phase(f"{config.articles:,} articles in {config.scopes} scopes", keys, section):
+        ingest = await scale.build_store(db, config.articles, scopes=config.scopes)
+        run.add(
+            Row(
+                "scopes.ingest",
+                section,
+                "ingest into the scopes (read + extract + store)",
+                "articles/s",
+                value=ingest.per_second,
+                note=f"{ingest.created:,} documents; global and {config.scopes - 1} servers,"
+                f" about {config.articles // config.scopes} articles each",
+            )
+        )
+
+        async def scoped(briefing: Briefing) -> None:
+            """Time answers asked from every server in turn."""
+            guilds = list(range(1, config.scopes))
+            people = Workload(COUNTRIES, await people_for(briefing))  # global's: every server reads them
+            results = await time_scoped(briefing, guilds, people, config.n, config.budget)
+            run.add(
+                latency_row(
+                    "scopes.first",
+                    section,
+                    "a server's first answer (its data loaded)",
+                    results["first"],
+                    note=f"one per server ({len(guilds)}); the first also loads global's data",
+                )
+            )
+            for key, label in COMMANDS:
+                if key in STRUCTURED:
+                    note = f"asked round-robin from {len(guilds)} servers, each reading global + its own"
+                    run.add(
+                        latency_row(
+                            f"scopes.{key}", section, label, results[key], target=STRUCTURED_P99, note=note
+                        )
+                    )
+
+        await with_briefing(db, scoped)
 
 
 def _shown(path: Path) -> str:

@@ -12,6 +12,7 @@ from bench.corpus import generate, word_count
 from knowledge.extract import extract
 from knowledge.extract.reader import read_article
 from knowledge.ingest import analyse, ingest_many, open_store
+from knowledge.store import GLOBAL, guild_scope
 
 SEED = 6
 
@@ -65,18 +66,28 @@ class IngestResult:
         return self.articles / self.seconds
 
 
-async def build_store(path: Path, count: int, seed: int = SEED) -> IngestResult:
-    """Create a fresh store at path (seeded) and ingest count generated articles, timing the ingest."""
+def scope_of(index: int, scopes: int) -> str:
+    """Return the scope of the index-th generated article: global, or server index % scopes."""
+    return GLOBAL if index % scopes == 0 else guild_scope(index % scopes)
+
+
+async def build_store(path: Path, count: int, seed: int = SEED, scopes: int = 1) -> IngestResult:
+    """Create a fresh store at path (seeded) and ingest count generated articles, timing the ingest.
+
+    With scopes > 1, the articles are dealt round-robin to global and scopes - 1 servers (ids
+    1, 2, ...; see ``scope_of``), as many servers' own articles beside the global ones.
+    """
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
     texts = list(generate(count, seed))  # generated up front: the generator is not what is measured
+    where = {name: scope_of(index, scopes) for index, (name, _) in enumerate(texts)}
     store = await open_store(path, seed=True)
     created = 0
     try:
         # The path `briefbot ingest` takes: worker processes analyse, this process writes.
         start = time.perf_counter()
         async for _, report in ingest_many(
-            store, [(name, functools.partial(analyse, text)) for name, text in texts]
+            store, [(name, functools.partial(analyse, text)) for name, text in texts], scope=where.__getitem__
         ):
             if isinstance(report, Exception):
                 raise report

@@ -265,3 +265,35 @@ async def time_charts(briefing: Briefing, workload: Workload, n: int, budget: fl
         if start > deadline:
             break
     return durations
+
+
+async def time_scoped(
+    root: Briefing, guilds: list[int], workload: Workload, n: int, budget: float
+) -> dict[str, list[float]]:
+    """Return durations of answers asked from many servers in turn, each reading global and its own.
+
+    "first" is each server's first answer (its scope's data loaded and merged with global's);
+    the structured commands are then asked round-robin over the servers, as a bot in many
+    servers is asked, so the answers cache (ANSWERS_CACHED) is shared by all of them.
+    """
+    views = [answer_paths(root.for_guild(guild)) for guild in guilds]
+    first: list[float] = []
+    for view in views:
+        start = time.perf_counter()
+        await view["spending"](workload.countries[0])
+        first.append(time.perf_counter() - start)
+    results = {"first": first}
+    servers = itertools.cycle(views)
+    for key in STRUCTURED:
+        args = arguments(workload, key)
+        durations: list[float] = []
+        deadline = time.perf_counter() + budget
+        for _ in range(n):
+            path, argument = next(servers)[key], next(args)
+            start = time.perf_counter()
+            await path(argument)
+            durations.append(time.perf_counter() - start)
+            if start > deadline:
+                break
+        results[key] = durations
+    return results

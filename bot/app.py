@@ -34,6 +34,7 @@ EXTENSIONS = (
     "bot.exts.forget",
     "bot.exts.about",
     "bot.exts.admin",
+    "bot.exts.server",
 )
 
 
@@ -166,24 +167,43 @@ class BriefingBot(BriefingMixin, commands.Bot):
 
 
 class ShardedBriefingBot(BriefingMixin, commands.AutoShardedBot):
-    """briefbot with discord.py's automatic sharding (for about 1,000 guilds and more)."""
+    """briefbot with discord.py's sharding: every shard (automatic), or the shards this process owns.
+
+    BRIEFBOT_SHARD_IDS and BRIEFBOT_SHARD_COUNT give discord.py's ``shard_ids`` and ``shard_count``:
+    several processes, each with its own range of shards, serve one application.
+    """
 
     def __init__(self, briefing: Briefing, settings: Settings) -> None:
-        super().__init__(**_client_options(settings))
+        shards: dict[str, Any] = {}
+        if settings.shard_count is not None:
+            shards["shard_count"] = settings.shard_count
+        if settings.shard_ids is not None:
+            shards["shard_ids"] = list(settings.shard_ids)
+        super().__init__(**_client_options(settings), **shards)
         self.briefing = briefing
         self.settings = settings
 
 
 def create_bot(briefing: Briefing, settings: Settings) -> BriefingBot | ShardedBriefingBot:
     """Return the client class the settings ask for."""
-    cls = ShardedBriefingBot if settings.sharding == "auto" else BriefingBot
+    cls = ShardedBriefingBot if settings.sharded() else BriefingBot
     return cls(briefing, settings)
 
 
+def guild_of(interaction: discord.Interaction) -> int | None:
+    """Return the server whose documents an interaction reads, or None for the global ones only.
+
+    Only where the bot is installed in the server (a guild integration): in DMs and where a member
+    installed the app for themselves, the server's documents are not the bot's to show.
+    """
+    return interaction.guild_id if interaction.is_guild_integration() else None
+
+
 def briefing_of(interaction: discord.Interaction) -> Briefing:
-    """Return the briefing of the bot that received an interaction."""
+    """Return the briefing of the bot that received an interaction, as seen from where it was sent."""
     client: Any = interaction.client
-    return client.briefing  # type: ignore[no-any-return]
+    briefing: Briefing = client.briefing
+    return briefing.for_guild(guild_of(interaction))
 
 
 async def use_endpoints(settings: Settings, token: str) -> None:

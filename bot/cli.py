@@ -34,7 +34,7 @@ from knowledge.extract.reader import header_warnings
 from knowledge.ingest import ARTICLE_SUFFIXES, IngestReport, Job, analyse_file, ingest_many, open_store
 from knowledge.models import Article, DocumentSummary, Extraction
 from knowledge.preview import has_facts, plural, read_counts, record_lines
-from knowledge.store import Store, StoreError
+from knowledge.store import GLOBAL, Store, StoreError, guild_scope
 
 log = logging.getLogger("briefbot")
 CONFIG_ERROR = 2  # exit code for a setting that cannot work
@@ -107,24 +107,32 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,  # so a subcommand's unset --db does not undo one given before it
         help="the SQLite store (default: BRIEFBOT_DB or the user data directory)",
     )
+    guild = _Parser(add_help=False)
+    guild.add_argument(
+        "--guild",
+        type=_guild_id,
+        metavar="ID",
+        help="as in this Discord server (default: the global documents)",
+    )
     parser = _Parser(prog="briefbot", description="A Discord bot for sourced briefings.", parents=[common])
     sub = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help, parents=[common])
+    def command(name: str, help: str, *, in_a_guild: bool = False) -> argparse.ArgumentParser:
+        parents = [common, guild] if in_a_guild else [common]
+        return sub.add_parser(name, help=help, description=help, parents=parents)
 
     command("run", "connect to Discord (no token: answer through the local console)").set_defaults(
         handler=_run
     )
-    ask = command("ask", 'answer one command locally, e.g. briefbot ask "/spending Canada"')
+    ask = command("ask", 'answer one command locally, e.g. briefbot ask "/spending Canada"', in_a_guild=True)
     ask.add_argument("line", nargs="+", help="the command line")
     ask.add_argument("--json", action="store_true", help="print the exact payload Discord would receive")
     ask.add_argument(
         "--save-attachments", metavar="DIR", type=Path, help="write attached files (charts) here"
     )
     ask.set_defaults(handler=_ask)
-    command("console", "type commands in the terminal").set_defaults(handler=_console)
-    ingest = command("ingest", "add .txt or .md articles (files or folders) to the store")
+    command("console", "type commands in the terminal", in_a_guild=True).set_defaults(handler=_console)
+    ingest = command("ingest", "add .txt or .md articles (files or folders) to the store", in_a_guild=True)
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="an article, or a folder of them")
     ingest.add_argument("--dry-run", action="store_true", help="show what would be stored; change nothing")
     ingest.add_argument("--json", action="store_true", help="with --dry-run: print the records as JSON")
@@ -135,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         "--replace", type=int, metavar="ID", help="swap document ID (see sources) for a corrected FILE"
     )
     ingest.set_defaults(handler=_ingest)
-    command("sources", "list the documents in the store").set_defaults(handler=_sources)
+    command("sources", "list the documents in the store", in_a_guild=True).set_defaults(handler=_sources)
     forget = command("forget", "remove a document and everything read from it")
     forget.add_argument("document_id", type=int, metavar="ID", help="the document's number (see sources)")
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -145,6 +153,18 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("target", type=Path, metavar="PATH", help="a new file, or a folder to put it in")
     backup.set_defaults(handler=_backup)
     return parser
+
+
+def _guild_id(text: str) -> int:
+    """Return a Discord server id given on the command line."""
+    if not (text.isascii() and text.isdigit() and 0 < int(text) < 2**64):
+        raise argparse.ArgumentTypeError(f"expected a Discord server id (a number), got {text[:40]!r}")
+    return int(text)
+
+
+def _scope(args: argparse.Namespace) -> str:
+    """Return the scope a CLI command works on: the --guild server's, else global."""
+    return GLOBAL if args.guild is None else guild_scope(args.guild)
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -166,7 +186,18 @@ async def serve(settings: Settings) -> None:
     """Connect to Discord and answer until SIGTERM or Ctrl-C, then close the bot and the store."""
     assert settings.discord_token is not None
     token = settings.discord_token.get_secret_value().strip()
-    store = await open_store(settings.db)
+    store = await open_store(settings.db, read_only=settings.db_readonly)
+    if store.read_only:
+        why = "BRIEFBOT_DB_READONLY is set" if settings.db_readonly else "this process may not write it"
+        log.warning(
+            "The store %s is open read-only (%s): answers come from it; /ingest and /settings changes"
+            " are refused. Ingest where the writer runs.",
+            settings.db,
+            why,
+        )
+    if settings.shard_ids is not None:
+        shards = ", ".join(map(str, settings.shard_ids))
+        log.info("Serving shards %s of %d", shards, settings.shard_count)
     bot = create_bot(Briefing(store), settings)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -192,12 +223,16 @@ async def _demo(settings: Settings, *, interactive_after: bool) -> int:
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one command line locally."""
     line = " ".join(args.line)
-    return asyncio.run(_ask_async(line, settings, as_json=args.json, save_dir=args.save_attachments))
+    return asyncio.run(
+        _ask_async(line, settings, as_json=args.json, save_dir=args.save_attachments, guild_id=args.guild)
+    )
 
 
-async def _ask_async(line: str, settings: Settings, *, as_json: bool, save_dir: Path | None) -> int:
-    """Answer one command line and return 1 if it was not a valid command."""
-    async with local_bot(settings) as local:
+async def _ask_async(
+    line: str, settings: Settings, *, as_json: bool, save_dir: Path | None, guild_id: int | None = None
+) -> int:
+    """Answer one command line (as in a server, or a DM) and return 1 if it was not a valid command."""
+    async with local_bot(settings, guild_id) as local:
         failed = await run_lines(local, [line], sys.stdout, as_json=as_json, save_dir=save_dir)
     return 1 if failed else 0
 
@@ -206,7 +241,7 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
     """Run the interactive console."""
 
     async def session() -> None:
-        async with local_bot(settings) as local:
+        async with local_bot(settings, args.guild) as local:
             await interactive(local)
 
     asyncio.run(session())
@@ -223,7 +258,9 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_replace(args.replace, args.paths[0], settings, dry_run=args.dry_run))
     jobs = article_jobs(args.paths)
     return asyncio.run(
-        _ingest_async(jobs, settings, dry_run=args.dry_run, as_json=args.json, seed=not args.no_seed)
+        _ingest_async(
+            jobs, settings, dry_run=args.dry_run, as_json=args.json, seed=not args.no_seed, scope=_scope(args)
+        )
     )
 
 
@@ -264,9 +301,14 @@ def _fail(reason: str) -> tuple[Article, Extraction]:
 
 
 async def _ingest_async(
-    jobs: list[Job], settings: Settings, *, dry_run: bool, as_json: bool, seed: bool
+    jobs: list[Job], settings: Settings, *, dry_run: bool, as_json: bool, seed: bool, scope: str = GLOBAL
 ) -> int:
     """Ingest each file in its own transaction and say what became of it; return 1 if any failed."""
+    if settings.db_readonly and not dry_run:
+        raise ConfigError(
+            "BRIEFBOT_DB_READONLY is set: this process may not write the store;"
+            " ingest where the writer runs (or use --dry-run)."
+        )
     if dry_run and not settings.db.exists():
         store = await open_store(":memory:", seed=False)  # a dry run creates no file
     else:
@@ -274,7 +316,7 @@ async def _ingest_async(
     progress = Progress(len(jobs)) if len(jobs) > 1 else None
     failed = 0
     try:
-        async for name, outcome in ingest_many(store, jobs, dry_run=dry_run):
+        async for name, outcome in ingest_many(store, jobs, dry_run=dry_run, scope=scope):
             if isinstance(outcome, Exception):
                 progress_print(progress, f"{name}: failed: {_failure(outcome)}", sys.stderr)
                 failed += 1
@@ -376,7 +418,8 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
     async def listing() -> None:
         store = await open_store(settings.db)
         try:
-            for summary in await store.documents():
+            # What the server reads (its own and, unless it hides them, the global documents).
+            for summary in await Briefing(store).for_guild(args.guild).sources():
                 print(document_line(summary))
         finally:
             await store.close()
@@ -398,7 +441,7 @@ def document_line(summary: DocumentSummary) -> str:
         )
     )
     return (
-        f"{doc.id}: {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
+        f"{doc.id}: [{summary.scope}] {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
         f" {doc.published or 'date not stated'} — {counts}"
     )
 

@@ -23,7 +23,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import create_bot
-from bot.loopback import CONSOLE_USER_ID, LocalDiscord, Sent, command_data, interaction_payload, press_payload
+from bot.loopback import CONSOLE_USER_ID, LocalDiscord, Sent, command_data
 from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.ingest import open_store
@@ -37,13 +37,17 @@ class ConsoleError(Exception):
 
 
 @asynccontextmanager
-async def local_bot(settings: Settings) -> AsyncIterator[LocalDiscord]:
-    """Yield a bot with its extensions loaded, wired to a local Discord, and close it after."""
-    store = await open_store(settings.db)
+async def local_bot(settings: Settings, guild_id: int | None = None) -> AsyncIterator[LocalDiscord]:
+    """Yield a bot with its extensions loaded, wired to a local Discord, and close it after.
+
+    Commands run as in that server (its documents and the global ones), or without one as in a
+    DM with the bot: the global documents only.
+    """
+    store = await open_store(settings.db, read_only=settings.db_readonly)
     bot = create_bot(Briefing(store), settings)
     async with bot:  # runs discord.py's own async setup, then closes the bot and store on exit
         await bot.setup_hook()
-        yield LocalDiscord(bot)
+        yield LocalDiscord(bot, guild_id=guild_id)
 
 
 def parse_command(line: str, bot: commands.Bot) -> tuple[str, dict[str, str]]:
@@ -229,14 +233,14 @@ class Session:
         except ConsoleError as exc:
             print(str(exc), file=self.out)
             return
-        payload = interaction_payload(2, command_data(name, options), user_id=next(self.users))
+        payload = self.local.payload(2, command_data(name, options), user_id=next(self.users))
         await self.show(payload, await self.local.final(payload))
 
     async def press(self, custom_id: str) -> None:
         """Press a button of the last answer and show what it shows."""
         assert self.origin is not None and self.shown is not None
-        member = self.origin["member"]["user"]["id"]
-        payload = press_payload(custom_id, self.origin, self.shown, user_id=int(member))
+        asker = (self.origin.get("member") or self.origin)["user"]["id"]
+        payload = self.local.press_payload(custom_id, self.origin, self.shown, user_id=int(asker))
         sent = await self.local.final(payload)
         print(render(sent), file=self.out)
         self.buttons = _button_words(sent.message()) if sent.message().get("components") else {}

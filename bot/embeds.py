@@ -633,8 +633,15 @@ def error_embed(message: str, suggestions: Sequence[str] = ()) -> discord.Embed:
 # --- /sources, /brief -------------------------------------------------------------------------
 
 
-def sources_embed(documents: Sequence[DocumentSummary]) -> discord.Embed:
-    """Return the embed listing the stored documents with their counts."""
+def scope_label(scope: str, home: str) -> str:
+    """Return who reads a document of a scope, seen from the view whose own scope is home."""
+    if scope == "global":
+        return "🌐 global"
+    return "🏠 this server" if scope == home else "another server"
+
+
+def sources_embed(documents: Sequence[DocumentSummary], home: str = "global") -> discord.Embed:
+    """Return the embed listing the documents a view reads, each with its scope and counts."""
     embed = discord.Embed(title="Sources in the briefing", colour=INFO_COLOUR)
     if not documents:
         embed.description = "No documents yet. Members with Manage Server can add one with /ingest."
@@ -647,7 +654,8 @@ def sources_embed(documents: Sequence[DocumentSummary]) -> discord.Embed:
         embed.add_field(
             name=f"#{d.document.id} · {escape(d.document.title or 'Untitled')}",
             value=(
-                f"{escape(d.document.outlet or 'outlet not stated')} · {escape(d.document.published or 'date not stated')}"
+                f"{scope_label(d.scope, home)} · {escape(d.document.outlet or 'outlet not stated')}"
+                f" · {escape(d.document.published or 'date not stated')}"
                 f"\n{counts}{link}"
             ),
             inline=False,

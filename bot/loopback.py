@@ -206,8 +206,9 @@ def interaction_payload(
     user_id: int = CONSOLE_USER_ID,
     permissions: str = ALL_PERMISSIONS,
     message: dict[str, Any] | None = None,
+    guild_id: int | None = GUILD_ID,
 ) -> dict[str, Any]:
-    """Return an INTERACTION_CREATE payload as Discord sends it for a guild channel."""
+    """Return an INTERACTION_CREATE payload as Discord sends it for a guild channel (guild_id None: a DM)."""
     payload: dict[str, Any] = {
         "id": str(next(_ids)),
         "application_id": str(APPLICATION_ID),
@@ -239,6 +240,19 @@ def interaction_payload(
         "context": 0,
         "attachment_size_limit": 10 * 1024 * 1024,
     }
+    if guild_id is None:  # a DM with the bot: a user instead of a member, no server anywhere
+        for key in ("guild_id", "member", "guild_locale"):
+            del payload[key]
+        payload["channel"] = {
+            "id": str(CHANNEL_ID),
+            "type": 1,
+            "recipients": [_user(user_id, f"user{user_id % 10000}")],
+        }
+        payload.update(user=_user(user_id, f"user{user_id % 10000}"), context=1)
+        payload["authorizing_integration_owners"] = {"1": str(user_id)}
+    elif guild_id != GUILD_ID:
+        payload["guild_id"] = payload["channel"]["guild_id"] = str(guild_id)
+        payload["authorizing_integration_owners"] = {"0": str(guild_id)}
     if message is not None:
         payload["message"] = message
     return payload
@@ -257,27 +271,13 @@ def command_data(name: str, options: dict[str, str], *, focused: str | None = No
     }
 
 
-def press_payload(custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any) -> dict[str, Any]:
-    """Return the payload of pressing a button on the message answer created for the interaction origin."""
-    message = _message({}) | {
-        "id": str(answer.message_id),
-        "interaction_metadata": {
-            "id": origin["id"],
-            "type": 2,
-            "user": origin["member"]["user"],
-            "authorizing_integration_owners": {},
-        },
-    }
-    data = {"custom_id": custom_id, "component_type": 2}
-    return interaction_payload(3, data, message=message, **member)
-
-
 class LocalDiscord:
     """Runs interactions through a bot's real gateway handler and returns what it sent."""
 
-    def __init__(self, bot: discord.Client, *, timeout: float = 3.0) -> None:
+    def __init__(self, bot: discord.Client, *, timeout: float = 3.0, guild_id: int | None = GUILD_ID) -> None:
         self.bot = bot
         self.timeout = timeout
+        self.guild_id = guild_id  # None: interactions come from a DM
         self.adapter = CapturingAdapter()
         state = bot._connection
         if state.user is None:  # as READY would set them
@@ -293,12 +293,12 @@ class LocalDiscord:
 
     async def command(self, name: str, options: dict[str, str], **member: Any) -> Sent:
         """Run a slash command and return its initial response."""
-        sent = await self.dispatch(interaction_payload(2, command_data(name, options), **member))
+        sent = await self.dispatch(self.payload(2, command_data(name, options), **member))
         return sent[0]
 
     async def answer(self, name: str, options: dict[str, str], **member: Any) -> Sent:
         """Run a slash command and return the message that answers it (the followup after a defer)."""
-        return await self.final(interaction_payload(2, command_data(name, options), **member))
+        return await self.final(self.payload(2, command_data(name, options), **member))
 
     async def final(self, payload: dict[str, Any]) -> Sent:
         """Dispatch an interaction and return what the user ends up seeing: the answer, or after a defer its followup or edit."""
@@ -311,8 +311,28 @@ class LocalDiscord:
     async def autocomplete(self, name: str, options: dict[str, str], focused: str, **member: Any) -> Sent:
         """Run an autocomplete request and return the choices response."""
         data = command_data(name, options, focused=focused)
-        return (await self.dispatch(interaction_payload(4, data, **member)))[0]
+        return (await self.dispatch(self.payload(4, data, **member)))[0]
 
     async def press(self, custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any) -> Sent:
         """Press a button on the message answer created for the interaction payload origin."""
-        return (await self.dispatch(press_payload(custom_id, origin, answer, **member)))[0]
+        return (await self.dispatch(self.press_payload(custom_id, origin, answer, **member)))[0]
+
+    def press_payload(
+        self, custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any
+    ) -> dict[str, Any]:
+        """Return the payload of pressing a button on the message answer created for the interaction origin."""
+        message = _message({}) | {
+            "id": str(answer.message_id),
+            "interaction_metadata": {
+                "id": origin["id"],
+                "type": 2,
+                "user": origin["member"]["user"] if "member" in origin else origin["user"],
+                "authorizing_integration_owners": {},
+            },
+        }
+        data = {"custom_id": custom_id, "component_type": 2}
+        return self.payload(3, data, message=message, **member)
+
+    def payload(self, kind: int, data: dict[str, Any], **member: Any) -> dict[str, Any]:
+        """Return an interaction payload from this local Discord's server, or from a DM."""
+        return interaction_payload(kind, data, guild_id=self.guild_id, **member)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yarl
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.store import default_store_path
@@ -46,6 +46,49 @@ class Settings(BaseSettings):
     sharding: Literal["off", "auto"] = Field(
         default="off", validation_alias=AliasChoices("BRIEFBOT_SHARDING", "BRIEFBOT_SHARDS")
     )
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(
+        default=None, validation_alias="BRIEFBOT_SHARD_IDS"
+    )
+    shard_count: int | None = Field(default=None, ge=1, validation_alias="BRIEFBOT_SHARD_COUNT")
+    db_readonly: bool = Field(default=False, validation_alias="BRIEFBOT_DB_READONLY")
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _shard_ranges(cls, value: object) -> object:
+        """Return shard ids parsed from "0-3", "4,5" or "0-3, 8" (ranges inclusive, as people write them)."""
+        if not isinstance(value, str):
+            return value
+        ids: list[int] = []
+        for part in value.replace(",", " ").split():
+            low, dash, high = part.partition("-")
+            if not (low.isascii() and low.isdigit() and (not dash or (high.isascii() and high.isdigit()))):
+                raise ValueError("expected shard ids such as 0-3 or 0,1,2 (numbers, ranges inclusive)")
+            first, last = int(low), int(high) if dash else int(low)
+            if last < first:
+                raise ValueError(f"the range {part} runs backwards")
+            ids += range(first, last + 1)
+        if not ids:
+            raise ValueError("expected shard ids such as 0-3 or 0,1,2")
+        return tuple(sorted(set(ids)))
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        """Refuse shard ids without a shard count, or beyond it (Discord numbers shards 0 to count - 1)."""
+        if self.shard_ids is not None:
+            if self.shard_count is None:
+                raise ValueError(
+                    "BRIEFBOT_SHARD_IDS needs BRIEFBOT_SHARD_COUNT (the shards of all processes)"
+                )
+            if self.shard_ids[-1] >= self.shard_count:
+                raise ValueError(
+                    f"BRIEFBOT_SHARD_IDS: shard {self.shard_ids[-1]} is not below BRIEFBOT_SHARD_COUNT"
+                    f" ({self.shard_count}); shards are numbered 0 to {self.shard_count - 1}"
+                )
+        return self
+
+    def sharded(self) -> bool:
+        """Return whether the bot runs discord.py's sharded client (auto, or given shards)."""
+        return self.sharding == "auto" or self.shard_count is not None
 
     @field_validator("owner_ids", mode="before")
     @classmethod
@@ -110,8 +153,11 @@ def settings_errors(error: ValidationError) -> list[str]:
     """Return one line per setting that failed validation: its name, what is wrong, the value given."""
     lines = []
     for problem in error.errors():
-        name = ".".join(str(part) for part in problem["loc"]) or "settings"
+        name = ".".join(str(part) for part in problem["loc"])
         message = str(problem["msg"]).removeprefix("Value error, ")
+        if not name:  # a rule between settings: its message names them
+            lines.append(message)
+            continue
         shown = "" if name in SECRET_SETTINGS else f" (got {str(problem.get('input', ''))[:60]!r})"
         lines.append(f"{name}: {message}{shown}")
     return lines

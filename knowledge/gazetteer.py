@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.errors import UnknownCountry
 from knowledge.models import ALLIANCE
-from knowledge.wordscan import finditer_after
+from knowledge.wordscan import PASSAGE_CACHE, finditer_after
 
 # --- records ----------------------------------------------------------------------------------
 
@@ -503,7 +503,7 @@ def find_country_mentions(text: str) -> list[Mention]:
     return list(_country_mentions(text))
 
 
-@functools.lru_cache(maxsize=1024)  # each extractor looks for the countries of the same passage
+@functools.lru_cache(maxsize=PASSAGE_CACHE)  # each extractor looks for the countries of the same passage
 def _country_mentions(text: str) -> tuple[Mention, ...]:
     """Return find_country_mentions' answer as a tuple, computed once per text."""
     return tuple(_scan(_NAME_PATTERN, _NAME_FORMS, text))
@@ -532,10 +532,16 @@ _SEAT_PATTERN = re.compile(
 
 def find_government_seats(text: str) -> list[Mention]:
     """Return (country, start, end) for each capital named as a country's government, in text order."""
-    return [
+    return list(_government_seats(text))
+
+
+@functools.lru_cache(maxsize=PASSAGE_CACHE)  # the spending readers each look for the seats of a passage
+def _government_seats(text: str) -> tuple[Mention, ...]:
+    """Return find_government_seats' answer as a tuple, computed once per text."""
+    return tuple(
         (by_code(GOVERNMENT_SEATS[m.group(1).title()]), m.start(), m.end())
         for m in _SEAT_PATTERN.finditer(text)
-    ]
+    )
 
 
 def find_demonyms(text: str) -> list[Mention]:
@@ -543,7 +549,7 @@ def find_demonyms(text: str) -> list[Mention]:
     return list(_demonyms(text))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _demonyms(text: str) -> tuple[Mention, ...]:
     """Return find_demonyms' answer as a tuple, computed once per text."""
     return tuple(_scan(_DEMONYM_PATTERN, _DEMONYM_FORMS, text))

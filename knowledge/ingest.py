@@ -24,7 +24,7 @@ from knowledge.errors import MalformedArticle
 from knowledge.extract import extract
 from knowledge.extract.reader import MAX_ARTICLE_CHARS, read_article
 from knowledge.models import Article, Extraction
-from knowledge.store import Store, StoreWriteError, default_store_path
+from knowledge.store import GLOBAL, Store, StoreError, StoreWriteError, default_store_path
 
 BUNDLED_ARTICLES = Path(__file__).parent / "articles"
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -63,26 +63,28 @@ def analyse(raw: str) -> tuple[Article, Extraction]:
     return article, extract(article)
 
 
-async def ingest_text(store: Store, raw: str, *, name: str, dry_run: bool = False) -> IngestReport:
-    """Extract an article and store it unless dry_run; return what happened."""
-    return await _store_analysed(store, name, analyse(raw), dry_run)
+async def ingest_text(
+    store: Store, raw: str, *, name: str, dry_run: bool = False, scope: str = GLOBAL
+) -> IngestReport:
+    """Extract an article and store it in a scope unless dry_run; return what happened."""
+    return await _store_analysed(store, name, analyse(raw), dry_run, scope)
 
 
 async def _store_analysed(
-    store: Store, name: str, analysed: tuple[Article, Extraction], dry_run: bool
+    store: Store, name: str, analysed: tuple[Article, Extraction], dry_run: bool, scope: str
 ) -> IngestReport:
-    """Store an analysed article (unless dry_run) and return its report."""
+    """Store an analysed article in a scope (unless dry_run) and return its report."""
     article, extraction = analysed
     if dry_run:
-        existing = await store.has_document(article.sha256)
+        existing = await store.has_document(article.sha256, (scope,))
         return IngestReport(name, existing, False, article, extraction)
-    result = await store.add_document(article, extraction, name=name)
+    result = await store.add_document(article, extraction, name=name, scope=scope)
     return IngestReport(name, result.document_id, result.created, article, extraction)
 
 
 async def ingest_file(store: Store, path: Path, *, dry_run: bool = False) -> IngestReport:
     """Read, extract and store one article file."""
-    return await _store_analysed(store, path.name, analyse_file(path), dry_run)
+    return await _store_analysed(store, path.name, analyse_file(path), dry_run, GLOBAL)
 
 
 def analyse_file(path: Path) -> tuple[Article, Extraction]:
@@ -116,7 +118,12 @@ Job = tuple[str, Callable[[], tuple[Article, Extraction]]]
 
 
 async def ingest_many(
-    store: Store, jobs: Iterable[Job], *, dry_run: bool = False, workers: int | None = None
+    store: Store,
+    jobs: Iterable[Job],
+    *,
+    dry_run: bool = False,
+    workers: int | None = None,
+    scope: str | Callable[[str], str] = GLOBAL,
 ) -> AsyncIterator[tuple[str, IngestReport | Exception]]:
     """Analyse articles in worker processes and store them in input order; yield each outcome.
 
@@ -127,13 +134,15 @@ async def ingest_many(
     yields its exception (MalformedArticle, OSError, UnicodeError, an extractor's bug on that
     text, or StoreWriteError when the store stayed locked, the disk is full or the file is
     read-only) and the others still go on. With one worker or fewer than PARALLEL_FROM jobs,
-    everything runs here.
+    everything runs here. ``scope`` is where the documents go, or a function of each job's name
+    that says where that one goes.
     """
+    scope_of = scope if callable(scope) else lambda name: scope
     pending = list(jobs)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(pending) < PARALLEL_FROM:
         for name, job in pending:
-            yield name, await _store_outcome(store, name, _outcome(job), dry_run)
+            yield name, await _store_outcome(store, name, _outcome(job), dry_run, scope_of(name))
         return
     loop = asyncio.get_running_loop()
     # spawn, not fork (this process runs the database thread; forking a threaded process can
@@ -153,7 +162,7 @@ async def ingest_many(
                 analysed = await future
                 for next_name, next_job in itertools.islice(queue, 1):
                     window.append((next_name, loop.run_in_executor(pool, _outcome, next_job)))
-                yield name, await _store_outcome(store, name, analysed, dry_run)
+                yield name, await _store_outcome(store, name, analysed, dry_run, scope_of(name))
         finally:  # stopped early (an error, or the caller stopped reading): drop what is queued
             for _, future in window:
                 future.cancel()
@@ -179,13 +188,13 @@ def _outcome(job: Callable[[], tuple[Article, Extraction]]) -> tuple[Article, Ex
 
 
 async def _store_outcome(
-    store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool
+    store: Store, name: str, analysed: tuple[Article, Extraction] | Exception, dry_run: bool, scope: str
 ) -> IngestReport | Exception:
     """Store an analysed article and return its report, or its error (reading or writing)."""
     if isinstance(analysed, Exception):
         return analysed
     try:
-        return await _store_analysed(store, name, analysed, dry_run)
+        return await _store_analysed(store, name, analysed, dry_run, scope)
     except StoreWriteError as exc:  # this document is not kept; the next one may well be
         return exc
 
@@ -195,9 +204,17 @@ def bundled_articles() -> list[Path]:
     return sorted(p for p in BUNDLED_ARTICLES.iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 
-async def open_store(path: str | Path | None = None, *, seed: bool = True) -> Store:
-    """Return the store at path, creating it and ingesting the bundled articles if it is new."""
+async def open_store(path: str | Path | None = None, *, seed: bool = True, read_only: bool = False) -> Store:
+    """Return the store at path, creating it and ingesting the bundled articles if it is new.
+
+    read_only opens an existing store without ever writing to it (a replica); a missing one is
+    an error then, since creating it would be a write.
+    """
     target = str(path) if path is not None else str(default_store_path())
+    if read_only:
+        if target == ":memory:" or not Path(target).is_file():
+            raise StoreError(f"{target} does not exist, and a read-only process cannot create it.")
+        return await Store.open(target, read_only=True)
     if target == ":memory:":
         store = await Store.open(target)
         if seed:

@@ -497,6 +497,7 @@ class DocumentSummary(Frozen):
     spending_facts: int
     statements: int
     events: int
+    scope: str = "global"  # "global", or the id of the server it belongs to
 
 
 class BriefSection(Frozen):

@@ -3,7 +3,10 @@
 One long-lived aiosqlite connection (its own thread, so queries never block the event loop).
 The schema is versioned with ``PRAGMA user_version``; WAL lets readers (a running bot) see a
 consistent snapshot while a writer ingests. Each document is written in one transaction and
-identified by the sha256 of its body, so ingesting the same content twice changes nothing.
+identified by the sha256 of its body within its scope, so ingesting the same content twice into
+one scope changes nothing. Scopes (schema 7): every document belongs to ``global`` or to one
+Discord server (its id); answers read the scopes of a view, always through an index that starts
+with the scope (see ``_SCOPES``).
 """
 
 from __future__ import annotations
@@ -46,26 +49,68 @@ from knowledge.models import (
 )
 
 STATEMENTS_PER_ANSWER = 60  # ten /quote pages
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
+GLOBAL = "global"  # the scope of the bundled seed and the operator's documents; a server's is its id
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
 # gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
 BUSY_TIMEOUT_SECONDS = 5
 
 _T = TypeVar("_T")
-_DOCUMENT_BY_SHA = "SELECT id FROM documents WHERE sha256 = ?"  # documents are identified by content
+# Documents are identified by content within their scope: two servers may each store one article.
+_DOCUMENT_BY_SHA = "SELECT id FROM documents WHERE scope = ? AND sha256 = ?"
 
-_SCHEMA = """
+# Full-text search over passages. Each passage's scope is an indexed column too, so a search
+# reads only the visible scopes' doclists ("scope : (...)" in the MATCH), however many others there are.
+_FTS = """
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text, section, scope, content='passages', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts (rowid, text, section, scope) VALUES (new.id, new.text, new.section, new.scope);
+END;
+CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts (passages_fts, rowid, text, section, scope)
+    VALUES ('delete', old.id, old.text, old.section, old.scope);
+END;
+"""
+
+# Scopes (schema 7): every row that an answer reads carries its document's scope, and every read
+# goes through an index that starts with the scope. scope_people lists who each scope knows
+# (people rows are shared: one per normalized name), guild_settings what a server chose.
+_SCOPES = """
+CREATE INDEX documents_by_scope ON documents (scope, published);
+CREATE INDEX spending_by_subject ON spending_facts (scope, subject, metric, year);
+CREATE INDEX statements_by_scope ON statements (scope, person_id);
+CREATE INDEX roles_by_scope ON person_roles (scope, person_id);
+CREATE INDEX events_by_scope ON events (scope, year, month, day);
+CREATE INDEX aliases_by_person ON person_aliases (person_id);
+CREATE TABLE scope_people (
+    scope     TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (scope, person_id)
+);
+CREATE TABLE guild_settings (
+    guild_id    INTEGER PRIMARY KEY,
+    hide_global INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+_SCHEMA = (
+    """
 CREATE TABLE documents (
     id          INTEGER PRIMARY KEY,
-    sha256      TEXT NOT NULL UNIQUE,
+    sha256      TEXT NOT NULL,
     name        TEXT,
     title       TEXT,
     outlet      TEXT,
     url         TEXT,
     published   TEXT,
     body        TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    scope       TEXT NOT NULL DEFAULT 'global',
+    UNIQUE (scope, sha256)
 );
 CREATE TABLE passages (
     id          INTEGER PRIMARY KEY,
@@ -76,18 +121,12 @@ CREATE TABLE passages (
     paragraph   INTEGER NOT NULL,
     section     TEXT,
     text        TEXT NOT NULL,
+    scope       TEXT NOT NULL DEFAULT 'global',
     UNIQUE (document_id, position)
 );
-CREATE VIRTUAL TABLE passages_fts USING fts5(
-    text, section, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts (rowid, text, section) VALUES (new.id, new.text, new.section);
-END;
-CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts (passages_fts, rowid, text, section) VALUES ('delete', old.id, old.text, old.section);
-END;
-CREATE TABLE people (
+"""
+    + _FTS
+    + """CREATE TABLE people (
     id   INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     key  TEXT NOT NULL UNIQUE
@@ -102,6 +141,7 @@ CREATE TABLE person_roles (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     passage_id  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
     role        TEXT NOT NULL,
+    scope       TEXT NOT NULL DEFAULT 'global',
     PRIMARY KEY (person_id, document_id, role)
 );
 CREATE TABLE spending_facts (
@@ -119,9 +159,9 @@ CREATE TABLE spending_facts (
     total       INTEGER,
     as_written  TEXT NOT NULL,
     equivalents TEXT NOT NULL,
-    status      TEXT
+    status      TEXT,
+    scope       TEXT NOT NULL DEFAULT 'global'
 );
-CREATE INDEX spending_by_subject ON spending_facts (subject, metric, year);
 CREATE TABLE statements (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -134,7 +174,8 @@ CREATE TABLE statements (
     medium      TEXT,
     speaker_type TEXT NOT NULL DEFAULT 'person',
     segments    TEXT,
-    place       TEXT
+    place       TEXT,
+    scope       TEXT NOT NULL DEFAULT 'global'
 );
 CREATE INDEX statements_by_person ON statements (person_id);
 CREATE TABLE events (
@@ -147,7 +188,8 @@ CREATE TABLE events (
     year        INTEGER,
     month       INTEGER,
     day         INTEGER,
-    status      TEXT
+    status      TEXT,
+    scope       TEXT NOT NULL DEFAULT 'global'
 );
 CREATE INDEX events_by_kind ON events (kind, year, month, day);
 CREATE TABLE event_attendees (
@@ -174,6 +216,9 @@ CREATE INDEX spending_by_document ON spending_facts (document_id);
 CREATE INDEX statements_by_document ON statements (document_id);
 CREATE INDEX events_by_document ON events (document_id);
 """
+    + _SCOPES
+)
+
 
 _TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (\w+)", _SCHEMA, re.MULTILINE)
 # PRAGMA application_id marks a file as a briefbot store ("brfb"), so another program's SQLite
@@ -197,6 +242,39 @@ _MIGRATIONS = {
           ALTER TABLE statements ADD COLUMN place TEXT""",
     # 6: an event's status against its article's date (upcoming, in progress, past), as the text tells.
     5: "ALTER TABLE events ADD COLUMN status TEXT",
+    # 7: scopes. Every document belongs to "global" or one server; existing ones become global.
+    # documents is rebuilt (content is unique per scope now, not in the whole store), which is why
+    # migrations run with foreign keys off (see _prepare); the full-text index gains the scope.
+    6: """CREATE TABLE documents_v7 (
+              id          INTEGER PRIMARY KEY,
+              sha256      TEXT NOT NULL,
+              name        TEXT,
+              title       TEXT,
+              outlet      TEXT,
+              url         TEXT,
+              published   TEXT,
+              body        TEXT NOT NULL,
+              ingested_at TEXT NOT NULL,
+              scope       TEXT NOT NULL DEFAULT 'global',
+              UNIQUE (scope, sha256)
+          );
+          INSERT INTO documents_v7 (id, sha256, name, title, outlet, url, published, body, ingested_at)
+               SELECT id, sha256, name, title, outlet, url, published, body, ingested_at FROM documents;
+          DROP TABLE documents;
+          ALTER TABLE documents_v7 RENAME TO documents;
+          ALTER TABLE passages ADD COLUMN scope TEXT NOT NULL DEFAULT 'global';
+          ALTER TABLE person_roles ADD COLUMN scope TEXT NOT NULL DEFAULT 'global';
+          ALTER TABLE spending_facts ADD COLUMN scope TEXT NOT NULL DEFAULT 'global';
+          ALTER TABLE statements ADD COLUMN scope TEXT NOT NULL DEFAULT 'global';
+          ALTER TABLE events ADD COLUMN scope TEXT NOT NULL DEFAULT 'global';
+          DROP INDEX spending_by_subject;
+          DROP TRIGGER passages_ai;
+          DROP TRIGGER passages_ad;
+          DROP TABLE passages_fts;"""
+    + _FTS
+    + _SCOPES
+    + """INSERT INTO scope_people (scope, person_id) SELECT 'global', id FROM people;
+          INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')""",
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -339,15 +417,16 @@ class Store:
         self.read_only = False
 
     @classmethod
-    async def open(cls, path: str | Path) -> Store:
+    async def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Return an open store, creating or migrating the schema as needed.
 
-        A store file this process may not write is opened read-only: answers work, and adding
-        a document raises StoreWriteError. Raise StoreError, with the reason, for a directory,
+        A store file this process may not write, or any when read_only is asked (a replica kept
+        by a replication tool), is opened read-only (``mode=ro``): answers work, and adding a
+        document raises StoreWriteError. Raise StoreError, with the reason, for a directory,
         another program's SQLite file, a store of a newer briefbot or a damaged one.
         """
         path = str(path)
-        read_only = path != ":memory:" and _check_location(Path(path))
+        read_only = path != ":memory:" and (_check_location(Path(path)) or read_only)
         try:
             # Autocommit mode: transactions are opened explicitly, one per document.
             connection = await aiosqlite.connect(_address(path, read_only), isolation_level=None, uri=True)
@@ -394,6 +473,9 @@ class Store:
                 f"{self.path} is read-only and needs {'its schema created' if identity == 'empty' else 'an upgrade'};"
                 " open it once with write access."
             )
+        # Foreign keys off while the schema changes (SQLite's way to rebuild a table: dropping
+        # the old documents table must not cascade to its passages); checked before commit.
+        await self._db.execute("PRAGMA foreign_keys = OFF")
         # Under the write lock, so two processes opening a new store do not both create it.
         await self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -405,6 +487,8 @@ class Store:
             # One statement at a time: executescript() would commit the transaction first.
             for statement in (st for step in steps for st in _statements(step)):
                 await self._db.execute(statement)
+            if await self._rows("PRAGMA foreign_key_check"):
+                raise StoreError(f"{self.path} has rows that point at nothing; it cannot be upgraded.")
             await self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             await self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             await self._db.execute("COMMIT")
@@ -412,6 +496,8 @@ class Store:
             with contextlib.suppress(sqlite3.Error):  # the error that got us here is the one to report
                 await self._db.execute("ROLLBACK")
             raise
+        finally:
+            await self._db.execute("PRAGMA foreign_keys = ON")
         await self._check_tables()
 
     async def _file_state(self) -> tuple[int, int, set[str]]:
@@ -489,18 +575,24 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------------
 
-    async def has_document(self, sha256: str) -> int | None:
-        """Return the id of the document with this content hash, if stored."""
-        value = await self._scalar(_DOCUMENT_BY_SHA, (sha256,))
+    async def has_document(self, sha256: str, scopes: Sequence[str] = (GLOBAL,)) -> int | None:
+        """Return the id of the document with this content hash in one of the scopes, if stored."""
+        marks = ", ".join("?" * len(scopes))
+        value = await self._scalar(
+            f"SELECT id FROM documents WHERE scope IN ({marks}) AND sha256 = ? ORDER BY id LIMIT 1",
+            (*scopes, sha256),
+        )
         return None if value is None else int(value)
 
-    async def add_document(self, article: Article, extraction: Extraction, *, name: str | None) -> AddResult:
-        """Store a document and everything extracted from it in one transaction.
+    async def add_document(
+        self, article: Article, extraction: Extraction, *, name: str | None, scope: str = GLOBAL
+    ) -> AddResult:
+        """Store a document and everything extracted from it in one transaction, in a scope.
 
         Raise StoreWriteError, with nothing of the document kept, when SQLite refuses the write.
         """
         try:
-            result = await self._in_db_thread(_write_document, article, extraction, name, None)
+            result = await self._in_db_thread(_write_document, article, extraction, name, scope, None)
         except sqlite3.OperationalError as exc:  # locked, full, read-only, I/O: the file's state, not ours
             raise write_failure(exc) from exc
         assert result is not None  # only a replacement can miss its document
@@ -508,16 +600,18 @@ class Store:
             self._own_commits += 1
         return result
 
-    async def remove_document(self, document_id: int) -> bool:
+    async def remove_document(self, document_id: int, scope: str | None = None) -> bool:
         """Remove a document and everything read from it in one transaction; return whether it existed.
 
         Passages (and their search index), spending facts, statements, events and roles go with
         the document (the schema's ON DELETE CASCADE); people left with nothing to their name go
         too, so no answer, autocomplete or suggestion still knows them. Answers follow at once:
-        the write moves the store's data version. Raise StoreWriteError when SQLite refuses it.
+        the write moves the store's data version. With ``scope``, only a document of that scope is
+        removed (a server's admin removes the server's own documents, not global ones). Raise
+        StoreWriteError when SQLite refuses it.
         """
         try:
-            existed = await self._in_db_thread(_remove_document, document_id)
+            existed = await self._in_db_thread(_remove_document, document_id, scope)
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
         if existed:
@@ -534,7 +628,7 @@ class Store:
         AddResult(document_id, created=True) once the new version replaced the old one.
         """
         try:
-            result = await self._in_db_thread(_write_document, article, extraction, name, document_id)
+            result = await self._in_db_thread(_write_document, article, extraction, name, GLOBAL, document_id)
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
         if result is not None and result.created:
@@ -554,18 +648,20 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------------
 
-    async def documents(self) -> list[DocumentSummary]:
-        """Return every document with its counts, newest publication first."""
+    async def documents(self, scopes: Sequence[str] = (GLOBAL,)) -> list[DocumentSummary]:
+        """Return the documents of the scopes with their counts, newest publication first."""
         rows = await self._rows(
-            """
-            SELECT d.id, d.title, d.outlet, d.url, d.published,
+            f"""
+            SELECT d.id, d.title, d.outlet, d.url, d.published, d.scope,
                    (SELECT count(*) FROM passages WHERE document_id = d.id)       AS passages,
                    (SELECT count(*) FROM spending_facts WHERE document_id = d.id) AS spending,
                    (SELECT count(*) FROM statements WHERE document_id = d.id)     AS statements,
                    (SELECT count(*) FROM events WHERE document_id = d.id)         AS events
               FROM documents AS d
+             WHERE d.scope IN ({_marks(scopes)})
              ORDER BY d.published IS NULL, d.published DESC, d.id
-            """
+            """,
+            scopes,
         )
         return [
             DocumentSummary(
@@ -574,6 +670,7 @@ class Store:
                 spending_facts=row["spending"],
                 statements=row["statements"],
                 events=row["events"],
+                scope=row["scope"],
             )
             for row in rows
         ]
@@ -606,26 +703,29 @@ class Store:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
-    async def spending_figures(self, subject: str, per_metric: int) -> list[Figure]:
-        """Return a subject's newest per_metric facts of each metric, newest year first, with sources."""
-        # One LIMIT per metric, each walking the (subject, metric, year) index from the newest year:
-        # milliseconds however many thousand facts a subject has.
+    async def spending_figures(self, subject: str, per_metric: int, scope: str = GLOBAL) -> list[Figure]:
+        """Return a subject's newest per_metric facts of each metric in a scope, newest year first, with sources."""
+        # One LIMIT per metric, each walking the (scope, subject, metric, year) index from the newest
+        # year: milliseconds however many thousand facts a subject has.
         newest = " UNION ALL ".join(
-            "SELECT * FROM (SELECT id FROM spending_facts WHERE subject = ? AND metric = ?"
+            "SELECT * FROM (SELECT id FROM spending_facts WHERE scope = ? AND subject = ? AND metric = ?"
             " ORDER BY year DESC, id DESC LIMIT ?)"
             for _ in Metric
         )
-        params: list[Any] = [value for metric in Metric for value in (subject, metric.value, per_metric)]
+        params: list[Any] = [
+            value for metric in Metric for value in (scope, subject, metric.value, per_metric)
+        ]
         return await self._figures_by_ids(newest, params)
 
-    async def latest_figures(self) -> dict[str, list[Figure]]:
-        """Return, for every subject, its newest fact of each metric (for previews and coverage)."""
+    async def latest_figures(self, scope: str = GLOBAL) -> dict[str, list[Figure]]:
+        """Return, for every subject of a scope, its newest fact of each metric (for previews and coverage)."""
         # SQLite fills bare columns from the row that holds max(): the newest fact of each group.
         newest = (
-            "SELECT id FROM (SELECT id, max(coalesce(year, 0)) FROM spending_facts GROUP BY subject, metric)"
+            "SELECT id FROM (SELECT id, max(coalesce(year, 0)) FROM spending_facts WHERE scope = ?"
+            " GROUP BY subject, metric)"
         )
         subjects: dict[str, list[Figure]] = {}
-        for figure in await self._figures_by_ids(newest, []):
+        for figure in await self._figures_by_ids(newest, [scope]):
             subjects.setdefault(figure.subject, []).append(figure)
         return subjects
 
@@ -645,18 +745,21 @@ class Store:
         )
         return [_figure(row) for row in rows]
 
-    async def people(self) -> list[StoredPerson]:
-        """Return every person, with roles and statement counts, by name."""
+    async def people(self, scope: str = GLOBAL) -> list[StoredPerson]:
+        """Return every person a scope's documents name, with that scope's roles and statement counts."""
         rows = await self._rows(
             """
             SELECT pe.id, pe.name,
                    (SELECT group_concat(role, char(31)) FROM (
-                        SELECT DISTINCT role FROM person_roles WHERE person_id = pe.id)) AS roles,
-                   (SELECT count(*) FROM statements WHERE person_id = pe.id) AS statements,
-                   (SELECT speaker_type FROM statements WHERE person_id = pe.id LIMIT 1) AS speaker_type
-              FROM people AS pe
+                        SELECT DISTINCT role FROM person_roles WHERE scope = ?1 AND person_id = pe.id)) AS roles,
+                   (SELECT count(*) FROM statements WHERE scope = ?1 AND person_id = pe.id) AS statements,
+                   (SELECT speaker_type FROM statements WHERE scope = ?1 AND person_id = pe.id LIMIT 1)
+                       AS speaker_type
+              FROM scope_people AS sp JOIN people AS pe ON pe.id = sp.person_id
+             WHERE sp.scope = ?1
              ORDER BY pe.name
-            """
+            """,
+            (scope,),
         )
         return [
             StoredPerson(
@@ -669,11 +772,18 @@ class Store:
             for row in rows
         ]
 
-    async def person_aliases(self) -> list[tuple[str, int]]:
-        """Return every (normalized alias, person id) pair."""
-        return [(row[0], row[1]) for row in await self._rows("SELECT alias, person_id FROM person_aliases")]
+    async def person_aliases(self, scope: str = GLOBAL) -> list[tuple[str, int]]:
+        """Return every (normalized alias, person id) pair of the people a scope knows."""
+        rows = await self._rows(
+            "SELECT a.alias, a.person_id FROM scope_people AS sp"
+            " JOIN person_aliases AS a ON a.person_id = sp.person_id WHERE sp.scope = ?",
+            (scope,),
+        )
+        return [(row[0], row[1]) for row in rows]
 
-    async def statements_by(self, person_id: int, limit: int = STATEMENTS_PER_ANSWER) -> list[Quote]:
+    async def statements_by(
+        self, person_id: int, limit: int = STATEMENTS_PER_ANSWER, scopes: Sequence[str] = (GLOBAL,)
+    ) -> list[Quote]:
         """Return a person's statements, newest documents first, at most limit of them, with sources.
 
         A collective source ("analysts", "officials") can gather thousands of statements in a large
@@ -685,11 +795,11 @@ class Store:
               FROM statements AS s
               JOIN passages  AS p ON p.id = s.passage_id
               JOIN documents AS d ON d.id = s.document_id
-             WHERE s.person_id = ?
+             WHERE s.scope IN ({_marks(scopes)}) AND s.person_id = ?
              ORDER BY d.published IS NULL, d.published DESC, d.id, p.position, s.id
              LIMIT ?
             """,
-            (person_id, limit),
+            (*scopes, person_id, limit),
         )
         return [
             Quote(
@@ -705,12 +815,14 @@ class Store:
             for row in rows
         ]
 
-    async def event_index(self) -> list[EventKey]:
-        """Return the key of every event, earliest first."""
+    async def event_index(self, scope: str = GLOBAL) -> list[EventKey]:
+        """Return the key of every event of a scope, earliest first."""
         rows = await self._rows(
             """SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
                  FROM events AS e JOIN documents AS d ON d.id = e.document_id
-                ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id"""
+                WHERE e.scope = ?
+                ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id""",
+            (scope,),
         )
         return [EventKey(row[0], row[1], row[2], row[3], _time(row[4]), row[5], row[6]) for row in rows]
 
@@ -776,7 +888,7 @@ class Store:
             grouped.setdefault(row["event_id"], []).append(row)
         return grouped
 
-    async def search(self, fts_query: str, limit: int) -> list[SearchHit]:
+    async def search(self, fts_query: str, limit: int, scopes: Sequence[str] = (GLOBAL,)) -> list[SearchHit]:
         """Return the passages best matching an FTS5 query (already escaped), by BM25.
 
         Two steps: rank inside FTS5 alone (no joins, no highlighting), then read and highlight
@@ -788,10 +900,14 @@ class Store:
         a question matching 85,000 passages took 120 ms. BM25's word statistics still come from
         the whole store; only the candidates are limited, and for a news archive the newest
         coverage is the one to show when thousands of passages match equally well.
+
+        Only the scopes' passages are searched: the query matches the text and section columns,
+        and the scope column (weight 0) names the scopes.
         """
+        fts_query = scoped_match(fts_query, scopes)
         ranked = await self._rows(
             """SELECT rowid, rank FROM passages_fts
-                WHERE passages_fts MATCH ?1 AND rank MATCH 'bm25(1.0, 0.3)'
+                WHERE passages_fts MATCH ?1 AND rank MATCH 'bm25(1.0, 0.3, 0.0)'
                   AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (
                         SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1
                          ORDER BY rowid DESC LIMIT ?3))
@@ -822,10 +938,13 @@ class Store:
         }
         return [hits[rowid] for rowid in scores if rowid in hits]
 
-    async def match_counts(self, fts_queries: Sequence[str], cap: int) -> list[int]:
-        """Return how many passages each FTS5 query matches, counting no further than cap."""
+    async def match_counts(
+        self, fts_queries: Sequence[str], cap: int, scopes: Sequence[str] = (GLOBAL,)
+    ) -> list[int]:
+        """Return how many passages of the scopes each FTS5 query matches, counting no further than cap."""
         if not fts_queries:
             return []
+        fts_queries = [scoped_match(query, scopes) for query in fts_queries]
         counts = ", ".join(
             f"(SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?{i} LIMIT {int(cap)}))"
             for i in range(1, len(fts_queries) + 1)
@@ -833,45 +952,98 @@ class Store:
         (row,) = await self._rows(f"SELECT {counts}", tuple(fts_queries))
         return [int(value) for value in row]
 
-    async def appearances(self, person_id: int) -> list[tuple[int, str | None, Source]]:
-        """Return (event id, role, source) for every event a person is expected at."""
+    async def appearances(
+        self, person_id: int, scopes: Sequence[str] = (GLOBAL,)
+    ) -> list[tuple[int, str | None, Source]]:
+        """Return (event id, role, source) for every event of the scopes a person is expected at."""
         rows = await self._rows(
             f"""SELECT a.event_id, a.role, {_SOURCE_COLUMNS}
                   FROM event_attendees AS a
                   JOIN passages AS p ON p.id = a.passage_id JOIN documents AS d ON d.id = p.document_id
-                 WHERE a.person_id = ? ORDER BY a.event_id, a.position""",
-            (person_id,),
+                 WHERE a.person_id = ? AND p.scope IN ({_marks(scopes)}) ORDER BY a.event_id, a.position""",
+            (person_id, *scopes),
         )
         return [(row["event_id"], row["role"], _source(row)) for row in rows]
+
+    async def hides_global(self, guild_id: int) -> bool:
+        """Return whether a server chose to read only its own documents."""
+        value = await self._scalar("SELECT hide_global FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        return bool(value)
+
+    async def guilds_hiding_global(self) -> frozenset[int]:
+        """Return the servers that chose to read only their own documents."""
+        rows = await self._rows("SELECT guild_id FROM guild_settings WHERE hide_global")
+        return frozenset(int(row[0]) for row in rows)
+
+    async def set_hide_global(self, guild_id: int, hide: bool) -> None:
+        """Record whether a server reads only its own documents; raise StoreWriteError if refused."""
+        try:
+            await self._db.execute(
+                "INSERT INTO guild_settings (guild_id, hide_global) VALUES (?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET hide_global = excluded.hide_global",
+                (guild_id, int(hide)),
+            )
+        except sqlite3.OperationalError as exc:
+            raise write_failure(exc) from exc
+        self._own_commits += 1
+
+
+def guild_scope(guild_id: int) -> str:
+    """Return the scope of a server's documents."""
+    return str(guild_id)
+
+
+def scoped_match(fts_query: str, scopes: Sequence[str]) -> str:
+    """Return an FTS5 query (of quoted terms) limited to the text of the scopes' passages."""
+    names = " OR ".join(f'"{scope}"' for scope in scopes if scope.isalnum()) or '"none"'
+    return f"{{text section}} : ({fts_query}) AND scope : ({names})"
+
+
+def _marks(values: Sequence[Any]) -> str:
+    """Return the placeholders for an IN list of values."""
+    return ", ".join("?" * len(values))
 
 
 # --- writing (synchronous, on the database thread) -------------------------------------------
 
 
 def _write_document(
-    db: sqlite3.Connection, article: Article, extraction: Extraction, name: str | None, replacing: int | None
+    db: sqlite3.Connection,
+    article: Article,
+    extraction: Extraction,
+    name: str | None,
+    scope: str,
+    replacing: int | None,
 ) -> AddResult | None:
     """Store a document and its records in one transaction, unless its content is already stored.
 
     With ``replacing``, the document of that id is removed in the same transaction and the new
-    one takes its id; None when there is no such document.
+    one takes its id and its scope (``scope`` is then ignored); None when there is no such document.
     """
     # One transaction per document: a crash or error leaves no half-stored document. The content
     # check is inside it, so a second writer storing the same file at the same moment finds the
     # first one's document instead of failing on the UNIQUE sha256.
     db.execute("BEGIN IMMEDIATE")
     try:
-        found = db.execute(_DOCUMENT_BY_SHA, (article.sha256,)).fetchone()
-        if found is not None or (replacing is not None and not _delete_document(db, replacing)):
+        if replacing is not None:
+            row = db.execute("SELECT scope FROM documents WHERE id = ?", (replacing,)).fetchone()
+            if row is None:
+                db.rollback()
+                return None
+            scope = row[0]
+        found = db.execute(_DOCUMENT_BY_SHA, (scope, article.sha256)).fetchone()
+        if found is not None:
             db.rollback()
-            return None if found is None else AddResult(int(found[0]), created=False)
-        document_id = _insert_document(db, article, name, replacing)
-        passage_ids = _insert_passages(db, document_id, article)
-        people = _insert_people(db, document_id, extraction, passage_ids)
-        _insert_spending(db, document_id, extraction.spending, passage_ids)
-        _insert_statements(db, document_id, extraction.statements, passage_ids, people)
+            return AddResult(int(found[0]), created=False)
+        if replacing is not None:
+            _delete_document(db, replacing)
+        document_id = _insert_document(db, article, name, scope, replacing)
+        passage_ids = _insert_passages(db, document_id, article, scope)
+        people = _insert_people(db, document_id, extraction, passage_ids, scope)
+        _insert_spending(db, document_id, extraction.spending, passage_ids, scope)
+        _insert_statements(db, document_id, extraction.statements, passage_ids, people, scope)
         introduced = {p.name: people[p.name] for p in extraction.people}  # attendees link to these
-        _insert_events(db, document_id, extraction.events, passage_ids, introduced)
+        _insert_events(db, document_id, extraction.events, passage_ids, introduced, scope)
         if replacing is not None:
             _delete_unlinked_people(db)
         db.commit()  # inside the try: a commit refused (disk full) must not leave the transaction open
@@ -881,11 +1053,17 @@ def _write_document(
     return AddResult(document_id, created=True)
 
 
-def _remove_document(db: sqlite3.Connection, document_id: int) -> bool:
-    """Delete a document, its records and the people only it named, in one transaction; return whether it existed."""
+def _remove_document(db: sqlite3.Connection, document_id: int, scope: str | None) -> bool:
+    """Delete a document (of scope, if given), its records and the people only it named, in one transaction; return whether it existed."""
     db.execute("BEGIN IMMEDIATE")
     try:
-        existed = _delete_document(db, document_id)
+        in_scope = (
+            scope is None
+            or db.execute(
+                "SELECT 1 FROM documents WHERE id = ? AND scope = ?", (document_id, scope)
+            ).fetchone()
+        )
+        existed = bool(in_scope) and _delete_document(db, document_id)
         if existed:
             _delete_unlinked_people(db)
         db.commit()
@@ -913,13 +1091,13 @@ def _delete_unlinked_people(db: sqlite3.Connection) -> None:
 
 
 def _insert_document(
-    db: sqlite3.Connection, article: Article, name: str | None, document_id: int | None
+    db: sqlite3.Connection, article: Article, name: str | None, scope: str, document_id: int | None
 ) -> int:
     """Insert the document row (under document_id, else a new id) and return its id."""
     meta = article.meta
     cursor = db.execute(
-        "INSERT INTO documents (id, sha256, name, title, outlet, url, published, body, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (id, sha256, name, title, outlet, url, published, body, ingested_at, scope)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document_id,
             article.sha256,
@@ -930,25 +1108,31 @@ def _insert_document(
             meta.published.iso() if meta.published else None,
             article.body,
             datetime.now(UTC).isoformat(timespec="seconds"),
+            scope,
         ),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
-def _insert_passages(db: sqlite3.Connection, document_id: int, article: Article) -> dict[int, int]:
+def _insert_passages(
+    db: sqlite3.Connection, document_id: int, article: Article, scope: str
+) -> dict[int, int]:
     """Insert the passages and return their ids by position."""
     db.executemany(
-        "INSERT INTO passages (document_id, position, start, end, paragraph, section, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(document_id, p.position, p.start, p.end, p.paragraph, p.section, p.text) for p in article.passages],
+        "INSERT INTO passages (document_id, position, start, end, paragraph, section, text, scope)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (document_id, p.position, p.start, p.end, p.paragraph, p.section, p.text, scope)
+            for p in article.passages
+        ],
     )
     rows = db.execute("SELECT position, id FROM passages WHERE document_id = ?", (document_id,))
     return {row["position"]: row["id"] for row in rows}
 
 
 def _insert_people(
-    db: sqlite3.Connection, document_id: int, extraction: Extraction, passage_ids: dict[int, int]
+    db: sqlite3.Connection, document_id: int, extraction: Extraction, passage_ids: dict[int, int], scope: str
 ) -> dict[str, int]:
     """Insert or reuse the document's people (and speakers) and return their ids by name.
 
@@ -976,9 +1160,14 @@ def _insert_people(
     }
     db.executemany("INSERT OR IGNORE INTO person_aliases (alias, person_id) VALUES (?, ?)", sorted(aliases))
     db.executemany(
-        "INSERT OR IGNORE INTO person_roles (person_id, document_id, passage_id, role) VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO scope_people (scope, person_id) VALUES (?, ?)",
+        [(scope, person_id) for person_id in sorted(set(ids.values()))],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO person_roles (person_id, document_id, passage_id, role, scope)"
+        " VALUES (?, ?, ?, ?, ?)",
         [
-            (ids[person.name], document_id, passage_ids[person.passage], person.role)
+            (ids[person.name], document_id, passage_ids[person.passage], person.role, scope)
             for person in extraction.people
             if person.role
         ],
@@ -987,13 +1176,17 @@ def _insert_people(
 
 
 def _insert_spending(
-    db: sqlite3.Connection, document_id: int, records: Iterable[SpendingRecord], passage_ids: dict[int, int]
+    db: sqlite3.Connection,
+    document_id: int,
+    records: Iterable[SpendingRecord],
+    passage_ids: dict[int, int],
+    scope: str,
 ) -> None:
     """Insert the document's spending facts."""
     db.executemany(
         "INSERT INTO spending_facts (document_id, passage_id, subject, metric, time_json, year, value,"
-        " currency, approximate, target, total, as_written, equivalents, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " currency, approximate, target, total, as_written, equivalents, status, scope)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 document_id,
@@ -1010,6 +1203,7 @@ def _insert_spending(
                 r.as_written,
                 json.dumps(r.equivalents, ensure_ascii=False),
                 r.status.value if r.status else None,
+                scope,
             )
             for r in records
         ],
@@ -1022,11 +1216,12 @@ def _insert_statements(
     records: Iterable[StatementRecord],
     passage_ids: dict[int, int],
     people: dict[str, int],
+    scope: str,
 ) -> None:
     """Insert the document's statements (every speaker is among people: see _insert_people)."""
     db.executemany(
         "INSERT INTO statements (document_id, passage_id, person_id, kind, text, context, time_json,"
-        " medium, speaker_type, segments, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " medium, speaker_type, segments, place, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 document_id,
@@ -1040,6 +1235,7 @@ def _insert_statements(
                 r.speaker_type.value,
                 json.dumps(r.segments, ensure_ascii=False) if r.segments else None,
                 r.place,
+                scope,
             )
             for r in records
         ],
@@ -1052,13 +1248,14 @@ def _insert_events(
     records: Iterable[EventRecord],
     passage_ids: dict[int, int],
     people: dict[str, int],
+    scope: str,
 ) -> None:
     """Insert the document's events with attendees, agenda and passages."""
     for event in records:
         when = event.when
         cursor = db.execute(
-            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day, status)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day, status, scope)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document_id,
                 event.kind,
@@ -1069,6 +1266,7 @@ def _insert_events(
                 when.month if when else None,
                 when.day if when else None,
                 event.status.value if event.status else None,
+                scope,
             ),
         )
         event_id = cursor.lastrowid
@@ -1148,6 +1346,7 @@ def _figure(row: aiosqlite.Row) -> Figure:
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
+    "GLOBAL",
     "AddResult",
     "EventKey",
     "Store",
@@ -1156,4 +1355,5 @@ __all__ = [
     "StoredEvent",
     "StoredPerson",
     "default_store_path",
+    "guild_scope",
 ]

@@ -60,9 +60,15 @@ _CASE_VARIANTS = re.compile("[\u0130\u0131\u017f]")
 _CASE_VARIANTS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
-# Several extractors fold the same passage (and spending its masked copy): remember the folds of
-# the last few hundred passages, more than a long article has.
-@functools.lru_cache(maxsize=1024)
+# Every extractor reads the whole article in turn, passage by passage, and asks for the same
+# per-passage answers (folds, times, figures, country names). A cache of those answers must hold a
+# whole article's passages, or a long article misses every time: the article size cap (1 MB) is
+# about 10,000 passages of prose. The entries share the passages' strings while the article lives.
+PASSAGE_CACHE = 16_384
+
+
+# Several extractors fold the same passage (and spending its masked copy): remember the folds.
+@functools.lru_cache(maxsize=2 * PASSAGE_CACHE)
 def fold_case(text: str) -> str:
     """Return text lower-cased so that any ASCII word an re.IGNORECASE pattern finds in it is there.
 

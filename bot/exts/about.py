@@ -7,8 +7,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import embeds
+from bot.app import briefing_of
 from bot.replies import send
-from knowledge.briefing import Briefing
 
 MAX_QUESTION_LENGTH = 300
 ASK_RATE, ASK_PER_SECONDS = 5, 30.0  # full-text search is the most expensive lookup: 5 per 30 s a member
@@ -17,9 +17,8 @@ ASK_RATE, ASK_PER_SECONDS = 5, 30.0  # full-text search is the most expensive lo
 class About(commands.Cog):
     """Help and free-text questions."""
 
-    def __init__(self, bot: commands.Bot, briefing: Briefing) -> None:
+    def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
-        self.briefing = briefing
 
     @app_commands.command(name="about")
     async def about(self, interaction: discord.Interaction) -> None:
@@ -29,7 +28,7 @@ class About(commands.Cog):
             for c in self.bot.tree.get_commands()
             if isinstance(c, app_commands.Command)
         ]
-        embed = embeds.about_embed(await self.briefing.coverage(), sorted(listed))
+        embed = embeds.about_embed(await briefing_of(interaction).coverage(), sorted(listed))
         await send(interaction, embed, ephemeral=True)
 
     @app_commands.command(name="ask")
@@ -39,9 +38,9 @@ class About(commands.Cog):
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, MAX_QUESTION_LENGTH]
     ) -> None:
         """Search every sentence in the briefing for your words; shows the best passages and sources."""
-        await send(interaction, embeds.search_embed(await self.briefing.search(question)))
+        await send(interaction, embeds.search_embed(await briefing_of(interaction).search(question)))
 
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(About(bot, bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(About(bot))

@@ -10,7 +10,6 @@ from bot import embeds
 from bot.app import briefing_of
 from bot.options import choice_name
 from bot.replies import send
-from knowledge.briefing import Briefing
 
 
 async def document_autocomplete(
@@ -31,13 +30,11 @@ async def document_autocomplete(
 class Documents(commands.Cog):
     """Answers about the documents themselves."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="sources")
     async def sources(self, interaction: discord.Interaction) -> None:
         """The documents in the briefing: title, outlet, date and how many facts each gave."""
-        await send(interaction, embeds.sources_embed(await self.briefing.sources()))
+        briefing = briefing_of(interaction)
+        await send(interaction, embeds.sources_embed(await briefing.sources(), home=briefing.home_scope))
 
     @app_commands.command(name="brief")
     @app_commands.describe(document="A document title or number (default: the newest)")
@@ -46,9 +43,9 @@ class Documents(commands.Cog):
         self, interaction: discord.Interaction, document: app_commands.Range[str, 1, 100] | None = None
     ) -> None:
         """A document's key points, section by section, in its own words."""
-        await send(interaction, embeds.brief_embed(await self.briefing.brief(document)))
+        await send(interaction, embeds.brief_embed(await briefing_of(interaction).brief(document)))
 
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Documents(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Documents())

@@ -3,7 +3,8 @@
 The reply (ephemeral) names the document and what would go with it, and nothing is removed until
 the member who asked presses **Forget it**; Manage Server is enforced by the bot (a server can
 change the command's default permissions) and checked again on the press. The removal is one
-transaction in the store, and every answer reflects it at once.
+transaction in the store, and every answer reflects it at once. A server removes only its own
+documents; global ones (the bundled seed, the operator's) are removed with ``briefbot forget``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import embeds
+from bot.app import briefing_of
 from bot.exts.documents import document_autocomplete
 from bot.exts.ingest import CONFIRM_TIMEOUT, in_a_server
 from bot.replies import deny, send
@@ -86,9 +88,6 @@ class ConfirmForget(discord.ui.View):
 class Forget(commands.Cog):
     """Removing documents from Discord."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="forget")
     @app_commands.describe(document="The document's number or title (see /sources)")
     @app_commands.autocomplete(document=document_autocomplete)
@@ -100,11 +99,19 @@ class Forget(commands.Cog):
         self, interaction: discord.Interaction, document: app_commands.Range[str, 1, 100]
     ) -> None:
         """Remove a document and everything read from it (Manage Server), after confirmation."""
-        summary = await self.briefing.resolve_document(document)
-        view = ConfirmForget(self.briefing, summary, interaction.user.id)
+        briefing = briefing_of(interaction)
+        summary = await briefing.resolve_document(document)
+        if not await briefing.owns(summary.document.id):
+            await deny(
+                interaction,
+                f"Document #{summary.document.id} is shared by every server (global); only the bot's"
+                f" operator can remove it, with `briefbot forget {summary.document.id}`.",
+            )
+            return
+        view = ConfirmForget(briefing, summary, interaction.user.id)
         await send(interaction, embeds.forget_preview_embed(summary), view=view, ephemeral=True)
 
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Forget(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Forget())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from typing import Literal
 
 import aiohttp
 import discord
@@ -22,6 +23,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import embeds
+from bot.app import briefing_of
 from bot.replies import deny, send
 from knowledge.briefing import Briefing
 from knowledge.errors import MalformedArticle
@@ -68,11 +70,12 @@ class PasteModal(discord.ui.Modal, title="Add an article"):
         custom_id="ingest:text",
     )
 
-    def __init__(self, cog: Ingest) -> None:
+    def __init__(self, cog: Ingest, briefing: Briefing) -> None:
         # One custom id per opened form: discord.py keys pending modals by custom id alone, so with
         # a shared id one manager's submission ends (and unregisters) another manager's open form.
         super().__init__(custom_id=f"ingest:paste:{secrets.token_hex(8)}", timeout=CONFIRM_TIMEOUT)
         self.cog = cog
+        self.briefing = briefing
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Return whether the member still has Manage Server (it can be taken away while the form is open)."""
@@ -84,7 +87,7 @@ class PasteModal(discord.ui.Modal, title="Add an article"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Preview the pasted article."""
         raw = pasted_article(self.text.value, self.article_title.value, self.date.value, self.outlet.value)
-        await self.cog.preview(interaction, raw, name="pasted article")
+        await self.cog.preview(interaction, self.briefing, raw, name="pasted article")
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         """Answer a failed submission once."""
@@ -133,8 +136,9 @@ class ConfirmIngest(discord.ui.View):
             await deny(interaction, f"{reason[:1].upper()}{reason[1:]} Press Store it to try again.")
             return
         self.stop()
+        where = "every server (global)" if self.briefing.guild_id is None else "this server"
         message = (
-            f"Stored as document #{result.document_id}."
+            f"Stored as document #{result.document_id}, for {where}."
             if result.created
             else (f"Already in the store as document #{result.document_id}; nothing changed.")
         )
@@ -217,22 +221,42 @@ def in_a_server(interaction: discord.Interaction) -> bool:
 class Ingest(commands.Cog):
     """Adding articles from Discord."""
 
-    def __init__(self, briefing: Briefing, api_base: str | None) -> None:
-        self.briefing = briefing
+    def __init__(self, api_base: str | None) -> None:
         self.api_base = api_base
 
     @app_commands.command(name="ingest")
-    @app_commands.describe(file="A .txt or .md article in UTF-8 (leave empty to paste the text instead)")
+    @app_commands.describe(
+        file="A .txt or .md article in UTF-8 (leave empty to paste the text instead)",
+        scope="Who reads it: this server (default), or every server (global; the bot's owners only)",
+    )
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     # Checks run bottom-up: a DM first, then permission, so a refused member never meets the cooldown.
     @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.check(in_a_server)
-    async def ingest(self, interaction: discord.Interaction, file: discord.Attachment | None = None) -> None:
-        """Add an article to the briefing (Manage Server): preview what was read, then confirm."""
+    async def ingest(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment | None = None,
+        scope: Literal["server", "global"] = "server",
+    ) -> None:
+        """Add an article to this server's briefing (Manage Server): preview what was read, then confirm."""
+        briefing = briefing_of(interaction)
+        if briefing.store.read_only:
+            await deny(
+                interaction,
+                "This briefbot process answers from a read-only copy of the store, so it cannot add"
+                " articles. Ask the bot's operator, who ingests where the writer runs.",
+            )
+            return
+        if scope == "global":
+            if not await interaction.client.is_owner(interaction.user):  # type: ignore[attr-defined]
+                await deny(interaction, "Only the bot's owners can add documents for every server (global).")
+                return
+            briefing = briefing.for_guild(None)
         if file is None:
-            await interaction.response.send_modal(PasteModal(self))
+            await interaction.response.send_modal(PasteModal(self, briefing))
             return
         if not file.filename.lower().endswith(ARTICLE_SUFFIXES):
             raise MalformedArticle(
@@ -248,12 +272,14 @@ class Ingest(commands.Cog):
             )
         await interaction.response.defer(ephemeral=True, thinking=True)
         raw = decode_article(await download(file.url, MAX_ATTACHMENT_BYTES), file.filename)
-        await self.preview(interaction, raw, name=file.filename)
+        await self.preview(interaction, briefing, raw, name=file.filename)
 
-    async def preview(self, interaction: discord.Interaction, raw: str, *, name: str) -> None:
+    async def preview(
+        self, interaction: discord.Interaction, briefing: Briefing, raw: str, *, name: str
+    ) -> None:
         """Extract an article off the event loop and show what would be stored, with confirm buttons."""
         article, extraction = await asyncio.to_thread(analyse, raw)
-        existing = await self.briefing.stored_id(article)
+        existing = await briefing.stored_id(article)
         if existing is not None:
             await send(
                 interaction,
@@ -261,7 +287,7 @@ class Ingest(commands.Cog):
                 ephemeral=True,
             )
             return
-        view = ConfirmIngest(self.briefing, article, extraction, name, interaction.user.id)
+        view = ConfirmIngest(briefing, article, extraction, name, interaction.user.id)
         await send(
             interaction, embeds.ingest_preview_embed(article, extraction, name), view=view, ephemeral=True
         )
@@ -269,4 +295,4 @@ class Ingest(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Ingest(bot.briefing, bot.settings.api_base))  # type: ignore[attr-defined]
+    await bot.add_cog(Ingest(bot.settings.api_base))  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from bot import embeds
 from bot.app import briefing_of
 from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import deny, send
-from knowledge.briefing import Briefing, PersonMatch
+from knowledge.briefing import PersonMatch
 from knowledge.errors import BriefingError
 from knowledge.models import SpeakerType, StatementsAnswer
 
@@ -113,9 +113,6 @@ class QuotePages(discord.ui.View):
 class Quotes(commands.Cog):
     """Statement answers."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="quote")
     @app_commands.describe(person="A person named in the briefing (surname is enough)")
     async def quote(
@@ -124,7 +121,7 @@ class Quotes(commands.Cog):
         person: app_commands.Transform[PersonMatch, PersonTransformer],
     ) -> None:
         """A person's statements: quotes verbatim, partial quotes and reported speech marked, sources."""
-        answer = await self.briefing.statements_for(person)
+        answer = await briefing_of(interaction).statements_for(person)
         paged = embeds.quote_page_count(answer) > 1
         view = QuotePages(answer, interaction.user.id, interaction) if paged else None
         await send(interaction, embeds.quote_page(answer, 1), view=view)
@@ -132,4 +129,4 @@ class Quotes(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Quotes(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Quotes())

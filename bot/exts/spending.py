@@ -13,7 +13,6 @@ from bot.app import briefing_of
 from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import send
 from knowledge import gazetteer
-from knowledge.briefing import Briefing
 from knowledge.errors import BriefingError
 
 log = logging.getLogger(__name__)
@@ -50,9 +49,6 @@ class CountryTransformer(app_commands.Transformer[discord.Client]):
 class Spending(commands.Cog):
     """Defence spending answers."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="spending")
     @app_commands.describe(
         country="A country (aliases and typos are fine), or “NATO” for the alliance overview"
@@ -63,7 +59,7 @@ class Spending(commands.Cog):
         country: app_commands.Transform[gazetteer.Resolution, CountryTransformer],
     ) -> None:
         """A country's defence spending: figures by year, the 2% target, alliance context, sources."""
-        answer = await self.briefing.spending_for(country)
+        answer = await briefing_of(interaction).spending_for(country)
         embed = embeds.spending_embed(answer)
         if not charts.has_chart(answer):
             await send(interaction, embed)
@@ -82,4 +78,4 @@ class Spending(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Spending(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Spending())

@@ -12,7 +12,6 @@ from bot import embeds
 from bot.app import briefing_of
 from bot.options import MAX_NAME_LENGTH, choice_name
 from bot.replies import send
-from knowledge.briefing import Briefing
 from knowledge.errors import NoEvent
 
 
@@ -56,9 +55,6 @@ class SummitTransformer(app_commands.Transformer[discord.Client]):
 class Summit(commands.Cog):
     """Event answers."""
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-
     @app_commands.command(name="summit")
     @app_commands.describe(summit="A meeting the briefing mentions (default: the next NATO summit)")
     async def summit(
@@ -67,10 +63,10 @@ class Summit(commands.Cog):
         summit: app_commands.Transform[int, SummitTransformer] | None = None,
     ) -> None:
         """The next summit (or one you pick): what it is, where and when, who, the agenda, with sources."""
-        answer = await self.briefing.summit(summit)
+        answer = await briefing_of(interaction).summit(summit)
         await send(interaction, embeds.summit_embed(answer))
 
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Summit(bot.briefing))  # type: ignore[attr-defined]
+    await bot.add_cog(Summit())

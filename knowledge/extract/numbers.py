@@ -12,8 +12,8 @@ Rules applied:
 * **Money**: a currency sign or ISO code before the number (``$``, ``US$``, ``C$``, ``A$``,
   ``NZ$``, ``€``, ``£``, ``USD``, ``EUR`` ...) or a currency word or code after it (``dollars``,
   ``Canadian dollars``, ``euros``, ``pounds``, ``zloty``, ``USD`` ...), with an optional scale
-  (``thousand``/``k``, ``million``/``m``/``mn``, ``billion``/``b``/``bn``, ``trillion``/``trn``/
-  ``tn``). A bare ``$`` or ``dollars`` is the US dollar, as English-language news uses it; other
+  (``thousand``/``k``, ``million``/``m``/``mn``, ``billion``/``b``/``bn``/``milliard``,
+  ``trillion``/``trn``/``tn``; Canadian style hyphenates it: ``$9-billion``). A bare ``$`` or ``dollars`` is the US dollar, as English-language news uses it; other
   dollars need their prefix or adjective. ``¥`` and bare ``kroner`` name more than one currency
   and are not read. Values are in units: ``$2.5 trillion`` -> ``2.5e12``.
 * **Qualifiers** just before a number: "around", "about", "roughly", "nearly", "almost", "some",
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from knowledge.wordscan import fold_case
+from knowledge.wordscan import PASSAGE_CACHE, fold_case
 
 _ONES = [
     "zero",
@@ -100,6 +100,7 @@ _SCALES = {
     "mn": 6,
     "mln": 6,
     "billion": 9,
+    "milliard": 9,  # European English: "3,2 milliard euro"
     "b": 9,
     "bn": 9,
     "bln": 9,
@@ -107,7 +108,10 @@ _SCALES = {
     "trn": 12,
     "tn": 12,
 }
-_SCALE = r"(?P<scale>\s*(?i:trillion|billion|million|thousand)\b|\s?(?:trn|tn|bn|bln|mn|mln)\b|(?:k|m|b)\b)"
+_SCALE = (
+    r"(?P<scale>(?:\s*|-)(?i:trillion|billion|milliard|million|thousand)\b"
+    r"|\s?(?:trn|tn|bn|bln|mn|mln)\b|(?:k|m|b)\b)"
+)
 _CODES = [
     "USD",
     "EUR",
@@ -145,7 +149,7 @@ _CURRENCY_WORDS = {
     r"(?:Swedish\s+)?kronor": "SEK",
     r"Norwegian\s+kron(?:er|e)": "NOK",
     r"Danish\s+kron(?:er|e)": "DKK",
-    r"zlotys?|zlotych|zloties": "PLN",
+    r"(?:zlotys?|zlotych|zloties|złotys?|złotych)": "PLN",
     r"(?:Turkish\s+)?liras?": "TRY",
     r"Swiss\s+francs?": "CHF",
     r"(?:Russian\s+)?(?:roubles?|rubles?)": "RUB",
@@ -244,8 +248,8 @@ def find_percents(text: str) -> list[Quantity]:
 
 
 # The spending readers and the other extractors scan the same passage in turn: remember the last
-# few hundred passages' answers (Quantity is frozen, so sharing them is safe; callers get a copy).
-@functools.lru_cache(maxsize=1024)
+# whole article's answers (Quantity is frozen, so sharing them is safe; callers get a copy).
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _percents(text: str) -> tuple[Quantity, ...]:
     """Return find_percents' answer as a tuple, computed once per text."""
     if _PERCENT_CUE.search(text) is None:
@@ -278,7 +282,7 @@ def find_money(text: str) -> list[Quantity]:
     return list(_money(text))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _money(text: str) -> tuple[Quantity, ...]:
     """Return find_money's answer as a tuple, computed once per text."""
     if _MONEY_CUE.search(text) is None:
@@ -335,7 +339,7 @@ def _number_value(written: str) -> float | None:
 
 def _scaled(number: str, scale: str | None) -> float:
     """Return number times its scale word, computed in decimal so 2.3 trillion is exactly 2.3e12."""
-    exponent = _SCALES[fold_case(scale.strip())] if scale else 0
+    exponent = _SCALES[fold_case(scale.strip(" -\t\n"))] if scale else 0
     return float(Decimal(number.replace(",", "")).scaleb(exponent))
 
 

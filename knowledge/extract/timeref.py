@@ -31,7 +31,7 @@ import functools
 import re
 
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, PartialDate, TimeRef
-from knowledge.wordscan import fold_case
+from knowledge.wordscan import PASSAGE_CACHE, fold_case
 
 MONTHS = {
     name: number
@@ -89,6 +89,18 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
     ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("numeric_date", "year", re.compile(_NUMERIC_DATE)),
+    # "the same year", "the previous year", "a year earlier": counted from the year just before.
+    (
+        "anaphoric",
+        "year word",
+        re.compile(
+            r"\b(?:(?P<same>the\s+same\s+year)"
+            r"|(?P<before>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+(?:before|earlier)"
+            r"|(?:a|one)\s+year\s+(?:earlier|before))"
+            r"|(?P<after>the\s+(?:following|next)\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later))\b",
+            re.I,
+        ),
+    ),
     ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
     (
         "rel_month_word",
@@ -116,6 +128,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("month", "month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
     ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
 ]
+_ANAPHORIC = next(pattern for kind, _, pattern in _PATTERNS if kind == "anaphoric")
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _COUNTED_BACK = re.compile(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", re.I)
 
@@ -126,10 +139,10 @@ def find_times(text: str, published: PartialDate | None) -> list[tuple[TimeRef, 
 
 
 # Each passage is read by several extractors (spending, events, statements), and each asks for its
-# times: remember the answers for the last few hundred passages, more than a long article has.
+# times: remember a whole article's answers (see PASSAGE_CACHE).
 # TimeRef and PartialDate are frozen, so sharing them between callers is safe; the list handed out
 # is a fresh copy.
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _find_times(text: str, published: PartialDate | None) -> tuple[tuple[TimeRef, int, int], ...]:
     """Return find_times' answer as a tuple, computed once per (text, published)."""
     found: list[tuple[TimeRef, int, int]] = []
@@ -159,21 +172,39 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _anchor_earlier(found: list[tuple[TimeRef, int, int]]) -> list[tuple[TimeRef, int, int]]:
-    """Return found with "a decade earlier" counted back from the year just before it, if any."""
+    """Return found with "a decade earlier", "the same year" or "the previous year" counted from the year just before it."""
     anchored = []
     previous_year: int | None = None
     for ref, start, end in found:
-        match = _COUNTED_BACK.search(ref.text)
-        if match and previous_year is not None:
-            n = (
-                10
-                if "decade" in fold_case(ref.text)
-                else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"])
-            )
-            ref = _possible(ref.model_copy(update={"year": previous_year - n}))
+        if previous_year is not None:
+            ref = counted_from(ref, previous_year) or ref
         anchored.append((ref, start, end))
         previous_year = ref.year if ref.year is not None else previous_year
     return anchored
+
+
+def counted_from(ref: TimeRef, year: int) -> TimeRef | None:
+    """Return a time counted from another ("a decade earlier", "the previous year") counted from year.
+
+    None when ref is not counted from another time. A caller with the year a passage is about
+    (the sentence before: "... last year. A decade earlier, it spent 0.9%.") re-counts with it.
+    """
+    shift = _anaphoric_shift(ref.text)
+    if shift is None:
+        match = _COUNTED_BACK.search(ref.text)
+        if match is None:
+            return None
+        folded = fold_case(ref.text)
+        shift = -(10 if "decade" in folded else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"]))
+    return _possible(ref.model_copy(update={"year": year + shift}))
+
+
+def _anaphoric_shift(text: str) -> int | None:
+    """Return how many years "the same year" (0), "the previous year" (-1) or "a year later" (+1) move."""
+    match = _ANAPHORIC.fullmatch(text)
+    if match is None:
+        return None
+    return 0 if match.group("same") else -1 if match.group("before") else 1
 
 
 def _possible(ref: TimeRef) -> TimeRef:
@@ -218,6 +249,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "rel_year":
         offset = {"last": -1, "this": 0, "next": 1}[fold_case(groups["rel"])]
         return TimeRef(text=text, year=published.year + offset if published else None)
+    if kind == "anaphoric":  # counted from the year before it by _anchor_earlier; alone, from the date
+        alone = published.year - 1 if groups.get("before") and published else None
+        return TimeRef(text=text, year=alone)
     if kind in ("decade", "years_ago"):
         n = 10 if kind == "decade" else _SMALL_NUMBERS.get(fold_case(groups["n"])) or int(groups["n"])
         return TimeRef(text=text, year=published.year - n if published else None)

@@ -113,3 +113,22 @@ def test_run_without_token_answers_in_the_console(
         "“We must step up",
     ):
         assert marker in out
+
+
+def test_guild_option_keeps_a_server_s_articles_to_that_server(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13: `ingest --guild` stores for that server; `ask` and `sources` see it only with that --guild."""
+    db = str(tmp_path / "s.db")
+    article = ARTICLES / "wire-straight-quotes.txt"  # Sweden 2.1% (2025)
+    code, out, _ = run(capsys, "--db", db, "ingest", "--guild", "4242", str(article))
+    assert code == 0, out
+    _, server, _ = run(capsys, "--db", db, "ask", "--guild", "4242", "/spending Sweden")
+    _, everyone, _ = run(capsys, "--db", db, "ask", "/spending Sweden")
+    _, other, _ = run(capsys, "--db", db, "ask", "--guild", "4343", "/spending Sweden")
+    assert "2.1% of GDP in 2025" in server
+    assert "2.1%" not in everyone and "2.1%" not in other
+    _, listed, _ = run(capsys, "--db", db, "sources", "--guild", "4242")
+    _, listed_global, _ = run(capsys, "--db", db, "sources")
+    assert "[4242] Sweden to keep raising" in listed and "[global]" in listed
+    assert "Sweden" not in listed_global

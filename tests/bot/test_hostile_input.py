@@ -68,7 +68,7 @@ from bot.loopback import (
 from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.ingest import open_store
-from knowledge.store import Store
+from knowledge.store import GLOBAL, Store, guild_scope
 from tests.bot.test_ingest import attachment_command
 from tests.limits import assert_payload_within_limits
 
@@ -429,7 +429,7 @@ def test_text_options_are_capped(world: World) -> None:
         assert command is not None
         (schema,) = [o for o in command.to_dict(tree)["options"] if o["name"] == option]
         assert schema["type"] == 3 and 1 <= schema["max_length"] <= 300, f"/{name} {option}: {schema}"
-    form = PasteModal(None).to_dict()  # type: ignore[arg-type]
+    form = PasteModal(None, None).to_dict()  # type: ignore[arg-type]
     inputs = [c for row in form["components"] for c in row["components"]]
     assert {c["custom_id"]: c["max_length"] for c in inputs} == {
         "ingest:title": 200,
@@ -583,7 +583,7 @@ def test_paste_form_survives_hostile_articles(
 def test_hostile_documents_read_back_safely(world: World) -> None:
     """The stored hostile articles, read back by every command: limits, no pings, no crash."""
     assert world.run(world.store.integrity_check()) == "ok"
-    documents = world.run(world.store.documents())
+    documents = world.run(world.store.documents((GLOBAL, guild_scope(GUILD_ID))))  # stored in the server
     assert len(documents) > 1, "some hostile articles were stored"
     stored = [t for d in world.run(world.store.document_bodies()) for t in d[1:]]
     stored += [t for d in documents for t in (d.document.title, d.document.outlet) if t]

@@ -113,7 +113,7 @@ async def test_paste_preview_then_confirm_stores_the_article(local: LocalDiscord
     assert pressed.payload == {"type": 6}, "acknowledged before writing"
     (_, stored) = await local.adapter.wait_for(pressed.token, 2)
     assert stored.kind == "edit" and stored.payload is not None and stored.payload["components"] == []
-    assert description(stored) == "Stored as document #2."
+    assert description(stored) == "Stored as document #2, for this server."
 
     answer = await local.command("spending", {"country": "Poland"})
     assert "**4.1%** of GDP in 2025" in str(answer.payload)
@@ -181,7 +181,7 @@ async def test_store_it_is_acknowledged_before_the_write(local: LocalDiscord, st
         assert holder.execute("SELECT count(*) FROM documents").fetchone() == (1,)
         holder.execute("ROLLBACK")
     (_, stored) = await local.adapter.wait_for(pressed.token, 2, timeout=STORE_WAIT)
-    assert stored.kind == "edit" and description(stored) == "Stored as document #2."
+    assert stored.kind == "edit" and description(stored) == "Stored as document #2, for this server."
 
 
 async def test_store_it_on_a_locked_store_says_so_and_can_be_pressed_again(
@@ -197,7 +197,7 @@ async def test_store_it_on_a_locked_store_says_so_and_can_be_pressed_again(
     text = description(refused)
     assert text.startswith("Not stored: the store stayed locked by another writer") and "try again" in text
     stored = await press_for_answer(local, "ingest:confirm", submission, preview)
-    assert description(stored) == "Stored as document #2."
+    assert description(stored) == "Stored as document #2, for this server."
 
 
 async def test_store_it_rechecks_manage_server(local: LocalDiscord, store: Store) -> None:

@@ -391,6 +391,8 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
             "BRIEFBOT_LOG_LEVEL: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'",
         ),
         ("BRIEFBOT_SHARDING", "sometimes", "BRIEFBOT_SHARDING: Input should be 'off' or 'auto'"),
+        ("BRIEFBOT_SHARD_IDS", "0-x", "BRIEFBOT_SHARD_IDS: expected shard ids such as 0-3 or 0,1,2"),
+        ("BRIEFBOT_SHARD_IDS", "0-3", "BRIEFBOT_SHARD_IDS needs BRIEFBOT_SHARD_COUNT"),
         ("DISCORD_TOKEN", "MTAw.first-half\nsecond-half", "DISCORD_TOKEN: contains a line break"),
         (
             "DISCORD_API_BASE",
@@ -403,7 +405,17 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
             "DISCORD_GATEWAY_URL: expected a URL starting with ws:// or wss://",
         ),
     ],
-    ids=["dev-guild", "owner-ids", "log-level", "sharding", "token-newline", "api-base", "gateway-url"],
+    ids=[
+        "dev-guild",
+        "owner-ids",
+        "log-level",
+        "sharding",
+        "shard-ids",
+        "shard-ids-alone",
+        "token-newline",
+        "api-base",
+        "gateway-url",
+    ],
 )
 @pytest.mark.parametrize("command", ["run", "sources"])
 def test_a_malformed_setting_is_one_line_and_exit_code_2(
@@ -516,9 +528,10 @@ async def test_a_burst_after_a_write_loads_the_snapshot_once(local: LocalDiscord
     finally:
         await store._in_db_thread(lambda db: db.set_trace_callback(None))
     assert all(len(sent) == 1 for sent in answers)
-    people_loads = sum("FROM people AS pe" in s for s in statements)
+    # One load of each scope the server reads (global and its own), shared by the whole burst.
+    people_loads = sum("FROM scope_people AS sp JOIN people AS pe" in s for s in statements)
     summit_loads = sum("SELECT e.id, e.kind, e.place" in s for s in statements)  # Store.event_index
-    assert (people_loads, summit_loads) == (1, 1), (people_loads, summit_loads)
+    assert (people_loads, summit_loads) == (2, 2), (people_loads, summit_loads)
 
 
 async def test_summit_typed_as_a_year_is_not_an_event_id(local: LocalDiscord, store: Store) -> None:

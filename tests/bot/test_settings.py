@@ -1,48 +1,86 @@
-"""Settings as an operator writes them: the shipped ``.env.example``, copied to ``.env``, just works."""
+"""Scale-out settings (issue 13): shard ranges, the client they make, and the read-only store."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
-from tests.launch import briefbot, clean_env
+import pytest
+from discord.ext import commands
+from pydantic import ValidationError
 
-REPO = Path(__file__).resolve().parents[2]
+from bot.app import ShardedBriefingBot, create_bot
+from bot.cli import main
+from bot.settings import Settings
+from knowledge.briefing import Briefing
+from knowledge.ingest import open_store
+from knowledge.store import Store, StoreError, StoreWriteError
 
-
-def run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run briefbot in cwd with only the settings its .env gives, its data directory inside cwd."""
-    env = clean_env(XDG_DATA_HOME=str(cwd / "data"), HOME=str(cwd))
-    return subprocess.run(
-        briefbot(*args), cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-
-
-def test_env_example_copied_to_env_works(tmp_path: Path) -> None:
-    """`cp .env.example .env` leaves every command working: empty values mean "not set"."""
-    shutil.copy(REPO / ".env.example", tmp_path / ".env")
-    sources = run_in(tmp_path, "sources")
-    assert sources.returncode == 0, sources.stderr
-    assert "NATO defence spending" in sources.stdout
-    assert (tmp_path / "data" / "briefbot" / "briefbot.sqlite3").is_file()  # the default, not the cwd
-    answer = run_in(tmp_path, "ask", "/spending Canada")
-    assert answer.returncode == 0 and "Canada — defence spending" in answer.stdout, answer.stderr
+ARTICLE = "Title: Depot wire\n\nNorway spent 2.2 percent of GDP on defence in 2025, the ministry said.\n"
 
 
-def test_env_example_with_only_a_dev_guild_filled_in(tmp_path: Path) -> None:
-    """Filling in one setting of the example keeps the others (empty) unset."""
-    text = (REPO / ".env.example").read_text(encoding="utf-8")
-    assert "\nBRIEFBOT_DEV_GUILD=\n" in text and "\nBRIEFBOT_DB=\n" in text
-    (tmp_path / ".env").write_text(text.replace("\nBRIEFBOT_DEV_GUILD=\n", "\nBRIEFBOT_DEV_GUILD=123\n"))
-    result = run_in(tmp_path, "sources")
-    assert result.returncode == 0 and "NATO defence spending" in result.stdout, result.stderr
+@pytest.mark.parametrize(
+    ("written", "ids"),
+    [("0-3", (0, 1, 2, 3)), ("4,5", (4, 5)), ("0-1, 6", (0, 1, 6)), ("7", (7,)), ("2-2,2", (2,))],
+)
+def test_shard_ids_are_read_as_people_write_them(
+    monkeypatch: pytest.MonkeyPatch, written: str, ids: tuple[int, ...]
+) -> None:
+    """Ranges are inclusive, lists may mix ranges and ids, duplicates count once."""
+    monkeypatch.setenv("BRIEFBOT_SHARD_IDS", written)
+    monkeypatch.setenv("BRIEFBOT_SHARD_COUNT", "8")
+    assert Settings(_env_file=None).shard_ids == ids  # type: ignore[call-arg]
 
 
-def test_a_bad_value_in_env_is_one_line(tmp_path: Path) -> None:
-    """A setting that cannot work names itself in one line, exit code 2."""
-    (tmp_path / ".env").write_text("BRIEFBOT_DEV_GUILD=my server\n")
-    result = run_in(tmp_path, "sources")
-    assert result.returncode == 2
-    assert result.stderr.startswith("briefbot: BRIEFBOT_DEV_GUILD: ")
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+@pytest.mark.parametrize(
+    ("written", "said"), [("3-1", "runs backwards"), ("0-8", "not below BRIEFBOT_SHARD_COUNT")]
+)
+def test_shard_ids_outside_the_count_are_refused(
+    monkeypatch: pytest.MonkeyPatch, written: str, said: str
+) -> None:
+    """A range that runs backwards, or a shard the count does not have, is a configuration error."""
+    monkeypatch.setenv("BRIEFBOT_SHARD_IDS", written)
+    monkeypatch.setenv("BRIEFBOT_SHARD_COUNT", "8")
+    with pytest.raises(ValidationError, match=said):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+async def test_shard_settings_make_a_sharded_client_with_those_shards(tmp_path: Path) -> None:
+    """BRIEFBOT_SHARD_IDS and BRIEFBOT_SHARD_COUNT reach discord.py's shard_ids and shard_count."""
+    store = await Store.open(tmp_path / "s.sqlite3")
+    try:
+        settings = Settings(_env_file=None, BRIEFBOT_SHARD_IDS="2-3", BRIEFBOT_SHARD_COUNT=4)  # type: ignore[call-arg]
+        bot = create_bot(Briefing(store), settings)
+        assert isinstance(bot, ShardedBriefingBot) and isinstance(bot, commands.AutoShardedBot)
+        assert (bot.shard_ids, bot.shard_count) == ([2, 3], 4)
+        plain = create_bot(Briefing(store), Settings(_env_file=None))  # type: ignore[call-arg]
+        assert not isinstance(plain, commands.AutoShardedBot)
+    finally:
+        await store.close()
+
+
+def test_cli_ingest_is_refused_on_a_read_only_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`briefbot ingest` with BRIEFBOT_DB_READONLY=true says why in one line, exit 2, and writes nothing."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "s.sqlite3"
+    monkeypatch.setenv("BRIEFBOT_DB_READONLY", "true")
+    assert main(["--db", str(db), "ingest", str(article)]) == 2
+    assert "BRIEFBOT_DB_READONLY is set" in capsys.readouterr().err
+    assert not db.exists()
+
+
+async def test_a_read_only_store_answers_and_refuses_writes(tmp_path: Path) -> None:
+    """open_store(read_only=True) reads an existing store; it will not create one; SQLite refuses writes."""
+    db = tmp_path / "s.sqlite3"
+    with pytest.raises(StoreError, match="cannot create it"):
+        await open_store(db, read_only=True)
+    await (await open_store(db)).close()
+    store = await open_store(db, read_only=True)
+    try:
+        assert store.read_only and len(await store.documents()) == 1
+        with pytest.raises(StoreWriteError, match="read-only"):
+            await store.set_hide_global(1, True)
+    finally:
+        await store.close()

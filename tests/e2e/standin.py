@@ -99,7 +99,9 @@ Deliberately not implemented
 * No real rate limiting: no buckets, no ``X-RateLimit-*`` headers on normal answers;
   429s only come from the fault queue.
 * No gateway-side heartbeat enforcement (Discord closes silent clients), no
-  identify rate limit / ``max_concurrency``, no sharding beyond shard ``[0, 1]``.
+  identify rate limit / ``max_concurrency``; with ``shard_count`` > 1, each shard is a session of
+  its own (IDENTIFY ``[id, shard_count]``, READY, the guild on the shard Discord's formula gives
+  it), without RESUME or replay; interactions go to the shard of their guild (DMs: shard 0).
 * No guild/channel/member/message REST routes other than the interaction webhooks and
   posting in the text channel,
   no permissions computation, no 15-minute interaction token expiry, no CDN.
@@ -510,6 +512,7 @@ class DiscordStandIn:
         channel_name: str = "general",
         application_flags: int = 0,
         privileged_intents: int = 0,
+        shard_count: int = 1,
     ) -> None:
         self._snowflake = _Snowflakes()
         self.token = token
@@ -525,6 +528,8 @@ class DiscordStandIn:
         self.channel_name = channel_name
         self.application_flags = application_flags
         self.privileged_intents = privileged_intents
+        self.shard_count = shard_count
+        self.shards: dict[int, tuple[GatewayConnection, list[int]]] = {}  # shard id -> (connection, [seq])
 
         self.port: int | None = None
         self.requests: list[RecordedRequest] = []
@@ -873,7 +878,9 @@ class DiscordStandIn:
 
     # ------------------------------------------------------------------ interaction builders
 
-    def _find_command(self, name: str, command_type: int, guild: bool) -> tuple[dict[str, Any] | None, bool]:
+    def _find_command(
+        self, name: str, command_type: int, guild: bool | str
+    ) -> tuple[dict[str, Any] | None, bool]:
         if guild:
             for command in self.guild_commands.get(self.guild_id, []):
                 if command["name"] == name and command.get("type", 1) == command_type:
@@ -914,10 +921,11 @@ class DiscordStandIn:
         *,
         user_id: str | None,
         permissions: str,
-        guild: bool,
+        guild: bool | str,
         locale: str,
     ) -> dict[str, Any]:
         interaction_id = self._snowflake()
+        guild_id = guild if isinstance(guild, str) else self.guild_id  # another server: its id
         payload: dict[str, Any] = {
             "id": interaction_id,
             "application_id": self.application_id,
@@ -935,14 +943,15 @@ class DiscordStandIn:
         if guild:
             channel = self.text_channel()
             channel["permissions"] = permissions
+            channel["guild_id"] = guild_id
             payload.update(
-                guild_id=self.guild_id,
-                guild={"id": self.guild_id, "locale": "en-US", "features": []},
+                guild_id=guild_id,
+                guild={"id": guild_id, "locale": "en-US", "features": []},
                 guild_locale="en-US",
                 channel_id=self.channel_id,
                 channel=channel,
                 member=self._member(user, permissions),
-                authorizing_integration_owners={"0": self.guild_id},
+                authorizing_integration_owners={"0": guild_id},
                 context=0,
             )
         else:
@@ -984,7 +993,7 @@ class DiscordStandIn:
         *,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
         attachments: Sequence[dict[str, Any]] = (),
     ) -> dict[str, Any]:
@@ -993,7 +1002,8 @@ class DiscordStandIn:
         ``options`` maps option name to value; option types come from the synced
         command when known, else from the Python type (str -> STRING 3, int -> 4,
         bool -> 5, float -> 10). Pass a list of raw option dicts for subcommands.
-        ``guild=False`` builds a bot-DM interaction (``user`` instead of ``member``).
+        ``guild=False`` builds a bot-DM interaction (``user`` instead of ``member``); a string
+        builds one from that other server (the bot installed there too; only the id differs).
         ``attachments`` (from :meth:`make_attachment`) go into ``data.resolved.attachments``;
         an attachment option's value is the attachment's ``id``.
         """
@@ -1007,7 +1017,7 @@ class DiscordStandIn:
         if built:
             data["options"] = built
         if is_guild_command:
-            data["guild_id"] = self.guild_id
+            data["guild_id"] = guild if isinstance(guild, str) else self.guild_id
         if attachments:
             data["resolved"] = {"attachments": {a["id"]: copy.deepcopy(a) for a in attachments}}
         return self._base_interaction(
@@ -1022,7 +1032,7 @@ class DiscordStandIn:
         *,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
     ) -> dict[str, Any]:
         """Build an autocomplete interaction (type 4); option ``focused`` gets ``"focused": true``."""
@@ -1048,7 +1058,7 @@ class DiscordStandIn:
         values: Sequence[str] | None = None,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
     ) -> dict[str, Any]:
         """Build a component interaction (type 3; default a button, component_type 2) on ``message_id``.
@@ -1078,7 +1088,7 @@ class DiscordStandIn:
         message_id: str | None = None,
         user_id: str | None = None,
         permissions: str = DEFAULT_PERMISSIONS,
-        guild: bool = True,
+        guild: bool | str = True,
         locale: str = "en-US",
     ) -> dict[str, Any]:
         """Build a modal submit interaction (type 5) for the modal ``custom_id``.
@@ -1123,10 +1133,27 @@ class DiscordStandIn:
         RuntimeError when there is no session at all (before the first IDENTIFY or
         after a non-resumable INVALID_SESSION).
         """
+        if self.shard_count > 1:
+            return await self._send_to_shard(payload)
         if self._session_id is None:
             raise RuntimeError("no gateway session yet: await wait_until_ready() first")
         self._register_interaction(payload)
         await self.dispatch("INTERACTION_CREATE", payload)
+        return str(payload["id"])
+
+    def shard_of(self, guild_id: str | None) -> int:
+        """Return the shard a guild's events go to (Discord's formula); DMs go to shard 0."""
+        return (int(guild_id) >> 22) % self.shard_count if guild_id else 0
+
+    async def _send_to_shard(self, payload: dict[str, Any]) -> str:
+        """Dispatch INTERACTION_CREATE on the connection of its guild's shard; raise if that shard is not connected."""
+        shard = self.shard_of(payload.get("guild_id"))
+        if shard not in self.shards or not self.shards[shard][0].open:
+            raise RuntimeError(f"shard {shard} is not connected")
+        conn, seq = self.shards[shard]
+        self._register_interaction(payload)
+        seq[0] += 1
+        await self._send(conn, {"t": "INTERACTION_CREATE", "s": seq[0], "op": OP_DISPATCH, "d": payload})
         return str(payload["id"])
 
     async def dispatch(self, event: str, data: Any) -> dict[str, Any]:
@@ -2008,6 +2035,9 @@ class DiscordStandIn:
             await self._close(conn, 4014, "Disallowed intent(s).")
             return
         shard = data.get("shard")
+        if self.shard_count > 1:
+            await self._identify_shard(conn, shard, intents)
+            return
         if shard is not None and list(shard) != [0, 1]:
             await self._close(conn, 4010, "Invalid shard.")
             return
@@ -2038,6 +2068,36 @@ class DiscordStandIn:
             ready["shard"] = list(shard)
         await self.dispatch("READY", ready)
         await self.dispatch("GUILD_CREATE", self.guild_create())
+        self.ready_count += 1
+        self._notify()
+
+    async def _identify_shard(self, conn: GatewayConnection, shard: Any, intents: int) -> None:
+        """Start the session of one shard: READY, then GUILD_CREATE if the guild is on it."""
+        valid = isinstance(shard, list) and len(shard) == 2 and shard[1] == self.shard_count
+        if not valid or not 0 <= shard[0] < self.shard_count:
+            await self._close(conn, 4010, "Invalid shard.")
+            return
+        self.intents = intents
+        conn.authenticated = True
+        seq = [0]
+        self.shards[shard[0]] = (conn, seq)
+        on_shard = self.shard_of(self.guild_id) == shard[0]
+        ready = {
+            "v": API_VERSION,
+            "user": self.bot_user(),
+            "guilds": [{"id": self.guild_id, "unavailable": True}] if on_shard else [],
+            "session_id": secrets.token_hex(16),
+            "session_type": "normal",
+            "resume_gateway_url": self.resume_gateway_url,
+            "application": {"id": self.application_id, "flags": self.application_flags},
+            "private_channels": [],
+            "relationships": [],
+            "shard": list(shard),
+        }
+        events = [("READY", ready)] + ([("GUILD_CREATE", self.guild_create())] if on_shard else [])
+        for event, body in events:
+            seq[0] += 1
+            await self._send(conn, {"t": event, "s": seq[0], "op": OP_DISPATCH, "d": body})
         self.ready_count += 1
         self._notify()
 

@@ -205,7 +205,7 @@ async def test_ingest_attachment_by_admin(live_bot: BotProcess) -> None:
     assert confirmed.callback_type == 6  # acknowledged before the write (issue 12 item 6)
     (edit,) = confirmed.edits
     stored = only_embed(confirmed)
-    assert stored["description"] == f"Stored as document #{before + 1}."
+    assert stored["description"] == f"Stored as document #{before + 1}, for this server."
     assert edit.json["components"] == []  # the buttons are gone
     assert standin.messages[message_id]["embeds"][0]["description"] == stored["description"]
 

@@ -79,6 +79,9 @@ def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
         ("1,300 billion euros", (1.3e12, "EUR", "1,300 billion euros")),
         ("$90m", (9e7, "USD", "$90m")),
         ("186 billion zloty", (1.86e11, "PLN", "186 billion zloty")),
+        ("190 billion złoty", (1.9e11, "PLN", "190 billion złoty")),  # the Polish spelling
+        ("4.1 milliard euro", (4.1e9, "EUR", "4.1 milliard euro")),  # European English
+        ("$12.5-billion", (1.25e10, "USD", "$12.5-billion")),  # Canadian newspaper style
         ("5 billion kroner", None),  # Norwegian or Danish?
         ("¥5 billion", None),  # yen or yuan?
         ("1.3 trillion", None),  # no currency

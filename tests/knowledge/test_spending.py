@@ -9,7 +9,7 @@ import pytest
 import knowledge
 from knowledge.extract.reader import read_article
 from knowledge.extract.spending import extract_spending
-from knowledge.models import ALLIANCE, Metric, SpendingRecord
+from knowledge.models import ALLIANCE, FigureStatus, Metric, SpendingRecord
 
 SEED = Path(knowledge.__file__).parent / "articles" / "nato-briefing-2025.txt"
 
@@ -714,3 +714,275 @@ def test_a_country_name_broken_by_a_pdf_line_hyphen_still_owns_its_figure() -> N
     text = "Denmark spent 2.4% of GDP on defence in 2024.\n\nThe Nether-\nlands crossed the guideline, spending 2.05% of GDP in 2024."
     found = {(r.subject, r.value) for r in records(text, title="Defence report") if r.metric is SHARE}
     assert ("NL", 2.05) in found and ("DK", 2.05) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A growth rate before the amount is the change; the amount after "to" is the level.
+        ("Norway's defence spending rose by 19% to $9.1bn in 2024.", {("NO", AMOUNT, 2024, 9.1e9)}),
+        # "rise to" is a level, "a rise of" a change.
+        (
+            "Total defence spending in Denmark will rise to about $11.2 billion in 2025.",
+            {("DK", AMOUNT, 2025, 1.12e10)},
+        ),
+        ("Danish defence spending got a rise of $2 billion in 2025.", set()),
+    ],
+)
+def test_a_change_before_an_amount_does_not_hide_the_level(text: str, expected: set[Fact]) -> None:
+    """Only the words from the figure before count as the amount's change words."""
+    assert {f for f in facts(text) if f[1] is AMOUNT} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A government's own plan, in its minister's words, with the spender named in the quotation.
+        (
+            "\u201cSlovakia will spend 2.4% of GDP on defence this year,\u201d the defence minister said.",
+            {("SK", SHARE, 2025, 2.4)},
+        ),
+        # What a speaker says another country spent is the speaker's claim, not a fact.
+        (
+            "\u201cSpain spent 1.3% of GDP on defence last year, far too little,\u201d the senator said.",
+            set(),
+        ),
+        # A figure in quotation marks never goes to a country named outside them.
+        (
+            "Greece said: \u201cTurkey will spend 3% of GDP on defence in 2026.\u201d",
+            {("TR", SHARE, 2026, 3.0)},
+        ),
+        ("Greece, the minister said, \u201cwill spend 3% of GDP on defence in 2026.\u201d", set()),
+    ],
+)
+def test_quoted_figures_are_read_only_as_a_plan_the_quotation_names(text: str, expected: set[Fact]) -> None:
+    """Someone's words yield a planned figure for a spender they name, and nothing else."""
+    assert {f for f in facts(text, title="Defence spending") if f[1] is SHARE} == expected
+
+
+def test_a_restated_plan_keeps_its_year_and_status_and_the_next_clause_has_its_own() -> None:
+    """ "4.7% this year, or about 187 billion": one plan in two units; ", and next year's" opens another."""
+    found = records(
+        "Warsaw says it will spend 4.2% on defence this year, or about 160 billion zloty, and next "
+        "year\u2019s total would be 175 billion zloty, the finance ministry said.",
+        date="2025-03-01",
+    )
+    amounts = {(r.value, r.when.year if r.when else None, r.status) for r in found if r.metric is AMOUNT}
+    assert amounts == {(1.6e11, 2025, FigureStatus.PLANNED), (1.75e11, 2026, FigureStatus.PLANNED)}
+
+
+def test_a_bare_share_in_the_previous_year_is_a_share_of_that_year() -> None:
+    """ "in the previous year" after a percentage is its time, not "in the total ...": the share is read."""
+    found = facts("Portugal's defence spending rose to 1.6% last year from 1.5% in the previous year.")
+    assert {f for f in found if f[1] is SHARE} == {("PT", SHARE, 2024, 1.6), ("PT", SHARE, 2023, 1.5)}
+
+
+def test_the_topic_ally_carries_past_countries_that_are_no_spender() -> None:
+    """ "invasion of Ukraine" names no spender: the sentence's figures are the ally the text is about."""
+    found = facts(
+        "Romania's defence spending reached 2.3% of GDP in 2024.\n\n"
+        "Spending stood at 1.7% of GDP in 2021, before Russia's full-scale invasion of Ukraine, and at 1.6% in 2023.\n\n"
+        "The government says the 2025 budget is equivalent to 2.5% of GDP."
+    )
+    assert {f for f in found if f[1] is SHARE} == {
+        ("RO", SHARE, 2024, 2.3),
+        ("RO", SHARE, 2021, 1.7),
+        ("RO", SHARE, 2023, 1.6),
+        ("RO", SHARE, 2025, 2.5),
+    }
+
+
+def test_this_years_budget_law_is_a_plan_and_a_defence_budget_that_reached_a_level_is_not() -> None:
+    """ "the 2025 budget is 2.5%" is planned; "the defence budget reached 2.1%" this year is an estimate."""
+    found = records(
+        "Romania's 2025 budget is equivalent to 2.5% of GDP.\n\nHungary's defence budget reached 2.1% of GDP this year.",
+        date="2025-05-01",
+        title="Defence spending",
+    )
+    statuses = {(r.subject, r.status) for r in found if r.metric is SHARE}
+    assert statuses == {("RO", FigureStatus.PLANNED), ("HU", FigureStatus.ESTIMATE)}
+
+
+def test_a_note_in_brackets_is_the_status_of_its_own_figure_only() -> None:
+    """ "(NATO estimate)" after one year's figure makes that one an estimate, not the figures around it."""
+    found = records(
+        "Slovenia's government today submitted its defence budget to parliament.\n\n"
+        "- Defence expenditure as a share of GDP: 2.2% in 2026 (planned); 2.0% in 2025 (NATO estimate); 1.8% in 2024",
+        date="2025-10-01",
+        title="Slovenia defence budget",
+    )
+    statuses = {(r.when.year if r.when else None, r.status) for r in found if r.metric is SHARE}
+    assert statuses == {
+        (2026, FigureStatus.PLANNED),
+        (2025, FigureStatus.ESTIMATE),
+        (2024, FigureStatus.ACTUAL),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The allies together as the subject of spending: the alliance's total, dated by the time after it.
+        (
+            "All told, the 32 allies are expected to spend roughly $1.6 trillion (€1.5 trillion) on defence "
+            "in 2026, up from about $1.5 trillion a year earlier.",
+            {(ALLIANCE, AMOUNT, 2026, 1.6e12), (ALLIANCE, AMOUNT, 2025, 1.5e12)},
+        ),
+        ("Total allied defence spending reached $1.2 trillion in 2023.", {(ALLIANCE, AMOUNT, 2023, 1.2e12)}),
+        # Not totals: NATO's own budget, aid, a country named between, a bound.
+        ("NATO's common budget for 2025 is €4.6 billion.", set()),
+        ("NATO allies have sent more than $100 billion in aid to Ukraine since 2022.", set()),
+        ("NATO allies said Germany would spend €90 billion in 2025.", set()),
+        ("The 32 allies spent more than $1 trillion in 2024.", set()),
+    ],
+)
+def test_the_alliance_total_is_read_when_the_allies_together_are_the_spender(
+    text: str, expected: set[Fact]
+) -> None:
+    """An alliance-wide amount is the alliance's total only with the allies together as its subject."""
+    assert {
+        f for f in facts(text, title="Defence spending") if f[0] == ALLIANCE and f[1] is AMOUNT
+    } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only 14 of the 31 allies are expected to reach that level this year.", {(2025, 14.0)}),
+        ("All 32 allies are expected to meet the 2% guideline in 2025.", {(2025, 32.0)}),
+        (
+            "By then, 24 allies were expected to meet the 2% guideline in 2024, against four a decade earlier.",
+            {(2024, 24.0), (2014, 4.0)},
+        ),
+        (
+            "Of the 32 allies, many were expected to meet the 2% guideline.",
+            set(),
+        ),  # "the 32 allies" is the total
+    ],
+)
+def test_counts_of_allies_meeting_a_target(text: str, expected: set[tuple[int | None, float | None]]) -> None:
+    """A count of allies meeting a target, with "that level" naming it, "all" counting them, a compared count."""
+    found = {(y, v) for s, m, y, v in facts(text, title="Defence spending") if m is ALLIES}
+    assert found == expected
+
+
+def test_a_country_after_among_and_an_adjective_is_no_spender() -> None:
+    """ "Among European allies, Germany's spending ...": the allies are where, Germany is who."""
+    found = facts("Among European allies, Norway's military spending rose by 12% to $9.4bn in 2024.")
+    assert {f for f in found if f[1] is AMOUNT} == {("NO", AMOUNT, 2024, 9.4e9)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A restatement "equivalent to" keeps the plan of the figure it restates.
+        (
+            "Denmark expects to spend DKK 80bn this year, equivalent to about 2.9% of GDP.",
+            FigureStatus.PLANNED,
+        ),
+        # A verbless figure after "and" takes the verb before it, whichever reader read that one.
+        ("Greece has budgeted 3.1% of GDP for 2025 and Croatia 1.9%.", FigureStatus.PLANNED),
+    ],
+)
+def test_a_restated_or_gapped_figure_takes_the_status_of_the_one_before(
+    text: str, expected: FigureStatus
+) -> None:
+    """The second figure of the sentence has the first one's status."""
+    found = [r for r in records(text, date="2025-03-01", title="Defence spending") if r.metric is SHARE]
+    assert [r.status for r in found][-1:] == [expected]
+
+
+def test_a_plan_to_reach_the_named_guideline_is_planned_spending() -> None:
+    """ "pledged that Ottawa would reach the 2% guideline this fiscal year": its plan, not a goal of its own."""
+    found = records(
+        "Canada's defence minister pledged that Ottawa would reach the 2% guideline this fiscal year.",
+        date="2025-06-01",
+        title="Defence spending",
+    )
+    assert [(r.subject, r.metric, r.status) for r in found] == [("CA", SHARE, FigureStatus.PLANNED)]
+
+
+def test_when_something_was_said_is_not_the_year_of_the_figure() -> None:
+    """ "ministers told parliament last week": the week of the telling does not date the goal after it."""
+    found = records(
+        "Romania spent 2.2%, ministers told parliament last week, and Romania has promised to reach 2.5%, "
+        "although the government has not said when.",
+        date="2025-06-01",
+        title="Defence spending",
+    )
+    goals = [(r.when, r.status) for r in found if r.status is FigureStatus.TARGET]
+    assert goals == [(None, FigureStatus.TARGET)]
+
+
+def test_a_target_label_under_the_topic_ally_is_its_target() -> None:
+    """ "- National target: 2% of GDP by 2030" in a release about one ally is that ally's target."""
+    found = records(
+        "Slovenia's government today submitted its defence budget to parliament.\n\n- National target: 2% of GDP by 2030",
+        date="2025-10-01",
+        title="Slovenia defence budget",
+    )
+    assert [(r.subject, r.when.year if r.when else None, r.status) for r in found] == [
+        ("SI", 2030, FigureStatus.TARGET)
+    ]
+
+
+def test_a_time_counted_back_at_the_start_of_a_sentence_counts_from_the_year_in_context() -> None:
+    """ "... 3.1% last year. A decade earlier, it spent 0.9%.": ten years before last year, not before today."""
+    found = facts(
+        "Estonia's defence spending reached 3.4% of GDP last year.\n\nA decade earlier, Estonia spent 1.9%."
+    )
+    assert {f for f in found if f[1] is SHARE} == {("EE", SHARE, 2024, 3.4), ("EE", SHARE, 2014, 1.9)}
+
+
+def test_an_elliptical_possessive_owns_the_figures_of_its_verb() -> None:
+    """ "Denmark's grew by 20% to $9.9bn": the possessive stands for the spending named before."""
+    found = facts(
+        "Among European allies, Norway's military spending rose by 12% to $9.4bn in 2024.\n\n"
+        "Denmark's grew by 20% to $9.9bn, or 2.4% of GDP."
+    )
+    assert ("DK", SHARE, 2024, 2.4) in found
+
+
+def test_the_topic_ally_does_not_take_a_figure_another_ally_is_named_with() -> None:
+    """ "Outlays reached 2.0%, the first time that Copenhagen met the guideline": not the previous topic's."""
+    found = facts(
+        "Norway's defence spending reached 2.2% of GDP in 2024.\n\n"
+        "Outlays reached 2.0% of GDP, the first time in decades that Copenhagen had met the guideline."
+    )
+    assert ("NO", SHARE, 2024, 2.0) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A modal after the figure, in a later verb, does not make the stated figure hypothetical.
+        (
+            "Mr Nowak told radio that Croatia had spent just over 1.8% of its GDP on defence last year and would need more.",
+            {("HR", SHARE, 2024, None)},  # a bound: kept as written, with no value
+        ),
+        # A modal or "if" leading to it, or "if" after it, still does.
+        ("Croatia would need to spend 2.5% of its GDP on defence next year.", set()),
+        ("Croatia spent 1.8% of its GDP on defence last year, if the ministry's figures hold.", set()),
+    ],
+)
+def test_only_a_modal_leading_to_the_figure_makes_it_hypothetical(text: str, expected: set[Fact]) -> None:
+    """The hypothetical cue must govern the figure: before it, or a condition anywhere in the clause."""
+    assert {f for f in facts(text, title="Defence spending") if f[1] is SHARE} == expected
+
+
+def test_a_relative_clause_on_a_list_of_allies_is_each_ones() -> None:
+    """ "Spain and Italy, which also spend less than 2%": the bound is both allies'."""
+    found = records("Spain and Italy, which also spend less than 2% of GDP on defence, will accept the deal.")
+    assert sorted((r.subject, r.as_written) for r in found) == [
+        ("ES", "less than 2%"),
+        ("IT", "less than 2%"),
+    ]
+
+
+def test_a_time_the_text_does_not_resolve_gives_no_year() -> None:
+    """ "spent 1.3% in the year before the invasion": no year is better than the year in context."""
+    found = facts(
+        "Finland's defence spending reached 2.4% of GDP last year.\n\n"
+        "Sweden, which spent 1.2% of GDP in the year before the invasion, joined NATO last March."
+    )
+    assert ("SE", SHARE, None, 1.2) in found and not any(f[0] == "SE" and f[2] is not None for f in found)

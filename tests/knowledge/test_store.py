@@ -231,6 +231,35 @@ _BEFORE_SPEAKER_TYPES = (
 # What the events table lacked before schema 6.
 _BEFORE_EVENT_STATUS = "ALTER TABLE events DROP COLUMN status;"
 
+# Schema 6, before scopes: one pool of documents, content unique in the whole store, no scope in
+# the full-text index. (A raw sqlite3 connection has foreign keys off, so documents can be rebuilt.)
+_BEFORE_SCOPES = """
+DROP TABLE scope_people; DROP TABLE guild_settings;
+DROP INDEX documents_by_scope; DROP INDEX statements_by_scope; DROP INDEX roles_by_scope;
+DROP INDEX events_by_scope; DROP INDEX aliases_by_person; DROP INDEX spending_by_subject;
+DROP TRIGGER passages_ai; DROP TRIGGER passages_ad; DROP TABLE passages_fts;
+ALTER TABLE passages DROP COLUMN scope; ALTER TABLE person_roles DROP COLUMN scope;
+ALTER TABLE spending_facts DROP COLUMN scope; ALTER TABLE statements DROP COLUMN scope;
+ALTER TABLE events DROP COLUMN scope;
+CREATE INDEX spending_by_subject ON spending_facts (subject, metric, year);
+CREATE TABLE documents_v6 (
+    id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, name TEXT, title TEXT, outlet TEXT, url TEXT,
+    published TEXT, body TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+INSERT INTO documents_v6 SELECT id, sha256, name, title, outlet, url, published, body, ingested_at FROM documents;
+DROP TABLE documents; ALTER TABLE documents_v6 RENAME TO documents;
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text, section, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts (rowid, text, section) VALUES (new.id, new.text, new.section);
+END;
+CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts (passages_fts, rowid, text, section) VALUES ('delete', old.id, old.text, old.section);
+END;
+INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
+"""
+
 
 async def test_a_version_5_store_gains_the_events_status(tmp_path: Path) -> None:
     """Schema 6 adds each event's status; older events read as having none."""
@@ -240,10 +269,10 @@ async def test_a_version_5_store_gains_the_events_status(tmp_path: Path) -> None
     await store.add_document(ARTICLE, EXTRACTION.model_copy(update={"events": [event]}), name="a.txt")
     await store.close()
     with sqlite3.connect(path) as raw:
-        raw.executescript(f"{_BEFORE_EVENT_STATUS} PRAGMA user_version = 5;")
+        raw.executescript(f"{_BEFORE_SCOPES} {_BEFORE_EVENT_STATUS} PRAGMA user_version = 5;")
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 6
+        assert await store.schema_version() == SCHEMA_VERSION == 7
         assert [(e.place, e.status) for e in await store.event_index()] == [("Riga", None)]
     finally:
         await store.close()
@@ -256,7 +285,9 @@ async def test_a_version_4_store_gains_speaker_types_and_keeps_its_statements(tm
     await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
     await store.close()
     with sqlite3.connect(path) as raw:
-        raw.executescript(f"{_BEFORE_SPEAKER_TYPES} {_BEFORE_EVENT_STATUS} PRAGMA user_version = 4;")
+        raw.executescript(
+            f"{_BEFORE_SCOPES} {_BEFORE_SPEAKER_TYPES} {_BEFORE_EVENT_STATUS} PRAGMA user_version = 4;"
+        )
     store = await Store.open(path)
     try:
         assert await store.schema_version() == SCHEMA_VERSION
@@ -275,16 +306,17 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     await store.close()
     with sqlite3.connect(path) as raw:  # what schema 1 looked like
         raw.executescript(
-            "DROP INDEX spending_by_subject; CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
+            f"{_BEFORE_SCOPES} DROP INDEX spending_by_subject;"
+            " CREATE INDEX spending_by_subject ON spending_facts (subject, year);"
             f" ALTER TABLE spending_facts DROP COLUMN status; {_BEFORE_SPEAKER_TYPES} {_BEFORE_EVENT_STATUS}"
             " PRAGMA user_version = 1; PRAGMA application_id = 0;"  # (stores were not marked then)
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 6
+        assert await store.schema_version() == SCHEMA_VERSION == 7
         assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
-        assert "(subject, metric, year)" in index
+        assert "(scope, subject, metric, year)" in index
         assert len(await store.spending_figures("PL", per_metric=5)) == 1
     finally:
         await store.close()
@@ -367,3 +399,47 @@ async def test_an_answer_reads_at_most_a_bounded_number_of_a_persons_statements(
         assert len(await store.statements_by(person.id)) == STATEMENTS_PER_ANSWER < 80
     finally:
         await store.close()
+
+
+def _schema_of(path: Path) -> dict[str, object]:
+    """Return a store file's schema as SQLite reports it: columns, indexes (with columns) and triggers."""
+    with sqlite3.connect(path) as raw:
+        names = [
+            r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        ]
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        schema: dict[str, object] = {"names": sorted(names)}
+        for table in tables:
+            schema[table] = [tuple(r) for r in raw.execute(f"PRAGMA table_info('{table}')")]
+            indexes = raw.execute(f"PRAGMA index_list('{table}')").fetchall()
+            schema[f"{table} indexes"] = sorted(
+                (bool(unique), tuple(r[2] for r in raw.execute(f"PRAGMA index_info('{name}')")))
+                for _, name, unique, *_ in indexes
+            )
+    return schema
+
+
+async def test_a_version_6_store_becomes_global_and_matches_a_new_one(tmp_path: Path) -> None:
+    """Schema 7 (issue 13): existing documents become global, stay searchable, and the schema equals a new store's."""
+    path = tmp_path / "s.sqlite3"
+    store = await Store.open(path)
+    await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        raw.executescript(f"{_BEFORE_SCOPES} PRAGMA user_version = 6;")
+    assert "scope" not in str(_schema_of(path)["documents"])  # really the old layout
+    store = await Store.open(path)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION == 7
+        (document,) = await store.documents()
+        assert document.scope == "global" and document.passages == 3
+        assert len(await store.search('"poland"', 5)) == 1  # the full-text index was rebuilt with scopes
+        assert [p.name for p in await store.people() if p.statement_count] == ["Anna Berg"]
+        assert await store.documents(["123"]) == [] and await store.search('"poland"', 5, ["123"]) == []
+        copy = await store.add_document(ARTICLE, EXTRACTION, name="a.txt", scope="123")  # one per scope
+        assert copy.created and copy.document_id != document.document.id
+    finally:
+        await store.close()
+    new = tmp_path / "new.sqlite3"
+    await (await Store.open(new)).close()
+    assert _schema_of(path) == _schema_of(new)

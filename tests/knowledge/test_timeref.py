@@ -33,6 +33,20 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
             FULL,
             [("last year", 2025, None), ("a decade earlier", 2015, None)],
         ),
+        # Anaphoric years count from the year written just before them, else from the date.
+        (
+            "2.9% in 2022; Italy reached 1.6% the same year",
+            YEAR_ONLY,
+            [("2022", 2022, None), ("the same year", 2022, None)],
+        ),
+        (
+            "2.1% last year, from 1.9% the previous year",
+            FULL,
+            [("last year", 2025, None), ("the previous year", 2024, None)],
+        ),
+        ("3% in 2020 and 3.1% a year later", YEAR_ONLY, [("2020", 2020, None), ("a year later", 2021, None)]),
+        ("A year earlier, it spent 0.9%", YEAR_ONLY, [("A year earlier", 2024, None)]),
+        ("The same year, it spent 1%", YEAR_ONLY, [("The same year", None, None)]),  # the same as what?
     ],
 )
 def test_times_resolve(

@@ -11,10 +11,12 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
+from knowledge.wordscan import PASSAGE_CACHE
+
 _BOUNDARY = re.compile(r"[;:—]\s*|\.(?:\s+|$)|,\s+(?:and|but|while|whereas)\s+")
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _boundaries(text: str) -> tuple[list[int], list[int]]:
     """Return the (start, end) offsets of the clause boundaries of a text, in order."""
     spans = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text)]

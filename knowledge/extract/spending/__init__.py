@@ -22,7 +22,13 @@ from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
-from knowledge.extract.spending._structure import context_years, structure_records, undated_year
+from knowledge.extract.spending._structure import (
+    GAPPED,
+    UNRESOLVED_TIME,
+    context_years,
+    structure_records,
+    undated_year,
+)
 from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
@@ -47,6 +53,7 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     sentences = _readable(article, tables=False)
     years = context_years(sentences)
     phrased = [_with_status(r, sentences, years) for r in phrase_records(sentences) if _kept(r, sentences)]
+    phrased = _gapped_statuses(phrased, sentences)
     claimed = {(r.passage, r.as_written) for r in phrased}
     found = [
         *phrased,
@@ -54,6 +61,21 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
         *alliance_records(sentences, claimed),
     ]
     return apply_corrections(sentences, found)
+
+
+def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return records with a verbless figure given the status of the one before it in its sentence:
+    in "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%", Estonia's figure is budgeted too."""
+    fixed: list[SpendingRecord] = []
+    for record in records:
+        before = fixed[-1] if fixed and fixed[-1].passage == record.passage else None
+        text = article.passages[record.passage].text
+        start = text.find(before.as_written) + len(before.as_written) if before else -1
+        at = text.find(record.as_written, max(start, 0))
+        if before is not None and start <= at and GAPPED.fullmatch(text, start, at):
+            record = record.model_copy(update={"status": before.status})
+        fixed.append(record)
+    return fixed
 
 
 def _readable(article: Article, *, tables: bool) -> Article:
@@ -82,6 +104,9 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
     at = max(text.find(record.as_written), 0)
     claim = text[at : at + len(record.as_written) + 40]
     timeless = _TIMELESS.search(claim) is not None  # "has never reached the guideline": no one year
+    if UNRESOLVED_TIME.match(text, at + len(record.as_written)):
+        # "spent 1.3% in the year before the invasion": a year the text does not give is no year
+        record, timeless = record.model_copy(update={"when": None}), True
     if record.when is None and record.metric is not Metric.COMPARISON and not timeless:
         when = undated_year(text, 0, len(text), years[record.passage], article.meta.published)
         record = record.model_copy(update={"when": when})

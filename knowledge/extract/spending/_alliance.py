@@ -7,6 +7,12 @@
   else by the clause's one year ("agreed in Wales in 2014"). Parts of a target joined to it
   ("split between 3.5% for core needs and 1.5% for wider items") are targets of the same year. A
   clause that names a country before the figure is that country's business, not the alliance's.
+* **Totals.** An amount whose clause has the allies together as its subject ("the 32 allies are
+  expected to spend about $1.47 trillion", "NATO's 32 members together accounted for $1,506bn",
+  "allied defence spending reached $1.3 trillion") and a spending word between them is the
+  alliance's total (``AMOUNT``), dated by the time after it; an amount it is compared with ("up
+  from $1.34 trillion a year earlier") is the total of that time. Not a total: a country named
+  between subject and amount, NATO's own (common, civil) budget, aid, a bound ("more than $1 trillion").
 * **Counts.** "23 of the 32 allies", "Twenty-three allies", "two-thirds of members" with a verb
   of meeting or reaching a target: the number of allies meeting it (``ALLIES_MEETING_TARGET``),
   with the total when given and the target percent when the clause names one. A forecast ("are
@@ -17,7 +23,15 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.numbers import COUNT_PATTERN, find_percents, parse_count, qualifier_before
+from knowledge.extract.numbers import (
+    COUNT_PATTERN,
+    QualifierKind,
+    Quantity,
+    find_money,
+    find_percents,
+    parse_count,
+    qualifier_before,
+)
 from knowledge.extract.spending._clauses import DATELINE, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.timeref import find_times
@@ -61,12 +75,38 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _FORECAST = re.compile(
     r"\b(?:expect\w*|projected|forecast\w*|on\s+course|on\s+track|will|would|estimat\w*)\b", re.I
 )
-_OF_BEFORE = re.compile(r"\b(?:of|all|the)\s+$", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|the)\s+$", re.I)  # "Of 32 allies, 23 ...", "the 32 allies": the total
+# "up from three in 2014", "against three a decade earlier": the count it is compared with, and when.
 _COMPARED_COUNT = re.compile(
     rf"\b(?:up\s+from|against|compared\s+with|from)\s+(?:just\s+|only\s+)?(?P<n>{COUNT_PATTERN})\s+"
-    r"(?:(?:allies|members|countries)\s+)?in\s+(?P<year>(?:19|20)\d\d)\b",
+    r"(?:(?:allies|members|countries)\s+)?(?P<when>in\s+(?:19|20)\d\d|(?:a|one|two|three|four|five|ten|\d+)\s+"
+    r"(?:decades?|years?)\s+(?:earlier|before|ago))\b",
     re.I,
 )
+# The allies together as a subject of spending: "the 32 allies", "NATO's 32 members together",
+# "NATO allies", "allied defence spending", "total NATO spending", "the alliance".
+_TOTAL_SUBJECT = re.compile(
+    r"\b(?:(?:the|all)\s+(?:\d{2}|thirty-\w+)\s+(?:allies|members)|NATO['’]s\s+(?:\d{2}\s+)?(?:allies|members)"
+    r"|NATO\s+(?:allies|members)|(?:total\s+)?allied\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)"
+    r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole)\b",
+    re.I,
+)
+_TOTAL_VERB = re.compile(
+    r"\b(?:spend\w*|spent|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reached|rose\s+to|came\s+to|"
+    r"amounted\s+to|stood\s+at|(?:is|was|were|are)(?:\s+\w+){0,2}|together|combined)\b",
+    re.I,
+)
+_NOT_TOTAL = re.compile(
+    r"\b(?:common|civil|own)\s+(?:\w+\s+)?budget|\baid\b|\bUkraine\b|\bloans?\b|\bpackage\b|\bfund\b"
+    r"|\bper\s+(?:person|capita|head)\b|\bGDP\s+of\b|\beconom(?:y|ies)\b",
+    re.I,
+)
+_EQUIVALENT = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some)\s+)?", re.I)
+_COMPARED_AMOUNT = re.compile(
+    r"\b(?:up\s+from|down\s+from|from|compared\s+with|against)\s+(?:\w+\s+)?$", re.I
+)
+# A count's target named by a word that refers back to it: "Only 11 allies are expected to reach that level".
+_LEVEL = re.compile(r"\b(?:that|this|the)\s+(?:level|mark|line|bar|threshold)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|fail(?:ed|s)?\s+to)\b|n['’]t\b", re.I)
 
 
@@ -77,6 +117,7 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
         for start, end in clause_spans(passage.text):
             records += _targets(passage, start, end, article)
             records += _counts(passage, start, end, article)
+            records += _totals(passage, start, end, article)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
 
@@ -136,7 +177,8 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
     for match in _COUNT.finditer(text, start, end):
         count = None if _A_YEAR.fullmatch(match.group("n")) else parse_count(match.group("n"))
         verb = _MEETING.search(text, match.end(), min(end, match.end() + 60))
-        if count is None or verb is None or not (_GOAL.search(text, start, end) or "%" in text[start:end]):
+        named = _GOAL.search(text, start, end) or _LEVEL.search(text, start, end) or "%" in text[start:end]
+        if count is None or verb is None or not named:
             continue
         if _NOT_NATO.search(text, start, end):
             continue  # "22 of the 27 EU countries": another club's members
@@ -152,15 +194,74 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         records.append(_count_record(passage, count, total, target, when, match.group(0), status))
         for earlier in _COMPARED_COUNT.finditer(text, match.end(), end):
             value = parse_count(earlier.group("n"))
-            year = int(earlier.group("year"))
-            if value is not None:
-                earlier_when = TimeRef(text=earlier.group("year"), year=year)
+            earlier_when = _time_at(text, earlier.start("when"), article)
+            if value is not None and earlier_when is not None:
                 records.append(
                     _count_record(
                         passage, value, None, target, earlier_when, earlier.group("n"), FigureStatus.ACTUAL
                     )
                 )
     return records
+
+
+def _totals(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:
+    """Return the alliance's total spending a clause states, and the total it is compared with."""
+    text = passage.text
+    amounts: list[Quantity] = []
+    equivalents: dict[int, list[str]] = {}  # "$1.47 trillion (€1.36 trillion)": one total in two currencies
+    for quantity in find_money(text):
+        if not (start <= quantity.start and quantity.end <= end):
+            continue
+        if amounts and _EQUIVALENT.fullmatch(text, amounts[-1].end, quantity.start):
+            equivalents.setdefault(len(amounts) - 1, []).append(quantity.text)
+        else:
+            amounts.append(quantity)
+    subject = _TOTAL_SUBJECT.search(text, start, amounts[0].start) if amounts else None
+    if subject is None:
+        return []
+    records: list[SpendingRecord] = []
+    previous: SpendingRecord | None = None
+    previous_end = subject.end()
+    for index, amount in enumerate(amounts):
+        lead = text[previous_end : amount.start]
+        compared = previous is not None and _COMPARED_AMOUNT.search(lead) is not None
+        if previous is not None and not compared:
+            break  # another amount in the clause: an equivalent or another thing, not the total again
+        if previous is None and (
+            _TOTAL_VERB.search(lead) is None
+            or _NOT_TOTAL.search(text, start, min(end, amount.end + 30))
+            or any(start <= s < amount.start for _, s, _ in find_country_mentions(text))
+        ):
+            return []
+        qualifier = qualifier_before(text, amount.start)
+        if qualifier is not None and qualifier.kind is not QualifierKind.APPROXIMATE:
+            break  # "more than $1 trillion": a bound, not a total
+        following = amounts[index + 1].start if index + 1 < len(amounts) else end
+        when = _time_after(text, amount.end, following, article) or (
+            None if compared else _one_time(text, start, end, article)
+        )
+        status = FigureStatus.ACTUAL if compared else figure_status(lead, when, article.meta.published, False)
+        previous = SpendingRecord(
+            passage=passage.position,
+            subject=ALLIANCE,
+            metric=Metric.AMOUNT,
+            when=when,
+            value=amount.value,
+            currency=amount.currency,
+            approximate=qualifier is not None,
+            as_written=amount.text,
+            equivalents=equivalents.get(index, []),
+            status=status,
+        )
+        records.append(previous)
+        previous_end = amount.end
+    return records
+
+
+def _time_after(text: str, at: int, stop: int, article: Article) -> TimeRef | None:
+    """Return the first time written between at and stop (an amount's own time), if any."""
+    times = [t for t, s, e in find_times(text, article.meta.published) if at <= s and e <= stop and t.year]
+    return times[0] if times else None
 
 
 def _count_status(clause: str, when: TimeRef | None, article: Article) -> FigureStatus:
@@ -203,6 +304,12 @@ def _count_time(text: str, start: int, end: int, article: Article) -> TimeRef | 
         if start <= s and e <= end and t.year and not any(a <= s < b for a, b in compared)
     ]
     return times[0] if len({t.year for t in times}) == 1 else None
+
+
+def _time_at(text: str, at: int, article: Article) -> TimeRef | None:
+    """Return the time written at position at ("in 2014", "a decade earlier", counted from the year before it)."""
+    times = [t for t, s, e in find_times(text, article.meta.published) if s <= at + 3 < e and t.year]
+    return times[0] if times else None
 
 
 def _one_time(text: str, start: int, end: int, article: Article) -> TimeRef | None:

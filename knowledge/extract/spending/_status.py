@@ -5,8 +5,9 @@ order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition",
 "decided") is a **target**; a plan or budget ("will", "plans", "budgeted", "earmarked", "approved a budget",
 "expects ... to", "is set to") is **planned**; "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
-article's own year is an estimate (the year is not over), a later year is planned, an earlier year
-is actual unless the frame calls the figures estimates. With no year at all: actual.
+article's own year is an estimate (the year is not over) unless that year's budget law states it
+("the 2025 budget is 4.7% of GDP"), a later year is planned, an earlier year is actual unless the
+frame calls the figures estimates. With no year at all: actual.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ _ESTIMATE = re.compile(
     re.I,
 )
 
+# A year's budget law: "the 2025 budget", "this year's defence budget", "the budget for 2025".
+_BUDGET = re.compile(
+    r"\b(?:(?:19|20)\d\d|this\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b|\bbudget\s+for\s+(?:19|20)\d\d\b",
+    re.I,
+)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
@@ -58,8 +64,8 @@ def figure_status(
     year = when.year if when else None
     if year is None or published is None:
         return FigureStatus.ESTIMATE if estimates else FigureStatus.ACTUAL
-    if year > published.year:
-        return FigureStatus.PLANNED
+    if year > published.year or (year == published.year and _BUDGET.search(lead)):
+        return FigureStatus.PLANNED  # a later year, or this year's budget: "the 2025 budget is 4.7% of GDP"
     if estimates or year == published.year:
         return FigureStatus.ESTIMATE
     return FigureStatus.ACTUAL

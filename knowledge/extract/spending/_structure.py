@@ -31,8 +31,10 @@ phrase it knows. This module reads the figures it left, by structure:
 * **How sure** (``_status``): target, plan, estimate or actual, from the words between owner and
   figure, the figure's year against the article's date, and estimate notes around a table.
 
-Hypothetical clauses ("if", "would have to", "could") and claims being checked are left to
-``/ask``: they are searchable, never facts.
+In quotation marks, a figure is read only as a plan or target for a spender the quotation names
+itself ("'Poland will spend 4.7% of GDP this year,' the minister said"); a speaker's words about
+what was spent are a claim. Hypothetical clauses ("if", "would have to", "could") and claims being
+checked are left to ``/ask``: they are searchable, never facts.
 """
 
 from __future__ import annotations
@@ -44,13 +46,18 @@ from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
-from knowledge.extract.timeref import find_times
+from knowledge.extract.timeref import counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
 )
+UNRESOLVED_TIME = re.compile(
+    r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
+)
+_LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless)\b|\bwere\s+to\b", re.I)
 CLAIM = re.compile(
     r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
@@ -68,7 +75,7 @@ _SPENDING_TALK = re.compile(
 )
 _NOT_SHARE_AFTER = re.compile(
     r"\s*(?:(?:of|in)\s+(?:all|the|total|its|their|allied|NATO|alliance|this|that|combined|world|global)\b"
-    r"(?!\s+(?:its\s+)?(?:GDP|gross|economic))|(?:year[- ]on[- ]year|increase|rise|more|higher|lower|less|"
+    r"(?!\s+(?:its\s+)?(?:GDP|gross|economic)|\s+(?:\w+\s+)?(?:year|decade|period|fiscal|financial)\b)|(?:year[- ]on[- ]year|increase|rise|more|higher|lower|less|"
     r"growth|jump|cut|drop|fall|decline|points?|stake|share|tariffs?|inflation|interest|turnout|majority|"
     r"target|goal|guideline|threshold|benchmark|mark|line|level|floor|pledge|commitment|rule|ceiling|"
     r"of\s+(?:respondents|voters|people|those|members|allies|the\s+vote))\b)",
@@ -83,7 +90,7 @@ _NOT_SHARE_BEFORE = re.compile(
 _NOT_AMOUNT = re.compile(
     r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
-    r"rise|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
+    r"rise\s+(?:of|in)|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
     r"accounts?\s+for|accounted\s+for|weapons|equipment|further)\b",
     re.I,
@@ -131,9 +138,24 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
-_GAPPED = re.compile(
-    r"[^.;:]{0,12}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+GAPPED = re.compile(
+    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
 )
+# "ministers told parliament last week", "said on Monday": when it was said, not the figure's year.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|wrote|added|stated|posted|tweeted)\b[^,.;%]{0,30}$", re.I
+)
+_NAMED_TARGET_AFTER = re.compile(
+    r"\s+(?:NATO\s+|alliance\s+|defen[cs]e\s+|spending\s+)*(?:guideline|target|goal)\b", re.I
+)
+# ", and next year's total": a time after these words opens a statement of its own.
+_JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
+# A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
+_RESTATED = re.compile(
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to)\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I
+)
+# The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
+_TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|of)\s+)?(?:the\s+)?", re.I)
 _GOAL_LEAD = re.compile(
     r"\b(?:aims?|pledged?|promised?|commit\w*|target\w*|goal|ambition|intends?|plan\s+to|to\s+reach)\b", re.I
 )
@@ -143,6 +165,12 @@ _SHARE_OF_OTHER = re.compile(
     re.I,
 )
 _ESTIMATES = re.compile(r"\bestimat", re.I)
+# A note on one figure: "1.55% in 2024 (NATO estimate)", "€3.2bn (planned)".
+_FIGURE_NOTE = re.compile(
+    r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>[^()\d]{0,20}\b(?:estimated?|planned|budgeted|actual|"
+    r"provisional|forecast|projected|target)\b[^()]{0,20})\)",
+    re.I,
+)
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
@@ -155,6 +183,7 @@ _OTHER_THING = re.compile(
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
 _TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
 _OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
@@ -183,8 +212,10 @@ _OWNER_AFTER = re.compile(
     re.I,
 )
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
+_OBJECT_OF = re.compile(r"\b(?:of|against|on|into)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?$", re.I
+    r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?(?-i:[A-Z][\w-]+\s+)?$",
+    re.I,
 )
 _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
@@ -196,7 +227,8 @@ _OWNER_AFTER_ALLIANCE = re.compile(
 )
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:\w+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
-    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
+    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
+    r"grew|rose|fell|climbed|jumped|reached|stood|came)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
 )
 _ALLIANCE_AS_SOURCE = re.compile(
@@ -257,7 +289,9 @@ def structure_records(
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article)
         elif about_defence:
-            found = _line_records(passage, context, published, context_year, topic)
+            found = _line_records(
+                passage, context, published, context_year, topic, by_passage.get(passage.position, [])
+            )
         records += found
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
@@ -276,8 +310,12 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    mentions = [*find_country_mentions(passage.text), *find_government_seats(passage.text)]
-    named = {c.code for c, _, _ in mentions} | {o.code for o in _broken_names(passage.text)}
+    text = passage.text
+    mentions = [
+        _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
+    ]
+    mentions = [o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end)] + _broken_names(text)
+    named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
@@ -324,6 +362,7 @@ def _line_records(
     published: PartialDate | None,
     context_year: TimeRef | None,
     topic: str | None = None,
+    phrased: list[SpendingRecord] | None = None,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
@@ -348,20 +387,30 @@ def _line_records(
     clauses = clause_spans(text)
     for index, (figure, metric) in enumerate(figures):
         start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
-        if (
-            _HYPOTHETICAL.search(text, start, end)
-            or _quoted(text, figure.start)
-            or _about_something_else(text, figure, start)
-        ):
+        quote = _quote_opening(text, figure.start)
+        if quote is not None:
+            start = max(start, quote)  # a quotation's figure belongs only to a spender it names itself
+        if _hypothetical(text, start, figure.end, end) or _about_something_else(text, figure, start):
             continue
-        if len(label_codes) == 1 and label and figure.start >= label.end():
+        if len(label_codes) == 1 and label and figure.start >= label.end() and quote is None:
             codes = label_codes
         elif (
-            not owners
+            quote is None
+            # no one named before the figure, and no other ally named after it ("..., the first time
+            # that Copenhagen met the guideline" is not the previous topic's figure)
+            and not [
+                o
+                for o in _spender_like(text, owners)
+                if o.start < figure.start or o.code not in (topic, "NATO")
+            ]
+            and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
             and (
                 _TOPIC_LEAD.search(text, start, figure.start)
-                or (label and _TOPIC_LEAD.search(label.group(0)))
+                or (
+                    label
+                    and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
+                )
             )
             and not _OTHER_BODY.search(text)
         ):
@@ -370,21 +419,65 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
-        if when is None and not spans_years and not _GOAL_LEAD.search(text, start, figure.start):
+        unresolved = UNRESOLVED_TIME.match(text, figure.end) is not None  # "in the year before the invasion"
+        if (
+            when is None
+            and not spans_years
+            and not unresolved
+            and not _GOAL_LEAD.search(text, start, figure.start)
+        ):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
+            before = _record_before(text, figure.start, records, phrased or [])
             if (
-                records
-                and records[-1].passage == passage.position
-                and _GAPPED.fullmatch(text, lead_start, figure.start)
+                record.status is FigureStatus.TARGET
+                and _NAMED_TARGET_AFTER.match(text, figure.end)
+                and (when is None or published is None or when.year is None or when.year <= published.year)
             ):
+                # "pledged that Ottawa would reach the 2% guideline this year": its plan to spend the
+                # alliance's figure; "by 2027" is a goal of its own
+                record = record.model_copy(update={"status": FigureStatus.PLANNED})
+            if quote is not None and record.status not in (FigureStatus.PLANNED, FigureStatus.TARGET):
+                continue  # someone's words about what was spent are a claim; a stated plan is the news
+            if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
                 # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
-                record = record.model_copy(update={"status": records[-1].status})
+                record = record.model_copy(update={"status": before.status})
+            elif (
+                before is not None
+                and before.subject == code
+                and index
+                and _RESTATED.fullmatch(text, figures[index - 1][0].end, figure.start)
+            ):
+                # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units
+                record = record.model_copy(update={"status": before.status})
             records.append(record)
     return records
+
+
+def _recounted(
+    when: TimeRef | None, times: list[tuple[TimeRef, int, int]], context_year: TimeRef | None
+) -> TimeRef | None:
+    """Return when, counted from the year in context if it opens its passage counted from nothing:
+    "... 3.1% last year. A decade earlier, it spent 0.9%." is ten years before last year."""
+    if when is None or context_year is None or context_year.year is None:
+        return when
+    first = next(((t, s) for t, s, _ in times if t.year is not None), None)
+    if first is None or first[0] is not when:
+        return when  # a year before it in the passage already counted it
+    return counted_from(when, context_year.year) or when
+
+
+def _record_before(
+    text: str, at: int, records: list[SpendingRecord], phrased: list[SpendingRecord]
+) -> SpendingRecord | None:
+    """Return the record of the passage's figure written last before position at, by either reader."""
+    placed = [(text.find(r.as_written), r) for r in [*records, *phrased]]
+    before = [(start, r) for start, r in placed if 0 <= start < at]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _bound_list(
@@ -438,9 +531,24 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Return whether position at lies inside quotation marks: someone's words, not the article's."""
-    return len(_QUOTE_MARKS.findall(text, 0, at)) % 2 == 1
+def _hypothetical(text: str, start: int, figure_end: int, end: int) -> bool:
+    """Return whether a figure's clause is hypothetical: a modal or "if" leading to the figure, or "if"
+    after it. "Germany had spent just over 2% last year and would need more" states the 2%."""
+    return (
+        _HYPOTHETICAL.search(text, start, figure_end) is not None
+        or _CONDITION.search(text, figure_end, end) is not None
+    )
+
+
+def _quote_opening(text: str, at: int) -> int | None:
+    """Return where the quotation that position at lies inside opens, or None outside quotation marks.
+
+    Someone's words are read only for a plan they state for a spender they name themselves
+    ("'Poland will spend 4.7% of GDP this year,' the minister said"): what a speaker says another
+    spent is their claim, and a figure in quotation marks never goes to a country named outside them.
+    """
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text, 0, at)]
+    return marks[-1] if len(marks) % 2 == 1 else None
 
 
 def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
@@ -514,7 +622,9 @@ def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None
         return None
     if increase:
         return Metric.AMOUNT_INCREASE
-    if _CHANGE_WORD.search(near):
+    # Only from the figure before: in "rose by 28% to $88.5bn" the change is the 28%, not the amount.
+    previous = [q.end for q in (*find_percents(text), *find_money(text)) if start <= q.end <= quantity.start]
+    if _CHANGE_WORD.search(text, max([start, *previous]), min(end, quantity.end + 15)):
         return None  # "rose by €4bn", "an additional ... of which": a change, not a level
     return Metric.AMOUNT
 
@@ -570,6 +680,12 @@ def _broken_names(text: str) -> list[_Owner]:
     return owners
 
 
+def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:
+    """Return the owners that may be a sentence's spender: not the object of "of" or "against"
+    ("before Russia's full-scale invasion of Ukraine" names no spender of the sentence)."""
+    return [o for o in owners if not _OBJECT_OF.search(text, max(0, o.start - 12), o.start)]
+
+
 def _after_preposition(text: str, start: int) -> bool:
     """Return whether a mention follows a preposition ("in the alliance", "by Polish estimates")."""
     return _PREPOSITION_BEFORE.search(text, max(0, start - 20), start) is not None
@@ -608,7 +724,10 @@ def _figure_owners(
     if len(joined) == len(group):
         code = group[joined.index(index)].code
         return [code] if _is_ally(code) else []
-    if len(joined) == 1 and _EACH.search(text, nearest.end, figure.end + 12):
+    # "both", "each", or a relative clause on the whole list: "Belgium and Canada, which spend less than 2%"
+    if len(joined) == 1 and (
+        _EACH.search(text, nearest.end, figure.end + 12) or _LIST_RELATIVE.match(text, nearest.end)
+    ):
         return [o.code for o in group if _is_ally(o.code)]
     return []
 
@@ -672,14 +791,30 @@ def _time_of(
         if not _SINCE.search(text, max(0, s - 7), s)
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
+        and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
     ]
-    after = [t for t, s, _ in usable if last.end <= s < stop and s - last.end <= 45]
+    after = [
+        t
+        for t, s, _ in usable
+        if last.end <= s < stop and s - last.end <= 45 and not _JOINED_CLAUSE.search(text, last.end, s)
+    ]
     if after:
         return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
     previous = figures[group[0] - 1][0] if group[0] else None
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
             return None  # "up from NOK 91bn": another time than the figure before it
+        if _RESTATED.fullmatch(text, previous.end, first.start):  # "4.7% this year, or about 187 billion"
+            return _time_of(text, figures, group[0] - 1, times, clause_start, clause_end)
+        between = [
+            t
+            for t, s, e in usable
+            if previous.end <= s
+            and e <= first.start
+            and not _TIME_OF_PREVIOUS.fullmatch(text, previous.end, s)
+        ]
+        if between:
+            return between[-1]  # "€187bn this year, and next year's total would exceed €200bn"
         years = {t.year for t, s, e in usable if clause_start <= s and e <= clause_end and t.year}
         if len(years) == 1:  # "expected to spend ... this year: Poland (4.12%), Estonia (3.43%)"
             return next(t for t, s, e in usable if clause_start <= s and e <= clause_end and t.year)
@@ -794,7 +929,13 @@ def _record(
 ) -> SpendingRecord:
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
-    status = figure_status(span, when, published, _ESTIMATES.search(text) is not None)
+    note = _FIGURE_NOTE.match(text, figure.end)
+    if note is not None:  # "1.6% in 2025 (planned); 1.55% in 2024 (NATO estimate); 1.48% in 2023"
+        span, estimates = f"{span} {note.group('note')}", _ESTIMATES.search(note.group("note")) is not None
+    else:
+        noted = _FIGURE_NOTE.search(text) is not None  # the notes are the other figures', not this one's
+        estimates = not noted and _ESTIMATES.search(text) is not None
+    status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
         status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
     if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
