@@ -12,7 +12,7 @@ async def stored_article(local: LocalDiscord) -> None:
     submission, preview = await open_form_and_submit(local, ARTICLE)
     pressed = await local.press("ingest:confirm", submission, preview)
     (_, stored) = await local.adapter.wait_for(pressed.token, 2, timeout=STORE_WAIT)
-    assert description(stored) == "Stored as document #2."
+    assert description(stored) == "Stored as document #2, for this server."
 
 
 async def test_forget_asks_then_removes_the_document_and_its_answers(local: LocalDiscord) -> None:
@@ -70,3 +70,10 @@ async def test_an_unknown_document_is_a_short_answer(local: LocalDiscord) -> Non
     """A number or title that names no document says so, with suggestions."""
     sent = await local.command("forget", {"document": "Weather in Lisbon"})
     assert 'No document matches "Weather in Lisbon"' in description(sent)
+
+
+async def test_a_server_cannot_forget_a_global_document(local: LocalDiscord, briefing: Briefing) -> None:
+    """The bundled article is every server's: a server's admin is told who can remove it, and it stays."""
+    sent = await local.command("forget", {"document": "1"})
+    assert "shared by every server (global)" in description(sent) and "briefbot forget 1" in description(sent)
+    assert len(await briefing.sources()) == 1
