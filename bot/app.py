@@ -34,6 +34,7 @@ EXTENSIONS = (
     "bot.exts.forget",
     "bot.exts.about",
     "bot.exts.admin",
+    "bot.exts.feeds",
     "bot.exts.server",
 )
 

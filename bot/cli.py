@@ -1,4 +1,4 @@
-"""The ``briefbot`` command: run | ask | console | ingest | sources | forget | check | backup.
+"""The ``briefbot`` command: run | ask | console | ingest | sources | forget | check | backup | feeds.
 
 Errors are one clear line on stderr and a non-zero exit code, never a traceback: 2 for a
 setting that cannot work (the line names it), 1 for anything else.
@@ -23,6 +23,7 @@ from typing import NoReturn, TextIO
 import discord
 from pydantic import ValidationError
 
+from bot import feedcli
 from bot.app import create_bot, use_endpoints
 from bot.check import check
 from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
@@ -132,8 +133,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     ask.set_defaults(handler=_ask)
     command("console", "type commands in the terminal", in_a_guild=True).set_defaults(handler=_console)
-    ingest = command("ingest", "add .txt or .md articles (files or folders) to the store", in_a_guild=True)
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="an article, or a folder of them")
+    ingest = command(
+        "ingest", "add .txt or .md articles (files or folders), or web pages (http(s) URLs)", in_a_guild=True
+    )
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH_OR_URL", help="an article, a folder of them, or a URL"
+    )
     ingest.add_argument("--dry-run", action="store_true", help="show what would be stored; change nothing")
     ingest.add_argument("--json", action="store_true", help="with --dry-run: print the records as JSON")
     ingest.add_argument(
@@ -152,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     backup = command("backup", "copy the store to a file, safely while the bot runs")
     backup.add_argument("target", type=Path, metavar="PATH", help="a new file, or a folder to put it in")
     backup.set_defaults(handler=_backup)
+    feedcli.add_parsers(sub)
     return parser
 
 
@@ -249,14 +255,21 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    """Ingest article files and folders; return 1 if any file failed (the others still land)."""
+    """Ingest article files, folders or pages; return 1 if any failed (the others still land)."""
     if args.json and not args.dry_run:
         raise UsageError("ingest: --json only goes with --dry-run")
+    urls = [f for f in args.paths if f.lower().startswith(("http://", "https://"))]
+    if urls:
+        if len(urls) != len(args.paths) or args.dry_run or args.replace is not None:
+            print("briefbot: give either files or URLs, and --dry-run only with files.", file=sys.stderr)
+            return 1
+        return asyncio.run(feedcli.ingest_urls(urls, settings, guild_id=args.guild))
+    paths = [Path(p) for p in args.paths]
     if args.replace is not None:
-        if len(args.paths) != 1 or args.paths[0].is_dir():
+        if len(paths) != 1 or paths[0].is_dir():
             raise UsageError("ingest: --replace ID takes exactly one article file")
-        return asyncio.run(_replace(args.replace, args.paths[0], settings, dry_run=args.dry_run))
-    jobs = article_jobs(args.paths)
+        return asyncio.run(_replace(args.replace, paths[0], settings, dry_run=args.dry_run))
+    jobs = article_jobs(paths)
     return asyncio.run(
         _ingest_async(
             jobs, settings, dry_run=args.dry_run, as_json=args.json, seed=not args.no_seed, scope=_scope(args)

@@ -46,7 +46,8 @@ from knowledge.models import (
     SummitAnswer,
     TimeRef,
 )
-from knowledge.preview import has_facts, plural, read_counts, record_lines
+from knowledge.preview import has_facts, read_counts, record_lines
+from knowledge.preview import plural as plural  # re-exported: answers and feeds count with it
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
