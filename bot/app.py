@@ -31,6 +31,7 @@ EXTENSIONS = (
     "bot.exts.quotes",
     "bot.exts.documents",
     "bot.exts.ingest",
+    "bot.exts.forget",
     "bot.exts.about",
     "bot.exts.admin",
     "bot.exts.feeds",
@@ -59,6 +60,13 @@ class BriefingMixin:
     async def on_connect(self) -> None:
         """Note that the gateway was reached: from now on a failure is a fault to recover from."""
         self.connected_once = True
+
+    async def on_ready(self) -> None:
+        """Log the line an operator looks for: who the bot is and how many servers it is in (no sync here)."""
+        bot: Any = self
+        log.info(
+            "briefbot ready: logged in as %s (id %s) in %d servers", bot.user, bot.user.id, len(bot.guilds)
+        )
 
     async def login(self, token: str) -> None:
         """Log in over a bounded pool of HTTP connections (see HTTP_CONNECTIONS), then as usual."""

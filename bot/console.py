@@ -7,8 +7,11 @@ response payload the bot would send to Discord (see ``bot.loopback``).
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import re
+import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,10 +23,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import create_bot
-from bot.loopback import LocalDiscord, Sent
+from bot.loopback import CONSOLE_USER_ID, LocalDiscord, Sent, command_data
 from bot.settings import Settings
 from knowledge.briefing import Briefing
 from knowledge.ingest import open_store
+from knowledge.store import default_store_path
 
 DEMO_COMMANDS = ("/spending Canada", "/summit", "/quote Rutte")
 
@@ -59,11 +63,30 @@ def parse_command(line: str, bot: commands.Bot) -> tuple[str, dict[str, str]]:
     parameters = [p.name for p in command.parameters]
     named = _named_options(rest, parameters)
     if named is not None:
+        missing = [p.name for p in command.parameters if p.required and not named.get(p.name)]
+        if missing:
+            raise missing_option(command, missing[0])
         return command.name, named
     rest = rest.strip()
     if rest and not parameters:
         raise ConsoleError(f"/{command.name} takes no options.")
-    return command.name, ({parameters[0]: rest} if rest else {})
+    options = {parameters[0]: rest} if rest else {}
+    missing = [p.name for p in command.parameters if p.required and p.name not in options]
+    if missing:
+        raise missing_option(command, missing[0])
+    return command.name, options
+
+
+def missing_option(command: app_commands.Command[Any, ..., Any], name: str) -> ConsoleError:
+    """Return the error naming a required option that was not given, and what it takes."""
+    parameter = next(p for p in command.parameters if p.name == name)
+    return ConsoleError(f"/{command.name} needs {name} ({parameter.description}): type {usage(command)}")
+
+
+def usage(command: app_commands.Command[Any, ..., Any]) -> str:
+    """Return how a command is typed: "/spending country", optional options in brackets."""
+    options = [p.name if p.required else f"[{p.name}]" for p in command.parameters]
+    return " ".join([f"/{command.name}", *options])
 
 
 def _named_options(rest: str, parameters: list[str]) -> dict[str, str] | None:
@@ -100,9 +123,7 @@ def render(sent: Sent) -> str:
     if (sent.payload or {}).get("type") == 9:
         lines.append(f"(opens the form “{data.get('title', '')}”; in the terminal use: briefbot ingest FILE)")
     for filename, content in sent.files:
-        lines.append(
-            f"(attached: {filename}, {len(content) // 1024 + 1} KB; save it with --save-attachments DIR)"
-        )
+        lines.append(f"(attached: {filename}, {len(content) // 1024 + 1} KB)")
     for choice in data.get("choices", []):
         lines.append(f"  • {choice['name']}")
     return "\n".join(lines)
@@ -142,7 +163,7 @@ def plain(text: str) -> str:
 async def run_lines(
     local: LocalDiscord, lines: list[str], out: TextIO, *, as_json: bool = False, save_dir: Path | None = None
 ) -> int:
-    """Answer each line, printing the result (and saving attachments); return how many failed."""
+    """Answer each line after echoing it, printing the result (and saving attachments); return how many failed."""
     failures = 0
     for line in lines:
         if not as_json:
@@ -160,6 +181,8 @@ async def run_lines(
         print(payload_json(sent) if as_json else render(sent), file=out)
         if save_dir is not None:
             save_attachments(sent, save_dir, out)
+        elif sent.files and not as_json:
+            print("(briefbot ask … --save-attachments DIR writes it to a folder)", file=out)
     return failures
 
 
@@ -172,15 +195,175 @@ def save_attachments(sent: Sent, directory: Path, out: TextIO) -> None:
         print(f"saved {path}", file=out)
 
 
-async def interactive(local: LocalDiscord, out: TextIO = sys.stdout) -> None:
-    """Read commands from the terminal until end of input or /quit."""
-    print("\nType a command (e.g. /spending Germany, /quote Hegseth, /about), or /quit.", file=out)
-    while True:
+HISTORY_LINES = 1000
+
+
+class Session:
+    """One person at the terminal: the last answer (to press its buttons) and a user id per command.
+
+    Each command comes from a new local user id, so the per-member cooldowns that protect a busy
+    server never stop the one person at the terminal; presses use the id of the command that
+    showed the buttons, as Discord requires of the member who asked.
+    """
+
+    def __init__(self, local: LocalDiscord, out: TextIO) -> None:
+        self.local = local
+        self.out = out
+        self.users = itertools.count(CONSOLE_USER_ID)
+        self.origin: dict[str, Any] | None = None
+        self.shown: Sent | None = None  # the message the buttons belong to
+        self.buttons: dict[str, str] = {}  # word typed -> custom_id of an enabled button
+
+    async def handle(self, line: str) -> None:
+        """Answer one line: /help, a button's word, or a command."""
+        text = line.strip()
+        if text.lower() in ("/help", "help", "?"):
+            print(help_text(self.local.bot), file=self.out)  # type: ignore[arg-type]
+        elif text.lower() in self.buttons:
+            await self.press(self.buttons[text.lower()])
+        elif not text.startswith("/") and text.lower() in BUTTON_WORDS:
+            print("There is no such button on the last answer.", file=self.out)
+        else:
+            await self.command(text)
+
+    async def command(self, line: str) -> None:
+        """Run a command line and show its answer."""
         try:
-            line = input("briefbot> ")
-        except EOFError:
+            name, options = parse_command(line, self.local.bot)  # type: ignore[arg-type]
+        except ConsoleError as exc:
+            print(str(exc), file=self.out)
             return
-        if line.strip() in ("/quit", "/exit", "quit", "exit"):
-            return
-        if line.strip():
-            await run_lines(local, [line], out)
+        payload = self.local.payload(2, command_data(name, options), user_id=next(self.users))
+        await self.show(payload, await self.local.final(payload))
+
+    async def press(self, custom_id: str) -> None:
+        """Press a button of the last answer and show what it shows."""
+        assert self.origin is not None and self.shown is not None
+        asker = (self.origin.get("member") or self.origin)["user"]["id"]
+        payload = self.local.press_payload(custom_id, self.origin, self.shown, user_id=int(asker))
+        sent = await self.local.final(payload)
+        print(render(sent), file=self.out)
+        self.buttons = _button_words(sent.message()) if sent.message().get("components") else {}
+        self._hint()
+
+    async def show(self, origin: dict[str, Any], sent: Sent) -> None:
+        """Print an answer and remember its buttons."""
+        print(render(sent), file=self.out)
+        self.origin, self.shown = origin, sent
+        self.buttons = _button_words(sent.message())
+        self._hint()
+
+    def _hint(self) -> None:
+        """Say which words press the answer's buttons."""
+        shortest: dict[str, str] = {}
+        for word, custom_id in self.buttons.items():
+            if len(word) < len(shortest.get(custom_id, word + " ")):
+                shortest[custom_id] = word
+        if shortest:
+            print(f"(type {', '.join(sorted(shortest.values()))} to press a button)", file=self.out)
+
+
+BUTTON_WORDS = ("next", "prev", "previous", "cancel")
+
+
+def _button_words(message: dict[str, Any]) -> dict[str, str]:
+    """Return the words that press each enabled button: its label in lower case, and next/prev."""
+    words: dict[str, str] = {}
+    for row in message.get("components", []):
+        for button in row.get("components", []):
+            if button.get("disabled") or "custom_id" not in button:
+                continue
+            label = re.sub(r"[^\w ]", "", button.get("label", "")).strip().lower()
+            if not label:
+                continue
+            words[label] = button["custom_id"]
+            if label.startswith("prev"):
+                words["prev"] = words["previous"] = button["custom_id"]
+    return words
+
+
+def help_text(bot: commands.Bot) -> str:
+    """Return the console's help: every command with its options and description, then the console's own words."""
+    lines = ["Commands (options in [brackets] are optional; name:value picks an option):"]
+    for command in sorted(bot.tree.get_commands(), key=lambda c: c.name):
+        if isinstance(command, app_commands.Command):
+            lines.append(f"  {usage(command):<24} {command.description}")
+    lines += [
+        "In the terminal:",
+        "  next, prev               turn the pages of the last answer (and other buttons by their label)",
+        "  /help                    this list",
+        "  /quit, Ctrl-D            leave; Ctrl-C clears the line; up and down arrows recall commands",
+    ]
+    return "\n".join(lines)
+
+
+def history_path() -> Path:
+    """Return where the console keeps its command history (next to the default store)."""
+    return default_store_path().parent / "console_history"
+
+
+async def interactive(local: LocalDiscord, out: TextIO = sys.stdout) -> None:
+    """Read commands from the terminal until end of input (Ctrl-D) or /quit; Ctrl-C clears the line.
+
+    With readline (when stdin is a terminal), lines can be edited and the arrows recall earlier
+    commands, kept between sessions in ``history_path()``.
+    """
+    history = _start_history() if sys.stdin.isatty() else None
+    session = Session(local, out)
+    print(
+        "\nType a command (e.g. /spending Germany, /quote Hegseth), /help for the list, or /quit.", file=out
+    )
+    try:
+        while True:
+            line = _read_line("briefbot> ", out)
+            if line is None:
+                print(file=out)  # end the prompt's line before leaving
+                return
+            if line.strip() in ("/quit", "/exit", "quit", "exit"):
+                return
+            if line.strip():
+                await session.handle(line)
+    finally:
+        if history is not None:
+            _save_history(history)
+
+
+def _read_line(prompt: str, out: TextIO) -> str | None:
+    """Return a line typed at the prompt ("" after Ctrl-C), or None at end of input.
+
+    asyncio.run() turns Ctrl-C into a cancellation delivered at the loop's next await, which
+    would abort the command typed after it; while waiting for a line, Ctrl-C is Python's
+    KeyboardInterrupt instead, caught here, and the prompt starts again.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return input(prompt)
+    except KeyboardInterrupt:
+        print("^C", file=out)
+        return ""
+    except EOFError:
+        return None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _start_history() -> Path | None:
+    """Load the command history into readline; return its file, or None without readline."""
+    try:
+        import readline
+    except ImportError:
+        return None
+    path = history_path()
+    with contextlib.suppress(OSError):
+        readline.read_history_file(path)
+    readline.set_history_length(HISTORY_LINES)
+    return path
+
+
+def _save_history(path: Path) -> None:
+    """Write the command history; a history that cannot be written is not worth an error."""
+    import readline
+
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        readline.write_history_file(path)

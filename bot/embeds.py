@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 import discord
 
 from knowledge.briefing import describe_time, format_percent, share_text, status_note
+from knowledge.extract.reader import header_warnings
 from knowledge.models import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -45,6 +46,8 @@ from knowledge.models import (
     SummitAnswer,
     TimeRef,
 )
+from knowledge.preview import has_facts, read_counts, record_lines
+from knowledge.preview import plural as plural  # re-exported: answers and feeds count with it
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -65,11 +68,6 @@ STATEMENTS_PER_PAGE = 6  # more than this reads as a wall; the rest go on pages
 QUOTE_PAGE_CHARS = 4_200  # quotes and their source sentences on one page: room left under 6,000
 SOURCE_EXCERPT = 280  # characters of a source sentence shown under an answer
 ESCAPED_STRINGS = 8192  # escape() results kept (short strings; a few MB at most)
-
-
-def plural(count: int, noun: str) -> str:
-    """Return "1 event" or "3 events"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 @functools.lru_cache(maxsize=ESCAPED_STRINGS)
@@ -667,6 +665,20 @@ def sources_embed(documents: Sequence[DocumentSummary], home: str = "global") ->
     return fit(embed)
 
 
+def forget_preview_embed(summary: DocumentSummary) -> discord.Embed:
+    """Return the question whether to forget a document, saying what would go with it."""
+    doc = summary.document
+    embed = discord.Embed(title=f"Forget “{escape(doc.title or 'Untitled')}”?", colour=ERROR_COLOUR)
+    embed.description = (
+        f"Document #{doc.id} · {escape(doc.outlet or 'outlet not stated')} · {escape(doc.published or 'date not stated')}"
+        f"\nRemoves it and everything read from it: {plural(summary.passages, 'sentence')},"
+        f" {plural(summary.spending_facts, 'spending fact')}, {plural(summary.statements, 'statement')},"
+        f" {plural(summary.events, 'event')}. Answers change at once; this cannot be undone"
+        " (the article can be added again with /ingest).\nNothing is removed until you press **Forget it**."
+    )
+    return fit(embed)
+
+
 def brief_embed(answer: BriefAnswer) -> discord.Embed:
     """Return the embed with a document's key points, section by section."""
     doc = answer.document.document
@@ -699,38 +711,18 @@ def ingest_preview_embed(article: Article, extraction: Extraction, name: str) ->
     meta = article.meta
     title = meta.title or name
     embed = discord.Embed(title=f"Add “{escape(title)}”?", colour=INFO_COLOUR)
-    found = (
-        f"{plural(len(article.passages), 'sentence')}, {plural(len(extraction.spending), 'spending fact')},"
-        f" {plural(len(extraction.statements), 'statement')}, {plural(len(extraction.events), 'event')}."
-    )
-    if not (extraction.spending or extraction.statements or extraction.events):
+    found = read_counts(article, extraction) + "."
+    if not has_facts(extraction):
         found += " No facts could be read from it: it will be stored as searchable text for /ask."
     embed.description = (
         f"Outlet: {escape(meta.outlet or 'not stated')} · Date: {escape(meta.published.iso() if meta.published else 'not stated')}"
         f"\nRead: {found}\nNothing is stored until you press **Store it**."
     )
-    _preview_field(
-        embed,
-        "Spending facts",
-        [
-            f"{r.subject} · {r.metric.value} · {escape(r.as_written)}"
-            + (f" · {r.when.text}" if r.when else "")
-            for r in extraction.spending
-        ],
-    )
-    _preview_field(
-        embed,
-        "Statements",
-        [f"{escape(s.speaker)} · {s.kind.value} · {escape(s.text)}" for s in extraction.statements],
-    )
-    _preview_field(
-        embed,
-        "Events",
-        [
-            f"{e.kind} · {escape(e.place or 'place not stated')} · {escape(describe_time(e.when) or 'time not stated')}"
-            for e in extraction.events
-        ],
-    )
+    warnings = header_warnings(article)
+    if warnings:
+        embed.description += "\n" + "\n".join(f"⚠️ {escape(w)}" for w in warnings)
+    for kind, lines in record_lines(extraction):
+        _preview_field(embed, kind, [escape(line) for line in lines])
     embed.set_footer(text=f"File: {name} · sha256 {article.sha256[:12]}")
     return fit(embed)
 

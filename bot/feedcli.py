@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from typing import Any
 
 from bot.settings import Settings
 from knowledge.feeds.fetch import Fetcher, FetchError
@@ -23,7 +24,7 @@ from knowledge.ingest import open_store
 from knowledge.store import Feed
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the ``feeds`` command and its subcommands."""
     feeds = sub.add_parser("feeds", help="follow RSS, Atom and JSON feeds")
     actions = feeds.add_subparsers(required=True, metavar="ACTION")

@@ -298,9 +298,12 @@ class LocalDiscord:
 
     async def answer(self, name: str, options: dict[str, str], **member: Any) -> Sent:
         """Run a slash command and return the message that answers it (the followup after a defer)."""
-        payload = self.payload(2, command_data(name, options), **member)
+        return await self.final(self.payload(2, command_data(name, options), **member))
+
+    async def final(self, payload: dict[str, Any]) -> Sent:
+        """Dispatch an interaction and return what the user ends up seeing: the answer, or after a defer its followup or edit."""
         first = (await self.dispatch(payload))[0]  # a fast followup may already be there too
-        if first.payload is None or first.payload.get("type") != 5:
+        if first.payload is None or first.payload.get("type") not in (5, 6):
             return first
         # A deferred answer may take longer than the 3 s acknowledgement; Discord allows 15 min.
         return (await self.adapter.wait_for(payload["token"], 2, FOLLOWUP_TIMEOUT))[1]
@@ -312,17 +315,23 @@ class LocalDiscord:
 
     async def press(self, custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any) -> Sent:
         """Press a button on the message answer created for the interaction payload origin."""
+        return (await self.dispatch(self.press_payload(custom_id, origin, answer, **member)))[0]
+
+    def press_payload(
+        self, custom_id: str, origin: dict[str, Any], answer: Sent, **member: Any
+    ) -> dict[str, Any]:
+        """Return the payload of pressing a button on the message answer created for the interaction origin."""
         message = _message({}) | {
             "id": str(answer.message_id),
             "interaction_metadata": {
                 "id": origin["id"],
                 "type": 2,
-                "user": origin["member"]["user"],
+                "user": origin["member"]["user"] if "member" in origin else origin["user"],
                 "authorizing_integration_owners": {},
             },
         }
         data = {"custom_id": custom_id, "component_type": 2}
-        return (await self.dispatch(self.payload(3, data, message=message, **member)))[0]
+        return self.payload(3, data, message=message, **member)
 
     def payload(self, kind: int, data: dict[str, Any], **member: Any) -> dict[str, Any]:
         """Return an interaction payload from this local Discord's server, or from a DM."""

@@ -695,6 +695,25 @@ class Briefing:
         """Store an analysed article in this view's home scope (one transaction); answers reflect it at once."""
         return await self.store.add_document(article, extraction, name=name, scope=self.home_scope)
 
+    async def forget(self, document_id: int) -> bool:
+        """Remove a document and everything read from it; return whether it existed. Answers follow at once.
+
+        A server's view removes only the server's own documents (global ones are the operator's:
+        ``briefbot forget``); the global view (the CLI) removes any.
+        """
+        scope = None if self.guild_id is None else self.home_scope
+        return await self.store.remove_document(document_id, scope)
+
+    async def owns(self, document_id: int) -> bool:
+        """Return whether the document is in this view's home scope (a server's own, or global for the CLI)."""
+        return any(d.document.id == document_id for d in await self.store.documents((self.home_scope,)))
+
+    async def replace(
+        self, document_id: int, article: Article, extraction: Extraction, *, name: str
+    ) -> AddResult | None:
+        """Swap a document for a corrected version under the same id (see Store.replace_document)."""
+        return await self.store.replace_document(document_id, article, extraction, name=name)
+
     async def sources(self) -> list[DocumentSummary]:
         """Return the documents this view reads, with their counts, newest first."""
         return await self.store.documents(await self.scopes())

@@ -44,16 +44,6 @@ class IngestReport:
     article: Article
     extraction: Extraction
 
-    def summary(self) -> str:
-        """Return a one-line summary for people."""
-        if not self.created and self.document_id is not None:
-            return f"{self.name}: already ingested (document {self.document_id})"
-        x = self.extraction
-        return (
-            f"{self.name}: {len(self.article.passages)} passages, {len(x.spending)} spending facts, "
-            f"{len(x.statements)} statements, {len(x.events)} events"
-        )
-
 
 def decode_article(data: bytes, name: str) -> str:
     """Return the text of an article file's bytes; raise MalformedArticle when not usable."""
@@ -160,7 +150,7 @@ async def ingest_many(
     # this process's children, and each ends itself when this process dies, even by SIGKILL.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
+        count, mp_context=context, initializer=end_with_parent, initargs=(os.getpid(),)
     ) as pool:
         window: deque[tuple[str, asyncio.Future[tuple[Article, Extraction] | Exception]]] = deque()
         queue = iter(pending)
@@ -178,8 +168,8 @@ async def ingest_many(
                 future.cancel()
 
 
-def _end_with_parent(parent: int) -> None:
-    """Worker initializer: exit as soon as the ingesting process is gone (killed, crashed)."""
+def end_with_parent(parent: int) -> None:
+    """Worker initializer: exit as soon as the parent process is gone (killed, crashed)."""
 
     def watch() -> None:
         while os.getppid() == parent:

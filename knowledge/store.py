@@ -692,7 +692,45 @@ class Store:
             result = await self._in_db_thread(_write_document, article, extraction, name, scope, replaces)
         except sqlite3.OperationalError as exc:  # locked, full, read-only, I/O: the file's state, not ours
             raise write_failure(exc) from exc
+        assert result is not None  # only a replacement can miss its document
         if result.created:
+            self._own_commits += 1
+        return result
+
+    async def remove_document(self, document_id: int, scope: str | None = None) -> bool:
+        """Remove a document and everything read from it in one transaction; return whether it existed.
+
+        Passages (and their search index), spending facts, statements, events and roles go with
+        the document (the schema's ON DELETE CASCADE); people left with nothing to their name go
+        too, so no answer, autocomplete or suggestion still knows them. Answers follow at once:
+        the write moves the store's data version. With ``scope``, only a document of that scope is
+        removed (a server's admin removes the server's own documents, not global ones). Raise
+        StoreWriteError when SQLite refuses it.
+        """
+        try:
+            existed = await self._in_db_thread(_remove_document, document_id, scope)
+        except sqlite3.OperationalError as exc:
+            raise write_failure(exc) from exc
+        if existed:
+            self._own_commits += 1
+        return existed
+
+    async def replace_document(
+        self, document_id: int, article: Article, extraction: Extraction, *, name: str | None
+    ) -> AddResult | None:
+        """Swap a document for a corrected version under the same id, in one transaction.
+
+        Return None when there is no such document, AddResult(id, created=False) with nothing
+        changed when the new text is already stored (as this document or another one), and
+        AddResult(document_id, created=True) once the new version replaced the old one.
+        """
+        try:
+            result = await self._in_db_thread(
+                _write_document, article, extraction, name, GLOBAL, document_id, True
+            )
+        except sqlite3.OperationalError as exc:
+            raise write_failure(exc) from exc
+        if result is not None and result.created:
             self._own_commits += 1
         return result
 
@@ -1257,30 +1295,41 @@ def _write_document(
     name: str | None,
     scope: str,
     replaces: int | None = None,
-) -> AddResult:
+    keep_id: bool = False,
+) -> AddResult | None:
     """Store a document and its records in one transaction, unless its content is already stored.
 
-    ``replaces``: the id of an earlier version of the same article (same URL), deleted with
-    everything read from it in the same transaction, so no moment shows both or neither.
+    ``replaces``: the id of an earlier version of the same article (same URL, or a corrected
+    file), deleted with everything read from it in the same transaction, so no moment shows both
+    or neither. With ``keep_id`` the new version takes the old one's id and scope (``scope`` is
+    then ignored), and None is returned when there is no such document.
     """
     # One transaction per document: a crash or error leaves no half-stored document. The content
     # check is inside it, so a second writer storing the same file at the same moment finds the
     # first one's document instead of failing on the UNIQUE sha256.
     db.execute("BEGIN IMMEDIATE")
     try:
+        if keep_id:
+            row = db.execute("SELECT scope FROM documents WHERE id = ?", (replaces,)).fetchone()
+            if row is None:
+                db.rollback()
+                return None
+            scope = row[0]
         found = db.execute(_DOCUMENT_BY_SHA, (scope, article.sha256)).fetchone()
         if found is not None:
             db.rollback()
             return AddResult(int(found[0]), created=False)
         if replaces is not None:
-            db.execute("DELETE FROM documents WHERE id = ?", (replaces,))
-        document_id = _insert_document(db, article, name, scope)
+            _delete_document(db, replaces)
+        document_id = _insert_document(db, article, name, scope, replaces if keep_id else None)
         passage_ids = _insert_passages(db, document_id, article, scope)
         people = _insert_people(db, document_id, extraction, passage_ids, scope)
         _insert_spending(db, document_id, extraction.spending, passage_ids, scope)
         _insert_statements(db, document_id, extraction.statements, passage_ids, people, scope)
         introduced = {p.name: people[p.name] for p in extraction.people}  # attendees link to these
         _insert_events(db, document_id, extraction.events, passage_ids, introduced, scope)
+        if replaces is not None:
+            _delete_unlinked_people(db)
         db.commit()  # inside the try: a commit refused (disk full) must not leave the transaction open
     except BaseException:
         db.rollback()
@@ -1288,13 +1337,53 @@ def _write_document(
     return AddResult(document_id, created=True)
 
 
-def _insert_document(db: sqlite3.Connection, article: Article, name: str | None, scope: str) -> int:
-    """Insert the document row and return its id."""
+def _remove_document(db: sqlite3.Connection, document_id: int, scope: str | None) -> bool:
+    """Delete a document (of scope, if given), its records and the people only it named, in one transaction; return whether it existed."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        in_scope = (
+            scope is None
+            or db.execute(
+                "SELECT 1 FROM documents WHERE id = ? AND scope = ?", (document_id, scope)
+            ).fetchone()
+        )
+        existed = bool(in_scope) and _delete_document(db, document_id)
+        if existed:
+            _delete_unlinked_people(db)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return existed
+
+
+def _delete_document(db: sqlite3.Connection, document_id: int) -> bool:
+    """Delete a document row (its records cascade); return whether there was one."""
+    return db.execute("DELETE FROM documents WHERE id = ?", (document_id,)).rowcount > 0
+
+
+def _delete_unlinked_people(db: sqlite3.Connection) -> None:
+    """Delete the people no statement, role or attendance names any more (their aliases cascade)."""
+    db.execute(
+        """
+        DELETE FROM people
+         WHERE NOT EXISTS (SELECT 1 FROM statements      WHERE person_id = people.id)
+           AND NOT EXISTS (SELECT 1 FROM person_roles    WHERE person_id = people.id)
+           AND NOT EXISTS (SELECT 1 FROM event_attendees WHERE person_id = people.id)
+        """
+    )
+
+
+def _insert_document(
+    db: sqlite3.Connection, article: Article, name: str | None, scope: str, document_id: int | None
+) -> int:
+    """Insert the document row (under document_id, else a new id) and return its id."""
     meta = article.meta
     cursor = db.execute(
-        "INSERT INTO documents (sha256, name, title, outlet, url, published, body, ingested_at, scope)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (id, sha256, name, title, outlet, url, published, body, ingested_at, scope)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            document_id,
             article.sha256,
             name,
             meta.title,

@@ -216,7 +216,7 @@ def _check_status(status: int) -> None:
         raise MalformedArticle(f"Discord's file host refused the download ({status}); attach the file again.")
 
 
-def _in_a_server(interaction: discord.Interaction) -> bool:
+def in_a_server(interaction: discord.Interaction) -> bool:
     """Return True in a server; raise NoPrivateMessage in a DM (guild_only is only a hint to Discord)."""
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
@@ -245,7 +245,7 @@ class Ingest(commands.Cog):
     # Checks run bottom-up: a DM first, then permission, so a refused member never meets the cooldown.
     @app_commands.checks.cooldown(3, 60.0, key=lambda i: i.user.id)
     @app_commands.checks.has_permissions(manage_guild=True)
-    @app_commands.check(_in_a_server)
+    @app_commands.check(in_a_server)
     async def ingest(
         self,
         interaction: discord.Interaction,

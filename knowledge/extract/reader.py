@@ -20,6 +20,7 @@ several sentences stays one passage with its attribution.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ _HEADER_KEYS = {
     "url": "url",
 }
 _HEADER_LINE = re.compile(r"^(title|source|outlet|date|published|url)[ \t]*:[ \t]*(.*?)[ \t]*$", re.I)
+# A line at the top of the body shaped like a header line ("Titel: ...", "Author: ...").
+_HEADER_LIKE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z-]{1,19})[ \t]*:[ \t]*(\S.*)?$")
 _TERMINAL = '.!?:;…"”’)]'
 _BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
@@ -169,6 +172,54 @@ def split_header(raw: str) -> tuple[ArticleMeta, str]:
     if rest and not rest[0].strip():
         rest = rest[1:]
     return meta, "\n".join(rest)
+
+
+def header_warnings(article: Article) -> list[str]:
+    """Return what an operator should know about an article's header: missing or unknown lines.
+
+    A header is optional, so none of this refuses the article: a misspelt ``Titel:`` is body text
+    (the header ends at the first line that is not a known key), and an article without a title
+    is listed as "(untitled)". Lines at the top of the body are reported when a header was read
+    above them or their key is close to a known one; other ``Word:`` lines (a transcript's
+    ``RUTTE:``) are left alone.
+    """
+    meta = article.meta
+    has_header = any((meta.title, meta.outlet, meta.url, meta.published))
+    warnings = [
+        _unknown_line_warning(line, close) for line, close in _unknown_header_lines(article.body, has_header)
+    ]
+    if not has_header:
+        warnings.append("no header: add Title:, Source: and Date: lines, then a blank line, above the text")
+        return warnings
+    if not meta.title:
+        warnings.append("no Title: line: the document is listed as (untitled)")
+    if not meta.published:
+        warnings.append('no Date: line: relative dates ("last year") cannot be resolved')
+    return warnings
+
+
+def _unknown_line_warning(line: str, close: str | None) -> str:
+    """Return the warning for a header-like line that was read as text."""
+    shown = repr(line.strip()[:60])
+    key = line.partition(":")[0].strip()
+    if close and close.lower() == key.lower():
+        return f"{shown} was read as text: the header ended on an unknown line above it"
+    if close:
+        return f"{shown} is not a header line (read as text); did you mean {close}:?"
+    return f"{shown} is not a header line (read as text); the keys are Title, Source, Date, URL"
+
+
+def _unknown_header_lines(body: str, has_header: bool) -> Iterator[tuple[str, str | None]]:
+    """Yield the header-like lines at the top of the body, each with the known key it is close to."""
+    keys = ["Title", "Source", "Date", "URL", "Outlet", "Published"]
+    for line in body.lstrip("\r\n").split("\n"):
+        match = _HEADER_LIKE.match(line.rstrip("\r"))
+        if match is None:
+            return
+        close = difflib.get_close_matches(match.group(1).capitalize(), keys, n=1, cutoff=0.6)
+        if not (has_header or close):
+            return
+        yield line, close[0] if close else None
 
 
 def _meta_from_lines(lines: list[str], *, yaml: bool) -> ArticleMeta:

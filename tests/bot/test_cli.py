@@ -53,7 +53,7 @@ def test_ingest_reports_each_file_and_fails_only_the_bad_one(
     db = str(tmp_path / "s.db")
     code, out, err = run(capsys, "--db", db, "ingest", str(good), str(bad), str(binary))
     assert code == 1
-    assert "wire-straight-quotes.txt: 10 passages" in out
+    assert "wire-straight-quotes.txt: stored as document 2 (10 sentences," in out
     assert "bad.txt: failed: The Date 'yesterday' is not an ISO date" in err
     assert "binary.txt: failed:" in err and "Traceback" not in err
     code, out, _ = run(capsys, "--db", db, "ingest", str(good))
@@ -63,11 +63,21 @@ def test_ingest_reports_each_file_and_fails_only_the_bad_one(
 
 
 def test_dry_run_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`--dry-run` prints the records and creates no store."""
+    """`--dry-run` previews the records as text and creates no store."""
     db = tmp_path / "s.db"
     code, out, _ = run(capsys, "--db", str(db), "ingest", "--dry-run", str(ARTICLES / "traps.txt"))
-    assert code == 0 and out.startswith("(dry run) traps.txt:")
-    assert '"spending"' in out and not db.exists()
+    assert code == 0 and out.startswith("traps.txt: would be stored (13 sentences,")
+    assert "  Spending facts\n" in out and "    • PL · share_of_gdp · 4.2 percent · 2025\n" in out
+    assert "{" not in out and not db.exists()
+
+
+def test_dry_run_json_is_the_extraction(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--dry-run --json` prints the extracted records as JSON, one document per file."""
+    code, out, _ = run(
+        capsys, "ingest", "--db", str(tmp_path / "s.db"), "--dry-run", "--json", str(ARTICLES / "traps.txt")
+    )
+    records = json.loads(out)
+    assert code == 0 and {r["subject"] for r in records["spending"]} >= {"PL", "DE"}
 
 
 def test_no_seed_creates_an_empty_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import resource
 import shutil
 import socket
@@ -183,7 +184,7 @@ def test_two_ingests_of_the_same_files_store_each_once(tmp_path: Path) -> None:
     for run, (out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0 and "Traceback" not in err, err
         assert out.count("\n") == len(files)
-    created = sum(out.count("passages,") for out, _ in outputs)
+    created = sum(out.count(": stored as document ") for out, _ in outputs)
     assert created == len(files), outputs  # each file stored by exactly one of the two
     assert documents_in(db) == 1 + len(files)
 
@@ -200,7 +201,7 @@ def test_a_store_locked_by_another_writer_is_one_line_per_file(tmp_path: Path) -
     err = assert_one_line(result, 1, "stayed locked by another writer")
     assert err.count("failed: not stored:") == len(files), err  # the second file was tried too
     rerun = cli("--db", db, "ingest", *files, cwd=tmp_path)
-    assert rerun.returncode == 0 and rerun.stdout.count("passages,") == len(files)
+    assert rerun.returncode == 0 and rerun.stdout.count(": stored as document ") == len(files)
     assert documents_in(db) == 1 + len(files)
 
 
@@ -232,7 +233,7 @@ def test_a_full_disk_fails_one_file_and_the_batch_goes_on(tmp_path: Path) -> Non
     )
     err = assert_one_line(result, 1, "big.txt: failed: not stored:")
     assert err.count("\n") == 1, err
-    assert result.stdout.count("passages,") == 2, result.stdout  # before and after the failure
+    assert result.stdout.count(": stored as document ") == 2, result.stdout  # before and after the failure
     assert documents_in(db) == 3
 
 
@@ -369,10 +370,11 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
         preexec_fn=limit_memory,
     )
     err = assert_one_line(result, 1)
-    for name in names[:3]:
+    for name in names[:2]:
         assert f"{name}: failed: not a regular file" in err, err
+    assert "folder.txt: failed: no .txt or .md articles in this folder" in err, err  # a folder is read as one
     assert "huge.txt: failed: huge.txt: the file is too large for an article." in err
-    assert "good.txt: 2 passages" in result.stdout
+    assert re.search(r"good.txt: stored as document \d+ \(2 sentences", result.stdout), result.stdout
 
 
 # --- item 9: configuration mistakes -------------------------------------------------------------

@@ -15,6 +15,7 @@ EXPECTED = {
     "changes": [("since", False)],
     "feeds": [("add", False), ("list", False), ("remove", False), ("channel", False)],
     "brief": [("document", False)],
+    "forget": [("document", True)],
     "ingest": [("file", False), ("scope", False), ("url", False)],
     "settings": [("hide_global", False)],
     "sources": [],
@@ -65,11 +66,12 @@ def test_definitions_respect_discord_limits(definitions: list[dict[str, Any]]) -
         assert size <= 8000
 
 
-def test_ingest_is_for_server_managers_only(definitions: list[dict[str, Any]]) -> None:
-    """/ingest defaults to Manage Server and is not offered in DMs (the check enforces it too)."""
-    (ingest,) = [d for d in definitions if d["name"] == "ingest"]
-    assert int(ingest["default_member_permissions"]) == 1 << 5  # MANAGE_GUILD
-    assert ingest["contexts"] == [0]
+@pytest.mark.parametrize("name", ["ingest", "forget"])
+def test_store_changes_are_for_server_managers_only(definitions: list[dict[str, Any]], name: str) -> None:
+    """/ingest and /forget default to Manage Server and are not offered in DMs (the check enforces it too)."""
+    (command,) = [d for d in definitions if d["name"] == name]
+    assert int(command["default_member_permissions"]) == 1 << 5  # MANAGE_GUILD
+    assert command["contexts"] == [0]
 
 
 def test_names_are_unique(definitions: list[dict[str, Any]]) -> None:
@@ -88,6 +90,7 @@ def test_lookup_options_autocomplete(definitions: list[dict[str, Any]]) -> None:
         ("quote", "person"),
         ("summit", "summit"),
         ("brief", "document"),
+        ("forget", "document"),
     }
 
 

@@ -206,7 +206,7 @@ def kill_at_random_point(command: list[str], cwd: Path, rng: random.Random) -> i
         commits: list[float] = []
         fraction = rng.random()
         while seen < let_through and (line := process.stdout.readline()):
-            if " passages, " in line:  # a new document was committed
+            if ": stored as document " in line:  # a new document was committed
                 seen += 1
                 commits.append(time.monotonic())
         if len(commits) >= 2:  # the first commit's time includes start-up: no measure of one document
@@ -260,7 +260,7 @@ def test_sigkill_at_random_points_never_leaves_a_half_stored_document(batch: Bat
     assert "Traceback" not in done.stderr
     lines = done.stdout.splitlines()
     assert sum("already ingested" in line for line in lines) == progress[-1]
-    assert sum(" passages, " in line for line in lines) == BATCH - progress[-1]
+    assert sum(": stored as document " in line for line in lines) == BATCH - progress[-1]
     assert check_store(db, batch) == set(batch.by_sha), "every file is stored"
     with closing(sqlite3.connect(db)) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (BATCH,), "each exactly once"
