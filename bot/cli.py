@@ -91,7 +91,8 @@ def _parser() -> argparse.ArgumentParser:
         "--no-seed", action="store_true", help="create a new store without the bundled article"
     )
     ingest.set_defaults(handler=_ingest)
-    sources = sub.add_parser("sources", parents=[guild], help="list the documents in the store")
+    sources = sub.add_parser("sources", parents=[guild], help="list the newest documents in the store")
+    sources.add_argument("--limit", type=int, default=100, help="how many documents to list (default: 100)")
     sources.set_defaults(handler=_sources)
     return parser
 
@@ -283,13 +284,18 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
         store = await open_store(settings.db)
         try:
             # What the server reads (its own and, unless it hides them, the global documents).
-            for d in await Briefing(store).for_guild(args.guild).sources():
+            briefing = Briefing(store).for_guild(args.guild)
+            documents = await briefing.sources(max(1, args.limit))
+            for d in documents:
                 doc = d.document
                 print(
                     f"{doc.id}: [{d.scope}] {doc.title or '(untitled)'} · {doc.outlet or 'outlet not stated'} ·"
                     f" {doc.published or 'date not stated'} — {d.passages} passages, {d.spending_facts} spending"
                     f" facts, {d.statements} statements, {d.events} events"
                 )
+            total = await briefing.document_count()
+            if total > len(documents):
+                print(f"(the newest {len(documents)} of {total:,} documents; --limit lists more)")
         finally:
             await store.close()
 
