@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from knowledge.errors import TooSlow
 from knowledge.models import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -58,6 +60,14 @@ SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recentl
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
 # gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
 BUSY_TIMEOUT_SECONDS = 5
+# A read query running longer than this is stopped and the asker told so (Store.query_seconds):
+# Discord drops an answer after 3 s (15 min once acknowledged), and a runaway query would hold the
+# one database thread every other answer waits for.
+QUERY_SECONDS = 2.0
+# SQLite calls the progress handler every this many virtual-machine steps (about a millisecond of
+# work): a query shorter than that never calls back into Python, so answers pay nothing for it.
+PROGRESS_STEPS = 10_000
+_READ_STATEMENT = re.compile(r"\s*(?:SELECT|WITH)\b", re.IGNORECASE)
 
 _T = TypeVar("_T")
 # Documents are identified by content within their scope: two servers may each store one article.
@@ -418,6 +428,10 @@ class Store:
         self._closing: asyncio.Future[None] | None = None
         self._version_query: asyncio.Future[Any] | None = None
         self.read_only = False
+        self.query_seconds = QUERY_SECONDS  # the time limit of one read query (see _within_time)
+        # Set on the database thread: when the running statement started and whether it is a read.
+        self._statement_started = 0.0
+        self._statement_limited = False
 
     @classmethod
     async def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -457,9 +471,26 @@ class Store:
         await asyncio.shield(self._closing)
 
     async def _configure(self) -> None:
-        """Set the pragmas every connection needs (none of them writes to the file)."""
+        """Set the pragmas every connection needs (none of them writes to the file) and the time limit."""
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        # The time limit, on aiosqlite's public API: SQLite reports each statement as it starts
+        # (trace callback) and calls back while it runs (progress handler), both on the database
+        # thread, so each read is measured from its own start, not from when it was queued.
+        await self._db.set_trace_callback(self._statement_starts)
+        await self._db.set_progress_handler(self._within_time, PROGRESS_STEPS)
+
+    def _statement_starts(self, sql: str) -> None:
+        """Note when a statement starts and whether it is an answer's read (a write is never stopped halfway)."""
+        self._statement_started = time.monotonic()
+        # Reads inside a transaction belong to a write (a document's passage ids): not limited.
+        self._statement_limited = not self._db.in_transaction and _READ_STATEMENT.match(sql) is not None
+
+    def _within_time(self) -> int:
+        """Return 1 (SQLite then interrupts the statement) once a read has run past query_seconds."""
+        if self._statement_limited and time.monotonic() - self._statement_started > self.query_seconds:
+            return 1
+        return 0
 
     async def _prepare(self) -> None:
         """Check that the file is a briefbot store (or empty), then create, mark or migrate its schema."""
@@ -573,8 +604,18 @@ class Store:
         """Return all rows of a query, in one round trip to the database thread.
 
         (A cursor costs three: execute, fetch and close, each a hop between threads.)
+        Raise TooSlow when the query runs longer than query_seconds.
         """
-        return list(await self._db.execute_fetchall(sql, params))
+        try:
+            return list(await self._db.execute_fetchall(sql, params))
+        except sqlite3.OperationalError as exc:
+            # Only _within_time interrupts a statement (nothing calls interrupt()).
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT:
+                raise TooSlow(
+                    f"That took too long to look up (more than {self.query_seconds:g} s), so I stopped."
+                    " Try a narrower question, or again in a moment."
+                ) from exc
+            raise
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -1331,6 +1372,7 @@ __all__ = [
     "StoreWriteError",
     "StoredEvent",
     "StoredPerson",
+    "TooSlow",
     "default_store_path",
     "guild_scope",
 ]
