@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline, e2e, linearity, scale
+from bench import baseline, e2e, feeds, linearity, scale
 from bench.report import Row, Target, latency_row, machine, percentile, table, write_json
 from bench.workload import (
     ASK_QUERIES,
@@ -65,6 +65,7 @@ class Config:
     corpus_sample: int
     charts: int  # chart renderings timed (each takes about 0.1 s)
     long_article: int  # characters of the one long article extraction is timed on
+    feed_items: int  # new items in the feed `briefbot feeds poll` reads
     scopes: int  # scopes the scoped store's articles are dealt to (global and scopes - 1 servers)
 
 
@@ -78,6 +79,7 @@ FULL = Config(
     corpus_sample=200,
     charts=200,
     long_article=1_000_000,
+    feed_items=200,
     scopes=100,
 )
 SMOKE = Config(
@@ -90,6 +92,7 @@ SMOKE = Config(
     corpus_sample=10,
     charts=3,
     long_article=50_000,
+    feed_items=3,
     scopes=5,
 )
 
@@ -104,6 +107,7 @@ def expected_keys() -> list[str]:
     keys += ["scale.e2e.ready", "scale.e2e.first", *(f"scale.e2e.{key}" for key, _ in COMMANDS)]
     keys += ["scale.rss", "baseline.fts", "baseline.bm25", "baseline.ratio", "baseline.agreement"]
     keys += ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
+    keys += ["feeds.poll", "feeds.cpu", "feeds.rss", "feeds.again"]
     keys += ["scopes.ingest", "scopes.first", *(f"scopes.{key}" for key in STRUCTURED)]
     return [*keys, "cold.start"]
 
@@ -430,6 +434,34 @@ async def main_async(config: Config, work: Path) -> Run:
                 )
             )
 
+    # 8 (also before 5). `briefbot feeds poll` over a feed of new items, from a local site.
+    section = f"8 feeds · briefbot feeds poll · one feed of {config.feed_items} new items on one host"
+    keys = ["feeds.poll", "feeds.cpu", "feeds.rss", "feeds.again"]
+    with run.phase("feeds poll", keys, section):
+        first, again = await asyncio.to_thread(feeds.poll_feed, work / "feeds", config.feed_items)
+        run.add(
+            Row(
+                "feeds.poll",
+                section,
+                "first poll, wall time",
+                "s",
+                value=first.wall,
+                note=f"{first.stored} of {config.feed_items} pages stored; includes the 1 s per-host delay"
+                f" between requests ({first.wall / max(config.feed_items, 1):.2f} s a page)",
+            )
+        )
+        run.add(Row("feeds.cpu", section, "first poll, CPU (user + system)", "s", value=first.cpu))
+        run.add(Row("feeds.rss", section, "first poll, peak resident memory", "MB", value=first.peak_rss_mb))
+        run.add(
+            Row(
+                "feeds.again",
+                section,
+                "second poll (304, nothing new), wall time",
+                "s",
+                value=again.wall,
+                note="process start included",
+            )
+        )
     # 7 (before 5). scopes: as many articles, dealt to global and servers; answers from every server.
     await scoped_phase(run, work / "scoped.sqlite3")
 

@@ -33,6 +33,7 @@ EXTENSIONS = (
     "bot.exts.ingest",
     "bot.exts.about",
     "bot.exts.admin",
+    "bot.exts.feeds",
     "bot.exts.server",
 )
 

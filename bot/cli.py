@@ -1,4 +1,4 @@
-"""The ``briefbot`` command: run | ask | console | ingest | sources.
+"""The ``briefbot`` command: run | ask | console | ingest | sources | feeds.
 
 Errors are one clear line on stderr and a non-zero exit code, never a traceback: 2 for a
 setting that cannot work (the line names it), 1 for anything else.
@@ -20,6 +20,7 @@ from typing import TextIO
 import discord
 from pydantic import ValidationError
 
+from bot import feedcli
 from bot.app import create_bot, use_endpoints
 from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
 from bot.logs import setup_logging
@@ -84,8 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.set_defaults(handler=_ask)
     console = sub.add_parser("console", parents=[guild], help="type commands in the terminal")
     console.set_defaults(handler=_console)
-    ingest = sub.add_parser("ingest", parents=[guild], help="add .txt or .md articles to the store")
-    ingest.add_argument("files", nargs="+", type=Path)
+    ingest = sub.add_parser(
+        "ingest", parents=[guild], help="add .txt or .md articles, or web pages (http(s) URLs), to the store"
+    )
+    ingest.add_argument("files", nargs="+", metavar="FILE_OR_URL")
     ingest.add_argument("--dry-run", action="store_true", help="show what would be stored; change nothing")
     ingest.add_argument(
         "--no-seed", action="store_true", help="create a new store without the bundled article"
@@ -94,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", parents=[guild], help="list the newest documents in the store")
     sources.add_argument("--limit", type=int, default=100, help="how many documents to list (default: 100)")
     sources.set_defaults(handler=_sources)
+    feedcli.add_parsers(sub)
     return parser
 
 
@@ -191,9 +195,16 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    """Ingest article files; return 1 if any file failed (the others still land)."""
+    """Ingest article files or pages; return 1 if any failed (the others still land)."""
+    urls = [f for f in args.files if f.lower().startswith(("http://", "https://"))]
+    if urls:
+        if len(urls) != len(args.files) or args.dry_run:
+            print("briefbot: give either files or URLs, and --dry-run only with files.", file=sys.stderr)
+            return 1
+        return asyncio.run(feedcli.ingest_urls(urls, settings, guild_id=args.guild))
+    files = [Path(f) for f in args.files]
     return asyncio.run(
-        _ingest_async(args.files, settings, dry_run=args.dry_run, seed=not args.no_seed, scope=_scope(args))
+        _ingest_async(files, settings, dry_run=args.dry_run, seed=not args.no_seed, scope=_scope(args))
     )
 
 

@@ -8,6 +8,7 @@ ConfigError raised while connecting), and ``briefbot`` exits with code 2.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -18,6 +19,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from knowledge.store import default_store_path
 
 SECRET_SETTINGS = frozenset({"DISCORD_TOKEN"})  # never echoed, not even in an error
+DEFAULT_FEED_INTERVAL = 15 * 60.0
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(s|sec|m|min|h)?")
+_DURATION_UNITS = {"s": 1.0, "sec": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0}
 
 
 class ConfigError(Exception):
@@ -46,6 +50,10 @@ class Settings(BaseSettings):
     sharding: Literal["off", "auto"] = Field(
         default="off", validation_alias=AliasChoices("BRIEFBOT_SHARDING", "BRIEFBOT_SHARDS")
     )
+    fetch_allow_private: bool = Field(default=False, validation_alias="BRIEFBOT_FETCH_ALLOW_PRIVATE")
+    feed_interval: Annotated[float, NoDecode] = Field(
+        default=DEFAULT_FEED_INTERVAL, validation_alias="BRIEFBOT_FEED_INTERVAL"
+    )  # seconds between polls of the feeds in `briefbot run`
     shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(
         default=None, validation_alias="BRIEFBOT_SHARD_IDS"
     )
@@ -100,6 +108,20 @@ class Settings(BaseSettings):
                 raise ValueError("expected Discord user ids (numbers) separated by commas")
             return frozenset(int(part) for part in parts)
         return value
+
+    @field_validator("feed_interval", mode="before")
+    @classmethod
+    def _duration(cls, value: object) -> object:
+        """Return seconds from "15m", "90s", "1h" or a bare number of minutes; at least one second."""
+        if not isinstance(value, str):
+            return value
+        match = _DURATION.fullmatch(value.strip().lower())
+        if match is None:
+            raise ValueError('expected a duration such as "15m", "90s" or "1h" (a bare number is minutes)')
+        seconds = float(match.group(1)) * _DURATION_UNITS[match.group(2) or "m"]
+        if seconds < 1:
+            raise ValueError("must be at least one second")
+        return seconds
 
     @field_validator("discord_token", mode="after")
     @classmethod

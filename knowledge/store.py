@@ -54,7 +54,7 @@ STATEMENTS_PER_ANSWER = 60  # ten /quote pages
 DOCUMENTS_PER_LIST = 25  # a Discord embed's fields and an autocomplete's choices
 TITLE_WINDOW = 1_000  # documents per scope whose titles a title lookup reads: the newest ones
 PASSAGES_PER_BRIEF = 100_000  # a 1,000,000-character article has about 10,000 sentences
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 GLOBAL = "global"  # the scope of the bundled seed and the operator's documents; a server's is its id
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
@@ -233,7 +233,51 @@ CREATE INDEX events_by_document ON events (document_id);
 )
 
 
-_TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (\w+)", _SCHEMA, re.MULTILINE)
+# The feed tables (schema 8), in a new store as in an upgraded one.
+_FEED_TABLES = """
+CREATE INDEX IF NOT EXISTS documents_by_url ON documents (url);
+CREATE TABLE IF NOT EXISTS feeds (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL,
+    guild_id      INTEGER,
+    title         TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    added_at      TEXT NOT NULL,
+    polled_at     TEXT,
+    succeeded_at  TEXT,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    retry_at      TEXT,
+    last_error    TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS feeds_by_url ON feeds (url, coalesce(guild_id, 0));
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_id     INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    url         TEXT NOT NULL,
+    version     TEXT,
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    error       TEXT,
+    seen_at     TEXT NOT NULL,
+    PRIMARY KEY (feed_id, key)
+);
+CREATE TABLE IF NOT EXISTS changes (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    guild_id    INTEGER,
+    created_at  TEXT NOT NULL,
+    report      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS changes_by_time ON changes (created_at);
+CREATE TABLE IF NOT EXISTS feed_channels (
+    guild_id   INTEGER PRIMARY KEY,
+    channel_id INTEGER NOT NULL,
+    delivered  INTEGER NOT NULL DEFAULT 0
+);
+"""
+_SCHEMA += _FEED_TABLES
+
+_TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", _SCHEMA, re.MULTILINE)
 # PRAGMA application_id marks a file as a briefbot store ("brfb"), so another program's SQLite
 # file given by mistake is refused instead of getting briefbot's tables written into it.
 APPLICATION_ID = int.from_bytes(b"brfb", "big")
@@ -288,6 +332,9 @@ _MIGRATIONS = {
     + _SCOPES
     + """INSERT INTO scope_people (scope, person_id) SELECT 'global', id FROM people;
           INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')""",
+    # 8: feeds followed (global, guild_id NULL, or one server's), the items seen in each, the
+    # changes each stored article made to the briefing, and the channel each server has them posted in.
+    7: _FEED_TABLES,
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -368,6 +415,48 @@ class StoredEvent(EventKey):
     sources: list[Source]
 
 
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed followed, with its fetch state (times are ISO 8601 in UTC)."""
+
+    id: int
+    url: str
+    guild_id: int | None  # None: the operator's (global); else the server that follows it
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    added_at: str
+    polled_at: str | None
+    succeeded_at: str | None
+    failures: int  # failed polls in a row
+    retry_at: str | None  # no poll before this time (set after a failure)
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SeenItem:
+    """A feed item already handled: the entry's version then, its document or why it was not stored."""
+
+    version: str | None
+    document_id: int | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredChange:
+    """A change report as stored: JSON of ``knowledge.feeds.changes.ChangeReport``."""
+
+    id: int
+    guild_id: int | None
+    created_at: str
+    report: str
+
+
+FEED_STATE_FIELDS = frozenset(
+    {"title", "etag", "last_modified", "polled_at", "succeeded_at", "failures", "retry_at", "last_error"}
+)
+
+
 def _check_location(path: Path) -> bool:
     """Raise StoreError when path cannot hold a store; return whether it must be opened read-only."""
     if path.is_dir():
@@ -427,6 +516,7 @@ class Store:
         self._own_commits = 0
         self._closing: asyncio.Future[None] | None = None
         self._version_query: asyncio.Future[Any] | None = None
+        self._changed = False  # whether the last _write changed a row
         self.read_only = False
         self.query_seconds = QUERY_SECONDS  # the time limit of one read query (see _within_time)
         # Set on the database thread: when the running statement started and whether it is a read.
@@ -629,14 +719,21 @@ class Store:
         return None if value is None else int(value)
 
     async def add_document(
-        self, article: Article, extraction: Extraction, *, name: str | None, scope: str = GLOBAL
+        self,
+        article: Article,
+        extraction: Extraction,
+        *,
+        name: str | None,
+        scope: str = GLOBAL,
+        replaces: int | None = None,
     ) -> AddResult:
         """Store a document and everything extracted from it in one transaction, in a scope.
 
+        ``replaces`` names an earlier version of the article, removed in the same transaction.
         Raise StoreWriteError, with nothing of the document kept, when SQLite refuses the write.
         """
         try:
-            result = await self._in_db_thread(_write_document, article, extraction, name, scope)
+            result = await self._in_db_thread(_write_document, article, extraction, name, scope, replaces)
         except sqlite3.OperationalError as exc:  # locked, full, read-only, I/O: the file's state, not ours
             raise write_failure(exc) from exc
         if result.created:
@@ -1042,6 +1139,188 @@ class Store:
         )
         return [(row["event_id"], row["role"], _source(row)) for row in rows]
 
+    # --- feeds, their items, and the changes stored articles made -----------------------------
+
+    async def document_by_url(self, url: str, scope: str = GLOBAL) -> tuple[int, str] | None:
+        """Return (id, sha256) of the newest document of a scope stored from url, if any."""
+        rows = await self._rows(
+            "SELECT id, sha256 FROM documents WHERE url = ? AND scope = ? ORDER BY id DESC LIMIT 1",
+            (url, scope),
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    async def add_feed(self, url: str, guild_id: int | None) -> tuple[Feed, bool]:
+        """Follow a feed; return it and whether it is new (the same URL in the same scope is one feed)."""
+        await self._write(
+            "INSERT OR IGNORE INTO feeds (url, guild_id, added_at) VALUES (?, ?, ?)", (url, guild_id, _now())
+        )
+        created = self._changed
+        rows = await self._rows(
+            "SELECT * FROM feeds WHERE url = ? AND coalesce(guild_id, 0) = coalesce(?, 0)", (url, guild_id)
+        )
+        return _feed(rows[0]), created
+
+    async def feeds(self, guild_id: int | None = None, *, every: bool = False) -> list[Feed]:
+        """Return the feeds of one scope (None: the global ones), or every feed, oldest first."""
+        if every:
+            rows = await self._rows("SELECT * FROM feeds ORDER BY id")
+        else:
+            rows = await self._rows(
+                "SELECT * FROM feeds WHERE coalesce(guild_id, 0) = coalesce(?, 0) ORDER BY id", (guild_id,)
+            )
+        return [_feed(row) for row in rows]
+
+    async def feed(self, feed_id: int) -> Feed | None:
+        """Return the feed with this id, if followed."""
+        rows = await self._rows("SELECT * FROM feeds WHERE id = ?", (feed_id,))
+        return _feed(rows[0]) if rows else None
+
+    async def remove_feed(
+        self, feed_id: int, guild_id: int | None = None, *, any_scope: bool = False
+    ) -> bool:
+        """Stop following a feed (of this scope, unless any_scope); return whether one was removed."""
+        if any_scope:
+            await self._write("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        else:
+            await self._write(
+                "DELETE FROM feeds WHERE id = ? AND coalesce(guild_id, 0) = coalesce(?, 0)",
+                (feed_id, guild_id),
+            )
+        return self._changed
+
+    async def update_feed(self, feed_id: int, **state: Any) -> None:
+        """Record a feed's fetch state (the columns of FEED_STATE_FIELDS)."""
+        unknown = set(state) - FEED_STATE_FIELDS
+        if unknown:
+            raise ValueError(f"not feed state: {sorted(unknown)}")
+        columns = ", ".join(f"{name} = ?" for name in state)
+        await self._write(f"UPDATE feeds SET {columns} WHERE id = ?", (*state.values(), feed_id))
+
+    async def seen_items(self, feed_id: int) -> dict[str, SeenItem]:
+        """Return the items of a feed already handled, by key."""
+        rows = await self._rows(
+            "SELECT key, version, document_id, error FROM feed_items WHERE feed_id = ?", (feed_id,)
+        )
+        return {row[0]: SeenItem(row[1], row[2], row[3]) for row in rows}
+
+    async def record_item(
+        self,
+        feed_id: int,
+        key: str,
+        url: str,
+        version: str | None,
+        document_id: int | None,
+        error: str | None,
+    ) -> None:
+        """Remember a feed item as handled (stored as document_id, or not stored because of error)."""
+        await self._write(
+            "INSERT OR REPLACE INTO feed_items (feed_id, key, url, version, document_id, error, seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (feed_id, key, url, version, document_id, error, _now()),
+        )
+
+    async def add_change(self, document_id: int, guild_id: int | None, report: str) -> int:
+        """Store what an article changed in the briefing; return the change's id."""
+        return await self._write(
+            "INSERT INTO changes (document_id, guild_id, created_at, report) VALUES (?, ?, ?, ?)",
+            (document_id, guild_id, _now(), report),
+        )
+
+    async def changes(
+        self,
+        guild_id: int | None,
+        *,
+        since: str | None = None,
+        after_id: int = 0,
+        limit: int = 50,
+        include_global: bool = True,
+    ) -> list[StoredChange]:
+        """Return the changes a scope sees (global ones, unless left out, and its own), oldest first.
+
+        ``since`` (ISO 8601, UTC) and ``after_id`` leave out older ones; at most limit, the newest.
+        """
+        rows = await self._rows(
+            """SELECT id, guild_id, created_at, report FROM (
+                   SELECT * FROM changes
+                    WHERE ((guild_id IS NULL AND ?) OR guild_id = ?) AND id > ? AND created_at >= ?
+                    ORDER BY id DESC LIMIT ?)
+                ORDER BY id""",
+            (int(include_global), guild_id, after_id, since or "", limit),
+        )
+        return [StoredChange(row[0], row[1], row[2], row[3]) for row in rows]
+
+    async def last_change_id(self) -> int:
+        """Return the id of the newest change (0 when none)."""
+        return int(await self._scalar("SELECT coalesce(max(id), 0) FROM changes"))
+
+    async def set_feed_channel(self, guild_id: int, channel_id: int) -> None:
+        """Choose the channel a server's changes are posted in; only changes from now on are posted."""
+        await self._write(
+            "INSERT INTO feed_channels (guild_id, channel_id, delivered)"
+            " VALUES (?1, ?2, (SELECT coalesce(max(id), 0) FROM changes))"
+            " ON CONFLICT (guild_id) DO UPDATE SET channel_id = ?2",
+            (guild_id, channel_id),
+        )
+
+    async def feed_channels(self) -> list[tuple[int, int, int]]:
+        """Return (guild id, channel id, last change id posted) of every server with a channel."""
+        rows = await self._rows("SELECT guild_id, channel_id, delivered FROM feed_channels ORDER BY guild_id")
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    async def mark_delivered(self, guild_id: int, change_id: int) -> None:
+        """Record that a server's channel has been sent every change up to change_id."""
+        await self._write(
+            "UPDATE feed_channels SET delivered = max(delivered, ?) WHERE guild_id = ?", (change_id, guild_id)
+        )
+
+    async def event_ids_of(self, document_id: int) -> list[int]:
+        """Return the ids of the events read from a document."""
+        return [
+            row[0] for row in await self._rows("SELECT id FROM events WHERE document_id = ?", (document_id,))
+        ]
+
+    async def people_by_keys(self, keys: Sequence[str], scopes: Sequence[str] = (GLOBAL,)) -> dict[str, int]:
+        """Return the ids of the people the scopes know by these normalized names or aliases, by name.
+
+        A name is an alias of the person it finds ("kowalska" finds Anna Kowalska); one that finds
+        several people in the scopes finds none of them.
+        """
+        if not keys:
+            return {}
+        rows = await self._rows(
+            f"""SELECT DISTINCT a.alias, a.person_id FROM person_aliases AS a
+                  JOIN scope_people AS sp ON sp.person_id = a.person_id
+                 WHERE a.alias IN ({_marks(keys)}) AND sp.scope IN ({_marks(scopes)})""",
+            (*keys, *scopes),
+        )
+        found: dict[str, list[int]] = {}
+        for alias, person_id in rows:
+            found.setdefault(alias, []).append(person_id)
+        return {alias: ids[0] for alias, ids in found.items() if len(ids) == 1}
+
+    async def statement_texts(self, person_id: int, scopes: Sequence[str] = (GLOBAL,)) -> set[str]:
+        """Return the texts of everything a person is stored as having said in the scopes."""
+        rows = await self._rows(
+            f"SELECT text FROM statements WHERE scope IN ({_marks(scopes)}) AND person_id = ?",
+            (*scopes, person_id),
+        )
+        return {row[0] for row in rows}
+
+    async def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one writing statement in its own transaction; return the new row's id.
+
+        ``_changed`` says afterwards whether it changed any row. Raise StoreWriteError when
+        SQLite refuses the write.
+        """
+        try:
+            cursor = await self._db.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise write_failure(exc) from exc
+        self._changed = cursor.rowcount > 0
+        if self._changed:
+            self._own_commits += 1
+        return int(cursor.lastrowid or 0)
+
     async def hides_global(self, guild_id: int) -> bool:
         """Return whether a server chose to read only its own documents."""
         value = await self._scalar("SELECT hide_global FROM guild_settings WHERE guild_id = ?", (guild_id,))
@@ -1085,9 +1364,18 @@ def _marks(values: Sequence[Any]) -> str:
 
 
 def _write_document(
-    db: sqlite3.Connection, article: Article, extraction: Extraction, name: str | None, scope: str
+    db: sqlite3.Connection,
+    article: Article,
+    extraction: Extraction,
+    name: str | None,
+    scope: str,
+    replaces: int | None = None,
 ) -> AddResult:
-    """Store a document and its records in one transaction, unless its content is already stored."""
+    """Store a document and its records in one transaction, unless its content is already stored.
+
+    ``replaces``: the id of an earlier version of the same article (same URL), deleted with
+    everything read from it in the same transaction, so no moment shows both or neither.
+    """
     # One transaction per document: a crash or error leaves no half-stored document. The content
     # check is inside it, so a second writer storing the same file at the same moment finds the
     # first one's document instead of failing on the UNIQUE sha256.
@@ -1097,6 +1385,8 @@ def _write_document(
         if found is not None:
             db.rollback()
             return AddResult(int(found[0]), created=False)
+        if replaces is not None:
+            db.execute("DELETE FROM documents WHERE id = ?", (replaces,))
         document_id = _insert_document(db, article, name, scope)
         passage_ids = _insert_passages(db, document_id, article, scope)
         people = _insert_people(db, document_id, extraction, passage_ids, scope)
@@ -1362,14 +1652,28 @@ def _figure(row: aiosqlite.Row) -> Figure:
     )
 
 
+def _now() -> str:
+    """Return the time now, UTC, ISO 8601 to the microsecond (so stamps order as times do)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _feed(row: aiosqlite.Row) -> Feed:
+    """Return the Feed of a feeds row."""
+    return Feed(**{name: row[name] for name in row.keys()})  # noqa: SIM118 (iterating a Row gives values)
+
+
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
+    "FEED_STATE_FIELDS",
     "GLOBAL",
     "AddResult",
     "EventKey",
+    "Feed",
+    "SeenItem",
     "Store",
     "StoreError",
     "StoreWriteError",
+    "StoredChange",
     "StoredEvent",
     "StoredPerson",
     "TooSlow",

@@ -12,8 +12,12 @@ records are misses (fn); unpaired extracted records are false records (fp).
 - summits: place (the expected city inside the extracted place, or the same country when the
   article names no city), month (none when the article gives none), year, and status at the
   article's date.
-- statements: speaker (the surname of a person; a shared word for documents and unnamed
-  sources), kind, and text overlap (at least half of the longer text's words shared).
+- statements: speaker (the surname of a person; a shared word for documents; for an unnamed
+  source, any unnamed source or a shared word, since the corpus names them by kind: "unnamed
+  official"), kind, and text overlap (at least half of the longer text's words shared). A
+  partial statement also agrees when the words inside its quotation marks do: the corpus gives
+  some partial quotes as the quoted fragment alone ("nothing left to prove"), the extractor as
+  the reported clause holding it.
 """
 
 from __future__ import annotations
@@ -25,8 +29,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.errors import BriefingError
+from knowledge.extract.statements.spans import find_quotations
 from knowledge.gazetteer import by_code, normalize, resolve_country
-from knowledge.models import ALLIANCE, Article, EventRecord, Extraction, Metric, SpendingRecord
+from knowledge.models import (
+    ALLIANCE,
+    Article,
+    EventRecord,
+    Extraction,
+    Metric,
+    SpeakerType,
+    SpendingRecord,
+    StatementKind,
+    StatementRecord,
+)
 
 KINDS = ("spending", "aggregate", "summits", "statements")
 
@@ -344,13 +359,16 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(normalize(text)))
 
 
-def _speaker_agrees(want: dict[str, Any], speaker: str) -> bool:
+def _speaker_agrees(want: dict[str, Any], got: StatementRecord) -> bool:
     """Return whether the extracted speaker is the expected one."""
     expected_words = _words(want["speaker"]) - _TITLES
-    got_words = _words(speaker) - _TITLES
-    if want.get("speaker_type", "person") == "person":
+    got_words = _words(got.speaker) - _TITLES
+    kind = want.get("speaker_type", "person")
+    if kind == "person":
         surname = normalize(want["speaker"]).split()[-1] if want["speaker"].strip() else ""
         return bool(surname) and surname in got_words
+    if kind == "unnamed official" and got.speaker_type is SpeakerType.UNNAMED:
+        return True  # "a spokesperson" for "unnamed official": the source stayed unnamed
     return bool(expected_words & got_words)
 
 
@@ -360,16 +378,30 @@ def _text_agrees(want: str, got: str) -> bool:
     return bool(a and b) and len(a & b) / max(len(a), len(b)) >= TEXT_OVERLAP
 
 
+def _quoted_words(record: StatementRecord) -> str:
+    """Return the words a partial statement holds inside quotation marks, joined ("" for other kinds)."""
+    if record.kind is not StatementKind.PARTIAL:
+        return ""
+    quotations = find_quotations(record.text, [(0, len(record.text))])
+    return " ".join(quotation.words(record.text) for quotation in quotations)
+
+
+def _statement_agrees(want: dict[str, Any], got: StatementRecord) -> bool:
+    """Return whether an extracted statement is the expected one: kind, speaker and text."""
+    text = want.get("text") or ""
+    return (
+        want.get("kind") == str(got.kind)
+        and _speaker_agrees(want, got)
+        and (_text_agrees(text, got.text) or _text_agrees(text, _quoted_words(got)))
+    )
+
+
 def _statements(extraction: Extraction, expected: dict[str, Any]) -> KindScore:
     """Return the statements score: speaker, kind, text."""
     return pair(
         expected.get("quotes", []),
         extraction.statements,
-        lambda want, got: (
-            want.get("kind") == str(got.kind)
-            and _speaker_agrees(want, got.speaker)
-            and _text_agrees(want.get("text") or "", got.text)
-        ),
+        _statement_agrees,
         lambda want: f"{want['speaker']} [{want.get('kind')}] {_one_line(want.get('text') or '')[:140]}",
         lambda got: f"{got.speaker} [{got.kind}] {_one_line(got.text)[:140]}",
     )

@@ -1,4 +1,4 @@
-"""/ingest: members with Manage Server add an article (a text attachment or a pasted text).
+"""/ingest: members with Manage Server add an article (a text attachment, a web page or a pasted text).
 
 The reply previews what was extracted and asks to confirm before anything is written; all of it
 is ephemeral. The Manage Server requirement is a check enforced here, not only the command's
@@ -6,7 +6,10 @@ default permissions (which a server can change), and rechecked when Store it is 
 Attachments are fetched only from Discord's file host (or the configured API base, for a
 stand-in), streamed and cut off at MAX_ATTACHMENT_BYTES whatever size they declare. Extraction
 runs in a worker thread so a long article never blocks the event loop. An article with no
-extractable facts is still stored, as searchable text, and the preview says so.
+extractable facts is still stored, as searchable text, and the preview says so. A web page
+(``url:``) is fetched as feeds are (``knowledge.feeds.fetch``: http(s) only, no private addresses
+unless BRIEFBOT_FETCH_ALLOW_PRIVATE, bounded) and its article text read with its metadata; it is
+previewed and stored like a file (an earlier version of the page is not replaced, as a feed's is).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from bot.app import briefing_of
 from bot.replies import deny, send
 from knowledge.briefing import Briefing
 from knowledge.errors import MalformedArticle
+from knowledge.feeds.fetch import Fetcher, FetchError
+from knowledge.feeds.poll import read_page
 from knowledge.ingest import ARTICLE_SUFFIXES, analyse, decode_article
 from knowledge.models import Article, Extraction
 from knowledge.store import StoreWriteError
@@ -221,13 +226,19 @@ def _in_a_server(interaction: discord.Interaction) -> bool:
 class Ingest(commands.Cog):
     """Adding articles from Discord."""
 
-    def __init__(self, api_base: str | None) -> None:
+    def __init__(self, api_base: str | None, fetcher: Fetcher) -> None:
         self.api_base = api_base
+        self.fetcher = fetcher
+
+    async def cog_unload(self) -> None:
+        """Close the HTTP session pages are fetched with."""
+        await self.fetcher.close()
 
     @app_commands.command(name="ingest")
     @app_commands.describe(
         file="A .txt or .md article in UTF-8 (leave empty to paste the text instead)",
         scope="Who reads it: this server (default), or every server (global; the bot's owners only)",
+        url="A web page (http or https) to read the article from, instead of a file",
     )
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
@@ -240,6 +251,7 @@ class Ingest(commands.Cog):
         interaction: discord.Interaction,
         file: discord.Attachment | None = None,
         scope: Literal["server", "global"] = "server",
+        url: app_commands.Range[str, 1, 300] | None = None,
     ) -> None:
         """Add an article to this server's briefing (Manage Server): preview what was read, then confirm."""
         briefing = briefing_of(interaction)
@@ -255,6 +267,16 @@ class Ingest(commands.Cog):
                 await deny(interaction, "Only the bot's owners can add documents for every server (global).")
                 return
             briefing = briefing.for_guild(None)
+        if url is not None:
+            if file is not None:
+                raise MalformedArticle("Give a file or a url, not both.")
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            try:
+                _, raw = await read_page(self.fetcher, url.strip())
+            except FetchError as exc:
+                raise MalformedArticle(f"The page could not be read: {exc}") from None
+            await self.preview(interaction, briefing, raw, name=url.strip())
+            return
         if file is None:
             await interaction.response.send_modal(PasteModal(self, briefing))
             return
@@ -295,4 +317,6 @@ class Ingest(commands.Cog):
 
 async def setup(bot: commands.Bot) -> None:
     """Add the cog to the bot."""
-    await bot.add_cog(Ingest(bot.settings.api_base))  # type: ignore[attr-defined]
+    settings = bot.settings  # type: ignore[attr-defined]
+    fetcher = Fetcher(allow_private=settings.fetch_allow_private)
+    await bot.add_cog(Ingest(settings.api_base, fetcher))

@@ -182,6 +182,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
         " department union alliance agency office administration government army navy air force forces"
         " command institute university center centre foundation party court bank fund summit report treaty"
         " organization organisation committee group times post news press journal wire street square palace"
+        " association federation society league chamber"
         " embassy assembly cabinet republic kingdom states united european atlantic pacific north south east"
         " west northern southern eastern western central new capitol downing reuters bloomberg politico"
         " associated affairs security federal national international global world daily war cold"
@@ -300,7 +301,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     position = 0
     while (match := _APPOSITION.search(text, position)) is not None:
         name = _clean_name(match.group("name"), trim_left=True)
-        written = match.group("role").strip()
+        written = " ".join(match.group("role").split())
         if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
             position = match.end()
@@ -316,7 +317,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         if reverse is None:
             continue
         name = _clean_name(reverse.group("name"), trim_left=False)
-        role = reverse.group("role").strip()
+        role = " ".join(reverse.group("role").split())
         if name and _is_role_phrase(role):
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
@@ -358,7 +359,8 @@ def _is_role_phrase(role: str) -> bool:
     words = role.split()
     if not words or len(words) > 14 or not _opens_role(words[0]):
         return False
-    lowered = f" {role.lower().replace('-', ' ')} "  # "co-chair" has the head "chair"
+    # "co-chair" has the head "chair"; a line break inside the phrase ("Secretary\nGeneral") is a space
+    lowered = f" {' '.join(role.lower().replace('-', ' ').split())} "
     return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
 
 

@@ -11,7 +11,8 @@ the years 1900 to 2100 (see ``knowledge.models.EARLIEST_YEAR``): a header dated 
 Everything after the header is the body and is kept byte-for-byte; passages are slices of it.
 
 A heading is a short line (at most 12 words) without final punctuation whose next line starts a
-new paragraph, or a Markdown ``#`` line. A bullet line (``-``, ``*``, ``•`` or ``1.``) is its own
+new paragraph, or a Markdown ``#`` line; a line holding a clause (a comma before a lower-case
+word) that runs on into the next line is a wrapped sentence, not a heading. A bullet line (``-``, ``*``, ``•`` or ``1.``) is its own
 paragraph. Sentences are split at ``.``, ``!`` or ``?`` followed by space and a capital, except
 after abbreviations ("U.S. President", "Gen.") and inside quotation marks, so a quoted speech of
 several sentences stays one passage with its attribution.
@@ -43,7 +44,7 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # The only characters the sentence scanner acts on; it jumps from one to the next.
-_SENTENCE_MARK = re.compile(r'[.!?“”"]')
+_SENTENCE_MARK = re.compile(r'[.!?“”"«»]')
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _FIRST_WORD = re.compile(r"[“\"‘']?(\w+)")
 _ABBREVIATIONS = frozenset(
@@ -315,6 +316,8 @@ def _line_spans(body: str) -> list[tuple[int, int]]:
 
 
 _CLOCK_LINE = re.compile(r"[0-2]?\d:[0-5]\d\b")
+# ", the Council's": a comma before a lower-case word opens a clause; headings are phrases.
+_CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 
 
 def _is_heading(line: str, next_line: str) -> bool:
@@ -327,6 +330,9 @@ def _is_heading(line: str, next_line: str) -> bool:
         and text[-1] not in _TERMINAL + ",—–-"
         and (text[0].isupper() or text[0].isdigit())
         and not _CLOCK_LINE.match(text)  # "19:00 — Dinner at the palace" is a timetable entry
+        # a wrapped line of a sentence (a PDF's "In its foreword, the board's Vice\nChair, ..."),
+        # unlike a byline ("By Jane Doe, a former minister"), runs on into the next line
+        and not (next_line.strip() and _CLAUSE_COMMA.search(text))
         and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in '“"')
     )
 
@@ -362,9 +368,9 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
         i = mark.start()  # other characters change nothing: skip straight to the next mark
         ch = body[i]
         closes_quote = False
-        if ch == "“":
+        if ch in "“«":
             depth += 1
-        elif ch == "”":
+        elif ch in "”»":
             depth = max(0, depth - 1)
             closes_quote = True
         elif ch == '"':
@@ -376,7 +382,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
         if (ch in ".!?" and not inside) or ends_quote:
             dot = i - 1 if ends_quote else i
             stop = i + 1
-            while stop < end and body[stop] in '"”’)]':
+            while stop < end and body[stop] in '"”’»)]':
                 if body[stop] == '"':
                     straight_open = not straight_open
                 stop += 1
@@ -400,7 +406,7 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
     if not body[stop].isspace():
         return False
     rest = body[stop:end].lstrip()
-    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'("):
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'(«"):
         return False
     if body[dot] != ".":
         return True

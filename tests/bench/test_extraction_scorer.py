@@ -94,3 +94,44 @@ def test_the_projects_own_articles_stay_above_their_thresholds() -> None:
     for kind in ("spending", "aggregate"):
         assert kinds[kind].precision >= 0.9 and kinds[kind].recall >= 0.9, (kind, kinds[kind].as_json())
     assert passed == total, [c.reasons for a in result.articles for c in a.checks if not c.passed]
+
+
+QUOTE_ARTICLE = """Title: Harbour wire
+Source: Test Desk
+Date: 2024-03-01
+
+Pia Lund, the port's director, said the port was "ready for winter" after the storms.
+
+A spokesperson said the ferry would sail on time.
+"""
+
+
+def _statement_score(tmp_path: Path, quotes: list[dict[str, str]]) -> tuple[int, int, int]:
+    """Return (tp, fp, fn) of statements for the harbour article against the given quotes."""
+    corpus = _corpus(tmp_path, {"quotes": quotes})
+    (corpus / "articles" / "01-test.txt").write_text(QUOTE_ARTICLE, encoding="utf-8")
+    totals = score(corpus).kind_totals()["statements"]
+    return totals.tp, totals.fp, totals.fn
+
+
+def test_a_partial_quote_given_as_its_fragment_pairs_with_the_clause_holding_it(tmp_path: Path) -> None:
+    """An expected partial written as the quoted words alone agrees with the clause quoting them."""
+    fragment = {
+        "speaker": "Pia Lund",
+        "speaker_type": "person",
+        "kind": "partial",
+        "text": "ready for winter",
+    }
+    other = {"speaker": "Pia Lund", "speaker_type": "person", "kind": "partial", "text": "closed for repairs"}
+    unnamed = {"speaker": "unnamed official", "speaker_type": "unnamed official", "kind": "reported"}
+    sail = {**unnamed, "text": "the ferry would sail on time"}
+    assert _statement_score(tmp_path / "a", [fragment, sail]) == (2, 0, 0)
+    assert _statement_score(tmp_path / "b", [other, sail]) == (1, 1, 1)
+
+
+def test_an_unnamed_source_pairs_with_any_unnamed_speaker_but_never_a_named_one(tmp_path: Path) -> None:
+    """ "unnamed official" agrees with "a spokesperson"; a named person's words never pair with it."""
+    unnamed = {"speaker": "unnamed official", "speaker_type": "unnamed official"}
+    sail = {**unnamed, "kind": "reported", "text": "the ferry would sail on time"}
+    lund = {**unnamed, "kind": "partial", "text": 'the port was "ready for winter" after the storms'}
+    assert _statement_score(tmp_path, [sail, lund]) == (1, 1, 1)

@@ -194,6 +194,7 @@ KNOWN = {
     "ask": ["How much did the US spend in 2014?", "Rutte summit", "Canada target", "Ukraine"],
     "summit": ["Netherlands", "summit", "June", "1"],
     "brief": ["annual report", "NATO defence spending", "Ukraine", "1"],
+    "changes": ["24h", "7d", "2w", "2026-03-01"],
 }
 DECORATIONS = [" ", "  ", "\u200b", "\u200f", "\ufeff", "\t", "\n", "**", "*", "_", "`", '"', "@everyone "]
 # A known name, disguised: spacing, invisible marks, markdown, swapped case, a letter cut off
@@ -417,6 +418,7 @@ TEXT_OPTIONS = [
     ("ask", "question"),
     ("summit", "summit"),
     ("brief", "document"),
+    ("changes", "since"),
 ]
 AUTOCOMPLETES = [("spending", "country"), ("quote", "person"), ("summit", "summit"), ("brief", "document")]
 

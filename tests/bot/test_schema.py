@@ -12,8 +12,10 @@ NAME = re.compile(r"^[-_\w]{1,32}$")
 EXPECTED = {
     "about": [],
     "ask": [("question", True)],
+    "changes": [("since", False)],
+    "feeds": [("add", False), ("list", False), ("remove", False), ("channel", False)],
     "brief": [("document", False)],
-    "ingest": [("file", False), ("scope", False)],
+    "ingest": [("file", False), ("scope", False), ("url", False)],
     "settings": [("hide_global", False)],
     "sources": [],
     "quote": [("person", True)],
@@ -42,10 +44,16 @@ def test_definitions_respect_discord_limits(definitions: list[dict[str, Any]]) -
         assert NAME.match(d["name"]) and d["name"] == d["name"].lower()
         assert 1 <= len(d["description"]) <= 100
         assert len(d.get("options", [])) <= 25
-        for option in d.get("options", []):
+        # A group's subcommands (type 1) carry their own options: each is checked like a command's.
+        options = [o for o in d.get("options", []) if o["type"] != 1]
+        options += [sub for o in d.get("options", []) if o["type"] == 1 for sub in o.get("options", [])]
+        for option in options:
             assert NAME.match(option["name"])
             assert 1 <= len(option["description"]) <= 100
-            if option["type"] == 11:  # an attachment: its size is checked by the command
+            if option["type"] in (7, 11):  # a channel; an attachment (its size is checked by the command)
+                continue
+            if option["type"] == 4:  # an integer: bounded below (feed numbers)
+                assert option["min_value"] >= 1, f"{d['name']}.{option['name']} must be bounded"
                 continue
             if option["type"] == 5 or option.get("choices"):  # a boolean, a fixed set: nothing to cap
                 continue
@@ -53,6 +61,7 @@ def test_definitions_respect_discord_limits(definitions: list[dict[str, Any]]) -
             assert 1 <= option["max_length"] <= 300, f"{d['name']}.{option['name']} must cap its length"
         size = len(d["name"]) + len(d["description"])
         size += sum(len(o["name"]) + len(o["description"]) for o in d.get("options", []))
+        size += sum(len(o["name"]) + len(o["description"]) for o in options)
         assert size <= 8000
 
 
@@ -80,3 +89,10 @@ def test_lookup_options_autocomplete(definitions: list[dict[str, Any]]) -> None:
         ("summit", "summit"),
         ("brief", "document"),
     }
+
+
+def test_feeds_is_for_server_managers_only(definitions: list[dict[str, Any]]) -> None:
+    """/feeds defaults to Manage Server and is not offered in DMs (each subcommand's check enforces it too)."""
+    (feeds,) = [d for d in definitions if d["name"] == "feeds"]
+    assert int(feeds["default_member_permissions"]) == 1 << 5  # MANAGE_GUILD
+    assert feeds["contexts"] == [0]

@@ -1,10 +1,10 @@
 """Every extractor reads in time linear in the article's length (issue 12, item 3).
 
 A test cannot assert seconds on a shared machine, so it compares CPU time (``process_time``, the
-best of three runs) of the same extractor on an article and on one twice as long, built from the
-same unit. Linear work takes about twice as long; the quadratic rescans this pins took four times
-as long and more at these sizes. The bound, 3x, leaves room for noise without letting a quadratic
-rule back in.
+best of three runs) of the same extractor on an article and on one four times as long, built from
+the same unit. Linear work takes about four times as long; the quadratic rescans this pins took
+sixteen times as long and more. The bound, 8x, leaves room for a loaded machine's noise (a 2n/n
+bound of 3x once tripped under load) without letting a quadratic rule back in.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from knowledge.extract.statements import extract_statements
 from knowledge.models import Article
 
 UNITS = {
-    "one long run of percentages": ("2% ", 6_000),
-    "one long run of amounts": ("$5bn ", 6_000),
-    "one long run of ranges": ("2-3% ", 6_000),
-    "one long run of quotations": ('"We will," she said. ', 6_000),
-    "many spending sentences": ("Poland spent 2% of GDP on defence in 2024. ", 60_000),
-    "many quoted sentences": ('"We will spend more," said Anna Nowak. ', 60_000),
-    "many summit sentences": ("Leaders will meet at the summit in Ankara in July 2026. ", 60_000),
-    "many paragraphs": ("Poland spent 2% of GDP in 2024.\n\n", 60_000),
+    "one long run of percentages": ("2% ", 4_000),
+    "one long run of amounts": ("$5bn ", 4_000),
+    "one long run of ranges": ("2-3% ", 4_000),
+    "one long run of quotations": ('"We will," she said. ', 4_000),
+    "many spending sentences": ("Poland spent 2% of GDP on defence in 2024. ", 30_000),
+    "many quoted sentences": ('"We will spend more," said Anna Nowak. ', 30_000),
+    "many summit sentences": ("Leaders will meet at the summit in Ankara in July 2026. ", 30_000),
+    "many paragraphs": ("Poland spent 2% of GDP in 2024.\n\n", 30_000),
 }
 
 
@@ -52,11 +52,11 @@ def _cpu_seconds(run: Callable[[], None]) -> float:
 
 
 @pytest.mark.parametrize("name", list(UNITS))
-def test_twice_the_text_takes_about_twice_the_time(name: str) -> None:
-    """Doubling an article at most triples the extractors' CPU time."""
+def test_four_times_the_text_takes_about_four_times_the_time(name: str) -> None:
+    """Making an article four times as long at most multiplies the extractors' CPU time by eight."""
     unit, chars = UNITS[name]
     small, large = (
-        read_article(f"Title: T\nDate: 2025-01-01\n\n{unit * (n // len(unit))}") for n in (chars, 2 * chars)
+        read_article(f"Title: T\nDate: 2025-01-01\n\n{unit * (n // len(unit))}") for n in (chars, 4 * chars)
     )
     ratio = _cpu_seconds(lambda: _all(large)) / max(_cpu_seconds(lambda: _all(small)), 1e-3)
-    assert ratio < 3.0, f"{name}: 2n/n = {ratio:.1f}"
+    assert ratio < 8.0, f"{name}: 4n/n = {ratio:.1f}"

@@ -93,6 +93,7 @@ def test_each_introduction_style_gives_the_name_and_role_as_written(
         "Mark Rutte, Donald Trump and President Smith met.",
         "Trump told Fox Business that the talks failed.",
         "It was the worst crisis since the Cold War, analysts said.",
+        "The Residents Association said the plan was sound. The Harbour Users Federation agreed.",
     ],
 )
 def test_organisations_places_and_bare_surnames_are_never_people(text: str) -> None:

@@ -157,3 +157,13 @@ def test_a_timetable_entry_is_no_heading() -> None:
     )
     assert any("19:00 — Dinner at the palace" in passage.text for passage in article.passages)
     assert all(passage.section is None for passage in article.passages)
+
+
+def test_a_wrapped_line_holding_a_clause_is_no_heading() -> None:
+    """A report's line broken mid-sentence ("..., the board's Vice\\nChair, ...") stays one sentence."""
+    article = read_article(
+        "Title: T\n\nIn its closing note, the board's Vice\nChair, Ola Brekke, writes: \"We are\n"
+        'not done."\n\nBy Ines Moe, a former mayor\n\nThe rest follows.'
+    )
+    assert article.passages[0].text.startswith("In its closing note, the board's Vice\nChair")
+    assert article.sections == ["By Ines Moe, a former mayor"]

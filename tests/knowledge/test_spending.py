@@ -986,3 +986,11 @@ def test_a_time_the_text_does_not_resolve_gives_no_year() -> None:
         "Sweden, which spent 1.2% of GDP in the year before the invasion, joined NATO last March."
     )
     assert ("SE", SHARE, None, 1.2) in found and not any(f[0] == "SE" and f[2] is not None for f in found)
+
+
+def test_taking_it_to_a_share_is_the_same_spending_and_year() -> None:
+    """ "doubled to 90 billion kronor since 2019, taking it to 2.2% of GDP in 2024": both are 2024's."""
+    found = facts(
+        "Norway's defence budget has doubled to NOK 90 billion since 2019, taking it to 2.2% of GDP in 2024."
+    )
+    assert {(f[0], f[1], f[2]) for f in found} == {("NO", AMOUNT, 2024), ("NO", SHARE, 2024)}

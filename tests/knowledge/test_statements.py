@@ -392,3 +392,319 @@ def test_an_attribution_inside_the_sentence_keeps_its_condition() -> None:
     assert statement.text.startswith("If the budget passes") and statement.text.endswith(
         "the army will buy radars"
     )
+
+
+def test_a_quotation_wrapped_over_lines_keeps_its_words_with_spaces() -> None:
+    """A PDF's hard-wrapped quotation reads as one line; its speaker's role may wrap too."""
+    statement = only(
+        "In a closing note, the board's Vice\nChair, Ola Brekke, writes: \"Ports are\n"
+        'slow to build. Ships are quick\nto lose."'
+    )
+    assert (statement.speaker, statement.kind) == ("Ola Brekke", VERBATIM)
+    assert statement.text == "Ports are slow to build. Ships are quick to lose."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            f"{MINISTER} spoke on Monday. According to her, the depot will open in May.",
+            KOWALSKI,
+            SpeakerType.PERSON,
+        ),
+    ],
+)
+def test_according_to_a_pronoun_reports_for_the_person_it_refers_to(
+    text: str, speaker: str, kind: SpeakerType
+) -> None:
+    """ "According to her, …" is the woman just named."""
+    (statement,) = statements(text)
+    assert (statement.speaker, statement.speaker_type, statement.kind) == (speaker, kind, REPORTED)
+    assert statement.text == "the depot will open in May" or statement.text == "The depot will open in May"
+
+
+def test_according_to_a_document_sources_a_figure_and_is_no_statement() -> None:
+    """ "According to the report, …" sources the sentence; a document speaks only through a speech verb."""
+    assert said(f"{MINISTER} spoke. According to the report, ten depots opened.") == []
+    assert said(f"{MINISTER} spoke. Ten depots opened, according to the interior ministry.") == []
+
+
+def test_a_word_qualifying_a_role_names_nobody() -> None:
+    """ "the finance ministry" is no "finance minister": the ministry speaks, not the minister."""
+    (statement,) = statements(
+        "Finance Minister Ola Berg spoke on Monday.\n\nTax receipts rose sharply, the finance ministry said."
+    )
+    assert (statement.speaker, statement.speaker_type) == ("the finance ministry", SpeakerType.DOCUMENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The depot will open in May, said the interior ministry on Monday.", "the interior ministry"),
+        (
+            "The depot will open in May, announced on Monday the Ministry of Interior.",
+            "the Ministry of Interior",
+        ),
+        (f"{MINISTER} spoke. The depot will open in May, said Kowalski, the minister.", KOWALSKI),
+        ("The depot will open in May, said a senior official.", "a senior official"),
+    ],
+)
+def test_an_inverted_attribution_closing_the_sentence_reports_the_clause(text: str, speaker: str) -> None:
+    """ "<clause>, said X." and "<clause>, announced on Monday X." report the clause for X."""
+    assert said(text) == [(speaker, REPORTED, "The depot will open in May")]
+
+
+def test_an_inverted_verb_followed_by_more_than_details_is_no_attribution() -> None:
+    """ "…, said nothing about the cost of the depot." names no speaker."""
+    assert said("The depot will open in May, said nothing about the cost.") == []
+
+
+def test_a_body_reiterating_a_clause_speaks_but_its_promise_of_things_does_not() -> None:
+    """ "The council reiterated that …" reports the clause; "The council has promised new ships" is an act."""
+    assert said("The council reiterated that the fund would grow.") == [
+        ("the council", REPORTED, "the fund would grow")
+    ]
+    assert said("The council has promised new ships.") == []
+
+
+def test_a_known_persons_relative_clause_of_speech_inside_a_report_is_their_own() -> None:
+    """ "Officials said X, to suit Kowalski, who has complained that Y": X is theirs, Y is hers."""
+    assert said(
+        f"{MINISTER} spoke.\n\nOfficials said the final text would be short, in part to suit Kowalski,"
+        " who has complained that past texts were far too long."
+    ) == [
+        ("officials", REPORTED, "the final text would be short, in part to suit Kowalski"),
+        (KOWALSKI, REPORTED, "past texts were far too long"),
+    ]
+
+
+def test_a_second_report_joined_by_and_with_the_subjects_pronoun_is_the_subjects() -> None:
+    """ "X argued A, and she has praised B" is two reports of X; a pronoun of the other gender is not X."""
+    text = f"{MINISTER} has argued the alliance must spend far more on radars, and {{}} has praised Oslo for moving fast."
+    assert said(text.format("she")) == [
+        (KOWALSKI, REPORTED, "the alliance must spend far more on radars"),
+        (KOWALSKI, REPORTED, "praised Oslo for moving fast"),
+    ]
+    assert said(text.format("he")) == [(KOWALSKI, REPORTED, "the alliance must spend far more on radars")]
+
+
+def test_two_people_speaking_together_each_make_the_statement() -> None:
+    """ "X and Y promised …" is a pledge by each; a participle after it ("using …") is the writer's."""
+    text = (
+        f"{MINISTER} and Foreign Minister Piotr Nowak promised on Monday to speed up radar deliveries,"
+        " using a joint press conference to argue the case."
+    )
+    pledge = "promised on Monday to speed up radar deliveries"
+    assert said(text) == [(KOWALSKI, REPORTED, pledge), ("Piotr Nowak", REPORTED, pledge)]
+    assert said(f"{MINISTER} and officials said the plan was ready.") == []
+
+
+def test_a_participle_after_a_report_is_the_writers() -> None:
+    """ "…, prompting a sharp reply" tells what followed; "including …" still belongs to the report."""
+    assert said(f"{MINISTER} urged allies to buy radars, prompting a sharp reply from Madrid.") == [
+        (KOWALSKI, REPORTED, "urged allies to buy radars")
+    ]
+    assert said(f"{MINISTER} urged allies to buy radars, including mobile ones.") == [
+        (KOWALSKI, REPORTED, "urged allies to buy radars, including mobile ones")
+    ]
+
+
+def test_a_bare_noun_with_an_auxiliary_after_it_opens_a_reported_clause() -> None:
+    """ "said allies should …" reports; "…, she said, though the plan is late" keeps the writer's aside out."""
+    assert said(f"In May, after the vote, {MINISTER} said allies should buy more radars.") == [
+        (KOWALSKI, REPORTED, "allies should buy more radars")
+    ]
+    assert said(f"{MINISTER} spoke. The depot will open in May, Kowalski said, though the road is late.") == [
+        (KOWALSKI, REPORTED, "The depot will open in May")
+    ]
+
+
+def test_a_summing_up_apposition_after_a_report_is_the_writers_comment() -> None:
+    """ "…, a level that no ally reached" and "…, a view other ministers dispute" are not what was said."""
+    assert said(f"{MINISTER} said allies should spend 4% of GDP, a level that no ally has reached.") == [
+        (KOWALSKI, REPORTED, "allies should spend 4% of GDP")
+    ]
+
+
+def test_an_account_speaks_as_its_owner_or_as_itself() -> None:
+    """ "@Anna_Kowalski posted" is Kowalski; an account naming nobody known speaks as itself."""
+    assert said(f"{MINISTER} spoke. Later, @Anna_Kowalski posted that the quay would reopen.") == [
+        (KOWALSKI, REPORTED, "the quay would reopen")
+    ]
+    (account,) = statements(
+        "At noon, @PortAuthority, the harbour board's account, said the quay would reopen."
+    )
+    assert (account.speaker, account.speaker_type) == ("@PortAuthority", SpeakerType.DOCUMENT)
+
+
+def test_a_medium_saying_that_carries_its_authors_words() -> None:
+    """ "posted a graphic saying that … “…”" is a partial quote of the poster."""
+    assert said(
+        f'{MINISTER} posted a graphic saying that the quay would reopen "by Friday at the latest".'
+    ) == [(KOWALSKI, PARTIAL, 'the quay would reopen "by Friday at the latest"')]
+
+
+def test_a_text_posted_or_signed_by_someone_is_theirs() -> None:
+    """ "The notice, posted by X, read: “…”" is X's; signed by X "and two deputies" is not X's alone."""
+    assert said(f'{MINISTER} spoke. The notice, posted by Kowalski at noon, read: "The quay reopens."') == [
+        (KOWALSKI, VERBATIM, "The quay reopens.")
+    ]
+    assert (
+        said(f'{MINISTER} spoke. The letter, signed by Kowalski and two deputies, said: "We are ready."')
+        == []
+    )
+
+
+def test_a_relative_clause_of_speech_is_not_dated_by_the_main_clause() -> None:
+    """ "X flies to Oslo on Thursday to meet Doe, who has demanded that …": Thursday is the trip's."""
+    (demand,) = statements(
+        f"{MINISTER} spoke.\n\nThe envoy flies to Oslo on Thursday to meet Kowalski, who has demanded"
+        " that allies pay more."
+    )
+    assert (demand.speaker, demand.text, demand.when) == (KOWALSKI, "allies pay more", None)
+
+
+def test_one_of_them_is_an_unnamed_source_even_after_named_people() -> None:
+    """ "…, one of them said" keeps the source unnamed, never one of the people named before."""
+    assert [
+        (s.speaker, s.speaker_type)
+        for s in statements(f"{MINISTER} and Piotr Nowak met on Monday. The deal is close, one of them said.")
+    ] == [("one of them", SpeakerType.UNNAMED)]
+
+
+def test_the_document_is_the_text_that_spoke_last() -> None:
+    """ "According to the document, …" after the communiqué spoke is the communiqué; never a ministry."""
+    communique = "“Allies will deliver,” the communiqué says. According to the document, reviews come yearly."
+    assert said(communique) == [
+        ("the communiqué", VERBATIM, "Allies will deliver"),
+        ("the communiqué", REPORTED, "reviews come yearly"),
+    ]
+    ministry = "“Allies will deliver,” the ministry says. According to the document, reviews come yearly."
+    assert said(ministry) == [("the ministry", VERBATIM, "Allies will deliver")]
+
+
+def test_a_speech_frame_inside_a_relative_clause_reports_its_predicate() -> None:
+    """ "a method that she says could cut costs" reports "could cut costs"; a comma-set one ends at its comma."""
+    assert said(f"{MINISTER} spoke. Her team tests a method that she says could cut costs by a third.") == [
+        (KOWALSKI, REPORTED, "could cut costs by a third")
+    ]
+    assert said(f"{MINISTER} spoke. The depot, which Kowalski said would open in May, is late.") == [
+        (KOWALSKI, REPORTED, "would open in May")
+    ]
+    assert said(f"{MINISTER} spoke. It is a plan that nobody says will work.") == []
+
+
+def test_a_new_subject_after_and_without_that_is_the_writers_clause() -> None:
+    """ "demanded that A, and Oslo's pressure has …" ends the report at A; "and that B" is still the speaker's."""
+    assert said(
+        f"{MINISTER} has demanded that allies spend more, and Oslo’s pressure has pushed others to act."
+    ) == [(KOWALSKI, REPORTED, "allies spend more")]
+    assert said(f"{MINISTER} said that allies spend more, and that Oslo has pushed others to act.") == [
+        (KOWALSKI, REPORTED, "allies spend more, and that Oslo has pushed others to act")
+    ]
+
+
+def test_an_expectation_with_an_object_and_infinitive_reports_nothing() -> None:
+    """ "Denmark expects its outlays to fall …" is no clause; "expects spending will rise" is one."""
+    assert said("Denmark expects its outlays this year to fall below 3% of GDP.") == []
+    assert said("Denmark expects spending will rise this year.") == [
+        ("Denmark", REPORTED, "spending will rise this year")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Residents said the repairs were overdue.", "residents"),
+        ("Two boatmen said the closure came at the worst time.", "two boatmen"),
+        ("Several dock workers said the cranes stood idle.", "several dock workers"),
+    ],
+)
+def test_a_group_of_people_speaks_as_an_unnamed_source(text: str, speaker: str) -> None:
+    """Residents, a counted group of any people: unnamed sources kept as written."""
+    (statement,) = statements(text)
+    assert (statement.speaker, statement.speaker_type) == (speaker, SpeakerType.UNNAMED)
+
+
+def test_a_count_of_time_is_no_group_of_speakers() -> None:
+    """ "Two years ago said …" and "Observers noted …" name no source."""
+    assert said("Two years later said nothing.") == []
+    assert said("Observers noted that the depot was late.") == []
+
+
+def test_a_time_right_after_a_pledge_dates_it() -> None:
+    """ "promised on Tuesday to …" is dated Tuesday; the text keeps the verb and its object."""
+    (pledge,) = statements(f"{MINISTER} promised on Tuesday to keep the road open.", date="2026-10-15")
+    assert pledge.text == "promised on Tuesday to keep the road open"
+    assert pledge.when is not None and (pledge.when.month, pledge.when.day) == (10, 13)
+
+
+def test_guillemets_open_a_sentence_and_a_quotation() -> None:
+    """ "… spoke. «We are ready», Kowalski said." is her verbatim quote, as with any other marks."""
+    assert said(f"{MINISTER} spoke. «We are ready», Kowalski said.") == [(KOWALSKI, VERBATIM, "We are ready")]
+
+
+def test_a_quotation_over_paragraphs_is_attributed_where_it_closes() -> None:
+    """An opening mark at each paragraph, the attribution after the closing one: one statement."""
+    (statement,) = statements(f"{MINISTER} spoke.\n\n“Ships first.\n\n“Then radars,” she said.")
+    assert (statement.speaker, statement.kind, statement.text) == (
+        KOWALSKI,
+        VERBATIM,
+        "Ships first.\n\nThen radars",
+    )
+
+
+def test_words_a_correction_says_were_misquoted_are_nobodys() -> None:
+    """ "misquoted Kowalski as saying “A”. She said “B”." keeps B as hers and drops A everywhere."""
+    text = (
+        f"{MINISTER} spoke. “The plan is sound,” she said.\n\nCorrection: An earlier version of this"
+        " article misquoted Kowalski as saying “the plan is sound”. She said “the plan is safe”."
+    )
+    assert said(text) == [(KOWALSKI, VERBATIM, "the plan is safe")]
+
+
+def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> None:
+    """ "told the BBC." names "the BBC"; a blockquote after "said in a statement:" is her words without ">"."""
+    assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"
+    statement = only(f"{MINISTER} said in a statement:\n\n> We will buy radars.\n> And ships.")
+    assert statement.text == "We will buy radars.\nAnd ships."
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Latvia's foreign minister, Lena Maris, said on Friday",
+        "Lena Maris, Latvia's foreign minister, said on Friday",
+    ],
+)
+def test_a_trailing_attribution_may_hold_an_apposition(attribution: str) -> None:
+    """ "<clause>, Lena Maris, Latvia's foreign minister, said." reports the clause for her."""
+    (statement,) = statements(f"The border is calm, {attribution}.", date="2026-03-10")
+    assert (statement.speaker, statement.kind, statement.text) == (
+        "Lena Maris",
+        REPORTED,
+        "The border is calm",
+    )
+    assert statement.when is not None and statement.when.day == 6
+
+
+def test_a_persons_spokesman_speaks_as_an_unnamed_source_unless_named() -> None:
+    """ "Kowalski’s spokesman said" is never Kowalski; "Kowalski’s spokesman, Jan Lis, said" is Lis."""
+    (staff,) = statements(f"{MINISTER} spoke. Kowalski’s spokesman said the plan was sound.")
+    assert (staff.speaker, staff.speaker_type) == ("Kowalski’s spokesman", SpeakerType.UNNAMED)
+    assert said(f"{MINISTER} spoke. Kowalski’s spokesman, Jan Lis, said the plan was sound.") == [
+        ("Jan Lis", REPORTED, "the plan was sound")
+    ]
+
+
+def test_a_rival_is_an_unnamed_source() -> None:
+    """ "“…,” a rival said of Kowalski." is the rival's, not Kowalski's."""
+    (statement,) = statements(f"{MINISTER} spoke. “She has no plan,” a rival said of Kowalski.")
+    assert (statement.speaker, statement.speaker_type) == ("a rival", SpeakerType.UNNAMED)
+
+
+def test_an_attribution_set_inside_a_subject_reports_the_whole_sentence() -> None:
+    """ "The plan, Kowalski said, is dead." reports the sentence, as "If …, she said, …" does."""
+    assert said(f"{MINISTER} spoke. The plan, Kowalski said, is dead.") == [
+        (KOWALSKI, REPORTED, "The plan, Kowalski said, is dead")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -272,7 +273,7 @@ async def test_a_version_5_store_gains_the_events_status(tmp_path: Path) -> None
         raw.executescript(f"{_BEFORE_SCOPES} {_BEFORE_EVENT_STATUS} PRAGMA user_version = 5;")
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 7
+        assert await store.schema_version() == SCHEMA_VERSION
         assert [(e.place, e.status) for e in await store.event_index()] == [("Riga", None)]
     finally:
         await store.close()
@@ -313,7 +314,7 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         )
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 7
+        assert await store.schema_version() == SCHEMA_VERSION
         assert await store._scalar("PRAGMA application_id") == APPLICATION_ID  # marked as briefbot's now
         index = await store._scalar("SELECT sql FROM sqlite_master WHERE name = 'spending_by_subject'")
         assert "(scope, subject, metric, year)" in index
@@ -342,32 +343,44 @@ async def test_overlapping_version_checks_share_one_query(tmp_path: Path) -> Non
 async def test_a_writer_that_lost_the_race_finds_the_winner_s_document(tmp_path: Path) -> None:
     """Issue 12 item 5: the same document written by another connection while this one waits for the lock is found, not a UNIQUE error.
 
-    The other writer holds the lock; this store starts its write and waits. Once it is waiting
-    (its BEGIN IMMEDIATE has been issued, as the connection's trace shows), the other writer
-    stores the same document and commits.
+    The order is forced, not timed: the other store begins its write and is held (in its own
+    database thread) right after its BEGIN IMMEDIATE took the lock; this store then starts the
+    same write and waits for the lock (its BEGIN IMMEDIATE has been issued, as its trace shows);
+    only then is the other released to commit. So this store always loses the race.
     """
     path = tmp_path / "s.sqlite3"
     store = await Store.open(path)
     other = await Store.open(path)
     loop = asyncio.get_running_loop()
-    waiting = asyncio.Event()
+    holding = asyncio.Event()  # the other writer holds the lock
+    waiting = asyncio.Event()  # this store waits for it
+    release = threading.Event()
+    began = False
+
+    def hold(statement: str) -> None:
+        nonlocal began
+        if began and not release.is_set():
+            loop.call_soon_threadsafe(holding.set)
+            release.wait(timeout=60)  # inside the other's transaction: the lock stays taken
+        began = began or statement.startswith("BEGIN IMMEDIATE")
 
     def trace(statement: str) -> None:
         if statement.startswith("BEGIN IMMEDIATE"):
             loop.call_soon_threadsafe(waiting.set)
 
     try:
-        with sqlite3.connect(path, isolation_level=None) as holder:
-            holder.execute("BEGIN IMMEDIATE")
-            await store._in_db_thread(lambda db: db.set_trace_callback(trace))
-            write = asyncio.ensure_future(store.add_document(ARTICLE, EXTRACTION, name="mine.txt"))
-            await waiting.wait()
-            holder.execute("ROLLBACK")  # let the other writer win the race
-            won = await other.add_document(ARTICLE, EXTRACTION, name="theirs.txt")
-            lost = await write
+        await other._in_db_thread(lambda db: db.set_trace_callback(hold))
+        await store._in_db_thread(lambda db: db.set_trace_callback(trace))
+        win = asyncio.ensure_future(other.add_document(ARTICLE, EXTRACTION, name="theirs.txt"))
+        await holding.wait()
+        write = asyncio.ensure_future(store.add_document(ARTICLE, EXTRACTION, name="mine.txt"))
+        await waiting.wait()
+        release.set()
+        won, lost = await win, await write
         assert won.created and not lost.created and lost.document_id == won.document_id
         assert len(await store.documents()) == 1
     finally:
+        release.set()
         await store.close()
         await other.close()
 
@@ -430,7 +443,7 @@ async def test_a_version_6_store_becomes_global_and_matches_a_new_one(tmp_path: 
     assert "scope" not in str(_schema_of(path)["documents"])  # really the old layout
     store = await Store.open(path)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 7
+        assert await store.schema_version() == SCHEMA_VERSION
         (document,) = await store.documents()
         assert document.scope == "global" and document.passages == 3
         assert len(await store.search('"poland"', 5)) == 1  # the full-text index was rebuilt with scopes

@@ -240,6 +240,10 @@ _SAYS_IT = re.compile(
     re.I,
 )
 _LINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]+)-[ \t]*\n[ \t]*([a-z]+)\b")
+# "doubled to 119 billion kronor since 2020, taking it to 2.1% of GDP": "it" is the same spending.
+_TAKING_IT = re.compile(
+    r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 
 
@@ -310,7 +314,12 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    named = {o.code for o in _spender_like(passage.text, _owners(passage.text, [])) if o.code != "NATO"}
+    text = passage.text
+    mentions = [
+        _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
+    ]
+    mentions = [o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end)] + _broken_names(text)
+    named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
@@ -708,7 +717,7 @@ def _figure_owners(
         return []
     nearest = candidates[-1]
     between = text[nearest.end : figure.start]
-    if _PRONOUN_SUBJECT.search(between) and not _SAYS_IT.match(between):
+    if _PRONOUN_SUBJECT.search(between) and not (_SAYS_IT.match(between) or _TAKING_IT.search(between)):
         return []  # "it would spend": a subject other than the country, unless "Warsaw says it will"
     group = _listed_with(text, candidates)
     if any(o.code == "NATO" for o in group):
@@ -820,7 +829,13 @@ def _time_of(
         for t, s, e in usable
         if clause_start <= s and e <= first.start and not any(a <= s < b for a, b in asides)
     ]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    following = group[-1] + 1
+    if following < len(figures) and _TAKING_IT.search(text, last.end, figures[following][0].start):
+        # "doubled to 119 billion kronor, taking it to 2.1% of GDP in 2024": one level, one year
+        return _time_of(text, figures, following, times, clause_start, clause_end)
+    return None
 
 
 def undated_year(

@@ -18,8 +18,13 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
 * REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
   at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
   ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
-  or "According to X, …" / "…, according to X". A comma-set relative aside inside the clause is
-  the writer's and left out. Never shown in quotation marks. A report the same speaker repeats
+  or "According to X, …" / "…, according to X"; or inverted at the end ("…, said the ministry on
+  Monday."); or inside a relative clause ("a method that she says could cut costs"). A comma-set
+  relative aside inside the clause, a participle after it (", using …") and a summing-up
+  apposition (", a level that no ally reached") are the writer's and left out. A clause may hold
+  more reports: a known person's relative clause of speech ("…, to suit Doe, who has complained
+  that …") and ", and she has praised …" are reports of their own. Two people as one subject ("X
+  and Y promised …") each make the statement. Never shown in quotation marks. A report the same speaker repeats
   later (a wire update, an expanded lead) is kept once, in the later telling.
 * The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
   the speaking) and, when its subject is the same speaker, give its medium.
@@ -36,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.extract.statements.corrections import apply_correction, correction
+from knowledge.extract.statements.corrections import apply_correction, correction, is_misquote, misquotation
 from knowledge.extract.statements.frames import (
     CLAUSE_START,
     OBJECT_VERBS,
@@ -44,16 +49,19 @@ from knowledge.extract.statements.frames import (
     VERB,
     Frame,
     attribution_after,
+    author_of,
     characterization,
     embedded_report,
     frame,
     handle_owner,
     medium_of,
     only_details,
+    parenthetical_report,
     place_of,
     relative_report,
     relative_speaker,
     reported_clause,
+    second_report,
     subject_of,
     trailing_attribution,
     when_of,
@@ -75,15 +83,17 @@ from knowledge.models import (
     TimeRef,
 )
 
-# Words the writer appends to a reported clause: a comment, a second clause of the writer's own
+# Words the writer appends to a reported clause: a comment (a summing-up apposition too), a second clause of the writer's own
 # ("..., and he has praised ...", "... but did not give a figure"), a time frame ("..., a day after"),
 # another source's report ("..., and diplomats said ...").
 _FRAMING = re.compile(
     r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
-    r"|according to|referring to|citing|in a|in an|saying|adding|pointing to|but|which|a day after|hours after"
+    r"|according to|referring to|in a|in an|(?!including\b)[a-z]{2,}ing|but|which|a day after|hours after"
     r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
     r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
-    r"|\s+but (?:did|does|do|has|had|would|could) not\b).*$",
+    r"|\s+but (?:did|does|do|has|had|would|could) not\b"
+    # a summing-up apposition is the writer's comment: "..., a level that no ally reached"
+    r"|,\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|other|few|many|most|some|no|not)\b).*$",
     re.S,
 )
 # A relative clause set off by commas inside the clause is the writer's aside: "Belgium and Canada,
@@ -91,10 +101,21 @@ _FRAMING = re.compile(
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|must|can|could|should|may|might|\w+ed)\b)"
 )
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?!that\b)(?=[A-Z]|[\w-]+[’']s\s)")
+_EXPECTING = frozenset(("expects", "expected", "hopes", "hoped", "wants", "wanted"))
+_INFINITIVE = re.compile(
+    r"(?:(?!(?:is|are|was|were|will|would|could|can|has|have|had|must|should|may|might)\b)[\w’'-]+\s+){1,5}?to\s+[a-z]"
+)
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
 _WORDS = re.compile(r"\w+")
 _QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_OBJECT_PRONOUN = re.compile(r"^(?:her|him|them)$")
+_SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
+_TEXTS = frozenset(
+    ("communiqué", "communique", "declaration", "statement", "report", "letter", "memo", "brief")
+)
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
     re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
@@ -150,7 +171,22 @@ class _Reading:
     covered: set[int] = field(default_factory=set)  # passages inside or holding a quotation
     described: Referent | None = None  # the person a role noun last made a sentence's subject
     corrections: list[StatementRecord] = field(default_factory=list)  # right words for misquotes
+    misquotes: list[tuple[str, str]] = field(default_factory=list)  # (speaker, words never said)
     genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
+    documents: list[str] = field(default_factory=list)  # documents that have spoken, latest last
+
+    def note_documents(self, records: list[StatementRecord]) -> None:
+        """Remember the texts that made statements: "the document" later refers to the latest.
+
+        Only texts ("the communiqué", "the declaration"): a ministry is a body, not a document.
+        """
+        for record in records:
+            if (
+                record.speaker_type is SpeakerType.DOCUMENT
+                and record.speaker.split()[-1].lower() in _TEXTS
+                and record.speaker not in self.documents[-1:]
+            ):
+                self.documents.append(record.speaker)
 
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
@@ -165,6 +201,7 @@ class _Reading:
             passage.position,
             self.article.meta.published,
             self.genders,
+            self.documents[-1] if self.documents else None,
         )
 
 
@@ -201,6 +238,8 @@ def extract_statements(article: Article, people: list[PersonRecord]) -> list[Sta
         records += found
     for fixed in reading.corrections:
         records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
+    for misquote in reading.misquotes:
+        records = [r for r in records if not is_misquote(r, misquote)]
     taken = reading.covered | {r.passage for r in records}
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
@@ -243,7 +282,7 @@ def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -
         speaker=said.speaker.name,
         speaker_type=said.speaker.type,
         kind=StatementKind.VERBATIM,
-        text=reading.article.body[passages[0].start : passages[-1].end].strip(),
+        text=_BLOCKQUOTE.sub("", reading.article.body[passages[0].start : passages[-1].end].strip()),
         when=said.when,
         medium=said.medium,
         place=said.place,
@@ -319,6 +358,11 @@ def _paragraph(
         cast = reading.cast(sentence)
         following = quotes[i + 1] if i + 1 < len(quotes) else None
         end = _sentence_end(passages, quote, following)
+        if quote.end > passages[-1].end:
+            # a quotation running over several paragraphs is attributed where it closes:
+            # "“… \n\n“… ,” she said."
+            closing = _closing(reading.article.passages, quote.end)
+            end = closing.end if closing else quote.end
         head = _clause_head(body[sentence.start : quote.start])
         tail = body[quote.end : end]
         step, found, said = _one_quote(
@@ -329,12 +373,18 @@ def _paragraph(
             r.passage for r in found if r.kind is StatementKind.VERBATIM and r.passage != sentence.position
         }
         i += step
+    reading.note_documents(records)
     for passage in passages:
         fixed = correction(passage, quotes, body, reading.cast(passage))
+        wrong = misquotation(passage, quotes, body, reading.cast(passage))
+        if wrong is not None:
+            reading.misquotes.append(wrong)
         if fixed is not None:
             reading.corrections.append(fixed)
         elif passage.position not in reading.covered and passage.position not in consumed:
-            records += _reported(passage, reading.cast(passage))
+            reported = _reported(passage, reading.cast(passage))
+            reading.note_documents(reported)
+            records += reported
     for passage in passages[remembered:]:
         _remember(reading, passage)
     # A closed quotation does not reach into the next paragraph: only a colon hands a speaker on.
@@ -398,7 +448,7 @@ def _one_quote(
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
         base = quote.start - len(head)  # where the head starts in the body
-        return 1 + inside, [_partial(sentence, clause, base, stop, cast, reading)], said
+        return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
     return 1, [], said
 
 
@@ -435,7 +485,12 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
-    speaker = subject_of(opening, cast) or words_of(opening, cast) or handle_owner(opening, cast)
+    speaker = (
+        subject_of(opening, cast)
+        or words_of(opening, cast)
+        or handle_owner(opening, cast)
+        or author_of(opening, cast)
+    )
     return _Introducer(speaker, opening) if speaker else None
 
 
@@ -524,50 +579,100 @@ def _verbatim(sentence: Passage, parts: list[Quotation], said: _Said, body: str)
 
 def _partial(
     sentence: Passage, clause: tuple[Frame, int, str], base: int, stop: int, cast: Cast, reading: _Reading
-) -> StatementRecord:
+) -> list[StatementRecord]:
     """Return the partial statement of a reported clause holding quoted words, with their marks."""
     found, clause_start, details = clause
     body = reading.article.body
     text = _FRAMING.sub("", _strip_full_stop(body[base + clause_start : stop]))
     published = reading.article.meta.published
-    return StatementRecord(
-        passage=sentence.position,
-        speaker=found.speaker.name,
-        speaker_type=found.speaker.type,
-        kind=StatementKind.PARTIAL,
-        text=text,
-        when=when_of(f"{found.lead} {details}", published),
-        medium=medium_of(f"{found.lead} {found.verb} {details}", cast),
-        place=place_of(f"{found.lead} {details}"),
-    )
+    return [
+        StatementRecord(
+            passage=sentence.position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.PARTIAL,
+            text=text,
+            when=when_of(f"{found.lead} {details}", published),
+            medium=medium_of(f"{found.lead} {found.verb} {details}", cast),
+            place=place_of(f"{found.lead} {details}"),
+        )
+        for speaker in _speakers(found)
+    ]
 
 
 # --- reported ---------------------------------------------------------------------------------
 
 
 def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
-    """Return the reported statement a passage without quotations makes, if any."""
-    found = reported_clause(passage.text, cast) or relative_report(passage.text, cast)
+    """Return the reported statements a passage without quotations makes.
+
+    Its clause may hold more: a known person's relative clause of speech ("..., to suit Jane Doe,
+    who has complained that the texts are too long") is that person's report, and ", and she has
+    praised ..." is the speaker's second report; either ends the first clause.
+    """
+    found = reported_clause(passage.text, cast)
     if found is None:
-        return _trailing(passage, cast) or _according_to(passage, cast)
+        found = relative_report(passage.text, cast)
+        if found is None:
+            parenthetical = parenthetical_report(passage.text, cast)
+            if (
+                parenthetical is not None
+                and not _trailing(passage, cast)
+                and not _according_to(passage, cast)
+            ):
+                text, start = passage.text, parenthetical[1]
+                if parenthetical[0].lead.rstrip().endswith(",") and "," in text[start:]:
+                    text = text[: text.index(",", start)]  # ", which she said would open in May,"
+                return _report(passage, parenthetical, text, cast)
+            return _trailing(passage, cast) or _according_to(passage, cast)
+        return _report(passage, found, passage.text, cast)
     frame_, clause_start, details = found
-    if frame_.speaker.type is SpeakerType.DOCUMENT and re.fullmatch(OBJECT_VERBS, frame_.verb):
+    if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:
         return []  # "The government has promised new ships": a body's acts, not what it said
-    text = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(passage.text[clause_start:])))
-    if len(text.split()) < 3:
+    clause = passage.text[clause_start:]
+    if passage.text[:clause_start].rstrip().endswith("that"):
+        # "demanded that allies pay more, and Washington's pressure has ...": a second report
+        # repeats "that"; a new subject after ", and" without it is the writer's clause
+        clause = _NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    elif frame_.verb in _EXPECTING and _INFINITIVE.match(clause):
+        return []  # "expects its outlays to fall": an object and an infinitive, no reported clause
+    more: list[StatementRecord] = []
+    nested = relative_report(clause, cast) if "who" in clause else None
+    if nested is not None and nested[0].speaker != frame_.speaker:
+        more = _report(passage, nested, clause, cast)
+        clause = clause[: clause.rfind(",", 0, nested[0].verb_start)]
+    second = second_report(clause, frame_.speaker, cast)
+    if second is not None:
+        end, start, then = second
+        more = _report(passage, then, clause[start:], cast) + more
+        clause = clause[:end]
+    return _report(passage, (frame_, 0, details), clause, cast) + more
+
+
+def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statement of a frame whose clause starts at a position of text."""
+    frame_, clause_start, details = found
+    clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(text[clause_start:])))
+    if len(clause.split()) < 3:
         return []
     return [
         StatementRecord(
             passage=passage.position,
-            speaker=frame_.speaker.name,
-            speaker_type=frame_.speaker.type,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
             kind=StatementKind.REPORTED,
-            text=text,
+            text=clause,
             when=when_of(f"{frame_.lead} {details}", cast.published),
             medium=medium_of(f"{frame_.lead} {frame_.verb} {details}", cast),
             place=place_of(f"{frame_.lead} {details}"),
         )
+        for speaker in _speakers(frame_)
     ]
+
+
+def _speakers(frame_: Frame) -> list[Speaker]:
+    """Return who spoke in a frame: its speaker, and the partner of a joint subject ("X and Y said")."""
+    return [frame_.speaker] if frame_.partner is None else [frame_.speaker, frame_.partner]
 
 
 def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
@@ -604,11 +709,21 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
         if match is None:
             continue
         who = match.group("who").strip()
+        # "according to her": the object pronoun is whom "she" would be
+        who = _OBJECT_PRONOUN.sub(lambda m: _SUBJECT_FORM[m.group(0)], who)
         speaker, end = speaker_at(who, 0, cast)
         if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
             end = len(who)  # "according to officials involved in the talks"
-        # "according to the report" sources a figure; a document's statements need a speech verb
-        if speaker is not None and speaker.type is not SpeakerType.DOCUMENT and not who[end:].strip(" ."):
+        # "according to the report" or "the budget office" sources a figure; a document's
+        # statements need a speech verb, or to have spoken before ("According to the document, ...")
+        spoken = (
+            speaker is not None and speaker.type is SpeakerType.DOCUMENT and speaker.name == cast.document
+        )
+        if (
+            speaker is not None
+            and (speaker.type is not SpeakerType.DOCUMENT or spoken)
+            and not who[end:].strip(" .")
+        ):
             clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
             return [
                 StatementRecord(

@@ -22,9 +22,9 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from knowledge.extract.people import INTRO
+from knowledge.extract.people import INTRO, Referent
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
@@ -134,9 +134,14 @@ _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
     r"|only|again|also|simply|bluntly|late|early|when|as|while)\b[^,:“”\"‘]*)*\s*[,:]?\s*"
 )
+# A bare noun opens a clause when an auxiliary or modal follows it: "said allies should spend".
 CLAUSE_START = re.compile(
     r"(?:[A-Z0-9]|(?:the|a|an|it|he|she|they|we|there|this|these|those|his|her|its|their|our|no|all|some"
-    r"|most|more|every|each|both|many|few|several|such|any|one|two|europe|nato)\b)"
+    r"|most|more|every|each|both|many|few|several|such|any|one|two|europe|nato)\b"
+    r"|(?!(?:though|although|while|whereas|as|if|when|because|since|but|and|or|so|that|which|who|what"
+    r"|where|how|why|whether|in|on|at|to|for|of|from|with|by|after|before|until|unless|once|nothing|little)\b)"
+    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s+(?:will|would|should|must|can|could|may|might|shall|is|are"
+    r"|was|were|has|have|had)\b)"
 )
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
@@ -224,11 +229,36 @@ _SPEECH_NOUN = re.compile(
 )
 _RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _TRAILING = re.compile(r",\s+(?=\S)")
+# An apposition may stand between the speaker and the verb: "..., Lena Maris, the minister, said."
 _TRAILING_VERB = re.compile(
-    rf"\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
+    rf"(?:,\s[^,“”\"‘]{{1,120}},|,)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
     r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported)"
     r"(?=[\s,.]|$)"
 )
+# "<clause>, said the ministry." and "<clause>, informed on Monday the ministry."
+_INVERTED_VERB = re.compile(
+    r"(?P<verb>said|says|added|adds|stated|states|noted|notes|wrote|writes|confirmed|confirms|warned|warns"
+    r"|insisted|insists|argued|argues|announced|announces|informed|informs|explained|explains)\s+"
+)
+_INVERTED_REACH = 40  # characters of details between an inverted verb and its speaker
+_WORD_START = re.compile(r"(?<![\w’'-])(?=[\w])")
+_SENTENCE_END = re.compile(r"\s*[.!]?\s*$")
+_CLOSING_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:“”\"]{1,80}?[.!]?\s*")
+_JOINT = re.compile(r"\s+and\s+")
+_MEDIUM_SAYING = re.compile(
+    r"\s+(?:an?|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?[\w-]+\s+"
+    r"(?:saying|stating|announcing|warning|claiming)\s+(?:that\s+)?"
+)
+_AUTHORED_BY = re.compile(r"\b(?:posted|written|signed|sent|issued|published|tweeted|shared)\s+by\s+")
+_READ_COLON = re.compile(r"\b(?:read|reads|said|says|stated|states)\s*:\s*$")
+_PARENTHETICAL = re.compile(r"\b(?:that|which)\s+(?=\S)")
+_PARENTHETICAL_VERB = re.compile(
+    r"\s+(?P<verb>says|said)\s+(?=(?:will|would|could|can|may|might|should|must|is|are|was|were|has|have|had)\b)"
+)
+_PREDICATE_START = re.compile(
+    r"(?:is|are|was|were|will|would|could|should|must|can|may|might|has|have|had|remains|remain)\b"
+)
+_AND_PRONOUN = re.compile(rf",?\s+and\s+(?=(?:he|she)\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)")
 _NEGATED = re.compile(r"\b(?:not|never|n’t|n't|would|could|might|may|will)\s*$")
 
 
@@ -241,6 +271,7 @@ class Frame:
     verb_start: int
     verb_end: int
     lead: str  # the words before the speaker: an introductory phrase and titles
+    partner: Speaker | None = None  # the second of two people speaking together: "X and Y promised"
 
 
 def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
@@ -251,6 +282,12 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
         verb = _VERB_AFTER_SUBJECT.match(text, end) if speaker else None
         if speaker and verb and not _NEGATED.search(text[end : verb.start("verb")]):
             return Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
+        joint = _joint_subject(text, end, speaker, cast) if speaker else None
+        if speaker and joint is not None:
+            partner, verb = joint
+            return Frame(
+                speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start], partner
+            )
         used = (_USED_TO.match(text, end) or _AND_VERB.match(text, end)) if speaker else None
         if speaker and used:
             # "Doe used a television interview to argue that ...", "Doe set up a fund and said
@@ -258,6 +295,20 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
             lead = f"{text[:start]} {text[end : used.start('verb')]}"
             return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
     return None
+
+
+def _joint_subject(text: str, end: int, speaker: Speaker, cast: Cast) -> tuple[Speaker, re.Match[str]] | None:
+    """Return the second person and the verb of a subject of two people: "Jane Doe and John Roe promised"."""
+    joined = _JOINT.match(text, end)
+    if joined is None or speaker.type is not SpeakerType.PERSON:
+        return None
+    partner, partner_end = speaker_at(text, joined.end(), cast)
+    if partner is None or partner.type is not SpeakerType.PERSON or partner == speaker:
+        return None
+    verb = _VERB_AFTER_SUBJECT.match(text, partner_end)
+    if verb is None or _NEGATED.search(text[partner_end : verb.start("verb")]):
+        return None
+    return partner, verb
 
 
 def source_end(text: str, end: int, speaker: Speaker | None) -> int:
@@ -324,6 +375,17 @@ def handle_owner(text: str, cast: Cast) -> Speaker | None:
     return Speaker(name) if name else None
 
 
+def author_of(text: str, cast: Cast) -> Speaker | None:
+    """Return the author of a text whose words a sentence introduces: "The post, written by Jane Doe, read:"."""
+    if not _READ_COLON.search(text):
+        return None
+    by = _AUTHORED_BY.search(text)
+    if by is None:
+        return None
+    speaker, end = speaker_at(text, by.end(), cast)
+    return None if _JOINT.match(text, end) else speaker  # "signed by Doe and two deputies": not hers alone
+
+
 def relative_speaker(text: str, cast: Cast) -> Speaker | None:
     """Return the person a relative clause makes the speaker: "a message from Jane Doe, who wrote: …"."""
     found = None
@@ -371,9 +433,16 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     that = _THAT_CLAUSE.match(rest)
     if that and only_details(that.group("extras"), found.verb):
         return found, found.verb_end + that.start("clause"), that.group("extras")
+    saying = _MEDIUM_SAYING.match(rest)
+    if saying and CLAUSE_START.match(rest, saying.end()):
+        # "posted a graphic saying that ...": the medium carries the words
+        return found, found.verb_end + saying.end(), rest[: saying.end()]
     if re.fullmatch(OBJECT_VERBS, found.verb):
-        # "He praised, he texted, ...": a verb without its object reports nothing
-        return (found, found.verb_start, "") if rest.strip()[:1] not in (",", ".", ";", "") else None
+        # "He praised, he texted, ...": a verb without its object reports nothing; a time right
+        # after the verb ("promised on Tuesday to ...") dates the report
+        if rest.strip()[:1] in (",", ".", ";", ""):
+            return None
+        return found, found.verb_start, rest[: skip_details(rest, found.verb, cast.published)]
     if found.verb not in _THAT_OPTIONAL:
         return None
     details_end = skip_details(rest, found.verb, cast.published)
@@ -381,13 +450,35 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     if aside:
         # "If the review finds waste, she said, the levy could go": the attribution is set off by
         # commas inside the sentence, whose opening words ("If ...") belong to what was said
-        if not CLAUSE_START.match(rest, aside.end()):
-            return None
+        if not CLAUSE_START.match(rest, aside.end()) and not _PREDICATE_START.match(rest, aside.end()):
+            return None  # "The plan, she said, is dead": the predicate after the aside is said too
         stamp = STAMP.match(text)
         return found, stamp.end() if stamp else len(text) - len(text.lstrip()), rest[:details_end]
     if not CLAUSE_START.match(rest, details_end):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def second_report(
+    clause: str, speaker: Speaker, cast: Cast
+) -> tuple[int, int, tuple[Frame, int, str]] | None:
+    """Return a second report of a person inside the clause the person reported first.
+
+    "Doe argued the alliance must spend more, and she has praised Oslo for …": the pronoun after
+    ", and" is the sentence's subject (when its gender agrees), and what follows is a report of its
+    own. Returns (where the first clause ends, where the second frame's text starts, its frame),
+    positions in ``clause``.
+    """
+    if speaker.type is not SpeakerType.PERSON or " and " not in clause:
+        return None
+    joined = _AND_PRONOUN.search(clause)
+    if joined is None:
+        return None
+    own = replace(cast, referent=Referent(speaker.name, cast.position))
+    found = reported_clause(clause[joined.end() :], own)
+    if found is None or found[0].speaker != speaker:
+        return None
+    return joined.start(), joined.end(), found
 
 
 def embedded_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
@@ -417,6 +508,26 @@ def embedded_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     return found
 
 
+def parenthetical_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return a speech frame set inside a relative clause: "a method that she says could cut costs".
+
+    The speaker (a pronoun or a known person) vouches for what the relative clause predicates of
+    its noun: the report is the predicate, from its auxiliary ("could cut costs").
+    """
+    if " says " not in text and " said " not in text:
+        return None
+    for match in _PARENTHETICAL.finditer(text):
+        speaker, end = speaker_at(text, match.end(), cast)
+        verb = _PARENTHETICAL_VERB.match(text, end) if speaker else None
+        if speaker is None or verb is None or speaker.type is not SpeakerType.PERSON:
+            continue
+        found = Frame(
+            speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[: match.start()]
+        )
+        return found, verb.end(), ""
+    return None
+
+
 def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return the frame and that-clause of a relative clause of speech: "Trump, who has demanded that ...".
 
@@ -436,7 +547,7 @@ def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
                 verb.group("verb"),
                 verb.start("verb"),
                 verb.end("verb"),
-                text[: mention.start],
+                "",  # the main clause's time and place are not the relative clause's
             )
             return found, that.start("clause"), that.group("extras")
     return None
@@ -447,9 +558,13 @@ def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | No
 
     The attribution closes the sentence, or is followed by the writer's own words after a comma
     ("..., diplomats said on Friday, four days before the summit"). The clause before it is the
-    reported statement.
+    reported statement. The attribution may be inverted and close the sentence: "<clause>, said
+    the ministry on Monday." or "<clause>, announced on Monday the ministry."
     """
     for match in _TRAILING.finditer(text):
+        inverted = _inverted_attribution(text, match.end(), cast)
+        if inverted is not None:
+            return inverted[0], match.start(), inverted[1]
         speaker, end = speaker_at(text, match.end(), cast)
         verb = _TRAILING_VERB.match(text, source_end(text, end, speaker)) if speaker else None
         if speaker is None or verb is None:
@@ -457,6 +572,32 @@ def trailing_attribution(text: str, cast: Cast) -> tuple[Speaker, int, str] | No
         details = text[verb.end() :].partition(",")[0]
         if only_details(details.rstrip(" ."), verb.group("verb")):
             return speaker, match.start(), f"{verb.group('verb')} {details}"
+    return None
+
+
+def _inverted_attribution(text: str, start: int, cast: Cast) -> tuple[Speaker, str] | None:
+    """Return (speaker, details) of an inverted attribution closing the sentence at start.
+
+    Only words that say when, where or how may stand between the verb and the speaker, and only
+    an apposition ("said Jane Doe, the minister.") or the details may follow the speaker.
+    """
+    verb = _INVERTED_VERB.match(text, start)
+    if verb is None:
+        return None
+    for word in _WORD_START.finditer(text, verb.end(), min(len(text), verb.end() + _INVERTED_REACH)):
+        between = text[verb.end() : word.start()]
+        if between.strip() and not only_details(f" {between.rstrip()}", verb.group("verb")):
+            continue
+        speaker, end = speaker_at(text, word.start(), cast)
+        if speaker is None or (speaker.type is SpeakerType.UNNAMED and not _SENTENCE_END.match(text, end)):
+            continue
+        after = text[end:]
+        if (
+            _SENTENCE_END.match(after)
+            or _CLOSING_APPOSITION.fullmatch(after)
+            or only_details(after.rstrip(" ."), "")
+        ):
+            return speaker, f"{verb.group('verb')} {between} {after}"
     return None
 
 
@@ -538,8 +679,8 @@ def medium_of(attribution: str, cast: Cast) -> str | None:
     for pattern in _MEDIUM_PATTERNS:
         match = pattern.search(attribution)
         medium = (
-            re.sub(r"(?<=[a-z]{2})\.$", "", match.group("medium")) if match else ""
-        )  # a full stop, not "U.S."
+            re.sub(r"(?<=[a-z]{2}|[A-Z]{2})\.$", "", match.group("medium")) if match else ""
+        )  # a full stop ("the BBC."), not the last dot of "U.S."
         if medium in ("posted", "tweeted"):
             return "post"
         # "told Parliament" and "told Jane Doe" name listeners, not outlets.

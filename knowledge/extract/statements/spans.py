@@ -30,6 +30,9 @@ _BEFORE_OPENING = frozenset(" \t\r\n([{—–-/")
 _OPENERS = {"“": "curly", "„": "low", "«": "guillemet", "‘": "single"}
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Quotation:
     """A quotation: where its marks are and the spans of its words, one per paragraph."""
@@ -39,8 +42,12 @@ class Quotation:
     segments: tuple[tuple[int, int], ...]  # the words inside the marks, without surrounding spaces
 
     def words(self, body: str) -> str:
-        """Return the quoted words, paragraphs separated by a blank line."""
-        return "\n\n".join(body[start:end] for start, end in self.segments)
+        """Return the quoted words, paragraphs separated by a blank line.
+
+        A line break inside a paragraph (a PDF's or an e-mail's wrapped lines) is layout, not
+        words: it reads as a space.
+        """
+        return "\n\n".join(_LINE_BREAK.sub(" ", body[start:end]) for start, end in self.segments)
 
 
 @dataclass(slots=True)

@@ -12,8 +12,13 @@ Rules:
   head ("leader") also fits a head of government. Nobody mentioned yet fits: the one person of
   the article whose role fits, if only one does; else no speaker.
 * An unnamed source opens with an indefinite word or is a bare plural, and ends in a source noun:
-  "a senior NATO official", "one diplomat", "officials", "two European ambassadors". It is kept as
+  "a senior NATO official", "one diplomat", "officials", "two European ambassadors"; a group of
+  people ("residents", "two boatmen", "several dock workers"); or it is
+  "one of them" (whoever "them" are, the words are not given to anyone named). It is kept as
   written, as an unnamed speaker, never given to a named person.
+* A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
+  as itself (type document), kept as written.
+* "the document" or "the text" is the document that spoke last in the article, if any.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
   Belgian government", "the defence ministry" (type document), kept as written; a country as the
   subject of a speech verb ("Belgium said") is its government, kept as written.
@@ -49,6 +54,7 @@ class Cast:
     position: int  # the passage being read
     published: PartialDate | None
     genders: dict[str, str] = field(default_factory=dict)  # canonical name -> "f" or "m", when marked
+    document: str | None = None  # the document that spoke last: what "the document" refers to
 
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -78,21 +84,46 @@ _DESCRIBED = re.compile(
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
-    "|person familiar[^,]*?|members?|envoys?|critics?|experts?"
+    "|person familiar[^,]*?|members?|envoys?|critics?|experts?|rivals?|opponents?|supporters?|colleagues?"
+)
+# People speaking as a group: "residents said", "two boatmen said".
+_COLLECTIVE = (
+    "residents|witnesses|locals|workers|farmers|voters|protesters|campaigners|economists|scientists"
+    "|engineers|researchers|investors|traders|doctors|teachers|fishermen|boatmen|villagers"
+    "|parents|students|activists|executives|soldiers|veterans|officers|organisers|organizers|participants"
+)
+# "Residents" or "residents": spelt out, since a case-insensitive group is slow at every position.
+_CAPITALISABLE_COLLECTIVE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _COLLECTIVE.split("|"))
+# A counted group of any plural noun but a unit of time: "three dock workers", not "two years".
+_COUNTED = (
+    r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?!(?:years|months|weeks|days|hours|minutes|times|decades|percent)\b)[a-z][\w-]*[a-z]s"
 )
 _UNNAMED = re.compile(
-    r"(?P<phrase>(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
-    rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|(?:[A-Z][\w’'-]*\s+){{0,2}}"
+    r"(?P<phrase>(?:[Oo]ne|[Tt]wo|[Ss]ome|[Bb]oth|[Nn]either|[Ee]ach)\s+of\s+them"
+    r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
+    rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
-    r"|[Aa]nalysts|[Ee]xperts))\b"
-    r"(?![’']s?\b)"
+    rf"|[Aa]nalysts|[Ee]xperts|{_CAPITALISABLE_COLLECTIVE}))\b"
+    r"(?![’']s?\b)(?!\s+[A-Z][a-z])"  # "Residents Association" is a body's name
 )
+_STAFF = re.compile(
+    r"[’']s?\s+(?:(?:chief|senior|top|former|deputy|press|own)\s+)?"
+    r"(?:spokes(?:person|man|woman)|aides?|advisers?|advisors?|lawyers?)\b"
+)
+_GROUP_NOUN = re.compile(f"{_SOURCE_NOUNS}|{_COLLECTIVE}")
+# The last word of a role's noun phrase: before a preposition, a comma or the end.
+_PHRASE_END = re.compile(r"([\w-]+)(?=$|[,;]|\s+(?:at|of|for|in|on|with|to|and|from)\b)")
+_BACK_REFERENCE = re.compile(r"[Tt]he\s+(?:document|text)\b(?![’']s\b)")
+_HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w.]{2,40}\w)\b(?![’']s\b)")
 _DOCUMENT_NOUNS = (
     "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
 )
+# A body's proper name may go on with "of": "the Ministry of National Defence".
 _DOCUMENT = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS}))\b(?![’']s\b)"
+    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS})"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b(?![’']s\b)"
 )
 
 
@@ -107,6 +138,13 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     mention = cast.index.first_from(text[: start + _TITLE_REACH], start)
     if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
         return Speaker(mention.name), mention.end
+    if mention and mention.possessive and is_title_prefix(text[start : mention.start]):
+        # "Doe's spokesman said": her staff speak for her, as an unnamed source, never as her
+        staff = _STAFF.match(text, mention.end)
+        if staff and (named := _apposed_name(text, staff.end(), cast)) is not None:
+            return Speaker(named.name), named.end  # "Doe's spokesman, John Roe, said"
+        if staff:
+            return Speaker(" ".join(text[start : staff.end()].split()), SpeakerType.UNNAMED), staff.end()
     role = _ROLE_NOUN.match(text, start)
     if role:
         named = _apposed_name(text, role.end(), cast)
@@ -120,8 +158,16 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
             named.name
         ), named.end  # "the host, Jane Doe, said"; "Italy's minister, Jane Doe, said"
     described = _DESCRIBED.match(text, start)
-    if described and (name := _by_role(described.group("words"), described.group("head"), cast)):
+    if described and (name := _by_role(described.group("words"), described.group("head"), cast, final=True)):
         return Speaker(name), described.end()  # "the engineer": a word of someone's stated role
+    back = _BACK_REFERENCE.match(text, start) if cast.document else None
+    if back and cast.document:
+        return Speaker(cast.document, SpeakerType.DOCUMENT), back.end()  # "the document": the one that spoke
+    handle = _HANDLE.match(text, start) if text.startswith("@", start) else None
+    if handle:
+        # "@Jane_Doe" is Jane Doe when the article names her; else the account speaks as itself
+        owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
+        return (Speaker(owner) if owner else Speaker(handle.group(0), SpeakerType.DOCUMENT)), handle.end()
     unnamed = _UNNAMED.match(text, start)
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
@@ -169,15 +215,24 @@ def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
     return referent.name if pronoun.lower() != "they" or referent.passage == cast.position - 1 else None
 
 
-def _by_role(words: str, head: str, cast: Cast) -> str | None:
-    """Return the person last mentioned whose stated role fits a role noun, if any."""
+def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str | None:
+    """Return the person last mentioned whose stated role fits a role noun, if any.
+
+    With ``final``, the noun must be the head of the stated role, its last noun before a
+    preposition: "the engineer" is "a process engineer at the plant", but "the finance ministry"
+    is not the "finance minister" (a word that only qualifies a role names nobody).
+    """
     heads = _GENERIC_HEADS.get(head.lower(), (head.lower(),))
     wanted = [w for w in words.lower().split() if w not in ("the", "then", "former")]
+
+    def fits(role: str) -> bool:
+        return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
+
     for name in reversed(cast.recent):
-        if _holds(cast.roles.get(name, ""), heads, wanted):
+        if fits(cast.roles.get(name, "")):
             return name
     # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
-    holders = [name for name, role in cast.roles.items() if _holds(role, heads, wanted)]
+    holders = [name for name, role in cast.roles.items() if fits(role)]
     if holders:
         return holders[0] if len(holders) == 1 else None
     # "the French president" when the article's only president is stated without a country: the
@@ -185,7 +240,11 @@ def _by_role(words: str, head: str, cast: Cast) -> str | None:
     local = [w for w in wanted if not _names_place(w)]
     if local == wanted:
         return None
-    holders = [name for name, role in cast.roles.items() if _holds(role, heads, local)]
+    holders = [
+        name
+        for name, role in cast.roles.items()
+        if _holds(role, heads, local) and (not final or _heads_role(role, heads))
+    ]
     if len(holders) != 1 or _names_place(cast.roles[holders[0]]):
         return None
     return holders[0]
@@ -198,6 +257,12 @@ def _names_place(text: str) -> bool:
         if find_demonyms(form) or find_country_mentions(form):
             return True
     return False
+
+
+def _heads_role(stated: str, heads: tuple[str, ...]) -> bool:
+    """Return whether one of the heads ends a stated role's noun phrase (before a preposition or a comma)."""
+    ends = {match.group(1) for match in _PHRASE_END.finditer(stated)}
+    return any(h.split()[-1] in ends for h in heads)
 
 
 def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
@@ -223,6 +288,6 @@ def _as_written(phrase: str) -> str:
         "The",
         "Its",
         "Their",
-    ) or (re.fullmatch(_SOURCE_NOUNS, first.lower())):
+    ) or _GROUP_NOUN.fullmatch(first.lower()):
         first = first.lower()  # "Diplomats said" -> "diplomats"; "Spanish officials" keeps its capital
     return " ".join(f"{first} {rest}".split())
