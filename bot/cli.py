@@ -148,7 +148,9 @@ def _parser() -> argparse.ArgumentParser:
         "--replace", type=int, metavar="ID", help="swap document ID (see sources) for a corrected FILE"
     )
     ingest.set_defaults(handler=_ingest)
-    command("sources", "list the documents in the store", in_a_guild=True).set_defaults(handler=_sources)
+    sources = command("sources", "list the newest documents in the store", in_a_guild=True)
+    sources.add_argument("--limit", type=int, default=100, help="how many documents to list (default: 100)")
+    sources.set_defaults(handler=_sources)
     forget = command("forget", "remove a document and everything read from it")
     forget.add_argument("document_id", type=int, metavar="ID", help="the document's number (see sources)")
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -432,8 +434,13 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
         store = await open_store(settings.db)
         try:
             # What the server reads (its own and, unless it hides them, the global documents).
-            for summary in await Briefing(store).for_guild(args.guild).sources():
+            briefing = Briefing(store).for_guild(args.guild)
+            documents = await briefing.sources(max(1, args.limit))
+            for summary in documents:
                 print(document_line(summary))
+            total = await briefing.document_count()
+            if total > len(documents):
+                print(f"(the newest {len(documents)} of {total:,} documents; --limit lists more)")
         finally:
             await store.close()
 
@@ -461,9 +468,9 @@ def document_line(summary: DocumentSummary) -> str:
 
 async def _stored(store: Store, document_id: int) -> DocumentSummary:
     """Return the stored document with this id; raise StoreError naming the id when there is none."""
-    for summary in await store.documents():
-        if summary.document.id == document_id:
-            return summary
+    summary = await store.document(document_id)
+    if summary is not None:
+        return summary
     raise StoreError(f"there is no document {document_id} in {store.path}; `briefbot sources` lists them")
 
 

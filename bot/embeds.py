@@ -574,7 +574,9 @@ def about_embed(coverage: Coverage, commands: Iterable[tuple[str, str]]) -> disc
         ),
         inline=False,
     )
-    embed.set_footer(text=f"{plural(len(coverage.documents), 'document')} in the store")
+    embed.set_footer(
+        text=f"{documents_footer(len(coverage.documents), coverage.document_count)} in the store"
+    )
     return fit(embed)
 
 
@@ -641,8 +643,16 @@ def scope_label(scope: str, home: str) -> str:
     return "🏠 this server" if scope == home else "another server"
 
 
-def sources_embed(documents: Sequence[DocumentSummary], home: str = "global") -> discord.Embed:
-    """Return the embed listing the documents a view reads, each with its scope and counts."""
+def documents_footer(shown: int, total: int) -> str:
+    """Return how many documents there are, and how many of them (the newest) a list shows."""
+    total = max(shown, total)
+    return plural(total, "document") if shown == total else f"the newest {shown} of {total:,} documents"
+
+
+def sources_embed(
+    documents: Sequence[DocumentSummary], home: str = "global", total: int = 0
+) -> discord.Embed:
+    """Return the embed listing the newest documents a view reads (of total), each with its scope and counts."""
     embed = discord.Embed(title="Sources in the briefing", colour=INFO_COLOUR)
     if not documents:
         embed.description = "No documents yet. Members with Manage Server can add one with /ingest."
@@ -661,7 +671,7 @@ def sources_embed(documents: Sequence[DocumentSummary], home: str = "global") ->
             ),
             inline=False,
         )
-    embed.set_footer(text=plural(len(documents), "document"))
+    embed.set_footer(text=documents_footer(len(documents), total))
     return fit(embed)
 
 

@@ -66,7 +66,16 @@ from knowledge.models import (
     SummitAnswer,
     TimeRef,
 )
-from knowledge.store import GLOBAL, AddResult, EventKey, Store, StoredPerson, guild_scope, normalize_key
+from knowledge.store import (
+    DOCUMENTS_PER_LIST,
+    GLOBAL,
+    AddResult,
+    EventKey,
+    Store,
+    StoredPerson,
+    guild_scope,
+    normalize_key,
+)
 
 BRIEF_POINTS_PER_SECTION = 3
 FIGURES_PER_METRIC = 8  # newest facts of each kind in an answer; an embed cannot show hundreds anyway
@@ -706,7 +715,7 @@ class Briefing:
 
     async def owns(self, document_id: int) -> bool:
         """Return whether the document is in this view's home scope (a server's own, or global for the CLI)."""
-        return any(d.document.id == document_id for d in await self.store.documents((self.home_scope,)))
+        return await self.store.document(document_id, (self.home_scope,)) is not None
 
     async def replace(
         self, document_id: int, article: Article, extraction: Extraction, *, name: str
@@ -714,32 +723,63 @@ class Briefing:
         """Swap a document for a corrected version under the same id (see Store.replace_document)."""
         return await self.store.replace_document(document_id, article, extraction, name=name)
 
-    async def sources(self) -> list[DocumentSummary]:
-        """Return the documents this view reads, with their counts, newest first."""
-        return await self.store.documents(await self.scopes())
+    async def sources(self, limit: int = DOCUMENTS_PER_LIST) -> list[DocumentSummary]:
+        """Return the newest limit documents this view reads, with their counts, newest first."""
+        return await self.store.documents(await self.scopes(), limit)
+
+    async def document_count(self) -> int:
+        """Return how many documents this view reads."""
+        return await self.store.document_count(await self.scopes())
+
+    async def document_choices(self, text: str, limit: int = DOCUMENTS_PER_LIST) -> list[DocumentSummary]:
+        """Return the document numbered text and the newest whose title contains it, at most limit.
+
+        Titles are looked up among each scope's newest ``TITLE_WINDOW`` documents (a bounded read
+        per keystroke at any store size); an older document is still found by its number.
+        """
+        scopes = await self.scopes()
+        wanted = text.strip()
+        if not wanted:
+            return await self.store.documents(scopes, limit)
+        numbered = (
+            await self.store.document(int(wanted), scopes) if re.fullmatch(r"[0-9]{1,18}", wanted) else None
+        )
+        titled = await self.store.documents_titled(wanted, scopes, limit)
+        return ([numbered] if numbered else []) + [d for d in titled if d != numbered][
+            : limit - bool(numbered)
+        ]
 
     async def resolve_document(self, text: str | None) -> DocumentSummary:
         """Return the document of this view an id or title names (the newest when text is empty).
 
-        Another scope's document is not found, even by its id: it is not in the list searched.
+        Another scope's document is not found, even by its id: it is not in the scopes searched.
+        A title is matched (fuzzily) among each scope's newest ``TITLE_WINDOW`` documents.
         """
-        documents = await self.sources()
-        if not documents:
-            raise UnknownDocument("The store has no documents yet.")
+        scopes = await self.scopes()
         wanted = (text or "").strip()
         if not wanted:
-            return documents[0]
+            newest = await self.store.documents(scopes, 1)
+            if not newest:
+                raise UnknownDocument("The store has no documents yet.")
+            return newest[0]
         if re.fullmatch(r"[0-9]{1,18}", wanted):
-            found = next((d for d in documents if d.document.id == int(wanted)), None)
+            found = await self.store.document(int(wanted), scopes)
             if found:
                 return found
-        titles = {normalize_key(d.document.title or ""): d for d in documents}
-        match = process.extractOne(normalize_key(wanted), list(titles), scorer=fuzz.partial_ratio)
+        titles = await self.store.document_titles(scopes)
+        if not titles:
+            raise UnknownDocument("The store has no documents yet.")
+        by_key: dict[str, int] = {}
+        for document_id, title in titles:  # newest first: of two equal titles, the newest is meant
+            by_key.setdefault(normalize_key(title or ""), document_id)
+        match = process.extractOne(normalize_key(wanted), list(by_key), scorer=fuzz.partial_ratio)
         if match is not None and match[1] >= DOCUMENT_MATCH_THRESHOLD:
-            return titles[match[0]]
+            found = await self.store.document(by_key[match[0]], scopes)
+            if found:  # else forgotten since the titles were read
+                return found
         raise UnknownDocument(
             f'No document matches "{wanted[:60]}".',
-            [d.document.title or str(d.document.id) for d in documents[:3]],
+            [title or str(document_id) for document_id, title in titles[:3]],
         )
 
     async def brief(self, text: str | None = None) -> BriefAnswer:
@@ -761,6 +801,7 @@ class Briefing:
         people = sorted(snapshot.people.values(), key=lambda p: (-p.statement_count, p.name))
         return Coverage(
             documents=await self.sources(),
+            document_count=await self.document_count(),
             countries=self._statuses(snapshot),
             people=[_person_ref(p) for p in people],
         )

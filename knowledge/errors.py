@@ -34,3 +34,7 @@ class MalformedArticle(BriefingError):
 
 class EmptyQuery(BriefingError):
     """A search with nothing searchable left after cleaning."""
+
+
+class TooSlow(BriefingError):
+    """A read query ran past the store's time limit and was stopped."""

@@ -517,6 +517,7 @@ class BriefAnswer(Frozen):
 class Coverage(Frozen):
     """What the store knows: documents, countries with facts, people with statements."""
 
-    documents: list[DocumentSummary] = Field(default_factory=list)
+    documents: list[DocumentSummary] = Field(default_factory=list)  # the newest ones (a page)
+    document_count: int = 0  # all of them
     countries: list[CountryStatus] = Field(default_factory=list)
     people: list[PersonRef] = Field(default_factory=list)

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from knowledge.errors import TooSlow
 from knowledge.models import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -49,12 +51,23 @@ from knowledge.models import (
 )
 
 STATEMENTS_PER_ANSWER = 60  # ten /quote pages
+DOCUMENTS_PER_LIST = 25  # a Discord embed's fields and an autocomplete's choices
+TITLE_WINDOW = 1_000  # documents per scope whose titles a title lookup reads: the newest ones
+PASSAGES_PER_BRIEF = 100_000  # a 1,000,000-character article has about 10,000 sentences
 SCHEMA_VERSION = 8
 GLOBAL = "global"  # the scope of the bundled seed and the operator's documents; a server's is its id
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
 # gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
 BUSY_TIMEOUT_SECONDS = 5
+# A read query running longer than this is stopped and the asker told so (Store.query_seconds):
+# Discord drops an answer after 3 s (15 min once acknowledged), and a runaway query would hold the
+# one database thread every other answer waits for.
+QUERY_SECONDS = 2.0
+# SQLite calls the progress handler every this many virtual-machine steps (about a millisecond of
+# work): a query shorter than that never calls back into Python, so answers pay nothing for it.
+PROGRESS_STEPS = 10_000
+_READ_STATEMENT = re.compile(r"\s*(?:SELECT|WITH)\b", re.IGNORECASE)
 
 _T = TypeVar("_T")
 # Documents are identified by content within their scope: two servers may each store one article.
@@ -505,6 +518,10 @@ class Store:
         self._version_query: asyncio.Future[Any] | None = None
         self._changed = False  # whether the last _write changed a row
         self.read_only = False
+        self.query_seconds = QUERY_SECONDS  # the time limit of one read query (see _within_time)
+        # Set on the database thread: when the running statement started and whether it is a read.
+        self._statement_started = 0.0
+        self._statement_limited = False
 
     @classmethod
     async def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -544,9 +561,26 @@ class Store:
         await asyncio.shield(self._closing)
 
     async def _configure(self) -> None:
-        """Set the pragmas every connection needs (none of them writes to the file)."""
+        """Set the pragmas every connection needs (none of them writes to the file) and the time limit."""
         await self._db.execute("PRAGMA foreign_keys = ON")
         await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        # The time limit, on aiosqlite's public API: SQLite reports each statement as it starts
+        # (trace callback) and calls back while it runs (progress handler), both on the database
+        # thread, so each read is measured from its own start, not from when it was queued.
+        await self._db.set_trace_callback(self._statement_starts)
+        await self._db.set_progress_handler(self._within_time, PROGRESS_STEPS)
+
+    def _statement_starts(self, sql: str) -> None:
+        """Note when a statement starts and whether it is an answer's read (a write is never stopped halfway)."""
+        self._statement_started = time.monotonic()
+        # Reads inside a transaction belong to a write (a document's passage ids): not limited.
+        self._statement_limited = not self._db.in_transaction and _READ_STATEMENT.match(sql) is not None
+
+    def _within_time(self) -> int:
+        """Return 1 (SQLite then interrupts the statement) once a read has run past query_seconds."""
+        if self._statement_limited and time.monotonic() - self._statement_started > self.query_seconds:
+            return 1
+        return 0
 
     async def _prepare(self) -> None:
         """Check that the file is a briefbot store (or empty), then create, mark or migrate its schema."""
@@ -660,8 +694,18 @@ class Store:
         """Return all rows of a query, in one round trip to the database thread.
 
         (A cursor costs three: execute, fetch and close, each a hop between threads.)
+        Raise TooSlow when the query runs longer than query_seconds.
         """
-        return list(await self._db.execute_fetchall(sql, params))
+        try:
+            return list(await self._db.execute_fetchall(sql, params))
+        except sqlite3.OperationalError as exc:
+            # Only _within_time interrupts a statement (nothing calls interrupt()).
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT:
+                raise TooSlow(
+                    f"That took too long to look up (more than {self.query_seconds:g} s), so I stopped."
+                    " Try a narrower question, or again in a moment."
+                ) from exc
+            raise
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -747,8 +791,66 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------------
 
-    async def documents(self, scopes: Sequence[str] = (GLOBAL,)) -> list[DocumentSummary]:
-        """Return the documents of the scopes with their counts, newest publication first."""
+    async def documents(
+        self, scopes: Sequence[str] = (GLOBAL,), limit: int = DOCUMENTS_PER_LIST
+    ) -> list[DocumentSummary]:
+        """Return the newest limit documents of the scopes with their counts, newest publication first."""
+        # Each scope's newest documents walk its (scope, published) index and stop at limit; only
+        # the page found is read and counted, however many documents the store holds.
+        newest = " UNION ALL ".join(
+            "SELECT * FROM (SELECT id FROM documents WHERE scope = ? ORDER BY published DESC, id LIMIT ?)"
+            for _ in scopes
+        )
+        return await self._summaries(newest, [v for scope in scopes for v in (scope, limit)], limit)
+
+    async def document_count(self, scopes: Sequence[str] = (GLOBAL,)) -> int:
+        """Return how many documents the scopes hold (counted in the scope index, not the rows)."""
+        return int(
+            await self._scalar(f"SELECT count(*) FROM documents WHERE scope IN ({_marks(scopes)})", scopes)
+        )
+
+    async def document(self, document_id: int, scopes: Sequence[str] = (GLOBAL,)) -> DocumentSummary | None:
+        """Return the document with this id if one of the scopes holds it, with its counts."""
+        found = await self._summaries(
+            f"SELECT id FROM documents WHERE id = ? AND scope IN ({_marks(scopes)})",
+            [document_id, *scopes],
+            1,
+        )
+        return found[0] if found else None
+
+    async def documents_titled(
+        self, text: str, scopes: Sequence[str] = (GLOBAL,), limit: int = DOCUMENTS_PER_LIST
+    ) -> list[DocumentSummary]:
+        """Return the newest limit documents among the scopes' newest TITLE_WINDOW whose title contains text.
+
+        Case-insensitive for ASCII letters (SQLite's LIKE). Only the newest TITLE_WINDOW documents of
+        each scope are looked at, so a keystroke of autocomplete reads a bounded number of rows at
+        any store size; an older document is still found by its number (``document``).
+        """
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+        # Per scope: walk its newest TITLE_WINDOW documents in order and stop at the limit-th match
+        # (a common word stops after a few dozen rows; no match reads the whole window).
+        matching = " UNION ALL ".join(
+            "SELECT * FROM (SELECT id FROM (SELECT id, title FROM documents WHERE scope = ?"
+            " ORDER BY published DESC, id LIMIT ?) WHERE title LIKE ? ESCAPE '\\' LIMIT ?)"
+            for _ in scopes
+        )
+        params = [v for scope in scopes for v in (scope, TITLE_WINDOW, pattern, limit)]
+        return await self._summaries(matching, params, limit)
+
+    async def document_titles(self, scopes: Sequence[str] = (GLOBAL,)) -> list[tuple[int, str | None]]:
+        """Return (id, title) of each scope's newest TITLE_WINDOW documents, newest first (for fuzzy matching)."""
+        rows = await self._rows(
+            f"""SELECT id, title FROM documents WHERE scope IN ({_marks(scopes)})
+                 ORDER BY published DESC, id LIMIT ?""",
+            (*scopes, TITLE_WINDOW * len(scopes)),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    async def _summaries(self, ids_query: str, params: Sequence[Any], limit: int) -> list[DocumentSummary]:
+        """Return the documents whose ids the subquery selects (at most limit), with counts, newest first."""
+        # Four counts per document, each over an index that starts with document_id (no row is
+        # read): bounded by limit, so a page of 25 costs 100 index range counts, not a table scan.
         rows = await self._rows(
             f"""
             SELECT d.id, d.title, d.outlet, d.url, d.published, d.scope,
@@ -757,10 +859,11 @@ class Store:
                    (SELECT count(*) FROM statements WHERE document_id = d.id)     AS statements,
                    (SELECT count(*) FROM events WHERE document_id = d.id)         AS events
               FROM documents AS d
-             WHERE d.scope IN ({_marks(scopes)})
-             ORDER BY d.published IS NULL, d.published DESC, d.id
+             WHERE d.id IN ({ids_query})
+             ORDER BY d.published DESC, d.id
+             LIMIT ?
             """,
-            scopes,
+            (*params, limit),
         )
         return [
             DocumentSummary(
@@ -776,18 +879,28 @@ class Store:
 
     async def passages_with_weight(self, document_id: int) -> list[tuple[Source, int]]:
         """Return a document's passages in order, each with how many records were read from it."""
+        # The document's records are grouped by passage once (each table read through an index that
+        # starts with the document or its events), then joined to the passages: a 3,000-passage
+        # document used to cost four scans of the fact tables per passage.
         rows = await self._rows(
             f"""
-            SELECT {_SOURCE_COLUMNS},
-                   (SELECT count(*) FROM spending_facts WHERE passage_id = p.id)
-                 + (SELECT count(*) FROM statements     WHERE passage_id = p.id)
-                 + (SELECT count(*) FROM event_agenda   WHERE passage_id = p.id)
-                 + (SELECT count(*) FROM event_attendees WHERE passage_id = p.id) AS weight
+            WITH weights AS MATERIALIZED (
+                SELECT passage_id, count(*) AS n FROM (
+                    SELECT passage_id FROM spending_facts WHERE document_id = ?1
+                    UNION ALL SELECT passage_id FROM statements WHERE document_id = ?1
+                    UNION ALL SELECT a.passage_id FROM events AS e
+                              JOIN event_agenda AS a ON a.event_id = e.id WHERE e.document_id = ?1
+                    UNION ALL SELECT a.passage_id FROM events AS e
+                              JOIN event_attendees AS a ON a.event_id = e.id WHERE e.document_id = ?1)
+                 GROUP BY passage_id)
+            SELECT {_SOURCE_COLUMNS}, coalesce(w.n, 0) AS weight
               FROM passages AS p JOIN documents AS d ON d.id = p.document_id
-             WHERE p.document_id = ?
+              LEFT JOIN weights AS w ON w.passage_id = p.id
+             WHERE p.document_id = ?1
              ORDER BY p.position
+             LIMIT ?2
             """,
-            (document_id,),
+            (document_id, PASSAGES_PER_BRIEF),
         )
         return [(_source(row), row["weight"]) for row in rows]
 
@@ -1652,6 +1765,7 @@ __all__ = [
     "StoredChange",
     "StoredEvent",
     "StoredPerson",
+    "TooSlow",
     "default_store_path",
     "guild_scope",
 ]

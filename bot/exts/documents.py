@@ -15,16 +15,13 @@ from bot.replies import send
 async def document_autocomplete(
     interaction: discord.Interaction, value: str
 ) -> list[app_commands.Choice[str]]:
-    """Return up to 25 documents whose title contains the text, newest first."""
-    wanted = value.strip().casefold()
-    documents = await briefing_of(interaction).sources()
+    """Return up to 25 documents: the one numbered so, then the newest whose title contains the text."""
     return [
         app_commands.Choice(
             name=choice_name(f"#{d.document.id} {d.document.title or 'Untitled'}"), value=str(d.document.id)
         )
-        for d in documents
-        if wanted in (d.document.title or "").casefold() or wanted == str(d.document.id)
-    ][:25]
+        for d in await briefing_of(interaction).document_choices(value)
+    ]
 
 
 class Documents(commands.Cog):
@@ -34,7 +31,8 @@ class Documents(commands.Cog):
     async def sources(self, interaction: discord.Interaction) -> None:
         """The documents in the briefing: title, outlet, date and how many facts each gave."""
         briefing = briefing_of(interaction)
-        await send(interaction, embeds.sources_embed(await briefing.sources(), home=briefing.home_scope))
+        documents, total = await briefing.sources(), await briefing.document_count()
+        await send(interaction, embeds.sources_embed(documents, home=briefing.home_scope, total=total))
 
     @app_commands.command(name="brief")
     @app_commands.describe(document="A document title or number (default: the newest)")

@@ -232,3 +232,30 @@ async def test_ask_has_a_per_user_cooldown(local: LocalDiscord) -> None:
     assert "try again in" in embed_of(refused)["description"]
     other = await local.command("ask", {"question": "summit"}, user_id=43)
     assert other.payload is not None and not other.payload["data"].get("flags")
+
+
+async def test_sources_lists_the_newest_page_and_counts_them_all(
+    local: LocalDiscord, briefing: Briefing
+) -> None:
+    """With more documents than an embed holds, /sources shows the newest 25 and says of how many."""
+    for n in range(30):
+        text = f"Title: Memo {n}\nSource: Desk\nDate: 2010-01-{1 + n:02d}\n\nNorway spent {1 + n / 100:.2f}% of GDP in 2009."
+        await briefing.add(*analyse(text), name=f"{n}.txt")
+    embed = embed_of(await local.command("sources", {}))
+    assert len(embed["fields"]) == 25
+    assert embed["footer"]["text"] == "the newest 25 of 31 documents"
+    assert embed["fields"][1]["name"].endswith("Memo 29")  # after the seed, published 2025
+
+
+async def test_brief_autocomplete_matches_titles_newest_first(
+    local: LocalDiscord, briefing: Briefing
+) -> None:
+    """/brief's autocomplete offers the documents whose title holds the text, newest first."""
+    for n in range(3):
+        text = (
+            f"Title: Memo {n}\nSource: Desk\nDate: 2010-01-{1 + n:02d}\n\nNorway spent 1.{n}% of GDP in 2009."
+        )
+        await briefing.add(*analyse(text), name=f"{n}.txt")
+    sent = await local.autocomplete("brief", {"document": "MEMO"}, focused="document")
+    assert sent.payload is not None
+    assert [c["name"] for c in sent.payload["data"]["choices"]] == ["#4 Memo 2", "#3 Memo 1", "#2 Memo 0"]
