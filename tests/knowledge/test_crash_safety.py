@@ -330,12 +330,12 @@ async def test_a_reader_sees_only_whole_documents_while_ingest_runs_and_dies(
         )
 
         async def kill_midway() -> None:
-            while len(await store.documents()) < BATCH // 3:
+            while await store.document_count() < BATCH // 3:
                 await asyncio.sleep(0.01)
             first.send_signal(signal.SIGKILL)
 
         await asyncio.gather(read_while(first), kill_midway())
-        killed_at = len(await store.documents())
+        killed_at = await store.document_count()
         assert killed_at < BATCH, "the first ingest was killed before it finished"
         second = await asyncio.create_subprocess_exec(
             *command,
@@ -346,7 +346,7 @@ async def test_a_reader_sees_only_whole_documents_while_ingest_runs_and_dies(
         )
         await read_while(second)
         assert second.returncode == 0
-        assert len(await store.documents()) == BATCH
+        assert await store.document_count() == BATCH
         final = await briefing.spending("Poland")
         figure_sources_are_whole(final.figures, db, batch, verified)
         assert len(final.figures) == FIGURES_PER_METRIC  # answers show the newest few of each kind

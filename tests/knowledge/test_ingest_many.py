@@ -88,7 +88,7 @@ async def test_an_extractor_bug_fails_one_article_not_the_batch(tmp_path: Path) 
         store = await Store.open(tmp_path / f"w{workers}.sqlite3")
         try:
             outcomes = dict([o async for o in ingest_many(store, jobs, workers=workers)])
-            stored = len(await store.documents())
+            stored = await store.document_count()
         finally:
             await store.close()
         assert isinstance(outcomes.pop("bug.txt"), RuntimeError)
