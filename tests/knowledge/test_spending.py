@@ -994,3 +994,14 @@ def test_taking_it_to_a_share_is_the_same_spending_and_year() -> None:
         "Norway's defence budget has doubled to NOK 90 billion since 2019, taking it to 2.2% of GDP in 2024."
     )
     assert {(f[0], f[1], f[2]) for f in found} == {("NO", AMOUNT, 2024), ("NO", SHARE, 2024)}
+
+
+def test_almost_and_nearly_fall_short_of_the_figure() -> None:
+    """ "almost 3%" is under 3%: kept as written, never stored as 3 (nor charted as 3)."""
+    found = records(
+        "Slovakia spent almost 3% of GDP on defence last year; Hungary nearly 2.5% of GDP in 2023."
+    )
+    assert sorted((r.subject, r.value, r.as_written) for r in found) == [
+        ("HU", None, "nearly 2.5%"),
+        ("SK", None, "almost 3%"),
+    ]
