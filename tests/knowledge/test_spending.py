@@ -1005,3 +1005,29 @@ def test_almost_and_nearly_fall_short_of_the_figure() -> None:
         ("HU", None, "nearly 2.5%"),
         ("SK", None, "almost 3%"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Slovakia crossed the 2% line last year.", {("SK", MET, 2024)}),
+        ("Slovenia passed the 2% mark in 2024, the ministry said.", {("SI", MET, 2024)}),
+        # A second verb of the clause's subject.
+        ("Portugal spent 1.5% of GDP in 2023 and crossed the 2% line in 2024.", {("PT", MET, 2024)}),
+        (
+            "Portugal spent 1.5% of GDP in 2023 and did not meet the 2% target in 2024.",
+            {("PT", MISSED, 2024)},
+        ),
+        # Not a claim: a forecast, or a participle of another verb.
+        ("Portugal will raise its budget and reach the 2% target in 2026.", set()),
+        ("Portugal will spend 2% of GDP in 2026, adding €1bn and reaching the goal early.", set()),
+    ],
+)
+def test_crossing_the_line_is_meeting_the_target(text: str, expected: set[tuple[str, Metric, int]]) -> None:
+    """ "crossed the 2% line", "passed the 2% mark": the target met, also as the subject's second verb."""
+    found = {
+        (r.subject, r.metric, r.when.year if r.when else None)
+        for r in records(text, title="Defence spending")
+        if r.metric in (MET, MISSED)
+    }
+    assert found == expected
