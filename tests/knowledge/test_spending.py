@@ -1031,3 +1031,16 @@ def test_crossing_the_line_is_meeting_the_target(text: str, expected: set[tuple[
         if r.metric in (MET, MISSED)
     }
     assert found == expected
+
+
+def test_the_alliance_as_an_object_does_not_take_the_figure() -> None:
+    """ "Finland joined NATO in 2023, and its budget ... is 2.4%": NATO is what was joined, not a spender."""
+    found = records(
+        "Finland, which spent 1.3% of GDP in 2021, joined NATO in 2023, and its budget for the current"
+        " year is equivalent to 2.4% of GDP.",
+        title="Defence spending",
+    )
+    assert sorted((r.subject, r.value, r.when.year if r.when else None, r.status) for r in found) == [
+        ("FI", 1.3, 2021, FigureStatus.ACTUAL),
+        ("FI", 2.4, 2025, FigureStatus.PLANNED),  # this year's budget: a plan
+    ]

@@ -32,9 +32,11 @@ _ESTIMATE = re.compile(
     re.I,
 )
 
-# A year's budget law: "the 2025 budget", "this year's defence budget", "the budget for 2025".
+# A year's budget law: "the 2025 budget", "this year's defence budget", "the budget for 2025",
+# "its budget for the current year".
 _BUDGET = re.compile(
-    r"\b(?:(?:19|20)\d\d|this\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b|\bbudget\s+for\s+(?:19|20)\d\d\b",
+    r"\b(?:(?:19|20)\d\d|(?:this|the\s+current)\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b"
+    r"|\bbudget\s+for\s+(?:(?:19|20)\d\d|(?:this|the\s+current)\s+(?:fiscal\s+)?year)\b",
     re.I,
 )
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")

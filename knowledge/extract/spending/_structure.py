@@ -231,6 +231,12 @@ _POSSESSIVE_OF_OTHER = re.compile(
     r"grew|rose|fell|climbed|jumped|reached|stood|came)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
 )
+# The alliance as a verb's object ("Finland joined NATO in 2023") is not a spender of the sentence.
+_ALLIANCE_OBJECT = re.compile(
+    r"\b(?:join(?:ed|s|ing)?|enter(?:ed|s|ing)?|left|leav(?:e|es|ing)|admitted\s+(?:in)?to|accession\s+to)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
 )
@@ -668,6 +674,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
         if not _after_preposition(text, m.start())
+        and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
