@@ -994,7 +994,8 @@ def _status_subjects(
         joined = _SECOND_VERB.search(clause.masked, clause.start, cue.start())
         subject = _opening_subject(clause, cue.start()) if joined is not None else None
         if (
-            subject is None
+            joined is None
+            or subject is None
             or cue.group(0).lower().endswith("ing")  # "..., adding $9bn and reaching the goal": a participle
             or _FORWARD_LOOKING.search(clause.masked, subject.end, cue.start())  # "will meet ... and reach"
         ):
