@@ -1044,3 +1044,15 @@ def test_the_alliance_as_an_object_does_not_take_the_figure() -> None:
         ("FI", 1.3, 2021, FigureStatus.ACTUAL),
         ("FI", 2.4, 2025, FigureStatus.PLANNED),  # this year's budget: a plan
     ]
+
+
+def test_a_pronoun_for_the_countrys_own_spending_keeps_the_country() -> None:
+    """ "Estonia's outlays ..., when they stood at 1.9%": "they" is the outlays; "since 2015, when" dates it."""
+    found = facts(
+        "Estonia's outlays have risen every year since 2015, when they stood at 1.9% of GDP, and reached"
+        " 3.4% last year.",
+        title="Defence spending",
+    )
+    assert found == {("EE", SHARE, 2015, 1.9), ("EE", SHARE, 2024, 3.4)}
+    # A pronoun that is another subject still breaks the link.
+    assert not facts("Estonia's defence budget grew, and it said it would spend 3% of GDP.", title="Defence")

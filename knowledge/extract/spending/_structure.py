@@ -221,6 +221,7 @@ _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
     re.I,
@@ -235,6 +236,14 @@ _POSSESSIVE_OF_OTHER = re.compile(
 _ALLIANCE_OBJECT = re.compile(
     r"\b(?:join(?:ed|s|ing)?|enter(?:ed|s|ing)?|left|leav(?:e|es|ing)|admitted\s+(?:in)?to|accession\s+to)"
     r"\s+(?:the\s+)?$",
+    re.I,
+)
+_POSSESSED_SPENDING = re.compile(
+    r"['’]s?\s+(?:(?:defen[cs]e|military|annual|total|overall)\s+)*(?:outlays|spending|budgets?|expenditures?)\b",
+    re.I,
+)
+_SPENDING_PRONOUN = re.compile(
+    r"\b(?:it|they)\s+(?:(?:had|have|has)\s+)?(?:stood|stands?|were|was|reached|amounted|totall?ed|rose|fell|grew)\b",
     re.I,
 )
 _ALLIANCE_AS_SOURCE = re.compile(
@@ -724,8 +733,17 @@ def _figure_owners(
         return []
     nearest = candidates[-1]
     between = text[nearest.end : figure.start]
-    if _PRONOUN_SUBJECT.search(between) and not (_SAYS_IT.match(between) or _TAKING_IT.search(between)):
-        return []  # "it would spend": a subject other than the country, unless "Warsaw says it will"
+    if (
+        _PRONOUN_SUBJECT.search(between)
+        and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
+        and not (
+            _POSSESSED_SPENDING.match(text, nearest.end)
+            and len(_PRONOUN_SUBJECT.findall(between)) == len(_SPENDING_PRONOUN.findall(between))
+        )
+    ):
+        # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
+        # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
+        return []
     group = _listed_with(text, candidates)
     if any(o.code == "NATO" for o in group):
         return []
@@ -799,7 +817,8 @@ def _time_of(
     usable = [
         (t, s, e)
         for t, s, e in times
-        if not _SINCE.search(text, max(0, s - 7), s)
+        # "since 2014" starts a span, but "since 2014, when they stood at 0.9%" dates the figure
+        if not (_SINCE.search(text, max(0, s - 7), s) and not _WHEN_AFTER.match(text, e))
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
