@@ -1056,3 +1056,15 @@ def test_a_pronoun_for_the_countrys_own_spending_keeps_the_country() -> None:
     assert found == {("EE", SHARE, 2015, 1.9), ("EE", SHARE, 2024, 3.4)}
     # A pronoun that is another subject still breaks the link.
     assert not facts("Estonia's defence budget grew, and it said it would spend 3% of GDP.", title="Defence")
+
+
+def test_a_programming_law_is_a_plan_and_its_yearly_average_shares_its_span() -> None:
+    """ "The law provides €120bn for 2024 to 2030, an average of €17bn a year": both planned, no single year."""
+    found = records(
+        "Spain's defence spending will keep rising.\n\nSpending reached 1.3% of GDP last year.\n\n"
+        "Spain's military programming law provides €120bn for the years 2024 to 2030, an average of about"
+        " €17bn a year.",
+        title="Defence spending",
+    )
+    amounts = sorted((r.value, r.when, r.status) for r in found if r.metric is AMOUNT)
+    assert amounts == [(17e9, None, FigureStatus.PLANNED), (120e9, None, FigureStatus.PLANNED)]

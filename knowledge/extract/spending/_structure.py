@@ -152,7 +152,8 @@ _NAMED_TARGET_AFTER = re.compile(
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
 _RESTATED = re.compile(
-    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to)\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of)\s+(?:(?:about|around|roughly|some|nearly)\s+)?",
+    re.I,
 )
 # The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
 _TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|of)\s+)?(?:the\s+)?", re.I)
@@ -471,8 +472,9 @@ def _line_records(
                 and index
                 and _RESTATED.fullmatch(text, figures[index - 1][0].end, figure.start)
             ):
-                # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units
-                record = record.model_copy(update={"status": before.status})
+                # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units; "€413bn
+                # for 2024 to 2030, an average of €59bn a year": the span's, with no single year
+                record = record.model_copy(update={"status": before.status, "when": before.when})
             records.append(record)
     return records
 
