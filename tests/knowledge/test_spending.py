@@ -1068,3 +1068,26 @@ def test_a_programming_law_is_a_plan_and_its_yearly_average_shares_its_span() ->
     )
     amounts = sorted((r.value, r.when, r.status) for r in found if r.metric is AMOUNT)
     assert amounts == [(17e9, None, FigureStatus.PLANNED), (120e9, None, FigureStatus.PLANNED)]
+
+
+def test_an_increase_on_last_years_budget_is_the_new_budgets() -> None:
+    """ "LISBON — ... €3.5bn for 2026, an increase of €400m on the budget approved for this year"."""
+    found = records(
+        "LISBON, 11 October 2025 — The Government today submitted to parliament a defence budget of"
+        " €3.5 billion for 2026, an increase of €400 million on the budget approved for this year.",
+        title="Defence budget",
+    )
+    assert sorted(
+        (r.subject, r.metric, r.value, r.when.year if r.when else None, r.status) for r in found
+    ) == [
+        ("PT", AMOUNT, 3.5e9, 2026, FigureStatus.PLANNED),
+        ("PT", Metric.AMOUNT_INCREASE, 4e8, 2026, FigureStatus.PLANNED),  # not this year's: the base's
+    ]
+
+
+def test_a_dateline_topic_never_takes_a_worldwide_figure() -> None:
+    """ "OSLO — Global military expenditure rose to $2,718bn": the world's, not Norway's."""
+    assert not records(
+        "OSLO — Global military expenditure rose to $2,718bn in 2024, according to a research institute.",
+        title="Defence spending",
+    )

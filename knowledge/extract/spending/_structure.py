@@ -185,7 +185,9 @@ _OTHER_THING = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
 _TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
 _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
-_OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
+_OTHER_BODY = re.compile(
+    r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
+)
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
 _YEARS_AFTER = re.compile(r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d")
@@ -204,7 +206,8 @@ _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
-    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))",
+    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))"
+    r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)",  # "an increase of €390m on the budget"
     re.I,
 )
 _OWNER_AFTER = re.compile(
@@ -222,6 +225,12 @@ _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_APPOSED_INCREASE = re.compile(
+    r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
+)
+_INCREASE_BASE = re.compile(
+    r"\b(?:on|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b[^.;,]{0,30}$", re.I
+)
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
@@ -405,6 +414,8 @@ def _line_records(
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
     records: list[SpendingRecord] = []
     clauses = clause_spans(text)
+    dateline = DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else -1  # "LISBON, 11 October —" names the topic, not a spender
     for index, (figure, metric) in enumerate(figures):
         start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
         quote = _quote_opening(text, figure.start)
@@ -421,7 +432,7 @@ def _line_records(
             and not [
                 o
                 for o in _spender_like(text, owners)
-                if o.start < figure.start or o.code not in (topic, "NATO")
+                if (o.start < figure.start or o.code not in (topic, "NATO")) and o.end > dateline_end
             ]
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
@@ -824,6 +835,7 @@ def _time_of(
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
+        and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
     ]
     after = [
         t
@@ -836,7 +848,9 @@ def _time_of(
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
             return None  # "up from NOK 91bn": another time than the figure before it
-        if _RESTATED.fullmatch(text, previous.end, first.start):  # "4.7% this year, or about 187 billion"
+        if _RESTATED.fullmatch(text, previous.end, first.start) or _APPOSED_INCREASE.fullmatch(
+            text, previous.end, first.start
+        ):  # "4.7% this year, or about 187 billion"; "€3.2bn for 2025, an increase of €390m": the same year
             return _time_of(text, figures, group[0] - 1, times, clause_start, clause_end)
         between = [
             t
