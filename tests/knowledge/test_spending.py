@@ -1091,3 +1091,22 @@ def test_a_dateline_topic_never_takes_a_worldwide_figure() -> None:
         "OSLO — Global military expenditure rose to $2,718bn in 2024, according to a research institute.",
         title="Defence spending",
     )
+
+
+def test_money_that_is_the_means_of_a_plan_is_planned_for_its_year() -> None:
+    """ "promised to reach 2% this year with an extra €10.5bn"; "will meet ..., adding $9-billion"."""
+    found = records(
+        "Defence spending is rising. Greece, at 1.3pc last year, has promised to reach 2pc this year with an"
+        " extra €10.5bn, after years of resisting pressure.\n\n"
+        "OTTAWA — Canada will meet NATO's target of spending 2% of its gross domestic product on defence in"
+        " the current fiscal year, the prime minister said on Monday, adding $9-billion to military budgets.",
+        title="Defence spending",
+    )
+    rows = {
+        (r.subject, r.metric, r.as_written, r.when.year if r.when else None, r.status, r.currency)
+        for r in found
+    }
+    assert ("GR", Metric.AMOUNT_INCREASE, "€10.5bn", 2025, FigureStatus.PLANNED, "EUR") in rows
+    # NATO's target is not NATO's spending: the figure is Canada's plan for this year, in its own dollars.
+    assert ("CA", SHARE, "2%", 2025, FigureStatus.PLANNED, None) in rows
+    assert ("CA", Metric.AMOUNT_INCREASE, "$9-billion", 2025, FigureStatus.PLANNED, "CAD") in rows

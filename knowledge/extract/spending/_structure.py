@@ -96,7 +96,8 @@ _NOT_AMOUNT = re.compile(
     re.I,
 )
 _INCREASE_BEFORE = re.compile(
-    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional)\s+"
+    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
+    r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?)\s+"
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
 )
@@ -231,6 +232,13 @@ _APPOSED_INCREASE = re.compile(
 _INCREASE_BASE = re.compile(
     r"\b(?:on|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b[^.;,]{0,30}$", re.I
 )
+# An increase that is the means to the plan before it: "to reach 2% this year with an extra €10.5bn",
+# "will spend 2% in the current fiscal year, adding $9bn".
+_MEANS_OF_PLAN = re.compile(
+    r"[^;]{0,60}?,?\s+(?:with|adding|by\s+adding|injecting)\s+(?:an?\s+)?(?:(?:extra|additional|further)\s+)?"
+    r"(?:about\s+|some\s+|around\s+)?",
+    re.I,
+)
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
@@ -255,6 +263,15 @@ _POSSESSED_SPENDING = re.compile(
 _SPENDING_PRONOUN = re.compile(
     r"\b(?:it|they)\s+(?:(?:had|have|has)\s+)?(?:stood|stands?|were|was|reached|amounted|totall?ed|rose|fell|grew)\b",
     re.I,
+)
+# "will meet NATO's target of spending 2% ... this year": the ally's plan to spend the alliance's figure.
+_MEET_NAMED_TARGET = re.compile(
+    r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
+    r"(?:target|goal|guideline)\s+of\s+(?:spending\s+)?$",
+    re.I,
+)
+_ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
@@ -466,7 +483,10 @@ def _line_records(
             before = _record_before(text, figure.start, records, phrased or [])
             if (
                 record.status is FigureStatus.TARGET
-                and _NAMED_TARGET_AFTER.match(text, figure.end)
+                and (
+                    _NAMED_TARGET_AFTER.match(text, figure.end)
+                    or _MEET_NAMED_TARGET.search(text, max(start, figure.start - 60), figure.start)
+                )
                 and (when is None or published is None or when.year is None or when.year <= published.year)
             ):
                 # "pledged that Ottawa would reach the 2% guideline this year": its plan to spend the
@@ -477,6 +497,16 @@ def _line_records(
             if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
                 # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
                 record = record.model_copy(update={"status": before.status})
+            elif (
+                before is not None
+                and before.subject == code
+                and index
+                and metric is Metric.AMOUNT_INCREASE
+                and before.status in (FigureStatus.PLANNED, FigureStatus.TARGET)
+                and _MEANS_OF_PLAN.fullmatch(text, figures[index - 1][0].end, figure.start)
+            ):
+                # "has promised to reach 2% this year with an extra €10.5bn": the money is planned
+                record = record.model_copy(update={"status": FigureStatus.PLANNED})
             elif (
                 before is not None
                 and before.subject == code
@@ -697,6 +727,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         for m in _ALLIANCE.finditer(text)
         if not _after_preposition(text, m.start())
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
+        and not _ALLIANCE_TARGET.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
@@ -848,8 +879,13 @@ def _time_of(
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
             return None  # "up from NOK 91bn": another time than the figure before it
-        if _RESTATED.fullmatch(text, previous.end, first.start) or _APPOSED_INCREASE.fullmatch(
-            text, previous.end, first.start
+        if (
+            _RESTATED.fullmatch(text, previous.end, first.start)
+            or _APPOSED_INCREASE.fullmatch(text, previous.end, first.start)
+            or (
+                figures[group[0]][1] is Metric.AMOUNT_INCREASE
+                and _MEANS_OF_PLAN.fullmatch(text, previous.end, first.start)
+            )
         ):  # "4.7% this year, or about 187 billion"; "€3.2bn for 2025, an increase of €390m": the same year
             return _time_of(text, figures, group[0] - 1, times, clause_start, clause_end)
         between = [
