@@ -1110,3 +1110,12 @@ def test_money_that_is_the_means_of_a_plan_is_planned_for_its_year() -> None:
     # NATO's target is not NATO's spending: the figure is Canada's plan for this year, in its own dollars.
     assert ("CA", SHARE, "2%", 2025, FigureStatus.PLANNED, None) in rows
     assert ("CA", Metric.AMOUNT_INCREASE, "$9-billion", 2025, FigureStatus.PLANNED, "CAD") in rows
+
+
+def test_said_it_would_reach_is_a_plan_for_the_year() -> None:
+    """ "In April, Belgium said it would reach the 2% guideline before the end of the year" (a December article)."""
+    text = "Title: Defence in review\nDate: 2025-12-29\n\nIn April, Belgium said it would reach the 2% guideline before the end of the year."
+    found = extract_spending(read_article(text))
+    assert [(r.subject, r.value, r.when.year if r.when else None, r.status) for r in found] == [
+        ("BE", 2.0, 2025, FigureStatus.PLANNED)
+    ]
