@@ -519,6 +519,22 @@ def test_a_bare_noun_with_an_auxiliary_after_it_opens_a_reported_clause() -> Non
     ]
 
 
+def test_a_relative_clause_after_the_speech_verb_is_part_of_what_was_said() -> None:
+    """The verb governs its clause to the end: an aside inside it, or a "which" closing it, was said too.
+
+    Before a trailing attribution the same aside is the writer's description and stays out.
+    """
+    assert said(
+        f"{MINISTER} argued that the port, which handles most of the grain, was proof that dredging pays."
+    ) == [(KOWALSKI, REPORTED, "the port, which handles most of the grain, was proof that dredging pays")]
+    assert said(
+        f"{MINISTER} said the quay would be paid for by a levy, which the council approved in May."
+    ) == [(KOWALSKI, REPORTED, "the quay would be paid for by a levy, which the council approved in May")]
+    assert said(
+        f"{MINISTER} spoke. The port, which handles most of the grain, will reopen, Kowalski said."
+    ) == [(KOWALSKI, REPORTED, "The port will reopen")]
+
+
 def test_a_summing_up_apposition_after_a_report_is_the_writers_comment() -> None:
     """ "…, a level that no ally reached" and "…, a view other ministers dispute" are not what was said."""
     assert said(f"{MINISTER} said allies should spend 4% of GDP, a level that no ally has reached.") == [
