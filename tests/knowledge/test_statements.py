@@ -429,6 +429,19 @@ def test_according_to_a_document_sources_a_figure_and_is_no_statement() -> None:
     assert said(f"{MINISTER} spoke. Ten depots opened, according to the interior ministry.") == []
 
 
+def test_according_to_a_body_sources_the_words_its_sentence_reports() -> None:
+    """ "Tallinn says it will …, according to the ministry": the clause is speech, and the ministry its source."""
+    (statement,) = statements(
+        "Tallinn says it will open ten depots this year, according to the interior ministry."
+    )
+    assert (statement.speaker, statement.speaker_type, statement.kind, statement.text) == (
+        "the interior ministry",
+        SpeakerType.DOCUMENT,
+        REPORTED,
+        "Tallinn says it will open ten depots this year",
+    )
+
+
 def test_a_word_qualifying_a_role_names_nobody() -> None:
     """ "the finance ministry" is no "finance minister": the ministry speaks, not the minister."""
     (statement,) = statements(

@@ -121,6 +121,8 @@ _SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
 _TEXTS = frozenset(
     ("communiqué", "communique", "declaration", "statement", "report", "letter", "memo", "brief")
 )
+# A clause that opens with a named subject's words: "Oslo says ...", "Northland insists ...".
+_SAYS_OPENING = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,3}(?:says|said|insists|insisted|claims|claimed)\s")
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
     re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
@@ -725,9 +727,13 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
         if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
             end = len(who)  # "according to officials involved in the talks"
         # "according to the report" or "the budget office" sources a figure; a document's
-        # statements need a speech verb, or to have spoken before ("According to the document, ...")
+        # statements need a speech verb, or to have spoken before ("According to the document, ...").
+        # The clause's own speech verb counts: in "Oslo says it will ..., according to the ministry"
+        # the body is the source of what the capital says.
         spoken = (
-            speaker is not None and speaker.type is SpeakerType.DOCUMENT and speaker.name == cast.document
+            speaker is not None
+            and speaker.type is SpeakerType.DOCUMENT
+            and (speaker.name == cast.document or _SAYS_OPENING.match(match.group("clause")) is not None)
         )
         if (
             speaker is not None
