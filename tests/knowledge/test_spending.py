@@ -1150,3 +1150,19 @@ def test_a_named_target_is_one_fact_however_often_named() -> None:
         title="Defence spending",
     )
     assert [(r.subject, r.value) for r in found if r.subject == "NATO"] == [("NATO", 2.0)]
+
+
+def test_a_short_sentence_with_a_year_sets_the_scene_for_the_next() -> None:
+    """ "Denmark's turning point came in 2023. Outlays reached 2.0%": Denmark's, in 2023."""
+    found = facts(
+        "Norway has budgeted NOK 103bn for defence in fiscal 2025.\n\n"
+        "Denmark's turning point came in 2023. Outlays reached 2.0% of GDP, the first time in decades that"
+        " Copenhagen had met the guideline."
+    )
+    assert ("DK", SHARE, 2023, 2.0) in found
+    # Someone's words, or a time not written as a year, set no scene.
+    found = facts(
+        "Norway's defence spending reached 2.2% of GDP last year.\n\n"
+        '"Ten years ago nobody here wanted to hear about tanks." Spending reached 2.0% of GDP.'
+    )
+    assert ("NO", SHARE, 2014, 2.0) not in found

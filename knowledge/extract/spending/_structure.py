@@ -239,6 +239,8 @@ _MEANS_OF_PLAN = re.compile(
     r"(?:about\s+|some\s+|around\s+)?",
     re.I,
 )
+_SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the scene for the next
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
@@ -360,7 +362,11 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     mentions = [
         _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
     ]
-    mentions = [o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end)] + _broken_names(text)
+    # A possessive names the topic only as the sentence's subject: "Denmark's turning point came in
+    # 2023" is about Denmark; "after Russia's invasion" is not about Russia.
+    mentions = [
+        o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip()
+    ] + _broken_names(text)
     named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
@@ -376,11 +382,24 @@ def context_years(article: Article) -> list[TimeRef | None]:
     published = article.meta.published
     years: list[TimeRef | None] = []
     current: TimeRef | None = None
+    setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
     for passage in article.passages:
-        years.append(current)
+        years.append(setting or current)
         found = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
-        if len(found) == 1 and published and published.year - 1 <= (year := found.pop()) <= published.year:
+        setting = None
+        year = next(iter(found)) if len(found) == 1 else None
+        if year is None or published is None:
+            continue
+        if published.year - 1 <= year <= published.year:
             current = TimeRef(text="(year in context)", year=year)
+        elif (
+            year <= published.year
+            and len(passage.text) <= _SETTING_SENTENCE
+            and _YEARS.search(passage.text) is not None  # written as a year, not "ten years ago"
+            and not passage.text.lstrip().startswith(('"', "“", "‘", "'"))  # someone's words
+            and not _NUMBER_CUE.search(_YEARS.sub("", passage.text))
+        ):
+            setting = TimeRef(text="(year of the sentence before)", year=year)
     return years
 
 
@@ -925,7 +944,10 @@ def undated_year(
         context_year
         and context_year.year
         and published
-        and published.year - 1 <= context_year.year <= published.year
+        and (
+            published.year - 1 <= context_year.year <= published.year
+            or context_year.text == "(year of the sentence before)"
+        )
     ):
         return context_year
     if published and _PRESENT.search(text, start, end):
