@@ -1166,3 +1166,18 @@ def test_a_short_sentence_with_a_year_sets_the_scene_for_the_next() -> None:
         '"Ten years ago nobody here wanted to hear about tanks." Spending reached 2.0% of GDP.'
     )
     assert ("NO", SHARE, 2014, 2.0) not in found
+
+
+def test_the_government_as_it_and_this_year_and_next() -> None:
+    """ "the Danish government created a fund ..., and it now expects 3.2%"; "3% this year and next"."""
+    found = facts(
+        "In February the Danish government created a fund of DKK 50 billion for 2025 and 2026, and it now"
+        " expects defence spending of about 3.2% of GDP in 2025.\n\n"
+        "Norway said its defence spending would be 2.5% of GDP this year and next."
+    )
+    assert ("DK", SHARE, 2025, 3.2) in found
+    assert {("NO", SHARE, 2025, 2.5), ("NO", SHARE, 2026, 2.5)} <= found
+    # A person named in between is another subject: "it" is no longer the government.
+    assert not facts(
+        "The Danish government met the minister, and he said it would spend 3.2% of GDP in 2025."
+    ) & {("DK", SHARE, 2025, 3.2)}

@@ -275,6 +275,13 @@ _MEET_NAMED_TARGET = re.compile(
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|cabinet|administration)\b", re.I)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
+_AND_NEXT = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:(?:on\s+defen[cs]e|in|for)\s+)*"
+    r"this\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b",
+    re.I,
+)
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
 )
@@ -536,6 +543,10 @@ def _line_records(
                 # for 2024 to 2030, an average of €59bn a year": the span's, with no single year
                 record = record.model_copy(update={"status": before.status, "when": before.when})
             records.append(record)
+            if _AND_NEXT.match(text, figure.end) and record.when and record.when.year:
+                # "would exceed 3% of GDP this year and next": the same figure for the year after too
+                following = TimeRef(text="next year", year=record.when.year + 1)
+                records.append(record.model_copy(update={"when": following, "status": FigureStatus.PLANNED}))
     return records
 
 
@@ -803,6 +814,8 @@ def _figure_owners(
             _POSSESSED_SPENDING.match(text, nearest.end)
             and len(_PRONOUN_SUBJECT.findall(between)) == len(_SPENDING_PRONOUN.findall(between))
         )
+        # "the Danish government created a fund ..., and it now expects 3.2%": "it" is the government
+        and not (_GOVERNMENT_AFTER.match(text, nearest.end) and not _PERSONAL_PRONOUN.search(between))
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
