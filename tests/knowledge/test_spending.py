@@ -1181,3 +1181,29 @@ def test_the_government_as_it_and_this_year_and_next() -> None:
     assert not facts(
         "The Danish government met the minister, and he said it would spend 3.2% of GDP in 2025."
     ) & {("DK", SHARE, 2025, 3.2)}
+
+
+def test_a_council_decision_from_a_year_every_year_is_the_topics_from_that_year() -> None:
+    """ "From 2026 until 2030 the State Defence Council decided ... between 5 and 6% of GDP every year"."""
+    found = records(
+        "VILNIUS — Lithuania spent 2.9% of GDP on defence in 2024.\n\n"
+        "From 2026 until 2030 the State Defence Council decided to allocate for defence between 5 and 6 % of"
+        " GDP every year.",
+        title="Defence spending",
+    )
+    assert ("LT", 2026, "between 5 and 6 %") in {
+        (r.subject, r.when.year if r.when else None, r.as_written) for r in found
+    }
+
+
+def test_an_including_aside_and_a_colon_do_not_hide_the_budget() -> None:
+    """ "She points to the order book: Germany's defence budget, including the special fund set up after
+    Russia's invasion of Ukraine, is about €86bn this year": Germany's planned budget."""
+    found = records(
+        "She points to the order book: Germany’s defence budget, including the special fund set up after"
+        " Russia’s full-scale invasion of Ukraine, is about €86bn this year.",
+        title="Defence industry",
+    )
+    assert [(r.subject, r.metric, r.value, r.when.year if r.when else None, r.status) for r in found] == [
+        ("DE", AMOUNT, 86e9, 2025, FigureStatus.PLANNED)
+    ]

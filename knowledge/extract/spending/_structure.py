@@ -184,7 +184,10 @@ _OTHER_THING = re.compile(
     re.I,
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
-_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_TOPIC_LEAD = re.compile(
+    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|it)\b",
+    re.I,
+)
 _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
@@ -281,6 +284,18 @@ _AND_NEXT = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:(?:on\s+defen[cs]e|in|for)\s+)*"
     r"this\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b",
     re.I,
+)
+# "Germany's defence budget, including the special fund set up in 2022, is about €86bn": the aside
+# says what the budget holds; it does not make the budget a fund.
+_INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
+_BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
+_EVERY_YEAR = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:every|each|a|per)\s+year\b"
+    r"|\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?annually\b",
+    re.I,
+)
+_SPAN_FROM = re.compile(
+    r"\b(?:from|between)\s+(?P<year>(?:19|20)\d\d)\s*(?:until|to|through|and|-|–)\s*(?:19|20)\d\d\b", re.I
 )
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
@@ -493,6 +508,10 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        every = _EVERY_YEAR.match(text, figure.end)
+        span = _SPAN_FROM.search(text, start, figure.start) if every else None
+        if span is not None:  # "From 2026 until 2030 ... between 5 and 6% of GDP every year": from 2026
+            when = TimeRef(text=span.group(0), year=int(span.group("year")))
         when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
         unresolved = UNRESOLVED_TIME.match(text, figure.end) is not None  # "in the year before the invasion"
@@ -701,7 +720,10 @@ def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None
     €4bn"), or None for aid, loans, an economy or money that is not defence's."""
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
-    near = text[start : min(end, quantity.end + 15)]
+    colon = text.rfind(": ", start, quantity.start)
+    if colon >= 0 and _SPENDING_NOUN.search(text, colon, quantity.start):
+        start = colon + 1  # "She points to the order book: Germany's defence budget ... is €86bn"
+    near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, quantity.end + 15)])
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
         return None  # "whose GDP is €4.3 trillion"
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
@@ -796,7 +818,10 @@ def _figure_owners(
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
     asides = [
-        m.span() for m in RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
+        m.span()
+        for pattern in (RELATIVE, _INCLUDING_ASIDE)
+        for m in pattern.finditer(text, clause_start, figure.start)
+        if m.end() <= figure.start
     ]
     candidates = [
         o
@@ -1061,6 +1086,10 @@ def _record(
     status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
         status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
+    if metric is Metric.AMOUNT and status is FigureStatus.ESTIMATE and _BUDGET_WORD.search(span):
+        status = (
+            FigureStatus.PLANNED
+        )  # "Germany's defence budget ... is about €86bn this year": the budget law
     if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
         status = FigureStatus.PLANNED  # money added to a budget this year is a decision, not a measurement
     return SpendingRecord(
