@@ -574,7 +574,6 @@ def test_target_met_or_missed(text: str, expected: set[tuple[str, Metric, int | 
 @pytest.mark.parametrize(
     "text",
     [
-        "Canada did not meet the 2% target until 2024.",  # which years it missed are not stated
         "Only in 2024 did Canada meet the 2% target.",
         "Canada is expected to meet the 2% target in 2025.",
         "Canada will miss the 2% target this year.",
@@ -1207,3 +1206,13 @@ def test_an_including_aside_and_a_colon_do_not_hide_the_budget() -> None:
     assert [(r.subject, r.metric, r.value, r.when.year if r.when else None, r.status) for r in found] == [
         ("DE", AMOUNT, 86e9, 2025, FigureStatus.PLANNED)
     ]
+
+
+def test_did_not_meet_until_a_year_is_the_target_met_that_year() -> None:
+    """ "Canada did not meet the 2% target until 2024": met in 2024; the years it missed are not named."""
+    found = records("Canada did not meet the 2% target until 2024, officials said.")
+    assert [(r.subject, r.metric, r.when.year if r.when else None) for r in found if r.subject == "CA"] == [
+        ("CA", MET, 2024)
+    ]
+    # "the 2%" stands for the target too.
+    assert ("DE", MET, 2024, None) in facts("Germany did not meet the 2% until 2024, and now aims for 3.5%.")
