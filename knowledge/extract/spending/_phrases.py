@@ -937,7 +937,13 @@ def _met_only_from(clause: _Clause, context: _TargetContext | None) -> list[Spen
         )  # "did not meet the 2% until 2024"
         found = _status_subjects(clause, cue, target_object) if target_object and cue.group("met") else None
         until = _UNTIL_YEAR.match(clause.masked, target_object.end()) if target_object else None
-        if found is None or until is None or not found[1] or _quoted(clause, cue.start()):
+        if (
+            target_object is None
+            or found is None
+            or until is None
+            or not found[1]
+            or _quoted(clause, cue.start())
+        ):
             continue
         when = next((t[0] for t in clause.times if t[1] == until.start("year") and t[0].year), None)
         if when is None:
