@@ -208,11 +208,18 @@ class _Reading:
 # --- assembling -------------------------------------------------------------------------------
 
 
-def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
-    """Return the statements of the article's speakers, in passage order."""
+def extract_statements(
+    article: Article, people: list[PersonRecord], referents: Sequence[Referent | None] | None = None
+) -> list[StatementRecord]:
+    """Return the statements of the article's speakers, in passage order.
+
+    ``referents`` is ``shared_index(tuple(people)).referents(article.passages)`` when the caller
+    has it already (``extract`` works it out once for statements and events); else it is computed.
+    """
     index = shared_index(tuple(people))
     roles = {p.name: (p.role or "").lower() for p in people}
-    reading = _Reading(article, index, roles, list(index.referents(article.passages)))
+    pronouns = index.referents(article.passages) if referents is None else referents
+    reading = _Reading(article, index, roles, list(pronouns))
     reading.genders = genders(people, article.body)
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
