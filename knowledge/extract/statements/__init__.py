@@ -382,14 +382,15 @@ def _paragraph(
         i += step
     reading.note_documents(records)
     for passage in passages:
-        fixed = correction(passage, quotes, body, reading.cast(passage))
-        wrong = misquotation(passage, quotes, body, reading.cast(passage))
+        cast = reading.cast(passage)  # nothing below changes whom it resolves to: made once
+        fixed = correction(passage, quotes, body, cast)
+        wrong = misquotation(passage, quotes, body, cast)
         if wrong is not None:
             reading.misquotes.append(wrong)
         if fixed is not None:
             reading.corrections.append(fixed)
         elif passage.position not in reading.covered and passage.position not in consumed:
-            reported = _reported(passage, reading.cast(passage))
+            reported = _reported(passage, cast)
             reading.note_documents(reported)
             records += reported
     for passage in passages[remembered:]:
