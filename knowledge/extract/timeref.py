@@ -5,7 +5,7 @@ Resolution rules (a news article speaks from its publication date):
 * ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``, ``24 and 25 June``,
   ``June 15 to 17``, ``24.06.2025``, ``11.–12.07.2023``: as written (numeric dates are day first,
   as written outside the US, and need their year: "24.06" alone could be a number).
-* ``last year`` / ``this year`` / ``next year`` / ``a decade ago``: need the document year;
+* ``last year`` / ``this year`` / ``next year`` / ``the current (fiscal) year`` / ``a decade ago``: need the document year;
   ``a decade earlier`` / ``five years earlier`` count back from the time just before them in the
   sentence ("2.2 percent last year, up from 1.2 percent a decade earlier"), else from the document.
 * ``this month`` / ``next month`` / ``last month`` (also "later this month"): the document's month,
@@ -101,7 +101,13 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    (
+        "rel_year",
+        "year word",
+        re.compile(
+            r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
+        ),
+    ),
     (
         "rel_month_word",
         "relative",
@@ -239,7 +245,7 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "numeric_date":
         return _numeric_date(text, int(groups["year"]), int(groups["month_number"]), groups)
     if kind in ("month_day_year", "day_month_year"):
-        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
+        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published, _tense(match))
         end_day = int(groups["end_day"]) if groups.get("end_day") else None
         return TimeRef(text=text, year=year, month=month, day=int(groups["day"]), end_day=end_day)
     if kind == "month_year":
@@ -247,7 +253,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
     if kind == "rel_year":
-        offset = {"last": -1, "this": 0, "next": 1}[fold_case(groups["rel"])]
+        rel = fold_case(groups["rel"]).split()[-1]
+        offset = {"last": -1, "this": 0, "next": 1, "current": 0}[rel]
         return TimeRef(text=text, year=published.year + offset if published else None)
     if kind == "anaphoric":  # counted from the year before it by _anchor_earlier; alone, from the date
         alone = published.year - 1 if groups.get("before") and published else None
@@ -265,7 +272,7 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         )
     if kind == "month":
         shown = text[4:] if text.lower().startswith("the ") else text  # "the June summit" -> "June"
-        return TimeRef(text=shown, year=_year_for_month(month, published), month=month)
+        return TimeRef(text=shown, year=_year_for_month(month, published, _tense(match)), month=month)
     if kind == "weekday":
         return _resolve_weekday(text, groups["weekday"], published)
     return None
@@ -319,10 +326,52 @@ def _year_for_relative_month(rel: str, month: int | None, published: PartialDate
     return published.year - (1 if month >= published.month else 0)
 
 
-def _year_for_month(month: int | None, published: PartialDate | None) -> int | None:
-    """Return the year that puts a bare month within six months of publication, if knowable."""
+_PAST_CUE = re.compile(
+    r"\b(?:said|announced|agreed|met|held|was|were|had|did|decided|approved|adopted|pledged|promised|voted"
+    r"|signed|told|wrote|published|unveiled|launched|became|joined|created|set\s+up|passed|raised|spent"
+    r"|reached|rose|fell|took\s+place)\b",
+    re.I,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next)\b",
+    re.I,
+)
+_TENSE_WINDOW = 60
+
+
+def _tense(match: re.Match[str]) -> str | None:
+    """Return "past" or "future" from the verb nearest a bare month ("In April, Belgium said ...",
+    "leaders will meet on 7 July, NATO announced"): its own clause first, then its sentence; None
+    when no verb nearby says."""
+    text = match.string
+    sentence_start = max(text.rfind(".", 0, match.start()) + 1, match.start() - _TENSE_WINDOW)
+    stop = text.find(".", match.end())
+    sentence_end = min(match.end() + _TENSE_WINDOW, len(text) if stop < 0 else stop)
+    clause_start = max(sentence_start, text.rfind(",", 0, match.start()) + 1)
+    comma = text.find(",", match.end(), sentence_end)
+    clause_end = sentence_end if comma < 0 else comma
+    for start, end in ((clause_start, clause_end), (sentence_start, sentence_end)):
+        nearest: tuple[int, str] | None = None
+        for tense, cue in (("past", _PAST_CUE), ("future", _FUTURE_CUE)):
+            for found in (*cue.finditer(text, start, match.start()), *cue.finditer(text, match.end(), end)):
+                before = found.end() <= match.start()
+                distance = match.start() - found.end() if before else found.start() - match.end()
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, tense)
+        if nearest is not None:
+            return nearest[1]
+    return None
+
+
+def _year_for_month(month: int | None, published: PartialDate | None, tense: str | None = None) -> int | None:
+    """Return the year of a bare month: the latest one by publication for a past verb, the next one for a
+    future verb, else the one within six months of publication; None if not knowable."""
     if published is None or published.month is None or month is None:
         return None
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    if tense == "future":
+        return published.year if month >= published.month else published.year + 1
     delta = month - published.month
     if delta > 6:
         return published.year - 1
