@@ -214,7 +214,11 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
         icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
         # a claim that names no figure ("met the guideline") says "the target", not "the of GDP target"
-        target = f"the {format_percent(figure.target)} of GDP target" if figure.target is not None else "the target"
+        target = (
+            f"the {format_percent(figure.target)} of GDP target"
+            if figure.target is not None
+            else "the target"
+        )
         text = f"{icon} {verb} {target}{_in_year(figure.when)}"
     elif figure.metric is Metric.ALLIES_MEETING_TARGET:
         target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
