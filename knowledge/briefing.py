@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge import gazetteer, meetings
 from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
+from knowledge.extract.timeref import find_times
 from knowledge.models import (
     ALLIANCE,
     Appearance,
@@ -56,6 +57,7 @@ from knowledge.models import (
     Figure,
     FigureStatus,
     Metric,
+    PartialDate,
     PersonRef,
     SearchAnswer,
     Selection,
@@ -661,7 +663,7 @@ class Briefing:
         return SearchAnswer(
             query=" ".join(text.split())[:MAX_QUERY_CHARS],
             terms=query.terms,
-            hits=hits,
+            hits=[h.model_copy(update={"dates": resolved_times(h.source)}) for h in hits],
             pointers=await self._pointers(text),
         )
 
@@ -914,6 +916,31 @@ def status_note(figure: Figure) -> str:
 def _year_suffix(when: TimeRef | None) -> str:
     """Return " (2023)" for a dated fact, "" otherwise."""
     return f" ({when.year})" if when and when.year else ""
+
+
+MAX_RESOLVED_TIMES = 3  # a sentence's relative times worth spelling out under a search hit
+
+
+def resolved_times(source: Source) -> list[str]:
+    """Return the relative times of a passage resolved against its document's date.
+
+    "Sweden joined NATO last March" in an article of 5 March 2025 gives "“last March”: March 2024",
+    so a search answer says when without the reader working it out. Times written as dates
+    ("in 2004", "on 24 June 2025") need no note; an undated document resolves nothing.
+    """
+    if not source.document.published:
+        return []
+    try:
+        published = PartialDate.parse(source.document.published)
+    except ValueError:
+        return []
+    notes = []
+    for when, _, _ in find_times(source.passage, published):
+        shown = describe_time(when)
+        if when.year is not None and shown.endswith("”)"):  # shown with its written form: it was relative
+            resolved, _, _ = shown.partition(" (“")
+            notes.append(f"“{when.text.strip()}”: {resolved}")
+    return list(dict.fromkeys(notes))[:MAX_RESOLVED_TIMES]
 
 
 def describe_time(when: TimeRef | None) -> str:

@@ -97,7 +97,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             r"\b(?:(?P<same>the\s+same\s+year)"
             r"|(?P<before>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+(?:before|earlier)"
             r"|(?:a|one)\s+year\s+(?:earlier|before))"
-            r"|(?P<after>the\s+(?:following|next)\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later))\b",
+            r"|(?P<after>the\s+(?:following|next)\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later))\b"
+            # "the year before the invasion" counts from an event the text does not date: no year
+            r"(?!\s+(?:the|a|an|his|her|its|their|Russia|[A-Z][a-z]+['’]s)\b)",
             re.I,
         ),
     ),

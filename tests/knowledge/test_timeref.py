@@ -150,3 +150,11 @@ def test_relative_months_and_weeks(
     """ "next month" needs the document's month and "last week" its day; neither gets a day."""
     ((ref, _, _),) = find_times(text, published)
     assert (ref.year, ref.month, ref.day) == (*expected, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["It spent 1.3% in the year before the invasion.", "A year before the summit, it spent 2%."]
+)
+def test_a_year_counted_from_an_undated_event_has_no_year(text: str) -> None:
+    """ "the year before the invasion" is not the year before the article: nothing is resolved."""
+    assert find_times(text, PartialDate(year=2025, month=3, day=5)) == []
