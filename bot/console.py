@@ -98,10 +98,10 @@ def _named_options(rest: str, parameters: list[str]) -> dict[str, str] | None:
     return {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2)}
 
 
-async def answer(local: LocalDiscord, line: str) -> Sent:
-    """Return the message the bot answers a console line with."""
+async def answer(local: LocalDiscord, line: str, **member: Any) -> Sent:
+    """Return the message the bot answers a console line with (member: who asks, as ``payload`` takes it)."""
     name, options = parse_command(line, local.bot)  # type: ignore[arg-type]
-    return await local.answer(name, options)
+    return await local.answer(name, options, **member)
 
 
 def payload_json(sent: Sent) -> str:
