@@ -32,6 +32,7 @@ from knowledge.store import (
     StoreError,
     StoreWriteError,
 )
+from tests.tracing import statements_run
 
 ARTICLE = read_article(
     "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
@@ -326,14 +327,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
 async def test_overlapping_version_checks_share_one_query(tmp_path: Path) -> None:
     """A burst of answers asks data_version at once: one query serves them; later calls ask again."""
     store = await Store.open(tmp_path / "s.sqlite3")
-    statements: list[str] = []
     try:
-        await store._db.set_trace_callback(statements.append)
-        versions = await asyncio.gather(*(store.data_version() for _ in range(100)))
-        burst = sum("data_version" in s for s in statements)
+        async with statements_run(store) as statements:
+            versions = await asyncio.gather(*(store.data_version() for _ in range(100)))
+            burst = sum("data_version" in s for s in statements)
         await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
         after = await store.data_version()
-        await store._db.set_trace_callback(None)
     finally:
         await store.close()
     assert len(set(versions)) == 1 and burst == 1
@@ -369,8 +368,8 @@ async def test_a_writer_that_lost_the_race_finds_the_winner_s_document(tmp_path:
             loop.call_soon_threadsafe(waiting.set)
 
     try:
-        await other._in_db_thread(lambda db: db.set_trace_callback(hold))
-        await store._in_db_thread(lambda db: db.set_trace_callback(trace))
+        await other._writer.run(sqlite3.Connection.set_trace_callback, hold)
+        await store._writer.run(sqlite3.Connection.set_trace_callback, trace)
         win = asyncio.ensure_future(other.add_document(ARTICLE, EXTRACTION, name="theirs.txt"))
         await holding.wait()
         write = asyncio.ensure_future(store.add_document(ARTICLE, EXTRACTION, name="mine.txt"))
