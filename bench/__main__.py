@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline, e2e, feeds, linearity, scale
+from bench import baseline, e2e, feeds, linearity, readers, scale
 from bench.report import Row, Target, latency_row, machine, percentile, table, write_json
 from bench.workload import (
     ASK_QUERIES,
@@ -50,6 +50,7 @@ BOT_RSS = Target("value", "<", 150.0, "< 150 MB")
 COLD_START = Target("value", "<", 1.5, "< 1.5 s")
 LONG_ARTICLE = Target("value", "<", 2.0, "< 2 s")
 EXTRACTORS = ("people", "spending", "statements", "events", "all")
+READERS_ROWS = ("idle", "process", "process_ratio", "here", "here_ratio")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ def expected_keys() -> list[str]:
     keys += ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
     keys += ["feeds.poll", "feeds.cpu", "feeds.rss", "feeds.again"]
     keys += ["scopes.ingest", "scopes.first", *(f"scopes.{key}" for key in STRUCTURED)]
+    keys += [f"readers.{what}.{when}" for what in ("answer", "read") for when in READERS_ROWS]
     return [*keys, "cold.start"]
 
 
@@ -464,6 +466,8 @@ async def main_async(config: Config, work: Path) -> Run:
         )
     # 7 (before 5). scopes: as many articles, dealt to global and servers; answers from every server.
     await scoped_phase(run, work / "scoped.sqlite3")
+    # 9 (before 5). answers in this process while another process ingests into the same store.
+    await readers_phase(run, work / "readers")
 
     # 5. cold start.
     section = "5 cold start · seed store"
@@ -529,6 +533,40 @@ async def scoped_phase(run: Run, db: Path) -> None:
                     )
 
         await with_briefing(db, scoped)
+
+
+async def readers_phase(run: Run, work: Path) -> None:
+    """Time /spending and a plain read in process, idle and while articles are ingested by each writer."""
+    config = run.config
+    articles = min(config.articles, 1000)
+    section = f"9 readers · in process · idle vs during an ingest of {articles:,} articles"
+    keys = [k for k in expected_keys() if k.startswith("readers.")]
+    with run.phase(f"answers beside an ingest of {articles:,} articles", keys, section):
+        results = await readers.spending_beside_ingest(work, articles, config.n, config.budget)
+        labels = {"process": "another process ingesting", "here": "this process ingesting"}
+        for what, label in (("answer", "/spending"), ("read", "a store read (/sources page, no cache)")):
+            idle = latency_row(f"readers.{what}.idle", section, f"{label}, idle", _of(results["idle"], what))
+            run.add(idle)
+            for writer in readers.WRITERS:
+                timings = results[writer]
+                note = f"{timings.stored:,} documents stored in {timings.seconds:.1f} s meanwhile"
+                during = latency_row(
+                    f"readers.{what}.{writer}",
+                    section,
+                    f"{label}, {labels[writer]}",
+                    _of(timings, what),
+                    note=note,
+                )
+                run.add(during)
+                ratio = (during.p99 or math.nan) / (idle.p99 or math.nan)
+                run.add(
+                    Row(f"readers.{what}.{writer}_ratio", section, "    p99 / idle p99", "×", value=ratio)
+                )
+
+
+def _of(timings: readers.Timings, what: str) -> list[float]:
+    """Return the answers' or the reads' durations."""
+    return timings.answers if what == "answer" else timings.reads
 
 
 def _shown(path: Path) -> str:
