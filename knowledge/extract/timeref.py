@@ -5,7 +5,7 @@ Resolution rules (a news article speaks from its publication date):
 * ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``, ``24 and 25 June``,
   ``June 15 to 17``, ``24.06.2025``, ``11.–12.07.2023``: as written (numeric dates are day first,
   as written outside the US, and need their year: "24.06" alone could be a number).
-* ``last year`` / ``this year`` / ``next year`` / ``a decade ago``: need the document year;
+* ``last year`` / ``this year`` / ``next year`` / ``the current (fiscal) year`` / ``a decade ago``: need the document year;
   ``a decade earlier`` / ``five years earlier`` count back from the time just before them in the
   sentence ("2.2 percent last year, up from 1.2 percent a decade earlier"), else from the document.
 * ``this month`` / ``next month`` / ``last month`` (also "later this month"): the document's month,
@@ -101,7 +101,13 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("rel_year", "year word", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    (
+        "rel_year",
+        "year word",
+        re.compile(
+            r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
+        ),
+    ),
     (
         "rel_month_word",
         "relative",
@@ -247,7 +253,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
     if kind == "rel_year":
-        offset = {"last": -1, "this": 0, "next": 1}[fold_case(groups["rel"])]
+        rel = fold_case(groups["rel"]).split()[-1]
+        offset = {"last": -1, "this": 0, "next": 1, "current": 0}[rel]
         return TimeRef(text=text, year=published.year + offset if published else None)
     if kind == "anaphoric":  # counted from the year before it by _anchor_earlier; alone, from the date
         alone = published.year - 1 if groups.get("before") and published else None

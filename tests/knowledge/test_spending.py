@@ -994,3 +994,77 @@ def test_taking_it_to_a_share_is_the_same_spending_and_year() -> None:
         "Norway's defence budget has doubled to NOK 90 billion since 2019, taking it to 2.2% of GDP in 2024."
     )
     assert {(f[0], f[1], f[2]) for f in found} == {("NO", AMOUNT, 2024), ("NO", SHARE, 2024)}
+
+
+def test_almost_and_nearly_fall_short_of_the_figure() -> None:
+    """ "almost 3%" is under 3%: kept as written, never stored as 3 (nor charted as 3)."""
+    found = records(
+        "Slovakia spent almost 3% of GDP on defence last year; Hungary nearly 2.5% of GDP in 2023."
+    )
+    assert sorted((r.subject, r.value, r.as_written) for r in found) == [
+        ("HU", None, "nearly 2.5%"),
+        ("SK", None, "almost 3%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Slovakia crossed the 2% line last year.", {("SK", MET, 2024)}),
+        ("Slovenia passed the 2% mark in 2024, the ministry said.", {("SI", MET, 2024)}),
+        # A second verb of the clause's subject.
+        ("Portugal spent 1.5% of GDP in 2023 and crossed the 2% line in 2024.", {("PT", MET, 2024)}),
+        (
+            "Portugal spent 1.5% of GDP in 2023 and did not meet the 2% target in 2024.",
+            {("PT", MISSED, 2024)},
+        ),
+        # Not a claim: a forecast, or a participle of another verb.
+        ("Portugal will raise its budget and reach the 2% target in 2026.", set()),
+        ("Portugal will spend 2% of GDP in 2026, adding €1bn and reaching the goal early.", set()),
+    ],
+)
+def test_crossing_the_line_is_meeting_the_target(text: str, expected: set[tuple[str, Metric, int]]) -> None:
+    """ "crossed the 2% line", "passed the 2% mark": the target met, also as the subject's second verb."""
+    found = {
+        (r.subject, r.metric, r.when.year if r.when else None)
+        for r in records(text, title="Defence spending")
+        if r.metric in (MET, MISSED)
+    }
+    assert found == expected
+
+
+def test_the_alliance_as_an_object_does_not_take_the_figure() -> None:
+    """ "Finland joined NATO in 2023, and its budget ... is 2.4%": NATO is what was joined, not a spender."""
+    found = records(
+        "Finland, which spent 1.3% of GDP in 2021, joined NATO in 2023, and its budget for the current"
+        " year is equivalent to 2.4% of GDP.",
+        title="Defence spending",
+    )
+    assert sorted((r.subject, r.value, r.when.year if r.when else None, r.status) for r in found) == [
+        ("FI", 1.3, 2021, FigureStatus.ACTUAL),
+        ("FI", 2.4, 2025, FigureStatus.PLANNED),  # this year's budget: a plan
+    ]
+
+
+def test_a_pronoun_for_the_countrys_own_spending_keeps_the_country() -> None:
+    """ "Estonia's outlays ..., when they stood at 1.9%": "they" is the outlays; "since 2015, when" dates it."""
+    found = facts(
+        "Estonia's outlays have risen every year since 2015, when they stood at 1.9% of GDP, and reached"
+        " 3.4% last year.",
+        title="Defence spending",
+    )
+    assert found == {("EE", SHARE, 2015, 1.9), ("EE", SHARE, 2024, 3.4)}
+    # A pronoun that is another subject still breaks the link.
+    assert not facts("Estonia's defence budget grew, and it said it would spend 3% of GDP.", title="Defence")
+
+
+def test_a_programming_law_is_a_plan_and_its_yearly_average_shares_its_span() -> None:
+    """ "The law provides €120bn for 2024 to 2030, an average of €17bn a year": both planned, no single year."""
+    found = records(
+        "Spain's defence spending will keep rising.\n\nSpending reached 1.3% of GDP last year.\n\n"
+        "Spain's military programming law provides €120bn for the years 2024 to 2030, an average of about"
+        " €17bn a year.",
+        title="Defence spending",
+    )
+    amounts = sorted((r.value, r.when, r.status) for r in found if r.metric is AMOUNT)
+    assert amounts == [(17e9, None, FigureStatus.PLANNED), (120e9, None, FigureStatus.PLANNED)]

@@ -21,6 +21,8 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ),
         ("reached $1.3 trillion last year", YEAR_ONLY, [("last year", 2024, None)]),
         ("reached $1.3 trillion last year", None, [("last year", None, None)]),
+        ("its budget for the current year", YEAR_ONLY, [("the current year", 2025, None)]),
+        ("in the current fiscal year", YEAR_ONLY, [("the current fiscal year", 2025, None)]),
         ("a summit in the Netherlands this June", YEAR_ONLY, [("this June", 2025, 6)]),
         ("stated in February that", YEAR_ONLY, [("in February", None, 2)]),
         ("stated in February that", FULL, [("in February", 2026, 2)]),

@@ -122,11 +122,11 @@ _ALLIANCE_NAME = re.compile(r"\bNATO\b|\b[Aa]lliance\b")
 _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Baltics)\b")
 _BALTIC_CODES = ("EE", "LV", "LT")
 
-_TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective|line)s?"
+_TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective|line|mark)s?"
 # Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
 # spares the rest the scans with the full patterns. They are looked for in the clause's folded text
 # (see fold_case), as the patterns that need them ignore case.
-_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective|line")
+_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective|line|mark")
 _SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
 _HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were")
 _DEFENCE_CUE = re.compile(r"defen|military|armed")
@@ -224,7 +224,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 _MET_VERB = (
     r"(?:met|meet|meets|meeting|exceeded|exceeds?|exceeding|surpassed|surpass(?:es|ing)?|hit|hits|hitting"
-    r"|reached|reach(?:es|ing)?|achieved|achieves?|achieving|topped|cleared)"
+    r"|reached|reach(?:es|ing)?|achieved|achieves?|achieving|topped|cleared|crossed|cross(?:es|ing)?"
+    r"|passed|pass(?:es|ing)?)"
 )
 _BE = r"(?:is|are|was|were|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?"
 _STATUS_CUE = re.compile(
@@ -275,6 +276,7 @@ _LIST_OPENING = re.compile(
     r"(?:.*,)?\s*(?:in\s+\ue001+\s+)?(?:(?:only|just|both|also|and|but|so\s+far|meanwhile)\s+)?(?:the\s+)?",
     re.I,
 )
+_SECOND_VERB = re.compile(rf"\band(?:\s+{_ADV_STATUS})*\s+$", re.I)
 _NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer)\b|n['’]t\b", re.I)
 _NEGATED_CLAIM = re.compile(r"\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b|\bno\s+longer\b")
 _LIST_START = re.compile(r"\s*(?:the\s+)?", re.I)
@@ -988,7 +990,17 @@ def _status_subjects(
         return (listed, negated) if listed else None
     listed = _list_before(clause, cue.start())
     if not listed:
-        return None
+        # A second verb of the clause's subject: "Portugal spent 1.5% in 2023 and crossed the line in 2024".
+        joined = _SECOND_VERB.search(clause.masked, clause.start, cue.start())
+        subject = _opening_subject(clause, cue.start()) if joined is not None else None
+        if (
+            joined is None
+            or subject is None
+            or cue.group(0).lower().endswith("ing")  # "..., adding $9bn and reaching the goal": a participle
+            or _FORWARD_LOOKING.search(clause.masked, subject.end, cue.start())  # "will meet ... and reach"
+        ):
+            return None
+        return [subject], _NEGATION.search(clause.text, joined.start(), cue.start()) is not None
     negated = _NEGATION.search(clause.text, listed[-1].end, cue.start()) is not None
     return listed, negated
 

@@ -2,7 +2,7 @@
 
 Read from the words that lead to the figure (its clause from the start up to the figure), in this
 order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
-"decided") is a **target**; a plan or budget ("will", "plans", "budgeted", "earmarked", "approved a budget",
+"decided") is a **target**; a plan or budget ("will", "plans", "budgeted", "earmarked", "approved a budget", "the programming law",
 "expects ... to", "is set to") is **planned**; "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
 article's own year is an estimate (the year is not over) unless that year's budget law states it
@@ -24,7 +24,7 @@ _TARGET = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
-    r"going\s+to|next\s+year)\b",
+    r"going\s+to|next\s+year|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill))\b",
     re.I,
 )
 _ESTIMATE = re.compile(
@@ -32,9 +32,11 @@ _ESTIMATE = re.compile(
     re.I,
 )
 
-# A year's budget law: "the 2025 budget", "this year's defence budget", "the budget for 2025".
+# A year's budget law: "the 2025 budget", "this year's defence budget", "the budget for 2025",
+# "its budget for the current year".
 _BUDGET = re.compile(
-    r"\b(?:(?:19|20)\d\d|this\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b|\bbudget\s+for\s+(?:19|20)\d\d\b",
+    r"\b(?:(?:19|20)\d\d|(?:this|the\s+current)\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b"
+    r"|\bbudget\s+for\s+(?:(?:19|20)\d\d|(?:this|the\s+current)\s+(?:fiscal\s+)?year)\b",
     re.I,
 )
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")

@@ -152,7 +152,8 @@ _NAMED_TARGET_AFTER = re.compile(
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
 _RESTATED = re.compile(
-    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to)\s+(?:(?:about|around|roughly|some|nearly)\s+)?", re.I
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of)\s+(?:(?:about|around|roughly|some|nearly)\s+)?",
+    re.I,
 )
 # The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
 _TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|of)\s+)?(?:the\s+)?", re.I)
@@ -221,6 +222,7 @@ _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
     re.I,
@@ -230,6 +232,20 @@ _POSSESSIVE_OF_OTHER = re.compile(
     r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
+)
+# The alliance as a verb's object ("Finland joined NATO in 2023") is not a spender of the sentence.
+_ALLIANCE_OBJECT = re.compile(
+    r"\b(?:join(?:ed|s|ing)?|enter(?:ed|s|ing)?|left|leav(?:e|es|ing)|admitted\s+(?:in)?to|accession\s+to)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_POSSESSED_SPENDING = re.compile(
+    r"['’]s?\s+(?:(?:defen[cs]e|military|annual|total|overall)\s+)*(?:outlays|spending|budgets?|expenditures?)\b",
+    re.I,
+)
+_SPENDING_PRONOUN = re.compile(
+    r"\b(?:it|they)\s+(?:(?:had|have|has)\s+)?(?:stood|stands?|were|was|reached|amounted|totall?ed|rose|fell|grew)\b",
+    re.I,
 )
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
@@ -456,8 +472,9 @@ def _line_records(
                 and index
                 and _RESTATED.fullmatch(text, figures[index - 1][0].end, figure.start)
             ):
-                # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units
-                record = record.model_copy(update={"status": before.status})
+                # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units; "€413bn
+                # for 2024 to 2030, an average of €59bn a year": the span's, with no single year
+                record = record.model_copy(update={"status": before.status, "when": before.when})
             records.append(record)
     return records
 
@@ -668,6 +685,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
         if not _after_preposition(text, m.start())
+        and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
@@ -717,8 +735,17 @@ def _figure_owners(
         return []
     nearest = candidates[-1]
     between = text[nearest.end : figure.start]
-    if _PRONOUN_SUBJECT.search(between) and not (_SAYS_IT.match(between) or _TAKING_IT.search(between)):
-        return []  # "it would spend": a subject other than the country, unless "Warsaw says it will"
+    if (
+        _PRONOUN_SUBJECT.search(between)
+        and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
+        and not (
+            _POSSESSED_SPENDING.match(text, nearest.end)
+            and len(_PRONOUN_SUBJECT.findall(between)) == len(_SPENDING_PRONOUN.findall(between))
+        )
+    ):
+        # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
+        # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
+        return []
     group = _listed_with(text, candidates)
     if any(o.code == "NATO" for o in group):
         return []
@@ -792,7 +819,8 @@ def _time_of(
     usable = [
         (t, s, e)
         for t, s, e in times
-        if not _SINCE.search(text, max(0, s - 7), s)
+        # "since 2014" starts a span, but "since 2014, when they stood at 0.9%" dates the figure
+        if not (_SINCE.search(text, max(0, s - 7), s) and not _WHEN_AFTER.match(text, e))
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
