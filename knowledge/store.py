@@ -555,7 +555,7 @@ class _Writer:
     async def connect(cls, address: str) -> _Writer:
         """Return the writer on the SQLite URI address (autocommit: transactions are explicit)."""
         thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-writer")
-        # Opened on its own thread; only that thread uses it (check_same_thread is for close on failure).
+        # Opened on its own thread and used only there (run); its in_transaction is read from anywhere.
         opening = functools.partial(
             sqlite3.connect, address, uri=True, isolation_level=None, check_same_thread=False
         )
