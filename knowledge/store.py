@@ -831,13 +831,25 @@ class Store:
         whether its cached answer still holds), so calls that overlap share one query: in a
         burst of a thousand interactions that is a handful of round trips instead of a
         thousand. A caller that joins a query already on its way gets the version as of a
-        moment before it asked; this store's own commits are counted as well, so after a write
-        returns, the next call sees a new version even then.
+        moment before it asked; a write of this store's ends that sharing (``_committed``), so
+        after a write returns the next call sees a new version.
         """
         if self._version_query is None or self._version_query.done():
             self._version_query = asyncio.ensure_future(self._watch.execute_fetchall("PRAGMA data_version"))
         rows = list(await asyncio.shield(self._version_query))
         return int(rows[0][0]), self._own_commits
+
+    def _committed(self) -> None:
+        """Note a commit of this store's writer: the next data_version() asks anew, and sees it.
+
+        The watcher sees the writer's commits as any other connection's, so they are counted once,
+        at the commit itself; counting them here too made two versions of every write, each
+        reloading what answers share. Only an in-memory store, watched by its writer (whose
+        data_version does not move for its own commits), counts them here.
+        """
+        self._version_query = None
+        if self._watch is self._writer:
+            self._own_commits += 1
 
     async def integrity_check(self) -> str:
         """Return SQLite's integrity verdict ("ok" when sound)."""
@@ -900,7 +912,7 @@ class Store:
             raise write_failure(exc) from exc
         assert result is not None  # only a replacement can miss its document
         if result.created:
-            self._own_commits += 1
+            self._committed()
         return result
 
     async def remove_document(self, document_id: int, scope: str | None = None) -> bool:
@@ -918,7 +930,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
         if existed:
-            self._own_commits += 1
+            self._committed()
         return existed
 
     async def replace_document(
@@ -937,7 +949,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
         if result is not None and result.created:
-            self._own_commits += 1
+            self._committed()
         return result
 
     # --- reading ------------------------------------------------------------------------------
@@ -1507,7 +1519,7 @@ class Store:
             raise write_failure(exc) from exc
         self._changed = changed > 0
         if self._changed:
-            self._own_commits += 1
+            self._committed()
         return row_id
 
     async def hides_global(self, guild_id: int) -> bool:
