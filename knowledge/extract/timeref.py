@@ -245,7 +245,7 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "numeric_date":
         return _numeric_date(text, int(groups["year"]), int(groups["month_number"]), groups)
     if kind in ("month_day_year", "day_month_year"):
-        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published)
+        year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published, _tense(match))
         end_day = int(groups["end_day"]) if groups.get("end_day") else None
         return TimeRef(text=text, year=year, month=month, day=int(groups["day"]), end_day=end_day)
     if kind == "month_year":
@@ -272,7 +272,7 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         )
     if kind == "month":
         shown = text[4:] if text.lower().startswith("the ") else text  # "the June summit" -> "June"
-        return TimeRef(text=shown, year=_year_for_month(month, published), month=month)
+        return TimeRef(text=shown, year=_year_for_month(month, published, _tense(match)), month=month)
     if kind == "weekday":
         return _resolve_weekday(text, groups["weekday"], published)
     return None
@@ -326,10 +326,52 @@ def _year_for_relative_month(rel: str, month: int | None, published: PartialDate
     return published.year - (1 if month >= published.month else 0)
 
 
-def _year_for_month(month: int | None, published: PartialDate | None) -> int | None:
-    """Return the year that puts a bare month within six months of publication, if knowable."""
+_PAST_CUE = re.compile(
+    r"\b(?:said|announced|agreed|met|held|was|were|had|did|decided|approved|adopted|pledged|promised|voted"
+    r"|signed|told|wrote|published|unveiled|launched|became|joined|created|set\s+up|passed|raised|spent"
+    r"|reached|rose|fell|took\s+place)\b",
+    re.I,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next)\b",
+    re.I,
+)
+_TENSE_WINDOW = 60
+
+
+def _tense(match: re.Match[str]) -> str | None:
+    """Return "past" or "future" from the verb nearest a bare month ("In April, Belgium said ...",
+    "leaders will meet on 7 July, NATO announced"): its own clause first, then its sentence; None
+    when no verb nearby says."""
+    text = match.string
+    sentence_start = max(text.rfind(".", 0, match.start()) + 1, match.start() - _TENSE_WINDOW)
+    stop = text.find(".", match.end())
+    sentence_end = min(match.end() + _TENSE_WINDOW, len(text) if stop < 0 else stop)
+    clause_start = max(sentence_start, text.rfind(",", 0, match.start()) + 1)
+    comma = text.find(",", match.end(), sentence_end)
+    clause_end = sentence_end if comma < 0 else comma
+    for start, end in ((clause_start, clause_end), (sentence_start, sentence_end)):
+        nearest: tuple[int, str] | None = None
+        for tense, cue in (("past", _PAST_CUE), ("future", _FUTURE_CUE)):
+            for found in (*cue.finditer(text, start, match.start()), *cue.finditer(text, match.end(), end)):
+                before = found.end() <= match.start()
+                distance = match.start() - found.end() if before else found.start() - match.end()
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, tense)
+        if nearest is not None:
+            return nearest[1]
+    return None
+
+
+def _year_for_month(month: int | None, published: PartialDate | None, tense: str | None = None) -> int | None:
+    """Return the year of a bare month: the latest one by publication for a past verb, the next one for a
+    future verb, else the one within six months of publication; None if not knowable."""
     if published is None or published.month is None or month is None:
         return None
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    if tense == "future":
+        return published.year if month >= published.month else published.year + 1
     delta = month - published.month
     if delta > 6:
         return published.year - 1

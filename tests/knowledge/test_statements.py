@@ -429,6 +429,19 @@ def test_according_to_a_document_sources_a_figure_and_is_no_statement() -> None:
     assert said(f"{MINISTER} spoke. Ten depots opened, according to the interior ministry.") == []
 
 
+def test_according_to_a_body_sources_the_words_its_sentence_reports() -> None:
+    """ "Tallinn says it will …, according to the ministry": the clause is speech, and the ministry its source."""
+    (statement,) = statements(
+        "Tallinn says it will open ten depots this year, according to the interior ministry."
+    )
+    assert (statement.speaker, statement.speaker_type, statement.kind, statement.text) == (
+        "the interior ministry",
+        SpeakerType.DOCUMENT,
+        REPORTED,
+        "Tallinn says it will open ten depots this year",
+    )
+
+
 def test_a_word_qualifying_a_role_names_nobody() -> None:
     """ "the finance ministry" is no "finance minister": the ministry speaks, not the minister."""
     (statement,) = statements(
@@ -517,6 +530,22 @@ def test_a_bare_noun_with_an_auxiliary_after_it_opens_a_reported_clause() -> Non
     assert said(f"{MINISTER} spoke. The depot will open in May, Kowalski said, though the road is late.") == [
         (KOWALSKI, REPORTED, "The depot will open in May")
     ]
+
+
+def test_a_relative_clause_after_the_speech_verb_is_part_of_what_was_said() -> None:
+    """The verb governs its clause to the end: an aside inside it, or a "which" closing it, was said too.
+
+    Before a trailing attribution the same aside is the writer's description and stays out.
+    """
+    assert said(
+        f"{MINISTER} argued that the port, which handles most of the grain, was proof that dredging pays."
+    ) == [(KOWALSKI, REPORTED, "the port, which handles most of the grain, was proof that dredging pays")]
+    assert said(
+        f"{MINISTER} said the quay would be paid for by a levy, which the council approved in May."
+    ) == [(KOWALSKI, REPORTED, "the quay would be paid for by a levy, which the council approved in May")]
+    assert said(
+        f"{MINISTER} spoke. The port, which handles most of the grain, will reopen, Kowalski said."
+    ) == [(KOWALSKI, REPORTED, "The port will reopen")]
 
 
 def test_a_summing_up_apposition_after_a_report_is_the_writers_comment() -> None:

@@ -27,6 +27,15 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ("stated in February that", YEAR_ONLY, [("in February", None, 2)]),
         ("stated in February that", FULL, [("in February", 2026, 2)]),
         ("said in November that", FULL, [("in November", 2025, 11)]),
+        # A bare month takes the tense of its verb: its own clause first, then its sentence.
+        (
+            "In April, Belgium said it would",
+            PartialDate(year=2025, month=12, day=29),
+            [("In April", 2025, 4)],
+        ),
+        ("Leaders will meet on 7 July, NATO announced", FULL, [("7 July", 2026, 7)]),
+        ("Leaders met in October, officials said", FULL, [("in October", 2025, 10)]),
+        ("Ministers meet again in May", PartialDate(year=2025, month=12, day=1), [("in May", 2026, 5)]),
         ("the June summit", YEAR_ONLY, [("June", None, 6)]),
         ("May I add", YEAR_ONLY, []),
         ("up from 1.2 percent a decade earlier", FULL, [("a decade earlier", 2016, None)]),

@@ -60,7 +60,21 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
         *structure_records(_readable(article, tables=True), phrased, years),
         *alliance_records(sentences, claimed),
     ]
-    return apply_corrections(sentences, found)
+    return [_own_dollars(r) for r in apply_corrections(sentences, found)]
+
+
+_NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)
+
+
+def _own_dollars(record: SpendingRecord) -> SpendingRecord:
+    """Return a record with a bare "$" read as Canada's dollars when Canada spends it ("adding $9-billion")."""
+    if (
+        record.subject == "CA"
+        and record.currency == "USD"
+        and not _NAMED_US_DOLLARS.search(record.as_written)
+    ):
+        return record.model_copy(update={"currency": "CAD"})
+    return record
 
 
 def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:

@@ -7,6 +7,10 @@
   else by the clause's one year ("agreed in Wales in 2014"). Parts of a target joined to it
   ("split between 3.5% for core needs and 1.5% for wider items") are targets of the same year. A
   clause that names a country before the figure is that country's business, not the alliance's.
+* **Named targets.** A target named in passing is the alliance's too, whoever the clause is about
+  ("Italy has not reached NATO's 2% guideline", "the 2% guideline agreed in Wales in 2014"): when
+  NATO possesses it or it is "the N% guideline", and it is not a share of budgets or another body's.
+  One record per target however often it is named, dated only by a clause that says it was set.
 * **Totals.** An amount whose clause has the allies together as its subject ("the 32 allies are
   expected to spend about $1.47 trillion", "NATO's 32 members together accounted for $1,506bn",
   "allied defence spending reached $1.3 trillion") and a spending word between them is the
@@ -55,6 +59,15 @@ _REFERENCE = re.compile(
     r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?(?:guideline|target|goal|benchmark|threshold|line|mark|level|figure)\b",
     re.I,
 )
+# Whose a named target is: the alliance's ("NATO's 2% guideline", "the alliance's target of"), or
+# "the 2% guideline" (the alliance's word for it).
+_TARGET_OWNER = re.compile(
+    r"(?:\b(?:NATO|the\s+alliance|allies)['’]s?\s+(?:(?:new|old|current|agreed|long-?standing|headline)\s+)?"
+    r"|(?P<the>\bthe\s+(?:(?:new|old|current|agreed|long-?standing)\s+)?))$",
+    re.I,
+)
+_GUIDELINE = re.compile(r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?guideline\b", re.I)
+_BUDGET_SHARE = re.compile(r"\s*\bof\s+(?:the\s+|their\s+|its\s+)?(?:defen[cs]e\s+)?budgets?\b", re.I)
 _SETTING = re.compile(
     r"\b(?:agreed?|set|adopted|pledged?|committed|commitment|endorsed?|raised?|introduced|proposed|decided)\b",
     re.I,
@@ -113,9 +126,16 @@ _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|fail(?:ed|s)?\s+to)\b|n['’]
 def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[SpendingRecord]:
     """Return the alliance's targets and counts of allies meeting them, except figures in claimed."""
     records: list[SpendingRecord] = []
+    named: set[tuple[float | None, int | None]] = set()  # a named target is one fact however often named
     for passage in article.passages:
         for start, end in clause_spans(passage.text):
-            records += _targets(passage, start, end, article)
+            stated = _targets(passage, start, end, article)
+            records += stated
+            for record in _named_targets(passage, start, end, article, {r.as_written for r in stated}):
+                key = (record.value, record.when.year if record.when else None)
+                if key not in named:
+                    named.add(key)
+                    records.append(record)
             records += _counts(passage, start, end, article)
             records += _totals(passage, start, end, article)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
@@ -139,6 +159,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             or any(s < quantity.start for s in countries)
         ):
             continue  # the alliance must be the subject; a country named first makes it that country's
+        if _BUDGET_SHARE.match(text, quantity.end):
+            continue  # "26% of their defence budgets on equipment": a share of budgets, not of GDP
         qualifier = qualifier_before(text, quantity.start)
         if qualifier is not None and not _TARGET_BOUND.fullmatch(qualifier.text):
             continue  # "more than 2%" is a bound; "at least 3.5%" is how targets are written
@@ -153,6 +175,45 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             if deadline
             else _one_time(text, start, end, article)
         )
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=ALLIANCE,
+                metric=Metric.SHARE_OF_GDP,
+                when=when,
+                value=quantity.value,
+                as_written=quantity.text,
+                target=quantity.value,
+                status=FigureStatus.TARGET,
+            )
+        )
+    return records
+
+
+def _named_targets(
+    passage: Passage, start: int, end: int, article: Article, stated: set[str]
+) -> list[SpendingRecord]:
+    """Return the alliance targets a clause names ("Italy has not reached NATO's 2% guideline", "the 2%
+    guideline agreed in Wales in 2014"): the target exists, whoever the clause is about.
+
+    The mention must be the alliance's: possessed by it ("NATO's 2% target"), or "the 2% guideline"
+    (NATO's word for it). A country's own target ("Italy's 2% target", "its 3% goal"), a share of
+    budgets ("the 20% benchmark" for equipment) or another body's target is not. Dated only when the
+    clause says it was set then ("agreed in Wales in 2014").
+    """
+    text = passage.text
+    if _NOT_NATO.search(text, start, end) or _BUDGET_SHARE.search(text, start, end):
+        return []
+    records = []
+    for quantity in find_percents(text[:end]):
+        if quantity.start < start or quantity.text in stated or not _REFERENCE.match(text, quantity.end):
+            continue
+        owner = _TARGET_OWNER.search(text, max(start, quantity.start - 30), quantity.start)
+        if owner is None or (owner.group("the") and not _GUIDELINE.match(text, quantity.end)):
+            continue
+        if qualifier_before(text, quantity.start) is not None:
+            continue
+        when = _one_time(text, start, end, article) if _SETTING.search(text, quantity.end, end) else None
         records.append(
             SpendingRecord(
                 passage=passage.position,

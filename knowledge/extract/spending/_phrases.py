@@ -55,9 +55,9 @@ Precision over recall: a sentence that does not fit one of these rules yields no
   list opened by a preposition, "Unlike A, B and C missed", is not read); an aside (", still
   short of the target", ", well above the 2% target") is about the country opening the clause.
   A negated meeting verb ("did not meet", "never met", "no longer meets") is a miss. Only NATO
-  members get these records. Forecasts ("expected to miss") yield nothing; so do "until" and
-  "only in" ("did not meet the target until 2024"): the years it was missed are not stated, and
-  the year it was met is implied rather than said.
+  members get these records. Forecasts ("expected to miss") yield nothing; "did not meet the
+  target until 2024" (or "the 2% until 2024") is the target met in 2024 and nothing else: the years
+  it was missed are not named. Other clauses with "until" or "only in" yield nothing.
 * **Target and year inheritance.** The target percent comes from the clause ("the 2% goal"), or
   from the latest clause that set a target percent in the same section and the same or the
   previous paragraph. The year is the one written right after the claim ("missed the target in
@@ -289,6 +289,8 @@ _FORECAST_BEFORE = re.compile(
 )
 _TIME_NEXT = re.compile(r"\s*,?\s*(?:for\s+the\s+first\s+time\s+)?(?:(?:in|during|for|as\s+of)\s+)?", re.I)
 _UNTIL = re.compile(r"\buntil\b|\bonly\s+(?:in|since|after|from)\b", re.I)
+_UNTIL_YEAR = re.compile(r"\s+(?:\w+\s+){0,2}?until\s+(?P<year>\ue001+)", re.I)
+_BARE_TARGET = re.compile(r"\s+the\s+\ue000+")
 _FORWARD_LOOKING = re.compile(
     r"\b(?:will|would|could|pledg\w*|aim\w*|plan\w*|expected\s+to|set\s+to|agree\w*|adopt\w*|new)\b"
     r"|\b(?:by|until)\s+\ue001",
@@ -912,9 +914,9 @@ def _allies_record(
 
 def _status_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
     """Return one TARGET_MET or TARGET_MISSED record per member country a clause lists."""
-    if not clause.names_target:
-        return []
     if _UNTIL.search(clause.text, clause.start, clause.end):
+        return _met_only_from(clause, context)
+    if not clause.names_target:
         return []
     records = []
     for cue in _STATUS_CUE.finditer(clause.masked, clause.start, clause.end):
@@ -923,6 +925,37 @@ def _status_records(clause: _Clause, context: _TargetContext | None) -> list[Spe
             continue
         records.extend(_status_for_cue(clause, cue, target_object, context))
     return records + _participle_status_records(clause, context)
+
+
+def _met_only_from(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
+    """Return the target met in the year "until" names: "Germany did not meet the 2% until 2024" met it in
+    2024 (the years before are not named, so no miss is recorded)."""
+    records: list[SpendingRecord] = []
+    for cue in _STATUS_CUE.finditer(clause.masked, clause.start, clause.end):
+        target_object = _TARGET_OBJECT.match(clause.masked, cue.end(), clause.end) or _BARE_TARGET.match(
+            clause.masked, cue.end(), clause.end
+        )  # "did not meet the 2% until 2024"
+        found = _status_subjects(clause, cue, target_object) if target_object and cue.group("met") else None
+        until = _UNTIL_YEAR.match(clause.masked, target_object.end()) if target_object else None
+        if (
+            target_object is None
+            or found is None
+            or until is None
+            or not found[1]
+            or _quoted(clause, cue.start())
+        ):
+            continue
+        when = next((t[0] for t in clause.times if t[1] == until.start("year") and t[0].year), None)
+        if when is None:
+            continue
+        target, _ = _target_and_time(clause, context, (cue.start(), target_object.end()))
+        as_written = clause.text[_claim_start(clause, cue) : until.end()]
+        codes = [code for mention in found[0] for code in mention.codes if by_code(code).nato_member]
+        records += [
+            _status_record(clause, code, Metric.TARGET_MET, when, target, as_written)
+            for code in dict.fromkeys(codes)
+        ]
+    return records
 
 
 def _participle_status_records(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:

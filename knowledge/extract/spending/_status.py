@@ -2,7 +2,7 @@
 
 Read from the words that lead to the figure (its clause from the start up to the figure), in this
 order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
-"decided") is a **target**; a plan or budget ("will", "plans", "budgeted", "earmarked", "approved a budget", "the programming law",
+"decided") is a **target**; a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "the programming law",
 "expects ... to", "is set to") is **planned**; "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
 article's own year is an estimate (the year is not over) unless that year's budget law states it
@@ -24,7 +24,7 @@ _TARGET = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
-    r"going\s+to|next\s+year|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill))\b",
+    r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill))\b",
     re.I,
 )
 _ESTIMATE = re.compile(

@@ -96,7 +96,8 @@ _NOT_AMOUNT = re.compile(
     re.I,
 )
 _INCREASE_BEFORE = re.compile(
-    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional)\s+"
+    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
+    r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?)\s+"
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
 )
@@ -183,9 +184,14 @@ _OTHER_THING = re.compile(
     re.I,
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
-_TOPIC_LEAD = re.compile(r"\b(?:spending|outlays|budget|expenditure|government|figure|it)\b", re.I)
+_TOPIC_LEAD = re.compile(
+    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|it)\b",
+    re.I,
+)
 _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
-_OTHER_BODY = re.compile(r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations")
+_OTHER_BODY = re.compile(
+    r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
+)
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
 _YEARS_AFTER = re.compile(r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d")
@@ -204,7 +210,8 @@ _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
-    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))",
+    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))"
+    r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)",  # "an increase of €390m on the budget"
     re.I,
 )
 _OWNER_AFTER = re.compile(
@@ -222,6 +229,21 @@ _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_APPOSED_INCREASE = re.compile(
+    r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
+)
+_INCREASE_BASE = re.compile(
+    r"\b(?:on|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b[^.;,]{0,30}$", re.I
+)
+# An increase that is the means to the plan before it: "to reach 2% this year with an extra €10.5bn",
+# "will spend 2% in the current fiscal year, adding $9bn".
+_MEANS_OF_PLAN = re.compile(
+    r"[^;]{0,60}?,?\s+(?:with|adding|by\s+adding|injecting)\s+(?:an?\s+)?(?:(?:extra|additional|further)\s+)?"
+    r"(?:about\s+|some\s+|around\s+)?",
+    re.I,
+)
+_SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the scene for the next
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
@@ -246,6 +268,34 @@ _POSSESSED_SPENDING = re.compile(
 _SPENDING_PRONOUN = re.compile(
     r"\b(?:it|they)\s+(?:(?:had|have|has)\s+)?(?:stood|stands?|were|was|reached|amounted|totall?ed|rose|fell|grew)\b",
     re.I,
+)
+# "will meet NATO's target of spending 2% ... this year": the ally's plan to spend the alliance's figure.
+_MEET_NAMED_TARGET = re.compile(
+    r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
+    r"(?:target|goal|guideline)\s+of\s+(?:spending\s+)?$",
+    re.I,
+)
+_ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
+)
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|cabinet|administration)\b", re.I)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
+_AND_NEXT = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:(?:on\s+defen[cs]e|in|for)\s+)*"
+    r"this\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b",
+    re.I,
+)
+# "Germany's defence budget, including the special fund set up in 2022, is about €86bn": the aside
+# says what the budget holds; it does not make the budget a fund.
+_INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
+_BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
+_EVERY_YEAR = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:every|each|a|per)\s+year\b"
+    r"|\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?annually\b",
+    re.I,
+)
+_SPAN_FROM = re.compile(
+    r"\b(?:from|between)\s+(?P<year>(?:19|20)\d\d)\s*(?:until|to|through|and|-|–)\s*(?:19|20)\d\d\b", re.I
 )
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
@@ -334,7 +384,11 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     mentions = [
         _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
     ]
-    mentions = [o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end)] + _broken_names(text)
+    # A possessive names the topic only as the sentence's subject: "Denmark's turning point came in
+    # 2023" is about Denmark; "after Russia's invasion" is not about Russia.
+    mentions = [
+        o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip()
+    ] + _broken_names(text)
     named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
@@ -350,11 +404,24 @@ def context_years(article: Article) -> list[TimeRef | None]:
     published = article.meta.published
     years: list[TimeRef | None] = []
     current: TimeRef | None = None
+    setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
     for passage in article.passages:
-        years.append(current)
+        years.append(setting or current)
         found = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
-        if len(found) == 1 and published and published.year - 1 <= (year := found.pop()) <= published.year:
+        setting = None
+        year = next(iter(found)) if len(found) == 1 else None
+        if year is None or published is None:
+            continue
+        if published.year - 1 <= year <= published.year:
             current = TimeRef(text="(year in context)", year=year)
+        elif (
+            year <= published.year
+            and len(passage.text) <= _SETTING_SENTENCE
+            and _YEARS.search(passage.text) is not None  # written as a year, not "ten years ago"
+            and not passage.text.lstrip().startswith(('"', "“", "‘", "'"))  # someone's words
+            and not _NUMBER_CUE.search(_YEARS.sub("", passage.text))
+        ):
+            setting = TimeRef(text="(year of the sentence before)", year=year)
     return years
 
 
@@ -405,6 +472,8 @@ def _line_records(
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
     records: list[SpendingRecord] = []
     clauses = clause_spans(text)
+    dateline = DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else -1  # "LISBON, 11 October —" names the topic, not a spender
     for index, (figure, metric) in enumerate(figures):
         start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
         quote = _quote_opening(text, figure.start)
@@ -421,7 +490,7 @@ def _line_records(
             and not [
                 o
                 for o in _spender_like(text, owners)
-                if o.start < figure.start or o.code not in (topic, "NATO")
+                if (o.start < figure.start or o.code not in (topic, "NATO")) and o.end > dateline_end
             ]
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
@@ -439,6 +508,10 @@ def _line_records(
         else:
             codes = _figure_owners(text, figures, index, owners, start)
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        every = _EVERY_YEAR.match(text, figure.end)
+        span = _SPAN_FROM.search(text, start, figure.start) if every else None
+        if span is not None:  # "From 2026 until 2030 ... between 5 and 6% of GDP every year": from 2026
+            when = TimeRef(text=span.group(0), year=int(span.group("year")))
         when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
         unresolved = UNRESOLVED_TIME.match(text, figure.end) is not None  # "in the year before the invasion"
@@ -455,7 +528,10 @@ def _line_records(
             before = _record_before(text, figure.start, records, phrased or [])
             if (
                 record.status is FigureStatus.TARGET
-                and _NAMED_TARGET_AFTER.match(text, figure.end)
+                and (
+                    _NAMED_TARGET_AFTER.match(text, figure.end)
+                    or _MEET_NAMED_TARGET.search(text, max(start, figure.start - 60), figure.start)
+                )
                 and (when is None or published is None or when.year is None or when.year <= published.year)
             ):
                 # "pledged that Ottawa would reach the 2% guideline this year": its plan to spend the
@@ -470,12 +546,26 @@ def _line_records(
                 before is not None
                 and before.subject == code
                 and index
+                and metric is Metric.AMOUNT_INCREASE
+                and before.status in (FigureStatus.PLANNED, FigureStatus.TARGET)
+                and _MEANS_OF_PLAN.fullmatch(text, figures[index - 1][0].end, figure.start)
+            ):
+                # "has promised to reach 2% this year with an extra €10.5bn": the money is planned
+                record = record.model_copy(update={"status": FigureStatus.PLANNED})
+            elif (
+                before is not None
+                and before.subject == code
+                and index
                 and _RESTATED.fullmatch(text, figures[index - 1][0].end, figure.start)
             ):
                 # "will spend 4.7% this year, or about 187 billion złoty": one plan in two units; "€413bn
                 # for 2024 to 2030, an average of €59bn a year": the span's, with no single year
                 record = record.model_copy(update={"status": before.status, "when": before.when})
             records.append(record)
+            if _AND_NEXT.match(text, figure.end) and record.when and record.when.year:
+                # "would exceed 3% of GDP this year and next": the same figure for the year after too
+                following = TimeRef(text="next year", year=record.when.year + 1)
+                records.append(record.model_copy(update={"when": following, "status": FigureStatus.PLANNED}))
     return records
 
 
@@ -630,7 +720,10 @@ def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None
     €4bn"), or None for aid, loans, an economy or money that is not defence's."""
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
-    near = text[start : min(end, quantity.end + 15)]
+    colon = text.rfind(": ", start, quantity.start)
+    if colon >= 0 and _SPENDING_NOUN.search(text, colon, quantity.start):
+        start = colon + 1  # "She points to the order book: Germany's defence budget ... is €86bn"
+    near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, quantity.end + 15)])
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
         return None  # "whose GDP is €4.3 trillion"
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
@@ -686,6 +779,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         for m in _ALLIANCE.finditer(text)
         if not _after_preposition(text, m.start())
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
+        and not _ALLIANCE_TARGET.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
@@ -724,7 +818,10 @@ def _figure_owners(
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
     asides = [
-        m.span() for m in RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
+        m.span()
+        for pattern in (RELATIVE, _INCLUDING_ASIDE)
+        for m in pattern.finditer(text, clause_start, figure.start)
+        if m.end() <= figure.start
     ]
     candidates = [
         o
@@ -742,6 +839,8 @@ def _figure_owners(
             _POSSESSED_SPENDING.match(text, nearest.end)
             and len(_PRONOUN_SUBJECT.findall(between)) == len(_SPENDING_PRONOUN.findall(between))
         )
+        # "the Danish government created a fund ..., and it now expects 3.2%": "it" is the government
+        and not (_GOVERNMENT_AFTER.match(text, nearest.end) and not _PERSONAL_PRONOUN.search(between))
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
@@ -824,6 +923,7 @@ def _time_of(
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
+        and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
     ]
     after = [
         t
@@ -836,7 +936,14 @@ def _time_of(
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
             return None  # "up from NOK 91bn": another time than the figure before it
-        if _RESTATED.fullmatch(text, previous.end, first.start):  # "4.7% this year, or about 187 billion"
+        if (
+            _RESTATED.fullmatch(text, previous.end, first.start)
+            or _APPOSED_INCREASE.fullmatch(text, previous.end, first.start)
+            or (
+                figures[group[0]][1] is Metric.AMOUNT_INCREASE
+                and _MEANS_OF_PLAN.fullmatch(text, previous.end, first.start)
+            )
+        ):  # "4.7% this year, or about 187 billion"; "€3.2bn for 2025, an increase of €390m": the same year
             return _time_of(text, figures, group[0] - 1, times, clause_start, clause_end)
         between = [
             t
@@ -875,7 +982,10 @@ def undated_year(
         context_year
         and context_year.year
         and published
-        and published.year - 1 <= context_year.year <= published.year
+        and (
+            published.year - 1 <= context_year.year <= published.year
+            or context_year.text == "(year of the sentence before)"
+        )
     ):
         return context_year
     if published and _PRESENT.search(text, start, end):
@@ -976,6 +1086,10 @@ def _record(
     status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
         status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
+    if metric is Metric.AMOUNT and status is FigureStatus.ESTIMATE and _BUDGET_WORD.search(span):
+        status = (
+            FigureStatus.PLANNED
+        )  # "Germany's defence budget ... is about €86bn this year": the budget law
     if metric is Metric.AMOUNT_INCREASE and status is FigureStatus.ESTIMATE:
         status = FigureStatus.PLANNED  # money added to a budget this year is a decision, not a measurement
     return SpendingRecord(

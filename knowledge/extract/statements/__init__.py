@@ -19,9 +19,13 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
   ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
   or "According to X, …" / "…, according to X"; or inverted at the end ("…, said the ministry on
-  Monday."); or inside a relative clause ("a method that she says could cut costs"). A comma-set
-  relative aside inside the clause, a participle after it (", using …") and a summing-up
-  apposition (", a level that no ally reached") are the writer's and left out. A clause may hold
+  Monday."); or inside a relative clause ("a method that she says could cut costs"). A clause
+  after its speech verb is governed by the verb to its end: a relative clause inside it ("argued
+  that Oslo, which spends 3%, is proof ...") or closing it ("..., which the law now allows") is
+  part of what was said. Before a trailing attribution or "according to", a comma-set relative
+  aside ("Oslo, which spends 3%, has agreed, officials said") is the writer's and left out. A
+  participle after the clause (", using …") and a summing-up apposition (", a level that no
+  ally reached") are the writer's and left out. A clause may hold
   more reports: a known person's relative clause of speech ("…, to suit Doe, who has complained
   that …") and ", and she has praised …" are reports of their own. Two people as one subject ("X
   and Y promised …") each make the statement. Never shown in quotation marks. A report the same speaker repeats
@@ -88,7 +92,7 @@ from knowledge.models import (
 # another source's report ("..., and diplomats said ...").
 _FRAMING = re.compile(
     r"(?:,\s+(?:even as|even though|even if|amid|despite|while|whereas|although|though|as|after|before"
-    r"|according to|referring to|in a|in an|(?!including\b)[a-z]{2,}ing|but|which|a day after|hours after"
+    r"|according to|referring to|in a|in an|(?!including\b)[a-z]{2,}ing|but|a day after|hours after"
     r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
     r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
     r"|\s+but (?:did|does|do|has|had|would|could) not\b"
@@ -96,8 +100,9 @@ _FRAMING = re.compile(
     r"|,\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|other|few|many|most|some|no|not)\b).*$",
     re.S,
 )
-# A relative clause set off by commas inside the clause is the writer's aside: "Belgium and Canada,
-# which spend less, have agreed" reports that Belgium and Canada have agreed.
+# A relative clause set off by commas inside a clause that precedes its attribution is the writer's
+# aside: "Belgium and Canada, which spend less, have agreed, officials said" reports that Belgium and
+# Canada have agreed. After a speech verb the clause is the verb's to its end, asides included.
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,“”\"]{1,150},(?=\s+(?:has|have|had|is|are|was|were|will|would|must|can|could|should|may|might|\w+ed)\b)"
 )
@@ -116,6 +121,8 @@ _SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
 _TEXTS = frozenset(
     ("communiqué", "communique", "declaration", "statement", "report", "letter", "memo", "brief")
 )
+# A clause that opens with a named subject's words: "Oslo says ...", "Northland insists ...".
+_SAYS_OPENING = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,3}(?:says|said|insists|insisted|claims|claimed)\s")
 _ACCORDING_TO = (
     re.compile(r"According to (?P<who>[^,]{1,80}),\s+(?P<clause>.+)", re.S),
     re.compile(r"(?P<clause>.+),\s+according to (?P<who>[^,]{1,80}?)\.?", re.S),
@@ -650,9 +657,14 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
 
 
 def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Cast) -> list[StatementRecord]:
-    """Return the reported statement of a frame whose clause starts at a position of text."""
+    """Return the reported statement of a frame whose clause starts at a position of text.
+
+    The clause follows its speech verb, which governs it whole: a relative clause inside it is
+    said too ("argued that Oslo, which spends 3%, is proof"), unlike the writer's aside before a
+    trailing attribution.
+    """
     frame_, clause_start, details = found
-    clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(text[clause_start:])))
+    clause = _FRAMING.sub("", _strip_full_stop(text[clause_start:]))
     if len(clause.split()) < 3:
         return []
     return [
@@ -715,9 +727,13 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
         if speaker is not None and speaker.type is SpeakerType.UNNAMED and _QUALIFIED.match(who, end):
             end = len(who)  # "according to officials involved in the talks"
         # "according to the report" or "the budget office" sources a figure; a document's
-        # statements need a speech verb, or to have spoken before ("According to the document, ...")
+        # statements need a speech verb, or to have spoken before ("According to the document, ...").
+        # The clause's own speech verb counts: in "Oslo says it will ..., according to the ministry"
+        # the body is the source of what the capital says.
         spoken = (
-            speaker is not None and speaker.type is SpeakerType.DOCUMENT and speaker.name == cast.document
+            speaker is not None
+            and speaker.type is SpeakerType.DOCUMENT
+            and (speaker.name == cast.document or _SAYS_OPENING.match(match.group("clause")) is not None)
         )
         if (
             speaker is not None
