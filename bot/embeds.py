@@ -218,7 +218,8 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
     elif figure.metric is Metric.ALLIES_MEETING_TARGET:
         target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
         total = f" of {figure.total}" if figure.total else ""
-        text = f"**{figure.value:g}**{total} allies met {target}{_in_year(figure.when)}"
+        verb = "met" if figure.status in (None, FigureStatus.ACTUAL) else "are expected to meet"
+        text = f"**{figure.value:g}**{total} allies {verb} {target}{_in_year(figure.when)}"
     else:
         text = f"“{escape(figure.as_written)}”"
     return f"{text} {mark}"

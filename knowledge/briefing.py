@@ -871,7 +871,8 @@ def preview(figures: list[Figure]) -> str:
         return f"{verb} {target}{_year_suffix(f.when)}"
     if by_metric[Metric.ALLIES_MEETING_TARGET]:
         f = by_metric[Metric.ALLIES_MEETING_TARGET][0]
-        return f"{f.value:g} of {f.total} allies met the target{_year_suffix(f.when)}"
+        verb = "met" if f.status in (None, FigureStatus.ACTUAL) else "are expected to meet"
+        return f"{f.value:g} of {f.total} allies {verb} the target{_year_suffix(f.when)}"
     if by_metric[Metric.AMOUNT]:
         f = by_metric[Metric.AMOUNT][0]
         return f"{f.as_written}{_year_suffix(f.when)}"

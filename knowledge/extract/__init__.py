@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.extract.events import extract_events
-from knowledge.extract.people import extract_people
+from knowledge.extract.people import extract_people, shared_index
 from knowledge.extract.spending import extract_spending
 from knowledge.extract.statements import extract_statements
 from knowledge.models import Article, Extraction
@@ -12,9 +12,12 @@ from knowledge.models import Article, Extraction
 def extract(article: Article) -> Extraction:
     """Return every record the extractors find in the article."""
     people = extract_people(article)
+    # Whom a pronoun opening each passage refers to: statements and events both need it, and it
+    # costs a scan of every passage for every person, so it is worked out once here.
+    referents = shared_index(tuple(people)).referents(article.passages)
     return Extraction(
         people=people,
         spending=extract_spending(article),
-        statements=extract_statements(article, people),
-        events=extract_events(article, people),
+        statements=extract_statements(article, people, referents),
+        events=extract_events(article, people, referents),
     )

@@ -10,6 +10,9 @@ from knowledge.models import (
     DocumentRef,
     EventKind,
     EventStatus,
+    Figure,
+    FigureStatus,
+    Metric,
     PersonRef,
     Quote,
     Selection,
@@ -165,3 +168,27 @@ def test_summit_status_says_which_meeting_and_where_it_stands(
     """The summit embed says why it shows this meeting, its status today and when it was reported."""
     embed = embeds.summit_embed(_summit(kind, selection, status))
     assert embed.description == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "verb"),
+    [
+        (FigureStatus.ACTUAL, "allies met"),
+        (None, "allies met"),
+        (FigureStatus.ESTIMATE, "allies are expected to meet"),
+    ],
+)
+def test_a_forecast_count_of_allies_says_it_is_expected(status: FigureStatus | None, verb: str) -> None:
+    """ "all 32 allies will reach the guideline in 2025" is not "32 allies met the target"."""
+    figure = Figure(
+        subject="NATO",
+        metric=Metric.ALLIES_MEETING_TARGET,
+        when=TimeRef(text="2025", year=2025),
+        value=32.0,
+        target=2.0,
+        as_written="all 32 allies",
+        status=status,
+        source=_source("All 32 allies will reach the guideline in 2025."),
+    )
+    line = embeds.figure_line(figure, embeds.SourceNotes())
+    assert f"**32** {verb} the 2% target in 2025" in line

@@ -1216,3 +1216,16 @@ def test_did_not_meet_until_a_year_is_the_target_met_that_year() -> None:
     ]
     # "the 2%" stands for the target too.
     assert ("DE", MET, 2024, None) in facts("Germany did not meet the 2% until 2024, and now aims for 3.5%.")
+
+
+def test_a_counts_year_is_the_year_it_is_for_not_the_month_of_the_estimate() -> None:
+    """ "Estimates published in August 2025 suggest that all 32 allies will reach the guideline in 2025"."""
+    (count,) = [
+        r
+        for r in records(
+            "NATO's estimates published in August 2025 suggest that all 32 allies will reach the 2% guideline in 2025."
+        )
+        if r.metric is ALLIES
+    ]
+    assert (count.value, count.when, count.status) == (32.0, count.when, FigureStatus.ESTIMATE)
+    assert count.when is not None and (count.when.year, count.when.month) == (2025, None)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from knowledge.extract.events._details import FORWARD, agenda, attendees
 from knowledge.extract.events._kinds import article_is_about_nato, default_kind
@@ -53,8 +54,13 @@ _HOSTS = re.compile(r"\s+(?:has\s+|have\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)
 _HOSTED_BY = re.compile(r"\bhosted by (?:the\s+)?$")
 
 
-def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRecord]:
-    """Return the meetings the article talks about, each gathered from all its passages."""
+def extract_events(
+    article: Article, people: list[PersonRecord], referents: Sequence[Referent | None] | None = None
+) -> list[EventRecord]:
+    """Return the meetings the article talks about, each gathered from all its passages.
+
+    ``referents``: as for ``extract_statements``, computed here (only if a meeting is found) when not given.
+    """
     published = article.meta.published
     events: list[Event] = []
     mentioned: dict[int, list[Event]] = {}  # passage position -> the events it mentions
@@ -66,7 +72,7 @@ def extract_events(article: Article, people: list[PersonRecord]) -> list[EventRe
     for position, named in mentioned.items():
         if all(event is named[0] for event in named):  # a host named beside two events hosts neither
             _hosts(article.passages[position].text, named[0])
-    _gather_details(article, people, events, mentioned)
+    _gather_details(article, people, events, mentioned, referents)
     events = fold_placeless(events)
     add_programme(article, events)
     about_nato = article_is_about_nato(f"{article.meta.title or ''} {article.body}")
@@ -130,7 +136,11 @@ def _hosts(text: str, event: Event) -> None:
 
 
 def _gather_details(
-    article: Article, people: list[PersonRecord], events: list[Event], mentioned: dict[int, list[Event]]
+    article: Article,
+    people: list[PersonRecord],
+    events: list[Event],
+    mentioned: dict[int, list[Event]],
+    referents: Sequence[Referent | None] | None,
 ) -> None:
     """Add to each event the attendees, roles and agenda items of the passages about it."""
     if not events:
@@ -140,7 +150,8 @@ def _gather_details(
     for position in mentioned:
         by_paragraph.setdefault(article.passages[position].paragraph, []).append(position)
     index = shared_index(tuple(people))
-    referents = index.referents(article.passages)
+    if referents is None:
+        referents = index.referents(article.passages)
     carried: dict[int, Event] = {}  # paragraph -> the event its passages added details to
     for passage in article.passages:
         event = _event_for(passage, mentioned, by_paragraph, published)

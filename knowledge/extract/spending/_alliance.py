@@ -364,7 +364,10 @@ def _count_time(text: str, start: int, end: int, article: Article) -> TimeRef | 
         for t, s, e in find_times(text, article.meta.published)
         if start <= s and e <= end and t.year and not any(a <= s < b for a, b in compared)
     ]
-    return times[0] if len({t.year for t in times}) == 1 else None
+    if len({t.year for t in times}) != 1:
+        return None
+    # "estimates published in August 2025 suggest all 32 will reach it in 2025": the year the count is for
+    return next((t for t in times if t.month is None), times[0])
 
 
 def _time_at(text: str, at: int, article: Article) -> TimeRef | None:

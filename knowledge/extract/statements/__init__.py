@@ -215,11 +215,18 @@ class _Reading:
 # --- assembling -------------------------------------------------------------------------------
 
 
-def extract_statements(article: Article, people: list[PersonRecord]) -> list[StatementRecord]:
-    """Return the statements of the article's speakers, in passage order."""
+def extract_statements(
+    article: Article, people: list[PersonRecord], referents: Sequence[Referent | None] | None = None
+) -> list[StatementRecord]:
+    """Return the statements of the article's speakers, in passage order.
+
+    ``referents`` is ``shared_index(tuple(people)).referents(article.passages)`` when the caller
+    has it already (``extract`` works it out once for statements and events); else it is computed.
+    """
     index = shared_index(tuple(people))
     roles = {p.name: (p.role or "").lower() for p in people}
-    reading = _Reading(article, index, roles, list(index.referents(article.passages)))
+    pronouns = index.referents(article.passages) if referents is None else referents
+    reading = _Reading(article, index, roles, list(pronouns))
     reading.genders = genders(people, article.body)
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
@@ -382,14 +389,15 @@ def _paragraph(
         i += step
     reading.note_documents(records)
     for passage in passages:
-        fixed = correction(passage, quotes, body, reading.cast(passage))
-        wrong = misquotation(passage, quotes, body, reading.cast(passage))
+        cast = reading.cast(passage)  # nothing below changes whom it resolves to: made once
+        fixed = correction(passage, quotes, body, cast)
+        wrong = misquotation(passage, quotes, body, cast)
         if wrong is not None:
             reading.misquotes.append(wrong)
         if fixed is not None:
             reading.corrections.append(fixed)
         elif passage.position not in reading.covered and passage.position not in consumed:
-            reported = _reported(passage, reading.cast(passage))
+            reported = _reported(passage, cast)
             reading.note_documents(reported)
             records += reported
     for passage in passages[remembered:]:

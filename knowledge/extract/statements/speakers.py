@@ -26,13 +26,16 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
 from knowledge.extract.statements.gender import PRONOUN_GENDER
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import PartialDate, SpeakerType
+from knowledge.wordscan import PASSAGE_CACHE
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,15 +227,13 @@ def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str |
     """
     heads = _GENERIC_HEADS.get(head.lower(), (head.lower(),))
     wanted = [w for w in words.lower().split() if w not in ("the", "then", "former")]
-
-    def fits(role: str) -> bool:
-        return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
-
+    asked = (heads, tuple(wanted), final)
+    roles = cast.roles
     for name in reversed(cast.recent):
-        if fits(cast.roles.get(name, "")):
+        if _fits_role(roles.get(name, ""), asked):
             return name
     # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
-    holders = [name for name, role in cast.roles.items() if fits(role)]
+    holders = [name for name, role in roles.items() if _fits_role(role, asked)]
     if holders:
         return holders[0] if len(holders) == 1 else None
     # "the French president" when the article's only president is stated without a country: the
@@ -250,6 +251,15 @@ def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str |
     return holders[0]
 
 
+# A long article mentions many people and asks for "the minister" in many sentences: each stated
+# role is judged once per question, not once per person per sentence.
+@functools.lru_cache(maxsize=PASSAGE_CACHE)
+def _fits_role(role: str, asked: tuple[tuple[str, ...], tuple[str, ...], bool]) -> bool:
+    """Return whether a stated role fits a role noun: (its heads, the wanted words, whether it must head the role)."""
+    heads, wanted, final = asked
+    return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
+
+
 def _names_place(text: str) -> bool:
     """Return whether lower-cased text names a country or its people ("french", "poland's")."""
     # Roles and role nouns are compared lower-cased; the gazetteer reads capitals ("U.S.", "UK").
@@ -265,7 +275,7 @@ def _heads_role(stated: str, heads: tuple[str, ...]) -> bool:
     return any(h.split()[-1] in ends for h in heads)
 
 
-def _holds(stated: str, heads: tuple[str, ...], wanted: list[str]) -> bool:
+def _holds(stated: str, heads: tuple[str, ...], wanted: Sequence[str]) -> bool:
     """Return whether a stated role has one of the heads and every wanted word."""
     role = f" {stated} "
     return any(f" {h} " in role or f" {h}-" in role for h in heads) and all(w in role for w in wanted)
