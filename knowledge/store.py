@@ -57,7 +57,7 @@ STATEMENTS_PER_ANSWER = 60  # ten /quote pages
 DOCUMENTS_PER_LIST = 25  # a Discord embed's fields and an autocomplete's choices
 TITLE_WINDOW = 1_000  # documents per scope whose titles a title lookup reads: the newest ones
 PASSAGES_PER_BRIEF = 100_000  # a 1,000,000-character article has about 10,000 sentences
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 GLOBAL = "global"  # the scope of the bundled seed and the operator's documents; a server's is its id
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
@@ -283,6 +283,26 @@ CREATE TABLE IF NOT EXISTS feed_channels (
 """
 _SCHEMA += _FEED_TABLES
 
+# The document log (schema 9): one row per document stored or removed, written by triggers in the
+# same transaction, whichever process writes. Its sequence (AUTOINCREMENT: never reused, unlike a
+# deleted document's id) tells a reader what changed since the version it has loaded, so the data
+# answers share is brought up to date with the new documents alone instead of read again whole.
+_DOCUMENT_LOG = """
+CREATE TABLE document_log (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL,
+    scope       TEXT NOT NULL,
+    added       INTEGER NOT NULL
+);
+CREATE TRIGGER documents_logged_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO document_log (document_id, scope, added) VALUES (new.id, new.scope, 1);
+END;
+CREATE TRIGGER documents_logged_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO document_log (document_id, scope, added) VALUES (old.id, old.scope, 0);
+END;
+"""
+_SCHEMA += _DOCUMENT_LOG
+
 _TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", _SCHEMA, re.MULTILINE)
 # PRAGMA application_id marks a file as a briefbot store ("brfb"), so another program's SQLite
 # file given by mistake is refused instead of getting briefbot's tables written into it.
@@ -341,6 +361,8 @@ _MIGRATIONS = {
     # 8: feeds followed (global, guild_id NULL, or one server's), the items seen in each, the
     # changes each stored article made to the briefing, and the channel each server has them posted in.
     7: _FEED_TABLES,
+    # 9: the document log; documents stored before it are in every snapshot's first full load.
+    8: _DOCUMENT_LOG,
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -659,6 +681,7 @@ class Store:
         self._watch: _Connection = writer
         self.path = path
         self._own_commits = 0
+        self.writes = 0  # commits of this store's writer so far (see _committed)
         self._closing: asyncio.Future[None] | None = None
         self._version_query: asyncio.Future[Any] | None = None
         self._changed = False  # whether the last _write changed a row
@@ -850,6 +873,7 @@ class Store:
         data_version does not move for its own commits), counts them here.
         """
         self._version_query = None
+        self.writes += 1
         if self._watch is self._writer:
             self._own_commits += 1
 
@@ -1096,15 +1120,70 @@ class Store:
 
     async def latest_figures(self, scope: str = GLOBAL) -> dict[str, list[Figure]]:
         """Return, for every subject of a scope, its newest fact of each metric (for previews and coverage)."""
-        # SQLite fills bare columns from the row that holds max(): the newest fact of each group.
-        newest = (
-            "SELECT id FROM (SELECT id, max(coalesce(year, 0)) FROM spending_facts WHERE scope = ?"
-            " GROUP BY subject, metric)"
-        )
         subjects: dict[str, list[Figure]] = {}
-        for figure in await self._figures_by_ids(newest, [scope]):
+        for _, _, figure in await self.newest_facts(scope):
             subjects.setdefault(figure.subject, []).append(figure)
         return subjects
+
+    async def newest_facts(
+        self, scope: str = GLOBAL, documents: Sequence[int] | None = None
+    ) -> list[tuple[int, int, Figure]]:
+        """Return each (subject, metric)'s newest fact in a scope (or among some of its documents) as (year, id, figure).
+
+        Newest: the latest year (undated counts as 0), then the first stored (lowest id) of that
+        year, so the newest over two sets of documents is the newest of their two newest.
+        """
+        if documents is None:
+            # Each group's newest year from the (scope, subject, metric, year) index, then its first fact.
+            newest = (
+                "SELECT min(f.id) FROM (SELECT subject, metric, max(coalesce(year, 0)) AS y FROM spending_facts"
+                " WHERE scope = ?1 GROUP BY subject, metric) AS m JOIN spending_facts AS f ON f.scope = ?1"
+                " AND f.subject = m.subject AND f.metric = m.metric AND coalesce(f.year, 0) = m.y"
+                " GROUP BY m.subject, m.metric"
+            )
+            params: list[Any] = [scope]
+        else:
+            # A few documents' facts, found by document (+scope: not through the scope's whole index).
+            newest = (
+                "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY subject, metric"
+                " ORDER BY coalesce(year, 0) DESC, id) AS r FROM spending_facts"
+                " WHERE document_id IN (SELECT value FROM json_each(?2)) AND +scope = ?1) WHERE r = 1"
+            )
+            params = [scope, json.dumps(list(documents))]
+        rows = await self._rows(
+            f"""
+            SELECT f.*, {_SOURCE_COLUMNS}
+              FROM spending_facts AS f
+              JOIN passages  AS p ON p.id = f.passage_id
+              JOIN documents AS d ON d.id = f.document_id
+             WHERE f.id IN ({newest})
+             ORDER BY f.id
+            """,
+            params,
+        )
+        return [(row["year"] or 0, row["id"], _figure(row)) for row in rows]
+
+    async def fact_subjects(self, documents: Sequence[int]) -> set[str]:
+        """Return the subjects the spending facts of these documents are about."""
+        rows = await self._rows(
+            "SELECT DISTINCT subject FROM spending_facts WHERE document_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(documents)),),
+        )
+        return {row[0] for row in rows}
+
+    async def document_log(self, after: int | None) -> tuple[int, list[tuple[int, str, bool]]]:
+        """Return the document log's last position and, after position ``after``, its entries.
+
+        Each entry is (document id, scope, added): True when the document was stored, False when
+        it was removed (a replacement under the same id is both). With ``after`` None only the
+        position is read (a reader about to load everything).
+        """
+        if after is None:
+            return int(await self._scalar("SELECT coalesce(max(seq), 0) FROM document_log")), []
+        rows = await self._rows(
+            "SELECT seq, document_id, scope, added FROM document_log WHERE seq > ? ORDER BY seq", (after,)
+        )
+        return (rows[-1][0] if rows else after), [(row[1], row[2], bool(row[3])) for row in rows]
 
     async def _figures_by_ids(self, ids_query: str, params: Sequence[Any]) -> list[Figure]:
         """Return the facts whose ids the subquery selects, with sources, newest year first."""
@@ -1192,14 +1271,18 @@ class Store:
             for row in rows
         ]
 
-    async def event_index(self, scope: str = GLOBAL) -> list[EventKey]:
-        """Return the key of every event of a scope, earliest first."""
+    async def event_index(
+        self, scope: str = GLOBAL, documents: Sequence[int] | None = None
+    ) -> list[EventKey]:
+        """Return the key of every event of a scope (or of some of its documents), earliest first."""
+        among = "" if documents is None else " AND e.document_id IN (SELECT value FROM json_each(?))"
+        params: list[Any] = [scope] if documents is None else [scope, json.dumps(list(documents))]
         rows = await self._rows(
-            """SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
+            f"""SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
                  FROM events AS e JOIN documents AS d ON d.id = e.document_id
-                WHERE e.scope = ?
+                WHERE e.scope = ?{among}
                 ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id""",
-            (scope,),
+            params,
         )
         return [EventKey(row[0], row[1], row[2], row[3], _time(row[4]), row[5], row[6]) for row in rows]
 

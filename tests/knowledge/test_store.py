@@ -233,9 +233,16 @@ _BEFORE_SPEAKER_TYPES = (
 # What the events table lacked before schema 6.
 _BEFORE_EVENT_STATUS = "ALTER TABLE events DROP COLUMN status;"
 
+# What schema 9 added: the document log (every older schema lacks it).
+_BEFORE_DOCUMENT_LOG = (
+    "DROP TRIGGER documents_logged_ai; DROP TRIGGER documents_logged_ad; DROP TABLE document_log;"
+)
+
 # Schema 6, before scopes: one pool of documents, content unique in the whole store, no scope in
 # the full-text index. (A raw sqlite3 connection has foreign keys off, so documents can be rebuilt.)
-_BEFORE_SCOPES = """
+_BEFORE_SCOPES = (
+    _BEFORE_DOCUMENT_LOG
+    + """
 DROP TABLE scope_people; DROP TABLE guild_settings;
 DROP INDEX documents_by_scope; DROP INDEX statements_by_scope; DROP INDEX roles_by_scope;
 DROP INDEX events_by_scope; DROP INDEX aliases_by_person; DROP INDEX spending_by_subject;
@@ -261,6 +268,7 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
 END;
 INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
 """
+)
 
 
 async def test_a_version_5_store_gains_the_events_status(tmp_path: Path) -> None:
