@@ -51,6 +51,11 @@ COLD_START = Target("value", "<", 1.5, "< 1.5 s")
 LONG_ARTICLE = Target("value", "<", 2.0, "< 2 s")
 EXTRACTORS = ("people", "spending", "statements", "events", "all")
 READERS_ROWS = ("idle", "process", "process_ratio", "here", "here_ratio")
+READERS_BOT_ROWS = ("idle", "process", "process_ratio")
+# Issue 15: during another process's ingest, through the real bot.
+DURING_INGEST_P99 = Target("p99", "<=", 10.0, "p99 ≤ 10 ms")
+DURING_INGEST_ASK_P99 = Target("p99", "<=", 25.0, "p99 ≤ 25 ms")
+DURING_INGEST_RATIO = Target("value", "<=", 3.0, "≤ 3× idle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,7 @@ def expected_keys() -> list[str]:
     keys += ["feeds.poll", "feeds.cpu", "feeds.rss", "feeds.again"]
     keys += ["scopes.ingest", "scopes.first", *(f"scopes.{key}" for key in STRUCTURED)]
     keys += [f"readers.{what}.{when}" for what in ("answer", "read") for when in READERS_ROWS]
+    keys += [f"readers.bot.{key}.{when}" for key in readers.BOT_COMMANDS for when in READERS_BOT_ROWS]
     return [*keys, "cold.start"]
 
 
@@ -562,6 +568,40 @@ async def readers_phase(run: Run, work: Path) -> None:
                 run.add(
                     Row(f"readers.{what}.{writer}_ratio", section, "    p99 / idle p99", "×", value=ratio)
                 )
+
+    bot_section = f"9 readers · real bot · idle vs during another process's ingest of {articles:,} articles"
+    bot_keys = [k for k in expected_keys() if k.startswith("readers.bot.")]
+    with run.phase(f"the real bot beside an ingest of {articles:,} articles", bot_keys, bot_section):
+        timed = await readers.bot_beside_ingest(work, articles, config.n, config.budget)
+        during = timed["process"]
+        note = f"{during.stored:,} documents stored in {during.seconds:.1f} s meanwhile"
+        for key, label in COMMANDS:
+            if key not in readers.BOT_COMMANDS:
+                continue
+            idle = latency_row(
+                f"readers.bot.{key}.idle", bot_section, f"{label}, idle", timed["idle"].latencies[key]
+            )
+            run.add(idle)
+            busy = latency_row(
+                f"readers.bot.{key}.process",
+                bot_section,
+                f"{label}, another process ingesting",
+                during.latencies[key],
+                target=DURING_INGEST_ASK_P99 if key == "ask" else DURING_INGEST_P99,
+                note=note,
+            )
+            run.add(busy)
+            ratio = (busy.p99 or math.nan) / (idle.p99 or math.nan)
+            run.add(
+                Row(
+                    f"readers.bot.{key}.process_ratio",
+                    bot_section,
+                    "    p99 / idle p99",
+                    "×",
+                    value=ratio,
+                    target=None if key == "ask" else DURING_INGEST_RATIO,
+                )
+            )
 
 
 def _of(timings: readers.Timings, what: str) -> list[float]:
