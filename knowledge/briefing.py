@@ -462,7 +462,8 @@ class _Caches:
             self._wanted = None
             if not isinstance(exc, Exception):
                 raise
-            log.warning("reloading the briefing's data failed: %s", exc)
+            if not self.store.closed:  # else it was only cut short by the store closing under it
+                log.warning("reloading the briefing's data failed: %s", exc)
 
     async def _build(self) -> _Generation:
         """Return the next generation, its parts in use loaded, and make it the current one."""

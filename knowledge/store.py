@@ -739,6 +739,11 @@ class Store:
         """Return every open connection: the writer, the readers and the watcher (each once)."""
         return list(dict.fromkeys([self._writer, self._watch, *self._readers]))
 
+    @property
+    def closed(self) -> bool:
+        """Return whether the store is closed or closing."""
+        return self._closing is not None
+
     async def close(self) -> None:
         """Close the connections; safe to call again, also while another close is running."""
         # aiosqlite hangs when two close() calls overlap (SIGTERM handler and shutdown path both
