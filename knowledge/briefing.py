@@ -19,9 +19,10 @@ as derived; no number is ever filled in from outside the store.
 Scopes: a ``Briefing`` answers for one place. ``Briefing(store)`` reads the ``global`` documents;
 ``briefing.for_guild(id)`` reads ``global`` plus that server's (only the server's when its admins
 hid the global ones) and stores what it adds in the server's scope. Views share their caches:
-each scope's data (previews, people, meetings) is loaded once per write on first use and merged
-for a view; at most SCOPES_CACHED scopes and views are kept, and any idle for SCOPE_IDLE_SECONDS
-are dropped.
+each scope's data (previews, people, meetings) is loaded on first use, kept per generation of the
+cache (see ``_Caches``: grown by new documents, built in the background after another process's
+commit) and merged for a view; at most SCOPES_CACHED scopes and views are kept, and any idle for
+SCOPE_IDLE_SECONDS are dropped.
 """
 
 from __future__ import annotations
@@ -724,10 +725,10 @@ class Briefing:
     async def _memo(self, key: Hashable, compute: Callable[[_View], Awaitable[_Answer]]) -> _Answer:
         """Return the answer for key computed since the store last changed, else compute it.
 
-        The store changes only when a document is added, so between writes the same question has
-        the same answer; the newest ANSWERS_CACHED are kept. Answers are treated as immutable by
-        every caller. An answer computed while a write lands is tagged with the version read
-        before it, so the next call (which sees the new version) drops it.
+        Between two generations of the cache the same question has the same answer; the newest
+        ANSWERS_CACHED are kept. Answers are treated as immutable by every caller. An answer
+        computed while a new generation is swapped in is tagged with the generation it read, so
+        it is not kept for the new one.
         """
         caches = self._caches
         view = await self._view()
