@@ -46,6 +46,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge import gazetteer, meetings
 from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
+from knowledge.extract.timeref import find_times
 from knowledge.models import (
     ALLIANCE,
     Appearance,
@@ -62,6 +63,7 @@ from knowledge.models import (
     Figure,
     FigureStatus,
     Metric,
+    PartialDate,
     PersonRef,
     SearchAnswer,
     Selection,
@@ -969,7 +971,7 @@ class Briefing:
         return SearchAnswer(
             query=" ".join(text.split())[:MAX_QUERY_CHARS],
             terms=query.terms,
-            hits=hits,
+            hits=[h.model_copy(update={"dates": resolved_times(h.source)}) for h in hits],
             pointers=await self._pointers(text),
         )
 
@@ -1165,6 +1167,14 @@ def distinct(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+def verdict_verb(figure: Figure) -> str:
+    """Return how a met/missed claim reads: "met", "missed", or a forecast's "expected to meet"."""
+    verb = "meet" if figure.metric is Metric.TARGET_MET else "miss"
+    if figure.status in (FigureStatus.ESTIMATE, FigureStatus.PLANNED):
+        return f"expected to {verb}"
+    return "met" if figure.metric is Metric.TARGET_MET else "missed"
+
+
 def preview(figures: list[Figure]) -> str:
     """Return a short summary of a subject's facts for menus: the most telling figure first."""
     by_metric = {metric: [f for f in figures if f.metric is metric] for metric in Metric}
@@ -1174,7 +1184,7 @@ def preview(figures: list[Figure]) -> str:
     status = by_metric[Metric.TARGET_MISSED] + by_metric[Metric.TARGET_MET]
     if status:
         f = max(status, key=lambda x: x.when.year if x.when and x.when.year else 0)
-        verb = "met" if f.metric is Metric.TARGET_MET else "missed"
+        verb = verdict_verb(f)
         target = f"{format_percent(f.target)} target" if f.target is not None else "the target"
         return f"{verb} {target}{_year_suffix(f.when)}"
     if by_metric[Metric.ALLIES_MEETING_TARGET]:
@@ -1214,6 +1224,31 @@ def status_note(figure: Figure) -> str:
 def _year_suffix(when: TimeRef | None) -> str:
     """Return " (2023)" for a dated fact, "" otherwise."""
     return f" ({when.year})" if when and when.year else ""
+
+
+MAX_RESOLVED_TIMES = 3  # a sentence's relative times worth spelling out under a search hit
+
+
+def resolved_times(source: Source) -> list[str]:
+    """Return the relative times of a passage resolved against its document's date.
+
+    "Sweden joined NATO last March" in an article of 5 March 2025 gives "“last March”: March 2024",
+    so a search answer says when without the reader working it out. Times written as dates
+    ("in 2004", "on 24 June 2025") need no note; an undated document resolves nothing.
+    """
+    if not source.document.published:
+        return []
+    try:
+        published = PartialDate.parse(source.document.published)
+    except ValueError:
+        return []
+    notes = []
+    for when, _, _ in find_times(source.passage, published):
+        shown = describe_time(when)
+        if when.year is not None and shown.endswith("”)"):  # shown with its written form: it was relative
+            resolved, _, _ = shown.partition(" (“")
+            notes.append(f"“{when.text.strip()}”: {resolved}")
+    return list(dict.fromkeys(notes))[:MAX_RESOLVED_TIMES]
 
 
 def describe_time(when: TimeRef | None) -> str:
@@ -1282,7 +1317,12 @@ def _met_and_missed(facts: list[Figure]) -> list[Conflict]:
     """Return the years one document says a target was met and another that it was missed."""
     verdicts: dict[tuple[int, float | None], list[Figure]] = {}
     for f in facts:
-        if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED) and f.when and f.when.year is not None:
+        if (
+            f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED)
+            and f.when
+            and f.when.year is not None
+            and f.status in (None, FigureStatus.ACTUAL)  # a forecast contradicts no verdict
+        ):
             verdicts.setdefault((f.when.year, f.target), []).append(f)
     return [
         Conflict(metric=Metric.TARGET_MET, year=year, figures=figures)

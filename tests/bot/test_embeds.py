@@ -15,6 +15,8 @@ from knowledge.models import (
     Metric,
     PersonRef,
     Quote,
+    SearchAnswer,
+    SearchHit,
     Selection,
     Source,
     StatementKind,
@@ -210,3 +212,31 @@ def test_a_met_claim_names_its_target_only_when_the_article_did(target: float | 
     )
     line = embeds.figure_line(figure, embeds.SourceNotes())
     assert line.startswith(expected)
+
+
+def test_a_forecast_verdict_reads_expected_to_meet() -> None:
+    """A met claim kept as an estimate ("are expected to meet") is not shown as a verdict."""
+    figure = Figure(
+        subject="LV",
+        metric=Metric.TARGET_MET,
+        when=TimeRef(text="2026", year=2026),
+        target=2.0,
+        status=FigureStatus.ESTIMATE,
+        as_written="are expected to meet the 2% target",
+        source=_source("Latvia and Lithuania are expected to meet the 2% target in 2026."),
+    )
+    line = embeds.figure_line(figure, embeds.SourceNotes())
+    assert "Expected to meet the 2% of GDP target in 2026" in line and "✅" not in line
+
+
+def test_a_search_hit_shows_its_resolved_times_under_the_sentence_within_the_field_limit() -> None:
+    """The dates line follows the passage, and a passage at its longest still fits the field."""
+    hit = SearchHit(
+        source=_source("Latvia opened the site last March. " * 60),
+        highlighted="Latvia opened the site last March. " * 60,
+        score=1.0,
+        dates=["“last March”: March 2024"],
+    )
+    embed = embeds.search_embed(SearchAnswer(query="Latvia site", hits=[hit]))
+    value = embed.fields[0].value or ""
+    assert value.endswith("🗓️ “last March”: March 2024") and len(value) <= 1024

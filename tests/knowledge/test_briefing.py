@@ -258,3 +258,22 @@ async def test_autocomplete_lists_unnamed_sources_as_such(store: Store) -> None:
     await ingest_text(store, NAMES_ARTICLE, name="names.txt")
     choices = await Briefing(store).people_choices("official")
     assert [(c.name, c.speaker_type.value) for c in choices] == [("a senior alliance official", "unnamed")]
+
+
+async def test_a_search_hit_spells_out_its_relative_times_against_the_articles_date(store: Store) -> None:
+    """ "last March" in an article of 5 March 2025 is March 2024; a written year needs no note."""
+    article = (
+        "Title: Baltic notes\nDate: 2025-03-05\n\n"
+        "Latvia opened its new radar site last March, and the navy follows next month. "
+        "The old site dates from 1998.\n"
+    )
+    await ingest_text(store, article, name="notes.txt")
+    answer = await Briefing(store).search("When did Latvia open its radar site?")
+    assert answer.hits[0].dates == ["“last March”: March 2024", "“next month”: April 2025"]
+
+
+async def test_an_undated_article_resolves_no_relative_time(store: Store) -> None:
+    """Without the article's date, "last March" is left as written: no note is made up."""
+    await ingest_text(store, "Title: Notes\n\nLatvia opened its radar site last March.\n", name="n.txt")
+    answer = await Briefing(store).search("Latvia radar site")
+    assert answer.hits and answer.hits[0].dates == []
