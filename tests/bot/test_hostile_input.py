@@ -40,9 +40,11 @@ import json
 import logging
 import os
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -290,10 +292,11 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(tmp_path_factory: pytest.TempPathFactory, seeded_template: Path) -> Iterator[World]:
     """Yield the real bot over a seeded store, answering on one event loop for the whole module."""
     loop = asyncio.new_event_loop()
     path = tmp_path_factory.mktemp("hostile") / "briefbot.sqlite3"
+    shutil.copyfile(seeded_template, path)
     errors = Collected()
     root = logging.getLogger()
     root.addHandler(errors)

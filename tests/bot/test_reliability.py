@@ -163,10 +163,11 @@ def documents_in(db: Path) -> int:
         return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
 
 
-def test_two_ingests_of_the_same_files_store_each_once(tmp_path: Path) -> None:
+def test_two_ingests_of_the_same_files_store_each_once(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 5: two `briefbot ingest` runs over the same files at once both succeed; each file is stored once."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0  # the seeded store exists first
+    db = seeded_copy(tmp_path / "store.sqlite3")  # the seeded store exists first
     files = wire_stories(tmp_path / "wire", 12)
     runs = [
         subprocess.Popen(
@@ -189,10 +190,11 @@ def test_two_ingests_of_the_same_files_store_each_once(tmp_path: Path) -> None:
     assert documents_in(db) == 1 + len(files)
 
 
-def test_a_store_locked_by_another_writer_is_one_line_per_file(tmp_path: Path) -> None:
+def test_a_store_locked_by_another_writer_is_one_line_per_file(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 5: while another program holds the write lock, each file says so in one line; the rerun stores them."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    db = seeded_copy(tmp_path / "store.sqlite3")
     files = wire_stories(tmp_path / "wire", 2)
     with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as holder:
         holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction for longer than the busy timeout
@@ -214,10 +216,11 @@ def limit_file_size(limit: int) -> Callable[[], None]:
     return apply
 
 
-def test_a_full_disk_fails_one_file_and_the_batch_goes_on(tmp_path: Path) -> None:
+def test_a_full_disk_fails_one_file_and_the_batch_goes_on(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 5: a document too big for the space left fails in one line; the files after it are stored."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    db = seeded_copy(tmp_path / "store.sqlite3")
     small = wire_stories(tmp_path / "wire", 2)
     sentence = "The alliance reviewed budget figure {n} for every country in the report. "
     big = write(tmp_path / "big.txt", "Title: Big\n\n" + "".join(sentence.format(n=n) for n in range(2000)))
@@ -282,10 +285,11 @@ def test_a_directory_as_the_store_is_one_line(tmp_path: Path) -> None:
         assert_one_line(cli("--db", folder, *args, cwd=tmp_path), 1, "is a directory")
 
 
-def test_a_store_with_a_missing_table_is_one_line(tmp_path: Path) -> None:
+def test_a_store_with_a_missing_table_is_one_line(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 7: a store that lost a table names the table in one line."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    db = seeded_copy(tmp_path / "store.sqlite3")
     with contextlib.closing(sqlite3.connect(db)) as con:
         con.execute("DROP TABLE statements")
         con.commit()
@@ -317,14 +321,12 @@ def read_only(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
 
 
 def test_a_read_only_store_answers_and_refuses_writes(
-    tmp_path: Path, read_only: Callable[[Path], None]
+    tmp_path: Path, read_only: Callable[[Path], None], seeded_copy: Callable[[Path], Path]
 ) -> None:
     """Issue 12 item 7: a store the user may not write is opened read-only: answers work, ingest says read-only."""
     folder = tmp_path / "shared"
-    folder.mkdir()
-    db = folder / "store.sqlite3"
+    db = seeded_copy(folder / "store.sqlite3")
     article = write(tmp_path / "new.txt", WIRE_STORY.format(n=1, day=1))
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
     before = db.read_bytes()
     read_only(db)
     read_only(folder)  # so no -wal or -shm file can be made beside it either
