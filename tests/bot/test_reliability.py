@@ -2,7 +2,11 @@
 
 Each test runs ``briefbot`` as a user does (a subprocess started by ``tests.launch``, with a clean
 environment and a temporary working directory) and checks what the user sees: one line naming
-the problem, the exit code, and that everything else still works.
+the problem, the exit code, and that everything else still works. The two tables of cases (stored
+impossible dates, malformed settings) run ``bot.cli.main`` in this process instead, with the same
+clean environment and working directory (``cli_here``): the code and the output are the same, the
+process start-up (about a second each) is not; one malformed setting per command still runs as a
+process, so the exit code a shell sees is checked too.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
+from bot.cli import main
 from bot.loopback import LocalDiscord, command_data, interaction_payload
 from knowledge.extract.reader import read_article
 from knowledge.ingest import ingest_text, open_store
@@ -47,6 +52,27 @@ def cli(
         text=True,
         timeout=timeout,
     )
+
+
+def cli_here(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *args: str | Path,
+    cwd: Path,
+    **settings: str,
+) -> subprocess.CompletedProcess[str]:
+    """Return what ``cli`` would, from ``bot.cli.main`` run in this process with the same environment and cwd."""
+    with monkeypatch.context() as patch:
+        for name in os.environ:
+            if name.startswith(("DISCORD_", "BRIEFBOT_")):
+                patch.delenv(name)
+        for name, value in settings.items():
+            patch.setenv(name, value)
+        patch.chdir(cwd)
+        capsys.readouterr()  # only this run's output
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(briefbot(*args), code, out, err)
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], code: int, *needles: str) -> str:
@@ -126,12 +152,14 @@ async def stored_event(db: Path, when: TimeRef) -> None:
     ],
     ids=["year-10000", "year-0", "june-31", "end-day-45"],
 )
-async def test_an_impossible_stored_date_never_breaks_an_answer(tmp_path: Path, when: TimeRef) -> None:
+def test_an_impossible_stored_date_never_breaks_an_answer(
+    tmp_path: Path, when: TimeRef, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12 item 1: a summit stored with an impossible date (older store) still gets /summit answers."""
     db = tmp_path / "store.sqlite3"
-    await stored_event(db, when)
+    asyncio.run(stored_event(db, when))
     for line in ("/summit", "/summit Poland", "/quote Rutte"):
-        answer = cli("--db", db, "ask", line, cwd=tmp_path)
+        answer = cli_here(monkeypatch, capsys, "--db", db, "ask", line, cwd=tmp_path)
         assert answer.returncode == 0, (line, answer.stdout, answer.stderr)
         assert "Something went wrong" not in answer.stdout and "Traceback" not in answer.stderr
 
@@ -421,14 +449,37 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
 )
 @pytest.mark.parametrize("command", ["run", "sources"])
 def test_a_malformed_setting_is_one_line_and_exit_code_2(
-    tmp_path: Path, setting: str, value: str, said: str, command: str
+    tmp_path: Path,
+    setting: str,
+    value: str,
+    said: str,
+    command: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Issue 12 item 9: a setting that cannot be read gets one line naming it, exit code 2, never a traceback."""
     settings = {"DISCORD_TOKEN": "MTAw.token.for-tests", setting: value}
-    result = cli("--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, timeout=60, **settings)
+    result = cli_here(
+        monkeypatch, capsys, "--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, **settings
+    )
     err = assert_one_line(result, 2, f"briefbot: {said}")
     assert err.count("\n") == 1, err
     assert "second-half" not in err  # a token is never echoed, not even a broken one
+
+
+@pytest.mark.parametrize("command", ["run", "sources"])
+def test_a_malformed_setting_ends_the_process_with_exit_code_2(tmp_path: Path, command: str) -> None:
+    """Issue 12 item 9: the briefbot process itself exits 2 with the one line (the table above runs in-process)."""
+    settings = {"DISCORD_TOKEN": "MTAw.first-half\nsecond-half", "BRIEFBOT_LOG_LEVEL": "LOUD"}
+    result = cli("--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, timeout=60, **settings)
+    err = assert_one_line(
+        result,
+        2,
+        "briefbot: DISCORD_TOKEN: contains a line break",
+        "briefbot: BRIEFBOT_LOG_LEVEL: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'",
+    )
+    assert err.count("\n") == 2, err
+    assert "second-half" not in err
 
 
 def test_env_example_as_env_is_a_valid_configuration(tmp_path: Path) -> None:
