@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.ingest import ingest_file, open_store
+from tests.here import cli_here
 from tests.launch import briefbot, clean_env
 
 ARTICLES = Path(__file__).parent.parent / "knowledge" / "articles"
@@ -159,8 +160,37 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path, seeded_copy: Callable[[Path]
         (("sources", "--verbose"), 2, "unrecognized arguments: --verbose"),
     ],
 )
-def test_every_error_is_one_line(tmp_path: Path, args: tuple[str, ...], code: int, message: str) -> None:
-    """A mistake is one line on stderr, exit code 1 (what failed) or 2 (how it was asked)."""
+def test_every_error_is_one_line(
+    tmp_path: Path,
+    args: tuple[str, ...],
+    code: int,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A mistake is one line on stderr, exit code 1 (what failed) or 2 (how it was asked).
+
+    The table runs ``bot.cli.main`` in this process (``tests.here``), with the environment and
+    working directory the process would have; the test below runs one case of each code as a process.
+    """
+    (tmp_path / "folder").mkdir()
+    result = cli_here(monkeypatch, capsys, *args, cwd=tmp_path, XDG_DATA_HOME=str(tmp_path / "data"))
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("--db", "folder", "sources"), 1, "folder is a directory; give --db (or BRIEFBOT_DB) a file name."),
+        (("frobnicate",), 2, "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_an_error_ends_the_process_with_its_code(
+    tmp_path: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    """The briefbot process itself prints the one line and exits 1 or 2 (the table above runs in-process)."""
     (tmp_path / "folder").mkdir()
     result = cli(tmp_path, *args)
     assert result.returncode == code, result.stderr

@@ -4,9 +4,9 @@ Each test runs ``briefbot`` as a user does (a subprocess started by ``tests.laun
 environment and a temporary working directory) and checks what the user sees: one line naming
 the problem, the exit code, and that everything else still works. The two tables of cases (stored
 impossible dates, malformed settings) run ``bot.cli.main`` in this process instead, with the same
-clean environment and working directory (``cli_here``): the code and the output are the same, the
-process start-up (about a second each) is not; one malformed setting per command still runs as a
-process, so the exit code a shell sees is checked too.
+clean environment and working directory (``tests.here.cli_here``): the code and the output are the
+same, the process start-up (about a second each) is not; one malformed setting per command still
+runs as a process, so the exit code a shell sees is checked too.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.cli import main
 from bot.loopback import LocalDiscord, command_data, interaction_payload
 from knowledge.extract.reader import read_article
 from knowledge.ingest import ingest_text, open_store
 from knowledge.models import Article, EventRecord, Extraction, PartialDate, TimeRef
 from knowledge.store import APPLICATION_ID, Store
 from tests.e2e.standin import DiscordStandIn
+from tests.here import cli_here
 from tests.launch import briefbot, clean_env
 
 ARTICLES = Path(__file__).parent.parent / "knowledge" / "articles"
@@ -52,27 +52,6 @@ def cli(
         text=True,
         timeout=timeout,
     )
-
-
-def cli_here(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    *args: str | Path,
-    cwd: Path,
-    **settings: str,
-) -> subprocess.CompletedProcess[str]:
-    """Return what ``cli`` would, from ``bot.cli.main`` run in this process with the same environment and cwd."""
-    with monkeypatch.context() as patch:
-        for name in os.environ:
-            if name.startswith(("DISCORD_", "BRIEFBOT_")):
-                patch.delenv(name)
-        for name, value in settings.items():
-            patch.setenv(name, value)
-        patch.chdir(cwd)
-        capsys.readouterr()  # only this run's output
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-    return subprocess.CompletedProcess(briefbot(*args), code, out, err)
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], code: int, *needles: str) -> str:
