@@ -2,11 +2,12 @@
 
 Each test runs ``briefbot`` as a user does (a subprocess started by ``tests.launch``, with a clean
 environment and a temporary working directory) and checks what the user sees: one line naming
-the problem, the exit code, and that everything else still works. The two tables of cases (stored
-impossible dates, malformed settings) run ``bot.cli.main`` in this process instead, with the same
-clean environment and working directory (``tests.here.cli_here``): the code and the output are the
-same, the process start-up (about a second each) is not; one malformed setting per command still
-runs as a process, so the exit code a shell sees is checked too.
+the problem, the exit code, and that everything else still works. Where a test runs the same check
+over a table of cases (stored impossible dates, malformed settings, the commands given an unusable
+--db), the cases run ``bot.cli.main`` in this process instead, with the same clean environment and
+working directory (``tests.here.cli_here``): the code and the output are the same, the process
+start-up (about a second each) is not; at least one case of each table still runs as a process, so
+the exit code a shell sees is checked too.
 """
 
 from __future__ import annotations
@@ -256,7 +257,9 @@ def tables_of(db: Path) -> list[str]:
         return sorted(row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
 
 
-def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None:
+def test_another_program_s_database_is_refused_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12 item 7: --db naming another program's SQLite file is refused in one line, and nothing is written to it."""
     notes = tmp_path / "notes.db"
     with contextlib.closing(sqlite3.connect(notes)) as con:
@@ -264,8 +267,10 @@ def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None
         con.execute("INSERT INTO notes VALUES ('remember the milk')")
         con.commit()
     before = notes.read_bytes()
-    for args in (("sources",), ("ask", "/spending Canada"), ("ingest", ARTICLES / "traps.txt")):
-        result = cli("--db", notes, *args, cwd=tmp_path)
+    results = [cli("--db", notes, "sources", cwd=tmp_path)]  # as a process; the other commands in-process
+    for args in (("ask", "/spending Canada"), ("ingest", ARTICLES / "traps.txt")):
+        results.append(cli_here(monkeypatch, capsys, "--db", notes, *args, cwd=tmp_path))
+    for result in results:
         assert_one_line(result, 1, "is another program's SQLite database, not a briefbot store")
     assert tables_of(notes) == ["notes"] and notes.read_bytes() == before
 
@@ -284,12 +289,17 @@ def test_a_negative_schema_version_is_refused(tmp_path: Path, marked: bool) -> N
     assert result.stderr.count("\n") == 1
 
 
-def test_a_directory_as_the_store_is_one_line(tmp_path: Path) -> None:
+def test_a_directory_as_the_store_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12 item 7: --db naming a directory says so in one line."""
     folder = tmp_path / "folder"
     folder.mkdir()
-    for args in (("sources",), ("ask", "/summit"), ("ingest", ARTICLES / "traps.txt")):
-        assert_one_line(cli("--db", folder, *args, cwd=tmp_path), 1, "is a directory")
+    assert_one_line(cli("--db", folder, "sources", cwd=tmp_path), 1, "is a directory")  # as a process
+    for args in (("ask", "/summit"), ("ingest", ARTICLES / "traps.txt")):
+        assert_one_line(
+            cli_here(monkeypatch, capsys, "--db", folder, *args, cwd=tmp_path), 1, "is a directory"
+        )
 
 
 def test_a_store_with_a_missing_table_is_one_line(
