@@ -213,8 +213,9 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
         text = f"an increase of {about}**{escape(figure.as_written)}**{_in_year(figure.when)}{status_note(figure)}"
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
         icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
-        target = f"the {format_percent(figure.target)}" if figure.target is not None else "the"
-        text = f"{icon} {verb} {target} of GDP target{_in_year(figure.when)}"
+        # a claim that names no figure ("met the guideline") says "the target", not "the of GDP target"
+        target = f"the {format_percent(figure.target)} of GDP target" if figure.target is not None else "the target"
+        text = f"{icon} {verb} {target}{_in_year(figure.when)}"
     elif figure.metric is Metric.ALLIES_MEETING_TARGET:
         target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
         total = f" of {figure.total}" if figure.total else ""

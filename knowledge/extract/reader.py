@@ -8,7 +8,9 @@ Accepted input is UTF-8 text with, optionally, either
 
 ``Date`` is ISO 8601 at year, month or day precision (``2025``, ``2025-06``, ``2025-06-24``), in
 the years 1900 to 2100 (see ``knowledge.models.EARLIEST_YEAR``): a header dated 9999 is refused.
-Everything after the header is the body and is kept byte-for-byte; passages are slices of it.
+Everything after the header is the body and is kept byte-for-byte, except that a PDF's page
+furniture and line-end hyphens are undone (``knowledge.extract.layout``); passages are slices of
+the body, and the document's digest is that of the text as written.
 
 A heading is a short line (at most 12 words) without final punctuation whose next line starts a
 new paragraph, or a Markdown ``#`` line; a line holding a clause (a comma before a lower-case
@@ -26,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from knowledge.errors import MalformedArticle
+from knowledge.extract.layout import undo_page_layout
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, Article, ArticleMeta, PartialDate, Passage
 
 MAX_ARTICLE_CHARS = 1_000_000  # a long report pasted whole; extraction is linear, so it is read in seconds
@@ -142,13 +145,14 @@ def read_article(raw: str) -> Article:
         raise MalformedArticle("The article contains NUL bytes; is it really a text file?")
     if len(raw) > MAX_ARTICLE_CHARS:
         raise MalformedArticle(f"The article is longer than {MAX_ARTICLE_CHARS:,} characters.")
-    meta, body = split_header(raw)
-    if not body.strip():
+    meta, written = split_header(raw)
+    if not written.strip():
         raise MalformedArticle("The article has no text after its header.")
+    body = undo_page_layout(written)
     passages, sections = split_passages(body)
     if not passages:
         raise MalformedArticle("The article has no sentences to read.")
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(written.encode("utf-8")).hexdigest()  # the text as written identifies it
     return Article(meta=meta, body=body, sha256=digest, passages=passages, sections=sections)
 
 

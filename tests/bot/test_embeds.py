@@ -192,3 +192,21 @@ def test_a_forecast_count_of_allies_says_it_is_expected(status: FigureStatus | N
     )
     line = embeds.figure_line(figure, embeds.SourceNotes())
     assert f"**32** {verb} the 2% target in 2025" in line
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [(2.0, "✅ Met the 2% of GDP target in 2024"), (None, "✅ Met the target in 2024")],
+)
+def test_a_met_claim_names_its_target_only_when_the_article_did(target: float | None, expected: str) -> None:
+    """ "France met the guideline in 2024" has no figure for the target: no "the of GDP target"."""
+    figure = Figure(
+        subject="FR",
+        metric=Metric.TARGET_MET,
+        when=TimeRef(text="2024", year=2024),
+        target=target,
+        as_written="met the guideline",
+        source=_source("France met the guideline in 2024."),
+    )
+    line = embeds.figure_line(figure, embeds.SourceNotes())
+    assert line.startswith(expected)

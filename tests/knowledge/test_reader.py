@@ -167,3 +167,50 @@ def test_a_wrapped_line_holding_a_clause_is_no_heading() -> None:
     )
     assert article.passages[0].text.startswith("In its closing note, the board's Vice\nChair")
     assert article.sections == ["By Ines Moe, a former mayor"]
+
+
+# --- text copied out of a PDF ------------------------------------------------------------------
+
+_PAGED = (
+    "Title: Yearbook\n\nBALTIC FUND FOR RESILIENCE\n\nSection 3\n\n"
+    "Estonia kept its reserve stocks\nfull through the winter,\n\n"
+    "Yearbook 2026 | Page 12\n\nBALTIC FUND FOR RESILIENCE\n\n"
+    "and it plans to double them\nby 2028.\n\nThe rest follows.\n\n- 13 -\n"
+)
+
+
+def test_page_furniture_between_two_halves_of_a_sentence_is_removed_and_the_halves_joined() -> None:
+    """A footer and running header printed mid-sentence are not part of the sentence."""
+    article = read_article(_PAGED)
+    texts = [" ".join(p.text.split()) for p in article.passages]
+    assert (
+        "Estonia kept its reserve stocks full through the winter, and it plans to double them by 2028."
+        in texts
+    )
+    assert not any("Page 12" in t or "13" in t for t in texts)
+    assert "BALTIC FUND FOR RESILIENCE" in article.body  # the first one, before any page break, stays
+
+
+def test_furniture_before_a_new_sentence_leaves_a_paragraph_break() -> None:
+    """After a finished sentence, the text beyond a footer is a new paragraph, not a continuation."""
+    article = read_article("Title: T\n\nThe first page ends here.\n\nReport | Page 2\n\nthe second begins.\n")
+    assert [p.paragraph for p in article.passages][0] != [p.paragraph for p in article.passages][-1]
+
+
+def test_a_word_broken_at_a_line_end_is_joined_unless_the_text_hyphenates_it() -> None:
+    """ "Nor-\\nway" is Norway; "cost-\\nbased" stays hyphenated when the text writes "cost-based"."""
+    article = read_article(
+        "Title: T\n\nThe figures for Nor-\nway are final, and its cost-\nbased method is the same "
+        "cost-based method as before. Kosiniak-\nKamysz agreed."
+    )
+    assert "Norway are final" in article.body
+    assert "its cost-based method" in article.body
+    assert "Kosiniak-\nKamysz" in article.body
+
+
+def test_a_document_is_identified_by_the_text_as_written() -> None:
+    """Undoing page layout does not change the digest that tells a re-ingest of the same file."""
+    raw = "Title: T\n\nA line broken in the mid-\ndle of a word.\n"
+    article = read_article(raw)
+    assert "middle" in article.body
+    assert article.sha256 == hashlib.sha256(split_header(raw)[1].encode("utf-8")).hexdigest()

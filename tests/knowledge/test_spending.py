@@ -1229,3 +1229,29 @@ def test_a_counts_year_is_the_year_it_is_for_not_the_month_of_the_estimate() -> 
     ]
     assert (count.value, count.when, count.status) == (32.0, count.when, FigureStatus.ESTIMATE)
     assert count.when is not None and (count.when.year, count.when.month) == (2025, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Portugal spent 1.6% of GDP on defence in 2024, but the caretaker government has pledged to reach 2% in 2026.",
+            {("PT", SHARE, 2024, 1.6), ("PT", SHARE, 2026, 2.0)},
+        ),
+        (
+            "Slovenia spent 1.3% of GDP on defence in 2024, and it aims to reach 2% by 2027.",
+            {("SI", SHARE, 2024, 1.3), ("SI", SHARE, 2027, 2.0)},
+        ),
+    ],
+)
+def test_a_later_clause_led_by_the_government_or_it_is_the_sentence_allys(
+    text: str, expected: set[Fact]
+) -> None:
+    """The government (or "it") of a clause that names no one is the ally the sentence is about."""
+    assert facts(text) == expected
+
+
+def test_a_later_clause_does_not_carry_a_subject_two_allies_share() -> None:
+    """With two allies before it, "the government" could be either's: no figure is given to one."""
+    found = facts("Poland spent 4.1% on defence in 2024 and Czechia 2.1%, but the government wants 3% in 2030.")
+    assert ("PL", SHARE, 2030, 3.0) not in found and ("CZ", SHARE, 2030, 3.0) not in found

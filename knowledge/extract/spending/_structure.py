@@ -279,6 +279,14 @@ _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|cabinet|administration)\b", re.I)
+# A later clause whose subject is the sentence's ally again: "..., but the federal government has
+# committed to", "and it aims to", "while its defence budget will reach".
+_CARRYING_CLAUSE = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas|yet|so)|;(?:\s*(?:and|but))?)\s+"
+    r"(?:(?:the\s+(?:[a-z]+\s+)?(?:government|cabinet|administration)"
+    r"|its\s+(?:[a-z]+\s+)?(?:budget|spending|outlays|expenditure))\b|it\s+(?!is\b|was\b))",
+    re.I,
+)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
 _AND_NEXT = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:(?:on\s+defen[cs]e|in|for)\s+)*"
@@ -305,7 +313,6 @@ _SAYS_IT = re.compile(
     r"(?:that\s+)?(?:it|they)\b",
     re.I,
 )
-_LINE_BREAK_HYPHEN = re.compile(r"\b([A-Z][a-z]+)-[ \t]*\n[ \t]*([a-z]+)\b")
 # "doubled to 119 billion kronor since 2020, taking it to 2.1% of GDP": "it" is the same spending.
 _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
@@ -388,7 +395,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     # 2023" is about Denmark; "after Russia's invasion" is not about Russia.
     mentions = [
         o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip()
-    ] + _broken_names(text)
+    ]
     named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
@@ -506,7 +513,9 @@ def _line_records(
             # "Spending stood at 2.2% in 2021": no one named, so the ally the text is about
             codes = [topic] if _is_ally(topic) else []
         else:
-            codes = _figure_owners(text, figures, index, owners, start)
+            codes = _figure_owners(text, figures, index, owners, start) or _carried_subject(
+                text, figure.start, start, owners, records, phrased or []
+            )
         when = _time_of(text, figures, index, times, start, end) or heading_time
         every = _EVERY_YEAR.match(text, figure.end)
         span = _SPAN_FROM.search(text, start, figure.start) if every else None
@@ -568,6 +577,30 @@ def _line_records(
                 records.append(record.model_copy(update={"when": following, "status": FigureStatus.PLANNED}))
     return records
 
+
+def _carried_subject(
+    text: str,
+    at: int,
+    clause_start: int,
+    owners: list[_Owner],
+    records: list[SpendingRecord],
+    phrased: list[SpendingRecord],
+) -> list[str]:
+    """Return the ally of the sentence's earlier figures for a later clause led by its government or "it".
+
+    "Belgium spent 1.3% in 2024, but the federal government has committed to reaching 2% in 2025":
+    the clause names no one, and the government (or "it", or "its budget") is that of the ally the
+    sentence is about -- the one ally whose figures came before, and the only one named before.
+    """
+    leads = list(_CARRYING_CLAUSE.finditer(text, 0, at))
+    lead = leads[-1] if leads else None
+    if lead is None or any(lead.start() <= o.start < at for o in owners):
+        return []
+    subjects = {r.subject for r in [*records, *phrased] if 0 <= text.find(r.as_written) < lead.start()}
+    named = {o.code for o in owners if o.start < lead.start()}
+    if len(subjects) == 1 and subjects == named and _is_ally(next(iter(subjects))):
+        return [next(iter(subjects))]
+    return []
 
 def _recounted(
     when: TimeRef | None, times: list[tuple[TimeRef, int, int]], context_year: TimeRef | None
@@ -771,7 +804,6 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     """
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
-    found += _broken_names(text)
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
     found = [o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end)]
     alliance = [
@@ -785,15 +817,6 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
-
-
-def _broken_names(text: str) -> list[_Owner]:
-    """Return the countries whose names a PDF line break hyphenated ("The Nether-\nlands")."""
-    owners = []
-    for match in _LINE_BREAK_HYPHEN.finditer(text):
-        for country, _, _ in find_country_mentions(match.group(1) + match.group(2)):
-            owners.append(_Owner(country.code, match.start(), match.end()))
-    return owners
 
 
 def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:

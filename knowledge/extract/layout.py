@@ -1,0 +1,111 @@
+"""Undo a printed page's layout in text copied out of a PDF: page furniture and line-end hyphens.
+
+Text taken from a PDF report keeps what the page printed around the prose. Two things break
+sentences apart and are undone before the body is split into passages:
+
+* **Page furniture.** A page footer or header line ("Annual Report 2024 | Page 7", "Page 3 of
+  12", "- 7 -"), and beside it a running header (a short line the document repeats word for word,
+  such as the publisher's name), is removed. Where it stood between two halves of one sentence
+  (the text before it does not end a sentence and the text after it starts in lower case), the
+  halves are joined into one paragraph again; otherwise a paragraph break is left.
+* **Hyphens at line ends.** A word broken over two lines ("defen-" / "ce", "The Nether-" /
+  "lands") is joined. The hyphen is kept when the document writes the same pair hyphenated
+  elsewhere ("defence-related"), since then the hyphen belongs to the word. A line-end hyphen
+  before a capital ("Kosiniak-" / "Kamysz") is a hyphenated name and is kept as it is.
+
+Anything else -- line breaks inside paragraphs, blank lines, tables -- is left to the reader.
+A bare number on a line of its own is not taken for a page number: in a table laid out one cell
+per line it is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_PAGE_LINE = re.compile(
+    r"^\s*(?:[^\n]{0,80}?(?:\||\s{2,}|[—–-]\s))?\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*"
+    r"(?:(?:\||\s{2,}|\s[—–-])[^\n]{0,80})?$"
+    r"|^\s*[—–-]\s*\d{1,4}\s*[—–-]\s*$",
+    re.IGNORECASE,
+)
+_LINE_END_HYPHEN = re.compile(r"\b([A-Za-z]+)-[ \t]*\r?\n[ \t]*([a-z]+)\b")
+_RUNNING_HEADER_MAX = 80
+_SENTENCE_END = '.!?:…"”’)'
+
+
+def undo_page_layout(body: str) -> str:
+    """Return body with page furniture removed and words broken over a line end joined."""
+    if "\n" not in body:
+        return body
+    return _join_broken_words(_drop_page_furniture(body))
+
+
+def _drop_page_furniture(body: str) -> str:
+    lines = body.split("\n")
+    pages = [i for i, line in enumerate(lines) if _PAGE_LINE.match(line)]
+    if not pages:
+        return body
+    furniture = set(pages)
+    counts = Counter(line.strip() for line in lines if line.strip())
+    for i in pages:
+        for step in (-1, 1):
+            j = _next_text_line(lines, i, step)
+            if j is not None and _is_running_header(lines[j], counts):
+                furniture.add(j)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i not in furniture and (lines[i].strip() or not _furniture_ahead(lines, i, furniture)):
+            out.append(lines[i])
+            i += 1
+            continue
+        # a run of furniture and blank lines: drop it, and join the halves of a sentence it cut
+        j = i
+        while j < len(lines) and (j in furniture or not lines[j].strip()):
+            j += 1
+        before = next((line for line in reversed(out) if line.strip()), "")
+        after = lines[j] if j < len(lines) else ""
+        cut_sentence = before.rstrip()[-1:] not in _SENTENCE_END and after.lstrip()[:1].islower()
+        if not cut_sentence and out and j < len(lines):
+            out.append("")
+        i = j
+    return "\n".join(out)
+
+
+def _furniture_ahead(lines: list[str], i: int, furniture: set[int]) -> bool:
+    """Return whether the blank lines from i lead to a furniture line."""
+    j = i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j in furniture
+
+
+def _next_text_line(lines: list[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
+def _is_running_header(line: str, counts: Counter[str]) -> bool:
+    text = line.strip()
+    return (
+        counts[text] >= 2
+        and len(text) <= _RUNNING_HEADER_MAX
+        and text[-1] not in _SENTENCE_END
+        and not _PAGE_LINE.match(text)
+    )
+
+
+def _join_broken_words(body: str) -> str:
+    if "-" not in body:
+        return body
+    lowered = body.lower()
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        hyphenated = f"{left}-{right}".lower()
+        return f"{left}-{right}" if hyphenated in lowered else f"{left}{right}"
+
+    return _LINE_END_HYPHEN.sub(join, body)
