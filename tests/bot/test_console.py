@@ -9,7 +9,7 @@ import select
 import subprocess
 import termios
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,9 +84,8 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> Iterator[Terminal]:
-    """Yield a console over a seeded store at its first prompt; kill it if a test left it running."""
-    seeded_copy(tmp_path / "store.sqlite3")  # what the first run creates, without seeding it again
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """Yield a console at its first prompt; kill it if a test left it running."""
     console = Terminal(tmp_path)
     console.read_until_prompt()
     yield console
