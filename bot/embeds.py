@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 
 import discord
 
-from knowledge.briefing import describe_time, format_percent, share_text, status_note
+from knowledge.briefing import describe_time, format_percent, share_text, status_note, verdict_verb
 from knowledge.extract.reader import header_warnings
 from knowledge.models import (
     HIGHLIGHT_END,
@@ -212,9 +212,16 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
     elif figure.metric is Metric.AMOUNT_INCREASE:
         text = f"an increase of {about}**{escape(figure.as_written)}**{_in_year(figure.when)}{status_note(figure)}"
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
-        icon, verb = ("✅", "Met") if figure.metric is Metric.TARGET_MET else ("❌", "Missed")
+        icon = "✅" if figure.metric is Metric.TARGET_MET else "❌"
+        if figure.status in (FigureStatus.ESTIMATE, FigureStatus.PLANNED):
+            icon = "🔮"  # a forecast: not yet a verdict
+        verb = verdict_verb(figure).capitalize()
         # a claim that names no figure ("met the guideline") says "the target", not "the of GDP target"
-        target = f"the {format_percent(figure.target)} of GDP target" if figure.target is not None else "the target"
+        target = (
+            f"the {format_percent(figure.target)} of GDP target"
+            if figure.target is not None
+            else "the target"
+        )
         text = f"{icon} {verb} {target}{_in_year(figure.when)}"
     elif figure.metric is Metric.ALLIES_MEETING_TARGET:
         target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"

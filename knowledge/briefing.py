@@ -857,6 +857,14 @@ def distinct(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+def verdict_verb(figure: Figure) -> str:
+    """Return how a met/missed claim reads: "met", "missed", or a forecast's "expected to meet"."""
+    verb = "meet" if figure.metric is Metric.TARGET_MET else "miss"
+    if figure.status in (FigureStatus.ESTIMATE, FigureStatus.PLANNED):
+        return f"expected to {verb}"
+    return "met" if figure.metric is Metric.TARGET_MET else "missed"
+
+
 def preview(figures: list[Figure]) -> str:
     """Return a short summary of a subject's facts for menus: the most telling figure first."""
     by_metric = {metric: [f for f in figures if f.metric is metric] for metric in Metric}
@@ -866,7 +874,7 @@ def preview(figures: list[Figure]) -> str:
     status = by_metric[Metric.TARGET_MISSED] + by_metric[Metric.TARGET_MET]
     if status:
         f = max(status, key=lambda x: x.when.year if x.when and x.when.year else 0)
-        verb = "met" if f.metric is Metric.TARGET_MET else "missed"
+        verb = verdict_verb(f)
         target = f"{format_percent(f.target)} target" if f.target is not None else "the target"
         return f"{verb} {target}{_year_suffix(f.when)}"
     if by_metric[Metric.ALLIES_MEETING_TARGET]:
@@ -974,7 +982,12 @@ def _met_and_missed(facts: list[Figure]) -> list[Conflict]:
     """Return the years one document says a target was met and another that it was missed."""
     verdicts: dict[tuple[int, float | None], list[Figure]] = {}
     for f in facts:
-        if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED) and f.when and f.when.year is not None:
+        if (
+            f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED)
+            and f.when
+            and f.when.year is not None
+            and f.status in (None, FigureStatus.ACTUAL)  # a forecast contradicts no verdict
+        ):
             verdicts.setdefault((f.when.year, f.target), []).append(f)
     return [
         Conflict(metric=Metric.TARGET_MET, year=year, figures=figures)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.extract.events import extract_events
 from knowledge.extract.people import extract_people, shared_index
-from knowledge.extract.spending import extract_spending
+from knowledge.extract.spending import extract_spending, spoken_spending
 from knowledge.extract.statements import extract_statements
 from knowledge.models import Article, Extraction
 
@@ -15,9 +15,11 @@ def extract(article: Article) -> Extraction:
     # Whom a pronoun opening each passage refers to: statements and events both need it, and it
     # costs a scan of every passage for every person, so it is worked out once here.
     referents = shared_index(tuple(people)).referents(article.passages)
+    statements = extract_statements(article, people, referents)
+    spending = extract_spending(article)
     return Extraction(
         people=people,
-        spending=extract_spending(article),
-        statements=extract_statements(article, people, referents),
+        spending=spending + spoken_spending(article, people, statements, spending),
+        statements=statements,
         events=extract_events(article, people, referents),
     )

@@ -142,10 +142,11 @@ _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
 _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
-# "Lithuania's defence minister, Jane Doe, said": the role opens the sentence or follows a comma.
+# "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
+# closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
-    rf",\s+(?P<name>{_NAME}),"
+    rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
@@ -155,6 +156,7 @@ _NAME_THEN_VERB = re.compile(
     rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?)?\s+(?:also\s+|has\s+|had\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
+_ROLE_OPENS_AFTER = re.compile(rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
 _SPEECH_VERB_CUE = re.compile("|".join(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
@@ -312,6 +314,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         0,
         *(comma.end() for comma in _COMMA.finditer(text)),
         *(d.end() for d in _DASH.finditer(text)),
+        *(m.end() for m in _ROLE_OPENS_AFTER.finditer(text)),
     ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
@@ -366,8 +369,8 @@ def _is_role_phrase(role: str) -> bool:
 
 def _opens_role(word: str) -> bool:
     """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
-    if word.lower() in {"who", "which", "that", "whose", "and", "or", "but"}:
-        return False
+    if word.lower() in {"who", "which", "that", "whose", "and", "or", "but", *_SPEECH_VERBS}:
+        return False  # "..., said the defence minister, Jane Doe": the role opens after the verb
     if (
         word[:1].islower()
         or word.lower() in {"a", "an", "the", "its", "their"}

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from knowledge import gazetteer, meetings
-from knowledge.briefing import format_percent, share_text, status_note
+from knowledge.briefing import format_percent, share_text, status_note, verdict_verb
 from knowledge.models import (
     ALLIANCE,
     Article,
@@ -200,7 +200,7 @@ def value_text(figure: Figure) -> str:
     if figure.metric is Metric.SHARE_OF_GDP:
         return share_text(figure) + status_note(figure)
     if figure.metric in _VERDICTS:
-        verb = "met" if figure.metric is Metric.TARGET_MET else "missed"
+        verb = verdict_verb(figure)
         target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
         return f"{verb} {target}"
     if figure.metric is Metric.ALLIES_MEETING_TARGET and figure.value is not None:

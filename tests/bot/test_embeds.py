@@ -210,3 +210,18 @@ def test_a_met_claim_names_its_target_only_when_the_article_did(target: float | 
     )
     line = embeds.figure_line(figure, embeds.SourceNotes())
     assert line.startswith(expected)
+
+
+def test_a_forecast_verdict_reads_expected_to_meet() -> None:
+    """A met claim kept as an estimate ("are expected to meet") is not shown as a verdict."""
+    figure = Figure(
+        subject="LV",
+        metric=Metric.TARGET_MET,
+        when=TimeRef(text="2026", year=2026),
+        target=2.0,
+        status=FigureStatus.ESTIMATE,
+        as_written="are expected to meet the 2% target",
+        source=_source("Latvia and Lithuania are expected to meet the 2% target in 2026."),
+    )
+    line = embeds.figure_line(figure, embeds.SourceNotes())
+    assert "Expected to meet the 2% of GDP target in 2026" in line and "✅" not in line

@@ -212,3 +212,23 @@ def test_referents_leave_the_shared_index_unchanged() -> None:
 def test_a_portfolio_word_stays_in_the_title() -> None:
     """ "Transport Minister Clara Jensen" keeps her portfolio, so "the transport minister" can find her."""
     assert people_in("Transport Minister Clara Jensen spoke.") == [("Clara Jensen", "Transport Minister")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("“The order is signed,” said Latvia’s defence minister, Ivo Kalns.", "Latvia’s defence minister"),
+        ("“The order is signed,” said the defence minister, Ivo Kalns.", "defence minister"),
+        (
+            "“The order is signed,” Latvia’s defence minister, Ivo Kalns, told reporters.",
+            "Latvia’s defence minister",
+        ),
+        ("The order, said the Latvian defence minister, Ivo Kalns, is signed.", "Latvian defence minister"),
+    ],
+)
+def test_a_role_then_name_after_a_speech_verb_or_a_quotation_introduces_the_person(
+    sentence: str, role: str
+) -> None:
+    """Wire copy puts the role first after the verb or the quote: the name after the comma is the speaker."""
+    article = read_article(f"Title: T\nDate: 2026-01-05\n\n{sentence}")
+    assert [(p.name, p.role) for p in extract_people(article)] == [("Ivo Kalns", role)]

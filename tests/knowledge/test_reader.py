@@ -194,7 +194,7 @@ def test_page_furniture_between_two_halves_of_a_sentence_is_removed_and_the_halv
 def test_furniture_before_a_new_sentence_leaves_a_paragraph_break() -> None:
     """After a finished sentence, the text beyond a footer is a new paragraph, not a continuation."""
     article = read_article("Title: T\n\nThe first page ends here.\n\nReport | Page 2\n\nthe second begins.\n")
-    assert [p.paragraph for p in article.passages][0] != [p.paragraph for p in article.passages][-1]
+    assert article.passages[0].paragraph != article.passages[-1].paragraph
 
 
 def test_a_word_broken_at_a_line_end_is_joined_unless_the_text_hyphenates_it() -> None:

@@ -8,7 +8,9 @@ Two readings, each in its own module, then one labelling:
   (tables, labels, the nearest country in the clause, lists paired one for one);
 * ``_alliance``: the alliance's own targets ("5% of GDP by 2035") and counts of allies meeting them;
 * ``_status``: how sure each figure is (actual, estimate, planned, target);
-* ``_corrections``: a correction note replaces the figure it corrects.
+* ``_corrections``: a correction note replaces the figure it corrects;
+* ``_spoken``: an official's own words ("we are spending 2.3%") read for the ally they speak for,
+  once the statements are known (``spoken_spending``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
+from knowledge.extract.spending._spoken import spoken_records
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
@@ -29,7 +32,7 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
-from knowledge.models import Article, Metric, SpendingRecord, TimeRef
+from knowledge.models import Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
 _TIMELESS = re.compile(r"\bnever\b|\bin\s+any\s+year\b|\bfor\s+years\b|\bever\b", re.I)
@@ -41,7 +44,7 @@ MAX_SENTENCE_FIGURES = 24  # a sentence with more percentages and amounts than t
 MAX_TABLE_CHARS = 40_000
 
 
-def extract_spending(article: Article) -> list[SpendingRecord]:
+def extract_spending(article: Article, speaking_for: str | None = None) -> list[SpendingRecord]:
     """Return the spending facts stated in the article, each with how sure it is.
 
     Every reader works sentence by sentence, and a few of its rules compare each figure of a
@@ -49,6 +52,8 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     nothing else, a passage that is too long or too full of figures to be a sentence ("2% 2% 2%
     ...", a pasted spreadsheet) is not read for facts; it stays searchable with /ask. Tables are
     read by the table reader alone, row by row.
+
+    speaking_for: the ally an official speaks for, when the text is their own words (``_spoken``).
     """
     sentences = _readable(article, tables=False)
     years = context_years(sentences)
@@ -57,7 +62,7 @@ def extract_spending(article: Article) -> list[SpendingRecord]:
     claimed = {(r.passage, r.as_written) for r in phrased}
     found = [
         *phrased,
-        *structure_records(_readable(article, tables=True), phrased, years),
+        *structure_records(_readable(article, tables=True), phrased, years, speaking_for),
         *alliance_records(sentences, claimed),
     ]
     return [_own_dollars(r) for r in apply_corrections(sentences, found)]
@@ -133,4 +138,16 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
     return record.model_copy(update={"status": status})
 
 
-__all__ = ["extract_spending"]
+def spoken_spending(
+    article: Article,
+    people: list[PersonRecord],
+    statements: list[StatementRecord],
+    found: list[SpendingRecord],
+) -> list[SpendingRecord]:
+    """Return the figures officials give in their own words for their ally, beyond those found."""
+    return spoken_records(
+        article, people, statements, found, lambda words, ally: extract_spending(words, speaking_for=ally)
+    )
+
+
+__all__ = ["extract_spending", "spoken_spending"]

@@ -89,7 +89,16 @@ from knowledge.extract.numbers import (
 )
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
-from knowledge.models import ALLIANCE, Article, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.models import (
+    ALLIANCE,
+    Article,
+    FigureStatus,
+    Metric,
+    PartialDate,
+    Passage,
+    SpendingRecord,
+    TimeRef,
+)
 from knowledge.wordscan import finditer_from, fold_case
 
 # Masking: times, percentages and money are replaced by runs of one private-use character each,
@@ -285,6 +294,11 @@ _FORECAST_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|should|shall|must|(?:expected|set|likely|projected|forecast|poised"
     r"|on\s+track|plan(?:s|ned)?|aim(?:s|ed)?|pledged|promised|intend(?:s|ed)?|hope(?:s|d)?|going|due"
     r"|need(?:s|ed)?|ha(?:ve|s)|is|are)\s+to)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_EXPECTED_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were)\s+(?:(?:both|all|each|also|now|still|widely)\s+)*)?"
+    r"\b(?:expected|set|likely|projected|forecast|poised|on\s+(?:track|course))\s+to\s+(?:\w+\s+)?$",
     re.I,
 )
 _TIME_NEXT = re.compile(r"\s*,?\s*(?:for\s+the\s+first\s+time\s+)?(?:(?:in|during|for|as\s+of)\s+)?", re.I)
@@ -921,10 +935,53 @@ def _status_records(clause: _Clause, context: _TargetContext | None) -> list[Spe
     records = []
     for cue in _STATUS_CUE.finditer(clause.masked, clause.start, clause.end):
         target_object = _TARGET_OBJECT.match(clause.masked, cue.end(), clause.end)
-        if target_object is None or _FORECAST_BEFORE.search(clause.masked, clause.start, cue.start()):
+        if target_object is None:
+            continue
+        if _FORECAST_BEFORE.search(clause.masked, clause.start, cue.start()):
+            # "France and Germany are expected to cross the 2% line in 2024": a forecast verdict,
+            # kept as an estimate; a plan or a pledge to meet it ("will", "aims to") is no verdict
+            records.extend(_forecast_records(clause, cue, target_object, context))
             continue
         records.extend(_status_for_cue(clause, cue, target_object, context))
     return records + _participle_status_records(clause, context)
+
+
+def _forecast_records(
+    clause: _Clause, cue: re.Match[str], target_object: re.Match[str], context: _TargetContext | None
+) -> list[SpendingRecord]:
+    """Return the allies a clause expects to meet a target, as estimates: "France and Germany are both
+    expected to cross the 2% line in 2024". A plan or pledge to meet it ("will", "aims to") is no verdict,
+    and "not expected to meet" is left unread."""
+    expected = _EXPECTED_BEFORE.search(clause.masked, clause.start, cue.start())
+    if (
+        expected is None
+        or not cue.group("met")
+        or _NEGATION.search(clause.masked, clause.start, cue.start())
+        or _quoted(clause, cue.start())
+    ):
+        return []
+    subject_end = expected.start()
+    before = clause.masked[clause.start : subject_end].rstrip()
+    if before.endswith(","):  # "Italy's neighbours, France and Germany, are expected to": an apposition
+        subject_end = clause.start + len(before) - 1
+    listed = _list_before(clause, subject_end)
+    target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
+    # a forecast is for a year to come: "in 2026" after the claim is its year even when in the future
+    when = next(
+        (t[0] for t in clause.times if _TIME_NEXT.fullmatch(clause.masked, target_object.end(), t[1])), when
+    )
+    if not listed or (
+        target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context)
+    ):
+        return []
+    as_written = clause.text[expected.start() : target_object.end()]
+    codes = [code for mention in listed for code in mention.codes if by_code(code).nato_member]
+    return [
+        _status_record(clause, code, Metric.TARGET_MET, when, target, as_written).model_copy(
+            update={"status": FigureStatus.ESTIMATE}
+        )
+        for code in dict.fromkeys(codes)
+    ]
 
 
 def _met_only_from(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:

@@ -188,6 +188,8 @@ _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|it)\b",
     re.I,
 )
+# In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
+_SPOKEN_LEAD = re.compile(rf"{_TOPIC_LEAD.pattern}|\b(?:we|our|us)\b", re.I)
 _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
@@ -342,11 +344,16 @@ class _Found:
 
 
 def structure_records(
-    article: Article, phrased: list[SpendingRecord], years: list[TimeRef | None]
+    article: Article,
+    phrased: list[SpendingRecord],
+    years: list[TimeRef | None],
+    speaking_for: str | None = None,
 ) -> list[SpendingRecord]:
     """Return the facts structure gives for the figures the phrase reader (phrased) left.
 
     years: each passage's year in context (``context_years``), worked out once for all readers.
+    speaking_for: the ally whose official's own words the article is (see ``_spoken``): the topic
+    from the start, and "we" and "our" are that ally.
     """
     claimed = {(r.passage, r.as_written) for r in phrased}
     by_passage: dict[int, list[SpendingRecord]] = {}
@@ -355,7 +362,7 @@ def structure_records(
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
-    opening = _dateline_topic(article)
+    opening = speaking_for or _dateline_topic(article)
     topic, section = opening, None
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
@@ -367,7 +374,13 @@ def structure_records(
             found = _table_records(passage, context, published, article)
         elif about_defence:
             found = _line_records(
-                passage, context, published, context_year, topic, by_passage.get(passage.position, [])
+                passage,
+                context,
+                published,
+                context_year,
+                topic,
+                by_passage.get(passage.position, []),
+                _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
             )
         records += found
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
@@ -457,6 +470,7 @@ def _line_records(
     context_year: TimeRef | None,
     topic: str | None = None,
     phrased: list[SpendingRecord] | None = None,
+    topic_lead: re.Pattern[str] = _TOPIC_LEAD,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
     text = passage.text
@@ -502,7 +516,7 @@ def _line_records(
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
             and (
-                _TOPIC_LEAD.search(text, start, figure.start)
+                topic_lead.search(text, start, figure.start)
                 or (
                     label
                     and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
@@ -601,6 +615,7 @@ def _carried_subject(
     if len(subjects) == 1 and subjects == named and _is_ally(next(iter(subjects))):
         return [next(iter(subjects))]
     return []
+
 
 def _recounted(
     when: TimeRef | None, times: list[tuple[TimeRef, int, int]], context_year: TimeRef | None

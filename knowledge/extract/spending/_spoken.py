@@ -1,0 +1,150 @@
+"""Figures in a national official's own words: "we are spending 2.3%" is the official's country's.
+
+The sentence readers leave a figure inside quotation marks to a spender the quotation names
+itself, and a transcript turn names none: "we" has no country. This reader gives it one.
+
+Rules:
+
+* A verbatim statement -- a quotation, or a transcript turn -- by a person who speaks for one ally
+  is read as a text of its own, in which that ally is the topic from the start: "we", "our" and
+  an unnamed subject ("the figure", "it", "defence spending") are that ally; a figure the words
+  give to another ally by name ("Poland is spending more than 4%") stays that ally's.
+* A person speaks for an ally when their stated role names exactly one ("Canada's defence
+  minister", "the Dutch prime minister", "Norway's ambassador to NATO"), and the role is not a
+  former one or an office of the alliance or the EU ("the former Dutch prime minister", "NATO
+  Secretary General": their "we" is not a country's). When the role names no country ("Secretary
+  of State", as a hearing introduces its witness), a government office holder speaks for the
+  ally whose national currency their own words use, if there is exactly one ("an extra £13.4
+  billion" is Britain's); the euro and the dollar are shared and say nothing.
+* A figure the article's own reading already gave to someone is not read twice, and a figure is
+  tied to the article's sentence that holds it, so the answer cites the words as published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from knowledge.extract.numbers import find_money
+from knowledge.extract.reader import split_passages
+from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
+from knowledge.models import (
+    Article,
+    PersonRecord,
+    SpeakerType,
+    SpendingRecord,
+    StatementKind,
+    StatementRecord,
+)
+
+# Currencies used by one ally each (reference data); the euro and the dollar are shared.
+NATIONAL_CURRENCIES = {
+    "GBP": "GB",
+    "PLN": "PL",
+    "DKK": "DK",
+    "SEK": "SE",
+    "NOK": "NO",
+    "CAD": "CA",
+    "CZK": "CZ",
+    "HUF": "HU",
+    "RON": "RO",
+    "BGN": "BG",
+    "ISK": "IS",
+    "TRY": "TR",
+    "ALL": "AL",
+    "MKD": "MK",
+}
+_NOT_NATIONAL = re.compile(
+    r"\b(?:former|ex-|retired|Secretary[- ]General|European\s+(?:Commission|Union|Council|Parliament)|EU)\b",
+    re.I,
+)
+_OFFICE = re.compile(
+    r"\b(?:minister|secretary|chancellor|president|premier|government|spokes\w*|chief|general|admiral|MP)\b",
+    re.I,
+)
+
+Reader = Callable[[Article, str], list[SpendingRecord]]
+
+
+def spoken_records(
+    article: Article,
+    people: list[PersonRecord],
+    statements: list[StatementRecord],
+    found: list[SpendingRecord],
+    read: Reader,
+) -> list[SpendingRecord]:
+    """Return the figures officials state in their own words for the ally they speak for.
+
+    read: the spending reader, given a text of the official's words and the ally they speak for.
+    """
+    roles = {p.name: p.role for p in people}
+    own = [
+        s
+        for s in statements
+        if s.kind is StatementKind.VERBATIM and s.speaker_type is SpeakerType.PERSON and s.speaker in roles
+    ]
+    if not own:
+        return []
+    taken = {(r.passage, r.as_written) for r in found}
+    records: list[SpendingRecord] = []
+    for speaker in dict.fromkeys(s.speaker for s in own):
+        words = [s for s in own if s.speaker == speaker]
+        ally = _speaks_for(roles[speaker], words)
+        if ally is None:
+            continue
+        for statement in words:
+            for record in _read_words(article, statement, ally, read):
+                if (record.passage, record.as_written) not in taken:
+                    taken.add((record.passage, record.as_written))
+                    records.append(record)
+    return records
+
+
+def _speaks_for(role: str | None, words: list[StatementRecord]) -> str | None:
+    """Return the ally a person speaks for: the one their role names, else their words' currency."""
+    if not role or _NOT_NATIONAL.search(role):
+        return None
+    named = {c.code for c, _, _ in [*find_country_mentions(role), *find_demonyms(role)] if c.nato_member}
+    if named:
+        return named.pop() if len(named) == 1 else None
+    if not _OFFICE.search(role):
+        return None
+    currencies = {q.currency for s in words for q in find_money(s.text) if q.currency}
+    allies = {NATIONAL_CURRENCIES[c] for c in currencies if c in NATIONAL_CURRENCIES}
+    if len(allies) == 1 and len(currencies) == 1:
+        ally = allies.pop()
+        return ally if by_code(ally).nato_member else None
+    return None
+
+
+def _read_words(
+    article: Article, statement: StatementRecord, ally: str, read: Reader
+) -> list[SpendingRecord]:
+    """Return the figures of one statement, tied to the article's passages that hold them."""
+    text = statement.text.rstrip(" ,;:—–-")
+    if not text.endswith((".", "!", "?", "…")):
+        text += "."  # a quotation cut by its attribution ("... by 2027," she said) is still a sentence
+    passages, _ = split_passages(text)
+    if not passages:
+        return []
+    words = Article(meta=article.meta, body=text, sha256=article.sha256, passages=passages)
+    records = []
+    for record in read(words, ally):
+        sentence = passages[record.passage].text
+        holder = _holding_passage(article, statement.passage, sentence, record.as_written)
+        if holder is not None:
+            records.append(record.model_copy(update={"passage": holder}))
+    return records
+
+
+_LOOKAHEAD = 12  # a statement's words run over at most this many of the article's passages
+
+
+def _holding_passage(article: Article, first: int, sentence: str, figure: str) -> int | None:
+    """Return the article passage, from the statement's first on, that holds the sentence's figure."""
+    probe = " ".join(sentence.split()).rstrip(".!?…")[:60]
+    for passage in article.passages[first : first + _LOOKAHEAD]:
+        flat = " ".join(passage.text.split())
+        if figure in passage.text and (probe in flat or flat in " ".join(sentence.split())):
+            return passage.position
+    return None
