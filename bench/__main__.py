@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline, e2e, feeds, linearity, scale
+from bench import baseline, e2e, feeds, linearity, readers, scale
 from bench.report import Row, Target, latency_row, machine, percentile, table, write_json
 from bench.workload import (
     ASK_QUERIES,
@@ -50,6 +50,12 @@ BOT_RSS = Target("value", "<", 150.0, "< 150 MB")
 COLD_START = Target("value", "<", 1.5, "< 1.5 s")
 LONG_ARTICLE = Target("value", "<", 2.0, "< 2 s")
 EXTRACTORS = ("people", "spending", "statements", "events", "all")
+READERS_ROWS = ("idle", "process", "process_ratio", "here", "here_ratio")
+READERS_BOT_ROWS = ("idle", "process", "process_ratio")
+# Issue 15: during another process's ingest, through the real bot.
+DURING_INGEST_P99 = Target("p99", "<=", 10.0, "p99 ≤ 10 ms")
+DURING_INGEST_ASK_P99 = Target("p99", "<=", 25.0, "p99 ≤ 25 ms")
+DURING_INGEST_RATIO = Target("value", "<=", 3.0, "≤ 3× idle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,8 @@ def expected_keys() -> list[str]:
     keys += ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
     keys += ["feeds.poll", "feeds.cpu", "feeds.rss", "feeds.again"]
     keys += ["scopes.ingest", "scopes.first", *(f"scopes.{key}" for key in STRUCTURED)]
+    keys += [f"readers.{what}.{when}" for what in ("answer", "read") for when in READERS_ROWS]
+    keys += [f"readers.bot.{key}.{when}" for key in readers.BOT_COMMANDS for when in READERS_BOT_ROWS]
     return [*keys, "cold.start"]
 
 
@@ -464,6 +472,8 @@ async def main_async(config: Config, work: Path) -> Run:
         )
     # 7 (before 5). scopes: as many articles, dealt to global and servers; answers from every server.
     await scoped_phase(run, work / "scoped.sqlite3")
+    # 9 (before 5). answers in this process while another process ingests into the same store.
+    await readers_phase(run, work / "readers")
 
     # 5. cold start.
     section = "5 cold start · seed store"
@@ -529,6 +539,74 @@ async def scoped_phase(run: Run, db: Path) -> None:
                     )
 
         await with_briefing(db, scoped)
+
+
+async def readers_phase(run: Run, work: Path) -> None:
+    """Time /spending and a plain read in process, idle and while articles are ingested by each writer."""
+    config = run.config
+    articles = min(config.articles, 1000)
+    section = f"9 readers · in process · idle vs during an ingest of {articles:,} articles"
+    keys = [k for k in expected_keys() if k.startswith("readers.")]
+    with run.phase(f"answers beside an ingest of {articles:,} articles", keys, section):
+        results = await readers.spending_beside_ingest(work, articles, config.n, config.budget)
+        labels = {"process": "another process ingesting", "here": "this process ingesting"}
+        for what, label in (("answer", "/spending"), ("read", "a store read (/sources page, no cache)")):
+            idle = latency_row(f"readers.{what}.idle", section, f"{label}, idle", _of(results["idle"], what))
+            run.add(idle)
+            for writer in readers.WRITERS:
+                timings = results[writer]
+                note = f"{timings.stored:,} documents stored in {timings.seconds:.1f} s meanwhile"
+                during = latency_row(
+                    f"readers.{what}.{writer}",
+                    section,
+                    f"{label}, {labels[writer]}",
+                    _of(timings, what),
+                    note=note,
+                )
+                run.add(during)
+                ratio = (during.p99 or math.nan) / (idle.p99 or math.nan)
+                run.add(
+                    Row(f"readers.{what}.{writer}_ratio", section, "    p99 / idle p99", "×", value=ratio)
+                )
+
+    bot_section = f"9 readers · real bot · idle vs during another process's ingest of {articles:,} articles"
+    bot_keys = [k for k in expected_keys() if k.startswith("readers.bot.")]
+    with run.phase(f"the real bot beside an ingest of {articles:,} articles", bot_keys, bot_section):
+        timed = await readers.bot_beside_ingest(work, articles, config.n, config.budget)
+        during = timed["process"]
+        note = f"{during.stored:,} documents stored in {during.seconds:.1f} s meanwhile"
+        for key, label in COMMANDS:
+            if key not in readers.BOT_COMMANDS:
+                continue
+            idle = latency_row(
+                f"readers.bot.{key}.idle", bot_section, f"{label}, idle", timed["idle"].latencies[key]
+            )
+            run.add(idle)
+            busy = latency_row(
+                f"readers.bot.{key}.process",
+                bot_section,
+                f"{label}, another process ingesting",
+                during.latencies[key],
+                target=DURING_INGEST_ASK_P99 if key == "ask" else DURING_INGEST_P99,
+                note=note,
+            )
+            run.add(busy)
+            ratio = (busy.p99 or math.nan) / (idle.p99 or math.nan)
+            run.add(
+                Row(
+                    f"readers.bot.{key}.process_ratio",
+                    bot_section,
+                    "    p99 / idle p99",
+                    "×",
+                    value=ratio,
+                    target=None if key == "ask" else DURING_INGEST_RATIO,
+                )
+            )
+
+
+def _of(timings: readers.Timings, what: str) -> list[float]:
+    """Return the answers' or the reads' durations."""
+    return timings.answers if what == "answer" else timings.reads
 
 
 def _shown(path: Path) -> str:

@@ -143,6 +143,7 @@ class BriefingMixin:
     async def close(self) -> None:
         """Close the Discord connection, then the store."""
         await super().close()  # type: ignore[misc]
+        self.briefing.close()
         await self.briefing.store.close()
 
 

@@ -13,7 +13,8 @@ import json
 import re
 import signal
 import sys
-from collections.abc import AsyncIterator
+import termios
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,10 +99,10 @@ def _named_options(rest: str, parameters: list[str]) -> dict[str, str] | None:
     return {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2)}
 
 
-async def answer(local: LocalDiscord, line: str) -> Sent:
-    """Return the message the bot answers a console line with."""
+async def answer(local: LocalDiscord, line: str, **member: Any) -> Sent:
+    """Return the message the bot answers a console line with (member: who asks, as ``payload`` takes it)."""
     name, options = parse_command(line, local.bot)  # type: ignore[arg-type]
-    return await local.answer(name, options)
+    return await local.answer(name, options, **member)
 
 
 def payload_json(sent: Sent) -> str:
@@ -328,16 +329,30 @@ async def interactive(local: LocalDiscord, out: TextIO = sys.stdout) -> None:
             _save_history(history)
 
 
+CTRL_C = "\x03"
+
+
 def _read_line(prompt: str, out: TextIO) -> str | None:
     """Return a line typed at the prompt ("" after Ctrl-C), or None at end of input.
 
-    asyncio.run() turns Ctrl-C into a cancellation delivered at the loop's next await, which
-    would abort the command typed after it; while waiting for a line, Ctrl-C is Python's
-    KeyboardInterrupt instead, caught here, and the prompt starts again.
+    At a terminal with readline, Ctrl-C is a key while a line is read, not a signal: the terminal
+    stops turning it into SIGINT (``_ctrl_c_as_a_key``) and readline's binding (see
+    ``_start_history``) clears the line, shows ^C and ends the line with it. As a signal it
+    raced with Python's readline: a SIGINT landing after the prompt was drawn but before readline
+    waited for input was noted and never acted on, and the console hung until the next key (seen
+    on a loaded machine). Elsewhere (no readline, or a SIGINT sent by kill) asyncio.run() would
+    turn Ctrl-C into a cancellation delivered at the loop's next await, which would abort the
+    command typed after it; while waiting for a line, it is Python's KeyboardInterrupt instead,
+    caught here, and the prompt starts again.
     """
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        return input(prompt)
+        with _ctrl_c_as_a_key():
+            line = input(prompt)
+        if CTRL_C not in line:
+            return line
+        _forget_last_line()  # readline kept it in the history: the up arrow must not bring back ^C
+        return ""
     except KeyboardInterrupt:
         print("^C", file=out)
         return ""
@@ -347,12 +362,46 @@ def _read_line(prompt: str, out: TextIO) -> str | None:
         signal.signal(signal.SIGINT, previous)
 
 
+def _forget_last_line() -> None:
+    """Drop the newest line of readline's history."""
+    import readline
+
+    length = readline.get_current_history_length()
+    if length:
+        readline.remove_history_item(length - 1)
+
+
+@contextlib.contextmanager
+def _ctrl_c_as_a_key() -> Iterator[None]:
+    """While a line is read at a terminal with readline, let Ctrl-C reach readline as a key (Ctrl-Z still suspends)."""
+    if "readline" not in sys.modules or not sys.stdin.isatty():
+        yield
+        return
+    fd = sys.stdin.fileno()
+    try:
+        saved = termios.tcgetattr(fd)
+    except termios.error:
+        yield
+        return
+    keyed = termios.tcgetattr(fd)
+    keyed[6][termios.VINTR] = b"\0"  # _POSIX_VDISABLE: no character sends SIGINT
+    termios.tcsetattr(fd, termios.TCSANOW, keyed)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+
+
 def _start_history() -> Path | None:
     """Load the command history into readline; return its file, or None without readline."""
     try:
         import readline
     except ImportError:
         return None
+    # Ctrl-C (a key while a line is read, see _read_line): to the end of the line, clear it, put a
+    # literal ^C in it (shown as "^C"), and end the line, which _read_line then drops.
+    readline.parse_and_bind(r'"\C-c": "\C-e\C-u\C-v\C-c\C-m"')
     path = history_path()
     with contextlib.suppress(OSError):
         readline.read_history_file(path)

@@ -600,9 +600,11 @@ def search_embed(answer: SearchAnswer) -> discord.Embed:
         where = [hit.source.section or "Opening"]
         if several:
             where.append(clip(hit.source.document.title or f"Document {hit.source.document.id}", 80))
+        dates = clip("🗓️ " + " · ".join(escape(d) for d in hit.dates), 200) if hit.dates else ""
         embed.add_field(
             name=escape(" · ".join(where)),
-            value=f"{highlighted(hit.highlighted, 980)} {notes.mark(hit.source)}",
+            value=f"{highlighted(hit.highlighted, 980 - len(dates))} {notes.mark(hit.source)}"
+            + (f"\n{dates}" if dates else ""),
             inline=False,
         )
     if answer.pointers:

@@ -19,15 +19,21 @@ as derived; no number is ever filled in from outside the store.
 Scopes: a ``Briefing`` answers for one place. ``Briefing(store)`` reads the ``global`` documents;
 ``briefing.for_guild(id)`` reads ``global`` plus that server's (only the server's when its admins
 hid the global ones) and stores what it adds in the server's scope. Views share their caches:
-each scope's data (previews, people, meetings) is loaded once per write on first use and merged
-for a view; at most SCOPES_CACHED scopes and views are kept, and any idle for SCOPE_IDLE_SECONDS
-are dropped.
+each scope's data (previews, people, meetings) is loaded on first use, kept per generation of the
+cache (see ``_Caches``: grown by new documents, built in the background after another process's
+commit) and merged for a view; at most SCOPES_CACHED scopes and views are kept, and any idle for
+SCOPE_IDLE_SECONDS are dropped.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import calendar
+import contextlib
+import functools
+import logging
+import math
 import re
 import time
 from collections import OrderedDict
@@ -40,6 +46,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge import gazetteer, meetings
 from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
+from knowledge.extract.timeref import find_times
 from knowledge.models import (
     ALLIANCE,
     Appearance,
@@ -56,6 +63,7 @@ from knowledge.models import (
     Figure,
     FigureStatus,
     Metric,
+    PartialDate,
     PersonRef,
     SearchAnswer,
     Selection,
@@ -88,7 +96,15 @@ COMMON_PASSAGES = 10_000  # a word in more passages than this is left out of the
 SCOPES_CACHED = 256  # scopes (and views) whose data is kept in memory at once
 SCOPE_IDLE_SECONDS = 900.0  # a scope or view nobody asked about for this long is dropped
 FIGURE_SUBJECTS_PER_SCOPE = 64  # subjects whose figures are kept per scope (about 40 countries have any)
+# Another process's commit is in answers about this long after it (see _Caches), and background
+# rebuilds of what answers share start at least this far apart.
+RELOAD_WITHIN_SECONDS = 1.0
+RELOAD_GAP_SECONDS = 0.5
+# A change first seen longer than this after the store was last seen unchanged may be that old, so
+# the answer that sees it waits for it instead of answering from before it.
+UNWATCHED_SECONDS = RELOAD_WITHIN_SECONDS
 
+log = logging.getLogger(__name__)
 _Answer = TypeVar("_Answer")
 _Loaded = TypeVar("_Loaded")
 _Key = TypeVar("_Key", bound=Hashable)
@@ -163,9 +179,8 @@ class PersonMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    """Data cached between writes: each subject's newest fact per metric, people and their aliases."""
+    """A view's people and previews: each subject's newest fact per metric, people and their aliases."""
 
-    data_version: tuple[int, int]
     latest: dict[str, list[Figure]]
     people: dict[int, StoredPerson]
     aliases: dict[str, list[int]]
@@ -174,10 +189,64 @@ class _Snapshot:
 
 
 @dataclass(frozen=True, slots=True)
-class _View:
-    """What one answer reads: the store's version when it was asked, and the scopes it reads."""
+class _ScopeChange:
+    """What happened to one scope's documents between two generations."""
 
-    version: tuple[int, int]
+    added: frozenset[int]  # documents stored
+    removed: bool  # whether any was removed (or replaced): then the scope is read again whole
+    subjects: frozenset[str]  # the subjects of the added documents' spending facts
+
+
+class _Generation:
+    """One version of the store as answers see it: the version of the one cache.
+
+    Everything answers share (each scope's data, each view's snapshot and meetings, figures,
+    computed answers) is kept per generation and moves to the next one together. A generation
+    knows what changed since the one before it (``changes``, from the store's document log), so
+    the next one is built from it: a scope nobody wrote to is kept as it is, a scope that only
+    gained documents is grown by them, and only a scope that lost one is read again whole.
+    """
+
+    __slots__ = ("changes", "checked_at", "hiding", "log_position", "number", "version", "writes")
+
+    def __init__(
+        self,
+        number: int,
+        version: tuple[int, int],
+        writes: int,
+        log_position: int,
+        changes: dict[str, _ScopeChange] | None,
+        hiding: frozenset[int],
+        checked_at: float,
+    ) -> None:
+        self.number = number
+        self.version = version  # the store's data_version, read before anything else
+        self.writes = writes  # this process's commits it holds (Store.writes)
+        self.log_position = log_position
+        self.changes = changes  # since the generation before; None: the first, read whole
+        self.hiding = hiding  # the servers reading only their own documents
+        self.checked_at = checked_at  # when the store was last seen at this version
+
+    def change(self, scope: str) -> _ScopeChange | None:
+        """Return how a scope changed since the generation before (None: not at all)."""
+        assert self.changes is not None
+        return self.changes.get(scope)
+
+    def keeps(self, scope: str, subject: str | None = None) -> bool:
+        """Return whether a scope's data (or one subject's figures) is as in the generation before."""
+        if self.changes is None:
+            return False
+        change = self.changes.get(scope)
+        return change is None or (
+            subject is not None and not change.removed and subject not in change.subjects
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """What one answer reads: the generation current when it was asked, and the scopes it reads."""
+
+    generation: _Generation
     scopes: tuple[str, ...]
 
 
@@ -185,43 +254,62 @@ class _View:
 class _ScopeData:
     """One scope's part of a snapshot: its newest facts per subject, people, aliases and meetings."""
 
-    latest: dict[str, list[Figure]]
+    newest: dict[
+        tuple[str, Metric], tuple[int, int, Figure]
+    ]  # (year, fact id, figure) per subject and metric
+    latest: dict[str, list[Figure]]  # the same by subject
     people: list[StoredPerson]
     aliases: list[tuple[str, int]]
-    events: list[EventKey]
+    events: list[EventKey]  # in _event_order
+    event_ids: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
 class _Summits:
-    """Meetings cached between writes: grouped into real-world meetings, and by event id."""
+    """Meetings of a view: grouped into real-world meetings, and by event id."""
 
-    data_version: tuple[int, int]
     groups: list[list[EventKey]]
     by_id: dict[int, EventKey]
 
 
-class _OncePerVersion(Generic[_Loaded]):
-    """A value read from the store, kept until the store changes and then loaded once for all who ask.
+_Load = Callable[[_Generation, "_Loaded | None"], Awaitable[_Loaded]]
 
-    After a write every interaction in flight sees the new data_version at once; each loading the
-    snapshot itself would repeat the same queries (tens of milliseconds each on a large store)
-    as many times as there are interactions. Callers asking while a load for their version is
-    running share it; a failed load is retried by the next caller.
+
+class _PerGeneration(Generic[_Loaded]):
+    """A value read from the store once per generation for all who ask, from the last one's where it can.
+
+    After a write every interaction in flight meets the new generation at once; each loading the
+    value itself would repeat the same queries as many times as there are interactions. Callers
+    asking while a load for their generation runs share it; a failed load is retried by the next
+    caller. The loader gets the previous generation's value (None when there is none) to keep or
+    grow it. The values of the two newest generations are kept: answers still reading the older
+    one while the newer one is built get theirs.
     """
 
-    def __init__(self, load: Callable[[tuple[int, int]], Awaitable[_Loaded]]) -> None:
+    def __init__(self, load: _Load[_Loaded]) -> None:
         self._load = load
-        self._value: tuple[tuple[int, int], _Loaded] | None = None
-        self._pending: tuple[tuple[int, int], asyncio.Future[_Loaded]] | None = None
+        self._values: dict[int, _Loaded] = {}
+        self._pending: dict[int, asyncio.Future[_Loaded]] = {}
 
-    async def get(self, version: tuple[int, int]) -> _Loaded:
-        """Return the value as of version, loading it unless it is kept or already being loaded."""
-        if self._value is not None and self._value[0] == version:
-            return self._value[1]
-        if self._pending is None or self._pending[0] != version or _failed(self._pending[1]):
-            self._pending = (version, asyncio.ensure_future(self._load(version)))
-        value = await asyncio.shield(self._pending[1])
-        self._value = (version, value)
+    def has(self, generation: _Generation) -> bool:
+        """Return whether the value of a generation is loaded."""
+        return generation.number in self._values
+
+    async def get(self, generation: _Generation) -> _Loaded:
+        """Return the value as of a generation, loading it unless it is kept or already being loaded."""
+        number = generation.number
+        if number in self._values:
+            return self._values[number]
+        future = self._pending.get(number)
+        if future is None or _failed(future):
+            future = asyncio.ensure_future(self._load(generation, self._values.get(number - 1)))
+            self._pending[number] = future
+        value = await asyncio.shield(future)
+        if self._pending.get(number) is future:
+            del self._pending[number]
+        self._values[number] = value
+        for old in sorted(self._values)[:-2]:
+            del self._values[old]
         return value
 
 
@@ -246,20 +334,47 @@ class _Bounded(Generic[_Key, _Loaded]):
             self._entries.popitem(last=False)  # least recently used first: stop at the first fresh one
         return value
 
+    def values(self) -> list[_Loaded]:
+        """Return the values kept, without counting it as a use."""
+        return [value for _, value in self._entries.values()]
+
     def __len__(self) -> int:
         """Return how many values are kept."""
         return len(self._entries)
 
 
-_ViewLoaders = tuple["_OncePerVersion[_Snapshot]", "_OncePerVersion[_Summits]"]
+_ViewLoaders = tuple["_PerGeneration[_Snapshot]", "_PerGeneration[_Summits]"]
 
 
 class _Caches:
-    """What every view of one store shares: each scope's data, each view's snapshot, answers."""
+    """The one cache every view of one store shares, one generation at a time.
+
+    Answers read the current generation and never wait for the next one to be built, with two
+    exceptions: the first (nothing to answer from yet), and a commit of this process's own
+    writer (/ingest, /forget, a feed poll), after which answers wait for a generation that holds
+    it, so what a user just did shows in the next answer. Another process's commits (an operator's
+    `briefbot ingest`) are seen in the store's data_version; the generation holding them is
+    built in the background, at most one build at a time, and started again at once when
+    commits keep coming, but no sooner than RELOAD_GAP_SECONDS after the last one started, and
+    later by the last build's time, so that a commit is in answers about RELOAD_WITHIN_SECONDS
+    after it: under a stream of commits about one build a second. A change nobody was watching
+    for longer than that (the store idle, then written by another process) could be any age, so
+    that answer waits for it, as after an own write. A build reads only what changed (see
+    _Generation) and loads, before it is swapped in, every part the last generation had in use,
+    so answers after the swap find them ready. ``reloads`` counts the generations built.
+    """
 
     def __init__(self, store: Store) -> None:
-        self.scopes: _Bounded[str, _OncePerVersion[_ScopeData]] = _Bounded(
-            lambda scope: _OncePerVersion(lambda version: _load_scope(store, scope)),
+        self.store = store
+        self.current: _Generation | None = None
+        self.reloads = 0
+        self._task: asyncio.Task[None] | None = None
+        self._wanted: asyncio.Future[_Generation] | None = None  # waiters for the next build to start
+        self._wake = asyncio.Event()
+        self._last_start = -math.inf
+        self._gap = RELOAD_GAP_SECONDS
+        self.scopes: _Bounded[str, _PerGeneration[_ScopeData]] = _Bounded(
+            lambda scope: _PerGeneration(functools.partial(_load_scope, store, scope)),
             SCOPES_CACHED,
             SCOPE_IDLE_SECONDS,
         )
@@ -267,42 +382,234 @@ class _Caches:
             self._view_loaders, SCOPES_CACHED, SCOPE_IDLE_SECONDS
         )
         # A subject's newest figures in one scope: global's are read once for every server's view.
-        self.figures: _Bounded[tuple[str, str, int], _OncePerVersion[list[Figure]]] = _Bounded(
-            lambda key: _OncePerVersion(lambda version: store.spending_figures(key[1], key[2], key[0])),
+        self.figures: _Bounded[tuple[str, str, int], _PerGeneration[list[Figure]]] = _Bounded(
+            lambda key: _PerGeneration(functools.partial(_load_figures, store, key)),
             SCOPES_CACHED * FIGURE_SUBJECTS_PER_SCOPE,
             SCOPE_IDLE_SECONDS,
         )
-        self.hiding: _OncePerVersion[frozenset[int]] = _OncePerVersion(
-            lambda version: store.guilds_hiding_global()
-        )
         self.answers: OrderedDict[Hashable, Any] = OrderedDict()
-        self.answers_version: tuple[int, int] | None = None
+        self.answers_generation: int | None = None
+
+    async def generation(self) -> _Generation:
+        """Return the generation an answer reads now (one trip to the database thread, mostly)."""
+        writes = self.store.writes
+        version = await self.store.data_version()
+        current = self.current
+        if current is not None and current.writes == writes == self.store.writes:
+            now = time.monotonic()
+            if version == current.version:
+                current.checked_at = now
+                return current
+            if self._building() or now - current.checked_at <= UNWATCHED_SECONDS:
+                self._start()  # another process's commit, just seen: answer from the last generation
+                return current
+        return await self.fresh()
+
+    async def fresh(self) -> _Generation:
+        """Return a generation whose build starts after this call (one build for all who ask meanwhile)."""
+        if self._wanted is None:
+            self._wanted = asyncio.get_running_loop().create_future()
+        wanted = self._wanted
+        self._wake.set()
+        self._start()
+        return await asyncio.shield(wanted)
+
+    def close(self) -> None:
+        """Stop building generations (the store is closing)."""
+        if self._task is not None:
+            self._task.cancel()
+
+    def _building(self) -> bool:
+        """Return whether builds are under way (running, or paused before the next one)."""
+        return self._task is not None and not self._task.done()
+
+    def _start(self) -> None:
+        """Make sure builds are under way."""
+        if not self._building():
+            self._task = asyncio.ensure_future(self._builds())
+
+    async def _builds(self) -> None:
+        """Build generations until one finds the store unchanged since it was read."""
+        wanted: asyncio.Future[_Generation] | None = None
+        try:
+            while True:
+                wanted, self._wanted = self._wanted, None
+                if wanted is None:  # nobody waits: keep to the pace
+                    delay = self._last_start + self._gap - time.monotonic()
+                    if delay > 0:
+                        self._wake.clear()
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(self._wake.wait(), delay)
+                        wanted, self._wanted = self._wanted, None
+                self._last_start = started = time.monotonic()
+                generation = await self._build()
+                if wanted is not None:
+                    wanted.set_result(generation)
+                    wanted = None
+                self._gap = max(RELOAD_GAP_SECONDS, RELOAD_WITHIN_SECONDS - (time.monotonic() - started))
+                if self._wanted is None:
+                    version = await self.store.data_version()
+                    unchanged = version == generation.version and generation.writes == self.store.writes
+                    if unchanged and self._wanted is None:
+                        generation.checked_at = time.monotonic()
+                        return
+        except BaseException as exc:
+            # Those waiting (and any who came meanwhile) get the error; the next answer tries again.
+            for waiting in (wanted, self._wanted):
+                if waiting is not None and not waiting.done():
+                    if isinstance(exc, Exception):
+                        waiting.set_exception(exc)
+                        waiting.add_done_callback(_retrieved)
+                    else:
+                        waiting.cancel()
+            self._wanted = None
+            if not isinstance(exc, Exception):
+                raise
+            if not self.store.closed:  # else it was only cut short by the store closing under it
+                log.warning("reloading the briefing's data failed: %s", exc)
+
+    async def _build(self) -> _Generation:
+        """Return the next generation, its parts in use loaded, and make it the current one."""
+        store, previous = self.store, self.current
+        checked_at = time.monotonic()
+        writes = store.writes  # first: a generation never claims a write it may not hold
+        version = await store.data_version()
+        position, entries = await store.document_log(None if previous is None else previous.log_position)
+        changes = None if previous is None else await _changes(store, entries)
+        generation = _Generation(
+            0 if previous is None else previous.number + 1,
+            version,
+            writes,
+            position,
+            changes,
+            await store.guilds_hiding_global(),
+            checked_at,
+        )
+        if previous is not None:
+            await self._load_in_use(previous, generation)
+        self.current = generation
+        self.reloads += 1
+        return generation
+
+    async def _load_in_use(self, previous: _Generation, generation: _Generation) -> None:
+        """Load into a generation every part the previous one had loaded (scopes first: views use them)."""
+        for scope in self.scopes.values():
+            if scope.has(previous):
+                await scope.get(generation)
+        for snapshot, summits in self.views.values():
+            if snapshot.has(previous):
+                await snapshot.get(generation)
+            if summits.has(previous):
+                await summits.get(generation)
+        for figures in self.figures.values():
+            if figures.has(previous):
+                await figures.get(generation)
 
     def _view_loaders(self, scopes: tuple[str, ...]) -> _ViewLoaders:
         """Return the snapshot and meeting loaders of a view (the union of some scopes)."""
 
-        async def parts(version: tuple[int, int]) -> list[_ScopeData]:
-            return [await self.scopes.get(scope).get(version) for scope in scopes]
+        async def parts(generation: _Generation) -> list[_ScopeData]:
+            return [await self.scopes.get(scope).get(generation) for scope in scopes]
 
-        async def snapshot(version: tuple[int, int]) -> _Snapshot:
-            return _merge_snapshot(version, await parts(version))
+        def kept(generation: _Generation) -> bool:
+            return all(generation.keeps(scope) for scope in scopes)
 
-        async def summits(version: tuple[int, int]) -> _Summits:
-            events = sorted((e for part in await parts(version) for e in part.events), key=_event_order)
+        async def snapshot(generation: _Generation, previous: _Snapshot | None) -> _Snapshot:
+            if previous is not None and kept(generation):
+                return previous
+            return _merge_snapshot(await parts(generation))
+
+        async def summits(generation: _Generation, previous: _Summits | None) -> _Summits:
+            if previous is not None and kept(generation):
+                return previous
+            data = await parts(generation)
+            events = (
+                data[0].events
+                if len(data) == 1
+                else sorted((e for d in data for e in d.events), key=_event_order)
+            )
             groups = meetings.group_meetings(events)
-            return _Summits(version, groups, {event.id: event for group in groups for event in group})
+            return _Summits(groups, {event.id: event for group in groups for event in group})
 
-        return _OncePerVersion(snapshot), _OncePerVersion(summits)
+        return _PerGeneration(snapshot), _PerGeneration(summits)
 
 
-async def _load_scope(store: Store, scope: str) -> _ScopeData:
-    """Return a scope's data read from the store now."""
-    return _ScopeData(
-        latest=await store.latest_figures(scope),
-        people=await store.people(scope),
-        aliases=await store.person_aliases(scope),
-        events=await store.event_index(scope),
-    )
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """Mark a future's error as seen (its waiters got it; nobody else needs a warning)."""
+    if not future.cancelled():
+        future.exception()
+
+
+async def _changes(store: Store, entries: list[tuple[int, str, bool]]) -> dict[str, _ScopeChange]:
+    """Return how each scope changed, from the document log's entries since the last generation."""
+    added: dict[str, set[int]] = {}
+    removed: set[str] = set()
+    for document_id, scope, stored in entries:
+        if stored:
+            added.setdefault(scope, set()).add(document_id)
+        else:
+            removed.add(scope)
+    return {
+        scope: _ScopeChange(
+            frozenset(added.get(scope, ())),
+            scope in removed,
+            frozenset() if scope in removed else frozenset(await store.fact_subjects(sorted(added[scope]))),
+        )
+        for scope in added.keys() | removed
+    }
+
+
+async def _load_scope(
+    store: Store, scope: str, generation: _Generation, previous: _ScopeData | None
+) -> _ScopeData:
+    """Return a scope's data as of a generation: the previous one kept or grown where it can be."""
+    if previous is not None and generation.keeps(scope):
+        return previous
+    change = None if previous is None or generation.changes is None else generation.change(scope)
+    if previous is None or change is None or change.removed:
+        return _scope_data(
+            {(f.subject, f.metric): (year, fact, f) for year, fact, f in await store.newest_facts(scope)},
+            await store.people(scope),
+            await store.person_aliases(scope),
+            await store.event_index(scope),
+        )
+    # Only documents added: their newest facts and events join the scope's. Who a scope knows is
+    # not kept per document (a person named in passing is in scope_people only), so people and
+    # aliases, a few milliseconds, are read again.
+    added = sorted(change.added)
+    newest = dict(previous.newest)
+    for year, fact, figure in await store.newest_facts(scope, added):
+        kept = newest.get((figure.subject, figure.metric))
+        if kept is None or (year, -fact) > (kept[0], -kept[1]):
+            newest[(figure.subject, figure.metric)] = (year, fact, figure)
+    events = list(previous.events)
+    for event in await store.event_index(scope, added):
+        if event.id not in previous.event_ids:  # already read by a whole load of the last generation
+            bisect.insort(events, event, key=_event_order)
+    return _scope_data(newest, await store.people(scope), await store.person_aliases(scope), events)
+
+
+def _scope_data(
+    newest: dict[tuple[str, Metric], tuple[int, int, Figure]],
+    people: list[StoredPerson],
+    aliases: list[tuple[str, int]],
+    events: list[EventKey],
+) -> _ScopeData:
+    """Return a scope's data, its newest facts listed by subject too."""
+    latest: dict[str, list[Figure]] = {}
+    for _, _, figure in sorted(newest.values(), key=lambda entry: entry[1]):
+        latest.setdefault(figure.subject, []).append(figure)
+    return _ScopeData(newest, latest, people, aliases, events, frozenset(event.id for event in events))
+
+
+async def _load_figures(
+    store: Store, key: tuple[str, str, int], generation: _Generation, previous: list[Figure] | None
+) -> list[Figure]:
+    """Return a subject's newest figures in a scope, kept from the last generation when no document changed them."""
+    scope, subject, per_metric = key
+    if previous is not None and generation.keeps(scope, subject):
+        return previous
+    return await store.spending_figures(subject, per_metric, scope)
 
 
 def _event_order(event: EventKey) -> tuple[bool, int, int, int, int]:
@@ -314,7 +621,7 @@ def _event_order(event: EventKey) -> tuple[bool, int, int, int, int]:
     return (year is None, year or 0, month, day, event.id)
 
 
-def _merge_snapshot(version: tuple[int, int], parts: list[_ScopeData]) -> _Snapshot:
+def _merge_snapshot(parts: list[_ScopeData]) -> _Snapshot:
     """Return the snapshot of a view from its scopes' data: counts added, the newest fact kept."""
     people: dict[int, StoredPerson] = {}
     for part in parts:
@@ -333,7 +640,7 @@ def _merge_snapshot(version: tuple[int, int], parts: list[_ScopeData]) -> _Snaps
                 ids.append(person.id)
     latest = _merge_latest([part.latest for part in parts])
     ranked = sorted(people.values(), key=lambda p: (-p.statement_count, p.name))
-    return _Snapshot(version, latest, people, aliases, ranked, [person_key(p.name) for p in ranked])
+    return _Snapshot(latest, people, aliases, ranked, [person_key(p.name) for p in ranked])
 
 
 def _merge_person(a: StoredPerson, b: StoredPerson) -> StoredPerson:
@@ -401,12 +708,11 @@ class Briefing:
         An answer asks this once and passes it on: each trip costs 0.1-0.25 ms on a busy machine,
         more than most of the answer's own work.
         """
-        version = await self.store.data_version()
+        generation = await self._caches.generation()
         if self.guild_id is None:
-            return _View(version, (GLOBAL,))
-        hiding = await self._caches.hiding.get(version)
+            return _View(generation, (GLOBAL,))
         own = guild_scope(self.guild_id)
-        return _View(version, (own,) if self.guild_id in hiding else (GLOBAL, own))
+        return _View(generation, (own,) if self.guild_id in generation.hiding else (GLOBAL, own))
 
     async def hides_global(self) -> bool:
         """Return whether this server reads only its own documents."""
@@ -421,28 +727,32 @@ class Briefing:
     async def _memo(self, key: Hashable, compute: Callable[[_View], Awaitable[_Answer]]) -> _Answer:
         """Return the answer for key computed since the store last changed, else compute it.
 
-        The store changes only when a document is added, so between writes the same question has
-        the same answer; the newest ANSWERS_CACHED are kept. Answers are treated as immutable by
-        every caller. An answer computed while a write lands is tagged with the version read
-        before it, so the next call (which sees the new version) drops it.
+        Between two generations of the cache the same question has the same answer; the newest
+        ANSWERS_CACHED are kept. Answers are treated as immutable by every caller. An answer
+        computed while a new generation is swapped in is tagged with the generation it read, so
+        it is not kept for the new one.
         """
         caches = self._caches
         view = await self._view()
-        version = view.version
+        number = view.generation.number
         key = (view.scopes, key)  # one view's answer is never another's
-        if version != caches.answers_version:
+        if number != caches.answers_generation:
             caches.answers.clear()
-            caches.answers_version = version
+            caches.answers_generation = number
         if key in caches.answers:
             caches.answers.move_to_end(key)
             answer: _Answer = caches.answers[key]
             return answer
         answer = await compute(view)
-        if caches.answers_version == version:
+        if caches.answers_generation == number:
             caches.answers[key] = answer
             if len(caches.answers) > ANSWERS_CACHED:
                 caches.answers.popitem(last=False)
         return answer
+
+    def close(self) -> None:
+        """Stop the background reloads of what answers share (before the store closes)."""
+        self._caches.close()
 
     async def warm_up(self) -> None:
         """Load what answers share (previews, people), so the first question is not the slow one."""
@@ -452,7 +762,7 @@ class Briefing:
         """Return the view's snapshot, reloaded (once, however many ask) when the store has changed."""
         view = view or await self._view()
         snapshot, _ = self._caches.views.get(view.scopes)
-        return await snapshot.get(view.version)
+        return await snapshot.get(view.generation)
 
     # --- spending -----------------------------------------------------------------------------
 
@@ -505,7 +815,7 @@ class Briefing:
         ones serve every server; a server's view merges them with its own.
         """
         parts = [
-            await self._caches.figures.get((scope, subject, per_metric)).get(view.version)
+            await self._caches.figures.get((scope, subject, per_metric)).get(view.generation)
             for scope in view.scopes
         ]
         if len(parts) == 1:
@@ -640,7 +950,7 @@ class Briefing:
         """Return the view's meetings grouped into real-world meetings (loaded once per write)."""
         view = view or await self._view()
         _, summits = self._caches.views.get(view.scopes)
-        return await summits.get(view.version)
+        return await summits.get(view.generation)
 
     # --- search and coverage ------------------------------------------------------------------
 
@@ -661,7 +971,7 @@ class Briefing:
         return SearchAnswer(
             query=" ".join(text.split())[:MAX_QUERY_CHARS],
             terms=query.terms,
-            hits=hits,
+            hits=[h.model_copy(update={"dates": resolved_times(h.source)}) for h in hits],
             pointers=await self._pointers(text),
         )
 
@@ -914,6 +1224,31 @@ def status_note(figure: Figure) -> str:
 def _year_suffix(when: TimeRef | None) -> str:
     """Return " (2023)" for a dated fact, "" otherwise."""
     return f" ({when.year})" if when and when.year else ""
+
+
+MAX_RESOLVED_TIMES = 3  # a sentence's relative times worth spelling out under a search hit
+
+
+def resolved_times(source: Source) -> list[str]:
+    """Return the relative times of a passage resolved against its document's date.
+
+    "Sweden joined NATO last March" in an article of 5 March 2025 gives "“last March”: March 2024",
+    so a search answer says when without the reader working it out. Times written as dates
+    ("in 2004", "on 24 June 2025") need no note; an undated document resolves nothing.
+    """
+    if not source.document.published:
+        return []
+    try:
+        published = PartialDate.parse(source.document.published)
+    except ValueError:
+        return []
+    notes = []
+    for when, _, _ in find_times(source.passage, published):
+        shown = describe_time(when)
+        if when.year is not None and shown.endswith("”)"):  # shown with its written form: it was relative
+            resolved, _, _ = shown.partition(" (“")
+            notes.append(f"“{when.text.strip()}”: {resolved}")
+    return list(dict.fromkeys(notes))[:MAX_RESOLVED_TIMES]
 
 
 def describe_time(when: TimeRef | None) -> str:

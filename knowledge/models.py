@@ -474,6 +474,8 @@ class SearchHit(Frozen):
     source: Source
     highlighted: str
     score: float
+    # relative times in the passage resolved against its document's date: "“last March”: March 2024"
+    dates: list[str] = Field(default_factory=list)
 
 
 HIGHLIGHT_START = "\x02"  # control characters never occur in passages, so they mark matches safely

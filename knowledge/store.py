@@ -1,8 +1,9 @@
 """The SQLite knowledge store: the only module with SQL.
 
-One long-lived aiosqlite connection (its own thread, so queries never block the event loop).
-The schema is versioned with ``PRAGMA user_version``; WAL lets readers (a running bot) see a
-consistent snapshot while a writer ingests. Each document is written in one transaction and
+Reads and writes run off the event loop: a pool of read-only aiosqlite connections answers
+while one writer (the standard library's sqlite3 on its own thread, see ``_Writer``) writes; WAL
+lets every reader (this bot's, another process's) see a consistent snapshot while it does. The
+schema is versioned with ``PRAGMA user_version``. Each document is written in one transaction and
 identified by the sha256 of its body within its scope, so ingesting the same content twice into
 one scope changes nothing. Scopes (schema 7): every document belongs to ``global`` or to one
 Discord server (its id); answers read the scopes of a view, always through an index that starts
@@ -13,16 +14,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import aiosqlite
 
@@ -54,19 +57,22 @@ STATEMENTS_PER_ANSWER = 60  # ten /quote pages
 DOCUMENTS_PER_LIST = 25  # a Discord embed's fields and an autocomplete's choices
 TITLE_WINDOW = 1_000  # documents per scope whose titles a title lookup reads: the newest ones
 PASSAGES_PER_BRIEF = 100_000  # a 1,000,000-character article has about 10,000 sentences
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 GLOBAL = "global"  # the scope of the bundled seed and the operator's documents; a server's is its id
 SEARCH_CANDIDATES = 1_000  # matches ranked per search at most: the most recently stored ones
 # How long a writer waits for another writer's transaction (one document: milliseconds) before it
 # gives up on that document and says so. Readers never wait: WAL gives them a snapshot.
 BUSY_TIMEOUT_SECONDS = 5
 # A read query running longer than this is stopped and the asker told so (Store.query_seconds):
-# Discord drops an answer after 3 s (15 min once acknowledged), and a runaway query would hold the
-# one database thread every other answer waits for.
+# Discord drops an answer after 3 s (15 min once acknowledged), and a runaway query would hold one
+# of the few reader threads the other answers share.
 QUERY_SECONDS = 2.0
 # SQLite calls the progress handler every this many virtual-machine steps (about a millisecond of
 # work): a query shorter than that never calls back into Python, so answers pay nothing for it.
 PROGRESS_STEPS = 10_000
+# Read-only connections answering at once: a long read (a /brief of a huge document) leaves the
+# others free, and two cores gain nothing from more threads waiting on SQLite.
+READERS = 3
 _READ_STATEMENT = re.compile(r"\s*(?:SELECT|WITH)\b", re.IGNORECASE)
 
 _T = TypeVar("_T")
@@ -277,6 +283,26 @@ CREATE TABLE IF NOT EXISTS feed_channels (
 """
 _SCHEMA += _FEED_TABLES
 
+# The document log (schema 9): one row per document stored or removed, written by triggers in the
+# same transaction, whichever process writes. Its sequence (AUTOINCREMENT: never reused, unlike a
+# deleted document's id) tells a reader what changed since the version it has loaded, so the data
+# answers share is brought up to date with the new documents alone instead of read again whole.
+_DOCUMENT_LOG = """
+CREATE TABLE document_log (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL,
+    scope       TEXT NOT NULL,
+    added       INTEGER NOT NULL
+);
+CREATE TRIGGER documents_logged_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO document_log (document_id, scope, added) VALUES (new.id, new.scope, 1);
+END;
+CREATE TRIGGER documents_logged_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO document_log (document_id, scope, added) VALUES (old.id, old.scope, 0);
+END;
+"""
+_SCHEMA += _DOCUMENT_LOG
+
 _TABLES = re.findall(r"^CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", _SCHEMA, re.MULTILINE)
 # PRAGMA application_id marks a file as a briefbot store ("brfb"), so another program's SQLite
 # file given by mistake is refused instead of getting briefbot's tables written into it.
@@ -335,6 +361,8 @@ _MIGRATIONS = {
     # 8: feeds followed (global, guild_id NULL, or one server's), the items seen in each, the
     # changes each stored article made to the briefing, and the channel each server has them posted in.
     7: _FEED_TABLES,
+    # 9: the document log; documents stored before it are in every snapshot's first full load.
+    8: _DOCUMENT_LOG,
 }
 
 # Columns that, joined with passages and documents, make a Source.
@@ -507,21 +535,158 @@ def normalize_key(text: str) -> str:
     return normalize(text)
 
 
-class Store:
-    """The knowledge store on one SQLite file."""
+class _Connection(Protocol):
+    """What the store asks of every connection: aiosqlite's, or the writer's (same names, same meaning)."""
 
-    def __init__(self, connection: aiosqlite.Connection, path: str) -> None:
-        self._db = connection
+    @property
+    def in_transaction(self) -> bool:
+        """Return whether a transaction is open on the connection."""
+
+    async def execute_fetchall(
+        self, sql: str, parameters: Iterable[Any] | None = None
+    ) -> Iterable[sqlite3.Row]:
+        """Return all rows of one statement, in one hop to the connection's thread."""
+
+    async def set_trace_callback(self, handler: Callable[..., Any]) -> None:
+        """Have SQLite report each statement as it starts (on the connection's thread)."""
+
+    async def set_progress_handler(self, handler: Callable[[], int | None], n: int) -> None:
+        """Have SQLite call handler every n steps of a running statement (on the connection's thread)."""
+
+    async def close(self) -> None:
+        """Close the connection and end its thread."""
+
+
+class _Writer:
+    """The one writing connection: the standard library's sqlite3 on a thread of its own.
+
+    Why not aiosqlite, as the readers: writing a document is one transaction of about fifteen
+    statements, and aiosqlite's public API takes one statement per hop between the event loop and
+    its thread (0.1-0.25 ms each on a busy machine: more than the SQL). Only its private
+    ``_execute`` runs a whole function there, and relying on it pinned aiosqlite's version. So the
+    writer is a sqlite3 connection on a ThreadPoolExecutor of one thread (what aiosqlite is),
+    with ``run`` for a whole transaction in one hop and aiosqlite's names for everything else,
+    so that an in-memory store, which is one connection, can be its own reader too.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, thread: ThreadPoolExecutor) -> None:
+        self._connection = connection
+        self._thread = thread
+
+    @classmethod
+    async def connect(cls, address: str) -> _Writer:
+        """Return the writer on the SQLite URI address (autocommit: transactions are explicit)."""
+        thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-writer")
+        # Opened on its own thread and used only there (run); its in_transaction is read from anywhere.
+        opening = functools.partial(
+            sqlite3.connect, address, uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            connection = await asyncio.get_running_loop().run_in_executor(thread, opening)
+        except BaseException:
+            thread.shutdown(wait=False)
+            raise
+        connection.row_factory = sqlite3.Row
+        return cls(connection, thread)
+
+    async def run(self, fn: Callable[..., _T], *args: Any) -> _T:
+        """Return fn(sqlite3_connection, *args), run on the writer's thread in one hop."""
+        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, self._connection, *args)
+
+    @property
+    def in_transaction(self) -> bool:
+        """Return whether a transaction is open on the connection."""
+        return self._connection.in_transaction
+
+    async def execute_fetchall(self, sql: str, parameters: Iterable[Any] | None = None) -> list[sqlite3.Row]:
+        """Return all rows of one statement."""
+        return await self.run(_fetch_all, sql, tuple(parameters or ()))
+
+    async def set_trace_callback(self, handler: Callable[..., Any]) -> None:
+        """Have SQLite report each statement as it starts."""
+        await self.run(sqlite3.Connection.set_trace_callback, handler)
+
+    async def set_progress_handler(self, handler: Callable[[], int | None], n: int) -> None:
+        """Have SQLite call handler every n steps of a running statement."""
+        await self.run(sqlite3.Connection.set_progress_handler, handler, n)
+
+    async def close(self) -> None:
+        """Close the connection, then let its thread end."""
+        try:
+            await self.run(sqlite3.Connection.close)
+        finally:
+            self._thread.shutdown(wait=False)
+
+
+def _fetch_all(db: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+    """Return all rows of one statement."""
+    return db.execute(sql, params).fetchall()
+
+
+def _execute_write(db: sqlite3.Connection, sql: str, params: Sequence[Any]) -> tuple[int, int]:
+    """Run one writing statement (autocommit: its own transaction); return (rows changed, new row id)."""
+    cursor = db.execute(sql, params)
+    return cursor.rowcount, int(cursor.lastrowid or 0)
+
+
+class _TimeLimit:
+    """The read time limit of one connection, on public APIs only.
+
+    SQLite reports each statement as it starts (trace callback) and calls back while it runs
+    (progress handler), both on the connection's own thread, so each read is measured from its
+    own start, not from when it was queued, and each connection keeps its own clock.
+    """
+
+    def __init__(self, store: Store, connection: _Connection) -> None:
+        self._store = store
+        self._connection = connection
+        self._started = 0.0
+        self._limited = False
+
+    async def install(self) -> None:
+        """Start timing the connection's reads."""
+        await self._connection.set_trace_callback(self._starts)
+        await self._connection.set_progress_handler(self._within_time, PROGRESS_STEPS)
+
+    def _starts(self, sql: str) -> None:
+        """Note when a statement starts and whether it is an answer's read (a write is never stopped halfway)."""
+        self._started = time.monotonic()
+        # Reads inside a transaction belong to a write (a document's passage ids): not limited.
+        # SQLite calls this for every statement, trigger step and executemany row (over 300 per
+        # stored document), so the cheap test comes first: an INSERT fails the pattern at once.
+        self._limited = _READ_STATEMENT.match(sql) is not None and not self._connection.in_transaction
+
+    def _within_time(self) -> int:
+        """Return 1 (SQLite then interrupts the statement) once a read has run past query_seconds."""
+        if self._limited and time.monotonic() - self._started > self._store.query_seconds:
+            return 1
+        return 0
+
+
+class Store:
+    """The knowledge store on one SQLite file: readers beside one writer.
+
+    A store on a file has one writer (``_Writer``, its own thread) for every write, and READERS
+    read-only aiosqlite connections (each its own thread) for every read; WAL lets them read
+    while the writer writes, so no answer waits for an ingest. A read goes to the reader with
+    the fewest reads in flight. One more read-only connection only watches the store's version
+    (``data_version``), so checking it never waits behind a long read. An in-memory store is
+    one database per connection, so there the writer reads too (and is watched).
+    """
+
+    def __init__(self, writer: _Writer, path: str) -> None:
+        self._writer = writer
+        self._readers: list[_Connection] = [writer]  # until the readers are open (see open)
+        self._reads_in_flight = [0]
+        self._watch: _Connection = writer
         self.path = path
         self._own_commits = 0
+        self.writes = 0  # commits of this store's writer so far (see _committed)
         self._closing: asyncio.Future[None] | None = None
         self._version_query: asyncio.Future[Any] | None = None
         self._changed = False  # whether the last _write changed a row
         self.read_only = False
-        self.query_seconds = QUERY_SECONDS  # the time limit of one read query (see _within_time)
-        # Set on the database thread: when the running statement started and whether it is a read.
-        self._statement_started = 0.0
-        self._statement_limited = False
+        self.query_seconds = QUERY_SECONDS  # the time limit of one read query (see _TimeLimit)
 
     @classmethod
     async def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -535,62 +700,78 @@ class Store:
         path = str(path)
         read_only = path != ":memory:" and (_check_location(Path(path)) or read_only)
         try:
-            # Autocommit mode: transactions are opened explicitly, one per document.
-            connection = await aiosqlite.connect(_address(path, read_only), isolation_level=None, uri=True)
+            writer = await _Writer.connect(_address(path, read_only))
         except sqlite3.Error as exc:
             raise StoreError(f"{path} cannot be opened as a store: {exc}.") from exc
-        connection.row_factory = aiosqlite.Row
-        store = cls(connection, path)
+        store = cls(writer, path)
         store.read_only = read_only
         try:
-            await store._configure()
+            await store._configure(writer)
             await store._prepare()
+            if path != ":memory:":
+                # After _prepare: the file is known to be a store and in WAL mode now.
+                await store._open_readers()
         except BaseException as exc:
-            await connection.close()  # else its thread keeps the process alive after the error
+            await store.close()  # else the threads keep the process alive after the error
             if isinstance(exc, sqlite3.DatabaseError):
                 raise StoreError(f"{path} is not a usable briefbot store: {exc}.") from exc
             raise
         return store
 
+    async def _open_readers(self) -> None:
+        """Open the read-only connections that answer and the one that watches the version."""
+        address = _address(self.path, read_only=True)
+        readers: list[_Connection] = []
+        try:
+            for _ in range(READERS + 1):
+                connection = await aiosqlite.connect(address, isolation_level=None, uri=True)
+                readers.append(connection)
+                connection.row_factory = sqlite3.Row
+                await self._configure(connection)
+        except BaseException:
+            for opened in readers:
+                await opened.close()
+            raise
+        self._watch, *self._readers = readers
+        self._reads_in_flight = [0] * len(self._readers)
+
+    def _connections(self) -> list[_Connection]:
+        """Return every open connection: the writer, the readers and the watcher (each once)."""
+        return list(dict.fromkeys([self._writer, self._watch, *self._readers]))
+
+    @property
+    def closed(self) -> bool:
+        """Return whether the store is closed or closing."""
+        return self._closing is not None
+
     async def close(self) -> None:
-        """Close the connection; safe to call again, also while another close is running."""
+        """Close the connections; safe to call again, also while another close is running."""
         # aiosqlite hangs when two close() calls overlap (SIGTERM handler and shutdown path both
         # closing), so every caller awaits the one close task.
         if self._closing is None:
-            self._closing = asyncio.ensure_future(self._db.close())
+            self._closing = asyncio.ensure_future(self._close_all())
         await asyncio.shield(self._closing)
 
-    async def _configure(self) -> None:
-        """Set the pragmas every connection needs (none of them writes to the file) and the time limit."""
-        await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        # The time limit, on aiosqlite's public API: SQLite reports each statement as it starts
-        # (trace callback) and calls back while it runs (progress handler), both on the database
-        # thread, so each read is measured from its own start, not from when it was queued.
-        await self._db.set_trace_callback(self._statement_starts)
-        await self._db.set_progress_handler(self._within_time, PROGRESS_STEPS)
+    async def _close_all(self) -> None:
+        """Close the readers and the watcher, then the writer (last, so WAL's files are tidied once)."""
+        for connection in reversed(self._connections()):
+            with contextlib.suppress(sqlite3.Error):
+                await connection.close()
 
-    def _statement_starts(self, sql: str) -> None:
-        """Note when a statement starts and whether it is an answer's read (a write is never stopped halfway)."""
-        self._statement_started = time.monotonic()
-        # Reads inside a transaction belong to a write (a document's passage ids): not limited.
-        # SQLite calls this for every statement, trigger step and executemany row (over 300 per
-        # stored document), so the cheap test comes first: an INSERT fails the pattern at once.
-        self._statement_limited = _READ_STATEMENT.match(sql) is not None and not self._db.in_transaction
-
-    def _within_time(self) -> int:
-        """Return 1 (SQLite then interrupts the statement) once a read has run past query_seconds."""
-        if self._statement_limited and time.monotonic() - self._statement_started > self.query_seconds:
-            return 1
-        return 0
+    async def _configure(self, connection: _Connection) -> None:
+        """Set the pragmas every connection needs (none of them writes to the file) and the read time limit."""
+        await connection.execute_fetchall("PRAGMA foreign_keys = ON")
+        await connection.execute_fetchall(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        await _TimeLimit(self, connection).install()
 
     async def _prepare(self) -> None:
         """Check that the file is a briefbot store (or empty), then create, mark or migrate its schema."""
+        execute = self._writer.execute_fetchall
         identity = self._identity(*await self._file_state())
         if self.path != ":memory:" and not self.read_only:
             # Only now that the file is known to be ours: switching to WAL rewrites its header.
-            await self._db.execute("PRAGMA journal_mode = WAL")
-            await self._db.execute("PRAGMA synchronous = NORMAL")
+            await execute("PRAGMA journal_mode = WAL")
+            await execute("PRAGMA synchronous = NORMAL")
         if identity == "current":
             await self._check_tables()
             return
@@ -601,9 +782,9 @@ class Store:
             )
         # Foreign keys off while the schema changes (SQLite's way to rebuild a table: dropping
         # the old documents table must not cascade to its passages); checked before commit.
-        await self._db.execute("PRAGMA foreign_keys = OFF")
+        await execute("PRAGMA foreign_keys = OFF")
         # Under the write lock, so two processes opening a new store do not both create it.
-        await self._db.execute("BEGIN IMMEDIATE")
+        await execute("BEGIN IMMEDIATE")
         try:
             identity = self._identity(*await self._file_state())
             version = await self.schema_version()
@@ -612,18 +793,18 @@ class Store:
             )
             # One statement at a time: executescript() would commit the transaction first.
             for statement in (st for step in steps for st in _statements(step)):
-                await self._db.execute(statement)
+                await execute(statement)
             if await self._rows("PRAGMA foreign_key_check"):
                 raise StoreError(f"{self.path} has rows that point at nothing; it cannot be upgraded.")
-            await self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            await self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            await self._db.execute("COMMIT")
+            await execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            await execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            await execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):  # the error that got us here is the one to report
-                await self._db.execute("ROLLBACK")
+                await execute("ROLLBACK")
             raise
         finally:
-            await self._db.execute("PRAGMA foreign_keys = ON")
+            await execute("PRAGMA foreign_keys = ON")
         await self._check_tables()
 
     async def _file_state(self) -> tuple[int, int, set[str]]:
@@ -673,15 +854,33 @@ class Store:
     async def data_version(self) -> tuple[int, int]:
         """Return a value that changes whenever this or any other connection commits to the file.
 
-        Every answer asks this first (to know whether its cached answer still holds), so calls
-        that overlap share one query: in a burst of a thousand interactions that is a handful
-        of round trips to the database thread instead of a thousand. A caller that joins a
-        query already on its way gets the version as of a moment before it asked.
+        SQLite's ``PRAGMA data_version`` moves when a connection other than the one asking has
+        committed, and its values are that connection's own (two connections' are not
+        comparable), so it is always asked on the same connection: the watcher, which sees the
+        writer's commits as it sees another process's. Every answer asks this first (to know
+        whether its cached answer still holds), so calls that overlap share one query: in a
+        burst of a thousand interactions that is a handful of round trips instead of a
+        thousand. A caller that joins a query already on its way gets the version as of a
+        moment before it asked; a write of this store's ends that sharing (``_committed``), so
+        after a write returns the next call sees a new version.
         """
         if self._version_query is None or self._version_query.done():
-            self._version_query = asyncio.ensure_future(self._scalar("PRAGMA data_version"))
-        # SQLite's data_version only moves for other connections' commits; count our own too.
-        return int(await asyncio.shield(self._version_query)), self._own_commits
+            self._version_query = asyncio.ensure_future(self._watch.execute_fetchall("PRAGMA data_version"))
+        rows = list(await asyncio.shield(self._version_query))
+        return int(rows[0][0]), self._own_commits
+
+    def _committed(self) -> None:
+        """Note a commit of this store's writer: the next data_version() asks anew, and sees it.
+
+        The watcher sees the writer's commits as any other connection's, so they are counted once,
+        at the commit itself; counting them here too made two versions of every write, each
+        reloading what answers share. Only an in-memory store, watched by its writer (whose
+        data_version does not move for its own commits), counts them here.
+        """
+        self._version_query = None
+        self.writes += 1
+        if self._watch is self._writer:
+            self._own_commits += 1
 
     async def integrity_check(self) -> str:
         """Return SQLite's integrity verdict ("ok" when sound)."""
@@ -692,22 +891,26 @@ class Store:
         rows = await self._rows(sql, params)
         return rows[0][0] if rows else None
 
-    async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        """Return all rows of a query, in one round trip to the database thread.
+    async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Return all rows of a query, read by the least busy reader in one round trip to its thread.
 
         (A cursor costs three: execute, fetch and close, each a hop between threads.)
         Raise TooSlow when the query runs longer than query_seconds.
         """
+        reader = min(range(len(self._readers)), key=self._reads_in_flight.__getitem__)
+        self._reads_in_flight[reader] += 1
         try:
-            return list(await self._db.execute_fetchall(sql, params))
+            return list(await self._readers[reader].execute_fetchall(sql, params))
         except sqlite3.OperationalError as exc:
-            # Only _within_time interrupts a statement (nothing calls interrupt()).
+            # Only _TimeLimit interrupts a statement (nothing calls interrupt()).
             if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT:
                 raise TooSlow(
                     f"That took too long to look up (more than {self.query_seconds:g} s), so I stopped."
                     " Try a narrower question, or again in a moment."
                 ) from exc
             raise
+        finally:
+            self._reads_in_flight[reader] -= 1
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -735,12 +938,12 @@ class Store:
         Raise StoreWriteError, with nothing of the document kept, when SQLite refuses the write.
         """
         try:
-            result = await self._in_db_thread(_write_document, article, extraction, name, scope, replaces)
+            result = await self._writer.run(_write_document, article, extraction, name, scope, replaces)
         except sqlite3.OperationalError as exc:  # locked, full, read-only, I/O: the file's state, not ours
             raise write_failure(exc) from exc
         assert result is not None  # only a replacement can miss its document
         if result.created:
-            self._own_commits += 1
+            self._committed()
         return result
 
     async def remove_document(self, document_id: int, scope: str | None = None) -> bool:
@@ -754,11 +957,11 @@ class Store:
         StoreWriteError when SQLite refuses it.
         """
         try:
-            existed = await self._in_db_thread(_remove_document, document_id, scope)
+            existed = await self._writer.run(_remove_document, document_id, scope)
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
         if existed:
-            self._own_commits += 1
+            self._committed()
         return existed
 
     async def replace_document(
@@ -771,25 +974,14 @@ class Store:
         AddResult(document_id, created=True) once the new version replaced the old one.
         """
         try:
-            result = await self._in_db_thread(
+            result = await self._writer.run(
                 _write_document, article, extraction, name, GLOBAL, document_id, True
             )
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
         if result is not None and result.created:
-            self._own_commits += 1
+            self._committed()
         return result
-
-    async def _in_db_thread(self, fn: Callable[..., _T], *args: Any) -> _T:
-        """Run fn(sqlite3_connection, *args) on the connection's own thread, in one hop.
-
-        Writing a document took ~15 awaited statements, each a round trip between the event
-        loop and the database thread (0.1-0.25 ms each on a busy machine): more than the SQL
-        itself. aiosqlite runs every call as a function on its thread; ``_execute`` is that
-        entry point (private, so aiosqlite is pinned below its next minor version, and every
-        ingest test goes through here).
-        """
-        return await self._db._execute(fn, self._db._conn, *args)  # type: ignore[no-untyped-call, no-any-return]
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -933,15 +1125,70 @@ class Store:
 
     async def latest_figures(self, scope: str = GLOBAL) -> dict[str, list[Figure]]:
         """Return, for every subject of a scope, its newest fact of each metric (for previews and coverage)."""
-        # SQLite fills bare columns from the row that holds max(): the newest fact of each group.
-        newest = (
-            "SELECT id FROM (SELECT id, max(coalesce(year, 0)) FROM spending_facts WHERE scope = ?"
-            " GROUP BY subject, metric)"
-        )
         subjects: dict[str, list[Figure]] = {}
-        for figure in await self._figures_by_ids(newest, [scope]):
+        for _, _, figure in await self.newest_facts(scope):
             subjects.setdefault(figure.subject, []).append(figure)
         return subjects
+
+    async def newest_facts(
+        self, scope: str = GLOBAL, documents: Sequence[int] | None = None
+    ) -> list[tuple[int, int, Figure]]:
+        """Return each (subject, metric)'s newest fact in a scope (or among some of its documents) as (year, id, figure).
+
+        Newest: the latest year (undated counts as 0), then the first stored (lowest id) of that
+        year, so the newest over two sets of documents is the newest of their two newest.
+        """
+        if documents is None:
+            # Each group's newest year from the (scope, subject, metric, year) index, then its first fact.
+            newest = (
+                "SELECT min(f.id) FROM (SELECT subject, metric, max(coalesce(year, 0)) AS y FROM spending_facts"
+                " WHERE scope = ?1 GROUP BY subject, metric) AS m JOIN spending_facts AS f ON f.scope = ?1"
+                " AND f.subject = m.subject AND f.metric = m.metric AND coalesce(f.year, 0) = m.y"
+                " GROUP BY m.subject, m.metric"
+            )
+            params: list[Any] = [scope]
+        else:
+            # A few documents' facts, found by document (+scope: not through the scope's whole index).
+            newest = (
+                "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY subject, metric"
+                " ORDER BY coalesce(year, 0) DESC, id) AS r FROM spending_facts"
+                " WHERE document_id IN (SELECT value FROM json_each(?2)) AND +scope = ?1) WHERE r = 1"
+            )
+            params = [scope, json.dumps(list(documents))]
+        rows = await self._rows(
+            f"""
+            SELECT f.*, {_SOURCE_COLUMNS}
+              FROM spending_facts AS f
+              JOIN passages  AS p ON p.id = f.passage_id
+              JOIN documents AS d ON d.id = f.document_id
+             WHERE f.id IN ({newest})
+             ORDER BY f.id
+            """,
+            params,
+        )
+        return [(row["year"] or 0, row["id"], _figure(row)) for row in rows]
+
+    async def fact_subjects(self, documents: Sequence[int]) -> set[str]:
+        """Return the subjects the spending facts of these documents are about."""
+        rows = await self._rows(
+            "SELECT DISTINCT subject FROM spending_facts WHERE document_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(documents)),),
+        )
+        return {row[0] for row in rows}
+
+    async def document_log(self, after: int | None) -> tuple[int, list[tuple[int, str, bool]]]:
+        """Return the document log's last position and, after position ``after``, its entries.
+
+        Each entry is (document id, scope, added): True when the document was stored, False when
+        it was removed (a replacement under the same id is both). With ``after`` None only the
+        position is read (a reader about to load everything).
+        """
+        if after is None:
+            return int(await self._scalar("SELECT coalesce(max(seq), 0) FROM document_log")), []
+        rows = await self._rows(
+            "SELECT seq, document_id, scope, added FROM document_log WHERE seq > ? ORDER BY seq", (after,)
+        )
+        return (rows[-1][0] if rows else after), [(row[1], row[2], bool(row[3])) for row in rows]
 
     async def _figures_by_ids(self, ids_query: str, params: Sequence[Any]) -> list[Figure]:
         """Return the facts whose ids the subquery selects, with sources, newest year first."""
@@ -1029,14 +1276,18 @@ class Store:
             for row in rows
         ]
 
-    async def event_index(self, scope: str = GLOBAL) -> list[EventKey]:
-        """Return the key of every event of a scope, earliest first."""
+    async def event_index(
+        self, scope: str = GLOBAL, documents: Sequence[int] | None = None
+    ) -> list[EventKey]:
+        """Return the key of every event of a scope (or of some of its documents), earliest first."""
+        among = "" if documents is None else " AND e.document_id IN (SELECT value FROM json_each(?))"
+        params: list[Any] = [scope] if documents is None else [scope, json.dumps(list(documents))]
         rows = await self._rows(
-            """SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
+            f"""SELECT e.id, e.kind, e.place, e.country, e.time_json, e.status, d.published
                  FROM events AS e JOIN documents AS d ON d.id = e.document_id
-                WHERE e.scope = ?
+                WHERE e.scope = ?{among}
                 ORDER BY e.year IS NULL, e.year, e.month, e.day, e.id""",
-            (scope,),
+            params,
         )
         return [EventKey(row[0], row[1], row[2], row[3], _time(row[4]), row[5], row[6]) for row in rows]
 
@@ -1085,7 +1336,7 @@ class Store:
 
     async def _event_parts(
         self, table: str, columns: str, order: str, ids: Sequence[int]
-    ) -> dict[int, list[aiosqlite.Row]]:
+    ) -> dict[int, list[sqlite3.Row]]:
         """Return the rows of an event part table (with their sources), grouped by event id."""
         marks = ", ".join("?" * len(ids))
         rows = await self._rows(
@@ -1097,7 +1348,7 @@ class Store:
                  ORDER BY a.event_id, {order}""",
             ids,
         )
-        grouped: dict[int, list[aiosqlite.Row]] = {}
+        grouped: dict[int, list[sqlite3.Row]] = {}
         for row in rows:
             grouped.setdefault(row["event_id"], []).append(row)
         return grouped
@@ -1353,13 +1604,13 @@ class Store:
         SQLite refuses the write.
         """
         try:
-            cursor = await self._db.execute(sql, params)
+            changed, row_id = await self._writer.run(_execute_write, sql, params)
         except sqlite3.OperationalError as exc:
             raise write_failure(exc) from exc
-        self._changed = cursor.rowcount > 0
+        self._changed = changed > 0
         if self._changed:
-            self._own_commits += 1
-        return int(cursor.lastrowid or 0)
+            self._committed()
+        return row_id
 
     async def hides_global(self, guild_id: int) -> bool:
         """Return whether a server chose to read only its own documents."""
@@ -1373,15 +1624,11 @@ class Store:
 
     async def set_hide_global(self, guild_id: int, hide: bool) -> None:
         """Record whether a server reads only its own documents; raise StoreWriteError if refused."""
-        try:
-            await self._db.execute(
-                "INSERT INTO guild_settings (guild_id, hide_global) VALUES (?, ?)"
-                " ON CONFLICT (guild_id) DO UPDATE SET hide_global = excluded.hide_global",
-                (guild_id, int(hide)),
-            )
-        except sqlite3.OperationalError as exc:
-            raise write_failure(exc) from exc
-        self._own_commits += 1
+        await self._write(
+            "INSERT INTO guild_settings (guild_id, hide_global) VALUES (?, ?)"
+            " ON CONFLICT (guild_id) DO UPDATE SET hide_global = excluded.hide_global",
+            (guild_id, int(hide)),
+        )
 
 
 def guild_scope(guild_id: int) -> str:
@@ -1704,7 +1951,7 @@ def _time(value: str | None) -> TimeRef | None:
     return TimeRef.model_validate_json(value) if value else None
 
 
-def _document(row: aiosqlite.Row, prefix: str = "d_") -> DocumentRef:
+def _document(row: sqlite3.Row, prefix: str = "d_") -> DocumentRef:
     """Return the DocumentRef in a row's document columns (named with prefix)."""
     return DocumentRef(
         id=row[f"{prefix}id"],
@@ -1715,7 +1962,7 @@ def _document(row: aiosqlite.Row, prefix: str = "d_") -> DocumentRef:
     )
 
 
-def _source(row: aiosqlite.Row) -> Source:
+def _source(row: sqlite3.Row) -> Source:
     """Return the Source built from the _SOURCE_COLUMNS of a row."""
     return Source(
         document=_document(row),
@@ -1725,7 +1972,7 @@ def _source(row: aiosqlite.Row) -> Source:
     )
 
 
-def _figure(row: aiosqlite.Row) -> Figure:
+def _figure(row: sqlite3.Row) -> Figure:
     """Return the Figure for a spending_facts row joined with its source."""
     return Figure(
         subject=row["subject"],
@@ -1748,7 +1995,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _feed(row: aiosqlite.Row) -> Feed:
+def _feed(row: sqlite3.Row) -> Feed:
     """Return the Feed of a feeds row."""
     return Feed(**{name: row[name] for name in row.keys()})  # noqa: SIM118 (iterating a Row gives values)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.console import ConsoleError, answer, local_bot, plain
+from bot.loopback import CONSOLE_USER_ID
 from bot.settings import Settings
 from knowledge.ingest import ingest_file, open_store
 
@@ -81,10 +82,11 @@ async def run_checks(article: Path, checks: list[dict[str, Any]], scratch: Path)
     settings = Settings(_env_file=None).model_copy(update={"db": db})  # type: ignore[call-arg]
     results = []
     async with local_bot(settings) as local:
-        for check in checks:
+        for index, check in enumerate(checks):
             command = check["input"].split()[0].lower()
             try:
-                sent = await answer(local, check["input"])
+                # each check is a different reader's question: one member's cooldown must not answer it
+                sent = await answer(local, check["input"], user_id=CONSOLE_USER_ID + index)
             except (ConsoleError, TimeoutError) as exc:
                 results.append(CheckResult(check["id"], command, check["input"], False, [repr(exc)], ""))
                 continue

@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
+from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats, normalize
 from knowledge.models import Article, Passage, PersonRecord
 from knowledge.wordscan import finditer_after, finditer_from
 
@@ -235,7 +235,42 @@ def extract_people(article: Article) -> list[PersonRecord]:
         cast.add(byline)
     for name, position in _named_again(article):
         cast.add(PersonRecord(name=name, passage=position))
+    known = {_surname(person.name).split()[-1] for person in cast.people}
+    for name, position in _surname_speakers(article, known):
+        cast.add(PersonRecord(name=name, passage=position))
     return sorted(cast.people, key=lambda person: person.passage)
+
+
+# "Rutte warned that", "Trump, who has complained that", "“...,” said Rutte": a lone surname as
+# the speaker of a report or a quotation.
+_SURNAME_SPEAKS = re.compile(
+    rf"(?<![\w.’'-])(?P<name>{_NAME_WORD})(?:,\s+who(?:\s+has|\s+had)?)?\s+(?:also\s+|has\s+|had\s+)?"
+    rf"(?:{'|'.join(_SPEECH_VERBS)})\s+(?:that\b|[“\"‘])"
+    rf"|[”\"’],?\s+(?:{_INVERTED_VERBS})\s+(?P<after>{_NAME_WORD})(?![\w’'-]|\s+[{_UPPER}])"
+)
+
+
+def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]]:
+    """Return (surname, passage) for people the article only ever names by surname, as speakers.
+
+    Short copy names the famous by surname alone: "In Berlin, Rutte warned that “...”". Such a word
+    introduces a person only as the speaker of a report or quotation, only when the article also
+    writes it capitalised inside a sentence (a proper noun, not "Officials said that"), and never
+    when it is a country, a capital, an institution or another listed non-name, or the surname of
+    someone already introduced in full.
+    """
+    found: dict[str, int] = {}
+    for passage in article.passages:
+        if "that" not in passage.text and not any(mark in passage.text for mark in '“"‘”’'):
+            continue
+        for match in _SURNAME_SPEAKS.finditer(passage.text):
+            name = match.group("name") or match.group("after")
+            if name in known or name in found or _not_name_word(name) or find_government_seats(name):
+                continue
+            if re.search(rf"[\w,;] +{re.escape(name)}\b", article.body) is None:
+                continue  # only ever capitalised as a sentence's first word: maybe a common noun
+            found[name] = passage.position
+    return list(found.items())
 
 
 def _byline(article: Article) -> PersonRecord | None:

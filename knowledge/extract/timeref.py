@@ -86,6 +86,12 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(rf"\b{_MONTH}\s+{_DAYS}(?![:.]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b"),
     ),
     ("day_month_year", "month", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    # "in March last year", "March of next year": the month of the year it names
+    (
+        "month_rel_year",
+        "month",
+        re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I),
+    ),
     ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
     ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("numeric_date", "year", re.compile(_NUMERIC_DATE)),
@@ -97,7 +103,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             r"\b(?:(?P<same>the\s+same\s+year)"
             r"|(?P<before>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+(?:before|earlier)"
             r"|(?:a|one)\s+year\s+(?:earlier|before))"
-            r"|(?P<after>the\s+(?:following|next)\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later))\b",
+            r"|(?P<after>the\s+(?:following|next)\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later))\b"
+            # "the year before the invasion" counts from an event the text does not date: no year
+            r"(?!\s+(?:the|a|an|his|her|its|their|Russia|[A-Z][a-z]+['’]s)\b)",
             re.I,
         ),
     ),
@@ -252,6 +260,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         return TimeRef(text=text, year=int(groups["year"]), month=month)
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
+    if kind == "month_rel_year":
+        offset = {"last": -1, "this": 0, "next": 1}[fold_case(groups["rel"])]
+        return TimeRef(text=text, year=published.year + offset if published else None, month=month)
     if kind == "rel_year":
         rel = fold_case(groups["rel"]).split()[-1]
         offset = {"last": -1, "this": 0, "next": 1, "current": 0}[rel]

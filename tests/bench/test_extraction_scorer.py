@@ -70,6 +70,17 @@ def test_command_checks_run_against_a_store_of_the_article_alone(tmp_path: Path)
     }
 
 
+def test_each_check_is_asked_by_its_own_reader_so_no_cooldown_answers_it(tmp_path: Path) -> None:
+    """More /ask checks than one member may ask in a row are all answered by a search, not a cooldown."""
+    checks = [
+        {"id": f"c{n}", "input": "/ask How much did Norway spend?", "must_include": [["2.2%"]]}
+        for n in range(8)
+    ]
+    result = score(_corpus(tmp_path, {"command_checks": checks}))
+    (article,) = result.articles
+    assert [c.passed for c in article.checks] == [True] * 8
+
+
 def test_must_not_rules_of_spending_read_only_the_country_part() -> None:
     """An alliance-context field may show a figure the country's own part may not."""
     message = {

@@ -109,6 +109,7 @@ def test_ctrl_c_clears_the_line_and_the_next_command_works(terminal: Terminal) -
     assert "^C" in cleared and "Traceback" not in cleared and "defence spending" not in cleared
     answer = terminal.type(b"/summit\r")
     assert "NATO summit in the Netherlands" in answer and "Connection closed" not in answer
+    assert "NATO summit" in terminal.type(UP + UP + b"\r")  # /summit, then nothing older: no ^C line
 
 
 def test_ctrl_d_leaves_cleanly(terminal: Terminal) -> None:

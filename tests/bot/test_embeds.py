@@ -15,6 +15,8 @@ from knowledge.models import (
     Metric,
     PersonRef,
     Quote,
+    SearchAnswer,
+    SearchHit,
     Selection,
     Source,
     StatementKind,
@@ -225,3 +227,16 @@ def test_a_forecast_verdict_reads_expected_to_meet() -> None:
     )
     line = embeds.figure_line(figure, embeds.SourceNotes())
     assert "Expected to meet the 2% of GDP target in 2026" in line and "✅" not in line
+
+
+def test_a_search_hit_shows_its_resolved_times_under_the_sentence_within_the_field_limit() -> None:
+    """The dates line follows the passage, and a passage at its longest still fits the field."""
+    hit = SearchHit(
+        source=_source("Latvia opened the site last March. " * 60),
+        highlighted="Latvia opened the site last March. " * 60,
+        score=1.0,
+        dates=["“last March”: March 2024"],
+    )
+    embed = embeds.search_embed(SearchAnswer(query="Latvia site", hits=[hit]))
+    value = embed.fields[0].value or ""
+    assert value.endswith("🗓️ “last March”: March 2024") and len(value) <= 1024

@@ -35,6 +35,7 @@ from knowledge.store import APPLICATION_ID, Store
 from tests.e2e.standin import DiscordStandIn
 from tests.here import cli_here
 from tests.launch import briefbot, clean_env
+from tests.tracing import statements_run
 
 ARTICLES = Path(__file__).parent.parent / "knowledge" / "articles"
 CLI_TIMEOUT = 120.0  # a generous bound for a command that takes about a second
@@ -558,17 +559,13 @@ BURST_QUESTIONS = (
 async def test_a_burst_after_a_write_loads_the_snapshot_once(local: LocalDiscord, store: Store) -> None:
     """Issue 12 item 11: the interactions that meet a changed store at once share one reload of people and summits."""
     await ingest_text(store, WIRE_STORY.format(n=7, day=7), name="wire.txt")  # a write: every cache is stale
-    statements: list[str] = []
-    await store._in_db_thread(lambda db: db.set_trace_callback(statements.append))
-    try:
+    async with statements_run(store) as statements:
         answers = await asyncio.gather(
             *(
                 local.dispatch(interaction_payload(2, command_data(name, options)))
                 for name, options in BURST_QUESTIONS
             )
         )
-    finally:
-        await store._in_db_thread(lambda db: db.set_trace_callback(None))
     assert all(len(sent) == 1 for sent in answers)
     # One load of each scope the server reads (global and its own), shared by the whole burst.
     people_loads = sum("FROM scope_people AS sp JOIN people AS pe" in s for s in statements)

@@ -232,3 +232,38 @@ def test_a_role_then_name_after_a_speech_verb_or_a_quotation_introduces_the_pers
     """Wire copy puts the role first after the verb or the quote: the name after the comma is the speaker."""
     article = read_article(f"Title: T\nDate: 2026-01-05\n\n{sentence}")
     assert [(p.name, p.role) for p in extract_people(article)] == [("Ivo Kalns", role)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a speech in Riga, Kallas warned that “we are running out of time” and left.",
+        "Leaders want a short text, in part to suit Kallas, who has complained that texts run too long.",
+        "“We are running out of time,” said Kallas.",
+    ],
+)
+def test_a_speaker_named_only_by_surname_is_a_person(text: str) -> None:
+    """Short copy names the famous by surname alone: as a speaker, the surname is a person."""
+    article = read_article(f"Title: T\nDate: 2026-01-05\n\n{text}")
+    assert [p.name for p in extract_people(article)] == ["Kallas"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that the plan is sound.",  # a common noun opening a sentence
+        "Moscow warned that it would respond.",  # a capital
+        "In Riga, NATO warned that “time is short”.",  # an institution
+    ],
+)
+def test_a_capitalised_non_name_speaking_is_no_person(text: str) -> None:
+    """Sentence-initial nouns, capitals and institutions that speak are not taken for surnames."""
+    assert extract_people(read_article(f"Title: T\nDate: 2026-01-05\n\n{text}")) == []
+
+
+def test_a_surname_of_someone_named_in_full_is_that_person() -> None:
+    """ "Kaja Kallas" then "Kallas warned that" is one person, not a second called "Kallas"."""
+    article = read_article(
+        "Title: T\n\nKaja Kallas, the EU's foreign policy chief, spoke first. Later Kallas warned that time is short."
+    )
+    assert [p.name for p in extract_people(article)] == ["Kaja Kallas"]

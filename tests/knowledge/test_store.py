@@ -33,6 +33,7 @@ from knowledge.store import (
     StoreWriteError,
 )
 from tests.locking import give_up_on_locks_quickly
+from tests.tracing import statements_run
 
 ARTICLE = read_article(
     "Title: Test wire\nSource: Wire\nDate: 2026-03-12\n\n"
@@ -233,9 +234,16 @@ _BEFORE_SPEAKER_TYPES = (
 # What the events table lacked before schema 6.
 _BEFORE_EVENT_STATUS = "ALTER TABLE events DROP COLUMN status;"
 
+# What schema 9 added: the document log (every older schema lacks it).
+_BEFORE_DOCUMENT_LOG = (
+    "DROP TRIGGER documents_logged_ai; DROP TRIGGER documents_logged_ad; DROP TABLE document_log;"
+)
+
 # Schema 6, before scopes: one pool of documents, content unique in the whole store, no scope in
 # the full-text index. (A raw sqlite3 connection has foreign keys off, so documents can be rebuilt.)
-_BEFORE_SCOPES = """
+_BEFORE_SCOPES = (
+    _BEFORE_DOCUMENT_LOG
+    + """
 DROP TABLE scope_people; DROP TABLE guild_settings;
 DROP INDEX documents_by_scope; DROP INDEX statements_by_scope; DROP INDEX roles_by_scope;
 DROP INDEX events_by_scope; DROP INDEX aliases_by_person; DROP INDEX spending_by_subject;
@@ -261,6 +269,7 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
 END;
 INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
 """
+)
 
 
 async def test_a_version_5_store_gains_the_events_status(tmp_path: Path) -> None:
@@ -327,14 +336,12 @@ async def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
 async def test_overlapping_version_checks_share_one_query(tmp_path: Path) -> None:
     """A burst of answers asks data_version at once: one query serves them; later calls ask again."""
     store = await Store.open(tmp_path / "s.sqlite3")
-    statements: list[str] = []
     try:
-        await store._db.set_trace_callback(statements.append)
-        versions = await asyncio.gather(*(store.data_version() for _ in range(100)))
-        burst = sum("data_version" in s for s in statements)
+        async with statements_run(store) as statements:
+            versions = await asyncio.gather(*(store.data_version() for _ in range(100)))
+            burst = sum("data_version" in s for s in statements)
         await store.add_document(ARTICLE, EXTRACTION, name="a.txt")
         after = await store.data_version()
-        await store._db.set_trace_callback(None)
     finally:
         await store.close()
     assert len(set(versions)) == 1 and burst == 1
@@ -370,8 +377,8 @@ async def test_a_writer_that_lost_the_race_finds_the_winner_s_document(tmp_path:
             loop.call_soon_threadsafe(waiting.set)
 
     try:
-        await other._in_db_thread(lambda db: db.set_trace_callback(hold))
-        await store._in_db_thread(lambda db: db.set_trace_callback(trace))
+        await other._writer.run(sqlite3.Connection.set_trace_callback, hold)
+        await store._writer.run(sqlite3.Connection.set_trace_callback, trace)
         win = asyncio.ensure_future(other.add_document(ARTICLE, EXTRACTION, name="theirs.txt"))
         await holding.wait()
         write = asyncio.ensure_future(store.add_document(ARTICLE, EXTRACTION, name="mine.txt"))

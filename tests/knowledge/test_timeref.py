@@ -150,3 +150,21 @@ def test_relative_months_and_weeks(
     """ "next month" needs the document's month and "last week" its day; neither gets a day."""
     ((ref, _, _),) = find_times(text, published)
     assert (ref.year, ref.month, ref.day) == (*expected, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["It spent 1.3% in the year before the invasion.", "A year before the summit, it spent 2%."]
+)
+def test_a_year_counted_from_an_undated_event_has_no_year(text: str) -> None:
+    """ "the year before the invasion" is not the year before the article: nothing is resolved."""
+    assert find_times(text, PartialDate(year=2025, month=3, day=5)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month"),
+    [("The flag went up in March last year.", 2024, 3), ("Talks resume in May of next year.", 2026, 5)],
+)
+def test_a_month_with_a_relative_year_is_that_years_month(text: str, year: int, month: int) -> None:
+    """ "in March last year" is March of the year before the article, not the latest March."""
+    found = find_times(text, PartialDate(year=2025, month=7, day=3))
+    assert [(t.year, t.month) for t, _, _ in found] == [(year, month)]

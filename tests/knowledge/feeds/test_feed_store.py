@@ -21,20 +21,21 @@ def schema_of(path: Path) -> list[tuple[str, str]]:
 
 
 async def test_a_version_7_store_migrates_to_the_schema_a_new_store_gets(tmp_path: Path) -> None:
-    """Dropping the feed tables and marking the file as version 7, then opening it, gives the new store's schema."""
+    """Dropping the feed tables (and schema 9's document log) and marking the file as version 7, then opening it, gives the new store's schema."""
     fresh, old = tmp_path / "fresh.sqlite3", tmp_path / "old.sqlite3"
     for path in (fresh, old):
         await (await Store.open(path)).close()
     with sqlite3.connect(old) as raw:
         raw.executescript(
             "".join(f"DROP TABLE {t};" for t in FEED_TABLES)
-            + "DROP INDEX documents_by_url; PRAGMA user_version = 7;"
+            + "DROP INDEX documents_by_url; DROP TRIGGER documents_logged_ai; DROP TRIGGER documents_logged_ad;"
+            + "DROP TABLE document_log; PRAGMA user_version = 7;"
         )
     assert not {t for (t, _) in schema_of(old)} & set(FEED_TABLES)
 
     store = await Store.open(old)
     try:
-        assert await store.schema_version() == SCHEMA_VERSION == 8
+        assert await store.schema_version() == SCHEMA_VERSION == 9
     finally:
         await store.close()
     assert schema_of(old) == schema_of(fresh)
