@@ -2,13 +2,11 @@
 
 briefbot waits ``BUSY_TIMEOUT_SECONDS`` (5 s) for another writer before it refuses a write. The
 in-process tests that lock the store show what happens once that wait is outwaited (the error,
-the store left intact), not how long the wait is, so they shorten it on the store's connection.
+the store left intact), not how long the wait is, so they shorten it on the store's connections.
 The subprocess test in tests/bot/test_reliability.py still waits the full time.
 """
 
 from __future__ import annotations
-
-import sqlite3
 
 from knowledge.store import Store
 
@@ -16,9 +14,6 @@ SHORT_BUSY_TIMEOUT_MS = 250
 
 
 async def give_up_on_locks_quickly(store: Store) -> None:
-    """Make the store's connection wait SHORT_BUSY_TIMEOUT_MS (not 5 s) for a write lock held elsewhere."""
-
-    def shorten(connection: sqlite3.Connection) -> None:
-        connection.execute(f"PRAGMA busy_timeout = {SHORT_BUSY_TIMEOUT_MS}")
-
-    await store._in_db_thread(shorten)
+    """Make the store's connections wait SHORT_BUSY_TIMEOUT_MS (not 5 s) for a write lock held elsewhere."""
+    for connection in store._connections():  # the writer is the one that waits; readers never do in WAL
+        await connection.execute_fetchall(f"PRAGMA busy_timeout = {SHORT_BUSY_TIMEOUT_MS}")
