@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import shutil
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,42 @@ from knowledge.ingest import open_store
 from knowledge.store import Store
 
 
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a store file seeded from the bundled article by open_store, built once per session.
+
+    Tests never open it: they get a copy (``seeded_copy``), which is byte for byte the store a first
+    run creates, without extracting the bundled article again for every test.
+    """
+    path = tmp_path_factory.mktemp("seeded") / "briefbot.sqlite3"
+
+    async def build() -> None:
+        await (await open_store(path)).close()  # the last connection closed: the WAL is in the file
+
+    loop = asyncio.new_event_loop()  # its own loop: pytest-asyncio's loops are left alone
+    try:
+        loop.run_until_complete(build())
+    finally:
+        loop.close()
+    return path
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
+def seeded_copy(seeded_template: Path) -> Callable[[Path], Path]:
+    """Return a function that copies the seeded store to a path (a new store a first run made) and returns it."""
+
+    def copy(target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seeded_template, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+async def store(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> AsyncIterator[Store]:
     """Yield a store in a temporary file, seeded from the bundled article."""
-    opened = await open_store(tmp_path / "briefbot.sqlite3")
+    opened = await open_store(seeded_copy(tmp_path / "briefbot.sqlite3"))
     yield opened
     await opened.close()
 

@@ -6,15 +6,19 @@ closed pipe, options on either side of the subcommand, and one-line errors.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from knowledge.ingest import ingest_file, open_store
+from tests.here import cli_here
 from tests.launch import briefbot, clean_env
 
 ARTICLES = Path(__file__).parent.parent / "knowledge" / "articles"
@@ -35,6 +39,19 @@ def cli(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def store_short_note(db: Path, article: Path) -> None:
+    """Store an article in the seeded store db as document 2, in this process (a test's starting point)."""
+
+    async def ingest() -> None:
+        store = await open_store(db)
+        try:
+            assert (await ingest_file(store, article)).document_id == 2
+        finally:
+            await store.close()
+
+    asyncio.run(ingest())
+
+
 def test_a_folder_is_ingested_recursively(tmp_path: Path) -> None:
     """A folder brings in its .txt and .md files, subfolders included; other files are left alone."""
     folder = tmp_path / "articles"
@@ -52,9 +69,11 @@ def test_a_folder_is_ingested_recursively(tmp_path: Path) -> None:
     assert listing.count("\n") == 3 and "draft" not in listing and "Short note" not in listing
 
 
-def test_dry_run_is_a_readable_preview_and_stores_nothing(tmp_path: Path) -> None:
+def test_dry_run_is_a_readable_preview_and_stores_nothing(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """The dry run lists the header and each record in words; the store keeps only the seed."""
-    cli(tmp_path, "--db", "s.db", "sources")
+    seeded_copy(tmp_path / "s.db")
     result = cli(tmp_path, "--db", "s.db", "ingest", "--dry-run", ARTICLES / "wire-straight-quotes.txt")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -107,9 +126,9 @@ def test_a_good_header_gives_no_warning(tmp_path: Path) -> None:
     assert result.returncode == 0 and "warning" not in result.stdout
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> None:
     """`briefbot ingest FOLDER | head`: no "Broken pipe", no traceback; what was stored stays."""
-    cli(tmp_path, "--db", "s.db", "sources")
+    seeded_copy(tmp_path / "s.db")
     process = subprocess.Popen(
         briefbot("--db", "s.db", "ingest", ARTICLES),
         cwd=tmp_path,
@@ -141,8 +160,37 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         (("sources", "--verbose"), 2, "unrecognized arguments: --verbose"),
     ],
 )
-def test_every_error_is_one_line(tmp_path: Path, args: tuple[str, ...], code: int, message: str) -> None:
-    """A mistake is one line on stderr, exit code 1 (what failed) or 2 (how it was asked)."""
+def test_every_error_is_one_line(
+    tmp_path: Path,
+    args: tuple[str, ...],
+    code: int,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A mistake is one line on stderr, exit code 1 (what failed) or 2 (how it was asked).
+
+    The table runs ``bot.cli.main`` in this process (``tests.here``), with the environment and
+    working directory the process would have; the test below runs one case of each code as a process.
+    """
+    (tmp_path / "folder").mkdir()
+    result = cli_here(monkeypatch, capsys, *args, cwd=tmp_path, XDG_DATA_HOME=str(tmp_path / "data"))
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("--db", "folder", "sources"), 1, "folder is a directory; give --db (or BRIEFBOT_DB) a file name."),
+        (("frobnicate",), 2, "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_an_error_ends_the_process_with_its_code(
+    tmp_path: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    """The briefbot process itself prints the one line and exits 1 or 2 (the table above runs in-process)."""
     (tmp_path / "folder").mkdir()
     result = cli(tmp_path, *args)
     assert result.returncode == code, result.stderr
@@ -160,11 +208,13 @@ def test_saving_attachments_says_where_not_how(tmp_path: Path) -> None:
     assert "(attached: spending-US.png" in plain.stdout and "--save-attachments DIR" in plain.stdout
 
 
-def test_forget_removes_a_document_and_its_answers(tmp_path: Path) -> None:
+def test_forget_removes_a_document_and_its_answers(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """`briefbot forget ID --yes` removes it; answers no longer show it; a second try is one line."""
     article = tmp_path / "short.txt"
     article.write_text(ONE_SENTENCE)
-    cli(tmp_path, "--db", "s.db", "ingest", article)
+    store_short_note(seeded_copy(tmp_path / "s.db"), article)
     assert "4.1% of GDP in 2025" in cli(tmp_path, "--db", "s.db", "ask", "/spending Poland").stdout
     result = cli(tmp_path, "forget", "2", "--yes", "--db", "s.db")
     assert (
@@ -185,11 +235,11 @@ def test_forget_without_yes_needs_a_terminal(tmp_path: Path) -> None:
     assert cli(tmp_path, "--db", "s.db", "sources").stdout.count("\n") == 1
 
 
-def test_replace_swaps_in_a_corrected_version(tmp_path: Path) -> None:
+def test_replace_swaps_in_a_corrected_version(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> None:
     """`ingest --replace ID FILE` keeps the id and the answers show the corrected figure at once."""
     article = tmp_path / "short.txt"
     article.write_text(ONE_SENTENCE)
-    cli(tmp_path, "--db", "s.db", "ingest", article)
+    store_short_note(seeded_copy(tmp_path / "s.db"), article)
     fixed = tmp_path / "short-fixed.txt"
     fixed.write_text(ONE_SENTENCE.replace("4.1 percent", "4.4 percent"))
     preview = cli(tmp_path, "--db", "s.db", "ingest", "--replace", "2", "--dry-run", fixed)
@@ -206,11 +256,13 @@ def test_replace_swaps_in_a_corrected_version(tmp_path: Path) -> None:
     assert two.returncode == 2 and "--replace ID takes exactly one article file" in two.stderr
 
 
-def test_backup_copies_a_consistent_store_while_a_writer_is_busy(tmp_path: Path) -> None:
+def test_backup_copies_a_consistent_store_while_a_writer_is_busy(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """`briefbot backup PATH` works while another writer holds its transaction; the copy is a store."""
     article = tmp_path / "short.txt"
     article.write_text(ONE_SENTENCE)
-    cli(tmp_path, "--db", "s.db", "ingest", article)
+    store_short_note(seeded_copy(tmp_path / "s.db"), article)
     with contextlib.closing(sqlite3.connect(tmp_path / "s.db", isolation_level=None)) as writer:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("DELETE FROM documents WHERE id = 2")  # not committed: the backup must not see it

@@ -10,6 +10,7 @@ import pytest
 from bot.loopback import MEMBER_PERMISSIONS, LocalDiscord, Sent, command_data, interaction_payload
 from knowledge.store import Store
 from tests.limits import assert_payload_within_limits
+from tests.locking import give_up_on_locks_quickly
 
 ARTICLE = (
     "Poland spent 4.1 percent of GDP on defence in 2025, the highest share in the alliance. "
@@ -189,6 +190,7 @@ async def test_store_it_on_a_locked_store_says_so_and_can_be_pressed_again(
 ) -> None:
     """Issue 12 item 6: a write refused (store locked past the busy timeout) gets a short error; pressing again stores it."""
     submission, preview = await open_form_and_submit(local, ARTICLE)
+    await give_up_on_locks_quickly(store)
     with sqlite3.connect(store.path, isolation_level=None) as holder:
         holder.execute("BEGIN IMMEDIATE")
         refused = await press_for_answer(local, "ingest:confirm", submission, preview)

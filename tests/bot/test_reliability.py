@@ -2,7 +2,12 @@
 
 Each test runs ``briefbot`` as a user does (a subprocess started by ``tests.launch``, with a clean
 environment and a temporary working directory) and checks what the user sees: one line naming
-the problem, the exit code, and that everything else still works.
+the problem, the exit code, and that everything else still works. Where a test runs the same check
+over a table of cases (stored impossible dates, malformed settings, the commands given an unusable
+--db), the cases run ``bot.cli.main`` in this process instead, with the same clean environment and
+working directory (``tests.here.cli_here``): the code and the output are the same, the process
+start-up (about a second each) is not; at least one case of each table still runs as a process, so
+the exit code a shell sees is checked too.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from knowledge.ingest import ingest_text, open_store
 from knowledge.models import Article, EventRecord, Extraction, PartialDate, TimeRef
 from knowledge.store import APPLICATION_ID, Store
 from tests.e2e.standin import DiscordStandIn
+from tests.here import cli_here
 from tests.launch import briefbot, clean_env
 from tests.tracing import statements_run
 
@@ -127,12 +133,14 @@ async def stored_event(db: Path, when: TimeRef) -> None:
     ],
     ids=["year-10000", "year-0", "june-31", "end-day-45"],
 )
-async def test_an_impossible_stored_date_never_breaks_an_answer(tmp_path: Path, when: TimeRef) -> None:
+def test_an_impossible_stored_date_never_breaks_an_answer(
+    tmp_path: Path, when: TimeRef, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12 item 1: a summit stored with an impossible date (older store) still gets /summit answers."""
     db = tmp_path / "store.sqlite3"
-    await stored_event(db, when)
+    asyncio.run(stored_event(db, when))
     for line in ("/summit", "/summit Poland", "/quote Rutte"):
-        answer = cli("--db", db, "ask", line, cwd=tmp_path)
+        answer = cli_here(monkeypatch, capsys, "--db", db, "ask", line, cwd=tmp_path)
         assert answer.returncode == 0, (line, answer.stdout, answer.stderr)
         assert "Something went wrong" not in answer.stdout and "Traceback" not in answer.stderr
 
@@ -164,10 +172,11 @@ def documents_in(db: Path) -> int:
         return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
 
 
-def test_two_ingests_of_the_same_files_store_each_once(tmp_path: Path) -> None:
+def test_two_ingests_of_the_same_files_store_each_once(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 5: two `briefbot ingest` runs over the same files at once both succeed; each file is stored once."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0  # the seeded store exists first
+    db = seeded_copy(tmp_path / "store.sqlite3")  # the seeded store exists first
     files = wire_stories(tmp_path / "wire", 12)
     runs = [
         subprocess.Popen(
@@ -190,10 +199,11 @@ def test_two_ingests_of_the_same_files_store_each_once(tmp_path: Path) -> None:
     assert documents_in(db) == 1 + len(files)
 
 
-def test_a_store_locked_by_another_writer_is_one_line_per_file(tmp_path: Path) -> None:
+def test_a_store_locked_by_another_writer_is_one_line_per_file(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 5: while another program holds the write lock, each file says so in one line; the rerun stores them."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    db = seeded_copy(tmp_path / "store.sqlite3")
     files = wire_stories(tmp_path / "wire", 2)
     with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as holder:
         holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction for longer than the busy timeout
@@ -215,10 +225,11 @@ def limit_file_size(limit: int) -> Callable[[], None]:
     return apply
 
 
-def test_a_full_disk_fails_one_file_and_the_batch_goes_on(tmp_path: Path) -> None:
+def test_a_full_disk_fails_one_file_and_the_batch_goes_on(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 5: a document too big for the space left fails in one line; the files after it are stored."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    db = seeded_copy(tmp_path / "store.sqlite3")
     small = wire_stories(tmp_path / "wire", 2)
     sentence = "The alliance reviewed budget figure {n} for every country in the report. "
     big = write(tmp_path / "big.txt", "Title: Big\n\n" + "".join(sentence.format(n=n) for n in range(2000)))
@@ -247,7 +258,9 @@ def tables_of(db: Path) -> list[str]:
         return sorted(row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
 
 
-def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None:
+def test_another_program_s_database_is_refused_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12 item 7: --db naming another program's SQLite file is refused in one line, and nothing is written to it."""
     notes = tmp_path / "notes.db"
     with contextlib.closing(sqlite3.connect(notes)) as con:
@@ -255,8 +268,10 @@ def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None
         con.execute("INSERT INTO notes VALUES ('remember the milk')")
         con.commit()
     before = notes.read_bytes()
-    for args in (("sources",), ("ask", "/spending Canada"), ("ingest", ARTICLES / "traps.txt")):
-        result = cli("--db", notes, *args, cwd=tmp_path)
+    results = [cli("--db", notes, "sources", cwd=tmp_path)]  # as a process; the other commands in-process
+    for args in (("ask", "/spending Canada"), ("ingest", ARTICLES / "traps.txt")):
+        results.append(cli_here(monkeypatch, capsys, "--db", notes, *args, cwd=tmp_path))
+    for result in results:
         assert_one_line(result, 1, "is another program's SQLite database, not a briefbot store")
     assert tables_of(notes) == ["notes"] and notes.read_bytes() == before
 
@@ -275,18 +290,24 @@ def test_a_negative_schema_version_is_refused(tmp_path: Path, marked: bool) -> N
     assert result.stderr.count("\n") == 1
 
 
-def test_a_directory_as_the_store_is_one_line(tmp_path: Path) -> None:
+def test_a_directory_as_the_store_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 12 item 7: --db naming a directory says so in one line."""
     folder = tmp_path / "folder"
     folder.mkdir()
-    for args in (("sources",), ("ask", "/summit"), ("ingest", ARTICLES / "traps.txt")):
-        assert_one_line(cli("--db", folder, *args, cwd=tmp_path), 1, "is a directory")
+    assert_one_line(cli("--db", folder, "sources", cwd=tmp_path), 1, "is a directory")  # as a process
+    for args in (("ask", "/summit"), ("ingest", ARTICLES / "traps.txt")):
+        assert_one_line(
+            cli_here(monkeypatch, capsys, "--db", folder, *args, cwd=tmp_path), 1, "is a directory"
+        )
 
 
-def test_a_store_with_a_missing_table_is_one_line(tmp_path: Path) -> None:
+def test_a_store_with_a_missing_table_is_one_line(
+    tmp_path: Path, seeded_copy: Callable[[Path], Path]
+) -> None:
     """Issue 12 item 7: a store that lost a table names the table in one line."""
-    db = tmp_path / "store.sqlite3"
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
+    db = seeded_copy(tmp_path / "store.sqlite3")
     with contextlib.closing(sqlite3.connect(db)) as con:
         con.execute("DROP TABLE statements")
         con.commit()
@@ -318,14 +339,12 @@ def read_only(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
 
 
 def test_a_read_only_store_answers_and_refuses_writes(
-    tmp_path: Path, read_only: Callable[[Path], None]
+    tmp_path: Path, read_only: Callable[[Path], None], seeded_copy: Callable[[Path], Path]
 ) -> None:
     """Issue 12 item 7: a store the user may not write is opened read-only: answers work, ingest says read-only."""
     folder = tmp_path / "shared"
-    folder.mkdir()
-    db = folder / "store.sqlite3"
+    db = seeded_copy(folder / "store.sqlite3")
     article = write(tmp_path / "new.txt", WIRE_STORY.format(n=1, day=1))
-    assert cli("--db", db, "sources", cwd=tmp_path).returncode == 0
     before = db.read_bytes()
     read_only(db)
     read_only(folder)  # so no -wal or -shm file can be made beside it either
@@ -420,14 +439,37 @@ def test_only_regular_files_are_read_and_at_most_the_cap(tmp_path: Path) -> None
 )
 @pytest.mark.parametrize("command", ["run", "sources"])
 def test_a_malformed_setting_is_one_line_and_exit_code_2(
-    tmp_path: Path, setting: str, value: str, said: str, command: str
+    tmp_path: Path,
+    setting: str,
+    value: str,
+    said: str,
+    command: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Issue 12 item 9: a setting that cannot be read gets one line naming it, exit code 2, never a traceback."""
     settings = {"DISCORD_TOKEN": "MTAw.token.for-tests", setting: value}
-    result = cli("--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, timeout=60, **settings)
+    result = cli_here(
+        monkeypatch, capsys, "--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, **settings
+    )
     err = assert_one_line(result, 2, f"briefbot: {said}")
     assert err.count("\n") == 1, err
     assert "second-half" not in err  # a token is never echoed, not even a broken one
+
+
+@pytest.mark.parametrize("command", ["run", "sources"])
+def test_a_malformed_setting_ends_the_process_with_exit_code_2(tmp_path: Path, command: str) -> None:
+    """Issue 12 item 9: the briefbot process itself exits 2 with the one line (the table above runs in-process)."""
+    settings = {"DISCORD_TOKEN": "MTAw.first-half\nsecond-half", "BRIEFBOT_LOG_LEVEL": "LOUD"}
+    result = cli("--db", tmp_path / "store.sqlite3", command, cwd=tmp_path, timeout=60, **settings)
+    err = assert_one_line(
+        result,
+        2,
+        "briefbot: DISCORD_TOKEN: contains a line break",
+        "briefbot: BRIEFBOT_LOG_LEVEL: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'",
+    )
+    assert err.count("\n") == 2, err
+    assert "second-half" not in err
 
 
 def test_env_example_as_env_is_a_valid_configuration(tmp_path: Path) -> None:

@@ -67,9 +67,11 @@ sys.exit(main(sys.argv[1:]))
 """
 
 # Soak: a steady stream of mixed interactions while the stand-in drops the connection twice.
-SOAK_SECONDS = 30.0
+# 120 interactions (15 of each kind), 40 before, between and after the drops; a resume takes
+# milliseconds, so each drop is surrounded by seconds of traffic either way.
+SOAK_SECONDS = 15.0
 SOAK_RATE = 8.0  # interactions per second
-SOAK_DROPS_AT = (10.0, 20.0)  # seconds into the stream
+SOAK_DROPS_AT = (5.0, 10.0)  # seconds into the stream
 SOAK_ANSWER_TIMEOUT = 20.0
 
 

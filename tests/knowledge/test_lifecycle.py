@@ -12,6 +12,7 @@ from knowledge.briefing import Briefing
 from knowledge.errors import UnknownPerson
 from knowledge.ingest import analyse, ingest_text
 from knowledge.store import Store, StoreWriteError
+from tests.locking import give_up_on_locks_quickly
 
 ARTICLE = (
     "Title: Poland leads\nSource: Test Wire\nDate: 2026-01-15\n\n"
@@ -59,6 +60,7 @@ async def test_a_forget_that_cannot_write_changes_nothing(store: Store, tmp_path
     """With another writer holding the store, the removal fails whole and the document stays."""
     await ingest_text(store, ARTICLE, name="poland.txt")
     before = counts(store.path)
+    await give_up_on_locks_quickly(store)
     with contextlib.closing(sqlite3.connect(store.path, isolation_level=None, timeout=0)) as holder:
         holder.execute("BEGIN IMMEDIATE")
         with pytest.raises(StoreWriteError):

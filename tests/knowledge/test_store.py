@@ -32,6 +32,7 @@ from knowledge.store import (
     StoreError,
     StoreWriteError,
 )
+from tests.locking import give_up_on_locks_quickly
 from tests.tracing import statements_run
 
 ARTICLE = read_article(
@@ -397,6 +398,7 @@ async def test_a_locked_store_refuses_the_write_with_a_reason(tmp_path: Path) ->
     path = tmp_path / "s.sqlite3"
     store = await Store.open(path)
     try:
+        await give_up_on_locks_quickly(store)
         with sqlite3.connect(path, isolation_level=None) as holder:
             holder.execute("BEGIN IMMEDIATE")
             with pytest.raises(StoreWriteError, match="locked by another writer"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,9 +37,9 @@ async def site() -> AsyncIterator[Site]:
 
 
 @pytest.fixture
-async def feed_store(tmp_path: Path) -> AsyncIterator[Store]:
+async def feed_store(tmp_path: Path, seeded_copy: Callable[[Path], Path]) -> AsyncIterator[Store]:
     """Yield a store seeded with the bundled article (its people are 'already in the store')."""
-    opened = await open_store(tmp_path / "feeds.sqlite3")
+    opened = await open_store(seeded_copy(tmp_path / "feeds.sqlite3"))
     yield opened
     await opened.close()
 
