@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 import subprocess
 import threading
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,19 @@ async def test_another_process_s_ingest_is_answered_soon(tmp_path: Path) -> None
 
 
 @pytest.fixture
+async def two(tmp_path: Path) -> AsyncIterator[tuple[Store, Store]]:
+    """Return this process's store (seeded) and a second connection to the same file, as another process's."""
+    db = tmp_path / "store.sqlite3"
+    store = await open_store(db)
+    other = await Store.open(db)
+    try:
+        yield store, other
+    finally:
+        await other.close()
+        await store.close()
+
+
+@pytest.fixture
 def watched(monkeypatch: pytest.MonkeyPatch) -> None:
     """Treat every change as one the cache is already watching for, so no answer waits for a build.
 
@@ -94,68 +108,55 @@ def watched(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_an_answer_during_a_reload_comes_from_the_last_generation_without_waiting(
-    tmp_path: Path, watched: None
+    two: tuple[Store, Store], watched: None
 ) -> None:
     """Another connection commits; while the build of the new generation is held, answers come from the last one."""
-    db = tmp_path / "store.sqlite3"
-    store = await open_store(db)
-    other = await Store.open(db)
-    try:
-        briefing = Briefing(store)
-        caches = briefing._caches
-        assert "Lisbon memo" not in titles(await briefing.spending("Portugal"))
-        before = caches.current
-        await ingest_text(other, MEMO, name="memo.txt")
-        async with holding(store, "FROM document_log WHERE seq >") as held:
-            first = await asyncio.wait_for(briefing.spending("Portugal"), NEVER)  # starts the build
-            await asyncio.wait_for(held.reached.wait(), NEVER)
-            # The build is stopped inside its first read of the change; answers still come.
-            during = [
-                await asyncio.wait_for(briefing.spending(name), NEVER)
-                for name in ("Portugal", "Canada", "NATO")
-            ]
-            choices = await asyncio.wait_for(briefing.country_choices("Portugal"), NEVER)
-            assert caches.current is before and caches._building()
-        assert all("Lisbon memo" not in titles(answer) for answer in [first, *during])
-        assert all("1.93" not in choice.preview for choice in choices)
-        after = await answer_showing(
-            lambda: briefing.spending("Portugal"), lambda a: "Lisbon memo" in titles(a)
-        )
-        assert caches.current is not before and [f.value for f in after.figures] == [1.93]
-    finally:
-        await other.close()
-        await store.close()
+    store, other = two
+    briefing = Briefing(store)
+    caches = briefing._caches
+    assert "Lisbon memo" not in titles(await briefing.spending("Portugal"))
+    before = caches.current
+    await ingest_text(other, MEMO, name="memo.txt")
+    async with holding(store, "FROM document_log WHERE seq >") as held:
+        first = await asyncio.wait_for(briefing.spending("Portugal"), NEVER)  # starts the build
+        await asyncio.wait_for(held.reached.wait(), NEVER)
+        # The build is stopped inside its first read of the change; answers still come.
+        during = [
+            await asyncio.wait_for(briefing.spending(name), NEVER) for name in ("Portugal", "Canada", "NATO")
+        ]
+        choices = await asyncio.wait_for(briefing.country_choices("Portugal"), NEVER)
+        assert caches.current is before and caches._building()
+    assert all("Lisbon memo" not in titles(answer) for answer in [first, *during])
+    assert all("1.93" not in choice.preview for choice in choices)
+    after = await answer_showing(lambda: briefing.spending("Portugal"), lambda a: "Lisbon memo" in titles(a))
+    assert caches.current is not before and [f.value for f in after.figures] == [1.93]
 
 
-async def test_a_burst_of_commits_is_loaded_in_far_fewer_builds(tmp_path: Path, watched: None) -> None:
+async def test_a_burst_of_commits_is_loaded_in_far_fewer_builds(
+    two: tuple[Store, Store], watched: None
+) -> None:
     """Ten commits by another connection, answers asked after each: two builds, and then every document shows."""
-    db = tmp_path / "store.sqlite3"
-    store = await open_store(db)
-    other = await Store.open(db)
-    try:
-        briefing = Briefing(store)
-        await briefing.warm_up()
-        caches = briefing._caches
-        built = caches.reloads
-        async with holding(store, "FROM document_log WHERE seq >") as held:
-            for n in range(10):
-                await ingest_text(other, country_memo(n), name=f"{n}.txt")
-                await asyncio.wait_for(briefing.spending("Portugal"), NEVER)
-                await asyncio.wait_for(held.reached.wait(), NEVER)  # the first build holds, single
-                assert caches._building()
-        # Released: the held build reads the log with all ten in it; one more finds the version moved
-        # past what it read first, and after it the store is unchanged.
-        await answer_showing(
-            lambda: briefing.country_choices("Portugal"),
-            lambda cs: any("1.95% of GDP (2009)" in c.preview for c in cs),
-        )
-        answer = await briefing.spending("Portugal")
-        assert {f"Memo {n}" for n in range(2, 10)} <= titles(answer)  # the newest FIGURES_PER_METRIC
-        await asyncio.wait_for(caches._task, NEVER) if caches._task else None
-        assert caches.reloads - built <= 2
-    finally:
-        await other.close()
-        await store.close()
+    store, other = two
+    briefing = Briefing(store)
+    await briefing.warm_up()
+    caches = briefing._caches
+    built = caches.reloads
+    async with holding(store, "FROM document_log WHERE seq >") as held:
+        for n in range(10):
+            await ingest_text(other, country_memo(n), name=f"{n}.txt")
+            await asyncio.wait_for(briefing.spending("Portugal"), NEVER)
+            await asyncio.wait_for(held.reached.wait(), NEVER)  # the first build holds, single
+            assert caches._building()
+    # Released: the held build reads the log with all ten in it; one more finds the version moved
+    # past what it read first, and after it the store is unchanged.
+    await answer_showing(
+        lambda: briefing.country_choices("Portugal"),
+        lambda cs: any("1.95% of GDP (2009)" in c.preview for c in cs),
+    )
+    answer = await briefing.spending("Portugal")
+    assert {f"Memo {n}" for n in range(2, 10)} <= titles(answer)  # the newest FIGURES_PER_METRIC
+    await asyncio.wait_for(caches._task, NEVER) if caches._task else None
+    assert caches.reloads - built <= 2
 
 
 def country_memo(n: int) -> str:
@@ -164,52 +165,40 @@ def country_memo(n: int) -> str:
 
 
 async def test_a_burst_of_answers_after_another_store_s_write_shares_one_build(
-    tmp_path: Path, watched: None
+    two: tuple[Store, Store], watched: None
 ) -> None:
     """Answers that meet another connection's commit at once start one build between them, which reads people once."""
-    db = tmp_path / "store.sqlite3"
-    store = await open_store(db)
-    other = await Store.open(db)
-    try:
-        briefing = Briefing(store)
-        await briefing.warm_up()
-        caches = briefing._caches
-        built = caches.reloads
-        await ingest_text(other, MEMO, name="memo.txt")
-        async with statements_run(store) as statements:
-            await asyncio.gather(*(briefing.spending(name) for name in ["Portugal"] * 10 + ["Canada"]))
-            # Previews come from the scope's data, which only a build brings (figures may be read sooner).
-            await answer_showing(
-                lambda: briefing.country_choices("Portugal"), lambda cs: any("1.93" in c.preview for c in cs)
-            )
-        people_loads = sum("FROM scope_people AS sp JOIN people AS pe" in s for s in statements)
-        assert (caches.reloads - built, people_loads) == (1, 1), statements
-    finally:
-        await other.close()
-        await store.close()
-
-
-async def test_a_forget_by_another_connection_is_honoured(tmp_path: Path, watched: None) -> None:
-    """A document removed by another connection leaves the answers (figures, previews) once its generation is built."""
-    db = tmp_path / "store.sqlite3"
-    store = await open_store(db)
-    other = await Store.open(db)
-    try:
-        briefing = Briefing(store)
-        await briefing.warm_up()
-        added = await ingest_text(other, MEMO, name="memo.txt")
-        await answer_showing(lambda: briefing.spending("Portugal"), lambda a: "Lisbon memo" in titles(a))
+    store, other = two
+    briefing = Briefing(store)
+    await briefing.warm_up()
+    caches = briefing._caches
+    built = caches.reloads
+    await ingest_text(other, MEMO, name="memo.txt")
+    async with statements_run(store) as statements:
+        await asyncio.gather(*(briefing.spending(name) for name in ["Portugal"] * 10 + ["Canada"]))
+        # Previews come from the scope's data, which only a build brings (figures may be read sooner).
         await answer_showing(
             lambda: briefing.country_choices("Portugal"), lambda cs: any("1.93" in c.preview for c in cs)
         )
-        assert added.document_id is not None and await other.remove_document(added.document_id)
-        await answer_showing(lambda: briefing.spending("Portugal"), lambda a: "Lisbon memo" not in titles(a))
-        await answer_showing(
-            lambda: briefing.country_choices("Portugal"), lambda cs: all("1.93" not in c.preview for c in cs)
-        )
-    finally:
-        await other.close()
-        await store.close()
+    people_loads = sum("FROM scope_people AS sp JOIN people AS pe" in s for s in statements)
+    assert (caches.reloads - built, people_loads) == (1, 1), statements
+
+
+async def test_a_forget_by_another_connection_is_honoured(two: tuple[Store, Store], watched: None) -> None:
+    """A document removed by another connection leaves the answers (figures, previews) once its generation is built."""
+    store, other = two
+    briefing = Briefing(store)
+    await briefing.warm_up()
+    added = await ingest_text(other, MEMO, name="memo.txt")
+    await answer_showing(lambda: briefing.spending("Portugal"), lambda a: "Lisbon memo" in titles(a))
+    await answer_showing(
+        lambda: briefing.country_choices("Portugal"), lambda cs: any("1.93" in c.preview for c in cs)
+    )
+    assert added.document_id is not None and await other.remove_document(added.document_id)
+    await answer_showing(lambda: briefing.spending("Portugal"), lambda a: "Lisbon memo" not in titles(a))
+    await answer_showing(
+        lambda: briefing.country_choices("Portugal"), lambda cs: all("1.93" not in c.preview for c in cs)
+    )
 
 
 async def test_this_process_s_own_forget_shows_in_the_next_answer(store: Store, briefing: Briefing) -> None:
@@ -221,34 +210,30 @@ async def test_this_process_s_own_forget_shows_in_the_next_answer(store: Store, 
     assert all("1.93" not in c.preview for c in await briefing.country_choices("Portugal"))
 
 
-async def test_a_grown_generation_holds_what_reading_it_whole_gives(tmp_path: Path, watched: None) -> None:
+async def test_a_grown_generation_holds_what_reading_it_whole_gives(
+    two: tuple[Store, Store], watched: None
+) -> None:
     """Documents added by another connection, in several builds: each scope's data as grown equals a whole read."""
-    db = tmp_path / "store.sqlite3"
-    store = await open_store(db)
-    other = await Store.open(db)
-    try:
-        briefing = Briefing(store)
-        await briefing.summit()  # people, previews and meetings in use: each build grows them
-        caches = briefing._caches
-        assert caches.current is not None
-        first = await caches.scopes.get(GLOBAL).get(caches.current)
-        for n in range(3):
-            await ingest_text(other, country_memo(n), name=f"{n}.txt")
-            await ingest_text(other, summit_memo(n), name=f"summit-{n}.txt")
-            await answer_showing(
-                lambda: briefing.country_choices("Portugal"),
-                lambda cs, n=n: any(f"(200{n})" in c.preview for c in cs),  # type: ignore[misc]
-            )
-        generation = caches.current
-        assert generation is not None and generation.changes  # grown, not read whole
-        grown = await caches.scopes.get(GLOBAL).get(generation)
-        whole = await briefing_module._load_scope(store, GLOBAL, generation, None)
-        assert grown == whole
-        quoted = sum(p.statement_count for p in grown.people) - sum(p.statement_count for p in first.people)
-        assert len(grown.events) == len(first.events) + 3 and quoted == 3  # one summit and one quote each
-    finally:
-        await other.close()
-        await store.close()
+    store, other = two
+    briefing = Briefing(store)
+    await briefing.summit()  # people, previews and meetings in use: each build grows them
+    caches = briefing._caches
+    assert caches.current is not None
+    first = await caches.scopes.get(GLOBAL).get(caches.current)
+    for n in range(3):
+        await ingest_text(other, country_memo(n), name=f"{n}.txt")
+        await ingest_text(other, summit_memo(n), name=f"summit-{n}.txt")
+        await answer_showing(
+            lambda: briefing.country_choices("Portugal"),
+            lambda cs, n=n: any(f"(200{n})" in c.preview for c in cs),  # type: ignore[misc]
+        )
+    generation = caches.current
+    assert generation is not None and generation.changes  # grown, not read whole
+    grown = await caches.scopes.get(GLOBAL).get(generation)
+    whole = await briefing_module._load_scope(store, GLOBAL, generation, None)
+    assert grown == whole
+    quoted = sum(p.statement_count for p in grown.people) - sum(p.statement_count for p in first.people)
+    assert len(grown.events) == len(first.events) + 3 and quoted == 3  # one summit and one quote each
 
 
 def summit_memo(n: int) -> str:
