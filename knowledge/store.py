@@ -1155,17 +1155,7 @@ class Store:
                 " WHERE document_id IN (SELECT value FROM json_each(?2)) AND +scope = ?1) WHERE r = 1"
             )
             params = [scope, json.dumps(list(documents))]
-        rows = await self._rows(
-            f"""
-            SELECT f.*, {_SOURCE_COLUMNS}
-              FROM spending_facts AS f
-              JOIN passages  AS p ON p.id = f.passage_id
-              JOIN documents AS d ON d.id = f.document_id
-             WHERE f.id IN ({newest})
-             ORDER BY f.id
-            """,
-            params,
-        )
+        rows = await self._fact_rows(newest, params, "f.id")
         return [(row["year"] or 0, row["id"], _figure(row)) for row in rows]
 
     async def fact_subjects(self, documents: Sequence[int]) -> set[str]:
@@ -1192,19 +1182,22 @@ class Store:
 
     async def _figures_by_ids(self, ids_query: str, params: Sequence[Any]) -> list[Figure]:
         """Return the facts whose ids the subquery selects, with sources, newest year first."""
-        rows = await self._rows(
+        order = "f.subject, f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, d.id, p.position, f.id"
+        return [_figure(row) for row in await self._fact_rows(ids_query, params, order)]
+
+    async def _fact_rows(self, ids_query: str, params: Sequence[Any], order: str) -> list[sqlite3.Row]:
+        """Return the rows of the facts whose ids the subquery selects, with their sources' columns, in order."""
+        return await self._rows(
             f"""
             SELECT f.*, {_SOURCE_COLUMNS}
               FROM spending_facts AS f
               JOIN passages  AS p ON p.id = f.passage_id
               JOIN documents AS d ON d.id = f.document_id
              WHERE f.id IN ({ids_query})
-             ORDER BY f.subject, f.year IS NULL, f.year DESC, d.published IS NULL, d.published DESC, d.id,
-                      p.position, f.id
+             ORDER BY {order}
             """,
             params,
         )
-        return [_figure(row) for row in rows]
 
     async def people(self, scope: str = GLOBAL) -> list[StoredPerson]:
         """Return every person a scope's documents name, with that scope's roles and statement counts."""
