@@ -204,6 +204,30 @@ def by_code(code: str) -> Country:
     return _BY_CODE[code.strip().upper()]
 
 
+# Currencies (ISO 4217) that one ally alone uses; the euro and the dollar are shared and say nothing.
+_NATIONAL_CURRENCIES = {
+    "GBP": "GB",
+    "PLN": "PL",
+    "DKK": "DK",
+    "SEK": "SE",
+    "NOK": "NO",
+    "CAD": "CA",
+    "CZK": "CZ",
+    "HUF": "HU",
+    "RON": "RO",
+    "BGN": "BG",
+    "ISK": "IS",
+    "TRY": "TR",
+    "ALL": "AL",
+    "MKD": "MK",
+}
+
+
+def ally_of_currency(currency: str) -> str | None:
+    """Return the code of the one ally whose national currency this is ("GBP" -> "GB"), else None."""
+    return _NATIONAL_CURRENCIES.get(currency.upper())
+
+
 # --- normalization ----------------------------------------------------------------------------
 
 # Dots and apostrophes join their neighbours ("U.S." -> "us"); other punctuation separates words.

@@ -367,16 +367,16 @@ def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
     for match in _NAME_THEN_BRACKET.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
         role = match.group("role").strip()
-        if name and _has_role_head(role):
+        if name and has_role_head(role):
             yield match.start("name"), name, role
     for match in _BRACKET_NAME.finditer(text):
         name = _clean_name(match.group("name"), trim_left=False)
         role = _LEADING_ARTICLE.sub("", match.group("role").strip())
-        if name and _has_role_head(role):
+        if name and has_role_head(role):
             yield match.start("name"), name, role
 
 
-def _has_role_head(role: str) -> bool:
+def has_role_head(role: str) -> bool:
     """Return whether a phrase holds a role head word ("Chair", "Secretary of State")."""
     return any(word.strip(".,").lower() in _ROLE_HEADS for word in role.replace("-", " ").split())
 

@@ -11,6 +11,7 @@ from knowledge.gazetteer import (
     COUNTRIES,
     FUZZY_THRESHOLD,
     NATO_MEMBERS,
+    ally_of_currency,
     by_code,
     find_country_mentions,
     find_demonyms,
@@ -345,3 +346,11 @@ def test_find_demonyms(text: str, expected: list[tuple[str, str]]) -> None:
     """Demonyms are reported separately from country mentions, plurals included."""
     found = find_demonyms(text)
     assert [(c.code, text[start:end]) for c, start, end in found] == expected
+
+
+@pytest.mark.parametrize(("currency", "ally"), [("GBP", "GB"), ("pln", "PL"), ("EUR", None), ("USD", None)])
+def test_a_national_currency_names_its_one_ally_and_a_shared_one_none(
+    currency: str, ally: str | None
+) -> None:
+    """The pound is Britain's alone; the euro and the dollar name no one ally."""
+    assert ally_of_currency(currency) == ally

@@ -13,8 +13,9 @@ Rules:
   minister", "the Dutch prime minister", "Norway's ambassador to NATO"), and the role is not a
   former one or an office of the alliance or the EU ("the former Dutch prime minister", "NATO
   Secretary General": their "we" is not a country's). When the role names no country ("Secretary
-  of State", as a hearing introduces its witness), a government office holder speaks for the
-  ally whose national currency their own words use, if there is exactly one ("an extra £13.4
+  of State", as a hearing introduces its witness), an office holder (a role with a title word of
+  ``people``: minister, secretary, chief ...) speaks for the ally whose national currency their
+  own words use, if there is exactly one ("an extra £13.4
   billion" is Britain's); the euro and the dollar are shared and say nothing.
 * A figure the article's own reading already gave to someone is not read twice, and a figure is
   tied to the article's sentence that holds it, so the answer cites the words as published.
@@ -26,8 +27,9 @@ import re
 from collections.abc import Callable
 
 from knowledge.extract.numbers import find_money
+from knowledge.extract.people import has_role_head
 from knowledge.extract.reader import split_passages
-from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
+from knowledge.gazetteer import ally_of_currency, by_code, find_country_mentions, find_demonyms
 from knowledge.models import (
     Article,
     PersonRecord,
@@ -37,32 +39,10 @@ from knowledge.models import (
     StatementRecord,
 )
 
-# Currencies used by one ally each (reference data); the euro and the dollar are shared.
-NATIONAL_CURRENCIES = {
-    "GBP": "GB",
-    "PLN": "PL",
-    "DKK": "DK",
-    "SEK": "SE",
-    "NOK": "NO",
-    "CAD": "CA",
-    "CZK": "CZ",
-    "HUF": "HU",
-    "RON": "RO",
-    "BGN": "BG",
-    "ISK": "IS",
-    "TRY": "TR",
-    "ALL": "AL",
-    "MKD": "MK",
-}
 _NOT_NATIONAL = re.compile(
     r"\b(?:former|ex-|retired|Secretary[- ]General|European\s+(?:Commission|Union|Council|Parliament)|EU)\b",
     re.I,
 )
-_OFFICE = re.compile(
-    r"\b(?:minister|secretary|chancellor|president|premier|government|spokes\w*|chief|general|admiral|MP)\b",
-    re.I,
-)
-
 Reader = Callable[[Article, str], list[SpendingRecord]]
 
 
@@ -107,14 +87,11 @@ def _speaks_for(role: str | None, words: list[StatementRecord]) -> str | None:
     named = {c.code for c, _, _ in [*find_country_mentions(role), *find_demonyms(role)] if c.nato_member}
     if named:
         return named.pop() if len(named) == 1 else None
-    if not _OFFICE.search(role):
-        return None
+    if not has_role_head(role):
+        return None  # "an economist" speaks for no government
     currencies = {q.currency for s in words for q in find_money(s.text) if q.currency}
-    allies = {NATIONAL_CURRENCIES[c] for c in currencies if c in NATIONAL_CURRENCIES}
-    if len(allies) == 1 and len(currencies) == 1:
-        ally = allies.pop()
-        return ally if by_code(ally).nato_member else None
-    return None
+    ally = ally_of_currency(currencies.pop()) if len(currencies) == 1 else None
+    return ally if ally is not None and by_code(ally).nato_member else None
 
 
 def _read_words(
