@@ -970,18 +970,10 @@ def _forecast_records(
     when = next(
         (t[0] for t in clause.times if _TIME_NEXT.fullmatch(clause.masked, target_object.end(), t[1])), when
     )
-    if not listed or (
-        target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context)
-    ):
+    if not listed or _unclear_target(clause, target, target_object):
         return []
     as_written = clause.text[expected.start() : target_object.end()]
-    codes = [code for mention in listed for code in mention.codes if by_code(code).nato_member]
-    return [
-        _status_record(clause, code, Metric.TARGET_MET, when, target, as_written).model_copy(
-            update={"status": FigureStatus.ESTIMATE}
-        )
-        for code in dict.fromkeys(codes)
-    ]
+    return _member_records(clause, listed, Metric.TARGET_MET, when, target, as_written, FigureStatus.ESTIMATE)
 
 
 def _met_only_from(clause: _Clause, context: _TargetContext | None) -> list[SpendingRecord]:
@@ -1007,11 +999,7 @@ def _met_only_from(clause: _Clause, context: _TargetContext | None) -> list[Spen
             continue
         target, _ = _target_and_time(clause, context, (cue.start(), target_object.end()))
         as_written = clause.text[_claim_start(clause, cue) : until.end()]
-        codes = [code for mention in found[0] for code in mention.codes if by_code(code).nato_member]
-        records += [
-            _status_record(clause, code, Metric.TARGET_MET, when, target, as_written)
-            for code in dict.fromkeys(codes)
-        ]
+        records += _member_records(clause, found[0], Metric.TARGET_MET, when, target, as_written)
     return records
 
 
@@ -1024,14 +1012,12 @@ def _participle_status_records(clause: _Clause, context: _TargetContext | None) 
         if target_object is None or subject is None or _quoted(clause, cue.start()):
             continue
         target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
-        if target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context):
+        if _unclear_target(clause, target, target_object):
             continue
         metric = Metric.TARGET_MET if cue.group("met") else Metric.TARGET_MISSED
         as_written = clause.text[cue.start() : target_object.end()].lstrip(", ")
-        records.extend(
-            _status_record(clause, code, metric, when, target, as_written) for code in subject.codes
-        )
-    return [r for r in records if by_code(r.subject).nato_member]
+        records += _member_records(clause, [subject], metric, when, target, as_written)
+    return records
 
 
 def _status_for_cue(
@@ -1045,17 +1031,45 @@ def _status_for_cue(
     if negated and cue.group("miss"):
         return []  # "did not miss the target": too rare to read safely
     target, when = _target_and_time(clause, context, (cue.start(), target_object.end()))
-    if target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context):
-        return []  # "the target" with nothing to say which, outside a passage about defence: maybe another target
+    if _unclear_target(clause, target, target_object):
+        return []
     metric = Metric.TARGET_MET if cue.group("met") and not negated else Metric.TARGET_MISSED
     claim_start = _claim_start(clause, cue) if negated else cue.start()
     as_written = clause.text[claim_start : target_object.end()]
+    return _member_records(clause, mentions, metric, when, target, as_written)
+
+
+def _unclear_target(clause: _Clause, target: float | None, target_object: re.Match[str]) -> bool:
+    """Return whether "the target" says nothing of which: no figure, no spending word, outside a passage
+    about defence (maybe another target)."""
+    return target is None and not (_SPENDING_TARGET.search(target_object.group(0)) or clause.defence_context)
+
+
+def _member_records(
+    clause: _Clause,
+    mentions: list[_Mention],
+    metric: Metric,
+    when: TimeRef | None,
+    target: float | None,
+    as_written: str,
+    status: FigureStatus | None = None,
+) -> list[SpendingRecord]:
+    """Return one met/missed record per member country the mentions name, in order, each once."""
     codes = [code for mention in mentions for code in mention.codes if by_code(code).nato_member]
-    return [_status_record(clause, code, metric, when, target, as_written) for code in dict.fromkeys(codes)]
+    return [
+        _status_record(clause, code, metric, when, target, as_written, status)
+        for code in dict.fromkeys(codes)
+    ]
 
 
 def _status_record(
-    clause: _Clause, code: str, metric: Metric, when: TimeRef | None, target: float | None, as_written: str
+    clause: _Clause,
+    code: str,
+    metric: Metric,
+    when: TimeRef | None,
+    target: float | None,
+    as_written: str,
+    status: FigureStatus | None = None,
 ) -> SpendingRecord:
     """Return one country's target-met or target-missed record."""
     return SpendingRecord(
@@ -1065,6 +1079,7 @@ def _status_record(
         when=when,
         target=target,
         as_written=as_written,
+        status=status,
     )
 
 

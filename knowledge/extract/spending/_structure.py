@@ -528,7 +528,7 @@ def _line_records(
             codes = [topic] if _is_ally(topic) else []
         else:
             codes = _figure_owners(text, figures, index, owners, start) or _carried_subject(
-                text, figure.start, start, owners, records, phrased or []
+                text, figure.start, owners, records, phrased or []
             )
         when = _time_of(text, figures, index, times, start, end) or heading_time
         every = _EVERY_YEAR.match(text, figure.end)
@@ -595,7 +595,6 @@ def _line_records(
 def _carried_subject(
     text: str,
     at: int,
-    clause_start: int,
     owners: list[_Owner],
     records: list[SpendingRecord],
     phrased: list[SpendingRecord],
