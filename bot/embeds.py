@@ -19,7 +19,14 @@ from datetime import UTC, date, datetime
 
 import discord
 
-from knowledge.briefing import describe_time, format_percent, share_text, status_note, verdict_verb
+from knowledge.briefing import (
+    describe_time,
+    format_percent,
+    is_forecast,
+    share_text,
+    status_note,
+    verdict_verb,
+)
 from knowledge.extract.reader import header_warnings
 from knowledge.models import (
     HIGHLIGHT_END,
@@ -213,7 +220,7 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
         text = f"an increase of {about}**{escape(figure.as_written)}**{_in_year(figure.when)}{status_note(figure)}"
     elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
         icon = "✅" if figure.metric is Metric.TARGET_MET else "❌"
-        if figure.status in (FigureStatus.ESTIMATE, FigureStatus.PLANNED):
+        if is_forecast(figure):
             icon = "🔮"  # a forecast: not yet a verdict
         verb = verdict_verb(figure).capitalize()
         # a claim that names no figure ("met the guideline") says "the target", not "the of GDP target"
@@ -226,7 +233,7 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
     elif figure.metric is Metric.ALLIES_MEETING_TARGET:
         target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
         total = f" of {figure.total}" if figure.total else ""
-        verb = "met" if figure.status in (None, FigureStatus.ACTUAL) else "are expected to meet"
+        verb = "are expected to meet" if is_forecast(figure) else "met"
         text = f"**{figure.value:g}**{total} allies {verb} {target}{_in_year(figure.when)}"
     else:
         text = f"“{escape(figure.as_written)}”"

@@ -1167,12 +1167,17 @@ def distinct(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+def is_forecast(figure: Figure) -> bool:
+    """Return whether a verdict or a count of allies is expected rather than stated ("are expected to meet")."""
+    return figure.status not in (None, FigureStatus.ACTUAL)
+
+
 def verdict_verb(figure: Figure) -> str:
     """Return how a met/missed claim reads: "met", "missed", or a forecast's "expected to meet"."""
-    verb = "meet" if figure.metric is Metric.TARGET_MET else "miss"
-    if figure.status in (FigureStatus.ESTIMATE, FigureStatus.PLANNED):
-        return f"expected to {verb}"
-    return "met" if figure.metric is Metric.TARGET_MET else "missed"
+    met = figure.metric is Metric.TARGET_MET
+    if is_forecast(figure):
+        return "expected to meet" if met else "expected to miss"
+    return "met" if met else "missed"
 
 
 def preview(figures: list[Figure]) -> str:
@@ -1189,7 +1194,7 @@ def preview(figures: list[Figure]) -> str:
         return f"{verb} {target}{_year_suffix(f.when)}"
     if by_metric[Metric.ALLIES_MEETING_TARGET]:
         f = by_metric[Metric.ALLIES_MEETING_TARGET][0]
-        verb = "met" if f.status in (None, FigureStatus.ACTUAL) else "are expected to meet"
+        verb = "are expected to meet" if is_forecast(f) else "met"
         return f"{f.value:g} of {f.total} allies {verb} the target{_year_suffix(f.when)}"
     if by_metric[Metric.AMOUNT]:
         f = by_metric[Metric.AMOUNT][0]
@@ -1244,10 +1249,11 @@ def resolved_times(source: Source) -> list[str]:
         return []
     notes = []
     for when, _, _ in find_times(source.passage, published):
-        shown = describe_time(when)
-        if when.year is not None and shown.endswith("”)"):  # shown with its written form: it was relative
-            resolved, _, _ = shown.partition(" (“")
-            notes.append(f"“{when.text.strip()}”: {resolved}")
+        if when.year is None:
+            continue
+        shown = _calendar_date(when.year, when)
+        if _is_relative(when, shown):
+            notes.append(f"“{when.text.strip()}”: {shown}")
     return list(dict.fromkeys(notes))[:MAX_RESOLVED_TIMES]
 
 
@@ -1257,19 +1263,24 @@ def describe_time(when: TimeRef | None) -> str:
         return ""
     if when.year is None:
         return when.text
+    shown = _calendar_date(when.year, when)
+    return f"{shown} (“{when.text.strip()}”)" if _is_relative(when, shown) else shown
+
+
+def _calendar_date(year: int, when: TimeRef) -> str:
+    """Return a resolved time as a calendar date: "2024", "March 2024", "24–25 June 2025"."""
     if when.month is None or not 1 <= when.month <= 12:  # (a month out of range: a damaged row)
-        shown = str(when.year)
-    elif when.day is None:
-        shown = f"{calendar.month_name[when.month]} {when.year}"
-    else:
-        days = f"{when.day}–{when.end_day}" if when.end_day else str(when.day)
-        shown = f"{days} {calendar.month_name[when.month]} {when.year}"
+        return str(year)
+    if when.day is None:
+        return f"{calendar.month_name[when.month]} {year}"
+    days = f"{when.day}–{when.end_day}" if when.end_day else str(when.day)
+    return f"{days} {calendar.month_name[when.month]} {year}"
+
+
+def _is_relative(when: TimeRef, shown: str) -> bool:
+    """Return whether a time was written relative to the article ("last March"), not as its date."""
     written = when.text.strip()
-    return (
-        shown
-        if written in (shown, str(when.year)) or written.endswith(str(when.year))
-        else f"{shown} (“{written}”)"
-    )
+    return written not in (shown, str(when.year)) and not written.endswith(str(when.year))
 
 
 def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
@@ -1321,7 +1332,7 @@ def _met_and_missed(facts: list[Figure]) -> list[Conflict]:
             f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED)
             and f.when
             and f.when.year is not None
-            and f.status in (None, FigureStatus.ACTUAL)  # a forecast contradicts no verdict
+            and not is_forecast(f)  # a forecast contradicts no verdict
         ):
             verdicts.setdefault((f.when.year, f.target), []).append(f)
     return [
