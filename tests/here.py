@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.launch import briefbot
+from tests.launch import SETTING_PREFIXES, briefbot
 
 
 def cli_here(
@@ -29,7 +29,7 @@ def cli_here(
     """Return what running briefbot with args would, from ``bot.cli.main`` in this process."""
     with monkeypatch.context() as patch:
         for name in os.environ:
-            if name.startswith(("DISCORD_", "BRIEFBOT_")):
+            if name.startswith(SETTING_PREFIXES):
                 patch.delenv(name)
         for name, value in settings.items():
             patch.setenv(name, value)

@@ -18,9 +18,12 @@ def briefbot(*args: str | Path) -> list[str]:
     return base + [str(a) for a in args]
 
 
+SETTING_PREFIXES = ("DISCORD_", "BRIEFBOT_")  # the variables briefbot's settings read
+
+
 def clean_env(**settings: str) -> dict[str, str]:
     """Return this process's environment without any DISCORD_/BRIEFBOT_ variable, unbuffered, plus settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BRIEFBOT_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SETTING_PREFIXES)}
     env["PYTHONUNBUFFERED"] = "1"
     env.update(settings)
     return env
