@@ -12,13 +12,13 @@ server or was invited without the ``applications.commands`` scope). Nothing is c
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
 
 from bot.settings import Settings
+from knowledge.store import document_count
 
 DISCORD_API = "https://discord.com/api/v10"
 REQUEST_SECONDS = 15
@@ -75,8 +75,7 @@ def store_finding(settings: Settings) -> Finding:
     if not path.exists():
         return Finding(True, f"the store {path} does not exist yet; it is created and seeded on first use")
     try:
-        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as db:
-            documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        documents = document_count(path)
     except sqlite3.Error as exc:
         return Finding(False, f"the store {path} cannot be read as a briefbot store: {exc}")
     return Finding(True, f"the store {path} holds {documents} document{'s' if documents != 1 else ''}")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import functools
 import logging
 import os
@@ -35,7 +34,7 @@ from knowledge.extract.reader import header_warnings
 from knowledge.ingest import ARTICLE_SUFFIXES, IngestReport, Job, analyse_file, ingest_many, open_store
 from knowledge.models import Article, DocumentSummary, Extraction
 from knowledge.preview import has_facts, plural, read_counts, record_lines
-from knowledge.store import GLOBAL, Store, StoreError, guild_scope
+from knowledge.store import GLOBAL, Store, StoreError, backup_file, guild_scope
 
 log = logging.getLogger("briefbot")
 CONFIG_ERROR = 2  # exit code for a setting that cannot work
@@ -562,26 +561,6 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
         target = target / f"briefbot-{time.strftime('%Y%m%d-%H%M%S')}.sqlite3"
     if target.exists():
         raise OSError(f"{target} already exists; give a new file name")
-    documents = backup_store(source, target)
+    documents = backup_file(source, target)
     print(f"Backed up {plural(documents, 'document')} to {target} ({target.stat().st_size // 1024 + 1} KB).")
     return 0
-
-
-def backup_store(source: Path, target: Path) -> int:
-    """Copy source to target through a temporary file, check the copy, and return its document count."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with (
-            contextlib.closing(sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)) as db,
-            contextlib.closing(sqlite3.connect(partial)) as copy,
-        ):
-            db.execute("SELECT count(*) FROM documents")  # a briefbot store, not any file
-            db.backup(copy)  # page by page, each step a consistent snapshot; writers are not blocked long
-            verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
-            documents = int(copy.execute("SELECT count(*) FROM documents").fetchone()[0])
-        if verdict != "ok":
-            raise StoreError(f"the copy failed its integrity check ({verdict}); the store may be damaged")
-        partial.replace(target)  # the backup appears whole or not at all
-    finally:
-        partial.unlink(missing_ok=True)
-    return documents
