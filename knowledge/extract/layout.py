@@ -30,6 +30,7 @@ _PAGE_LINE = re.compile(
     re.IGNORECASE,
 )
 _LINE_END_HYPHEN = re.compile(r"\b([A-Za-z]+)-[ \t]*\r?\n[ \t]*([a-z]+)\b")
+_HYPHENATED = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
 _RUNNING_HEADER_MAX = 80
 _SENTENCE_END = '.!?:…"”’)'
 
@@ -101,11 +102,12 @@ def _is_running_header(line: str, counts: Counter[str]) -> bool:
 def _join_broken_words(body: str) -> str:
     if "-" not in body:
         return body
-    lowered = body.lower()
+    # the pairs the text writes hyphenated on one line, collected once (a search of the whole text
+    # per broken word would make a long PDF quadratic)
+    hyphenated = {m.group(0).lower() for m in _HYPHENATED.finditer(body)}
 
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
-        hyphenated = f"{left}-{right}".lower()
-        return f"{left}-{right}" if hyphenated in lowered else f"{left}{right}"
+        return f"{left}-{right}" if f"{left}-{right}".lower() in hyphenated else f"{left}{right}"
 
     return _LINE_END_HYPHEN.sub(join, body)

@@ -60,3 +60,18 @@ def test_four_times_the_text_takes_about_four_times_the_time(name: str) -> None:
     )
     ratio = _cpu_seconds(lambda: _all(large)) / max(_cpu_seconds(lambda: _all(small)), 1e-3)
     assert ratio < 8.0, f"{name}: 4n/n = {ratio:.1f}"
+
+
+READER_UNITS = {
+    "many words broken at line ends": ("The defen-\nce plan was read. ", 40_000),
+    "many page footers": ("The plan was\n\nReport | Page 7\n\nread again.\n", 40_000),
+}
+
+
+@pytest.mark.parametrize("name", list(READER_UNITS))
+def test_reading_four_times_the_text_takes_about_four_times_the_time(name: str) -> None:
+    """Undoing a PDF's page layout (joined words, removed footers) is linear in the text too."""
+    unit, chars = READER_UNITS[name]
+    small, large = (f"Title: T\nDate: 2025-01-01\n\n{unit * (n // len(unit))}" for n in (chars, 4 * chars))
+    ratio = _cpu_seconds(lambda: read_article(large)) / max(_cpu_seconds(lambda: read_article(small)), 1e-3)
+    assert ratio < 8.0, f"{name}: 4n/n = {ratio:.1f}"
