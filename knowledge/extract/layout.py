@@ -54,10 +54,14 @@ def _drop_page_furniture(body: str) -> str:
             j = _next_text_line(lines, i, step)
             if j is not None and _is_running_header(lines[j], counts):
                 furniture.add(j)
+    # for each line, the first line from it on that is not blank (one pass from the end)
+    next_text = [len(lines)] * (len(lines) + 1)
+    for k in range(len(lines) - 1, -1, -1):
+        next_text[k] = k if lines[k].strip() else next_text[k + 1]
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if i not in furniture and (lines[i].strip() or not _furniture_ahead(lines, i, furniture)):
+        if i not in furniture and (lines[i].strip() or next_text[i] not in furniture):
             out.append(lines[i])
             i += 1
             continue
@@ -72,14 +76,6 @@ def _drop_page_furniture(body: str) -> str:
             out.append("")
         i = j
     return "\n".join(out)
-
-
-def _furniture_ahead(lines: list[str], i: int, furniture: set[int]) -> bool:
-    """Return whether the blank lines from i lead to a furniture line."""
-    j = i
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    return j in furniture
 
 
 def _next_text_line(lines: list[str], i: int, step: int) -> int | None:

@@ -250,6 +250,9 @@ _SURNAME_SPEAKS = re.compile(
 )
 
 
+_INSIDE_SENTENCE = re.compile(rf"[\w,;] +({_NAME_WORD})(?!\w)")
+
+
 def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]]:
     """Return (surname, passage) for people the article only ever names by surname, as speakers.
 
@@ -260,6 +263,7 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
     someone already introduced in full.
     """
     found: dict[str, int] = {}
+    proper: set[str] | None = None  # words the text capitalises inside a sentence, read once if needed
     for passage in article.passages:
         if "that" not in passage.text and not any(mark in passage.text for mark in '“"‘”’'):
             continue
@@ -267,7 +271,9 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
             name = match.group("name") or match.group("after")
             if name in known or name in found or _not_name_word(name) or find_government_seats(name):
                 continue
-            if re.search(rf"[\w,;] +{re.escape(name)}\b", article.body) is None:
+            if proper is None:
+                proper = set(_INSIDE_SENTENCE.findall(article.body))
+            if name not in proper:
                 continue  # only ever capitalised as a sentence's first word: maybe a common noun
             found[name] = passage.position
     return list(found.items())
