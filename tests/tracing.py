@@ -14,7 +14,7 @@ from knowledge.store import Store
 async def statements_run(store: Store) -> AsyncIterator[list[str]]:
     """Yield the list that collects each statement any of the store's connections starts meanwhile.
 
-    The trace replaces the time limit's own (see knowledge.store._TimeLimit) while it lasts; the
+    The trace replaces the time limit's own (see knowledge.store.connection.TimeLimit) while it lasts; the
     limit is set up again afterwards.
     """
     seen: list[str] = []

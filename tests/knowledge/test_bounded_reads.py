@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import store as store_module
 from knowledge.briefing import Briefing
 from knowledge.errors import UnknownDocument
 from knowledge.ingest import analyse, ingest_text
 from knowledge.store import DOCUMENTS_PER_LIST, Store
+from knowledge.store import documents as documents_module
 
 SEED_DOCUMENTS = 1  # the store fixture is seeded with the bundled article (published 2025)
 ARTICLES = Path(__file__).parent / "articles"
@@ -71,7 +71,7 @@ async def test_title_lookup_reads_only_the_newest_window(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Titles are matched among each scope's newest TITLE_WINDOW documents; older ones by number."""
-    monkeypatch.setattr(store_module, "TITLE_WINDOW", 3)  # the seed (2025), Memo 2 and Memo 1
+    monkeypatch.setattr(documents_module, "TITLE_WINDOW", 3)  # the seed (2025), Memo 2 and Memo 1
     for day, title in enumerate(["Zulu archive", "Memo 1", "Memo 2"]):
         await ingest_text(store, dated(day, title), name=f"{day}.txt")
     briefing = Briefing(store)
@@ -84,7 +84,7 @@ async def test_title_lookup_reads_only_the_newest_window(
     with pytest.raises(UnknownDocument):
         await briefing.resolve_document("Zulu archive")
     assert (await briefing.resolve_document(str(oldest.document.id))).document.title == "Zulu archive"
-    monkeypatch.setattr(store_module, "TITLE_WINDOW", 4)
+    monkeypatch.setattr(documents_module, "TITLE_WINDOW", 4)
     assert (await briefing.resolve_document("Zulu archive")).document.title == "Zulu archive"
 
 

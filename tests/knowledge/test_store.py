@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import store as store_module
 from knowledge.extract import extract
 from knowledge.extract.reader import read_article
 from knowledge.ingest import ingest_text
@@ -32,6 +31,7 @@ from knowledge.store import (
     StoreError,
     StoreWriteError,
 )
+from knowledge.store import search as search_module
 from tests.locking import give_up_on_locks_quickly
 from tests.tracing import statements_run
 
@@ -160,7 +160,7 @@ async def test_search_ranks_the_newest_candidates_when_too_many_match(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past SEARCH_CANDIDATES matches, only the most recently stored ones are ranked."""
-    monkeypatch.setattr(store_module, "SEARCH_CANDIDATES", 2)
+    monkeypatch.setattr(search_module, "SEARCH_CANDIDATES", 2)
     store = await Store.open(tmp_path / "s.sqlite3")
     try:
         for n in range(5):

@@ -1,0 +1,3 @@
+-- Schema 4. How sure a figure is (actual, estimate, planned, target), older facts stay unlabelled.
+
+ALTER TABLE spending_facts ADD COLUMN status TEXT
