@@ -13,7 +13,7 @@ from knowledge.models import (
 )
 from knowledge.store.base import StoreBase
 from knowledge.store.records import EventKey, StoredEvent
-from knowledge.store.rows import SOURCE_COLUMNS, document_ref, source_of, time_ref
+from knowledge.store.rows import EVENTS, SOURCE_COLUMNS, document_ref, source_of, time_ref
 from knowledge.store.scopes import GLOBAL
 
 
@@ -40,7 +40,7 @@ class EventReads(StoreBase):
         marks = ", ".join("?" * len(ids))
         rows = await self._rows(
             f"""
-            SELECT e.*, d.id AS d_id, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url,
+            SELECT e.id, {EVENTS.selected("e")}, d.id AS d_id, d.title AS d_title, d.outlet AS d_outlet, d.url AS d_url,
                    d.published AS d_published
               FROM events AS e JOIN documents AS d ON d.id = e.document_id
              WHERE e.id IN ({marks})
@@ -56,11 +56,7 @@ class EventReads(StoreBase):
         return [
             StoredEvent(
                 id=row["id"],
-                kind=row["kind"],
-                place=row["place"],
-                country=row["country"],
-                when=time_ref(row["time_json"]),
-                status=row["status"],
+                **EVENTS.fields(row),
                 published=row["d_published"],
                 document=document_ref(row),
                 attendees=[

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from knowledge.models import (
     Quote,
     SpeakerType,
-    StatementKind,
 )
 from knowledge.store.base import StoreBase
 from knowledge.store.limits import STATEMENTS_PER_ANSWER
 from knowledge.store.records import StoredPerson
-from knowledge.store.rows import SOURCE_COLUMNS, marks, source_of, time_ref
+from knowledge.store.rows import SOURCE_COLUMNS, STATEMENTS, marks, source_of
 from knowledge.store.scopes import GLOBAL
 
 
@@ -66,7 +64,7 @@ class PeopleReads(StoreBase):
         """
         rows = await self._rows(
             f"""
-            SELECT s.kind, s.text, s.context, s.time_json, s.medium, s.segments, s.place, {SOURCE_COLUMNS}
+            SELECT {STATEMENTS.selected("s")}, {SOURCE_COLUMNS}
               FROM statements AS s
               JOIN passages  AS p ON p.id = s.passage_id
               JOIN documents AS d ON d.id = s.document_id
@@ -76,19 +74,7 @@ class PeopleReads(StoreBase):
             """,
             (*scopes, person_id, limit),
         )
-        return [
-            Quote(
-                kind=StatementKind(row["kind"]),
-                text=row["text"],
-                context=row["context"],
-                when=time_ref(row["time_json"]),
-                medium=row["medium"],
-                segments=json.loads(row["segments"]) if row["segments"] else [],
-                place=row["place"],
-                source=source_of(row),
-            )
-            for row in rows
-        ]
+        return [Quote(**STATEMENTS.fields(row), source=source_of(row)) for row in rows]
 
     async def people_by_keys(self, keys: Sequence[str], scopes: Sequence[str] = (GLOBAL,)) -> dict[str, int]:
         """Return the ids of the people the scopes know by these normalized names or aliases, by name.

@@ -1,11 +1,14 @@
-"""Rows into models: the columns a source is read from and the mappers from rows to models."""
+"""Rows and models: each table's one column list (its INSERT, SELECT list and mapper), the source columns."""
 
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import Enum
 from typing import Any
 
 from knowledge.models import (
@@ -14,6 +17,7 @@ from knowledge.models import (
     FigureStatus,
     Metric,
     Source,
+    StatementKind,
     TimeRef,
 )
 from knowledge.store.records import Feed
@@ -58,20 +62,7 @@ def source_of(row: sqlite3.Row) -> Source:
 
 def figure_of(row: sqlite3.Row) -> Figure:
     """Return the Figure for a spending_facts row joined with its source."""
-    return Figure(
-        subject=row["subject"],
-        metric=Metric(row["metric"]),
-        when=time_ref(row["time_json"]),
-        value=row["value"],
-        currency=row["currency"],
-        approximate=bool(row["approximate"]),
-        target=row["target"],
-        total=row["total"],
-        as_written=row["as_written"],
-        equivalents=json.loads(row["equivalents"]),
-        status=FigureStatus(row["status"]) if row["status"] else None,
-        source=source_of(row),
-    )
+    return Figure(**SPENDING.fields(row), source=source_of(row))
 
 
 def utc_now() -> str:
@@ -87,3 +78,136 @@ def feed_of(row: sqlite3.Row) -> Feed:
 def marks(values: Sequence[Any]) -> str:
     """Return the placeholders for an IN list of values."""
     return ", ".join("?" * len(values))
+
+
+# --- tables: one column list each, from which the INSERT, the SELECT list and the mapper come ---
+
+
+def _same(value: Any) -> Any:
+    """Return a value stored as it is read."""
+    return value
+
+
+def _enum_value(member: Enum | None) -> Any:
+    """Return an enum member's stored value (None stays None)."""
+    return member.value if member is not None else None
+
+
+def _json_list(values: list[str]) -> str:
+    """Return a list of strings as JSON, non-ASCII kept readable."""
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _list_of_json(value: str | None) -> list[str]:
+    """Return the list stored as JSON (none stored: empty)."""
+    return list(json.loads(value)) if value else []
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: how a record's value is written to it and, if answers read it, read back.
+
+    ``write`` takes the record; ``read`` turns the stored value into the model's field ``field``
+    (the column's name unless given). A column with no ``read`` is written for indexes only.
+    """
+
+    name: str
+    write: Callable[[Any], Any]
+    read: Callable[[Any], Any] | None = _same
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's columns, in one list: its INSERT statement, its SELECT list and its row mapper.
+
+    ``keys`` are the columns the writer fills from where a record is stored (its document,
+    passage, scope ...), not from the record itself.
+    """
+
+    name: str
+    keys: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    def insert(self, verb: str = "INSERT") -> str:
+        """Return the statement that inserts one row (keys first, then the columns)."""
+        names = [*self.keys, *(c.name for c in self.columns)]
+        return f"{verb} INTO {self.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+
+    def values(self, record: Any, *keys: Any) -> tuple[Any, ...]:
+        """Return the row of a record, its keys given in the order of ``keys``."""
+        if len(keys) != len(self.keys):
+            raise ValueError(f"{self.name} takes the keys {self.keys}, got {len(keys)} values")
+        return (*keys, *(c.write(record) for c in self.columns))
+
+    def selected(self, alias: str) -> str:
+        """Return the SELECT list of the columns answers read, qualified by the table's alias."""
+        return ", ".join(f"{alias}.{c.name}" for c in self.columns if c.read is not None)
+
+    def fields(self, row: sqlite3.Row) -> dict[str, Any]:
+        """Return the model fields a row holds, by field name."""
+        return {c.field or c.name: c.read(row[c.name]) for c in self.columns if c.read is not None}
+
+
+def _year(record: Any) -> int | None:
+    """Return the year of a record's time (indexed for newest-first reads)."""
+    return record.when.year if record.when else None
+
+
+SPENDING = Table(
+    "spending_facts",
+    keys=("document_id", "passage_id", "scope"),
+    columns=(
+        Column("subject", lambda r: r.subject),
+        Column("metric", lambda r: r.metric.value, Metric),
+        Column("time_json", lambda r: time_json(r.when), time_ref, field="when"),
+        Column("year", _year, read=None),
+        Column("value", lambda r: r.value),
+        Column("currency", lambda r: r.currency),
+        Column("approximate", lambda r: int(r.approximate), bool),
+        Column("target", lambda r: r.target),
+        Column("total", lambda r: r.total),
+        Column("as_written", lambda r: r.as_written),
+        Column("equivalents", lambda r: _json_list(r.equivalents), _list_of_json),
+        Column("status", lambda r: _enum_value(r.status), lambda v: FigureStatus(v) if v else None),
+    ),
+)
+
+STATEMENTS = Table(
+    "statements",
+    keys=("document_id", "passage_id", "person_id", "scope"),
+    columns=(
+        Column("kind", lambda r: r.kind.value, StatementKind),
+        Column("text", lambda r: r.text),
+        Column("context", lambda r: r.context),
+        Column("time_json", lambda r: time_json(r.when), time_ref, field="when"),
+        Column("medium", lambda r: r.medium),
+        Column("speaker_type", lambda r: r.speaker_type.value, read=None),  # read with the speaker
+        Column("segments", lambda r: _json_list(r.segments) if r.segments else None, _list_of_json),
+        Column("place", lambda r: r.place),
+    ),
+)
+
+EVENTS = Table(
+    "events",
+    keys=("document_id", "scope"),
+    columns=(
+        Column("kind", lambda e: e.kind),
+        Column("place", lambda e: e.place),
+        Column("country", lambda e: e.country),
+        Column("time_json", lambda e: time_json(e.when), time_ref, field="when"),
+        Column("year", _year, read=None),
+        Column("month", lambda e: e.when.month if e.when else None, read=None),
+        Column("day", lambda e: e.when.day if e.when else None, read=None),
+        Column("status", lambda e: _enum_value(e.status)),
+    ),
+)
+
+PASSAGES = Table(
+    "passages",
+    keys=("document_id", "scope"),
+    columns=tuple(
+        Column(name, operator.attrgetter(name))
+        for name in ("position", "start", "end", "paragraph", "section", "text")
+    ),
+)

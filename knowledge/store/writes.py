@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -16,7 +15,7 @@ from knowledge.models import (
 )
 from knowledge.store.base import StoreBase
 from knowledge.store.records import AddResult, write_failure
-from knowledge.store.rows import time_json
+from knowledge.store.rows import EVENTS, PASSAGES, SPENDING, STATEMENTS
 from knowledge.store.scopes import GLOBAL, normalize_key
 
 
@@ -215,14 +214,7 @@ def _insert_passages(
     db: sqlite3.Connection, document_id: int, article: Article, scope: str
 ) -> dict[int, int]:
     """Insert the passages and return their ids by position."""
-    db.executemany(
-        "INSERT INTO passages (document_id, position, start, end, paragraph, section, text, scope)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (document_id, p.position, p.start, p.end, p.paragraph, p.section, p.text, scope)
-            for p in article.passages
-        ],
-    )
+    db.executemany(PASSAGES.insert(), [PASSAGES.values(p, document_id, scope) for p in article.passages])
     rows = db.execute("SELECT position, id FROM passages WHERE document_id = ?", (document_id,))
     return {row["position"]: row["id"] for row in rows}
 
@@ -280,29 +272,8 @@ def _insert_spending(
 ) -> None:
     """Insert the document's spending facts."""
     db.executemany(
-        "INSERT INTO spending_facts (document_id, passage_id, subject, metric, time_json, year, value,"
-        " currency, approximate, target, total, as_written, equivalents, status, scope)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                document_id,
-                passage_ids[r.passage],
-                r.subject,
-                r.metric.value,
-                time_json(r.when),
-                r.when.year if r.when else None,
-                r.value,
-                r.currency,
-                int(r.approximate),
-                r.target,
-                r.total,
-                r.as_written,
-                json.dumps(r.equivalents, ensure_ascii=False),
-                r.status.value if r.status else None,
-                scope,
-            )
-            for r in records
-        ],
+        SPENDING.insert(),
+        [SPENDING.values(r, document_id, passage_ids[r.passage], scope) for r in records],
     )
 
 
@@ -316,23 +287,9 @@ def _insert_statements(
 ) -> None:
     """Insert the document's statements (every speaker is among people: see _insert_people)."""
     db.executemany(
-        "INSERT INTO statements (document_id, passage_id, person_id, kind, text, context, time_json,"
-        " medium, speaker_type, segments, place, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        STATEMENTS.insert(),
         [
-            (
-                document_id,
-                passage_ids[r.passage],
-                people[r.speaker],
-                r.kind.value,
-                r.text,
-                r.context,
-                time_json(r.when),
-                r.medium,
-                r.speaker_type.value,
-                json.dumps(r.segments, ensure_ascii=False) if r.segments else None,
-                r.place,
-                scope,
-            )
+            STATEMENTS.values(r, document_id, passage_ids[r.passage], people[r.speaker], scope)
             for r in records
         ],
     )
@@ -348,23 +305,7 @@ def _insert_events(
 ) -> None:
     """Insert the document's events with attendees, agenda and passages."""
     for event in records:
-        when = event.when
-        cursor = db.execute(
-            "INSERT INTO events (document_id, kind, place, country, time_json, year, month, day, status, scope)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document_id,
-                event.kind,
-                event.place,
-                event.country,
-                time_json(when),
-                when.year if when else None,
-                when.month if when else None,
-                when.day if when else None,
-                event.status.value if event.status else None,
-                scope,
-            ),
-        )
+        cursor = db.execute(EVENTS.insert(), EVENTS.values(event, document_id, scope))
         event_id = cursor.lastrowid
         db.executemany(
             "INSERT INTO event_attendees (event_id, position, name, person_id, role, passage_id)"
