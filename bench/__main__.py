@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline, e2e, feeds, linearity, readers, scale
+from bench import baseline, e2e, feeds, linearity, ranking, readers, scale
 from bench.report import Row, Target, latency_row, machine, percentile, table, write_json
 from bench.workload import (
     ASK_QUERIES,
@@ -73,6 +73,7 @@ class Config:
     long_article: int  # characters of the one long article extraction is timed on
     feed_items: int  # new items in the feed `briefbot feeds poll` reads
     scopes: int  # scopes the scoped store's articles are dealt to (global and scopes - 1 servers)
+    corpus: Path | None = None  # a corpus folder (articles/, expected/) for the /ask ranking rows
 
 
 FULL = Config(
@@ -112,6 +113,7 @@ def expected_keys() -> list[str]:
     keys += [f"scale.inprocess.{key}" for key, _ in COMMANDS]
     keys += ["scale.e2e.ready", "scale.e2e.first", *(f"scale.e2e.{key}" for key, _ in COMMANDS)]
     keys += ["scale.rss", "baseline.fts", "baseline.bm25", "baseline.ratio", "baseline.agreement"]
+    keys += ["ranking.store", "ranking.bm25"]
     keys += ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
     keys += ["feeds.poll", "feeds.cpu", "feeds.rss", "feeds.again"]
     keys += ["scopes.ingest", "scopes.first", *(f"scopes.{key}" for key in STRUCTURED)]
@@ -412,6 +414,32 @@ async def main_async(config: Config, work: Path) -> Run:
 
             await with_briefing(scale_db, compare)
 
+    # 10. /ask ranking quality (bench.ranking) on a corpus folder, when one is given.
+    section = "10 /ask ranking · answering sentence in the top 3 · the seed and a corpus"
+    keys = ["ranking.store", "ranking.bm25"]
+    with run.phase("/ask ranking on a corpus", keys, section):
+        hint = "give --corpus DIR (a folder with articles/ and expected/, see bench/README.md)"
+        result = await ranking.rank(config.corpus) if config.corpus else None
+        if result is not None and result.bm25 is None:
+            hint = baseline.INSTALL_HINT
+        rankings = {"store": result.store if result else None, "bm25": result.bm25 if result else None}
+        names = {"store": "store (FTS5, Briefing.search)", "bm25": "rank_bm25 BM25Okapi, same terms"}
+        for name, ranked in rankings.items():
+            if result is None or ranked is None:
+                run.add(Row(f"ranking.{name}", section, names[name], "%", skipped=hint))
+                continue
+            run.add(
+                Row(
+                    f"ranking.{name}",
+                    section,
+                    names[name],
+                    "%",
+                    value=ranking.RankingScore.share(ranked, ranking.TOP) * 100,
+                    note=f"first: {ranking.RankingScore.share(ranked, 1) * 100:.0f}%; {len(ranked)} of"
+                    f" {result.checks} /ask checks answerable by a sentence; {result.passages:,} passages",
+                )
+            )
+
     # 6 (run before 5, which ends the run). extraction of one very long article, and its growth.
     section = f"6 extraction · one article of {config.long_article / 1e6:g} MB"
     keys = ["extract.read", *(f"extract.ratio.{name}" for name in EXTRACTORS)]
@@ -626,9 +654,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--burst", type=int, help="interactions in the burst")
     parser.add_argument("--budget", type=float, help="at most this many seconds per latency row")
     parser.add_argument("--keep", type=Path, help="keep the stores and bot logs in this directory")
+    parser.add_argument(
+        "--corpus", type=Path, help="a corpus folder for the /ask ranking rows (bench.ranking)"
+    )
     args = parser.parse_args(argv)
     config = SMOKE if args.smoke else FULL
-    overrides = {k: getattr(args, k) for k in ("n", "articles", "burst", "budget") if getattr(args, k)}
+    overrides = {
+        k: getattr(args, k) for k in ("n", "articles", "burst", "budget", "corpus") if getattr(args, k)
+    }
     config = dataclasses.replace(config, **overrides)
     info = machine()
     started = time.perf_counter()

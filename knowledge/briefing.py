@@ -960,14 +960,17 @@ class Briefing:
         if not query.terms:
             raise EmptyQuery("Ask with a few words, e.g. “How much did the US spend in 2014?”.")
         # Passages with every word rank first; only when there are too few, any word will do.
+        # A question in the text ("Q: Is 2% a ceiling or a floor?") matches a question best and
+        # answers nothing, so questions come after every other hit: twice as many are read to
+        # have answers to put before them.
         scopes = await self.scopes()
-        hits = await self.store.search(query.all_groups, limit, scopes)
-        if len(hits) < limit:
+        wanted = 2 * limit
+        hits = await self.store.search(query.all_groups, wanted, scopes)
+        if len([h for h in hits if not _is_question(h.source.passage)]) < limit:
             seen = {(h.source.document.id, h.source.position) for h in hits}
-            broad = await self.store.search(await self._broad_query(query, limit, scopes), limit, scopes)
-            hits += [h for h in broad if (h.source.document.id, h.source.position) not in seen][
-                : limit - len(hits)
-            ]
+            broad = await self.store.search(await self._broad_query(query, wanted, scopes), wanted, scopes)
+            hits += [h for h in broad if (h.source.document.id, h.source.position) not in seen]
+        hits = sorted(hits, key=lambda h: _is_question(h.source.passage))[:limit]
         return SearchAnswer(
             query=" ".join(text.split())[:MAX_QUERY_CHARS],
             terms=query.terms,
@@ -1452,3 +1455,8 @@ def fts_query(text: str) -> FtsQuery:
 def _quoted(term: str) -> str:
     """Return a term as an FTS5 string (a phrase), which no operator can escape."""
     return '"' + term.replace('"', "") + '"'
+
+
+def _is_question(passage: str) -> bool:
+    """Return whether a passage asks rather than tells (it ends with a question mark)."""
+    return passage.rstrip().rstrip("\"”’'*_").endswith("?")

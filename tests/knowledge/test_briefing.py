@@ -272,6 +272,20 @@ async def test_a_search_hit_spells_out_its_relative_times_against_the_articles_d
     assert answer.hits[0].dates == ["“last March”: March 2024", "“next month”: April 2025"]
 
 
+async def test_a_question_in_the_text_comes_after_the_sentences_that_answer(store: Store) -> None:
+    """An interviewer's question matches the same question best, and answers nothing: answers come first."""
+    article = (
+        "Title: Radio interview\nDate: 2025-03-05\n\n"
+        "Q: Will the new frigates for Norway arrive before winter?\n\n"
+        "A: The first frigates arrive in November, before winter, and the rest in spring.\n"
+    )
+    await ingest_text(store, article, name="interview.txt")
+    answer = await Briefing(store).search("Will the new frigates for Norway arrive before winter?")
+    passages = [h.source.passage for h in answer.hits]
+    assert passages[0].startswith("A: The first frigates")
+    assert any(p.startswith("Q:") for p in passages[1:])  # still found, after the answer
+
+
 async def test_an_undated_article_resolves_no_relative_time(store: Store) -> None:
     """Without the article's date, "last March" is left as written: no note is made up."""
     await ingest_text(store, "Title: Notes\n\nLatvia opened its radar site last March.\n", name="n.txt")
