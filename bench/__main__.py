@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline, e2e, feeds, linearity, ranking, readers, scale
+from bench import barebot, baseline, e2e, feeds, linearity, ranking, readers, scale
 from bench.report import Row, Target, latency_row, machine, percentile, table, write_json
 from bench.workload import (
     ASK_QUERIES,
@@ -56,6 +56,7 @@ READERS_BOT_ROWS = ("idle", "process", "process_ratio")
 DURING_INGEST_P99 = Target("p99", "<=", 10.0, "p99 ≤ 10 ms")
 DURING_INGEST_ASK_P99 = Target("p99", "<=", 25.0, "p99 ≤ 25 ms")
 DURING_INGEST_RATIO = Target("value", "<=", 3.0, "≤ 3× idle")
+FLOOR_RATIO = Target("value", "<=", 1.3, "≤ 1.3× the bare bot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ def expected_keys() -> list[str]:
     keys = [f"seed.inprocess.{key}" for key, _ in COMMANDS]
     keys += ["seed.e2e.ready", "seed.e2e.first", *(f"seed.e2e.{key}" for key, _ in COMMANDS)]
     keys += ["burst.answered", "burst.latency"]
+    keys += ["bare.spending", "bare.burst", "bare.ratio.p99", "bare.ratio.burst"]
     keys += ["scale.records", "scale.ingest", "scale.size"]
     keys += [f"scale.inprocess.{key}" for key, _ in COMMANDS]
     keys += ["scale.e2e.ready", "scale.e2e.first", *(f"scale.e2e.{key}" for key, _ in COMMANDS)]
@@ -303,6 +305,47 @@ async def main_async(config: Config, work: Path) -> Run:
     with run.phase("real bot, seed store (and 2. burst)", keys, section):
         await run_e2e(run, "seed.e2e", section, seed_db, seed_workload, seed=True)
 
+    # 11. the framework's floor: a bare discord.py bot answering a static embed, same stand-in.
+    section = "11 framework floor · a bare discord.py bot (static embed) · same stand-in"
+    keys = ["bare.spending", "bare.burst", "bare.ratio.p99", "bare.ratio.burst"]
+    with run.phase("bare discord.py bot", keys, section):
+        async with barebot.running_bare_bot(run.work / "bare-bot") as bare:
+            await e2e.warm_up(bare, seed_workload)
+            samples = (await e2e.sequential(bare, seed_workload, config.n, config.budget))["spending"]
+            run.add(
+                latency_row(
+                    "bare.spending", section, "/spending, one after another", [s.latency for s in samples]
+                )
+            )
+            result = await e2e.burst(bare, seed_workload, config.burst)
+            run.add(
+                latency_row(
+                    "bare.burst",
+                    section,
+                    f"answer latency in a burst of {config.burst:,}",
+                    result.latencies,
+                    note=f"answered exactly once: {result.answered_once} of {result.sent}",
+                )
+            )
+        rows = {row.key: row for row in run.rows}
+        for key, ours, floor, what in (
+            ("bare.ratio.p99", "seed.e2e.spending", "bare.spending", ("p99", "/spending p99")),
+            ("bare.ratio.burst", "burst.latency", "bare.burst", ("max", "slowest answer in the burst")),
+        ):
+            field, label = what
+            mine, theirs = getattr(rows[ours], field), getattr(rows[floor], field)
+            run.add(
+                Row(
+                    key,
+                    section,
+                    f"briefbot / bare bot, {label}",
+                    "×",
+                    value=mine / theirs,
+                    target=FLOOR_RATIO,
+                    note=f"briefbot {mine:.2f} ms, bare {theirs:.2f} ms",
+                )
+            )
+
     # 3. scale: a synthetic corpus, ingested fresh, then 1 again on it.
     scale_db = work / "scale.sqlite3"
     section = f"3 scale · {config.articles:,} synthetic articles · corpus and ingest"
@@ -419,13 +462,13 @@ async def main_async(config: Config, work: Path) -> Run:
     keys = ["ranking.store", "ranking.bm25"]
     with run.phase("/ask ranking on a corpus", keys, section):
         hint = "give --corpus DIR (a folder with articles/ and expected/, see bench/README.md)"
-        result = await ranking.rank(config.corpus) if config.corpus else None
-        if result is not None and result.bm25 is None:
+        scored = await ranking.rank(config.corpus) if config.corpus else None
+        if scored is not None and scored.bm25 is None:
             hint = baseline.INSTALL_HINT
-        rankings = {"store": result.store if result else None, "bm25": result.bm25 if result else None}
+        rankings = {"store": scored.store if scored else None, "bm25": scored.bm25 if scored else None}
         names = {"store": "store (FTS5, Briefing.search)", "bm25": "rank_bm25 BM25Okapi, same terms"}
         for name, ranked in rankings.items():
-            if result is None or ranked is None:
+            if scored is None or ranked is None:
                 run.add(Row(f"ranking.{name}", section, names[name], "%", skipped=hint))
                 continue
             run.add(
@@ -436,7 +479,7 @@ async def main_async(config: Config, work: Path) -> Run:
                     "%",
                     value=ranking.RankingScore.share(ranked, ranking.TOP) * 100,
                     note=f"first: {ranking.RankingScore.share(ranked, 1) * 100:.0f}%; {len(ranked)} of"
-                    f" {result.checks} /ask checks answerable by a sentence; {result.passages:,} passages",
+                    f" {scored.checks} /ask checks answerable by a sentence; {scored.passages:,} passages",
                 )
             )
 
