@@ -14,8 +14,10 @@ Rules applied:
   ``Canadian dollars``, ``euros``, ``pounds``, ``zloty``, ``USD`` ...), with an optional scale
   (``thousand``/``k``, ``million``/``m``/``mn``, ``billion``/``b``/``bn``/``milliard``,
   ``trillion``/``trn``/``tn``; Canadian style hyphenates it: ``$9-billion``). A bare ``$`` or ``dollars`` is the US dollar, as English-language news uses it; other
-  dollars need their prefix or adjective. ``¥`` and bare ``kroner`` name more than one currency
-  and are not read. Values are in units: ``$2.5 trillion`` -> ``2.5e12``.
+  dollars need their prefix or adjective. Bare ``kroner`` is Denmark's or Norway's: it is read
+  with the currency ``KRONER`` ("DKK|NOK"), which the spending extractor resolves by the spender or
+  drops. The other allies' currencies are read by name too (``lei``, ``forints``, ``koruna``,
+  ``leva``, ``denars``, ``lek``, ``krónur``). ``¥`` names more than one currency and is not read. Values are in units: ``$2.5 trillion`` -> ``2.5e12``.
 * **Qualifiers** just before a number: "around", "about", "roughly", "nearly", "almost", "some",
   "approximately", "close to", "an estimated", "circa", "~" make it *approximate*. "More than",
   "over", "above", "at least", "upwards of", "in excess of" make it a *lower bound*; "less than",
@@ -128,12 +130,16 @@ _CODES = [
     "CZK",
     "HUF",
     "RON",
+    "BGN",
+    "MKD",
     "ISK",
     "RUB",
     "UAH",
     "CNY",
     "JPY",
 ]
+# Bare "kroner" is Denmark's or Norway's: read as this marker, which the spender resolves.
+KRONER = "DKK|NOK"
 _SIGNS = {"US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD"}
 _SIGNS |= {"$": "USD", "€": "EUR", "£": "GBP"}
 _SIGN_ALT = "|".join(re.escape(sign) for sign in sorted(_SIGNS, key=len, reverse=True))
@@ -150,6 +156,14 @@ _CURRENCY_WORDS = {
     r"Norwegian\s+kron(?:er|e)": "NOK",
     r"Danish\s+kron(?:er|e)": "DKK",
     r"(?:zlotys?|zlotych|zloties|złotys?|złotych)": "PLN",
+    r"kron(?:er|e)": KRONER,  # Danish or Norwegian: the spender decides (see the spending extractor)
+    r"(?:Icelandic\s+)?kr[oó]nur": "ISK",
+    r"(?:(?:Czech\s+)?korun[ay]?|Czech\s+crowns?)": "CZK",
+    r"(?:Hungarian\s+)?forints?": "HUF",
+    r"(?:Romanian\s+)?(?:lei|leu)": "RON",
+    r"(?:Bulgarian\s+)?(?:leva|lev)": "BGN",
+    r"(?:Macedonian\s+)?(?:denars?|denari)": "MKD",
+    r"(?:Albanian\s+)?(?:lek[eë]?)": "ALL",
     r"(?:Turkish\s+)?liras?": "TRY",
     r"Swiss\s+francs?": "CHF",
     r"(?:Russian\s+)?(?:roubles?|rubles?)": "RUB",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.extract.numbers import (
+    KRONER,
     QualifierKind,
     find_money,
     find_percents,
@@ -82,7 +83,11 @@ def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
         ("190 billion złoty", (1.9e11, "PLN", "190 billion złoty")),  # the Polish spelling
         ("4.1 milliard euro", (4.1e9, "EUR", "4.1 milliard euro")),  # European English
         ("$12.5-billion", (1.25e10, "USD", "$12.5-billion")),  # Canadian newspaper style
-        ("5 billion kroner", None),  # Norwegian or Danish?
+        ("5 billion kroner", (5e9, KRONER, "5 billion kroner")),  # Norwegian or Danish: the spender says
+        ("48 billion lei", (4.8e10, "RON", "48 billion lei")),
+        ("740 billion forints", (7.4e11, "HUF", "740 billion forints")),
+        ("160 billion koruna", (1.6e11, "CZK", "160 billion koruna")),
+        ("3 billion leva", (3e9, "BGN", "3 billion leva")),
         ("¥5 billion", None),  # yen or yuan?
         ("1.3 trillion", None),  # no currency
     ],

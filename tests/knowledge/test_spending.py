@@ -1338,3 +1338,49 @@ def test_a_forecast_verdict_is_a_met_claim_kept_as_an_estimate(text: str) -> Non
 def test_a_negated_forecast_or_a_plan_to_meet_the_target_is_no_verdict(text: str) -> None:
     """Only an expectation is read as a forecast verdict; a plan or a denial is not one."""
     assert not [r for r in records(text, date="2025-11-01") if r.metric is MET]
+
+
+# --- national currencies and labelled lines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Denmark's defence budget for 2026 is 94 billion kroner.", "DKK"),
+        ("Norway's defence budget for 2026 is 110 billion kroner.", "NOK"),
+    ],
+)
+def test_bare_kroner_are_the_spenders_own(text: str, currency: str) -> None:
+    """ "Kroner" alone is Denmark's or Norway's: the ally spending them says which."""
+    (record,) = records(text)
+    assert (record.metric, record.value, record.currency) == (
+        Metric.AMOUNT,
+        94e9 if currency == "DKK" else 110e9,
+        currency,
+    )
+
+
+def test_kroner_spent_by_an_ally_without_them_are_no_figure() -> None:
+    """Kroner that are neither Denmark's nor Norway's name no currency anyone can read: no record."""
+    assert records("Germany's defence budget for 2026 is 94 billion kroner.") == []
+
+
+def test_the_lei_of_romania_are_read_as_its_currency() -> None:
+    """A currency named by its own word ("lei") is an amount like any other."""
+    found = records("Romania will spend 2.5% of GDP on defence in 2026, roughly 48 billion lei.")
+    assert {(r.metric, r.value, r.currency) for r in found} == {(SHARE, 2.5, None), (AMOUNT, 48e9, "RON")}
+
+
+def test_a_bold_label_with_its_colon_inside_the_bold_labels_the_line() -> None:
+    """ "**Norway:**" labels its line as "**Norway**:" does: the figure after another clause is Norway's."""
+    text = "Defence budgets\n\n- **Norway:** Oslo raised the budget; the ministry puts spending at 2.2% of GDP.\n"
+    assert {(r.subject, r.value) for r in records(text, title="Defence budgets")} == {("NO", 2.2)}
+
+
+def test_an_amount_opening_a_line_an_ally_labels_is_its_spending() -> None:
+    """In a list about defence budgets, "- **Estonia:** €1.6bn for 2026" is Estonia's budget."""
+    text = "- **Estonia:** €1.6bn for 2026, or 3.4% of GDP.\n- **Latvia:** GDP of €40 billion.\n"
+    found = {
+        (r.subject, r.metric, r.value) for r in records(text, date="2026-02-01", title="Defence budgets")
+    }
+    assert found == {("EE", AMOUNT, 1.6e9), ("EE", SHARE, 3.4)}

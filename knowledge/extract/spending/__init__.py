@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extract.numbers import KRONER
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import last_clause
@@ -65,10 +66,23 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
         *structure_records(_readable(article, tables=True), phrased, years, speaking_for),
         *alliance_records(sentences, claimed),
     ]
-    return [_own_dollars(r) for r in apply_corrections(sentences, found)]
+    own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
+    return [r for r in own if r.currency != KRONER]
 
 
 _NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)
+_KRONER_OF = {"DK": "DKK", "NO": "NOK"}
+
+
+def _own_kroner(record: SpendingRecord) -> SpendingRecord:
+    """Return a record in bare "kroner" in its spender's kroner (Denmark's or Norway's).
+
+    Any other spender's "kroner" stay unresolved, and such a record is dropped: an amount whose
+    currency is not known is not a figure anyone can read.
+    """
+    if record.currency == KRONER and record.subject in _KRONER_OF:
+        return record.model_copy(update={"currency": _KRONER_OF[record.subject]})
+    return record
 
 
 def _own_dollars(record: SpendingRecord) -> SpendingRecord:

@@ -127,7 +127,7 @@ _RANGE = re.compile(
     r"\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
     re.I,
 )
-_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:\s+")
+_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+")
 _PRESENT = re.compile(
     r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?)\b", re.I
 )
@@ -135,6 +135,8 @@ _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Between an ally's label and the amount that opens its line: nothing, or a qualifier ("about").
+_LABELLED_AMOUNT = re.compile(r"\s*(?:(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I)
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
@@ -485,7 +487,9 @@ def _line_records(
         listed = _bound_list(passage, label, published)  # "**Still below 2% in 2024**: Belgium, Portugal"
         if listed:
             return listed
-    figures = _figures(text, context + (" defence spending" if labelled else ""))
+    figures = _figures(
+        text, context + (" defence spending" if labelled else ""), label.end() if labelled and label else None
+    )
     if not figures:
         return []
     owners = _owners(text, figures)
@@ -709,8 +713,12 @@ def _quote_opening(text: str, at: int) -> int | None:
     return marks[-1] if len(marks) % 2 == 1 else None
 
 
-def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
-    """Return the spending figures of a text with their metric, in order."""
+def _figures(text: str, context: str, label_end: int | None = None) -> list[tuple[_Found, Metric]]:
+    """Return the spending figures of a text with their metric, in order.
+
+    label_end: where the label of a line that an ally labels ends ("- **Norway:** €9bn for 2026"):
+    an amount right after it is that ally's spending, as a table cell under its name would be.
+    """
     found: list[tuple[_Found, Metric]] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE.finditer(text):
@@ -726,7 +734,10 @@ def _figures(text: str, context: str) -> list[tuple[_Found, Metric]]:
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
     for quantity in find_money(text):
-        metric = _amount_metric(text, quantity, context)
+        labelled = (
+            label_end is not None and _LABELLED_AMOUNT.fullmatch(text, label_end, quantity.start) is not None
+        )
+        metric = _amount_metric(text, quantity, context, labelled)
         if metric is not None:
             found.append((_qualified(text, quantity), metric))
     return sorted(found, key=lambda pair: pair[0].start)
@@ -762,9 +773,10 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
 
-def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None:
+def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool = False) -> Metric | None:
     """Return AMOUNT for a defence budget or spending, AMOUNT_INCREASE for a rise in it ("an extra
-    €4bn"), or None for aid, loans, an economy or money that is not defence's."""
+    €4bn"), or None for aid, loans, an economy or money that is not defence's. labelled: the amount
+    opens a line an ally labels, so the label stands for its spending."""
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
     colon = text.rfind(": ", start, quantity.start)
@@ -775,7 +787,7 @@ def _amount_metric(text: str, quantity: Quantity, context: str) -> Metric | None
         return None  # "whose GDP is €4.3 trillion"
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
     increase = before is not None or _INCREASE_AFTER.match(text, quantity.end) is not None
-    spending = increase or _SPENDING_NOUN.search(text, start, quantity.start) is not None
+    spending = increase or labelled or _SPENDING_NOUN.search(text, start, quantity.start) is not None
     talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
         spending and _DEFENCE_TALK.search(context)
     )
