@@ -1384,3 +1384,29 @@ def test_an_amount_opening_a_line_an_ally_labels_is_its_spending() -> None:
         (r.subject, r.metric, r.value) for r in records(text, date="2026-02-01", title="Defence budgets")
     }
     assert found == {("EE", AMOUNT, 1.6e9), ("EE", SHARE, 3.4)}
+
+
+def test_a_year_labelling_the_figure_after_it_is_not_the_time_of_the_figure_before() -> None:
+    """In "Budget 2027: X (2026: Y)", X is 2027's and Y 2026's: the "2026:" labels Y alone."""
+    text = (
+        "NEWS RELEASE\n\nBratislava, 2 October 2026 — The government approved the defence budget.\n\n"
+        "- Defence budget 2027: EUR 4.2 billion (2026: EUR 3.9 billion)\n"
+    )
+    found = {(r.subject, r.value, r.when.year if r.when else None) for r in records(text, date="2026-10-02")}
+    assert found == {("SK", 4.2e9, 2027), ("SK", 3.9e9, 2026)}
+
+
+def test_a_label_naming_an_ally_in_passing_is_not_that_allys_line() -> None:
+    """ "Joint procurement with Hungary: EUR 1 billion" is a line item of the story's ally, not Hungary's spending."""
+    text = "BRATISLAVA — The defence budget rises.\n\n- Joint procurement with Hungary: EUR 1 billion\n"
+    assert "HU" not in {r.subject for r in records(text, date="2026-10-02", title="Defence budget")}
+
+
+def test_a_release_dated_in_title_case_after_a_kicker_line_has_its_dateline_ally_as_topic() -> None:
+    """ "Bratislava, 2 October 2026 —" after "PRESS RELEASE" makes Slovakia the subject of "the government"."""
+    text = (
+        "PRESS RELEASE\n\nBratislava, 2 October 2026 — The government today approved a budget for 2027"
+        " which allocates EUR 4.2 billion to defence.\n"
+    )
+    found = {(r.subject, r.value, r.when.year if r.when else None) for r in records(text, date="2026-10-02")}
+    assert found == {("SK", 4.2e9, 2027)}

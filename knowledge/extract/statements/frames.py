@@ -140,7 +140,7 @@ CLAUSE_START = re.compile(
     r"|most|more|every|each|both|many|few|several|such|any|one|two|europe|nato)\b"
     r"|(?!(?:though|although|while|whereas|as|if|when|because|since|but|and|or|so|that|which|who|what"
     r"|where|how|why|whether|in|on|at|to|for|of|from|with|by|after|before|until|unless|once|nothing|little)\b)"
-    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s+(?:will|would|should|must|can|could|may|might|shall|is|are"
+    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}\s+(?:will|would|should|must|can|could|may|might|shall|is|are"
     r"|was|were|has|have|had)\b)"
 )
 _MEDIUM_NOUNS = (
@@ -207,11 +207,12 @@ _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine
 _YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
 _OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za-z][\w.]{2,40})\s+account\b")
 # What may follow an unnamed source before its verb: "a spokesperson for the ministry said",
-# "officials in both capitals said", "people familiar with the talks said". Not "a source close to
+# "officials in both capitals said", "people familiar with the talks said", and then an aside set off
+# by commas ("an aide from another government, who asked not to be named, said"). Not "a source close to
 # Jane Doe": that reads too easily as her words.
 _SOURCE_QUALIFIER = re.compile(
     r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
-    rf"(?=\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
+    rf"(?=(?:,\s[^,“”\"‘]{{1,120}},)?\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
 )
 # A second predicate of the same subject: "Denmark set up a fund and said ...". No clause of its
 # own may come between ("who", "which", "that"): its subject would be another.
