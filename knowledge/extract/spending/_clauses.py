@@ -13,7 +13,11 @@ import re
 
 CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
 RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?\s*[—–]")  # "ROME —", "LISBON, 11 October 2024 —"
+# "ROME —", "LISBON, 11 October 2024 —", and a release's "Prague, 30 September 2026 —" (a place in
+# title case is a dateline only with a date after its comma).
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2},[^—–\d]{0,20}\d[^—–]{0,20})\s*[—–]"
+)
 
 
 @functools.lru_cache(maxsize=1024)  # asked for by every figure of a sentence, by every reader

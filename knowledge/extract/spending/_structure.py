@@ -135,6 +135,10 @@ _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TIME_LABEL = re.compile(r"\s*:")
+DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a headline line)
+# Before the ally a label is about: nothing but flags, bullets, marks ("🇳🇴 ", "1. ").
+_LABEL_LEAD = re.compile(r"[\W\d_]*")
 # Between an ally's label and the amount that opens its line: nothing, or a qualifier ("about").
 _LABELLED_AMOUNT = re.compile(r"\s*(?:(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I)
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -390,11 +394,16 @@ def structure_records(
 
 
 def _dateline_topic(article: Article) -> str | None:
-    """Return the ally a story's dateline names ("LISBON, 11 October —"), the topic until another is named."""
-    first = article.passages[0].text if article.passages else ""
-    dateline = DATELINE.match(first)
-    seats = [c for c, s, _ in find_government_seats(first) if dateline and s < dateline.end()]
-    return seats[0].code if seats and seats[0].nato_member else None
+    """Return the ally a story's dateline names ("LISBON, 11 October —"), the topic until another is named.
+
+    The dateline opens the story's first sentence, after any kicker line ("PRESS RELEASE").
+    """
+    for passage in article.passages[:DATELINE_WITHIN]:
+        dateline = DATELINE.match(passage.text)
+        if dateline:
+            seats = [c for c, s, _ in find_government_seats(passage.text) if s < dateline.end()]
+            return seats[0].code if seats and seats[0].nato_member else None
+    return None
 
 
 def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
@@ -482,7 +491,7 @@ def _line_records(
         return []
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
-    labelled = label is not None and bool(_codes(label.group("label")))
+    labelled = label is not None and bool(_label_codes(label.group("label")))
     if label and not labelled:
         listed = _bound_list(passage, label, published)  # "**Still below 2% in 2024**: Belgium, Portugal"
         if listed:
@@ -493,7 +502,7 @@ def _line_records(
     if not figures:
         return []
     owners = _owners(text, figures)
-    label_codes = _codes(label.group("label")) if label else []
+    label_codes = _label_codes(label.group("label")) if label else []
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
     records: list[SpendingRecord] = []
     clauses = clause_spans(text)
@@ -945,6 +954,15 @@ def _codes(label: str) -> list[str]:
     return [c.code for c, _, _ in find_country_mentions(label) if c.nato_member]
 
 
+def _label_codes(label: str) -> list[str]:
+    """Return the allies a line's label is about: named first ("Norway", "🇳🇴 Norway (est.)",
+    "Norway's budget"), not in passing ("Joint procurement with Slovakia" is a line item, not Slovakia's)."""
+    mentions = [(c, s) for c, s, _ in find_country_mentions(label) if c.nato_member]
+    if not mentions or _LABEL_LEAD.fullmatch(label, 0, mentions[0][1]) is None:
+        return []
+    return [c.code for c, _ in mentions]
+
+
 # --- when -------------------------------------------------------------------------------------
 
 
@@ -976,8 +994,11 @@ def _time_of(
     ]
     after = [
         t
-        for t, s, _ in usable
-        if last.end <= s < stop and s - last.end <= 45 and not _JOINED_CLAUSE.search(text, last.end, s)
+        for t, s, e in usable
+        if last.end <= s < stop
+        and s - last.end <= 45
+        and not _JOINED_CLAUSE.search(text, last.end, s)
+        and not _TIME_LABEL.match(text, e)  # "(2026: CZK 181.6 billion)": the time of what follows it
     ]
     if after:
         return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
