@@ -1410,3 +1410,42 @@ def test_a_release_dated_in_title_case_after_a_kicker_line_has_its_dateline_ally
     )
     found = {(r.subject, r.value, r.when.year if r.when else None) for r in records(text, date="2026-10-02")}
     assert found == {("SK", 4.2e9, 2027)}
+
+
+# --- rankings ------------------------------------------------------------------------------------
+
+RANKING_OPENING = (
+    "Norway tops the table with defence spending of 3.4% of GDP this year. "
+    "Sweden ranked second at 2.9% of GDP.\n\n"
+)
+
+
+def test_the_allies_a_ranking_compares_its_subject_with_do_not_own_its_figure() -> None:
+    """ "Finland ranked third behind Norway and Sweden, with 2.6%": the figure is Finland's."""
+    text = RANKING_OPENING + "Finland ranked third behind Norway and Sweden, with 2.6% of GDP.\n"
+    assert ("FI", 2.6) in {(r.subject, r.value) for r in records(text, date="2026-05-01")}
+    assert ("SE", 2.6) not in {(r.subject, r.value) for r in records(text, date="2026-05-01")}
+
+
+def test_a_figure_attached_to_the_compared_allies_stays_theirs() -> None:
+    """ "behind Italy and Spain, both on 1.5%": the figure is theirs, not the subject's."""
+    text = "Portugal came last with 1.4% of GDP, behind Italy and Spain, both on 1.5%.\n"
+    found = {(r.subject, r.value) for r in records(text, date="2026-05-01", title="Defence spending")}
+    assert found == {("PT", 1.4), ("IT", 1.5), ("ES", 1.5)}
+
+
+def test_a_rankings_bare_figures_are_spending_once_the_article_gives_allies_figures() -> None:
+    """After two allies' shares, "came last with 1.6%" and "ranked second with €60 billion" are spending."""
+    text = (
+        RANKING_OPENING
+        + "In cash terms, France ranked second with €60 billion.\n\n"
+        + "At the bottom of the table, Portugal came last with 1.6%.\n"
+    )
+    found = {(r.subject, r.metric, r.value) for r in records(text, date="2026-05-01", title="League table")}
+    assert {("FR", AMOUNT, 60e9), ("PT", SHARE, 1.6)} <= found
+
+
+def test_a_ranking_in_an_article_without_allies_figures_gives_no_bare_figure() -> None:
+    """Without allies' figures before it, "came last with 1.6%" says nothing about spending."""
+    text = "At the bottom of the table, Portugal came last with 1.6%.\n"
+    assert records(text, date="2026-05-01", title="League table") == []

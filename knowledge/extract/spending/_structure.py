@@ -136,6 +136,15 @@ _CELL_NUMBER = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TIME_LABEL = re.compile(r"\s*:")
+# A place in a ranking: "ranked second", "tops the table", "came last", "climbed to fifth", "eighth place".
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))"
+_RANKING = re.compile(
+    rf"\b(?:rank(?:s|ed)?\s+{_ORDINAL}|tops?\s+the\s+(?:table|list|ranking)|(?:came|comes|finish(?:ed|es)?)\s+{_ORDINAL}"
+    rf"|(?:climb\w*|dropp?\w*|slipp?\w*|f[ae]ll\w*|rose|rises?|moved?)\s+(?:up\s+|down\s+)?to\s+{_ORDINAL}"
+    rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own)\b",
+    re.I,
+)
+RANKED_ALLIES = 2  # allies whose figures an article gives before a ranking's bare figures count
 DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a headline line)
 # Before the ally a label is about: nothing but flags, bullets, marks ("🇳🇴 ", "1. ").
 _LABEL_LEAD = re.compile(r"[\W\d_]*")
@@ -303,6 +312,14 @@ _AND_NEXT = re.compile(
 )
 # "Germany's defence budget, including the special fund set up in 2022, is about €86bn": the aside
 # says what the budget holds; it does not make the budget a fund.
+# The allies a ranking compares its subject with: "behind Poland and Lithuania", "ahead of Canada".
+_COMPARED_WITH = re.compile(
+    r"\b(?:behind|ahead\s+of|overtaking|outpacing|trailing|below|above|after)\s+(?:the\s+)?$", re.I
+)
+# After the compared allies, a comma and "with"/"at"/"on" before the figure: the figure is the subject's.
+_DETACHED = re.compile(
+    r"\s*,\s*(?:with|at|on)\s+(?:(?:an\s+)?estimated\s+|about\s+|around\s+|some\s+)?", re.I
+)
 _INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
 _BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
 _EVERY_YEAR = re.compile(
@@ -370,6 +387,7 @@ def structure_records(
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
     opening = speaking_for or _dateline_topic(article)
     topic, section = opening, None
+    ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             topic, section = opening, passage.section
@@ -387,8 +405,14 @@ def structure_records(
                 topic,
                 by_passage.get(passage.position, []),
                 _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
+                ranking=len(ranked) >= RANKED_ALLIES and _RANKING.search(passage.text) is not None,
             )
         records += found
+        ranked |= {
+            r.subject
+            for r in (*found, *by_passage.get(passage.position, []))
+            if r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and r.subject != "NATO"
+        }
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
@@ -482,8 +506,15 @@ def _line_records(
     topic: str | None = None,
     phrased: list[SpendingRecord] | None = None,
     topic_lead: re.Pattern[str] = _TOPIC_LEAD,
+    *,
+    ranking: bool = False,
 ) -> list[SpendingRecord]:
-    """Return the facts of a passage that is not a table: a label line or sentences of clauses."""
+    """Return the facts of a passage that is not a table: a label line or sentences of clauses.
+
+    ranking: the passage ranks allies ("came last with 2.0%", "ranked second with €95bn") in an
+    article that has given two or more allies' figures: its bare figures are their spending, as
+    a line an ally labels is.
+    """
     text = passage.text
     if not _NUMBER_CUE.search(text):
         return []  # no digit and no "per cent": no figure to read (most sentences)
@@ -497,7 +528,10 @@ def _line_records(
         if listed:
             return listed
     figures = _figures(
-        text, context + (" defence spending" if labelled else ""), label.end() if labelled and label else None
+        text,
+        context + (" defence spending" if labelled or ranking else ""),
+        label.end() if labelled and label else None,
+        ranking=ranking,
     )
     if not figures:
         return []
@@ -722,11 +756,14 @@ def _quote_opening(text: str, at: int) -> int | None:
     return marks[-1] if len(marks) % 2 == 1 else None
 
 
-def _figures(text: str, context: str, label_end: int | None = None) -> list[tuple[_Found, Metric]]:
+def _figures(
+    text: str, context: str, label_end: int | None = None, *, ranking: bool = False
+) -> list[tuple[_Found, Metric]]:
     """Return the spending figures of a text with their metric, in order.
 
     label_end: where the label of a line that an ally labels ends ("- **Norway:** €9bn for 2026"):
     an amount right after it is that ally's spending, as a table cell under its name would be.
+    ranking: the text ranks allies by their spending (see ``_line_records``): its amounts are it.
     """
     found: list[tuple[_Found, Metric]] = []
     taken: list[tuple[int, int]] = []
@@ -746,7 +783,7 @@ def _figures(text: str, context: str, label_end: int | None = None) -> list[tupl
         labelled = (
             label_end is not None and _LABELLED_AMOUNT.fullmatch(text, label_end, quantity.start) is not None
         )
-        metric = _amount_metric(text, quantity, context, labelled)
+        metric = _amount_metric(text, quantity, context, labelled or ranking)
         if metric is not None:
             found.append((_qualified(text, quantity), metric))
     return sorted(found, key=lambda pair: pair[0].start)
@@ -886,6 +923,7 @@ def _figure_owners(
         for o in owners
         if clause_start <= o.start and o.end <= figure.start and not any(s <= o.start < e for s, e in asides)
     ]
+    candidates = _without_compared(text, candidates, figure.start)
     if not candidates:
         return []
     nearest = candidates[-1]
@@ -918,6 +956,24 @@ def _figure_owners(
     ):
         return [o.code for o in group if _is_ally(o.code)]
     return []
+
+
+def _without_compared(text: str, candidates: list[_Owner], figure_start: int) -> list[_Owner]:
+    """Return the candidates less the allies a ranking compares the subject with, when the figure is the subject's.
+
+    In "Latvia ranked third behind Poland and Lithuania, with 3.9%" the figure is Latvia's: the
+    allies after "behind" are the ones it is compared with. Only ", with"/", at"/", on" between
+    them and the figure says so; a figure attached to them stays theirs ("ahead of Estonia (3.4%)",
+    "behind Belgium and Canada, both on 2.1%", "ahead of Britain, which was third with £71bn").
+    """
+    if not candidates:
+        return candidates
+    group = _listed_with(text, candidates)
+    if _COMPARED_WITH.search(text, max(0, group[0].start - 25), group[0].start) and _DETACHED.fullmatch(
+        text, group[-1].end, figure_start
+    ):
+        return candidates[: len(candidates) - len(group)]
+    return candidates
 
 
 def _listed_with(text: str, candidates: list[_Owner]) -> list[_Owner]:
