@@ -1449,3 +1449,26 @@ def test_a_ranking_in_an_article_without_allies_figures_gives_no_bare_figure() -
     """Without allies' figures before it, "came last with 1.6%" says nothing about spending."""
     text = "At the bottom of the table, Portugal came last with 1.6%.\n"
     assert records(text, date="2026-05-01", title="League table") == []
+
+
+def test_a_pronoun_inside_an_aside_and_it_after_a_colon_leave_the_sentence_its_subject() -> None:
+    """ "Finland, which ... when it joined ..., offers a contrast: it expects to spend 2.5%" is Finland's."""
+    text = (
+        "Finland, which kept its conscript army when it joined the alliance in 2023, offers a contrast:"
+        " it expects to spend 2.5% of GDP this year and has pledged 3% by 2029.\n"
+    )
+    found = {
+        (r.subject, r.value, r.when.year if r.when else None)
+        for r in records(text, date="2026-04-01", title="Defence spending")
+    }
+    assert found == {("FI", 2.5, 2026), ("FI", 3.0, 2029)}
+
+
+def test_that_number_is_the_spending_of_the_ally_the_text_is_about() -> None:
+    """ "that number" refers to the figure of the ally the paragraph before is about, as "the figure" does."""
+    text = (
+        "Every autumn the same argument plays out in Lisbon over the defence budget.\n\n"
+        "Last year that number was 1.6% of GDP, reached only after a late supplement.\n"
+    )
+    found = {(r.subject, r.value, r.when.year if r.when else None) for r in records(text, date="2026-04-01")}
+    assert found == {("PT", 1.6, 2025)}

@@ -200,7 +200,7 @@ _OTHER_THING = re.compile(
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|it)\b",
+    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it)\b",
     re.I,
 )
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
@@ -343,6 +343,8 @@ _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
+# A short main clause ending in a colon, then "it" and no other pronoun: "it" is that clause's subject.
+_COLON_IT = re.compile(r"\s*,?\s*[^:;,]{1,60}:\s+it\s+(?:(?!\b(?:it|they|he|she)\b)[^:;])*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -927,7 +929,9 @@ def _figure_owners(
     if not candidates:
         return []
     nearest = candidates[-1]
-    between = text[nearest.end : figure.start]
+    # An aside's own words are not the clause's: "Sweden, which ... when it joined, offers a contrast:
+    # it expects to spend 2.8%" has no subject but Sweden's before the figure.
+    between = _outside(text, nearest.end, figure.start, asides)
     if (
         _PRONOUN_SUBJECT.search(between)
         and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
@@ -937,6 +941,8 @@ def _figure_owners(
         )
         # "the Danish government created a fund ..., and it now expects 3.2%": "it" is the government
         and not (_GOVERNMENT_AFTER.match(text, nearest.end) and not _PERSONAL_PRONOUN.search(between))
+        # "Sweden ... offers a contrast: it expects to spend 2.8%": the sentence's subject, then "it"
+        and not (not text[: nearest.start].strip() and _COLON_IT.match(between))
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
@@ -956,6 +962,16 @@ def _figure_owners(
     ):
         return [o.code for o in group if _is_ally(o.code)]
     return []
+
+
+def _outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """Return text[start:end] with the spans in it left out (each replaced by one space)."""
+    pieces, at = [], start
+    for s, e in sorted(spans):
+        if s >= at and e <= end:
+            pieces += [text[at:s], " "]
+            at = e
+    return "".join([*pieces, text[at:end]])
 
 
 def _without_compared(text: str, candidates: list[_Owner], figure_start: int) -> list[_Owner]:
