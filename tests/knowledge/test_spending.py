@@ -686,6 +686,16 @@ def test_an_update_note_drops_the_figure_it_corrects() -> None:
     assert {r.value for r in records(text) if r.subject == "NO"} == {5e9}
 
 
+def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
+    """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
+    text = (
+        "Belgium will spend €8.2 billion on defence in 2026, the government said.\n\n"
+        "Correction: An earlier version of this post said Belgium would spend €8.2 billion on defence in 2026. "
+        "Minister Dufour said €8.6 billion."
+    )
+    assert {r.value for r in records(text, title="Live: budgets") if r.subject == "BE"} == {8.6e9}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

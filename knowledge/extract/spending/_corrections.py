@@ -3,10 +3,12 @@
 A correction is a sentence that reports an earlier, wrong version ("An earlier version of this
 post said ...", "Yesterday's brief said ...", "we incorrectly reported ...") and then, in the same
 sentence or the next one of its paragraph, the right figure ("the correct figure is 1.37%", "it
-is in fact ..."). The wrong figure is dropped wherever the article states it for that country
-and metric, and the right one is stored with the wrong one's country, metric and year, citing
-the correction. A correction with no right figure only drops the wrong one. An update note that "corrects the
-size of the increase to 4 billion euros from 3 billion" drops every figure of the wrong value.
+is in fact ...", or a next sentence that is only what the source said: "Vandamme said €9.8
+billion."). The wrong figure is dropped wherever the article states it for that country and
+metric, and the right one is stored with the wrong one's country, metric and year, citing the
+correction. A correction with no right figure only drops the wrong one. An update note that
+"corrects the size of the increase to 4 billion euros from 3 billion" drops every figure of the
+wrong value.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ _RIGHT_CUE = re.compile(
     r"|\bshould\s+have\s+(?:said|read|been)\b|\b(?:is|was)\s+(?:in\s+fact|actually)\b|\bcorrected\s+to\b"
     r"|;\s*(?:it|the\s+figure|the\s+share)\s+(?:is|was)\b",
     re.I,
+)
+# The sentence after the note is only what the source said: "Vandamme said €9.8 billion."
+_SOURCE_SAID = re.compile(
+    r"^\s*(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{0,25}\d[^;]{0,30}$)"
 )
 
 
@@ -75,6 +81,8 @@ def _right_figure(article: Article, position: int, wrong: SpendingRecord) -> Spe
     following = article.passages[position + 1] if position + 1 < len(article.passages) else None
     if not candidates and following is not None and following.paragraph == passage.paragraph:
         candidates = [(position + 1, m.end()) for m in _RIGHT_CUE.finditer(following.text)]
+        said = _SOURCE_SAID.match(following.text)
+        candidates += [(position + 1, said.end())] if said and not candidates else []
     for at, offset in candidates:
         text = article.passages[at].text
         found = find_percents(text) if wrong.metric is Metric.SHARE_OF_GDP else find_money(text)
