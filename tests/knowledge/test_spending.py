@@ -686,6 +686,51 @@ def test_an_update_note_drops_the_figure_it_corrects() -> None:
     assert {r.value for r in records(text) if r.subject == "NO"} == {5e9}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" is the ally's government, named with a possessive
+            "Slovenia's government said it would lift defence spending to 2.2% of GDP next year.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (
+            "Slovenia's defence ministry said it would raise spending to 2.2% of GDP next year.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (  # the leader speaks for the ally
+            "Slovenia's prime minister, Robert Golob, said he would take defence spending to 2.2% of GDP in 2026.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (  # "the country" carries the ally of the sentence before
+            "Slovenia's parliament passed the budget on Friday. The finance minister said the country would "
+            "reach 2.2% of GDP in 2026.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (  # the alliance's "lowest spender" describes the ally; the alliance owns no figure here
+            "Slovenia, the alliance's lowest spender at 1.3%, has asked for more time.",
+            {("SI", SHARE, None, 1.3)},
+        ),
+    ],
+)
+def test_the_spender_named_through_its_government_leader_or_description(
+    text: str, expected: set[Fact]
+) -> None:
+    """An ally's government, leader or description leads to the ally's own figure (issue 10)."""
+    assert facts(text, title="Defence budgets") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Croatia spent 1.8% in 2024. Its spending, currently near 1.9% of GDP, will rise.",
+        "Slovakia meets the guideline, while Croatia lags at about 1.9% of GDP.",
+    ],
+)
+def test_a_figure_in_the_present_is_the_articles_year(text: str) -> None:
+    """'currently' (even after a sentence about an earlier year), 'lags at': the article's year (issue 10)."""
+    assert ("HR", SHARE, 2025, 1.9) in facts(text, title="Defence budgets")
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

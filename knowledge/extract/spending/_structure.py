@@ -129,7 +129,13 @@ _RANGE = re.compile(
 )
 _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+")
 _PRESENT = re.compile(
-    r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?)\b", re.I
+    r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?|lags?|"
+    r"hovers?|devotes|now)\b",
+    re.I,
+)
+# Words that put an undated figure in the present whatever year the text spoke of before.
+_CURRENTLY = re.compile(
+    r"\b(?:currently|at\s+present|presently|nowadays|right\s+now|so\s+far\s+this\s+year)\b", re.I
 )
 _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
@@ -200,7 +206,8 @@ _OTHER_THING = re.compile(
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it)\b",
+    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it|"
+    r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country)\b",
     re.I,
 )
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
@@ -295,7 +302,16 @@ _MEET_NAMED_TARGET = re.compile(
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
-_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|cabinet|administration)\b", re.I)
+# "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
+_ALLIANCE_MEMBER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spenders?|members?|ally|allies|countr(?:y|ies)|states|nations?)\b", re.I
+)
+# "the Danish government ... it", "Romania's defence ministry said it": "it" is the ally's government.
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:federal|national|new|coalition|defen[cs]e|finance)\s+)?"
+    r"(?:government|cabinet|administration|ministry)\b",
+    re.I,
+)
 # A later clause whose subject is the sentence's ally again: "..., but the federal government has
 # committed to", "and it aims to", "while its defence budget will reach".
 _CARRYING_CLAUSE = re.compile(
@@ -336,6 +352,13 @@ _ALLIANCE_AS_SOURCE = re.compile(
 _SAYS_IT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added|told\s+\w+)\s+"
     r"(?:that\s+)?(?:it|they)\b",
+    re.I,
+)
+# "Romania's prime minister said she would raise spending to 2.5%": the leader speaks for the ally.
+_LEADER_SAYS = re.compile(
+    r"['’]s\s+(?:(?:new|outgoing|acting)\s+)?(?:prime\s+minister|president|chancellor|premier|"
+    r"(?:defen[cs]e|finance)\s+minister)(?:\s*,[^,]{0,40},)?\s+"
+    r"(?:said|says|announced|pledged|promised|vowed|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b",
     re.I,
 )
 # "doubled to 119 billion kronor since 2020, taking it to 2.1% of GDP": "it" is the same spending.
@@ -886,6 +909,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         if not _after_preposition(text, m.start())
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
         and not _ALLIANCE_TARGET.match(text, m.end())
+        and not _ALLIANCE_MEMBER.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
@@ -935,6 +959,7 @@ def _figure_owners(
     if (
         _PRONOUN_SUBJECT.search(between)
         and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
+        and not (_LEADER_SAYS.match(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
         and not (
             _POSSESSED_SPENDING.match(text, nearest.end)
             and len(_PRONOUN_SUBJECT.findall(between)) == len(_SPENDING_PRONOUN.findall(between))
@@ -1119,7 +1144,10 @@ def undated_year(
     text: str, start: int, end: int, context_year: TimeRef | None, published: PartialDate | None
 ) -> TimeRef | None:
     """Return the year of a figure with no time of its own: the recent year the text spoke of last,
-    else the article's own year for a verb in the present ("Norway tops the list at 3.3%")."""
+    else the article's own year for a verb in the present ("Norway tops the list at 3.3%"); "currently"
+    and its like put the figure in the article's year whatever came before."""
+    if published and _CURRENTLY.search(text, start, end):
+        return TimeRef(text="(article's year)", year=published.year)
     if (
         context_year
         and context_year.year
