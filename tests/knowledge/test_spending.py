@@ -731,6 +731,22 @@ def test_a_figure_in_the_present_is_the_articles_year(text: str) -> None:
     assert ("HR", SHARE, 2025, 1.9) in facts(text, title="Defence budgets")
 
 
+def test_a_table_under_a_heading_on_defence_is_read_when_the_title_does_not_say_so() -> None:
+    """A plain-text table whose heading, not the title, names defence spending (issue 10)."""
+    text = (
+        "## Military expenditure as a share of GDP\n\n"
+        "Ally        2023    2024\nCroatia     1.7     1.8\nAlbania     1.7     2.0\n"
+    )
+    found = facts(text, title="The numbers behind the pledge")
+    assert {("HR", SHARE, 2023, 1.7), ("HR", SHARE, 2024, 1.8), ("AL", SHARE, 2024, 2.0)} <= found
+
+
+def test_a_bare_share_reads_as_spending_when_the_title_speaks_of_budgets() -> None:
+    """A bullet under a heading that says nothing: the title ('... budgets') frames the bare percentage."""
+    text = "## Three things to know\n\n* Montenegro, at 1.6% in 2024, still trails the rest."
+    assert facts(text, title="Defence budgets in the Balkans") == {("ME", SHARE, 2024, 1.6)}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -416,7 +416,9 @@ def structure_records(
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             topic, section = opening, passage.section
-        about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
+        about_defence = about_defence or any(
+            _DEFENCE_TALK.search(frame) is not None for frame in (passage.text, passage.section or "")
+        )
         context = _context(article, passage)
         found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
@@ -506,13 +508,13 @@ def context_years(article: Article) -> list[TimeRef | None]:
 
 
 def _context(article: Article, passage: Passage) -> str:
-    """Return the text that frames a passage: its heading, its paragraph so far, and a bold line above."""
+    """Return the text that frames a passage: the article's title, its heading, its paragraph so far, and a bold line above."""
     same = [
         p
         for p in article.passages[max(0, passage.position - 4) : passage.position]
         if p.paragraph >= passage.paragraph - 1
     ]
-    return " ".join([passage.section or "", *(p.text for p in same), passage.text])
+    return " ".join([article.meta.title or "", passage.section or "", *(p.text for p in same), passage.text])
 
 
 def _speaks_of_spending(context: str) -> bool:
