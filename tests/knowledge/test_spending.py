@@ -747,6 +747,26 @@ def test_a_bare_share_reads_as_spending_when_the_title_speaks_of_budgets() -> No
     assert facts(text, title="Defence budgets in the Balkans") == {("ME", SHARE, 2024, 1.6)}
 
 
+def test_a_live_blog_entry_with_a_bare_share_is_framed_by_the_blogs_spending_entry() -> None:
+    """Each entry is a paragraph; an earlier entry on budgets frames 'Slovakia's figure ... is 2%', not inflation."""
+    text = (
+        "08:30 — Ministers arrive for talks on military budgets.\n\n"
+        "08:50 — The family photo is done; the doors are closed.\n\n"
+        "09:10 — Slovakia's figure for this year is 2%, its minister says.\n\n"
+        "09:45 — Markets: in Germany, inflation was 2.4% in September."
+    )
+    assert facts(text, title="Live: ministers meet in Brussels") == {("SK", SHARE, 2025, 2.0)}
+
+
+def test_a_correction_with_the_right_figure_after_a_semicolon() -> None:
+    """'we said Slovakia had reached 2%; Kaliňák said 2.05%.': the right figure replaces the wrong one."""
+    text = (
+        "09:10 — Slovakia has reached 2% of GDP this year, its minister says.\n\n"
+        "10:00 — Correction: at 09:10 we said Slovakia had reached 2% of GDP; Kaliňák said 2.05%."
+    )
+    assert {r.value for r in records(text, title="Live: defence budgets") if r.subject == "SK"} == {2.05}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

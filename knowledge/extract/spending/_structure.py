@@ -411,6 +411,7 @@ def structure_records(
     records: list[SpendingRecord] = []
     about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
     opening = speaking_for or _dateline_topic(article)
+    framing = next((p.text for p in article.passages if _speaks_of_spending(p.text)), "")
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
@@ -419,7 +420,7 @@ def structure_records(
         about_defence = about_defence or any(
             _DEFENCE_TALK.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
-        context = _context(article, passage)
+        context = _context(article, passage, framing)
         found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article)
@@ -507,14 +508,20 @@ def context_years(article: Article) -> list[TimeRef | None]:
     return years
 
 
-def _context(article: Article, passage: Passage) -> str:
-    """Return the text that frames a passage: the article's title, its heading, its paragraph so far, and a bold line above."""
+def _context(article: Article, passage: Passage, framing: str) -> str:
+    """Return the text that frames a passage: the article's title and the first sentence that speaks of
+    defence spending (a live blog's entries are paragraphs of their own), its heading, its paragraph
+    so far, and a bold line above. A paragraph on something else (inflation, trade, a poll) keeps
+    only its own frame: a digest's other items are not about defence."""
     same = [
         p
         for p in article.passages[max(0, passage.position - 4) : passage.position]
         if p.paragraph >= passage.paragraph - 1
     ]
-    return " ".join([article.meta.title or "", passage.section or "", *(p.text for p in same), passage.text])
+    own = " ".join([passage.section or "", *(p.text for p in same), passage.text])
+    if _OTHER_THING.search(own) and not _speaks_of_spending(own):
+        return own
+    return " ".join([article.meta.title or "", framing, own])
 
 
 def _speaks_of_spending(context: str) -> bool:
