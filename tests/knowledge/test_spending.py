@@ -767,6 +767,16 @@ def test_a_correction_with_the_right_figure_after_a_semicolon() -> None:
     assert {r.value for r in records(text, title="Live: defence budgets") if r.subject == "SK"} == {2.05}
 
 
+def test_an_op_ed_about_the_allies_money_frames_its_bare_shares() -> None:
+    """No 'defence' anywhere: an op-ed on what the allies spend is still about defence spending."""
+    text = (
+        "Ten years on, the allies still argue about money and who spends enough.\n\n"
+        "Croatia, stuck near 1.8%, shows little urgency. Slovakia points to its 2%."
+    )
+    found = facts(text, title="Opinion: Europe must pay its way")
+    assert {("HR", SHARE, 1.8), ("SK", SHARE, 2.0)} == {(s, m, v) for s, m, _, v in found}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

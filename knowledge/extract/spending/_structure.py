@@ -70,6 +70,8 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 _DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|security)\b", re.I)
+# An article is about defence from the first title, heading or sentence that names it, the alliance or rearming.
+_ABOUT_DEFENCE = re.compile(rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|rearm\w*)\b", re.I)
 _SPENDING_TALK = re.compile(
     r"\b(?:spend\w*|spent|budget\w*|outlays?|expenditure|GDP|guideline|target|allies|ally)\b", re.I
 )
@@ -409,16 +411,19 @@ def structure_records(
         by_passage.setdefault(record.passage, []).append(record)
     published = article.meta.published
     records: list[SpendingRecord] = []
-    about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
+    about_defence = _ABOUT_DEFENCE.search(article.meta.title or "") is not None
     opening = speaking_for or _dateline_topic(article)
-    framing = next((p.text for p in article.passages if _speaks_of_spending(p.text)), "")
+    framing = next(
+        (p.text for p in article.passages if _ABOUT_DEFENCE.search(p.text) and _SPENDING_TALK.search(p.text)),
+        "",
+    )
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             topic, section = opening, passage.section
         about_defence = about_defence or any(
-            _DEFENCE_TALK.search(frame) is not None for frame in (passage.text, passage.section or "")
+            _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
         context = _context(article, passage, framing)
         found: list[SpendingRecord] = []
