@@ -777,6 +777,16 @@ def test_an_op_ed_about_the_allies_money_frames_its_bare_shares() -> None:
     assert {("HR", SHARE, 1.8), ("SK", SHARE, 2.0)} == {(s, m, v) for s, m, _, v in found}
 
 
+def test_a_government_named_by_its_demonym_is_the_topic_of_the_figures_after_it() -> None:
+    """'The Slovak government presented ...' then 'Defence budget 2026: €3.1 billion': the figures are Slovakia's."""
+    text = (
+        "The Slovak government today presented its defence plan for 2026.\n\n"
+        "Key figures:\n- Defence budget 2026: €3.1 billion (2.2% of GDP)\n- Budget 2025: €2.9 billion"
+    )
+    found = facts(text, title="Press release")
+    assert {("SK", AMOUNT, 2026, 3.1e9), ("SK", SHARE, 2026, 2.2), ("SK", AMOUNT, 2025, 2.9e9)} <= found
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -472,6 +472,9 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     mentions = [
         _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
     ]
+    # "The Dutch government presented its plan": the ally whose government acts is the topic.
+    mentions += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if _GOVERNMENT_AFTER.match(text, e)]
+    mentions.sort(key=lambda o: o.start)
     # A possessive names the topic only as the sentence's subject: "Denmark's turning point came in
     # 2023" is about Denmark; "after Russia's invasion" is not about Russia.
     mentions = [
