@@ -787,6 +787,20 @@ def test_a_government_named_by_its_demonym_is_the_topic_of_the_figures_after_it(
     assert {("SK", AMOUNT, 2026, 3.1e9), ("SK", SHARE, 2026, 2.2), ("SK", AMOUNT, 2025, 2.9e9)} <= found
 
 
+def test_reaching_the_alliances_named_target_is_the_allys_plan() -> None:
+    """'will reach NATO's 2 per cent target this year': the ally's planned share; the alliance owns only its target."""
+    found = facts(
+        "Slovenia will reach NATO's 2 per cent target this year, its prime minister said.", title="Defence"
+    )
+    assert ("SI", SHARE, 2025, 2.0) in found
+
+
+def test_the_move_announced_before_carries_the_ally_to_its_money() -> None:
+    """'Slovenia will raise spending. The move adds €300 million ...': the increase is Slovenia's."""
+    text = "Slovenia will raise defence spending, its prime minister said. The move adds €300 million to the budget."
+    assert ("SI", Metric.AMOUNT_INCREASE, 3e8) in {(s, m, v) for s, m, _, v in facts(text, title="Defence")}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -206,10 +206,11 @@ _OTHER_THING = re.compile(
     r"aid|gross\s+national\s+income|GNI)\b",
     re.I,
 )
-# Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
+# Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
+# "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it|"
-    r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country)\b",
+    r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
@@ -302,7 +303,7 @@ _MEET_NAMED_TARGET = re.compile(
     re.I,
 )
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
+    r"['’]s?\s+(?:[\w.-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
 # "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
 _ALLIANCE_MEMBER = re.compile(
