@@ -801,6 +801,12 @@ def test_the_move_announced_before_carries_the_ally_to_its_money() -> None:
     assert ("SI", Metric.AMOUNT_INCREASE, 3e8) in {(s, m, v) for s, m, _, v in facts(text, title="Defence")}
 
 
+def test_listed_shares_with_one_unit_belong_to_the_listed_allies_in_order() -> None:
+    """'Greece and Turkey spent 3.1 and 2.1 per cent respectively': one unit for the list (issue 10)."""
+    found = facts("Greece and Turkey spent 3.1 and 2.1 per cent respectively in 2024.", title="Defence")
+    assert found == {("GR", SHARE, 2024, 3.1), ("TR", SHARE, 2024, 2.1)}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (
