@@ -807,6 +807,25 @@ def test_listed_shares_with_one_unit_belong_to_the_listed_allies_in_order() -> N
     assert found == {("GR", SHARE, 2024, 3.1), ("TR", SHARE, 2024, 2.1)}
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "status"),
+    [
+        # the ally's own expectation of its spending is its plan
+        ("Slovenia's government now expects defence spending of about 2.1% of GDP in 2025.", 2025, "planned"),
+        # a past year's approved budget is what that year had
+        ("Slovenia's parliament approved a defence budget of 1.4% of GDP for 2023.", 2023, "actual"),
+        ("Slovenia's parliament approved a defence budget of 2.2% of GDP for 2026.", 2026, "planned"),
+    ],
+)
+def test_the_status_of_an_expected_or_approved_figure(text: str, year: int, status: str) -> None:
+    """'expects defence spending of' is a plan; 'approved' is a plan only for a year not yet over (issue 10)."""
+    (record,) = records(text, title="Defence")
+    assert (record.when.year if record.when else None, record.status.value if record.status else None) == (
+        year,
+        status,
+    )
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (
