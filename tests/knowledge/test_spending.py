@@ -826,6 +826,28 @@ def test_the_status_of_an_expected_or_approved_figure(text: str, year: int, stat
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Luxembourg has a tiny army, so it spends about 1% of GDP on defence.", ("LU", SHARE, 1.0)),
+        (
+            "Luxembourg has approved €400 million in extra defence spending for this year.",
+            ("LU", Metric.AMOUNT_INCREASE, 4e8),
+        ),
+    ],
+)
+def test_the_subject_through_so_it_and_money_in_extra_spending(
+    text: str, expected: tuple[str, Metric, float]
+) -> None:
+    """', so it spends' is the sentence's subject; '€400 million in extra ... spending' is an increase (issue 10)."""
+    assert expected in {(s, m, v) for s, m, _, v in facts(text, title="Defence")}
+
+
+def test_a_pronoun_after_another_country_is_not_the_subjects() -> None:
+    """'Croatia criticised Slovenia, and it spends 2%': whose 'it' is unclear, so no figure."""
+    assert facts("Croatia criticised Slovenia, and it spends 2% of GDP.", title="Defence") == set()
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

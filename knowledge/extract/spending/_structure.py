@@ -103,7 +103,10 @@ _INCREASE_BEFORE = re.compile(
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
 )
-_INCREASE_AFTER = re.compile(r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b", re.I)
+# "€4bn more", "€4bn a year extra", "€9 billion in extra defence spending": money added.
+_INCREASE_AFTER = re.compile(
+    r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b|\s+in\s+(?:extra|additional)\b", re.I
+)
 _CHANGE_WORD = re.compile(r"\b(?:increase|extra|additional|more|further|by)\b", re.I)
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
@@ -369,6 +372,11 @@ _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
+# The sentence's subject, a clause, then ", so it" / ", and it" and no other pronoun: "Iceland has no
+# army, so it spends about 0.1%".
+_AND_IT = re.compile(
+    r"[^,;:]{1,80},\s*(?:and|so|but|yet)\s+it\s+(?!is\b|was\b)(?:(?!\b(?:it|they|he|she)\b)[^:;,])*$", re.I
+)
 # A short main clause ending in a colon, then "it" and no other pronoun: "it" is that clause's subject.
 _COLON_IT = re.compile(r"\s*,?\s*[^:;,]{1,60}:\s+it\s+(?:(?!\b(?:it|they|he|she)\b)[^:;])*$", re.I)
 
@@ -985,7 +993,7 @@ def _figure_owners(
         # "the Danish government created a fund ..., and it now expects 3.2%": "it" is the government
         and not (_GOVERNMENT_AFTER.match(text, nearest.end) and not _PERSONAL_PRONOUN.search(between))
         # "Sweden ... offers a contrast: it expects to spend 2.8%": the sentence's subject, then "it"
-        and not (not text[: nearest.start].strip() and _COLON_IT.match(between))
+        and not (not text[: nearest.start].strip() and (_COLON_IT.match(between) or _AND_IT.match(between)))
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
