@@ -848,6 +848,19 @@ def test_a_pronoun_after_another_country_is_not_the_subjects() -> None:
     assert facts("Croatia criticised Slovenia, and it spends 2% of GDP.", title="Defence") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies argue about defence budgets. Backing for a bigger army is 58% in Latvia.",  # no share of GDP is 58%
+        "Allies argue about defence budgets. Support for higher military budgets is 4% in Latvia.",
+        "Allies argue about defence budgets. Latvia's figure is 4%, a survey of voters found.",
+    ],
+)
+def test_poll_figures_in_a_defence_article_are_no_allys_spending(text: str) -> None:
+    """A poll's share or an implausible share of GDP is never an ally's spending (no invented figures)."""
+    assert facts(text, title="Defence budgets") == set()
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -67,7 +67,20 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
         *alliance_records(sentences, claimed),
     ]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
-    return [r for r in own if r.currency != KRONER]
+    return [r for r in own if r.currency != KRONER and _plausible(r)]
+
+
+# No ally in the years news covers spends anywhere near a tenth of its economy on defence (the
+# highest are under 5%; the 2035 target is 5% with related spending): a share above this is
+# something else ("support ... is 62% in Denmark, a survey found"), never an answer.
+MAX_SHARE_OF_GDP = 10.0
+
+
+def _plausible(record: SpendingRecord) -> bool:
+    """Return whether a record's value can be a defence share of GDP, when it is one."""
+    return not (
+        record.metric is Metric.SHARE_OF_GDP and record.value is not None and record.value > MAX_SHARE_OF_GDP
+    )
 
 
 _NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)

@@ -206,6 +206,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
     r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
+    r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"aid|gross\s+national\s+income|GNI)\b",
     re.I,
 )
@@ -775,6 +776,10 @@ def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRe
     return found
 
 
+# "... is 4% in Denmark, a survey found": a poll's figure.
+_POLL_AFTER = re.compile(r"[^.;]{0,60}\b(?:survey|poll|opinion\s+poll|respondents)\b", re.I)
+
+
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
@@ -784,6 +789,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
+        or _POLL_AFTER.match(text, figure.end) is not None
     )
 
 
