@@ -861,6 +861,18 @@ def test_poll_figures_in_a_defence_article_are_no_allys_spending(text: str) -> N
     assert facts(text, title="Defence budgets") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Were Portugal to reach 2% of GDP, its bill would rise by €1 billion.",
+        "Should Portugal spend 2% of GDP on defence, it would need €1 billion more.",
+    ],
+)
+def test_an_inverted_condition_is_hypothetical(text: str) -> None:
+    """'Were Portugal to reach 2%': a condition, not Portugal's spending (issue 10)."""
+    assert {r for r in facts(text, title="Defence") if r[1] is SHARE} == set()
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

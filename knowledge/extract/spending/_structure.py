@@ -51,7 +51,10 @@ from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, f
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
+    r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
+    # an inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%"
+    r"|\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+",
+    re.I,
 )
 UNRESOLVED_TIME = re.compile(
     r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
