@@ -873,6 +873,18 @@ def test_an_inverted_condition_is_hypothetical(text: str) -> None:
     assert {r for r in facts(text, title="Defence") if r[1] is SHARE} == set()
 
 
+def test_a_table_of_one_allys_years_is_that_allys() -> None:
+    """A report's table with a year per row and a '% of GDP' column: the shares of the ally it is about."""
+    text = (
+        "Croatia spent 1.8% of GDP on defence in 2024, the ministry's report shows.\n\n"
+        "Year     Spending (EUR m)    % of GDP\n\n"
+        "2022     1,100          1.6\n2023     1,300          1.7\n"
+    )
+    found = facts(text, title="Annual report")
+    assert {("HR", SHARE, 2022, 1.6), ("HR", SHARE, 2023, 1.7)} <= found
+    assert all(s == "HR" for s, *_ in found)
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

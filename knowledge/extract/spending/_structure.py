@@ -203,6 +203,7 @@ _FIGURE_NOTE = re.compile(
     re.I,
 )
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
+_SHARE_HEADER = re.compile(r"%\s*(?:of\s+)?GDP|share\s+of\s+GDP|per\s*cent\s+of\s+GDP", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -434,14 +435,16 @@ def structure_records(
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
-            topic, section = opening, passage.section
+            # a new heading, a new topic; a table's header line taken for a heading is no heading
+            topic = topic if len(_cells(passage.section or "")) > 2 else opening
+            section = passage.section
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
         context = _context(article, passage, framing)
         found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
-            found = _table_records(passage, context, published, article)
+            found = _table_records(passage, context, published, article, topic)
         elif about_defence:
             found = _line_records(
                 passage,
@@ -1222,13 +1225,16 @@ def _cells(line: str) -> list[str]:
 
 
 def _table_records(
-    passage: Passage, context: str, published: PartialDate | None, article: Article
+    passage: Passage, context: str, published: PartialDate | None, article: Article, topic: str | None
 ) -> list[SpendingRecord]:
-    """Return the share-of-GDP facts of a table: row label x year column."""
+    """Return the share-of-GDP facts of a table: row label x year column, or, for a table of the
+    topic ally's years, year row x its "% of GDP" column."""
     rows = [_cells(line) for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
     start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
-    if start is None or len(rows) - start < 2:
+    if start is None:
+        return _year_rows(rows, passage, published, topic, article)
+    if len(rows) - start < 2:
         return []
     header, rows = rows[start], rows[start:]
     years = [_YEAR_CELL.fullmatch(cell) for cell in header]
@@ -1266,6 +1272,50 @@ def _table_records(
                     status=status,
                 )
             )
+    return records
+
+
+def _year_rows(
+    rows: list[list[str]],
+    passage: Passage,
+    published: PartialDate | None,
+    topic: str | None,
+    article: Article,
+) -> list[SpendingRecord]:
+    """Return the shares of a table of one ally's years (the ally the text is about): a year opens
+    each row, and one column is headed "% of GDP" (in the table, or on the line or heading just above it)."""
+    first = next((i for i, row in enumerate(rows) if row and _YEAR_CELL.fullmatch(row[0])), None)
+    if topic is None or topic == "NATO" or first is None:
+        return []
+    above = article.passages[passage.position - 1].text if passage.position else ""
+    headers = (
+        [rows[first - 1]]
+        if first
+        else [_cells(line) for line in (above, passage.section or "") if "\n" not in line]
+    )
+    column = next(
+        (i for header in headers for i, cell in enumerate(header) if i and _SHARE_HEADER.search(cell)), None
+    )
+    if column is None:
+        return []
+    records = []
+    for row in rows[first:]:
+        year = _YEAR_CELL.fullmatch(row[0]) if row else None
+        match = _CELL_NUMBER.match(row[column]) if year and column < len(row) else None
+        if year is None or match is None:
+            continue
+        when = TimeRef(text=row[0], year=int(year.group("year")))
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=topic,
+                metric=Metric.SHARE_OF_GDP,
+                when=when,
+                value=float(match.group("num")),
+                as_written=f"{row[column].strip()}%" if "%" not in row[column] else row[column].strip(),
+                status=figure_status("", when, published, _ESTIMATE_HEADER.search(row[0]) is not None),
+            )
+        )
     return records
 
 
