@@ -158,9 +158,9 @@ _CURRENCY_WORDS = {
     r"dollars?": "USD",
     r"euros?": "EUR",
     r"(?:British\s+)?pounds(?:\s+sterling)?|sterling": "GBP",
-    r"(?:Swedish\s+)?kronor": "SEK",
-    r"Norwegian\s+kron(?:er|e)": "NOK",
-    r"Danish\s+kron(?:er|e)": "DKK",
+    r"(?:Swedish\s+)?kronor|Swedish\s+(?:crowns?|krona)": "SEK",
+    r"Norwegian\s+(?:kron(?:er|e)|crowns?)": "NOK",
+    r"Danish\s+(?:kron(?:er|e)|crowns?)": "DKK",
     r"(?:zlotys?|zlotych|zloties|złotys?|złotych)": "PLN",
     r"kron(?:er|e)": KRONER,  # Danish or Norwegian: the spender decides (see the spending extractor)
     r"(?:Icelandic\s+)?kr[oó]nur": "ISK",

@@ -92,6 +92,9 @@ def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
         ("48 billion lei", (4.8e10, "RON", "48 billion lei")),
         ("740 billion forints", (7.4e11, "HUF", "740 billion forints")),
         ("160 billion koruna", (1.6e11, "CZK", "160 billion koruna")),
+        ("90 billion Norwegian crowns", (9e10, "NOK", "90 billion Norwegian crowns")),
+        ("40 billion Danish crowns", (4e10, "DKK", "40 billion Danish crowns")),
+        ("150 billion Swedish crowns", (1.5e11, "SEK", "150 billion Swedish crowns")),
         ("3 billion leva", (3e9, "BGN", "3 billion leva")),
         ("¥5 billion", None),  # yen or yuan?
         ("1.3 trillion", None),  # no currency
