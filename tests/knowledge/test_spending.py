@@ -885,6 +885,16 @@ def test_a_table_of_one_allys_years_is_that_allys() -> None:
     assert all(s == "HR" for s, *_ in found)
 
 
+def test_a_figure_the_article_restates_is_one_record_citing_its_first_mention() -> None:
+    """'2.0% of GDP in 2024' in the text and '2.00' in its table: one figure, from the sentence."""
+    text = (
+        "Croatia spent 1.8% of GDP on defence in 2024.\n\n"
+        "| Ally | 2023 | 2024 |\n|---|---|---|\n| Croatia | 1.7 | 1.80 |\n"
+    )
+    found = [r for r in records(text, title="Defence") if r.when and r.when.year == 2024]
+    assert [(r.subject, r.value, r.passage) for r in found] == [("HR", 1.8, 0)]
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -33,7 +33,7 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
-from knowledge.models import Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
+from knowledge.models import ALLIANCE, Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
 _TIMELESS = re.compile(r"\bnever\b|\bin\s+any\s+year\b|\bfor\s+years\b|\bever\b", re.I)
@@ -67,7 +67,25 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
         *alliance_records(sentences, claimed),
     ]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
-    return [r for r in own if r.currency != KRONER and _plausible(r)]
+    return _once([r for r in own if r.currency != KRONER and _plausible(r)])
+
+
+def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records less those that restate an earlier one's figure (same ally, measure, year,
+    value, currency and status: "2.0% ... in 2024" in the text and "2.00" in its table), so an answer
+    lists a figure once, citing where the article first gives it. The alliance's facts are kept as
+    read: the same value may be two different facts of it (a target and a count)."""
+    first: dict[tuple[object, ...], SpendingRecord] = {}
+    for record in sorted(records, key=lambda r: r.passage):
+        if record.value is not None and record.subject != ALLIANCE:
+            first.setdefault(_figure_key(record), record)
+    return [r for r in records if r.value is None or r.subject == ALLIANCE or first[_figure_key(r)] is r]
+
+
+def _figure_key(record: SpendingRecord) -> tuple[object, ...]:
+    """Return what makes two records the same figure."""
+    year = record.when.year if record.when else None
+    return (record.subject, record.metric, year, record.value, record.currency, record.status)
 
 
 # No ally in the years news covers spends anywhere near a tenth of its economy on defence (the
