@@ -895,6 +895,18 @@ def test_a_figure_the_article_restates_is_one_record_citing_its_first_mention() 
     assert [(r.subject, r.value, r.passage) for r in found] == [("HR", 1.8, 0)]
 
 
+def test_from_a_to_b_between_two_years_dates_each_end() -> None:
+    """'rose from 1.6% to 1.9% of GDP between 2023 and 2024': 1.6% is 2023's, 1.9% is 2024's (issue 10)."""
+    found = facts("Croatia's outlays rose from 1.6% to 1.9% of GDP between 2023 and 2024.", title="Defence")
+    assert {(y, v) for s, m, y, v in found if s == "HR"} == {(2023, 1.6), (2024, 1.9)}
+
+
+def test_core_defence_is_defence() -> None:
+    """'on core defence' is what the money is for, not something else (issue 10)."""
+    found = facts("Croatia will spend 3.5% of GDP on core defence by 2030, two years early.", title="Defence")
+    assert found == {("HR", SHARE, 2030, 3.5)}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -245,7 +245,8 @@ _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
-    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))"
+    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:(?:core|hard|overall|total|own)\s+)?"
+    r"(?:defen[cs]e|military|armed|army|security|arms|weapons))"
     r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)",  # "an increase of €390m on the budget"
     re.I,
 )
@@ -1101,6 +1102,33 @@ def _label_codes(label: str) -> list[str]:
 # --- when -------------------------------------------------------------------------------------
 
 
+# "climbed from 1.55% to 2% of GDP between 2024 and 2025": the first year is the "from" figure's,
+# the second the "to" figure's.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_TO_BETWEEN = re.compile(r"\s*(?:of\s+(?:its\s+)?GDP\s+)?to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
+_YEARS_AFTER_PAIR = re.compile(
+    r"\s*(?:of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:between|from)\s+"
+    r"(?P<first>(?:19|20)\d\d)\s*(?:and|to|-|–)\s*(?P<second>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -> TimeRef | None:
+    """Return a figure's year when it is one end of "from A to B between Y1 and Y2"."""
+    for start in (index, index - 1):
+        if start < 0 or start + 1 >= len(figures):
+            continue
+        low, high = figures[start][0], figures[start + 1][0]
+        if (
+            _FROM_BEFORE.search(text, max(0, low.start - 22), low.start)
+            and _TO_BETWEEN.fullmatch(text, low.end, high.start)
+            and (years := _YEARS_AFTER_PAIR.match(text, high.end)) is not None
+        ):
+            year = years.group("first") if index == start else years.group("second")
+            return TimeRef(text=year, year=int(year))
+    return None
+
+
 def _time_of(
     text: str,
     figures: list[tuple[_Found, Metric]],
@@ -1114,6 +1142,9 @@ def _time_of(
     A figure that continues another with "from" ("up from NOK 91bn") takes only the time written
     after it: the times before it are the other figure's.
     """
+    spanned = _spanned_year(text, figures, index)
+    if spanned is not None:
+        return spanned
     group = _figure_group(text, figures, index)
     first, last = figures[group[0]][0], figures[group[-1]][0]
     stop = min(figures[group[-1] + 1][0].start if group[-1] + 1 < len(figures) else clause_end, clause_end)
