@@ -907,6 +907,16 @@ def test_core_defence_is_defence() -> None:
     assert found == {("HR", SHARE, 2030, 3.5)}
 
 
+def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
+    """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
+    text = (
+        "| Ally | Share of GDP | Meets 2%? |\n|---|---:|---|\n"
+        "| Croatia | 1.81% | No |\n| Albania | 2.02% | Yes |\n"
+    )
+    found = facts(text, title="Where the allies stand on defence in 2024")
+    assert found == {("HR", SHARE, 2024, 1.81), ("AL", SHARE, 2024, 2.02)}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -203,7 +203,9 @@ _FIGURE_NOTE = re.compile(
     re.I,
 )
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
-_SHARE_HEADER = re.compile(r"%\s*(?:of\s+)?GDP|share\s+of\s+GDP|per\s*cent\s+of\s+GDP", re.I)
+_SHARE_HEADER = re.compile(
+    r"%\s*(?:of\s+)?GDP|share\s+of\s+(?:GDP|gross\s+domestic\s+product)|per\s*cent\s+of\s+GDP", re.I
+)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -535,18 +537,23 @@ def context_years(article: Article) -> list[TimeRef | None]:
 
 def _context(article: Article, passage: Passage, framing: str) -> str:
     """Return the text that frames a passage: the article's title and the first sentence that speaks of
-    defence spending (a live blog's entries are paragraphs of their own), its heading, its paragraph
-    so far, and a bold line above. A paragraph on something else (inflation, trade, a poll) keeps
-    only its own frame: a digest's other items are not about defence."""
+    defence spending (a live blog's entries are paragraphs of their own), and its own frame
+    (``_own_context``). A paragraph on something else (inflation, trade, a poll) keeps only its own
+    frame: a digest's other items are not about defence."""
+    own = _own_context(article, passage)
+    if _OTHER_THING.search(own) and not _speaks_of_spending(own):
+        return own
+    return " ".join([article.meta.title or "", framing, own])
+
+
+def _own_context(article: Article, passage: Passage) -> str:
+    """Return a passage's own frame: its heading, its paragraph so far, and a bold line above."""
     same = [
         p
         for p in article.passages[max(0, passage.position - 4) : passage.position]
         if p.paragraph >= passage.paragraph - 1
     ]
-    own = " ".join([passage.section or "", *(p.text for p in same), passage.text])
-    if _OTHER_THING.search(own) and not _speaks_of_spending(own):
-        return own
-    return " ".join([article.meta.title or "", framing, own])
+    return " ".join([passage.section or "", *(p.text for p in same), passage.text])
 
 
 def _speaks_of_spending(context: str) -> bool:
@@ -1264,7 +1271,9 @@ def _table_records(
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
     start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
-        return _year_rows(rows, passage, published, topic, article)
+        return _year_rows(rows, passage, published, topic, article) or _share_column(
+            rows, passage, published, article
+        )
     if len(rows) - start < 2:
         return []
     header, rows = rows[start], rows[start:]
@@ -1275,7 +1284,8 @@ def _table_records(
         return []
     # "Both columns are estimates" marks every column; a legend ("e = estimate") only the marked ones.
     legend = _LEGEND.search(context + " " + frame) is not None
-    frame_only = context.removesuffix(passage.text)  # the header's own "2024e" marks one column
+    # the header's own "2024e" marks one column; the title's "2025 estimates" is no column's note
+    frame_only = _own_context(article, passage).removesuffix(passage.text)
     estimate_note = not legend and _ESTIMATE_HEADER.search(frame_only) is not None
     records = []
     for row in rows[1:]:
@@ -1303,6 +1313,46 @@ def _table_records(
                     status=status,
                 )
             )
+    return records
+
+
+def _share_column(
+    rows: list[list[str]], passage: Passage, published: PartialDate | None, article: Article
+) -> list[SpendingRecord]:
+    """Return the shares of a table with an ally per row and one "Share of GDP" column, dated by the
+    one year its heading or the article's title gives ("Defence spending by ally, 2025 estimates")."""
+    above = article.passages[passage.position - 1].text if passage.position else ""
+    above_rows = [
+        r for r in map(_cells, above.splitlines()) if r and not all(set(c) <= set("-: ") for c in r)
+    ]
+    # the header row, or the one the reader left in the passage above (the header and its rule line)
+    header, body = (
+        (rows[0], rows[1:]) if len(_codes(rows[0][0])) != 1 or not above_rows else (above_rows[0], rows)
+    )
+    column = next((i for i, cell in enumerate(header) if i and _SHARE_HEADER.search(cell)), None)
+    frames = [passage.section or "", article.meta.title or ""]
+    times = next((found for frame in frames if (found := find_times(frame, published))), [])
+    if column is None or len({t.year for t, _, _ in times}) != 1 or times[0][0].year is None:
+        return []
+    when = TimeRef(text=times[0][0].text, year=times[0][0].year)
+    estimates = any(_ESTIMATE_HEADER.search(frame) for frame in (*frames, header[column]))
+    records = []
+    for row in body:
+        codes = _codes(row[0]) if row else []
+        match = _CELL_NUMBER.match(row[column]) if len(codes) == 1 and column < len(row) else None
+        if match is None:
+            continue
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=codes[0],
+                metric=Metric.SHARE_OF_GDP,
+                when=when,
+                value=float(match.group("num")),
+                as_written=row[column].strip() if "%" in row[column] else f"{row[column].strip()}%",
+                status=figure_status("", when, published, estimates),
+            )
+        )
     return records
 
 
