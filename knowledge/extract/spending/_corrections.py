@@ -31,14 +31,19 @@ _RIGHT_CUE = re.compile(
     r"|;\s*(?:it|the\s+figure|the\s+share)\s+(?:is|was)\b",
     re.I,
 )
+# Who gave the figure: a name ("Vandamme", "Minister Dufour") or an office ("the ministry").
+_SOURCE = (
+    r"(?:(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*"
+    r"|(?i:the\s+(?:\w+\s+)?(?:ministry|government|office|spokes(?:person|man|woman)|department)))"
+)
 # The sentence after the note is only what the source said: "Vandamme said €9.8 billion."
 _SOURCE_SAID = re.compile(
-    r"^\s*(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{0,25}\d[^;]{0,30}$)"
+    rf"^\s*{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
 )
 
 # The same, after a semicolon in the note itself: "at 10:15 we said 2%; Francken said 2.05%."
 _SOURCE_SAID_AFTER = re.compile(
-    r";\s*(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{0,25}\d[^;]{0,30}$)"
+    rf";\s*{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
 )
 
 

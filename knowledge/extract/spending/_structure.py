@@ -72,7 +72,11 @@ _SHARE_CUE = re.compile(
     r"|national\s+output)|GDP)\b",
     re.I,
 )
-_DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|security)\b", re.I)
+_DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|army|security)\b", re.I)
+# Nothing, or a live blog's time stamp, before a sentence's subject: "10:10 — Iceland has ...".
+_SENTENCE_OPENING = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\s*(?:[—–-]|:)\s*)?", re.I
+)
 # An article is about defence from the first title, heading or sentence that names it, the alliance or rearming.
 _ABOUT_DEFENCE = re.compile(rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|rearm\w*)\b", re.I)
 _SPENDING_TALK = re.compile(
@@ -1013,7 +1017,10 @@ def _figure_owners(
         # "the Danish government created a fund ..., and it now expects 3.2%": "it" is the government
         and not (_GOVERNMENT_AFTER.match(text, nearest.end) and not _PERSONAL_PRONOUN.search(between))
         # "Sweden ... offers a contrast: it expects to spend 2.8%": the sentence's subject, then "it"
-        and not (not text[: nearest.start].strip() and (_COLON_IT.match(between) or _AND_IT.match(between)))
+        and not (
+            _SENTENCE_OPENING.fullmatch(text, 0, nearest.start)
+            and (_COLON_IT.match(between) or _AND_IT.match(between))
+        )
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
