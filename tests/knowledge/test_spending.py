@@ -917,6 +917,26 @@ def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     assert found == {("HR", SHARE, 2024, 1.81), ("AL", SHARE, 2024, 2.02)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 1.9% of GDP, Croatia is still below the line.", {("HR", SHARE, 2025, 1.9)}),
+        ("With spending of 2.1% of GDP, Albania ranks tenth.", {("AL", SHARE, 2025, 2.1)}),
+        ("At 2%, the guideline is too low, Croatia says.", set()),  # the fronted figure is the guideline's
+    ],
+)
+def test_a_sentence_that_opens_with_its_figure(text: str, expected: set[Fact]) -> None:
+    """'At 1.9% of GDP, Croatia is ...': the subject after the fronted phrase owns the figure (issue 10)."""
+    assert {f for f in facts(text, title="Defence") if f[1] is SHARE} == expected
+
+
+def test_a_present_verb_after_an_aside_dates_the_figure_to_the_articles_year() -> None:
+    """'Croatia's expenditure, at 1.9 per cent of GDP, exceeds ...': the present, the article's year."""
+    assert facts("Croatia's expenditure, at 1.9 per cent of GDP, exceeds Slovenia's.", title="Defence") == {
+        ("HR", SHARE, 2025, 1.9)
+    }
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -142,7 +142,7 @@ _RANGE = re.compile(
 _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+")
 _PRESENT = re.compile(
     r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?|lags?|"
-    r"hovers?|devotes|now)\b",
+    r"hovers?|devotes|exceeds|meets|equals|represents|amounts\s+to|puts|now)\b",
     re.I,
 )
 # Words that put an undated figure in the present whatever year the text spoke of before.
@@ -259,6 +259,17 @@ _SPENT_ON_OTHER = re.compile(
 _OWNER_AFTER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s*)?"
     r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
+    re.I,
+)
+# A sentence that opens with its figure: "At 4.1% of GDP, Poland ...", "With spending of 3.4%, Estonia ...".
+_FRONTED = re.compile(
+    r"\s*(?:(?-i:At)|(?-i:With)\s+(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|a\s+budget)\s+of)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|an\s+estimated)\s+)?",
+    re.I,
+)
+_FRONTED_TO_SUBJECT = re.compile(
+    r"\s*(?:of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s*)?"
+    r"(?:(?:in|last|this)\s+(?:\d{4}|year)\s*)?,\s*(?:the\s+)?",
     re.I,
 )
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
@@ -985,6 +996,12 @@ def _figure_owners(
     figure = figures[index][0]
     after = next((o for o in owners if o.start >= figure.end), None)
     if after is not None and _OWNER_AFTER.fullmatch(text, figure.end, after.start):
+        return [after.code] if _is_ally(after.code) else []
+    if (
+        after is not None
+        and _FRONTED.fullmatch(text, 0, figure.start)
+        and _FRONTED_TO_SUBJECT.fullmatch(text, figure.end, after.start)
+    ):  # "At 4.1% of GDP, Poland is the biggest spender": the subject after the fronted phrase
         return [after.code] if _is_ally(after.code) else []
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
