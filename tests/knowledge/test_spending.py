@@ -937,6 +937,22 @@ def test_a_present_verb_after_an_aside_dates_the_figure_to_the_articles_year() -
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Croatia's defence spending will rise to €2.5bn by 2027.", {("HR", AMOUNT, 2027, 2.5e9)}),
+        ("Croatia's defence budget rose by €300m in 2024.", {("HR", Metric.AMOUNT_INCREASE, 2024, 3e8)}),
+        (  # the year compared with is the base, not the increase's year
+            "Croatia spent 1.8% of GDP on defence in 2024. Compared with 2023, its budget rose by €300m.",
+            {("HR", SHARE, 2024, 1.8), ("HR", Metric.AMOUNT_INCREASE, 2024, 3e8)},
+        ),
+    ],
+)
+def test_a_level_by_a_deadline_and_a_rise_by_an_amount(text: str, expected: set[Fact]) -> None:
+    """'to €2.5bn by 2027' is a level with its year; 'rose by €300m' is an increase (issue 10)."""
+    assert facts(text, title="Defence") == expected
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

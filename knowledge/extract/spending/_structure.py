@@ -106,7 +106,7 @@ _NOT_AMOUNT = re.compile(
 )
 _INCREASE_BEFORE = re.compile(
     r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
-    r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?)\s+"
+    r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?|(?:rise|rises|rose|risen|rising|grow|grows|grew|grown|increase[sd]?|up)\s+by)\s+"
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
 )
@@ -114,7 +114,11 @@ _INCREASE_BEFORE = re.compile(
 _INCREASE_AFTER = re.compile(
     r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b|\s+in\s+(?:extra|additional)\b", re.I
 )
-_CHANGE_WORD = re.compile(r"\b(?:increase|extra|additional|more|further|by)\b", re.I)
+# "rose by €4bn" is a change; "£71bn by 2027" is a level and its deadline.
+_CHANGE_WORD = re.compile(
+    r"\b(?:increase|extra|additional|more|further|by(?!\s+(?:(?:the\s+)?end\s+of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b))\b",
+    re.I,
+)
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
     r"(?:(?:target|goal|guideline)\s+of\s+(?:spending\s+)?)?$",
@@ -285,6 +289,7 @@ _SINCE = re.compile(r"\bsince\s+$", re.I)
 _APPOSED_INCREASE = re.compile(
     r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
 )
+_BASE_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than(?:\s+in)?)\s+$", re.I)
 _INCREASE_BASE = re.compile(
     r"\b(?:on|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b[^.;,]{0,30}$", re.I
 )
@@ -1188,6 +1193,7 @@ def _time_of(
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
         and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
+        and not _BASE_YEAR.search(text, max(0, s - 20), s)  # "Compared with 2023, it rose by €0.2bn"
     ]
     after = [
         t
