@@ -953,6 +953,12 @@ def test_a_level_by_a_deadline_and_a_rise_by_an_amount(text: str, expected: set[
     assert facts(text, title="Defence") == expected
 
 
+def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> None:
+    """'Croatia spent 1.8% last year; Slovenia, just 1.3%': Slovenia's 1.3% is last year's too (issue 10)."""
+    found = facts("Croatia spent 1.8% of GDP last year; Slovenia, just 1.3%.", title="Defence")
+    assert found == {("HR", SHARE, 2024, 1.8), ("SI", SHARE, 2024, 1.3)}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

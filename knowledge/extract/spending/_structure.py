@@ -176,8 +176,11 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
+# A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
+# Spain, just 1.28%".
 GAPPED = re.compile(
-    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+|;\s*)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*"
+    r"(?:,\s*(?:just|only|barely|about|around|nearly|some)\s+|at\s+|on\s+)?"
 )
 # "ministers told parliament last week", "said on Monday": when it was said, not the figure's year.
 _SPEECH_BEFORE = re.compile(
@@ -697,7 +700,11 @@ def _line_records(
                 continue  # someone's words about what was spent are a claim; a stated plan is the news
             if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
                 # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
-                record = record.model_copy(update={"status": before.status})
+                # (and its time, when the gapped clause gives none: "1.5% last year; Spain, just 1.28%")
+                update: dict[str, object] = {"status": before.status}
+                if record.when is None and before.when is not None:
+                    update["when"] = before.when
+                record = record.model_copy(update=update)
             elif (
                 before is not None
                 and before.subject == code
