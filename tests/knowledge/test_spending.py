@@ -367,6 +367,74 @@ def test_a_goal_the_allies_set_is_the_alliances_target(text: str) -> None:
     assert (record.subject, record.metric, record.status) == (ALLIANCE, SHARE, "target")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allies meeting in Madrid in 2022 agreed to keep defence spending at 2.5% of GDP.", (2022, 2.5)),
+        ("At the Portuguese summit, allies agreed on defence spending of 3.5% of GDP by 2035.", (2035, 3.5)),
+        (
+            "It was the first summit in Norway since Oslo in 1999, where allies adopted the 4% target.",
+            (1999, 4.0),
+        ),
+        (
+            "Leaders gathered at the summit in Riga on Monday are set to adopt a new target of 4% of GDP.",
+            (None, 4.0),
+        ),
+    ],
+)
+def test_a_meeting_place_is_no_spender(text: str, expected: tuple[int | None, float]) -> None:
+    """The city or country where allies met or decided is a venue: the figure is the alliance's target."""
+    assert {(r.subject, r.when.year if r.when else None, r.value) for r in records(text)} == {
+        (ALLIANCE, *expected)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was agreed in Riga last year, 3% of GDP, is now the floor for defence budgets.",
+        "The ministers who met at Lisbon endorsed defence spending of 3% of GDP for every budget.",
+    ],
+)
+def test_a_figure_after_a_meeting_place_is_not_its_countrys(text: str) -> None:
+    """ "agreed in Riga ... 3%" is not Latvia's spending: no ally owns the figure."""
+    assert not [r for r in records(text, title="Defence budgets") if r.subject != ALLIANCE]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He said Berlin expected every ally to move towards 4% of GDP.", 4.0),  # the asker is no spender
+        ("Rome changed the debate: leaders agreed that 2.5% would be the new minimum.", 2.5),  # after a colon
+        ("Allies are close to adopting a goal of 4% of gross domestic product.", 4.0),  # a goal being set
+    ],
+)
+def test_the_alliance_states_a_target(text: str, value: float) -> None:
+    """A target the allies are asked for, agree after a colon, or are adopting is the alliance's."""
+    assert {(r.subject, r.value, r.status) for r in records(text)} == {(ALLIANCE, value, "target")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance is still debating whether 3% of GDP should be its new target.",
+        "At the summit in Riga in 2027, leaders had called 3% a floor.",
+    ],
+)
+def test_an_open_question_or_a_description_states_no_target(text: str) -> None:
+    """A figure in a "whether" clause, or a floor only described, is no target of the alliance."""
+    assert records(text) == []
+
+
+def test_a_target_stated_then_named_is_one_target() -> None:
+    """The guideline named after the sentence that states it is the same target, not a second one."""
+    text = (
+        "Riga settled it: leaders agreed that 2.5% would be the minimum.\n\n"
+        "By 2029, 20 allies were expected to meet the 2.5% guideline."
+    )
+    assert [r.value for r in records(text) if r.metric is SHARE] == [2.5]
+
+
 def test_countries_listed_with_figures_pair_one_for_one() -> None:
     """Two countries and two figures joined by "and" pair in order (issue 10)."""
     assert facts("Canada and Spain spent 1.4% and 1.3% of GDP on defence in 2024.") == {

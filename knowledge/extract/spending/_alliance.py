@@ -38,18 +38,33 @@ from knowledge.extract.numbers import (
 )
 from knowledge.extract.spending._clauses import DATELINE, clause_spans
 from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import ALLIANCE, Article, FigureStatus, Metric, Passage, SpendingRecord, TimeRef
 
 _ALLIANCE_SUBJECT = re.compile(
-    r"\bNATO\b|\b(?i:alliance|allies|allied|members|member\s+states|leaders|heads\s+of\s+state)\b"
+    r"\bNATO\b|\b(?i:alliance|allies|allied|members|member\s+states|leaders|heads\s+of\s+state|(?:every|each)\s+ally)\b"
 )
-_GOAL = re.compile(
-    r"\b(?:targets?|goal|guideline|benchmark|pledged?|commit(?:ted|ment|s)?|agreed|agreement|aims?|"
-    r"invest|threshold|floor|by\s+(?:19|20)\d\d)\b",
+# A country that asks the allies for the figure is not its owner: "Washington expected every ally to
+# move towards 5%", "Germany urged allies to commit to 3.5%".
+_URGES = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:expect(?:s|ed)?|want(?:s|ed)?|urg(?:es|ed)|press(?:es|ed)|push(?:es|ed)"
+    r"|call(?:s|ed)\s+on|ask(?:s|ed)|told|warned)\s+(?:(?:all|every|each|the|other|fellow)\s+){0,2}$",
     re.I,
 )
+# A colon opens a statement of its own: in "Vilnius settled it: leaders agreed that 2% ...", the
+# words before it are no subject of the figure.
+_COLON = re.compile(r":\s")
+# An open question states no target: "the alliance was debating whether 2% should be a floor".
+_QUESTION = re.compile(r"\b(?:whether|if)\b", re.I)
+_GOAL = re.compile(
+    r"\b(?:targets?|goal|guideline|benchmark|pledged?|commit(?:ted|ment|s)?|agreed|agreement|aims?|"
+    r"invest|by\s+(?:19|20)\d\d|(?:move|moving|path|head|heading)\s+towards?)\b",
+    re.I,
+)
+# A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
+_FLOOR = re.compile(r"\b(?:threshold|floor)\b", re.I)
 _DEADLINE = re.compile(
     r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
@@ -69,7 +84,8 @@ _TARGET_OWNER = re.compile(
 _GUIDELINE = re.compile(r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?guideline\b", re.I)
 _BUDGET_SHARE = re.compile(r"\s*\bof\s+(?:the\s+|their\s+|its\s+)?(?:defen[cs]e\s+)?budgets?\b", re.I)
 _SETTING = re.compile(
-    r"\b(?:agreed?|set|adopted|pledged?|committed|commitment|endorsed?|raised?|introduced|proposed|decided)\b",
+    r"\b(?:agree(?:d|ing)?|set(?:ting)?|adopt(?:ed|ing)?|pledg(?:e|ed|ing)|commit(?:ted|ting|ment)|endors(?:e|ed|ing)"
+    r"|rais(?:e|ed|ing)|introduc(?:e|ed|ing)|propos(?:e|ed|ing)|decided)\b",
     re.I,
 )
 _COUNT = re.compile(
@@ -131,6 +147,7 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
         for start, end in clause_spans(passage.text):
             stated = _targets(passage, start, end, article)
             records += stated
+            named |= {(r.value, None) for r in stated}  # named later, a stated target is that target
             for record in _named_targets(passage, start, end, article, {r.as_written for r in stated}):
                 key = (record.value, record.when.year if record.when else None)
                 if key not in named:
@@ -145,12 +162,23 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     """Return the alliance targets a clause states."""
     text = passage.text
     subject = _ALLIANCE_SUBJECT.search(text, start, end)
-    if subject is None or _GOAL.search(text, start, end) is None:
+    goal = _GOAL.search(text, start, end) or (
+        _FLOOR.search(text, start, end) and _SETTING.search(text, start, end)
+    )
+    if subject is None or not goal:
         return []
     spenders = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
     dateline = DATELINE.match(text)  # "ROME —" says where the story was filed, not who spends
-    countries = [s for _, s, _ in spenders if start <= s < end and not (dateline and s < dateline.end())]
-    records = []
+    colon = max((m.end() for m in _COLON.finditer(text, start, subject.start())), default=start)
+    countries = [
+        s
+        for _, s, e in spenders
+        if colon <= s < end
+        and not (dateline and s < dateline.end())
+        and not is_venue(text, s, e)
+        and not (e <= subject.start() and _URGES.fullmatch(text, e, subject.start()))
+    ]
+    records: list[SpendingRecord] = []
     deadline: int | None = None
     for quantity in find_percents(text[:end]):
         if (
@@ -159,6 +187,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             or any(s < quantity.start for s in countries)
         ):
             continue  # the alliance must be the subject; a country named first makes it that country's
+        if _QUESTION.search(text, start, quantity.start) or any(r.value == quantity.value for r in records):
+            continue  # a question states nothing; "the 2% guideline ..., committing to at least 2%" is one target
         if _BUDGET_SHARE.match(text, quantity.end):
             continue  # "26% of their defence budgets on equipment": a share of budgets, not of GDP
         qualifier = qualifier_before(text, quantity.start)
@@ -238,7 +268,12 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
     for match in _COUNT.finditer(text, start, end):
         count = None if _A_YEAR.fullmatch(match.group("n")) else parse_count(match.group("n"))
         verb = _MEETING.search(text, match.end(), min(end, match.end() + 60))
-        named = _GOAL.search(text, start, end) or _LEVEL.search(text, start, end) or "%" in text[start:end]
+        named = (
+            _GOAL.search(text, start, end)
+            or _FLOOR.search(text, start, end)
+            or _LEVEL.search(text, start, end)
+            or "%" in text[start:end]
+        )
         if count is None or verb is None or not named:
             continue
         if _NOT_NATO.search(text, start, end):
@@ -291,7 +326,10 @@ def _totals(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         if previous is None and (
             _TOTAL_VERB.search(lead) is None
             or _NOT_TOTAL.search(text, start, min(end, amount.end + 30))
-            or any(start <= s < amount.start for _, s, _ in find_country_mentions(text))
+            or any(
+                start <= s < amount.start and not is_venue(text, s, e)
+                for _, s, e in find_country_mentions(text)
+            )
         ):
             return []
         qualifier = qualifier_before(text, amount.start)
