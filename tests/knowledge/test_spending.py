@@ -548,6 +548,7 @@ def test_amount_traps(text: str) -> None:
         ("Twenty-three of the 32 allies met the 2% target in 2024.", (23.0, 32, 2.0, 2024)),
         ("In 2024, 23 allies met or exceeded the 2 percent guideline.", (23.0, None, 2.0, 2024)),
         ("Eighteen NATO members have met NATO's spending target.", (18.0, None, None, None)),
+        ("Of the 31 members, 19 met in 2023 the target of 2 %.", (19.0, 31, 2.0, 2023)),  # total first
     ],
 )
 def test_allies_meeting_target(
@@ -586,6 +587,40 @@ def test_forecast_counts_are_estimates(text: str, expected: tuple[float, float |
 def test_allies_meeting_target_traps(text: str) -> None:
     """Forecasts, bounds, negations, years and other clubs are not counts of allies."""
     assert [r for r in records(text) if r.metric is ALLIES] == []
+
+
+def test_the_number_of_allies_given_again_for_other_years() -> None:
+    """ "The number rose to 9 in 2021 and to 19 in 2023" after a count: the same count, two more years."""
+    text = (
+        "Only four allies spent 2% or more in 2016. "
+        "The number rose to 9 in 2021 and then to 19 in 2023 as budgets grew."
+    )
+    found = {
+        (r.value, r.target, r.when.year if r.when else None) for r in records(text) if r.metric is ALLIES
+    }
+    assert found == {(4.0, 2.0, 2016), (9.0, 2.0, 2021), (19.0, 2.0, 2023)}
+
+
+def test_the_number_of_something_else_is_no_count() -> None:
+    """ "The number of troops" after a count of allies is not that count."""
+    text = "Only four allies spent 2% or more in 2016. The number of troops rose to 9000 in 2021."
+    assert [r.value for r in records(text) if r.metric is ALLIES] == [4.0]
+
+
+def test_a_target_split_in_the_next_sentence_keeps_its_year() -> None:
+    """ "At least 4% is for forces, and up to 1% can go to roads" splits the target just stated, by 2034."""
+    text = (
+        "Leaders agreed a new goal of 5% of GDP by 2034. "
+        "At least 4% is for armed forces, and up to 1% can go to roads and ports."
+    )
+    found = {(r.value, r.when.year if r.when else None, r.status) for r in records(text)}
+    assert found == {(5.0, 2034, "target"), (4.0, 2034, "target"), (1.0, 2034, "target")}
+
+
+def test_defence_ministers_set_the_alliances_target_unless_another_clubs() -> None:
+    """Defence ministers agreeing a figure set the alliance's target; EU ministers do not."""
+    assert facts("Defence ministers first agreed the 2% figure in 2006.") == {(ALLIANCE, SHARE, 2006, 2.0)}
+    assert facts("EU defence ministers agreed a goal of 1.5% of GDP in 2019.") == set()
 
 
 # --- targets met or missed --------------------------------------------------------------------

@@ -5,8 +5,12 @@
   speaks of a goal (target, goal, guideline, pledge, commitment, agreed, aim, by a year) is a
   target of the alliance (subject ``NATO``, status target), dated by its deadline ("by 2035"),
   else by the clause's one year ("agreed in Wales in 2014"). Parts of a target joined to it
-  ("split between 3.5% for core needs and 1.5% for wider items") are targets of the same year. A
-  clause that names a country before the figure is that country's business, not the alliance's.
+  ("split between 3.5% for core needs and 1.5% for wider items") are targets of the same year, and
+  so are parts given in the next sentence ("At least 3.5% is for core defence, and up to 1.5% can
+  go to ..."). A clause that names a country before the figure is that country's business, not the
+  alliance's -- unless the country is only where allies met ("agreed in Vilnius", see ``_venues``),
+  asks the allies for it ("Washington expected every ally to move towards 5%"), or stands before a
+  colon that opens the statement. A question ("debating whether 2% should be ...") states none.
 * **Named targets.** A target named in passing is the alliance's too, whoever the clause is about
   ("Italy has not reached NATO's 2% guideline", "the 2% guideline agreed in Wales in 2014"): when
   NATO possesses it or it is "the N% guideline", and it is not a share of budgets or another body's.
@@ -21,6 +25,9 @@
   of meeting or reaching a target: the number of allies meeting it (``ALLIES_MEETING_TARGET``),
   with the total when given and the target percent when the clause names one. A forecast ("are
   expected to", "on course to") is an estimate; a bound ("more than 20 allies") is not a count.
+  "Of 32 allies, 23 reached ..." gives the total first; a sentence right after a count whose
+  subject is that count ("The number crept up, to 11 in 2023, before jumping to 23 in 2024") gives
+  it again for other years.
 """
 
 from __future__ import annotations
@@ -44,7 +51,8 @@ from knowledge.gazetteer import find_country_mentions, find_demonyms, find_gover
 from knowledge.models import ALLIANCE, Article, FigureStatus, Metric, Passage, SpendingRecord, TimeRef
 
 _ALLIANCE_SUBJECT = re.compile(
-    r"\bNATO\b|\b(?i:alliance|allies|allied|members|member\s+states|leaders|heads\s+of\s+state|(?:every|each)\s+ally)\b"
+    r"\bNATO\b|\b(?i:alliance|allies|allied|members|member\s+states|leaders|heads\s+of\s+state|(?:every|each)\s+ally"
+    r"|(?:allied\s+|NATO\s+)?defen[cs]e\s+ministers)\b"
 )
 # A country that asks the allies for the figure is not its owner: "Washington expected every ally to
 # move towards 5%", "Germany urged allies to commit to 3.5%".
@@ -67,6 +75,12 @@ _GOAL = re.compile(
 _FLOOR = re.compile(r"\b(?:threshold|floor)\b", re.I)
 _DEADLINE = re.compile(
     r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+# What a part of a target is for: "3.5% is for core defence", "1.5% can go to", "3.5% reserved for".
+_PART_OF = re.compile(
+    r"\s*(?:of\s+(?:it|GDP|that|this|the\s+total)\s+)?(?:(?:is|are|will|would|must|should|can|could|has\s+to|have\s+to)\s+)?"
+    r"(?:be\s+)?(?:for|go(?:es)?\s+to|on|(?:reserved|earmarked|set\s+aside)\s+for)\b",
+    re.I,
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
 _NAMED_BEFORE = re.compile(r"\b(?:target|goal|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I)
@@ -91,6 +105,21 @@ _SETTING = re.compile(
 _COUNT = re.compile(
     rf"\b(?P<n>{COUNT_PATTERN})\s+(?:of\s+(?:the\s+|NATO['’]s\s+|its\s+|all\s+)?(?P<total>{COUNT_PATTERN})\s+)?"
     r"(?:allies|members|member\s+states|countries|nations)\b",
+    re.I,
+)
+# "Of 32 allies, 23 reached ...": the total first, then the count with no noun of its own.
+_OF_TOTAL_COUNT = re.compile(
+    rf"\b(?i:of)\s+(?:the\s+|NATO['’]s\s+|its\s+|all\s+)?(?P<total>{COUNT_PATTERN})\s+"
+    rf"(?:allies|members|member\s+states|countries|nations)\s*,\s*(?P<n>{COUNT_PATTERN})\b",
+    re.I,
+)
+# A sentence whose subject is the count just given ("The number crept up, to 11 in 2023, before
+# jumping to 23 in 2024") gives that count again for other years.
+_RECOUNT_SUBJECT = re.compile(
+    r"\s*(?:[AQ]:\s*)?(?:The|That|This|Their)\s+(?:number|count|tally)\b(?!\s+of\s+(?!allies|members|them))"
+)
+_RECOUNT = re.compile(
+    rf"\b(?:to|at|reached|hit|of)\s+(?P<n>{COUNT_PATTERN})\s+(?:(?:allies|members)\s+)?in\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
 _MEETING = re.compile(
@@ -143,17 +172,28 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
     """Return the alliance's targets and counts of allies meeting them, except figures in claimed."""
     records: list[SpendingRecord] = []
     named: set[tuple[float | None, int | None]] = set()  # a named target is one fact however often named
+    counts: list[SpendingRecord] = []  # the counts of the sentence before
+    targets: list[SpendingRecord] = []  # the targets the sentence before stated
     for passage in article.passages:
+        recounted = _recounts(passage, counts, article)
+        records += recounted
+        counts = list(recounted)
+        parts = _parts(passage, targets)
+        records += parts
+        targets = []
         for start, end in clause_spans(passage.text):
-            stated = _targets(passage, start, end, article)
+            stated = [] if parts else _targets(passage, start, end, article)
             records += stated
+            targets += stated
             named |= {(r.value, None) for r in stated}  # named later, a stated target is that target
             for record in _named_targets(passage, start, end, article, {r.as_written for r in stated}):
                 key = (record.value, record.when.year if record.when else None)
                 if key not in named:
                     named.add(key)
                     records.append(record)
-            records += _counts(passage, start, end, article)
+            counted = [] if recounted else _counts(passage, start, end, article)
+            records += counted
+            counts += counted
             records += _totals(passage, start, end, article)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
@@ -165,8 +205,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     goal = _GOAL.search(text, start, end) or (
         _FLOOR.search(text, start, end) and _SETTING.search(text, start, end)
     )
-    if subject is None or not goal:
-        return []
+    if subject is None or not goal or _NOT_NATO.search(text, start, end):
+        return []  # "EU leaders agreed ..." is another club's business
     spenders = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
     dateline = DATELINE.match(text)  # "ROME —" says where the story was filed, not who spends
     colon = max((m.end() for m in _COLON.finditer(text, start, subject.start())), default=start)
@@ -265,7 +305,10 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
     records: list[SpendingRecord] = []
     if not _COUNT_CUE.search(text, start, end):
         return records  # no "allies", "members", "countries": no count of them
-    for match in _COUNT.finditer(text, start, end):
+    matches = sorted(
+        [*_COUNT.finditer(text, start, end), *_OF_TOTAL_COUNT.finditer(text, start, end)], key=_start
+    )
+    for match in matches:
         count = None if _A_YEAR.fullmatch(match.group("n")) else parse_count(match.group("n"))
         verb = _MEETING.search(text, match.end(), min(end, match.end() + 60))
         named = (
@@ -297,6 +340,72 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
                         passage, value, None, target, earlier_when, earlier.group("n"), FigureStatus.ACTUAL
                     )
                 )
+    return records
+
+
+def _parts(passage: Passage, before: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the parts of the target the sentence before stated, when a sentence only splits it.
+
+    "Leaders agreed a target of 5% of GDP by 2035. At least 3.5% is for core defence, and up to
+    1.5% can go to related spending.": each part is written as a target is ("at least", "up to"),
+    is smaller than the target and is for something; no country is named. It keeps the target's year.
+    """
+    text = passage.text
+    if not before or len({r.when.year if r.when else None for r in before}) != 1:
+        return []
+    whole = max(r.value or 0.0 for r in before)
+    percents = find_percents(text)
+    if not percents or find_country_mentions(text) or find_demonyms(text):
+        return []
+    for quantity in percents:
+        qualifier = qualifier_before(text, quantity.start)
+        if (
+            qualifier is None
+            or not _TARGET_BOUND.fullmatch(qualifier.text)
+            or quantity.value is None
+            or quantity.value >= whole
+            or not _PART_OF.match(text, quantity.end)
+        ):
+            return []
+    when = before[0].when
+    return [
+        SpendingRecord(
+            passage=passage.position,
+            subject=ALLIANCE,
+            metric=Metric.SHARE_OF_GDP,
+            when=when,
+            value=q.value,
+            as_written=q.text,
+            target=q.value,
+            status=FigureStatus.TARGET,
+        )
+        for q in percents
+    ]
+
+
+def _start(match: re.Match[str]) -> int:
+    """Return where a match starts."""
+    return match.start()
+
+
+def _recounts(passage: Passage, before: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return the counts a sentence about the count just given states for other years.
+
+    before: the counts of the sentence before; without one, "the number" is not the allies'.
+    """
+    text = passage.text
+    if not before or _RECOUNT_SUBJECT.match(text) is None:
+        return []
+    records = []
+    for match in _RECOUNT.finditer(text):
+        count = parse_count(match.group("n"))
+        year = int(match.group("year"))
+        when = TimeRef(text=f"in {year}", year=year)
+        if count is not None:
+            status = _count_status(text, when, article)
+            records.append(
+                _count_record(passage, count, None, before[-1].target, when, match.group("n"), status)
+            )
     return records
 
 
