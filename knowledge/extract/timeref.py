@@ -338,7 +338,7 @@ def _year_for_relative_month(rel: str, month: int | None, published: PartialDate
 
 
 _PAST_CUE = re.compile(
-    r"\b(?:said|announced|agreed|met|held|was|were|had|did|decided|approved|adopted|pledged|promised|voted"
+    r"\b(?:said|announced|agreed|met|(?<!be\s)held|was|were|had|did|decided|approved|adopted|pledged|promised|voted"
     r"|signed|told|wrote|published|unveiled|launched|became|joined|created|set\s+up|passed|raised|spent"
     r"|reached|rose|fell|took\s+place)\b",
     re.I,

@@ -411,6 +411,59 @@ def test_a_place_is_the_subject_of_a_summit_only_when_the_summit_is_its_predicat
     assert [event.place for event in events(text, "2027-08-01")] == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Copenhagen hosted NATO leaders on 3-4 May 2029.",
+            "2029-06-01",
+            ("Copenhagen", "DK", TimeRef(text="3-4 May 2029", year=2029, month=5, day=3, end_day=4)),
+        ),
+        (
+            "In April 2029, Copenhagen hosted the alliance's leaders for two days.",
+            "2029-06-01",
+            ("Copenhagen", "DK", TimeRef(text="April 2029", year=2029, month=4)),
+        ),
+        (
+            "The Danish capital will host leaders on 3-4 May.",
+            "2029-02-01",
+            ("Copenhagen", "DK", TimeRef(text="3-4 May", year=2029, month=5, day=3, end_day=4)),
+        ),
+        (
+            "Copenhagen hosted last year's summit.",
+            "2029-06-01",
+            ("Copenhagen", "DK", TimeRef(text="last year", year=2028)),
+        ),
+    ],
+)
+def test_a_host_city_as_subject_is_the_meeting_place(text: str, date: str, expected: Where) -> None:
+    """ "<City> hosted leaders", "the <demonym> capital will host leaders", "<City> hosted last year's summit"."""
+    assert [where(event) for event in events(text, date)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit will be held in Copenhagen; it opens on 3 May.",
+        "Leaders will gather for the summit in Copenhagen, and the meeting itself starts on 3 May.",
+        "The Danish capital hosts the summit, with leaders due to arrive on 3 May.",
+    ],
+)
+def test_a_summit_date_in_the_next_clause_is_its_date(text: str) -> None:
+    """A clause about the meeting right after the one naming its place gives its date (a future one)."""
+    (event,) = events(text, "2029-04-10")
+    assert (event.place, event.when and (event.when.year, event.when.month, event.when.day)) == (
+        "Copenhagen",
+        (2029, 5, 3),
+    )
+    assert event.status is EventStatus.UPCOMING
+
+
+def test_a_date_in_a_clause_about_something_else_is_not_the_summits() -> None:
+    """ "The summit will be held in Copenhagen; taxes rise on 3 May" gives the summit no date."""
+    assert events("The summit will be held in Copenhagen; taxes rise on 3 May.", "2029-04-10") == []
+
+
 def test_times_are_found_by_position() -> None:
     """The time covering, ending before or starting after a position is found by bisection."""
     text = "On Monday leaders met; in July 2027 they meet again, and in 2028 once more."

@@ -35,6 +35,8 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ),
         ("Leaders will meet on 7 July, NATO announced", FULL, [("7 July", 2026, 7)]),
         ("Leaders met in October, officials said", FULL, [("in October", 2025, 10)]),
+        # "will be held" looks ahead: "held" is past only when it is no passive after "be"
+        ("It will be held in Oslo; it opens in February", FULL, [("in February", 2027, 2)]),
         ("Ministers meet again in May", PartialDate(year=2025, month=12, day=1), [("in May", 2026, 5)]),
         ("the June summit", YEAR_ONLY, [("June", None, 6)]),
         ("May I add", YEAR_ONLY, []),

@@ -23,7 +23,8 @@ Time: the time written right before the phrase ("last year's summit", "the July 
 right after it and its place ("summit in Ankara on 7-8 July", "meet next month in Brussels",
 "arrive in The Hague today"), else a time that opens the sentence ("In June, G7 leaders
 meeting in Apulia ..."), else the time a "when" clause hangs from ("in 2014, when leaders met at
-a summit in Wales"). "on the second and final day of the summit" puts the clause's time inside
+a summit in Wales"), else the time of the next clause when that clause is about the meeting and
+says when it opens or they arrive ("The summit will be held in Riga; it opens on 7 July"). "on the second and final day of the summit" puts the clause's time inside
 the summit. A weekday resolves backwards when the clause is in the past, forwards when it looks
 ahead, and stays as written otherwise.
 
@@ -43,6 +44,7 @@ from knowledge.extract.events._kinds import kind_of, more_specific
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
+    host_place,
     place_after,
     place_before,
     place_in,
@@ -96,7 +98,7 @@ _MEET = re.compile(
     r"(?:\s+(?:again|together))?\b"
 )
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
-_HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?leaders\b")
+_HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 _HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
@@ -178,6 +180,8 @@ def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None
             if group is None:
                 continue  # "to meet President Trump": no group meets
             mention = _mention(passage, group.start(), match.end(), times, published, noun=False, summit=True)
+            if mention and mention.place is None and pattern is _HOSTS_GROUP:
+                mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
             found.append(mention if mention and mention.place else None)
     for match in _DECIDED.finditer(text):
         place = place_after(text, match.end(), times)
@@ -216,6 +220,7 @@ def _mention(
     span_end = max(end, place.end) if place and place.start >= end else end
     when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
+    when = when or _next_clause_time(text, times, span_end)
     upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
     tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
     when = when or _days_before(text, times, start, published)
@@ -475,6 +480,30 @@ def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:
     if before is None or gap is None or crosses_clause(text, gap.end(), start):
         return None
     return before[0]
+
+
+def _next_clause_time(text: str, times: Times, end: int) -> TimeRef | None:
+    """Return the time the next clause gives the meeting: "The summit is in Riga; it opens on 7 July".
+
+    The clause must be about the meeting ("it", "the summit", the leaders) and say when it opens,
+    runs or when they arrive; a time in any other clause is another matter's.
+    """
+    after = times.starting_from(end)
+    if after is None or after[1] - end > _NEXT_CLAUSE_REACH:
+        return None
+    return after[0] if _NEXT_CLAUSE_GAP.fullmatch(text, end, after[1]) else None
+
+
+_NEXT_CLAUSE_REACH = 90
+_NEXT_CLAUSE_GAP = re.compile(
+    r"\s*(?:[;:—–]|,(?:\s+(?:and|with|so))?)\s+"
+    r"(?:(?:[Ii]t|(?:[Tt]he|[Tt]his)\s+(?:summit|meeting|gathering|talks)(?:\s+itself)?|(?:[Tt]he\s+)?(?:leaders|ministers"
+    r"|delegations|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?))\s+)"
+    r"(?:(?:will|is|are|was|were)\s+)?(?:(?:due|set|expected|scheduled)\s+(?:to\s+)?)?(?:be\s+)?"
+    r"(?:opens?|opened|starts?|started|begins?|began|runs?|ran|takes?\s+place|took\s+place|convenes?|convened|held"
+    r"|arrive[sd]?|meets?|met|gathers?|gathered)"
+    r"(?:\s+(?:for\s+\w+\s+days|again|together))?\s*,?\s*(?:(?:on|in|from|between)\s+)?"
+)
 
 
 def _tense(text: str, start: int, end: int) -> EventStatus | None:
