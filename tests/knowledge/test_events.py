@@ -358,6 +358,25 @@ def test_a_city_its_country_and_its_demonym_are_one_place() -> None:
     assert event.passages == [0, 1, 2]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders meet in Lisbon today for the summit's second day.\n\n"
+        "The summit in Portugal on 12-13 June is the shortest ever.",
+        "The NATO summit in Lisbon runs on 12-13 June.\n\nOn Tuesday, leaders at the Portuguese summit agreed.",
+    ],
+)
+def test_a_day_within_a_summits_dates_is_that_summit(text: str) -> None:
+    """ "today" or "on Tuesday" (13 June) and "12-13 June" in Lisbon and Portugal are one summit, dated by its range."""
+    (event,) = events(text, "2028-06-13")  # a Tuesday, the second day
+    assert where(event) == (
+        "Lisbon",
+        "PT",
+        TimeRef(text="12-13 June", year=2028, month=6, day=12, end_day=13),
+    )
+    assert (event.status, event.passages) == (EventStatus.IN_PROGRESS, [0, 1])
+
+
 def test_a_dateline_names_the_city_of_a_summit_only_its_country_names() -> None:
     """ "LISBON — leaders left Portugal ..." is the summit in Lisbon; the dateline adds no other city."""
     text = "LISBON — NATO leaders left Portugal on Wednesday at the end of a two-day summit."

@@ -50,7 +50,7 @@ from knowledge.extract.events._places import (
     place_in,
     words,
 )
-from knowledge.extract.events._times import Times
+from knowledge.extract.events._times import Times, times_agree
 from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
@@ -302,7 +302,7 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
             and not mention.weak
             and not mention.upcoming
             and mention.place is None
-            and (previous.when is None or mention.when is None or _agree(previous.when, mention.when))
+            and (previous.when is None or mention.when is None or times_agree(previous.when, mention.when))
             and not crosses_clause(mention.passage.text, previous.end, mention.start)
         ):
             folded[-1] = replace(
@@ -314,12 +314,6 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
             continue
         folded.append(mention)
     return folded
-
-
-def _agree(a: TimeRef, b: TimeRef) -> bool:
-    """Return whether two times could be the same date (no known field differs)."""
-    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
-    return all(x is None or y is None or x == y for x, y in pairs)
 
 
 # --- the parts of a mention -------------------------------------------------------------------
