@@ -377,6 +377,50 @@ def test_a_day_within_a_summits_dates_is_that_summit(text: str) -> None:
     assert (event.status, event.passages) == (EventStatus.IN_PROGRESS, [0, 1])
 
 
+LIVE_BLOG = (
+    "Title: {title}\nDate: 2029-03-06\n\n"
+    "Follow our coverage of the NATO foreign ministers' meeting at the alliance's headquarters in Brussels.\n\n"
+    "09:10 — Ministers are arriving. Kallas said the Madrid summit had changed the alliance.\n\n"
+    "10:45 — The first session has started."
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Live: foreign ministers weigh Ukraine aid", "Ukraine aid talks as it happened"]
+)
+def test_the_meeting_a_live_blog_follows_is_in_progress_on_its_date(title: str) -> None:
+    """A live blog's meeting, named with its place but no date, is held on the blog's date; the summit
+    it recalls in passing gets no date."""
+    article = read_article(LIVE_BLOG.format(title=title))
+    (event,) = extract_events(article, extract_people(article))
+    assert (event.kind, event.place, event.status) == (
+        EventKind.NATO_MINISTERIAL,
+        "Brussels",
+        EventStatus.IN_PROGRESS,
+    )
+    assert event.when is not None and (event.when.year, event.when.month, event.when.day) == (2029, 3, 6)
+
+
+def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
+    """The same text under an ordinary headline gives the meeting no date, so no event."""
+    article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))
+    assert extract_events(article, extract_people(article)) == []
+
+
+def test_ministers_meeting_somewhere_is_one_ministerial_however_named() -> None:
+    """ "Defence ministers meet in Oslo" and "the ministers' meeting in Oslo" are one ministerial, no summit."""
+    text = (
+        "NATO defence ministers meet in Oslo on 3 May. The defence ministers' meeting in Oslo will be short."
+    )
+    assert [(e.kind, e.place) for e in events(text, "2029-04-01")] == [(EventKind.NATO_MINISTERIAL, "Oslo")]
+
+
+def test_a_building_between_the_meeting_and_its_city_is_skipped() -> None:
+    """ "the summit at the Congress Centre in Riga" is a summit in Riga."""
+    (event,) = events("The summit at the Congress Centre in Riga on 7-8 July will be short.", "2027-05-01")
+    assert (event.place, event.country) == ("Riga", "LV")
+
+
 def test_a_dateline_names_the_city_of_a_summit_only_its_country_names() -> None:
     """ "LISBON — leaders left Portugal ..." is the summit in Lisbon; the dateline adds no other city."""
     text = "LISBON — NATO leaders left Portugal on Wednesday at the end of a two-day summit."

@@ -179,7 +179,10 @@ def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None
             group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
             if group is None:
                 continue  # "to meet President Trump": no group meets
-            mention = _mention(passage, group.start(), match.end(), times, published, noun=False, summit=True)
+            summit = kind_of(text[_group_start(text, group.start()) : match.end()]) in _SUMMIT_KINDS
+            mention = _mention(
+                passage, group.start(), match.end(), times, published, noun=False, summit=summit
+            )
             if mention and mention.place is None and pattern is _HOSTS_GROUP:
                 mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
             found.append(mention if mention and mention.place else None)

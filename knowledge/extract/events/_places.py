@@ -54,8 +54,16 @@ HELD = (
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
 _OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?"
+# The building between the meeting and its city: "the summit venue in", "the meeting at the
+# alliance's headquarters in Brussels", "the summit at the World Forum in The Hague".
+_BUILDING = (
+    r"(?:\s+(?:venue|site)"
+    r"|\s*,?\s+(?:at|inside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?i:headquarters|venue|cent(?:re|er)|palace|hall|forum|complex|building|hotel|castle|base))?"
+)
 _AFTER = re.compile(
-    rf"{_OF_BODY}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
+    rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})"
+    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)
