@@ -415,6 +415,25 @@ def test_ministers_meeting_somewhere_is_one_ministerial_however_named() -> None:
     assert [(e.kind, e.place) for e in events(text, "2029-04-01")] == [(EventKind.NATO_MINISTERIAL, "Oslo")]
 
 
+def test_the_city_a_demonym_summit_is_held_in_is_its_place() -> None:
+    """ "The Danish summit" dated "next Tuesday", "In Copenhagen, leaders will meet ..." and "the meeting in
+    Copenhagen" are one summit in Copenhagen on the Tuesday after the article's date."""
+    text = (
+        "The Danish summit opens next Tuesday.\n\n"
+        "In Copenhagen, leaders will meet for two days.\n\n"
+        "The meeting in Copenhagen is the first in the country."
+    )
+    (event,) = events(text, "2029-05-02")  # a Wednesday
+    assert where(event) == ("Copenhagen", "DK", TimeRef(text="next Tuesday", year=2029, month=5, day=8))
+    assert event.passages == [0, 1, 2]
+
+
+def test_a_back_reference_to_a_meeting_elsewhere_joins_nothing() -> None:
+    """ "the meeting in Oslo" after a summit in Copenhagen is not that summit."""
+    text = "Leaders meet in Copenhagen on 8-9 May. The meeting in Oslo last year was longer."
+    assert [event.place for event in events(text, "2029-05-02")] == ["Copenhagen"]
+
+
 def test_a_building_between_the_meeting_and_its_city_is_skipped() -> None:
     """ "the summit at the Congress Centre in Riga" is a summit in Riga."""
     (event,) = events("The summit at the Congress Centre in Riga on 7-8 July will be short.", "2027-05-01")

@@ -76,6 +76,22 @@ def test_exact_date_range() -> None:
     assert (ref.year, ref.month, ref.day, ref.end_day) == (2026, 7, 7, 8)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("next Tuesday", 17),
+        ("on next Friday", 13),
+        ("last Thursday", 5),
+        ("last Tuesday", 10),
+        ("on Thursday", 12),
+    ],
+)
+def test_next_and_last_weekdays_count_from_the_date(text: str, day: int) -> None:
+    """ "next Tuesday" is the first Tuesday after the date, "last Thursday" the one before it (FULL is a Thursday)."""
+    ((ref, _, _),) = find_times(text, FULL)
+    assert (ref.text, ref.year, ref.month, ref.day) == (text, 2026, 3, day)
+
+
 def test_weekday_resolves_only_against_a_full_date() -> None:
     """ "on Tuesday" becomes the latest Tuesday on or before publication, or stays as written."""
     ((ref, _, _),) = find_times("met on Tuesday", FULL)

@@ -13,7 +13,9 @@ What names a meeting:
 * a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
   names the place of a meeting, and its kind only through the group that decided);
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
-* "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed.
+* "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed (with
+  its place when one follows: "the meeting in The Hague" is no meeting held elsewhere);
+* a group meeting after a place that opens the clause: "In The Hague, leaders will meet ...".
 
 Mentions in one clause that give no place of their own belong to the first: "EU leaders meet in
 Brussels on 17-18 October for a European Council summit" is one mention, whose kind is the more
@@ -45,6 +47,7 @@ from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
     host_place,
+    opening_place,
     place_after,
     place_before,
     place_in,
@@ -140,8 +143,17 @@ def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
     times = Times(find_times(text, published))
     found = [m for m in _noun_mentions(passage, times, published) if m is not None]
     found += [m for m in _verb_mentions(passage, times, published) if m is not None]
-    found += [
-        Mention(passage, m.start(), m.end(), None, None, None, None, back_reference=True)
+    found += [  # "the meeting in The Hague": the meeting being discussed, with its place when written
+        Mention(
+            passage,
+            m.start(),
+            m.end(),
+            None,
+            place_after(text, m.end(), times),
+            None,
+            None,
+            back_reference=True,
+        )
         for m in _BACK_REFERENCE.finditer(text)
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
@@ -185,6 +197,8 @@ def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None
             )
             if mention and mention.place is None and pattern is _HOSTS_GROUP:
                 mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
+            if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
+                mention = replace(mention, place=opening_place(text, clause, group.start()))
             found.append(mention if mention and mention.place else None)
     for match in _DECIDED.finditer(text):
         place = place_after(text, match.end(), times)

@@ -135,7 +135,19 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
     return None
 
 
+# "In The Hague, leaders will meet on 24-25 June": a known place opening the clause.
+_OPENING_PLACE = re.compile(rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+")
 _HOST_REACH = 60  # characters before the verb where its subject may start
+
+
+def opening_place(text: str, clause: int, start: int) -> PlaceMatch | None:
+    """Return the known place of an adverbial opening a clause ("In The Hague, leaders meet ..."),
+    when the meeting's words follow it directly (from start)."""
+    match = _OPENING_PLACE.match(text, clause)
+    if match is None or match.end() != start:
+        return None
+    place = resolve(match.group("place"), match.start("place") == 0, match.start("place"), match.end("place"))
+    return place if place and place.country else None
 
 
 def host_place(text: str, verb_start: int) -> PlaceMatch | None:
