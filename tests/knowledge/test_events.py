@@ -666,3 +666,25 @@ def test_a_table_row_with_a_meeting_a_place_and_a_date_is_a_meeting() -> None:
     )
     found = [(event.kind, event.place, event.when and event.when.day) for event in events(text, "2025-06-01")]
     assert found == [(EventKind.NATO_SUMMIT, "The Hague", 24), (EventKind.EU_SUMMIT, "Brussels", 26)]
+
+
+def test_the_next_one_after_a_meeting_is_the_next_meeting_of_its_kind() -> None:
+    """ "The next one is in Lisbon next year" after a NATO summit is next year's NATO summit in Lisbon."""
+    text = "NATO leaders met in Copenhagen last week.\n\nThe next one is in Lisbon next year."
+    assert kinds_and_places(text, "2029-05-20") == [
+        (EventKind.NATO_SUMMIT, "Copenhagen", EventStatus.PAST),
+        (EventKind.NATO_SUMMIT, "Lisbon", EventStatus.UPCOMING),
+    ]
+    assert events(text, "2029-05-20")[1].when == TimeRef(text="next year", year=2030)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next exam comes in Lisbon next year.",  # no meeting discussed before it
+        "NATO leaders met in Copenhagen last week. The next one is in Portugal next year.",  # a country, not a venue
+    ],
+)
+def test_the_next_one_needs_a_meeting_before_it_and_a_city(text: str) -> None:
+    """An elliptical "the next one" names a meeting only after one, and only in a known city."""
+    assert [event.place for event in events(text, "2029-05-20")] in ([], ["Copenhagen"])

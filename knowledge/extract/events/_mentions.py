@@ -13,6 +13,8 @@ What names a meeting:
 * a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
   names the place of a meeting, and its kind only through the group that decided);
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
+* "the next one is in Ankara next year", "the next test comes in Ankara": once a meeting has been
+  discussed, the next of its kind, in a known city;
 * "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed (with
   its place when one follows: "the meeting in The Hague" is no meeting held elsewhere);
 * a group meeting after a place that opens the clause: "In The Hague, leaders will meet ...".
@@ -76,12 +78,13 @@ class Mention:
     upcoming: bool = False  # "the next summit", "the upcoming summit"
     weak: bool = False  # a decision at a place: joins a meeting, or makes one only with a time
     summit: bool = True  # names a summit or leaders' meeting (not a ministerial or conference)
+    elliptical: bool = False  # "the next one is in Ankara": the next of the meetings being discussed
 
 
 _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
-    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held"
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -158,6 +161,7 @@ def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
     found += _table_rows(passage, published)
+    found += [m for m in _next_ones(passage, times, published) if m is not None]
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
     return _fold_clauses(found)
@@ -264,6 +268,26 @@ def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None
         mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
         found.append(replace(mention, back_reference=True) if mention and mention.place else None)
     return found
+
+
+def _next_ones(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+    """Return "the next one is in Ankara next year", "the next test comes in Ankara": the next meeting
+    of the kind being discussed, in a known city (a country or an unknown name is no venue here)."""
+    found: list[Mention | None] = []
+    for match in _NEXT_ONE.finditer(passage.text):
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=False, summit=True)
+        if (
+            mention is None
+            or mention.place is None
+            or mention.place.is_country
+            or mention.place.country is None
+        ):
+            continue
+        found.append(replace(mention, kind=None, tense=EventStatus.UPCOMING, upcoming=True, elliptical=True))
+    return found
+
+
+_NEXT_ONE = re.compile(r"\b[Tt]he\s+next\s+(?:one|[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b")
 
 
 def _table_rows(passage: Passage, published: PartialDate | None) -> list[Mention]:

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.extract.events._kinds import compatible, more_specific
 from knowledge.extract.events._mentions import Mention
@@ -68,6 +68,11 @@ class Event:
 
 def place_mention(mention: Mention, events: list[Event], published: PartialDate | None) -> Event | None:
     """Return the event a mention belongs to, creating it when the mention names a new meeting."""
+    if mention.elliptical:  # "the next one is in Ankara": only after a meeting, and of its kind
+        if not events:
+            return None
+        latest = max(events, key=lambda event: event.touched)
+        mention = replace(mention, kind=latest.kind, summit=latest.summit)
     if mention.back_reference or (mention.place is None and mention.when is None):
         event = _current(events, mention, published)
         said = mention.place is not None or mention.when is not None
