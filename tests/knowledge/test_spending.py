@@ -601,6 +601,41 @@ def test_the_number_of_allies_given_again_for_other_years() -> None:
     assert found == {(4.0, 2.0, 2016), (9.0, 2.0, 2021), (19.0, 2.0, 2023)}
 
 
+def test_the_number_of_allies_meeting_a_target_names_its_counts() -> None:
+    """ "The number of allies meeting the 3% target rose from four in 2026 to 12 in 2028": two counts of 3%."""
+    text = "The number of allies meeting the 3% target rose from four in 2026 to 12 in 2028."
+    found = {
+        (r.value, r.target, r.when.year if r.when else None) for r in records(text) if r.metric is ALLIES
+    }
+    assert found == {(4.0, 3.0, 2026), (12.0, 3.0, 2028)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19 NATO allies met the guideline in 2023.", (19.0, 2023)),
+        ("Nineteen member countries of the alliance reached 2% of GDP in 2023.", (19.0, 2023)),
+        (
+            "By the end of 2023, 19 countries in the alliance spent at least 2% of GDP on defence.",
+            (19.0, 2023),
+        ),
+    ],
+)
+def test_counts_of_allies_in_other_words(text: str, expected: tuple[float, int]) -> None:
+    """ "NATO allies", "member countries", "spent at least": one count of allies meeting the target."""
+    (record,) = [r for r in records(text) if r.metric is ALLIES]
+    assert (record.value, record.when.year if record.when else None) == expected
+
+
+def test_countries_of_the_world_are_no_count_of_allies() -> None:
+    """ "60 countries spent at least 2%" with no word of the alliance counts no allies."""
+    assert [
+        r
+        for r in records("Worldwide, 60 countries spent at least 2% of GDP on their armies in 2023.")
+        if r.metric is ALLIES
+    ] == []
+
+
 def test_the_number_of_something_else_is_no_count() -> None:
     """ "The number of troops" after a count of allies is not that count."""
     text = "Only four allies spent 2% or more in 2016. The number of troops rose to 9000 in 2021."
@@ -615,6 +650,22 @@ def test_a_target_split_in_the_next_sentence_keeps_its_year() -> None:
     )
     found = {(r.value, r.when.year if r.when else None, r.status) for r in records(text)}
     assert found == {(5.0, 2034, "target"), (4.0, 2034, "target"), (1.0, 2034, "target")}
+
+
+def test_a_goal_signed_off_for_a_year_is_the_alliances_target_for_it() -> None:
+    """ "Allied leaders signed off on a 4% goal for 2034": the alliance's target, dated by its year."""
+    assert facts("Allied leaders signed off on a 4% goal for 2034.") == {(ALLIANCE, SHARE, 2034, 4.0)}
+
+
+def test_alliance_wide_spending_is_the_alliances_total() -> None:
+    """ "Alliance-wide defence spending is projected to reach $1.6 trillion in 2026" is the total, an estimate."""
+    (record,) = records("Alliance-wide defence spending is projected to reach $1.6 trillion in 2026.")
+    assert (record.subject, record.metric, record.value, record.status) == (
+        ALLIANCE,
+        AMOUNT,
+        1.6e12,
+        "estimate",
+    )
 
 
 def test_defence_ministers_set_the_alliances_target_unless_another_clubs() -> None:

@@ -27,7 +27,8 @@
   expected to", "on course to") is an estimate; a bound ("more than 20 allies") is not a count.
   "Of 32 allies, 23 reached ..." gives the total first; a sentence right after a count whose
   subject is that count ("The number crept up, to 11 in 2023, before jumping to 23 in 2024") gives
-  it again for other years.
+  it again for other years, as does one naming it ("The number of allies meeting the 2% target
+  rose from three in 2014 to 23 in 2024"). "Countries" count allies only where the alliance is named.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ _GOAL = re.compile(
 # A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
 _FLOOR = re.compile(r"\b(?:threshold|floor)\b", re.I)
 _DEADLINE = re.compile(
-    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\b(?:by|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
 # What a part of a target is for: "3.5% is for core defence", "1.5% can go to", "3.5% reserved for".
 _PART_OF = re.compile(
@@ -99,12 +100,12 @@ _GUIDELINE = re.compile(r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?guid
 _BUDGET_SHARE = re.compile(r"\s*\bof\s+(?:the\s+|their\s+|its\s+)?(?:defen[cs]e\s+)?budgets?\b", re.I)
 _SETTING = re.compile(
     r"\b(?:agree(?:d|ing)?|set(?:ting)?|adopt(?:ed|ing)?|pledg(?:e|ed|ing)|commit(?:ted|ting|ment)|endors(?:e|ed|ing)"
-    r"|rais(?:e|ed|ing)|introduc(?:e|ed|ing)|propos(?:e|ed|ing)|decided)\b",
+    r"|rais(?:e|ed|ing)|introduc(?:e|ed|ing)|propos(?:e|ed|ing)|decided|sign(?:ed|ing)?\s+off|approv(?:e|ed|ing))\b",
     re.I,
 )
 _COUNT = re.compile(
     rf"\b(?P<n>{COUNT_PATTERN})\s+(?:of\s+(?:the\s+|NATO['’]s\s+|its\s+|all\s+)?(?P<total>{COUNT_PATTERN})\s+)?"
-    r"(?:allies|members|member\s+states|countries|nations)\b",
+    r"(?:NATO\s+)?(?:allies|members|member\s+(?:states|countries|nations)|countries|nations)\b",
     re.I,
 )
 # "Of 32 allies, 23 reached ...": the total first, then the count with no noun of its own.
@@ -118,15 +119,21 @@ _OF_TOTAL_COUNT = re.compile(
 _RECOUNT_SUBJECT = re.compile(
     r"\s*(?:[AQ]:\s*)?(?:The|That|This|Their)\s+(?:number|count|tally)\b(?!\s+of\s+(?!allies|members|them))"
 )
+# "The number of allies meeting the 2% target rose from three in 2014 to 23 in 2024": a count by name.
+_NUMBER_OF_ALLIES = re.compile(
+    r"\s*(?:[AQ]:\s*)?The\s+number\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+states|countries)\b", re.I
+)
 _RECOUNT = re.compile(
-    rf"\b(?:to|at|reached|hit|of)\s+(?P<n>{COUNT_PATTERN})\s+(?:(?:allies|members)\s+)?in\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?:to|at|reached|hit|of|from)\s+(?P<n>{COUNT_PATTERN})\s+(?:(?:allies|members)\s+)?in\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|reach(?:ed|es|ing)?|hit|exceed(?:ed|s)?|cross(?:ed)?|spend(?:ing)?\s+at\s+least|"
+    r"\b(?:met|meet|meets|meeting|reach(?:ed|es|ing)?|hit|exceed(?:ed|s)?|cross(?:ed)?|spen[dt]\w*\s+at\s+least|"
     r"are\s+above|were\s+above|on\s+course|on\s+track|spen[dt]\w*\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+or\s+more)",
     re.I,
 )
+_ANY_COUNTRIES = re.compile(r"(?:countries|nations)$", re.I)
+_NATO_NAMED = re.compile(r"\bNATO\b|\b(?:alliance|allies|allied)\b", re.I)
 _COUNT_CUE = re.compile(r"allies|members|countries|nations|states", re.I)
 _NOT_NATO = re.compile(r"\bEU\b|European\s+Union|\bG7\b|\bG20\b|\bOECD\b")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -146,11 +153,12 @@ _COMPARED_COUNT = re.compile(
 _TOTAL_SUBJECT = re.compile(
     r"\b(?:(?:the|all)\s+(?:\d{2}|thirty-\w+)\s+(?:allies|members)|NATO['’]s\s+(?:\d{2}\s+)?(?:allies|members)"
     r"|NATO\s+(?:allies|members)|(?:total\s+)?allied\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)"
-    r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole)\b",
+    r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole"
+    r"|alliance-wide\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays))\b",
     re.I,
 )
 _TOTAL_VERB = re.compile(
-    r"\b(?:spend\w*|spent|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reached|rose\s+to|came\s+to|"
+    r"\b(?:spend\w*|spent|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reach(?:ed|es)?|hit|rose\s+to|came\s+to|"
     r"amounted\s+to|stood\s+at|(?:is|was|were|are)(?:\s+\w+){0,2}|together|combined)\b",
     re.I,
 )
@@ -321,6 +329,8 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
             continue
         if _NOT_NATO.search(text, start, end):
             continue  # "22 of the 27 EU countries": another club's members
+        if _ANY_COUNTRIES.search(match.group(0)) and not _NATO_NAMED.search(text):
+            continue  # "60 countries spent at least 2%": countries of the world, unless the allies are meant
         if qualifier_before(text, match.start()) is not None or _OF_BEFORE.search(text, start, match.start()):
             continue  # "more than 20 allies" is a bound; "Of 32 allies, 23 ..." names the total
         if _NEGATED.search(text, match.end(), verb.end()):
@@ -391,10 +401,17 @@ def _start(match: re.Match[str]) -> int:
 def _recounts(passage: Passage, before: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
     """Return the counts a sentence about the count just given states for other years.
 
-    before: the counts of the sentence before; without one, "the number" is not the allies'.
+    before: the counts of the sentence before; without one, "the number" is not the allies' unless
+    it says so ("The number of allies meeting the 2% target rose from three in 2014 to 23 in 2024").
     """
     text = passage.text
-    if not before or _RECOUNT_SUBJECT.match(text) is None:
+    named = _NUMBER_OF_ALLIES.match(text)
+    if named and _MEETING.search(text, named.end()) and not _NOT_NATO.search(text):
+        percents = find_percents(text)
+        target = percents[0].value if len(percents) == 1 else None
+    elif before and _RECOUNT_SUBJECT.match(text):
+        target = before[-1].target
+    else:
         return []
     records = []
     for match in _RECOUNT.finditer(text):
@@ -403,9 +420,7 @@ def _recounts(passage: Passage, before: list[SpendingRecord], article: Article) 
         when = TimeRef(text=f"in {year}", year=year)
         if count is not None:
             status = _count_status(text, when, article)
-            records.append(
-                _count_record(passage, count, None, before[-1].target, when, match.group("n"), status)
-            )
+            records.append(_count_record(passage, count, None, target, when, match.group("n"), status))
     return records
 
 
