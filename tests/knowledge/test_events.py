@@ -688,3 +688,27 @@ def test_the_next_one_after_a_meeting_is_the_next_meeting_of_its_kind() -> None:
 def test_the_next_one_needs_a_meeting_before_it_and_a_city(text: str) -> None:
     """An elliptical "the next one" names a meeting only after one, and only in a known city."""
     assert [event.place for event in events(text, "2029-05-20")] in ([], ["Copenhagen"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allied leaders will gather for a summit in Lisbon from 3 May.", ("Lisbon", 2030, 5, 3)),
+        ("Diplomats are preparing for the May 3-4 summit in Lisbon.", ("Lisbon", 2030, 5, 3)),
+        ("The NATO summit, set for May 3-4 in Lisbon, will focus on drones.", ("Lisbon", 2030, 5, 3)),
+        ("NATO heads of state and government are due in Lisbon on May 3.", ("Lisbon", 2030, 5, 3)),
+        ("The summit (3-4 May, Lisbon) will focus on drones.", ("Lisbon", 2030, 5, 3)),
+        (
+            "Leaders met in Lisbon on 20 May.",
+            ("Lisbon", 2028, 5, 20),
+        ),  # a past day after the date: last year's
+    ],
+)
+def test_a_day_without_its_year_is_in_the_year_the_clause_looks_to(
+    text: str, expected: tuple[str, int, int, int]
+) -> None:
+    """A day the article has passed, written without a year, is next year's when the clause looks ahead
+    (and last year's when it looks back); "set for", "are due in" and a bracket give place and date."""
+    (event,) = events(text, "2029-05-10")
+    assert event.when is not None
+    assert (event.place, event.when.year, event.when.month, event.when.day) == expected

@@ -7,7 +7,7 @@ What names a meeting:
 * "meeting of <group>" and "<group>' meeting", where the group is leaders or ministers; "a NATO
   ministerial"; "session of the <...> Contact Group"; a "<topic> conference" (not a press or news
   conference) with a place;
-* a group meeting somewhere: "<leaders|ministers|allies ...> (will) meet / met / gather in X",
+* a group meeting somewhere: "<leaders|ministers|allies ...> (will) meet / met / gather / are due in X",
   "hosts G7 leaders in X" -- the group must be in the clause, so "to meet President Trump" is no
   meeting;
 * a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
@@ -30,7 +30,9 @@ meeting in Apulia ..."), else the time a "when" clause hangs from ("in 2014, whe
 a summit in Wales"), else the time of the next clause when that clause is about the meeting and
 says when it opens or they arrive ("The summit will be held in Riga; it opens on 7 July"). "on the second and final day of the summit" puts the clause's time inside
 the summit. A weekday resolves backwards when the clause is in the past, forwards when it looks
-ahead, and stays as written otherwise.
+ahead, and stays as written otherwise; so does a day written without its year ("will gather from 7
+July" three days after 7 July is next year's). A bracket right after the meeting word may hold
+its place and time ("The summit (7-8 July, Ankara) will ...").
 
 Tense: what the clause's words say about the meeting against the article's date: looking ahead
 ("will", "next", "ahead of", "later this month") or back ("met", "was held", "last week's");
@@ -84,7 +86,7 @@ class Mention:
 _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
-    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next"
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -100,7 +102,8 @@ _MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]
 _CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}Contact\s+Group\b")
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
-    r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened)"
+    r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
+    r"|(?:are|is)\s+due(?=\s+(?:in|at)\s))"  # "heads of state are due in Ankara on 7 July"
     r"(?:\s+(?:again|together))?\b"
 )
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
@@ -230,6 +233,10 @@ def _mention(
     """Return what one meeting phrase text[start:end] says about the meeting's kind, place and time."""
     text = passage.text
     place = place_after(text, end, times) or _place_after_time(text, end, times)
+    bracket = _BRACKET.match(text, end)
+    if place is None and bracket:  # "The summit (7-8 July, Ankara) will ...": its place and time in brackets
+        place = _bracketed_place(text, bracket)
+        end = bracket.end() if place else end
     phrase_start = _phrase_start(text, start)
     if place is None and noun:
         place = place_before(text, start, times)
@@ -259,6 +266,21 @@ def _mention(
     if kind is None and noun and summit and _other_body(text[phrase_start:start]):
         kind = EventKind.SUMMIT  # "the G20 summit", "the Trump-Putin summit", "a peace summit"
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
+
+
+_BRACKET = re.compile(r"\s*\((?P<inside>[^()]{1,60})\)")
+_BRACKET_PART = re.compile(r"[^,;]+")
+
+
+def _bracketed_place(text: str, bracket: re.Match[str]) -> PlaceMatch | None:
+    """Return the one known place named in a bracket after a meeting word ("(7-8 July, Ankara)")."""
+    places = []
+    for part in _BRACKET_PART.finditer(text, bracket.start("inside"), bracket.end("inside")):
+        start = part.start() + len(part.group(0)) - len(part.group(0).lstrip())
+        place = place_in(text, start, part.end())
+        if place is not None:
+            places.append(place)
+    return places[0] if len(places) == 1 else None
 
 
 def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
@@ -581,6 +603,8 @@ def _settle_time(
         day = datetime.date(published.year, published.month, published.day)
         date = day + datetime.timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7 or 7)
         return TimeRef(text=when.text, year=date.year, month=date.month, day=date.day)
+    if when.year is not None and when.month is not None and when.day is not None:
+        return _settle_day(when, tense, published)
     if (
         when.year is None
         or when.month is None
@@ -596,6 +620,24 @@ def _settle_time(
     return when
 
 
+def _settle_day(when: TimeRef, tense: EventStatus, published: PartialDate) -> TimeRef:
+    """Return a day written without its year ("from 7 July") in the year the clause looks to.
+
+    Three days after 7 July, "leaders will gather on 7 July" is next year's 7 July; before it,
+    "leaders met on 20 July" is last year's. A written year, or a weekday or "today", stays.
+    """
+    if published.day is None or _ANCHORED.search(when.text) or when.year is None or when.month is None:
+        return when
+    now = (published.year, published.month, published.day)
+    if tense is EventStatus.UPCOMING and (when.year, when.month, when.end_day or when.day or 1) < now:
+        return when.model_copy(update={"year": when.year + 1})
+    if tense is EventStatus.PAST and (when.year, when.month, when.day or 1) > now:
+        return when.model_copy(update={"year": when.year - 1})
+    return when
+
+
+# A day whose year is written or follows from the date itself ("today", "next Tuesday").
+_ANCHORED = re.compile(r"\d{4}|\b(?i:today|tonight|tomorrow|yesterday|next|last|this)\b")
 _BARE_MONTH = re.compile(r"(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+)?[A-Z][a-z]+")
 
 

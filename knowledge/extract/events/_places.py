@@ -46,7 +46,7 @@ _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 # Words between a meeting word and its place: "the summit, to be held in Ankara on July 7-8".
 HELD = (
     r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+held"
-    r"|(?:is|are|was)\s+(?:planned|scheduled|set|due)"
+    r"|(?:(?:is|are|was)\s+)?(?:planned|scheduled|set|due)"
     r"|(?:will\s+)?(?:take|takes|took)\s+place"
     r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
     r"|began|end|ends|ended|close|closes|closed)))?"
