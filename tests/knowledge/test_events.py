@@ -712,3 +712,16 @@ def test_a_day_without_its_year_is_in_the_year_the_clause_looks_to(
     (event,) = events(text, "2029-05-10")
     assert event.when is not None
     assert (event.place, event.when.year, event.when.month, event.when.day) == expected
+
+
+def test_a_timestamped_entry_of_a_live_blog_names_the_meeting_it_follows() -> None:
+    """ "10:32 BST: Leaders pose for the family photo at the Riga summit" in a live blog: Riga, in progress."""
+    text = (
+        "Title: NATO summit live: leaders gather\nDate: 2027-07-07\n\n"
+        "Welcome to our rolling coverage.\n\n"
+        "10:32 BST: Leaders pose for the family photo at the Riga summit.\n\n"
+        "11:05 BST: Zelensky is on his way to the Latvian capital."
+    )
+    article = read_article(text)
+    (event,) = extract_events(article, extract_people(article))
+    assert (event.place, event.status) == ("Riga", EventStatus.IN_PROGRESS)

@@ -4,7 +4,8 @@ A live blog ("Live: ...", "... as it happened", "live updates", "our live covera
 or opening paragraph) is written while the meeting it follows goes on, and its entries rarely
 repeat the date. So the one meeting it names with a place but no date of its own, and no word
 setting it before or after the article's date, is held on the blog's date when the blog names it
-in its opening paragraph or in an entry that says it is going on ("Leaders are arriving at the
+in its opening paragraph, in a timestamped entry ("10:32 BST: Leaders pose for the family photo
+at the Vilnius summit") or in a passage that says it is going on ("Leaders are arriving at the
 summit venue in Riga", "on the second day"): its status is then "in progress". The date is shown
 as derived ("the day of this live coverage"), never as if the text had written it.
 """
@@ -22,6 +23,7 @@ _GOING_ON = re.compile(
     r"\s+day|day\s+(?:one|two|three|\d))\b",
     re.I,
 )
+_ENTRY = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")  # a live entry's timestamp: "10:32 BST:", "09:15 CET —"
 LIVE_DAY = "the day of this live coverage"
 
 
@@ -47,10 +49,13 @@ def _is_live(article: Article) -> bool:
 
 def _followed(article: Article, event: Event) -> bool:
     """Return whether an event may be the one the blog follows: placed, undated, timeless, and
-    named in the opening paragraph or in an entry saying it is going on."""
+    named in the opening paragraph, in a timestamped entry, or where it is said to go on."""
     if event.place is None or event.when is not None or event.tenses or not article.passages:
         return False
     opening = article.passages[0].paragraph
-    return opening in event.paragraphs or any(
-        _GOING_ON.search(article.passages[p].text) for p in event.passages
-    )
+    return opening in event.paragraphs or any(_now(article.passages[p].text) for p in event.passages)
+
+
+def _now(text: str) -> bool:
+    """Return whether a passage is a timestamped entry ("10:32 BST: ...") or says something goes on now."""
+    return bool(_ENTRY.match(text) or _GOING_ON.search(text))
