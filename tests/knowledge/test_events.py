@@ -725,3 +725,38 @@ def test_a_timestamped_entry_of_a_live_blog_names_the_meeting_it_follows() -> No
     article = read_article(text)
     (event,) = extract_events(article, extract_people(article))
     assert (event.place, event.status) == ("Riga", EventStatus.IN_PROGRESS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dates to watch:\n\n- NATO summit, Lisbon: 3–4 May\n- Budget vote, Oslo: 10 May",
+        "## NATO summit at a glance\n\n**When:** 3–4 May 2030\n**Where:** Lisbon, Portugal\n**Who:** Leaders of the allies",
+        "## The Lisbon summit\n\nNATO leaders meet on 3 and 4 May. The agenda is short.",
+    ],
+)
+def test_list_items_fact_boxes_and_headings_place_and_date_a_summit(text: str) -> None:
+    """A list item or fact box of terse parts, or a heading naming the summit's city over the sentence
+    that dates it, make the summit in Lisbon on 3 May 2030."""
+    (event,) = events(text, "2030-03-01")
+    assert event.when is not None
+    assert (event.kind, event.place, event.when.year, event.when.month, event.when.day) == (
+        EventKind.NATO_SUMMIT,
+        "Lisbon",
+        2030,
+        5,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## The Lisbon summit\n\nThe allies' budgets grew.\n\nLeaders met in 2014 to agree the pledge.",
+        "BRUSSELS, 12 March — Defence ministers will discuss drones, officials in the Belgian capital said.",
+    ],
+)
+def test_a_heading_places_only_its_first_sentence_and_prose_is_no_list(text: str) -> None:
+    """A meeting two sentences under a city's heading is not placed there, and a dateline with prose after
+    it is no list item."""
+    assert events(text, "2030-03-12") == []

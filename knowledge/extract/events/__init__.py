@@ -66,8 +66,11 @@ def extract_events(
     published = article.meta.published
     events: list[Event] = []
     mentioned: dict[int, list[Event]] = {}  # passage position -> the events it mentions
+    section: str | None = None
     for passage in article.passages:
-        for mention in mentions(passage, published):
+        opens_section = passage.section is not None and passage.section != section
+        section = passage.section
+        for mention in mentions(passage, published, opens_section=opens_section):
             event = place_mention(mention, events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)

@@ -15,6 +15,10 @@ What names a meeting:
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
 * "the next one is in Ankara next year", "the next test comes in Ankara": once a meeting has been
   discussed, the next of its kind, in a known city;
+* a list item or fact box of terse parts, a meeting, a place and a time ("- NATO summit, Ankara:
+  7-8 July"; "When: 7-8 July 2026 / Where: Ankara" under "NATO summit at a glance"); and the
+  first sentence under a heading that places a meeting ("The Ankara summit") places the meeting
+  it dates ("Leaders meet on 7 July");
 * "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed (with
   its place when one follows: "the meeting in The Hague" is no meeting held elsewhere);
 * a group meeting after a place that opens the clause: "In The Hague, leaders will meet ...".
@@ -42,6 +46,7 @@ it decides the status only when the dates cannot (the same month as the article'
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -141,14 +146,27 @@ _LOOKS_BACK = re.compile(
 )
 
 
-def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
-    """Return the meeting mentions and back references in a passage, in text order, one per meeting."""
+def mentions(
+    passage: Passage, published: PartialDate | None, *, opens_section: bool = False
+) -> list[Mention]:
+    """Return the meeting mentions and back references in a passage, in text order, one per meeting.
+
+    opens_section: the passage is the first under its heading, so a meeting the heading places
+    ("The Ankara summit") is where the passage's placeless meeting is ("Leaders meet on 7 July").
+    """
     text = passage.text
-    if _CUE.search(fold_case(text)) is None or _NAVIGATION.match(text):
+    section = passage.section or ""
+    cued = _CUE.search(fold_case(text)) or _CUE.search(fold_case(section))  # a fact box's heading
+    if cued is None or _NAVIGATION.match(text):
         return []
     times = Times(find_times(text, published))
-    found = [m for m in _noun_mentions(passage, times, published) if m is not None]
-    found += [m for m in _verb_mentions(passage, times, published) if m is not None]
+    above = _heading_place(section, published) if opens_section and section else None
+    found = [
+        replace(m, place=above) if above and m.place is None and not m.upcoming else m
+        for m in _noun_mentions(passage, times, published)
+        if m is not None
+    ]
+    found += [m for m in _verb_mentions(passage, times, published, above) if m is not None]
     found += [  # "the meeting in The Hague": the meeting being discussed, with its place when written
         Mention(
             passage,
@@ -164,6 +182,7 @@ def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
     found += _table_rows(passage, published)
+    found += _labelled(passage, published)
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
@@ -188,8 +207,13 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
     return found
 
 
-def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
-    """Return the mentions made by a group meeting somewhere, and by decisions taken at a place."""
+def _verb_mentions(
+    passage: Passage, times: Times, published: PartialDate | None, above: PlaceMatch | None = None
+) -> list[Mention | None]:
+    """Return the mentions made by a group meeting somewhere, and by decisions taken at a place.
+
+    above: the place of the meeting the passage's heading names, for a group meeting with no place.
+    """
     text = passage.text
     found: list[Mention | None] = []
     for pattern in (_MEET, _HOSTS_GROUP):
@@ -205,7 +229,7 @@ def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None
             if mention and mention.place is None and pattern is _HOSTS_GROUP:
                 mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
             if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
-                mention = replace(mention, place=opening_place(text, clause, group.start()))
+                mention = replace(mention, place=opening_place(text, clause, group.start()) or above)
             found.append(mention if mention and mention.place else None)
     for match in _DECIDED.finditer(text):
         place = place_after(text, match.end(), times)
@@ -310,6 +334,58 @@ def _next_ones(passage: Passage, times: Times, published: PartialDate | None) ->
 
 
 _NEXT_ONE = re.compile(r"\b[Tt]he\s+next\s+(?:one|[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b")
+
+
+@functools.lru_cache(maxsize=256)  # asked once per section, but sections repeat across passages
+def _heading_place(heading: str, published: PartialDate | None) -> PlaceMatch | None:
+    """Return the place of the meeting a heading names ("The Ankara summit", "Summit in Vilnius")."""
+    times = Times(find_times(heading, published))
+    for match in _SUMMIT.finditer(heading):
+        place = place_after(heading, match.end(), times) or place_before(heading, match.start(), times)
+        if place is not None:
+            return replace(place, start=0, end=0)
+    return None
+
+
+def _labelled(passage: Passage, published: PartialDate | None) -> list[Mention]:
+    """Return the meeting of a list item or fact box: terse parts naming a meeting, a place and a time.
+
+    "- NATO summit, Ankara: 7-8 July", "What: NATO summit. Where: Ankara. When: 7-8 July 2026.",
+    "When: 7-8 July 2026 / Where: Ankara, Türkiye" under the heading "NATO summit at a glance".
+    Every part is a few words at most (prose is read by the other rules), one part is only a place
+    (a city and its own country may both be given), and the meeting is named in a part or the heading.
+    """
+    text = passage.text
+    if len(text) > _LABELLED_LONGEST or _CUE.search(fold_case(f"{text} {passage.section or ''}")) is None:
+        return []
+    parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
+    if any(len(text[s:e].split()) > _PART_WORDS for s, e in parts):
+        return []
+    places = [p for s, e in parts if (p := place_in(text, s, e)) and p.end == e]
+    countries = {p.country for p in places}
+    meeting = next(((s, e) for s, e in parts if _MEETING_CELL.search(text, s, e)), None)
+    named = text[meeting[0] : meeting[1]] if meeting else passage.section or ""
+    times = [
+        ref for ref, _, _ in find_times(text, published) if ref.year is not None or ref.month is not None
+    ]
+    if not places or len(countries) != 1 or not times or not _MEETING_CELL.search(named):
+        return []
+    place = next((p for p in places if not p.is_country), places[0])
+    kind = kind_of(named)
+    start, end = meeting or (0, len(text))
+    when = max(times, key=_precision)
+    return [Mention(passage, start, end, kind, place, when, None, summit=kind in _SUMMIT_KINDS)]
+
+
+def _stripped(match: re.Match[str]) -> tuple[int, int]:
+    """Return the span of a match without its surrounding spaces."""
+    word = match.group(0)
+    return match.start() + len(word) - len(word.lstrip()), match.end() - len(word) + len(word.rstrip())
+
+
+_LABELLED_LONGEST = 240  # characters: a list item or fact box; longer text is prose
+_PART_WORDS = 6
+_PART = re.compile(r"(?:[^,:;|—–\n.*]|\.(?=\S))+")
 
 
 def _table_rows(passage: Passage, published: PartialDate | None) -> list[Mention]:
