@@ -657,6 +657,19 @@ def test_a_goal_signed_off_for_a_year_is_the_alliances_target_for_it() -> None:
     assert facts("Allied leaders signed off on a 4% goal for 2034.") == {(ALLIANCE, SHARE, 2034, 4.0)}
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Allies are expected to adopt a new target of 4% of GDP at the summit in June 2030.", None),
+        ("Leaders agreed in Riga in 2027 that 2.5% would be the minimum.", 2027),
+    ],
+)
+def test_a_target_still_to_be_set_is_not_dated_by_the_meeting(text: str, year: int | None) -> None:
+    """A target allies are expected to adopt at a meeting was not set on its date; one agreed then was."""
+    (record,) = records(text)
+    assert (record.subject, record.when.year if record.when else None) == (ALLIANCE, year)
+
+
 def test_alliance_wide_spending_is_the_alliances_total() -> None:
     """ "Alliance-wide defence spending is projected to reach $1.6 trillion in 2026" is the total, an estimate."""
     (record,) = records("Alliance-wide defence spending is projected to reach $1.6 trillion in 2026.")

@@ -72,6 +72,10 @@ _GOAL = re.compile(
     r"invest|by\s+(?:19|20)\d\d|(?:move|moving|path|head|heading)\s+towards?)\b",
     re.I,
 )
+# A target still to be agreed: the clause's date is when it may be set, not when it was.
+_PROPOSED = re.compile(
+    r"\b(?:expected|set|due|likely|poised|about)\s+to\b|\b(?:will|would|are\s+to|is\s+to)\b", re.I
+)
 # A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
 _FLOOR = re.compile(r"\b(?:threshold|floor)\b", re.I)
 _DEADLINE = re.compile(
@@ -251,6 +255,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
         when = (
             TimeRef(text=f"by {deadline}", year=deadline)
             if deadline
+            else None
+            if _to_be_set(text, start, quantity.start)  # to be set at a meeting: not "set in" its date
             else _one_time(text, start, end, article)
         )
         records.append(
@@ -266,6 +272,13 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             )
         )
     return records
+
+
+def _to_be_set(text: str, start: int, figure: int) -> bool:
+    """Return whether a target is still to be set: a forward word before the setting verb ("are
+    expected to adopt"), not after it ("agreed that 2% would be the minimum")."""
+    setting = _SETTING.search(text, start, figure)
+    return _PROPOSED.search(text, start, setting.start() if setting else figure) is not None
 
 
 def _named_targets(
