@@ -15,10 +15,8 @@ What names a meeting:
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
 * "the next one is in Ankara next year", "the next test comes in Ankara": once a meeting has been
   discussed, the next of its kind, in a known city;
-* a list item or fact box of terse parts, a meeting, a place and a time ("- NATO summit, Ankara:
-  7-8 July"; "When: 7-8 July 2026 / Where: Ankara" under "NATO summit at a glance"); and the
-  first sentence under a heading that places a meeting ("The Ankara summit") places the meeting
-  it dates ("Leaders meet on 7 July");
+* a table row, list item or fact box naming a meeting, a place and a time, and the heading that
+  places the meeting the first sentence under it dates (see ``_layout``);
 * "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed (with
   its place when one follows: "the meeting in The Hague" is no meeting held elsewhere);
 * a group meeting after a place that opens the clause: "In The Hague, leaders will meet ...".
@@ -46,12 +44,12 @@ it decides the status only when the dates cannot (the same month as the article'
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
 from knowledge.extract.events._kinds import kind_of, more_specific
+from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_meetings
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
@@ -62,7 +60,7 @@ from knowledge.extract.events._places import (
     place_in,
     words,
 )
-from knowledge.extract.events._times import Times, times_agree
+from knowledge.extract.events._times import Times, precision, times_agree
 from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
@@ -116,9 +114,6 @@ _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders
 _DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 _HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
-_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
-_CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
-_MEETING_CELL = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
 _MOVED = re.compile(
     r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
@@ -160,7 +155,7 @@ def mentions(
     if cued is None or _NAVIGATION.match(text):
         return []
     times = Times(find_times(text, published))
-    above = _heading_place(section, published) if opens_section and section else None
+    above = heading_place(section, published) if opens_section and section else None
     found = [
         replace(m, place=above) if above and m.place is None and not m.upcoming else m
         for m in _noun_mentions(passage, times, published)
@@ -181,8 +176,7 @@ def mentions(
         for m in _BACK_REFERENCE.finditer(text)
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
-    found += _table_rows(passage, published)
-    found += _labelled(passage, published)
+    found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, section, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
@@ -307,6 +301,21 @@ def _bracketed_place(text: str, bracket: re.Match[str]) -> PlaceMatch | None:
     return places[0] if len(places) == 1 else None
 
 
+def _laid_out(passage: Passage, meeting: LaidOut) -> Mention:
+    """Return the mention of a meeting laid out in a table row, a list item or a fact box."""
+    kind = meeting.kind
+    return Mention(
+        passage,
+        meeting.start,
+        meeting.end,
+        kind,
+        meeting.place,
+        meeting.when,
+        None,
+        summit=kind in _SUMMIT_KINDS,
+    )
+
+
 def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
     """Return "It will be held in Ankara on 7-8 July": the meeting being discussed, its place and time."""
     found: list[Mention | None] = []
@@ -334,80 +343,6 @@ def _next_ones(passage: Passage, times: Times, published: PartialDate | None) ->
 
 
 _NEXT_ONE = re.compile(r"\b[Tt]he\s+next\s+(?:one|[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b")
-
-
-@functools.lru_cache(maxsize=256)  # asked once per section, but sections repeat across passages
-def _heading_place(heading: str, published: PartialDate | None) -> PlaceMatch | None:
-    """Return the place of the meeting a heading names ("The Ankara summit", "Summit in Vilnius")."""
-    times = Times(find_times(heading, published))
-    for match in _SUMMIT.finditer(heading):
-        place = place_after(heading, match.end(), times) or place_before(heading, match.start(), times)
-        if place is not None:
-            return replace(place, start=0, end=0)
-    return None
-
-
-def _labelled(passage: Passage, published: PartialDate | None) -> list[Mention]:
-    """Return the meeting of a list item or fact box: terse parts naming a meeting, a place and a time.
-
-    "- NATO summit, Ankara: 7-8 July", "What: NATO summit. Where: Ankara. When: 7-8 July 2026.",
-    "When: 7-8 July 2026 / Where: Ankara, Türkiye" under the heading "NATO summit at a glance".
-    Every part is a few words at most (prose is read by the other rules), one part is only a place
-    (a city and its own country may both be given), and the meeting is named in a part or the heading.
-    """
-    text = passage.text
-    if len(text) > _LABELLED_LONGEST or _CUE.search(fold_case(f"{text} {passage.section or ''}")) is None:
-        return []
-    parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
-    if any(len(text[s:e].split()) > _PART_WORDS for s, e in parts):
-        return []
-    places = [p for s, e in parts if (p := place_in(text, s, e)) and p.end == e]
-    countries = {p.country for p in places}
-    meeting = next(((s, e) for s, e in parts if _MEETING_CELL.search(text, s, e)), None)
-    named = text[meeting[0] : meeting[1]] if meeting else passage.section or ""
-    times = [
-        ref for ref, _, _ in find_times(text, published) if ref.year is not None or ref.month is not None
-    ]
-    if not places or len(countries) != 1 or not times or not _MEETING_CELL.search(named):
-        return []
-    place = next((p for p in places if not p.is_country), places[0])
-    kind = kind_of(named)
-    start, end = meeting or (0, len(text))
-    when = max(times, key=_precision)
-    return [Mention(passage, start, end, kind, place, when, None, summit=kind in _SUMMIT_KINDS)]
-
-
-def _stripped(match: re.Match[str]) -> tuple[int, int]:
-    """Return the span of a match without its surrounding spaces."""
-    word = match.group(0)
-    return match.start() + len(word) - len(word.lstrip()), match.end() - len(word) + len(word.rstrip())
-
-
-_LABELLED_LONGEST = 240  # characters: a list item or fact box; longer text is prose
-_PART_WORDS = 6
-_PART = re.compile(r"(?:[^,:;|—–\n.*]|\.(?=\S))+")
-
-
-def _table_rows(passage: Passage, published: PartialDate | None) -> list[Mention]:
-    """Return the meetings of table rows: a cell naming a meeting, one a place, one a time."""
-    found: list[Mention] = []
-    for row in _TABLE_ROW.finditer(passage.text):
-        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
-        meeting = next(((cell, at) for cell, at in cells if _MEETING_CELL.search(cell)), None)
-        places = [place_in(cell, 0, len(cell)) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
-        times = [ref for cell, _ in cells for ref, _, _ in find_times(cell, published)]
-        place = next((p for p in places if p is not None), None)
-        if meeting is None or place is None or not times:
-            continue
-        at = meeting[1]
-        where = replace(place, start=at, end=at)
-        kind = kind_of(meeting[0])
-        found.append(
-            Mention(
-                passage, at, at + len(meeting[0]), kind, where, times[0], None, summit=kind in _SUMMIT_KINDS
-            )
-        )
-    return found
 
 
 def _since(passage: Passage, found: list[Mention]) -> list[Mention]:
@@ -548,7 +483,7 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
         near.append(before[0])
     if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
         near.append(after[0])
-    return max(near, key=_precision, default=None)
+    return max(near, key=precision, default=None)
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:
@@ -600,7 +535,7 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
         if not _OPENING_GAP.fullmatch(text, previous_end, t_start):
             break
         run.append(ref)
-    return max(run, key=_precision)
+    return max(run, key=precision)
 
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
@@ -715,8 +650,3 @@ def _settle_day(when: TimeRef, tense: EventStatus, published: PartialDate) -> Ti
 # A day whose year is written or follows from the date itself ("today", "next Tuesday").
 _ANCHORED = re.compile(r"\d{4}|\b(?i:today|tonight|tomorrow|yesterday|next|last|this)\b")
 _BARE_MONTH = re.compile(r"(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+)?[A-Z][a-z]+")
-
-
-def _precision(when: TimeRef) -> int:
-    """Return how many of year, month and day a time knows."""
-    return sum(value is not None for value in (when.year, when.month, when.day))

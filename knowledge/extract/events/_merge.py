@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.extract.events._kinds import compatible, more_specific
 from knowledge.extract.events._mentions import Mention
-from knowledge.extract.events._times import times_agree
+from knowledge.extract.events._times import precision, times_agree
 from knowledge.gazetteer import normalize
 from knowledge.models import AgendaRecord, AttendeeRecord, EventKind, EventStatus, PartialDate, TimeRef
 
@@ -231,11 +231,6 @@ def _absorb(event: Event, mention: Mention) -> None:
 def _more_telling(new: TimeRef, old: TimeRef) -> bool:
     """Return whether a time says more than the one an event has: more of year, month and day, or
     the same day as part of the meeting's range ("24-25 June" over "today")."""
-    if _precision(new) != _precision(old):
-        return _precision(new) > _precision(old)
+    if precision(new) != precision(old):
+        return precision(new) > precision(old)
     return new.end_day is not None and old.end_day is None and times_agree(new, old)
-
-
-def _precision(when: TimeRef) -> int:
-    """Return how many of year, month and day a time knows."""
-    return sum(value is not None for value in (when.year, when.month, when.day))

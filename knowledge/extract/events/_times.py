@@ -52,3 +52,8 @@ def times_agree(a: TimeRef, b: TimeRef) -> bool:
     if a.day is None or b.day is None:
         return True
     return a.day <= (b.end_day or b.day) and b.day <= (a.end_day or a.day)
+
+
+def precision(when: TimeRef) -> int:
+    """Return how many of year, month and day a time knows."""
+    return sum(value is not None for value in (when.year, when.month, when.day))
