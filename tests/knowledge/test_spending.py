@@ -670,6 +670,31 @@ def test_a_target_still_to_be_set_is_not_dated_by_the_meeting(text: str, year: i
     assert (record.subject, record.when.year if record.when else None) == (ALLIANCE, year)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        ("NATO estimates that its members will spend a combined $1.6 trillion in 2026.", 1.6e12, 2026),
+        ("Allied governments together budgeted $1.6 trillion for defence in 2026.", 1.6e12, 2026),
+    ],
+)
+def test_the_members_together_are_the_alliance(text: str, value: float, year: int) -> None:
+    """ "its members" after NATO, and "allied governments", spending together: the alliance's total."""
+    (record,) = records(text)
+    assert (record.subject, record.metric, record.value, record.when and record.when.year) == (
+        ALLIANCE,
+        AMOUNT,
+        value,
+        year,
+    )
+
+
+def test_a_minimum_the_leaders_made_is_the_alliances_target() -> None:
+    """ "In 2027, leaders made 2.5% a minimum": a target set that year."""
+    assert facts("In 2027, leaders made 2.5% a minimum rather than a ceiling.") == {
+        (ALLIANCE, SHARE, 2027, 2.5)
+    }
+
+
 def test_alliance_wide_spending_is_the_alliances_total() -> None:
     """ "Alliance-wide defence spending is projected to reach $1.6 trillion in 2026" is the total, an estimate."""
     (record,) = records("Alliance-wide defence spending is projected to reach $1.6 trillion in 2026.")

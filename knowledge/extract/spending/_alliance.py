@@ -77,7 +77,7 @@ _PROPOSED = re.compile(
     r"\b(?:expected|set|due|likely|poised|about)\s+to\b|\b(?:will|would|are\s+to|is\s+to)\b", re.I
 )
 # A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
-_FLOOR = re.compile(r"\b(?:threshold|floor)\b", re.I)
+_FLOOR = re.compile(r"\b(?:threshold|floor|minimum)\b", re.I)
 _DEADLINE = re.compile(
     r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\b(?:by|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
@@ -104,7 +104,8 @@ _GUIDELINE = re.compile(r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?guid
 _BUDGET_SHARE = re.compile(r"\s*\bof\s+(?:the\s+|their\s+|its\s+)?(?:defen[cs]e\s+)?budgets?\b", re.I)
 _SETTING = re.compile(
     r"\b(?:agree(?:d|ing)?|set(?:ting)?|adopt(?:ed|ing)?|pledg(?:e|ed|ing)|commit(?:ted|ting|ment)|endors(?:e|ed|ing)"
-    r"|rais(?:e|ed|ing)|introduc(?:e|ed|ing)|propos(?:e|ed|ing)|decided|sign(?:ed|ing)?\s+off|approv(?:e|ed|ing))\b",
+    r"|rais(?:e|ed|ing)|introduc(?:e|ed|ing)|propos(?:e|ed|ing)|decided|sign(?:ed|ing)?\s+off|approv(?:e|ed|ing)"
+    r"|made|turned)\b",
     re.I,
 )
 _COUNT = re.compile(
@@ -158,11 +159,12 @@ _TOTAL_SUBJECT = re.compile(
     r"\b(?:(?:the|all)\s+(?:\d{2}|thirty-\w+)\s+(?:allies|members)|NATO['’]s\s+(?:\d{2}\s+)?(?:allies|members)"
     r"|NATO\s+(?:allies|members)|(?:total\s+)?allied\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)"
     r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole"
-    r"|alliance-wide\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays))\b",
+    r"|alliance-wide\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)|allied\s+governments"
+    r"|(?<=NATO\s)(?:\w+\s+){1,3}?its\s+(?:\d{2}\s+)?(?:allies|members))\b",
     re.I,
 )
 _TOTAL_VERB = re.compile(
-    r"\b(?:spend\w*|spent|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reach(?:ed|es)?|hit|rose\s+to|came\s+to|"
+    r"\b(?:spend\w*|spent|budget(?:ed|s)?|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reach(?:ed|es)?|hit|rose\s+to|came\s+to|"
     r"amounted\s+to|stood\s+at|(?:is|was|were|are)(?:\s+\w+){0,2}|together|combined)\b",
     re.I,
 )
