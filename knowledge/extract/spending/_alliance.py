@@ -17,11 +17,12 @@
   One record per target however often it is named, dated only by a clause that says it was set.
 * **Totals.** An amount whose clause has the allies together as its subject ("the 32 allies are
   expected to spend about $1.47 trillion", "NATO's 32 members together accounted for $1,506bn",
-  "allied defence spending reached $1.3 trillion") and a spending word between them is the
+  "allied defence spending reached $1.3 trillion", "alliance-wide spending", "allied governments",
+  "NATO estimates that its members ...") and a spending word between them is the
   alliance's total (``AMOUNT``), dated by the time after it; an amount it is compared with ("up
   from $1.34 trillion a year earlier") is the total of that time. Not a total: a country named
   between subject and amount, NATO's own (common, civil) budget, aid, a bound ("more than $1 trillion").
-* **Counts.** "23 of the 32 allies", "Twenty-three allies", "two-thirds of members" with a verb
+* **Counts.** "23 of the 32 allies", "Twenty-three allies", "23 NATO allies" with a verb
   of meeting or reaching a target: the number of allies meeting it (``ALLIES_MEETING_TARGET``),
   with the total when given and the target percent when the clause names one. A forecast ("are
   expected to", "on course to") is an estimate; a bound ("more than 20 allies") is not a count.
