@@ -760,3 +760,23 @@ def test_a_heading_places_only_its_first_sentence_and_prose_is_no_list(text: str
     """A meeting two sentences under a city's heading is not placed there, and a dateline with prose after
     it is no list item."""
     assert events(text, "2030-03-12") == []
+
+
+def test_the_allies_in_a_city_for_days_are_a_summit() -> None:
+    """ "in Lisbon on 3-4 May 2028, the alliance marked ..." names the summit a retrospective recalls."""
+    text = "A year later, in Lisbon on 3-4 May 2028, the alliance marked its 80th anniversary."
+    (event,) = events(text, "2029-01-10")
+    assert (event.kind, event.place, event.status) == (EventKind.NATO_SUMMIT, "Lisbon", EventStatus.PAST)
+    assert event.when == TimeRef(text="3-4 May 2028", year=2028, month=5, day=3, end_day=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Brussels on Tuesday, the alliance said it would send more jets.",  # one day: no meeting
+        "In Lisbon on 3-4 May 2028, prices rose.",  # no allies
+    ],
+)
+def test_one_day_in_a_city_or_a_city_without_the_allies_is_no_summit(text: str) -> None:
+    """A single day in a city, or a city and dates with no allies as subject, names no meeting."""
+    assert events(text, "2029-01-10") == []

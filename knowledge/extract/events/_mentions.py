@@ -13,6 +13,9 @@ What names a meeting:
 * a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
   names the place of a meeting, and its kind only through the group that decided);
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
+* the allies or their leaders in a known city for a span of days: "in Washington on 9-11 July
+  2024, the alliance marked its 75th anniversary" (a single day, "in Brussels on Tuesday, NATO
+  said", is no meeting);
 * "the next one is in Ankara next year", "the next test comes in Ankara": once a meeting has been
   discussed, the next of its kind, in a known city;
 * a table row, list item or fact box naming a meeting, a place and a time, and the heading that
@@ -89,7 +92,7 @@ class Mention:
 _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
-    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due"
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -178,6 +181,7 @@ def mentions(
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
     found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, section, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
+    found += _stays(passage, times, published)
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
     return _fold_clauses(found)
@@ -342,6 +346,33 @@ def _next_ones(passage: Passage, times: Times, published: PartialDate | None) ->
     return found
 
 
+def _stays(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:
+    """Return "in Washington on 9-11 July 2024, the alliance marked ...": the allies (or their
+    leaders) in a known city for a span of days, the way a retrospective names a summit."""
+    text = passage.text
+    found: list[Mention] = []
+    for match in _IN_CITY.finditer(text):
+        place = place_in(text, match.end(), min(len(text), match.end() + 40))
+        if place is None or place.is_country:
+            continue
+        after = times.starting_from(place.end)
+        if after is None or after[0].end_day is None or not _STAY_GAP.fullmatch(text, place.end, after[1]):
+            continue  # one day in a city ("in Brussels on Tuesday, NATO said") is no meeting
+        subject = _STAY_SUBJECT.match(text, after[2])
+        if subject is None:
+            continue
+        tense = _tense(text, match.start(), subject.end())
+        when = _settle_time(after[0], tense, published)
+        kind = kind_of(subject.group(0))
+        found.append(Mention(passage, match.start(), subject.end(), kind, place, when, tense))
+    return found
+
+
+_IN_CITY = re.compile(r"\b[Ii]n\s+(?=[A-Z])")
+_STAY_GAP = re.compile(r"\s*,?\s*(?:on|from)\s+")
+_STAY_SUBJECT = re.compile(
+    r"\s*,\s*(?:the\s+alliance|(?:NATO|allied)\s+leaders|the\s+allies|leaders|allies|heads\s+of\s+(?:state|government))\b"
+)
 _NEXT_ONE = re.compile(r"\b[Tt]he\s+next\s+(?:one|[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b")
 
 
