@@ -780,3 +780,33 @@ def test_the_allies_in_a_city_for_days_are_a_summit() -> None:
 def test_one_day_in_a_city_or_a_city_without_the_allies_is_no_summit(text: str) -> None:
     """A single day in a city, or a city and dates with no allies as subject, names no meeting."""
     assert events(text, "2029-01-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Spending has risen steadily since the 2027 Riga declaration.", 2027),
+        ("Five years after the Riga pledge, every ally now spends at least 2.5%.", 2027),
+    ],
+)
+def test_a_decision_named_by_its_place_recalls_a_past_summit(text: str, year: int) -> None:
+    """ "the 2027 Riga declaration", "five years after the Riga pledge" (in 2032): the summit in Riga that year."""
+    (event,) = events(text, "2032-03-01")
+    assert (event.place, event.country, event.when and event.when.year, event.status) == (
+        "Riga",
+        "LV",
+        year,
+        EventStatus.PAST,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Riga declaration still shapes the debate.",  # no time: no meeting to tell apart
+        "The Polish commitment of 4% stands.",  # a country's own commitment, named by its demonym
+    ],
+)
+def test_a_decision_named_without_a_time_or_by_a_demonym_recalls_no_summit(text: str) -> None:
+    """A decision named by its place but with no time, or a country's own commitment, makes no meeting."""
+    assert events(text, "2032-03-01") == []

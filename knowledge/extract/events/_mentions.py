@@ -11,7 +11,8 @@ What names a meeting:
   "hosts G7 leaders in X" -- the group must be in the clause, so "to meet President Trump" is no
   meeting;
 * a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
-  names the place of a meeting, and its kind only through the group that decided);
+  names the place of a meeting, and its kind only through the group that decided), or named by its
+  place: "the 2014 Wales pledge", "ten years after the Wales pledge" (counted from the article's year);
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
 * the allies or their leaders in a known city for a span of days: "in Washington on 9-11 July
   2024, the alliance marked its 75th anniversary" (a single day, "in Brussels on Tuesday, NATO
@@ -92,7 +93,7 @@ class Mention:
 _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
-    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders"
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -182,6 +183,7 @@ def mentions(
     found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, section, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
+    found += _named_decisions(passage, times, published)
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
     return _fold_clauses(found)
@@ -368,6 +370,46 @@ def _stays(passage: Passage, times: Times, published: PartialDate | None) -> lis
     return found
 
 
+def _named_decisions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:
+    """Return the meetings a decision named by its place recalls: "the 2014 Wales pledge", "ten years
+    after the Madrid declaration". Like a decision taken at a place, it makes a meeting only with a time:
+    the one written before it, or the years after it when the clause is about the article's own time."""
+    text = passage.text
+    found: list[Mention] = []
+    for match in _NAMED_DECISION.finditer(text):
+        place = place_in(text, match.start("place"), match.end("place"))
+        if place is None or place.country is None or place.end != match.end("place"):
+            continue
+        when = _time_near(text, times, match.start(), match.start("place")) or _years_after(
+            text, times, match.start(), match.end(), published
+        )
+        if when is not None:
+            found.append(
+                Mention(passage, match.start(), match.end(), None, place, when, EventStatus.PAST, weak=True)
+            )
+    return found
+
+
+def _years_after(
+    text: str, times: Times, start: int, end: int, published: PartialDate | None
+) -> TimeRef | None:
+    """Return the year "<n> years after <decision>" (the decision at text[start:end]) puts the
+    decision in, counted back from the article's year when the clause gives no year of its own."""
+    match = _YEARS_AFTER.search(text, max(0, start - 30), start)
+    if match is None or published is None:
+        return None
+    clause = clause_start(text, match.start())
+    if times.within(clause, clause_end(text, start)):
+        return None  # the clause has a year of its own: count from it or not at all
+    word = match.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    return TimeRef(text=text[match.start() : end], year=published.year - n) if n else None
+
+
+_NAMED_DECISION = re.compile(
+    r"(?P<place>\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:pledge|declaration|communiqu[eé]|commitment)\b"
+)
+_YEARS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+years\s+(?:after|on\s+from)\s+(?:the\s+)?$")
 _IN_CITY = re.compile(r"\b[Ii]n\s+(?=[A-Z])")
 _STAY_GAP = re.compile(r"\s*,?\s*(?:on|from)\s+")
 _STAY_SUBJECT = re.compile(
