@@ -367,6 +367,74 @@ def test_a_goal_the_allies_set_is_the_alliances_target(text: str) -> None:
     assert (record.subject, record.metric, record.status) == (ALLIANCE, SHARE, "target")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allies meeting in Madrid in 2022 agreed to keep defence spending at 2.5% of GDP.", (2022, 2.5)),
+        ("At the Portuguese summit, allies agreed on defence spending of 3.5% of GDP by 2035.", (2035, 3.5)),
+        (
+            "It was the first summit in Norway since Oslo in 1999, where allies adopted the 4% target.",
+            (1999, 4.0),
+        ),
+        (
+            "Leaders gathered at the summit in Riga on Monday are set to adopt a new target of 4% of GDP.",
+            (None, 4.0),
+        ),
+    ],
+)
+def test_a_meeting_place_is_no_spender(text: str, expected: tuple[int | None, float]) -> None:
+    """The city or country where allies met or decided is a venue: the figure is the alliance's target."""
+    assert {(r.subject, r.when.year if r.when else None, r.value) for r in records(text)} == {
+        (ALLIANCE, *expected)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was agreed in Riga last year, 3% of GDP, is now the floor for defence budgets.",
+        "The ministers who met at Lisbon endorsed defence spending of 3% of GDP for every budget.",
+    ],
+)
+def test_a_figure_after_a_meeting_place_is_not_its_countrys(text: str) -> None:
+    """ "agreed in Riga ... 3%" is not Latvia's spending: no ally owns the figure."""
+    assert not [r for r in records(text, title="Defence budgets") if r.subject != ALLIANCE]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He said Berlin expected every ally to move towards 4% of GDP.", 4.0),  # the asker is no spender
+        ("Rome changed the debate: leaders agreed that 2.5% would be the new minimum.", 2.5),  # after a colon
+        ("Allies are close to adopting a goal of 4% of gross domestic product.", 4.0),  # a goal being set
+    ],
+)
+def test_the_alliance_states_a_target(text: str, value: float) -> None:
+    """A target the allies are asked for, agree after a colon, or are adopting is the alliance's."""
+    assert {(r.subject, r.value, r.status) for r in records(text)} == {(ALLIANCE, value, "target")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance is still debating whether 3% of GDP should be its new target.",
+        "At the summit in Riga in 2027, leaders had called 3% a floor.",
+    ],
+)
+def test_an_open_question_or_a_description_states_no_target(text: str) -> None:
+    """A figure in a "whether" clause, or a floor only described, is no target of the alliance."""
+    assert records(text) == []
+
+
+def test_a_target_stated_then_named_is_one_target() -> None:
+    """The guideline named after the sentence that states it is the same target, not a second one."""
+    text = (
+        "Riga settled it: leaders agreed that 2.5% would be the minimum.\n\n"
+        "By 2029, 20 allies were expected to meet the 2.5% guideline."
+    )
+    assert [r.value for r in records(text) if r.metric is SHARE] == [2.5]
+
+
 def test_countries_listed_with_figures_pair_one_for_one() -> None:
     """Two countries and two figures joined by "and" pair in order (issue 10)."""
     assert facts("Canada and Spain spent 1.4% and 1.3% of GDP on defence in 2024.") == {
@@ -480,6 +548,7 @@ def test_amount_traps(text: str) -> None:
         ("Twenty-three of the 32 allies met the 2% target in 2024.", (23.0, 32, 2.0, 2024)),
         ("In 2024, 23 allies met or exceeded the 2 percent guideline.", (23.0, None, 2.0, 2024)),
         ("Eighteen NATO members have met NATO's spending target.", (18.0, None, None, None)),
+        ("Of the 31 members, 19 met in 2023 the target of 2 %.", (19.0, 31, 2.0, 2023)),  # total first
     ],
 )
 def test_allies_meeting_target(
@@ -518,6 +587,129 @@ def test_forecast_counts_are_estimates(text: str, expected: tuple[float, float |
 def test_allies_meeting_target_traps(text: str) -> None:
     """Forecasts, bounds, negations, years and other clubs are not counts of allies."""
     assert [r for r in records(text) if r.metric is ALLIES] == []
+
+
+def test_the_number_of_allies_given_again_for_other_years() -> None:
+    """ "The number rose to 9 in 2021 and to 19 in 2023" after a count: the same count, two more years."""
+    text = (
+        "Only four allies spent 2% or more in 2016. "
+        "The number rose to 9 in 2021 and then to 19 in 2023 as budgets grew."
+    )
+    found = {
+        (r.value, r.target, r.when.year if r.when else None) for r in records(text) if r.metric is ALLIES
+    }
+    assert found == {(4.0, 2.0, 2016), (9.0, 2.0, 2021), (19.0, 2.0, 2023)}
+
+
+def test_the_number_of_allies_meeting_a_target_names_its_counts() -> None:
+    """ "The number of allies meeting the 3% target rose from four in 2026 to 12 in 2028": two counts of 3%."""
+    text = "The number of allies meeting the 3% target rose from four in 2026 to 12 in 2028."
+    found = {
+        (r.value, r.target, r.when.year if r.when else None) for r in records(text) if r.metric is ALLIES
+    }
+    assert found == {(4.0, 3.0, 2026), (12.0, 3.0, 2028)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19 NATO allies met the guideline in 2023.", (19.0, 2023)),
+        ("Nineteen member countries of the alliance reached 2% of GDP in 2023.", (19.0, 2023)),
+        (
+            "By the end of 2023, 19 countries in the alliance spent at least 2% of GDP on defence.",
+            (19.0, 2023),
+        ),
+    ],
+)
+def test_counts_of_allies_in_other_words(text: str, expected: tuple[float, int]) -> None:
+    """ "NATO allies", "member countries", "spent at least": one count of allies meeting the target."""
+    (record,) = [r for r in records(text) if r.metric is ALLIES]
+    assert (record.value, record.when.year if record.when else None) == expected
+
+
+def test_countries_of_the_world_are_no_count_of_allies() -> None:
+    """ "60 countries spent at least 2%" with no word of the alliance counts no allies."""
+    assert [
+        r
+        for r in records("Worldwide, 60 countries spent at least 2% of GDP on their armies in 2023.")
+        if r.metric is ALLIES
+    ] == []
+
+
+def test_the_number_of_something_else_is_no_count() -> None:
+    """ "The number of troops" after a count of allies is not that count."""
+    text = "Only four allies spent 2% or more in 2016. The number of troops rose to 9000 in 2021."
+    assert [r.value for r in records(text) if r.metric is ALLIES] == [4.0]
+
+
+def test_a_target_split_in_the_next_sentence_keeps_its_year() -> None:
+    """ "At least 4% is for forces, and up to 1% can go to roads" splits the target just stated, by 2034."""
+    text = (
+        "Leaders agreed a new goal of 5% of GDP by 2034. "
+        "At least 4% is for armed forces, and up to 1% can go to roads and ports."
+    )
+    found = {(r.value, r.when.year if r.when else None, r.status) for r in records(text)}
+    assert found == {(5.0, 2034, "target"), (4.0, 2034, "target"), (1.0, 2034, "target")}
+
+
+def test_a_goal_signed_off_for_a_year_is_the_alliances_target_for_it() -> None:
+    """ "Allied leaders signed off on a 4% goal for 2034": the alliance's target, dated by its year."""
+    assert facts("Allied leaders signed off on a 4% goal for 2034.") == {(ALLIANCE, SHARE, 2034, 4.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Allies are expected to adopt a new target of 4% of GDP at the summit in June 2030.", None),
+        ("Leaders agreed in Riga in 2027 that 2.5% would be the minimum.", 2027),
+    ],
+)
+def test_a_target_still_to_be_set_is_not_dated_by_the_meeting(text: str, year: int | None) -> None:
+    """A target allies are expected to adopt at a meeting was not set on its date; one agreed then was."""
+    (record,) = records(text)
+    assert (record.subject, record.when.year if record.when else None) == (ALLIANCE, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        ("NATO estimates that its members will spend a combined $1.6 trillion in 2026.", 1.6e12, 2026),
+        ("Allied governments together budgeted $1.6 trillion for defence in 2026.", 1.6e12, 2026),
+    ],
+)
+def test_the_members_together_are_the_alliance(text: str, value: float, year: int) -> None:
+    """ "its members" after NATO, and "allied governments", spending together: the alliance's total."""
+    (record,) = records(text)
+    assert (record.subject, record.metric, record.value, record.when and record.when.year) == (
+        ALLIANCE,
+        AMOUNT,
+        value,
+        year,
+    )
+
+
+def test_a_minimum_the_leaders_made_is_the_alliances_target() -> None:
+    """ "In 2027, leaders made 2.5% a minimum": a target set that year."""
+    assert facts("In 2027, leaders made 2.5% a minimum rather than a ceiling.") == {
+        (ALLIANCE, SHARE, 2027, 2.5)
+    }
+
+
+def test_alliance_wide_spending_is_the_alliances_total() -> None:
+    """ "Alliance-wide defence spending is projected to reach $1.6 trillion in 2026" is the total, an estimate."""
+    (record,) = records("Alliance-wide defence spending is projected to reach $1.6 trillion in 2026.")
+    assert (record.subject, record.metric, record.value, record.status) == (
+        ALLIANCE,
+        AMOUNT,
+        1.6e12,
+        "estimate",
+    )
+
+
+def test_defence_ministers_set_the_alliances_target_unless_another_clubs() -> None:
+    """Defence ministers agreeing a figure set the alliance's target; EU ministers do not."""
+    assert facts("Defence ministers first agreed the 2% figure in 2006.") == {(ALLIANCE, SHARE, 2006, 2.0)}
+    assert facts("EU defence ministers agreed a goal of 1.5% of GDP in 2019.") == set()
 
 
 # --- targets met or missed --------------------------------------------------------------------

@@ -61,10 +61,17 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
     phrased = [_with_status(r, sentences, years) for r in phrase_records(sentences) if _kept(r, sentences)]
     phrased = _gapped_statuses(phrased, sentences)
     claimed = {(r.passage, r.as_written) for r in phrased}
+    # a count a phrase already read ("Eighteen NATO members have met ...") is one fact, however its words were cut
+    counted = {(r.passage, r.value) for r in phrased if r.metric is Metric.ALLIES_MEETING_TARGET}
+    alliance = [
+        r
+        for r in alliance_records(sentences, claimed)
+        if r.metric is not Metric.ALLIES_MEETING_TARGET or (r.passage, r.value) not in counted
+    ]
     found = [
         *phrased,
         *structure_records(_readable(article, tables=True), phrased, years, speaking_for),
-        *alliance_records(sentences, claimed),
+        *alliance,
     ]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
     return _once([r for r in own if r.currency != KRONER and _plausible(r)])

@@ -46,6 +46,7 @@ from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
@@ -520,7 +521,10 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     # A possessive names the topic only as the sentence's subject: "Denmark's turning point came in
     # 2023" is about Denmark; "after Russia's invasion" is not about Russia.
     mentions = [
-        o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip()
+        o
+        for o in mentions
+        if (not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip())
+        and not is_venue(text, o.start, o.end)
     ]
     named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
@@ -975,7 +979,9 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
-    found = [o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end)]
+    found = [
+        o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end) and not is_venue(text, o.start, o.end)
+    ]
     alliance = [
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
