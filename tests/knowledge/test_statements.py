@@ -737,3 +737,27 @@ def test_an_attribution_set_inside_a_subject_reports_the_whole_sentence() -> Non
     assert said(f"{MINISTER} spoke. The plan, Kowalski said, is dead.") == [
         (KOWALSKI, REPORTED, "The plan, Kowalski said, is dead")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts say the harbour tax will pay for the new locks.",
+        "The city council says the harbour tax raised 40 million last year.",
+        "The previous ministry had said the locks would open in 2031.",
+        "The new locks will open in 2031, the transport ministry says.",
+    ],
+)
+def test_a_bodys_standing_claim_is_background(sentence: str) -> None:
+    """A group's or body's plain-present "says" and past-perfect "had said" are background, not statements."""
+    assert said(f"{MINISTER} visited the docks. {sentence}") == []
+
+
+def test_a_persons_present_says_and_a_bodys_occasion_stay_statements() -> None:
+    """ "Kowalski says …" and "the port authority said on Monday …" are still reported statements."""
+    assert said(f"{MINISTER} says the locks will open in 2031.") == [
+        (KOWALSKI, REPORTED, "the locks will open in 2031")
+    ]
+    assert said("The transport ministry said on Monday the locks would open in 2031.") == [
+        ("the transport ministry", REPORTED, "the locks would open in 2031")
+    ]

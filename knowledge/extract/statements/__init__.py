@@ -29,7 +29,9 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   more reports: a known person's relative clause of speech ("…, to suit Doe, who has complained
   that …") and ", and she has praised …" are reports of their own. Two people as one subject ("X
   and Y promised …") each make the statement. Never shown in quotation marks. A report the same speaker repeats
-  later (a wire update, an expanded lead) is kept once, in the later telling.
+  later (a wire update, an expanded lead) is kept once, in the later telling. A body's or a
+  group's standing view ("Diplomats say …", "the government says …") and what it "had said"
+  before the story are the article's background, not statements (``_background``).
 * The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
   the speaking) and, when its subject is the same speaker, give its medium.
 * Transcripts, releases and op-eds (``transcripts``): turn labels, a guest author's byline, and
@@ -118,6 +120,8 @@ REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say diff
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _OBJECT_PRONOUN = re.compile(r"^(?:her|him|them)$")
 _SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
+_PRESENT_SAY = frozenset(("say", "says"))
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|also\s+)?$")
 _TEXTS = frozenset(
     ("communiqué", "communique", "declaration", "statement", "report", "letter", "memo", "brief")
 )
@@ -644,6 +648,8 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     frame_, clause_start, details = found
     if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:
         return []  # "The government has promised new ships": a body's acts, not what it said
+    if _background(frame_.speaker, frame_.verb, passage.text[: frame_.verb_start]):
+        return []
     clause = passage.text[clause_start:]
     if passage.text[:clause_start].rstrip().endswith("that"):
         # "demanded that allies pay more, and Washington's pressure has ...": a second report
@@ -690,6 +696,19 @@ def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Ca
     ]
 
 
+def _background(speaker: Speaker, verb: str, before: str) -> bool:
+    """Return whether a body's or a group's report is the article's background, not a statement.
+
+    A statement is made on an occasion. "Diplomats say ..." and "The government says ..." (the
+    plain present of "say") give a standing view the writer leans on, and "the previous
+    government had said ..." (the past perfect) tells what stood before the story. A person's
+    words stay statements either way, and a text speaks in the present ("the communiqué says").
+    """
+    if speaker.type is SpeakerType.PERSON or speaker.name.split()[-1].lower() in _TEXTS:
+        return False
+    return verb in _PRESENT_SAY or _PAST_PERFECT.search(before) is not None
+
+
 def _speakers(frame_: Frame) -> list[Speaker]:
     """Return who spoke in a frame: its speaker, and the partner of a joint subject ("X and Y said")."""
     return [frame_.speaker] if frame_.partner is None else [frame_.speaker, frame_.partner]
@@ -701,6 +720,9 @@ def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if found is None:
         return []
     speaker, clause_end, details = found
+    verb, _, _rest = details.partition(" ")
+    if _background(speaker, verb, passage.text[: passage.text.find(verb, clause_end)]):
+        return []
     stamp = STAMP.match(passage.text)
     text = _ASIDE.sub("", passage.text[stamp.end() if stamp else 0 : clause_end].strip())
     if len(text.split()) < 3 or not CLAUSE_START.match(text):
