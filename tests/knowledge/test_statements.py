@@ -761,3 +761,18 @@ def test_a_persons_present_says_and_a_bodys_occasion_stay_statements() -> None:
     assert said("The transport ministry said on Monday the locks would open in 2031.") == [
         ("the transport ministry", REPORTED, "the locks would open in 2031")
     ]
+
+
+def test_an_op_eds_author_claims_beliefs_lessons_and_standing_figures() -> None:
+    """A guest author's beliefs, lessons and present or future figures are her words; narration is not."""
+    text = (
+        "OPINION\n\nBy Ines Varga, a former harbour master\n\n"
+        "In 2019 the harbour spent 12% of its budget on dredging. The city will spend 4% on it this year. "
+        "I doubt the new dredgers will arrive on time. The council has promised to double the sum.\n\n"
+        "I ran the harbour for six years. I learned one thing there: silt never waits for a budget."
+    )
+    assert said(text) == [
+        ("Ines Varga", VERBATIM, "The city will spend 4% on it this year."),
+        ("Ines Varga", VERBATIM, "I doubt the new dredgers will arrive on time."),
+        ("Ines Varga", VERBATIM, "I learned one thing there: silt never waits for a budget."),
+    ]
