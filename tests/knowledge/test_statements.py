@@ -776,3 +776,11 @@ def test_an_op_eds_author_claims_beliefs_lessons_and_standing_figures() -> None:
         ("Ines Varga", VERBATIM, "I doubt the new dredgers will arrive on time."),
         ("Ines Varga", VERBATIM, "I learned one thing there: silt never waits for a budget."),
     ]
+
+
+def test_a_quoted_question_is_asked_by_its_speaker() -> None:
+    """ "“Where is the money?” Kowalski asked reporters." is her verbatim question."""
+    assert said(f"{MINISTER} spoke. “Where is the money?” Kowalski asked reporters. “Nobody knows.”") == [
+        (KOWALSKI, VERBATIM, "Where is the money?"),
+        (KOWALSKI, VERBATIM, "Nobody knows."),
+    ]

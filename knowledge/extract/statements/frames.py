@@ -45,7 +45,7 @@ _CLAUSE_VERBS = (
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
     "|once put it|put it|informed|informs|say|insist|warn|argue|claim|believe|admit|praised|praises"
-    "|criticised|criticized|criticises|criticizes|condemned|condemns"
+    "|criticised|criticized|criticises|criticizes|condemned|condemns|asked|asks"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
