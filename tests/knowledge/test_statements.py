@@ -784,3 +784,12 @@ def test_a_quoted_question_is_asked_by_its_speaker() -> None:
         (KOWALSKI, VERBATIM, "Where is the money?"),
         (KOWALSKI, VERBATIM, "Nobody knows."),
     ]
+
+
+def test_the_official_is_the_unnamed_source_met_before() -> None:
+    """ "“…,” the official said." after "A senior official said …" stays an unnamed source."""
+    text = f"{MINISTER} spoke. A senior official said the deal was close.\n\n“We are days away,” the official said."
+    assert [(s.speaker, s.speaker_type, s.kind) for s in statements(text)] == [
+        ("a senior official", SpeakerType.UNNAMED, REPORTED),
+        ("the official", SpeakerType.UNNAMED, VERBATIM),
+    ]

@@ -16,6 +16,8 @@ Rules:
   people ("residents", "two boatmen", "several dock workers"); or it is
   "one of them" (whoever "them" are, the words are not given to anyone named). It is kept as
   written, as an unnamed speaker, never given to a named person.
+* "the official" (a singular source noun after "the") is the unnamed source met before; a role
+  the article gave someone ("the spokesman" for a named spokesman) is tried first.
 * A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
   as itself (type document), kept as written.
 * "the document" or "the text" is the document that spoke last in the article, if any.
@@ -104,6 +106,8 @@ _COUNTED = (
 )
 _UNNAMED = re.compile(
     r"(?P<phrase>(?:[Oo]ne|[Tt]wo|[Ss]ome|[Bb]oth|[Nn]either|[Ee]ach)\s+of\s+them"
+    # "the official", "the diplomat": the unnamed source met before ("a senior official")
+    r"|[Tt]he\s+(?:official|diplomat|source|insider|aide|negotiator|spokes(?:person|man|woman))(?=\s+[a-z]|[,.])"
     r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
