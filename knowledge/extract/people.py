@@ -14,7 +14,8 @@ Rules:
      ("former", "retired"): "former NATO Secretary General Jane Doe";
   2. an apposition holding a role word and opening like a description ("a", "the", lower case,
      a possessive, a demonym or an acronym): "Jane Doe, Poland's defence minister, said" (kept
-     without its leading "a", "an" or "the");
+     without its leading "a", "an" or "the"); a relation to someone else counts as a role:
+     "Her successor, Jane Doe, said", "Jane Doe, his rival," (kept as "successor", "rival");
   3. a speech verb right before or after it: "Anna Kowalski said", "said Anna Kowalski" (only
      "said"-like verbs are inverted; after "told" comes a listener), or after a relative clause
      set off by commas: "Anna Kowalski, who leads the campaign, wrote".
@@ -80,6 +81,9 @@ _ROLE_QUALIFIERS = _words(
     " supreme allied executive special major brigadier army navy military opposition national transport energy"
     " health education justice labour labor environment agriculture culture industry treasury"
 )
+# A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title
+# before a name, but an apposition's role.
+_RELATIONS = ("successor", "predecessor", "rival", "opponent", "counterpart", "shadow", "colleague", "aide")
 # Appositions may describe a role in words that never stand before a name as a title.
 _APPOSITION_HEADS = (
     *_ROLE_HEADS,
@@ -108,6 +112,7 @@ _APPOSITION_HEADS = (
     "spokesperson",
     "correspondent",
     "editor",
+    *_RELATIONS,
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
 _SPEECH_VERBS = _words(
@@ -145,7 +150,7 @@ _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“�
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))}))"
     rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
@@ -198,7 +203,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
 # Lower-case words that may stand in a title before a name: "the former defence minister".
 _TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
 
@@ -414,7 +419,7 @@ def _opens_role(word: str) -> bool:
         return False  # "..., said the defence minister, Jane Doe": the role opens after the verb
     if (
         word[:1].islower()
-        or word.lower() in {"a", "an", "the", "its", "their"}
+        or word.lower() in {"a", "an", "the", "its", "their", "his", "her"}
         or _POSSESSIVE_END.search(word)
     ):
         return True

@@ -793,3 +793,13 @@ def test_the_official_is_the_unnamed_source_met_before() -> None:
         ("a senior official", SpeakerType.UNNAMED, REPORTED),
         ("the official", SpeakerType.UNNAMED, VERBATIM),
     ]
+
+
+def test_a_person_named_by_relation_is_quoted() -> None:
+    """A columnist's quotation of "Her successor, Karl Obst," is Obst's, dated by its own words."""
+    text = (
+        f"{MINISTER} left in 2020. Her successor, Karl Obst, put it differently last month: “We have money.”"
+    )
+    (statement,) = statements(text)
+    assert (statement.speaker, statement.kind, statement.text) == ("Karl Obst", VERBATIM, "We have money.")
+    assert statement.when is not None and statement.when.month == 5
