@@ -803,3 +803,14 @@ def test_a_person_named_by_relation_is_quoted() -> None:
     (statement,) = statements(text)
     assert (statement.speaker, statement.kind, statement.text) == ("Karl Obst", VERBATIM, "We have money.")
     assert statement.when is not None and statement.when.month == 5
+
+
+def test_a_mixed_case_turn_label_naming_someone_is_a_turn() -> None:
+    """ "Admiral Carr: …" is Carr's turn; "Meanwhile: …" and an unknown "Ms Ode (Green):" are not hers."""
+    text = (
+        "The Chief of Staff, Admiral Helen Carr, gave evidence on Wednesday.\n\n"
+        "Ms Ode (Green): Are we ready?\n\n"
+        "Admiral Carr: Ready to fight, yes. Ready to fight for long, no.\n\n"
+        "Meanwhile: the hearing overran."
+    )
+    assert said(text) == [("Helen Carr", VERBATIM, "Ready to fight, yes. Ready to fight for long, no.")]

@@ -6,7 +6,8 @@ Rules:
   ``CHAIR:``, ``Ms Okoro (Labour):``, ``The Secretary of State (John Healey):``. The words after
   the label, to the paragraph's end, are the speaker's verbatim words. A name in brackets wins
   (``Role (Name):``); otherwise the label is a surname or full name (an honorific may come
-  first, a party in brackets after), or a role the article gave one person ("CHAIR" is the person
+  first, a party in brackets after; in mixed case, a title or full name of someone the article
+  named: ``Admiral Carr:``), or a role the article gave one person ("CHAIR" is the person
   whose stated role is chair). ``A:`` is the person the article named last before the
   transcript. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
   nobody are no statements.
@@ -46,7 +47,13 @@ def turn_speaker(passage: Passage, cast: Cast) -> tuple[Speaker | None, int] | N
     if label is None or len(label.group("label")) > 70:
         return None
     words = label.group("label")
-    if not (words.isupper() or label.group("inside") or words in ("Q", "A") or _HONORIFIC.match(words)):
+    if not (
+        words.isupper()
+        or label.group("inside")
+        or words in ("Q", "A")
+        or _HONORIFIC.match(words)
+        or (" " in words and cast.index.resolve(words))  # "Admiral Carr:", "Jane Doe:"
+    ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
     if bare in _QUESTIONER:
