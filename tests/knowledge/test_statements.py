@@ -814,3 +814,10 @@ def test_a_mixed_case_turn_label_naming_someone_is_a_turn() -> None:
         "Meanwhile: the hearing overran."
     )
     assert said(text) == [("Helen Carr", VERBATIM, "Ready to fight, yes. Ready to fight for long, no.")]
+
+
+def test_a_blockquote_after_its_speakers_sentence_is_her_words() -> None:
+    """A blockquote after "Kowalski closed the forum with a warning." is her verbatim words, no marks."""
+    text = f"{MINISTER} closed the forum with a warning.\n\n> Stocks are strategy.\n> Orders are not stocks."
+    assert said(text) == [(KOWALSKI, VERBATIM, "Stocks are strategy.\nOrders are not stocks.")]
+    assert said("The forum closed late.\n\n> Stocks are strategy.") == []

@@ -35,7 +35,8 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
 * The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
   the speaking) and, when its subject is the same speaker, give its medium.
 * Transcripts, releases and op-eds (``transcripts``): turn labels, a guest author's byline, and
-  here: "The Minister said:" followed by one paragraph without quotation marks (her words).
+  here: "The Minister said:" followed by one paragraph without quotation marks (her words), and a
+  Markdown blockquote without quotation marks after a sentence whose subject is a speaker.
 * Quoted text keeps its exact words; a trailing comma belongs to the attribution and is dropped.
 """
 
@@ -238,6 +239,7 @@ def extract_statements(
     scene = scene_of(article)
     records: list[StatementRecord] = []
     carried: _Said | None = None
+    previous: list[Passage] = []  # the paragraph before: a blockquote's speaker is its subject
     for passages in paragraphs:
         turn = turn_statements(passages, article.body, reading.cast(passages[0]), scene.when, scene.medium)
         if turn is not None:
@@ -248,12 +250,16 @@ def extract_statements(
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
+            carried = _blockquote_speaker(previous[-1], reading)
         if carried is not None and not mine:
             records.append(_spoken_paragraph(passages, carried, reading))
             carried = None
+            previous = passages
             continue
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
+        previous = passages
     for fixed in reading.corrections:
         records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
     for misquote in reading.misquotes:
@@ -305,6 +311,20 @@ def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -
         medium=said.medium,
         place=said.place,
     )
+
+
+def _blockquote_speaker(passage: Passage, reading: _Reading) -> _Said | None:
+    """Return the speaker of a Markdown blockquote: the subject of the sentence just before it.
+
+    A blockquote is a quotation set off by layout ("> We will ..."); the paragraph before names
+    who said it ("The minister closed the forum with a warning."). Only a speaker the subject
+    resolves to counts, and a sentence holding a quotation has said its own words already.
+    """
+    if passage.position in reading.covered:
+        return None
+    cast = reading.cast(passage)
+    speaker = subject_of(passage.text, cast)
+    return _said(speaker, passage.text, cast) if speaker is not None else None
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
