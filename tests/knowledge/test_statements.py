@@ -821,3 +821,10 @@ def test_a_blockquote_after_its_speakers_sentence_is_her_words() -> None:
     text = f"{MINISTER} closed the forum with a warning.\n\n> Stocks are strategy.\n> Orders are not stocks."
     assert said(text) == [(KOWALSKI, VERBATIM, "Stocks are strategy.\nOrders are not stocks.")]
     assert said("The forum closed late.\n\n> Stocks are strategy.") == []
+
+
+def test_according_to_leaves_the_dateline_out() -> None:
+    """ "BRUSSELS — X, according to a senior official." reports X without the dateline."""
+    assert said("BRUSSELS — The fund will hold €20 billion, according to a senior official.") == [
+        ("a senior official", REPORTED, "The fund will hold €20 billion")
+    ]

@@ -791,6 +791,8 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
             and not who[end:].strip(" .")
         ):
             clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
+            stamp = STAMP.match(clause)  # "BRUSSELS — ..., according to X": the dateline is layout
+            clause = clause[stamp.end() :] if stamp else clause
             return [
                 StatementRecord(
                     passage=passage.position,
