@@ -828,3 +828,13 @@ def test_according_to_leaves_the_dateline_out() -> None:
     assert said("BRUSSELS — The fund will hold €20 billion, according to a senior official.") == [
         ("a senior official", REPORTED, "The fund will hold €20 billion")
     ]
+
+
+def test_a_countrys_ministry_speaks_as_a_body() -> None:
+    """ "Germany's defence ministry said …" is the ministry's report, kept as written."""
+    (statement,) = statements("Germany's defence ministry said in a statement that the radar had arrived.")
+    assert (statement.speaker, statement.speaker_type, statement.text) == (
+        "Germany's defence ministry",
+        SpeakerType.DOCUMENT,
+        "the radar had arrived",
+    )

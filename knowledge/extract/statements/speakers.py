@@ -22,7 +22,8 @@ Rules:
   as itself (type document), kept as written.
 * "the document" or "the text" is the document that spoke last in the article, if any.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
-  Belgian government", "the defence ministry" (type document), kept as written; a country as the
+  Belgian government", "the defence ministry", "Germany's defence ministry" (type document),
+  kept as written; a country as the
   subject of a speech verb ("Belgium said") is its government, kept as written.
 """
 
@@ -127,9 +128,11 @@ _DOCUMENT_NOUNS = (
     "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
 )
-# A body's proper name may go on with "of": "the Ministry of National Defence".
+# A body's proper name may go on with "of": "the Ministry of National Defence"; a country or an
+# organisation may own it: "Germany's defence ministry", "the EU's executive commission".
+_POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s"
 _DOCUMENT = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS})"
+    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir|{_POSSESSOR})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS})"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b(?![’']s\b)"
 )
 
@@ -178,7 +181,8 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     unnamed = _UNNAMED.match(text, start)
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
-    document = _DOCUMENT.match(text, start)
+    owned = mention is not None and mention.possessive and is_title_prefix(text[start : mention.start])
+    document = _DOCUMENT.match(text, start) if not owned else None  # "Doe's office was shut": no body
     if document:
         return Speaker(_as_written(document.group("phrase")), SpeakerType.DOCUMENT), document.end()
     country = _country_at(text, start)
