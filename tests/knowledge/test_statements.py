@@ -838,3 +838,17 @@ def test_a_countrys_ministry_speaks_as_a_body() -> None:
         SpeakerType.DOCUMENT,
         "the radar had arrived",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported"),
+    [
+        ("Kowalski confirmed the delivery on Friday, pointing to the new radar.", []),
+        ("Kowalski noted the progress of the talks.", []),
+        ("Kowalski said the allies spend too little.", ["the allies spend too little"]),
+        ("Kowalski said the navy needs more sailors.", ["the navy needs more sailors"]),
+    ],
+)
+def test_a_speech_verbs_object_is_no_reported_clause(sentence: str, reported: list[str]) -> None:
+    """ "confirmed the delivery on Friday" reports nothing; "said the allies spend …" reports its clause."""
+    assert [s.text for s in statements(f"{MINISTER} spoke. {sentence}")] == reported

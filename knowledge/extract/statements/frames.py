@@ -134,6 +134,21 @@ _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
     r"|only|again|also|simply|bluntly|late|early|when|as|while)\b[^,:“”\"‘]*)*\s*[,:]?\s*"
 )
+# A clause without "that" has a verb of its own: an auxiliary or modal, a past form, a present
+# "-s" form not right after a determiner ("the army needs", not "the talks"), or a word after a
+# plural ("the allies spend"). Without one the words are the verb's object: "confirmed the
+# delivery on Friday".
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|should|must|can|could|may|might|shall|has|have|had|did|does|do"
+    r"|[a-z]{2,}ed|spent|grew|rose|fell|met|made|took|gave|went|came|saw|paid|sent|left|kept|won|lost|set|put"
+    r"|cut|fought|bought|brought|thought|knew|became|began|stood|held|ran|meant|felt|found|told|said)\b"
+    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )"
+    r"(?<![\s\w][A-Z]\w )\b[a-z]{2,}[^s\W]s\b"
+    # a plural subject's present verb: "the allies spend", "Europeans pay" (not "the talks on Monday")
+    r"|\b[A-Za-z]{2,}s\s+(?!(?:of|on|in|at|for|with|to|from|by|and|or|but|the|a|an|last|next|this|that"
+    r"|which|who|over|under|into|about|after|before|since|during|between|among|across|per|as|than)\b)[a-z]{2,}\b"
+)
+_PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 # A bare noun opens a clause when an auxiliary or modal follows it: "said allies should spend".
 CLAUSE_START = re.compile(
     r"(?:[A-Z0-9]|(?:the|a|an|it|he|she|they|we|there|this|these|those|his|her|its|their|our|no|all|some"
@@ -455,9 +470,22 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
             return None  # "The plan, she said, is dead": the predicate after the aside is said too
         stamp = STAMP.match(text)
         return found, stamp.end() if stamp else len(text) - len(text.lstrip()), rest[:details_end]
-    if not CLAUSE_START.match(rest, details_end):
+    if not CLAUSE_START.match(rest, details_end) or _object_only(rest[details_end:]):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def _object_only(clause: str) -> bool:
+    """Return whether the words after a speech verb are its object, not a clause of what was said.
+
+    "confirmed the delivery on Friday, saying ..." has no verb of its own before the writer's
+    participle. Words that run into a quotation ("said he “was ...”", a sentence cut before the
+    quotation) are judged with the quotation, so are never an object here.
+    """
+    if not clause.rstrip().endswith((".", "!", "?")):
+        return False
+    own = _PARTICIPLE.split(clause, maxsplit=1)[0]
+    return _FINITE.search(own) is None
 
 
 def second_report(
