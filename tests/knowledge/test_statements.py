@@ -852,3 +852,26 @@ def test_a_countrys_ministry_speaks_as_a_body() -> None:
 def test_a_speech_verbs_object_is_no_reported_clause(sentence: str, reported: list[str]) -> None:
     """ "confirmed the delivery on Friday" reports nothing; "said the allies spend …" reports its clause."""
     assert [s.text for s in statements(f"{MINISTER} spoke. {sentence}")] == reported
+
+
+def test_a_participle_of_speech_reports_for_the_sentences_speaker() -> None:
+    """ "…,’ she said, adding that …", "She rejected it, saying …" and "…, adding that …" are hers."""
+    assert said(
+        f"{MINISTER} spoke. ‘We are ready,’ she said, adding that the crews’ patience was ‘thin’."
+    ) == [
+        (KOWALSKI, VERBATIM, "We are ready"),
+        (KOWALSKI, PARTIAL, "the crews’ patience was ‘thin’"),
+    ]
+    assert said(f"{MINISTER} rejected the plan, saying it was “a waste”.") == [
+        (KOWALSKI, PARTIAL, "it was “a waste”")
+    ]
+    assert said("The ministry confirmed the order, saying the radar had arrived.") == [
+        ("the ministry", REPORTED, "the radar had arrived")
+    ]
+    assert said(f"{MINISTER} said the talks had failed, adding that she would try again.") == [
+        (KOWALSKI, REPORTED, "the talks had failed"),
+        (KOWALSKI, REPORTED, "she would try again"),
+    ]
+    assert said(f"{MINISTER} urged allies to act, arguing that time was short.") == [
+        (KOWALSKI, REPORTED, "urged allies to act")
+    ]

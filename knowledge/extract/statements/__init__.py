@@ -29,7 +29,11 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   more reports: a known person's relative clause of speech ("…, to suit Doe, who has complained
   that …") and ", and she has praised …" are reports of their own. Two people as one subject ("X
   and Y promised …") each make the statement. Never shown in quotation marks. A report the same speaker repeats
-  later (a wire update, an expanded lead) is kept once, in the later telling. A body's or a
+  later (a wire update, an expanded lead) is kept once, in the later telling. A participle of
+  speech reports for the sentence's speaker: after an attributed quotation ("“…,” she said,
+  adding that …", quoted words in it make a partial), after a non-speech main clause ("The
+  ministry confirmed the delivery, saying …"), or as "adding that …" after a report (other
+  participles there give the report's reasons and are left out). A body's or a
   group's standing view ("Diplomats say …", "the government says …") and what it "had said"
   before the story are the article's background, not statements (``_background``).
 * The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
@@ -64,6 +68,7 @@ from knowledge.extract.statements.frames import (
     medium_of,
     only_details,
     parenthetical_report,
+    participle_report,
     place_of,
     relative_report,
     relative_speaker,
@@ -457,7 +462,10 @@ def _one_quote(
             parts = [quote]
             if following is not None and _split(tail, rest, end, following, body, passages):
                 parts.append(following)  # "A," she said, "B."
-            return len(parts), [_verbatim(sentence, parts, said, body)], said
+            records = [_verbatim(sentence, parts, said, body)]
+            if len(parts) == 1 and (following is None or following.start >= _next_end(passages, quote)):
+                records += _added(sentence, f", {rest.strip()}", said, cast)  # "…,” she said, adding that …"
+            return len(parts), records, said
         attributed = _attribution_sentence(passages, sentence, quote, cast, reading)
         if attributed is not None:
             said = attributed
@@ -480,6 +488,9 @@ def _one_quote(
         or characterization(head, cast)
         or relative_report(head, cast)
         or embedded_report(head, cast)
+        or _participle_after_quotation(
+            head, said, _closed_before(quotes, next_index - 1, quote.start - len(head)), cast
+        )
     )
     if clause is not None:
         stop = _next_end(passages, quote)
@@ -489,6 +500,40 @@ def _one_quote(
         base = quote.start - len(head)  # where the head starts in the body
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
     return 1, [], said
+
+
+def _closed_before(quotes: list[Quotation], index: int, head_start: int) -> int:
+    """Return where the quotation before quotes[index] closes, as an offset into the head (-1 if none)."""
+    return quotes[index - 1].end - head_start if index > 0 else -1
+
+
+def _participle_after_quotation(
+    head: str, said: _Said | None, closed: int, cast: Cast
+) -> tuple[Frame, int, str] | None:
+    """Return the participle of speech before a quotation, if any, with its speaker.
+
+    "‘…,’ he said, adding that patience was ‘wearing thin’": the quoted words after "adding that"
+    are his too, a partial statement. ``closed`` is where the sentence's previous quotation closed
+    in head (negative when none did); without one the participle's subject is the sentence's
+    ("She rejected the plan, saying it was ‘a waste’").
+    """
+    if closed >= 0:
+        return participle_report(head, said.speaker, closed) if said is not None else None
+    return _participle_of_subject(head, cast)
+
+
+def _participle_of_subject(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return the participle of speech whose subject is the sentence's: "She rejected it, saying …"."""
+    speaker = subject_of(text, cast) if "ing " in text else None  # spare most sentences the search
+    return participle_report(text, speaker) if speaker is not None else None
+
+
+def _added(sentence: Passage, rest: str, said: _Said, cast: Cast) -> list[StatementRecord]:
+    """Return the report a participle after an attribution adds: "“…,” she said, adding that …"."""
+    found = participle_report(rest, said.speaker)
+    if found is None or found[0].verb_start != 2:
+        return []  # the participle follows the attribution at once
+    return _report(sentence, found, rest, cast)
 
 
 def _introduces(head: str, introduced: Frame, tail: str) -> bool:
@@ -643,7 +688,27 @@ def _partial(
 
 
 def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
-    """Return the reported statements a passage without quotations makes.
+    """Return the reported statements a passage without quotations makes, a participle's included.
+
+    "Doe said the talks failed, adding that she would try again" adds her second report ("...,
+    arguing that ..." only gives the first one's reasons); "The ministry confirmed the delivery,
+    saying the radar had arrived" reports for the subject.
+    """
+    records = _reported_clauses(passage, cast)
+    if ", " not in passage.text or "ing " not in passage.text:
+        return records  # no participle after a comma: spare the sentence the search
+    if records:
+        # after a report, "arguing that ..." gives the same act's reasons; "adding that ..." a new one
+        speaker = Speaker(records[0].speaker, records[0].speaker_type)
+        found = participle_report(passage.text, speaker)
+        found = found if found is not None and found[0].verb == "adding" else None
+    else:
+        found = _participle_of_subject(passage.text, cast)
+    return records + (_report(passage, found, passage.text, cast) if found else [])
+
+
+def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statements of a passage's frames, before any participle.
 
     Its clause may hold more: a known person's relative clause of speech ("..., to suit Jane Doe,
     who has complained that the texts are too long") is that person's report, and ", and she has

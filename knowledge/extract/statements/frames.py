@@ -630,6 +630,27 @@ def _inverted_attribution(text: str, start: int, cast: Cast) -> tuple[Speaker, s
     return None
 
 
+# A participle of speech after a clause reports for the clause's subject: "…,” she said, adding that
+# …", "The ministry confirmed the delivery, saying the radar had arrived", "…, telling reporters that …".
+_PARTICIPLE_OF_SPEECH = re.compile(
+    r",\s+(?P<verb>adding|saying|noting|warning|arguing|insisting|stressing|explaining|telling"
+    r"(?:\s+(?!that\b)[\w’'-]+){1,3}?)\s+(?:that\s+)?(?=\S)"
+)
+
+
+def participle_report(text: str, speaker: Speaker, start: int = 0) -> tuple[Frame, int, str] | None:
+    """Return the frame of a participle of speech after start, its clause starting right after it.
+
+    The participle's subject is the sentence's speaker, given by the caller: the subject of the
+    main clause, or the speaker an attribution of a quotation just named.
+    """
+    found = _PARTICIPLE_OF_SPEECH.search(text, start)
+    if found is None or not CLAUSE_START.match(text, found.end()):
+        return None
+    verb = found.group("verb").split()[0]
+    return Frame(speaker, verb, found.start("verb"), found.start("verb") + len(verb), ""), found.end(), ""
+
+
 def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return a frame of calling something a name ("X called the cut ‘a false economy’"), clause from the verb.
 
