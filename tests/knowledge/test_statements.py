@@ -875,3 +875,9 @@ def test_a_participle_of_speech_reports_for_the_sentences_speaker() -> None:
     assert said(f"{MINISTER} urged allies to act, arguing that time was short.") == [
         (KOWALSKI, REPORTED, "urged allies to act")
     ]
+
+
+def test_a_bold_turn_label_is_a_turn() -> None:
+    """ "**Kowalski:** …" in a Markdown interview is her answer; "**Q: …**" is a question."""
+    text = f"{MINISTER} spoke to us.\n\n**Q: Are you ready?**\n\n**Kowalski:** Readier than last year.\n\n**Q**: Why?"
+    assert said(text) == [(KOWALSKI, VERBATIM, "Readier than last year.")]

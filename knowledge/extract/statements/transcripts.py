@@ -7,7 +7,8 @@ Rules:
   the label, to the paragraph's end, are the speaker's verbatim words. A name in brackets wins
   (``Role (Name):``); otherwise the label is a surname or full name (an honorific may come
   first, a party in brackets after; in mixed case, a title or full name of someone the article
-  named: ``Admiral Carr:``), or a role the article gave one person ("CHAIR" is the person
+  named: ``Admiral Carr:``, or in bold, a surname too: ``**Carr:**``), or a role the article
+  gave one person ("CHAIR" is the person
   whose stated role is chair). ``A:`` is the person the article named last before the
   transcript. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
   nobody are no statements.
@@ -29,10 +30,11 @@ from knowledge.extract.people import is_title_prefix
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
+# A label may be set in bold, with its colon inside or outside: "**Dahl:** ...", "**Q**: ...".
 _LABEL = re.compile(
-    r"(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
+    r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
     r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?|Q|A)"
-    r"\s*:\s+(?=\S)"
+    r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
 _QUESTIONER = frozenset(
     ["q", "question", "interviewer", "moderator", "host", "reporter", "presenter", "anchor", "journalist"]
@@ -52,7 +54,8 @@ def turn_speaker(passage: Passage, cast: Cast) -> tuple[Speaker | None, int] | N
         or label.group("inside")
         or words in ("Q", "A")
         or _HONORIFIC.match(words)
-        or (" " in words and cast.index.resolve(words))  # "Admiral Carr:", "Jane Doe:"
+        # "Admiral Carr:" or, in bold, "**Carr:**": someone the article named
+        or ((" " in words or label.group("bold")) and cast.index.resolve(words))
     ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
@@ -89,7 +92,7 @@ def turn_statements(
     speaker, offset = found
     if speaker is None:
         return []
-    words = body[passages[0].start + offset : passages[-1].end].strip()
+    words = body[passages[0].start + offset : passages[-1].end].strip().removesuffix("**").rstrip()
     return [
         StatementRecord(
             passage=passages[0].position,
