@@ -881,3 +881,11 @@ def test_a_bold_turn_label_is_a_turn() -> None:
     """ "**Kowalski:** …" in a Markdown interview is her answer; "**Q: …**" is a question."""
     text = f"{MINISTER} spoke to us.\n\n**Q: Are you ready?**\n\n**Kowalski:** Readier than last year.\n\n**Q**: Why?"
     assert said(text) == [(KOWALSKI, VERBATIM, "Readier than last year.")]
+
+
+def test_a_quotation_may_be_credited_with_according_to() -> None:
+    """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
+    assert said("“It is over,” according to one diplomat present at the talks.") == [
+        ("one diplomat", VERBATIM, "It is over")
+    ]
+    assert said("“Peace dividend,” according to the ministry's figures, is a myth.") == []

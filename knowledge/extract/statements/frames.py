@@ -199,6 +199,8 @@ _CHARACTERIZING = re.compile(
     r"(?P<verb>called|calls|described|describes|dismissed|branded|labelled|labeled|hailed)\b"
 )
 _RELATIVE_SPEECH = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b")
+_ACCORDING = re.compile(r"according to\s+")
+_SOURCE_WORDS = re.compile(r"[^,.;“”\"]*")  # an unnamed source's qualifier runs to the sentence's end
 _CREDIT = re.compile(r"\s*(?:[—–]|--?(?=\s))\s*")  # a dash crediting a quotation to its speaker
 # Where words were said: "in Oslo", "in The Hague"; a month or weekday is a time, not a place.
 # An acronym or a possessive ("in NATO's report") names a body, not a place.
@@ -419,6 +421,14 @@ def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | No
         if speaker is not None and re.match(r"\s*(?:[,.;]|$)", segment[end:]):
             return speaker, segment[end:], ""
     body = segment.lstrip(" ,—–-")
+    according = _ACCORDING.match(body)
+    if according is not None:  # "“…,” according to one diplomat present at the talks."
+        speaker, end = speaker_at(body, according.end(), cast)
+        if speaker is not None and speaker.type is SpeakerType.UNNAMED:
+            qualifier = _SOURCE_WORDS.match(body, end)  # "one diplomat present at the talks"
+            end = qualifier.end() if qualifier else end
+        if speaker is not None and re.fullmatch(r"\s*[.!]?\s*", body[end:]):
+            return speaker, body[:end], ""
     found = frame(body, cast, allow_intro=False)
     if found is not None:
         details, _, rest = body[found.verb_start :].partition(",")
