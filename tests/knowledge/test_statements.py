@@ -889,3 +889,14 @@ def test_a_quotation_may_be_credited_with_according_to() -> None:
         ("one diplomat", VERBATIM, "It is over")
     ]
     assert said("“Peace dividend,” according to the ministry's figures, is a myth.") == []
+
+
+def test_a_name_given_in_quotation_marks_ends_what_was_said() -> None:
+    """ "called the plan “a paper tiger”, and the so-called “gap” …" is the critics' name, not the rest."""
+    text = f"{MINISTER} spoke. Critics called the plan “a paper tiger”, and the so-called “gap” grew."
+    assert said(text) == [("critics", PARTIAL, "called the plan “a paper tiger”")]
+    text = f"{MINISTER} spoke. Critics called the plan “a paper tiger”, and Kowalski called it “a wise step”."
+    assert said(text) == [
+        ("critics", PARTIAL, "called the plan “a paper tiger”"),
+        (KOWALSKI, PARTIAL, "called it “a wise step”"),
+    ]

@@ -14,7 +14,8 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
 * PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
-  a quotation. Several quoted fragments of one clause make one statement.
+  a quotation. Several quoted fragments of one clause make one statement. A name given in
+  quotation marks ("called the plan “a paper tiger”") ends the statement at its closing mark.
 * REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
   at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
   ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
@@ -119,6 +120,7 @@ _EXPECTING = frozenset(("expects", "expected", "hopes", "hoped", "wants", "wante
 _INFINITIVE = re.compile(
     r"(?:(?!(?:is|are|was|were|will|would|could|can|has|have|had|must|should|may|might)\b)[\w’'-]+\s+){1,5}?to\s+[a-z]"
 )
+_LEADING_JOIN = re.compile(r"^[\s,;]*(?:(?:and|but)\s+)?")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
 _WORDS = re.compile(r"\w+")
 _QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
@@ -483,14 +485,18 @@ def _one_quote(
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
+    closed = _closed_before(quotes, next_index - 1, quote.start - len(head))
+    # A name given ends what was said ("called the plan “a paper tiger”, and the so-called …"):
+    # only the words after the sentence's previous quotation may give the next one.
+    since = _LEADING_JOIN.sub("", head[closed:]) if closed >= 0 else head
+    named = characterization(since, cast) if reported_clause(head, cast) is None else None
+    if named is not None:
+        return 1, _partial(sentence, named, quote.start - len(since), quote.end, cast, reading), said
     clause = (
         reported_clause(head, cast)
-        or characterization(head, cast)
         or relative_report(head, cast)
         or embedded_report(head, cast)
-        or _participle_after_quotation(
-            head, said, _closed_before(quotes, next_index - 1, quote.start - len(head)), cast
-        )
+        or _participle_after_quotation(head, said, closed, cast)
     )
     if clause is not None:
         stop = _next_end(passages, quote)
