@@ -900,3 +900,9 @@ def test_a_name_given_in_quotation_marks_ends_what_was_said() -> None:
         ("critics", PARTIAL, "called the plan “a paper tiger”"),
         (KOWALSKI, PARTIAL, "called it “a wise step”"),
     ]
+
+
+def test_a_line_naming_the_speaker_introduces_the_paragraph_after_it() -> None:
+    """A line "Defence Minister Anna Kowalski:" on its own introduces the next paragraph as her words."""
+    text = f"{MINISTER} gave these remarks.\n\n{MINISTER}:\n\nThank you. Today we speak about a floor."
+    assert said(text) == [(KOWALSKI, VERBATIM, "Thank you. Today we speak about a floor.")]

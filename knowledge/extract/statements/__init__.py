@@ -575,6 +575,9 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
+    label, end = speaker_at(opening, 0, cast)
+    if label is not None and opening[end:].strip() == ":":
+        return _Introducer(label, "")  # a line of its own naming the speaker: "Jane Doe, Minister:"
     speaker = (
         subject_of(opening, cast)
         or words_of(opening, cast)
