@@ -906,3 +906,21 @@ def test_a_line_naming_the_speaker_introduces_the_paragraph_after_it() -> None:
     """A line "Defence Minister Anna Kowalski:" on its own introduces the next paragraph as her words."""
     text = f"{MINISTER} gave these remarks.\n\n{MINISTER}:\n\nThank you. Today we speak about a floor."
     assert said(text) == [(KOWALSKI, VERBATIM, "Thank you. Today we speak about a floor.")]
+
+
+def test_a_listener_before_the_clause_is_not_what_was_said() -> None:
+    """ "warned MPs that the fleet was too small" reports "the fleet was too small"."""
+    assert said(f"{MINISTER} warned MPs that the fleet was too small.") == [
+        (KOWALSKI, REPORTED, "the fleet was too small")
+    ]
+
+
+def test_a_second_speech_verb_of_the_speaker_opens_a_second_statement() -> None:
+    """ "said … ‘find the money’ …, but warned MPs that ‘…’" is two partial statements, not one."""
+    text = (
+        f"{MINISTER} said the Treasury would ‘find the money’, but warned MPs that ‘there is no magic tree’."
+    )
+    assert said(text) == [
+        (KOWALSKI, PARTIAL, "the Treasury would ‘find the money’"),
+        (KOWALSKI, PARTIAL, "‘there is no magic tree’"),
+    ]

@@ -15,7 +15,9 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
   a quotation. Several quoted fragments of one clause make one statement. A name given in
-  quotation marks ("called the plan “a paper tiger”") ends the statement at its closing mark.
+  quotation marks ("called the plan “a paper tiger”") ends the statement at its closing mark. A
+  second speech verb of the speaker after the quotation (", but warned MPs that “…”") ends the
+  clause and opens a second statement.
 * REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
   at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
   ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
@@ -63,6 +65,7 @@ from knowledge.extract.statements.frames import (
     attribution_after,
     author_of,
     characterization,
+    clause_after,
     embedded_report,
     frame,
     handle_owner,
@@ -74,6 +77,7 @@ from knowledge.extract.statements.frames import (
     relative_report,
     relative_speaker,
     reported_clause,
+    second_predicate,
     second_report,
     subject_of,
     trailing_attribution,
@@ -500,12 +504,32 @@ def _one_quote(
     )
     if clause is not None:
         stop = _next_end(passages, quote)
+        base = quote.start - len(head)  # where the head starts in the body
+        second = second_predicate(body, quote.end, stop, clause[0].speaker)
+        if second is not None:  # "said that … ‘…’, but warned MPs that ‘…’": two statements
+            inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
+            sentence_text = body[:stop]
+            then = clause_after(sentence_text, second, cast)
+            first = _partial(
+                sentence, clause, base, second.verb_start - len(_lead_of(body, second)), cast, reading
+            )
+            return (
+                1 + inside,
+                first + (_partial(sentence, then, 0, stop, cast, reading) if then else []),
+                said,
+            )
         # more quoted words of the same clause
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
-        base = quote.start - len(head)  # where the head starts in the body
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
     return 1, [], said
+
+
+def _lead_of(body: str, second: Frame) -> str:
+    """Return the joining words before a second predicate's verb: ", but", ", and also"."""
+    before = body[: second.verb_start]
+    joined = re.search(r",?\s+(?:and|but)\s+(?:\w+\s+)*?$", before[-40:])
+    return joined.group() if joined else ""
 
 
 def _closed_before(quotes: list[Quotation], index: int, head_start: int) -> int:

@@ -233,6 +233,9 @@ _SOURCE_QUALIFIER = re.compile(
 )
 # A second predicate of the same subject: "Denmark set up a fund and said ...". No clause of its
 # own may come between ("who", "which", "that"): its subject would be another.
+_SECOND_PREDICATE = re.compile(
+    rf",?\s+(?:and|but)\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b(?=[^“”\"‘]*?\bthat\b|\s+[“\"‘])"
+)
 _AND_VERB = re.compile(
     r"\s+(?![^,;:“”\"]*?\b(?:who|which|that|whose)\b[^,;:“”\"]*?\sand\s)[^,;:“”\"]{1,80}?\s+and\s+"
     rf"(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
@@ -443,18 +446,50 @@ def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | No
     return speaker, f"{verb_first.group('verb')} {details}", rest
 
 
+# Verbs whose listener may stand before the clause: "warned MPs that ...", "assured allies that ...".
+_LISTENER_VERBS = frozenset(
+    (
+        "tells",
+        "assured",
+        "reminded",
+        "reassured",
+        "warned",
+        "warns",
+        "informed",
+        "informs",
+        "advised",
+        "advises",
+    )
+)
+
+
 def only_details(words: str, verb: str) -> bool:
     """Return whether the words after a verb only say where, when, how or to whom it was said."""
-    if verb.startswith("told") or verb in ("tells", "assured", "reminded", "reassured"):
-        words = _TOLD_OBJECT.sub("", words)  # its object comes first: "told reporters"
+    if verb.startswith("told") or verb in _LISTENER_VERBS:
+        words = _TOLD_OBJECT.sub("", words)  # its object comes first: "told reporters", "warned MPs"
     return bool(_ATTRIBUTION_DETAILS.fullmatch(words))
 
 
 def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return the frame, where the reported clause starts, and the attribution details between."""
     found = frame(text, cast, allow_intro=True)
+    return clause_after(text, found, cast) if found is not None else None
+
+
+def second_predicate(text: str, start: int, end: int, speaker: Speaker) -> Frame | None:
+    """Return the frame of the speaker's second speech verb in text[start:end], if any.
+
+    "Doe said that …, but warned MPs that …": after ", and" or ", but" a new speech verb of the
+    same subject opens a second report, which ends the first.
+    """
+    found = _SECOND_PREDICATE.search(text, start, end)
     if found is None:
         return None
+    return Frame(speaker, found.group("verb"), found.start("verb"), found.end("verb"), "")
+
+
+def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return the frame, where the clause its verb reports starts, and the details between."""
     rest = text[found.verb_end :]
     that = _THAT_CLAUSE.match(rest)
     if that and only_details(that.group("extras"), found.verb):
