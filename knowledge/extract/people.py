@@ -145,6 +145,7 @@ _ROLE_TOKEN = (
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
+_LEADING_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Dr|Prof|Lord|Lady)\.?\s+)+")
 _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
@@ -336,7 +337,8 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for names right after a role title."""
     for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text):
         role_words = match.group("role").lower().split()
-        name = _clean_name(match.group("name"), trim_left=False)
+        # "Admiral Sir John Keel": an honorific may stand between the title and the name
+        name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False)
         if name and any(word in _ROLE_HEADS for word in role_words):
             start = _extend_role_left(text, match.start("role"))
             yield match.start("name"), name, text[start : match.end("role")]

@@ -275,3 +275,8 @@ def test_a_person_named_by_relation_is_introduced() -> None:
         ("Karl Obst", "successor")
     ]
     assert people_in("Mia Falk, his rival, was unimpressed.") == [("Mia Falk", "rival")]
+
+
+def test_an_honorific_between_title_and_name_is_no_part_of_the_name() -> None:
+    """ "Admiral Sir John Keel" introduces John Keel, titled Admiral."""
+    assert people_in("Admiral Sir John Keel spoke on Friday.") == [("John Keel", "Admiral")]
