@@ -924,3 +924,9 @@ def test_a_second_speech_verb_of_the_speaker_opens_a_second_statement() -> None:
         (KOWALSKI, PARTIAL, "the Treasury would ‘find the money’"),
         (KOWALSKI, PARTIAL, "‘there is no magic tree’"),
     ]
+
+
+def test_a_time_to_come_in_the_sentence_before_does_not_date_a_quotation() -> None:
+    """ "Kowalski, who takes over next week, agreed. “…,” she said." is not dated next week."""
+    (statement,) = statements(f"{MINISTER}, who takes over next week, agreed. “She is right,” she said.")
+    assert statement.when is None

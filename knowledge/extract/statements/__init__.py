@@ -124,6 +124,8 @@ _EXPECTING = frozenset(("expects", "expected", "hopes", "hoped", "wants", "wante
 _INFINITIVE = re.compile(
     r"(?:(?!(?:is|are|was|were|will|would|could|can|has|have|had|must|should|may|might)\b)[\w’'-]+\s+){1,5}?to\s+[a-z]"
 )
+# "who takes over next week": a time to come sets no scene for words already said
+_FUTURE = re.compile(r"(?:next|coming|later this)\b", re.I)
 _LEADING_JOIN = re.compile(r"^[\s,;]*(?:(?:and|but)\s+)?")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
 _WORDS = re.compile(r"\w+")
@@ -169,7 +171,14 @@ def _said(speaker: Speaker, details: str, cast: Cast, context: Passage | None = 
         # A day sets a scene; a month only when the sentence tells of the speaking ("told MPs in April").
         precise = re.search(rf"\b(?:{VERB})\b", context.text) is not None
         times = find_times(context.text, cast.published)
-        found = next((ref for ref, _s, _e in times if ref.day or (precise and ref.month)), None)
+        found = next(
+            (
+                ref
+                for ref, _s, _e in times
+                if (ref.day or (precise and ref.month)) and not _FUTURE.match(ref.text)
+            ),
+            None,
+        )
         said.when = when_of(found.text, cast.published) if found else None  # never after publication
     if said.medium is None and subject_of(context.text, cast) == speaker:
         said.medium = medium_of(context.text, cast)
