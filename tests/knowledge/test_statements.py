@@ -930,3 +930,10 @@ def test_a_time_to_come_in_the_sentence_before_does_not_date_a_quotation() -> No
     """ "Kowalski, who takes over next week, agreed. “…,” she said." is not dated next week."""
     (statement,) = statements(f"{MINISTER}, who takes over next week, agreed. “She is right,” she said.")
     assert statement.when is None
+
+
+def test_details_after_an_inverted_speakers_apposition_date_the_words() -> None:
+    """ "“…,” said Jane Roe, the minister, on Monday in an interview." keeps Monday and the interview."""
+    (statement,) = statements("“We are ready,” said Jane Roe, the minister, on Monday in an interview.")
+    assert statement.speaker == "Jane Roe" and statement.medium == "an interview"
+    assert statement.when is not None and statement.when.day == 9

@@ -443,6 +443,8 @@ def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | No
     if speaker is None:
         return None
     details, _, rest = re.sub(r"^,\s+(?:a|an|the|who)\s+[^,]*", "", body[end:]).partition(",")
+    if not details.strip() and only_details(f" {rest.strip().rstrip('.')}", verb_first.group("verb")):
+        details, rest = rest, ""  # "said Jane Doe, the minister, in an interview with the BBC."
     return speaker, f"{verb_first.group('verb')} {details}", rest
 
 
