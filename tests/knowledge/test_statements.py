@@ -164,7 +164,6 @@ def test_each_statement_style_gives_its_kind_and_exact_words(
         f"{MINISTER} spoke. When Kowalski said that allies must pay, nobody listened.",
         f"{MINISTER} did not say that the army was ready.",
         f"{MINISTER} would say that the army was ready.",
-        f"A source close to {MINISTER} said the army was ready.",
         f"{MINISTER} met officials. Officials met again. They said the talks went well.",
         f'{MINISTER} arrived. Last year\'s summit declaration said allies would "share the burden."',
         f"{MINISTER} has made the figure a point of national pride.",
@@ -188,6 +187,7 @@ def test_traps_yield_no_statement(text: str) -> None:
             "a senior official",
             SpeakerType.UNNAMED,
         ),
+        (f"A source close to {MINISTER} said the army was ready.", "a source", SpeakerType.UNNAMED),
     ],
 )
 def test_unnamed_and_document_sources_are_kept_as_written(text: str, speaker: str, kind: SpeakerType) -> None:
@@ -937,3 +937,19 @@ def test_details_after_an_inverted_speakers_apposition_date_the_words() -> None:
     (statement,) = statements("“We are ready,” said Jane Roe, the minister, on Monday in an interview.")
     assert statement.speaker == "Jane Roe" and statement.medium == "an interview"
     assert statement.when is not None and statement.when.day == 9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("A senior official close to Kowalski said the plan was dead.", "a senior official"),
+        ("An aide to Kowalski said the plan was dead.", "an aide"),
+        ("People close to Kowalski said the plan was dead.", "people close to Kowalski"),
+        ("According to a person close to Kowalski, the plan was dead.", "a person close to Kowalski"),
+    ],
+)
+def test_a_source_close_to_a_person_is_never_that_person(sentence: str, source: str) -> None:
+    """ "an aide to Kowalski", "people close to Kowalski" speak as unnamed sources, never as Kowalski."""
+    assert [(s.speaker, s.speaker_type) for s in statements(f"{MINISTER} spoke. {sentence}")] == [
+        (source, SpeakerType.UNNAMED)
+    ]

@@ -228,7 +228,7 @@ _OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za
 # by commas ("an aide from another government, who asked not to be named, said"). Not "a source close to
 # Jane Doe": that reads too easily as her words.
 _SOURCE_QUALIFIER = re.compile(
-    r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
+    r"\s+(?:for|from|in|at|with|to|close to|near|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
     rf"(?=(?:,\s[^,“”\"‘]{{1,120}},)?\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
 )
 # A second predicate of the same subject: "Denmark set up a fund and said ...". No clause of its

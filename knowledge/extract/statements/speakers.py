@@ -90,7 +90,7 @@ _DESCRIBED = re.compile(
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
-    "|person familiar[^,]*?|members?|envoys?|critics?|experts?|rivals?|opponents?|supporters?|colleagues?"
+    "|person familiar[^,]*?|people close to(?:\\s+[\\w’'.-]+){1,4}?|person close to(?:\\s+[\\w’'.-]+){1,4}?|members?|envoys?|critics?|experts?|rivals?|opponents?|supporters?|colleagues?"
 )
 # People speaking as a group: "residents said", "two boatmen said".
 _COLLECTIVE = (
@@ -111,7 +111,7 @@ _UNNAMED = re.compile(
     r"|[Tt]he\s+(?:official|diplomat|source|insider|aide|negotiator|spokes(?:person|man|woman))(?=\s+[a-z]|[,.])"
     r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
-    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
+    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Pp]eople close to(?:\s+[\w’'.-]+){1,4}?|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
     rf"|[Aa]nalysts|[Ee]xperts|{_CAPITALISABLE_COLLECTIVE}))\b"
     r"(?![’']s?\b)(?!\s+[A-Z][a-z])"  # "Residents Association" is a body's name
 )
@@ -306,6 +306,7 @@ def _as_written(phrase: str) -> str:
         "The",
         "Its",
         "Their",
+        "People",
     ) or _GROUP_NOUN.fullmatch(first.lower()):
         first = first.lower()  # "Diplomats said" -> "diplomats"; "Spanish officials" keeps its capital
     return " ".join(f"{first} {rest}".split())
