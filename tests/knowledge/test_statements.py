@@ -953,3 +953,12 @@ def test_a_source_close_to_a_person_is_never_that_person(sentence: str, source: 
     assert [(s.speaker, s.speaker_type) for s in statements(f"{MINISTER} spoke. {sentence}")] == [
         (source, SpeakerType.UNNAMED)
     ]
+
+
+def test_questions_set_out_as_turns_make_the_answers_an_interview() -> None:
+    """ "Q: …" / "A: …" answers are an interview on the lead's day; a quotation outside the turns is not."""
+    text = f"{MINISTER} spoke to us on Monday.\n\nQ: Ready?\n\nA: Not yet.\n\n“Soon,” a senior official said."
+    answer, remark = statements(text)
+    assert (answer.speaker, answer.medium) == (KOWALSKI, "interview")
+    assert answer.when is not None and answer.when.day == 9
+    assert (remark.speaker, remark.medium) == ("a senior official", None)

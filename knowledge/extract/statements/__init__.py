@@ -85,7 +85,7 @@ from knowledge.extract.statements.frames import (
     words_of,
 )
 from knowledge.extract.statements.gender import genders
-from knowledge.extract.statements.scene import scene_of
+from knowledge.extract.statements.scene import interview_scene, scene_of
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
@@ -257,11 +257,12 @@ def extract_statements(
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
     reading.covered = _covered(article.passages, quotations)
     scene = scene_of(article)
+    asked = (interview_scene(article) if scene.medium is None else None) or scene  # what turns answer
     records: list[StatementRecord] = []
     carried: _Said | None = None
     previous: list[Passage] = []  # the paragraph before: a blockquote's speaker is its subject
     for passages in paragraphs:
-        turn = turn_statements(passages, article.body, reading.cast(passages[0]), scene.when, scene.medium)
+        turn = turn_statements(passages, article.body, reading.cast(passages[0]), asked.when, asked.medium)
         if turn is not None:
             for record in turn:
                 records = join_interrupted(records, record)
