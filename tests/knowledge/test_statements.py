@@ -962,3 +962,9 @@ def test_questions_set_out_as_turns_make_the_answers_an_interview() -> None:
     assert (answer.speaker, answer.medium) == (KOWALSKI, "interview")
     assert answer.when is not None and answer.when.day == 9
     assert (remark.speaker, remark.medium) == ("a senior official", None)
+
+
+def test_a_subjects_role_before_its_apposed_name_is_no_reported_clause() -> None:
+    """ "Latvia's foreign minister, Lena Maris, wrote on X:" reports nothing; her post follows."""
+    text = "Latvia's foreign minister, Lena Maris, wrote on X:\n\n> The border is calm."
+    assert said(text) == [("Lena Maris", VERBATIM, "The border is calm.")]

@@ -522,6 +522,11 @@ def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] 
     return found, found.verb_end + details_end, rest[:details_end]
 
 
+def has_verb(words: str) -> bool:
+    """Return whether words hold a verb of their own, so may be a clause ("the army is ready")."""
+    return _FINITE.search(words) is not None
+
+
 def _object_only(clause: str) -> bool:
     """Return whether the words after a speech verb are its object, not a clause of what was said.
 
