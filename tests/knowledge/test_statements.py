@@ -968,3 +968,10 @@ def test_a_subjects_role_before_its_apposed_name_is_no_reported_clause() -> None
     """ "Latvia's foreign minister, Lena Maris, wrote on X:" reports nothing; her post follows."""
     text = "Latvia's foreign minister, Lena Maris, wrote on X:\n\n> The border is calm."
     assert said(text) == [("Lena Maris", VERBATIM, "The border is calm.")]
+
+
+def test_a_long_clause_whose_plural_verb_is_unmarked_is_still_reported() -> None:
+    """ "Officials said the Dutch want a cap on joint borrowing." keeps its clause: only short phrases are objects."""
+    assert said("Officials said the Dutch want a cap on joint borrowing.") == [
+        ("officials", REPORTED, "the Dutch want a cap on joint borrowing")
+    ]

@@ -69,8 +69,8 @@ from knowledge.extract.statements.frames import (
     embedded_report,
     frame,
     handle_owner,
-    has_verb,
     medium_of,
+    noun_phrase,
     only_details,
     parenthetical_report,
     participle_report,
@@ -854,7 +854,7 @@ def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
         return []
     stamp = STAMP.match(passage.text)
     text = _ASIDE.sub("", passage.text[stamp.end() if stamp else 0 : clause_end].strip())
-    if len(text.split()) < 3 or not CLAUSE_START.match(text) or not has_verb(text):
+    if len(text.split()) < 3 or not CLAUSE_START.match(text) or noun_phrase(text):
         return []  # "Estonia's prime minister, Kristi Saar, said:": a subject's role, no clause
     return [
         StatementRecord(

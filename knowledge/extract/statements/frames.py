@@ -148,6 +148,7 @@ _FINITE = re.compile(
     r"|\b[A-Za-z]{2,}s\s+(?!(?:of|on|in|at|for|with|to|from|by|and|or|but|the|a|an|last|next|this|that"
     r"|which|who|over|under|into|about|after|before|since|during|between|among|across|per|as|than)\b)[a-z]{2,}\b"
 )
+_PHRASE_WORDS = 6
 _PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 # A bare noun opens a clause when an auxiliary or modal follows it: "said allies should spend".
 CLAUSE_START = re.compile(
@@ -522,9 +523,13 @@ def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] 
     return found, found.verb_end + details_end, rest[:details_end]
 
 
-def has_verb(words: str) -> bool:
-    """Return whether words hold a verb of their own, so may be a clause ("the army is ready")."""
-    return _FINITE.search(words) is not None
+def noun_phrase(words: str) -> bool:
+    """Return whether words are a short phrase without a verb of their own ("the delivery on Friday").
+
+    The verb test cannot see every plural's present ("the Dutch want a cap"), so only a short
+    phrase, as objects and roles are, is judged to be one.
+    """
+    return len(words.split()) <= _PHRASE_WORDS and _FINITE.search(words) is None
 
 
 def _object_only(clause: str) -> bool:
@@ -536,8 +541,7 @@ def _object_only(clause: str) -> bool:
     """
     if not clause.rstrip().endswith((".", "!", "?")):
         return False
-    own = _PARTICIPLE.split(clause, maxsplit=1)[0]
-    return _FINITE.search(own) is None
+    return noun_phrase(_PARTICIPLE.split(clause, maxsplit=1)[0].rstrip(" .!?"))
 
 
 def second_report(
