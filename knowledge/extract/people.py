@@ -412,7 +412,9 @@ def _is_role_phrase(role: str) -> bool:
         return False
     # "co-chair" has the head "chair"; a line break inside the phrase ("Secretary\nGeneral") is a space
     lowered = f" {' '.join(role.lower().replace('-', ' ').split())} "
-    return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
+    heads = [head for head in _APPOSITION_HEADS if f" {head} " in lowered]
+    # "Its rival, Acme Motors,": a body's relation is a body; a person's ("her successor") a person
+    return bool(heads) and not (set(heads) <= set(_RELATIONS) and words[0].lower() in ("its", "their"))
 
 
 def _opens_role(word: str) -> bool:

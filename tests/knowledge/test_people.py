@@ -280,3 +280,8 @@ def test_a_person_named_by_relation_is_introduced() -> None:
 def test_an_honorific_between_title_and_name_is_no_part_of_the_name() -> None:
     """ "Admiral Sir John Keel" introduces John Keel, titled Admiral."""
     assert people_in("Admiral Sir John Keel spoke on Friday.") == [("John Keel", "Admiral")]
+
+
+def test_a_bodys_relation_names_no_person() -> None:
+    """ "Its rival, Acme Motors," is a company, not a person; "Her rival, Mia Falk," is a person."""
+    assert people_in("Its rival, Acme Motors, said the deal was off.") == []

@@ -975,3 +975,8 @@ def test_a_long_clause_whose_plural_verb_is_unmarked_is_still_reported() -> None
     assert said("Officials said the Dutch want a cap on joint borrowing.") == [
         ("officials", REPORTED, "the Dutch want a cap on joint borrowing")
     ]
+
+
+def test_the_official_programme_is_no_source() -> None:
+    """ "The official programme is below." names no source: the blockquote after it is nobody's words."""
+    assert said("The official programme is below.\n\n> 09:00 Arrival of ministers") == []

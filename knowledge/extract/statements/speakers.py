@@ -108,7 +108,8 @@ _COUNTED = (
 _UNNAMED = re.compile(
     r"(?P<phrase>(?:[Oo]ne|[Tt]wo|[Ss]ome|[Bb]oth|[Nn]either|[Ee]ach)\s+of\s+them"
     # "the official", "the diplomat": the unnamed source met before ("a senior official")
-    r"|[Tt]he\s+(?:official|diplomat|source|insider|aide|negotiator|spokes(?:person|man|woman))(?=\s+[a-z]|[,.])"
+    r"|[Tt]he\s+(?:official|diplomat|source|insider|aide|negotiator|spokes(?:person|man|woman))"
+    r"(?=[,.:;]|\s+(?:who|has|had|also|later|then|said|says|told|tells|wrote|writes|put|[a-z]+ed)\b)"
     r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
     r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Pp]eople close to(?:\s+[\w’'.-]+){1,4}?|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
