@@ -821,6 +821,7 @@ def test_a_blockquote_after_its_speakers_sentence_is_her_words() -> None:
     text = f"{MINISTER} closed the forum with a warning.\n\n> Stocks are strategy.\n> Orders are not stocks."
     assert said(text) == [(KOWALSKI, VERBATIM, "Stocks are strategy.\nOrders are not stocks.")]
     assert said("The forum closed late.\n\n> Stocks are strategy.") == []
+    assert said(f"{MINISTER} arrived at nine.\n\n> Times are local.") == []  # no words told of
 
 
 def test_according_to_leaves_the_dateline_out() -> None:

@@ -81,6 +81,7 @@ from knowledge.extract.statements.frames import (
     second_predicate,
     second_report,
     subject_of,
+    tells_of_speaking,
     trailing_attribution,
     when_of,
     words_of,
@@ -339,11 +340,12 @@ def _blockquote_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     """Return the speaker of a Markdown blockquote: the subject of the sentence just before it.
 
     A blockquote is a quotation set off by layout ("> We will ..."); the paragraph before names
-    who said it ("The minister closed the forum with a warning."). Only a speaker the subject
-    resolves to counts, and a sentence holding a quotation has said its own words already.
+    who said it ("The minister closed the forum with a warning."). Only a sentence that tells of
+    words (a speech verb or noun) and whose subject is a speaker counts; one holding a quotation
+    has said its own words already.
     """
-    if passage.position in reading.covered:
-        return None
+    if passage.position in reading.covered or not tells_of_speaking(passage.text):
+        return None  # "Rutte arrived at nine." names no words a blockquote could be
     cast = reading.cast(passage)
     speaker = subject_of(passage.text, cast)
     return _said(speaker, passage.text, cast) if speaker is not None else None

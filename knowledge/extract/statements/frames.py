@@ -164,6 +164,9 @@ _MEDIUM_NOUNS = (
     "|podcast|address|press release|briefing|message|editorial|foreword|newsletter|video|broadcast"
     "|press conference|news conference|hearing|debate|reply|thread|graphic|programme|program|show"
 )
+_SPEAKING = re.compile(
+    rf"\b(?:{VERB}|(?:{_MEDIUM_NOUNS}|warning|remark|words|appeal|plea|message|address|question|answer)s?)\b"
+)
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|Telegram|LinkedIn|Truth Social|Bluesky|YouTube|TikTok|Threads"
     "|Mastodon|Weibo|WhatsApp|Substack|social media"
@@ -521,6 +524,11 @@ def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] 
     if not CLAUSE_START.match(rest, details_end) or _object_only(rest[details_end:]):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def tells_of_speaking(text: str) -> bool:
+    """Return whether a sentence tells of words said or written: a speech verb or noun ("a warning")."""
+    return _SPEAKING.search(text) is not None
 
 
 def noun_phrase(words: str) -> bool:
