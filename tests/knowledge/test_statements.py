@@ -907,6 +907,10 @@ def test_a_line_naming_the_speaker_introduces_the_paragraph_after_it() -> None:
     """A line "Defence Minister Anna Kowalski:" on its own introduces the next paragraph as her words."""
     text = f"{MINISTER} gave these remarks.\n\n{MINISTER}:\n\nThank you. Today we speak about a floor."
     assert said(text) == [(KOWALSKI, VERBATIM, "Thank you. Today we speak about a floor.")]
+    # a country or a group heading a section is no speaker
+    assert (
+        said("Allies in brief.\n\nGermany:\n\nSpending rose.\n\nOfficials:\n\nTalks went well today.") == []
+    )
 
 
 def test_a_listener_before_the_clause_is_not_what_was_said() -> None:

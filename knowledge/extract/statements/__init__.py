@@ -613,7 +613,8 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
     label, end = speaker_at(opening, 0, cast)
-    if label is not None and opening[end:].strip() == ":":
+    if label is not None and label.type is SpeakerType.PERSON and opening[end:].strip() == ":":
+        # only a person: "Germany:" heads a section about Germany, not its government's words
         return _Introducer(label, "")  # a line of its own naming the speaker: "Jane Doe, Minister:"
     speaker = (
         subject_of(opening, cast)
