@@ -901,6 +901,10 @@ def test_a_name_given_in_quotation_marks_ends_what_was_said() -> None:
         ("critics", PARTIAL, "called the plan “a paper tiger”"),
         (KOWALSKI, PARTIAL, "called it “a wise step”"),
     ]
+    # a call is no name: its words go on after the quotation
+    assert said(f"{MINISTER} called for “steady growth” in the budgets.") == [
+        (KOWALSKI, PARTIAL, "called for “steady growth” in the budgets")
+    ]
 
 
 def test_a_line_naming_the_speaker_introduces_the_paragraph_after_it() -> None:

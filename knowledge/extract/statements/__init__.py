@@ -507,10 +507,12 @@ def _one_quote(
     # only the words after the sentence's previous quotation may give the next one.
     since = _LEADING_JOIN.sub("", head[closed:]) if closed >= 0 else head
     named = characterization(since, cast) if reported_clause(head, cast) is None else None
-    if named is not None:
+    if named is not None and since[named[0].verb_end :].strip() not in ("", "for", "on"):
+        # a name given to an object ("called the plan “…”"), not "called for “…” in budgets"
         return 1, _partial(sentence, named, quote.start - len(since), quote.end, cast, reading), said
     clause = (
         reported_clause(head, cast)
+        or named  # "called for “…” in budgets": the words after the quotation are the call's too
         or relative_report(head, cast)
         or embedded_report(head, cast)
         or _participle_after_quotation(head, said, closed, cast)
