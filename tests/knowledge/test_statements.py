@@ -989,3 +989,10 @@ def test_a_long_clause_whose_plural_verb_is_unmarked_is_still_reported() -> None
 def test_the_official_programme_is_no_source() -> None:
     """ "The official programme is below." names no source: the blockquote after it is nobody's words."""
     assert said("The official programme is below.\n\n> 09:00 Arrival of ministers") == []
+
+
+def test_a_participles_quoted_words_are_not_the_main_verbs_object() -> None:
+    """ "confirmed the delivery, saying it had come “early”" is a partial of what was said, not "the delivery"."""
+    assert said("The ministry confirmed the delivery in a statement, saying the radar had come “early”.") == [
+        ("the ministry", PARTIAL, "the radar had come “early”")
+    ]

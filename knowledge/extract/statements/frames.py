@@ -545,10 +545,12 @@ def _object_only(clause: str) -> bool:
 
     "confirmed the delivery on Friday, saying ..." has no verb of its own before the writer's
     participle. Words that run into a quotation ("said he “was ...”", a sentence cut before the
-    quotation) are judged with the quotation, so are never an object here.
+    quotation) are judged with the quotation, so are never an object here, unless a participle
+    ends them first ("confirmed the delivery, saying it had come “early”").
     """
     if not clause.rstrip().endswith((".", "!", "?")):
-        return False
+        speech = _PARTICIPLE_OF_SPEECH.search(clause)
+        return speech is not None and noun_phrase(clause[: speech.start()])
     return noun_phrase(_PARTICIPLE.split(clause, maxsplit=1)[0].rstrip(" .!?"))
 
 
