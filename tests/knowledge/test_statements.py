@@ -996,3 +996,15 @@ def test_a_participles_quoted_words_are_not_the_main_verbs_object() -> None:
     assert said("The ministry confirmed the delivery in a statement, saying the radar had come “early”.") == [
         ("the ministry", PARTIAL, "the radar had come “early”")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A government spokesman, Jan Lis, said the plan was “sound”.",
+        "“The plan is sound,” said a government spokesman, Jan Lis.",
+    ],
+)
+def test_an_unnamed_source_named_in_apposition_is_that_person(text: str) -> None:
+    """ "A government spokesman, Jan Lis, said" is Jan Lis's, as "the council's chair, Jan Lis," is."""
+    assert [s.speaker for s in statements(text)] == ["Jan Lis"]

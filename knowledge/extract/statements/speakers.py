@@ -15,7 +15,8 @@ Rules:
   "a senior NATO official", "one diplomat", "officials", "two European ambassadors"; a group of
   people ("residents", "two boatmen", "several dock workers"); or it is
   "one of them" (whoever "them" are, the words are not given to anyone named). It is kept as
-  written, as an unnamed speaker, never given to a named person.
+  written, as an unnamed speaker, never given to a named person -- unless the article names it
+  in apposition: "A government spokesman, Jan Lis, said" is Jan Lis.
 * "the official" (a singular source noun after "the") is the unnamed source met before; a role
   the article gave someone ("the spokesman" for a named spokesman) is tried first.
 * A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
@@ -180,6 +181,8 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
         owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
         return (Speaker(owner) if owner else Speaker(handle.group(0), SpeakerType.DOCUMENT)), handle.end()
     unnamed = _UNNAMED.match(text, start)
+    if unnamed and (named := _apposed_name(text, unnamed.end(), cast)) is not None:
+        return Speaker(named.name), named.end  # "A government spokesman, Jan Lis, said": Lis
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
     owned = mention is not None and mention.possessive and is_title_prefix(text[start : mention.start])
@@ -211,7 +214,7 @@ def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
     mention = cast.index.first_from(text[: comma.end() + 80], comma.end())
     if mention is None or mention.possessive or not is_title_prefix(text[comma.end() : mention.start]):
         return None  # "the host, Turkish Foreign Minister Jane Doe,": titles may come first
-    return mention if re.match(r"\s*[,:]", text[mention.end : mention.end + 2]) else None
+    return mention if re.match(r"\s*[,:]|\.?\s*$", text[mention.end : mention.end + 3]) else None
 
 
 def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
