@@ -1008,3 +1008,10 @@ def test_a_participles_quoted_words_are_not_the_main_verbs_object() -> None:
 def test_an_unnamed_source_named_in_apposition_is_that_person(text: str) -> None:
     """ "A government spokesman, Jan Lis, said" is Jan Lis's, as "the council's chair, Jan Lis," is."""
     assert [s.speaker for s in statements(text)] == ["Jan Lis"]
+
+
+def test_a_bracketed_original_between_quotation_and_attribution_is_skipped() -> None:
+    """ "“We hold” («Nous tenons»), she said." is her words once; the original is no second statement."""
+    assert said(f"{MINISTER} spoke. “We hold” («Nous tenons»), she said.") == [
+        (KOWALSKI, VERBATIM, "We hold")
+    ]

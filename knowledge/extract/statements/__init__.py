@@ -8,7 +8,9 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   (`“…,” she said.`, `“…,” said the minister.`), or that a frame introduces and that ends the
   sentence (`Kallas wrote on X: “…”`, `In 2019, Kowalski declared, “…”`), or a sentence ending in
   a colon whose subject is a speaker (`Later, Weber went further:`) before it. A quotation split
-  by its attribution (`“A,” she said, “B.”`) is one statement with two segments. A quotation
+  by its attribution (`“A,” she said, “B.”`) is one statement with two segments. An original
+  or translation in brackets between a quotation and its attribution (`“A” («A'»), she said`) is
+  the same words, no second statement. A quotation
   standing alone continues the verbatim statement just before it in the same paragraph, or the
   colon-introduced speaker of the sentence before.
 * PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
@@ -128,6 +130,7 @@ _INFINITIVE = re.compile(
 )
 # "who takes over next week": a time to come sets no scene for words already said
 _FUTURE = re.compile(r"(?:next|coming|later this)\b", re.I)
+_BRACKET_OPENS = re.compile(r",?\s*\(")
 _LEADING_JOIN = re.compile(r"^[\s,;]*(?:(?:and|but)\s+)?")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
 _WORDS = re.compile(r"\w+")
@@ -472,6 +475,15 @@ def _one_quote(
     body = reading.article.body
     opening = head.strip(" \t\n—–-*>")
     if not opening:
+        if _BRACKET_OPENS.fullmatch(tail) and following is not None and body.startswith(")", following.end):
+            # “We will not retreat” («Nous ne reculerons pas»), she said: the bracketed original
+            # (or translation) is the same words; the attribution comes after it
+            after = body[following.end + 1 : _next_end(passages, following)]
+            found = attribution_after(after, cast) if after.strip(" .!?") else None
+            if found is None:
+                return 2, [], None
+            said = _said(found[0], found[1], cast, context=_before(passages, sentence))
+            return 2, [_verbatim(sentence, [quote], said, body)], said
         if tail.strip(" .!?"):
             found = attribution_after(tail, cast)
             if found is None:
