@@ -1015,3 +1015,10 @@ def test_a_bracketed_original_between_quotation_and_attribution_is_skipped() -> 
     assert said(f"{MINISTER} spoke. “We hold” («Nous tenons»), she said.") == [
         (KOWALSKI, VERBATIM, "We hold")
     ]
+
+
+def test_a_speech_verb_after_another_of_the_same_subject_reports() -> None:
+    """ "Kowalski agreed, but said money alone would not fix it." reports what she said."""
+    assert said(f"{MINISTER} agreed, but said money alone would not fix it.") == [
+        (KOWALSKI, REPORTED, "money alone would not fix it")
+    ]

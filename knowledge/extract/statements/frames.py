@@ -240,6 +240,8 @@ _SOURCE_QUALIFIER = re.compile(
 _SECOND_PREDICATE = re.compile(
     rf",?\s+(?:and|but)\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b(?=[^“”\"‘]*?\bthat\b|\s+[“\"‘])"
 )
+# A speech verb right after another of the same subject: "agreed, but said ...", "paused and added ...".
+_THEN_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _AND_VERB = re.compile(
     r"\s+(?![^,;:“”\"]*?\b(?:who|which|that|whose)\b[^,;:“”\"]*?\sand\s)[^,;:“”\"]{1,80}?\s+and\s+"
     rf"(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
@@ -479,7 +481,17 @@ def only_details(words: str, verb: str) -> bool:
 def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return the frame, where the reported clause starts, and the attribution details between."""
     found = frame(text, cast, allow_intro=True)
-    return clause_after(text, found, cast) if found is not None else None
+    if found is None:
+        return None
+    reported = clause_after(text, found, cast)
+    then = _THEN_SAID.match(text, found.verb_end) if reported is None else None
+    if then is not None:  # "Stubb agreed, but said money alone would not fix it"
+        reported = clause_after(
+            text,
+            replace(found, verb=then.group("verb"), verb_start=then.start("verb"), verb_end=then.end("verb")),
+            cast,
+        )
+    return reported
 
 
 def second_predicate(text: str, start: int, end: int, speaker: Speaker) -> Frame | None:
