@@ -1022,3 +1022,12 @@ def test_a_speech_verb_after_another_of_the_same_subject_reports() -> None:
     assert said(f"{MINISTER} agreed, but said money alone would not fix it.") == [
         (KOWALSKI, REPORTED, "money alone would not fix it")
     ]
+
+
+def test_quoted_words_credited_with_according_to_are_the_sources_partial() -> None:
+    """ "… “extend an invitation”, according to the communiqué." is the communiqué's; NATO estimates are no one."""
+    text = "Leaders agreed the alliance would “extend an invitation”, according to the communiqué."
+    assert [(s.speaker, s.speaker_type, s.kind) for s in statements(text)] == [
+        ("the communiqué", SpeakerType.DOCUMENT, PARTIAL)
+    ]
+    assert said("Spending rose to “record levels”, according to NATO estimates.") == []

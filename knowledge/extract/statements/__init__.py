@@ -16,7 +16,8 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
 * PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
-  a quotation. Several quoted fragments of one clause make one statement. A name given in
+  a quotation. Several quoted fragments of one clause make one statement. A sentence whose
+  quoted words end in ", according to X." is X's partial statement, a document's too. A name given in
   quotation marks ("called the plan “a paper tiger”") ends the statement at its closing mark. A
   second speech verb of the speaker after the quotation (", but warned MPs that “…”") ends the
   clause and opens a second statement.
@@ -130,6 +131,7 @@ _INFINITIVE = re.compile(
 )
 # "who takes over next week": a time to come sets no scene for words already said
 _FUTURE = re.compile(r"(?:next|coming|later this)\b", re.I)
+_CREDITED = re.compile(r"[,.]?\s*,\s+according to (?P<who>[^,.;“”\"]{1,80}?)\s*\.?\s*")
 _BRACKET_OPENS = re.compile(r",?\s*\(")
 _LEADING_JOIN = re.compile(r"^[\s,;]*(?:(?:and|but)\s+)?")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
@@ -549,7 +551,36 @@ def _one_quote(
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
-    return 1, [], said
+    return 1, _credited_partial(sentence, quote, tail, cast, reading), said
+
+
+def _credited_partial(
+    sentence: Passage, quote: Quotation, tail: str, cast: Cast, reading: _Reading
+) -> list[StatementRecord]:
+    """Return the partial statement of a sentence whose quoted words end in ", according to X."
+
+    "Leaders agreed that the alliance would “be in a position to ...”, according to the
+    communiqué": the quoted words are the source's, so a document counts here, as it does not
+    for a sentence without them ("according to the report" sources a figure).
+    """
+    credit = _CREDITED.fullmatch(tail)
+    if credit is None:
+        return []
+    speaker, end = speaker_at(credit.group("who"), 0, cast)
+    if speaker is None or credit.group("who")[end:].strip():
+        return []
+    body = reading.article.body
+    stamp = STAMP.match(body, sentence.start)
+    text = body[stamp.end() if stamp else sentence.start : quote.end]
+    return [
+        StatementRecord(
+            passage=sentence.position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.PARTIAL,
+            text=_strip_full_stop(text),
+        )
+    ]
 
 
 def _lead_of(body: str, second: Frame) -> str:
