@@ -14,7 +14,8 @@ Rules:
      ("former", "retired"): "former NATO Secretary General Jane Doe";
   2. an apposition holding a role word and opening like a description ("a", "the", lower case,
      a possessive, a demonym or an acronym): "Jane Doe, Poland's defence minister, said" (kept
-     without its leading "a", "an" or "the");
+     without its leading "a", "an" or "the"); a relation to someone else counts as a role:
+     "Her successor, Jane Doe, said", "Jane Doe, his rival," (kept as "successor", "rival");
   3. a speech verb right before or after it: "Anna Kowalski said", "said Anna Kowalski" (only
      "said"-like verbs are inverted; after "told" comes a listener), or after a relative clause
      set off by commas: "Anna Kowalski, who leads the campaign, wrote".
@@ -80,6 +81,9 @@ _ROLE_QUALIFIERS = _words(
     " supreme allied executive special major brigadier army navy military opposition national transport energy"
     " health education justice labour labor environment agriculture culture industry treasury"
 )
+# A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title
+# before a name, but an apposition's role.
+_RELATIONS = ("successor", "predecessor", "rival", "opponent", "counterpart", "shadow", "colleague", "aide")
 # Appositions may describe a role in words that never stand before a name as a title.
 _APPOSITION_HEADS = (
     *_ROLE_HEADS,
@@ -108,6 +112,7 @@ _APPOSITION_HEADS = (
     "spokesperson",
     "correspondent",
     "editor",
+    *_RELATIONS,
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
 _SPEECH_VERBS = _words(
@@ -140,12 +145,13 @@ _ROLE_TOKEN = (
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
+_LEADING_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Dr|Prof|Lord|Lady)\.?\s+)+")
 _TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS, key=len)[::-1]))}))"
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))}))"
     rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
 )
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
@@ -198,7 +204,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
 # Lower-case words that may stand in a title before a name: "the former defence minister".
 _TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
 
@@ -331,7 +337,8 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for names right after a role title."""
     for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text):
         role_words = match.group("role").lower().split()
-        name = _clean_name(match.group("name"), trim_left=False)
+        # "Admiral Sir John Keel": an honorific may stand between the title and the name
+        name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False)
         if name and any(word in _ROLE_HEADS for word in role_words):
             start = _extend_role_left(text, match.start("role"))
             yield match.start("name"), name, text[start : match.end("role")]
@@ -405,7 +412,9 @@ def _is_role_phrase(role: str) -> bool:
         return False
     # "co-chair" has the head "chair"; a line break inside the phrase ("Secretary\nGeneral") is a space
     lowered = f" {' '.join(role.lower().replace('-', ' ').split())} "
-    return any(f" {head} " in lowered for head in _APPOSITION_HEADS)
+    heads = [head for head in _APPOSITION_HEADS if f" {head} " in lowered]
+    # "Its rival, Acme Motors,": a body's relation is a body; a person's ("her successor") a person
+    return bool(heads) and not (set(heads) <= set(_RELATIONS) and words[0].lower() in ("its", "their"))
 
 
 def _opens_role(word: str) -> bool:
@@ -414,7 +423,7 @@ def _opens_role(word: str) -> bool:
         return False  # "..., said the defence minister, Jane Doe": the role opens after the verb
     if (
         word[:1].islower()
-        or word.lower() in {"a", "an", "the", "its", "their"}
+        or word.lower() in {"a", "an", "the", "its", "their", "his", "her"}
         or _POSSESSIVE_END.search(word)
     ):
         return True

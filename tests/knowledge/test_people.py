@@ -267,3 +267,21 @@ def test_a_surname_of_someone_named_in_full_is_that_person() -> None:
         "Title: T\n\nKaja Kallas, the EU's foreign policy chief, spoke first. Later Kallas warned that time is short."
     )
     assert [p.name for p in extract_people(article)] == ["Kaja Kallas"]
+
+
+def test_a_person_named_by_relation_is_introduced() -> None:
+    """ "Her successor, Karl Obst, put it ..." introduces Karl Obst, as "his rival" would."""
+    assert people_in("Her successor, Karl Obst, put it differently: “We have money.”") == [
+        ("Karl Obst", "successor")
+    ]
+    assert people_in("Mia Falk, his rival, was unimpressed.") == [("Mia Falk", "rival")]
+
+
+def test_an_honorific_between_title_and_name_is_no_part_of_the_name() -> None:
+    """ "Admiral Sir John Keel" introduces John Keel, titled Admiral."""
+    assert people_in("Admiral Sir John Keel spoke on Friday.") == [("John Keel", "Admiral")]
+
+
+def test_a_bodys_relation_names_no_person() -> None:
+    """ "Its rival, Acme Motors," is a company, not a person; "Her rival, Mia Falk," is a person."""
+    assert people_in("Its rival, Acme Motors, said the deal was off.") == []

@@ -8,13 +8,19 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   (`“…,” she said.`, `“…,” said the minister.`), or that a frame introduces and that ends the
   sentence (`Kallas wrote on X: “…”`, `In 2019, Kowalski declared, “…”`), or a sentence ending in
   a colon whose subject is a speaker (`Later, Weber went further:`) before it. A quotation split
-  by its attribution (`“A,” she said, “B.”`) is one statement with two segments. A quotation
+  by its attribution (`“A,” she said, “B.”`) is one statement with two segments. An original
+  or translation in brackets between a quotation and its attribution (`“A” («A'»), she said`) is
+  the same words, no second statement. A quotation
   standing alone continues the verbatim statement just before it in the same paragraph, or the
   colon-introduced speaker of the sentence before.
 * PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
-  a quotation. Several quoted fragments of one clause make one statement.
+  a quotation. Several quoted fragments of one clause make one statement. A sentence whose
+  quoted words end in ", according to X." is X's partial statement, a document's too. A name given in
+  quotation marks ("called the plan “a paper tiger”") ends the statement at its closing mark. A
+  second speech verb of the speaker after the quotation (", but warned MPs that “…”") ends the
+  clause and opens a second statement.
 * REPORTED: a sentence without quotation marks whose frame reports a clause (see ``frames``):
   at its start, in a relative clause ("Jane Doe, who wrote that …"), in a second predicate
   ("Denmark set up a fund and said …"), or after the clause ("…, the ministry said on Monday");
@@ -29,11 +35,18 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   more reports: a known person's relative clause of speech ("…, to suit Doe, who has complained
   that …") and ", and she has praised …" are reports of their own. Two people as one subject ("X
   and Y promised …") each make the statement. Never shown in quotation marks. A report the same speaker repeats
-  later (a wire update, an expanded lead) is kept once, in the later telling.
+  later (a wire update, an expanded lead) is kept once, in the later telling. A participle of
+  speech reports for the sentence's speaker: after an attributed quotation ("“…,” she said,
+  adding that …", quoted words in it make a partial), after a non-speech main clause ("The
+  ministry confirmed the delivery, saying …"), or as "adding that …" after a report (other
+  participles there give the report's reasons and are left out). A body's or a
+  group's standing view ("Diplomats say …", "the government says …") and what it "had said"
+  before the story are the article's background, not statements (``_background``).
 * The sentence before a quotation in its paragraph may date it (a day; a month if it tells of
   the speaking) and, when its subject is the same speaker, give its medium.
 * Transcripts, releases and op-eds (``transcripts``): turn labels, a guest author's byline, and
-  here: "The Minister said:" followed by one paragraph without quotation marks (her words).
+  here: "The Minister said:" followed by one paragraph without quotation marks (her words), and a
+  Markdown blockquote without quotation marks after a sentence whose subject is a speaker.
 * Quoted text keeps its exact words; a trailing comma belongs to the attribution and is dropped.
 """
 
@@ -55,24 +68,29 @@ from knowledge.extract.statements.frames import (
     attribution_after,
     author_of,
     characterization,
+    clause_after,
     embedded_report,
     frame,
     handle_owner,
     medium_of,
+    noun_phrase,
     only_details,
     parenthetical_report,
+    participle_report,
     place_of,
     relative_report,
     relative_speaker,
     reported_clause,
+    second_predicate,
     second_report,
     subject_of,
+    tells_of_speaking,
     trailing_attribution,
     when_of,
     words_of,
 )
 from knowledge.extract.statements.gender import genders
-from knowledge.extract.statements.scene import scene_of
+from knowledge.extract.statements.scene import interview_scene, scene_of
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
@@ -111,13 +129,20 @@ _EXPECTING = frozenset(("expects", "expected", "hopes", "hoped", "wants", "wante
 _INFINITIVE = re.compile(
     r"(?:(?!(?:is|are|was|were|will|would|could|can|has|have|had|must|should|may|might)\b)[\w’'-]+\s+){1,5}?to\s+[a-z]"
 )
+# "who takes over next week": a time to come sets no scene for words already said
+_FUTURE = re.compile(r"(?:next|coming|later this)\b", re.I)
+_CREDITED = re.compile(r"[,.]?\s*,\s+according to (?P<who>[^,.;“”\"]{1,80}?)\s*\.?\s*")
+_BRACKET_OPENS = re.compile(r",?\s*\(")
+_LEADING_JOIN = re.compile(r"^[\s,;]*(?:(?:and|but)\s+)?")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
 _WORDS = re.compile(r"\w+")
-_QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)\s")
+_QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|to|close to|near|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
 _PRONOUN_START = re.compile(r"(?:[^,]{1,100},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _OBJECT_PRONOUN = re.compile(r"^(?:her|him|them)$")
 _SUBJECT_FORM = {"her": "she", "him": "he", "them": "they"}
+_PRESENT_SAY = frozenset(("say", "says"))
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|also\s+)?$")
 _TEXTS = frozenset(
     ("communiqué", "communique", "declaration", "statement", "report", "letter", "memo", "brief")
 )
@@ -153,7 +178,14 @@ def _said(speaker: Speaker, details: str, cast: Cast, context: Passage | None = 
         # A day sets a scene; a month only when the sentence tells of the speaking ("told MPs in April").
         precise = re.search(rf"\b(?:{VERB})\b", context.text) is not None
         times = find_times(context.text, cast.published)
-        found = next((ref for ref, _s, _e in times if ref.day or (precise and ref.month)), None)
+        found = next(
+            (
+                ref
+                for ref, _s, _e in times
+                if (ref.day or (precise and ref.month)) and not _FUTURE.match(ref.text)
+            ),
+            None,
+        )
         said.when = when_of(found.text, cast.published) if found else None  # never after publication
     if said.medium is None and subject_of(context.text, cast) == speaker:
         said.medium = medium_of(context.text, cast)
@@ -232,10 +264,12 @@ def extract_statements(
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
     reading.covered = _covered(article.passages, quotations)
     scene = scene_of(article)
+    asked = (interview_scene(article) if scene.medium is None else None) or scene  # what turns answer
     records: list[StatementRecord] = []
     carried: _Said | None = None
+    previous: list[Passage] = []  # the paragraph before: a blockquote's speaker is its subject
     for passages in paragraphs:
-        turn = turn_statements(passages, article.body, reading.cast(passages[0]), scene.when, scene.medium)
+        turn = turn_statements(passages, article.body, reading.cast(passages[0]), asked.when, asked.medium)
         if turn is not None:
             for record in turn:
                 records = join_interrupted(records, record)
@@ -244,12 +278,16 @@ def extract_statements(
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
+            carried = _blockquote_speaker(previous[-1], reading)
         if carried is not None and not mine:
             records.append(_spoken_paragraph(passages, carried, reading))
             carried = None
+            previous = passages
             continue
         found, carried = _paragraph(passages, mine, reading, carried)
         records += found
+        previous = passages
     for fixed in reading.corrections:
         records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
     for misquote in reading.misquotes:
@@ -301,6 +339,21 @@ def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -
         medium=said.medium,
         place=said.place,
     )
+
+
+def _blockquote_speaker(passage: Passage, reading: _Reading) -> _Said | None:
+    """Return the speaker of a Markdown blockquote: the subject of the sentence just before it.
+
+    A blockquote is a quotation set off by layout ("> We will ..."); the paragraph before names
+    who said it ("The minister closed the forum with a warning."). Only a sentence that tells of
+    words (a speech verb or noun) and whose subject is a speaker counts; one holding a quotation
+    has said its own words already.
+    """
+    if passage.position in reading.covered or not tells_of_speaking(passage.text):
+        return None  # "Rutte arrived at nine." names no words a blockquote could be
+    cast = reading.cast(passage)
+    speaker = subject_of(passage.text, cast)
+    return _said(speaker, passage.text, cast) if speaker is not None else None
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
@@ -424,6 +477,15 @@ def _one_quote(
     body = reading.article.body
     opening = head.strip(" \t\n—–-*>")
     if not opening:
+        if _BRACKET_OPENS.fullmatch(tail) and following is not None and body.startswith(")", following.end):
+            # “We will not retreat” («Nous ne reculerons pas»), she said: the bracketed original
+            # (or translation) is the same words; the attribution comes after it
+            after = body[following.end + 1 : _next_end(passages, following)]
+            found = attribution_after(after, cast) if after.strip(" .!?") else None
+            if found is None:
+                return 2, [], None
+            said = _said(found[0], found[1], cast, context=_before(passages, sentence))
+            return 2, [_verbatim(sentence, [quote], said, body)], said
         if tail.strip(" .!?"):
             found = attribution_after(tail, cast)
             if found is None:
@@ -433,7 +495,10 @@ def _one_quote(
             parts = [quote]
             if following is not None and _split(tail, rest, end, following, body, passages):
                 parts.append(following)  # "A," she said, "B."
-            return len(parts), [_verbatim(sentence, parts, said, body)], said
+            records = [_verbatim(sentence, parts, said, body)]
+            if len(parts) == 1 and (following is None or following.start >= _next_end(passages, quote)):
+                records += _added(sentence, f", {rest.strip()}", said, cast)  # "…,” she said, adding that …"
+            return len(parts), records, said
         attributed = _attribution_sentence(passages, sentence, quote, cast, reading)
         if attributed is not None:
             said = attributed
@@ -451,20 +516,112 @@ def _one_quote(
         details = f"{introduced.lead} {head[introduced.verb_start :]}"
         said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
+    closed = _closed_before(quotes, next_index - 1, quote.start - len(head))
+    # A name given ends what was said ("called the plan “a paper tiger”, and the so-called …"):
+    # only the words after the sentence's previous quotation may give the next one.
+    since = _LEADING_JOIN.sub("", head[closed:]) if closed >= 0 else head
+    named = characterization(since, cast) if reported_clause(head, cast) is None else None
+    if named is not None and since[named[0].verb_end :].strip() not in ("", "for", "on"):
+        # a name given to an object ("called the plan “…”"), not "called for “…” in budgets"
+        return 1, _partial(sentence, named, quote.start - len(since), quote.end, cast, reading), said
     clause = (
         reported_clause(head, cast)
-        or characterization(head, cast)
+        or named  # "called for “…” in budgets": the words after the quotation are the call's too
         or relative_report(head, cast)
         or embedded_report(head, cast)
+        or _participle_after_quotation(head, said, closed, cast)
     )
     if clause is not None:
         stop = _next_end(passages, quote)
+        base = quote.start - len(head)  # where the head starts in the body
+        second = second_predicate(body, quote.end, stop, clause[0].speaker)
+        if second is not None:  # "said that … ‘…’, but warned MPs that ‘…’": two statements
+            inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
+            sentence_text = body[:stop]
+            then = clause_after(sentence_text, second, cast)
+            first = _partial(
+                sentence, clause, base, second.verb_start - len(_lead_of(body, second)), cast, reading
+            )
+            return (
+                1 + inside,
+                first + (_partial(sentence, then, 0, stop, cast, reading) if then else []),
+                said,
+            )
         # more quoted words of the same clause
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
-        base = quote.start - len(head)  # where the head starts in the body
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
-    return 1, [], said
+    return 1, _credited_partial(sentence, quote, tail, cast, reading), said
+
+
+def _credited_partial(
+    sentence: Passage, quote: Quotation, tail: str, cast: Cast, reading: _Reading
+) -> list[StatementRecord]:
+    """Return the partial statement of a sentence whose quoted words end in ", according to X."
+
+    "Leaders agreed that the alliance would “be in a position to ...”, according to the
+    communiqué": the quoted words are the source's, so a document counts here, as it does not
+    for a sentence without them ("according to the report" sources a figure).
+    """
+    credit = _CREDITED.fullmatch(tail)
+    if credit is None:
+        return []
+    speaker, end = speaker_at(credit.group("who"), 0, cast)
+    if speaker is None or credit.group("who")[end:].strip():
+        return []
+    body = reading.article.body
+    stamp = STAMP.match(body, sentence.start)
+    text = body[stamp.end() if stamp else sentence.start : quote.end]
+    return [
+        StatementRecord(
+            passage=sentence.position,
+            speaker=speaker.name,
+            speaker_type=speaker.type,
+            kind=StatementKind.PARTIAL,
+            text=_strip_full_stop(text),
+        )
+    ]
+
+
+def _lead_of(body: str, second: Frame) -> str:
+    """Return the joining words before a second predicate's verb: ", but", ", and also"."""
+    before = body[: second.verb_start]
+    joined = re.search(r",?\s+(?:and|but)\s+(?:\w+\s+)*?$", before[-40:])
+    return joined.group() if joined else ""
+
+
+def _closed_before(quotes: list[Quotation], index: int, head_start: int) -> int:
+    """Return where the quotation before quotes[index] closes, as an offset into the head (-1 if none)."""
+    return quotes[index - 1].end - head_start if index > 0 else -1
+
+
+def _participle_after_quotation(
+    head: str, said: _Said | None, closed: int, cast: Cast
+) -> tuple[Frame, int, str] | None:
+    """Return the participle of speech before a quotation, if any, with its speaker.
+
+    "‘…,’ he said, adding that patience was ‘wearing thin’": the quoted words after "adding that"
+    are his too, a partial statement. ``closed`` is where the sentence's previous quotation closed
+    in head (negative when none did); without one the participle's subject is the sentence's
+    ("She rejected the plan, saying it was ‘a waste’").
+    """
+    if closed >= 0:
+        return participle_report(head, said.speaker, closed) if said is not None else None
+    return _participle_of_subject(head, cast)
+
+
+def _participle_of_subject(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return the participle of speech whose subject is the sentence's: "She rejected it, saying …"."""
+    speaker = subject_of(text, cast) if "ing " in text else None  # spare most sentences the search
+    return participle_report(text, speaker) if speaker is not None else None
+
+
+def _added(sentence: Passage, rest: str, said: _Said, cast: Cast) -> list[StatementRecord]:
+    """Return the report a participle after an attribution adds: "“…,” she said, adding that …"."""
+    found = participle_report(rest, said.speaker)
+    if found is None or found[0].verb_start != 2:
+        return []  # the participle follows the attribution at once
+    return _report(sentence, found, rest, cast)
 
 
 def _introduces(head: str, introduced: Frame, tail: str) -> bool:
@@ -500,6 +657,10 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     introduced = frame(opening, cast, allow_intro=True)
     if introduced is not None:
         return _Introducer(introduced.speaker, f"{introduced.lead} {opening[introduced.verb_start :]}")
+    label, end = speaker_at(opening, 0, cast)
+    if label is not None and label.type is SpeakerType.PERSON and opening[end:].strip() == ":":
+        # only a person: "Germany:" heads a section about Germany, not its government's words
+        return _Introducer(label, "")  # a line of its own naming the speaker: "Jane Doe, Minister:"
     speaker = (
         subject_of(opening, cast)
         or words_of(opening, cast)
@@ -619,7 +780,27 @@ def _partial(
 
 
 def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
-    """Return the reported statements a passage without quotations makes.
+    """Return the reported statements a passage without quotations makes, a participle's included.
+
+    "Doe said the talks failed, adding that she would try again" adds her second report ("...,
+    arguing that ..." only gives the first one's reasons); "The ministry confirmed the delivery,
+    saying the radar had arrived" reports for the subject.
+    """
+    records = _reported_clauses(passage, cast)
+    if ", " not in passage.text or "ing " not in passage.text:
+        return records  # no participle after a comma: spare the sentence the search
+    if records:
+        # after a report, "arguing that ..." gives the same act's reasons; "adding that ..." a new one
+        speaker = Speaker(records[0].speaker, records[0].speaker_type)
+        found = participle_report(passage.text, speaker)
+        found = found if found is not None and found[0].verb == "adding" else None
+    else:
+        found = _participle_of_subject(passage.text, cast)
+    return records + (_report(passage, found, passage.text, cast) if found else [])
+
+
+def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
+    """Return the reported statements of a passage's frames, before any participle.
 
     Its clause may hold more: a known person's relative clause of speech ("..., to suit Jane Doe,
     who has complained that the texts are too long") is that person's report, and ", and she has
@@ -644,6 +825,8 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     frame_, clause_start, details = found
     if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:
         return []  # "The government has promised new ships": a body's acts, not what it said
+    if _background(frame_.speaker, frame_.verb, passage.text[: frame_.verb_start]):
+        return []
     clause = passage.text[clause_start:]
     if passage.text[:clause_start].rstrip().endswith("that"):
         # "demanded that allies pay more, and Washington's pressure has ...": a second report
@@ -690,6 +873,19 @@ def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Ca
     ]
 
 
+def _background(speaker: Speaker, verb: str, before: str) -> bool:
+    """Return whether a body's or a group's report is the article's background, not a statement.
+
+    A statement is made on an occasion. "Diplomats say ..." and "The government says ..." (the
+    plain present of "say") give a standing view the writer leans on, and "the previous
+    government had said ..." (the past perfect) tells what stood before the story. A person's
+    words stay statements either way, and a text speaks in the present ("the communiqué says").
+    """
+    if speaker.type is SpeakerType.PERSON or speaker.name.split()[-1].lower() in _TEXTS:
+        return False
+    return verb in _PRESENT_SAY or _PAST_PERFECT.search(before) is not None
+
+
 def _speakers(frame_: Frame) -> list[Speaker]:
     """Return who spoke in a frame: its speaker, and the partner of a joint subject ("X and Y said")."""
     return [frame_.speaker] if frame_.partner is None else [frame_.speaker, frame_.partner]
@@ -701,10 +897,13 @@ def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if found is None:
         return []
     speaker, clause_end, details = found
+    verb, _, _rest = details.partition(" ")
+    if _background(speaker, verb, passage.text[: passage.text.find(verb, clause_end)]):
+        return []
     stamp = STAMP.match(passage.text)
     text = _ASIDE.sub("", passage.text[stamp.end() if stamp else 0 : clause_end].strip())
-    if len(text.split()) < 3 or not CLAUSE_START.match(text):
-        return []
+    if len(text.split()) < 3 or not CLAUSE_START.match(text) or noun_phrase(text):
+        return []  # "Estonia's prime minister, Kristi Saar, said:": a subject's role, no clause
     return [
         StatementRecord(
             passage=passage.position,
@@ -749,6 +948,8 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
             and not who[end:].strip(" .")
         ):
             clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
+            stamp = STAMP.match(clause)  # "BRUSSELS — ..., according to X": the dateline is layout
+            clause = clause[stamp.end() :] if stamp else clause
             return [
                 StatementRecord(
                     passage=passage.position,

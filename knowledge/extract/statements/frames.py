@@ -45,7 +45,7 @@ _CLAUSE_VERBS = (
     "|objected|protested|boasted|joked|quipped|conceded|signalled|signaled|indicated|indicates|assured"
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
     "|once put it|put it|informed|informs|say|insist|warn|argue|claim|believe|admit|praised|praises"
-    "|criticised|criticized|criticises|criticizes|condemned|condemns"
+    "|criticised|criticized|criticises|criticizes|condemned|condemns|asked|asks"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -134,6 +134,22 @@ _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
     r"|only|again|also|simply|bluntly|late|early|when|as|while)\b[^,:“”\"‘]*)*\s*[,:]?\s*"
 )
+# A clause without "that" has a verb of its own: an auxiliary or modal, a past form, a present
+# "-s" form not right after a determiner ("the army needs", not "the talks"), or a word after a
+# plural ("the allies spend"). Without one the words are the verb's object: "confirmed the
+# delivery on Friday".
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|should|must|can|could|may|might|shall|has|have|had|did|does|do"
+    r"|[a-z]{2,}ed|spent|grew|rose|fell|met|made|took|gave|went|came|saw|paid|sent|left|kept|won|lost|set|put"
+    r"|cut|fought|bought|brought|thought|knew|became|began|stood|held|ran|meant|felt|found|told|said)\b"
+    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )"
+    r"(?<![\s\w][A-Z]\w )\b[a-z]{2,}[^s\W]s\b"
+    # a plural subject's present verb: "the allies spend", "Europeans pay" (not "the talks on Monday")
+    r"|\b[A-Za-z]{2,}s\s+(?!(?:of|on|in|at|for|with|to|from|by|and|or|but|the|a|an|last|next|this|that"
+    r"|which|who|over|under|into|about|after|before|since|during|between|among|across|per|as|than)\b)[a-z]{2,}\b"
+)
+_PHRASE_WORDS = 6
+_PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 # A bare noun opens a clause when an auxiliary or modal follows it: "said allies should spend".
 CLAUSE_START = re.compile(
     r"(?:[A-Z0-9]|(?:the|a|an|it|he|she|they|we|there|this|these|those|his|her|its|their|our|no|all|some"
@@ -147,6 +163,9 @@ _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
     "|podcast|address|press release|briefing|message|editorial|foreword|newsletter|video|broadcast"
     "|press conference|news conference|hearing|debate|reply|thread|graphic|programme|program|show"
+)
+_SPEAKING = re.compile(
+    rf"\b(?:{VERB}|(?:{_MEDIUM_NOUNS}|warning|remark|words|appeal|plea|message|address|question|answer)s?)\b"
 )
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|Telegram|LinkedIn|Truth Social|Bluesky|YouTube|TikTok|Threads"
@@ -184,6 +203,8 @@ _CHARACTERIZING = re.compile(
     r"(?P<verb>called|calls|described|describes|dismissed|branded|labelled|labeled|hailed)\b"
 )
 _RELATIVE_SPEECH = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b")
+_ACCORDING = re.compile(r"according to\s+")
+_SOURCE_WORDS = re.compile(r"[^,.;“”\"]*")  # an unnamed source's qualifier runs to the sentence's end
 _CREDIT = re.compile(r"\s*(?:[—–]|--?(?=\s))\s*")  # a dash crediting a quotation to its speaker
 # Where words were said: "in Oslo", "in The Hague"; a month or weekday is a time, not a place.
 # An acronym or a possessive ("in NATO's report") names a body, not a place.
@@ -211,11 +232,16 @@ _OWN_HANDLE = re.compile(r"\b(?:from|on)\s+(?:his|her|their)\s+@(?P<handle>[A-Za
 # by commas ("an aide from another government, who asked not to be named, said"). Not "a source close to
 # Jane Doe": that reads too easily as her words.
 _SOURCE_QUALIFIER = re.compile(
-    r"\s+(?:for|from|in|at|with|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
+    r"\s+(?:for|from|in|at|with|to|close to|near|familiar with|involved in|briefed on)(?:\s+[\w’'.-]+){1,6}?"
     rf"(?=(?:,\s[^,“”\"‘]{{1,120}},)?\s+(?:(?:{_ADVERBS})\s+)*(?:{VERB})\b)"
 )
 # A second predicate of the same subject: "Denmark set up a fund and said ...". No clause of its
 # own may come between ("who", "which", "that"): its subject would be another.
+_SECOND_PREDICATE = re.compile(
+    rf",?\s+(?:and|but)\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b(?=[^“”\"‘]*?\bthat\b|\s+[“\"‘])"
+)
+# A speech verb right after another of the same subject: "agreed, but said ...", "paused and added ...".
+_THEN_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _AND_VERB = re.compile(
     r"\s+(?![^,;:“”\"]*?\b(?:who|which|that|whose)\b[^,;:“”\"]*?\sand\s)[^,;:“”\"]{1,80}?\s+and\s+"
     rf"(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
@@ -404,6 +430,14 @@ def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | No
         if speaker is not None and re.match(r"\s*(?:[,.;]|$)", segment[end:]):
             return speaker, segment[end:], ""
     body = segment.lstrip(" ,—–-")
+    according = _ACCORDING.match(body)
+    if according is not None:  # "“…,” according to one diplomat present at the talks."
+        speaker, end = speaker_at(body, according.end(), cast)
+        if speaker is not None and speaker.type is SpeakerType.UNNAMED:
+            qualifier = _SOURCE_WORDS.match(body, end)  # "one diplomat present at the talks"
+            end = qualifier.end() if qualifier else end
+        if speaker is not None and re.fullmatch(r"\s*[.!]?\s*", body[end:]):
+            return speaker, body[:end], ""
     found = frame(body, cast, allow_intro=False)
     if found is not None:
         details, _, rest = body[found.verb_start :].partition(",")
@@ -415,13 +449,32 @@ def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | No
     if speaker is None:
         return None
     details, _, rest = re.sub(r"^,\s+(?:a|an|the|who)\s+[^,]*", "", body[end:]).partition(",")
+    if not details.strip() and only_details(f" {rest.strip().rstrip('.')}", verb_first.group("verb")):
+        details, rest = rest, ""  # "said Jane Doe, the minister, in an interview with the BBC."
     return speaker, f"{verb_first.group('verb')} {details}", rest
+
+
+# Verbs whose listener may stand before the clause: "warned MPs that ...", "assured allies that ...".
+_LISTENER_VERBS = frozenset(
+    (
+        "tells",
+        "assured",
+        "reminded",
+        "reassured",
+        "warned",
+        "warns",
+        "informed",
+        "informs",
+        "advised",
+        "advises",
+    )
+)
 
 
 def only_details(words: str, verb: str) -> bool:
     """Return whether the words after a verb only say where, when, how or to whom it was said."""
-    if verb.startswith("told") or verb in ("tells", "assured", "reminded", "reassured"):
-        words = _TOLD_OBJECT.sub("", words)  # its object comes first: "told reporters"
+    if verb.startswith("told") or verb in _LISTENER_VERBS:
+        words = _TOLD_OBJECT.sub("", words)  # its object comes first: "told reporters", "warned MPs"
     return bool(_ATTRIBUTION_DETAILS.fullmatch(words))
 
 
@@ -430,6 +483,31 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     found = frame(text, cast, allow_intro=True)
     if found is None:
         return None
+    reported = clause_after(text, found, cast)
+    then = _THEN_SAID.match(text, found.verb_end) if reported is None else None
+    if then is not None:  # "Stubb agreed, but said money alone would not fix it"
+        reported = clause_after(
+            text,
+            replace(found, verb=then.group("verb"), verb_start=then.start("verb"), verb_end=then.end("verb")),
+            cast,
+        )
+    return reported
+
+
+def second_predicate(text: str, start: int, end: int, speaker: Speaker) -> Frame | None:
+    """Return the frame of the speaker's second speech verb in text[start:end], if any.
+
+    "Doe said that …, but warned MPs that …": after ", and" or ", but" a new speech verb of the
+    same subject opens a second report, which ends the first.
+    """
+    found = _SECOND_PREDICATE.search(text, start, end)
+    if found is None:
+        return None
+    return Frame(speaker, found.group("verb"), found.start("verb"), found.end("verb"), "")
+
+
+def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] | None:
+    """Return the frame, where the clause its verb reports starts, and the details between."""
     rest = text[found.verb_end :]
     that = _THAT_CLAUSE.match(rest)
     if that and only_details(that.group("extras"), found.verb):
@@ -455,9 +533,37 @@ def reported_clause(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
             return None  # "The plan, she said, is dead": the predicate after the aside is said too
         stamp = STAMP.match(text)
         return found, stamp.end() if stamp else len(text) - len(text.lstrip()), rest[:details_end]
-    if not CLAUSE_START.match(rest, details_end):
+    if not CLAUSE_START.match(rest, details_end) or _object_only(rest[details_end:]):
         return None
     return found, found.verb_end + details_end, rest[:details_end]
+
+
+def tells_of_speaking(text: str) -> bool:
+    """Return whether a sentence tells of words said or written: a speech verb or noun ("a warning")."""
+    return _SPEAKING.search(text) is not None
+
+
+def noun_phrase(words: str) -> bool:
+    """Return whether words are a short phrase without a verb of their own ("the delivery on Friday").
+
+    The verb test cannot see every plural's present ("the Dutch want a cap"), so only a short
+    phrase, as objects and roles are, is judged to be one.
+    """
+    return len(words.split()) <= _PHRASE_WORDS and _FINITE.search(words) is None
+
+
+def _object_only(clause: str) -> bool:
+    """Return whether the words after a speech verb are its object, not a clause of what was said.
+
+    "confirmed the delivery on Friday, saying ..." has no verb of its own before the writer's
+    participle. Words that run into a quotation ("said he “was ...”", a sentence cut before the
+    quotation) are judged with the quotation, so are never an object here, unless a participle
+    ends them first ("confirmed the delivery, saying it had come “early”").
+    """
+    if not clause.rstrip().endswith((".", "!", "?")):
+        speech = _PARTICIPLE_OF_SPEECH.search(clause)
+        return speech is not None and noun_phrase(clause[: speech.start()])
+    return noun_phrase(_PARTICIPLE.split(clause, maxsplit=1)[0].rstrip(" .!?"))
 
 
 def second_report(
@@ -600,6 +706,27 @@ def _inverted_attribution(text: str, start: int, cast: Cast) -> tuple[Speaker, s
         ):
             return speaker, f"{verb.group('verb')} {between} {after}"
     return None
+
+
+# A participle of speech after a clause reports for the clause's subject: "…,” she said, adding that
+# …", "The ministry confirmed the delivery, saying the radar had arrived", "…, telling reporters that …".
+_PARTICIPLE_OF_SPEECH = re.compile(
+    r",\s+(?P<verb>adding|saying|noting|warning|arguing|insisting|stressing|explaining|telling"
+    r"(?:\s+(?!that\b)[\w’'-]+){1,3}?)\s+(?:that\s+)?(?=\S)"
+)
+
+
+def participle_report(text: str, speaker: Speaker, start: int = 0) -> tuple[Frame, int, str] | None:
+    """Return the frame of a participle of speech after start, its clause starting right after it.
+
+    The participle's subject is the sentence's speaker, given by the caller: the subject of the
+    main clause, or the speaker an attribution of a quotation just named.
+    """
+    found = _PARTICIPLE_OF_SPEECH.search(text, start)
+    if found is None or not CLAUSE_START.match(text, found.end()):
+        return None
+    verb = found.group("verb").split()[0]
+    return Frame(speaker, verb, found.start("verb"), found.start("verb") + len(verb), ""), found.end(), ""
 
 
 def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:

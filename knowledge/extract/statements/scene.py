@@ -8,7 +8,8 @@ Rules:
 * The lead (the title and the passages before the first statement-bearing paragraph, at most
   the first two paragraphs) may name an occasion, or a line at the top labels the text a press
   release: a press conference, an interview, a hearing or
-  oral evidence, a debate, a speech. Then statements that give no medium of their own take the
+  oral evidence, a debate, a speech. (Questions set out as turns, ``Q:``, make an interview of
+  the answers alone: ``interview_scene``.) Then statements that give no medium of their own take the
   occasion as their medium, the lead's day as their time (when it resolves to a day) and the
   dateline as their place. Without an occasion nothing is inherited: a report's quotations may
   come from anywhere.
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.timeref import find_times
-from knowledge.models import Article, PartialDate, StatementRecord, TimeRef
+from knowledge.models import Article, PartialDate, Passage, StatementRecord, TimeRef
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .’'-]{2,40}?)(?:,[^—–\n]{0,40})?\s*[—–-]{1,2}\s+")
 _OCCASION = re.compile(
@@ -33,6 +34,8 @@ LEAD_PARAGRAPHS = 2
 # release"), which the reader may keep out of the passages: its quotations are the release's.
 _RELEASE = re.compile(r"^\s*(?P<occasion>(?:press|news|media) release)\s*$", re.I | re.M)
 _RELEASE_REACH = 400  # characters: the label stands at the top
+# A question set out as a turn ("Q: ...", "**Q:** ...", "INTERVIEWER: ..."): the text is an interview.
+_QUESTION_LABEL = re.compile(r"^(?:\*\*|__)?(?:Q|Question|INTERVIEWER|Interviewer)(?:\*\*|__)?\s*:", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,24 @@ def scene_of(article: Article) -> Scene:
     occasion = _OCCASION.search(text) or _RELEASE.search(article.body[:_RELEASE_REACH])
     if occasion is None:
         return Scene(None, None, None, published)
+    return _occasion(article, lead, occasion.group("occasion").lower(), published)
+
+
+def interview_scene(article: Article) -> Scene | None:
+    """Return the scene of an interview set out as turns ("Q: ..."), for its answers only, if it is one.
+
+    Questions laid out as turns make the text an interview even when its lead does not say so;
+    the answers are given then, on the lead's day. Other statements of the article (a speech it
+    quotes, a source's remark) keep their own medium.
+    """
+    if _QUESTION_LABEL.search(article.body) is None:
+        return None
+    lead = [p for p in article.passages[:64] if p.paragraph < _lead_limit(article)]
+    return _occasion(article, lead, "interview", _as_time(article.meta.published))
+
+
+def _occasion(article: Article, lead: list[Passage], medium: str, published: TimeRef | None) -> Scene:
+    """Return the scene of an occasion: the lead's day (or publication) and the dateline's place."""
     when = next(
         (
             ref
@@ -77,7 +98,7 @@ def scene_of(article: Article) -> Scene:
     )
     dateline = _DATELINE.match(article.passages[0].text)
     place = dateline.group("place").strip().title() if dateline else None
-    return Scene(occasion.group("occasion").lower(), when or published, place, published)
+    return Scene(medium, when or published, place, published)
 
 
 def _lead_limit(article: Article) -> int:

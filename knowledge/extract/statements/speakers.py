@@ -15,12 +15,16 @@ Rules:
   "a senior NATO official", "one diplomat", "officials", "two European ambassadors"; a group of
   people ("residents", "two boatmen", "several dock workers"); or it is
   "one of them" (whoever "them" are, the words are not given to anyone named). It is kept as
-  written, as an unnamed speaker, never given to a named person.
+  written, as an unnamed speaker, never given to a named person -- unless the article names it
+  in apposition: "A government spokesman, Jan Lis, said" is Jan Lis.
+* "the official" (a singular source noun after "the") is the unnamed source met before; a role
+  the article gave someone ("the spokesman" for a named spokesman) is tried first.
 * A social-media account ("@DefenceHQ") is the known person whose name it spells, else it speaks
   as itself (type document), kept as written.
 * "the document" or "the text" is the document that spoke last in the article, if any.
 * A document or body speaks through its noun: "the communiqué", "the final declaration", "the
-  Belgian government", "the defence ministry" (type document), kept as written; a country as the
+  Belgian government", "the defence ministry", "Germany's defence ministry" (type document),
+  kept as written; a country as the
   subject of a speech verb ("Belgium said") is its government, kept as written.
 """
 
@@ -87,7 +91,7 @@ _DESCRIBED = re.compile(
 _SOURCE_NOUNS = (
     "officials?|diplomats?|sources?|aides?|spokes(?:person|man|woman)|ministers?|ambassadors?|advisers?"
     "|advisors?|commanders?|officers?|lawmakers?|negotiators?|insiders?|analysts?|people familiar[^,]*?"
-    "|person familiar[^,]*?|members?|envoys?|critics?|experts?|rivals?|opponents?|supporters?|colleagues?"
+    "|person familiar[^,]*?|people close to(?:\\s+[\\w’'.-]+){1,4}?|person close to(?:\\s+[\\w’'.-]+){1,4}?|members?|envoys?|critics?|experts?|rivals?|opponents?|supporters?|colleagues?"
 )
 # People speaking as a group: "residents said", "two boatmen said".
 _COLLECTIVE = (
@@ -104,9 +108,12 @@ _COUNTED = (
 )
 _UNNAMED = re.compile(
     r"(?P<phrase>(?:[Oo]ne|[Tt]wo|[Ss]ome|[Bb]oth|[Nn]either|[Ee]ach)\s+of\s+them"
+    # "the official", "the diplomat": the unnamed source met before ("a senior official")
+    r"|[Tt]he\s+(?:official|diplomat|source|insider|aide|negotiator|spokes(?:person|man|woman))"
+    r"(?=[,.:;]|\s+(?:who|has|had|also|later|then|said|says|told|tells|wrote|writes|put|[a-z]+ed)\b)"
     r"|(?:(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]op|[Ss]enior)\s+)"
     rf"(?:[\w’'.@-]+\s+){{0,4}}?(?:{_SOURCE_NOUNS})|{_COUNTED}|(?:[A-Z][\w’'-]*\s+){{0,2}}"
-    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
+    r"(?:[Oo]fficials|[Dd]iplomats|[Ss]ources|[Aa]ides|[Pp]eople close to(?:\s+[\w’'.-]+){1,4}?|[Mm]inisters|[Ll]awmakers|[Nn]egotiators|[Cc]ritics"
     rf"|[Aa]nalysts|[Ee]xperts|{_CAPITALISABLE_COLLECTIVE}))\b"
     r"(?![’']s?\b)(?!\s+[A-Z][a-z])"  # "Residents Association" is a body's name
 )
@@ -123,9 +130,11 @@ _DOCUMENT_NOUNS = (
     "communiqué|communique|declaration|statement|report|government|ministry|department|office|commission|agency"
     "|council|secretariat|administration|kremlin|pentagon|white house"
 )
-# A body's proper name may go on with "of": "the Ministry of National Defence".
+# A body's proper name may go on with "of": "the Ministry of National Defence"; a country or an
+# organisation may own it: "Germany's defence ministry", "the EU's executive commission".
+_POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s"
 _DOCUMENT = re.compile(
-    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS})"
+    rf"(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir|{_POSSESSOR})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_DOCUMENT_NOUNS})"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)\b(?![’']s\b)"
 )
 
@@ -172,9 +181,12 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
         owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
         return (Speaker(owner) if owner else Speaker(handle.group(0), SpeakerType.DOCUMENT)), handle.end()
     unnamed = _UNNAMED.match(text, start)
+    if unnamed and (named := _apposed_name(text, unnamed.end(), cast)) is not None:
+        return Speaker(named.name), named.end  # "A government spokesman, Jan Lis, said": Lis
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
-    document = _DOCUMENT.match(text, start)
+    owned = mention is not None and mention.possessive and is_title_prefix(text[start : mention.start])
+    document = _DOCUMENT.match(text, start) if not owned else None  # "Doe's office was shut": no body
     if document:
         return Speaker(_as_written(document.group("phrase")), SpeakerType.DOCUMENT), document.end()
     country = _country_at(text, start)
@@ -202,7 +214,7 @@ def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
     mention = cast.index.first_from(text[: comma.end() + 80], comma.end())
     if mention is None or mention.possessive or not is_title_prefix(text[comma.end() : mention.start]):
         return None  # "the host, Turkish Foreign Minister Jane Doe,": titles may come first
-    return mention if re.match(r"\s*[,:]", text[mention.end : mention.end + 2]) else None
+    return mention if re.match(r"\s*[,:]|\.?\s*$", text[mention.end : mention.end + 3]) else None
 
 
 def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
@@ -298,6 +310,7 @@ def _as_written(phrase: str) -> str:
         "The",
         "Its",
         "Their",
+        "People",
     ) or _GROUP_NOUN.fullmatch(first.lower()):
         first = first.lower()  # "Diplomats said" -> "diplomats"; "Spanish officials" keeps its capital
     return " ".join(f"{first} {rest}".split())

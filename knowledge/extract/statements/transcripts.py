@@ -6,15 +6,19 @@ Rules:
   ``CHAIR:``, ``Ms Okoro (Labour):``, ``The Secretary of State (John Healey):``. The words after
   the label, to the paragraph's end, are the speaker's verbatim words. A name in brackets wins
   (``Role (Name):``); otherwise the label is a surname or full name (an honorific may come
-  first, a party in brackets after), or a role the article gave one person ("CHAIR" is the person
+  first, a party in brackets after; in mixed case, a title or full name of someone the article
+  named: ``Admiral Carr:``, or in bold, a surname too: ``**Carr:**``), or a role the article
+  gave one person ("CHAIR" is the person
   whose stated role is chair). ``A:`` is the person the article named last before the
   transcript. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
   nobody are no statements.
 * A turn cut off with a dash and resumed by the same speaker's next turn opening with a dash
   ("... put it at 2.1%—" / "—so which figure ...?") is one statement.
 * An op-ed's guest author -- a byline "By NAME, <role>" on a line of its own near the top --
-  speaks in the article's own sentences: those that recommend ("should", "must") are the author's
-  verbatim positions, in the outlet's op-ed, on its date. Narration and asides are not statements,
+  speaks in the article's own sentences: those that recommend ("should", "must"), state the
+  author's belief or lesson ("I do not believe ...", "I learned one lesson: ...") or give a figure
+  as how things stand or will be ("Oslo will spend 3% ...") are the author's verbatim positions,
+  in the outlet's op-ed, on its date. Narration (past events) and asides are not statements,
   and a staff columnist's byline (no role) makes none: a column is the outlet's commentary.
 """
 
@@ -26,10 +30,11 @@ from knowledge.extract.people import is_title_prefix
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
+# A label may be set in bold, with its colon inside or outside: "**Dahl:** ...", "**Q**: ...".
 _LABEL = re.compile(
-    r"(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
+    r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
     r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?|Q|A)"
-    r"\s*:\s+(?=\S)"
+    r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
 _QUESTIONER = frozenset(
     ["q", "question", "interviewer", "moderator", "host", "reporter", "presenter", "anchor", "journalist"]
@@ -44,7 +49,14 @@ def turn_speaker(passage: Passage, cast: Cast) -> tuple[Speaker | None, int] | N
     if label is None or len(label.group("label")) > 70:
         return None
     words = label.group("label")
-    if not (words.isupper() or label.group("inside") or words in ("Q", "A") or _HONORIFIC.match(words)):
+    if not (
+        words.isupper()
+        or label.group("inside")
+        or words in ("Q", "A")
+        or _HONORIFIC.match(words)
+        # "Admiral Carr:" or, in bold, "**Carr:**": someone the article named
+        or ((" " in words or label.group("bold")) and cast.index.resolve(words))
+    ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
     if bare in _QUESTIONER:
@@ -80,7 +92,7 @@ def turn_statements(
     speaker, offset = found
     if speaker is None:
         return []
-    words = body[passages[0].start + offset : passages[-1].end].strip()
+    words = body[passages[0].start + offset : passages[-1].end].strip().removesuffix("**").rstrip()
     return [
         StatementRecord(
             passage=passages[0].position,
@@ -109,8 +121,19 @@ def join_interrupted(records: list[StatementRecord], turn: StatementRecord) -> l
 # --- op-eds -----------------------------------------------------------------------------------
 
 _BYLINE = re.compile(r"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<rest>[^\n]{3,160})$")
-# The author's recommendations are the op-ed's statements; narration and first-person asides are not.
+# The author's claims are the op-ed's statements: recommendations, the author's own beliefs and
+# lessons, and figures given as how things stand or will be; narration and asides are not.
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b")
+_STANCE = re.compile(
+    r"\bI\s+(?:(?:do|did)\s+not\s+|don[’']t\s+|no\s+longer\s+)?(?:(?:yet|still|now|also|firmly|truly)\s+)?"
+    r"(?:believe|think|doubt|fear|learned|learnt|am convinced|am sure)\b"
+)
+# "Sweden will spend 2.4%", "Poland is already above 4%": a figure in a present or future main
+# clause; "Sweden spent 1.1% in 2015" is narration, "has promised to reach 3%" someone else's word.
+_STANDING_FIGURE = re.compile(
+    r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+(?:will|is|are)\b"
+    r"(?=.*?(?:\d\s*(?:%|per\s?cent|percent)|[€$£]\s?\d|\d\s*(?:billion|million|bn)\b))"
+)
 
 
 def byline_author(article: Article, cast: Cast) -> Speaker | None:
@@ -142,7 +165,7 @@ def byline_statements(
         text = passage.text.strip()
         if passage.position in taken or not text.endswith((".", "!", "?")):
             continue
-        if _RECOMMENDS.search(text) and len(text.split()) >= 5:
+        if len(text.split()) >= 5 and _claims(text):
             records.append(
                 StatementRecord(
                     passage=passage.position,
@@ -154,3 +177,8 @@ def byline_statements(
                 )
             )
     return records
+
+
+def _claims(sentence: str) -> bool:
+    """Return whether an op-ed's sentence is its author's claim: a recommendation, belief or standing figure."""
+    return bool(_RECOMMENDS.search(sentence) or _STANCE.search(sentence) or _STANDING_FIGURE.match(sentence))
