@@ -159,7 +159,7 @@ _NAME_THEN_VERB = re.compile(
 _ROLE_OPENS_AFTER = re.compile(rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
-_SPEECH_VERB_CUE = re.compile("|".join(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
+_SPEECH_VERB_CUE = re.compile(_by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
