@@ -15,6 +15,7 @@ Two readings, each in its own module, then one labelling:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from knowledge.extract.numbers import KRONER
@@ -34,6 +35,7 @@ from knowledge.extract.spending._structure import (
     undated_year,
 )
 from knowledge.models import ALLIANCE, Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
+from knowledge.wordscan import PASSAGE_CACHE
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
 _TIMELESS = re.compile(r"\bnever\b|\bin\s+any\s+year\b|\bfor\s+years\b|\bever\b", re.I)
@@ -161,7 +163,15 @@ def _fits(text: str, tables: bool) -> bool:
         return tables and len(text) <= MAX_TABLE_CHARS
     if len(text) > MAX_SENTENCE_CHARS:
         return False
-    return len(_FIGURE_CUE.findall(text)) <= MAX_SENTENCE_FIGURES
+    return _figure_count(text) <= MAX_SENTENCE_FIGURES
+
+
+@functools.lru_cache(
+    maxsize=PASSAGE_CACHE
+)  # asked twice a passage: for the readers of tables and of the rest
+def _figure_count(text: str) -> int:
+    """Return how many percentages and amounts a passage seems to hold."""
+    return len(_FIGURE_CUE.findall(text))
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:

@@ -50,6 +50,7 @@ from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.wordscan import fold_case
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
@@ -166,6 +167,10 @@ _RANKING = re.compile(
     rf"|(?:climb\w*|dropp?\w*|slipp?\w*|f[ae]ll\w*|rose|rises?|moved?)\s+(?:up\s+|down\s+)?to\s+{_ORDINAL}"
     rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own)\b",
     re.I,
+)
+# Every match of _RANKING holds one of these words (found fast, case-sensitively, in the folded text).
+_RANKING_CUE = re.compile(
+    "rank|top|came|come|finish|climb|drop|slip|fell|fall|rose|rise|move|place|spot|bottom|league"
 )
 RANKED_ALLIES = 2  # allies whose figures an article gives before a ranking's bare figures count
 DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a headline line)
@@ -481,7 +486,7 @@ def structure_records(
                 topic,
                 by_passage.get(passage.position, []),
                 _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
-                ranking=len(ranked) >= RANKED_ALLIES and _RANKING.search(passage.text) is not None,
+                ranking=len(ranked) >= RANKED_ALLIES and _is_ranking(passage.text),
             )
         records += found
         ranked |= {
@@ -1292,6 +1297,11 @@ def _heading_time(passage: Passage, label: str, published: PartialDate | None) -
 
 
 # --- tables -----------------------------------------------------------------------------------
+
+
+def _is_ranking(text: str) -> bool:
+    """Return whether a passage ranks its spenders ("ranks third", "tops the table")."""
+    return _RANKING_CUE.search(fold_case(text)) is not None and _RANKING.search(text) is not None
 
 
 def _is_table(text: str) -> bool:
