@@ -343,7 +343,7 @@ _MEET_NAMED_TARGET = re.compile(
     re.I,
 )
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
-    r"['’]s?\s+(?:[\w.-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
+    r"['’]s?\s+(?:[\w.%-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
 # "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
 _ALLIANCE_MEMBER = re.compile(
