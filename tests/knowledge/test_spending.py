@@ -402,6 +402,18 @@ def test_a_figure_after_a_meeting_place_is_not_its_countrys(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "At a cabinet meeting in Warsaw, the government approved defence spending of 4.7% of GDP for 2025.",
+        "The cabinet met in Warsaw and approved defence spending of 4.7% of GDP for 2025.",
+    ],
+)
+def test_a_capital_where_its_own_government_meets_is_that_government(text: str) -> None:
+    """A national body meeting in its capital is no international venue: the figure is Poland's."""
+    assert facts(text, title="Defence budgets") == {("PL", SHARE, 2025, 4.7)}
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("He said Berlin expected every ally to move towards 4% of GDP.", 4.0),  # the asker is no spender
