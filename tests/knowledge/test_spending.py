@@ -1162,6 +1162,23 @@ def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> N
     assert found == {("HR", SHARE, 2024, 1.8), ("SI", SHARE, 2024, 1.3)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Croatia wants Slovenia to spend 3% of GDP.", set()),  # a demand, not Slovenia's spending
+        ("The US president demanded that Slovenia spend 5% of its GDP on defence.", set()),
+        ("Washington is pressing Ljubljana to reach 2% of GDP this year.", set()),
+        # the ally compared with is no owner; the second figure of "X against Y" is a guess
+        ("Slovenia, like Croatia, spends about 1.4%.", {("SI", SHARE, 2025, 1.4)}),
+        ("Slovenia is behind Croatia on spending, at 1.3% of GDP.", {("SI", SHARE, 2025, 1.3)}),
+        ("Croatia spends more than Slovenia, at 1.8% against 1.3%.", {("HR", SHARE, 2025, 1.8)}),
+    ],
+)
+def test_demands_and_comparisons_hand_no_figure_to_the_wrong_ally(text: str, expected: set[Fact]) -> None:
+    """What one party asks of an ally, or the ally a figure is compared with, never owns it (issue 10)."""
+    assert {f for f in facts(text, title="Defence") if f[1] is SHARE} == expected
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -373,12 +373,22 @@ _AND_NEXT = re.compile(
 # says what the budget holds; it does not make the budget a fund.
 # The allies a ranking compares its subject with: "behind Poland and Lithuania", "ahead of Canada".
 _COMPARED_WITH = re.compile(
-    r"\b(?:behind|ahead\s+of|overtaking|outpacing|trailing|below|above|after)\s+(?:the\s+)?$", re.I
+    r"\b(?:behind|ahead\s+of|overtaking|outpacing|trailing|below|above|after|(?:more|less|higher|lower)\s+than)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 # After the compared allies, a comma and "with"/"at"/"on" before the figure: the figure is the subject's.
 _DETACHED = re.compile(
-    r"\s*,\s*(?:with|at|on)\s+(?:(?:an\s+)?estimated\s+|about\s+|around\s+|some\s+)?", re.I
+    r"\s*(?:(?:on|in)\s+(?:defen[cs]e\s+)?spending\s*)?,\s*(?:with|at|on)\s+"
+    r"(?:(?:an\s+)?estimated\s+|about\s+|around\s+|some\s+)?",
+    re.I,
 )
+# "Sweden, like Finland, spends 2.4%": the ally compared with in an aside is not the subject.
+_LIKE_ASIDE = re.compile(
+    r",\s*(?:like|unlike|as\s+(?:did|does|do)|along\s+with|together\s+with|as\s+well\s+as)\b[^,;]*,", re.I
+)
+# "at 2.1% against 2.0%": the second figure of a comparison pairs with an ally only by a guess.
+_AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?)\s+(?:about\s+|around\s+)?$", re.I)
 _INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
 _BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
 _EVERY_YEAR = re.compile(
@@ -1028,9 +1038,11 @@ def _figure_owners(
         return [after.code] if _is_ally(after.code) else []
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
+    if _AGAINST_BEFORE.search(text, max(0, figure.start - 20), figure.start):
+        return []
     asides = [
         m.span()
-        for pattern in (RELATIVE, _INCLUDING_ASIDE)
+        for pattern in (RELATIVE, _INCLUDING_ASIDE, _LIKE_ASIDE)
         for m in pattern.finditer(text, clause_start, figure.start)
         if m.end() <= figure.start
     ]
