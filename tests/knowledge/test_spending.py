@@ -1179,6 +1179,20 @@ def test_demands_and_comparisons_hand_no_figure_to_the_wrong_ally(text: str, exp
     assert {f for f in facts(text, title="Defence") if f[1] is SHARE} == expected
 
 
+def test_a_factbox_in_capitals_with_last_years_figure_in_brackets() -> None:
+    """'* CROATIA - 1.81% (1.79%)' under 'estimates for 2025, the 2024 figure in brackets' (issue 10)."""
+    text = (
+        "Below are the alliance's estimates for 2025, with the 2024 figure in brackets.\n\n"
+        "* CROATIA - 1.81% (1.79%)\n\n* NORTH MACEDONIA - 2.01% (1.86%)"
+    )
+    assert facts(text, title="FACTBOX: Defence spending") == {
+        ("HR", SHARE, 2025, 1.81),
+        ("HR", SHARE, 2024, 1.79),
+        ("MK", SHARE, 2025, 2.01),
+        ("MK", SHARE, 2024, 1.86),
+    }
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -505,7 +505,59 @@ def structure_records(
             if r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and r.subject != "NATO"
         }
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
+    legend = _bracket_legend(article)
+    if legend is not None:
+        records = [_legend_year(r, article, legend) for r in records]
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+# A factbox's legend: "NATO's estimates for 2025, with the 2024 figure in brackets".
+_BRACKET_LEGEND = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:figures?|numbers?|shares?|values?|estimates?)\s+(?:is\s+|are\s+)?"
+    r"(?:shown\s+)?in\s+(?:brackets|parenthes[ie]s)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Legend:
+    """What a factbox's legend says: the year of bracketed figures, the year of the others."""
+
+    position: int
+    bracketed: int
+    main: int | None
+    estimates: bool
+
+
+def _bracket_legend(article: Article) -> _Legend | None:
+    """Return the article's bracket legend, if a passage gives one."""
+    for passage in article.passages:
+        found = _BRACKET_LEGEND.search(passage.text)
+        if found is None:
+            continue
+        bracketed = int(found.group("year"))
+        others = {int(y) for y in _YEARS.findall(passage.text)} - {bracketed}
+        main = others.pop() if len(others) == 1 else None
+        return _Legend(passage.position, bracketed, main, _ESTIMATES.search(passage.text) is not None)
+    return None
+
+
+def _legend_year(record: SpendingRecord, article: Article, legend: _Legend) -> SpendingRecord:
+    """Return an undated record after the legend dated by it: its bracketed year, or the others'."""
+    if (
+        record.when is not None
+        or record.passage <= legend.position
+        or record.metric is not Metric.SHARE_OF_GDP
+    ):
+        return record
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    year = legend.bracketed if at > 0 and text[:at].rstrip().endswith("(") else legend.main
+    if year is None:
+        return record
+    when = TimeRef(text="(year in context)", year=year)
+    status = figure_status("", when, article.meta.published, legend.estimates)
+    return record.model_copy(update={"when": when, "status": status})
 
 
 def _dateline_topic(article: Article) -> str | None:
