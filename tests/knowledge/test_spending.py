@@ -1168,6 +1168,15 @@ def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> N
         ("Croatia wants Slovenia to spend 3% of GDP.", set()),  # a demand, not Slovenia's spending
         ("The US president demanded that Slovenia spend 5% of its GDP on defence.", set()),
         ("Washington is pressing Ljubljana to reach 2% of GDP this year.", set()),
+        # the subject's own aim, and its "expenses" after its sentence
+        (
+            "Slovenia spent 1.3% of GDP in 2024. By 2030 the government wants to reach 3%.",
+            {("SI", SHARE, 2024, 1.3), ("SI", SHARE, 2030, 3.0)},
+        ),
+        (
+            "Slovenia will spend 2% of GDP this year. In 2024 the expenses were 1.3% of GDP.",
+            {("SI", SHARE, 2025, 2.0), ("SI", SHARE, 2024, 1.3)},
+        ),
         # the ally compared with is no owner; the second figure of "X against Y" is a guess
         ("Slovenia, like Croatia, spends about 1.4%.", {("SI", SHARE, 2025, 1.4)}),
         ("Slovenia is behind Croatia on spending, at 1.3% of GDP.", {("SI", SHARE, 2025, 1.3)}),

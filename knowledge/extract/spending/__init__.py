@@ -176,11 +176,12 @@ def _figure_count(text: str) -> int:
 
 
 # Someone asking an ally to spend: "Trump demanded that Canada spend 5%", "France wants Germany to
-# spend 3%", "urged Spain to reach 2%". What one party asks of another is no ally's spending.
+# spend 3%", "urged Spain to reach 2%". What one party asks of another is no ally's spending; with
+# no one between the verb and "to" ("the government wants to reach 3%") the aim is the subject's own.
 _DEMAND_LEAD = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
     r"press(?:es|ed|ing)?|push(?:es|ed|ing)?|want(?:s|ed)?|ask(?:s|ed|ing)?)\s+(?:that\s+)?"
-    r"[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost)\b[^.;]*$",
+    r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost)\b[^.;]*$",
     re.I,
 )
 
