@@ -1202,6 +1202,16 @@ def test_a_factbox_in_capitals_with_last_years_figure_in_brackets() -> None:
     }
 
 
+def test_an_amount_over_several_years_is_no_years_budget() -> None:
+    """'a plan lifting spending to €20 billion over 12 years' in a 2024 article is not 2024's budget."""
+    text = (
+        "June: Croatia reached 1.8% of GDP this year.\n\n"
+        "December: Croatia's government agreed a long-term plan lifting spending to €20 billion over 12 years."
+    )
+    found = records(text, date="2024-12-30", title="Defence: the year in review")
+    assert [(r.subject, r.when, r.value) for r in found if r.metric is AMOUNT] == [("HR", None, 2e10)]
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

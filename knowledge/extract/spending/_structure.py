@@ -248,7 +248,13 @@ _OTHER_BODY = re.compile(
 )
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for|insist\w*)\b", re.I)
 _BUDGET_AFTER = re.compile(r"[^.;]{0,30}\bbudget\b", re.I)
-_YEARS_AFTER = re.compile(r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d")
+# An amount for several years: "€413bn for the years 2024 to 2030", "NOK 1.6 trillion over 12 years".
+_YEARS_AFTER = re.compile(
+    r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d"
+    r"|[^.;]{0,20}?\b(?:over|across)\s+(?:the\s+(?:next|coming)\s+)?(?:a\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several)?\s*(?:years|decades?)\b",
+    re.I,
+)
 _FISCAL_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<rel>this|current|next|last|previous)\s+(?:financial|fiscal|budget)\s+year\b", re.I
 )
