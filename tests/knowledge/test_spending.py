@@ -1160,6 +1160,11 @@ def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> N
     """'Croatia spent 1.8% last year; Slovenia, just 1.3%': Slovenia's 1.3% is last year's too (issue 10)."""
     found = facts("Croatia spent 1.8% of GDP last year; Slovenia, just 1.3%.", title="Defence")
     assert found == {("HR", SHARE, 2024, 1.8), ("SI", SHARE, 2024, 1.3)}
+    # an elided possessive: "Bulgaria's [outlays] at 2.2%"
+    found = facts(
+        "Croatia's outlays were set at 1.9% of GDP for next year; Slovenia's at 1.5%.", title="Defence"
+    )
+    assert found == {("HR", SHARE, 2026, 1.9), ("SI", SHARE, 2026, 1.5)}
 
 
 @pytest.mark.parametrize(

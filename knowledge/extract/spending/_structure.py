@@ -325,7 +325,7 @@ _OWNER_AFTER_ALLIANCE = re.compile(
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:\w+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
     r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
-    r"grew|rose|fell|climbed|jumped|reached|stood|came)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
+    r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
 )
 # The alliance as a verb's object ("Finland joined NATO in 2023") is not a spender of the sentence.
