@@ -1057,6 +1057,8 @@ def test_a_pronoun_after_another_country_is_not_the_subjects() -> None:
         "Allies argue about defence budgets. Backing for a bigger army is 58% in Latvia.",  # no share of GDP is 58%
         "Allies argue about defence budgets. Support for higher military budgets is 4% in Latvia.",
         "Allies argue about defence budgets. Latvia's figure is 4%, a survey of voters found.",
+        # a market report beside the defence news: a company's shares are not its country's spending
+        "Investors bet on higher military budgets. Croatia's Koncar added 2.8%, and Slovenia's Krka rose 1.9%.",
     ],
 )
 def test_poll_figures_in_a_defence_article_are_no_allys_spending(text: str) -> None:

@@ -230,6 +230,7 @@ _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
     r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
+    r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
     r"aid|gross\s+national\s+income|GNI)\b",
     re.I,
 )
@@ -327,6 +328,11 @@ _POSSESSIVE_OF_OTHER = re.compile(
     r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
+)
+# "Sweden's Saab added 2.8%": a company's share price, not the country's.
+_POSSESSED_COMPANY = re.compile(
+    r"['’]s\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:shares?\s+)?"
+    r"(?:rose|fell|gained|added|jumped|slipped|lost|climbed|dropped|surged|slumped|rallied|soared|tumbled)\b"
 )
 # The alliance as a verb's object ("Finland joined NATO in 2023") is not a spender of the sentence.
 _ALLIANCE_OBJECT = re.compile(
@@ -1053,7 +1059,10 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
     found = [
-        o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end) and not is_venue(text, o.start, o.end)
+        o
+        for o in found
+        if not (_POSSESSIVE_OF_OTHER.match(text, o.end) or _POSSESSED_COMPANY.match(text, o.end))
+        and not is_venue(text, o.start, o.end)
     ]
     alliance = [
         _Owner("NATO", m.start(), m.end())
