@@ -1188,6 +1188,8 @@ def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> N
         ("Slovenia, like Croatia, spends about 1.4%.", {("SI", SHARE, 2025, 1.4)}),
         ("Slovenia is behind Croatia on spending, at 1.3% of GDP.", {("SI", SHARE, 2025, 1.3)}),
         ("Croatia spends more than Slovenia, at 1.8% against 1.3%.", {("HR", SHARE, 2025, 1.8)}),
+        # a relative clause with a thousands comma is one aside: the ally inside it owns nothing
+        ("Japan, which hosts 54,000 American troops, plans to reach 2% by 2027.", set()),
     ],
 )
 def test_demands_and_comparisons_hand_no_figure_to_the_wrong_ally(text: str, expected: set[Fact]) -> None:

@@ -17,7 +17,8 @@ CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|althoug
 # Every break holds one of these, found fast case-sensitively in the folded sentence; CLAUSE_BREAK,
 # case-insensitive and opening with \b, is tried at every position.
 _BREAK_CUE = re.compile(r";|[—–]|while|whereas|but|though|except")
-RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
+# A relative clause set off by commas (a thousands comma, "54,000", is no end of it) or a bracket.
+RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b(?:[^,;]|(?<=\d),(?=\d{3}))*,|\([^()]*\)")
 # "ROME —", "LISBON, 11 October 2024 —", and a release's "Prague, 30 September 2026 —" (a place in
 # title case is a dateline only with a date after its comma).
 DATELINE = re.compile(
