@@ -1031,3 +1031,11 @@ def test_quoted_words_credited_with_according_to_are_the_sources_partial() -> No
         ("the communiqué", SpeakerType.DOCUMENT, PARTIAL)
     ]
     assert said("Spending rose to “record levels”, according to NATO estimates.") == []
+
+
+def test_an_explainers_answers_are_not_the_last_named_persons() -> None:
+    """In an explainer, "A: …" after "Kowalski wants 3%." is the writer's; after "Kowalski spoke to us." it is hers."""
+    explainer = f"{MINISTER} wants 3%. Here is what that means.\n\nQ: What is 3%?\n\nA: A share of GDP."
+    assert said(explainer) == []
+    interview = f"{MINISTER} spoke to us.\n\nQ: What is 3%?\n\nA: A share of GDP."
+    assert said(interview) == [(KOWALSKI, VERBATIM, "A share of GDP.")]
