@@ -1039,3 +1039,19 @@ def test_an_explainers_answers_are_not_the_last_named_persons() -> None:
     assert said(explainer) == []
     interview = f"{MINISTER} spoke to us.\n\nQ: What is 3%?\n\nA: A share of GDP."
     assert said(interview) == [(KOWALSKI, VERBATIM, "A share of GDP.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "medium"),
+    [
+        ("“We hold,” Kowalski said in a video address.", "a video address"),
+        (
+            "In a post on her Telegram channel, Kowalski wrote that the line held.",
+            "a post on her Telegram channel",
+        ),
+    ],
+)
+def test_the_medium_keeps_its_qualifier_and_platform(sentence: str, medium: str) -> None:
+    """ "in a video address" and "a post on her Telegram channel" are kept whole, platform included."""
+    (statement,) = statements(f"{MINISTER} spoke. {sentence}")
+    assert statement.medium == medium
