@@ -1055,3 +1055,10 @@ def test_the_medium_keeps_its_qualifier_and_platform(sentence: str, medium: str)
     """ "in a video address" and "a post on her Telegram channel" are kept whole, platform included."""
     (statement,) = statements(f"{MINISTER} spoke. {sentence}")
     assert statement.medium == medium
+
+
+def test_an_organisations_chief_is_its_secretary_general() -> None:
+    """ "the NATO chief said" is NATO's secretary general; "the army chief" is nobody named."""
+    rutte = "NATO Secretary General Mark Rutte arrived."
+    assert said(f"{rutte} “We are ready,” the NATO chief said.") == [("Mark Rutte", VERBATIM, "We are ready")]
+    assert said(f"{rutte} The army chief said the troops were ready.") == []
