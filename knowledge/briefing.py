@@ -1267,7 +1267,10 @@ def describe_time(when: TimeRef | None) -> str:
     if when.year is None:
         return when.text
     shown = _calendar_date(when.year, when)
-    return f"{shown} (“{when.text.strip()}”)" if _is_relative(when, shown) else shown
+    written = when.text.strip()
+    if written.startswith("(") and written.endswith(")"):  # inferred, not written: "(year in context)"
+        return f"{shown} {written}"
+    return f"{shown} (“{written}”)" if _is_relative(when, shown) else shown
 
 
 def _calendar_date(year: int, when: TimeRef) -> str:

@@ -547,8 +547,10 @@ GOVERNMENT_SEATS: dict[str, str] = {
     "Congress": "US", "Pentagon": "US", "Bundestag": "DE", "Sejm": "PL", "Storting": "NO", "Folketing": "DK",
     "Riksdag": "SE", "Eduskunta": "FI", "Saeima": "LV", "Seimas": "LT", "Riigikogu": "EE",
 }  # fmt: skip
+# Scanned after _NOT_AFTER_WORD (whole words only): a leading \b would keep re from skipping
+# straight to where a name can start.
 _SEAT_PATTERN = re.compile(
-    r"\b("
+    r"("
     + "|".join(sorted((*GOVERNMENT_SEATS, *(k.upper() for k in GOVERNMENT_SEATS)), key=len, reverse=True))
     + r")\b"
 )
@@ -564,7 +566,7 @@ def _government_seats(text: str) -> tuple[Mention, ...]:
     """Return find_government_seats' answer as a tuple, computed once per text."""
     return tuple(
         (by_code(GOVERNMENT_SEATS[m.group(1).title()]), m.start(), m.end())
-        for m in _SEAT_PATTERN.finditer(text)
+        for m in finditer_after(_NOT_AFTER_WORD, _SEAT_PATTERN, text)
     )
 
 

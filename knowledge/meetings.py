@@ -2,8 +2,10 @@
 
 * Events of several documents are one meeting when they have the same kind, place (a city's
   country stands for it) and month and year; an event known only to its year joins the one
-  meeting of that kind, place and year that has a month. A meeting is shown by its most precisely
-  dated event.
+  meeting of that kind, place and year that has a month, and a summit no body names ("the Danish
+  summit" of an article that never names NATO) joins the one named summit (NATO's, the EU's, the
+  G7's) of that place and month. A meeting is shown by its most precisely dated event, a named
+  kind first.
 * A meeting's status today comes from its dates (June 2025 is past in July 2025); when they
   cannot tell (only the year is given, and it is this year), a meeting already past when its
   article was written is past, and otherwise its status is unknown.
@@ -49,7 +51,19 @@ def group_meetings(events: list[EventKey]) -> list[list[EventKey]]:
         dated = [k for k in groups if k[:3] == key[:3] and k[3] is not None]
         if len(dated) == 1:  # "the summit in The Hague in 2025" is the June 2025 one
             groups[dated[0]] += groups.pop(key)
-    return [sorted(group, key=lambda e: -_precision(e)) for group in groups.values()]
+    for key in [k for k in groups if k[0] == EventKind.SUMMIT]:
+        named = [k for k in groups if k[1:] == key[1:] and k[0] in _NAMED_SUMMITS]
+        if len(named) == 1:  # "the Dutch summit" of an article that never names NATO is NATO's one there
+            groups[named[0]] += groups.pop(key)
+    return [sorted(group, key=_best_first) for group in groups.values()]
+
+
+_NAMED_SUMMITS = (EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT)
+
+
+def _best_first(event: EventKey) -> tuple[int, bool]:
+    """Return the sort key that puts a meeting's most precisely dated event first, a named kind before "summit"."""
+    return -_precision(event), event.kind == EventKind.SUMMIT
 
 
 def _precision(event: EventKey) -> int:

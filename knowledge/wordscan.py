@@ -36,14 +36,19 @@ def finditer_after(
             position = match.start() + 1
 
 
-def finditer_from(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def finditer_from(
+    starts: re.Pattern[str], pattern: re.Pattern[str], text: str, scanned: str | None = None
+) -> Iterator[re.Match[str]]:
     """Yield exactly the matches of ``pattern.finditer(text)``, trying pattern only where starts matches.
 
     ``starts`` must match at every position where ``pattern`` can match (it may match elsewhere
-    too), and ``pattern`` must not match the empty string.
+    too), and ``pattern`` must not match the empty string. ``starts`` is searched in ``scanned``
+    when given, a text of the same length and offsets: ``fold_case(text)``, where a lower-case
+    ``starts`` without re.IGNORECASE finds a case-insensitive pattern's words fast.
     """
+    where = text if scanned is None else scanned
     position = 0
-    while (start := starts.search(text, position)) is not None:
+    while (start := starts.search(where, position)) is not None:
         # No match of pattern begins between position and here: starts would have found it.
         match = pattern.match(text, start.start())
         if match is not None:

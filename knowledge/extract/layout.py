@@ -31,6 +31,8 @@ _PAGE_LINE = re.compile(
 )
 _LINE_END_HYPHEN = re.compile(r"\b([A-Za-z]+)-[ \t]*\r?\n[ \t]*([a-z]+)\b")
 _HYPHENATED = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
+# Every match of _LINE_END_HYPHEN holds this; opening with a literal, it is found at once.
+_BROKEN_AT_LINE_END = re.compile(r"-[ \t]*\r?\n")
 _RUNNING_HEADER_MAX = 80
 _SENTENCE_END = '.!?:…"”’)'
 
@@ -96,8 +98,8 @@ def _is_running_header(line: str, counts: Counter[str]) -> bool:
 
 
 def _join_broken_words(body: str) -> str:
-    if "-" not in body:
-        return body
+    if _BROKEN_AT_LINE_END.search(body) is None:
+        return body  # nothing to join (most texts): spare them the two scans of the whole text
     # the pairs the text writes hyphenated on one line, collected once (a search of the whole text
     # per broken word would make a long PDF quadratic)
     hyphenated = {m.group(0).lower() for m in _HYPHENATED.finditer(body)}

@@ -93,6 +93,12 @@ _RANGE_BEFORE = re.compile(
 )
 
 _RANGE_LOOKBACK = 40  # "between 2.5 and " is short: look back this far, not to the start of the text
+# Bare numbers listed before a percentage share its unit: "3.4 and 3.2 per cent", "4.1, 3.4 and 3.2%".
+_LISTED_BEFORE = re.compile(
+    r"(?<![\w.,\-–$€£¥])(?P<list>\d{1,2}(?:\.\d+)?(?:\s*,\s*\d{1,2}(?:\.\d+)?){0,4})\s*,?\s+and\s+$"
+)
+_LISTED_NUMBER = re.compile(r"\d{1,2}(?:\.\d+)?")
+_LIST_LOOKBACK = 60
 
 _SCALES = {
     "thousand": 3,
@@ -152,9 +158,9 @@ _CURRENCY_WORDS = {
     r"dollars?": "USD",
     r"euros?": "EUR",
     r"(?:British\s+)?pounds(?:\s+sterling)?|sterling": "GBP",
-    r"(?:Swedish\s+)?kronor": "SEK",
-    r"Norwegian\s+kron(?:er|e)": "NOK",
-    r"Danish\s+kron(?:er|e)": "DKK",
+    r"(?:Swedish\s+)?kronor|Swedish\s+(?:crowns?|krona)": "SEK",
+    r"Norwegian\s+(?:kron(?:er|e)|crowns?)": "NOK",
+    r"Danish\s+(?:kron(?:er|e)|crowns?)": "DKK",
     r"(?:zlotys?|zlotych|zloties|złotys?|złotych)": "PLN",
     r"kron(?:er|e)": KRONER,  # Danish or Norwegian: the spender decides (see the spending extractor)
     r"(?:Icelandic\s+)?kr[oó]nur": "ISK",
@@ -276,6 +282,7 @@ def _percents(text: str) -> tuple[Quantity, ...]:
         value = _number_value(match.group("num"))
         if value is not None:
             found.append(Quantity(value, match.start(), match.end(), match.group(0)))
+            found += _listed_before(text, match.start())
     for match in _DECIMAL_COMMA_PERCENT.finditer(
         text
     ):  # "2,85 %": a thousands comma has three digits after it
@@ -283,6 +290,20 @@ def _percents(text: str) -> tuple[Quantity, ...]:
             value = float(f"{match.group('whole')}.{match.group('part')}")
             found.append(Quantity(value, match.start(), match.end(), match.group(0)))
     return tuple(sorted(found, key=lambda q: q.start))
+
+
+def _listed_before(text: str, start: int) -> list[Quantity]:
+    """Return the bare numbers listed right before a percentage at start, as percentages ("3.4 and 3.2 per cent")."""
+    window = max(0, start - _LIST_LOOKBACK)
+    listed = _LISTED_BEFORE.search(text, window, start)
+    if listed is None or _RANGE_BEFORE.search(text, max(0, listed.start() - _RANGE_LOOKBACK), listed.start()):
+        return []
+    if text[max(0, listed.start() - 8) : listed.start()].rstrip().lower().endswith("between"):
+        return []  # "between 2 and 3 per cent" is a range
+    return [
+        Quantity(float(m.group(0)), listed.start() + m.start(), listed.start() + m.end(), m.group(0))
+        for m in _LISTED_NUMBER.finditer(listed.group("list"))
+    ]
 
 
 def parse_percent(text: str) -> float | None:

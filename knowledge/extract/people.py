@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats, normalize
 from knowledge.models import Article, Passage, PersonRecord
-from knowledge.wordscan import finditer_after, finditer_from
+from knowledge.wordscan import finditer_after, finditer_from, fold_case
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -146,7 +146,11 @@ _ROLE_TOKEN = (
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
 _LEADING_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Dr|Prof|Lord|Lady)\.?\s+)+")
-_TITLED_NAME_STARTS = re.compile(rf"(?<![\w.]){_ROLE_TOKEN}")  # a role run opens with a role word
+# A role run opens with a role word: _ROLE_TOKEN in lower case, searched in the folded text
+# (see fold_case), where re skips ahead to the words instead of trying them at every position.
+_TITLED_NAME_STARTS = re.compile(
+    rf"(?<![\w.])(?:{_by_first_letter(_ROLE_ABBREVIATIONS)}\.|{_by_first_letter(_LONGEST_ROLE_WORDS_FIRST)}\b)"
+)
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
@@ -165,7 +169,7 @@ _NAME_THEN_VERB = re.compile(
 _ROLE_OPENS_AFTER = re.compile(rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
-_SPEECH_VERB_CUE = re.compile("|".join(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
+_SPEECH_VERB_CUE = re.compile(_by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
@@ -336,9 +340,10 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
 
 def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for names right after a role title."""
-    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text):
+    folded = fold_case(text)
+    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text, folded):
         start = _extend_role_left(text, match.start("role"))
-        inner = _TITLED_NAME_STARTS.search(text, match.start("name"), match.end("name"))
+        inner = _TITLED_NAME_STARTS.search(folded, match.start("name"), match.end("name"))
         if inner is not None and (titled := _TITLED_NAME.match(text, inner.start())) is not None:
             # "Defence Procurement Minister Jane Doe": a word no title knows ("Procurement") split
             # the title; the title goes on inside what looked like the name

@@ -291,7 +291,10 @@ def is_table_row(line: str) -> bool:
     Cells are separated by "|" (Markdown, and plain text set in pipes) or by a tab or two or more
     spaces (tables laid out in columns, as PDF text and plain-text briefs print them).
     """
-    cells = [c for c in _CELL_BREAK.split(line.strip().strip("|")) if c.strip()]
+    row = line.strip().strip("|")
+    if "|" not in row and "\t" not in row and _WIDE_SPACE.search(row) is None:
+        return False  # one cell: most lines are prose, and this test is cheaper than the split
+    cells = [c for c in _CELL_BREAK.split(row) if c.strip()]
     return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
 
 
@@ -354,6 +357,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
 
 
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_WIDE_SPACE = re.compile(r"\s\s")  # without it, a "|" or a tab, _CELL_BREAK finds no break
 _NUMERIC_CELL = re.compile(r"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?|n/?a|[–—-]|\.\.)\s*$", re.I)
 
 

@@ -16,7 +16,8 @@ Resolution rules (a news article speaks from its publication date):
 * A bare month (``in February``) resolves only when the document date has a month: to the year
   that puts it within six months of publication. With a year-only date it is kept as written.
 * A weekday (``on Thursday``) resolves only against a full date: the latest such day on or before
-  publication, as news reports use it.
+  publication, as news reports use it; ``next Thursday`` the first one after it, ``last Thursday``
+  the last one before it.
 
 Anything unresolvable keeps its text with empty fields, so the answer shows it as written. So does
 a time that resolves outside EARLIEST_YEAR..LATEST_YEAR (a document dated at the edge of them), and
@@ -131,7 +132,10 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "weekday",
         "weekday",
-        re.compile(r"\b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        re.compile(
+            r"\b(?:(?P<rel>(?i:next|coming|last))\s+|on\s+(?:(?P<on_rel>(?i:next|coming|last))\s+)?)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
     ),
     # A bare month needs a preposition or a following noun: "May I ask" is not a date.
     (
@@ -285,7 +289,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         shown = text[4:] if text.lower().startswith("the ") else text  # "the June summit" -> "June"
         return TimeRef(text=shown, year=_year_for_month(month, published, _tense(match)), month=month)
     if kind == "weekday":
-        return _resolve_weekday(text, groups["weekday"], published)
+        direction = groups.get("rel") or groups.get("on_rel")
+        return _resolve_weekday(text, groups["weekday"], published, direction.lower() if direction else None)
     return None
 
 
@@ -338,7 +343,7 @@ def _year_for_relative_month(rel: str, month: int | None, published: PartialDate
 
 
 _PAST_CUE = re.compile(
-    r"\b(?:said|announced|agreed|met|held|was|were|had|did|decided|approved|adopted|pledged|promised|voted"
+    r"\b(?:said|announced|agreed|met|(?<!be\s)held|was|were|had|did|decided|approved|adopted|pledged|promised|voted"
     r"|signed|told|wrote|published|unveiled|launched|became|joined|created|set\s+up|passed|raised|spent"
     r"|reached|rose|fell|took\s+place)\b",
     re.I,
@@ -391,11 +396,18 @@ def _year_for_month(month: int | None, published: PartialDate | None, tense: str
     return published.year
 
 
-def _resolve_weekday(text: str, weekday: str, published: PartialDate | None) -> TimeRef:
-    """Return the latest such weekday on or before a fully known publication date."""
+def _resolve_weekday(
+    text: str, weekday: str, published: PartialDate | None, rel: str | None = None
+) -> TimeRef:
+    """Return the latest such weekday on or before a fully known publication date ("next Tuesday":
+    the first one after it; "last Tuesday": the last one before it)."""
     if published is None or published.month is None or published.day is None:
         return TimeRef(text=text)
     day = datetime.date(published.year, published.month, published.day)
     back = (day.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    if rel in ("next", "coming"):
+        back = back - 7
+    elif rel == "last" and back == 0:
+        back = 7
     date = day - datetime.timedelta(days=back)
     return TimeRef(text=text, year=date.year, month=date.month, day=date.day)

@@ -157,6 +157,12 @@ def execute_write(db: sqlite3.Connection, sql: str, params: Sequence[Any]) -> tu
     return cursor.rowcount, int(cursor.lastrowid or 0)
 
 
+def without_time_limit(db: sqlite3.Connection) -> None:
+    """Remove a connection's read time limit (see TimeLimit): its trace callback and progress handler."""
+    db.set_trace_callback(None)
+    db.set_progress_handler(None, 0)
+
+
 class TimeLimit:
     """The read time limit of one connection, on public APIs only.
 

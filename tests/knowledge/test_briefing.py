@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from knowledge import briefing as briefing_module
-from knowledge.briefing import Briefing, fts_query
+from knowledge.briefing import Briefing, describe_time, fts_query
 from knowledge.errors import EmptyQuery, UnknownCountry, UnknownPerson
 from knowledge.ingest import ingest_text
-from knowledge.models import Metric, StatementKind
+from knowledge.models import Metric, StatementKind, TimeRef
 from knowledge.store import Store
 from tests.polling import answer_showing
 
@@ -291,3 +291,18 @@ async def test_an_undated_article_resolves_no_relative_time(store: Store) -> Non
     await ingest_text(store, "Title: Notes\n\nLatvia opened its radar site last March.\n", name="n.txt")
     answer = await Briefing(store).search("Latvia radar site")
     assert answer.hits and answer.hits[0].dates == []
+
+
+@pytest.mark.parametrize(
+    ("when", "shown"),
+    [
+        (TimeRef(text="last year", year=2024), "2024 (“last year”)"),
+        (TimeRef(text="(year in context)", year=2025), "2025 (year in context)"),  # inferred: never quoted
+        (TimeRef(text="in 2024", year=2024), "2024"),
+    ],
+)
+def test_a_time_shows_its_written_words_in_quotes_and_an_inferred_year_without(
+    when: TimeRef, shown: str
+) -> None:
+    """Only words the article wrote go in quotation marks; a year read from context says so plainly."""
+    assert describe_time(when) == shown

@@ -358,6 +358,88 @@ def test_a_city_its_country_and_its_demonym_are_one_place() -> None:
     assert event.passages == [0, 1, 2]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders meet in Lisbon today for the summit's second day.\n\n"
+        "The summit in Portugal on 12-13 June is the shortest ever.",
+        "The NATO summit in Lisbon runs on 12-13 June.\n\nOn Tuesday, leaders at the Portuguese summit agreed.",
+    ],
+)
+def test_a_day_within_a_summits_dates_is_that_summit(text: str) -> None:
+    """ "today" or "on Tuesday" (13 June) and "12-13 June" in Lisbon and Portugal are one summit, dated by its range."""
+    (event,) = events(text, "2028-06-13")  # a Tuesday, the second day
+    assert where(event) == (
+        "Lisbon",
+        "PT",
+        TimeRef(text="12-13 June", year=2028, month=6, day=12, end_day=13),
+    )
+    assert (event.status, event.passages) == (EventStatus.IN_PROGRESS, [0, 1])
+
+
+LIVE_BLOG = (
+    "Title: {title}\nDate: 2029-03-06\n\n"
+    "Follow our coverage of the NATO foreign ministers' meeting at the alliance's headquarters in Brussels.\n\n"
+    "09:10 — Ministers are arriving. Kallas said the Madrid summit had changed the alliance.\n\n"
+    "10:45 — The first session has started."
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Live: foreign ministers weigh Ukraine aid", "Ukraine aid talks as it happened"]
+)
+def test_the_meeting_a_live_blog_follows_is_in_progress_on_its_date(title: str) -> None:
+    """A live blog's meeting, named with its place but no date, is held on the blog's date; the summit
+    it recalls in passing gets no date."""
+    article = read_article(LIVE_BLOG.format(title=title))
+    (event,) = extract_events(article, extract_people(article))
+    assert (event.kind, event.place, event.status) == (
+        EventKind.NATO_MINISTERIAL,
+        "Brussels",
+        EventStatus.IN_PROGRESS,
+    )
+    assert event.when is not None and (event.when.year, event.when.month, event.when.day) == (2029, 3, 6)
+
+
+def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
+    """The same text under an ordinary headline gives the meeting no date, so no event."""
+    article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))
+    assert extract_events(article, extract_people(article)) == []
+
+
+def test_ministers_meeting_somewhere_is_one_ministerial_however_named() -> None:
+    """ "Defence ministers meet in Oslo" and "the ministers' meeting in Oslo" are one ministerial, no summit."""
+    text = (
+        "NATO defence ministers meet in Oslo on 3 May. The defence ministers' meeting in Oslo will be short."
+    )
+    assert [(e.kind, e.place) for e in events(text, "2029-04-01")] == [(EventKind.NATO_MINISTERIAL, "Oslo")]
+
+
+def test_the_city_a_demonym_summit_is_held_in_is_its_place() -> None:
+    """ "The Danish summit" dated "next Tuesday", "In Copenhagen, leaders will meet ..." and "the meeting in
+    Copenhagen" are one summit in Copenhagen on the Tuesday after the article's date."""
+    text = (
+        "The Danish summit opens next Tuesday.\n\n"
+        "In Copenhagen, leaders will meet for two days.\n\n"
+        "The meeting in Copenhagen is the first in the country."
+    )
+    (event,) = events(text, "2029-05-02")  # a Wednesday
+    assert where(event) == ("Copenhagen", "DK", TimeRef(text="next Tuesday", year=2029, month=5, day=8))
+    assert event.passages == [0, 1, 2]
+
+
+def test_a_back_reference_to_a_meeting_elsewhere_joins_nothing() -> None:
+    """ "the meeting in Oslo" after a summit in Copenhagen is not that summit."""
+    text = "Leaders meet in Copenhagen on 8-9 May. The meeting in Oslo last year was longer."
+    assert [event.place for event in events(text, "2029-05-02")] == ["Copenhagen"]
+
+
+def test_a_building_between_the_meeting_and_its_city_is_skipped() -> None:
+    """ "the summit at the Congress Centre in Riga" is a summit in Riga."""
+    (event,) = events("The summit at the Congress Centre in Riga on 7-8 July will be short.", "2027-05-01")
+    assert (event.place, event.country) == ("Riga", "LV")
+
+
 def test_a_dateline_names_the_city_of_a_summit_only_its_country_names() -> None:
     """ "LISBON — leaders left Portugal ..." is the summit in Lisbon; the dateline adds no other city."""
     text = "LISBON — NATO leaders left Portugal on Wednesday at the end of a two-day summit."
@@ -409,6 +491,59 @@ def test_a_place_is_the_subject_of_a_summit_only_when_the_summit_is_its_predicat
 ) -> None:
     """ "Riga ... was the shortest summit" names the place; "Spain is refusing ... summit" does not."""
     assert [event.place for event in events(text, "2027-08-01")] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Copenhagen hosted NATO leaders on 3-4 May 2029.",
+            "2029-06-01",
+            ("Copenhagen", "DK", TimeRef(text="3-4 May 2029", year=2029, month=5, day=3, end_day=4)),
+        ),
+        (
+            "In April 2029, Copenhagen hosted the alliance's leaders for two days.",
+            "2029-06-01",
+            ("Copenhagen", "DK", TimeRef(text="April 2029", year=2029, month=4)),
+        ),
+        (
+            "The Danish capital will host leaders on 3-4 May.",
+            "2029-02-01",
+            ("Copenhagen", "DK", TimeRef(text="3-4 May", year=2029, month=5, day=3, end_day=4)),
+        ),
+        (
+            "Copenhagen hosted last year's summit.",
+            "2029-06-01",
+            ("Copenhagen", "DK", TimeRef(text="last year", year=2028)),
+        ),
+    ],
+)
+def test_a_host_city_as_subject_is_the_meeting_place(text: str, date: str, expected: Where) -> None:
+    """ "<City> hosted leaders", "the <demonym> capital will host leaders", "<City> hosted last year's summit"."""
+    assert [where(event) for event in events(text, date)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit will be held in Copenhagen; it opens on 3 May.",
+        "Leaders will gather for the summit in Copenhagen, and the meeting itself starts on 3 May.",
+        "The Danish capital hosts the summit, with leaders due to arrive on 3 May.",
+    ],
+)
+def test_a_summit_date_in_the_next_clause_is_its_date(text: str) -> None:
+    """A clause about the meeting right after the one naming its place gives its date (a future one)."""
+    (event,) = events(text, "2029-04-10")
+    assert (event.place, event.when and (event.when.year, event.when.month, event.when.day)) == (
+        "Copenhagen",
+        (2029, 5, 3),
+    )
+    assert event.status is EventStatus.UPCOMING
+
+
+def test_a_date_in_a_clause_about_something_else_is_not_the_summits() -> None:
+    """ "The summit will be held in Copenhagen; taxes rise on 3 May" gives the summit no date."""
+    assert events("The summit will be held in Copenhagen; taxes rise on 3 May.", "2029-04-10") == []
 
 
 def test_times_are_found_by_position() -> None:
@@ -531,3 +666,147 @@ def test_a_table_row_with_a_meeting_a_place_and_a_date_is_a_meeting() -> None:
     )
     found = [(event.kind, event.place, event.when and event.when.day) for event in events(text, "2025-06-01")]
     assert found == [(EventKind.NATO_SUMMIT, "The Hague", 24), (EventKind.EU_SUMMIT, "Brussels", 26)]
+
+
+def test_the_next_one_after_a_meeting_is_the_next_meeting_of_its_kind() -> None:
+    """ "The next one is in Lisbon next year" after a NATO summit is next year's NATO summit in Lisbon."""
+    text = "NATO leaders met in Copenhagen last week.\n\nThe next one is in Lisbon next year."
+    assert kinds_and_places(text, "2029-05-20") == [
+        (EventKind.NATO_SUMMIT, "Copenhagen", EventStatus.PAST),
+        (EventKind.NATO_SUMMIT, "Lisbon", EventStatus.UPCOMING),
+    ]
+    assert events(text, "2029-05-20")[1].when == TimeRef(text="next year", year=2030)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next exam comes in Lisbon next year.",  # no meeting discussed before it
+        "NATO leaders met in Copenhagen last week. The next one is in Portugal next year.",  # a country, not a venue
+    ],
+)
+def test_the_next_one_needs_a_meeting_before_it_and_a_city(text: str) -> None:
+    """An elliptical "the next one" names a meeting only after one, and only in a known city."""
+    assert [event.place for event in events(text, "2029-05-20")] in ([], ["Copenhagen"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allied leaders will gather for a summit in Lisbon from 3 May.", ("Lisbon", 2030, 5, 3)),
+        ("Diplomats are preparing for the May 3-4 summit in Lisbon.", ("Lisbon", 2030, 5, 3)),
+        ("The NATO summit, set for May 3-4 in Lisbon, will focus on drones.", ("Lisbon", 2030, 5, 3)),
+        ("NATO heads of state and government are due in Lisbon on May 3.", ("Lisbon", 2030, 5, 3)),
+        ("The summit (3-4 May, Lisbon) will focus on drones.", ("Lisbon", 2030, 5, 3)),
+        (
+            "Leaders met in Lisbon on 20 May.",
+            ("Lisbon", 2028, 5, 20),
+        ),  # a past day after the date: last year's
+    ],
+)
+def test_a_day_without_its_year_is_in_the_year_the_clause_looks_to(
+    text: str, expected: tuple[str, int, int, int]
+) -> None:
+    """A day the article has passed, written without a year, is next year's when the clause looks ahead
+    (and last year's when it looks back); "set for", "are due in" and a bracket give place and date."""
+    (event,) = events(text, "2029-05-10")
+    assert event.when is not None
+    assert (event.place, event.when.year, event.when.month, event.when.day) == expected
+
+
+def test_a_timestamped_entry_of_a_live_blog_names_the_meeting_it_follows() -> None:
+    """ "10:32 BST: Leaders pose for the family photo at the Riga summit" in a live blog: Riga, in progress."""
+    text = (
+        "Title: NATO summit live: leaders gather\nDate: 2027-07-07\n\n"
+        "Welcome to our rolling coverage.\n\n"
+        "10:32 BST: Leaders pose for the family photo at the Riga summit.\n\n"
+        "11:05 BST: Zelensky is on his way to the Latvian capital."
+    )
+    article = read_article(text)
+    (event,) = extract_events(article, extract_people(article))
+    assert (event.place, event.status) == ("Riga", EventStatus.IN_PROGRESS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dates to watch:\n\n- NATO summit, Lisbon: 3–4 May\n- Budget vote, Oslo: 10 May",
+        "## NATO summit at a glance\n\n**When:** 3–4 May 2030\n**Where:** Lisbon, Portugal\n**Who:** Leaders of the allies",
+        "## The Lisbon summit\n\nNATO leaders meet on 3 and 4 May. The agenda is short.",
+    ],
+)
+def test_list_items_fact_boxes_and_headings_place_and_date_a_summit(text: str) -> None:
+    """A list item or fact box of terse parts, or a heading naming the summit's city over the sentence
+    that dates it, make the summit in Lisbon on 3 May 2030."""
+    (event,) = events(text, "2030-03-01")
+    assert event.when is not None
+    assert (event.kind, event.place, event.when.year, event.when.month, event.when.day) == (
+        EventKind.NATO_SUMMIT,
+        "Lisbon",
+        2030,
+        5,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## The Lisbon summit\n\nThe allies' budgets grew.\n\nLeaders met in 2014 to agree the pledge.",
+        "BRUSSELS, 12 March — Defence ministers will discuss drones, officials in the Belgian capital said.",
+    ],
+)
+def test_a_heading_places_only_its_first_sentence_and_prose_is_no_list(text: str) -> None:
+    """A meeting two sentences under a city's heading is not placed there, and a dateline with prose after
+    it is no list item."""
+    assert events(text, "2030-03-12") == []
+
+
+def test_the_allies_in_a_city_for_days_are_a_summit() -> None:
+    """ "in Lisbon on 3-4 May 2028, the alliance marked ..." names the summit a retrospective recalls."""
+    text = "A year later, in Lisbon on 3-4 May 2028, the alliance marked its 80th anniversary."
+    (event,) = events(text, "2029-01-10")
+    assert (event.kind, event.place, event.status) == (EventKind.NATO_SUMMIT, "Lisbon", EventStatus.PAST)
+    assert event.when == TimeRef(text="3-4 May 2028", year=2028, month=5, day=3, end_day=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Brussels on Tuesday, the alliance said it would send more jets.",  # one day: no meeting
+        "In Lisbon on 3-4 May 2028, prices rose.",  # no allies
+    ],
+)
+def test_one_day_in_a_city_or_a_city_without_the_allies_is_no_summit(text: str) -> None:
+    """A single day in a city, or a city and dates with no allies as subject, names no meeting."""
+    assert events(text, "2029-01-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Spending has risen steadily since the 2027 Riga declaration.", 2027),
+        ("Five years after the Riga pledge, every ally now spends at least 2.5%.", 2027),
+    ],
+)
+def test_a_decision_named_by_its_place_recalls_a_past_summit(text: str, year: int) -> None:
+    """ "the 2027 Riga declaration", "five years after the Riga pledge" (in 2032): the summit in Riga that year."""
+    (event,) = events(text, "2032-03-01")
+    assert (event.place, event.country, event.when and event.when.year, event.status) == (
+        "Riga",
+        "LV",
+        year,
+        EventStatus.PAST,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Riga declaration still shapes the debate.",  # no time: no meeting to tell apart
+        "The Polish commitment of 4% stands.",  # a country's own commitment, named by its demonym
+    ],
+)
+def test_a_decision_named_without_a_time_or_by_a_demonym_recalls_no_summit(text: str) -> None:
+    """A decision named by its place but with no time, or a country's own commitment, makes no meeting."""
+    assert events(text, "2032-03-01") == []

@@ -86,3 +86,24 @@ async def test_other_meetings_are_shown_when_there_is_no_nato_summit() -> None:
         Selection.NEXT,
     )
     await store.close()
+
+
+async def test_an_unnamed_summit_and_a_nato_summit_at_the_same_place_and_month_are_one_meeting() -> None:
+    """ "The Danish summit" of an article that never names NATO and NATO's summit in Copenhagen that
+    month, told by another article, are one meeting, shown as NATO's with both sources."""
+    store = await Store.open(":memory:")
+    preview = (
+        "Title: Preview\nSource: Desk\nDate: 2029-05-01\n\nThe Danish summit on 14-15 May will be short."
+    )
+    live = (
+        "Title: Live: NATO summit, day two\nSource: Other\nDate: 2029-05-15\n\n"
+        "10:05 — Leaders are arriving at the summit venue in Copenhagen for the second day."
+    )
+    for number, text in enumerate((preview, live)):
+        await ingest_text(store, text, name=f"{number}.txt")
+    briefing = Briefing(store)
+    labels = [s.label for s in await briefing.summits()]
+    answer = await briefing.summit(today=date(2029, 5, 15))
+    await store.close()
+    assert len(labels) == 1 and labels[0].startswith("NATO summit in Copenhagen")
+    assert {s.document.title for s in answer.sources} == {"Preview", "Live: NATO summit, day two"}

@@ -55,6 +55,11 @@ def test_parse_percent(text: str, expected: float | None) -> None:
         ("between 2 and 3 percent of GDP", []),
         ("2 to 3 percent of GDP", []),
         ("a 10% rise and a percentage point", [("10%", 10.0)]),
+        # bare numbers listed before a percentage share its unit
+        ("spent 2.6 and 2.2 per cent respectively", [("2.6", 2.6), ("2.2 per cent", 2.2)]),
+        ("at 4.2, 3.9 and 3.1% of GDP", [("4.2", 4.2), ("3.9", 3.9), ("3.1%", 3.1)]),
+        ("in 2023 and 2% in 2024", [("2%", 2.0)]),  # a year is no listed share
+        ("$40 and 2% more", [("2%", 2.0)]),  # nor is money
     ],
 )
 def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
@@ -87,6 +92,9 @@ def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
         ("48 billion lei", (4.8e10, "RON", "48 billion lei")),
         ("740 billion forints", (7.4e11, "HUF", "740 billion forints")),
         ("160 billion koruna", (1.6e11, "CZK", "160 billion koruna")),
+        ("90 billion Norwegian crowns", (9e10, "NOK", "90 billion Norwegian crowns")),
+        ("40 billion Danish crowns", (4e10, "DKK", "40 billion Danish crowns")),
+        ("150 billion Swedish crowns", (1.5e11, "SEK", "150 billion Swedish crowns")),
         ("3 billion leva", (3e9, "BGN", "3 billion leva")),
         ("¥5 billion", None),  # yen or yuan?
         ("1.3 trillion", None),  # no currency

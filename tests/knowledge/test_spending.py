@@ -367,6 +367,74 @@ def test_a_goal_the_allies_set_is_the_alliances_target(text: str) -> None:
     assert (record.subject, record.metric, record.status) == (ALLIANCE, SHARE, "target")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allies meeting in Madrid in 2022 agreed to keep defence spending at 2.5% of GDP.", (2022, 2.5)),
+        ("At the Portuguese summit, allies agreed on defence spending of 3.5% of GDP by 2035.", (2035, 3.5)),
+        (
+            "It was the first summit in Norway since Oslo in 1999, where allies adopted the 4% target.",
+            (1999, 4.0),
+        ),
+        (
+            "Leaders gathered at the summit in Riga on Monday are set to adopt a new target of 4% of GDP.",
+            (None, 4.0),
+        ),
+    ],
+)
+def test_a_meeting_place_is_no_spender(text: str, expected: tuple[int | None, float]) -> None:
+    """The city or country where allies met or decided is a venue: the figure is the alliance's target."""
+    assert {(r.subject, r.when.year if r.when else None, r.value) for r in records(text)} == {
+        (ALLIANCE, *expected)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was agreed in Riga last year, 3% of GDP, is now the floor for defence budgets.",
+        "The ministers who met at Lisbon endorsed defence spending of 3% of GDP for every budget.",
+    ],
+)
+def test_a_figure_after_a_meeting_place_is_not_its_countrys(text: str) -> None:
+    """ "agreed in Riga ... 3%" is not Latvia's spending: no ally owns the figure."""
+    assert not [r for r in records(text, title="Defence budgets") if r.subject != ALLIANCE]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He said Berlin expected every ally to move towards 4% of GDP.", 4.0),  # the asker is no spender
+        ("Rome changed the debate: leaders agreed that 2.5% would be the new minimum.", 2.5),  # after a colon
+        ("Allies are close to adopting a goal of 4% of gross domestic product.", 4.0),  # a goal being set
+    ],
+)
+def test_the_alliance_states_a_target(text: str, value: float) -> None:
+    """A target the allies are asked for, agree after a colon, or are adopting is the alliance's."""
+    assert {(r.subject, r.value, r.status) for r in records(text)} == {(ALLIANCE, value, "target")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance is still debating whether 3% of GDP should be its new target.",
+        "At the summit in Riga in 2027, leaders had called 3% a floor.",
+    ],
+)
+def test_an_open_question_or_a_description_states_no_target(text: str) -> None:
+    """A figure in a "whether" clause, or a floor only described, is no target of the alliance."""
+    assert records(text) == []
+
+
+def test_a_target_stated_then_named_is_one_target() -> None:
+    """The guideline named after the sentence that states it is the same target, not a second one."""
+    text = (
+        "Riga settled it: leaders agreed that 2.5% would be the minimum.\n\n"
+        "By 2029, 20 allies were expected to meet the 2.5% guideline."
+    )
+    assert [r.value for r in records(text) if r.metric is SHARE] == [2.5]
+
+
 def test_countries_listed_with_figures_pair_one_for_one() -> None:
     """Two countries and two figures joined by "and" pair in order (issue 10)."""
     assert facts("Canada and Spain spent 1.4% and 1.3% of GDP on defence in 2024.") == {
@@ -480,6 +548,7 @@ def test_amount_traps(text: str) -> None:
         ("Twenty-three of the 32 allies met the 2% target in 2024.", (23.0, 32, 2.0, 2024)),
         ("In 2024, 23 allies met or exceeded the 2 percent guideline.", (23.0, None, 2.0, 2024)),
         ("Eighteen NATO members have met NATO's spending target.", (18.0, None, None, None)),
+        ("Of the 31 members, 19 met in 2023 the target of 2 %.", (19.0, 31, 2.0, 2023)),  # total first
     ],
 )
 def test_allies_meeting_target(
@@ -518,6 +587,129 @@ def test_forecast_counts_are_estimates(text: str, expected: tuple[float, float |
 def test_allies_meeting_target_traps(text: str) -> None:
     """Forecasts, bounds, negations, years and other clubs are not counts of allies."""
     assert [r for r in records(text) if r.metric is ALLIES] == []
+
+
+def test_the_number_of_allies_given_again_for_other_years() -> None:
+    """ "The number rose to 9 in 2021 and to 19 in 2023" after a count: the same count, two more years."""
+    text = (
+        "Only four allies spent 2% or more in 2016. "
+        "The number rose to 9 in 2021 and then to 19 in 2023 as budgets grew."
+    )
+    found = {
+        (r.value, r.target, r.when.year if r.when else None) for r in records(text) if r.metric is ALLIES
+    }
+    assert found == {(4.0, 2.0, 2016), (9.0, 2.0, 2021), (19.0, 2.0, 2023)}
+
+
+def test_the_number_of_allies_meeting_a_target_names_its_counts() -> None:
+    """ "The number of allies meeting the 3% target rose from four in 2026 to 12 in 2028": two counts of 3%."""
+    text = "The number of allies meeting the 3% target rose from four in 2026 to 12 in 2028."
+    found = {
+        (r.value, r.target, r.when.year if r.when else None) for r in records(text) if r.metric is ALLIES
+    }
+    assert found == {(4.0, 3.0, 2026), (12.0, 3.0, 2028)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19 NATO allies met the guideline in 2023.", (19.0, 2023)),
+        ("Nineteen member countries of the alliance reached 2% of GDP in 2023.", (19.0, 2023)),
+        (
+            "By the end of 2023, 19 countries in the alliance spent at least 2% of GDP on defence.",
+            (19.0, 2023),
+        ),
+    ],
+)
+def test_counts_of_allies_in_other_words(text: str, expected: tuple[float, int]) -> None:
+    """ "NATO allies", "member countries", "spent at least": one count of allies meeting the target."""
+    (record,) = [r for r in records(text) if r.metric is ALLIES]
+    assert (record.value, record.when.year if record.when else None) == expected
+
+
+def test_countries_of_the_world_are_no_count_of_allies() -> None:
+    """ "60 countries spent at least 2%" with no word of the alliance counts no allies."""
+    assert [
+        r
+        for r in records("Worldwide, 60 countries spent at least 2% of GDP on their armies in 2023.")
+        if r.metric is ALLIES
+    ] == []
+
+
+def test_the_number_of_something_else_is_no_count() -> None:
+    """ "The number of troops" after a count of allies is not that count."""
+    text = "Only four allies spent 2% or more in 2016. The number of troops rose to 9000 in 2021."
+    assert [r.value for r in records(text) if r.metric is ALLIES] == [4.0]
+
+
+def test_a_target_split_in_the_next_sentence_keeps_its_year() -> None:
+    """ "At least 4% is for forces, and up to 1% can go to roads" splits the target just stated, by 2034."""
+    text = (
+        "Leaders agreed a new goal of 5% of GDP by 2034. "
+        "At least 4% is for armed forces, and up to 1% can go to roads and ports."
+    )
+    found = {(r.value, r.when.year if r.when else None, r.status) for r in records(text)}
+    assert found == {(5.0, 2034, "target"), (4.0, 2034, "target"), (1.0, 2034, "target")}
+
+
+def test_a_goal_signed_off_for_a_year_is_the_alliances_target_for_it() -> None:
+    """ "Allied leaders signed off on a 4% goal for 2034": the alliance's target, dated by its year."""
+    assert facts("Allied leaders signed off on a 4% goal for 2034.") == {(ALLIANCE, SHARE, 2034, 4.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Allies are expected to adopt a new target of 4% of GDP at the summit in June 2030.", None),
+        ("Leaders agreed in Riga in 2027 that 2.5% would be the minimum.", 2027),
+    ],
+)
+def test_a_target_still_to_be_set_is_not_dated_by_the_meeting(text: str, year: int | None) -> None:
+    """A target allies are expected to adopt at a meeting was not set on its date; one agreed then was."""
+    (record,) = records(text)
+    assert (record.subject, record.when.year if record.when else None) == (ALLIANCE, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "year"),
+    [
+        ("NATO estimates that its members will spend a combined $1.6 trillion in 2026.", 1.6e12, 2026),
+        ("Allied governments together budgeted $1.6 trillion for defence in 2026.", 1.6e12, 2026),
+    ],
+)
+def test_the_members_together_are_the_alliance(text: str, value: float, year: int) -> None:
+    """ "its members" after NATO, and "allied governments", spending together: the alliance's total."""
+    (record,) = records(text)
+    assert (record.subject, record.metric, record.value, record.when and record.when.year) == (
+        ALLIANCE,
+        AMOUNT,
+        value,
+        year,
+    )
+
+
+def test_a_minimum_the_leaders_made_is_the_alliances_target() -> None:
+    """ "In 2027, leaders made 2.5% a minimum": a target set that year."""
+    assert facts("In 2027, leaders made 2.5% a minimum rather than a ceiling.") == {
+        (ALLIANCE, SHARE, 2027, 2.5)
+    }
+
+
+def test_alliance_wide_spending_is_the_alliances_total() -> None:
+    """ "Alliance-wide defence spending is projected to reach $1.6 trillion in 2026" is the total, an estimate."""
+    (record,) = records("Alliance-wide defence spending is projected to reach $1.6 trillion in 2026.")
+    assert (record.subject, record.metric, record.value, record.status) == (
+        ALLIANCE,
+        AMOUNT,
+        1.6e12,
+        "estimate",
+    )
+
+
+def test_defence_ministers_set_the_alliances_target_unless_another_clubs() -> None:
+    """Defence ministers agreeing a figure set the alliance's target; EU ministers do not."""
+    assert facts("Defence ministers first agreed the 2% figure in 2006.") == {(ALLIANCE, SHARE, 2006, 2.0)}
+    assert facts("EU defence ministers agreed a goal of 1.5% of GDP in 2019.") == set()
 
 
 # --- targets met or missed --------------------------------------------------------------------
@@ -684,6 +876,279 @@ def test_an_update_note_drops_the_figure_it_corrects() -> None:
         "Norway will add an extra €5bn to defence this year."
     )
     assert {r.value for r in records(text) if r.subject == "NO"} == {5e9}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" is the ally's government, named with a possessive
+            "Slovenia's government said it would lift defence spending to 2.2% of GDP next year.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (
+            "Slovenia's defence ministry said it would raise spending to 2.2% of GDP next year.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (  # the leader speaks for the ally
+            "Slovenia's prime minister, Robert Golob, said he would take defence spending to 2.2% of GDP in 2026.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (  # "the country" carries the ally of the sentence before
+            "Slovenia's parliament passed the budget on Friday. The finance minister said the country would "
+            "reach 2.2% of GDP in 2026.",
+            {("SI", SHARE, 2026, 2.2)},
+        ),
+        (  # the alliance's "lowest spender" describes the ally; the alliance owns no figure here
+            "Slovenia, the alliance's lowest spender at 1.3%, has asked for more time.",
+            {("SI", SHARE, None, 1.3)},
+        ),
+    ],
+)
+def test_the_spender_named_through_its_government_leader_or_description(
+    text: str, expected: set[Fact]
+) -> None:
+    """An ally's government, leader or description leads to the ally's own figure (issue 10)."""
+    assert facts(text, title="Defence budgets") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Croatia spent 1.8% in 2024. Its spending, currently near 1.9% of GDP, will rise.",
+        "Slovakia meets the guideline, while Croatia lags at about 1.9% of GDP.",
+    ],
+)
+def test_a_figure_in_the_present_is_the_articles_year(text: str) -> None:
+    """'currently' (even after a sentence about an earlier year), 'lags at': the article's year (issue 10)."""
+    assert ("HR", SHARE, 2025, 1.9) in facts(text, title="Defence budgets")
+
+
+def test_a_table_under_a_heading_on_defence_is_read_when_the_title_does_not_say_so() -> None:
+    """A plain-text table whose heading, not the title, names defence spending (issue 10)."""
+    text = (
+        "## Military expenditure as a share of GDP\n\n"
+        "Ally        2023    2024\nCroatia     1.7     1.8\nAlbania     1.7     2.0\n"
+    )
+    found = facts(text, title="The numbers behind the pledge")
+    assert {("HR", SHARE, 2023, 1.7), ("HR", SHARE, 2024, 1.8), ("AL", SHARE, 2024, 2.0)} <= found
+
+
+def test_a_bare_share_reads_as_spending_when_the_title_speaks_of_budgets() -> None:
+    """A bullet under a heading that says nothing: the title ('... budgets') frames the bare percentage."""
+    text = "## Three things to know\n\n* Montenegro, at 1.6% in 2024, still trails the rest."
+    assert facts(text, title="Defence budgets in the Balkans") == {("ME", SHARE, 2024, 1.6)}
+
+
+def test_a_live_blog_entry_with_a_bare_share_is_framed_by_the_blogs_spending_entry() -> None:
+    """Each entry is a paragraph; an earlier entry on budgets frames 'Slovakia's figure ... is 2%', not inflation."""
+    text = (
+        "08:30 — Ministers arrive for talks on military budgets.\n\n"
+        "08:50 — The family photo is done; the doors are closed.\n\n"
+        "09:10 — Slovakia's figure for this year is 2%, its minister says.\n\n"
+        "09:45 — Markets: in Germany, inflation was 2.4% in September."
+    )
+    assert facts(text, title="Live: ministers meet in Brussels") == {("SK", SHARE, 2025, 2.0)}
+
+
+def test_a_correction_with_the_right_figure_after_a_semicolon() -> None:
+    """'we said Slovakia had reached 2%; Kaliňák said 2.05%.': the right figure replaces the wrong one."""
+    text = (
+        "09:10 — Slovakia has reached 2% of GDP this year, its minister says.\n\n"
+        "10:00 — Correction: at 09:10 we said Slovakia had reached 2% of GDP; Kaliňák said 2.05%."
+    )
+    assert {r.value for r in records(text, title="Live: defence budgets") if r.subject == "SK"} == {2.05}
+
+
+def test_an_op_ed_about_the_allies_money_frames_its_bare_shares() -> None:
+    """No 'defence' anywhere: an op-ed on what the allies spend is still about defence spending."""
+    text = (
+        "Ten years on, the allies still argue about money and who spends enough.\n\n"
+        "Croatia, stuck near 1.8%, shows little urgency. Slovakia points to its 2%."
+    )
+    found = facts(text, title="Opinion: Europe must pay its way")
+    assert {("HR", SHARE, 1.8), ("SK", SHARE, 2.0)} == {(s, m, v) for s, m, _, v in found}
+
+
+def test_a_government_named_by_its_demonym_is_the_topic_of_the_figures_after_it() -> None:
+    """'The Slovak government presented ...' then 'Defence budget 2026: €3.1 billion': the figures are Slovakia's."""
+    text = (
+        "The Slovak government today presented its defence plan for 2026.\n\n"
+        "Key figures:\n- Defence budget 2026: €3.1 billion (2.2% of GDP)\n- Budget 2025: €2.9 billion"
+    )
+    found = facts(text, title="Press release")
+    assert {("SK", AMOUNT, 2026, 3.1e9), ("SK", SHARE, 2026, 2.2), ("SK", AMOUNT, 2025, 2.9e9)} <= found
+
+
+def test_reaching_the_alliances_named_target_is_the_allys_plan() -> None:
+    """'will reach NATO's 2 per cent target this year': the ally's planned share; the alliance owns only its target."""
+    found = facts(
+        "Slovenia will reach NATO's 2 per cent target this year, its prime minister said.", title="Defence"
+    )
+    assert ("SI", SHARE, 2025, 2.0) in found
+
+
+def test_the_move_announced_before_carries_the_ally_to_its_money() -> None:
+    """'Slovenia will raise spending. The move adds €300 million ...': the increase is Slovenia's."""
+    text = "Slovenia will raise defence spending, its prime minister said. The move adds €300 million to the budget."
+    assert ("SI", Metric.AMOUNT_INCREASE, 3e8) in {(s, m, v) for s, m, _, v in facts(text, title="Defence")}
+
+
+def test_listed_shares_with_one_unit_belong_to_the_listed_allies_in_order() -> None:
+    """'Greece and Turkey spent 3.1 and 2.1 per cent respectively': one unit for the list (issue 10)."""
+    found = facts("Greece and Turkey spent 3.1 and 2.1 per cent respectively in 2024.", title="Defence")
+    assert found == {("GR", SHARE, 2024, 3.1), ("TR", SHARE, 2024, 2.1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "status"),
+    [
+        # the ally's own expectation of its spending is its plan
+        ("Slovenia's government now expects defence spending of about 2.1% of GDP in 2025.", 2025, "planned"),
+        # a past year's approved budget is what that year had
+        ("Slovenia's parliament approved a defence budget of 1.4% of GDP for 2023.", 2023, "actual"),
+        ("Slovenia's parliament approved a defence budget of 2.2% of GDP for 2026.", 2026, "planned"),
+    ],
+)
+def test_the_status_of_an_expected_or_approved_figure(text: str, year: int, status: str) -> None:
+    """'expects defence spending of' is a plan; 'approved' is a plan only for a year not yet over (issue 10)."""
+    (record,) = records(text, title="Defence")
+    assert (record.when.year if record.when else None, record.status.value if record.status else None) == (
+        year,
+        status,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Luxembourg has a tiny army, so it spends about 1% of GDP on defence.", ("LU", SHARE, 1.0)),
+        (
+            "Luxembourg has approved €400 million in extra defence spending for this year.",
+            ("LU", Metric.AMOUNT_INCREASE, 4e8),
+        ),
+    ],
+)
+def test_the_subject_through_so_it_and_money_in_extra_spending(
+    text: str, expected: tuple[str, Metric, float]
+) -> None:
+    """', so it spends' is the sentence's subject; '€400 million in extra ... spending' is an increase (issue 10)."""
+    assert expected in {(s, m, v) for s, m, _, v in facts(text, title="Defence")}
+
+
+def test_a_pronoun_after_another_country_is_not_the_subjects() -> None:
+    """'Croatia criticised Slovenia, and it spends 2%': whose 'it' is unclear, so no figure."""
+    assert facts("Croatia criticised Slovenia, and it spends 2% of GDP.", title="Defence") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies argue about defence budgets. Backing for a bigger army is 58% in Latvia.",  # no share of GDP is 58%
+        "Allies argue about defence budgets. Support for higher military budgets is 4% in Latvia.",
+        "Allies argue about defence budgets. Latvia's figure is 4%, a survey of voters found.",
+    ],
+)
+def test_poll_figures_in_a_defence_article_are_no_allys_spending(text: str) -> None:
+    """A poll's share or an implausible share of GDP is never an ally's spending (no invented figures)."""
+    assert facts(text, title="Defence budgets") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Were Portugal to reach 2% of GDP, its bill would rise by €1 billion.",
+        "Should Portugal spend 2% of GDP on defence, it would need €1 billion more.",
+    ],
+)
+def test_an_inverted_condition_is_hypothetical(text: str) -> None:
+    """'Were Portugal to reach 2%': a condition, not Portugal's spending (issue 10)."""
+    assert {r for r in facts(text, title="Defence") if r[1] is SHARE} == set()
+
+
+def test_a_table_of_one_allys_years_is_that_allys() -> None:
+    """A report's table with a year per row and a '% of GDP' column: the shares of the ally it is about."""
+    text = (
+        "Croatia spent 1.8% of GDP on defence in 2024, the ministry's report shows.\n\n"
+        "Year     Spending (EUR m)    % of GDP\n\n"
+        "2022     1,100          1.6\n2023     1,300          1.7\n"
+    )
+    found = facts(text, title="Annual report")
+    assert {("HR", SHARE, 2022, 1.6), ("HR", SHARE, 2023, 1.7)} <= found
+    assert all(s == "HR" for s, *_ in found)
+
+
+def test_a_figure_the_article_restates_is_one_record_citing_its_first_mention() -> None:
+    """'2.0% of GDP in 2024' in the text and '2.00' in its table: one figure, from the sentence."""
+    text = (
+        "Croatia spent 1.8% of GDP on defence in 2024.\n\n"
+        "| Ally | 2023 | 2024 |\n|---|---|---|\n| Croatia | 1.7 | 1.80 |\n"
+    )
+    found = [r for r in records(text, title="Defence") if r.when and r.when.year == 2024]
+    assert [(r.subject, r.value, r.passage) for r in found] == [("HR", 1.8, 0)]
+
+
+def test_from_a_to_b_between_two_years_dates_each_end() -> None:
+    """'rose from 1.6% to 1.9% of GDP between 2023 and 2024': 1.6% is 2023's, 1.9% is 2024's (issue 10)."""
+    found = facts("Croatia's outlays rose from 1.6% to 1.9% of GDP between 2023 and 2024.", title="Defence")
+    assert {(y, v) for s, m, y, v in found if s == "HR"} == {(2023, 1.6), (2024, 1.9)}
+
+
+def test_core_defence_is_defence() -> None:
+    """'on core defence' is what the money is for, not something else (issue 10)."""
+    found = facts("Croatia will spend 3.5% of GDP on core defence by 2030, two years early.", title="Defence")
+    assert found == {("HR", SHARE, 2030, 3.5)}
+
+
+def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
+    """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
+    text = (
+        "| Ally | Share of GDP | Meets 2%? |\n|---|---:|---|\n"
+        "| Croatia | 1.81% | No |\n| Albania | 2.02% | Yes |\n"
+    )
+    found = facts(text, title="Where the allies stand on defence in 2024")
+    assert found == {("HR", SHARE, 2024, 1.81), ("AL", SHARE, 2024, 2.02)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 1.9% of GDP, Croatia is still below the line.", {("HR", SHARE, 2025, 1.9)}),
+        ("With spending of 2.1% of GDP, Albania ranks tenth.", {("AL", SHARE, 2025, 2.1)}),
+        ("At 2%, the guideline is too low, Croatia says.", set()),  # the fronted figure is the guideline's
+    ],
+)
+def test_a_sentence_that_opens_with_its_figure(text: str, expected: set[Fact]) -> None:
+    """'At 1.9% of GDP, Croatia is ...': the subject after the fronted phrase owns the figure (issue 10)."""
+    assert {f for f in facts(text, title="Defence") if f[1] is SHARE} == expected
+
+
+def test_a_present_verb_after_an_aside_dates_the_figure_to_the_articles_year() -> None:
+    """'Croatia's expenditure, at 1.9 per cent of GDP, exceeds ...': the present, the article's year."""
+    assert facts("Croatia's expenditure, at 1.9 per cent of GDP, exceeds Slovenia's.", title="Defence") == {
+        ("HR", SHARE, 2025, 1.9)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Croatia's defence spending will rise to €2.5bn by 2027.", {("HR", AMOUNT, 2027, 2.5e9)}),
+        ("Croatia's defence budget rose by €300m in 2024.", {("HR", Metric.AMOUNT_INCREASE, 2024, 3e8)}),
+        (  # the year compared with is the base, not the increase's year
+            "Croatia spent 1.8% of GDP on defence in 2024. Compared with 2023, its budget rose by €300m.",
+            {("HR", SHARE, 2024, 1.8), ("HR", Metric.AMOUNT_INCREASE, 2024, 3e8)},
+        ),
+    ],
+)
+def test_a_level_by_a_deadline_and_a_rise_by_an_amount(text: str, expected: set[Fact]) -> None:
+    """'to €2.5bn by 2027' is a level with its year; 'rose by €300m' is an increase (issue 10)."""
+    assert facts(text, title="Defence") == expected
+
+
+def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> None:
+    """'Croatia spent 1.8% last year; Slovenia, just 1.3%': Slovenia's 1.3% is last year's too (issue 10)."""
+    found = facts("Croatia spent 1.8% of GDP last year; Slovenia, just 1.3%.", title="Defence")
+    assert found == {("HR", SHARE, 2024, 1.8), ("SI", SHARE, 2024, 1.3)}
 
 
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:

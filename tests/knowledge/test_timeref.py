@@ -35,6 +35,8 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ),
         ("Leaders will meet on 7 July, NATO announced", FULL, [("7 July", 2026, 7)]),
         ("Leaders met in October, officials said", FULL, [("in October", 2025, 10)]),
+        # "will be held" looks ahead: "held" is past only when it is no passive after "be"
+        ("It will be held in Oslo; it opens in February", FULL, [("in February", 2027, 2)]),
         ("Ministers meet again in May", PartialDate(year=2025, month=12, day=1), [("in May", 2026, 5)]),
         ("the June summit", YEAR_ONLY, [("June", None, 6)]),
         ("May I add", YEAR_ONLY, []),
@@ -72,6 +74,22 @@ def test_exact_date_range() -> None:
     """An exact date range keeps its first and last day."""
     ((ref, _, _),) = find_times("the summit in Ankara on July 7-8, 2026", FULL)
     assert (ref.year, ref.month, ref.day, ref.end_day) == (2026, 7, 7, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("next Tuesday", 17),
+        ("on next Friday", 13),
+        ("last Thursday", 5),
+        ("last Tuesday", 10),
+        ("on Thursday", 12),
+    ],
+)
+def test_next_and_last_weekdays_count_from_the_date(text: str, day: int) -> None:
+    """ "next Tuesday" is the first Tuesday after the date, "last Thursday" the one before it (FULL is a Thursday)."""
+    ((ref, _, _),) = find_times(text, FULL)
+    assert (ref.text, ref.year, ref.month, ref.day) == (text, 2026, 3, day)
 
 
 def test_weekday_resolves_only_against_a_full_date() -> None:

@@ -18,6 +18,7 @@ gathers attendees and agenda. Here the events are finished:
   mention that look forward ("will", "are expected to", "on the agenda") in a paragraph that
   mentions an event not in the past, or that follows a paragraph that added to one (a paragraph
   of its own on the agenda).
+* The one undated meeting a live blog follows is held on the blog's date (see ``_live``).
 * A timetable ("18:00 — Dinner at the palace" under "Tuesday 24 June") is the programme of the
   event those days fall within (see ``_programme``).
 * An event needs a year, or a place and a time as written ("the summit in Vilnius opens in July"
@@ -32,6 +33,7 @@ from collections.abc import Sequence
 
 from knowledge.extract.events._details import FORWARD, agenda, attendees
 from knowledge.extract.events._kinds import article_is_about_nato, default_kind
+from knowledge.extract.events._live import date_live_meeting
 from knowledge.extract.events._mentions import mentions
 from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
 from knowledge.extract.events._places import PlaceMatch, dateline
@@ -64,8 +66,11 @@ def extract_events(
     published = article.meta.published
     events: list[Event] = []
     mentioned: dict[int, list[Event]] = {}  # passage position -> the events it mentions
+    section: str | None = None
     for passage in article.passages:
-        for mention in mentions(passage, published):
+        opens_section = passage.section is not None and passage.section != section
+        section = passage.section
+        for mention in mentions(passage, published, opens_section=opens_section):
             event = place_mention(mention, events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)
@@ -74,6 +79,7 @@ def extract_events(
             _hosts(article.passages[position].text, named[0])
     _gather_details(article, people, events, mentioned, referents)
     events = fold_placeless(events)
+    date_live_meeting(article, events)
     add_programme(article, events)
     about_nato = article_is_about_nato(f"{article.meta.title or ''} {article.body}")
     opening = dateline(article.passages[0].text) if article.passages else None

@@ -7,13 +7,23 @@ What names a meeting:
 * "meeting of <group>" and "<group>' meeting", where the group is leaders or ministers; "a NATO
   ministerial"; "session of the <...> Contact Group"; a "<topic> conference" (not a press or news
   conference) with a place;
-* a group meeting somewhere: "<leaders|ministers|allies ...> (will) meet / met / gather in X",
+* a group meeting somewhere: "<leaders|ministers|allies ...> (will) meet / met / gather / are due in X",
   "hosts G7 leaders in X" -- the group must be in the clause, so "to meet President Trump" is no
   meeting;
 * a decision taken at a place and time, "the target agreed in The Hague last June" (weak: it
-  names the place of a meeting, and its kind only through the group that decided);
+  names the place of a meeting, and its kind only through the group that decided), or named by its
+  place: "the 2014 Wales pledge", "ten years after the Wales pledge" (counted from the article's year);
 * "the first summit in Türkiye since Istanbul in 2004": an earlier meeting of the same kind;
-* "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed.
+* the allies or their leaders in a known city for a span of days: "in Washington on 9-11 July
+  2024, the alliance marked its 75th anniversary" (a single day, "in Brussels on Tuesday, NATO
+  said", is no meeting);
+* "the next one is in Ankara next year", "the next test comes in Ankara": once a meeting has been
+  discussed, the next of its kind, in a known city;
+* a table row, list item or fact box naming a meeting, a place and a time, and the heading that
+  places the meeting the first sentence under it dates (see ``_layout``);
+* "the meeting", "the gathering", "the sessions", "the agenda": the meeting being discussed (with
+  its place when one follows: "the meeting in The Hague" is no meeting held elsewhere);
+* a group meeting after a place that opens the clause: "In The Hague, leaders will meet ...".
 
 Mentions in one clause that give no place of their own belong to the first: "EU leaders meet in
 Brussels on 17-18 October for a European Council summit" is one mention, whose kind is the more
@@ -23,9 +33,12 @@ Time: the time written right before the phrase ("last year's summit", "the July 
 right after it and its place ("summit in Ankara on 7-8 July", "meet next month in Brussels",
 "arrive in The Hague today"), else a time that opens the sentence ("In June, G7 leaders
 meeting in Apulia ..."), else the time a "when" clause hangs from ("in 2014, when leaders met at
-a summit in Wales"). "on the second and final day of the summit" puts the clause's time inside
+a summit in Wales"), else the time of the next clause when that clause is about the meeting and
+says when it opens or they arrive ("The summit will be held in Riga; it opens on 7 July"). "on the second and final day of the summit" puts the clause's time inside
 the summit. A weekday resolves backwards when the clause is in the past, forwards when it looks
-ahead, and stays as written otherwise.
+ahead, and stays as written otherwise; so does a day written without its year ("will gather from 7
+July" three days after 7 July is next year's). A bracket right after the meeting word may hold
+its place and time ("The summit (7-8 July, Ankara) will ...").
 
 Tense: what the clause's words say about the meeting against the article's date: looking ahead
 ("will", "next", "ahead of", "later this month") or back ("met", "was held", "last week's");
@@ -40,15 +53,18 @@ from dataclasses import dataclass, replace
 
 from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
 from knowledge.extract.events._kinds import kind_of, more_specific
+from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_meetings
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
+    host_place,
+    opening_place,
     place_after,
     place_before,
     place_in,
     words,
 )
-from knowledge.extract.events._times import Times
+from knowledge.extract.events._times import Times, precision, times_agree
 from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
@@ -71,12 +87,13 @@ class Mention:
     upcoming: bool = False  # "the next summit", "the upcoming summit"
     weak: bool = False  # a decision at a place: joins a meeting, or makes one only with a time
     summit: bool = True  # names a summit or leaders' meeting (not a ministerial or conference)
+    elliptical: bool = False  # "the next one is in Ankara": the next of the meetings being discussed
 
 
 _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
-    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held"
+    r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -92,17 +109,15 @@ _MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]
 _CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}Contact\s+Group\b")
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
-    r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened)"
+    r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
+    r"|(?:are|is)\s+due(?=\s+(?:in|at)\s))"  # "heads of state are due in Ankara on 7 July"
     r"(?:\s+(?:again|together))?\b"
 )
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
-_HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?leaders\b")
+_HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 _HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
-_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
-_CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
-_MEETING_CELL = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
 _MOVED = re.compile(
     r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
@@ -130,20 +145,45 @@ _LOOKS_BACK = re.compile(
 )
 
 
-def mentions(passage: Passage, published: PartialDate | None) -> list[Mention]:
-    """Return the meeting mentions and back references in a passage, in text order, one per meeting."""
+def mentions(
+    passage: Passage, published: PartialDate | None, *, opens_section: bool = False
+) -> list[Mention]:
+    """Return the meeting mentions and back references in a passage, in text order, one per meeting.
+
+    opens_section: the passage is the first under its heading, so a meeting the heading places
+    ("The Ankara summit") is where the passage's placeless meeting is ("Leaders meet on 7 July").
+    """
     text = passage.text
-    if _CUE.search(fold_case(text)) is None or _NAVIGATION.match(text):
+    section = passage.section or ""
+    cued = _CUE.search(fold_case(text)) or _CUE.search(fold_case(section))  # a fact box's heading
+    if cued is None or _NAVIGATION.match(text):
         return []
     times = Times(find_times(text, published))
-    found = [m for m in _noun_mentions(passage, times, published) if m is not None]
-    found += [m for m in _verb_mentions(passage, times, published) if m is not None]
-    found += [
-        Mention(passage, m.start(), m.end(), None, None, None, None, back_reference=True)
+    above = heading_place(section, published) if opens_section and section else None
+    found = [
+        replace(m, place=above) if above and m.place is None and not m.upcoming else m
+        for m in _noun_mentions(passage, times, published)
+        if m is not None
+    ]
+    found += [m for m in _verb_mentions(passage, times, published, above) if m is not None]
+    found += [  # "the meeting in The Hague": the meeting being discussed, with its place when written
+        Mention(
+            passage,
+            m.start(),
+            m.end(),
+            None,
+            place_after(text, m.end(), times),
+            None,
+            None,
+            back_reference=True,
+        )
         for m in _BACK_REFERENCE.finditer(text)
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
-    found += _table_rows(passage, published)
+    found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, section, published)]
+    found += [m for m in _next_ones(passage, times, published) if m is not None]
+    found += _stays(passage, times, published)
+    found += _named_decisions(passage, times, published)
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
     return _fold_clauses(found)
@@ -167,8 +207,13 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
     return found
 
 
-def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
-    """Return the mentions made by a group meeting somewhere, and by decisions taken at a place."""
+def _verb_mentions(
+    passage: Passage, times: Times, published: PartialDate | None, above: PlaceMatch | None = None
+) -> list[Mention | None]:
+    """Return the mentions made by a group meeting somewhere, and by decisions taken at a place.
+
+    above: the place of the meeting the passage's heading names, for a group meeting with no place.
+    """
     text = passage.text
     found: list[Mention | None] = []
     for pattern in (_MEET, _HOSTS_GROUP):
@@ -177,7 +222,14 @@ def _verb_mentions(passage: Passage, times: Times, published: PartialDate | None
             group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
             if group is None:
                 continue  # "to meet President Trump": no group meets
-            mention = _mention(passage, group.start(), match.end(), times, published, noun=False, summit=True)
+            summit = kind_of(text[_group_start(text, group.start()) : match.end()]) in _SUMMIT_KINDS
+            mention = _mention(
+                passage, group.start(), match.end(), times, published, noun=False, summit=summit
+            )
+            if mention and mention.place is None and pattern is _HOSTS_GROUP:
+                mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
+            if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
+                mention = replace(mention, place=opening_place(text, clause, group.start()) or above)
             found.append(mention if mention and mention.place else None)
     for match in _DECIDED.finditer(text):
         place = place_after(text, match.end(), times)
@@ -205,6 +257,10 @@ def _mention(
     """Return what one meeting phrase text[start:end] says about the meeting's kind, place and time."""
     text = passage.text
     place = place_after(text, end, times) or _place_after_time(text, end, times)
+    bracket = _BRACKET.match(text, end)
+    if place is None and bracket:  # "The summit (7-8 July, Ankara) will ...": its place and time in brackets
+        place = _bracketed_place(text, bracket)
+        end = bracket.end() if place else end
     phrase_start = _phrase_start(text, start)
     if place is None and noun:
         place = place_before(text, start, times)
@@ -216,6 +272,7 @@ def _mention(
     span_end = max(end, place.end) if place and place.start >= end else end
     when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
+    when = when or _next_clause_time(text, times, span_end)
     upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
     tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
     when = when or _days_before(text, times, start, published)
@@ -235,6 +292,36 @@ def _mention(
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
 
 
+_BRACKET = re.compile(r"\s*\((?P<inside>[^()]{1,60})\)")
+_BRACKET_PART = re.compile(r"[^,;]+")
+
+
+def _bracketed_place(text: str, bracket: re.Match[str]) -> PlaceMatch | None:
+    """Return the one known place named in a bracket after a meeting word ("(7-8 July, Ankara)")."""
+    places = []
+    for part in _BRACKET_PART.finditer(text, bracket.start("inside"), bracket.end("inside")):
+        start = part.start() + len(part.group(0)) - len(part.group(0).lstrip())
+        place = place_in(text, start, part.end())
+        if place is not None:
+            places.append(place)
+    return places[0] if len(places) == 1 else None
+
+
+def _laid_out(passage: Passage, meeting: LaidOut) -> Mention:
+    """Return the mention of a meeting laid out in a table row, a list item or a fact box."""
+    kind = meeting.kind
+    return Mention(
+        passage,
+        meeting.start,
+        meeting.end,
+        kind,
+        meeting.place,
+        meeting.when,
+        None,
+        summit=kind in _SUMMIT_KINDS,
+    )
+
+
 def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
     """Return "It will be held in Ankara on 7-8 July": the meeting being discussed, its place and time."""
     found: list[Mention | None] = []
@@ -244,26 +331,91 @@ def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None
     return found
 
 
-def _table_rows(passage: Passage, published: PartialDate | None) -> list[Mention]:
-    """Return the meetings of table rows: a cell naming a meeting, one a place, one a time."""
-    found: list[Mention] = []
-    for row in _TABLE_ROW.finditer(passage.text):
-        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
-        meeting = next(((cell, at) for cell, at in cells if _MEETING_CELL.search(cell)), None)
-        places = [place_in(cell, 0, len(cell)) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
-        times = [ref for cell, _ in cells for ref, _, _ in find_times(cell, published)]
-        place = next((p for p in places if p is not None), None)
-        if meeting is None or place is None or not times:
+def _next_ones(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+    """Return "the next one is in Ankara next year", "the next test comes in Ankara": the next meeting
+    of the kind being discussed, in a known city (a country or an unknown name is no venue here)."""
+    found: list[Mention | None] = []
+    for match in _NEXT_ONE.finditer(passage.text):
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=False, summit=True)
+        if (
+            mention is None
+            or mention.place is None
+            or mention.place.is_country
+            or mention.place.country is None
+        ):
             continue
-        at = meeting[1]
-        where = replace(place, start=at, end=at)
-        kind = kind_of(meeting[0])
-        found.append(
-            Mention(
-                passage, at, at + len(meeting[0]), kind, where, times[0], None, summit=kind in _SUMMIT_KINDS
-            )
-        )
+        found.append(replace(mention, kind=None, tense=EventStatus.UPCOMING, upcoming=True, elliptical=True))
     return found
+
+
+def _stays(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:
+    """Return "in Washington on 9-11 July 2024, the alliance marked ...": the allies (or their
+    leaders) in a known city for a span of days, the way a retrospective names a summit."""
+    text = passage.text
+    found: list[Mention] = []
+    for match in _IN_CITY.finditer(text):
+        place = place_in(text, match.end(), min(len(text), match.end() + 40))
+        if place is None or place.is_country:
+            continue
+        after = times.starting_from(place.end)
+        if after is None or after[0].end_day is None or not _STAY_GAP.fullmatch(text, place.end, after[1]):
+            continue  # one day in a city ("in Brussels on Tuesday, NATO said") is no meeting
+        subject = _STAY_SUBJECT.match(text, after[2])
+        if subject is None:
+            continue
+        tense = _tense(text, match.start(), subject.end())
+        when = _settle_time(after[0], tense, published)
+        kind = kind_of(subject.group(0))
+        found.append(Mention(passage, match.start(), subject.end(), kind, place, when, tense))
+    return found
+
+
+def _named_decisions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:
+    """Return the meetings a decision named by its place recalls: "the 2014 Wales pledge", "ten years
+    after the Madrid declaration". Like a decision taken at a place, it makes a meeting only with a time:
+    the one written before it, or the years after it when the clause is about the article's own time."""
+    text = passage.text
+    found: list[Mention] = []
+    for match in _NAMED_DECISION.finditer(text):
+        place = place_in(text, match.start("place"), match.end("place"))
+        if place is None or place.country is None or place.end != match.end("place"):
+            continue
+        when = _time_near(text, times, match.start(), match.start("place")) or _years_after(
+            text, times, match.start(), match.end(), published
+        )
+        if when is not None:
+            found.append(
+                Mention(passage, match.start(), match.end(), None, place, when, EventStatus.PAST, weak=True)
+            )
+    return found
+
+
+def _years_after(
+    text: str, times: Times, start: int, end: int, published: PartialDate | None
+) -> TimeRef | None:
+    """Return the year "<n> years after <decision>" (the decision at text[start:end]) puts the
+    decision in, counted back from the article's year when the clause gives no year of its own."""
+    match = _YEARS_AFTER.search(text, max(0, start - 30), start)
+    if match is None or published is None:
+        return None
+    clause = clause_start(text, match.start())
+    if times.within(clause, clause_end(text, start)):
+        return None  # the clause has a year of its own: count from it or not at all
+    word = match.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    return TimeRef(text=text[match.start() : end], year=published.year - n) if n else None
+
+
+_NAMED_DECISION = re.compile(
+    r"(?P<place>\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:pledge|declaration|communiqu[eé]|commitment)\b"
+)
+_YEARS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+years\s+(?:after|on\s+from)\s+(?:the\s+)?$")
+_IN_CITY = re.compile(r"\b[Ii]n\s+(?=[A-Z])")
+_STAY_GAP = re.compile(r"\s*,?\s*(?:on|from)\s+")
+_STAY_SUBJECT = re.compile(
+    r"\s*,\s*(?:the\s+alliance|(?:NATO|allied)\s+leaders|the\s+allies|leaders|allies|heads\s+of\s+(?:state|government))\b"
+)
+_NEXT_ONE = re.compile(r"\b[Tt]he\s+next\s+(?:one|[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b")
 
 
 def _since(passage: Passage, found: list[Mention]) -> list[Mention]:
@@ -297,7 +449,7 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
             and not mention.weak
             and not mention.upcoming
             and mention.place is None
-            and (previous.when is None or mention.when is None or _agree(previous.when, mention.when))
+            and (previous.when is None or mention.when is None or times_agree(previous.when, mention.when))
             and not crosses_clause(mention.passage.text, previous.end, mention.start)
         ):
             folded[-1] = replace(
@@ -309,12 +461,6 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
             continue
         folded.append(mention)
     return folded
-
-
-def _agree(a: TimeRef, b: TimeRef) -> bool:
-    """Return whether two times could be the same date (no known field differs)."""
-    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
-    return all(x is None or y is None or x == y for x, y in pairs)
 
 
 # --- the parts of a mention -------------------------------------------------------------------
@@ -410,7 +556,7 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
         near.append(before[0])
     if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
         near.append(after[0])
-    return max(near, key=_precision, default=None)
+    return max(near, key=precision, default=None)
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:
@@ -462,7 +608,7 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
         if not _OPENING_GAP.fullmatch(text, previous_end, t_start):
             break
         run.append(ref)
-    return max(run, key=_precision)
+    return max(run, key=precision)
 
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
@@ -475,6 +621,30 @@ def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:
     if before is None or gap is None or crosses_clause(text, gap.end(), start):
         return None
     return before[0]
+
+
+def _next_clause_time(text: str, times: Times, end: int) -> TimeRef | None:
+    """Return the time the next clause gives the meeting: "The summit is in Riga; it opens on 7 July".
+
+    The clause must be about the meeting ("it", "the summit", the leaders) and say when it opens,
+    runs or when they arrive; a time in any other clause is another matter's.
+    """
+    after = times.starting_from(end)
+    if after is None or after[1] - end > _NEXT_CLAUSE_REACH:
+        return None
+    return after[0] if _NEXT_CLAUSE_GAP.fullmatch(text, end, after[1]) else None
+
+
+_NEXT_CLAUSE_REACH = 90
+_NEXT_CLAUSE_GAP = re.compile(
+    r"\s*(?:[;:—–]|,(?:\s+(?:and|with|so))?)\s+"
+    r"(?:(?:[Ii]t|(?:[Tt]he|[Tt]his)\s+(?:summit|meeting|gathering|talks)(?:\s+itself)?|(?:[Tt]he\s+)?(?:leaders|ministers"
+    r"|delegations|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?))\s+)"
+    r"(?:(?:will|is|are|was|were)\s+)?(?:(?:due|set|expected|scheduled)\s+(?:to\s+)?)?(?:be\s+)?"
+    r"(?:opens?|opened|starts?|started|begins?|began|runs?|ran|takes?\s+place|took\s+place|convenes?|convened|held"
+    r"|arrive[sd]?|meets?|met|gathers?|gathered)"
+    r"(?:\s+(?:for\s+\w+\s+days|again|together))?\s*,?\s*(?:(?:on|in|from|between)\s+)?"
+)
 
 
 def _tense(text: str, start: int, end: int) -> EventStatus | None:
@@ -517,6 +687,8 @@ def _settle_time(
         day = datetime.date(published.year, published.month, published.day)
         date = day + datetime.timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7 or 7)
         return TimeRef(text=when.text, year=date.year, month=date.month, day=date.day)
+    if when.year is not None and when.month is not None and when.day is not None:
+        return _settle_day(when, tense, published)
     if (
         when.year is None
         or when.month is None
@@ -532,9 +704,22 @@ def _settle_time(
     return when
 
 
+def _settle_day(when: TimeRef, tense: EventStatus, published: PartialDate) -> TimeRef:
+    """Return a day written without its year ("from 7 July") in the year the clause looks to.
+
+    Three days after 7 July, "leaders will gather on 7 July" is next year's 7 July; before it,
+    "leaders met on 20 July" is last year's. A written year, or a weekday or "today", stays.
+    """
+    if published.day is None or _ANCHORED.search(when.text) or when.year is None or when.month is None:
+        return when
+    now = (published.year, published.month, published.day)
+    if tense is EventStatus.UPCOMING and (when.year, when.month, when.end_day or when.day or 1) < now:
+        return when.model_copy(update={"year": when.year + 1})
+    if tense is EventStatus.PAST and (when.year, when.month, when.day or 1) > now:
+        return when.model_copy(update={"year": when.year - 1})
+    return when
+
+
+# A day whose year is written or follows from the date itself ("today", "next Tuesday").
+_ANCHORED = re.compile(r"\d{4}|\b(?i:today|tonight|tomorrow|yesterday|next|last|this)\b")
 _BARE_MONTH = re.compile(r"(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+)?[A-Z][a-z]+")
-
-
-def _precision(when: TimeRef) -> int:
-    """Return how many of year, month and day a time knows."""
-    return sum(value is not None for value in (when.year, when.month, when.day))

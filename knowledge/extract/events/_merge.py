@@ -1,7 +1,8 @@
 """Mentions into events: one place and date is one meeting, however the text names it.
 
 * A mention with a place or time joins the event with the same place (a city and its country
-  are one place: "the Netherlands" and "The Hague" merge, "Ankara" and "Istanbul" do not), else
+  are one place: "the Netherlands" and "The Hague" merge, "Ankara" and "Istanbul" do not; a day
+  within the meeting's dates, "today" on its second day, agrees with them), else
   one sharing its month (or year), else the one just discussed when it only fills a gap (a place
   for a dated event); anything that conflicts -- another place, another year, another kind -- is
   another event. A weak mention (a decision at a place) joins an event, or makes one only when
@@ -16,10 +17,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.extract.events._kinds import compatible, more_specific
 from knowledge.extract.events._mentions import Mention
+from knowledge.extract.events._times import precision, times_agree
 from knowledge.gazetteer import normalize
 from knowledge.models import AgendaRecord, AttendeeRecord, EventKind, EventStatus, PartialDate, TimeRef
 
@@ -66,6 +68,11 @@ class Event:
 
 def place_mention(mention: Mention, events: list[Event], published: PartialDate | None) -> Event | None:
     """Return the event a mention belongs to, creating it when the mention names a new meeting."""
+    if mention.elliptical:  # "the next one is in Ankara": only after a meeting, and of its kind
+        if not events:
+            return None
+        latest = max(events, key=lambda event: event.touched)
+        mention = replace(mention, kind=latest.kind, summit=latest.summit)
     if mention.back_reference or (mention.place is None and mention.when is None):
         event = _current(events, mention, published)
         said = mention.place is not None or mention.when is not None
@@ -106,7 +113,7 @@ def _could_be(event: Event, other: Event) -> bool:
     """Return whether a placeless event may be another: same kind of meeting, and times that agree."""
     if not compatible(event.kind, other.kind) or event.summit != other.summit:
         return False
-    return event.when is not None and other.when is not None and _times_agree(event.when, other.when)
+    return event.when is not None and other.when is not None and times_agree(event.when, other.when)
 
 
 def _fold(event: Event, into: Event) -> None:
@@ -170,14 +177,14 @@ def _compatible(event: Event, mention: Mention) -> bool:
         return False
     if mention.place and event.place and not _same_place(event, mention):
         return False
-    return mention.when is None or event.when is None or _times_agree(event.when, mention.when)
+    return mention.when is None or event.when is None or times_agree(event.when, mention.when)
 
 
 def _same_meeting(event: Event, mention: Mention) -> bool:
     """Return whether a back reference's place and time fit the event it refers to."""
     if mention.place and event.place and not _same_place(event, mention):
         return False
-    return mention.when is None or event.when is None or _times_agree(event.when, mention.when)
+    return mention.when is None or event.when is None or times_agree(event.when, mention.when)
 
 
 def _same_place(event: Event, mention: Mention) -> bool:
@@ -194,12 +201,6 @@ def _same_place(event: Event, mention: Mention) -> bool:
 def _fills_gap(event: Event, mention: Mention) -> bool:
     """Return whether a mention only adds what an event lacks (a place to a dated event)."""
     return (mention.place is None or event.place is None) and (mention.when is None or event.when is None)
-
-
-def _times_agree(a: TimeRef, b: TimeRef) -> bool:
-    """Return whether two times could be the same date (no known field differs)."""
-    pairs = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
-    return all(x is None or y is None or x == y for x, y in pairs)
 
 
 def _shares_date(a: TimeRef, b: TimeRef) -> bool:
@@ -221,12 +222,15 @@ def _absorb(event: Event, mention: Mention) -> None:
     if place and (event.place is None or (event.is_country and not place.is_country)):
         event.place, event.is_country = place.name, place.is_country
         event.country = place.country or event.country
-    if mention.when and (event.when is None or _precision(mention.when) > _precision(event.when)):
+    if mention.when and (event.when is None or _more_telling(mention.when, event.when)):
         event.when = mention.when
     if mention.tense is not None:
         event.tenses.append(mention.tense)
 
 
-def _precision(when: TimeRef) -> int:
-    """Return how many of year, month and day a time knows."""
-    return sum(value is not None for value in (when.year, when.month, when.day))
+def _more_telling(new: TimeRef, old: TimeRef) -> bool:
+    """Return whether a time says more than the one an event has: more of year, month and day, or
+    the same day as part of the meeting's range ("24-25 June" over "today")."""
+    if precision(new) != precision(old):
+        return precision(new) > precision(old)
+    return new.end_day is not None and old.end_day is None and times_agree(new, old)

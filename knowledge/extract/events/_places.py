@@ -5,7 +5,9 @@
   Lithuanian capital" (a demonym's capital).
 * Before the meeting word: "the Madrid summit", "the Dutch summit" (a demonym's country); and a
   place that is the subject of "was / will be / hosts ... summit": "The Hague, on 24-25 June, was
-  the shortest summit", "Vilnius will host the summit".
+  the shortest summit", "Vilnius will host the summit", "Vilnius hosted last year's summit"; and
+  the subject of a host verb whose object is a group of leaders ("Madrid hosted NATO leaders",
+  "The Latvian capital will host leaders").
 * A place is a country, a city or region of ``knowledge.places`` (which gives its country), or,
   right after the meeting word, any capitalised name ("summit in Kananaskis").
 * A dateline ("THE HAGUE —", "VILNIUS, July 12 —") names the city the first paragraph was
@@ -44,7 +46,7 @@ _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 # Words between a meeting word and its place: "the summit, to be held in Ankara on July 7-8".
 HELD = (
     r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+held"
-    r"|(?:is|are|was)\s+(?:planned|scheduled|set|due)"
+    r"|(?:(?:is|are|was)\s+)?(?:planned|scheduled|set|due)"
     r"|(?:will\s+)?(?:take|takes|took)\s+place"
     r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
     r"|began|end|ends|ended|close|closes|closed)))?"
@@ -52,20 +54,33 @@ HELD = (
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
 _OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?"
+# The building between the meeting and its city: "the summit venue in", "the meeting at the
+# alliance's headquarters in Brussels", "the summit at the World Forum in The Hague".
+_BUILDING = (
+    r"(?:\s+(?:venue|site)"
+    r"|\s*,?\s+(?:at|inside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?i:headquarters|venue|cent(?:re|er)|palace|hall|forum|complex|building|hotel|castle|base))?"
+)
 _AFTER = re.compile(
-    rf"{_OF_BODY}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
+    rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})"
+    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)
-_CAPITAL = re.compile(r"(?:the\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
+_CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
 # "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
 _SUBJECT = re.compile(
-    rf"(?P<place>{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became"
+    rf"(?P<place>(?:[Tt]he\s+[A-Z]\w+\s+capital)|{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became"
     r"|(?:will\s+|(?:is|was)\s+(?:set|due)\s+to\s+)?host(?:s|ed)?)\s+"
 )
 # "was [the shortest] summit", "hosts [next year's] summit"
-_PREDICATE = re.compile(r"(?:the|a|an|this|next|its|their)\b(?:['’]s)?\s+(?:[\w’'-]+\s+){0,4}")
+_PREDICATE = re.compile(r"(?:the|a|an|this|next|last|its|their)\b(?:['’]s)?\s+(?:[\w’'-]+\s+){0,4}")
+# "Madrid hosted NATO leaders", "The Latvian capital will host leaders": the host verb's subject.
+_HOST_SUBJECT = re.compile(
+    rf"(?P<place>(?:[Tt]he\s+[A-Z]\w+\s+capital)|{_NAME})(?:,[^,;:]{{1,40}},)?\s+"
+    r"(?:(?:has|have|had|will|(?:is|was)\s+(?:set|due)\s+to)\s+)?$"
+)
 _NOT_PLACES = words(
     "nato alliance leaders upcoming next last this emergency extraordinary annual special first second"
     " european eu council group read"
@@ -113,7 +128,40 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
     subject = _SUBJECT.match(text, clause_start(text, start))
     if subject and subject.end() <= start and _PREDICATE.fullmatch(text, subject.end(), start):
         place_start = subject.start("place")
+        capital = _CAPITAL.fullmatch(text, place_start, subject.end("place"))
+        if capital:  # "The Latvian capital hosts the summit"
+            return _capital(capital, place_start)
         return resolve(subject.group("place"), place_start == 0, place_start, subject.end("place"))
+    return None
+
+
+# "In The Hague, leaders will meet on 24-25 June": a known place opening the clause.
+_OPENING_PLACE = re.compile(rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+")
+_HOST_REACH = 60  # characters before the verb where its subject may start
+
+
+def opening_place(text: str, clause: int, start: int) -> PlaceMatch | None:
+    """Return the known place of an adverbial opening a clause ("In The Hague, leaders meet ..."),
+    when the meeting's words follow it directly (from start)."""
+    match = _OPENING_PLACE.match(text, clause)
+    if match is None or match.end() != start:
+        return None
+    place = resolve(match.group("place"), match.start("place") == 0, match.start("place"), match.end("place"))
+    return place if place and place.country else None
+
+
+def host_place(text: str, verb_start: int) -> PlaceMatch | None:
+    """Return the place that is the subject of a host verb at verb_start ("Madrid hosted ...")."""
+    clause = clause_start(text, verb_start)
+    begin = max(clause, verb_start - _HOST_REACH)
+    for start in _suffixes(text, begin, verb_start):  # "In July 2023, Vilnius hosted": from each word
+        match = _HOST_SUBJECT.fullmatch(text, start, verb_start)
+        if match is None:
+            continue
+        capital = _CAPITAL.fullmatch(text, match.start("place"), match.end("place"))
+        if capital:
+            return _capital(capital, match.start("place"))
+        return resolve(match.group("place"), start == 0, start, match.end("place"))
     return None
 
 

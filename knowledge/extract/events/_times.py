@@ -42,3 +42,18 @@ class Times:
         first = bisect_left(self._starts, start)
         last = bisect_right(self._ends, end)
         return self.spans[first:last] if first < last else []
+
+
+def times_agree(a: TimeRef, b: TimeRef) -> bool:
+    """Return whether two times could be the same meeting: no known year or month differs, and the
+    days overlap ("today", the 25th, falls within "24-25 June")."""
+    if any(x is not None and y is not None and x != y for x, y in ((a.year, b.year), (a.month, b.month))):
+        return False
+    if a.day is None or b.day is None:
+        return True
+    return a.day <= (b.end_day or b.day) and b.day <= (a.end_day or a.day)
+
+
+def precision(when: TimeRef) -> int:
+    """Return how many of year, month and day a time knows."""
+    return sum(value is not None for value in (when.year, when.month, when.day))

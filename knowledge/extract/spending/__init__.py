@@ -15,6 +15,7 @@ Two readings, each in its own module, then one labelling:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from knowledge.extract.numbers import KRONER
@@ -33,7 +34,8 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
-from knowledge.models import Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
+from knowledge.models import ALLIANCE, Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
+from knowledge.wordscan import PASSAGE_CACHE
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
 _TIMELESS = re.compile(r"\bnever\b|\bin\s+any\s+year\b|\bfor\s+years\b|\bever\b", re.I)
@@ -61,13 +63,51 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
     phrased = [_with_status(r, sentences, years) for r in phrase_records(sentences) if _kept(r, sentences)]
     phrased = _gapped_statuses(phrased, sentences)
     claimed = {(r.passage, r.as_written) for r in phrased}
+    # a count a phrase already read ("Eighteen NATO members have met ...") is one fact, however its words were cut
+    counted = {(r.passage, r.value) for r in phrased if r.metric is Metric.ALLIES_MEETING_TARGET}
+    alliance = [
+        r
+        for r in alliance_records(sentences, claimed)
+        if r.metric is not Metric.ALLIES_MEETING_TARGET or (r.passage, r.value) not in counted
+    ]
     found = [
         *phrased,
         *structure_records(_readable(article, tables=True), phrased, years, speaking_for),
-        *alliance_records(sentences, claimed),
+        *alliance,
     ]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
-    return [r for r in own if r.currency != KRONER]
+    return _once([r for r in own if r.currency != KRONER and _plausible(r)])
+
+
+def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records less those that restate an earlier one's figure (same ally, measure, year,
+    value, currency and status: "2.0% ... in 2024" in the text and "2.00" in its table), so an answer
+    lists a figure once, citing where the article first gives it. The alliance's facts are kept as
+    read: the same value may be two different facts of it (a target and a count)."""
+    first: dict[tuple[object, ...], SpendingRecord] = {}
+    for record in sorted(records, key=lambda r: r.passage):
+        if record.value is not None and record.subject != ALLIANCE:
+            first.setdefault(_figure_key(record), record)
+    return [r for r in records if r.value is None or r.subject == ALLIANCE or first[_figure_key(r)] is r]
+
+
+def _figure_key(record: SpendingRecord) -> tuple[object, ...]:
+    """Return what makes two records the same figure."""
+    year = record.when.year if record.when else None
+    return (record.subject, record.metric, year, record.value, record.currency, record.status)
+
+
+# No ally in the years news covers spends anywhere near a tenth of its economy on defence (the
+# highest are under 5%; the 2035 target is 5% with related spending): a share above this is
+# something else ("support ... is 62% in Denmark, a survey found"), never an answer.
+MAX_SHARE_OF_GDP = 10.0
+
+
+def _plausible(record: SpendingRecord) -> bool:
+    """Return whether a record's value can be a defence share of GDP, when it is one."""
+    return not (
+        record.metric is Metric.SHARE_OF_GDP and record.value is not None and record.value > MAX_SHARE_OF_GDP
+    )
 
 
 _NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)
@@ -123,7 +163,15 @@ def _fits(text: str, tables: bool) -> bool:
         return tables and len(text) <= MAX_TABLE_CHARS
     if len(text) > MAX_SENTENCE_CHARS:
         return False
-    return len(_FIGURE_CUE.findall(text)) <= MAX_SENTENCE_FIGURES
+    return _figure_count(text) <= MAX_SENTENCE_FIGURES
+
+
+@functools.lru_cache(
+    maxsize=PASSAGE_CACHE
+)  # asked twice a passage: for the readers of tables and of the rest
+def _figure_count(text: str) -> int:
+    """Return how many percentages and amounts a passage seems to hold."""
+    return len(_FIGURE_CUE.findall(text))
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:

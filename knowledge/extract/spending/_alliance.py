@@ -5,22 +5,31 @@
   speaks of a goal (target, goal, guideline, pledge, commitment, agreed, aim, by a year) is a
   target of the alliance (subject ``NATO``, status target), dated by its deadline ("by 2035"),
   else by the clause's one year ("agreed in Wales in 2014"). Parts of a target joined to it
-  ("split between 3.5% for core needs and 1.5% for wider items") are targets of the same year. A
-  clause that names a country before the figure is that country's business, not the alliance's.
+  ("split between 3.5% for core needs and 1.5% for wider items") are targets of the same year, and
+  so are parts given in the next sentence ("At least 3.5% is for core defence, and up to 1.5% can
+  go to ..."). A clause that names a country before the figure is that country's business, not the
+  alliance's -- unless the country is only where allies met ("agreed in Vilnius", see ``_venues``),
+  asks the allies for it ("Washington expected every ally to move towards 5%"), or stands before a
+  colon that opens the statement. A question ("debating whether 2% should be ...") states none.
 * **Named targets.** A target named in passing is the alliance's too, whoever the clause is about
   ("Italy has not reached NATO's 2% guideline", "the 2% guideline agreed in Wales in 2014"): when
   NATO possesses it or it is "the N% guideline", and it is not a share of budgets or another body's.
   One record per target however often it is named, dated only by a clause that says it was set.
 * **Totals.** An amount whose clause has the allies together as its subject ("the 32 allies are
   expected to spend about $1.47 trillion", "NATO's 32 members together accounted for $1,506bn",
-  "allied defence spending reached $1.3 trillion") and a spending word between them is the
+  "allied defence spending reached $1.3 trillion", "alliance-wide spending", "allied governments",
+  "NATO estimates that its members ...") and a spending word between them is the
   alliance's total (``AMOUNT``), dated by the time after it; an amount it is compared with ("up
   from $1.34 trillion a year earlier") is the total of that time. Not a total: a country named
   between subject and amount, NATO's own (common, civil) budget, aid, a bound ("more than $1 trillion").
-* **Counts.** "23 of the 32 allies", "Twenty-three allies", "two-thirds of members" with a verb
+* **Counts.** "23 of the 32 allies", "Twenty-three allies", "23 NATO allies" with a verb
   of meeting or reaching a target: the number of allies meeting it (``ALLIES_MEETING_TARGET``),
   with the total when given and the target percent when the clause names one. A forecast ("are
   expected to", "on course to") is an estimate; a bound ("more than 20 allies") is not a count.
+  "Of 32 allies, 23 reached ..." gives the total first; a sentence right after a count whose
+  subject is that count ("The number crept up, to 11 in 2023, before jumping to 23 in 2024") gives
+  it again for other years, as does one naming it ("The number of allies meeting the 2% target
+  rose from three in 2014 to 23 in 2024"). "Countries" count allies only where the alliance is named.
 """
 
 from __future__ import annotations
@@ -38,20 +47,46 @@ from knowledge.extract.numbers import (
 )
 from knowledge.extract.spending._clauses import DATELINE, clause_spans
 from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import ALLIANCE, Article, FigureStatus, Metric, Passage, SpendingRecord, TimeRef
 
 _ALLIANCE_SUBJECT = re.compile(
-    r"\bNATO\b|\b(?i:alliance|allies|allied|members|member\s+states|leaders|heads\s+of\s+state)\b"
+    r"\bNATO\b|\b(?i:alliance|allies|allied|members|member\s+states|leaders|heads\s+of\s+state|(?:every|each)\s+ally"
+    r"|(?:allied\s+|NATO\s+)?defen[cs]e\s+ministers)\b"
 )
-_GOAL = re.compile(
-    r"\b(?:targets?|goal|guideline|benchmark|pledged?|commit(?:ted|ment|s)?|agreed|agreement|aims?|"
-    r"invest|threshold|floor|by\s+(?:19|20)\d\d)\b",
+# A country that asks the allies for the figure is not its owner: "Washington expected every ally to
+# move towards 5%", "Germany urged allies to commit to 3.5%".
+_URGES = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:expect(?:s|ed)?|want(?:s|ed)?|urg(?:es|ed)|press(?:es|ed)|push(?:es|ed)"
+    r"|call(?:s|ed)\s+on|ask(?:s|ed)|told|warned)\s+(?:(?:all|every|each|the|other|fellow)\s+){0,2}$",
     re.I,
 )
+# A colon opens a statement of its own: in "Vilnius settled it: leaders agreed that 2% ...", the
+# words before it are no subject of the figure.
+_COLON = re.compile(r":\s")
+# An open question states no target: "the alliance was debating whether 2% should be a floor".
+_QUESTION = re.compile(r"\b(?:whether|if)\b", re.I)
+_GOAL = re.compile(
+    r"\b(?:targets?|goal|guideline|benchmark|pledged?|commit(?:ted|ment|s)?|agreed|agreement|aims?|"
+    r"invest|by\s+(?:19|20)\d\d|(?:move|moving|path|head|heading)\s+towards?)\b",
+    re.I,
+)
+# A target still to be agreed: the clause's date is when it may be set, not when it was.
+_PROPOSED = re.compile(
+    r"\b(?:expected|set|due|likely|poised|about)\s+to\b|\b(?:will|would|are\s+to|is\s+to)\b", re.I
+)
+# A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
+_FLOOR = re.compile(r"\b(?:threshold|floor|minimum)\b", re.I)
 _DEADLINE = re.compile(
-    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\bby\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\b(?:by|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+# What a part of a target is for: "3.5% is for core defence", "1.5% can go to", "3.5% reserved for".
+_PART_OF = re.compile(
+    r"\s*(?:of\s+(?:it|GDP|that|this|the\s+total)\s+)?(?:(?:is|are|will|would|must|should|can|could|has\s+to|have\s+to)\s+)?"
+    r"(?:be\s+)?(?:for|go(?:es)?\s+to|on|(?:reserved|earmarked|set\s+aside)\s+for)\b",
+    re.I,
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
 _NAMED_BEFORE = re.compile(r"\b(?:target|goal|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I)
@@ -69,19 +104,42 @@ _TARGET_OWNER = re.compile(
 _GUIDELINE = re.compile(r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?guideline\b", re.I)
 _BUDGET_SHARE = re.compile(r"\s*\bof\s+(?:the\s+|their\s+|its\s+)?(?:defen[cs]e\s+)?budgets?\b", re.I)
 _SETTING = re.compile(
-    r"\b(?:agreed?|set|adopted|pledged?|committed|commitment|endorsed?|raised?|introduced|proposed|decided)\b",
+    r"\b(?:agree(?:d|ing)?|set(?:ting)?|adopt(?:ed|ing)?|pledg(?:e|ed|ing)|commit(?:ted|ting|ment)|endors(?:e|ed|ing)"
+    r"|rais(?:e|ed|ing)|introduc(?:e|ed|ing)|propos(?:e|ed|ing)|decided|sign(?:ed|ing)?\s+off|approv(?:e|ed|ing)"
+    r"|made|turned)\b",
     re.I,
 )
 _COUNT = re.compile(
     rf"\b(?P<n>{COUNT_PATTERN})\s+(?:of\s+(?:the\s+|NATO['’]s\s+|its\s+|all\s+)?(?P<total>{COUNT_PATTERN})\s+)?"
-    r"(?:allies|members|member\s+states|countries|nations)\b",
+    r"(?:NATO\s+)?(?:allies|members|member\s+(?:states|countries|nations)|countries|nations)\b",
+    re.I,
+)
+# "Of 32 allies, 23 reached ...": the total first, then the count with no noun of its own.
+_OF_TOTAL_COUNT = re.compile(
+    rf"\b(?i:of)\s+(?:the\s+|NATO['’]s\s+|its\s+|all\s+)?(?P<total>{COUNT_PATTERN})\s+"
+    rf"(?:allies|members|member\s+states|countries|nations)\s*,\s*(?P<n>{COUNT_PATTERN})\b",
+    re.I,
+)
+# A sentence whose subject is the count just given ("The number crept up, to 11 in 2023, before
+# jumping to 23 in 2024") gives that count again for other years.
+_RECOUNT_SUBJECT = re.compile(
+    r"\s*(?:[AQ]:\s*)?(?:The|That|This|Their)\s+(?:number|count|tally)\b(?!\s+of\s+(?!allies|members|them))"
+)
+# "The number of allies meeting the 2% target rose from three in 2014 to 23 in 2024": a count by name.
+_NUMBER_OF_ALLIES = re.compile(
+    r"\s*(?:[AQ]:\s*)?The\s+number\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+states|countries)\b", re.I
+)
+_RECOUNT = re.compile(
+    rf"\b(?:to|at|reached|hit|of|from)\s+(?P<n>{COUNT_PATTERN})\s+(?:(?:allies|members)\s+)?in\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|reach(?:ed|es|ing)?|hit|exceed(?:ed|s)?|cross(?:ed)?|spend(?:ing)?\s+at\s+least|"
+    r"\b(?:met|meet|meets|meeting|reach(?:ed|es|ing)?|hit|exceed(?:ed|s)?|cross(?:ed)?|spen[dt]\w*\s+at\s+least|"
     r"are\s+above|were\s+above|on\s+course|on\s+track|spen[dt]\w*\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+or\s+more)",
     re.I,
 )
+_ANY_COUNTRIES = re.compile(r"(?:countries|nations)$", re.I)
+_NATO_NAMED = re.compile(r"\bNATO\b|\b(?:alliance|allies|allied)\b", re.I)
 _COUNT_CUE = re.compile(r"allies|members|countries|nations|states", re.I)
 _NOT_NATO = re.compile(r"\bEU\b|European\s+Union|\bG7\b|\bG20\b|\bOECD\b")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -101,11 +159,13 @@ _COMPARED_COUNT = re.compile(
 _TOTAL_SUBJECT = re.compile(
     r"\b(?:(?:the|all)\s+(?:\d{2}|thirty-\w+)\s+(?:allies|members)|NATO['’]s\s+(?:\d{2}\s+)?(?:allies|members)"
     r"|NATO\s+(?:allies|members)|(?:total\s+)?allied\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)"
-    r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole)\b",
+    r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole"
+    r"|alliance-wide\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)|allied\s+governments"
+    r"|(?<=NATO\s)(?:\w+\s+){1,3}?its\s+(?:\d{2}\s+)?(?:allies|members))\b",
     re.I,
 )
 _TOTAL_VERB = re.compile(
-    r"\b(?:spend\w*|spent|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reached|rose\s+to|came\s+to|"
+    r"\b(?:spend\w*|spent|budget(?:ed|s)?|accounted\s+for|account\s+for|totall?(?:ed|ing|s)?|reach(?:ed|es)?|hit|rose\s+to|came\s+to|"
     r"amounted\s+to|stood\s+at|(?:is|was|were|are)(?:\s+\w+){0,2}|together|combined)\b",
     re.I,
 )
@@ -127,16 +187,28 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
     """Return the alliance's targets and counts of allies meeting them, except figures in claimed."""
     records: list[SpendingRecord] = []
     named: set[tuple[float | None, int | None]] = set()  # a named target is one fact however often named
+    counts: list[SpendingRecord] = []  # the counts of the sentence before
+    targets: list[SpendingRecord] = []  # the targets the sentence before stated
     for passage in article.passages:
+        recounted = _recounts(passage, counts, article)
+        records += recounted
+        counts = list(recounted)
+        parts = _parts(passage, targets)
+        records += parts
+        targets = []
         for start, end in clause_spans(passage.text):
-            stated = _targets(passage, start, end, article)
+            stated = [] if parts else _targets(passage, start, end, article)
             records += stated
+            targets += stated
+            named |= {(r.value, None) for r in stated}  # named later, a stated target is that target
             for record in _named_targets(passage, start, end, article, {r.as_written for r in stated}):
                 key = (record.value, record.when.year if record.when else None)
                 if key not in named:
                     named.add(key)
                     records.append(record)
-            records += _counts(passage, start, end, article)
+            counted = [] if recounted else _counts(passage, start, end, article)
+            records += counted
+            counts += counted
             records += _totals(passage, start, end, article)
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
@@ -145,12 +217,23 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     """Return the alliance targets a clause states."""
     text = passage.text
     subject = _ALLIANCE_SUBJECT.search(text, start, end)
-    if subject is None or _GOAL.search(text, start, end) is None:
-        return []
+    goal = _GOAL.search(text, start, end) or (
+        _FLOOR.search(text, start, end) and _SETTING.search(text, start, end)
+    )
+    if subject is None or not goal or _NOT_NATO.search(text, start, end):
+        return []  # "EU leaders agreed ..." is another club's business
     spenders = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
     dateline = DATELINE.match(text)  # "ROME —" says where the story was filed, not who spends
-    countries = [s for _, s, _ in spenders if start <= s < end and not (dateline and s < dateline.end())]
-    records = []
+    colon = max((m.end() for m in _COLON.finditer(text, start, subject.start())), default=start)
+    countries = [
+        s
+        for _, s, e in spenders
+        if colon <= s < end
+        and not (dateline and s < dateline.end())
+        and not is_venue(text, s, e)
+        and not (e <= subject.start() and _URGES.fullmatch(text, e, subject.start()))
+    ]
+    records: list[SpendingRecord] = []
     deadline: int | None = None
     for quantity in find_percents(text[:end]):
         if (
@@ -159,6 +242,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             or any(s < quantity.start for s in countries)
         ):
             continue  # the alliance must be the subject; a country named first makes it that country's
+        if _QUESTION.search(text, start, quantity.start) or any(r.value == quantity.value for r in records):
+            continue  # a question states nothing; "the 2% guideline ..., committing to at least 2%" is one target
         if _BUDGET_SHARE.match(text, quantity.end):
             continue  # "26% of their defence budgets on equipment": a share of budgets, not of GDP
         qualifier = qualifier_before(text, quantity.start)
@@ -173,6 +258,8 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
         when = (
             TimeRef(text=f"by {deadline}", year=deadline)
             if deadline
+            else None
+            if _to_be_set(text, start, quantity.start)  # to be set at a meeting: not "set in" its date
             else _one_time(text, start, end, article)
         )
         records.append(
@@ -188,6 +275,13 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             )
         )
     return records
+
+
+def _to_be_set(text: str, start: int, figure: int) -> bool:
+    """Return whether a target is still to be set: a forward word before the setting verb ("are
+    expected to adopt"), not after it ("agreed that 2% would be the minimum")."""
+    setting = _SETTING.search(text, start, figure)
+    return _PROPOSED.search(text, start, setting.start() if setting else figure) is not None
 
 
 def _named_targets(
@@ -235,14 +329,24 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
     records: list[SpendingRecord] = []
     if not _COUNT_CUE.search(text, start, end):
         return records  # no "allies", "members", "countries": no count of them
-    for match in _COUNT.finditer(text, start, end):
+    matches = sorted(
+        [*_COUNT.finditer(text, start, end), *_OF_TOTAL_COUNT.finditer(text, start, end)], key=_start
+    )
+    for match in matches:
         count = None if _A_YEAR.fullmatch(match.group("n")) else parse_count(match.group("n"))
         verb = _MEETING.search(text, match.end(), min(end, match.end() + 60))
-        named = _GOAL.search(text, start, end) or _LEVEL.search(text, start, end) or "%" in text[start:end]
+        named = (
+            _GOAL.search(text, start, end)
+            or _FLOOR.search(text, start, end)
+            or _LEVEL.search(text, start, end)
+            or "%" in text[start:end]
+        )
         if count is None or verb is None or not named:
             continue
         if _NOT_NATO.search(text, start, end):
             continue  # "22 of the 27 EU countries": another club's members
+        if _ANY_COUNTRIES.search(match.group(0)) and not _NATO_NAMED.search(text):
+            continue  # "60 countries spent at least 2%": countries of the world, unless the allies are meant
         if qualifier_before(text, match.start()) is not None or _OF_BEFORE.search(text, start, match.start()):
             continue  # "more than 20 allies" is a bound; "Of 32 allies, 23 ..." names the total
         if _NEGATED.search(text, match.end(), verb.end()):
@@ -262,6 +366,77 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
                         passage, value, None, target, earlier_when, earlier.group("n"), FigureStatus.ACTUAL
                     )
                 )
+    return records
+
+
+def _parts(passage: Passage, before: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the parts of the target the sentence before stated, when a sentence only splits it.
+
+    "Leaders agreed a target of 5% of GDP by 2035. At least 3.5% is for core defence, and up to
+    1.5% can go to related spending.": each part is written as a target is ("at least", "up to"),
+    is smaller than the target and is for something; no country is named. It keeps the target's year.
+    """
+    text = passage.text
+    if not before or len({r.when.year if r.when else None for r in before}) != 1:
+        return []
+    whole = max(r.value or 0.0 for r in before)
+    percents = find_percents(text)
+    if not percents or find_country_mentions(text) or find_demonyms(text):
+        return []
+    for quantity in percents:
+        qualifier = qualifier_before(text, quantity.start)
+        if (
+            qualifier is None
+            or not _TARGET_BOUND.fullmatch(qualifier.text)
+            or quantity.value is None
+            or quantity.value >= whole
+            or not _PART_OF.match(text, quantity.end)
+        ):
+            return []
+    when = before[0].when
+    return [
+        SpendingRecord(
+            passage=passage.position,
+            subject=ALLIANCE,
+            metric=Metric.SHARE_OF_GDP,
+            when=when,
+            value=q.value,
+            as_written=q.text,
+            target=q.value,
+            status=FigureStatus.TARGET,
+        )
+        for q in percents
+    ]
+
+
+def _start(match: re.Match[str]) -> int:
+    """Return where a match starts."""
+    return match.start()
+
+
+def _recounts(passage: Passage, before: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return the counts a sentence about the count just given states for other years.
+
+    before: the counts of the sentence before; without one, "the number" is not the allies' unless
+    it says so ("The number of allies meeting the 2% target rose from three in 2014 to 23 in 2024").
+    """
+    text = passage.text
+    named = _NUMBER_OF_ALLIES.match(text)
+    if named and _MEETING.search(text, named.end()) and not _NOT_NATO.search(text):
+        percents = find_percents(text)
+        target = percents[0].value if len(percents) == 1 else None
+    elif before and _RECOUNT_SUBJECT.match(text):
+        target = before[-1].target
+    else:
+        return []
+    records = []
+    for match in _RECOUNT.finditer(text):
+        count = parse_count(match.group("n"))
+        year = int(match.group("year"))
+        when = TimeRef(text=f"in {year}", year=year)
+        if count is not None:
+            status = _count_status(text, when, article)
+            records.append(_count_record(passage, count, None, target, when, match.group("n"), status))
     return records
 
 
@@ -291,7 +466,10 @@ def _totals(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         if previous is None and (
             _TOTAL_VERB.search(lead) is None
             or _NOT_TOTAL.search(text, start, min(end, amount.end + 30))
-            or any(start <= s < amount.start for _, s, _ in find_country_mentions(text))
+            or any(
+                start <= s < amount.start and not is_venue(text, s, e)
+                for _, s, e in find_country_mentions(text)
+            )
         ):
             return []
         qualifier = qualifier_before(text, amount.start)

@@ -11,7 +11,12 @@ import functools
 import itertools
 import re
 
+from knowledge.wordscan import fold_case
+
 CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|although|except)\b", re.I)
+# Every break holds one of these, found fast case-sensitively in the folded sentence; CLAUSE_BREAK,
+# case-insensitive and opening with \b, is tried at every position.
+_BREAK_CUE = re.compile(r";|[—–]|while|whereas|but|though|except")
 RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*,|\([^()]*\)")
 # "ROME —", "LISBON, 11 October 2024 —", and a release's "Prague, 30 September 2026 —" (a place in
 # title case is a dateline only with a date after its comma).
@@ -24,7 +29,8 @@ DATELINE = re.compile(
 def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) spans of a sentence's clauses."""
     asides = [m.span() for m in RELATIVE.finditer(text)]
-    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text) if not any(s < m.start() < e for s, e in asides)]
+    found = CLAUSE_BREAK.finditer(text) if _BREAK_CUE.search(fold_case(text)) else ()
+    breaks = [m.start() for m in found if not any(s < m.start() < e for s, e in asides)]
     cuts = [0, *breaks, len(text)]
     return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
 

@@ -3,8 +3,8 @@
 A correction is a sentence that reports an earlier, wrong version ("An earlier version of this
 post said ...", "Yesterday's brief said ...", "we incorrectly reported ...") and then, in the same
 sentence or the next one of its paragraph, the right figure ("the correct figure is 1.37%", "it
-is in fact ...", or a next sentence that is only what the source said: "Vandamme said €9.8
-billion."). The wrong figure is dropped wherever the article states it for that country and
+is in fact ...", or what the source said, after a semicolon or as the next sentence: "Vandamme
+said €9.8 billion."). The wrong figure is dropped wherever the article states it for that country and
 metric, and the right one is stored with the wrong one's country, metric and year, citing the
 correction. A correction with no right figure only drops the wrong one. An update note that
 "corrects the size of the increase to 4 billion euros from 3 billion" drops every figure of the
@@ -31,9 +31,19 @@ _RIGHT_CUE = re.compile(
     r"|;\s*(?:it|the\s+figure|the\s+share)\s+(?:is|was)\b",
     re.I,
 )
+# Who gave the figure: a name ("Vandamme", "Minister Dufour") or an office ("the ministry").
+_SOURCE = (
+    r"(?:(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*"
+    r"|(?i:the\s+(?:\w+\s+)?(?:ministry|government|office|spokes(?:person|man|woman)|department)))"
+)
 # The sentence after the note is only what the source said: "Vandamme said €9.8 billion."
 _SOURCE_SAID = re.compile(
-    r"^\s*(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{0,25}\d[^;]{0,30}$)"
+    rf"^\s*{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
+)
+
+# The same, after a semicolon in the note itself: "at 10:15 we said 2%; Francken said 2.05%."
+_SOURCE_SAID_AFTER = re.compile(
+    rf";\s*{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
 )
 
 
@@ -78,6 +88,7 @@ def _right_figure(article: Article, position: int, wrong: SpendingRecord) -> Spe
     """Return the record the correction gives in place of wrong, if it gives a figure."""
     passage = article.passages[position]
     candidates = [(position, m.end()) for m in _RIGHT_CUE.finditer(passage.text)]
+    candidates += [(position, m.end()) for m in _SOURCE_SAID_AFTER.finditer(passage.text)]
     following = article.passages[position + 1] if position + 1 < len(article.passages) else None
     if not candidates and following is not None and following.paragraph == passage.paragraph:
         candidates = [(position + 1, m.end()) for m in _RIGHT_CUE.finditer(following.text)]

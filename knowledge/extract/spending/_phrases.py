@@ -112,7 +112,12 @@ _CLAUSE_BREAK = re.compile(
     r"(?=[\s;—,])(?:\s*(?:;|—|\s[–-]\s)\s*|,?\s+(?:while|whereas|but|although|though)\s+)", re.I
 )
 # Modal verbs ("would spend") are handled where they stand: they break the spender's link.
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b"
+    # an inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%"
+    r"|\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+",
+    re.I,
+)
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)
 _DEFENCE_NOUN = re.compile(
     r"\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays?)\b", re.I
@@ -137,7 +142,7 @@ _TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objecti
 # (see fold_case), as the patterns that need them ignore case.
 _TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective|line|mark")
 _SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
-_HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were")
+_HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were|should")
 _DEFENCE_CUE = re.compile(r"defen|military|armed")
 _CLAUSE_BREAK_CUE = re.compile(r"[;—–-]|while|whereas|but|though")
 # Where the alliance and Baltic patterns can start; their leading \b keeps re from skipping ahead.

@@ -3,7 +3,8 @@
 Read from the words that lead to the figure (its clause from the start up to the figure), in this
 order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
 "decided") is a **target**; a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "the programming law",
-"expects ... to", "is set to") is **planned**; "estimated", "is expected", "projected",
+"expects ... to", "is set to") is **planned**, except a past year's budget ("approved",
+"budgeted" for a year before the article's: what that year had); "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
 article's own year is an estimate (the year is not over) unless that year's budget law states it
 ("the 2025 budget is 4.7% of GDP"), a later year is planned, an earlier year is actual unless the
@@ -23,7 +24,7 @@ _TARGET = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|"
-    r"expects?\b[^.;]{0,40}?\bto\s+\w+|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
+    r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
     r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill))\b",
     re.I,
 )
@@ -39,6 +40,8 @@ _BUDGET = re.compile(
     r"|\bbudget\s+for\s+(?:(?:19|20)\d\d|(?:this|the\s+current)\s+(?:fiscal\s+)?year)\b",
     re.I,
 )
+# A plan read only from budget words ("approved", "budgeted"): for a past year it is what was spent.
+_BUDGET_ONLY = re.compile(r"budgeted|approv\w+|allocat\w+|earmark(?:s|ed)?", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
@@ -59,7 +62,8 @@ def figure_status(
         return FigureStatus.ESTIMATE
     if _TARGET.search(lead):
         return FigureStatus.TARGET
-    if _PLANNED.search(lead):
+    plans = [m.group(0) for m in _PLANNED.finditer(lead)]
+    if plans and not (_past(when, published) and all(_BUDGET_ONLY.fullmatch(p) for p in plans)):
         return FigureStatus.PLANNED
     if _ESTIMATE.search(lead):
         return FigureStatus.ESTIMATE
@@ -71,3 +75,8 @@ def figure_status(
     if estimates or year == published.year:
         return FigureStatus.ESTIMATE
     return FigureStatus.ACTUAL
+
+
+def _past(when: TimeRef | None, published: PartialDate | None) -> bool:
+    """Return whether a figure's year is before the article's."""
+    return when is not None and when.year is not None and published is not None and when.year < published.year

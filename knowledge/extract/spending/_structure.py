@@ -46,12 +46,17 @@ from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
+from knowledge.wordscan import fold_case
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b", re.I
+    r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
+    # an inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%"
+    r"|\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+",
+    re.I,
 )
 UNRESOLVED_TIME = re.compile(
     r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
@@ -69,7 +74,13 @@ _SHARE_CUE = re.compile(
     r"|national\s+output)|GDP)\b",
     re.I,
 )
-_DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|security)\b", re.I)
+_DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|army|security)\b", re.I)
+# Nothing, or a live blog's time stamp, before a sentence's subject: "10:10 — Iceland has ...".
+_SENTENCE_OPENING = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\s*(?:[—–-]|:)\s*)?", re.I
+)
+# An article is about defence from the first title, heading or sentence that names it, the alliance or rearming.
+_ABOUT_DEFENCE = re.compile(rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|rearm\w*)\b", re.I)
 _SPENDING_TALK = re.compile(
     r"\b(?:spend\w*|spent|budget\w*|outlays?|expenditure|GDP|guideline|target|allies|ally)\b", re.I
 )
@@ -97,12 +108,19 @@ _NOT_AMOUNT = re.compile(
 )
 _INCREASE_BEFORE = re.compile(
     r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
-    r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?)\s+"
+    r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?|(?:rise|rises|rose|risen|rising|grow|grows|grew|grown|increase[sd]?|up)\s+by)\s+"
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
 )
-_INCREASE_AFTER = re.compile(r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b", re.I)
-_CHANGE_WORD = re.compile(r"\b(?:increase|extra|additional|more|further|by)\b", re.I)
+# "€4bn more", "€4bn a year extra", "€9 billion in extra defence spending": money added.
+_INCREASE_AFTER = re.compile(
+    r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b|\s+in\s+(?:extra|additional)\b", re.I
+)
+# "rose by €4bn" is a change; "£71bn by 2027" is a level and its deadline.
+_CHANGE_WORD = re.compile(
+    r"\b(?:increase|extra|additional|more|further|by(?!\s+(?:(?:the\s+)?end\s+of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b))\b",
+    re.I,
+)
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
     r"(?:(?:target|goal|guideline)\s+of\s+(?:spending\s+)?)?$",
@@ -129,7 +147,13 @@ _RANGE = re.compile(
 )
 _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+")
 _PRESENT = re.compile(
-    r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?)\b", re.I
+    r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?|lags?|"
+    r"hovers?|devotes|exceeds|meets|equals|represents|amounts\s+to|puts|now)\b",
+    re.I,
+)
+# Words that put an undated figure in the present whatever year the text spoke of before.
+_CURRENTLY = re.compile(
+    r"\b(?:currently|at\s+present|presently|nowadays|right\s+now|so\s+far\s+this\s+year)\b", re.I
 )
 _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
@@ -144,6 +168,10 @@ _RANKING = re.compile(
     rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own)\b",
     re.I,
 )
+# Every match of _RANKING holds one of these words (found fast, case-sensitively, in the folded text).
+_RANKING_CUE = re.compile(
+    "rank|top|came|come|finish|climb|drop|slip|fell|fall|rose|rise|move|place|spot|bottom|league"
+)
 RANKED_ALLIES = 2  # allies whose figures an article gives before a ranking's bare figures count
 DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a headline line)
 # Before the ally a label is about: nothing but flags, bullets, marks ("🇳🇴 ", "1. ").
@@ -154,8 +182,11 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
+# A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
+# Spain, just 1.28%".
 GAPPED = re.compile(
-    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:at\s+|on\s+)?"
+    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+|;\s*)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*"
+    r"(?:,\s*(?:just|only|barely|about|around|nearly|some)\s+|at\s+|on\s+)?"
 )
 # "ministers told parliament last week", "said on Monday": when it was said, not the figure's year.
 _SPEECH_BEFORE = re.compile(
@@ -189,18 +220,24 @@ _FIGURE_NOTE = re.compile(
     re.I,
 )
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
+_SHARE_HEADER = re.compile(
+    r"%\s*(?:of\s+)?GDP|share\s+of\s+(?:GDP|gross\s+domestic\s+product)|per\s*cent\s+of\s+GDP", re.I
+)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
     r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
+    r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"aid|gross\s+national\s+income|GNI)\b",
     re.I,
 )
-# Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent").
+# Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
+# "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it)\b",
+    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it|"
+    r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
@@ -227,13 +264,25 @@ _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
-    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:defen[cs]e|military|armed|army|security|arms|weapons))"
+    r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:(?:core|hard|overall|total|own)\s+)?"
+    r"(?:defen[cs]e|military|armed|army|security|arms|weapons))"
     r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)",  # "an increase of €390m on the budget"
     re.I,
 )
 _OWNER_AFTER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s*)?"
     r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
+    re.I,
+)
+# A sentence that opens with its figure: "At 4.1% of GDP, Poland ...", "With spending of 3.4%, Estonia ...".
+_FRONTED = re.compile(
+    r"\s*(?:(?-i:At)|(?-i:With)\s+(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|a\s+budget)\s+of)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|an\s+estimated)\s+)?",
+    re.I,
+)
+_FRONTED_TO_SUBJECT = re.compile(
+    r"\s*(?:of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s*)?"
+    r"(?:(?:in|last|this)\s+(?:\d{4}|year)\s*)?,\s*(?:the\s+)?",
     re.I,
 )
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
@@ -249,6 +298,7 @@ _SINCE = re.compile(r"\bsince\s+$", re.I)
 _APPOSED_INCREASE = re.compile(
     r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
 )
+_BASE_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than(?:\s+in)?)\s+$", re.I)
 _INCREASE_BASE = re.compile(
     r"\b(?:on|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b[^.;,]{0,30}$", re.I
 )
@@ -293,9 +343,18 @@ _MEET_NAMED_TARGET = re.compile(
     re.I,
 )
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
+    r"['’]s?\s+(?:[\w.-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
-_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|cabinet|administration)\b", re.I)
+# "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
+_ALLIANCE_MEMBER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spenders?|members?|ally|allies|countr(?:y|ies)|states|nations?)\b", re.I
+)
+# "the Danish government ... it", "Romania's defence ministry said it": "it" is the ally's government.
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:federal|national|new|coalition|defen[cs]e|finance)\s+)?"
+    r"(?:government|cabinet|administration|ministry)\b",
+    re.I,
+)
 # A later clause whose subject is the sentence's ally again: "..., but the federal government has
 # committed to", "and it aims to", "while its defence budget will reach".
 _CARRYING_CLAUSE = re.compile(
@@ -338,11 +397,23 @@ _SAYS_IT = re.compile(
     r"(?:that\s+)?(?:it|they)\b",
     re.I,
 )
+# "Romania's prime minister said she would raise spending to 2.5%": the leader speaks for the ally.
+_LEADER_SAYS = re.compile(
+    r"['’]s\s+(?:(?:new|outgoing|acting)\s+)?(?:prime\s+minister|president|chancellor|premier|"
+    r"(?:defen[cs]e|finance)\s+minister)(?:\s*,[^,]{0,40},)?\s+"
+    r"(?:said|says|announced|pledged|promised|vowed|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b",
+    re.I,
+)
 # "doubled to 119 billion kronor since 2020, taking it to 2.1% of GDP": "it" is the same spending.
 _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
+# The sentence's subject, a clause, then ", so it" / ", and it" and no other pronoun: "Iceland has no
+# army, so it spends about 0.1%".
+_AND_IT = re.compile(
+    r"[^,;:]{1,80},\s*(?:and|so|but|yet)\s+it\s+(?!is\b|was\b)(?:(?!\b(?:it|they|he|she)\b)[^:;,])*$", re.I
+)
 # A short main clause ending in a colon, then "it" and no other pronoun: "it" is that clause's subject.
 _COLON_IT = re.compile(r"\s*,?\s*[^:;,]{1,60}:\s+it\s+(?:(?!\b(?:it|they|he|she)\b)[^:;])*$", re.I)
 
@@ -386,18 +457,26 @@ def structure_records(
         by_passage.setdefault(record.passage, []).append(record)
     published = article.meta.published
     records: list[SpendingRecord] = []
-    about_defence = _DEFENCE_TALK.search(article.meta.title or "") is not None
+    about_defence = _ABOUT_DEFENCE.search(article.meta.title or "") is not None
     opening = speaking_for or _dateline_topic(article)
+    framing = next(
+        (p.text for p in article.passages if _ABOUT_DEFENCE.search(p.text) and _SPENDING_TALK.search(p.text)),
+        "",
+    )
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
-            topic, section = opening, passage.section
-        about_defence = about_defence or _DEFENCE_TALK.search(passage.text) is not None
-        context = _context(article, passage)
+            # a new heading, a new topic; a table's header line taken for a heading is no heading
+            topic = topic if len(_cells(passage.section or "")) > 2 else opening
+            section = passage.section
+        about_defence = about_defence or any(
+            _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
+        )
+        context = _context(article, passage, framing)
         found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
-            found = _table_records(passage, context, published, article)
+            found = _table_records(passage, context, published, article, topic)
         elif about_defence:
             found = _line_records(
                 passage,
@@ -407,7 +486,7 @@ def structure_records(
                 topic,
                 by_passage.get(passage.position, []),
                 _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
-                ranking=len(ranked) >= RANKED_ALLIES and _RANKING.search(passage.text) is not None,
+                ranking=len(ranked) >= RANKED_ALLIES and _is_ranking(passage.text),
             )
         records += found
         ranked |= {
@@ -441,10 +520,16 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     mentions = [
         _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
     ]
+    # "The Dutch government presented its plan": the ally whose government acts is the topic.
+    mentions += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if _GOVERNMENT_AFTER.match(text, e)]
+    mentions.sort(key=lambda o: o.start)
     # A possessive names the topic only as the sentence's subject: "Denmark's turning point came in
     # 2023" is about Denmark; "after Russia's invasion" is not about Russia.
     mentions = [
-        o for o in mentions if not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip()
+        o
+        for o in mentions
+        if (not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip())
+        and not is_venue(text, o.start, o.end)
     ]
     named = {o.code for o in _spender_like(text, mentions)}
     if subjects or named:
@@ -482,8 +567,19 @@ def context_years(article: Article) -> list[TimeRef | None]:
     return years
 
 
-def _context(article: Article, passage: Passage) -> str:
-    """Return the text that frames a passage: its heading, its paragraph so far, and a bold line above."""
+def _context(article: Article, passage: Passage, framing: str) -> str:
+    """Return the text that frames a passage: the article's title and the first sentence that speaks of
+    defence spending (a live blog's entries are paragraphs of their own), and its own frame
+    (``_own_context``). A paragraph on something else (inflation, trade, a poll) keeps only its own
+    frame: a digest's other items are not about defence."""
+    own = _own_context(article, passage)
+    if _OTHER_THING.search(own) and not _speaks_of_spending(own):
+        return own
+    return " ".join([article.meta.title or "", framing, own])
+
+
+def _own_context(article: Article, passage: Passage) -> str:
+    """Return a passage's own frame: its heading, its paragraph so far, and a bold line above."""
     same = [
         p
         for p in article.passages[max(0, passage.position - 4) : passage.position]
@@ -613,7 +709,11 @@ def _line_records(
                 continue  # someone's words about what was spent are a claim; a stated plan is the news
             if before is not None and GAPPED.fullmatch(text, lead_start, figure.start):
                 # "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%": the verb before is this one's too
-                record = record.model_copy(update={"status": before.status})
+                # (and its time, when the gapped clause gives none: "1.5% last year; Spain, just 1.28%")
+                update: dict[str, object] = {"status": before.status}
+                if record.when is None and before.when is not None:
+                    update["when"] = before.when
+                record = record.model_copy(update=update)
             elif (
                 before is not None
                 and before.subject == code
@@ -726,6 +826,10 @@ def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRe
     return found
 
 
+# "... is 4% in Denmark, a survey found": a poll's figure.
+_POLL_AFTER = re.compile(r"[^.;]{0,60}\b(?:survey|poll|opinion\s+poll|respondents)\b", re.I)
+
+
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
@@ -735,6 +839,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
+        or _POLL_AFTER.match(text, figure.end) is not None
     )
 
 
@@ -879,13 +984,16 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
-    found = [o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end)]
+    found = [
+        o for o in found if not _POSSESSIVE_OF_OTHER.match(text, o.end) and not is_venue(text, o.start, o.end)
+    ]
     alliance = [
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
         if not _after_preposition(text, m.start())
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
         and not _ALLIANCE_TARGET.match(text, m.end())
+        and not _ALLIANCE_MEMBER.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
@@ -912,6 +1020,12 @@ def _figure_owners(
     after = next((o for o in owners if o.start >= figure.end), None)
     if after is not None and _OWNER_AFTER.fullmatch(text, figure.end, after.start):
         return [after.code] if _is_ally(after.code) else []
+    if (
+        after is not None
+        and _FRONTED.fullmatch(text, 0, figure.start)
+        and _FRONTED_TO_SUBJECT.fullmatch(text, figure.end, after.start)
+    ):  # "At 4.1% of GDP, Poland is the biggest spender": the subject after the fronted phrase
+        return [after.code] if _is_ally(after.code) else []
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
     asides = [
@@ -935,6 +1049,7 @@ def _figure_owners(
     if (
         _PRONOUN_SUBJECT.search(between)
         and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
+        and not (_LEADER_SAYS.match(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
         and not (
             _POSSESSED_SPENDING.match(text, nearest.end)
             and len(_PRONOUN_SUBJECT.findall(between)) == len(_SPENDING_PRONOUN.findall(between))
@@ -942,7 +1057,10 @@ def _figure_owners(
         # "the Danish government created a fund ..., and it now expects 3.2%": "it" is the government
         and not (_GOVERNMENT_AFTER.match(text, nearest.end) and not _PERSONAL_PRONOUN.search(between))
         # "Sweden ... offers a contrast: it expects to spend 2.8%": the sentence's subject, then "it"
-        and not (not text[: nearest.start].strip() and _COLON_IT.match(between))
+        and not (
+            _SENTENCE_OPENING.fullmatch(text, 0, nearest.start)
+            and (_COLON_IT.match(between) or _AND_IT.match(between))
+        )
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
@@ -1038,6 +1156,33 @@ def _label_codes(label: str) -> list[str]:
 # --- when -------------------------------------------------------------------------------------
 
 
+# "climbed from 1.55% to 2% of GDP between 2024 and 2025": the first year is the "from" figure's,
+# the second the "to" figure's.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_TO_BETWEEN = re.compile(r"\s*(?:of\s+(?:its\s+)?GDP\s+)?to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
+_YEARS_AFTER_PAIR = re.compile(
+    r"\s*(?:of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:between|from)\s+"
+    r"(?P<first>(?:19|20)\d\d)\s*(?:and|to|-|–)\s*(?P<second>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -> TimeRef | None:
+    """Return a figure's year when it is one end of "from A to B between Y1 and Y2"."""
+    for start in (index, index - 1):
+        if start < 0 or start + 1 >= len(figures):
+            continue
+        low, high = figures[start][0], figures[start + 1][0]
+        if (
+            _FROM_BEFORE.search(text, max(0, low.start - 22), low.start)
+            and _TO_BETWEEN.fullmatch(text, low.end, high.start)
+            and (years := _YEARS_AFTER_PAIR.match(text, high.end)) is not None
+        ):
+            year = years.group("first") if index == start else years.group("second")
+            return TimeRef(text=year, year=int(year))
+    return None
+
+
 def _time_of(
     text: str,
     figures: list[tuple[_Found, Metric]],
@@ -1051,6 +1196,9 @@ def _time_of(
     A figure that continues another with "from" ("up from NOK 91bn") takes only the time written
     after it: the times before it are the other figure's.
     """
+    spanned = _spanned_year(text, figures, index)
+    if spanned is not None:
+        return spanned
     group = _figure_group(text, figures, index)
     first, last = figures[group[0]][0], figures[group[-1]][0]
     stop = min(figures[group[-1] + 1][0].start if group[-1] + 1 < len(figures) else clause_end, clause_end)
@@ -1063,6 +1211,7 @@ def _time_of(
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
         and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
+        and not _BASE_YEAR.search(text, max(0, s - 20), s)  # "Compared with 2023, it rose by €0.2bn"
     ]
     after = [
         t
@@ -1119,7 +1268,10 @@ def undated_year(
     text: str, start: int, end: int, context_year: TimeRef | None, published: PartialDate | None
 ) -> TimeRef | None:
     """Return the year of a figure with no time of its own: the recent year the text spoke of last,
-    else the article's own year for a verb in the present ("Norway tops the list at 3.3%")."""
+    else the article's own year for a verb in the present ("Norway tops the list at 3.3%"); "currently"
+    and its like put the figure in the article's year whatever came before."""
+    if published and _CURRENTLY.search(text, start, end):
+        return TimeRef(text="(article's year)", year=published.year)
     if (
         context_year
         and context_year.year
@@ -1147,6 +1299,11 @@ def _heading_time(passage: Passage, label: str, published: PartialDate | None) -
 # --- tables -----------------------------------------------------------------------------------
 
 
+def _is_ranking(text: str) -> bool:
+    """Return whether a passage ranks its spenders ("ranks third", "tops the table")."""
+    return _RANKING_CUE.search(fold_case(text)) is not None and _RANKING.search(text) is not None
+
+
 def _is_table(text: str) -> bool:
     """Return whether a passage is a table: two or more lines, each a row of cells."""
     lines = text.splitlines()
@@ -1159,13 +1316,18 @@ def _cells(line: str) -> list[str]:
 
 
 def _table_records(
-    passage: Passage, context: str, published: PartialDate | None, article: Article
+    passage: Passage, context: str, published: PartialDate | None, article: Article, topic: str | None
 ) -> list[SpendingRecord]:
-    """Return the share-of-GDP facts of a table: row label x year column."""
+    """Return the share-of-GDP facts of a table: row label x year column, or, for a table of the
+    topic ally's years, year row x its "% of GDP" column."""
     rows = [_cells(line) for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
     start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
-    if start is None or len(rows) - start < 2:
+    if start is None:
+        return _year_rows(rows, passage, published, topic, article) or _share_column(
+            rows, passage, published, article
+        )
+    if len(rows) - start < 2:
         return []
     header, rows = rows[start], rows[start:]
     years = [_YEAR_CELL.fullmatch(cell) for cell in header]
@@ -1175,7 +1337,8 @@ def _table_records(
         return []
     # "Both columns are estimates" marks every column; a legend ("e = estimate") only the marked ones.
     legend = _LEGEND.search(context + " " + frame) is not None
-    frame_only = context.removesuffix(passage.text)  # the header's own "2024e" marks one column
+    # the header's own "2024e" marks one column; the title's "2025 estimates" is no column's note
+    frame_only = _own_context(article, passage).removesuffix(passage.text)
     estimate_note = not legend and _ESTIMATE_HEADER.search(frame_only) is not None
     records = []
     for row in rows[1:]:
@@ -1203,6 +1366,90 @@ def _table_records(
                     status=status,
                 )
             )
+    return records
+
+
+def _share_column(
+    rows: list[list[str]], passage: Passage, published: PartialDate | None, article: Article
+) -> list[SpendingRecord]:
+    """Return the shares of a table with an ally per row and one "Share of GDP" column, dated by the
+    one year its heading or the article's title gives ("Defence spending by ally, 2025 estimates")."""
+    above = article.passages[passage.position - 1].text if passage.position else ""
+    above_rows = [
+        r for r in map(_cells, above.splitlines()) if r and not all(set(c) <= set("-: ") for c in r)
+    ]
+    # the header row, or the one the reader left in the passage above (the header and its rule line)
+    header, body = (
+        (rows[0], rows[1:]) if len(_codes(rows[0][0])) != 1 or not above_rows else (above_rows[0], rows)
+    )
+    column = next((i for i, cell in enumerate(header) if i and _SHARE_HEADER.search(cell)), None)
+    frames = [passage.section or "", article.meta.title or ""]
+    times = next((found for frame in frames if (found := find_times(frame, published))), [])
+    if column is None or len({t.year for t, _, _ in times}) != 1 or times[0][0].year is None:
+        return []
+    when = TimeRef(text=times[0][0].text, year=times[0][0].year)
+    estimates = any(_ESTIMATE_HEADER.search(frame) for frame in (*frames, header[column]))
+    records = []
+    for row in body:
+        codes = _codes(row[0]) if row else []
+        match = _CELL_NUMBER.match(row[column]) if len(codes) == 1 and column < len(row) else None
+        if match is None:
+            continue
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=codes[0],
+                metric=Metric.SHARE_OF_GDP,
+                when=when,
+                value=float(match.group("num")),
+                as_written=row[column].strip() if "%" in row[column] else f"{row[column].strip()}%",
+                status=figure_status("", when, published, estimates),
+            )
+        )
+    return records
+
+
+def _year_rows(
+    rows: list[list[str]],
+    passage: Passage,
+    published: PartialDate | None,
+    topic: str | None,
+    article: Article,
+) -> list[SpendingRecord]:
+    """Return the shares of a table of one ally's years (the ally the text is about): a year opens
+    each row, and one column is headed "% of GDP" (in the table, or on the line or heading just above it)."""
+    first = next((i for i, row in enumerate(rows) if row and _YEAR_CELL.fullmatch(row[0])), None)
+    if topic is None or topic == "NATO" or first is None:
+        return []
+    above = article.passages[passage.position - 1].text if passage.position else ""
+    headers = (
+        [rows[first - 1]]
+        if first
+        else [_cells(line) for line in (above, passage.section or "") if "\n" not in line]
+    )
+    column = next(
+        (i for header in headers for i, cell in enumerate(header) if i and _SHARE_HEADER.search(cell)), None
+    )
+    if column is None:
+        return []
+    records = []
+    for row in rows[first:]:
+        year = _YEAR_CELL.fullmatch(row[0]) if row else None
+        match = _CELL_NUMBER.match(row[column]) if year and column < len(row) else None
+        if year is None or match is None:
+            continue
+        when = TimeRef(text=row[0], year=int(year.group("year")))
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=topic,
+                metric=Metric.SHARE_OF_GDP,
+                when=when,
+                value=float(match.group("num")),
+                as_written=f"{row[column].strip()}%" if "%" not in row[column] else row[column].strip(),
+                status=figure_status("", when, published, _ESTIMATE_HEADER.search(row[0]) is not None),
+            )
+        )
     return records
 
 

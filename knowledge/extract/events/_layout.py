@@ -1,0 +1,103 @@
+"""Meetings laid out rather than written in sentences: table rows, list items, fact boxes, headings.
+
+* A table row with a cell naming a meeting, a cell naming a place and one with a time:
+  ``| NATO summit | Ankara | 7-8 July 2026 |``.
+* A list item or fact box of terse parts -- a meeting, one place (a city and its own country may
+  both be given) and a time: "- NATO summit, Ankara: 7-8 July", "When: 7-8 July 2026 / Where:
+  Ankara, Türkiye" under the heading "NATO summit at a glance". Every part is a few words at most;
+  prose is left to the sentence rules (``_mentions``), and a dateline with prose after it is no list.
+* A heading naming a meeting with its place ("The Ankara summit") gives that place to the first
+  sentence under it ("NATO leaders meet on 7 and 8 July"): see ``heading_place``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from knowledge.extract.events._kinds import kind_of
+from knowledge.extract.events._places import PlaceMatch, place_after, place_before, place_in
+from knowledge.extract.events._times import Times, precision
+from knowledge.extract.timeref import find_times
+from knowledge.models import EventKind, PartialDate, TimeRef
+
+_MEETING = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
+_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
+_CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
+_LONGEST = 240  # characters: a list item or fact box; longer text is prose
+_PART_WORDS = 6
+_PART = re.compile(r"(?:[^,:;|—–\n.*]|\.(?=\S))+")
+
+
+@dataclass(frozen=True, slots=True)
+class LaidOut:
+    """A meeting a layout names: where its name is in the text, its kind, place and time."""
+
+    start: int
+    end: int
+    kind: EventKind | None
+    place: PlaceMatch
+    when: TimeRef
+
+
+def laid_out_meetings(text: str, section: str, published: PartialDate | None) -> list[LaidOut]:
+    """Return the meetings of a passage's table rows, or of the passage as a list item or fact box."""
+    found = _table_rows(text, published)
+    item = _labelled(text, section, published)
+    return [*found, item] if item else found
+
+
+@functools.lru_cache(maxsize=256)  # asked once per section, and sections repeat across articles
+def heading_place(heading: str, published: PartialDate | None) -> PlaceMatch | None:
+    """Return the place of the meeting a heading names ("The Ankara summit", "Summit in Vilnius")."""
+    times = Times(find_times(heading, published))
+    for match in _MEETING.finditer(heading):
+        place = place_after(heading, match.end(), times) or place_before(heading, match.start(), times)
+        if place is not None:
+            return replace(place, start=0, end=0)
+    return None
+
+
+def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut | None:
+    """Return the meeting of a list item or fact box of terse parts, if the passage is one."""
+    if len(text) > _LONGEST or not (_MEETING.search(text) or _MEETING.search(section)):
+        return None
+    parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
+    if any(len(text[s:e].split()) > _PART_WORDS for s, e in parts):
+        return None
+    places = [p for s, e in parts if (p := place_in(text, s, e)) and p.end == e]
+    meeting = next(((s, e) for s, e in parts if _MEETING.search(text, s, e)), None)
+    named = text[meeting[0] : meeting[1]] if meeting else section
+    times = [
+        ref for ref, _, _ in find_times(text, published) if ref.year is not None or ref.month is not None
+    ]
+    if not places or len({p.country for p in places}) != 1 or not times or not _MEETING.search(named):
+        return None
+    place = next((p for p in places if not p.is_country), places[0])
+    start, end = meeting or (0, len(text))
+    return LaidOut(start, end, kind_of(named), place, max(times, key=precision))
+
+
+def _stripped(match: re.Match[str]) -> tuple[int, int]:
+    """Return the span of a match without its surrounding spaces."""
+    word = match.group(0)
+    return match.start() + len(word) - len(word.lstrip()), match.end() - len(word) + len(word.rstrip())
+
+
+def _table_rows(text: str, published: PartialDate | None) -> list[LaidOut]:
+    """Return the meetings of table rows: a cell naming a meeting, one a place, one a time."""
+    found: list[LaidOut] = []
+    for row in _TABLE_ROW.finditer(text):
+        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+        meeting = next(((cell, at) for cell, at in cells if _MEETING.search(cell)), None)
+        places = [place_in(cell, 0, len(cell)) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
+        times = [ref for cell, _ in cells for ref, _, _ in find_times(cell, published)]
+        place = next((p for p in places if p is not None), None)
+        if meeting is None or place is None or not times:
+            continue
+        at = meeting[1]
+        found.append(
+            LaidOut(at, at + len(meeting[0]), kind_of(meeting[0]), replace(place, start=at, end=at), times[0])
+        )
+    return found

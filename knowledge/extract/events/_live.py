@@ -1,0 +1,61 @@
+"""Live coverage: the meeting a live blog follows is going on on the blog's date.
+
+A live blog ("Live: ...", "... as it happened", "live updates", "our live coverage" in its title
+or opening paragraph) is written while the meeting it follows goes on, and its entries rarely
+repeat the date. So the one meeting it names with a place but no date of its own, and no word
+setting it before or after the article's date, is held on the blog's date when the blog names it
+in its opening paragraph, in a timestamped entry ("10:32 BST: Leaders pose for the family photo
+at the Vilnius summit") or in a passage that says it is going on ("Leaders are arriving at the
+summit venue in Riga", "on the second day"): its status is then "in progress". The date is shown
+as derived ("the day of this live coverage"), never as if the text had written it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.events._merge import Event
+from knowledge.models import Article, TimeRef
+
+_LIVE = re.compile(r"^\s*live\b|\blive\s*(?::|updates?\b|blog\b|coverage\b)|\bas\s+it\s+happened\b", re.I)
+_GOING_ON = re.compile(
+    r"\b(?:now|today|under\s*way|(?:is|are)\s+(?:now\s+)?\w+ing|(?:first|second|third|final|last|opening|closing)"
+    r"\s+day|day\s+(?:one|two|three|\d))\b",
+    re.I,
+)
+_ENTRY = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")  # a live entry's timestamp: "10:32 BST:", "09:15 CET —"
+LIVE_DAY = "the day of this live coverage"
+
+
+def date_live_meeting(article: Article, events: list[Event]) -> None:
+    """Give the one undated meeting a live blog follows the blog's date."""
+    published = article.meta.published
+    if published is None or published.month is None or published.day is None or not _is_live(article):
+        return
+    followed = [event for event in events if _followed(article, event)]
+    if len(followed) == 1:
+        followed[0].when = TimeRef(
+            text=LIVE_DAY, year=published.year, month=published.month, day=published.day
+        )
+
+
+def _is_live(article: Article) -> bool:
+    """Return whether the article is live coverage: said in its title, first heading or opening paragraph."""
+    first = article.passages[0] if article.passages else None
+    opening = " ".join(p.text for p in article.passages if first and p.paragraph == first.paragraph)
+    heading = first.section if first else None
+    return any(_LIVE.search(text or "") for text in (article.meta.title, heading, opening))
+
+
+def _followed(article: Article, event: Event) -> bool:
+    """Return whether an event may be the one the blog follows: placed, undated, timeless, and
+    named in the opening paragraph, in a timestamped entry, or where it is said to go on."""
+    if event.place is None or event.when is not None or event.tenses or not article.passages:
+        return False
+    opening = article.passages[0].paragraph
+    return opening in event.paragraphs or any(_now(article.passages[p].text) for p in event.passages)
+
+
+def _now(text: str) -> bool:
+    """Return whether a passage is a timestamped entry ("10:32 BST: ...") or says something goes on now."""
+    return bool(_ENTRY.match(text) or _GOING_ON.search(text))

@@ -1,0 +1,34 @@
+"""Places named as where a meeting met or a decision was taken: venues, never spenders.
+
+"the summit in The Hague", "allies agreed in Vilnius", "ministers who met at Brussels", "the Dutch
+summit", "the first summit in Türkiye since Istanbul": the city or country says where people met,
+not whose budget a figure after it is. So "what was agreed in Vilnius, 3% of GDP" is not
+Lithuania's figure, and "at the summit in The Hague, allies adopted 5%" is the alliance's.
+
+A host is not a venue: "Türkiye, which hosts next year's summit, spends 2.1%" is Türkiye's figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A meeting, or a decision taken at one, right before "in"/"at" and the place; a time may sit
+# between ("agreed last year in Madrid").
+_VENUE_BEFORE = re.compile(
+    r"\b(?:summits?|meetings?|talks|ministerials?|gatherings?|conferences?|met|meet|meets|gather(?:s|ed)?"
+    r"|convene[sd]?|agreed|pledged|adopted|endorsed|signed|decided|held|set|made|struck)"
+    r"(?:\s+(?:last|this|next|in)\s+[\w-]+)?\s*,?\s+(?:in|at)\s+(?:the\s+)?$"
+    # "the first summit in Türkiye since Istanbul": the earlier venue
+    r"|\b(?:summits?|meetings?)\s+(?:in|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+since\s+$",
+    re.I,
+)
+# The place as the meeting's modifier: "the Vilnius summit", "the Dutch summit", "the Madrid talks".
+_VENUE_AFTER = re.compile(r"\s+(?:summit|meeting|talks|ministerial|conference|gathering)\b", re.I)
+_LOOK_BACK = 60
+
+
+def is_venue(text: str, start: int, end: int) -> bool:
+    """Return whether the place named at text[start:end] is where a meeting met or decided."""
+    return bool(
+        _VENUE_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _VENUE_AFTER.match(text, end)
+    )
