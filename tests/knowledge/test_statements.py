@@ -1062,3 +1062,10 @@ def test_an_organisations_chief_is_its_secretary_general() -> None:
     rutte = "NATO Secretary General Mark Rutte arrived."
     assert said(f"{rutte} “We are ready,” the NATO chief said.") == [("Mark Rutte", VERBATIM, "We are ready")]
     assert said(f"{rutte} The army chief said the troops were ready.") == []
+
+
+@pytest.mark.parametrize("role", ["Defence Correspondent", "in Brussels", "Political Editor"])
+def test_a_reporters_byline_makes_no_statements(role: str) -> None:
+    """ "By Jane Roe, Defence Correspondent": her report's sentences are the outlet's, nobody's statements."""
+    text = f"By Jane Roe, {role}\n\nAllies must agree by June. Germany will spend 2.1% this year. I doubt it."
+    assert said(text) == []

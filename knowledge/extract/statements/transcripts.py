@@ -20,7 +20,8 @@ Rules:
   author's belief or lesson ("I do not believe ...", "I learned one lesson: ...") or give a figure
   as how things stand or will be ("Oslo will spend 3% ...") are the author's verbatim positions,
   in the outlet's op-ed, on its date. Narration (past events) and asides are not statements,
-  and a staff columnist's byline (no role) makes none: a column is the outlet's commentary.
+  and a staff columnist's byline (no role) makes none: a column is the outlet's commentary;
+  nor does a reporter's ("By Jane Doe, Defence Correspondent", "By Jane Doe in Brussels").
 """
 
 from __future__ import annotations
@@ -132,6 +133,12 @@ def join_interrupted(records: list[StatementRecord], turn: StatementRecord) -> l
 
 # --- op-eds -----------------------------------------------------------------------------------
 
+# A byline role that is a newsroom job or a place ("Defence Correspondent", "in Brussels") marks
+# the outlet's own reporting, whose sentences are nobody's statements.
+_NEWSROOM = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|journalist|columnist|staff|bureau|desk|newsroom)s?\b|^\s*in\s",
+    re.I,
+)
 _BYLINE = re.compile(r"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<rest>[^\n]{3,160})$")
 # The author's claims are the op-ed's statements: recommendations, the author's own beliefs and
 # lessons, and figures given as how things stand or will be; narration and asides are not.
@@ -157,8 +164,8 @@ def byline_author(article: Article, cast: Cast) -> Speaker | None:
             continue
         rest = byline.group("rest")
         name_part, comma, role = rest.partition(",")
-        if not comma or not role.strip():
-            return None  # a staff columnist: the outlet's commentary, not a statement
+        if not comma or not role.strip() or _NEWSROOM.search(role):
+            return None  # a staff columnist or reporter: the outlet's own text, not a statement
         speaker, end = speaker_at(name_part.strip(), 0, cast)
         return speaker if speaker and is_title_prefix("") and end == len(name_part.strip()) else None
     return None
