@@ -545,11 +545,10 @@ def _one_quote(
             first = _partial(
                 sentence, clause, base, second.verb_start - len(_lead_of(body, second)), cast, reading
             )
-            return (
-                1 + inside,
-                first + (_partial(sentence, then, 0, stop, cast, reading) if then else []),
-                said,
-            )
+            more = _partial(sentence, then, 0, stop, cast, reading) if then else []
+            # one sentence, one occasion: the second report is dated as the first ("on Tuesday")
+            more = [r if r.when or not first else r.model_copy(update={"when": first[0].when}) for r in more]
+            return 1 + inside, first + more, said
         # more quoted words of the same clause
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
