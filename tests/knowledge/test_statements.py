@@ -1069,3 +1069,10 @@ def test_a_reporters_byline_makes_no_statements(role: str) -> None:
     """ "By Jane Roe, Defence Correspondent": her report's sentences are the outlet's, nobody's statements."""
     text = f"By Jane Roe, {role}\n\nAllies must agree by June. Germany will spend 2.1% this year. I doubt it."
     assert said(text) == []
+
+
+def test_a_bare_weekday_after_the_verb_dates_a_trailing_attribution() -> None:
+    """ "The army is ready, Kowalski said Tuesday." (wire style) reports the clause, dated Tuesday."""
+    (statement,) = statements(f"{MINISTER} spoke. The army is ready, Kowalski said Tuesday.")
+    assert (statement.kind, statement.text) == (REPORTED, "The army is ready")
+    assert statement.when is not None and statement.when.day == 10

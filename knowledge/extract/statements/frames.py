@@ -132,7 +132,9 @@ _THAT_CLAUSE = re.compile(
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
 _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
-    r"|only|again|also|simply|bluntly|late|early|when|as|while)\b[^,:“”\"‘]*)*\s*[,:]?\s*"
+    r"|only|again|also|simply|bluntly|late|early|when|as|while|yesterday|today|tonight"
+    # a bare weekday, as wire copy writes it: "said Tuesday"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![’']))\b[^,:“”\"‘]*)*\s*[,:]?\s*"
 )
 # A clause without "that" has a verb of its own: an auxiliary or modal, a past form, a present
 # "-s" form not right after a determiner ("the army needs", not "the talks"), or a word after a
