@@ -494,6 +494,13 @@ _NOT_AFTER_WORD = re.compile(r"(?<!\w)")
 
 
 _NAME_FORMS = _surface_index((form, c) for c in COUNTRIES for form in _mention_forms(c))
+# A wire factbox or a dateline writes names in capitals ("* POLAND - 4.48%"); a form of one word
+# that is also an ordinary word in capitals ("TURKEY" in a recipe) is rare enough in defence news.
+_NAME_FORMS |= {
+    form.upper(): c
+    for form, c in list(_NAME_FORMS.items())
+    if len(form) > 3 and form.upper() != form and form.upper() not in _NAME_FORMS
+}
 _DEMONYM_FORMS = _surface_index((form, c) for c in COUNTRIES for form in c.demonyms)
 _NAME_PATTERN = _surface_pattern(_NAME_FORMS, plural=False)
 _DEMONYM_PATTERN = _surface_pattern(_DEMONYM_FORMS, plural=True)

@@ -166,7 +166,11 @@ _NAME_THEN_VERB = re.compile(
     rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?)?\s+(?:also\s+|has\s+|had\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
-_ROLE_OPENS_AFTER = re.compile(rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+")
+# ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".
+_ROLE_OPENS_AFTER = re.compile(
+    rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+"
+    r"|\b(?:spoke|speaking|talked|sat\s+down)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+(?:with\s+)?"
+)
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
 _SPEECH_VERB_CUE = re.compile(_by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))

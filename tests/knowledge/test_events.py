@@ -810,3 +810,22 @@ def test_a_decision_named_by_its_place_recalls_a_past_summit(text: str, year: in
 def test_a_decision_named_without_a_time_or_by_a_demonym_recalls_no_summit(text: str) -> None:
     """A decision named by its place but with no time, or a country's own commitment, makes no meeting."""
     assert events(text, "2032-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: When do leaders meet next?\nA: In Lisbon, on 3 and 4 May 2030.",
+        "Where and when is the next summit? Lisbon, 3-4 May 2030.",
+    ],
+)
+def test_a_terse_answer_gives_the_place_and_date_of_the_meeting_asked_about(text: str) -> None:
+    """ "When do leaders meet next?" answered "In Lisbon, on 3 and 4 May 2030." is that meeting."""
+    (event,) = events(text, "2030-01-10")
+    assert event.when is not None
+    assert (event.place, event.when.year, event.when.month, event.when.day) == ("Lisbon", 2030, 5, 3)
+
+
+def test_an_answer_about_something_else_names_no_meeting() -> None:
+    """A question that names no meeting makes its terse answer no meeting."""
+    assert events("Q: Where is the new factory?\nA: In Lisbon, from May 2030.", "2030-01-10") == []

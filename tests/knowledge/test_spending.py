@@ -402,6 +402,18 @@ def test_a_figure_after_a_meeting_place_is_not_its_countrys(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "At a cabinet meeting in Warsaw, the government approved defence spending of 4.7% of GDP for 2025.",
+        "The cabinet met in Warsaw and approved defence spending of 4.7% of GDP for 2025.",
+    ],
+)
+def test_a_capital_where_its_own_government_meets_is_that_government(text: str) -> None:
+    """A national body meeting in its capital is no international venue: the figure is Poland's."""
+    assert facts(text, title="Defence budgets") == {("PL", SHARE, 2025, 4.7)}
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("He said Berlin expected every ally to move towards 4% of GDP.", 4.0),  # the asker is no spender
@@ -981,10 +993,9 @@ def test_a_government_named_by_its_demonym_is_the_topic_of_the_figures_after_it(
 
 def test_reaching_the_alliances_named_target_is_the_allys_plan() -> None:
     """'will reach NATO's 2 per cent target this year': the ally's planned share; the alliance owns only its target."""
-    found = facts(
-        "Slovenia will reach NATO's 2 per cent target this year, its prime minister said.", title="Defence"
-    )
-    assert ("SI", SHARE, 2025, 2.0) in found
+    for written in ("2 per cent", "2%"):
+        text = f"Slovenia will reach NATO's {written} target this year, its prime minister said."
+        assert ("SI", SHARE, 2025, 2.0) in facts(text, title="Defence"), written
 
 
 def test_the_move_announced_before_carries_the_ally_to_its_money() -> None:
@@ -1149,6 +1160,46 @@ def test_a_gapped_clause_after_a_semicolon_takes_the_verb_and_year_before() -> N
     """'Croatia spent 1.8% last year; Slovenia, just 1.3%': Slovenia's 1.3% is last year's too (issue 10)."""
     found = facts("Croatia spent 1.8% of GDP last year; Slovenia, just 1.3%.", title="Defence")
     assert found == {("HR", SHARE, 2024, 1.8), ("SI", SHARE, 2024, 1.3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Croatia wants Slovenia to spend 3% of GDP.", set()),  # a demand, not Slovenia's spending
+        ("The US president demanded that Slovenia spend 5% of its GDP on defence.", set()),
+        ("Washington is pressing Ljubljana to reach 2% of GDP this year.", set()),
+        # the subject's own aim, and its "expenses" after its sentence
+        (
+            "Slovenia spent 1.3% of GDP in 2024. By 2030 the government wants to reach 3%.",
+            {("SI", SHARE, 2024, 1.3), ("SI", SHARE, 2030, 3.0)},
+        ),
+        (
+            "Slovenia will spend 2% of GDP this year. In 2024 the expenses were 1.3% of GDP.",
+            {("SI", SHARE, 2025, 2.0), ("SI", SHARE, 2024, 1.3)},
+        ),
+        # the ally compared with is no owner; the second figure of "X against Y" is a guess
+        ("Slovenia, like Croatia, spends about 1.4%.", {("SI", SHARE, 2025, 1.4)}),
+        ("Slovenia is behind Croatia on spending, at 1.3% of GDP.", {("SI", SHARE, 2025, 1.3)}),
+        ("Croatia spends more than Slovenia, at 1.8% against 1.3%.", {("HR", SHARE, 2025, 1.8)}),
+    ],
+)
+def test_demands_and_comparisons_hand_no_figure_to_the_wrong_ally(text: str, expected: set[Fact]) -> None:
+    """What one party asks of an ally, or the ally a figure is compared with, never owns it (issue 10)."""
+    assert {f for f in facts(text, title="Defence") if f[1] is SHARE} == expected
+
+
+def test_a_factbox_in_capitals_with_last_years_figure_in_brackets() -> None:
+    """'* CROATIA - 1.81% (1.79%)' under 'estimates for 2025, the 2024 figure in brackets' (issue 10)."""
+    text = (
+        "Below are the alliance's estimates for 2025, with the 2024 figure in brackets.\n\n"
+        "* CROATIA - 1.81% (1.79%)\n\n* NORTH MACEDONIA - 2.01% (1.86%)"
+    )
+    assert facts(text, title="FACTBOX: Defence spending") == {
+        ("HR", SHARE, 2025, 1.81),
+        ("HR", SHARE, 2024, 1.79),
+        ("MK", SHARE, 2025, 2.01),
+        ("MK", SHARE, 2024, 1.86),
+    }
 
 
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:

@@ -52,6 +52,7 @@ from knowledge.models import (
 
 __all__ = ["extract_events"]
 
+_QUESTION = re.compile(r"^\s*Q\s*[:.]|\?\s*$")  # "Q: ...", "When do leaders meet next?"
 _HOSTS = re.compile(r"\s+(?:has\s+|have\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)?host(?:s|ed|ing)?\b")
 _HOSTED_BY = re.compile(r"\bhosted by (?:the\s+)?$")
 
@@ -67,13 +68,15 @@ def extract_events(
     events: list[Event] = []
     mentioned: dict[int, list[Event]] = {}  # passage position -> the events it mentions
     section: str | None = None
+    asked = ""  # the question the passage before asked, which the passage may answer
     for passage in article.passages:
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
-        for mention in mentions(passage, published, opens_section=opens_section):
+        for mention in mentions(passage, published, opens_section=opens_section, asked=asked):
             event = place_mention(mention, events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)
+        asked = passage.text if _QUESTION.search(passage.text) else ""
     for position, named in mentioned.items():
         if all(event is named[0] for event in named):  # a host named beside two events hosts neither
             _hosts(article.passages[position].text, named[0])

@@ -6,6 +6,8 @@
   both be given) and a time: "- NATO summit, Ankara: 7-8 July", "When: 7-8 July 2026 / Where:
   Ankara, Türkiye" under the heading "NATO summit at a glance". Every part is a few words at most;
   prose is left to the sentence rules (``_mentions``), and a dateline with prose after it is no list.
+  A terse answer to a question naming a meeting reads the same way: "Q: When do leaders meet
+  next?" / "A: In Ankara, on 7 and 8 July 2026."
 * A heading naming a meeting with its place ("The Ankara summit") gives that place to the first
   sentence under it ("NATO leaders meet on 7 and 8 July"): see ``heading_place``.
 """
@@ -23,6 +25,11 @@ from knowledge.extract.timeref import find_times
 from knowledge.models import EventKind, PartialDate, TimeRef
 
 _MEETING = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
+# What names a meeting in the heading or question above terse parts: also "When do leaders meet?".
+_NAMES_MEETING = re.compile(
+    r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eet(?:ing|s)?|[Cc]onference|gather|convene)\b"
+)
+_PREPOSITION = re.compile(r"(?:[Ii]n|[Aa]t)\s+")  # "In Ankara" in an answer is the place Ankara
 _TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
 _CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
 _LONGEST = 240  # characters: a list item or fact box; longer text is prose
@@ -60,23 +67,32 @@ def heading_place(heading: str, published: PartialDate | None) -> PlaceMatch | N
 
 
 def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut | None:
-    """Return the meeting of a list item or fact box of terse parts, if the passage is one."""
-    if len(text) > _LONGEST or not (_MEETING.search(text) or _MEETING.search(section)):
+    """Return the meeting of a list item, fact box or terse answer, if the passage is one.
+
+    section: the heading above it, or the question it answers, which may name the meeting.
+    """
+    if len(text) > _LONGEST or not (_MEETING.search(text) or _NAMES_MEETING.search(section)):
         return None
     parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
     if any(len(text[s:e].split()) > _PART_WORDS for s, e in parts):
         return None
-    places = [p for s, e in parts if (p := place_in(text, s, e)) and p.end == e]
+    places = [p for s, e in parts if (p := place_in(text, _after_preposition(text, s, e), e)) and p.end == e]
     meeting = next(((s, e) for s, e in parts if _MEETING.search(text, s, e)), None)
     named = text[meeting[0] : meeting[1]] if meeting else section
     times = [
         ref for ref, _, _ in find_times(text, published) if ref.year is not None or ref.month is not None
     ]
-    if not places or len({p.country for p in places}) != 1 or not times or not _MEETING.search(named):
+    if not places or len({p.country for p in places}) != 1 or not times or not _NAMES_MEETING.search(named):
         return None
     place = next((p for p in places if not p.is_country), places[0])
     start, end = meeting or (0, len(text))
     return LaidOut(start, end, kind_of(named), place, max(times, key=precision))
+
+
+def _after_preposition(text: str, start: int, end: int) -> int:
+    """Return where a part's words start after a leading "in" or "at"."""
+    match = _PREPOSITION.match(text, start, end)
+    return match.end() if match else start
 
 
 def _stripped(match: re.Match[str]) -> tuple[int, int]:

@@ -3,7 +3,9 @@
 A live blog ("Live: ...", "... as it happened", "live updates", "our live coverage" in its title
 or opening paragraph) is written while the meeting it follows goes on, and its entries rarely
 repeat the date. So the one meeting it names with a place but no date of its own, and no word
-setting it before or after the article's date, is held on the blog's date when the blog names it
+setting it before or after the article's date (a decision taken at it, "allies agreed in Lisbon",
+or what is left of it, "the meeting is due to end at lunchtime", tells of moments within it and
+does not count), is held on the blog's date when the blog names it
 in its opening paragraph, in a timestamped entry ("10:32 BST: Leaders pose for the family photo
 at the Vilnius summit") or in a passage that says it is going on ("Leaders are arriving at the
 summit venue in Riga", "on the second day"): its status is then "in progress". The date is shown
@@ -50,7 +52,7 @@ def _is_live(article: Article) -> bool:
 def _followed(article: Article, event: Event) -> bool:
     """Return whether an event may be the one the blog follows: placed, undated, timeless, and
     named in the opening paragraph, in a timestamped entry, or where it is said to go on."""
-    if event.place is None or event.when is not None or event.tenses or not article.passages:
+    if event.place is None or event.when is not None or event.own_tenses or not article.passages:
         return False
     opening = article.passages[0].paragraph
     return opening in event.paragraphs or any(_now(article.passages[p].text) for p in event.passages)

@@ -146,16 +146,19 @@ _LOOKS_BACK = re.compile(
 
 
 def mentions(
-    passage: Passage, published: PartialDate | None, *, opens_section: bool = False
+    passage: Passage, published: PartialDate | None, *, opens_section: bool = False, asked: str = ""
 ) -> list[Mention]:
     """Return the meeting mentions and back references in a passage, in text order, one per meeting.
 
     opens_section: the passage is the first under its heading, so a meeting the heading places
     ("The Ankara summit") is where the passage's placeless meeting is ("Leaders meet on 7 July").
+    asked: the question the passage answers ("When do leaders meet next?"), which names the meeting
+    a terse answer gives the place and time of ("In Ankara, on 7 and 8 July 2026.").
     """
     text = passage.text
     section = passage.section or ""
-    cued = _CUE.search(fold_case(text)) or _CUE.search(fold_case(section))  # a fact box's heading
+    context = asked or section  # what names the meeting of a terse answer, list item or fact box
+    cued = _CUE.search(fold_case(text)) or _CUE.search(fold_case(context))
     if cued is None or _NAVIGATION.match(text):
         return []
     times = Times(find_times(text, published))
@@ -180,7 +183,7 @@ def mentions(
         for m in _BACK_REFERENCE.finditer(text)
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
-    found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, section, published)]
+    found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, context, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
     found += _named_decisions(passage, times, published)

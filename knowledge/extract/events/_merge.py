@@ -40,6 +40,9 @@ class Event:
     passages: set[int] = field(default_factory=set)
     paragraphs: set[int] = field(default_factory=set)
     tenses: list[EventStatus] = field(default_factory=list)
+    # the tenses of mentions that name the meeting itself, not a decision taken at it ("agreed in
+    # Lisbon") or a reference back to it ("the meeting is due to end"), which tell of moments within it
+    own_tenses: list[EventStatus] = field(default_factory=list)
     hosts: set[str] = field(default_factory=set)
     attendees: list[AttendeeRecord] = field(default_factory=list)
     agenda: list[AgendaRecord] = field(default_factory=list)
@@ -122,6 +125,7 @@ def _fold(event: Event, into: Event) -> None:
     into.passages |= event.passages
     into.paragraphs |= event.paragraphs
     into.tenses += event.tenses
+    into.own_tenses += event.own_tenses
     into.hosts |= event.hosts
     for attendee in event.attendees:
         into.add_attendee(attendee)
@@ -226,6 +230,8 @@ def _absorb(event: Event, mention: Mention) -> None:
         event.when = mention.when
     if mention.tense is not None:
         event.tenses.append(mention.tense)
+        if not (mention.weak or mention.back_reference):
+            event.own_tenses.append(mention.tense)
 
 
 def _more_telling(new: TimeRef, old: TimeRef) -> bool:

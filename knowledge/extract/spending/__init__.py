@@ -21,7 +21,7 @@ import re
 from knowledge.extract.numbers import KRONER
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._alliance import alliance_records
-from knowledge.extract.spending._clauses import last_clause
+from knowledge.extract.spending._clauses import RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._spoken import spoken_records
@@ -75,6 +75,7 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
         *structure_records(_readable(article, tables=True), phrased, years, speaking_for),
         *alliance,
     ]
+    found = [r for r in found if not _demanded(r, sentences)]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
     return _once([r for r in own if r.currency != KRONER and _plausible(r)])
 
@@ -172,6 +173,26 @@ def _fits(text: str, tables: bool) -> bool:
 def _figure_count(text: str) -> int:
     """Return how many percentages and amounts a passage seems to hold."""
     return len(_FIGURE_CUE.findall(text))
+
+
+# Someone asking an ally to spend: "Trump demanded that Canada spend 5%", "France wants Germany to
+# spend 3%", "urged Spain to reach 2%". What one party asks of another is no ally's spending; with
+# no one between the verb and "to" ("the government wants to reach 3%") the aim is the subject's own.
+_DEMAND_LEAD = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
+    r"press(?:es|ed|ing)?|push(?:es|ed|ing)?|want(?:s|ed)?|ask(?:s|ed|ing)?)\s+(?:that\s+)?"
+    r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost)\b[^.;]*$",
+    re.I,
+)
+
+
+def _demanded(record: SpendingRecord, article: Article) -> bool:
+    """Return whether an ally's figure is what someone demands of it, not what it spends or plans."""
+    if record.subject == ALLIANCE:
+        return False  # "leaders agreed to spend 5%": the alliance's own target
+    text = RELATIVE.sub(" ", article.passages[record.passage].text)  # an aside's demand is not the clause's
+    at = text.find(record.as_written)
+    return at > 0 and _DEMAND_LEAD.search(text, 0, at) is not None
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:

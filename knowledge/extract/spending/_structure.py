@@ -236,7 +236,7 @@ _OTHER_THING = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|government|cabinet|ministry|parliament|council|figure|number|it|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
@@ -343,7 +343,7 @@ _MEET_NAMED_TARGET = re.compile(
     re.I,
 )
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
-    r"['’]s?\s+(?:[\w.-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
+    r"['’]s?\s+(?:[\w.%-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
 )
 # "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
 _ALLIANCE_MEMBER = re.compile(
@@ -373,12 +373,22 @@ _AND_NEXT = re.compile(
 # says what the budget holds; it does not make the budget a fund.
 # The allies a ranking compares its subject with: "behind Poland and Lithuania", "ahead of Canada".
 _COMPARED_WITH = re.compile(
-    r"\b(?:behind|ahead\s+of|overtaking|outpacing|trailing|below|above|after)\s+(?:the\s+)?$", re.I
+    r"\b(?:behind|ahead\s+of|overtaking|outpacing|trailing|below|above|after|(?:more|less|higher|lower)\s+than)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 # After the compared allies, a comma and "with"/"at"/"on" before the figure: the figure is the subject's.
 _DETACHED = re.compile(
-    r"\s*,\s*(?:with|at|on)\s+(?:(?:an\s+)?estimated\s+|about\s+|around\s+|some\s+)?", re.I
+    r"\s*(?:(?:on|in)\s+(?:defen[cs]e\s+)?spending\s*)?,\s*(?:with|at|on)\s+"
+    r"(?:(?:an\s+)?estimated\s+|about\s+|around\s+|some\s+)?",
+    re.I,
 )
+# "Sweden, like Finland, spends 2.4%": the ally compared with in an aside is not the subject.
+_LIKE_ASIDE = re.compile(
+    r",\s*(?:like|unlike|as\s+(?:did|does|do)|along\s+with|together\s+with|as\s+well\s+as)\b[^,;]*,", re.I
+)
+# "at 2.1% against 2.0%": the second figure of a comparison pairs with an ally only by a guess.
+_AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?)\s+(?:about\s+|around\s+)?$", re.I)
 _INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
 _BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
 _EVERY_YEAR = re.compile(
@@ -495,7 +505,59 @@ def structure_records(
             if r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and r.subject != "NATO"
         }
         topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
+    legend = _bracket_legend(article)
+    if legend is not None:
+        records = [_legend_year(r, article, legend) for r in records]
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+# A factbox's legend: "NATO's estimates for 2025, with the 2024 figure in brackets".
+_BRACKET_LEGEND = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:figures?|numbers?|shares?|values?|estimates?)\s+(?:is\s+|are\s+)?"
+    r"(?:shown\s+)?in\s+(?:brackets|parenthes[ie]s)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Legend:
+    """What a factbox's legend says: the year of bracketed figures, the year of the others."""
+
+    position: int
+    bracketed: int
+    main: int | None
+    estimates: bool
+
+
+def _bracket_legend(article: Article) -> _Legend | None:
+    """Return the article's bracket legend, if a passage gives one."""
+    for passage in article.passages:
+        found = _BRACKET_LEGEND.search(passage.text)
+        if found is None:
+            continue
+        bracketed = int(found.group("year"))
+        others = {int(y) for y in _YEARS.findall(passage.text)} - {bracketed}
+        main = others.pop() if len(others) == 1 else None
+        return _Legend(passage.position, bracketed, main, _ESTIMATES.search(passage.text) is not None)
+    return None
+
+
+def _legend_year(record: SpendingRecord, article: Article, legend: _Legend) -> SpendingRecord:
+    """Return an undated record after the legend dated by it: its bracketed year, or the others'."""
+    if (
+        record.when is not None
+        or record.passage <= legend.position
+        or record.metric is not Metric.SHARE_OF_GDP
+    ):
+        return record
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    year = legend.bracketed if at > 0 and text[:at].rstrip().endswith("(") else legend.main
+    if year is None:
+        return record
+    when = TimeRef(text="(year in context)", year=year)
+    status = figure_status("", when, article.meta.published, legend.estimates)
+    return record.model_copy(update={"when": when, "status": status})
 
 
 def _dateline_topic(article: Article) -> str | None:
@@ -1028,9 +1090,11 @@ def _figure_owners(
         return [after.code] if _is_ally(after.code) else []
     if _OWNER_AFTER_ALLIANCE.match(text, figure.end):  # "2.7% for the alliance as a whole"
         return []
+    if _AGAINST_BEFORE.search(text, max(0, figure.start - 20), figure.start):
+        return []
     asides = [
         m.span()
-        for pattern in (RELATIVE, _INCLUDING_ASIDE)
+        for pattern in (RELATIVE, _INCLUDING_ASIDE, _LIKE_ASIDE)
         for m in pattern.finditer(text, clause_start, figure.start)
         if m.end() <= figure.start
     ]

@@ -5,7 +5,9 @@ summit", "the first summit in Türkiye since Istanbul": the city or country says
 not whose budget a figure after it is. So "what was agreed in Vilnius, 3% of GDP" is not
 Lithuania's figure, and "at the summit in The Hague, allies adopted 5%" is the alliance's.
 
-A host is not a venue: "Türkiye, which hosts next year's summit, spends 2.1%" is Türkiye's figure.
+A host is not a venue: "Türkiye, which hosts next year's summit, spends 2.1%" is Türkiye's figure;
+nor is a capital where a national body meets ("at a cabinet meeting in Warsaw, the government
+approved 4.7%" is Poland's).
 """
 
 from __future__ import annotations
@@ -24,11 +26,17 @@ _VENUE_BEFORE = re.compile(
 )
 # The place as the meeting's modifier: "the Vilnius summit", "the Dutch summit", "the Madrid talks".
 _VENUE_AFTER = re.compile(r"\s+(?:summit|meeting|talks|ministerial|conference|gathering)\b", re.I)
+# A national body meeting in its own capital is that government at work: "At a cabinet meeting in
+# Warsaw, the government approved 4.7%" is Poland's figure.
+_NATIONAL_BODY = re.compile(
+    r"\b(?:cabinet|government|parliament(?:ary)?|coalition|party|ministry|council\s+of\s+ministers)\b", re.I
+)
 _LOOK_BACK = 60
 
 
 def is_venue(text: str, start: int, end: int) -> bool:
     """Return whether the place named at text[start:end] is where a meeting met or decided."""
-    return bool(
-        _VENUE_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _VENUE_AFTER.match(text, end)
-    )
+    before = max(0, start - _LOOK_BACK)
+    if _NATIONAL_BODY.search(text, before, start):
+        return False
+    return bool(_VENUE_BEFORE.search(text, before, start) or _VENUE_AFTER.match(text, end))
