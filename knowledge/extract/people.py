@@ -204,6 +204,7 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
         " associated affairs security federal national international global world daily war cold"
         " january february march april may june july august september october november december"
         " monday tuesday wednesday thursday friday saturday sunday"
+        " first second third"  # "First Sea Lord" is an office, not a name
     )
     + tuple(w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS)
     + _MODIFIERS
@@ -343,12 +344,18 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
 
 def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for names right after a role title."""
-    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text, fold_case(text)):
+    folded = fold_case(text)
+    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_NAME, text, folded):
+        start = _extend_role_left(text, match.start("role"))
+        inner = _TITLED_NAME_STARTS.search(folded, match.start("name"), match.end("name"))
+        if inner is not None and (titled := _TITLED_NAME.match(text, inner.start())) is not None:
+            # "Defence Procurement Minister Jane Doe": a word no title knows ("Procurement") split
+            # the title; the title goes on inside what looked like the name
+            match = titled
         role_words = match.group("role").lower().split()
         # "Admiral Sir John Keel": an honorific may stand between the title and the name
         name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False)
         if name and any(word in _ROLE_HEADS for word in role_words):
-            start = _extend_role_left(text, match.start("role"))
             yield match.start("name"), name, text[start : match.end("role")]
 
 

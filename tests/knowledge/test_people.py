@@ -285,3 +285,11 @@ def test_an_honorific_between_title_and_name_is_no_part_of_the_name() -> None:
 def test_a_bodys_relation_names_no_person() -> None:
     """ "Its rival, Acme Motors," is a company, not a person; "Her rival, Mia Falk," is a person."""
     assert people_in("Its rival, Acme Motors, said the deal was off.") == []
+
+
+def test_a_title_split_by_an_unknown_word_still_introduces_the_name() -> None:
+    """ "Defence Procurement Minister Sarah Lowe" is Sarah Lowe; "First Sea Lord" is an office, no one."""
+    assert people_in("Defence Procurement Minister Sarah Lowe said:") == [
+        ("Sarah Lowe", "Defence Procurement Minister")
+    ]
+    assert people_in("“Ready,” said First Sea Lord Admiral Ben Ward.") == [("Ben Ward", "Admiral")]

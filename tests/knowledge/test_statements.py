@@ -1031,3 +1031,48 @@ def test_quoted_words_credited_with_according_to_are_the_sources_partial() -> No
         ("the communiqué", SpeakerType.DOCUMENT, PARTIAL)
     ]
     assert said("Spending rose to “record levels”, according to NATO estimates.") == []
+
+
+def test_an_explainers_answers_are_not_the_last_named_persons() -> None:
+    """In an explainer, "A: …" after "Kowalski wants 3%." is the writer's; after "Kowalski spoke to us." it is hers."""
+    explainer = f"{MINISTER} wants 3%. Here is what that means.\n\nQ: What is 3%?\n\nA: A share of GDP."
+    assert said(explainer) == []
+    interview = f"{MINISTER} spoke to us.\n\nQ: What is 3%?\n\nA: A share of GDP."
+    assert said(interview) == [(KOWALSKI, VERBATIM, "A share of GDP.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "medium"),
+    [
+        ("“We hold,” Kowalski said in a video address.", "a video address"),
+        (
+            "In a post on her Telegram channel, Kowalski wrote that the line held.",
+            "a post on her Telegram channel",
+        ),
+    ],
+)
+def test_the_medium_keeps_its_qualifier_and_platform(sentence: str, medium: str) -> None:
+    """ "in a video address" and "a post on her Telegram channel" are kept whole, platform included."""
+    (statement,) = statements(f"{MINISTER} spoke. {sentence}")
+    assert statement.medium == medium
+
+
+def test_an_organisations_chief_is_its_secretary_general() -> None:
+    """ "the NATO chief said" is NATO's secretary general; "the army chief" is nobody named."""
+    rutte = "NATO Secretary General Mark Rutte arrived."
+    assert said(f"{rutte} “We are ready,” the NATO chief said.") == [("Mark Rutte", VERBATIM, "We are ready")]
+    assert said(f"{rutte} The army chief said the troops were ready.") == []
+
+
+@pytest.mark.parametrize("role", ["Defence Correspondent", "in Brussels", "Political Editor"])
+def test_a_reporters_byline_makes_no_statements(role: str) -> None:
+    """ "By Jane Roe, Defence Correspondent": her report's sentences are the outlet's, nobody's statements."""
+    text = f"By Jane Roe, {role}\n\nAllies must agree by June. Germany will spend 2.1% this year. I doubt it."
+    assert said(text) == []
+
+
+def test_a_bare_weekday_after_the_verb_dates_a_trailing_attribution() -> None:
+    """ "The army is ready, Kowalski said Tuesday." (wire style) reports the clause, dated Tuesday."""
+    (statement,) = statements(f"{MINISTER} spoke. The army is ready, Kowalski said Tuesday.")
+    assert (statement.kind, statement.text) == (REPORTED, "The army is ready")
+    assert statement.when is not None and statement.when.day == 10

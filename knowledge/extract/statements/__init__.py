@@ -90,7 +90,7 @@ from knowledge.extract.statements.frames import (
     words_of,
 )
 from knowledge.extract.statements.gender import genders
-from knowledge.extract.statements.scene import interview_scene, scene_of
+from knowledge.extract.statements.scene import interview_scene, scene_of, tells_of_interview
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
@@ -265,11 +265,14 @@ def extract_statements(
     reading.covered = _covered(article.passages, quotations)
     scene = scene_of(article)
     asked = (interview_scene(article) if scene.medium is None else None) or scene  # what turns answer
+    interviewed = scene.medium is not None or tells_of_interview(article)  # "A:" answers someone
     records: list[StatementRecord] = []
     carried: _Said | None = None
     previous: list[Passage] = []  # the paragraph before: a blockquote's speaker is its subject
     for passages in paragraphs:
-        turn = turn_statements(passages, article.body, reading.cast(passages[0]), asked.when, asked.medium)
+        turn = turn_statements(
+            passages, article.body, reading.cast(passages[0]), (asked.when, asked.medium, interviewed)
+        )
         if turn is not None:
             for record in turn:
                 records = join_interrupted(records, record)
@@ -542,11 +545,10 @@ def _one_quote(
             first = _partial(
                 sentence, clause, base, second.verb_start - len(_lead_of(body, second)), cast, reading
             )
-            return (
-                1 + inside,
-                first + (_partial(sentence, then, 0, stop, cast, reading) if then else []),
-                said,
-            )
+            more = _partial(sentence, then, 0, stop, cast, reading) if then else []
+            # one sentence, one occasion: the second report is dated as the first ("on Tuesday")
+            more = [r if r.when or not first else r.model_copy(update={"when": first[0].when}) for r in more]
+            return 1 + inside, first + more, said
         # more quoted words of the same clause
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop

@@ -132,7 +132,9 @@ _THAT_CLAUSE = re.compile(
 # Prepositional attribution details allowed between a speech verb and the quote it introduces.
 _ATTRIBUTION_DETAILS = re.compile(
     r"(?:,?\s+(?:in|on|at|during|before|after|from|via|with|last|this|next|to|earlier|later|afterwards"
-    r"|only|again|also|simply|bluntly|late|early|when|as|while)\b[^,:“”\"‘]*)*\s*[,:]?\s*"
+    r"|only|again|also|simply|bluntly|late|early|when|as|while|yesterday|today|tonight"
+    # a bare weekday, as wire copy writes it: "said Tuesday"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![’']))\b[^,:“”\"‘]*)*\s*[,:]?\s*"
 )
 # A clause without "that" has a verb of its own: an auxiliary or modal, a past form, a present
 # "-s" form not right after a determiner ("the army needs", not "the talks"), or a word after a
@@ -176,7 +178,10 @@ _DAY_NAMES = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|
 _MEDIUM_PATTERNS = (
     re.compile(
         rf"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|used)\s+(?P<medium>(?:(?!in\b|on\b)[\w’'.-]+\s+){{0,6}}?(?:{_MEDIUM_NOUNS})s?\b"
-        rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+)?(?!{_DAY_NAMES})(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*))?)"
+        # "a video address": a medium noun may qualify the next; "a post on her Telegram channel"
+        rf"(?:\s+(?:{_MEDIUM_NOUNS})\b)?"
+        rf"(?:\s+(?:with|to|for|on)\s+(?:the\s+|her\s+|his\s+|its\s+|their\s+)?(?!{_DAY_NAMES})"
+        rf"(?:{_PLATFORMS}|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)(?:\s+(?:channel|account|page|feed))?)?)"
     ),
     re.compile(
         rf"\b(?:on|to)\s+(?P<medium>{_PLATFORMS}|(?:state |national |public )?(?:television|TV|radio))(?!\w)"

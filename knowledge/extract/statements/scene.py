@@ -35,6 +35,11 @@ LEAD_PARAGRAPHS = 2
 _RELEASE = re.compile(r"^\s*(?P<occasion>(?:press|news|media) release)\s*$", re.I | re.M)
 _RELEASE_REACH = 400  # characters: the label stands at the top
 # A question set out as a turn ("Q: ...", "**Q:** ...", "INTERVIEWER: ..."): the text is an interview.
+_INTERVIEWED = re.compile(
+    r"\b(?:interview(?:ed|s)?|spoke (?:to|with)|speaks (?:to|with)|talked (?:to|with)|sat down with|told"
+    r"|questions? (?:for|to)|Q&A|in conversation|asked)\b",
+    re.I,
+)
 _QUESTION_LABEL = re.compile(r"^(?:\*\*|__)?(?:Q|Question|INTERVIEWER|Interviewer)(?:\*\*|__)?\s*:", re.M)
 
 
@@ -70,6 +75,19 @@ def scene_of(article: Article) -> Scene:
     if occasion is None:
         return Scene(None, None, None, published)
     return _occasion(article, lead, occasion.group("occasion").lower(), published)
+
+
+def tells_of_interview(article: Article) -> bool:
+    """Return whether the title or lead tells of someone interviewed: then "A:" is that person.
+
+    An explainer sets out its own answers as "Q: ... A: ..." too; without an interview told of,
+    its answers are the writer's, not the words of whoever the lead named last.
+    """
+    limit = _lead_limit(article)
+    lead = " ".join(
+        [article.meta.title or "", *(p.text for p in article.passages[:64] if p.paragraph < limit)]
+    )
+    return _INTERVIEWED.search(lead) is not None
 
 
 def interview_scene(article: Article) -> Scene | None:

@@ -68,6 +68,8 @@ _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
 _GENERIC_HEADS = {
     "leader": ("president", "prime minister", "chancellor", "premier", "leader"),
     "premier": ("prime minister", "premier"),
+    # "the NATO chief", "the alliance chief": an organisation's head is its secretary general
+    "chief": ("chief", "secretary general", "secretary-general"),
 }
 _ROLE_HEADS = (
     "prime minister|minister|president|chancellor|premier|secretary general|secretary-general|secretary"

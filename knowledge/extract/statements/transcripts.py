@@ -10,7 +10,8 @@ Rules:
   named: ``Admiral Carr:``, or in bold, a surname too: ``**Carr:**``), or a role the article
   gave one person ("CHAIR" is the person
   whose stated role is chair). ``A:`` is the person the article named last before the
-  transcript. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
+  transcript, when the lead names an occasion (a hearing, a press conference) or tells of an
+  interview; an explainer's own "A:" is the writer. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
   nobody are no statements.
 * A turn cut off with a dash and resumed by the same speaker's next turn opening with a dash
   ("... put it at 2.1%—" / "—so which figure ...?") is one statement.
@@ -19,7 +20,8 @@ Rules:
   author's belief or lesson ("I do not believe ...", "I learned one lesson: ...") or give a figure
   as how things stand or will be ("Oslo will spend 3% ...") are the author's verbatim positions,
   in the outlet's op-ed, on its date. Narration (past events) and asides are not statements,
-  and a staff columnist's byline (no role) makes none: a column is the outlet's commentary.
+  and a staff columnist's byline (no role) makes none: a column is the outlet's commentary;
+  nor does a reporter's ("By Jane Doe, Defence Correspondent", "By Jane Doe in Brussels").
 """
 
 from __future__ import annotations
@@ -43,8 +45,12 @@ _ANSWERER = frozenset(["a", "answer"])
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+")
 
 
-def turn_speaker(passage: Passage, cast: Cast) -> tuple[Speaker | None, int] | None:
-    """Return (speaker or None for a question, where the words start) if a paragraph opens with a turn label."""
+def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tuple[Speaker | None, int] | None:
+    """Return (speaker or None for a question, where the words start) if a paragraph opens with a turn label.
+
+    ``interviewed`` says whether the lead tells of an interview: only then is "A:" the person
+    named last; an explainer's own "A:" answers are nobody's statements.
+    """
     label = _LABEL.match(passage.text)
     if label is None or len(label.group("label")) > 70:
         return None
@@ -62,7 +68,7 @@ def turn_speaker(passage: Passage, cast: Cast) -> tuple[Speaker | None, int] | N
     if bare in _QUESTIONER:
         return None, label.end()
     if bare in _ANSWERER:
-        return (Speaker(cast.recent[-1]) if cast.recent else None), label.end()
+        return (Speaker(cast.recent[-1]) if cast.recent and interviewed else None), label.end()
     return _label_speaker(words, label.group("inside"), cast), label.end()
 
 
@@ -83,10 +89,17 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
 
 
 def turn_statements(
-    passages: list[Passage], body: str, cast: Cast, when: TimeRef | None, medium: str | None
+    passages: list[Passage],
+    body: str,
+    cast: Cast,
+    scene: tuple[TimeRef | None, str | None, bool],
 ) -> list[StatementRecord] | None:
-    """Return the statement of a transcript turn ([] for a question), or None when it is no turn."""
-    found = turn_speaker(passages[0], cast)
+    """Return the statement of a transcript turn ([] for a question), or None when it is no turn.
+
+    ``scene`` is the turns' time and medium, and whether the lead tells of an interview.
+    """
+    when, medium, interviewed = scene
+    found = turn_speaker(passages[0], cast, interviewed)
     if found is None:
         return None
     speaker, offset = found
@@ -120,6 +133,12 @@ def join_interrupted(records: list[StatementRecord], turn: StatementRecord) -> l
 
 # --- op-eds -----------------------------------------------------------------------------------
 
+# A byline role that is a newsroom job or a place ("Defence Correspondent", "in Brussels") marks
+# the outlet's own reporting, whose sentences are nobody's statements.
+_NEWSROOM = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|journalist|columnist|staff|bureau|desk|newsroom)s?\b|^\s*in\s",
+    re.I,
+)
 _BYLINE = re.compile(r"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<rest>[^\n]{3,160})$")
 # The author's claims are the op-ed's statements: recommendations, the author's own beliefs and
 # lessons, and figures given as how things stand or will be; narration and asides are not.
@@ -145,8 +164,8 @@ def byline_author(article: Article, cast: Cast) -> Speaker | None:
             continue
         rest = byline.group("rest")
         name_part, comma, role = rest.partition(",")
-        if not comma or not role.strip():
-            return None  # a staff columnist: the outlet's commentary, not a statement
+        if not comma or not role.strip() or _NEWSROOM.search(role):
+            return None  # a staff columnist or reporter: the outlet's own text, not a statement
         speaker, end = speaker_at(name_part.strip(), 0, cast)
         return speaker if speaker and is_title_prefix("") and end == len(name_part.strip()) else None
     return None
