@@ -354,6 +354,11 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             position = match.end()
         else:  # "the Financial Times, Jane Doe, the EU's envoy,": the name may open the next one
             position = match.start("role")
+    # A role then its name ends the role with a head word right before a comma: with none, no
+    # start can match (most sentences), so the starts are not tried.
+    folded = fold_case(text)
+    if not any(folded.endswith(_ROLE_HEADS, 0, comma.start()) for comma in _COMMA.finditer(text)):
+        return
     # where such a role may open: the sentence's start, after a comma, after a dateline's dash
     for start in (
         0,
