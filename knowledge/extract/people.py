@@ -158,6 +158,7 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))}))"
     rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
 )
+_NAME_AFTER_COMMA = re.compile(rf",\s+{_NAME}(?=,|\.?\s*$)")  # the tail of every _ROLE_THEN_NAME match
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
 _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argued|insisted|declared"
 # "Jane Doe said", "Jane Doe has argued", "Jane Doe, who had written on X, ..." and "Jane Doe, who
@@ -372,6 +373,10 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             position = match.end()
         else:  # "the Financial Times, Jane Doe, the EU's envoy,": the name may open the next one
             position = match.start("role")
+    # Every role-then-name match holds a name after a comma, then a comma or the end: with none
+    # (most sentences), no start can match, so the starts are not tried.
+    if _NAME_AFTER_COMMA.search(text) is None:
+        return
     # where such a role may open: the sentence's start, after a comma, after a dateline's dash
     for start in (
         0,
