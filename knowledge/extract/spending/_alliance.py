@@ -216,6 +216,8 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
 def _targets(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:
     """Return the alliance targets a clause states."""
     text = passage.text
+    if not _has_percent(text, start, end):
+        return []  # every target is a percentage of the clause: the patterns need not run
     subject = _ALLIANCE_SUBJECT.search(text, start, end)
     goal = _GOAL.search(text, start, end) or (
         _FLOOR.search(text, start, end) and _SETTING.search(text, start, end)
@@ -277,6 +279,11 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     return records
 
 
+def _has_percent(text: str, start: int, end: int) -> bool:
+    """Return whether a percentage starts in text[start:end] (the passage's percentages are found once)."""
+    return any(start <= q.start < end for q in find_percents(text))
+
+
 def _to_be_set(text: str, start: int, figure: int) -> bool:
     """Return whether a target is still to be set: a forward word before the setting verb ("are
     expected to adopt"), not after it ("agreed that 2% would be the minimum")."""
@@ -296,6 +303,8 @@ def _named_targets(
     clause says it was set then ("agreed in Wales in 2014").
     """
     text = passage.text
+    if not _has_percent(text, start, end):
+        return []
     if _NOT_NATO.search(text, start, end) or _BUDGET_SHARE.search(text, start, end):
         return []
     records = []

@@ -50,8 +50,10 @@ _SOURCE_SAID_AFTER = re.compile(
 def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records with each corrected figure replaced by its correction."""
     records = _apply_update_notes(article, records)
+    corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+    holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
-        if not _EARLIER_VERSION.search(passage.text):
+        if position not in holding or not _EARLIER_VERSION.search(passage.text):
             continue
         wrong = [
             r for r in records if r.passage == position and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
@@ -81,6 +83,7 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
                 )
             ]
             records.append(right)
+        holding = {r.passage for r in records if r.metric in corrected}
     return records
 
 

@@ -39,6 +39,7 @@ checked are left to ``/ask``: they are searchable, never facts.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -646,20 +647,39 @@ def _context(article: Article, passage: Passage, framing: str) -> str:
     defence spending (a live blog's entries are paragraphs of their own), and its own frame
     (``_own_context``). A paragraph on something else (inflation, trade, a poll) keeps only its own
     frame: a digest's other items are not about defence."""
-    own = _own_context(article, passage)
-    if _OTHER_THING.search(own) and not _speaks_of_spending(own):
+    frames = _own_frames(article, passage)
+    own = " ".join(frames)
+    # each piece's words are looked for once (_topics), not once per passage whose frame it is in
+    topics = [_topics(piece) for piece in frames]
+    other = any(t[0] for t in topics)
+    if other and not (any(t[1] for t in topics) and any(t[2] for t in topics)):
         return own
     return " ".join([article.meta.title or "", framing, own])
 
 
 def _own_context(article: Article, passage: Passage) -> str:
     """Return a passage's own frame: its heading, its paragraph so far, and a bold line above."""
+    return " ".join(_own_frames(article, passage))
+
+
+def _own_frames(article: Article, passage: Passage) -> list[str]:
+    """Return the pieces of a passage's own frame, in order."""
     same = [
         p
         for p in article.passages[max(0, passage.position - 4) : passage.position]
         if p.paragraph >= passage.paragraph - 1
     ]
-    return " ".join([passage.section or "", *(p.text for p in same), passage.text])
+    return [passage.section or "", *(p.text for p in same), passage.text]
+
+
+@functools.lru_cache(maxsize=4096)
+def _topics(text: str) -> tuple[bool, bool, bool]:
+    """Return whether a text speaks of something else, of defence, and of spending."""
+    return (
+        _OTHER_THING.search(text) is not None,
+        _DEFENCE_TALK.search(text) is not None,
+        _SPENDING_TALK.search(text) is not None,
+    )
 
 
 def _speaks_of_spending(context: str) -> bool:
