@@ -829,3 +829,9 @@ def test_a_terse_answer_gives_the_place_and_date_of_the_meeting_asked_about(text
 def test_an_answer_about_something_else_names_no_meeting() -> None:
     """A question that names no meeting makes its terse answer no meeting."""
     assert events("Q: Where is the new factory?\nA: In Lisbon, from May 2030.", "2030-01-10") == []
+
+
+def test_a_city_and_its_country_at_the_sentence_end_keep_no_full_stop() -> None:
+    """'will be held in Skopje, North Macedonia.': the place is shown without the sentence's full stop."""
+    (event,) = events("Next year's summit will be held in Skopje, North Macedonia.", date="2026-07-05")
+    assert (event.place, event.country) == ("Skopje, North Macedonia", "MK")

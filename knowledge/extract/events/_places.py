@@ -101,9 +101,16 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     suffix = match.group("suffix")
     if place is None or not suffix:
         return place
-    suffix_country = _country_of(_SUFFIX_START.sub("", suffix))
+    suffix_country = _country_of(_SUFFIX_START.sub("", suffix).removesuffix("."))
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
-        return PlaceMatch(f"{place.name}{suffix}", place.country or suffix_country, False, start, match.end())
+        # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
+        return PlaceMatch(
+            f"{place.name}{suffix.removesuffix('.')}",
+            place.country or suffix_country,
+            False,
+            start,
+            match.end(),
+        )
     if suffix.endswith("."):  # "Kananaskis, Alta.": a region's abbreviation, shown as written
         return PlaceMatch(f"{place.name}{suffix}", place.country, False, start, match.end())
     return place
