@@ -835,3 +835,22 @@ def test_a_city_and_its_country_at_the_sentence_end_keep_no_full_stop() -> None:
     """'will be held in Skopje, North Macedonia.': the place is shown without the sentence's full stop."""
     (event,) = events("Next year's summit will be held in Skopje, North Macedonia.", date="2026-07-05")
     assert (event.place, event.country) == ("Skopje, North Macedonia", "MK")
+
+
+@pytest.mark.parametrize(
+    "title", ["Live: Day one of the Tirana summit", "Live: NATO summit in Tirana, day one"]
+)
+def test_a_live_blogs_title_places_the_summit_its_entries_follow(title: str) -> None:
+    """Entries that never name the city ('the first day of the NATO summit'): the blog's title does."""
+    text = (
+        f"Title: {title}\nDate: 2027-06-29\n\n"
+        "10:02 — Leaders are arriving for the first day of the NATO summit.\n\n10:30 — The summit opened."
+    )
+    article = read_article(text)
+    (event,) = extract_events(article, extract_people(article))
+    assert (event.place, event.country, event.status, event.when.day if event.when else None) == (
+        "Tirana",
+        "AL",
+        EventStatus.IN_PROGRESS,
+        29,
+    )

@@ -9,7 +9,9 @@ does not count), is held on the blog's date when the blog names it
 in its opening paragraph, in a timestamped entry ("10:32 BST: Leaders pose for the family photo
 at the Vilnius summit") or in a passage that says it is going on ("Leaders are arriving at the
 summit venue in Riga", "on the second day"): its status is then "in progress". The date is shown
-as derived ("the day of this live coverage"), never as if the text had written it.
+as derived ("the day of this live coverage"), never as if the text had written it. When no entry
+names the meeting's place ("Leaders are arriving for the first day of the NATO summit"), the
+blog's title may: "Live: Day one of the Copenhagen summit" places the one such summit there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.events._merge import Event
+from knowledge.extract.events._places import resolve
 from knowledge.models import Article, TimeRef
 
 _LIVE = re.compile(r"^\s*live\b|\blive\s*(?::|updates?\b|blog\b|coverage\b)|\bas\s+it\s+happened\b", re.I)
@@ -35,10 +38,46 @@ def date_live_meeting(article: Article, events: list[Event]) -> None:
     if published is None or published.month is None or published.day is None or not _is_live(article):
         return
     followed = [event for event in events if _followed(article, event)]
+    if not followed:
+        followed = _placed_by_title(article, events)
     if len(followed) == 1:
         followed[0].when = TimeRef(
             text=LIVE_DAY, year=published.year, month=published.month, day=published.day
         )
+
+
+# "Live: Day one of the Copenhagen summit", "Live: NATO summit in Vilnius": the title's meeting place.
+_TITLE_PLACES = (
+    re.compile(r"(?P<words>(?:[A-Z][\w’'-]+\s+){1,2})(?:NATO\s+)?summit\b"),
+    re.compile(r"\bsummit\s+in\s+(?P<words>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"),
+)
+
+
+def _placed_by_title(article: Article, events: list[Event]) -> list[Event]:
+    """Return the one placeless, undated summit of the blog's opening or of a passage that says it
+    goes on ("the first day of the NATO summit"), given the place the blog's title names."""
+    title = article.meta.title or ""
+    named = [match.group("words").strip() for pattern in _TITLE_PLACES for match in pattern.finditer(title)]
+    # only a known city or country: the title's other capitalised words ("NATO", "Day") name nothing
+    places = [resolve(w, False, 0, len(w)) or resolve(w.split()[-1], False, 0, 0) for w in named]
+    place = next((p for p in places if p is not None and p.country is not None), None)
+    if place is None:
+        return []
+    opening = article.passages[0].paragraph if article.passages else -1
+    candidates = [
+        event
+        for event in events
+        if event.place is None
+        and event.summit
+        and event.when is None
+        and not event.own_tenses
+        and (opening in event.paragraphs or any(_now(article.passages[p].text) for p in event.passages))
+    ]
+    if len(candidates) != 1:
+        return []
+    event = candidates[0]
+    event.place, event.country, event.is_country = place.name, place.country, place.is_country
+    return [event]
 
 
 def _is_live(article: Article) -> bool:
