@@ -854,3 +854,20 @@ def test_a_live_blogs_title_places_the_summit_its_entries_follow(title: str) -> 
         EventStatus.IN_PROGRESS,
         29,
     )
+
+
+def test_a_timetables_present_tense_looks_ahead_to_its_weekday() -> None:
+    """'EU leaders hold their own summit in Brussels on Thursday', written on a Tuesday: two days on."""
+    (event,) = events("EU leaders hold their own summit in Brussels on Thursday.", date="2027-06-29")
+    assert event.when is not None
+    assert (event.when.month, event.when.day, event.status) == (7, 1, EventStatus.UPCOMING)
+
+
+def test_a_club_of_leaders_that_meets_is_a_meeting() -> None:
+    """'The G7 will meet in Evian next month': the G7 is the group that meets, so its summit is one."""
+    (event,) = events("The G7 will meet in Evian next month.", date="2027-06-29")
+    assert (event.kind, event.place, event.when.month if event.when else None) == (
+        EventKind.G7_SUMMIT,
+        "Evian",
+        7,
+    )

@@ -113,7 +113,8 @@ _MEET = re.compile(
     r"|(?:are|is)\s+due(?=\s+(?:in|at)\s))"  # "heads of state are due in Ankara on 7 July"
     r"(?:\s+(?:again|together))?\b"
 )
-_GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies)\b", re.I)
+# the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
+_GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
@@ -134,7 +135,9 @@ _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
-    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes)\b|['’]ll\b",
+    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes"
+    # a timetable's present: "EU leaders hold their own summit on Thursday", "ministers meet on Friday"
+    r"|hold|holds|meet|meets|gather|gathers|travel|travels|arrive|arrives)\b|['’]ll\b",
     re.I,
 )
 _LOOKS_BACK = re.compile(
