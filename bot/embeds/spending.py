@@ -1,0 +1,155 @@
+"""`/spending` answers: an ally's figures with their sources, and the alliance's."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.embeds.base import (
+    SPENDING_COLOUR,
+    SourceNotes,
+    escape,
+    fit,
+    lines_field,
+    matched_note,
+    set_source_footer,
+    when_text,
+)
+from knowledge.briefing import (
+    format_percent,
+    is_forecast,
+    share_text,
+    status_note,
+    verdict_verb,
+)
+from knowledge.models import (
+    Figure,
+    FigureStatus,
+    Metric,
+    SpendingAnswer,
+    TimeRef,
+)
+
+
+def _in_year(when: TimeRef | None) -> str:
+    """Return " in 2024" (or " (“in February”)") for a fact's time, "" when undated."""
+    shown = when_text(when)
+    if not shown:
+        return ""
+    return f" in {shown}" if when and when.year else f" ({shown})"
+
+
+def _share_time(figure: Figure) -> str:
+    """Return a share's time and status: " in 2024", " by 2035 (target)", " (target set in July 2023)"."""
+    if figure.status is not FigureStatus.TARGET or figure.when is None:
+        return f"{_in_year(figure.when)}{status_note(figure)}"
+    if figure.when.text.lower().startswith("by ") or figure.subject != "NATO":
+        return f" by {when_text(figure.when)} (target)"
+    return f" (target set {_in_year(figure.when).strip()})"
+
+
+def figure_line(figure: Figure, notes: SourceNotes) -> str:
+    """Return one spending fact as a line of text with its source mark."""
+    mark = notes.mark(figure.source)
+    about = "about " if figure.approximate else ""
+    if figure.metric is Metric.SHARE_OF_GDP:
+        text = f"**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
+    elif figure.metric is Metric.AMOUNT:
+        equivalents = f" ({', '.join(escape(e) for e in figure.equivalents)})" if figure.equivalents else ""
+        text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"
+        text += f" in total{_in_year(figure.when)}" if figure.subject == "NATO" else _in_year(figure.when)
+        text += status_note(figure)
+    elif figure.metric is Metric.AMOUNT_INCREASE:
+        text = f"an increase of {about}**{escape(figure.as_written)}**{_in_year(figure.when)}{status_note(figure)}"
+    elif figure.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED):
+        icon = "✅" if figure.metric is Metric.TARGET_MET else "❌"
+        if is_forecast(figure):
+            icon = "🔮"  # a forecast: not yet a verdict
+        verb = verdict_verb(figure).capitalize()
+        # a claim that names no figure ("met the guideline") says "the target", not "the of GDP target"
+        target = (
+            f"the {format_percent(figure.target)} of GDP target"
+            if figure.target is not None
+            else "the target"
+        )
+        text = f"{icon} {verb} {target}{_in_year(figure.when)}"
+    elif figure.metric is Metric.ALLIES_MEETING_TARGET:
+        target = f"the {format_percent(figure.target)} target" if figure.target is not None else "the target"
+        total = f" of {figure.total}" if figure.total else ""
+        verb = "are expected to meet" if is_forecast(figure) else "met"
+        text = f"**{figure.value:g}**{total} allies {verb} {target}{_in_year(figure.when)}"
+    else:
+        text = f"“{escape(figure.as_written)}”"
+    return f"{text} {mark}"
+
+
+def spending_embed(answer: SpendingAnswer) -> discord.Embed:
+    """Return the embed for a country's or the alliance's spending answer."""
+    if answer.country.code == "NATO":
+        return alliance_embed(answer)
+    country = answer.country
+    notes = SourceNotes()
+    embed = discord.Embed(
+        title=f"{country.flag} {escape(country.name)} — defence spending", colour=SPENDING_COLOUR
+    )
+    member = "NATO member" if country.nato_member else "Not a NATO member"
+    if not answer.has_facts():
+        covered = (
+            ", ".join(f"{s.country.flag} {escape(s.country.name)}" for s in answer.covered) or "none yet"
+        )
+        embed.description = (
+            f"{member}. **No figures for {escape(country.name)} in the briefing**, and no statement"
+            f" on whether it met the target.\nCountries with spending facts: {covered}."
+        )
+    else:
+        figures = answer.figures
+        embed.description = f"{member}." + (
+            "" if figures else f" The briefing gives **no figure** for {escape(country.name)}'s spending."
+        )
+        if figures:
+            lines_field(embed, "Figures", [figure_line(f, notes) for f in figures])
+        if answer.target_status:
+            lines_field(embed, "Target", [figure_line(f, notes) for f in answer.target_status])
+        if answer.comparisons:
+            lines_field(embed, "Compared with allies", [figure_line(f, notes) for f in answer.comparisons])
+        if answer.derived:
+            lines_field(embed, "Derived", [f"ℹ️ {escape(d)}" for d in answer.derived])
+    _conflict_field(embed, answer, notes)
+    if answer.alliance:
+        lines_field(embed, "Alliance context", [figure_line(f, notes) for f in answer.alliance])
+    matched_note(embed, answer.matched_by, country.name)
+    notes.add_fields(embed)
+    set_source_footer(embed, notes)
+    return fit(embed)
+
+
+def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
+    """Return the embed for the alliance overview."""
+    notes = SourceNotes()
+    embed = discord.Embed(
+        title=f"{answer.country.flag} NATO — defence spending overview", colour=SPENDING_COLOUR
+    )
+    embed.description = f"The briefing has spending facts for {len(answer.members)} countries."
+    if answer.alliance:
+        lines_field(embed, "Target", [figure_line(f, notes) for f in answer.alliance])
+    if answer.figures:
+        lines_field(embed, "Alliance totals", [figure_line(f, notes) for f in answer.figures])
+    if answer.members:
+        lines_field(
+            embed,
+            "Allies' own figures (context)",
+            [f"{s.country.flag} {escape(s.country.name)} — {escape(s.preview)}" for s in answer.members],
+        )
+    _conflict_field(embed, answer, notes)
+    notes.add_fields(embed)
+    set_source_footer(embed, notes)
+    return fit(embed)
+
+
+def _conflict_field(embed: discord.Embed, answer: SpendingAnswer, notes: SourceNotes) -> None:
+    """Add a warning field when documents disagree."""
+    lines = []
+    for conflict in answer.conflicts:
+        values = " vs ".join(figure_line(f, notes) for f in conflict.figures)
+        lines.append(f"⚠️ Sources disagree for {conflict.year}: {values}")
+    if lines:
+        lines_field(embed, "Sources disagree", lines)
