@@ -1221,6 +1221,23 @@ def test_an_amount_over_several_years_is_no_years_budget() -> None:
     assert [(r.subject, r.when, r.value) for r in found if r.metric is AMOUNT] == [("HR", None, 2e10)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Croatia will boost its military budget to €2.5 billion next year.", {("HR", AMOUNT, 2026, 2.5e9)}),
+        ("Croatia announced a €500m boost to its defence budget.", set()),  # a change, not a level
+        # the year before "up from" is the first figure's: the second has none written
+        (
+            "Croatia spent 1.8% of GDP in 2024, up from 1.7%.",
+            {("HR", SHARE, 2024, 1.8), ("HR", SHARE, None, 1.7)},
+        ),
+    ],
+)
+def test_a_boost_to_a_level_and_the_base_of_up_from(text: str, expected: set[Fact]) -> None:
+    """'will boost its budget to €2.5 billion' is a level; 'up from 1.7%' takes no year it was not given (issue 10)."""
+    assert {f for f in facts(text, title="Defence") if f[1] in (SHARE, AMOUNT)} == expected
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -868,8 +868,13 @@ def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> _
     after = [t for t in clause.times if figure.quantity.end <= t[1] and t[2] <= bounds[1]]
     if after:
         return after[0]
+    if _CONTINUES_FROM.search(clause.masked, bounds[0], figure.start):
+        return None  # "1.3% in 2024, up from 1.2%": the time before "from" is the other figure's
     before = [t for t in clause.times if bounds[0] <= t[1] and t[2] <= figure.start]
     return before[-1] if before else None
+
+
+_CONTINUES_FROM = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell)?\s*from\s*$", re.I)
 
 
 def _is_future(clause: _Clause, time: _TimeSpan) -> bool:

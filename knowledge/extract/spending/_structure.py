@@ -102,7 +102,9 @@ _NOT_SHARE_BEFORE = re.compile(
 _NOT_AMOUNT = re.compile(
     r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
-    r"rise\s+(?:of|in)|boost|top-up|on\s+top|investment\s+fund|facility|instrument|"
+    # "a €5bn boost", "a boost of €5bn" are changes; "will boost its budget to €35 billion" is a level
+    r"rise\s+(?:of|in)|(?:an?|the)\s+(?:[\w-]+\s+)?boost|\d+(?:\.\d+)?\s*(?:bn|billion|million|trillion|m)?(?:\s+[A-Za-z]+)?\s+boost|"
+    r"boost\s+(?:of|in)|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
     r"accounts?\s+for|accounted\s+for|weapons|equipment|further)\b",
     re.I,
