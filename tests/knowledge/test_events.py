@@ -871,3 +871,12 @@ def test_a_club_of_leaders_that_meets_is_a_meeting() -> None:
         "Evian",
         7,
     )
+
+
+def test_a_summit_on_two_named_weekdays_spans_both() -> None:
+    """'will gather in Tirana on Tuesday and Wednesday', written on Sunday 4 July: 6-7 July."""
+    (event,) = events(
+        "NATO leaders will gather in Tirana on Tuesday and Wednesday for a summit.", date="2027-07-04"
+    )
+    assert event.when is not None
+    assert (event.when.month, event.when.day, event.when.end_day) == (7, 6, 7)

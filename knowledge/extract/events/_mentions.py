@@ -286,7 +286,7 @@ def _mention(
     if day_of and when is None:
         inside = times.within(clause_start(text, start), start)
         when = inside[0][0] if inside else None
-    when = _settle_time(when, tense, published)
+    when = _weekday_span(text, _settle_time(when, tense, published))
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
         when = TimeRef(text=when.text, year=when.year, month=when.month)  # a day of it, not its dates
@@ -675,6 +675,37 @@ _SUBORDINATE = re.compile(
     r"\b(?:when|where|while|after|before|until|once|as|that|which|who|because|if)\b"
     r"|\b(?P<reporting>said|says|told|wrote|writes|added|argued|announced|confirmed|stated)\b"
 )
+
+
+# "on Tuesday and Wednesday", "from Tuesday to Thursday": a meeting of consecutive days.
+_WEEKDAY_SPAN = re.compile(
+    r"\b(?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*"
+    r"(?P<joint>and|to|through|until|-|–)\s*(?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
+    """Return a weekday's time with the last day of the span it opens ("on Tuesday and Wednesday")."""
+    if (
+        when is None
+        or when.year is None
+        or when.month is None
+        or when.day is None
+        or when.end_day is not None
+    ):
+        return when
+    first = when.text.lower().removeprefix("on ").strip()
+    if first not in WEEKDAYS:
+        return when
+    for match in _WEEKDAY_SPAN.finditer(text):
+        if match.group("first").lower() != first:
+            continue
+        gap = (WEEKDAYS.index(match.group("last").lower()) - WEEKDAYS.index(first)) % 7
+        last = datetime.date(when.year, when.month, when.day) + datetime.timedelta(days=gap)
+        if 1 <= gap <= 4 and last.month == when.month:  # a span within the month: what a TimeRef holds
+            written = f"{when.text} {match.group('joint')} {match.group('last')}"
+            return TimeRef(text=written, year=when.year, month=when.month, day=when.day, end_day=last.day)
+    return when
 
 
 def _settle_time(
