@@ -1238,6 +1238,22 @@ def test_a_boost_to_a_level_and_the_base_of_up_from(text: str, expected: set[Fac
     assert {f for f in facts(text, title="Defence") if f[1] in (SHARE, AMOUNT)} == expected
 
 
+def test_a_target_met_is_no_target_of_the_figure_after_it() -> None:
+    """'Zagreb says it now meets the 2% target, spending €2.1 billion': the money is spent, not aimed at."""
+    (record,) = [
+        r
+        for r in records("Zagreb says it now meets the 2% target, spending €2.1 billion.", title="Defence")
+        if r.metric is AMOUNT
+    ]
+    assert (record.subject, record.status) == ("HR", FigureStatus.ACTUAL)
+
+
+def test_an_ally_insisting_on_its_own_figure_states_it() -> None:
+    """'Zagreb insists its 1.9% is enough': Croatia's own figure (insisting is no demand of others)."""
+    found = facts("Zagreb insists its 1.9% is enough.", title="Defence spending")
+    assert {(s, v) for s, m, _, v in found} == {("HR", 1.9)}
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -33,6 +33,12 @@ _ESTIMATE = re.compile(
     re.I,
 )
 
+# A target named as what is met or missed: "meets the 2% target", "reached NATO's guideline".
+_TARGET_MET = re.compile(
+    r"\b(?:meet|meets|met|meeting|reach|reaches|reached|hit|hits|exceed\w*|miss\w*|surpass\w*)\s+"
+    r"(?:the\s+|NATO['’]s\s+|its\s+|the\s+alliance['’]s\s+)?(?:[\w%.-]+\s+){0,3}?(?:target|goal|guideline)\b",
+    re.I,
+)
 # A year's budget law: "the 2025 budget", "this year's defence budget", "the budget for 2025",
 # "its budget for the current year".
 _BUDGET = re.compile(
@@ -58,6 +64,9 @@ def figure_status(
     an estimate too: the year is not over.
     """
     lead = _ASIDE.sub(" ", lead)  # "Spain, which had argued against the new target, reached 2%"
+    lead = _TARGET_MET.sub(
+        " ", lead
+    )  # "it now meets the 2% target, spending C$62.7 billion": met, not aimed at
     if _ESTIMATED_FIGURE.search(lead):  # "will spend an estimated 2.1%": the figure itself is an estimate
         return FigureStatus.ESTIMATE
     if _TARGET.search(lead):
