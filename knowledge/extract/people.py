@@ -620,6 +620,11 @@ class PersonIndex:
             if _opens_with_pronoun(passage.text):
                 continue
             named = {m.name for m in self.find(QUOTATION.sub(_blank, passage.text))}
+            if not named and _UNKNOWN_SPEAKER.match(passage.text):
+                # "Rutte, asked about Spain, said: ...", never introduced: a "he" after it is not
+                # the person named before
+                current = None
+                continue
             if len(named) > 1:
                 subject = self.subject(passage.text)
                 named = {subject.name} if subject else set()
@@ -627,6 +632,14 @@ class PersonIndex:
             if len(named) == 1:
                 current = Referent(named.pop(), passage.position)
         return result
+
+
+# A sentence whose subject is a speaker the article never introduced: one capitalised word (a surname,
+# or "Officials"), an optional aside, then a speech verb.
+_UNKNOWN_SPEAKER = re.compile(
+    r"\s*(?!(?:It|This|That|These|Those|There|He|She|They|We|I|You|The|A|An)\b)[A-Z][\w’'-]+"
+    r"(?:\s*,[^,.;]{1,60},)?\s+(?:said|says|told|tells|added|adds|argued|insisted|warned|wrote|replied)\b"
+)
 
 
 @functools.lru_cache(maxsize=16)

@@ -1076,3 +1076,15 @@ def test_a_bare_weekday_after_the_verb_dates_a_trailing_attribution() -> None:
     (statement,) = statements(f"{MINISTER} spoke. The army is ready, Kowalski said Tuesday.")
     assert (statement.kind, statement.text) == (REPORTED, "The army is ready")
     assert statement.when is not None and statement.when.day == 10
+
+
+def test_a_pronoun_after_a_speaker_never_introduced_is_nobodys() -> None:
+    """'Holm, asked about the budget, said: ...' with Holm never introduced: 'He added ...' is not the
+    person named before him (no quote given to someone who did not say it)."""
+    text = (
+        "Latvia's defence minister, Ilze Ozola, said the plan was ready.\n\n"
+        '"We will do our share," Ozola told reporters.\n\n'
+        'Holm, asked about the budget, said: "Every ally will have to deliver." '
+        'He added that he was "confident" of a deal.'
+    )
+    assert all("confident" not in s.text for s in statements(text) if s.speaker == "Ilze Ozola")
