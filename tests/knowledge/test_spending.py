@@ -1254,6 +1254,19 @@ def test_an_ally_insisting_on_its_own_figure_states_it() -> None:
     assert {(s, v) for s, m, _, v in found} == {("HR", 1.9)}
 
 
+def test_a_league_table_of_the_alliance_owns_nothing_and_exceeds_is_a_bound() -> None:
+    """'Croatia tops NATO's league table with outlays worth 3.1% of GDP'; 'exceeds €3 billion' is a bound."""
+    found = records(
+        "Croatia tops NATO's league table with defence outlays worth 3.1% of GDP. "
+        "For the first time, Croatia's defence budget exceeds €3 billion.",
+        title="Defence",
+    )
+    assert {(r.subject, r.metric, r.value, r.as_written) for r in found} == {
+        ("HR", SHARE, 3.1, "3.1%"),
+        ("HR", AMOUNT, None, "exceeds €3 billion"),
+    }
+
+
 def test_a_correction_whose_next_sentence_is_only_what_the_source_said_gives_the_right_figure() -> None:
     """'An earlier version ... €8.2 billion. Minister Dufour said €8.6 billion.' stores €8.6 billion (issue 10)."""
     text = (

@@ -210,7 +210,7 @@ _TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|o
 _GOAL_LEAD = re.compile(
     r"\b(?:aims?|pledged?|promised?|commit\w*|target\w*|goal|ambition|intends?|plan\s+to|to\s+reach)\b", re.I
 )
-_BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top)\s+$", re.I)
+_BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top)(?:s|es|ed|ped|ing)?\s+$", re.I)
 _SHARE_OF_OTHER = re.compile(
     r"\bof\s+(?:the\s+)?(?:total|all|combined|world|global)\b|\bshare\s+of\s+(?:the\s+)?(?:alliance|allied|NATO)",
     re.I,
@@ -364,7 +364,9 @@ _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's
 )
 # "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
 _ALLIANCE_MEMBER = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spenders?|members?|ally|allies|countr(?:y|ies)|states|nations?)\b", re.I
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spenders?|members?|ally|allies|countr(?:y|ies)|states|nations?|"
+    r"(?:league\s+)?tables?|rankings?|list)\b",
+    re.I,
 )
 # "the Danish government ... it", "Romania's defence ministry said it": "it" is the ally's government.
 _GOVERNMENT_AFTER = re.compile(
