@@ -21,7 +21,7 @@ import re
 from knowledge.extract.numbers import KRONER
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.spending._alliance import alliance_records
-from knowledge.extract.spending._clauses import RELATIVE, last_clause
+from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._spoken import spoken_records
@@ -179,8 +179,7 @@ def _figure_count(text: str) -> int:
 # spend 3%", "urged Spain to reach 2%". What one party asks of another is no ally's spending; with
 # no one between the verb and "to" ("the government wants to reach 3%") the aim is the subject's own.
 _DEMAND_LEAD = re.compile(
-    r"\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
-    r"press(?:es|ed|ing)?|push(?:es|ed|ing)?|want(?:s|ed)?|ask(?:s|ed|ing)?)\s+(?:that\s+)?"
+    rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?"
     r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost)\b[^.;]*$",
     re.I,
 )

@@ -45,7 +45,7 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
-from knowledge.extract.spending._clauses import DATELINE, clause_spans
+from knowledge.extract.spending._clauses import DATELINE, DEMAND_VERBS, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import find_times
@@ -59,8 +59,8 @@ _ALLIANCE_SUBJECT = re.compile(
 # A country that asks the allies for the figure is not its owner: "Washington expected every ally to
 # move towards 5%", "Germany urged allies to commit to 3.5%".
 _URGES = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:expect(?:s|ed)?|want(?:s|ed)?|urg(?:es|ed)|press(?:es|ed)|push(?:es|ed)"
-    r"|call(?:s|ed)\s+on|ask(?:s|ed)|told|warned)\s+(?:(?:all|every|each|the|other|fellow)\s+){0,2}$",
+    rf"\s+(?:(?:has|have|had)\s+)?(?:expect(?:s|ed)?|told|warned|{DEMAND_VERBS})\s+"
+    r"(?:(?:all|every|each|the|other|fellow)\s+){0,2}$",
     re.I,
 )
 # A colon opens a statement of its own: in "Vilnius settled it: leaders agreed that 2% ...", the

@@ -25,6 +25,15 @@ DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2},[^—–\d]{0,20}\d[^—–]{0,20})\s*[—–]"
 )
 
+# Vocabulary both readers share, as pattern text to build their own patterns from.
+# An inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%".
+INVERTED_CONDITION = r"\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+"
+# Verbs by which one party asks another to spend: "urged allies to", "wants Germany to", "demanded that".
+DEMAND_VERBS = (
+    r"demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
+    r"press(?:es|ed|ing)?|push(?:es|ed|ing)?|want(?:s|ed)?|ask(?:s|ed|ing)?"
+)
+
 
 @functools.lru_cache(maxsize=1024)  # asked for by every figure of a sentence, by every reader
 def clause_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -87,6 +87,7 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
+from knowledge.extract.spending._clauses import INVERTED_CONDITION
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import (
@@ -113,9 +114,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # Modal verbs ("would spend") are handled where they stand: they break the spender's link.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b"
-    # an inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%"
-    r"|\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+",
+    rf"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b|{INVERTED_CONDITION}",
     re.I,
 )
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)

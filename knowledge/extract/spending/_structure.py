@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.reader import is_table_row
-from knowledge.extract.spending._clauses import DATELINE, RELATIVE, clause_spans
+from knowledge.extract.spending._clauses import DATELINE, INVERTED_CONDITION, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import counted_from, find_times
@@ -55,8 +55,7 @@ from knowledge.wordscan import fold_case
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
-    # an inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%"
-    r"|\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+",
+    rf"|{INVERTED_CONDITION}",
     re.I,
 )
 UNRESOLVED_TIME = re.compile(
