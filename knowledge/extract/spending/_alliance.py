@@ -264,24 +264,27 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             if _to_be_set(text, start, quantity.start)  # to be set at a meeting: not "set in" its date
             else _one_time(text, start, end, article)
         )
-        records.append(
-            SpendingRecord(
-                passage=passage.position,
-                subject=ALLIANCE,
-                metric=Metric.SHARE_OF_GDP,
-                when=when,
-                value=quantity.value,
-                as_written=quantity.text,
-                target=quantity.value,
-                status=FigureStatus.TARGET,
-            )
-        )
+        records.append(_target_record(passage, quantity, when))
     return records
 
 
 def _has_percent(text: str, start: int, end: int) -> bool:
     """Return whether a percentage starts in text[start:end] (the passage's percentages are found once)."""
     return any(start <= q.start < end for q in find_percents(text))
+
+
+def _target_record(passage: Passage, quantity: Quantity, when: TimeRef | None) -> SpendingRecord:
+    """Return the alliance's target of a share of GDP that a passage states."""
+    return SpendingRecord(
+        passage=passage.position,
+        subject=ALLIANCE,
+        metric=Metric.SHARE_OF_GDP,
+        when=when,
+        value=quantity.value,
+        as_written=quantity.text,
+        target=quantity.value,
+        status=FigureStatus.TARGET,
+    )
 
 
 def _to_be_set(text: str, start: int, figure: int) -> bool:
@@ -317,18 +320,7 @@ def _named_targets(
         if qualifier_before(text, quantity.start) is not None:
             continue
         when = _one_time(text, start, end, article) if _SETTING.search(text, quantity.end, end) else None
-        records.append(
-            SpendingRecord(
-                passage=passage.position,
-                subject=ALLIANCE,
-                metric=Metric.SHARE_OF_GDP,
-                when=when,
-                value=quantity.value,
-                as_written=quantity.text,
-                target=quantity.value,
-                status=FigureStatus.TARGET,
-            )
-        )
+        records.append(_target_record(passage, quantity, when))
     return records
 
 
@@ -403,19 +395,7 @@ def _parts(passage: Passage, before: list[SpendingRecord]) -> list[SpendingRecor
         ):
             return []
     when = before[0].when
-    return [
-        SpendingRecord(
-            passage=passage.position,
-            subject=ALLIANCE,
-            metric=Metric.SHARE_OF_GDP,
-            when=when,
-            value=q.value,
-            as_written=q.text,
-            target=q.value,
-            status=FigureStatus.TARGET,
-        )
-        for q in percents
-    ]
+    return [_target_record(passage, q, when) for q in percents]
 
 
 def _start(match: re.Match[str]) -> int:

@@ -36,15 +36,12 @@ _SOURCE = (
     r"(?:(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*"
     r"|(?i:the\s+(?:\w+\s+)?(?:ministry|government|office|spokes(?:person|man|woman)|department)))"
 )
-# The sentence after the note is only what the source said: "Vandamme said €9.8 billion."
-_SOURCE_SAID = re.compile(
-    rf"^\s*{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
-)
-
-# The same, after a semicolon in the note itself: "at 10:15 we said 2%; Francken said 2.05%."
+# Only what the source said, and the figure: "Vandamme said €9.8 billion."
+_SAID = rf"{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
+_SOURCE_SAID = re.compile(rf"^\s*{_SAID}")  # as the sentence after the note
 _SOURCE_SAID_AFTER = re.compile(
-    rf";\s*{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
-)
+    rf";\s*{_SAID}"
+)  # after a semicolon in the note: "we said 2%; Francken said 2.05%."
 
 
 def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
