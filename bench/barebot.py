@@ -16,10 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import subprocess
 import sys
-import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -27,9 +24,7 @@ import discord
 import yarl
 from discord import app_commands
 
-from bench.e2e import READY_TIMEOUT, BotProcess, _stop
-from tests.e2e.standin import DiscordStandIn
-from tests.launch import clean_env
+from bench.e2e import BotProcess, running_process
 
 ROOT = Path(__file__).resolve().parent.parent
 EMBED = discord.Embed(title="Static answer", description="The same embed for every command.", colour=0x2B6CB0)
@@ -99,33 +94,10 @@ def main() -> None:
         asyncio.run(_serve(os.environ["DISCORD_TOKEN"], os.environ["DISCORD_API_BASE"]))
 
 
-@contextlib.asynccontextmanager
-async def running_bare_bot(workdir: Path) -> AsyncIterator[BotProcess]:
-    """Yield the bare bot process connected to a fresh stand-in (as ``bench.e2e.running_bot``)."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    log = workdir / "bare.log"
-    async with DiscordStandIn() as standin:
-        env = clean_env(DISCORD_TOKEN=standin.token, DISCORD_API_BASE=standin.base_url, PYTHONPATH=str(ROOT))
-        started = time.perf_counter()
-        with log.open("wb") as out:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.barebot",
-                cwd=workdir,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        bot = BotProcess(standin, process, log, 0.0)
-        try:
-            await standin.wait_until_ready(timeout=READY_TIMEOUT)
-            bot.ready_after = time.perf_counter() - started
-            yield bot
-        except TimeoutError as exc:
-            raise RuntimeError(f"the bare bot did not connect: {exc}\n{bot.log_tail()}") from None
-        finally:
-            await _stop(process)
+def running_bare_bot(workdir: Path) -> contextlib.AbstractAsyncContextManager[BotProcess]:
+    """Return the context that yields the bare bot process connected to a fresh stand-in (as ``bench.e2e.running_bot``)."""
+    command = (sys.executable, "-m", "bench.barebot")
+    return running_process(command, workdir, "bare.log", "the bare bot", PYTHONPATH=str(ROOT))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import itertools
 import signal
 import subprocess
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,17 +60,27 @@ class BotProcess:
         return ""
 
 
+def running_bot(db: Path, workdir: Path) -> contextlib.AbstractAsyncContextManager[BotProcess]:
+    """Return the context that yields the real bot process serving the store at db, connected to a fresh stand-in."""
+    return running_process(briefbot("run"), workdir, "bot.log", "the bot", BRIEFBOT_DB=str(db))
+
+
 @contextlib.asynccontextmanager
-async def running_bot(db: Path, workdir: Path) -> AsyncIterator[BotProcess]:
-    """Yield the real bot process serving the store at db, connected to a fresh stand-in."""
+async def running_process(
+    command: Sequence[str], workdir: Path, log_name: str, name: str, **env: str
+) -> AsyncIterator[BotProcess]:
+    """Yield a bot process (command, with env) connected to a fresh stand-in, stopped as a user would.
+
+    The real bot (``running_bot``) and the bare discord.py bot of ``bench.barebot`` start the same way.
+    """
     workdir.mkdir(parents=True, exist_ok=True)
-    log = workdir / "bot.log"
+    log = workdir / log_name
     async with DiscordStandIn() as standin:
-        env = clean_env(DISCORD_TOKEN=standin.token, DISCORD_API_BASE=standin.base_url, BRIEFBOT_DB=str(db))
+        environ = clean_env(DISCORD_TOKEN=standin.token, DISCORD_API_BASE=standin.base_url, **env)
         started = time.perf_counter()
         with log.open("wb") as out:
             process = await asyncio.create_subprocess_exec(
-                *briefbot("run"), cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT
+                *command, cwd=workdir, env=environ, stdout=out, stderr=subprocess.STDOUT
             )
         bot = BotProcess(standin, process, log, 0.0)
         try:
@@ -78,7 +88,7 @@ async def running_bot(db: Path, workdir: Path) -> AsyncIterator[BotProcess]:
             bot.ready_after = time.perf_counter() - started
             yield bot
         except TimeoutError as exc:
-            raise RuntimeError(f"the bot did not connect: {exc}\n{bot.log_tail()}") from None
+            raise RuntimeError(f"{name} did not connect: {exc}\n{bot.log_tail()}") from None
         finally:
             await _stop(process)
 
