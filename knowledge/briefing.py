@@ -1267,10 +1267,9 @@ def describe_time(when: TimeRef | None) -> str:
     if when.year is None:
         return when.text
     shown = _calendar_date(when.year, when)
-    written = when.text.strip()
-    if written.startswith("(") and written.endswith(")"):  # inferred, not written: "(year in context)"
-        return f"{shown} {written}"
-    return f"{shown} (“{written}”)" if _is_relative(when, shown) else shown
+    if when.inferred:  # not written: "2025 (year in context)", never in quotation marks
+        return f"{shown} {when.text}"
+    return f"{shown} (“{when.text.strip()}”)" if _is_relative(when, shown) else shown
 
 
 def _calendar_date(year: int, when: TimeRef) -> str:

@@ -70,11 +70,23 @@ class PartialDate(Frozen):
 class TimeRef(Frozen):
     """A time expression as written, with what could be resolved against the document date."""
 
-    text: str  # as written: "last year", "in February", "in 2023", "this June"
+    # as written: "last year", "in February", "in 2023", "this June"; or, in brackets, how a time
+    # the text does not write was inferred: "(year in context)" (see ``inferred``)
+    text: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
     end_day: int | None = None  # for ranges such as "June 24-25"
+
+    @classmethod
+    def inferred_as(cls, how: str, **resolved: int | None) -> TimeRef:
+        """Return a time the text does not write, labelled with how it was inferred ("year in context")."""
+        return cls(text=f"({how})", **resolved)
+
+    @property
+    def inferred(self) -> bool:
+        """Return whether the time was inferred rather than written (shown so, never quoted)."""
+        return self.text.startswith("(") and self.text.endswith(")")
 
     def resolved(self) -> bool:
         """Return whether at least the year is known."""

@@ -298,6 +298,10 @@ async def test_an_undated_article_resolves_no_relative_time(store: Store) -> Non
     [
         (TimeRef(text="last year", year=2024), "2024 (“last year”)"),
         (TimeRef(text="(year in context)", year=2025), "2025 (year in context)"),  # inferred: never quoted
+        (  # a live blog's meeting is dated by the blog, not by its words
+            TimeRef.inferred_as("the day of this live coverage", year=2027, month=6, day=29),
+            "29 June 2027 (the day of this live coverage)",
+        ),
         (TimeRef(text="in 2024", year=2024), "2024"),
     ],
 )

@@ -41,8 +41,8 @@ def date_live_meeting(article: Article, events: list[Event]) -> None:
     if not followed:
         followed = _placed_by_title(article, events)
     if len(followed) == 1:
-        followed[0].when = TimeRef(
-            text=LIVE_DAY, year=published.year, month=published.month, day=published.day
+        followed[0].when = TimeRef.inferred_as(
+            LIVE_DAY, year=published.year, month=published.month, day=published.day
         )
 
 

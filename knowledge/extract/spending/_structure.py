@@ -320,6 +320,7 @@ _MEANS_OF_PLAN = re.compile(
     r"(?:about\s+|some\s+|around\s+)?",
     re.I,
 )
+_SENTENCE_BEFORE = "year of the sentence before"  # how a setting sentence's year is inferred
 _SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the scene for the next
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
@@ -573,7 +574,7 @@ def _legend_year(record: SpendingRecord, article: Article, legend: _Legend) -> S
     year = legend.bracketed if at > 0 and text[:at].rstrip().endswith("(") else legend.main
     if year is None:
         return record
-    when = TimeRef(text="(year in context)", year=year)
+    when = TimeRef.inferred_as("year in context", year=year)
     status = figure_status("", when, article.meta.published, legend.estimates)
     return record.model_copy(update={"when": when, "status": status})
 
@@ -635,7 +636,7 @@ def context_years(article: Article) -> list[TimeRef | None]:
         if year is None or published is None:
             continue
         if published.year - 1 <= year <= published.year:
-            current = TimeRef(text="(year in context)", year=year)
+            current = TimeRef.inferred_as("year in context", year=year)
         elif (
             year <= published.year
             and len(passage.text) <= _SETTING_SENTENCE
@@ -643,7 +644,7 @@ def context_years(article: Article) -> list[TimeRef | None]:
             and not passage.text.lstrip().startswith(('"', "“", "‘", "'"))  # someone's words
             and not _NUMBER_CUE.search(_YEARS.sub("", passage.text))
         ):
-            setting = TimeRef(text="(year of the sentence before)", year=year)
+            setting = TimeRef.inferred_as(_SENTENCE_BEFORE, year=year)
     return years
 
 
@@ -1375,19 +1376,19 @@ def undated_year(
     else the article's own year for a verb in the present ("Norway tops the list at 3.3%"); "currently"
     and its like put the figure in the article's year whatever came before."""
     if published and _CURRENTLY.search(text, start, end):
-        return TimeRef(text="(article's year)", year=published.year)
+        return TimeRef.inferred_as("article's year", year=published.year)
     if (
         context_year
         and context_year.year
         and published
         and (
             published.year - 1 <= context_year.year <= published.year
-            or context_year.text == "(year of the sentence before)"
+            or context_year.text == f"({_SENTENCE_BEFORE})"
         )
     ):
         return context_year
     if published and _PRESENT.search(text, start, end):
-        return TimeRef(text="(article's year)", year=published.year)
+        return TimeRef.inferred_as("article's year", year=published.year)
     return None
 
 
