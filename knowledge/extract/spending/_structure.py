@@ -492,6 +492,7 @@ def structure_records(
         (p.text for p in article.passages if _ABOUT_DEFENCE.search(p.text) and _SPENDING_TALK.search(p.text)),
         "",
     )
+    article_frame = f"{article.meta.title or ''} {framing}"  # joined once, not for every passage
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
@@ -502,7 +503,7 @@ def structure_records(
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
-        context = _context(article, passage, framing)
+        context = _context(article, passage, article_frame)
         found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article, topic)
@@ -648,7 +649,7 @@ def context_years(article: Article) -> list[TimeRef | None]:
     return years
 
 
-def _context(article: Article, passage: Passage, framing: str) -> str:
+def _context(article: Article, passage: Passage, article_frame: str) -> str:
     """Return the text that frames a passage: the article's title and the first sentence that speaks of
     defence spending (a live blog's entries are paragraphs of their own), and its own frame
     (``_own_context``). A paragraph on something else (inflation, trade, a poll) keeps only its own
@@ -660,7 +661,7 @@ def _context(article: Article, passage: Passage, framing: str) -> str:
     other = any(t[0] for t in topics)
     if other and not (any(t[1] for t in topics) and any(t[2] for t in topics)):
         return own
-    return " ".join([article.meta.title or "", framing, own])
+    return f"{article_frame} {own}"
 
 
 def _own_context(article: Article, passage: Passage) -> str:
@@ -686,11 +687,6 @@ def _topics(text: str) -> tuple[bool, bool, bool]:
         _DEFENCE_TALK.search(text) is not None,
         _SPENDING_TALK.search(text) is not None,
     )
-
-
-def _speaks_of_spending(context: str) -> bool:
-    """Return whether a passage's frame speaks of defence spending."""
-    return _DEFENCE_TALK.search(context) is not None and _SPENDING_TALK.search(context) is not None
 
 
 # --- ordinary lines ---------------------------------------------------------------------------
