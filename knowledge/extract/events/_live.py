@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.events._merge import Event
-from knowledge.extract.events._places import resolve
+from knowledge.extract.events._places import place_after, place_before
+from knowledge.extract.events._times import Times
 from knowledge.models import Article, TimeRef
 
 _LIVE = re.compile(r"^\s*live\b|\blive\s*(?::|updates?\b|blog\b|coverage\b)|\bas\s+it\s+happened\b", re.I)
@@ -46,20 +47,20 @@ def date_live_meeting(article: Article, events: list[Event]) -> None:
         )
 
 
-# "Live: Day one of the Copenhagen summit", "Live: NATO summit in Vilnius": the title's meeting place.
-_TITLE_PLACES = (
-    re.compile(r"(?P<words>(?:[A-Z][\w’'-]+\s+){1,2})(?:NATO\s+)?summit\b"),
-    re.compile(r"\bsummit\s+in\s+(?P<words>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"),
-)
+_SUMMIT_WORD = re.compile(r"\b[Ss]ummit\b")
 
 
 def _placed_by_title(article: Article, events: list[Event]) -> list[Event]:
     """Return the one placeless, undated summit of the blog's opening or of a passage that says it
-    goes on ("the first day of the NATO summit"), given the place the blog's title names."""
+    goes on ("the first day of the NATO summit"), given the place the blog's title names, read as
+    a sentence's is ("Live: Day one of the Copenhagen summit", "Live: NATO summit in Vilnius")."""
     title = article.meta.title or ""
-    named = [match.group("words").strip() for pattern in _TITLE_PLACES for match in pattern.finditer(title)]
-    # only a known city or country: the title's other capitalised words ("NATO", "Day") name nothing
-    places = [resolve(w, False, 0, len(w)) or resolve(w.split()[-1], False, 0, 0) for w in named]
+    untimed = Times([])  # a title's times date no place
+    places = [
+        place_before(title, word.start(), untimed) or place_after(title, word.end(), untimed)
+        for word in _SUMMIT_WORD.finditer(title)
+    ]
+    # only a known city or country: any other capitalised word after "summit in" names nothing known
     place = next((p for p in places if p is not None and p.country is not None), None)
     if place is None:
         return []
