@@ -638,7 +638,7 @@ class PersonIndex:
 # or "Officials"), an optional aside, then a speech verb.
 _UNKNOWN_SPEAKER = re.compile(
     r"\s*(?!(?:It|This|That|These|Those|There|He|She|They|We|I|You|The|A|An)\b)[A-Z][\w’'-]+"
-    r"(?:\s*,[^,.;]{1,60},)?\s+(?:said|says|told|tells|added|adds|argued|insisted|warned|wrote|replied)\b"
+    rf"(?:\s*,[^,.;]{{1,60}},)?\s+(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 
 
