@@ -5,6 +5,8 @@ Resolution rules (a news article speaks from its publication date):
 * ``in 2023``, ``June 2025``, ``June 24-25, 2025``, ``24–25 June 2025``, ``24 and 25 June``,
   ``June 15 to 17``, ``24.06.2025``, ``11.–12.07.2023``: as written (numeric dates are day first,
   as written outside the US, and need their year: "24.06" alone could be a number).
+* ``FY2026``, ``FY 2026``, ``FY26``: the fiscal year, named by the calendar year it ends in (as
+  governments name them); ``FY2025-26`` as its first year, as ``2025-26`` is read.
 * ``last year`` / ``this year`` / ``next year`` / ``the current (fiscal) year`` / ``a decade ago``: need the document year;
   ``a decade earlier`` / ``five years earlier`` count back from the time just before them in the
   sentence ("2.2 percent last year, up from 1.2 percent a decade earlier"), else from the document.
@@ -77,6 +79,7 @@ _CUES: dict[str, tuple[re.Pattern[str], bool]] = {
     "decade": (re.compile(r"decade"), True),
     "weekday": (re.compile(r"day"), False),
     "year": (re.compile(r"(?:19|20)\d\d"), False),
+    "fiscal": (re.compile(r"FY"), False),
 }
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
@@ -144,6 +147,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b"),
     ),
     ("month", "month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
+    # "FY2026", "FY 2026", "FY26": the fiscal year named by the calendar year it ends in, as
+    # governments name them; "FY2025-26" is read as its first year, as "2025-26" is.
+    ("fiscal_year", "fiscal", re.compile(r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|['’]?(?P<short>\d\d))\b")),
     ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
 ]
 _ANAPHORIC = next(pattern for kind, _, pattern in _PATTERNS if kind == "anaphoric")
@@ -264,6 +270,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         return TimeRef(text=text, year=int(groups["year"]), month=month)
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
+    if kind == "fiscal_year":
+        return TimeRef(text=text, year=int(groups["year"]) if groups["year"] else 2000 + int(groups["short"]))
     if kind == "month_rel_year":
         offset = {"last": -1, "this": 0, "next": 1}[fold_case(groups["rel"])]
         return TimeRef(text=text, year=published.year + offset if published else None, month=month)

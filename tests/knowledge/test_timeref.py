@@ -60,6 +60,11 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ("3% in 2020 and 3.1% a year later", YEAR_ONLY, [("2020", 2020, None), ("a year later", 2021, None)]),
         ("A year earlier, it spent 0.9%", YEAR_ONLY, [("A year earlier", 2024, None)]),
         ("The same year, it spent 1%", YEAR_ONLY, [("The same year", None, None)]),  # the same as what?
+        # A fiscal year is named by the calendar year it ends in; a span by its first year.
+        ("a request of $850bn for FY26", YEAR_ONLY, [("FY26", 2026, None)]),
+        ("2.4% of GDP in FY 2027", YEAR_ONLY, [("FY 2027", 2027, None)]),
+        ("the FY2025-26 budget", YEAR_ONLY, [("FY2025", 2025, None)]),
+        ("FYI, 2.1% in 2024", YEAR_ONLY, [("2024", 2024, None)]),
     ],
 )
 def test_times_resolve(
