@@ -243,6 +243,8 @@ _TOPIC_LEAD = re.compile(
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
+# An answer's first clause is about the ally its question named: "A: Roughly $967 billion in 2024".
+_ANSWER_LEAD = re.compile(rf"\A|{_TOPIC_LEAD.pattern}", re.I)
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
 _SPOKEN_LEAD = re.compile(rf"{_TOPIC_LEAD.pattern}|\b(?:we|our|us)\b", re.I)
 _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
@@ -508,6 +510,7 @@ def structure_records(
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article, topic)
         elif about_defence:
+            question = _question_answered(article, passage, topic)
             found = _line_records(
                 passage,
                 context,
@@ -515,8 +518,10 @@ def structure_records(
                 context_year,
                 topic,
                 by_passage.get(passage.position, []),
-                _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
-                ranking=len(ranked) >= RANKED_ALLIES and _is_ranking(passage.text),
+                _ANSWER_LEAD if question else _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
+                # "How much does the US spend?": the answer's bare amounts are that spending
+                ranking=(len(ranked) >= RANKED_ALLIES and _is_ranking(passage.text))
+                or (question is not None and _SPENDING_NOUN.search(question) is not None),
             )
         records += found
         ranked |= {
@@ -578,6 +583,22 @@ def _legend_year(record: SpendingRecord, article: Article, legend: _Legend) -> S
     when = TimeRef.inferred_as("year in context", year=year)
     status = figure_status("", when, article.meta.published, legend.estimates)
     return record.model_copy(update={"when": when, "status": status})
+
+
+def _question_answered(article: Article, passage: Passage, topic: str | None) -> str | None:
+    """Return the question a passage answers, if it asked about the topic ally by name.
+
+    An explainer's or interview's answer leaves its subject to the question: after "Q: How much
+    does the US spend?", "A: Roughly $967 billion in 2024" is the US's figure. A question that
+    names no ally, or another, hands nothing on.
+    """
+    if topic is None or passage.position == 0:
+        return None
+    question = article.passages[passage.position - 1].text.rstrip()
+    if not question.endswith("?"):
+        return None
+    named = {c.code for c, _, _ in [*find_country_mentions(question), *find_government_seats(question)]}
+    return question if named == {topic} else None
 
 
 def _dateline_topic(article: Article) -> str | None:
