@@ -49,7 +49,26 @@ def _share_time(figure: Figure) -> str:
 
 def figure_line(figure: Figure, notes: SourceNotes) -> str:
     """Return one spending fact as a line of text with its source mark."""
-    mark = notes.mark(figure.source)
+    return f"{_figure_text(figure)} {notes.mark(figure.source)}"
+
+
+def figure_lines(figures: list[Figure], notes: SourceNotes) -> list[str]:
+    """Return spending facts as lines, one per distinct line of text with the marks of all its sources.
+
+    Three articles that each give "3.5% of GDP in 2029 (planned)" are one line with three marks
+    ("[1][2][3]"): the agreement is shown, and the field keeps room for the facts that differ.
+    """
+    marks: dict[str, list[str]] = {}
+    for figure in figures:
+        cited = marks.setdefault(_figure_text(figure), [])
+        mark = notes.mark(figure.source)
+        if mark not in cited:
+            cited.append(mark)
+    return [f"{text} {''.join(cited)}" for text, cited in marks.items()]
+
+
+def _figure_text(figure: Figure) -> str:
+    """Return one spending fact as a line of text, without its source mark."""
     about = "about " if figure.approximate else ""
     if figure.metric is Metric.SHARE_OF_GDP:
         text = f"**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
@@ -79,7 +98,7 @@ def figure_line(figure: Figure, notes: SourceNotes) -> str:
         text = f"**{figure.value:g}**{total} allies {verb} {target}{_in_year(figure.when)}"
     else:
         text = f"“{escape(figure.as_written)}”"
-    return f"{text} {mark}"
+    return text
 
 
 def spending_embed(answer: SpendingAnswer) -> discord.Embed:
@@ -106,16 +125,16 @@ def spending_embed(answer: SpendingAnswer) -> discord.Embed:
             "" if figures else f" The briefing gives **no figure** for {escape(country.name)}'s spending."
         )
         if figures:
-            lines_field(embed, "Figures", [figure_line(f, notes) for f in figures])
+            lines_field(embed, "Figures", figure_lines(figures, notes))
         if answer.target_status:
-            lines_field(embed, "Target", [figure_line(f, notes) for f in answer.target_status])
+            lines_field(embed, "Target", figure_lines(answer.target_status, notes))
         if answer.comparisons:
-            lines_field(embed, "Compared with allies", [figure_line(f, notes) for f in answer.comparisons])
+            lines_field(embed, "Compared with allies", figure_lines(answer.comparisons, notes))
         if answer.derived:
-            lines_field(embed, "Derived", [f"ℹ️ {escape(d)}" for d in answer.derived])
+            lines_field(embed, "Derived", [f"ℹ️ {escape(d)}" for d in dict.fromkeys(answer.derived)])
     _conflict_field(embed, answer, notes)
     if answer.alliance:
-        lines_field(embed, "Alliance context", [figure_line(f, notes) for f in answer.alliance])
+        lines_field(embed, "Alliance context", figure_lines(answer.alliance, notes))
     matched_note(embed, answer.matched_by, country.name)
     notes.add_fields(embed)
     set_source_footer(embed, notes)
@@ -130,9 +149,9 @@ def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
     )
     embed.description = f"The briefing has spending facts for {len(answer.members)} countries."
     if answer.alliance:
-        lines_field(embed, "Target", [figure_line(f, notes) for f in answer.alliance])
+        lines_field(embed, "Target", figure_lines(answer.alliance, notes))
     if answer.figures:
-        lines_field(embed, "Alliance totals", [figure_line(f, notes) for f in answer.figures])
+        lines_field(embed, "Alliance totals", figure_lines(answer.figures, notes))
     if answer.members:
         lines_field(
             embed,

@@ -7,6 +7,7 @@ import pytest
 
 from bot import embeds
 from knowledge.models import (
+    CountryRef,
     DocumentRef,
     EventKind,
     EventStatus,
@@ -19,6 +20,7 @@ from knowledge.models import (
     SearchHit,
     Selection,
     Source,
+    SpendingAnswer,
     StatementKind,
     StatementsAnswer,
     SummitAnswer,
@@ -240,3 +242,36 @@ def test_a_search_hit_shows_its_resolved_times_under_the_sentence_within_the_fie
     embed = embeds.search_embed(SearchAnswer(query="Latvia site", hits=[hit]))
     value = embed.fields[0].value or ""
     assert value.endswith("🗓️ “last March”: March 2024") and len(value) <= 1024
+
+
+def test_the_same_fact_from_several_sources_is_one_line_with_every_mark() -> None:
+    """Three articles giving "3.5% of GDP in 2029 (planned)" show one line cited [1][2][3]; a
+    different status or year stays a line of its own, and every source is still listed."""
+
+    def planned(year: int, position: int, status: FigureStatus = FigureStatus.PLANNED) -> Figure:
+        return Figure(
+            subject="DE",
+            metric=Metric.SHARE_OF_GDP,
+            when=TimeRef(text=str(year), year=year),
+            value=3.5,
+            as_written="3.5%",
+            status=status,
+            source=_source(f"Sentence {position}: Germany will spend 3.5% of GDP in {year}.", position),
+        )
+
+    figures = [planned(2029, 1), planned(2029, 2), planned(2029, 3), planned(2029, 4, FigureStatus.TARGET)]
+    figures.append(planned(2028, 5))
+    answer = SpendingAnswer(
+        country=CountryRef(code="DE", name="Germany", flag="🇩🇪", nato_member=True),
+        matched_by="exact",
+        figures=figures,
+        derived=["3.5% (2029) is below the 5% target"] * 3,
+    )
+    embed = embeds.spending_embed(answer)
+    shown = {field.name: field.value or "" for field in embed.fields}
+    lines = shown["Figures"].splitlines()
+    assert lines[0] == "**3.5%** of GDP in 2029 (planned) [1][2][3]"
+    assert len(lines) == 3 and lines[1].endswith("[4]") and lines[2].endswith("[5]")
+    assert shown["Derived"].count("below the 5% target") == 1
+    assert all(f"`[{n}]` Sentence {n}:" in shown["Sources"] for n in range(1, 6))
+    assert_embed_within_limits(embed.to_dict())
