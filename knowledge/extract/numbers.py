@@ -2,7 +2,8 @@
 
 Rules applied:
 
-* **Percent**: a number (digits, or English words up to ninety-nine, optionally "and a half")
+* **Percent**: a number (digits, or English words up to ninety-nine, optionally "and a half" or
+  "point" and digit words: "one point five")
   followed by ``%``, ``percent``, ``per cent``, ``per-cent``, ``pc`` or ``pct``: ``2.45%``,
   ``2.1 per cent``, ``two percent``, ``3.73pc``. "Percentage points" measure a change, not a
   share, and are not read. A decimal comma (``2,85 %``, as much of Europe writes it) is read: a
@@ -76,8 +77,12 @@ COUNT_PATTERN = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORD_PATTERN})"
 """Regex source for a whole number written in digits or words ("22", "1,000", "Twenty-three")."""
 
 _HALF = r"(?i:[\s-]+and[\s-]+a[\s-]+half)"
+# Decimals said aloud, as transcripts write them: "one point five percent", "two point four five".
+_DIGIT_WORDS = "|".join(_ONES[:10])
+_POINT = rf"(?i:\s+point(?:\s+(?:{_DIGIT_WORDS})\b)+)"
+_POINT_DIGITS = re.compile(rf"\b(?:{_DIGIT_WORDS})\b", re.I)
 _PERCENT = re.compile(
-    rf"(?<![\w.,\-–])(?P<num>{_DIGITS}|{NUMBER_WORD_PATTERN}(?:{_HALF})?)"
+    rf"(?<![\w.,\-–])(?<![Pp]oint\s)(?<!POINT\s)(?P<num>{_DIGITS}|{NUMBER_WORD_PATTERN}(?:{_POINT}|{_HALF})?)"
     r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
 )
 # Cues: text that every percentage or amount contains. Most sentences have neither, and a quick
@@ -363,6 +368,11 @@ def is_approximate(text: str, start: int) -> bool:
 
 def _number_value(written: str) -> float | None:
     """Return the value of a number written in digits or words, with an optional "and a half"."""
+    whole, point, decimals = fold_case(written).partition(" point ")
+    if point:  # "one point five": the whole number, then one digit per word
+        count = parse_count(whole.strip())
+        digits = "".join(str(_WORD_VALUES[w]) for w in _POINT_DIGITS.findall(decimals))
+        return None if count is None or not digits else float(Decimal(f"{count}.{digits}"))
     half = _HALF_AT_END.search(written)
     core = written[: half.start()] if half else written
     if _DIGITS_ONLY.fullmatch(core):

@@ -60,6 +60,10 @@ def test_parse_percent(text: str, expected: float | None) -> None:
         ("at 4.2, 3.9 and 3.1% of GDP", [("4.2", 4.2), ("3.9", 3.9), ("3.1%", 3.1)]),
         ("in 2023 and 2% in 2024", [("2%", 2.0)]),  # a year is no listed share
         ("$40 and 2% more", [("2%", 2.0)]),  # nor is money
+        # decimals said aloud, as a transcript writes them; never their last word alone
+        ("one point five percent of output", [("one point five percent", 1.5)]),
+        ("around Two Point Four Five per cent", [("Two Point Four Five per cent", 2.45)]),
+        ("Point five percent", []),
     ],
 )
 def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
