@@ -105,7 +105,9 @@ _NOT_AMOUNT = re.compile(
     r"rise\s+(?:of|in)|(?:an?|the)\s+(?:[\w-]+\s+)?boost|\d+(?:\.\d+)?\s*(?:bn|billion|million|trillion|m)?(?:\s+[A-Za-z]+)?\s+boost|"
     r"boost\s+(?:of|in)|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
-    r"accounts?\s+for|accounted\s+for|weapons|equipment|further)\b",
+    r"accounts?\s+for|accounted\s+for|weapons|equipment|further|"
+    # money an ally is given ("will receive €300m from the European Defence Fund") is not its spending
+    r"receiv\w*)\b",
     re.I,
 )
 _INCREASE_BEFORE = re.compile(
@@ -136,7 +138,9 @@ _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|sh
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
 _SPENDING_NOUN = re.compile(r"\b(?:spending|budget|outlays|expenditure|spent|spend|spends)\b", re.I)
 _AID_AFTER = re.compile(
-    r"[^.;]{0,40}\b(?:for|to)\s+Ukraine\b|[^.;]{0,25}\b(?:in\s+aid|of\s+aid|weapons|loans?)\b", re.I
+    r"[^.;]{0,40}\b(?:for|to)\s+Ukraine\b|[^.;]{0,25}\b(?:in\s+aid|of\s+aid|weapons|loans?)\b"
+    r"|\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:EU\b|European\s+(?:Union|Commission|Defen[cs]e\s+Fund)\b)",
+    re.I,
 )
 _AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
@@ -331,7 +335,7 @@ _OWNER_AFTER_ALLIANCE = re.compile(
     re.I,
 )
 _POSSESSIVE_OF_OTHER = re.compile(
-    r"['’]s\s+(?!(?:\w+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
+    r"['’]s\s+(?!(?:[\w/–-]+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
     r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
@@ -777,6 +781,7 @@ def _line_records(
             ]
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
+            and not _other_ally_before(text, figure.start, topic)
             and (
                 topic_lead.search(text, start, figure.start)
                 or (
@@ -1119,6 +1124,18 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
+
+
+def _other_ally_before(text: str, at: int, topic: str) -> bool:
+    """Return whether an ally other than the topic is named before a figure, in any role.
+
+    "Canada's 2024-25 defence spending was 1.37%" after a paragraph on Denmark: whether or not
+    Canada reads as the spender, the figure is not Denmark's.
+    """
+    return any(
+        c.code != topic and c.nato_member and s < at and not is_venue(text, s, e)
+        for c, s, e in find_country_mentions(text)
+    )
 
 
 def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:
