@@ -45,7 +45,18 @@ _HEADER_LINE = re.compile(r"^(title|source|outlet|date|published|url)[ \t]*:[ \t
 # A line at the top of the body shaped like a header line ("Titel: ...", "Author: ...").
 _HEADER_LIKE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z-]{1,19})[ \t]*:[ \t]*(\S.*)?$")
 _TERMINAL = '.!?:;…"”’)]'
-_BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
+# A list item's mark: a dash, star or bullet, a number, or a newsletter's flag or pictograph
+# ("🇵🇱 Poland — ...", "📈 ..."): the mark is dropped, the item is a paragraph of its own.
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*•▪►▸◦]|\d{1,2}[.)]|[\U0001F1E6-\U0001F1FF]{2}|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)[ \t]+"
+)
+# A line a label opens, with a figure after it ("Greece: 3.1% in 2024", "Norway — 2.2%"): an entry
+# of a list, however it ends, and never a heading.
+# A web page's links to other stories ("Read more: Why Canada missed the 2% target") are headings.
+_LABELLED_FIGURE = re.compile(
+    r"^[ \t]*(?!(?i:read\s+more|related|see\s+also|also\s+read|more|watch|listen|video|photo)\b)"
+    r"[A-ZÀ-Ý][^:\n]{0,40}?(?::|\s[—–])[ \t]+[^\n]*?\d"
+)
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
@@ -333,7 +344,8 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
                 yield para_start, para_end, "text"
             para_start = None
             continue
-        if _MD_HEADING.match(line) or (starts_block and _is_heading(line, next_line)):
+        labelled = _LABELLED_FIGURE.match(line) is not None
+        if _MD_HEADING.match(line) or (starts_block and not labelled and _is_heading(line, next_line)):
             if para_start is not None:
                 yield para_start, para_end, "text"
             para_start = None
@@ -345,7 +357,9 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
                 yield para_start, para_end, "text"
             para_start, para_end = start + bullet.end(), end
             continue
-        if para_start is not None and _ends_sentence(body[para_start:para_end]) and _is_new_paragraph(line):
+        if para_start is not None and (
+            labelled or (_ends_sentence(body[para_start:para_end]) and _is_new_paragraph(line))
+        ):
             # Plain text often puts one paragraph per line with no blank line between them.
             yield para_start, para_end, "text"
             para_start = None
@@ -392,7 +406,7 @@ def _is_heading(line: str, next_line: str) -> bool:
         # a wrapped line of a sentence (a PDF's "In its foreword, the board's Vice\nChair, ..."),
         # unlike a byline ("By Jane Doe, a former minister"), runs on into the next line
         and not (next_line.strip() and _CLAUSE_COMMA.search(text))
-        and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in '“"')
+        and (not next_line.strip() or next_line.lstrip()[:1].isupper() or next_line.lstrip()[:1] in '“"[')
     )
 
 
@@ -405,7 +419,7 @@ def _ends_sentence(text: str) -> bool:
 def _is_new_paragraph(line: str) -> bool:
     """Return whether a line after a finished sentence starts a new paragraph."""
     first = line.lstrip()[:1]
-    return first.isupper() or first.isdigit() or first in "“\"‘'("
+    return first.isupper() or first.isdigit() or first in "“\"‘'(["  # "[18:02] REPORTER: ..." too
 
 
 def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:

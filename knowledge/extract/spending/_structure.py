@@ -151,7 +151,10 @@ _RANGE = re.compile(
     r"\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
     re.I,
 )
-_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|]{2,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+")
+# "Norway: 2.2% in 2024", "**Norway:** ...", and a newsletter's "Spain — still bottom at 1.3%".
+_LABEL = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–])(?:\*\*|__)?\s+"
+)
 _PRESENT = re.compile(
     r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?|lags?|"
     r"hovers?|devotes|exceeds|meets|equals|represents|amounts\s+to|puts|now)\b",
