@@ -31,6 +31,7 @@ from knowledge.extract.spending._structure import (
     GAPPED,
     UNRESOLVED_TIME,
     context_years,
+    is_about_defence,
     structure_records,
     undated_year,
 )
@@ -47,7 +48,9 @@ MAX_SENTENCE_FIGURES = 24  # a sentence with more percentages and amounts than t
 MAX_TABLE_CHARS = 40_000
 
 
-def extract_spending(article: Article, speaking_for: str | None = None) -> list[SpendingRecord]:
+def extract_spending(
+    article: Article, speaking_for: str | None = None, *, about_defence: bool = False
+) -> list[SpendingRecord]:
     """Return the spending facts stated in the article, each with how sure it is.
 
     Every reader works sentence by sentence, and a few of its rules compare each figure of a
@@ -57,6 +60,8 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
     read by the table reader alone, row by row.
 
     speaking_for: the ally an official speaks for, when the text is their own words (``_spoken``).
+    about_defence: the text is about defence whatever its words (an official's words in an
+    article about defence: "Next year we will reach 3.7%").
     """
     sentences = _readable(article, tables=False)
     years = context_years(sentences)
@@ -72,7 +77,7 @@ def extract_spending(article: Article, speaking_for: str | None = None) -> list[
     ]
     found = [
         *phrased,
-        *structure_records(_readable(article, tables=True), phrased, years, speaking_for),
+        *structure_records(_readable(article, tables=True), phrased, years, speaking_for, about_defence),
         *alliance,
     ]
     found = [r for r in found if not _demanded(r, sentences)]
@@ -227,8 +232,13 @@ def spoken_spending(
     found: list[SpendingRecord],
 ) -> list[SpendingRecord]:
     """Return the figures officials give in their own words for their ally, beyond those found."""
+    about = is_about_defence(article)
     return spoken_records(
-        article, people, statements, found, lambda words, ally: extract_spending(words, speaking_for=ally)
+        article,
+        people,
+        statements,
+        found,
+        lambda words, ally: extract_spending(words, speaking_for=ally, about_defence=about),
     )
 
 

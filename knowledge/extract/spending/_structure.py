@@ -482,12 +482,15 @@ def structure_records(
     phrased: list[SpendingRecord],
     years: list[TimeRef | None],
     speaking_for: str | None = None,
+    about_defence: bool = False,
 ) -> list[SpendingRecord]:
     """Return the facts structure gives for the figures the phrase reader (phrased) left.
 
     years: each passage's year in context (``context_years``), worked out once for all readers.
     speaking_for: the ally whose official's own words the article is (see ``_spoken``): the topic
     from the start, and "we" and "our" are that ally.
+    about_defence: the text is known to be about defence from elsewhere (an official's words,
+    read on their own, are about what the article they are quoted in is about).
     """
     claimed = {(r.passage, r.as_written) for r in phrased}
     by_passage: dict[int, list[SpendingRecord]] = {}
@@ -495,7 +498,7 @@ def structure_records(
         by_passage.setdefault(record.passage, []).append(record)
     published = article.meta.published
     records: list[SpendingRecord] = []
-    about_defence = _ABOUT_DEFENCE.search(article.meta.title or "") is not None
+    about_defence = about_defence or _ABOUT_DEFENCE.search(article.meta.title or "") is not None
     opening = speaking_for or _dateline_topic(article)
     framing = next(
         (p.text for p in article.passages if _ABOUT_DEFENCE.search(p.text) and _SPENDING_TALK.search(p.text)),
@@ -606,6 +609,12 @@ def _question_answered(article: Article, passage: Passage, topic: str | None) ->
         return None
     named = {c.code for c, _, _ in [*find_country_mentions(question), *find_government_seats(question)]}
     return question if named == {topic} else None
+
+
+def is_about_defence(article: Article) -> bool:
+    """Return whether an article speaks of defence: in its title, a heading or a sentence."""
+    frames = (article.meta.title or "", *article.sections, *(p.text for p in article.passages))
+    return any(_ABOUT_DEFENCE.search(frame) for frame in frames)
 
 
 def _dateline_topic(article: Article) -> str | None:
