@@ -300,13 +300,22 @@ def is_table_row(line: str) -> bool:
     """Return whether a line is a row of a table: three or more cells, one of them a number (or "n/a", "–").
 
     Cells are separated by "|" (Markdown, and plain text set in pipes) or by a tab or two or more
-    spaces (tables laid out in columns, as PDF text and plain-text briefs print them).
+    spaces (tables laid out in columns, as PDF text and plain-text briefs print them), or, in a
+    line with no space after any comma, by commas (a CSV file pasted in: "Poland,3.83,4.12").
     """
     row = line.strip().strip("|")
-    if "|" not in row and "\t" not in row and _WIDE_SPACE.search(row) is None:
+    if "|" not in row and "\t" not in row and "," not in row and _WIDE_SPACE.search(row) is None:
         return False  # one cell: most lines are prose, and this test is cheaper than the split
-    cells = [c for c in _CELL_BREAK.split(row) if c.strip()]
+    cells = [c for c in table_cells(row) if c.strip()]
     return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
+
+
+def table_cells(line: str) -> list[str]:
+    """Return the cells of a table row (see ``is_table_row`` for the separators), stripped."""
+    row = line.strip().strip("|")
+    if _CSV_ROW.fullmatch(row) and any(_WORD_CELL.fullmatch(c.strip()) for c in row.split(",")):
+        return [c.strip() for c in row.split(",")]  # CSV; "1,000,000" alone has no word cell
+    return [c.strip() for c in _CELL_BREAK.split(row)]
 
 
 def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
@@ -371,6 +380,10 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
 
 
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+# A CSV line: three or more comma-separated cells, no tab or pipe, and never a space after a comma
+# (prose always has one); a cell that is a word or two marks it as a row, not a long number.
+_CSV_ROW = re.compile(r"[^,|\t]+(?:,(?! )[^,|\t]*){2,}")
+_WORD_CELL = re.compile(r"[^\W\d_][\w .'’()-]*")
 _WIDE_SPACE = re.compile(r"\s\s")  # without it, a "|" or a tab, _CELL_BREAK finds no break
 _NUMERIC_CELL = re.compile(r"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?|n/?a|[–—-]|\.\.)\s*$", re.I)
 

@@ -12,7 +12,8 @@ Format of ``<name>.expected.json``::
       "people": [{"name": "Anna Berg", "role": "Sweden's defence minister", "optional": false}],
       "spending": [{"subject": "US", "metric": "share_of_gdp", "year": 2025, "value": 3.4,
                     "currency": "USD", "approximate": true, "target": 2.0, "total": 32,
-                    "as_written": "3.4 percent", "equivalents": ["€1.1trn"], "optional": false}],
+                    "as_written": "3.4 percent", "equivalents": ["€1.1trn"], "status": "estimate",
+                    "optional": false}],
       "statements": [{"speaker": "Anna Berg", "kind": "verbatim|partial|reported",
                       "text": "exact words" | "text_contains": "words", "when": "YYYY[-MM[-DD]]"}],
       "events": [{"kind": "NATO summit", "place": "Ankara", "country": "TR", "year": 2026, "month": 7,
@@ -30,7 +31,7 @@ How each aspect is compared:
   ``role`` is compared case-insensitively, ignoring a leading "a", "an" or "the".
 * spending: the set of (subject, metric, year, value rounded to 3 significant digits) equals the
   expected set, so missing and extra facts both fail; ``optional`` facts may be absent. Any other
-  field given (currency, approximate, target, total, as_written, equivalents) must hold for every
+  field given (currency, approximate, target, total, as_written, equivalents, status) must hold for every
   extracted record with that key. ``year`` is ``when.year``; null means no resolvable year.
 * statements: the multiset of (speaker, kind) equals the expected one, and the statements can be
   paired so that each expected ``text`` equals the extracted text once punctuation and whitespace
@@ -70,7 +71,7 @@ ARTICLE_FILES = sorted(p for p in ARTICLES.iterdir() if p.suffix in {".txt", ".m
 # Quotation marks and dashes of every style, spelled as escapes: \u2018 \u2019 are curly single quotes.
 EDGE_PUNCTUATION = " \t\n\r.,;:!?\u2026\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]\u2014\u2013-"
 SPENDING_KEY = ("subject", "metric", "year", "value")
-SPENDING_EXTRAS = ("currency", "approximate", "target", "total", "as_written", "equivalents")
+SPENDING_EXTRAS = ("currency", "approximate", "target", "total", "as_written", "equivalents", "status")
 TOP_KEYS = {"_notes", "meta", "people", "spending", "statements", "events", "must_not"}
 MUST_NOT_KEYS = {
     "_notes",
@@ -155,6 +156,8 @@ def spending_field(record: SpendingRecord, field: str) -> Any:
         return record.metric.value
     if field in {"value", "target"}:
         return sig3(getattr(record, field))
+    if field == "status":
+        return record.status.value if record.status else None
     return getattr(record, field)
 
 

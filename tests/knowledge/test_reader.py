@@ -13,6 +13,7 @@ from knowledge.extract.reader import (
     read_article,
     split_header,
     split_passages,
+    table_cells,
 )
 from knowledge.ingest import bundled_articles
 from knowledge.models import PartialDate
@@ -214,3 +215,19 @@ def test_a_document_is_identified_by_the_text_as_written() -> None:
     article = read_article(raw)
     assert "middle" in article.body
     assert article.sha256 == hashlib.sha256(split_header(raw)[1].encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("Poland,3.83,4.12,4.48", ["Poland", "3.83", "4.12", "4.48"]),
+        ("country,2023,2024,2025e", ["country", "2023", "2024", "2025e"]),  # its header row
+        ("Poland, Estonia and Latvia spent 3.8, 3.4 and 3.2%.", None),  # prose has a space after commas
+        ("1,200,000", None),  # a number with thousands commas is no row
+    ],
+)
+def test_a_pasted_csv_line_is_a_table_row(line: str, cells: list[str] | None) -> None:
+    """A CSV line (no space after its commas, a word cell) splits at its commas; prose does not."""
+    assert is_table_row(line) is (cells is not None)
+    if cells is not None:
+        assert table_cells(line) == cells

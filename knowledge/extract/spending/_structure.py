@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
-from knowledge.extract.reader import is_table_row
+from knowledge.extract.reader import is_table_row, table_cells
 from knowledge.extract.spending._clauses import DATELINE, INVERTED_CONDITION, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
@@ -187,7 +187,6 @@ DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a h
 _LABEL_LEAD = re.compile(r"[\W\d_]*")
 # Between an ally's label and the amount that opens its line: nothing, or a qualifier ("about").
 _LABELLED_AMOUNT = re.compile(r"\s*(?:(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I)
-_CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
@@ -1462,8 +1461,8 @@ def _is_table(text: str) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    """Return the cells of a table row: split at "|", a tab, or two or more spaces."""
-    return [c.strip() for c in _CELL_BREAK.split(line.strip().strip("|"))]
+    """Return the cells of a table row: split at "|", a tab, two or more spaces, or a CSV line's commas."""
+    return table_cells(line)
 
 
 def _table_records(
@@ -1490,7 +1489,10 @@ def _table_records(
     legend = _LEGEND.search(context + " " + frame) is not None
     # the header's own "2024e" marks one column; the title's "2025 estimates" is no column's note
     frame_only = _own_context(article, passage).removesuffix(passage.text)
-    estimate_note = not legend and _ESTIMATE_HEADER.search(frame_only) is not None
+    # a header that marks its own columns ("2025e") says which are estimates: a note above ("Figures
+    # for 2025 are estimates") marks no other column
+    marked = any(_ESTIMATE_HEADER.search(cell) for cell in header[1:])
+    estimate_note = not legend and not marked and _ESTIMATE_HEADER.search(frame_only) is not None
     records = []
     for row in rows[1:]:
         codes = _codes(row[0])
