@@ -153,6 +153,8 @@ _CODES = [
 KRONER = "DKK|NOK"
 _SIGNS = {"US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD"}
 _SIGNS |= {"$": "USD", "€": "EUR", "£": "GBP"}
+# "kr 60 billion", "zł 186 billion": the Nordic crown's sign is a krone's or a krona's, as "kroner" is.
+_SIGNS |= {"kr.": KRONER, "kr": KRONER, "zł": "PLN"}
 _SIGN_ALT = "|".join(re.escape(sign) for sign in sorted(_SIGNS, key=len, reverse=True))
 _CODE_ALT = "|".join(_CODES)
 _CURRENCY_WORDS = {
@@ -166,8 +168,8 @@ _CURRENCY_WORDS = {
     r"(?:Swedish\s+)?kronor|Swedish\s+(?:crowns?|krona)": "SEK",
     r"Norwegian\s+(?:kron(?:er|e)|crowns?)": "NOK",
     r"Danish\s+(?:kron(?:er|e)|crowns?)": "DKK",
-    r"(?:zlotys?|zlotych|zloties|złotys?|złotych)": "PLN",
-    r"kron(?:er|e)": KRONER,  # Danish or Norwegian: the spender decides (see the spending extractor)
+    r"(?:zlotys?|zlotych|zloties|złotys?|złotych|zł)": "PLN",
+    r"kron(?:er|e)|kr": KRONER,  # Danish or Norwegian: the spender decides (see the spending extractor)
     r"(?:Icelandic\s+)?kr[oó]nur": "ISK",
     r"(?:(?:Czech\s+)?korun[ay]?|Czech\s+crowns?)": "CZK",
     r"(?:Hungarian\s+)?forints?": "HUF",

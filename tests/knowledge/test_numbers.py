@@ -100,6 +100,9 @@ def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
         ("40 billion Danish crowns", (4e10, "DKK", "40 billion Danish crowns")),
         ("150 billion Swedish crowns", (1.5e11, "SEK", "150 billion Swedish crowns")),
         ("3 billion leva", (3e9, "BGN", "3 billion leva")),
+        ("186.6 billion zł", (1.866e11, "PLN", "186.6 billion zł")),  # the złoty's sign
+        ("kr 60 billion", (6e10, KRONER, "kr 60 billion")),  # a crown's sign: the spender says whose
+        ("170 billion kr", (1.7e11, KRONER, "170 billion kr")),
         ("¥5 billion", None),  # yen or yuan?
         ("1.3 trillion", None),  # no currency
     ],

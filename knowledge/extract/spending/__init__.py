@@ -117,11 +117,11 @@ def _plausible(record: SpendingRecord) -> bool:
 
 
 _NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)
-_KRONER_OF = {"DK": "DKK", "NO": "NOK"}
+_KRONER_OF = {"DK": "DKK", "NO": "NOK", "SE": "SEK", "IS": "ISK"}  # "kr" is all four crowns' sign
 
 
 def _own_kroner(record: SpendingRecord) -> SpendingRecord:
-    """Return a record in bare "kroner" in its spender's kroner (Denmark's or Norway's).
+    """Return a record in bare "kroner" or "kr" in its spender's crowns (Denmark's, Norway's, Sweden's, Iceland's).
 
     Any other spender's "kroner" stay unresolved, and such a record is dropped: an amount whose
     currency is not known is not a figure anyone can read.
