@@ -1068,7 +1068,9 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     colon = text.rfind(": ", start, quantity.start)
     if colon >= 0 and _SPENDING_NOUN.search(text, colon, quantity.start):
         start = colon + 1  # "She points to the order book: Germany's defence budget ... is €86bn"
-    near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, quantity.end + 15)])
+    # ... and not past a comma after it: "NOK 150 billion, a rise of NOK 19 billion" is a level
+    comma = text.find(",", quantity.end, quantity.end + 15)
+    near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, comma if comma >= 0 else quantity.end + 15)])
     if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
         return None  # "whose GDP is €4.3 trillion"
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
@@ -1363,11 +1365,15 @@ def _time_of(
         and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
         and not _BASE_YEAR.search(text, max(0, s - 20), s)  # "Compared with 2023, it rose by €0.2bn"
     ]
+    # a time after the figure is another number's when one comes between them ("NOK 150 billion, a
+    # rise of NOK 19 billion on 2025": 2025 is the rise's base, even though the rise is no figure here)
+    numbers = [q.start for q in (*find_money(text), *find_percents(text)) if q.start >= last.end]
     after = [
         t
         for t, s, e in usable
         if last.end <= s < stop
         and s - last.end <= 45
+        and not any(n < s for n in numbers)
         and not _JOINED_CLAUSE.search(text, last.end, s)
         and not _TIME_LABEL.match(text, e)  # "(2026: CZK 181.6 billion)": the time of what follows it
     ]
