@@ -231,6 +231,7 @@ _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _SHARE_HEADER = re.compile(
     r"%\s*(?:of\s+)?GDP|share\s+of\s+(?:GDP|gross\s+domestic\s+product)|per\s*cent\s+of\s+GDP", re.I
 )
+_NOTE_BREAK = re.compile(r"[.;:]\s+")  # a table's notes, clause by clause
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -1495,10 +1496,14 @@ def _table_records(
     legend = _LEGEND.search(context + " " + frame) is not None
     # the header's own "2024e" marks one column; the title's "2025 estimates" is no column's note
     frame_only = _own_context(article, passage).removesuffix(passage.text)
-    # a header that marks its own columns ("2025e") says which are estimates: a note above ("Figures
-    # for 2025 are estimates") marks no other column
-    marked = any(_ESTIMATE_HEADER.search(cell) for cell in header[1:])
-    estimate_note = not legend and not marked and _ESTIMATE_HEADER.search(frame_only) is not None
+    # a note that names its year ("Figures for 2025 are estimates") marks that year's column only
+    estimated: set[int] = set()
+    estimate_note = False
+    for note in _NOTE_BREAK.split(frame_only):
+        if not legend and _ESTIMATE_HEADER.search(note):
+            named = {int(y) for y in _YEARS.findall(note)}
+            estimate_note = estimate_note or not named
+            estimated |= named
     records = []
     for row in rows[1:]:
         codes = _codes(row[0])
@@ -1512,7 +1517,12 @@ def _table_records(
             value = float(match.group("num"))
             when = TimeRef(text=header[column], year=int(year.group("year")))
             status = figure_status(
-                "", when, published, estimate_note or _ESTIMATE_HEADER.search(header[column]) is not None
+                "",
+                when,
+                published,
+                estimate_note
+                or when.year in estimated
+                or _ESTIMATE_HEADER.search(header[column]) is not None,
             )
             records.append(
                 SpendingRecord(
