@@ -246,6 +246,10 @@ def extract_people(article: Article) -> list[PersonRecord]:
     for passage in article.passages:
         for name, role in introductions(passage.text):
             cast.add(PersonRecord(name=name, role=role, passage=passage.position))
+    for passage in article.passages:
+        labelled = _turn_label(passage.text)
+        if labelled is not None:
+            cast.add(PersonRecord(name=labelled[0], role=labelled[1], passage=passage.position))
     byline = _byline(article)
     if byline is not None:
         cast.add(byline)
@@ -293,6 +297,41 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
                 continue  # only ever capitalised as a sentence's first word: maybe a common noun
             found[name] = passage.position
     return list(found.items())
+
+
+# A transcript's or parliamentary record's turn label names its speaker, who may be named nowhere
+# else: "Mr James Carter (Harlow) (Con):", "The Secretary of State for Defence (Mr David Hale):",
+# "[18:02:31] METTE FREDERIKSEN (PRIME MINISTER, clip):".
+_TURN_LABEL = re.compile(
+    r"(?:\[[\d:.]+\]\s*)?(?P<outside>[^\s:()\[\]][^:()\n]{1,80}?)\s*(?:\((?P<first>[^()\n]{1,60})\))?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*:\s+\S"
+)
+_HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME})")
+_PLAIN_NAME = re.compile(_NAME)
+
+
+def _turn_label(text: str) -> tuple[str, str | None] | None:
+    """Return (name, role) of the speaker a turn label names, if it names one by full name.
+
+    A name with an honorific ("Mr James Carter"), a name in brackets after a role ("The Secretary
+    of State for Defence (Mr David Hale)") or a name in capitals with its role in brackets
+    ("METTE FREDERIKSEN (PRIME MINISTER, clip)"). A bare label ("ANCHOR:", "Q:") names nobody.
+    """
+    label = _TURN_LABEL.match(text)
+    if label is None:
+        return None
+    outside, first = label.group("outside").strip(), (label.group("first") or "").strip()
+    honored = _HONORED_NAME.fullmatch(outside)
+    if honored:
+        return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party
+    if first and (inside := _HONORED_NAME.fullmatch(first) or _PLAIN_NAME.fullmatch(first)):
+        name = inside.group("name") if "name" in inside.groupdict() else inside.group(0)
+        role = outside.removeprefix("The ").removeprefix("the ") if outside[:1].isupper() else None
+        return (name, role) if role and not _PLAIN_NAME.fullmatch(outside) else None
+    if outside.isupper() and first and _PLAIN_NAME.fullmatch(outside.title()):
+        role = first.split(",")[0].strip().lower()
+        return outside.title(), role or None
+    return None
 
 
 def _byline(article: Article) -> PersonRecord | None:

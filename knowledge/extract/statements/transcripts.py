@@ -33,9 +33,12 @@ from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
 # A label may be set in bold, with its colon inside or outside: "**Dahl:** ...", "**Q**: ...".
+# A broadcast transcript stamps its turns ("[18:02:31] ANCHOR: ..."); a parliamentary record adds
+# the member's seat and party ("Mr James Carter (Harlow) (Con): ...").
 _LABEL = re.compile(
+    r"(?:\[[\d:.]+\]\s*)?"
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
-    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?|Q|A)"
+    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A)"
     r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
 _QUESTIONER = frozenset(
