@@ -764,6 +764,9 @@ def test_defence_ministers_set_the_alliances_target_unless_another_clubs() -> No
             "Poland met the 2% target in 2024, but Canada missed the goal.",
             {("PL", MET, 2024, 2.0), ("CA", MISSED, 2024, 2.0)},
         ),
+        # An adverb of time between the ally and its verb changes nothing.
+        ("Norway first met the NATO guideline of 2% in 2024.", {("NO", MET, 2024, 2.0)}),
+        ("Denmark finally reached the 2% target in 2023.", {("DK", MET, 2023, 2.0)}),
     ],
 )
 def test_target_met_or_missed(text: str, expected: set[tuple[str, Metric, int | None, float | None]]) -> None:

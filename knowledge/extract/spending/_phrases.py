@@ -267,7 +267,8 @@ _TARGET_OBJECT = re.compile(
 _SPENDING_TARGET = re.compile(r"\b(?:nato|alliance|spending|defen[cs]e|military|gdp)\b|\ue000", re.I)
 _ADV_STATUS = (
     r"(?:have|has|had|did|do|does|still|also|already|all|both|each|again|now|then|just|only|easily"
-    r"|comfortably|clearly|not|never|no\s+longer|yet|(?:did|does|do|has|have|had)n['’]t|in\s+\ue001+|\ue001+)"
+    r"|comfortably|clearly|not|never|no\s+longer|yet|(?:did|does|do|has|have|had)n['’]t|in\s+\ue001+|\ue001+"
+    r"|first|finally|eventually|barely|narrowly|once|ever)"  # "Norway first met the guideline in 2024"
 )
 _GAP_BEFORE_CUE = re.compile(
     rf"(?:\s*,[^,;]{{1,40}},)?(?:\s*,?\s+(?:which|that|who))?(?:\s+{_ADV_STATUS})*\s*"
