@@ -2066,3 +2066,18 @@ def test_that_number_is_the_spending_of_the_ally_the_text_is_about() -> None:
     )
     found = {(r.subject, r.value, r.when.year if r.when else None) for r in records(text, date="2026-04-01")}
     assert found == {("PT", 1.6, 2025)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The allies told of an ally's own plan are no spender: the plan is the teller's.
+        ("Italy has told allies it will reach 2.1% of GDP on defence this year.", {("IT", SHARE, 2025, 2.1)}),
+        ("Rome told NATO it would spend 2.4% of GDP on defence in 2026.", {("IT", SHARE, 2026, 2.4)}),
+        # Telling the allies what they must spend is a demand: no figure is the teller's.
+        ("The United States told allies they must spend 5% of GDP on defence.", set()),
+    ],
+)
+def test_an_ally_that_tells_the_allies_its_plan_is_the_spender(text: str, expected: set[Fact]) -> None:
+    """ "Italy has told allies it will reach 2.1%" is Italy's plan; "told allies they must" is nobody's."""
+    assert {f for f in facts(text) if f[0] != "NATO"} == expected

@@ -354,6 +354,16 @@ _ALLIANCE_OBJECT = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+# The ones told of another's own plan: "Italy has told allies it will reach 2%" is Italy's plan, but
+# "told allies to spend 3.5%" or "told allies they must spend 5%" asks the allies.
+_TOLD_BEFORE = re.compile(
+    r"\b(?:told|tell(?:s|ing)?|assur(?:ed|es|ing)|reassur(?:ed|es|ing)|inform(?:ed|s|ing)|promis(?:ed|es|ing))"
+    r"\s+(?:its\s+|fellow\s+|the\s+)?$",
+    re.I,
+)
+_OWN_PLAN_AFTER = re.compile(
+    r"\s+(?:that\s+)?(?:it|he|she|we)\s+(?:will|would|is|was|has|had|plans?|aims?)\b"
+)
 _POSSESSED_SPENDING = re.compile(
     r"['’]s?\s+(?:(?:defen[cs]e|military|annual|total|overall)\s+)*(?:outlays|spending|budgets?|expenditures?)\b",
     re.I,
@@ -1131,6 +1141,10 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         for m in _ALLIANCE.finditer(text)
         if not _after_preposition(text, m.start())
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
+        and not (
+            _TOLD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and _OWN_PLAN_AFTER.match(text, m.end())
+        )
         and not _ALLIANCE_TARGET.match(text, m.end())
         and not _ALLIANCE_MEMBER.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
