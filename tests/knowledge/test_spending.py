@@ -2081,3 +2081,16 @@ def test_that_number_is_the_spending_of_the_ally_the_text_is_about() -> None:
 def test_an_ally_that_tells_the_allies_its_plan_is_the_spender(text: str, expected: set[Fact]) -> None:
     """ "Italy has told allies it will reach 2.1%" is Italy's plan; "told allies they must" is nobody's."""
     assert {f for f in facts(text) if f[0] != "NATO"} == expected
+
+
+def test_a_budget_request_is_a_plan() -> None:
+    """A budget request is what a government plans to spend, not an estimate of it."""
+    (record,) = records(
+        "The United States requested $849.8 billion for defence in FY2026.", date="2025-03-10"
+    )
+    assert (record.subject, record.metric, record.when and record.when.year, record.status) == (
+        "US",
+        Metric.AMOUNT,
+        2026,
+        "planned",
+    )

@@ -2,7 +2,7 @@
 
 Read from the words that lead to the figure (its clause from the start up to the figure), in this
 order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
-"decided") is a **target**; a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "the programming law",
+"decided") is a **target**; a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "requested", "the programming law",
 "expects ... to", "is set to") is **planned**, except a past year's budget ("approved",
 "budgeted" for a year before the article's: what that year had); "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
@@ -23,7 +23,7 @@ _TARGET = re.compile(
     re.I,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|"
+    r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|request(?:s|ed)?|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
     r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill))\b",
     re.I,
@@ -47,7 +47,7 @@ _BUDGET = re.compile(
     re.I,
 )
 # A plan read only from budget words ("approved", "budgeted"): for a past year it is what was spent.
-_BUDGET_ONLY = re.compile(r"budgeted|approv\w+|allocat\w+|earmark(?:s|ed)?", re.I)
+_BUDGET_ONLY = re.compile(r"budgeted|approv\w+|allocat\w+|earmark(?:s|ed)?|request(?:s|ed)?", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
