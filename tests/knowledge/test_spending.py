@@ -2094,3 +2094,27 @@ def test_a_budget_request_is_a_plan() -> None:
         2026,
         "planned",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Allies spent a combined $1.48 trillion on defence in 2024, or 2.71% of their combined GDP.",
+            {("NATO", Metric.AMOUNT, 2024, 1.48e12), ("NATO", SHARE, 2024, 2.71)},
+        ),
+        (
+            "The allies together spent $1.46 trillion on defence in 2023.",
+            {("NATO", Metric.AMOUNT, 2023, 1.46e12)},
+        ),
+        # allies narrowed by a word before them are not the alliance, nor is a change its share
+        ("European allies spent a combined $485 billion on defence in 2024.", set()),
+        (
+            "The 32 allies spent $1.47 trillion on defence in 2022, up 10% on the year.",
+            {("NATO", Metric.AMOUNT, 2022, 1.47e12)},
+        ),
+    ],
+)
+def test_the_allies_together_give_the_alliance_total_and_its_share(text: str, expected: set[Fact]) -> None:
+    """A total the allies spend together is the alliance's, and ", or 2.71% of their combined GDP" its share."""
+    assert facts(text) == expected

@@ -22,6 +22,9 @@
   alliance's total (``AMOUNT``), dated by the time after it; an amount it is compared with ("up
   from $1.34 trillion a year earlier") is the total of that time. Not a total: a country named
   between subject and amount, NATO's own (common, civil) budget, aid, a bound ("more than $1 trillion").
+  Sentence-opening "Allies" spending "a combined" or "together" amount are the alliance too; "European
+  allies" are not. A share given beside a total (", or 2.71% of their combined GDP") is the
+  alliance's share of GDP in the total's year.
 * **Counts.** "23 of the 32 allies", "Twenty-three allies", "23 NATO allies" with a verb
   of meeting or reaching a target: the number of allies meeting it (``ALLIES_MEETING_TARGET``),
   with the total when given and the target percent when the clause names one. A forecast ("are
@@ -161,7 +164,10 @@ _TOTAL_SUBJECT = re.compile(
     r"|NATO\s+(?:allies|members)|(?:total\s+)?allied\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)"
     r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole"
     r"|alliance-wide\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)|allied\s+governments"
-    r"|(?<=NATO\s)(?:\w+\s+){1,3}?its\s+(?:\d{2}\s+)?(?:allies|members))\b",
+    r"|(?<=NATO\s)(?:\w+\s+){1,3}?its\s+(?:\d{2}\s+)?(?:allies|members)"
+    # the allies that open a sentence, with nothing to narrow them ("European allies"), spending
+    # together: "Allies spent a combined $1.47 trillion", "The allies together spent ..."
+    r"|^(?:the\s+)?allies(?=\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:combined|together|collectively|in\s+total)\b))\b",
     re.I,
 )
 _TOTAL_VERB = re.compile(
@@ -482,8 +488,43 @@ def _totals(passage: Passage, start: int, end: int, article: Article) -> list[Sp
             status=status,
         )
         records.append(previous)
+        share = _apposed_share(text, amount.end, end)
+        if share is not None:  # "$1.47 trillion in 2024, or 2.71% of their combined GDP": the same year's share
+            records.append(
+                previous.model_copy(
+                    update={
+                        "metric": Metric.SHARE_OF_GDP,
+                        "value": share.value,
+                        "currency": None,
+                        "approximate": False,
+                        "as_written": share.text,
+                        "equivalents": [],
+                    }
+                )
+            )
         previous_end = amount.end
     return records
+
+
+# A total's share of the allies' economy, given beside it: ", or 2.71% of their combined GDP".
+_SHARE_APPOSED = re.compile(
+    r"(?:\s+[^,;.%$€£()]{0,40})?\s*(?:\([^()]*\)\s*)?,\s+(?:or|equal\s+to|equivalent\s+to)\s+$", re.I
+)
+_COMBINED_GDP = re.compile(
+    r"\s+of\s+(?:their|its|the\s+allies['’]|the\s+alliance['’]s)?\s*(?:combined|collective|total)?\s*"
+    r"(?:GDP|gross\s+domestic\s+product|economic\s+output)\b",
+    re.I,
+)
+
+
+def _apposed_share(text: str, at: int, end: int) -> Quantity | None:
+    """Return the share of GDP written right after a total as another way to say it, if any."""
+    for quantity in find_percents(text):
+        if at <= quantity.start < end:
+            if _SHARE_APPOSED.fullmatch(text, at, quantity.start) and _COMBINED_GDP.match(text, quantity.end):
+                return quantity
+            return None
+    return None
 
 
 def _time_after(text: str, at: int, stop: int, article: Article) -> TimeRef | None:
