@@ -2118,3 +2118,27 @@ def test_a_budget_request_is_a_plan() -> None:
 def test_the_allies_together_give_the_alliance_total_and_its_share(text: str, expected: set[Fact]) -> None:
     """A total the allies spend together is the alliance's, and ", or 2.71% of their combined GDP" its share."""
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Denmark's defence spending will be 3.2% of GDP in both 2025 and 2026.",
+            {("DK", SHARE, 2025, 3.2), ("DK", SHARE, 2026, 3.2)},
+        ),
+        (
+            "Poland spent 4.1% of GDP on defence in 2024 and 4.7% in 2025.",
+            {("PL", SHARE, 2024, 4.1), ("PL", SHARE, 2025, 4.7)},
+        ),
+    ],
+)
+def test_a_share_in_both_of_two_years_is_each_years(text: str, expected: set[Fact]) -> None:
+    """ "3.2% of GDP in both 2025 and 2026" is a share for each year."""
+    assert facts(text) == expected
+
+
+def test_a_sum_for_two_years_is_not_repeated_for_the_second() -> None:
+    """ "DKK 50 billion in 2025 and 2026" is one sum for both years, never DKK 50 billion in 2026 too."""
+    found = facts("Denmark will spend DKK 50 billion on defence in 2025 and 2026.")
+    assert not any(year == 2026 for _, _, year, _ in found)

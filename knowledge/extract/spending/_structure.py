@@ -402,6 +402,10 @@ _CARRYING_CLAUSE = re.compile(
     re.I,
 )
 _PERSONAL_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
+_BOTH_YEARS = re.compile(
+    r"[^.;,\d%$€£]{0,30}?\b(?:both\s+)?(?P<first>(?:19|20)\d\d)\s+and\s+(?:in\s+)?(?P<second>(?:19|20)\d\d)\b"
+    r"(?!\s*(?:-|–|to)\s*\d)"
+)
 _AND_NEXT = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?(?:(?:on\s+defen[cs]e|in|for)\s+)*"
     r"this\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b",
@@ -882,6 +886,16 @@ def _line_records(
                 # "would exceed 3% of GDP this year and next": the same figure for the year after too
                 following = TimeRef(text="next year", year=record.when.year + 1)
                 records.append(record.model_copy(update={"when": following, "status": FigureStatus.PLANNED}))
+            both = _BOTH_YEARS.match(text, figure.end)
+            if (
+                both
+                and metric is Metric.SHARE_OF_GDP  # "DKK 50 billion for 2025 and 2026" is one sum for both
+                and record.when
+                and record.when.year == int(both.group("first"))
+            ):
+                # "above 3% of GDP in both 2025 and 2026": the same share in each year
+                second = TimeRef(text=both.group("second"), year=int(both.group("second")))
+                records.append(record.model_copy(update={"when": second}))
     return records
 
 
