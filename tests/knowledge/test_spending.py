@@ -2142,3 +2142,26 @@ def test_a_sum_for_two_years_is_not_repeated_for_the_second() -> None:
     """ "DKK 50 billion in 2025 and 2026" is one sum for both years, never DKK 50 billion in 2026 too."""
     found = facts("Denmark will spend DKK 50 billion on defence in 2025 and 2026.")
     assert not any(year == 2026 for _, _, year, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Per capita, Hungary spent about 420 euros on defence in 2024.", set()),
+        (
+            "Finland spends 2.4% of GDP on defence, or about 1,300 euros per person.",
+            {("FI", SHARE, 2025, 2.4)},
+        ),
+        (
+            "Estonia spent about €1.4 billion on defence in 2024, roughly €1,050 per inhabitant.",
+            {("EE", Metric.AMOUNT, 2024, 1.4e9)},
+        ),
+        (
+            "Latvia spent €1.3 billion on defence in 2024, or about €700 a head.",
+            {("LV", Metric.AMOUNT, 2024, 1.3e9)},
+        ),
+    ],
+)
+def test_money_per_person_is_no_budget(text: str, expected: set[Fact]) -> None:
+    """A per-capita amount ("€1,050 per inhabitant") is never stored as the ally's spending."""
+    assert facts(text) == expected

@@ -80,7 +80,7 @@ def extract_spending(
         *structure_records(_readable(article, tables=True), phrased, years, speaking_for, about_defence),
         *alliance,
     ]
-    found = [r for r in found if not _demanded(r, sentences)]
+    found = [r for r in found if not _demanded(r, sentences) and not _per_head(r, sentences)]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
     return _once([r for r in own if r.currency != KRONER and _plausible(r)])
 
@@ -197,6 +197,25 @@ def _demanded(record: SpendingRecord, article: Article) -> bool:
     text = RELATIVE.sub(" ", article.passages[record.passage].text)  # an aside's demand is not the clause's
     at = text.find(record.as_written)
     return at > 0 and _DEMAND_LEAD.search(text, 0, at) is not None
+
+
+# Money per person is no budget: "about 1,300 euros per person", "Per capita, Hungary spent 420 euros".
+_PER_HEAD = r"per[\s-]+(?:capita|person|head|citizen|inhabitant|resident)\b|for\s+every\s+(?:citizen|inhabitant|resident)\b"
+_PER_HEAD_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:{_PER_HEAD}|a\s+head\b)", re.I)
+_PER_HEAD_BEFORE = re.compile(rf"(?:^|[.;:]\s*)(?:{_PER_HEAD})\s*,|\bper[\s-]+(?:capita|head)\s+[^.;,]{{0,40}}$", re.I)
+
+
+def _per_head(record: SpendingRecord, article: Article) -> bool:
+    """Return whether an amount is money per person (a per-capita figure), not a spender's total."""
+    if record.metric not in (Metric.AMOUNT, Metric.AMOUNT_INCREASE):
+        return False
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    if at < 0:
+        return False
+    return bool(
+        _PER_HEAD_AFTER.match(text, at + len(record.as_written)) or _PER_HEAD_BEFORE.search(text, 0, at)
+    )
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:
