@@ -717,8 +717,20 @@ def _opens_with_pronoun(text: str) -> bool:
     return bool(_PRONOUN.match(text) or (intro and _PRONOUN.match(text, intro.end())))
 
 
+# People named by their relation to someone are not that someone: "Critics of Polish defence
+# minister Jan Kowal say ...", "Aides to Jane Doe said ...".
+_RELATED_GROUP = re.compile(
+    r"\b(?:critics|supporters|opponents|allies|friends|aides|colleagues|rivals|advisers|advisors|associates"
+    r"|backers|detractors|enemies|relatives|lawyers|fans|admirers|voters|members|officials|staff|people)"
+    r"\s+(?:of|to|close\s+to|around|for)\b",
+    re.I,
+)
+
+
 def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
+    if _RELATED_GROUP.search(text):
+        return False
     for word in text.split():
         bare = _POSSESSIVE_END.sub("", word.rstrip(",")).lower().rstrip(".")
         capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS

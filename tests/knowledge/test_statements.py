@@ -169,6 +169,8 @@ def test_each_statement_style_gives_its_kind_and_exact_words(
         f"{MINISTER} has made the figure a point of national pride.",
         "He said the army was ready.",
         "President Kowalski said the army was ready.",
+        # people named by their relation to someone speak for themselves, not for him
+        f"{MINISTER} spoke. Critics of Polish defence minister Jan Kowalski say he is too hawkish.",
     ],
 )
 def test_traps_yield_no_statement(text: str) -> None:

@@ -202,7 +202,9 @@ def _demanded(record: SpendingRecord, article: Article) -> bool:
 # Money per person is no budget: "about 1,300 euros per person", "Per capita, Hungary spent 420 euros".
 _PER_HEAD = r"per[\s-]+(?:capita|person|head|citizen|inhabitant|resident)\b|for\s+every\s+(?:citizen|inhabitant|resident)\b"
 _PER_HEAD_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:{_PER_HEAD}|a\s+head\b)", re.I)
-_PER_HEAD_BEFORE = re.compile(rf"(?:^|[.;:]\s*)(?:{_PER_HEAD})\s*,|\bper[\s-]+(?:capita|head)\s+[^.;,]{{0,40}}$", re.I)
+_PER_HEAD_BEFORE = re.compile(
+    rf"(?:^|[.;:]\s*)(?:{_PER_HEAD})\s*,|\bper[\s-]+(?:capita|head)\s+[^.;,]{{0,40}}$", re.I
+)
 
 
 def _per_head(record: SpendingRecord, article: Article) -> bool:

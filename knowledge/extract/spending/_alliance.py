@@ -489,7 +489,9 @@ def _totals(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         )
         records.append(previous)
         share = _apposed_share(text, amount.end, end)
-        if share is not None:  # "$1.47 trillion in 2024, or 2.71% of their combined GDP": the same year's share
+        if (
+            share is not None
+        ):  # "$1.47 trillion in 2024, or 2.71% of their combined GDP": the same year's share
             records.append(
                 previous.model_copy(
                     update={
