@@ -880,3 +880,13 @@ def test_a_summit_on_two_named_weekdays_spans_both() -> None:
     )
     assert event.when is not None
     assert (event.when.month, event.when.day, event.when.end_day) == (7, 6, 7)
+
+
+def test_a_meeting_that_runs_until_a_day_is_in_progress_until_then() -> None:
+    """On a Monday, "the G7 summit, which runs until Tuesday" is under way, not opening on Tuesday."""
+    (found,) = events(
+        "The G7 summit in Kananaskis, which runs until Tuesday, has been overshadowed by the war.",
+        date="2025-06-16",
+    )
+    assert (found.when and (found.when.day, found.when.end_day)) == (16, 17)
+    assert found.status is EventStatus.IN_PROGRESS

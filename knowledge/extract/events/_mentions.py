@@ -287,6 +287,7 @@ def _mention(
         inside = times.within(clause_start(text, start), start)
         when = inside[0][0] if inside else None
     when = _weekday_span(text, _settle_time(when, tense, published))
+    when = _running_until(text, span_end, when, published)
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
         when = TimeRef(text=when.text, year=when.year, month=when.month)  # a day of it, not its dates
@@ -706,6 +707,38 @@ def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
             written = f"{when.text} {match.group('joint')} {match.group('last')}"
             return TimeRef(text=written, year=when.year, month=when.month, day=when.day, end_day=last.day)
     return when
+
+
+# "The G7 summit, which runs until Tuesday, ...": a meeting under way on the article's date, ending then.
+_RUNS_UNTIL = re.compile(
+    r"[^.;]{0,40}?\b(?:runs|continues|goes\s+on|lasts|is\s+under\s?way)\s+(?:until|till|through|to)\s+$", re.I
+)
+
+
+def _running_until(
+    text: str, end: int, when: TimeRef | None, published: PartialDate | None
+) -> TimeRef | None:
+    """Return a meeting's dates from the article's day to the day it runs until, when the text says so.
+
+    "The summit, which runs until Tuesday" on a Monday: the meeting is on from Monday to Tuesday
+    (at least), so it is in progress, not a meeting that is yet to open on Tuesday.
+    """
+    if (
+        when is None
+        or published is None
+        or published.day is None
+        or when.day is None
+        or when.end_day is not None
+        or (when.year, when.month) != (published.year, published.month)
+        or not published.day < when.day <= published.day + 6
+    ):
+        return when
+    at = text.find(when.text, end)
+    if at < 0 or not _RUNS_UNTIL.fullmatch(text, end, at):
+        return when
+    return TimeRef(
+        text=f"until {when.text}", year=when.year, month=when.month, day=published.day, end_day=when.day
+    )
 
 
 def _settle_time(
