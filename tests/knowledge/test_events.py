@@ -890,3 +890,46 @@ def test_a_meeting_that_runs_until_a_day_is_in_progress_until_then() -> None:
     )
     assert (found.when and (found.when.day, found.when.end_day)) == (16, 17)
     assert found.status is EventStatus.IN_PROGRESS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next NATO summit, in Ankara, was originally planned for 7-8 July but has been moved to 9-10 July.",
+        "The NATO summit in Ankara, originally planned for 7-8 July, will now take place on 9-10 July.",
+    ],
+)
+def test_a_moved_meeting_takes_its_new_dates(text: str) -> None:
+    """A meeting moved to other dates is on the new ones, whatever dates it was first planned for."""
+    (found,) = events(text, date="2026-03-02")
+    assert (found.place, found.when and (found.when.year, found.when.month, found.when.day)) == (
+        "Ankara",
+        (2026, 7, 9),
+    )
+    assert found.status is EventStatus.UPCOMING
+
+
+def test_a_postponed_european_council_is_a_meeting_on_its_new_date() -> None:
+    """ "A special European Council ... has been postponed to 20 March" is an EU summit on 20 March, ahead."""
+    (found,) = events(
+        "A special European Council on defence planned for 6 March has been postponed to 20 March.",
+        date="2025-03-04",
+    )
+    assert found.kind == EventKind.EU_SUMMIT
+    assert (found.when and (found.when.year, found.when.month, found.when.day)) == (2025, 3, 20)
+    assert found.status is EventStatus.UPCOMING
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The ministers will meet again at the EU Council in Brussels on 19-20 March.", 1),
+        ("The European Council said on 3 March that defence was a priority.", 0),  # the institution
+        ("The G7 summit in Ottawa is due to take place on 15-17 June.", 1),
+    ],
+)
+def test_dated_council_meetings_and_due_summits_are_events(text: str, count: int) -> None:
+    """A dated European Council is a meeting, the institution speaking is not; "is due to take place" dates one."""
+    found = events(text, date="2025-03-02")
+    assert len(found) == count
+    assert all(e.when and e.when.day is not None for e in found)

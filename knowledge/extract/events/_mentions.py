@@ -47,6 +47,7 @@ it decides the status only when the dates cannot (the same month as the article'
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 from dataclasses import dataclass, replace
@@ -94,6 +95,7 @@ _SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
+    r"|council"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -107,6 +109,10 @@ _MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_G
 _GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
 _MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]e|foreign)\s+)?ministerial\b")
 _CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}Contact\s+Group\b")
+# The European Council is an institution and the name of its meetings: "a special European Council
+# on defence planned for 6 March", "at the EU Council in Brussels on 19-20 March". Only a dated one
+# is a meeting; "the European Council said" is the institution.
+_EU_COUNCIL = re.compile(r"\b(?:European|EU)\s+Council\b(?!['’]s|\s+(?:[Pp]resident|conclusions|decision))")
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
@@ -210,6 +216,11 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
     for match in _CONFERENCE.finditer(text):
         mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=False)
         found.append(mention if mention and mention.place else None)  # a conference needs its place
+    for match in _EU_COUNCIL.finditer(text):
+        if _SUMMIT.match(text, match.end() + 1):
+            continue  # "a European Council summit": the summit's own mention
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
+        found.append(mention if mention and mention.when else None)
     return found
 
 
@@ -286,6 +297,9 @@ def _mention(
     if day_of and when is None:
         inside = times.within(clause_start(text, start), start)
         when = inside[0][0] if inside else None
+    moved = _rescheduled(text, times, span_end)
+    if moved is not None:  # the new date's own words tell its tense, not "has been postponed"
+        when, tense = _nearest_year(moved, published), None
     when = _weekday_span(text, _settle_time(when, tense, published))
     when = _running_until(text, span_end, when, published)
     if day_of and when is not None and when.day is not None:
@@ -707,6 +721,54 @@ def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
             written = f"{when.text} {match.group('joint')} {match.group('last')}"
             return TimeRef(text=written, year=when.year, month=when.month, day=when.day, end_day=last.day)
     return when
+
+
+# "originally planned for 7-8 July but has been moved to 9-10 July": the new dates are the meeting's.
+_MOVED_IN_TIME = re.compile(
+    r"\b(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|brought\s+forward|rescheduled|delayed|shifted"
+    r"|pushed|switched)\s+(?:(?:by\s+\w+\s+(?:days?|weeks?)\s+)?(?:until|till|to|for)\s+)(?:(?:on|in)\s+)?$"
+    # "..., originally planned for 7-8 July, will now take place on 9-10 July"
+    r"|\b(?:now|instead)\s+(?:be\s+held|take\s+place|takes\s+place|opens?|starts?|begins?|runs?)\s+"
+    r"(?:(?:on|in|from|between)\s+)?$",
+    re.I,
+)
+_MOVED_REACH = 120
+
+
+def _rescheduled(text: str, times: Times, end: int) -> TimeRef | None:
+    """Return the time a meeting was moved to later in its sentence, if it was ("postponed to 20 March")."""
+    position = end
+    while (after := times.starting_from(position)) is not None and after[1] - end <= _MOVED_REACH:
+        if _MOVED_IN_TIME.search(text, max(end, after[1] - 60), after[1]):
+            return after[0]
+        position = after[2]
+    return None
+
+
+def _nearest_year(when: TimeRef, published: PartialDate | None) -> TimeRef:
+    """Return a day written without its year ("9-10 July") in the year that puts it nearest the article's date.
+
+    The sentence's verb ("has been moved to") tells of the change, not of when the new date falls.
+    """
+    if (
+        published is None
+        or published.month is None
+        or published.day is None
+        or when.year is None
+        or when.month is None
+        or when.day is None
+        or _YEAR_WRITTEN.search(when.text)
+    ):
+        return when
+    today = datetime.date(published.year, published.month, published.day)
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        with contextlib.suppress(ValueError):
+            candidates.append((abs((datetime.date(year, when.month, when.day) - today).days), year))
+    return when.model_copy(update={"year": min(candidates)[1]}) if candidates else when
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # "The G7 summit, which runs until Tuesday, ...": a meeting under way on the article's date, ending then.

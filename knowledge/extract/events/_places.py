@@ -47,6 +47,8 @@ _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 HELD = (
     r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+held"
     r"|(?:(?:is|are|was)\s+)?(?:planned|scheduled|set|due)"
+    # "is due to take place", "is set to be held", "is scheduled to open"
+    r"(?:\s+to\s+(?:take\s+place|be\s+held|open|start|begin|run|convene))?"
     r"|(?:will\s+)?(?:take|takes|took)\s+place"
     r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
     r"|began|end|ends|ended|close|closes|closed)))?"
