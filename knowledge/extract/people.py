@@ -74,12 +74,13 @@ _ROLE_HEADS = _words(
     "president premier chancellor minister secretary secretary-general general admiral ambassador"
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
     " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector commissioner"
-    " attorney sen. rep. gen. adm. lt. col. capt. gov."
+    " attorney sen. rep. gen. adm. lt. col. capt. gov. mp mep undersecretary under-secretary"
 )
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
     " supreme allied executive special major brigadier army navy military opposition national transport energy"
     " health education justice labour labor environment agriculture culture industry treasury"
+    " armed forces security intelligence"  # "French armed forces minister Claire Dubreuil"
 )
 # A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title
 # before a name, but an apposition's role.

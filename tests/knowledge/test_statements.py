@@ -146,6 +146,19 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             "John Smith said he was pleased. Mr. Smith added that he would return.",
             [("John Smith", REPORTED, "he was pleased"), ("John Smith", REPORTED, "he would return")],
         ),
+        # longer titles before a name after "said": "armed forces minister", "opposition MP", "undersecretary"
+        (
+            '"We cannot keep buying abroad," said French armed forces minister Claire Dubreuil.',
+            [("Claire Dubreuil", VERBATIM, "We cannot keep buying abroad")],
+        ),
+        (
+            '"He wants a war budget," said opposition MP Ewa Lis during the debate.',
+            [("Ewa Lis", VERBATIM, "He wants a war budget")],
+        ),
+        (
+            '"Italy is close," said Rome\'s defence undersecretary, Matteo Ferrandi.',
+            [("Matteo Ferrandi", VERBATIM, "Italy is close")],
+        ),
     ],
 )
 def test_each_statement_style_gives_its_kind_and_exact_words(
