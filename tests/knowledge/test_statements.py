@@ -159,6 +159,15 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             '"Italy is close," said Rome\'s defence undersecretary, Matteo Ferrandi.',
             [("Matteo Ferrandi", VERBATIM, "Italy is close")],
         ),
+        # a live blog's time stamp before the quotation that opens an entry
+        (
+            f'{MINISTER} arrived.\n\n10:15 "This is the day we deliver," Kowalski said.',
+            [(KOWALSKI, VERBATIM, "This is the day we deliver")],
+        ),
+        (
+            f'{MINISTER} arrived.\n\n10:15 CET — "This is the day we deliver," Kowalski said.',
+            [(KOWALSKI, VERBATIM, "This is the day we deliver")],
+        ),
     ],
 )
 def test_each_statement_style_gives_its_kind_and_exact_words(

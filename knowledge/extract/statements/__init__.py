@@ -697,9 +697,15 @@ def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     return _said(found.speaker, found.details, cast)
 
 
+# A live blog's time stamp before an entry's first words: "10:15 ", "10:15 CET — ", "[10:15] ".
+_CLOCK_HEAD = re.compile(r"\s*\[?(?:[01]?\d|2[0-3])[:.h][0-5]\d\]?(?:\s*[A-Z]{3,4})?\s*(?:[—–:-]\s*)?")
+
+
 def _clause_head(head: str) -> str:
-    """Return the words before a quotation from the start of their clause: after a semicolon."""
-    return head.rpartition(";")[2].lstrip() if ";" in head else head
+    """Return the words before a quotation from the start of their clause: after a semicolon, or
+    after a live blog's time stamp ("10:15 “This is the day,” she said" opens with its quotation)."""
+    head = head.rpartition(";")[2].lstrip() if ";" in head else head
+    return "" if _CLOCK_HEAD.fullmatch(head) else head
 
 
 def _split(
