@@ -602,6 +602,7 @@ class PersonIndex:
                 owners.setdefault(normalize(form), set()).add(person.name)
         # A surname shared by two people names neither of them.
         self.keys = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
+        self.shared = len(self.keys) < len(owners)  # whether some form names two people
         forms = {f for p in people for f in _forms(p.name) if normalize(f) in self.keys}
         # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
         # people give the same tuple and share one compiled pattern.

@@ -1112,3 +1112,16 @@ def test_a_pronoun_after_a_speaker_never_introduced_is_nobodys() -> None:
         'He added that he was "confident" of a deal.'
     )
     assert all("confident" not in s.text for s in statements(text) if s.speaker == "Ilze Ozola")
+
+
+def test_a_surname_names_the_one_person_introduced_so_far() -> None:
+    """Before a second Berecki is introduced, "Berecki said" can only be the first; after, it names neither."""
+    found = said(
+        "Hungary's foreign minister, Zoltan Berecki, spoke on Thursday.\n\n"
+        '"We will not be lectured," Berecki said.\n\n'
+        "His deputy, Ildiko Berecki, spoke later.\n\n"
+        '"The forum is open," Ildiko Berecki said. "All are welcome," Berecki added.'
+    )
+    assert ("Zoltan Berecki", VERBATIM, "We will not be lectured") in found
+    assert ("Ildiko Berecki", VERBATIM, "The forum is open") in found
+    assert not any(text == "All are welcome" and who == "Zoltan Berecki" for who, _, text in found)
