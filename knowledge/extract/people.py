@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats, normalize
@@ -595,18 +595,49 @@ def _mention_key(mention: str) -> str | None:
 class PersonIndex:
     """Resolve mentions of the people an article names to their canonical names."""
 
-    def __init__(self, people: Sequence[PersonRecord]) -> None:
+    def __init__(self, people: Sequence[PersonRecord], extra: Mapping[str, str] | None = None) -> None:
         owners: dict[str, set[str]] = {}
+        introduced: dict[str, int] = {}
         for person in people:
+            introduced[person.name] = min(introduced.get(person.name, person.passage), person.passage)
             for form in _forms(person.name):
                 owners.setdefault(normalize(form), set()).add(person.name)
-        # A surname shared by two people names neither of them.
+        # A surname shared by two people names neither of them -- except before the second is
+        # introduced, when it can only be the first (``at``): ``extra`` holds such forms' owners.
         self.keys = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
-        self.shared = len(self.keys) < len(owners)  # whether some form names two people
+        self.keys |= dict(extra or {})
+        self._people = tuple(people)
+        self._shared = {
+            key: sorted((introduced[name], name) for name in names)
+            for key, names in owners.items()
+            if len(names) > 1 and key not in self.keys
+        }
+        self._variants: dict[frozenset[tuple[str, str]], PersonIndex] = {}
         forms = {f for p in people for f in _forms(p.name) if normalize(f) in self.keys}
         # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
         # people give the same tuple and share one compiled pattern.
         self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+    def at(self, position: int) -> PersonIndex:
+        """Return the index for a passage: a form two people share names the one introduced by then.
+
+        "Berecki said" before the second Berecki is introduced can only be the first. Nearly every
+        article has no shared form, and this is the index itself; else one variant per set of
+        such forms, made once.
+        """
+        if not self._shared:
+            return self
+        extra = frozenset(
+            (key, owners[0][1])
+            for key, owners in self._shared.items()
+            if owners[0][0] <= position < owners[1][0]
+        )
+        if not extra:
+            return self
+        variant = self._variants.get(extra)
+        if variant is None:
+            variant = self._variants[extra] = PersonIndex(self._people, dict(extra))
+        return variant
 
     @functools.cached_property
     def _pattern(self) -> re.Pattern[str]:

@@ -213,7 +213,6 @@ class _Reading:
     misquotes: list[tuple[str, str]] = field(default_factory=list)  # (speaker, words never said)
     genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
     documents: list[str] = field(default_factory=list)  # documents that have spoken, latest last
-    people: tuple[PersonRecord, ...] = ()  # everyone the article introduces, for a staged index
 
     def note_documents(self, records: list[StatementRecord]) -> None:
         """Remember the texts that made statements: "the document" later refers to the latest.
@@ -228,24 +227,13 @@ class _Reading:
             ):
                 self.documents.append(record.speaker)
 
-    def _index_at(self, passage: Passage) -> PersonIndex:
-        """Return the index that resolves names in a passage.
-
-        Where two people share a surname, "Berecki said" before the second is introduced can only
-        be the first: the index then holds only the people introduced so far. Otherwise (nearly
-        always) the article's one index.
-        """
-        if not self.index.shared:
-            return self.index
-        return shared_index(tuple(p for p in self.people if p.passage <= passage.position))
-
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
         referent = self.referents[passage.position]
         if self.described and (referent is None or self.described.passage > referent.passage):
             referent = self.described  # "The engineer lifts a shell. “…,” she said."
         return Cast(
-            self._index_at(passage),
+            self.index.at(passage.position),  # a shared surname names whoever was introduced by then
             self.roles,
             list(self.recent),
             referent,
@@ -270,7 +258,7 @@ def extract_statements(
     index = shared_index(tuple(people))
     roles = {p.name: (p.role or "").lower() for p in people}
     pronouns = index.referents(article.passages) if referents is None else referents
-    reading = _Reading(article, index, roles, list(pronouns), people=tuple(people))
+    reading = _Reading(article, index, roles, list(pronouns))
     reading.genders = genders(people, article.body)
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
