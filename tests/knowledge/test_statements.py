@@ -159,6 +159,15 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             '"Italy is close," said Rome\'s defence undersecretary, Matteo Ferrandi.',
             [("Matteo Ferrandi", VERBATIM, "Italy is close")],
         ),
+        # the attribution set inside the words it reports
+        (
+            f"{MINISTER} visited the plant. Speed, she said, mattered more than origin.",
+            [(KOWALSKI, REPORTED, "Speed mattered more than origin")],
+        ),
+        (
+            f"{MINISTER} visited the plant. The army, Kowalski said, needed shells now.",
+            [(KOWALSKI, REPORTED, "The army needed shells now")],
+        ),
         # a live blog's time stamp before the quotation that opens an entry
         (
             f'{MINISTER} arrived.\n\n10:15 "This is the day we deliver," Kowalski said.',

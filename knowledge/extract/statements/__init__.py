@@ -72,6 +72,7 @@ from knowledge.extract.statements.frames import (
     embedded_report,
     frame,
     handle_owner,
+    inserted_report,
     medium_of,
     noun_phrase,
     only_details,
@@ -828,7 +829,11 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
                 if parenthetical[0].lead.rstrip().endswith(",") and "," in text[start:]:
                     text = text[: text.index(",", start)]  # ", which she said would open in May,"
                 return _report(passage, parenthetical, text, cast)
-            return _trailing(passage, cast) or _according_to(passage, cast)
+            trailing = _trailing(passage, cast) or _according_to(passage, cast)
+            inserted = inserted_report(passage.text, cast) if not trailing else None
+            if inserted is not None:  # "The army, Hartlieb said, needed shells now"
+                return _report(passage, (inserted[0], 0, ""), inserted[1], cast)
+            return trailing
         return _report(passage, found, passage.text, cast)
     frame_, clause_start, details = found
     if frame_.speaker.type is SpeakerType.DOCUMENT and clause_start == frame_.verb_start:

@@ -640,6 +640,33 @@ def parenthetical_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None
     return None
 
 
+# "Speed, he said, mattered more than origin": the attribution set between commas inside the words.
+_INSERTED_AT = re.compile(r"(?P<head>[^,;:“”\"]{2,80}),\s+")
+_INSERTED_VERB = re.compile(
+    r"\s+(?P<verb>said|says|added|argued|insisted|warned|noted|believes|believed|told\s+(?:reporters|journalists))"
+    # the sentence goes on with its predicate, not a writer's clause ("..., Doe said, though ...")
+    r",\s+(?=[a-z])(?!(?:though|although|but|and|as|because|while|whereas|even|so|since|after|before|when)\b)"
+)
+
+
+def inserted_report(text: str, cast: Cast) -> tuple[Frame, str] | None:
+    """Return the frame of an attribution set inside a sentence and the words it reports, joined.
+
+    "The army, Hartlieb said, needed shells now" is Hartlieb's report that the army needed shells
+    now. Only a person (by name or a pronoun that resolves to one) speaks so; what follows the
+    second comma must go on in lower case, as the sentence it interrupts does.
+    """
+    head = _INSERTED_AT.match(text)
+    if head is None:
+        return None
+    speaker, end = speaker_at(text, head.end(), cast)
+    verb = _INSERTED_VERB.match(text, end) if speaker else None
+    if speaker is None or verb is None or speaker.type is not SpeakerType.PERSON:
+        return None
+    found = Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), "")
+    return found, f"{head.group('head')} {text[verb.end() :]}"
+
+
 def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return the frame and that-clause of a relative clause of speech: "Trump, who has demanded that ...".
 
