@@ -2165,3 +2165,15 @@ def test_a_sum_for_two_years_is_not_repeated_for_the_second() -> None:
 def test_money_per_person_is_no_budget(text: str, expected: set[Fact]) -> None:
     """A per-capita amount ("€1,050 per inhabitant") is never stored as the ally's spending."""
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3.4% of GDP was spent by Latvia on defence in 2024.", {("LV", SHARE, 2024, 3.4)}),
+        ("In 2024, 2.1% of GDP was spent on defence by Norway.", {("NO", SHARE, 2024, 2.1)}),
+    ],
+)
+def test_the_spender_of_a_passive_sentence_follows_by(text: str, expected: set[Fact]) -> None:
+    """ "3.4% of GDP was spent by Latvia": the ally after "by" is the spender."""
+    assert facts(text) == expected

@@ -291,7 +291,10 @@ _SPENT_ON_OTHER = re.compile(
 )
 _OWNER_AFTER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s*)?"
-    r"(?:\((?:\d{4})\)\s*)?(?:for|in|by)\s+(?:the\s+)?$",
+    r"(?:\((?:\d{4})\)\s*)?(?:for|in|by"
+    # the passive: "3.4% of GDP was spent by Latvia", "... was spent on defence by Norway"
+    r"|(?:was|were|is|will\s+be|has\s+been)\s+(?:spent|devoted|allocated|budgeted)"
+    r"(?:\s+on\s+(?:defen[cs]e|the\s+military|the\s+armed\s+forces))?\s+by)\s+(?:the\s+)?$",
     re.I,
 )
 # A sentence that opens with its figure: "At 4.1% of GDP, Poland ...", "With spending of 3.4%, Estonia ...".
