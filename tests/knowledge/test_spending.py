@@ -2177,3 +2177,10 @@ def test_money_per_person_is_no_budget(text: str, expected: set[Fact]) -> None:
 def test_the_spender_of_a_passive_sentence_follows_by(text: str, expected: set[Fact]) -> None:
     """ "3.4% of GDP was spent by Latvia": the ally after "by" is the spender."""
     assert facts(text) == expected
+
+
+def test_a_forecast_for_next_year_is_an_estimate_not_a_plan() -> None:
+    """ "Next year defence spending is forecast to rise to ..." is someone's forecast: an estimate."""
+    text = "Canada spent C$41.5 billion on defence in 2024. Next year defence spending is forecast to rise to C$47.5 billion."
+    statuses = {r.value: r.status for r in records(text, date="2025-03-10")}
+    assert statuses == {41.5e9: "actual", 47.5e9: "estimate"}

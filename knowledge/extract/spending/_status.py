@@ -72,6 +72,8 @@ def figure_status(
     if _TARGET.search(lead):
         return FigureStatus.TARGET
     plans = [m.group(0) for m in _PLANNED.finditer(lead)]
+    if plans and all(p.lower().startswith("next") for p in plans) and _ESTIMATE.search(lead):
+        return FigureStatus.ESTIMATE  # "next year spending is forecast to rise to ...": a time, no plan
     if plans and not (_past(when, published) and all(_BUDGET_ONLY.fullmatch(p) for p in plans)):
         return FigureStatus.PLANNED
     if _ESTIMATE.search(lead):
