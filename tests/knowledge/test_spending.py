@@ -2184,3 +2184,12 @@ def test_a_forecast_for_next_year_is_an_estimate_not_a_plan() -> None:
     text = "Canada spent C$41.5 billion on defence in 2024. Next year defence spending is forecast to rise to C$47.5 billion."
     statuses = {r.value: r.status for r in records(text, date="2025-03-10")}
     assert statuses == {41.5e9: "actual", 47.5e9: "estimate"}
+
+
+def test_an_elliptic_possessive_stands_for_the_spending_just_named() -> None:
+    """ "France's spending rose to €61bn; Italy's climbed to €33bn": Italy's is its spending too."""
+    text = "France's defence spending rose to €61bn in 2024. Italy's climbed to €33bn, a record."
+    assert {(s, m, v) for s, m, _, v in facts(text)} == {
+        ("FR", Metric.AMOUNT, 61e9),
+        ("IT", Metric.AMOUNT, 33e9),
+    }

@@ -137,6 +137,9 @@ _FUTURE = re.compile(
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
 _SPENDING_NOUN = re.compile(r"\b(?:spending|budget|outlays|expenditure|spent|spend|spends)\b", re.I)
+_ELLIPTIC_POSSESSIVE = re.compile(
+    r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
+)
 _AID_AFTER = re.compile(
     r"[^.;]{0,40}\b(?:for|to)\s+Ukraine\b|[^.;]{0,25}\b(?:in\s+aid|of\s+aid|weapons|loans?)\b"
     r"|\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:EU\b|European\s+(?:Union|Commission|Defen[cs]e\s+Fund)\b)",
@@ -1103,7 +1106,16 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
         return None  # "whose GDP is €4.3 trillion"
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
     increase = before is not None or _INCREASE_AFTER.match(text, quantity.end) is not None
-    spending = increase or labelled or _SPENDING_NOUN.search(text, start, quantity.start) is not None
+    spending = (
+        increase
+        or labelled
+        or _SPENDING_NOUN.search(text, start, quantity.start) is not None
+        # "Germany's spending rose to $88.5bn. Poland's grew to $38.0bn": the possessive stands for it
+        or (
+            _ELLIPTIC_POSSESSIVE.search(text, start, quantity.start) is not None
+            and _SPENDING_NOUN.search(context)
+        )
+    )
     talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
         spending and _DEFENCE_TALK.search(context)
     )
