@@ -328,7 +328,8 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     if first and (inside := _HONORED_NAME.fullmatch(first) or _PLAIN_NAME.fullmatch(first)):
         name = inside.group("name") if "name" in inside.groupdict() else inside.group(0)
         role = outside.removeprefix("The ").removeprefix("the ") if outside[:1].isupper() else None
-        return (name, role) if role and not _PLAIN_NAME.fullmatch(outside) else None
+        # "Mr Carter (Harlow)" puts a seat in brackets; "The Finnish Defence Minister (Mr Olli Saari)" a name
+        return (name, role) if role and (has_role_head(role) or not _PLAIN_NAME.fullmatch(outside)) else None
     if outside.isupper() and first and _PLAIN_NAME.fullmatch(outside.title()):
         role = first.split(",")[0].strip().lower()
         return outside.title(), role or None

@@ -30,6 +30,7 @@ from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
     GAPPED,
     UNRESOLVED_TIME,
+    article_frame,
     context_years,
     is_about_defence,
     structure_records,
@@ -49,7 +50,7 @@ MAX_TABLE_CHARS = 40_000
 
 
 def extract_spending(
-    article: Article, speaking_for: str | None = None, *, about_defence: bool = False
+    article: Article, speaking_for: str | None = None, *, about_defence: bool = False, outer_frame: str = ""
 ) -> list[SpendingRecord]:
     """Return the spending facts stated in the article, each with how sure it is.
 
@@ -61,7 +62,8 @@ def extract_spending(
 
     speaking_for: the ally an official speaks for, when the text is their own words (``_spoken``).
     about_defence: the text is about defence whatever its words (an official's words in an
-    article about defence: "Next year we will reach 3.7%").
+    article about defence: "Next year we will reach 3.7%"); outer_frame: that article's frame (its
+    title and first sentence on defence spending), which frames the words too.
     """
     sentences = _readable(article, tables=False)
     years = context_years(sentences)
@@ -77,7 +79,9 @@ def extract_spending(
     ]
     found = [
         *phrased,
-        *structure_records(_readable(article, tables=True), phrased, years, speaking_for, about_defence),
+        *structure_records(
+            _readable(article, tables=True), phrased, years, speaking_for, about_defence, outer_frame
+        ),
         *alliance,
     ]
     found = [r for r in found if not _demanded(r, sentences) and not _per_head(r, sentences)]
@@ -253,14 +257,17 @@ def spoken_spending(
     found: list[SpendingRecord],
 ) -> list[SpendingRecord]:
     """Return the figures officials give in their own words for their ally, beyond those found."""
-    about = is_about_defence(article)
-    return spoken_records(
+    about, frame = is_about_defence(article), article_frame(article)
+    spoken = spoken_records(
         article,
         people,
         statements,
         found,
-        lambda words, ally: extract_spending(words, speaking_for=ally, about_defence=about),
+        lambda words, ally: extract_spending(
+            words, speaking_for=ally, about_defence=about, outer_frame=frame
+        ),
     )
+    return spoken
 
 
 __all__ = ["extract_spending", "spoken_spending"]

@@ -503,6 +503,7 @@ def structure_records(
     years: list[TimeRef | None],
     speaking_for: str | None = None,
     about_defence: bool = False,
+    outer_frame: str = "",
 ) -> list[SpendingRecord]:
     """Return the facts structure gives for the figures the phrase reader (phrased) left.
 
@@ -511,6 +512,9 @@ def structure_records(
     from the start, and "we" and "our" are that ally.
     about_defence: the text is known to be about defence from elsewhere (an official's words,
     read on their own, are about what the article they are quoted in is about).
+    outer_frame: the frame of the article a text is quoted from (``article_frame``): an official's
+    words, read on their own, are about what that article is about ("the figure in 2027 will be
+    2.6%" in a hearing on defence spending).
     """
     claimed = {(r.passage, r.as_written) for r in phrased}
     by_passage: dict[int, list[SpendingRecord]] = {}
@@ -520,11 +524,7 @@ def structure_records(
     records: list[SpendingRecord] = []
     about_defence = about_defence or _ABOUT_DEFENCE.search(article.meta.title or "") is not None
     opening = speaking_for or _dateline_topic(article)
-    framing = next(
-        (p.text for p in article.passages if _ABOUT_DEFENCE.search(p.text) and _SPENDING_TALK.search(p.text)),
-        "",
-    )
-    article_frame = f"{article.meta.title or ''} {framing}"  # joined once, not for every passage
+    frame = f"{outer_frame} {article_frame(article)}"  # joined once, not for every passage
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     for passage, context_year in zip(article.passages, years, strict=True):
@@ -535,7 +535,7 @@ def structure_records(
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
-        context = _context(article, passage, article_frame)
+        context = _context(article, passage, frame)
         found: list[SpendingRecord] = []
         if _is_table(passage.text) and about_defence:
             found = _table_records(passage, context, published, article, topic)
@@ -629,6 +629,15 @@ def _question_answered(article: Article, passage: Passage, topic: str | None) ->
         return None
     named = {c.code for c, _, _ in [*find_country_mentions(question), *find_government_seats(question)]}
     return question if named == {topic} else None
+
+
+def article_frame(article: Article) -> str:
+    """Return what frames an article's every passage: its title and its first sentence on defence spending."""
+    framing = next(
+        (p.text for p in article.passages if _ABOUT_DEFENCE.search(p.text) and _SPENDING_TALK.search(p.text)),
+        "",
+    )
+    return f"{article.meta.title or ''} {framing}"
 
 
 def is_about_defence(article: Article) -> bool:
