@@ -117,13 +117,20 @@ _SCALES = {
     "b": 9,
     "bn": 9,
     "bln": 9,
+    "mld": 9,  # "CZK 160,1 mld", "86,5 mrd euros": Central European abbreviations of milliard
+    "mlrd": 9,
+    "mrd": 9,
     "trillion": 12,
     "trn": 12,
     "tn": 12,
 }
 _SCALE = (
     r"(?P<scale>(?:\s*|-)(?i:trillion|billion|milliard|million|thousand)\b"
-    r"|\s?(?:trn|tn|bn|bln|mn|mln)\b|(?:k|m|b)\b)"
+    r"|\s?(?:trn|tn|bn|bln|mn|mln)\b|\s(?:mld|mlrd|mrd)\.?(?=\W|$)|(?:k|m|b)\b)"
+)
+# A decimal comma before a scale word ("160,1 mld", "2,5 billion"): a thousands comma has three digits.
+_MONEY_DIGITS = (
+    rf"\d{{1,3}},\d{{1,2}}(?=\s*-?(?i:trillion|billion|milliard|million|bn|mn|mln|mld|mlrd|mrd)\b)|{_DIGITS}"
 )
 _CODES = [
     "USD",
@@ -185,10 +192,10 @@ _CURRENCY_WORDS = {
 _WORD_PATTERNS = [(re.compile(rf"(?:{p})\Z", re.I), code) for p, code in _CURRENCY_WORDS.items()]
 _CURRENCY_WORD_ALT = "|".join(f"(?:{p})" for p in _CURRENCY_WORDS)
 _MONEY_BEFORE = re.compile(
-    rf"(?<![\w$€£])(?P<pre>{_SIGN_ALT}|(?:{_CODE_ALT})(?=\s?\d))\s?(?P<num>{_DIGITS}){_SCALE}?(?![\w%])"
+    rf"(?<![\w$€£])(?P<pre>{_SIGN_ALT}|(?:{_CODE_ALT})(?=\s?\d))\s?(?P<num>{_MONEY_DIGITS}){_SCALE}?(?![\w%])"
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w$€£.,])(?P<num>{_DIGITS}){_SCALE}?\s+(?P<post>{_CODE_ALT}|(?i:{_CURRENCY_WORD_ALT}))\b"
+    rf"(?<![\w$€£.,])(?P<num>{_MONEY_DIGITS}){_SCALE}?\s+(?P<post>{_CODE_ALT}|(?i:{_CURRENCY_WORD_ALT}))\b"
 )
 
 
@@ -387,8 +394,13 @@ def _number_value(written: str) -> float | None:
 
 def _scaled(number: str, scale: str | None) -> float:
     """Return number times its scale word, computed in decimal so 2.3 trillion is exactly 2.3e12."""
-    exponent = _SCALES[fold_case(scale.strip(" -\t\n"))] if scale else 0
+    exponent = _SCALES[fold_case(scale.strip(" -.\t\n"))] if scale else 0
+    if _DECIMAL_COMMA.fullmatch(number):
+        number = number.replace(",", ".")  # "160,1 mld"
     return float(Decimal(number.replace(",", "")).scaleb(exponent))
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def _currency(match: re.Match[str]) -> str | None:

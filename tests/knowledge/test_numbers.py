@@ -101,6 +101,10 @@ def test_find_percents(text: str, expected: list[tuple[str, float]]) -> None:
         ("150 billion Swedish crowns", (1.5e11, "SEK", "150 billion Swedish crowns")),
         ("3 billion leva", (3e9, "BGN", "3 billion leva")),
         ("186.6 billion zł", (1.866e11, "PLN", "186.6 billion zł")),  # the złoty's sign
+        # a decimal comma before a scale word, and Central European "mld"/"mrd" for milliard
+        ("CZK 160,1 mld", (1.601e11, "CZK", "CZK 160,1 mld")),
+        ("86,5 mrd euros", (8.65e10, "EUR", "86,5 mrd euros")),
+        ("€2,5 billion", (2.5e9, "EUR", "€2,5 billion")),
         ("kr 60 billion", (6e10, KRONER, "kr 60 billion")),  # a crown's sign: the spender says whose
         ("170 billion kr", (1.7e11, KRONER, "170 billion kr")),
         ("¥5 billion", None),  # yen or yuan?

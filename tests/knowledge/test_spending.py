@@ -2193,3 +2193,29 @@ def test_an_elliptic_possessive_stands_for_the_spending_just_named() -> None:
         ("FR", Metric.AMOUNT, 61e9),
         ("IT", Metric.AMOUNT, 33e9),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Czech government approved a defence budget of CZK 160,1 mld for 2026, which corresponds to 2,35 % of GDP.",
+            {("CZ", Metric.AMOUNT, 2026, 1.601e11, "planned"), ("CZ", SHARE, 2026, 2.35, "planned")},
+        ),
+        (
+            "In the year 2025 Latvia plans for defence 1,6 milliard euro, what makes about 3,4 % of the gross domestic product.",
+            {("LV", Metric.AMOUNT, 2025, 1.6e9, "planned"), ("LV", SHARE, 2025, 3.4, "planned")},
+        ),
+        # money for one item is not the ally's spending
+        ("For the infrastructure of the brigade Latvia spent already 0,3 milliard euro on defence.", set()),
+    ],
+)
+def test_a_budget_restated_as_a_share_keeps_its_year_and_status(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    """ "CZK 160,1 mld for 2026, which corresponds to 2,35 % of GDP": one plan in two units."""
+    found = {
+        (r.subject, r.metric, r.when and r.when.year, r.value, r.status)
+        for r in records(text, date="2025-10-01")
+    }
+    assert found == expected

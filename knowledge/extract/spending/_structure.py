@@ -105,7 +105,7 @@ _NOT_AMOUNT = re.compile(
     r"rise\s+(?:of|in)|(?:an?|the)\s+(?:[\w-]+\s+)?boost|\d+(?:\.\d+)?\s*(?:bn|billion|million|trillion|m)?(?:\s+[A-Za-z]+)?\s+boost|"
     r"boost\s+(?:of|in)|top-up|on\s+top|investment\s+fund|facility|instrument|"
     r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
-    r"accounts?\s+for|accounted\s+for|weapons|equipment|further|"
+    r"accounts?\s+for|accounted\s+for|weapons|equipment|infrastructure|further|"
     # money an ally is given ("will receive €300m from the European Defence Fund") is not its spending
     r"receiv\w*)\b",
     re.I,
@@ -210,7 +210,10 @@ _NAMED_TARGET_AFTER = re.compile(
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
 _RESTATED = re.compile(
-    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of)\s+(?:(?:about|around|roughly|some|nearly)\s+)?",
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of"
+    # "3,2 milliard euro, what makes about 4 % of GDP", "CZK 160 billion, which corresponds to 2.35%"
+    r"|(?:what|which)\s+(?:makes|corresponds\s+to|represents|equals|amounts\s+to|is)|corresponding\s+to)"
+    r"\s+(?:(?:about|around|roughly|some|nearly)\s+)?",
     re.I,
 )
 # The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
