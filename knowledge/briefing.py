@@ -1210,7 +1210,7 @@ def format_percent(value: float | None) -> str:
     return "?" if value is None else f"{value:g}%"
 
 
-_WRITTEN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _OF_GDP = re.compile(r"\s*of\s+(?:its\s+|their\s+)?GDP\b.*$", re.I)
 
 
@@ -1219,7 +1219,10 @@ def share_text(figure: Figure) -> str:
     if figure.value is None:  # "more than 4%", "between 5 and 6%"
         return _OF_GDP.sub("", figure.as_written)
     written = _WRITTEN_NUMBER.search(figure.as_written)
-    return f"{written.group(0)}%" if written else format_percent(figure.value)
+    digits = written.group(0).replace(",", ".") if written else ""  # "2,35 %" as much of Europe writes it
+    if not digits or float(digits) != figure.value:
+        return format_percent(figure.value)  # "one point five percent": no digits to keep
+    return f"{digits}%"
 
 
 def status_note(figure: Figure) -> str:

@@ -275,3 +275,24 @@ def test_the_same_fact_from_several_sources_is_one_line_with_every_mark() -> Non
     assert shown["Derived"].count("below the 5% target") == 1
     assert all(f"`[{n}]` Sentence {n}:" in shown["Sources"] for n in range(1, 6))
     assert_embed_within_limits(embed.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "shown"),
+    [
+        ("3.30%", 3.30, "**3.30%** of GDP"),  # the precision it was written with
+        ("2,35 %", 2.35, "**2.35%** of GDP"),  # a decimal comma is the same number, not 2%
+        ("one point five percent", 1.5, "**1.5%** of GDP"),
+    ],
+)
+def test_a_share_is_shown_with_the_digits_it_was_written_with(written: str, value: float, shown: str) -> None:
+    """A share keeps its written precision and never loses the digits after a decimal comma."""
+    figure = Figure(
+        subject="CZ",
+        metric=Metric.SHARE_OF_GDP,
+        when=TimeRef(text="2026", year=2026),
+        value=value,
+        as_written=written,
+        source=_source(f"Defence spending corresponds to {written} of GDP."),
+    )
+    assert embeds.figure_line(figure, embeds.SourceNotes()).startswith(shown)
