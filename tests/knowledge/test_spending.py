@@ -2219,3 +2219,14 @@ def test_a_budget_restated_as_a_share_keeps_its_year_and_status(
         for r in records(text, date="2025-10-01")
     }
     assert found == expected
+
+
+def test_a_place_in_someones_quoted_words_is_no_topic() -> None:
+    """ "“... to please anyone in Washington,” she told reporters. ... the country expects to spend
+    3.9%": the country is the ally the story is about, never the capital she named."""
+    text = (
+        "Lithuania's defence minister Rasa Kavaliauskiene spoke in Vilnius on Thursday.\n\n"
+        "\u201cWe are not doing this to please anyone in Washington,\u201d Kavaliauskiene told reporters.\n\n"
+        "In 2025 the country expects to spend 3.9% of GDP on defence."
+    )
+    assert {(s, y, v) for s, _, y, v in facts(text)} == {("LT", 2025, 3.9)}

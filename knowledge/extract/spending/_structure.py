@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
+from knowledge.extract.people import QUOTATION
 from knowledge.extract.reader import is_table_row, table_cells
 from knowledge.extract.spending._clauses import DATELINE, INVERTED_CONDITION, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
@@ -667,7 +668,8 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     subjects = {r.subject for r in records if r.subject != "NATO"}
     if len(subjects) == 1:
         return subjects.pop()
-    text = passage.text
+    # someone's quoted words name no topic: "“... to please anyone in Washington,” she said"
+    text = QUOTATION.sub(lambda m: " " * len(m.group(0)), passage.text)
     mentions = [
         _Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]
     ]
