@@ -82,6 +82,10 @@ _ROLE_QUALIFIERS = _words(
     " health education justice labour labor environment agriculture culture industry treasury"
     " armed forces security intelligence"  # "French armed forces minister Claire Dubreuil"
 )
+# Professions that stand before a name as a title but are no office ("analyst Petar Ivanov"): not
+# role heads, so such a speaker never speaks for a government (see spending's _spoken).
+_PROFESSIONS = _words("analyst economist researcher professor historian strategist")
+_ROLE_QUALIFIERS += _PROFESSIONS
 # A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title
 # before a name, but an apposition's role.
 _RELATIONS = ("successor", "predecessor", "rival", "opponent", "counterpart", "shadow", "colleague", "aide")
@@ -397,7 +401,7 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
         role_words = match.group("role").lower().split()
         # "Admiral Sir John Keel": an honorific may stand between the title and the name
         name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False)
-        if name and any(word in _ROLE_HEADS for word in role_words):
+        if name and any(word in _ROLE_HEADS or word in _PROFESSIONS for word in role_words):
             yield match.start("name"), name, text[start : match.end("role")]
 
 

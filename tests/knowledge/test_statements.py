@@ -168,6 +168,11 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             f"{MINISTER} visited the plant. The army, Kowalski said, needed shells now.",
             [(KOWALSKI, REPORTED, "The army needed shells now")],
         ),
+        # a profession before a name introduces its person, so "he" is not the woman named before
+        (
+            f'{MINISTER} spoke first. In Sofia, analyst Petar Ivanov is sceptical. "It was announced three times before," he said.',
+            [("Petar Ivanov", VERBATIM, "It was announced three times before")],
+        ),
         # a live blog's time stamp before the quotation that opens an entry
         (
             f'{MINISTER} arrived.\n\n10:15 "This is the day we deliver," Kowalski said.',
