@@ -1293,23 +1293,40 @@ def _is_relative(when: TimeRef, shown: str) -> bool:
 
 def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
     """Return labelled comparisons of a country's GDP shares with targets stated in the store."""
-    targets: dict[int | None, float] = {
-        f.when.year: f.target for f in alliance + facts if f.target is not None and f.when and f.when.year
-    }
+    targets: dict[int | None, float] = {}
+    for f in alliance + facts:
+        if f.target is not None and f.when and f.when.year:
+            targets.setdefault(f.when.year, f.target)  # the headline target of a year is named first
     any_target = next((f.target for f in alliance + facts if f.target is not None), None)
     derived = []
     for f in facts:
         if f.metric is not Metric.SHARE_OF_GDP or f.value is None:
             continue
-        target = targets.get(f.when.year if f.when else None, any_target)
+        target = _target_in_force(f.when.year if f.when else None, targets, any_target)
         if target is None or (f.approximate and abs(f.value - target) <= _rounding(f)):
             continue  # "about 2%" says nothing about which side of a 2% target it is
-        side = "above" if f.value >= target else "below"
+        side = "at" if f.value == target else "above" if f.value > target else "below"
         derived.append(
             f"{format_percent(f.value)}{_year_suffix(f.when)} is {side} the {format_percent(target)} target"
             " (derived by briefbot from the figures above)"
         )
     return derived
+
+
+def _target_in_force(
+    year: int | None, dated: dict[int | None, float], fallback: float | None
+) -> float | None:
+    """Return the target a share of a year is judged against: the one due soonest in or after that year.
+
+    A 2023 figure is judged against the 2% due by 2024, not the 5% due by 2035; a year past every
+    deadline, or an undated figure, against the target the store names first.
+    """
+    if year is None:
+        return fallback
+    due = [
+        (deadline, target) for deadline, target in dated.items() if deadline is not None and deadline >= year
+    ]
+    return min(due)[1] if due else fallback
 
 
 def _conflicts(facts: list[Figure]) -> list[Conflict]:

@@ -168,7 +168,7 @@ def _conflict_field(embed: discord.Embed, answer: SpendingAnswer, notes: SourceN
     """Add a warning field when documents disagree."""
     lines = []
     for conflict in answer.conflicts:
-        values = " vs ".join(figure_line(f, notes) for f in conflict.figures)
+        values = " vs ".join(figure_lines(conflict.figures, notes))  # one value, every source that gives it
         lines.append(f"⚠️ Sources disagree for {conflict.year}: {values}")
     if lines:
         lines_field(embed, "Sources disagree", lines)

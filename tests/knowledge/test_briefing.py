@@ -310,3 +310,23 @@ def test_a_time_shows_its_written_words_in_quotes_and_an_inferred_year_without(
 ) -> None:
     """Only words the article wrote go in quotation marks; a year read from context says so plainly."""
     assert describe_time(when) == shown
+
+
+TARGETS_ARTICLE = """Title: Slovenia and the two targets
+Source: Test Wire
+Date: 2025-09-01
+
+NATO allies agreed in 2014 to spend 2% of GDP on defence by 2024.
+
+At The Hague in June, leaders agreed to raise the target to 5% of GDP by 2035.
+
+Slovenia spent 1.6% of GDP on defence in 2023 and plans to spend 3% in 2030.
+"""
+
+
+async def test_a_share_is_judged_against_the_target_due_in_its_year(store: Store) -> None:
+    """A 2023 figure is judged against the 2% due by 2024, a 2030 plan against the 5% due by 2035."""
+    await ingest_text(store, TARGETS_ARTICLE, name="targets.txt")
+    answer = await Briefing(store).spending("Slovenia")
+    assert any(d.startswith("1.6% (2023) is below the 2% target") for d in answer.derived), answer.derived
+    assert any(d.startswith("3% (2030) is below the 5% target") for d in answer.derived), answer.derived
