@@ -141,7 +141,17 @@ class BriefingMixin:
                 await asyncio.sleep(delay)
 
     async def close(self) -> None:
-        """Close the Discord connection, then the store."""
+        """Close the Discord connection, then the store.
+
+        discord.py waits for the servers after READY (``ConnectionState._delay_ready``, up to two
+        seconds per shard) and then dispatches ``ready`` on ``self.loop``; ``Client.close`` sets
+        that loop to MISSING without cancelling the wait, so a stop in those seconds ended with an
+        AttributeError traceback. The wait is cancelled first: a bot stopping is not getting ready.
+        """
+        state = getattr(self, "_connection", None)
+        for task in (getattr(state, "_ready_task", None), *getattr(state, "_ready_tasks", {}).values()):
+            if task is not None and not task.done():
+                task.cancel()
         await super().close()  # type: ignore[misc]
         self.briefing.close()
         await self.briefing.store.close()

@@ -604,3 +604,26 @@ async def test_ask_never_leaves_bold_open_where_it_cuts(local: LocalDiscord, sto
     (hit, *_) = answer.message()["embeds"][0]["fields"]
     assert hit["value"].count("**") % 2 == 0, hit["value"][-80:]
     assert "…" in hit["value"] and len(hit["value"]) <= 1024
+
+
+async def test_stopping_while_discord_waits_for_servers_after_ready_raises_nothing(tmp_path: Path) -> None:
+    """discord.py's wait for the servers after READY (``_delay_ready``) then dispatches ``ready`` on a
+    loop ``close`` has unset: a stop in those seconds ended in an AttributeError traceback. The real
+    client's own wait is started here and the bot closed during it; the wait must end quietly."""
+    from bot.app import create_bot
+    from bot.settings import Settings
+    from knowledge.briefing import Briefing
+
+    store = await open_store(tmp_path / "store.sqlite3", seed=False)
+    settings = Settings(_env_file=None, BRIEFBOT_DB=str(tmp_path / "store.sqlite3"))  # type: ignore[call-arg]
+    bot = create_bot(Briefing(store), settings)
+    await bot._async_setup_hook()  # what login does first: the client takes the running loop
+    state = bot._connection
+    state.guild_ready_timeout = 0.05
+    state._ready_state = asyncio.Queue()
+    waiting = asyncio.ensure_future(state._delay_ready())
+    state._ready_task = waiting
+    await bot.close()
+    await asyncio.wait({waiting}, timeout=5)
+    assert waiting.done()
+    assert waiting.cancelled() or waiting.exception() is None
