@@ -933,3 +933,19 @@ def test_dated_council_meetings_and_due_summits_are_events(text: str, count: int
     found = events(text, date="2025-03-02")
     assert len(found) == count
     assert all(e.when and e.when.day is not None for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders will meet again at next year's NATO summit, which Albania will host in Tirana on 6-7 July 2027.",
+        "Next year's NATO summit will be hosted by Albania in Tirana on 6-7 July 2027.",
+    ],
+)
+def test_a_summit_a_host_will_host_takes_its_place_and_dates(text: str) -> None:
+    """ "..., which Albania will host in Tirana on 6-7 July 2027": Tirana, 6-7 July, not "next year"."""
+    (found,) = events(text, date="2026-06-01")
+    assert (found.place, found.when and (found.when.month, found.when.day, found.when.end_day)) == (
+        "Tirana",
+        (7, 6, 7),
+    )
