@@ -2230,3 +2230,19 @@ def test_a_place_in_someones_quoted_words_is_no_topic() -> None:
         "In 2025 the country expects to spend 3.9% of GDP on defence."
     )
     assert {(s, y, v) for s, _, y, v in facts(text)} == {("LT", 2025, 3.9)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denmark has committed 2% of GDP to Ukraine support over 2024-2025.", set()),
+        ("Estonia gives 0.25% of its GDP in military aid to Ukraine.", set()),
+        (
+            "Estonia spends 3.4% of GDP on defence, more than any ally gives to Ukraine.",
+            {("EE", SHARE, 2025, 3.4)},
+        ),
+    ],
+)
+def test_a_share_of_gdp_given_as_aid_is_no_defence_spending(text: str, expected: set[Fact]) -> None:
+    """A share of GDP an ally gives Ukraine is aid: never its defence spending or its target."""
+    assert facts(text, title="Defence aid") == expected

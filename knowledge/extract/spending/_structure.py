@@ -142,7 +142,7 @@ _ELLIPTIC_POSSESSIVE = re.compile(
     r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
 )
 _AID_AFTER = re.compile(
-    r"[^.;]{0,40}\b(?:for|to)\s+Ukraine\b|[^.;]{0,25}\b(?:in\s+aid|of\s+aid|weapons|loans?)\b"
+    r"[^.;]{0,40}\b(?:for|to)\s+Ukraine\b|[^.;]{0,25}\b(?:(?:in|of)\s+(?:military\s+|financial\s+)?aid|weapons|loans?)\b"
     r"|\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:EU\b|European\s+(?:Union|Commission|Defen[cs]e\s+Fund)\b)",
     re.I,
 )
@@ -1093,6 +1093,8 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     """
     if _NOT_SHARE_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start]) is not None:
         return False
+    if _AID_AFTER.match(text, quantity.end):
+        return False  # "2% of GDP to Ukraine support", "0.25% of its GDP in military aid": aid, not defence
     if _SHARE_CUE.match(text, quantity.end):
         return True
     if _NOT_SHARE_AFTER.match(text, quantity.end):
