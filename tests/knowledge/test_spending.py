@@ -2246,3 +2246,25 @@ def test_a_place_in_someones_quoted_words_is_no_topic() -> None:
 def test_a_share_of_gdp_given_as_aid_is_no_defence_spending(text: str, expected: set[Fact]) -> None:
     """A share of GDP an ally gives Ukraine is aid: never its defence spending or its target."""
     assert facts(text, title="Defence aid") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<year>, when ... <figure>": the figure is that year's
+        (
+            "Estonia spent 3.43% of GDP on defence in 2024, up 0.6 points compared with 2023,"
+            " when the share stood at 2.8 per cent.",
+            {("EE", 2024, 3.43, "actual"), ("EE", 2023, 2.8, "actual")},
+        ),
+        # "an estimated" qualifies the figure it stands before, not the others of its sentence
+        (
+            "Poland's defence spending compares with 4.2% in 2024 and an estimated 4.7% in 2025.",
+            {("PL", 2024, 4.2, "actual"), ("PL", 2025, 4.7, "estimate")},
+        ),
+    ],
+)
+def test_a_figure_takes_its_own_year_and_qualifier(text: str, expected: set[tuple[object, ...]]) -> None:
+    """A figure's year and estimate note are its own, not its neighbour's."""
+    found = {(r.subject, r.when and r.when.year, r.value, r.status) for r in records(text, date="2025-04-10")}
+    assert found == expected

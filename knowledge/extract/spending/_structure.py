@@ -238,6 +238,10 @@ _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _SHARE_HEADER = re.compile(
     r"%\s*(?:of\s+)?GDP|share\s+of\s+(?:GDP|gross\s+domestic\s+product)|per\s*cent\s+of\s+GDP", re.I
 )
+_WHEN_YEAR_BEFORE = re.compile(r"\b(?:in\s+|with\s+|since\s+)?(?P<year>(?:19|20)\d\d),\s+when\s+[^.;,\d%]*$")
+_ESTIMATED_OTHER = re.compile(
+    r"\b(?:an?\s+)?estimated\s+(?:about\s+|around\s+)?[\d$€£][\d.,]*\s*(?:%|per\s*cent|percent)?", re.I
+)
 _NOTE_BREAK = re.compile(r"[.;:]\s+")  # a table's notes, clause by clause
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
@@ -844,6 +848,10 @@ def _line_records(
                 text, figure.start, owners, records, phrased or []
             )
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        back = _WHEN_YEAR_BEFORE.search(text, max(0, figure.start - 80), figure.start)
+        if back is not None and not any(back.start() <= f.start < figure.start for f, _ in figures[:index]):
+            # "compared with 2023, when the share stood at 2.8 per cent": that year's figure
+            when = TimeRef(text=back.group("year"), year=int(back.group("year")))
         every = _EVERY_YEAR.match(text, figure.end)
         span = _SPAN_FROM.search(text, start, figure.start) if every else None
         if span is not None:  # "From 2026 until 2030 ... between 5 and 6% of GDP every year": from 2026
@@ -1699,7 +1707,9 @@ def _record(
         span, estimates = f"{span} {note.group('note')}", _ESTIMATES.search(note.group("note")) is not None
     else:
         noted = _FIGURE_NOTE.search(text) is not None  # the notes are the other figures', not this one's
-        estimates = not noted and _ESTIMATES.search(text) is not None
+        # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone
+        own = _ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= figure.start < m.end() else " ", text)
+        estimates = not noted and _ESTIMATES.search(own) is not None
     status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
         status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"
