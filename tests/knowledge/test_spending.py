@@ -2268,3 +2268,13 @@ def test_a_figure_takes_its_own_year_and_qualifier(text: str, expected: set[tupl
     """A figure's year and estimate note are its own, not its neighbour's."""
     found = {(r.subject, r.when and r.when.year, r.value, r.status) for r in records(text, date="2025-04-10")}
     assert found == expected
+
+
+def test_a_later_figure_that_replaces_another_drops_it() -> None:
+    """ "The ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%": only 3.65% stands."""
+    text = (
+        "Latvia will spend 3.4% of GDP on defence in 2026, the coalition said.\n\n"
+        "Estonia will spend 3.4% of GDP on defence in 2026 as well.\n\n"
+        "Latvia's defence ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%."
+    )
+    assert {(s, y, v) for s, _, y, v in facts(text)} == {("LV", 2026, 3.65), ("EE", 2026, 3.4)}

@@ -8,7 +8,8 @@ said €9.8 billion."). The wrong figure is dropped wherever the article states 
 metric, and the right one is stored with the wrong one's country, metric and year, citing the
 correction. A correction with no right figure only drops the wrong one. An update note that
 "corrects the size of the increase to 4 billion euros from 3 billion" drops every figure of the
-wrong value.
+wrong value. So does a revising sentence that gives the right figure and the one it replaces ("The
+ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%"), for the ally it is about.
 """
 
 from __future__ import annotations
@@ -122,9 +123,36 @@ _NUMBER = re.compile(
 _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12, "tn": 1e12}
 
 
+# "The ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%": the right figure,
+# then the one it replaces, in a sentence that says it corrects or revises.
+_RIGHT_NOT_WRONG = re.compile(
+    r"(?P<right>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million))(?:\s+of\s+(?:its\s+)?GDP)?"
+    r"\s*,\s+not\s+(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
+    re.I,
+)
+_REVISING = re.compile(
+    r"\b(?:later|now|correct\w*|correction|revis\w*|clarif\w*|in\s+fact|actually|update[sd]?)\b", re.I
+)
+
+
 def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
-    """Return the records without the figures an update note says it corrected ("to 4bn from 3bn")."""
-    for passage in article.passages:
+    """Return the records without the figures an update note says it corrected ("to 4bn from 3bn",
+    "later said ... 3.65% of GDP, not 3.4%")."""
+    for position, passage in enumerate(article.passages):
+        before = article.passages[position - 1].text if position else ""
+        if _REVISING.search(passage.text) or _EARLIER_VERSION.search(before):
+            # only the figures of the ally the note is about (its right figure's), when it gives one
+            about = {r.subject for r in records if r.passage == position}
+            for note in _RIGHT_NOT_WRONG.finditer(passage.text):
+                wrong = _written_value(note.group("wrong"), note.group("right"))
+                if wrong is not None:
+                    records = [
+                        r
+                        for r in records
+                        if r.value is None
+                        or abs(r.value - wrong) > 1e-9 * max(1.0, wrong)
+                        or (about and r.subject not in about)
+                    ]
         for note in _UPDATE_NOTE.finditer(passage.text):
             wrong = _written_value(note.group("wrong"), note.group("right"))
             if wrong is not None:
