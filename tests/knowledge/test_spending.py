@@ -2278,3 +2278,9 @@ def test_a_later_figure_that_replaces_another_drops_it() -> None:
         "Latvia's defence ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%."
     )
     assert {(s, y, v) for s, _, y, v in facts(text)} == {("LV", 2026, 3.65), ("EE", 2026, 3.4)}
+
+
+def test_a_reaffirmed_target_is_not_set_at_the_meeting_that_reaffirms_it() -> None:
+    """ "At last July's Ankara summit, allies reaffirmed the 5% commitment": not a target set in July 2026."""
+    found = records("At last July's Ankara summit, allies reaffirmed the 5% commitment.", date="2026-09-01")
+    assert [(r.subject, r.value, r.when) for r in found] == [("NATO", 5.0, None)]

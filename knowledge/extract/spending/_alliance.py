@@ -268,10 +268,25 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             if deadline
             else None
             if _to_be_set(text, start, quantity.start)  # to be set at a meeting: not "set in" its date
+            # set before: reaffirmed then, not set, unless the clause says when ("agreed in Wales in 2014")
+            or (
+                _REAFFIRMED.search(text, start, quantity.start)
+                and not _SET_AT.search(text, quantity.end, end)
+            )
             else _one_time(text, start, end, article)
         )
         records.append(_target_record(passage, quantity, when))
     return records
+
+
+# "At last July's Ankara summit, allies reaffirmed the 5% commitment": the target was set before.
+_REAFFIRMED = re.compile(
+    r"\b(?:reaffirm\w*|re-affirm\w*|reiterat\w*|restat\w*|recommit\w*|re-commit\w*|renew\w*|stood\s+by|stuck\s+to)\b",
+    re.I,
+)
+
+
+_SET_AT = re.compile(r"\b(?:agreed|set|adopted|endorsed|decided|approved)\s+(?:at|in|by)\b", re.I)
 
 
 def _has_percent(text: str, start: int, end: int) -> bool:
