@@ -36,6 +36,7 @@ Rules:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -322,6 +323,8 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     of State for Defence (Mr David Hale)") or a name in capitals with its role in brackets
     ("METTE FREDERIKSEN (PRIME MINISTER, clip)"). A bare label ("ANCHOR:", "Q:") names nobody.
     """
+    if ":" not in text[:200]:
+        return None  # no label's colon near the start: most sentences
     label = _TURN_LABEL.match(text)
     if label is None:
         return None
@@ -618,6 +621,9 @@ class PersonIndex:
             if len(names) > 1 and key not in self.keys
         }
         self._variants: dict[frozenset[tuple[str, str]], PersonIndex] = {}
+        # where the answer of ``at`` can change: a shared form's first and second introductions
+        self._bounds = sorted({owners[i][0] for owners in self._shared.values() for i in (0, 1)})
+        self._segments: dict[int, PersonIndex] = {}
         forms = {f for p in people for f in _forms(p.name) if normalize(f) in self.keys}
         # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
         # people give the same tuple and share one compiled pattern.
@@ -632,6 +638,14 @@ class PersonIndex:
         """
         if not self._shared:
             return self
+        segment = bisect.bisect_right(self._bounds, position)  # positions between two bounds agree
+        found = self._segments.get(segment)
+        if found is None:
+            found = self._segments[segment] = self._variant_at(position)
+        return found
+
+    def _variant_at(self, position: int) -> PersonIndex:
+        """Return ``at``'s answer, worked out (once per stretch of passages between two bounds)."""
         extra = frozenset(
             (key, owners[0][1])
             for key, owners in self._shared.items()

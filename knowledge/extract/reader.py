@@ -304,8 +304,13 @@ def is_table_row(line: str) -> bool:
     line with no space after any comma, by commas (a CSV file pasted in: "Poland,3.83,4.12").
     """
     row = line.strip().strip("|")
-    if "|" not in row and "\t" not in row and "," not in row and _WIDE_SPACE.search(row) is None:
-        return False  # one cell: most lines are prose, and this test is cheaper than the split
+    if (
+        "|" not in row
+        and "\t" not in row
+        and _WIDE_SPACE.search(row) is None
+        and ("," not in row or ", " in row)
+    ):
+        return False  # one cell (prose puts a space after its commas, CSV never): cheaper than the split
     cells = [c for c in table_cells(row) if c.strip()]
     return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
 
@@ -353,7 +358,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
                 yield para_start, para_end, "text"
             para_start = None
             continue
-        labelled = _LABELLED_FIGURE.match(line) is not None
+        labelled = (":" in line or " —" in line or " –" in line) and _LABELLED_FIGURE.match(line) is not None
         if _MD_HEADING.match(line) or (starts_block and not labelled and _is_heading(line, next_line)):
             if para_start is not None:
                 yield para_start, para_end, "text"

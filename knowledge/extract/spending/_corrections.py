@@ -138,11 +138,15 @@ _REVISING = re.compile(
 def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records without the figures an update note says it corrected ("to 4bn from 3bn",
     "later said ... 3.65% of GDP, not 3.4%")."""
+    subjects: dict[int, set[str]] = {}
+    for record in records:
+        subjects.setdefault(record.passage, set()).add(record.subject)
     for position, passage in enumerate(article.passages):
         before = article.passages[position - 1].text if position else ""
-        if _REVISING.search(passage.text) or _EARLIER_VERSION.search(before):
+        # no "X, not Y" in most sentences: spare them the searches
+        if ", not " in passage.text and (_REVISING.search(passage.text) or _EARLIER_VERSION.search(before)):
             # only the figures of the ally the note is about (its right figure's), when it gives one
-            about = {r.subject for r in records if r.passage == position}
+            about = subjects.get(position, set())
             for note in _RIGHT_NOT_WRONG.finditer(passage.text):
                 wrong = _written_value(note.group("wrong"), note.group("right"))
                 if wrong is not None:
