@@ -387,6 +387,11 @@ def _tense(match: re.Match[str]) -> str | None:
     return None
 
 
+def year_for_month(month: int | None, published: PartialDate | None) -> int | None:
+    """Return the year of a month written without one, as no verb decides: within six months of publication."""
+    return _year_for_month(month, published)
+
+
 def _year_for_month(month: int | None, published: PartialDate | None, tense: str | None = None) -> int | None:
     """Return the year of a bare month: the latest one by publication for a past verb, the next one for a
     future verb, else the one within six months of publication; None if not knowable."""

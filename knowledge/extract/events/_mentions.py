@@ -47,7 +47,6 @@ it decides the status only when the dates cannot (the same month as the article'
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import re
 from dataclasses import dataclass, replace
@@ -66,7 +65,7 @@ from knowledge.extract.events._places import (
     words,
 )
 from knowledge.extract.events._times import Times, precision, times_agree
-from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times
+from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times, year_for_month
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
 from knowledge.places import find_place
@@ -746,29 +745,13 @@ def _rescheduled(text: str, times: Times, end: int) -> TimeRef | None:
 
 
 def _nearest_year(when: TimeRef, published: PartialDate | None) -> TimeRef:
-    """Return a day written without its year ("9-10 July") in the year that puts it nearest the article's date.
-
-    The sentence's verb ("has been moved to") tells of the change, not of when the new date falls.
-    """
-    if (
-        published is None
-        or published.month is None
-        or published.day is None
-        or when.year is None
-        or when.month is None
-        or when.day is None
-        or _YEAR_WRITTEN.search(when.text)
-    ):
+    """Return a day written without its year ("9-10 July") in the year find_times gives a month no
+    verb decides (within six months of publication): the sentence's verb ("has been moved to")
+    tells of the change, not of when the new date falls."""
+    year = year_for_month(when.month, published)
+    if year is None or _ANCHORED.search(when.text):
         return when
-    today = datetime.date(published.year, published.month, published.day)
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        with contextlib.suppress(ValueError):
-            candidates.append((abs((datetime.date(year, when.month, when.day) - today).days), year))
-    return when.model_copy(update={"year": min(candidates)[1]}) if candidates else when
-
-
-_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+    return when.model_copy(update={"year": year})
 
 
 # "The G7 summit, which runs until Tuesday, ...": a meeting under way on the article's date, ending then.
