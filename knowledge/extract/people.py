@@ -308,9 +308,15 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
 # A transcript's or parliamentary record's turn label names its speaker, who may be named nowhere
 # else: "Mr James Carter (Harlow) (Con):", "The Secretary of State for Defence (Mr David Hale):",
 # "[18:02:31] METTE FREDERIKSEN (PRIME MINISTER, clip):".
-_TURN_LABEL = re.compile(
-    r"(?:\[[\d:.]+\]\s*)?(?P<outside>[^\s:()\[\]][^:()\n]{1,80}?)\s*(?:\((?P<first>[^()\n]{1,60})\))?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*:\s+\S"
+# The label that opens a transcript turn (read by statements' transcripts too). A label may be set in
+# bold, with its colon inside or outside ("**Dahl:** ...", "**Q**: ..."); a broadcast transcript
+# stamps its turns ("[18:02:31] ANCHOR: ..."); a parliamentary record adds the member's seat and
+# party ("Mr James Carter (Harlow) (Con): ...").
+TURN_LABEL = re.compile(
+    r"(?:\[[\d:.]+\]\s*)?"
+    r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
+    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A)"
+    r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
 _HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME})")
 _PLAIN_NAME = re.compile(_NAME)
@@ -325,10 +331,10 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     """
     if ":" not in text[:200]:
         return None  # no label's colon near the start: most sentences
-    label = _TURN_LABEL.match(text)
+    label = TURN_LABEL.match(text)
     if label is None:
         return None
-    outside, first = label.group("outside").strip(), (label.group("first") or "").strip()
+    outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
         return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party

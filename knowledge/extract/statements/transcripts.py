@@ -28,19 +28,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.people import is_title_prefix
+from knowledge.extract.people import TURN_LABEL, is_title_prefix
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
-# A label may be set in bold, with its colon inside or outside: "**Dahl:** ...", "**Q**: ...".
-# A broadcast transcript stamps its turns ("[18:02:31] ANCHOR: ..."); a parliamentary record adds
-# the member's seat and party ("Mr James Carter (Harlow) (Con): ...").
-_LABEL = re.compile(
-    r"(?:\[[\d:.]+\]\s*)?"
-    r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
-    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A)"
-    r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
-)
 _QUESTIONER = frozenset(
     ["q", "question", "interviewer", "moderator", "host", "reporter", "presenter", "anchor", "journalist"]
 )
@@ -54,7 +45,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     ``interviewed`` says whether the lead tells of an interview: only then is "A:" the person
     named last; an explainer's own "A:" answers are nobody's statements.
     """
-    label = _LABEL.match(passage.text)
+    label = TURN_LABEL.match(passage.text)
     if label is None or len(label.group("label")) > 70:
         return None
     words = label.group("label")
