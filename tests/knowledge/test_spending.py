@@ -1014,6 +1014,22 @@ def test_listed_shares_with_one_unit_belong_to_the_listed_allies_in_order() -> N
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ten years after the Wales pledge, Slovenia spent 1.3% of GDP on defence in 2023.",
+        "The goal of Slovenia, which spent 1.3% of GDP in 2023, is to catch up with its neighbours.",
+    ],
+)
+def test_a_goal_named_before_what_was_spent_does_not_make_it_a_target(text: str) -> None:
+    """'after the Wales pledge, X spent 1.3%': the pledge dates or frames the sentence; the figure was spent."""
+    (record,) = records(text, title="Defence")
+    assert (record.when.year if record.when else None, record.status.value if record.status else None) == (
+        2023,
+        "actual",
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "year", "status"),
     [
         # the ally's own expectation of its spending is its plan

@@ -2,7 +2,8 @@
 
 Read from the words that lead to the figure (its clause from the start up to the figure), in this
 order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
-"decided") is a **target**; a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "requested", "the programming law",
+"decided") is a **target**, unless a verb that states what was spent follows it ("after the Wales
+pledge, Poland spent ...": the pledge frames the sentence); a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "requested", "the programming law",
 "expects ... to", "is set to") is **planned**, except a past year's budget ("approved",
 "budgeted" for a year before the article's: what that year had); "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
@@ -49,6 +50,11 @@ _BUDGET = re.compile(
 # A plan read only from budget words ("approved", "budgeted"): for a past year it is what was spent.
 _BUDGET_ONLY = re.compile(r"budgeted|approv\w+|allocat\w+|earmark(?:s|ed)?|request(?:s|ed)?", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
+# A verb that states what is spent, after a goal word: "Ten years after the Wales pledge, Poland now
+# spends at least 2%" reports spending; the pledge only dates the sentence.
+_SPENDS = re.compile(
+    r"(?<!\bto\s)\b(?:spends|spent|(?:is|are|was|were)\s+spending|stood|stands|reached|totall?ed)\b", re.I
+)
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
 
@@ -69,7 +75,10 @@ def figure_status(
     )  # "it now meets the 2% target, spending C$62.7 billion": met, not aimed at
     if _ESTIMATED_FIGURE.search(lead):  # "will spend an estimated 2.1%": the figure itself is an estimate
         return FigureStatus.ESTIMATE
-    if _TARGET.search(lead):
+    goals = list(_TARGET.finditer(lead))
+    if goals and _SPENDS.search(lead, goals[-1].end()):
+        lead, goals = lead[goals[-1].end() :], []
+    if goals:
         return FigureStatus.TARGET
     plans = [m.group(0) for m in _PLANNED.finditer(lead)]
     if plans and all(p.lower().startswith("next") for p in plans) and _ESTIMATE.search(lead):
