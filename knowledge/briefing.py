@@ -787,7 +787,9 @@ class Briefing:
                 matched_by=resolution.path,
                 figures=[f for f in totals if f.status is not FigureStatus.TARGET],
                 alliance=[f for f in alliance if f not in totals or f.status is FigureStatus.TARGET],
-                members=self._statuses(snapshot),
+                members=[
+                    s for s in self._statuses(snapshot) if gazetteer.by_code(s.country.code).nato_member
+                ],
                 conflicts=_conflicts(alliance),
             )
         alliance = distinct(await self._figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC, view))

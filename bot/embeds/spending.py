@@ -147,7 +147,7 @@ def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
     embed = discord.Embed(
         title=f"{answer.country.flag} NATO — defence spending overview", colour=SPENDING_COLOUR
     )
-    embed.description = f"The briefing has spending facts for {len(answer.members)} countries."
+    embed.description = f"The briefing has spending facts for {len(answer.members)} allies."
     if answer.alliance:
         lines_field(embed, "Target", figure_lines(answer.alliance, notes))
     if answer.figures:
@@ -161,6 +161,9 @@ def alliance_embed(answer: SpendingAnswer) -> discord.Embed:
     _conflict_field(embed, answer, notes)
     notes.add_fields(embed)
     set_source_footer(embed, notes)
+    if answer.members and not notes.documents():
+        # the allies' previews cite nothing here: each ally's own answer does
+        embed.set_footer(text="Each ally's figure, with its source: /spending <ally>")
     return fit(embed)
 
 

@@ -73,6 +73,20 @@ async def test_alliance(briefing: Briefing) -> None:
     assert {s.country.name for s in answer.members} == set(MISSED) | {"United States"}
 
 
+async def test_the_alliance_overview_lists_allies_only(store: Store) -> None:
+    """A non-member's figure is answered for it, but never listed among the allies' own figures."""
+    article = (
+        "Title: Who spends what\nDate: 2024-09-02\nSource: Test Wire\n\n"
+        "Slovenia spent 1.3% of GDP on defence in 2023. China spends about 1.7% of GDP on its military."
+    )
+    await ingest_text(store, article, name="who.txt")
+    briefing = Briefing(store)
+    answer = await briefing.spending("NATO")
+    assert "Slovenia" in {s.country.name for s in answer.members}
+    assert "China" not in {s.country.name for s in answer.members}
+    assert [f.value for f in (await briefing.spending("China")).figures] == [1.7]
+
+
 async def test_known_country_without_facts(briefing: Briefing) -> None:
     """Germany is a known member with nothing in the briefing: an answer that says so, with coverage."""
     answer = await briefing.spending("Germany")

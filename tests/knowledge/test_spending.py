@@ -1131,6 +1131,25 @@ def test_core_defence_is_defence() -> None:
     assert found == {("HR", SHARE, 2030, 3.5)}
 
 
+def test_a_caveat_under_a_table_that_names_a_column_marks_that_columns_figures_estimates() -> None:
+    """'The 2026 column holds early estimates' below the table: its cells are estimates, the others actual."""
+    text = (
+        "Defence spending as a share of GDP:\n\n"
+        "| Ally | 2024 | 2025 | 2026 |\n|---|---|---|---|\n| Slovenia | 1.29% | 1.37% | 1.52% |\n"
+        "| Croatia | 1.81% | 1.84% | 2.01% |\n\n"
+        "Notes\n\nThe 2026 column holds early estimates from the finance ministries and may change."
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.status.value if r.status else None)
+        for r in records(text, date="2027-02-01")
+    }
+    assert found == {
+        (code, year, "estimate" if year == 2026 else "actual")
+        for code in ("SI", "HR")
+        for year in (2024, 2025, 2026)
+    }
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

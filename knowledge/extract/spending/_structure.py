@@ -243,6 +243,7 @@ _ESTIMATED_OTHER = re.compile(
     r"\b(?:an?\s+)?estimated\s+(?:about\s+|around\s+)?[\d$€£][\d.,]*\s*(?:%|per\s*cent|percent)?", re.I
 )
 _NOTE_BREAK = re.compile(r"[.;:]\s+")  # a table's notes, clause by clause
+_COLUMN_WORD = re.compile(r"\b(?:columns?|figures|numbers|data)\b", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -1571,6 +1572,10 @@ def _table_records(
             named = {int(y) for y in _YEARS.findall(note)}
             estimate_note = estimate_note or not named
             estimated |= named
+    # a caveat under the table that names a column: "The 2025 column is made of NATO estimates"
+    for note in _NOTE_BREAK.split(frame):
+        if not legend and _ESTIMATE_HEADER.search(note) and _COLUMN_WORD.search(note):
+            estimated |= {int(y) for y in _YEARS.findall(note)}
     records = []
     for row in rows[1:]:
         codes = _codes(row[0])
