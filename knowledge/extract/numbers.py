@@ -22,7 +22,7 @@ Rules applied:
 * **Qualifiers** just before a number: "around", "about", "roughly", "nearly", "almost", "some",
   "approximately", "close to", "an estimated", "circa", "~" make it *approximate*. "More than",
   "over", "above", "at least", "upwards of", "in excess of" make it a *lower bound*; "less than",
-  "under", "below", "up to", "at most", "fewer than" an *upper bound*. A bound is not a value:
+  "under", "below", "up to" (not "edged up to": a destination), "at most", "fewer than" an *upper bound*. A bound is not a value:
   callers decide what to do with it (the spending extractor does not store bounded figures).
 * **Counts**: digits (``22``, ``1,000``) or English number words up to ninety-nine
   (``twenty-two``, ``Twenty three``).
@@ -217,6 +217,11 @@ _QUALIFIERS: dict[QualifierKind, str] = {
     QualifierKind.APPROXIMATE: r"approximately|approx\.|around|about|roughly|some|close\s+to|"
     r"an\s+estimated|estimated|circa|ca\.|~",
 }
+# A rise that arrives at its figure: "up to" is then where it went, not a bound.
+_MOVED_UP_TO = re.compile(
+    r"\b(?:edged|crept|inched|ticked|moved|went|climbed|rose|risen|jumped|stepped|ramped|crawled)\s+up\s+to$",
+    re.I,
+)
 _QUALIFIER_BEFORE = [
     (kind, re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{alternatives})\s*$", re.I))
     for kind, alternatives in _QUALIFIERS.items()
@@ -365,6 +370,8 @@ def qualifier_before(text: str, start: int) -> Qualifier | None:
     for kind, pattern in _QUALIFIER_BEFORE:
         match = pattern.search(before)
         if match:
+            if _MOVED_UP_TO.search(before, 0, match.end("q")):
+                return None  # "edged up to 1.36 percent": where it went, not a bound
             return Qualifier(kind, match.group("q"), offset + match.start("q"))
     return None
 

@@ -1150,6 +1150,37 @@ def test_a_caveat_under_a_table_that_names_a_column_marks_that_columns_figures_e
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a company's margin or its share of revenue, however near a country's name or demonym
+        "Kongsberg, the Norwegian arms maker, reported an operating margin of 9.4 percent in 2024.",
+        "Slovenia's state shipyard said navy orders accounted for 3.1 percent of group revenue growth in 2024.",
+        # a time still to come, in the present tense: a condition, not a figure
+        "When Slovenia reaches 2% that will be welcome, but it is a floor, not a ceiling.",
+    ],
+)
+def test_what_is_not_an_allys_spending(text: str) -> None:
+    """Business figures and conditions are nobody's defence spending (issue 10)."""
+    assert records(text, title="Defence spending") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "edged up to": where the share went, not an upper bound
+        ("By 2019 Slovenia had edged up to 1.06 percent of GDP.", {("SI", SHARE, 2019, 1.06)}),
+        # the line crossed is no figure; the share it was crossed with is
+        ("Slovenia finally crossed 2% in 2024, at 2.1%, thanks to a new fund.", {("SI", SHARE, 2024, 2.1)}),
+        # "we" after a clause about another ally is the speaker's side, never that ally
+        ("Croatia spent 1.8% in 2024, we were at 1.3%.", {("HR", SHARE, 2024, 1.8)}),
+    ],
+)
+def test_the_share_a_sentence_gives_and_whose_it_is(text: str, expected: set[Fact]) -> None:
+    """A rise's destination is a value, a crossed line is not, and "we" is not the ally named before (issue 10)."""
+    assert facts(text, title="Defence spending") == expected
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

@@ -36,6 +36,7 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
+from knowledge.gazetteer import find_country_mentions
 from knowledge.models import ALLIANCE, Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
 from knowledge.wordscan import PASSAGE_CACHE
 
@@ -84,7 +85,11 @@ def extract_spending(
         ),
         *alliance,
     ]
-    found = [r for r in found if not _demanded(r, sentences) and not _per_head(r, sentences)]
+    found = [
+        r
+        for r in (_first_person(r, sentences, speaking_for) for r in found)
+        if r is not None and not _demanded(r, sentences) and not _per_head(r, sentences)
+    ]
     own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
     return _once([r for r in own if r.currency != KRONER and _plausible(r)])
 
@@ -192,6 +197,33 @@ _DEMAND_LEAD = re.compile(
     r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost)\b[^.;]*$",
     re.I,
 )
+
+
+# A clause whose subject is the speaker's side: "Lithuania spent 2.85% last year, we were at 2.4%".
+_FIRST_PERSON_CLAUSE = re.compile(
+    r"(?:^|[,;:—–]|\b(?:and|but|while|whereas|yet)\b)\s*(?:we|our\s+(?:own\s+)?(?:country|nation|defen[cs]e|spending|budget|share|figure|military|outlays))\b[^,;:—–]*$",
+    re.I,
+)
+
+
+def _first_person(
+    record: SpendingRecord, article: Article, speaking_for: str | None
+) -> SpendingRecord | None:
+    """Return a record whose clause is the speaker's own ("we were at 2.4%") as the ally they speak
+    for, or None when that ally is not known: it is never the ally another clause names."""
+    if record.subject in (ALLIANCE, speaking_for) or record.metric not in (
+        Metric.SHARE_OF_GDP,
+        Metric.AMOUNT,
+    ):
+        return record
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    clause = _FIRST_PERSON_CLAUSE.search(text, 0, at) if at > 0 else None
+    if clause is None or record.subject not in {
+        c.code for c, _, _ in find_country_mentions(text[: clause.start()])
+    }:
+        return record  # only a clause after one that names the ally: "X spent 2.85%, we were at 2.4%"
+    return None if speaking_for is None else record.model_copy(update={"subject": speaking_for})
 
 
 def _demanded(record: SpendingRecord, article: Article) -> bool:

@@ -56,6 +56,9 @@ from knowledge.wordscan import fold_case
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
+    # a time still to come, in the present tense: "When Germany reaches 2% that is good"
+    r"|\b(?:when|once|until|as\s+soon\s+as)\s+(?:[\w’'-]+\s+){1,3}?"
+    r"(?:reaches|hits|meets|spends|gets\s+to|passes|crosses|exceeds|tops)\b"
     rf"|{INVERTED_CONDITION}",
     re.I,
 )
@@ -97,6 +100,14 @@ _NOT_SHARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|by|increase|increased|rise|rose|growth|grew|cut|jump|jumped|fell|inflation|rate|rates|"
     r"the|NATO's|alliance's|a|an|new|same|interim|another|further)|\d)\s*(?:of\s+)?"
     r"(?:about|around|some|nearly|almost|roughly)?\s*$",
+    re.I,
+)
+# A line crossed, then the share it was crossed with: "crossed 2% this year, at 2.1%".
+_CROSSED_BEFORE = re.compile(
+    r"\b(?:crossed|passed|topped|broke|breached|surpassed|exceeded|cleared)\s+(?:the\s+)?$", re.I
+)
+_VALUE_AFTER = re.compile(
+    r"[^.;%]{0,30}?(?:,\s*(?:at|with|reaching|hitting)|\bwith|\()\s*(?:about\s+|around\s+|roughly\s+)?\d",
     re.I,
 )
 _NOT_AMOUNT = re.compile(
@@ -252,7 +263,14 @@ _OTHER_THING = re.compile(
     r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
-    r"aid|gross\s+national\s+income|GNI)\b",
+    r"aid|gross\s+national\s+income|GNI|"
+    r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover)\b",
+    re.I,
+)
+# A company's or a market's share: "accounted for 3.4 percent of group revenue growth".
+_OF_BUSINESS_AFTER = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:group|company|firm|corporate|annual|total|global|world)?\s*"
+    r"(?:revenues?|sales|profits?|earnings|turnover|margins?|orders|exports|market)\b",
     re.I,
 )
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
@@ -1027,6 +1045,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
         or _POLL_AFTER.match(text, figure.end) is not None
+        or _OF_BUSINESS_AFTER.match(text, figure.end) is not None
     )
 
 
@@ -1102,6 +1121,10 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     """
     if _NOT_SHARE_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start]) is not None:
         return False
+    if _CROSSED_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and _VALUE_AFTER.match(
+        text, quantity.end
+    ):
+        return False  # "crossed 2% this year, at 2.1%": the line crossed; the share is the one after it
     if _AID_AFTER.match(text, quantity.end):
         return False  # "2% of GDP to Ukraine support", "0.25% of its GDP in military aid": aid, not defence
     if _SHARE_CUE.match(text, quantity.end):
