@@ -803,7 +803,8 @@ class Briefing:
             target_status=[f for f in facts if f.metric in (Metric.TARGET_MET, Metric.TARGET_MISSED)],
             comparisons=[f for f in facts if f.metric is Metric.COMPARISON],
             alliance=alliance,
-            derived=_derived(facts, alliance),
+            # the alliance's targets are its members' yardstick, not a non-member's
+            derived=_derived(facts, alliance) if resolution.country.nato_member else [],
             conflicts=_conflicts(facts),
         )
         if answer.has_facts():

@@ -84,7 +84,22 @@ async def test_the_alliance_overview_lists_allies_only(store: Store) -> None:
     answer = await briefing.spending("NATO")
     assert "Slovenia" in {s.country.name for s in answer.members}
     assert "China" not in {s.country.name for s in answer.members}
-    assert [f.value for f in (await briefing.spending("China")).figures] == [1.7]
+    china = await briefing.spending("China")
+    assert [f.value for f in china.figures] == [1.7]
+    assert china.derived == []  # NATO's 2% is no yardstick for a non-member
+
+
+async def test_a_member_is_judged_against_the_alliance_target(store: Store) -> None:
+    """The same kind of figure for an ally is compared with the target the article gives."""
+    article = (
+        "Title: Who spends what\nDate: 2024-09-02\nSource: Test Wire\n\n"
+        "Allies agreed in 2014 to spend 2% of GDP on defence. Slovenia spent 1.3% of GDP on defence in 2023. "
+        "Russia spent an estimated 6.7% of GDP on its military in 2023."
+    )
+    await ingest_text(store, article, name="who.txt")
+    briefing = Briefing(store)
+    assert (await briefing.spending("Slovenia")).derived
+    assert (await briefing.spending("Russia")).derived == []
 
 
 async def test_known_country_without_facts(briefing: Briefing) -> None:

@@ -1181,6 +1181,19 @@ def test_the_share_a_sentence_gives_and_whose_it_is(text: str, expected: set[Fac
     assert facts(text, title="Defence spending") == expected
 
 
+def test_an_amount_converted_in_brackets_is_one_figure_dated_by_what_follows_the_brackets() -> None:
+    """'NOK 100bn ($9.4bn) for 2026': one budget for 2026, the dollars its equivalent, not a second figure."""
+    text = "Norway's parliament approved a defence budget of NOK 100bn ($9.4bn) for 2026."
+    (record,) = records(text, title="Defence spending")
+    assert (record.subject, record.currency, record.value, record.when.year if record.when else None) == (
+        "NO",
+        "NOK",
+        1e11,
+        2026,
+    )
+    assert (record.status, record.equivalents) == (FigureStatus.PLANNED, ["$9.4bn"])
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

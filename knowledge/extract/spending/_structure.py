@@ -39,6 +39,7 @@ checked are left to ``/ask``: they are searchable, never facts.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -522,6 +523,7 @@ class _Found:
     text: str
     currency: str | None
     approximate: bool
+    equivalents: tuple[str, ...] = ()  # the same amount in other currencies: "NOK 100bn ($9.4bn)"
 
 
 def structure_records(
@@ -1092,14 +1094,39 @@ def _figures(
         if not (_is_share(text, quantity, context) or _reaches_named_target(text, quantity)):
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
-    for quantity in find_money(text):
+    amounts = find_money(text)
+    for index, quantity in enumerate(amounts):
+        if index and _equivalent_of(text, amounts[index - 1], quantity) is not None:
+            continue  # folded into the amount before it
         labelled = (
             label_end is not None and _LABELLED_AMOUNT.fullmatch(text, label_end, quantity.start) is not None
         )
         metric = _amount_metric(text, quantity, context, labelled or ranking)
-        if metric is not None:
-            found.append((_qualified(text, quantity), metric))
+        if metric is None:
+            continue
+        figure = _qualified(text, quantity)
+        for after in amounts[index + 1 :]:
+            close = _equivalent_of(text, quantity, after)
+            if close is None:
+                break
+            figure = dataclasses.replace(figure, end=close, equivalents=(*figure.equivalents, after.text))
+        found.append((figure, metric))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+# An amount in brackets after another, in another currency: "NOK 100bn ($9.4bn)".
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly|c\.)\s+)?", re.I)
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
+def _equivalent_of(text: str, amount: Quantity, after: Quantity) -> int | None:
+    """Return where the brackets close when after is amount's equivalent in another currency, else None."""
+    if not (amount.currency and after.currency and amount.currency != after.currency):
+        return None
+    if _BRACKET_OPEN.fullmatch(text, amount.end, after.start) is None:
+        return None
+    close = _BRACKET_CLOSE.match(text, after.end)
+    return close.end() if close else None
 
 
 def _reaches_named_target(text: str, quantity: Quantity) -> bool:
@@ -1757,4 +1784,5 @@ def _record(
         approximate=figure.approximate,
         as_written=figure.text,
         status=status,
+        equivalents=list(figure.equivalents),
     )
