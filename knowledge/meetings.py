@@ -131,6 +131,8 @@ def place_name(place: str, country: str | None) -> str:
         name = None
     if name is None or normalize_key(name) in normalize_key(place):
         return place
+    if country in {c.code for c, _, _ in gazetteer.find_country_mentions(place)}:
+        return place  # "Ankara, Turkey" already names Türkiye, by another of its names
     return f"{place}, {name}"
 
 

@@ -10,6 +10,7 @@ from bot.embeds.base import SUMMIT_COLOUR, SourceNotes, escape, fit, lines_field
 from knowledge.briefing import (
     describe_time,
 )
+from knowledge.meetings import place_name
 from knowledge.models import (
     EventKind,
     EventStatus,
@@ -60,10 +61,7 @@ def _where(answer: SummitAnswer) -> str:
     """Return a meeting's place as written, with its country when the place does not name it."""
     if answer.place is None:
         return answer.country.name if answer.country else "not stated"
-    country = answer.country.name if answer.country else None
-    if country is None or country.casefold() in answer.place.casefold():
-        return answer.place
-    return f"{answer.place}, {country}"
+    return place_name(answer.place, answer.country.code if answer.country else None)
 
 
 def summit_status(answer: SummitAnswer) -> str:

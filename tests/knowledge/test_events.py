@@ -401,6 +401,22 @@ def test_the_meeting_a_live_blog_follows_is_in_progress_on_its_date(title: str) 
     assert event.when is not None and (event.when.year, event.when.month, event.when.day) == (2029, 3, 6)
 
 
+def test_a_live_blogs_summit_placed_through_where_is_its_own_not_the_next_one() -> None:
+    """'from the congress centre in Riga, where NATO leaders begin the second day of their summit': the
+    blog's summit is in Riga, in progress; the next summit it reports stays apart."""
+    article = read_article(
+        "Title: Live: day two\nDate: 2031-07-09\n\n"
+        "08:55 - Good morning from the congress centre in Riga, where NATO leaders begin the second and final"
+        " day of their summit.\n\n"
+        "15:10 - Leaders agreed to hold their next summit in Lisbon, Portugal, on 5-6 July 2032."
+    )
+    found = {(e.place, e.status, e.when.year if e.when else None) for e in extract_events(article, [])}
+    assert found == {
+        ("Riga", EventStatus.IN_PROGRESS, 2031),
+        ("Lisbon, Portugal", EventStatus.UPCOMING, 2032),
+    }
+
+
 def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
     """The same text under an ordinary headline gives the meeting no date, so no event."""
     article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))

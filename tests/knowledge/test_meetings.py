@@ -9,6 +9,7 @@ import pytest
 
 from knowledge.briefing import Briefing
 from knowledge.ingest import ingest_text
+from knowledge.meetings import place_name
 from knowledge.models import EventStatus, Selection
 from knowledge.store import Store
 
@@ -107,3 +108,16 @@ async def test_an_unnamed_summit_and_a_nato_summit_at_the_same_place_and_month_a
     await store.close()
     assert len(labels) == 1 and labels[0].startswith("NATO summit in Copenhagen")
     assert {s.document.title for s in answer.sources} == {"Preview", "Live: NATO summit, day two"}
+
+
+@pytest.mark.parametrize(
+    ("place", "country", "shown"),
+    [
+        ("Ankara, Turkey", "TR", "Ankara, Turkey"),  # the country already named, by another of its names
+        ("Ankara", "TR", "Ankara, Türkiye"),
+        ("The Hague", "NL", "The Hague, Netherlands"),
+    ],
+)
+def test_a_place_is_shown_with_its_country_once(place: str, country: str, shown: str) -> None:
+    """A city gets its country added unless the text already named it ("Ankara, Turkey, Türkiye" was shown)."""
+    assert place_name(place, country) == shown

@@ -62,6 +62,7 @@ from knowledge.extract.events._places import (
     place_after,
     place_before,
     place_in,
+    where_place,
     words,
 )
 from knowledge.extract.events._times import Times, precision, times_agree
@@ -279,7 +280,7 @@ def _mention(
         end = bracket.end() if place else end
     phrase_start = _phrase_start(text, start)
     if place is None and noun:
-        place = place_before(text, start, times)
+        place = place_before(text, start, times) or where_place(text, start)
     if place is None and not noun:
         place = _moved_to(text, start, end)
     if place is None and noun:

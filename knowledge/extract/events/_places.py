@@ -194,6 +194,19 @@ def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
     return place if place and place.country else None
 
 
+# "from the World Forum in The Hague, where NATO leaders begin the second day of their summit"
+_WHERE_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+where\b[^.;:!?]*$")
+
+
+def where_place(text: str, start: int) -> PlaceMatch | None:
+    """Return the known place a meeting word at start is in through "in <place>, where ...", if any."""
+    match = _WHERE_PLACE.search(text, max(0, start - 160), start)
+    if match is None:
+        return None
+    place = resolve(match.group("place"), False, match.start("place"), match.end("place"))
+    return place if place and place.country else None
+
+
 def resolve(
     words: str, sentence_start: bool, start: int, end: int, *, strong: bool = False
 ) -> PlaceMatch | None:
