@@ -785,6 +785,27 @@ _RELATED_GROUP = re.compile(
 )
 
 
+_TITLE_THEN_NAME = re.compile(
+    rf"(?P<words>(?:[{_UPPER}][\w.’'-]*\s+){{0,4}}){_NAME_WORD}(?:\s+{_NAME_PART}){{0,3}}"
+)
+
+
+def titled_name(text: str, start: int) -> tuple[str, str] | None:
+    """Return (role, name) of a titled name written at start ("King Willem-Alexander", "Defence
+    Minister Nuno Melo"), read as written: a name the article need not have introduced, one word
+    long after a title. None when no title word opens it, or nothing is left for a name."""
+    match = _TITLE_THEN_NAME.match(text, start)
+    if match is None:
+        return None
+    words = match.group(0).split()
+    title = 0
+    while title < len(words) and words[title].lower().rstrip(".") in _TITLE_WORDS:
+        title += 1
+    if title == 0 or title == len(words):
+        return None
+    return " ".join(words[:title]), " ".join(words[title:])
+
+
 def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
     if _RELATED_GROUP.search(text):

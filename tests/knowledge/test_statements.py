@@ -730,6 +730,37 @@ def test_words_a_correction_says_were_misquoted_are_nobodys() -> None:
     assert said(text) == [(KOWALSKI, VERBATIM, "the plan is safe")]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the words given: they leave the one named and go to the real speaker
+        "Correction: An earlier version of this article attributed the quote “We will buy radars first”"
+        " to Prime Minister Marek Nowicki. It was said by Defence Minister Ewa Lis.",
+        # no words: the one verbatim statement of the wrong speaker moves
+        "Correction: We attributed a quote to Marek Nowicki. The quote was in fact from Defence Minister Ewa Lis.",
+    ],
+)
+def test_a_correction_moves_a_quote_to_its_real_speaker(note: str) -> None:
+    """ "attributed the quote ... to X. It was said by Y." : the words are Y's, and no longer X's."""
+    text = f"“We will buy radars first,” said Prime Minister Marek Nowicki.\n\n{note}"
+    assert [(s.speaker, s.text) for s in statements(text) if s.kind is VERBATIM] == [
+        ("Ewa Lis", "We will buy radars first")
+    ]
+
+
+def test_a_retracted_report_is_nobodys_statement_and_an_entrys_timestamp_is_not_its_words() -> None:
+    """ "Earlier, we reported that X. That was incorrect." withdraws the report; "09:40 - " is no one's words."""
+    text = (
+        "09:40 - Slovenia has agreed to spend 3.5 percent of GDP by 2035, a Slovenian official told reporters.\n\n"
+        "10:05 - Croatia will buy new radars this year, Defence Minister Ivan Horvat said.\n\n"
+        "10:30 - UPDATE: Earlier, we reported that Slovenia had agreed to spend 3.5 percent by 2035."
+        " That was incorrect."
+    )
+    assert [(s.speaker, s.text) for s in statements(text)] == [
+        ("Ivan Horvat", "Croatia will buy new radars this year")
+    ]
+
+
 def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> None:
     """ "told the BBC." names "the BBC"; a blockquote after "said in a statement:" is her words without ">"."""
     assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"

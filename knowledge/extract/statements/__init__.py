@@ -58,7 +58,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.extract.statements.corrections import apply_correction, correction, is_misquote, misquotation
+from knowledge.extract.statements.corrections import (
+    apply_correction,
+    apply_reattribution,
+    correction,
+    is_misquote,
+    is_retracted,
+    misquotation,
+    reattribution,
+    retracted_claims,
+)
 from knowledge.extract.statements.frames import (
     CLAUSE_START,
     OBJECT_VERBS,
@@ -296,11 +305,32 @@ def extract_statements(
         records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
     for misquote in reading.misquotes:
         records = [r for r in records if not is_misquote(r, misquote)]
+    for passage in article.passages:
+        move = reattribution(article, passage, reading.cast(passage)) if "ttribut" in passage.text else None
+        if move is not None:
+            records = apply_reattribution(
+                [r for r in records if r.passage != passage.position], move, article
+            )
+    retracted = retracted_claims(article)
+    records = [r for r in records if not is_retracted(r, retracted)]
     taken = reading.covered | {r.passage for r in records}
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
-    return sorted((scene.fill(r) for r in _without_repeats(records)), key=lambda r: r.passage)
+    return sorted((scene.fill(_untimed(r)) for r in _without_repeats(records)), key=lambda r: r.passage)
+
+
+# A live entry's timestamp and label, which open its sentence but are nobody's words: "09:40 - ",
+# "11:20 CET — UPDATE: ".
+_ENTRY_STAMP = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:|]\s*(?:(?:UPDATE|BREAKING|CORRECTION|UPDATED)\s*[:—-]\s*)?"
+)
+
+
+def _untimed(record: StatementRecord) -> StatementRecord:
+    """Return a reported statement without the live entry's timestamp its sentence opens with."""
+    stamp = _ENTRY_STAMP.match(record.text) if record.kind is StatementKind.REPORTED else None
+    return record if stamp is None else record.model_copy(update={"text": record.text[stamp.end() :]})
 
 
 def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:
