@@ -409,7 +409,7 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
             match = titled
         role_words = match.group("role").lower().split()
         # "Admiral Sir John Keel": an honorific may stand between the title and the name
-        name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False)
+        name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False, titled=True)
         if name and any(word in _ROLE_HEADS or word in _PROFESSIONS for word in role_words):
             yield match.start("name"), name, text[start : match.end("role")]
 
@@ -504,15 +504,22 @@ def _opens_role(word: str) -> bool:
     return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 
 
-def _clean_name(candidate: str, *, trim_left: bool) -> str | None:
-    """Return the candidate without title or stop words at its ends, or None if no name is left."""
+def _clean_name(candidate: str, *, trim_left: bool, titled: bool = False) -> str | None:
+    """Return the candidate without title or stop words at its ends, or None if no name is left.
+
+    titled: a role title stands right before it, so a country's name after one given name is a
+    surname ("Prime Minister Luís Montenegro"), not the start of another phrase.
+    """
     words = candidate.split()
     while trim_left and words and _not_name_word(words[0]):
         words.pop(0)
-    while words and _not_name_word(words[-1]):
+    surname = titled and len(words) == 2 and not _not_name_word(words[0]) and words[1] == words[-1]
+    while words and _not_name_word(words[-1]) and not (surname and len(words) == 2):
         words.pop()
     capitalised = [w for w in words if w[0].isupper() and not w.endswith(".")]
-    if not 2 <= len(capitalised) <= 4 or any(_not_name_word(w) for w in capitalised):
+    if not 2 <= len(capitalised) <= 4 or any(
+        _not_name_word(w) for w in capitalised[: -1 if surname else None]
+    ):
         return None
     if words[0].lower() in _PARTICLES:
         return None  # "De Wit" is a surname: it refers to someone, it introduces nobody

@@ -101,6 +101,24 @@ def test_organisations_places_and_bare_surnames_are_never_people(text: str) -> N
     assert people_in(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a title, a country's name following one given name is a surname
+        (
+            "“We will move faster,” said Prime Minister Luís Montenegro.",
+            [("Luís Montenegro", "Prime Minister")],
+        ),
+        # but a country after a full name is still no part of it
+        ("Defence Minister Jan Kowal Poland's envoy said nothing.", [("Jan Kowal", "Defence Minister")]),
+        ("The Prime Minister of Montenegro said nothing.", []),
+    ],
+)
+def test_a_surname_that_is_also_a_country(text: str, expected: list[tuple[str, str | None]]) -> None:
+    """ "Prime Minister Luís Montenegro" is a person; the country stays a country elsewhere."""
+    assert people_in(text) == expected
+
+
 def test_a_person_is_recorded_once_at_first_introduction_with_the_fullest_role() -> None:
     """Later introductions of the same person merge, keeping the first passage and longest role."""
     article = read_article(
