@@ -80,7 +80,40 @@ _CUES: dict[str, tuple[re.Pattern[str], bool]] = {
     "weekday": (re.compile(r"day"), False),
     "year": (re.compile(r"(?:19|20)\d\d"), False),
     "fiscal": (re.compile(r"FY"), False),
+    "spoken": (re.compile(r"twenty|thousand"), True),
 }
+# A year said aloud, as transcripts and explainers write it: "twenty twenty-four", "two thousand
+# and thirty-five" (the 2000s only: "nineteen ninety" is rare in news and reads as two numbers).
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_SPOKEN_NUMBER = {
+    **{word: n for n, word in enumerate(_UNITS, start=1)},
+    **{word: n for n, word in enumerate(_TEENS, start=10)},
+    **_TENS,
+    **{
+        f"{tens} {unit}": value + n for tens, value in _TENS.items() for n, unit in enumerate(_UNITS, start=1)
+    },
+}
+_TENS_TAIL = rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}"
+# "twenty" alone is followed by tens or teens ("twenty-two allies" is a count, not 2002)
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?:twenty[\s-]+(?P<tail>{_TENS_TAIL})"
+    rf"|two\s+thousand(?:\s+and)?[\s-]+(?P<tail2>{_TENS_TAIL}|{'|'.join(_UNITS)}))"
+    r"\b(?![\s-]+(?:per|percent|%))",
+    re.I,
+)
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # A clock time is no day: "Wednesday 25 June\n08:30 — ..." is 25 June, not June 8.
@@ -151,6 +184,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # governments name them; "FY2025-26" is read as its first year, as "2025-26" is.
     ("fiscal_year", "fiscal", re.compile(r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|['’]?(?P<short>\d\d))\b")),
     ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
+    ("spoken_year", "spoken", _SPOKEN_YEAR),
 ]
 _ANAPHORIC = next(pattern for kind, _, pattern in _PATTERNS if kind == "anaphoric")
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -270,6 +304,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         return TimeRef(text=text, year=int(groups["year"]), month=month)
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
+    if kind == "spoken_year":
+        tail = " ".join((groups["tail"] or groups["tail2"]).lower().replace("-", " ").split())
+        return TimeRef(text=text, year=2000 + _SPOKEN_NUMBER[tail])
     if kind == "fiscal_year":
         return TimeRef(text=text, year=int(groups["year"]) if groups["year"] else 2000 + int(groups["short"]))
     if kind == "month_rel_year":

@@ -65,6 +65,12 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ("2.4% of GDP in FY 2027", YEAR_ONLY, [("FY 2027", 2027, None)]),
         ("the FY2025-26 budget", YEAR_ONLY, [("FY2025", 2025, None)]),
         ("FYI, 2.1% in 2024", YEAR_ONLY, [("2024", 2024, None)]),
+        # A year said aloud, as a transcript writes it; a count or a share is no year.
+        ("4.1 per cent in twenty twenty-four", YEAR_ONLY, [("twenty twenty-four", 2024, None)]),
+        ("5% by two thousand and thirty-five", YEAR_ONLY, [("two thousand and thirty-five", 2035, None)]),
+        ("since twenty fourteen", YEAR_ONLY, [("twenty fourteen", 2014, None)]),
+        ("twenty-two allies met it", YEAR_ONLY, []),
+        ("twenty twenty per cent of voters", YEAR_ONLY, []),
     ],
 )
 def test_times_resolve(
