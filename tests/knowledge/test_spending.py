@@ -1194,6 +1194,16 @@ def test_an_amount_converted_in_brackets_is_one_figure_dated_by_what_follows_the
     assert (record.status, record.equivalents) == (FigureStatus.PLANNED, ["$9.4bn"])
 
 
+def test_a_target_met_is_dated_by_its_year_not_the_day_it_was_said() -> None:
+    """'..., the ministry said on Monday, meeting NATO's guideline': met in that year, not on that Monday."""
+    text = (
+        "LJUBLJANA - Slovenia will spend 2.05 percent of its GDP on defence this year, the defence ministry"
+        " said on Monday, meeting NATO's guideline for the first time."
+    )
+    (met,) = [r for r in records(text, date="2026-11-04", title="Defence") if r.metric is Metric.TARGET_MET]
+    assert met.when is not None and (met.when.year, met.when.month, met.when.day) == (2026, None, None)
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

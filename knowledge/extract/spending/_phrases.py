@@ -1081,7 +1081,13 @@ def _status_record(
     as_written: str,
     status: FigureStatus | None = None,
 ) -> SpendingRecord:
-    """Return one country's target-met or target-missed record."""
+    """Return one country's target-met or target-missed record.
+
+    A target is met or missed in a year: a day near the claim is when it was said ("the ministry
+    said on Monday, meeting NATO's guideline"), and only its year is the claim's.
+    """
+    if when is not None and when.day is not None:
+        when = TimeRef.inferred_as("year of the statement", year=when.year)
     return SpendingRecord(
         passage=clause.passage.position,
         subject=code,
