@@ -1158,6 +1158,9 @@ def test_a_caveat_under_a_table_that_names_a_column_marks_that_columns_figures_e
         "Slovenia's state shipyard said navy orders accounted for 3.1 percent of group revenue growth in 2024.",
         # a time still to come, in the present tense: a condition, not a figure
         "When Slovenia reaches 2% that will be welcome, but it is a floor, not a ceiling.",
+        # an option looked at is no decision
+        "The minister said Slovenia was looking at 1.8 percent for 2026, and that nothing had been decided.",
+        "The government in Ljubljana is weighing a rise to 1.8 percent of GDP.",
     ],
 )
 def test_what_is_not_an_allys_spending(text: str) -> None:

@@ -57,6 +57,8 @@ from knowledge.wordscan import fold_case
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
+    # an option looked at, not a decision: "Denmark was looking at 3.2 percent"
+    r"|\b(?:looking\s+at|considering|weighing|mulling|eyeing|floating|discussing|debating)\b"
     # a time still to come, in the present tense: "When Germany reaches 2% that is good"
     r"|\b(?:when|once|until|as\s+soon\s+as)\s+(?:[\w’'-]+\s+){1,3}?"
     r"(?:reaches|hits|meets|spends|gets\s+to|passes|crosses|exceeds|tops)\b"
