@@ -63,7 +63,7 @@ _PARTICLE = rf"(?i:{'|'.join(_PARTICLES)})"
 _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _COMMA = re.compile(r",\s+")
-_DASH = re.compile(r"\s[—–]\s+")
+_DASH = re.compile(r"\s[—–-]\s+")  # a dateline's dash, written as a hyphen too: "OSLO, March 11 (NWS) - "
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 _BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
@@ -163,6 +163,11 @@ _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“�
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))}))"
     rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
+)
+# The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
+_ROLE_CLAUSE_LEAD = re.compile(
+    r"^.*\b(?:that|by|was|were|is|are|has|had|have|said|says|told|tells|when|while|who|which|whom|because|than)\s+",
+    re.I,
 )
 _NAME_AFTER_COMMA = re.compile(rf",\s+{_NAME}(?=,|\.?\s*$)")  # the tail of every _ROLE_THEN_NAME match
 # Only these verbs are inverted with their speaker ("said Anna Kowalski"); after "told" comes a listener.
@@ -442,7 +447,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         if reverse is None:
             continue
         name = _clean_name(reverse.group("name"), trim_left=False)
-        role = " ".join(reverse.group("role").split())
+        # "said on Tuesday that her Danish counterpart, Jane Doe,": the role starts after the clause's words
+        role = _ROLE_CLAUSE_LEAD.sub("", " ".join(reverse.group("role").split()))
         if name and _is_role_phrase(role):
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 

@@ -119,6 +119,28 @@ def test_a_surname_that_is_also_a_country(text: str, expected: list[tuple[str, s
     assert people_in(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jan Kowal said on Tuesday that his Slovenian counterpart, Ana Novak, had called him.",
+            ("Ana Novak", "Slovenian counterpart"),
+        ),
+        (
+            "Slovenia was represented by its foreign minister, Ana Novak, who spoke briefly.",
+            ("Ana Novak", "foreign minister"),
+        ),
+        (
+            "LJUBLJANA, March 11 (SWS) - Slovenia's defence minister, Ana Novak, said the plan was sound.",
+            ("Ana Novak", "Slovenia's defence minister"),
+        ),
+    ],
+)
+def test_a_role_before_a_name_starts_after_its_clauses_words(text: str, expected: tuple[str, str]) -> None:
+    """The role is "Slovenian counterpart", not "on Tuesday that his Slovenian counterpart"."""
+    assert expected in people_in(text)
+
+
 def test_a_person_is_recorded_once_at_first_introduction_with_the_fullest_role() -> None:
     """Later introductions of the same person merge, keeping the first passage and longest role."""
     article = read_article(
