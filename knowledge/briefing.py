@@ -1345,11 +1345,18 @@ def _conflicts(facts: list[Figure]) -> list[Conflict]:
             groups.setdefault((f.metric, f.when.year if f.when else None, f.currency, goal), []).append(f)
     conflicts = []
     for (metric, year, _, _), figures in groups.items():
-        documents = {f.source.document.id for f in figures}
-        disagree = any(not _agree(a, b) for a in figures for b in figures)
-        if year is not None and len(documents) > 1 and disagree:
+        if year is None or len({f.source.document.id for f in figures}) < 2:
+            continue
+        if _disagree(figures):
             conflicts.append(Conflict(metric=metric, year=year, figures=figures))
     return conflicts + _met_and_missed(facts)
+
+
+def _disagree(figures: list[Figure]) -> bool:
+    """Return whether any two figures disagree (see _agree), comparing each distinct value once."""
+    # the same value written the same way agrees with itself: most groups are one value many times
+    distinct = list({(f.value, f.as_written, f.approximate): f for f in figures}.values())
+    return any(not _agree(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :])
 
 
 def _met_and_missed(facts: list[Figure]) -> list[Conflict]:

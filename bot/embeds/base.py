@@ -100,6 +100,12 @@ def fit(embed: discord.Embed) -> discord.Embed:
         embed.set_footer(text=clip(discord.utils.escape_mentions(embed.footer.text), FOOTER_LIMIT))
     if embed.author.name:
         embed.set_author(name=clip(discord.utils.escape_mentions(embed.author.name), AUTHOR_LIMIT))
+    within = len(embed.fields) <= FIELD_COUNT_LIMIT and all(
+        f.name and f.value and len(f.name) <= FIELD_NAME_LIMIT and len(f.value) <= FIELD_VALUE_LIMIT
+        for f in embed.fields
+    )
+    if within and len(embed) <= TOTAL_LIMIT:
+        return embed  # every field already within its limits (lines_field clips): nothing to redo
     fields = [
         (
             clip(f.name or "\u200b", FIELD_NAME_LIMIT),
@@ -142,11 +148,15 @@ class SourceNotes:
 
     def add_fields(self, embed: discord.Embed) -> None:
         """Add the numbered source sentences as one or more "Sources" fields."""
-        lines = [
-            f"`[{number}]` {clip(escape(' '.join(source.passage.split())), SOURCE_EXCERPT)}"
-            for number, source in self._sources.values()
-        ]
+        lines = [f"`[{number}]` {_excerpt(source.passage)}" for number, source in self._sources.values()]
         lines_field(embed, "Sources", lines)
+
+
+@functools.lru_cache(maxsize=ESCAPED_STRINGS)
+def _excerpt(passage: str) -> str:
+    """Return a source sentence as shown under an answer: one line, escaped, clipped (cached: the
+    same sentences back every repeat of a question)."""
+    return clip(escape(" ".join(passage.split())), SOURCE_EXCERPT)
 
 
 def document_line(document: DocumentRef) -> str:
@@ -177,11 +187,13 @@ def when_text(when: TimeRef | None) -> str:
 def lines_field(embed: discord.Embed, name: str, lines: Sequence[str]) -> None:
     """Add a field with one line per item, splitting into more fields past the value limit."""
     chunk: list[str] = []
+    size = 0  # the chunk's length joined by line breaks, plus one: kept, not summed for every line
     for line in lines:
-        if chunk and sum(len(x) + 1 for x in chunk) + len(line) > FIELD_VALUE_LIMIT:
+        if chunk and size + len(line) > FIELD_VALUE_LIMIT:
             embed.add_field(name=name, value="\n".join(chunk), inline=False)
-            name, chunk = f"{name} (cont.)", []
+            name, chunk, size = f"{name} (cont.)", [], 0
         chunk.append(clip(line, FIELD_VALUE_LIMIT))
+        size += len(chunk[-1]) + 1
     if chunk:
         embed.add_field(name=name, value="\n".join(chunk), inline=False)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import discord
 
 from bot.embeds.base import (
@@ -67,8 +69,30 @@ def figure_lines(figures: list[Figure], notes: SourceNotes) -> list[str]:
     return [f"{text} {''.join(cited)}" for text, cited in marks.items()]
 
 
+FIGURE_TEXTS = 16_384  # figure lines kept (a line each: a few MB at most)
+_texts: OrderedDict[int, tuple[Figure, str]] = OrderedDict()
+
+
 def _figure_text(figure: Figure) -> str:
-    """Return one spending fact as a line of text, without its source mark."""
+    """Return one spending fact as a line of text, without its source mark.
+
+    Kept by figure: answers are built from the figures the briefing's cache holds, the same
+    objects for every server and every repeat, and writing a line (its time, its status, its
+    escaping) was most of an embed's time. The figure itself is kept with its line, so its id is
+    never another's.
+    """
+    kept = _texts.get(id(figure))
+    if kept is not None and kept[0] is figure:
+        return kept[1]
+    text = _write_figure(figure)
+    _texts[id(figure)] = (figure, text)
+    if len(_texts) > FIGURE_TEXTS:
+        _texts.popitem(last=False)
+    return text
+
+
+def _write_figure(figure: Figure) -> str:
+    """Return one spending fact as a line of text (see _figure_text)."""
     about = "about " if figure.approximate else ""
     if figure.metric is Metric.SHARE_OF_GDP:
         text = f"**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
