@@ -57,6 +57,12 @@ _LABELLED_FIGURE = re.compile(
     r"^[ \t]*(?!(?i:read\s+more|related|see\s+also|also\s+read|more|watch|listen|video|photo)\b)"
     r"[A-ZÀ-Ý][^:\n]{0,40}?(?::|\s[—–])[ \t]+[^\n]*?\d"
 )
+# A line a figure opens, with what it is after a dash ("2.4% — Germany's estimated defence spending
+# this year", "€108 billion — ..."): a newsletter's "by the numbers" entry, a passage of its own.
+FIGURE_FIRST = re.compile(
+    r"^[ \t]*(?P<figure>(?:[~≈]\s*)?(?:[€$£]\s?|[A-Z]{3}\s)?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|bn|billion|"
+    r"million|trillion|m)\b|%)?(?:\s+(?:euros?|dollars?|pounds?|kroner|zlot(?:y|ys)))?)\s+[—–-]+\s+(?P<what>\S[^\n]*)$"
+)
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
@@ -359,6 +365,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             para_start = None
             continue
         labelled = (":" in line or " —" in line or " –" in line) and _LABELLED_FIGURE.match(line) is not None
+        labelled = labelled or FIGURE_FIRST.match(line) is not None
         if _MD_HEADING.match(line) or (starts_block and not labelled and _is_heading(line, next_line)):
             if para_start is not None:
                 yield para_start, para_end, "text"

@@ -1207,6 +1207,24 @@ def test_a_target_met_is_dated_by_its_year_not_the_day_it_was_said() -> None:
     assert met.when is not None and (met.when.year, met.when.month, met.when.day) == (2026, None, None)
 
 
+def test_a_by_the_numbers_entry_is_the_spending_of_the_ally_its_words_name() -> None:
+    """'1.9% — Slovenia's estimated defence spending this year': each line its own; a rise, a target
+    and a count are nobody's spending."""
+    article = read_article(
+        (Path(__file__).parent / "articles" / "by-the-numbers.txt").read_text(encoding="utf-8")
+    )
+    found = {
+        (r.subject, r.metric, r.when.year if r.when else None, r.value, r.status.value if r.status else None)
+        for r in extract_spending(article)
+        if r.subject != ALLIANCE
+    }
+    assert found == {
+        ("SI", SHARE, 2031, 1.9, "estimate"),
+        ("SI", SHARE, 2030, 1.6, "actual"),
+        ("HR", Metric.AMOUNT, 2032, 1.4e9, "planned"),
+    }
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

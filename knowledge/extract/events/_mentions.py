@@ -138,6 +138,7 @@ _DAY_OF = re.compile(
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
+_DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
@@ -253,6 +254,9 @@ def _verb_mentions(
         if place is None or place.is_country or place.country is None:
             continue  # only a known city or region: "agreed in principle" is no place
         clause = clause_start(text, match.start())
+        after = times.starting_from(place.end)
+        if after and _DEADLINE_GAP.fullmatch(text, place.end, after[1]):
+            continue  # "the target leaders agreed in The Hague for 2035": the target's year, not the meeting's
         when = _time_near(text, times, match.start(), place.end)
         tense = _tense(text, match.start(), match.end())
         kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.people import QUOTATION
-from knowledge.extract.reader import is_table_row, table_cells
+from knowledge.extract.reader import FIGURE_FIRST, is_table_row, table_cells
 from knowledge.extract.spending._clauses import DATELINE, INVERTED_CONDITION, RELATIVE, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
@@ -812,6 +812,9 @@ def _line_records(
         return []  # no digit and no "per cent": no figure to read (most sentences)
     if CLAIM.search(text) or _HEADLINE.fullmatch(text) or text.rstrip().endswith("?"):
         return []
+    entry = FIGURE_FIRST.match(text)
+    if entry is not None:
+        return _figure_first(passage, entry, published)
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_label_codes(label.group("label")))
@@ -1410,6 +1413,59 @@ def _figure_group(text: str, figures: list[tuple[_Found, Metric]], index: int) -
 def _is_ally(code: str) -> bool:
     """Return whether a code is a NATO member's."""
     return code != "NATO" and by_code(code).nato_member
+
+
+# What a "by the numbers" entry must say for its figure to be an ally's spending: the ally, as the
+# one owner of the spending ("Germany's estimated defence spending this year", "Spain's defence
+# spending as a share of GDP"), and nothing that makes it another quantity.
+_ENTRY_OWNER = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share\s+of\s+GDP)\b"
+)
+_ENTRY_OTHER = re.compile(
+    r"\b(?:increase|rise|growth|grew|cut|procurement|equipment|investment|number|count|target|goal|"
+    r"per\s+(?:head|capita|person)|aid|support|loan)\b",
+    re.I,
+)
+
+
+def _figure_first(
+    passage: Passage, entry: re.Match[str], published: PartialDate | None
+) -> list[SpendingRecord]:
+    """Return the spending a "by the numbers" entry gives ("2.4% — Germany's estimated defence
+    spending this year"): the figure before the dash, whose the words after it say."""
+    text, what = passage.text, entry.group("what")
+    owner = _ENTRY_OWNER.match(what)
+    codes = _codes(owner.group("owner")) if owner else []
+    if len(codes) != 1 or _ENTRY_OTHER.search(what):
+        return []
+    figure = entry.group("figure").strip()
+    percents, amounts = find_percents(figure), find_money(figure)
+    if percents and (
+        "GDP" in what or "defence spending" in what.lower() or "defense spending" in what.lower()
+    ):
+        quantity, metric = percents[0], Metric.SHARE_OF_GDP
+    elif amounts and amounts[0].currency:
+        quantity, metric = amounts[0], Metric.AMOUNT
+    else:
+        return []
+    times = find_times(what, published)
+    when = times[0][0] if len(times) == 1 else None
+    status = figure_status(what, when, published, _ESTIMATES.search(what) is not None)
+    if metric is Metric.AMOUNT and status is FigureStatus.ESTIMATE and _BUDGET_WORD.search(what):
+        status = FigureStatus.PLANNED  # "Germany's total defence budget for 2026"
+    return [
+        SpendingRecord(
+            passage=passage.position,
+            subject=codes[0],
+            metric=metric,
+            when=when,
+            value=quantity.value,
+            currency=quantity.currency,
+            as_written=text[entry.start("figure") : entry.end("figure")].strip(),
+            status=status,
+        )
+    ]
 
 
 def _codes(label: str) -> list[str]:
