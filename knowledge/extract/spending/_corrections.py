@@ -127,11 +127,13 @@ _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12,
 # then the one it replaces, in a sentence that says it corrects or revises.
 _RIGHT_NOT_WRONG = re.compile(
     r"(?P<right>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million))(?:\s+of\s+(?:its\s+)?GDP)?"
-    r"\s*,\s+not\s+(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
+    r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s*,\s+not\s+(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
     re.I,
 )
 _REVISING = re.compile(
-    r"\b(?:later|now|correct\w*|correction|revis\w*|clarif\w*|in\s+fact|actually|update[sd]?)\b", re.I
+    r"\b(?:later|now|correct\w*|correction|revis\w*|clarif\w*|in\s+fact|actually|update[sd]?|"
+    r"(?:as\s+)?(?:previously|earlier)\s+reported|reported\s+(?:earlier|previously))\b",
+    re.I,
 )
 
 
