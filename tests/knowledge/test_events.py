@@ -417,6 +417,21 @@ def test_a_live_blogs_summit_placed_through_where_is_its_own_not_the_next_one() 
     }
 
 
+def test_a_meeting_of_ministers_is_never_the_summit_just_named() -> None:
+    """ "... before leaders meet at the summit in Riga on 7-8 July. The next meeting of defence ministers
+    is due in the autumn.": the summit stays a summit, not a ministerial meeting."""
+    found = events(
+        "BRUSSELS — NATO defence ministers on Thursday approved new targets at a meeting in Brussels.\n\n"
+        "The ministerial, chaired by Secretary General Jan Kowal, was the last gathering of defence ministers"
+        " before leaders meet at the summit in Riga on 7-8 July 2031.\n\n"
+        "Ministers agreed targets for air defence.\n\n"
+        "The next meeting of defence ministers is scheduled for October in Brussels.",
+        date="2031-06-05",
+    )
+    riga = [e for e in found if e.place == "Riga"]
+    assert [e.kind for e in riga] == [EventKind.NATO_SUMMIT]
+
+
 def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
     """The same text under an ordinary headline gives the meeting no date, so no event."""
     article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))

@@ -84,7 +84,7 @@ def place_mention(mention: Mention, events: list[Event], published: PartialDate 
         fresh = event is None or (mention.upcoming and is_past(event.when, published))
         if fresh and not mention.back_reference and not mention.weak:
             event = _new(events)
-        elif event is not None and not mention.back_reference and not compatible(event.kind, mention.kind):
+        elif event is not None and not mention.back_reference and not _may_join(event, mention):
             event = None
     else:
         event = _matching(mention, events)
@@ -110,6 +110,15 @@ def fold_placeless(events: list[Event]) -> list[Event]:
                 continue
         kept.append(event)
     return kept
+
+
+def _may_join(event: Event, mention: Mention) -> bool:
+    """Return whether a placeless, timeless mention of a kind may be the event being discussed: a
+    meeting of ministers is never the summit just named ("... before leaders meet at the summit in
+    The Hague. The next meeting of defence ministers is in October")."""
+    if not compatible(event.kind, mention.kind):
+        return False
+    return mention.kind is None or event.summit == mention.summit
 
 
 def _could_be(event: Event, other: Event) -> bool:
