@@ -2270,6 +2270,9 @@ def test_a_sum_for_two_years_is_not_repeated_for_the_second() -> None:
             "Latvia spent €1.3 billion on defence in 2024, or about €700 a head.",
             {("LV", Metric.AMOUNT, 2024, 1.3e9)},
         ),
+        # the second of a list the first says is per person; and a sum no budget is this small
+        ("Slovenia spends around $1,300 per head on defence, and Croatia about $590.", set()),
+        ("Croatia's defence spending is still below Slovenia's, at $1,450.", set()),
     ],
 )
 def test_money_per_person_is_no_budget(text: str, expected: set[Fact]) -> None:

@@ -118,11 +118,20 @@ def _figure_key(record: SpendingRecord) -> tuple[object, ...]:
 MAX_SHARE_OF_GDP = 10.0
 
 
+# No ally's defence budget, nor a change in it, is under a million in any currency: a smaller sum
+# is money per person ("and Italy about $590", after "$1,300 per head") or one item's price.
+MIN_AMOUNT = 1e6
+
+
 def _plausible(record: SpendingRecord) -> bool:
-    """Return whether a record's value can be a defence share of GDP, when it is one."""
-    return not (
-        record.metric is Metric.SHARE_OF_GDP and record.value is not None and record.value > MAX_SHARE_OF_GDP
-    )
+    """Return whether a record's value can be a defence share of GDP, or a budget, when it is one."""
+    if record.value is None:
+        return True
+    if record.metric is Metric.SHARE_OF_GDP:
+        return record.value <= MAX_SHARE_OF_GDP
+    if record.metric in (Metric.AMOUNT, Metric.AMOUNT_INCREASE):
+        return record.value >= MIN_AMOUNT
+    return True
 
 
 _NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)
