@@ -55,6 +55,11 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _SPENDS = re.compile(
     r"(?<!\bto\s)\b(?:spends|spent|(?:is|are|was|were)\s+spending|stood|stands|reached|totall?ed)\b", re.I
 )
+_ACTUAL_FIGURE = re.compile(r"\b(?:an\s+)?actual\s+(?:about\s+|around\s+)?\S*$", re.I)
+# Someone's estimate of another's plan: "NATO estimates that Norway will reach", "expects that".
+_ESTIMATED_PLAN = re.compile(
+    r"\b(?:estimates|estimated|projects|projected|forecasts|forecast)\s+that\b", re.I
+)
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
 
@@ -75,6 +80,11 @@ def figure_status(
     )  # "it now meets the 2% target, spending C$62.7 billion": met, not aimed at
     if _ESTIMATED_FIGURE.search(lead):  # "will spend an estimated 2.1%": the figure itself is an estimate
         return FigureStatus.ESTIMATE
+    if _ACTUAL_FIGURE.search(lead) and not (when and published and when.year and when.year >= published.year):
+        return FigureStatus.ACTUAL  # "up from an actual 1.21% a year earlier": the sentence says so
+    estimated = _ESTIMATED_PLAN.search(lead)
+    if estimated is not None and not _TARGET.search(lead, 0, estimated.start()):
+        return FigureStatus.ESTIMATE  # "The alliance estimates that Norway will reach 2.6%": its estimate
     goals = list(_TARGET.finditer(lead))
     if goals and _SPENDS.search(lead, goals[-1].end()):
         lead, goals = lead[goals[-1].end() :], []
