@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.extract.events import extract_events
 from knowledge.extract.people import extract_people, shared_index
-from knowledge.extract.spending import extract_spending, spoken_spending
+from knowledge.extract.spending import extract_spending, speech_ally, spoken_spending
 from knowledge.extract.statements import extract_statements
 from knowledge.models import Article, Extraction
 
@@ -16,7 +16,8 @@ def extract(article: Article) -> Extraction:
     # costs a scan of every passage for every person, so it is worked out once here.
     referents = shared_index(tuple(people)).referents(article.passages)
     statements = extract_statements(article, people, referents)
-    spending = extract_spending(article)
+    ally = speech_ally(article)  # a minister's speech as a whole text: "we" is their country
+    spending = extract_spending(article, speaking_for=ally, about_defence=ally is not None)
     return Extraction(
         people=people,
         spending=spending + spoken_spending(article, people, statements, spending),

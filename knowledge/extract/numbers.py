@@ -367,13 +367,14 @@ def qualifier_before(text: str, start: int) -> Qualifier | None:
     """Return the qualifier that ends right before position start in text, if any."""
     before = text[max(0, start - 40) : start]
     offset = max(0, start - 40)
-    for kind, pattern in _QUALIFIER_BEFORE:
-        match = pattern.search(before)
-        if match:
-            if _MOVED_UP_TO.search(before, 0, match.end("q")):
-                return None  # "edged up to 1.36 percent": where it went, not a bound
-            return Qualifier(kind, match.group("q"), offset + match.start("q"))
-    return None
+    found = [(match, kind) for kind, pattern in _QUALIFIER_BEFORE if (match := pattern.search(before))]
+    if not found:
+        return None
+    # the longest phrase: "no less than 5%" is a lower bound, though "less than" ends it too
+    match, kind = min(found, key=lambda pair: pair[0].start("q"))
+    if _MOVED_UP_TO.search(before, 0, match.end("q")):
+        return None  # "edged up to 1.36 percent": where it went, not a bound
+    return Qualifier(kind, match.group("q"), offset + match.start("q"))
 
 
 def is_approximate(text: str, start: int) -> bool:

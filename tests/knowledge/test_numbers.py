@@ -141,6 +141,8 @@ def test_find_money_in_a_sentence() -> None:
         ("over ", QualifierKind.LOWER_BOUND, "over"),
         ("at least ", QualifierKind.LOWER_BOUND, "at least"),
         ("no more than ", QualifierKind.UPPER_BOUND, "no more than"),
+        ("no less than ", QualifierKind.LOWER_BOUND, "no less than"),  # not "less than": the longer phrase
+        ("spending at no less than ", QualifierKind.LOWER_BOUND, "no less than"),
         ("less than ", QualifierKind.UPPER_BOUND, "less than"),
         ("just under ", QualifierKind.UPPER_BOUND, "just under"),
         ("up to ", QualifierKind.UPPER_BOUND, "up to"),

@@ -1229,6 +1229,47 @@ def test_a_by_the_numbers_entry_is_the_spending_of_the_ally_its_words_name() -> 
     }
 
 
+SPEECH = (
+    "Minister of Defence Ana Novak delivered the following remarks to Slovenia's parliament on Tuesday.\n\n"
+    "Honourable members, thank you for the opportunity to present the defence budget.\n\n"
+    "Our country has never taken its freedom for granted. Last year we spent 1.4% of our gross domestic"
+    " product on defence. This year we will spend 1.7%.\n\n"
+    "We will spend 1.2 billion euros in 2032. By 2035, we will keep spending at no less than 3% of GDP.\n\n"
+    "I ask you to support this budget. Thank you."
+)
+
+
+def test_a_ministers_speech_in_the_first_person_is_read_for_the_ally_she_speaks_for() -> None:
+    """Prepared remarks with no quotation marks: "we" is the ally the title and opening name."""
+    found = {
+        (
+            r.subject,
+            r.metric,
+            r.when.year if r.when else None,
+            r.value,
+            r.as_written,
+            r.status.value if r.status else None,
+        )
+        for r in extract(
+            read_article(
+                f"Title: Prepared remarks of the Minister of Defence on the budget\nDate: 2031-02-04\n\n{SPEECH}"
+            )
+        ).spending
+    }
+    assert found == {
+        ("SI", SHARE, 2030, 1.4, "1.4%", "actual"),
+        ("SI", SHARE, 2031, 1.7, "1.7%", "planned"),
+        ("SI", AMOUNT, 2032, 1.2e9, "1.2 billion euros", "planned"),
+        ("SI", SHARE, 2035, None, "no less than 3%", "planned"),
+    }
+
+
+def test_first_person_words_without_a_speech_title_name_no_ally() -> None:
+    """The same words under a title that does not say they are the minister's own: "we spent" is nobody's."""
+    spending = extract(read_article(f"Title: Defence budget debate\nDate: 2031-02-04\n\n{SPEECH}")).spending
+    assert not any(r.value in (1.4, 1.7, 1.2e9) for r in spending)
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

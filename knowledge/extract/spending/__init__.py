@@ -24,7 +24,7 @@ from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
-from knowledge.extract.spending._spoken import spoken_records
+from knowledge.extract.spending._spoken import speech_ally, spoken_records
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
@@ -311,4 +311,4 @@ def spoken_spending(
     return spoken
 
 
-__all__ = ["extract_spending", "spoken_spending"]
+__all__ = ["extract_spending", "speech_ally", "spoken_spending"]

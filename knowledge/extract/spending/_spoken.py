@@ -19,6 +19,10 @@ Rules:
   billion" is Britain's); the euro and the dollar are shared and say nothing.
 * A figure the article's own reading already gave to someone is not read twice, and a figure is
   tied to the article's sentence that holds it, so the answer cites the words as published.
+* A whole text that is an office holder's own speech ("Prepared remarks of the Minister of
+  Defence ... to the Riigikogu", "Statement by the Prime Minister"), written in the first person
+  ("we", "our") without quotation marks, speaks for the one ally its title, source and opening
+  name (``speech_ally``): the whole article is read as those words.
 """
 
 from __future__ import annotations
@@ -125,3 +129,37 @@ def _holding_passage(article: Article, first: int, sentence: str, figure: str) -
         if figure in passage.text and (probe in flat or flat in " ".join(sentence.split())):
             return passage.position
     return None
+
+
+# A title that says the text is someone's own words, and an office that speaks for a government.
+_SPEECH_TITLE = re.compile(
+    r"\b(?:remarks|speech|address|statement\s+(?:by|of|from)|testimony|keynote|opening\s+statement)\b", re.I
+)
+_OFFICE = re.compile(
+    r"\b(?:minister|president|prime\s+minister|chancellor|secretary\s+of\s+state|premier|government|ministry)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
+_OPENING = 2  # passages of the opening that may name the ally
+
+
+def speech_ally(article: Article) -> str | None:
+    """Return the ally a speech-like article's own first-person words speak for, if it is one.
+
+    The title must say the text is an office holder's remarks, speech or statement; the text must
+    speak in the first person in several passages; and the title, source and opening passages
+    must name exactly one ally.
+    """
+    title = article.meta.title or ""
+    framing = " ".join([title, article.meta.outlet or "", *(p.text for p in article.passages[:_OPENING])])
+    if not _SPEECH_TITLE.search(title) or not _OFFICE.search(framing):
+        return None
+    first_person = sum(1 for p in article.passages if _FIRST_PERSON.search(_QUOTED.sub(" ", p.text)))
+    if first_person < _SPEECH_FIRST_PERSON:
+        return None
+    named = {
+        c.code for c, _, _ in [*find_country_mentions(framing), *find_demonyms(framing)] if c.nato_member
+    }
+    return named.pop() if len(named) == 1 else None
