@@ -894,8 +894,17 @@ class Briefing:
             raise UnknownPerson("Give the name of a person, e.g. a surname.", _top_people(snapshot))
         ids = snapshot.aliases.get(key)
         if ids:
-            person = max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count)
-            return PersonMatch(person, "exact" if person_key(person.name) == key else "alias")
+            people = sorted((snapshot.people[i] for i in ids), key=lambda p: (-p.statement_count, p.name))
+            exact = [p for p in people if person_key(p.name) == key]
+            if exact:
+                return PersonMatch(exact[0], "exact")
+            if len({person_key(p.name) for p in people}) > 1:
+                # "Johansson" when Anna and Erik Johansson both speak: never a silent guess
+                names = [p.name for p in people]
+                raise UnknownPerson(
+                    f'"{text.strip()[:60]}" could be {_either(names)}: give the full name.', names
+                )
+            return PersonMatch(people[0], "alias")
         match = process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None
         if match is not None and match[1] >= PERSON_FUZZY_THRESHOLD:
             ids = snapshot.aliases[match[0]]
@@ -1394,6 +1403,12 @@ def _rounding(figure: Figure) -> float:
     number = float(written.group(0).replace(",", "."))
     scale = figure.value / number if number else 1.0  # "$1.3 trillion": value 1.3e12, written 1.3
     return 0.5 * 10.0 ** -len(written.group(1) or "") * scale
+
+
+def _either(names: list[str]) -> str:
+    """Return "A or B", "A, B or C" (at most five names)."""
+    shown = names[:5]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
 
 
 def _person_ref(person: StoredPerson) -> PersonRef:

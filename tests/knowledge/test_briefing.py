@@ -282,6 +282,21 @@ async def test_quote_finds_a_person_by_any_part_of_the_name(store: Store, typed:
     assert match.person.name == expected
 
 
+async def test_a_surname_two_speakers_share_is_asked_back_not_guessed(store: Store) -> None:
+    """/quote Novak with Ana and Marko Novak both quoted names both and picks neither."""
+    article = (
+        "Title: Two Novaks\nDate: 2031-02-04\nSource: Test Wire\n\n"
+        "Liberal MP Ana Novak backed the plan. “We can afford it,” Ana Novak said.\n\n"
+        "Economist Marko Novak disagreed. “This money comes from hospitals,” Marko Novak said."
+    )
+    await ingest_text(store, article, name="novaks.txt")
+    briefing = Briefing(store)
+    with pytest.raises(UnknownPerson) as asked:
+        await briefing.resolve_person("Novak")
+    assert set(asked.value.suggestions) == {"Ana Novak", "Marko Novak"}
+    assert (await briefing.resolve_person("Marko Novak")).person.name == "Marko Novak"
+
+
 async def test_autocomplete_lists_unnamed_sources_as_such(store: Store) -> None:
     """An unnamed source with statements is offered under its own words, marked as unnamed."""
     await ingest_text(store, NAMES_ARTICLE, name="names.txt")

@@ -761,6 +761,29 @@ def test_a_retracted_report_is_nobodys_statement_and_an_entrys_timestamp_is_not_
     ]
 
 
+def test_the_unnamed_source_named_again_is_one_source() -> None:
+    """ "A senior diplomat said ... 'Nobody disputes it,' the diplomat said": one unnamed source, and
+    two sources so described leave "the official" to neither."""
+    text = (
+        "A senior diplomat from a Nordic country said the disagreements were normal. “Nobody disputes the"
+        " direction, only the speed,” the diplomat said.\n\n"
+        "An Estonian official said the plan was sound. A Latvian official said it was late.\n\n"
+        "“We will see,” the official said."
+    )
+    speakers = [(s.speaker, s.kind) for s in statements(text)]
+    assert speakers[:2] == [("a senior diplomat", StatementKind.REPORTED), ("a senior diplomat", VERBATIM)]
+    assert speakers[-1] == ("the official", VERBATIM)
+
+
+def test_a_figurative_debate_is_no_occasion_for_every_quote() -> None:
+    """ "on opposite sides of the debate" in the lead does not make each quotation's medium a debate."""
+    text = (
+        "LJUBLJANA — Two politicians named Novak clashed on Monday, on opposite sides of the debate.\n\n"
+        "“The question is whether we can afford not to,” Ana Novak said."
+    )
+    assert [s.medium for s in statements(text)] == [None]
+
+
 def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> None:
     """ "told the BBC." names "the BBC"; a blockquote after "said in a statement:" is her words without ">"."""
     assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"
@@ -856,11 +879,11 @@ def test_a_quoted_question_is_asked_by_its_speaker() -> None:
 
 
 def test_the_official_is_the_unnamed_source_met_before() -> None:
-    """ "“…,” the official said." after "A senior official said …" stays an unnamed source."""
+    """ "“…,” the official said." after "A senior official said …" stays an unnamed source: that one."""
     text = f"{MINISTER} spoke. A senior official said the deal was close.\n\n“We are days away,” the official said."
     assert [(s.speaker, s.speaker_type, s.kind) for s in statements(text)] == [
         ("a senior official", SpeakerType.UNNAMED, REPORTED),
-        ("the official", SpeakerType.UNNAMED, VERBATIM),
+        ("a senior official", SpeakerType.UNNAMED, VERBATIM),
     ]
 
 

@@ -317,7 +317,33 @@ def extract_statements(
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
+    records = _unnamed_again(sorted(records, key=lambda r: r.passage))
     return sorted((scene.fill(_untimed(r)) for r in _without_repeats(records)), key=lambda r: r.passage)
+
+
+_THE_HEAD = re.compile(r"^the\s+(?P<head>[a-z][\w-]*)$", re.I)
+
+
+def _unnamed_again(records: list[StatementRecord]) -> list[StatementRecord]:
+    """Return records with "the diplomat" given to the unnamed source introduced before it ("A senior
+    diplomat from a Nordic country said ... 'Nobody disputes it,' the diplomat said"): one source, not two."""
+    introduced: dict[str, str | None] = {}  # head noun -> the unnamed speaker so described (None: two are)
+    kept = []
+    for record in records:
+        if record.speaker_type is SpeakerType.UNNAMED:
+            again = _THE_HEAD.match(record.speaker)
+            head = again.group("head").lower() if again else record.speaker.split()[-1].lower()
+            earlier = introduced.get(head)
+            if again and earlier is not None:
+                record = record.model_copy(update={"speaker": earlier})
+            elif not again and head not in introduced:
+                introduced[head] = record.speaker
+            elif not again and earlier != record.speaker:
+                introduced[head] = (
+                    None  # "an Estonian official ... a Latvian official ... the official": either
+                )
+        kept.append(record)
+    return kept
 
 
 # A live entry's timestamp and label, which open its sentence but are nobody's words: "09:40 - ",

@@ -29,6 +29,8 @@ _OCCASION = re.compile(
     r"|hearing|debate|speech|briefing)s?\b",
     re.I,
 )
+# A debate as a figure of speech, no occasion: "on opposite sides of the debate", "the debate over".
+_FIGURATIVE = re.compile(r"\b(?:sides?|terms|heart|centre|center|part)\s+of\s+(?:the|this|that|a)\s+$", re.I)
 LEAD_PARAGRAPHS = 2
 # A release labels itself on a line of its own above the text ("PRESS RELEASE", "For immediate
 # release"), which the reader may keep out of the passages: its quotations are the release's.
@@ -71,7 +73,14 @@ def scene_of(article: Article) -> Scene:
     limit = _lead_limit(article)
     lead = [p for p in article.passages[:64] if p.paragraph < limit]
     text = " ".join([article.meta.title or "", *(p.text for p in lead)])
-    occasion = _OCCASION.search(text) or _RELEASE.search(article.body[:_RELEASE_REACH])
+    occasion = next(
+        (
+            m
+            for m in _OCCASION.finditer(text)
+            if not _FIGURATIVE.search(text, max(0, m.start() - 20), m.start())
+        ),
+        None,
+    ) or _RELEASE.search(article.body[:_RELEASE_REACH])
     if occasion is None:
         return Scene(None, None, None, published)
     return _occasion(article, lead, occasion.group("occasion").lower(), published)
