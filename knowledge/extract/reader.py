@@ -116,6 +116,11 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
+# German, Polish and Czech abbreviations of "billion" and "million", written with a full stop.
+_SCALE_ABBREVIATIONS = frozenset(["mrd", "mld", "mio", "mln"])
+_CURRENCY_WORD = re.compile(
+    r"(?:Euro|EUR|euro|Dollar|USD|US-Dollar|zł|złotych|PLN|CZK|Kč|Kronen|kr|NOK|SEK|DKK)\b"
+)
 # After an initialism such as "U.S." a new sentence usually starts with one of these words.
 _SENTENCE_STARTERS = frozenset(
     [
@@ -511,6 +516,8 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
     token = _last_token(body, sentence_start, dot)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
+    if token.lower().rstrip(".") in _SCALE_ABBREVIATIONS and _CURRENCY_WORD.match(rest):
+        return False  # "53,25 Mrd. Euro", "3,2 mld. zł": a billion, then its currency
     if _INITIALISM.fullmatch(token):  # "U.S" of "U.S.", "e.g" of "e.g."
         next_word = _FIRST_WORD.match(rest)
         return next_word is not None and next_word.group(1).lower() in _SENTENCE_STARTERS

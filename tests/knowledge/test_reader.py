@@ -77,6 +77,11 @@ def test_every_passage_is_a_slice_of_the_body() -> None:
         ("It was “a start, not a finish.” He left.", ["It was “a start, not a finish.”", "He left."]),
         ("Spending hit 3.19% in 2024. It fell.", ["Spending hit 3.19% in 2024.", "It fell."]),
         ("Gen. Smith spoke. Then Dr. Jones.", ["Gen. Smith spoke.", "Then Dr. Jones."]),
+        # "Mrd." (billion) before its currency ends no sentence; at a sentence's end it does
+        (
+            "The budget should on 53,25 Mrd. Euro rise. He asked 6,5 Mrd. It fell.",
+            ["The budget should on 53,25 Mrd. Euro rise.", "He asked 6,5 Mrd.", "It fell."],
+        ),
         (
             "He said “yes. And then the quote never closes.",
             ["He said “yes.", "And then the quote never closes."],
