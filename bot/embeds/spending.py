@@ -95,7 +95,7 @@ def _write_figure(figure: Figure) -> str:
     """Return one spending fact as a line of text (see _figure_text)."""
     about = "about " if figure.approximate else ""
     if figure.metric is Metric.SHARE_OF_GDP:
-        text = f"**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
+        text = f"{about if figure.value is not None else ''}**{escape(share_text(figure))}** of GDP{_share_time(figure)}"
     elif figure.metric is Metric.AMOUNT:
         equivalents = f" ({', '.join(escape(e) for e in figure.equivalents)})" if figure.equivalents else ""
         text = f"{about}**{escape(figure.as_written.removeprefix('around ').removeprefix('about '))}**{equivalents}"

@@ -296,3 +296,25 @@ def test_a_share_is_shown_with_the_digits_it_was_written_with(written: str, valu
         source=_source(f"Defence spending corresponds to {written} of GDP."),
     )
     assert embeds.figure_line(figure, embeds.SourceNotes()).startswith(shown)
+
+
+@pytest.mark.parametrize(
+    ("approximate", "as_written", "expected"),
+    [
+        (True, "about 2.4%", "about **2.4%** of GDP in 2025"),
+        (False, "2.4%", "**2.4%** of GDP in 2025"),
+        (False, "more than 4%", "**more than 4%** of GDP in 2025"),  # a bound keeps its own words
+    ],
+)
+def test_a_share_written_as_approximate_says_about(approximate: bool, as_written: str, expected: str) -> None:
+    """ "about 2.4% of GDP" is shown with its "about", as an amount's "about €86bn" is."""
+    figure = Figure(
+        subject="DE",
+        metric=Metric.SHARE_OF_GDP,
+        when=TimeRef(text="2025", year=2025),
+        value=None if as_written.startswith("more") else 2.4,
+        approximate=approximate,
+        as_written=as_written,
+        source=_source(f"Germany will spend {as_written} of GDP in 2025."),
+    )
+    assert embeds.figure_line(figure, embeds.SourceNotes()).startswith(expected)
