@@ -85,7 +85,7 @@ _ROLE_QUALIFIERS = _words(
 )
 # Professions that stand before a name as a title but are no office ("analyst Petar Ivanov"): not
 # role heads, so such a speaker never speaks for a government (see spending's _spoken).
-_PROFESSIONS = _words("analyst economist researcher professor historian strategist")
+_PROFESSIONS = _words("analyst economist researcher professor historian strategist critic coach")
 _ROLE_QUALIFIERS += _PROFESSIONS
 # A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title
 # before a name, but an apposition's role.
@@ -269,7 +269,14 @@ def extract_people(article: Article) -> list[PersonRecord]:
     known = {_surname(person.name).split()[-1] for person in cast.people}
     for name, position in _surname_speakers(article, known):
         cast.add(PersonRecord(name=name, passage=position))
-    return sorted(cast.people, key=lambda person: person.passage)
+    return sorted(_without_name_tails(cast.people), key=lambda person: person.passage)
+
+
+def _without_name_tails(people: list[PersonRecord]) -> list[PersonRecord]:
+    """Return people less any named only by the end of another's full name, with no role of their
+    own ("Lund Poulsen" after "Danish Defence Minister Troels Lund Poulsen"): the same person."""
+    tails = {" ".join(p.name.split()[i:]) for p in people for i in range(1, len(p.name.split()))}
+    return [p for p in people if p.role is not None or p.name not in tails]
 
 
 # "Rutte warned that", "Trump, who has complained that", "“...,” said Rutte": a lone surname as
@@ -278,6 +285,9 @@ _SURNAME_SPEAKS = re.compile(
     rf"(?<![\w.’'-])(?P<name>{_NAME_WORD})(?:,\s+who(?:\s+has|\s+had)?)?\s+(?:also\s+|has\s+|had\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)})\s+(?:that\b|[“\"‘])"
     rf"|[”\"’],?\s+(?:{_INVERTED_VERBS})\s+(?P<after>{_NAME_WORD})(?![\w’'-]|\s+[{_UPPER}])"
+    # not a word that qualifies a title before a name: "said Legia coach Goncalo Feio", "said
+    # Conservative defence critic James Bezan" (a club, a party)
+    rf"(?!\s+(?:[a-z][\w-]*\s+){{1,3}}[{_UPPER}][{_LOWER}]+\s+[{_UPPER}])"
 )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.briefing import Briefing
+from knowledge.errors import UnknownPerson
 from knowledge.ingest import ingest_file, ingest_text
 from knowledge.meetings import OTHER_MEETINGS
 from knowledge.models import Metric, Selection
@@ -89,8 +90,12 @@ async def test_summit_choice_by_date(library: Briefing) -> None:
 
 
 async def test_people_from_different_documents_stay_apart(library: Briefing) -> None:
-    """A person's statements come only from documents that quote them."""
-    answer = await library.statements("Berg")
+    """A person's statements come only from documents that quote them; a surname two people share
+    asks which of them."""
+    with pytest.raises(UnknownPerson) as asked:
+        await library.statements("Berg")
+    assert {"Anna Berg", "Jonas Berg"} <= set(asked.value.suggestions)
+    answer = await library.statements("Anna Berg")
     assert answer.person.name == "Anna Berg"
     assert {q.source.document.title for q in answer.statements} == {
         "Sweden to keep raising defence budget, minister says"

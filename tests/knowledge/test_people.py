@@ -141,6 +141,26 @@ def test_a_role_before_a_name_starts_after_its_clauses_words(text: str, expected
     assert expected in people_in(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a club or a party before a title is no speaker: the person after the title is
+        ("“We played well,” said Koper coach Marko Zupan after the match.", [("Marko Zupan", "coach")]),
+        ("“It is late,” said Conservative defence critic Ana Novak.", [("Ana Novak", "defence critic")]),
+        # the end of a full name said again is that person, not a second one
+        (
+            "Slovenian Defence Minister Jan Kralj Novak spoke. “We are ready,” Kralj Novak said.",
+            [("Jan Kralj Novak", "Slovenian Defence Minister")],
+        ),
+    ],
+)
+def test_who_speaks_after_a_title_and_a_name_said_again(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """ "said Legia coach Goncalo Feio" is Feio's; "Lund Poulsen" after "Troels Lund Poulsen" is him."""
+    assert people_in(text) == expected
+
+
 def test_a_person_is_recorded_once_at_first_introduction_with_the_fullest_role() -> None:
     """Later introductions of the same person merge, keeping the first passage and longest role."""
     article = read_article(

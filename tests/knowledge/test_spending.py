@@ -1270,6 +1270,66 @@ def test_first_person_words_without_a_speech_title_name_no_ally() -> None:
     assert not any(r.value in (1.4, 1.7, 1.2e9) for r in spending)
 
 
+def test_an_amount_in_an_allys_own_currency_is_that_allys_and_so_is_its_share() -> None:
+    """After a sentence about the United States, "spending will reach C$81.8 billion, or about 2.1% of
+    GDP" is Canada's: the Canadian dollars say whose, and the share restates the amount."""
+    text = (
+        "The United States spent 3.4% of GDP on defence in 2024.\n\n"
+        "Finance officials estimate that defence spending will reach C$81.8 billion in 2027, or about 2.1% of GDP."
+    )
+    found = {
+        (r.subject, r.metric, r.value, r.status)
+        for r in records(text, title="Defence spending")
+        if r.value != 3.4
+    }
+    assert found == {
+        ("CA", Metric.AMOUNT, 81.8e9, FigureStatus.ESTIMATE),
+        ("CA", SHARE, 2.1, FigureStatus.ESTIMATE),
+    }
+
+
+def test_after_a_paragraph_comparing_allies_the_government_is_the_titles_ally() -> None:
+    """ "Poland spent 4.1%, Estonia 3.4%. Greece, at 3.1%, was also ahead." then, in a new paragraph,
+    "The government has promised 2.5% by 2027": Britain's, the ally of the title, not Greece's."""
+    text = (
+        "Several allies spent a larger share than Britain in 2024. Poland spent 4.1%, Estonia 3.4% and"
+        " Latvia 3.1%. Greece, at 3.1%, was also ahead.\n\n"
+        "The government has promised to raise spending to 2.5% of GDP by 2027."
+    )
+    found = {(r.subject, r.value) for r in records(text, title="Did Britain really spend 3% on defence?")}
+    assert ("GB", 2.5) in found and ("GR", 2.5) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim someone made, which the article goes on to test
+        "A politician told a television audience on Sunday that Slovenia already spends more on defence than"
+        " almost any ally.",
+        # a level argued for, not spent
+        "Slovenia's prime minister argues that 1.5% is enough to meet its capability targets.",
+    ],
+)
+def test_a_claim_or_an_argument_is_no_figure(text: str) -> None:
+    """What someone claims or argues about a level is no spending fact of the ally."""
+    assert records(text, title="Defence spending") == []
+
+
+def test_a_figure_restated_without_its_year_keeps_the_year_first_given() -> None:
+    """ "Slovenia spent 1.37% in 2024 ... Slovenia's figure of 1.37% is below the 3.5% target leaders agreed
+    in 2025": one figure, of 2024, not a second one of 2025."""
+    text = (
+        "Slovenia spent 1.37% of GDP on defence in 2024.\n\n"
+        "“We will catch up,” the minister said on Monday.\n\n"
+        "Slovenia's figure of 1.37% is well below the 3.5% core target leaders agreed in 2025."
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2025-03-18", title="Defence")
+    }
+    assert found == {("SI", 2024, 1.37)}
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

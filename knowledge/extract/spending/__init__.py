@@ -36,7 +36,13 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
-from knowledge.gazetteer import find_country_mentions
+from knowledge.gazetteer import (
+    ally_of_currency,
+    by_code,
+    find_country_mentions,
+    find_demonyms,
+    find_government_seats,
+)
 from knowledge.models import ALLIANCE, Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
 from knowledge.wordscan import PASSAGE_CACHE
 
@@ -90,8 +96,61 @@ def extract_spending(
         for r in (_first_person(r, sentences, speaking_for) for r in found)
         if r is not None and not _demanded(r, sentences) and not _per_head(r, sentences)
     ]
-    own = [_own_kroner(_own_dollars(r)) for r in apply_corrections(sentences, found)]
-    return _once([r for r in own if r.currency != KRONER and _plausible(r)])
+    own = [
+        _own_kroner(_own_dollars(r)) for r in _currency_owners(apply_corrections(sentences, found), sentences)
+    ]
+    return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
+
+
+def _currency_owners(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return records whose ally was only carried from an earlier sentence given to the ally whose
+    national currency the sentence's amount is in: "Finance officials estimate that defence spending
+    will reach C$81.8 billion, or about 2.1% of GDP", after a sentence about the United States, is
+    Canada's, and so is its share."""
+    moved: dict[tuple[int, str], str] = {}  # (passage, carried ally) -> the currency's ally
+    for record in records:
+        ally = ally_of_currency(record.currency) if record.currency else None
+        if (
+            ally is None
+            or ally == record.subject
+            or record.subject == ALLIANCE
+            or not by_code(ally).nato_member
+        ):
+            continue
+        text = article.passages[record.passage].text
+        named = {
+            c.code
+            for c, _, _ in [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
+        }
+        if record.subject not in named:
+            moved[(record.passage, record.subject)] = ally
+    if not moved:
+        return records
+    return [
+        r.model_copy(update={"subject": moved[(r.passage, r.subject)]})
+        if (r.passage, r.subject) in moved
+        else r
+        for r in records
+    ]
+
+
+def _restated(records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return records with a figure restated without its year ("Britain's figure of 2.33% is ...")
+    given the year and status the article first gave it ("the United Kingdom spent 2.33% in 2024"),
+    where the restatement's year was only inferred from its context."""
+    written: dict[tuple[object, ...], SpendingRecord] = {}
+    kept = list(records)
+    for i in sorted(range(len(records)), key=lambda i: records[i].passage):  # in the article's order
+        record = records[i]
+        if record.value is None or record.when is None:
+            continue
+        key = (record.subject, record.metric, record.value, record.currency)
+        first = written.get(key)
+        if not record.when.inferred:
+            written.setdefault(key, record)
+        elif first is not None:
+            kept[i] = record.model_copy(update={"when": first.when, "status": first.status})
+    return kept
 
 
 def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:

@@ -1231,6 +1231,8 @@ def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
         if subject is None or _quoted(clause, cue.start()):
             continue
         start = _with_article(clause.text, subject.start)
+        if _TOLD_THAT.search(clause.text, 0, start):
+            continue  # "a politician told an audience that Britain spends more than ...": a claim
         claim = clause.text[start : clause.end].rstrip(" .,;:!?")
         records.append(
             SpendingRecord(
@@ -1242,6 +1244,12 @@ def _comparison_records(clause: _Clause) -> list[SpendingRecord]:
             )
         )
     return records
+
+
+# Someone's claim that the comparison is the object of: "told a television audience on Sunday that".
+_TOLD_THAT = re.compile(
+    r"\b(?:told|tells|said|says|claimed|claims|argued|argues|insisted|insists|suggested)\b[^.;“”\"]{0,80}\bthat\s+(?:the\s+)?$"
+)
 
 
 def _comparison_subject(clause: _Clause, cue_start: int) -> _Mention | None:

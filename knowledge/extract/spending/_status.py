@@ -57,9 +57,7 @@ _SPENDS = re.compile(
 )
 _ACTUAL_FIGURE = re.compile(r"\b(?:an\s+)?actual\s+(?:about\s+|around\s+)?\S*$", re.I)
 # Someone's estimate of another's plan: "NATO estimates that Norway will reach", "expects that".
-_ESTIMATED_PLAN = re.compile(
-    r"\b(?:estimates|estimated|projects|projected|forecasts|forecast)\s+that\b", re.I
-)
+_ESTIMATED_PLAN = re.compile(r"\b(?:estimates?|estimated|projects?|projected|forecasts?)\s+that\b", re.I)
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
 

@@ -270,6 +270,15 @@ _OTHER_THING = re.compile(
     r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover)\b",
     re.I,
 )
+# When a target was set, which dates no figure: "well below the 3.5% target leaders agreed in 2025".
+_TARGET_SET = re.compile(r"\b(?:agreed|adopted|set|endorsed|decided|pledged)\s+(?:in|at|on)\s+$", re.I)
+# A level judged, not spent: "argues that 2.1% is enough to meet its targets".
+_JUDGED_AFTER = re.compile(
+    r"(?:\s+of\s+(?:its\s+)?GDP)?\s+(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+)?(?:enough|sufficient|"
+    r"adequate|insufficient|plenty|too\s+(?:much|little|high|low))\b",
+    re.I,
+)
+_OWN_BEFORE = re.compile(r"(?:\b(?:its|their|our)|['’]s)\s+$", re.I)
 # A company's or a market's share: "accounted for 3.4 percent of group revenue growth".
 _OF_BUSINESS_AFTER = re.compile(
     r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:group|company|firm|corporate|annual|total|global|world)?\s*"
@@ -558,11 +567,18 @@ def structure_records(
     frame = f"{outer_frame} {article_frame(article)}"  # joined once, not for every passage
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
+    paragraph, compared = -1, set[str]()  # the allies the current paragraph gave figures for
+    titled = opening or _title_ally(article)
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             # a new heading, a new topic; a table's header line taken for a heading is no heading
             topic = topic if len(_cells(passage.section or "")) > 2 else opening
             section = passage.section
+        if passage.paragraph != paragraph:
+            if len(compared) >= 2 and titled is not None:
+                # after a paragraph comparing allies, "the government" is the article's own ally again
+                topic = titled
+            paragraph, compared = passage.paragraph, set()
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
@@ -585,6 +601,9 @@ def structure_records(
                 or (question is not None and _SPENDING_NOUN.search(question) is not None),
             )
         records += found
+        compared |= {
+            r.subject for r in (*found, *by_passage.get(passage.position, [])) if r.subject != "NATO"
+        }
         ranked |= {
             r.subject
             for r in (*found, *by_passage.get(passage.position, []))
@@ -675,6 +694,12 @@ def is_about_defence(article: Article) -> bool:
     """Return whether an article speaks of defence: in its title, a heading or a sentence."""
     frames = (article.meta.title or "", *article.sections, *(p.text for p in article.passages))
     return any(_ABOUT_DEFENCE.search(frame) for frame in frames)
+
+
+def _title_ally(article: Article) -> str | None:
+    """Return the one ally an article's title names, if it names exactly one."""
+    named = {c.code for c, _, _ in find_country_mentions(article.meta.title or "") if c.nato_member}
+    return named.pop() if len(named) == 1 else None
 
 
 def _dateline_topic(article: Article) -> str | None:
@@ -1053,6 +1078,10 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
         or _POLL_AFTER.match(text, figure.end) is not None
         or _OF_BUSINESS_AFTER.match(text, figure.end) is not None
+        or (
+            _JUDGED_AFTER.match(text, figure.end) is not None
+            and _OWN_BEFORE.search(text, max(0, figure.start - 12), figure.start) is None
+        )  # "argues that 2.1% is enough"; but "insists its 1.9% is enough" states its own
     )
 
 
@@ -1541,6 +1570,7 @@ def _time_of(
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
         and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
         and not _BASE_YEAR.search(text, max(0, s - 20), s)  # "Compared with 2023, it rose by €0.2bn"
+        and not _TARGET_SET.search(text, max(0, s - 30), s)  # "the 3.5% target leaders agreed in 2025"
     ]
     # a time after the figure is another number's when one comes between them ("NOK 150 billion, a
     # rise of NOK 19 billion on 2025": 2025 is the rise's base, even though the rise is no figure here)
