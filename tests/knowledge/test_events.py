@@ -928,6 +928,7 @@ def test_a_meeting_that_runs_until_a_day_is_in_progress_until_then() -> None:
     [
         "The next NATO summit, in Ankara, was originally planned for 7-8 July but has been moved to 9-10 July.",
         "The NATO summit in Ankara, originally planned for 7-8 July, will now take place on 9-10 July.",
+        "NATO leaders, originally due to meet in Ankara on 7-8 July, have postponed their summit to 9-10 July.",
     ],
 )
 def test_a_moved_meeting_takes_its_new_dates(text: str) -> None:

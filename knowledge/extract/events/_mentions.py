@@ -730,7 +730,8 @@ def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
 # "originally planned for 7-8 July but has been moved to 9-10 July": the new dates are the meeting's.
 _MOVED_IN_TIME = re.compile(
     r"\b(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|brought\s+forward|rescheduled|delayed|shifted"
-    r"|pushed|switched)\s+(?:(?:by\s+\w+\s+(?:days?|weeks?)\s+)?(?:until|till|to|for)\s+)(?:(?:on|in)\s+)?$"
+    r"|pushed|switched)\s+(?:(?:the|their|its|this|that)\s+(?:meeting|summit|talks|gathering|session)\s+)?"
+    r"(?:(?:by\s+\w+\s+(?:days?|weeks?)\s+)?(?:until|till|to|for)\s+)(?:(?:on|in)\s+)?$"
     # "..., originally planned for 7-8 July, will now take place on 9-10 July"
     r"|\b(?:now|instead)\s+(?:be\s+held|take\s+place|takes\s+place|opens?|starts?|begins?|runs?)\s+"
     r"(?:(?:on|in|from|between)\s+)?$",
