@@ -432,6 +432,17 @@ def test_a_meeting_of_ministers_is_never_the_summit_just_named() -> None:
     assert [e.kind for e in riga] == [EventKind.NATO_SUMMIT]
 
 
+def test_a_declarations_we_will_meet_again_names_the_next_summit() -> None:
+    """A leaders' declaration closes "We will meet again in Lisbon in 2032": that summit, ahead."""
+    found = events(
+        "1. We, the Heads of State and Government of the North Atlantic Alliance, have gathered in Riga.\n\n"
+        "2. We will meet again in Lisbon in 2032.",
+        date="2031-07-08",
+    )
+    lisbon = [(e.kind, e.when.year if e.when else None, e.status) for e in found if e.place == "Lisbon"]
+    assert lisbon == [(EventKind.NATO_SUMMIT, 2032, EventStatus.UPCOMING)]
+
+
 def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
     """The same text under an ordinary headline gives the meeting no date, so no event."""
     article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))

@@ -121,6 +121,8 @@ _MEET = re.compile(
 )
 # the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
+# How a summit's declaration names the next one: the leaders speak as "we".
+_WE_MEET_AGAIN = re.compile(r"\s*We\s+(?:will|shall)\s+meet\s+again\b")
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
@@ -238,8 +240,14 @@ def _verb_mentions(
         for match in pattern.finditer(text):
             clause = clause_start(text, match.start())
             group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
-            if group is None:
+            again = _WE_MEET_AGAIN.match(text, clause) if group is None else None
+            if group is None and again is None:
                 continue  # "to meet President Trump": no group meets
+            if group is None:  # a declaration's close: "We will meet again in Türkiye in 2026"
+                found.append(
+                    _mention(passage, again.start(), match.end(), times, published, noun=False, summit=True)
+                )
+                continue
             summit = kind_of(text[_group_start(text, group.start()) : match.end()]) in _SUMMIT_KINDS
             mention = _mention(
                 passage, group.start(), match.end(), times, published, noun=False, summit=summit
