@@ -1330,6 +1330,18 @@ def test_a_figure_restated_without_its_year_keeps_the_year_first_given() -> None
     assert found == {("SI", 2024, 1.37)}
 
 
+def test_a_declarations_target_keeps_its_deadline_past_an_aside() -> None:
+    """ "Allies will allocate at least 3.5% of GDP annually, based on the agreed definition of NATO
+    defence expenditure, by 2035": the alliance's target, due by 2035."""
+    text = (
+        "Allies will allocate at least 3.5% of GDP annually, based on the agreed definition of NATO defence"
+        " expenditure, by 2035 to resource core defence requirements."
+    )
+    assert [
+        (r.subject, r.value, r.when.year if r.when else None) for r in records(text, title="Declaration")
+    ] == [(ALLIANCE, 3.5, 2035)]
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

@@ -83,7 +83,7 @@ _PROPOSED = re.compile(
 # A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
 _FLOOR = re.compile(r"\b(?:threshold|floor|minimum)\b", re.I)
 _DEADLINE = re.compile(
-    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;]{0,60}?\b(?:by|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;%]{0,100}?\b(?:by|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
 # What a part of a target is for: "3.5% is for core defence", "1.5% can go to", "3.5% reserved for".
 _PART_OF = re.compile(
