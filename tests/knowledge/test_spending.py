@@ -1342,6 +1342,27 @@ def test_a_declarations_target_keeps_its_deadline_past_an_aside() -> None:
     ] == [(ALLIANCE, 3.5, 2035)]
 
 
+def test_at_the_time_takes_the_year_of_the_sentence_before() -> None:
+    """ "... on 4-5 September 2031 ... At the time, only two allies met that mark: Slovenia and Croatia":
+    met in 2031, not undated; "The same year, Croatia spent 2.2%" likewise."""
+    text = (
+        "At the summit in Ljubljana on 4-5 September 2031, leaders promised to spend 2 percent of GDP on"
+        " defence. At the time, only two allies met that mark: Slovenia and Croatia.\n\n"
+        "In 2030 Slovenia spent 1.9% of GDP. The same year, Croatia spent 2.2% of GDP."
+    )
+    found = {
+        (r.subject, r.metric, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2041-10-15", title="Ten years of the pledge")
+        if r.subject != ALLIANCE
+    }
+    assert found == {
+        ("SI", MET, 2031, None),
+        ("HR", MET, 2031, None),
+        ("SI", SHARE, 2030, 1.9),
+        ("HR", SHARE, 2030, 2.2),
+    }
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

@@ -36,6 +36,7 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
+from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import (
     ally_of_currency,
     by_code,
@@ -96,10 +97,33 @@ def extract_spending(
         for r in (_first_person(r, sentences, speaking_for) for r in found)
         if r is not None and not _demanded(r, sentences) and not _per_head(r, sentences)
     ]
-    own = [
-        _own_kroner(_own_dollars(r)) for r in _currency_owners(apply_corrections(sentences, found), sentences)
-    ]
+    corrected = _currency_owners(apply_corrections(sentences, found), sentences)
+    own = [_own_kroner(_own_dollars(r)) for r in _anaphoric_years(corrected, sentences)]
     return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
+
+
+# A time that points back to the sentence before: "At the time, only three allies met that mark".
+_BACK_IN_TIME = re.compile(
+    r"\b(?:at\s+the\s+time|at\s+that\s+time|(?:in\s+)?the\s+same\s+year|(?:in\s+)?that\s+year|back\s+then)\b",
+    re.I,
+)
+
+
+def _anaphoric_years(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return records with no year of their own dated by the one year of the sentence before, when
+    their sentence points back to it ("... at the Wales summit on 4-5 September 2014 ... At the time,
+    only three allies met that mark": 2014)."""
+    kept = []
+    for record in records:
+        undated = record.when is None or record.when.year is None
+        back = _BACK_IN_TIME.search(article.passages[record.passage].text) if undated else None
+        if back is not None and record.passage > 0:
+            before = article.passages[record.passage - 1].text
+            years = {t.year for t, _, _ in find_times(before, article.meta.published) if t.year}
+            if len(years) == 1:
+                record = record.model_copy(update={"when": TimeRef(text=back.group(0), year=years.pop())})
+        kept.append(record)
+    return kept
 
 
 def _currency_owners(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
