@@ -443,6 +443,22 @@ def test_a_declarations_we_will_meet_again_names_the_next_summit() -> None:
     assert lisbon == [(EventKind.NATO_SUMMIT, 2032, EventStatus.UPCOMING)]
 
 
+def test_the_summit_a_later_sentence_names_is_the_summit_not_the_last_meeting_named() -> None:
+    """After "foreign ministers meet in Sweden in May", "X is expected to use the summit to press for
+    ..." is about the summit in Riga; and "not a summit" names none."""
+    found = events(
+        "Allied leaders will gather in Riga on 7-8 July 2031 for the annual summit.\n\n"
+        "Officials expect a foreign ministers' meeting in Sweden in May.\n\n"
+        "Latvian President Anna Berzina is expected to use the summit to press for more air defence.\n\n"
+        "The Oslo talks were a ministerial meeting, not a summit.",
+        date="2031-01-14",
+    )
+    by_place = {e.place: e for e in found}
+    assert [a.name for a in by_place["Riga"].attendees] == ["Anna Berzina"]
+    assert by_place["Sweden"].attendees == []
+    assert 3 not in by_place["Riga"].passages
+
+
 def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
     """The same text under an ordinary headline gives the meeting no date, so no event."""
     article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))

@@ -121,6 +121,7 @@ _MEET = re.compile(
 )
 # the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
+_DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+$", re.I)
 # How a summit's declaration names the next one: the leaders speak as "we".
 _WE_MEET_AGAIN = re.compile(r"\s*We\s+(?:will|shall)\s+meet\s+again\b")
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
@@ -209,6 +210,8 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
     text = passage.text
     found: list[Mention | None] = []
     for match in _SUMMIT.finditer(text):
+        if _DENIED.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "It was a ministerial meeting, not a summit"
         found.append(_mention(passage, match.start(), match.end(), times, published, noun=True, summit=True))
     for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
         for match in pattern.finditer(text):

@@ -77,7 +77,10 @@ def place_mention(mention: Mention, events: list[Event], published: PartialDate 
         latest = max(events, key=lambda event: event.touched)
         mention = replace(mention, kind=latest.kind, summit=latest.summit)
     if mention.back_reference or (mention.place is None and mention.when is None):
-        event = _current(events, mention, published)
+        # "the summit" is the summit being discussed, not a ministerial named since, and "a
+        # ministerial meeting" is the ministerial, not the summit named since
+        pool = events if mention.back_reference else [e for e in events if _may_join(e, mention)]
+        event = _current(pool, mention, published)
         said = mention.place is not None or mention.when is not None
         if event is not None and mention.back_reference and said and not _same_meeting(event, mention):
             return None  # "It will be held in Ankara" about a meeting held elsewhere
@@ -118,7 +121,7 @@ def _may_join(event: Event, mention: Mention) -> bool:
     The Hague. The next meeting of defence ministers is in October")."""
     if not compatible(event.kind, mention.kind):
         return False
-    return mention.kind is None or event.summit == mention.summit
+    return (mention.kind is None and not mention.summit) or event.summit == mention.summit
 
 
 def _could_be(event: Event, other: Event) -> bool:
