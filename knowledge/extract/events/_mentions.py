@@ -243,14 +243,15 @@ def _verb_mentions(
         for match in pattern.finditer(text):
             clause = clause_start(text, match.start())
             group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
-            again = _WE_MEET_AGAIN.match(text, clause) if group is None else None
-            if group is None and again is None:
-                continue  # "to meet President Trump": no group meets
-            if group is None:  # a declaration's close: "We will meet again in Türkiye in 2026"
-                found.append(
-                    _mention(passage, again.start(), match.end(), times, published, noun=False, summit=True)
-                )
-                continue
+            if group is None:
+                again = _WE_MEET_AGAIN.match(text, clause)
+                if again is not None:  # a declaration's close: "We will meet again in Türkiye in 2026"
+                    found.append(
+                        _mention(
+                            passage, again.start(), match.end(), times, published, noun=False, summit=True
+                        )
+                    )
+                continue  # else "to meet President Trump": no group meets
             summit = kind_of(text[_group_start(text, group.start()) : match.end()]) in _SUMMIT_KINDS
             mention = _mention(
                 passage, group.start(), match.end(), times, published, noun=False, summit=summit
