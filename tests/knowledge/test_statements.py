@@ -784,6 +784,19 @@ def test_a_figurative_debate_is_no_occasion_for_every_quote() -> None:
     assert [s.medium for s in statements(text)] == [None]
 
 
+def test_a_turn_that_quotes_someone_gives_the_quote_to_them() -> None:
+    """A correspondent's turn "... Ana Novak, stopped for a moment. He told us: “...”": her turn, and
+    the quotation is the minister's own words."""
+    text = (
+        "Transcript of the noon bulletin, with our correspondent Jan Kos in Brussels.\n\n"
+        "PRESENTER: Did anyone speak to reporters?\n\n"
+        "JAN KOS: Yes. The Slovenian defence minister, Marko Novak, stopped for a moment."
+        " He told us: “We are doing it because the threat is real.” The others did not stop."
+    )
+    found = [(s.speaker, s.kind) for s in statements(text)]
+    assert found == [("Jan Kos", VERBATIM), ("Marko Novak", VERBATIM)]
+
+
 def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> None:
     """ "told the BBC." names "the BBC"; a blockquote after "said in a statement:" is her words without ">"."""
     assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"

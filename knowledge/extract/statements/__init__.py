@@ -283,14 +283,18 @@ def extract_statements(
         turn = turn_statements(
             passages, article.body, reading.cast(passages[0]), (asked.when, asked.medium, interviewed)
         )
-        if turn is not None:
-            for record in turn:
-                records = join_interrupted(records, record)
-            carried = None
-            continue  # the label is no mention: "A:" still means the person named before the turns
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if turn is not None:
+            for record in turn:
+                records = join_interrupted(records, record)
+            if turn and mine:
+                # a turn that quotes someone else: "He told us: “We are not doing this ...”" is his
+                quoted, _ = _paragraph(passages, mine, reading, None)
+                records += [r for r in quoted if r.speaker not in {t.speaker for t in turn}]
+            carried = None
+            continue  # the label is no mention: "A:" still means the person named before the turns
         if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
             carried = _blockquote_speaker(previous[-1], reading)
         if carried is not None and not mine:
