@@ -459,6 +459,17 @@ def test_the_summit_a_later_sentence_names_is_the_summit_not_the_last_meeting_na
     assert 3 not in by_place["Riga"].passages
 
 
+def test_a_summit_held_on_two_days_keeps_both_over_the_day_it_ended() -> None:
+    """ "wrapped up their two-day summit in Riga on Wednesday, July 9 ... The summit, held on July 8 and 9,
+    2031, ...": 8-9 July, not the single day it ended."""
+    (found,) = events(
+        "NATO leaders wrapped up their two-day summit in Riga on Wednesday, July 9, after agreeing a plan.\n\n"
+        "The summit, held on July 8 and 9, 2031, was hosted by the Latvian president.",
+        date="2031-07-10",
+    )
+    assert found.when is not None and (found.when.day, found.when.end_day) == (8, 9)
+
+
 def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
     """The same text under an ordinary headline gives the meeting no date, so no event."""
     article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))

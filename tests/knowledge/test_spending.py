@@ -1162,6 +1162,8 @@ def test_a_caveat_under_a_table_that_names_a_column_marks_that_columns_figures_e
         "Slovenia's state shipyard said navy orders accounted for 3.1 percent of group revenue growth in 2024.",
         # a time still to come, in the present tense: a condition, not a figure
         "When Slovenia reaches 2% that will be welcome, but it is a floor, not a ceiling.",
+        # no date set for a level is no figure
+        "Ljubljana has set no date for reaching 2%.",
         # an option looked at is no decision
         "The minister said Slovenia was looking at 1.8 percent for 2026, and that nothing had been decided.",
         "The government in Ljubljana is weighing a rise to 1.8 percent of GDP.",
@@ -1361,6 +1363,31 @@ def test_at_the_time_takes_the_year_of_the_sentence_before() -> None:
         ("SI", SHARE, 2030, 1.9),
         ("HR", SHARE, 2030, 2.2),
     }
+
+
+def test_just_shy_of_a_line_is_a_bound_and_a_range_of_allies_no_count() -> None:
+    """ "came in just shy of 2 percent" is below 2%, never 2%; "some 25 or 26 allies" is no count."""
+    found = records(
+        "Slovenia came in just shy of 2 percent in 2030.\n\n"
+        "Across the alliance, some 25 or 26 allies are thought to have met the 2 percent guideline in 2030.",
+        date="2031-03-01",
+        title="Defence spending explained",
+    )
+    assert [(r.subject, r.value, r.as_written) for r in found if r.subject == "SI"] == [
+        ("SI", None, "just shy of 2 percent")
+    ]
+    assert not any(r.metric is Metric.ALLIES_MEETING_TARGET for r in found)
+
+
+def test_a_deadline_is_not_the_year_the_text_is_about() -> None:
+    """After "Estonia promised to reach 3% by 2024", "Greece sits at around 3 percent" is in the
+    article's year: a deadline sets no year in context for the figures after it."""
+    found = records(
+        "Estonia promised to reach 3% by 2024, and did.\n\nGreece, long a high spender, sits at around 3 percent.",
+        date="2025-05-01",
+        title="Defence spending",
+    )
+    assert [(r.when.year if r.when else None) for r in found if r.subject == "GR"] == [2025]
 
 
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:

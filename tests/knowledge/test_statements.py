@@ -775,13 +775,25 @@ def test_the_unnamed_source_named_again_is_one_source() -> None:
     assert speakers[-1] == ("the official", VERBATIM)
 
 
-def test_a_figurative_debate_is_no_occasion_for_every_quote() -> None:
-    """ "on opposite sides of the debate" in the lead does not make each quotation's medium a debate."""
-    text = (
-        "LJUBLJANA — Two politicians named Novak clashed on Monday, on opposite sides of the debate.\n\n"
-        "“The question is whether we can afford not to,” Ana Novak said."
-    )
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "LJUBLJANA — Two politicians named Novak clashed on Monday, on opposite sides of the debate.",
+        "LJUBLJANA — The debate over the 2 percent guideline has moved on.",
+    ],
+)
+def test_a_figurative_debate_is_no_occasion_for_every_quote(lead: str) -> None:
+    """ "on opposite sides of the debate", "the debate over ..." in the lead do not make each
+    quotation's medium a debate."""
+    text = f"{lead}\n\n“The question is whether we can afford not to,” Ana Novak said."
     assert [s.medium for s in statements(text)] == [None]
+
+
+def test_a_reported_statement_does_not_open_with_the_dateline() -> None:
+    """ "BRUSSELS, Oct 3 - Ministers will meet next week, a spokesperson said." is reported without
+    "BRUSSELS, Oct 3 - "."""
+    (statement,) = statements("BRUSSELS, Oct 3 - Ministers will meet next week, a spokesperson said.")
+    assert statement.text == "Ministers will meet next week"
 
 
 def test_a_turn_that_quotes_someone_gives_the_quote_to_them() -> None:

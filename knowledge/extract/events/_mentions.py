@@ -452,7 +452,10 @@ _STAY_GAP = re.compile(r"\s*,?\s*(?:on|from)\s+")
 _STAY_SUBJECT = re.compile(
     r"\s*,\s*(?:the\s+alliance|(?:NATO|allied)\s+leaders|the\s+allies|leaders|allies|heads\s+of\s+(?:state|government))\b"
 )
-_NEXT_ONE = re.compile(r"\b[Tt]he\s+next\s+(?:one|[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b")
+# not "the next summit", which its noun names as what it is
+_NEXT_ONE = re.compile(
+    r"\b[Tt]he\s+next\s+(?:one|(?!(?:summit|meeting|ministerial|gathering)s?\b)[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b"
+)
 
 
 def _since(passage: Passage, found: list[Mention]) -> list[Mention]:

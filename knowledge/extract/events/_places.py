@@ -45,7 +45,8 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
 _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 # Words between a meeting word and its place: "the summit, to be held in Ankara on July 7-8".
 HELD = (
-    r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+(?:held|hosted"
+    # "the summit, held on July 7 and 8": the participle alone too
+    r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+)?(?:held|hosted"
     # "..., which Albania will host in Tirana", "will be hosted by Albania in Tirana"
     r"(?:\s+by\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})?)"
     r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+(?:will\s+|is\s+to\s+|is\s+due\s+to\s+)?host(?:s|ed)?"

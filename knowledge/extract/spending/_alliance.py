@@ -345,6 +345,9 @@ def _named_targets(
     return records
 
 
+_RANGE_BEFORE = re.compile(r"\b\w+\s+(?:or|to)\s+$", re.I)
+
+
 def _counts(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:
     """Return the counts of allies meeting a target that a clause states, and the counts they are compared with."""
     text = passage.text
@@ -371,6 +374,8 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
             continue  # "60 countries spent at least 2%": countries of the world, unless the allies are meant
         if qualifier_before(text, match.start()) is not None or _OF_BEFORE.search(text, start, match.start()):
             continue  # "more than 20 allies" is a bound; "Of 32 allies, 23 ..." names the total
+        if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
+            continue  # "some 25 or 26 allies": a range, no count
         if _NEGATED.search(text, match.end(), verb.end()):
             continue
         total = parse_count(match.group("total")) if match.group("total") else None

@@ -323,7 +323,11 @@ _ONLY_NAMES = re.compile(
 )
 _NUMBER_CUE = re.compile(r"\d|per\s*cent|percent", re.I)
 _COORDINATION = re.compile(r",|\band\b")
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer)\b|n[’']t\b"
+    r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
+    re.I,
+)
 _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
     r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:(?:core|hard|overall|total|own)\s+)?"
@@ -742,6 +746,9 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+_SPAN_START = re.compile(r"\b(?:from|by|until|till|since)\s+$", re.I)
+
+
 def context_years(article: Article) -> list[TimeRef | None]:
     """Return, for each passage, the one year the passages before it spoke of last ("last year", "in 2024").
 
@@ -754,7 +761,11 @@ def context_years(article: Article) -> list[TimeRef | None]:
     setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
     for passage in article.passages:
         years.append(setting or current)
-        found = {t.year for t, _, _ in find_times(passage.text, published) if t.year}
+        found = {
+            t.year
+            for t, s, _ in find_times(passage.text, published)
+            if t.year and not _SPAN_START.search(passage.text, max(0, s - 8), s)
+        }  # "from 2026", "by 2029": where a plan starts or ends, not the year the text is about
         setting = None
         year = next(iter(found)) if len(found) == 1 else None
         if year is None or published is None:

@@ -353,12 +353,14 @@ def _unnamed_again(records: list[StatementRecord]) -> list[StatementRecord]:
 # A live entry's timestamp and label, which open its sentence but are nobody's words: "09:40 - ",
 # "11:20 CET — UPDATE: ".
 _ENTRY_STAMP = re.compile(
-    r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:|]\s*(?:(?:UPDATE|BREAKING|CORRECTION|UPDATED)\s*[:—-]\s*)?"
+    r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:|]\s*(?:(?:UPDATE|BREAKING|CORRECTION|UPDATED)\s*[:—-]\s*)?"
+    # a wire story's dateline: "BRUSSELS, Oct 3 (Wire) - "
+    r"|[A-Z][A-Z .’'-]{2,40}(?:,[^—–\n]{0,40}?)?\s+[—–-]{1,2}\s+)"
 )
 
 
 def _untimed(record: StatementRecord) -> StatementRecord:
-    """Return a reported statement without the live entry's timestamp its sentence opens with."""
+    """Return a reported statement without the live entry's timestamp or the dateline its sentence opens with."""
     stamp = _ENTRY_STAMP.match(record.text) if record.kind is StatementKind.REPORTED else None
     return record if stamp is None else record.model_copy(update={"text": record.text[stamp.end() :]})
 

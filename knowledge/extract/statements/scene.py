@@ -31,6 +31,8 @@ _OCCASION = re.compile(
 )
 # A debate as a figure of speech, no occasion: "on opposite sides of the debate", "the debate over".
 _FIGURATIVE = re.compile(r"\b(?:sides?|terms|heart|centre|center|part)\s+of\s+(?:the|this|that|a)\s+$", re.I)
+# "the debate over the 2 percent guideline": the public argument about something, no occasion
+_TOPIC_AFTER = re.compile(r"\s+(?:over|about|around|on\s+whether)\b", re.I)
 LEAD_PARAGRAPHS = 2
 # A release labels itself on a line of its own above the text ("PRESS RELEASE", "For immediate
 # release"), which the reader may keep out of the passages: its quotations are the release's.
@@ -78,6 +80,7 @@ def scene_of(article: Article) -> Scene:
             m
             for m in _OCCASION.finditer(text)
             if not _FIGURATIVE.search(text, max(0, m.start() - 20), m.start())
+            and not _TOPIC_AFTER.match(text, m.end())
         ),
         None,
     ) or _RELEASE.search(article.body[:_RELEASE_REACH])
