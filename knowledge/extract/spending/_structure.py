@@ -292,6 +292,11 @@ _TOPIC_LEAD = re.compile(
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
+# A list item that leaves its subject to its heading: "Spent 1.37% of GDP in 2024", "Plans 3.7% in 2025".
+_SUBJECTLESS = re.compile(
+    r"\s*(?:Spent|Spends|Spending|Plans|Planned|Aims|Budgeted|Budgets|Reached|Reaches|Expects|Will|Is|Was|"
+    r"Lowest|Highest|Biggest|Smallest)\b"
+)
 # An answer's first clause is about the ally its question named: "A: Roughly $967 billion in 2024".
 _ANSWER_LEAD = re.compile(rf"\A|{_TOPIC_LEAD.pattern}", re.I)
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
@@ -575,8 +580,11 @@ def structure_records(
     titled = opening or _title_ally(article)
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
-            # a new heading, a new topic; a table's header line taken for a heading is no heading
-            topic = topic if len(_cells(passage.section or "")) > 2 else opening
+            # a new heading, a new topic: the one ally it names ("## Canada"), else the opening's; a
+            # table's header line taken for a heading is no heading
+            topic = (
+                topic if len(_cells(passage.section or "")) > 2 else _heading_ally(passage.section) or opening
+            )
             section = passage.section
         if passage.paragraph != paragraph:
             if len(compared) >= 2 and titled is not None:
@@ -698,6 +706,17 @@ def is_about_defence(article: Article) -> bool:
     """Return whether an article speaks of defence: in its title, a heading or a sentence."""
     frames = (article.meta.title or "", *article.sections, *(p.text for p in article.passages))
     return any(_ABOUT_DEFENCE.search(frame) for frame in frames)
+
+
+def _heading_ally(heading: str | None) -> str | None:
+    """Return the one ally a short heading names ("Canada", "Türkiye: exports up"), if it names one."""
+    if not heading or len(heading) > _HEADING_TOPIC_CHARS:
+        return None
+    named = {c.code for c, _, _ in find_country_mentions(heading) if c.nato_member}
+    return named.pop() if len(named) == 1 else None
+
+
+_HEADING_TOPIC_CHARS = 60
 
 
 def _title_ally(article: Article) -> str | None:
@@ -896,6 +915,7 @@ def _line_records(
             and not _other_ally_before(text, figure.start, topic)
             and (
                 topic_lead.search(text, start, figure.start)
+                or (start == 0 and _SUBJECTLESS.match(text) is not None)  # a list item under "## Canada"
                 or (
                     label
                     and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
