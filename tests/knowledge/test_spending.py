@@ -1390,6 +1390,24 @@ def test_a_deadline_is_not_the_year_the_text_is_about() -> None:
     assert [(r.when.year if r.when else None) for r in found if r.subject == "GR"] == [2025]
 
 
+def test_it_after_a_said_with_a_time_is_the_ally_and_the_base_of_a_rise_is_no_plan() -> None:
+    """ "Slovenia announced last week that it will raise defence spending to 1.6 percent of GDP next
+    year, up from 1.4 percent this year": Slovenia's plan, and this year's 1.4% as the estimate it is."""
+    text = (
+        "Slovenia announced last week that it will raise defence spending to 1.6 percent of GDP next year,"
+        " up from 1.4 percent this year.\n\nCroatia said last month it had reached 1.9 percent of GDP this year."
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value, r.status)
+        for r in records(text, date="2031-10-03", title="Allies review spending plans")
+    }
+    assert found == {
+        ("SI", 2032, 1.6, FigureStatus.PLANNED),
+        ("SI", 2031, 1.4, FigureStatus.ESTIMATE),
+        ("HR", 2031, 1.9, FigureStatus.ESTIMATE),
+    }
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

@@ -394,6 +394,7 @@ _OWNER_AFTER_ALLIANCE = re.compile(
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:[\w/–-]+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
     r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
+    r"announcement|decision|pledge|promise|proposal|commitment|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
 )
@@ -500,6 +501,8 @@ _ALLIANCE_AS_SOURCE = re.compile(
 )
 _SAYS_IT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added|told\s+\w+)\s+"
+    # "announced last week that it will", "said on Monday it had"
+    r"(?:(?:last|this|next|earlier\s+this)\s+\w+\s+|on\s+\w+\s+|(?:yesterday|today)\s+)?"
     r"(?:that\s+)?(?:it|they)\b",
     re.I,
 )
@@ -765,6 +768,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+_BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
 _SPAN_START = re.compile(r"\b(?:from|by|until|till|since)\s+$", re.I)
 
 
@@ -1876,6 +1880,8 @@ def _record(
 ) -> SpendingRecord:
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
+    if _BASE_FIGURE.search(text, max(0, figure.start - 25), figure.start):
+        span = ""  # "will raise it to 2.2% next year, up from 2.0% this year": the base is no plan
     note = _FIGURE_NOTE.match(text, figure.end)
     if note is not None:  # "1.6% in 2025 (planned); 1.55% in 2024 (NATO estimate); 1.48% in 2023"
         span, estimates = f"{span} {note.group('note')}", _ESTIMATES.search(note.group("note")) is not None
