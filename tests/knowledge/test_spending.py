@@ -1183,6 +1183,11 @@ def test_what_is_not_an_allys_spending(text: str) -> None:
         ("Slovenia finally crossed 2% in 2024, at 2.1%, thanks to a new fund.", {("SI", SHARE, 2024, 2.1)}),
         # "we" after a clause about another ally is the speaker's side, never that ally
         ("Croatia spent 1.8% in 2024, we were at 1.3%.", {("HR", SHARE, 2024, 1.8)}),
+        # a bounded rise is a change, not a share, and no bound above 10% is a share of GDP
+        (
+            "Slovenia spent 1.4% of GDP in 2024, after a rise of more than 40% in three years.",
+            {("SI", SHARE, 2024, 1.4)},
+        ),
     ],
 )
 def test_the_share_a_sentence_gives_and_whose_it_is(text: str, expected: set[Fact]) -> None:

@@ -201,6 +201,7 @@ def _figure_key(record: SpendingRecord) -> tuple[object, ...]:
 MAX_SHARE_OF_GDP = 10.0
 
 
+_WRITTEN_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 # No ally's defence budget, nor a change in it, is under a million in any currency: a smaller sum
 # is money per person ("and Italy about $590", after "$1,300 per head") or one item's price.
 MIN_AMOUNT = 1e6
@@ -209,7 +210,9 @@ MIN_AMOUNT = 1e6
 def _plausible(record: SpendingRecord) -> bool:
     """Return whether a record's value can be a defence share of GDP, or a budget, when it is one."""
     if record.value is None:
-        return True
+        # a bound or range keeps its words: "more than 40%" is no share of GDP either
+        written = [float(n.replace(",", ".")) for n in _WRITTEN_NUMBERS.findall(record.as_written)]
+        return record.metric is not Metric.SHARE_OF_GDP or not written or max(written) <= MAX_SHARE_OF_GDP
     if record.metric is Metric.SHARE_OF_GDP:
         return record.value <= MAX_SHARE_OF_GDP
     if record.metric in (Metric.AMOUNT, Metric.AMOUNT_INCREASE):

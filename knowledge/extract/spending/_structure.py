@@ -102,7 +102,10 @@ _NOT_SHARE_AFTER = re.compile(
 _NOT_SHARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|by|increase|increased|rise|rose|growth|grew|cut|jump|jumped|fell|inflation|rate|rates|"
     r"the|NATO's|alliance's|a|an|new|same|interim|another|further)|\d)\s*(?:of\s+)?"
-    r"(?:about|around|some|nearly|almost|roughly)?\s*$",
+    r"(?:about|around|some|nearly|almost|roughly)?\s*$"
+    # a change bounded: "after a rise of more than 40%"
+    r"|\b(?:up|down|by|increase|increased|rise|rose|growth|grew|cut|jump|jumped|fell)\s+(?:of\s+)?"
+    r"(?:just\s+|well\s+)?(?:more|less)\s+than\s*$",
     re.I,
 )
 # A line crossed, then the share it was crossed with: "crossed 2% this year, at 2.1%".
