@@ -210,10 +210,10 @@ class QualifierKind(StrEnum):
 _QUALIFIERS: dict[QualifierKind, str] = {
     # Longer phrases first: "no more than" is an upper bound, not "more than".
     # "almost 3%" and "nearly 3%" fall short of 3: bounds, not 3 itself.
-    QualifierKind.UPPER_BOUND: r"no\s+more\s+than|less\s+than|fewer\s+than|just\s+(?:under|below)|"
+    QualifierKind.UPPER_BOUND: r"at\s+or\s+(?:below|under)|no\s+more\s+than|less\s+than|fewer\s+than|just\s+(?:under|below)|"
     r"well\s+(?:under|below)|under|below|up\s+to|at\s+most|almost|nearly|(?:just\s+)?(?:shy|short)\s+of|"
     r"a\s+(?:little|touch|bit|fraction)\s+(?:under|below)|<",
-    QualifierKind.LOWER_BOUND: r"no\s+less\s+than|more\s+than|just\s+(?:over|above)|well\s+(?:over|above)|"
+    QualifierKind.LOWER_BOUND: r"at\s+or\s+(?:above|over)|no\s+less\s+than|more\s+than|just\s+(?:over|above)|well\s+(?:over|above)|"
     r"upwards\s+of|in\s+excess\s+of|north\s+of|at\s+least|over|above|>",
     QualifierKind.APPROXIMATE: r"approximately|approx\.|around|about|roughly|some|close\s+to|"
     r"an\s+estimated|estimated|circa|ca\.|~",

@@ -1413,6 +1413,34 @@ def test_it_after_a_said_with_a_time_is_the_ally_and_the_base_of_a_rise_is_no_pl
     }
 
 
+def test_an_ally_telling_the_allies_its_plan_sets_no_alliance_target() -> None:
+    """ "Ljubljana has told allies it will reach 2 percent by 2030": Slovenia's plan, never a target of
+    the alliance's."""
+    found = records("Ljubljana has told allies it will reach 2 percent by 2030.", title="Defence spending")
+    assert [(r.subject, r.value, r.when.year if r.when else None) for r in found] == [("SI", 2.0, 2030)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a £4.95 billion uplift" is an increase, not the budget
+        (
+            "Britain pointed to a £4.95 billion uplift for 2024-25.",
+            ("GB", Metric.AMOUNT_INCREASE, 4.95e9, "£4.95 billion"),
+        ),
+        # "at or above 2 percent" is a bound, kept whole
+        (
+            "Slovenia has pledged to keep spending at or above 2 percent until 2032.",
+            ("SI", SHARE, None, "at or above 2 percent"),
+        ),
+    ],
+)
+def test_what_kind_of_figure_a_phrase_makes(text: str, expected: tuple[object, ...]) -> None:
+    """An uplift is an increase; "at or above" is a lower bound, not "above"."""
+    (record,) = records(text, date="2024-03-14", title="Defence spending")
+    assert (record.subject, record.metric, record.value, record.as_written) == expected
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

@@ -61,6 +61,11 @@ _ALLIANCE_SUBJECT = re.compile(
 )
 # A country that asks the allies for the figure is not its owner: "Washington expected every ally to
 # move towards 5%", "Germany urged allies to commit to 3.5%".
+# The allies told of someone's own plan: "has told allies (that) it will reach".
+_TOLD = re.compile(r"\b(?:told|informed|assured|reassured|promised)\s+(?:(?:the|its|fellow)\s+)?$", re.I)
+_TOLD_OWN_PLAN = re.compile(
+    r"\s*,?\s*(?:that\s+)?(?:it|he|she|we|they)\s+(?:will|would|plans?|intends?|aims?|is|was)\b", re.I
+)
 _URGES = re.compile(
     rf"\s+(?:(?:has|have|had)\s+)?(?:expect(?:s|ed)?|told|warned|{DEMAND_VERBS})\s+"
     r"(?:(?:all|every|each|the|other|fellow)\s+){0,2}$",
@@ -230,6 +235,10 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
     )
     if subject is None or not goal or _NOT_NATO.search(text, start, end):
         return []  # "EU leaders agreed ..." is another club's business
+    if _TOLD_OWN_PLAN.match(text, subject.end()) and _TOLD.search(
+        text, max(start, subject.start() - 30), subject.start()
+    ):
+        return []  # "Rome has told allies it will reach 2% by 2028": Rome's plan, not the allies' target
     spenders = [*find_country_mentions(text), *find_demonyms(text), *find_government_seats(text)]
     dateline = DATELINE.match(text)  # "ROME —" says where the story was filed, not who spends
     colon = max((m.end() for m in _COLON.finditer(text, start, subject.start())), default=start)

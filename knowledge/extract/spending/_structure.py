@@ -136,7 +136,9 @@ _INCREASE_BEFORE = re.compile(
 )
 # "€4bn more", "€4bn a year extra", "€9 billion in extra defence spending": money added.
 _INCREASE_AFTER = re.compile(
-    r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b|\s+in\s+(?:extra|additional)\b", re.I
+    r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b|\s+in\s+(?:extra|additional)\b"
+    r"|\s+(?:uplift|increase|rise|hike|top-up|injection)\b",  # "a £4.95 billion uplift"
+    re.I,
 )
 # "rose by €4bn" is a change; "£71bn by 2027" is a level and its deadline.
 _CHANGE_WORD = re.compile(
