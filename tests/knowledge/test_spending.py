@@ -1441,6 +1441,17 @@ def test_what_kind_of_figure_a_phrase_makes(text: str, expected: tuple[object, .
     assert (record.subject, record.metric, record.value, record.as_written) == expected
 
 
+def test_the_year_in_context_is_not_the_year_a_figure_is_compared_with() -> None:
+    """ "All 32 allies met the guideline in 2030, compared with 22 in 2029." then "Slovenia topped the
+    table at 4.48 percent of GDP": 2030, the year the text is about, not the base year."""
+    text = (
+        "All 32 allies met the 2 percent guideline in 2030, compared with 22 in 2029.\n\n"
+        "Slovenia again topped the table at 4.48 percent of GDP."
+    )
+    found = records(text, date="2031-03-19", title="Annual report")
+    assert [(r.when.year if r.when else None) for r in found if r.subject == "SI"] == [2030]
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

@@ -774,6 +774,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
 
 
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:compared\s+with|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$", re.I)
 _SPAN_START = re.compile(r"\b(?:from|by|until|till|since)\s+$", re.I)
 
 
@@ -792,8 +793,11 @@ def context_years(article: Article) -> list[TimeRef | None]:
         found = {
             t.year
             for t, s, _ in find_times(passage.text, published)
-            if t.year and not _SPAN_START.search(passage.text, max(0, s - 8), s)
-        }  # "from 2026", "by 2029": where a plan starts or ends, not the year the text is about
+            if t.year
+            and not _SPAN_START.search(passage.text, max(0, s - 8), s)
+            and not _BASE_BEFORE.search(passage.text, max(0, s - 40), s)
+        }  # "from 2026", "by 2029", "up from $1.41 trillion in 2024": a plan's span or a base, not
+        # the year the text is about
         setting = None
         year = next(iter(found)) if len(found) == 1 else None
         if year is None or published is None:
