@@ -179,6 +179,7 @@ _CURRENCY_WORDS = {
     r"kron(?:er|e)|kr": KRONER,  # Danish or Norwegian: the spender decides (see the spending extractor)
     r"(?:Icelandic\s+)?kr[oó]nur": "ISK",
     r"(?:(?:Czech\s+)?korun[ay]?|Czech\s+crowns?)": "CZK",
+    r"crowns?": KRONER,  # a crown of no named country: the spender's (Czech, Danish, Norwegian, Swedish)
     r"(?:Hungarian\s+)?forints?": "HUF",
     r"(?:Romanian\s+)?(?:lei|leu)": "RON",
     r"(?:Bulgarian\s+)?(?:leva|lev)": "BGN",

@@ -160,6 +160,8 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ),
     ("rel_week", "relative", re.compile(r"\b(?P<rel>this|last|next)\s+week\b", re.I)),
     ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
+    # "by the end of the decade": the last year of the article's decade (2030 in an article of 2025)
+    ("decade_end", "decade", re.compile(r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+decade\b", re.I)),
     (
         "years_ago",
         "year word",
@@ -322,6 +324,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind in ("decade", "years_ago"):
         n = 10 if kind == "decade" else _SMALL_NUMBERS.get(fold_case(groups["n"])) or int(groups["n"])
         return TimeRef(text=text, year=published.year - n if published else None)
+    if kind == "decade_end":
+        return TimeRef(text=text, year=published.year // 10 * 10 + 10 if published else None)
     if kind == "rel_month_word":
         return _relative_month(text, fold_case(groups["rel"]), published)
     if kind == "rel_week":

@@ -1452,6 +1452,22 @@ def test_the_year_in_context_is_not_the_year_a_figure_is_compared_with() -> None
     assert [(r.when.year if r.when else None) for r in found if r.subject == "SI"] == [2030]
 
 
+def test_crowns_are_the_spenders_and_a_path_to_a_share_is_a_target() -> None:
+    """ "160.5 billion crowns" in a Czech budget are koruny; "a path to 3 percent by the end of the decade"
+    is a target for 2030, not a share of the year named before it."""
+    text = (
+        "The Czech Chamber of Deputies approved a 2026 budget that allocates 160.5 billion crowns to defence,"
+        " equal to 2.1 percent of GDP.\n\n"
+        "The plan, up from 2.0 percent last year, would include a path to 3 percent by the end of the decade."
+    )
+    found = {
+        (r.subject, r.currency, r.value, r.when.year if r.when else None, r.status)
+        for r in records(text, date="2025-11-27", title="Czech parliament passes defence budget")
+    }
+    assert ("CZ", "CZK", 160.5e9, 2026, FigureStatus.PLANNED) in found
+    assert ("CZ", None, 3.0, 2030, FigureStatus.TARGET) in found
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

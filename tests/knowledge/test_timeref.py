@@ -70,6 +70,7 @@ FULL = PartialDate(year=2026, month=3, day=12)  # a Thursday
         ("5% by two thousand and thirty-five", YEAR_ONLY, [("two thousand and thirty-five", 2035, None)]),
         ("since twenty fourteen", YEAR_ONLY, [("twenty fourteen", 2014, None)]),
         ("twenty-two allies met it", YEAR_ONLY, []),
+        ("3% by the end of the decade", YEAR_ONLY, [("by the end of the decade", 2030, None)]),
         ("twenty twenty per cent of voters", YEAR_ONLY, []),
     ],
 )

@@ -221,7 +221,13 @@ def _plausible(record: SpendingRecord) -> bool:
 
 
 _NAMED_US_DOLLARS = re.compile(r"US|U\.S\.|American", re.I)
-_KRONER_OF = {"DK": "DKK", "NO": "NOK", "SE": "SEK", "IS": "ISK"}  # "kr" is all four crowns' sign
+_KRONER_OF = {
+    "DK": "DKK",
+    "NO": "NOK",
+    "SE": "SEK",
+    "IS": "ISK",
+    "CZ": "CZK",
+}  # "kr", "crowns": the spender's
 
 
 def _own_kroner(record: SpendingRecord) -> SpendingRecord:

@@ -20,7 +20,7 @@ from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|aimed|pledged?|pledging|promised?|promising|commit(?:s|ted|ment)|targets?|targeted|"
-    r"goal|ambition|intends?|intended|vowed?|wants?\s+to|undertook|undertaken|decided)\b",
+    r"goal|ambition|intends?|intended|vowed?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards))\b",
     re.I,
 )
 _PLANNED = re.compile(
