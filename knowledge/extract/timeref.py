@@ -33,6 +33,7 @@ import datetime
 import functools
 import re
 
+from knowledge.extract.numbers import NUMBER_WORD_PATTERN, parse_count
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, PartialDate, TimeRef
 from knowledge.wordscan import PASSAGE_CACHE, fold_case
 
@@ -84,34 +85,10 @@ _CUES: dict[str, tuple[re.Pattern[str], bool]] = {
 }
 # A year said aloud, as transcripts and explainers write it: "twenty twenty-four", "two thousand
 # and thirty-five" (the 2000s only: "nineteen ninety" is rare in news and reads as two numbers).
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = (
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_SPOKEN_NUMBER = {
-    **{word: n for n, word in enumerate(_UNITS, start=1)},
-    **{word: n for n, word in enumerate(_TEENS, start=10)},
-    **_TENS,
-    **{
-        f"{tens} {unit}": value + n for tens, value in _TENS.items() for n, unit in enumerate(_UNITS, start=1)
-    },
-}
-_TENS_TAIL = rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}"
-# "twenty" alone is followed by tens or teens ("twenty-two allies" is a count, not 2002)
+# After "twenty" only ten and more is a year ("twenty-two allies" is a count, not 2002).
 _SPOKEN_YEAR = re.compile(
-    rf"\b(?:twenty[\s-]+(?P<tail>{_TENS_TAIL})"
-    rf"|two\s+thousand(?:\s+and)?[\s-]+(?P<tail2>{_TENS_TAIL}|{'|'.join(_UNITS)}))"
-    r"\b(?![\s-]+(?:per|percent|%))",
+    rf"\b(?:twenty[\s-]+(?P<tail>{NUMBER_WORD_PATTERN})|two\s+thousand(?:\s+and)?[\s-]+(?P<tail2>{NUMBER_WORD_PATTERN}))"
+    r"(?![\s-]+(?:per|percent|%))",
     re.I,
 )
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
@@ -307,8 +284,10 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
     if kind == "year":
         return TimeRef(text=text, year=int(groups["year"]))
     if kind == "spoken_year":
-        tail = " ".join((groups["tail"] or groups["tail2"]).lower().replace("-", " ").split())
-        return TimeRef(text=text, year=2000 + _SPOKEN_NUMBER[tail])
+        after = parse_count(groups["tail"] or groups["tail2"])
+        if after is None or not 0 < after < 100 or (groups["tail"] and after < 10):
+            return None
+        return TimeRef(text=text, year=2000 + after)
     if kind == "fiscal_year":
         return TimeRef(text=text, year=int(groups["year"]) if groups["year"] else 2000 + int(groups["short"]))
     if kind == "month_rel_year":
