@@ -809,6 +809,15 @@ def test_a_turn_that_quotes_someone_gives_the_quote_to_them() -> None:
     assert found == [("Jan Kos", VERBATIM), ("Marko Novak", VERBATIM)]
 
 
+def test_what_a_country_said_according_to_a_source_is_the_sources_report() -> None:
+    """ "Slovenia warned that a 5 percent goal would be unrealistic, according to a Slovenian diplomat":
+    the diplomat reports it; no statement is the country's own."""
+    (statement,) = statements(
+        "Slovenia warned that a 5 percent goal would be unrealistic, according to a Slovenian diplomat."
+    )
+    assert (statement.speaker, statement.speaker_type) == ("a Slovenian diplomat", SpeakerType.UNNAMED)
+
+
 def test_an_acronym_outlet_keeps_no_full_stop_and_a_blockquote_no_marks() -> None:
     """ "told the BBC." names "the BBC"; a blockquote after "said in a statement:" is her words without ">"."""
     assert only(f"{MINISTER} spoke. ‘We will not back down,’ she told the BBC.").medium == "the BBC"

@@ -878,6 +878,11 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     praised ..." is the speaker's second report; either ends the first clause.
     """
     found = reported_clause(passage.text, cast)
+    if found is not None and found[0].speaker.type is SpeakerType.DOCUMENT:
+        # "Belgium warned that ..., according to a Belgian diplomat": the diplomat is the source
+        sourced = _according_to(passage, cast)
+        if sourced and sourced[0].speaker_type in (SpeakerType.PERSON, SpeakerType.UNNAMED):
+            return sourced
     if found is None:
         found = relative_report(passage.text, cast)
         if found is None:
