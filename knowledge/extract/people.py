@@ -291,6 +291,7 @@ _SURNAME_SPEAKS = re.compile(
 )
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _INSIDE_SENTENCE = re.compile(rf"[\w,;] +({_NAME_WORD})(?!\w)")
 
 
@@ -310,6 +311,10 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
             continue
         for match in _SURNAME_SPEAKS.finditer(passage.text):
             name = match.group("name") or match.group("after")
+            if match.group("name") and _THE_BEFORE.search(
+                passage.text, max(0, match.start() - 4), match.start()
+            ):
+                continue  # "officials in The Hague warned that": a place, not a person
             if name in known or name in found or _not_name_word(name) or find_government_seats(name):
                 continue
             if proper is None:

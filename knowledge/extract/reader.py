@@ -419,6 +419,9 @@ def _line_spans(body: str) -> list[tuple[int, int]]:
 
 
 _CLOCK_LINE = re.compile(r"[0-2]?\d:[0-5]\d\b")
+_CAPTION = re.compile(
+    r"(?:Photo|Picture|Image|Caption|Pictured|Photograph|Illustration|Graphic)\s*[:—–|-]", re.I
+)
 # ", the Council's": a comma before a lower-case word opens a clause; headings are phrases.
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 
@@ -433,6 +436,7 @@ def _is_heading(line: str, next_line: str) -> bool:
         and text[-1] not in _TERMINAL + ",—–-"
         and (text[0].isupper() or text[0].isdigit())
         and not _CLOCK_LINE.match(text)  # "19:00 — Dinner at the palace" is a timetable entry
+        and not _CAPTION.match(text)  # "Photo: Estonian soldiers near Tapa" heads nothing
         # a wrapped line of a sentence (a PDF's "In its foreword, the board's Vice\nChair, ..."),
         # unlike a byline ("By Jane Doe, a former minister"), runs on into the next line
         and not (next_line.strip() and _CLAUSE_COMMA.search(text))

@@ -470,6 +470,16 @@ def test_a_summit_held_on_two_days_keeps_both_over_the_day_it_ended() -> None:
     assert found.when is not None and (found.when.day, found.when.end_day) == (8, 9)
 
 
+def test_an_attendees_role_keeps_its_decimal() -> None:
+    """ "is expected to press allies that remain below 3.5% of GDP": the role is not cut at "3"."""
+    article = read_article(
+        "Date: 2031-04-12\n\nNATO defence ministers will meet in Brussels on 14 April 2031. Secretary General"
+        " Jan Kowal is expected to press allies that remain below 3.5% of GDP to move faster."
+    )
+    (event,) = extract_events(article, extract_people(article))
+    assert [a.role for a in event.attendees] == ["press allies that remain below 3.5% of GDP to move faster"]
+
+
 def test_a_meeting_named_without_a_date_outside_live_coverage_stays_undated() -> None:
     """The same text under an ordinary headline gives the meeting no date, so no event."""
     article = read_article(LIVE_BLOG.format(title="Foreign ministers weigh Ukraine aid"))

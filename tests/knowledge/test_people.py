@@ -94,6 +94,8 @@ def test_each_introduction_style_gives_the_name_and_role_as_written(
         "Trump told Fox Business that the talks failed.",
         "It was the worst crisis since the Cold War, analysts said.",
         "The Residents Association said the plan was sound. The Harbour Users Federation agreed.",
+        # a place after "The" is no surname speaker
+        "Finance officials in The Hague warned that the budget was tight. Officials in The Hague agreed.",
     ],
 )
 def test_organisations_places_and_bare_surnames_are_never_people(text: str) -> None:

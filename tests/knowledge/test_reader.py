@@ -236,3 +236,12 @@ def test_a_pasted_csv_line_is_a_table_row(line: str, cells: list[str] | None) ->
     assert is_table_row(line) is (cells is not None)
     if cells is not None:
         assert table_cells(line) == cells
+
+
+def test_a_photo_caption_heads_nothing() -> None:
+    """ "Photo: soldiers near Tapa, October 2025" is no section heading for the text after it."""
+    article = read_article(
+        "Date: 2025\n\nEstonia will spend more.\n\nPhoto: Estonian soldiers during an exercise near Tapa,"
+        " October 2025\n\nThe minister said 3.4% was the floor."
+    )
+    assert [p.section for p in article.passages] == [None, None, None]

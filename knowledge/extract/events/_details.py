@@ -37,7 +37,10 @@ _ATTEND = re.compile(
     r"(?P<object>\s+(?:for\s+|at\s+)?(?:the\s+(?:summit|meeting|gathering|talks)|it|in person)\b)?"
     r"(?:\s*,?\s*along with\s+(?P<group>[^,.;]+))?(?(object)|\s*(?:[,.;]|$))"
 )
-_ROLE_END = re.compile(r"\s+(?:on|about|over|regarding|during|at|in|when|while|as|after|before|for)\s+|[,;.]")
+# a decimal point is no end: "press allies that remain below 3.5% of GDP"
+_ROLE_END = re.compile(
+    r"\s+(?:on|about|over|regarding|during|at|in|when|while|as|after|before|for)\s+|[,;]|\.(?!\d)"
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _SUBJECT_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _GROUP_HEADS = frozenset(
