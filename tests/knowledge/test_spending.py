@@ -1468,6 +1468,18 @@ def test_crowns_are_the_spenders_and_a_path_to_a_share_is_a_target() -> None:
     assert ("CZ", None, 3.0, 2030, FigureStatus.TARGET) in found
 
 
+def test_a_written_year_sets_the_context_over_when_something_was_published() -> None:
+    """ "The chart shows spending for five allies in 2030, based on estimates published last month." then
+    "The chart puts Slovenia's spending at 1.42% of GDP": 2030, not the article's year."""
+    text = (
+        "The chart below shows defence spending as a share of economic output for five allies in 2030, based"
+        " on NATO's own estimates published last month.\n\n"
+        "Croatia is far ahead. The chart puts Slovenia's spending at 1.42% of GDP."
+    )
+    found = records(text, date="2031-03-11", title="Reality Check: defence spending")
+    assert [(r.subject, r.when.year if r.when else None) for r in found] == [("SI", 2030)]
+
+
 def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     """'| Ally | Share of GDP | Meets 2%? |' under 'Where the allies stand in 2024': each row's share, 2024's."""
     text = (

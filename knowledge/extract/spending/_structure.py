@@ -790,14 +790,18 @@ def context_years(article: Article) -> list[TimeRef | None]:
     setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
     for passage in article.passages:
         years.append(setting or current)
-        found = {
-            t.year
+        times = [
+            t
             for t, s, _ in find_times(passage.text, published)
             if t.year
             and not _SPAN_START.search(passage.text, max(0, s - 8), s)
             and not _BASE_BEFORE.search(passage.text, max(0, s - 40), s)
-        }  # "from 2026", "by 2029", "up from $1.41 trillion in 2024": a plan's span or a base, not
+        ]  # "from 2026", "by 2029", "up from $1.41 trillion in 2024": a plan's span or a base, not
         # the year the text is about
+        # "in 2024, based on estimates published last month": a written year over a day or month
+        # something happened
+        written = [t for t in times if t.month is None or _YEARS.search(t.text)]
+        found = {t.year for t in (written or times)}
         setting = None
         year = next(iter(found)) if len(found) == 1 else None
         if year is None or published is None:
