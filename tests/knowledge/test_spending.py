@@ -1039,6 +1039,7 @@ def test_a_goal_named_before_what_was_spent_does_not_make_it_a_target(text: str)
         ("Slovenia's parliament approved a defence budget of 2.2% of GDP for 2026.", 2026, "planned"),
         # the alliance's estimate of an ally's plan is an estimate; a figure called actual is what was spent
         ("The alliance estimates that Slovenia will reach 1.6% of GDP in 2025.", 2025, "estimate"),
+        ("According to NATO's latest estimates, Slovenia will spend 1.6% of GDP in 2025.", 2025, "estimate"),
         (
             "Slovenia is estimated to spend 1.6% of GDP in 2025, up from an actual 1.37% in 2024.",
             2024,

@@ -58,6 +58,12 @@ _SPENDS = re.compile(
 _ACTUAL_FIGURE = re.compile(r"\b(?:an\s+)?actual\s+(?:about\s+|around\s+)?\S*$", re.I)
 # Someone's estimate of another's plan: "NATO estimates that Norway will reach", "expects that".
 _ESTIMATED_PLAN = re.compile(r"\b(?:estimates?|estimated|projects?|projected|forecasts?)\s+that\b", re.I)
+# The figures are someone's estimates: "according to NATO's latest estimates", "by NATO estimates".
+_ESTIMATES_SOURCE = re.compile(
+    r"\b(?:according\s+to|by|on)\s+(?:the\s+)?(?:[\w.]+['’]s?\s+)?(?:(?:latest|own|new|current)\s+)?"
+    r"(?:estimates|projections|forecasts)\b",
+    re.I,
+)
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
 
 
@@ -80,6 +86,8 @@ def figure_status(
         return FigureStatus.ESTIMATE
     if _ACTUAL_FIGURE.search(lead) and not (when and published and when.year and when.year >= published.year):
         return FigureStatus.ACTUAL  # "up from an actual 1.21% a year earlier": the sentence says so
+    if _ESTIMATES_SOURCE.search(lead):
+        return FigureStatus.ESTIMATE  # "According to NATO's latest estimates, Canada will spend 1.37%"
     estimated = _ESTIMATED_PLAN.search(lead)
     if estimated is not None and not _TARGET.search(lead, 0, estimated.start()):
         return FigureStatus.ESTIMATE  # "The alliance estimates that Norway will reach 2.6%": its estimate
