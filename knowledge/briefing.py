@@ -1310,16 +1310,28 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
         if f.target is not None and f.when and f.when.year:
             targets.setdefault(f.when.year, f.target)  # the headline target of a year is named first
     any_target = next((f.target for f in alliance + facts if f.target is not None), None)
+    # the years the alliance's own targets are due by ("5% of GDP by 2035"), as the article wrote them
+    deadlines = {
+        f.when.year
+        for f in alliance
+        if f.status is FigureStatus.TARGET
+        and f.when
+        and f.when.year
+        and f.when.text.lower().startswith("by ")
+    }
     derived = []
     for f in facts:
-        if f.metric is not Metric.SHARE_OF_GDP or f.value is None:
-            continue
-        target = _target_in_force(f.when.year if f.when else None, targets, any_target)
+        if f.metric is not Metric.SHARE_OF_GDP or f.value is None or f.status is FigureStatus.TARGET:
+            continue  # an ally's own goal says nothing about where it stands against the alliance's
+        year = f.when.year if f.when else None
+        deadline, target = _target_in_force(year, targets, any_target)
         if target is None or (f.approximate and abs(f.value - target) <= _rounding(f)):
             continue  # "about 2%" says nothing about which side of a 2% target it is
         side = "at" if f.value == target else "above" if f.value > target else "below"
+        # a target due later is named with its deadline: "2.2% (2026) is below the 5% target due by 2035"
+        due = f" due by {deadline}" if deadline in deadlines and year is not None and deadline > year else ""
         derived.append(
-            f"{format_percent(f.value)}{_year_suffix(f.when)} is {side} the {format_percent(target)} target"
+            f"{format_percent(f.value)}{_year_suffix(f.when)} is {side} the {format_percent(target)} target{due}"
             " (derived by briefbot from the figures above)"
         )
     return derived
@@ -1327,18 +1339,19 @@ def _derived(facts: list[Figure], alliance: list[Figure]) -> list[str]:
 
 def _target_in_force(
     year: int | None, dated: dict[int | None, float], fallback: float | None
-) -> float | None:
-    """Return the target a share of a year is judged against: the one due soonest in or after that year.
+) -> tuple[int | None, float | None]:
+    """Return (deadline, target) a share of a year is judged against: the one due soonest in or after
+    that year.
 
     A 2023 figure is judged against the 2% due by 2024, not the 5% due by 2035; a year past every
-    deadline, or an undated figure, against the target the store names first.
+    deadline, or an undated figure, against the target the store names first (no deadline given).
     """
     if year is None:
-        return fallback
+        return None, fallback
     due = [
         (deadline, target) for deadline, target in dated.items() if deadline is not None and deadline >= year
     ]
-    return min(due)[1] if due else fallback
+    return min(due) if due else (None, fallback)
 
 
 def _conflicts(facts: list[Figure]) -> list[Conflict]:

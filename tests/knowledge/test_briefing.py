@@ -282,6 +282,20 @@ async def test_quote_finds_a_person_by_any_part_of_the_name(store: Store, typed:
     assert match.person.name == expected
 
 
+async def test_a_derived_comparison_names_a_later_deadline_and_skips_an_allys_own_goal(store: Store) -> None:
+    """ "2.2% (2032) is below the 5% target due by 2041", and no comparison of the ally's own 3% goal."""
+    article = (
+        "Title: Defence spending\nDate: 2031-07-01\nSource: Test Wire\n\n"
+        "Allies agreed to spend 5% of GDP on defence by 2041.\n\n"
+        "Slovenia will spend 2.2% of GDP in 2032 and aims to reach 3% by 2036."
+    )
+    await ingest_text(store, article, name="goals.txt")
+    answer = await Briefing(store).spending("Slovenia")
+    assert [d.split(" (derived")[0] for d in answer.derived] == [
+        "2.2% (2032) is below the 5% target due by 2041"
+    ]
+
+
 async def test_a_surname_two_speakers_share_is_asked_back_not_guessed(store: Store) -> None:
     """/quote Novak with Ana and Marko Novak both quoted names both and picks neither."""
     article = (
