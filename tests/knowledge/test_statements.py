@@ -780,6 +780,7 @@ def test_the_unnamed_source_named_again_is_one_source() -> None:
     [
         "LJUBLJANA — Two politicians named Novak clashed on Monday, on opposite sides of the debate.",
         "LJUBLJANA — The debate over the 2 percent guideline has moved on.",
+        "Every year the alliance publishes its table, and every year the debate stops at the 2% line.",
     ],
 )
 def test_a_figurative_debate_is_no_occasion_for_every_quote(lead: str) -> None:
@@ -787,6 +788,15 @@ def test_a_figurative_debate_is_no_occasion_for_every_quote(lead: str) -> None:
     quotation's medium a debate."""
     text = f"{lead}\n\n“The question is whether we can afford not to,” Ana Novak said."
     assert [s.medium for s in statements(text)] == [None]
+
+
+def test_a_debate_the_lead_puts_someone_in_is_the_occasion() -> None:
+    """ "... approved the budget after a seven-hour debate." makes the debate the quotations' occasion."""
+    text = (
+        "LJUBLJANA — Parliament approved the defence budget on Thursday after a seven-hour debate.\n\n"
+        "“This is accounting, not security,” said opposition MP Ana Novak."
+    )
+    assert [s.medium for s in statements(text)] == ["debate"]
 
 
 def test_a_reported_statement_does_not_open_with_the_dateline() -> None:

@@ -31,6 +31,10 @@ _OCCASION = re.compile(
 )
 # A debate as a figure of speech, no occasion: "on opposite sides of the debate", "the debate over".
 _FIGURATIVE = re.compile(r"\b(?:sides?|terms|heart|centre|center|part)\s+of\s+(?:the|this|that|a)\s+$", re.I)
+_IN_DEBATE = re.compile(
+    r"\b(?:in|during|at|after|before|opening|closing|told|to)\s+(?:a|an|the|this|that|[\w’']+['’]s)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 # "the debate over the 2 percent guideline": the public argument about something, no occasion
 _TOPIC_AFTER = re.compile(r"\s+(?:over|about|around|on\s+whether)\b", re.I)
 LEAD_PARAGRAPHS = 2
@@ -74,16 +78,27 @@ def scene_of(article: Article) -> Scene:
     published = _as_time(article.meta.published)
     limit = _lead_limit(article)
     lead = [p for p in article.passages[:64] if p.paragraph < limit]
-    text = " ".join([article.meta.title or "", *(p.text for p in lead)])
-    occasion = next(
-        (
-            m
-            for m in _OCCASION.finditer(text)
-            if not _FIGURATIVE.search(text, max(0, m.start() - 20), m.start())
-            and not _TOPIC_AFTER.match(text, m.end())
-        ),
-        None,
-    ) or _RELEASE.search(article.body[:_RELEASE_REACH])
+    title = article.meta.title or ""
+    text = " ".join([title, *(p.text for p in lead)])
+    occasion = (
+        next(
+            (
+                m
+                for m in _OCCASION.finditer(text)
+                if not _FIGURATIVE.search(text, max(0, m.start() - 20), m.start())
+                and not _TOPIC_AFTER.match(text, m.end())
+                # "every year the debate stops at the 2% line": outside the title, a debate is an occasion
+                # only when the lead puts someone in it ("during the debate", "in a debate")
+                and (
+                    m.start() < len(title)
+                    or not m.group("occasion").lower().startswith("debate")
+                    or _IN_DEBATE.search(text, max(0, m.start() - 30), m.start())
+                )
+            ),
+            None,
+        )
+        or _RELEASE.search(article.body[:_RELEASE_REACH])
+    )
     if occasion is None:
         return Scene(None, None, None, published)
     return _occasion(article, lead, occasion.group("occasion").lower(), published)
