@@ -577,6 +577,14 @@ def _government_seats(text: str) -> tuple[Mention, ...]:
     )
 
 
+def one_ally(text: str, *, demonyms: bool = False) -> str | None:
+    """Return the code of the one NATO member a text names (by its names, and its demonyms when
+    asked: "Canada's defence minister", "the Dutch prime minister"), or None for none or several."""
+    mentions = [*find_country_mentions(text), *(find_demonyms(text) if demonyms else [])]
+    named = {country.code for country, _, _ in mentions if country.nato_member}
+    return named.pop() if len(named) == 1 else None
+
+
 def find_demonyms(text: str) -> list[Mention]:
     """Return (country, start, end) for each demonym ("Dutch", "Americans") in a sentence, in text order."""
     return list(_demonyms(text))

@@ -391,7 +391,7 @@ def spoken_spending(
 ) -> list[SpendingRecord]:
     """Return the figures officials give in their own words for their ally, beyond those found."""
     about, frame = is_about_defence(article), article_frame(article)
-    spoken = spoken_records(
+    return spoken_records(
         article,
         people,
         statements,
@@ -400,7 +400,6 @@ def spoken_spending(
             words, speaking_for=ally, about_defence=about, outer_frame=frame
         ),
     )
-    return spoken
 
 
 __all__ = ["extract_spending", "speech_ally", "spoken_spending"]

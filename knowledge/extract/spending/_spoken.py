@@ -31,9 +31,9 @@ import re
 from collections.abc import Callable
 
 from knowledge.extract.numbers import find_money
-from knowledge.extract.people import has_role_head
+from knowledge.extract.people import QUOTATION, has_role_head
 from knowledge.extract.reader import split_passages
-from knowledge.gazetteer import ally_of_currency, by_code, find_country_mentions, find_demonyms
+from knowledge.gazetteer import ally_of_currency, by_code, find_country_mentions, find_demonyms, one_ally
 from knowledge.models import (
     Article,
     PersonRecord,
@@ -88,9 +88,8 @@ def _speaks_for(role: str | None, words: list[StatementRecord]) -> str | None:
     """Return the ally a person speaks for: the one their role names, else their words' currency."""
     if not role or _NOT_NATIONAL.search(role):
         return None
-    named = {c.code for c, _, _ in [*find_country_mentions(role), *find_demonyms(role)] if c.nato_member}
-    if named:
-        return named.pop() if len(named) == 1 else None
+    if any(c.nato_member for c, _, _ in [*find_country_mentions(role), *find_demonyms(role)]):
+        return one_ally(role, demonyms=True)
     if not has_role_head(role):
         return None  # "an economist" speaks for no government
     currencies = {q.currency for s in words for q in find_money(s.text) if q.currency}
@@ -140,7 +139,6 @@ _OFFICE = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
 _OPENING = 2  # passages of the opening that may name the ally
 
@@ -156,10 +154,7 @@ def speech_ally(article: Article) -> str | None:
     framing = " ".join([title, article.meta.outlet or "", *(p.text for p in article.passages[:_OPENING])])
     if not _SPEECH_TITLE.search(title) or not _OFFICE.search(framing):
         return None
-    first_person = sum(1 for p in article.passages if _FIRST_PERSON.search(_QUOTED.sub(" ", p.text)))
+    first_person = sum(1 for p in article.passages if _FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
     if first_person < _SPEECH_FIRST_PERSON:
         return None
-    named = {
-        c.code for c, _, _ in [*find_country_mentions(framing), *find_demonyms(framing)] if c.nato_member
-    }
-    return named.pop() if len(named) == 1 else None
+    return one_ally(framing, demonyms=True)

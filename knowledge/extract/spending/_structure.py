@@ -51,7 +51,7 @@ from knowledge.extract.spending._clauses import DATELINE, INVERTED_CONDITION, RE
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import counted_from, find_times
-from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats
+from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats, one_ally
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 from knowledge.wordscan import fold_case
 
@@ -585,7 +585,7 @@ def structure_records(
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     paragraph, compared = -1, set[str]()  # the allies the current paragraph gave figures for
-    titled = opening or _title_ally(article)
+    titled = opening or one_ally(article.meta.title or "")
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             # a new heading, a new topic: the one ally it names ("## Canada"), else the opening's; a
@@ -718,19 +718,10 @@ def is_about_defence(article: Article) -> bool:
 
 def _heading_ally(heading: str | None) -> str | None:
     """Return the one ally a short heading names ("Canada", "Türkiye: exports up"), if it names one."""
-    if not heading or len(heading) > _HEADING_TOPIC_CHARS:
-        return None
-    named = {c.code for c, _, _ in find_country_mentions(heading) if c.nato_member}
-    return named.pop() if len(named) == 1 else None
+    return one_ally(heading) if heading and len(heading) <= _HEADING_TOPIC_CHARS else None
 
 
 _HEADING_TOPIC_CHARS = 60
-
-
-def _title_ally(article: Article) -> str | None:
-    """Return the one ally an article's title names, if it names exactly one."""
-    named = {c.code for c, _, _ in find_country_mentions(article.meta.title or "") if c.nato_member}
-    return named.pop() if len(named) == 1 else None
 
 
 def _dateline_topic(article: Article) -> str | None:
