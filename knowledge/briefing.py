@@ -787,9 +787,7 @@ class Briefing:
                 matched_by=resolution.path,
                 figures=[f for f in totals if f.status is not FigureStatus.TARGET],
                 alliance=[f for f in alliance if f not in totals or f.status is FigureStatus.TARGET],
-                members=[
-                    s for s in self._statuses(snapshot) if gazetteer.by_code(s.country.code).nato_member
-                ],
+                members=[s for s in self._statuses(snapshot) if s.country.nato_member],
                 conflicts=_conflicts(alliance),
             )
         alliance = distinct(await self._figures(ALLIANCE, ALLIANCE_FIGURES_PER_METRIC, view))
@@ -893,24 +891,25 @@ class Briefing:
         if not key:
             raise UnknownPerson("Give the name of a person, e.g. a surname.", _top_people(snapshot))
         ids = snapshot.aliases.get(key)
+        path = "alias"
+        if not ids:
+            match = (
+                process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None
+            )
+            if match is not None and match[1] >= PERSON_FUZZY_THRESHOLD:
+                ids, path = snapshot.aliases[match[0]], "fuzzy"
         if ids:
             people = sorted((snapshot.people[i] for i in ids), key=lambda p: (-p.statement_count, p.name))
             exact = [p for p in people if person_key(p.name) == key]
             if exact:
                 return PersonMatch(exact[0], "exact")
             if len({person_key(p.name) for p in people}) > 1:
-                # "Johansson" when Anna and Erik Johansson both speak: never a silent guess
+                # "Johansson" (or "Johanson") when Anna and Erik Johansson both speak: never a silent guess
                 names = [p.name for p in people]
                 raise UnknownPerson(
                     f'"{text.strip()[:60]}" could be {_either(names)}: give the full name.', names
                 )
-            return PersonMatch(people[0], "alias")
-        match = process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None
-        if match is not None and match[1] >= PERSON_FUZZY_THRESHOLD:
-            ids = snapshot.aliases[match[0]]
-            return PersonMatch(
-                max((snapshot.people[i] for i in ids), key=lambda p: p.statement_count), "fuzzy"
-            )
+            return PersonMatch(people[0], path)
         suggestions = _close_people(key, snapshot)
         raise UnknownPerson(f'No one called "{text.strip()[:60]}" in the briefing.', suggestions)
 
@@ -1222,7 +1221,7 @@ def format_percent(value: float | None) -> str:
     return "?" if value is None else f"{value:g}%"
 
 
-_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,](\d+))?")  # a number as written, its decimals the group
 _OF_GDP = re.compile(r"\s*of\s+(?:its\s+|their\s+)?GDP\b.*$", re.I)
 
 
@@ -1410,7 +1409,7 @@ def _agree(a: Figure, b: Figure) -> bool:
 
 def _rounding(figure: Figure) -> float:
     """Return half a unit of the last digit written, for approximate figures ("about 3.4%": 0.05)."""
-    written = re.search(r"\d+(?:[.,](\d+))?", figure.as_written)
+    written = _WRITTEN_NUMBER.search(figure.as_written)
     if not figure.approximate or written is None or figure.value is None:
         return 0.0
     number = float(written.group(0).replace(",", "."))

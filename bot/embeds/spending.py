@@ -83,6 +83,7 @@ def _figure_text(figure: Figure) -> str:
     """
     kept = _texts.get(id(figure))
     if kept is not None and kept[0] is figure:
+        _texts.move_to_end(id(figure))  # the least recently used line is the one dropped
         return kept[1]
     text = _write_figure(figure)
     _texts[id(figure)] = (figure, text)

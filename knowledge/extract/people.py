@@ -813,13 +813,11 @@ _RELATED_GROUP = re.compile(
 )
 
 
-_TITLE_THEN_NAME = re.compile(
-    rf"(?P<words>(?:[{_UPPER}][\w.’'-]*\s+){{0,4}}){_NAME_WORD}(?:\s+{_NAME_PART}){{0,3}}"
-)
+_TITLE_THEN_NAME = re.compile(rf"(?:[{_UPPER}][\w.’'-]*\s+){{0,4}}{_NAME_WORD}(?:\s+{_NAME_PART}){{0,3}}")
 
 
-def titled_name(text: str, start: int) -> tuple[str, str] | None:
-    """Return (role, name) of a titled name written at start ("King Willem-Alexander", "Defence
+def titled_name(text: str, start: int) -> tuple[str, int] | None:
+    """Return (name, end) of a titled name written at start ("King Willem-Alexander", "Defence
     Minister Nuno Melo"), read as written: a name the article need not have introduced, one word
     long after a title. None when no title word opens it, or nothing is left for a name."""
     match = _TITLE_THEN_NAME.match(text, start)
@@ -831,7 +829,7 @@ def titled_name(text: str, start: int) -> tuple[str, str] | None:
         title += 1
     if title == 0 or title == len(words):
         return None
-    return " ".join(words[:title]), " ".join(words[title:])
+    return " ".join(words[title:]), match.end()
 
 
 def is_title_prefix(text: str) -> bool:

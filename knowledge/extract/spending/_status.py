@@ -56,7 +56,8 @@ _SPENDS = re.compile(
     r"(?<!\bto\s)\b(?:spends|spent|(?:is|are|was|were)\s+spending|stood|stands|reached|totall?ed)\b", re.I
 )
 _ACTUAL_FIGURE = re.compile(r"\b(?:an\s+)?actual\s+(?:about\s+|around\s+)?\S*$", re.I)
-# Someone's estimate of another's plan: "NATO estimates that Norway will reach", "expects that".
+# Someone's estimate of another's plan: "NATO estimates that Norway will reach" (an ally's own
+# "expects that" stays its plan).
 _ESTIMATED_PLAN = re.compile(r"\b(?:estimates?|estimated|projects?|projected|forecasts?)\s+that\b", re.I)
 # The figures are someone's estimates: "according to NATO's latest estimates", "by NATO estimates".
 _ESTIMATES_SOURCE = re.compile(

@@ -100,7 +100,7 @@ from knowledge.extract.statements.frames import (
     words_of,
 )
 from knowledge.extract.statements.gender import genders
-from knowledge.extract.statements.scene import interview_scene, scene_of, tells_of_interview
+from knowledge.extract.statements.scene import DATELINE, interview_scene, scene_of, tells_of_interview
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
@@ -352,17 +352,20 @@ def _unnamed_again(records: list[StatementRecord]) -> list[StatementRecord]:
 
 # A live entry's timestamp and label, which open its sentence but are nobody's words: "09:40 - ",
 # "11:20 CET — UPDATE: ".
-_ENTRY_STAMP = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—:|]\s*(?:(?:UPDATE|BREAKING|CORRECTION|UPDATED)\s*[:—-]\s*)?"
-    # a wire story's dateline: "BRUSSELS, Oct 3 (Wire) - "
-    r"|[A-Z][A-Z .’'-]{2,40}(?:,[^—–\n]{0,40}?)?\s+[—–-]{1,2}\s+)"
-)
+_ENTRY_LABEL = re.compile(r"(?:UPDATE|UPDATED|BREAKING|CORRECTION)\s*[:—–-]\s*")
 
 
 def _untimed(record: StatementRecord) -> StatementRecord:
     """Return a reported statement without the live entry's timestamp or the dateline its sentence opens with."""
-    stamp = _ENTRY_STAMP.match(record.text) if record.kind is StatementKind.REPORTED else None
-    return record if stamp is None else record.model_copy(update={"text": record.text[stamp.end() :]})
+    if record.kind is not StatementKind.REPORTED:
+        return record
+    clock = _CLOCK_HEAD.match(record.text)
+    # a time set off by a dash, colon or brackets ("09:40 - "), never a figure ("2.35 percent ...")
+    start = clock.end() if clock and clock.group(0).rstrip()[-1:] in "—–:-]" else 0
+    for pattern in (_ENTRY_LABEL, DATELINE):  # "11:20 CET — UPDATE: ", "BRUSSELS, Oct 3 - "
+        found = pattern.match(record.text, start)
+        start = found.end() if found else start
+    return record if start == 0 else record.model_copy(update={"text": record.text[start:]})
 
 
 def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:

@@ -144,10 +144,7 @@ def reattribution(article: Article, passage: Passage, cast: Cast) -> Reattributi
     cue = _ATTRIBUTED.search(text)
     if cue is None or _CORRECTING.search(text) is None:
         return None
-    wrong, wrong_end = speaker_at(text, cue.end(), cast)
-    titled = titled_name(text, cue.end()) if wrong is None else None
-    if titled is not None:  # a name never introduced: "to Prime Minister Luís Montenegro"
-        wrong, wrong_end = Speaker(titled[1]), cue.end() + len(" ".join(titled))
+    wrong, wrong_end = _named_at(text, cue.end(), cast)
     if wrong is None or wrong.type is not SpeakerType.PERSON:
         return None
     following = (
@@ -157,10 +154,7 @@ def reattribution(article: Article, passage: Passage, cast: Cast) -> Reattributi
     for where, start in ((text, wrong_end), (following, 0)):
         real = _REAL_SPEAKER.search(where, start)
         if real is not None and (real.start() == start or where is text):
-            right, _ = speaker_at(where, real.end(), cast)
-            titled = titled_name(where, real.end()) if right is None else None
-            if titled is not None:  # "from King Willem-Alexander": named only here
-                right = Speaker(titled[1])
+            right, _ = _named_at(where, real.end(), cast)
             if right is not None:
                 break
     if right is None or right.name == wrong.name or right.type is not SpeakerType.PERSON:
@@ -173,6 +167,15 @@ def reattribution(article: Article, passage: Passage, cast: Cast) -> Reattributi
         cue.group("words").strip().rstrip(",.") if cue.group("words") else None,
         entry.group("time") if entry else None,
     )
+
+
+def _named_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
+    """Return the speaker named at start and where the name ends: someone the article introduced,
+    else a titled name written only here ("to Prime Minister Luís Montenegro", "from King
+    Willem-Alexander")."""
+    speaker, end = speaker_at(text, start, cast)
+    titled = titled_name(text, start) if speaker is None else None
+    return (Speaker(titled[0]), titled[1]) if titled is not None else (speaker, end)
 
 
 def apply_reattribution(
@@ -240,6 +243,8 @@ def retracted_claims(article: Article) -> list[frozenset[str]]:
     """Return the words of each claim the article retracts ("we reported that ...". "That was incorrect.")."""
     claims = []
     for position, passage in enumerate(article.passages):
+        if " that " not in passage.text:
+            continue  # "we reported that ...": spare every other sentence the search
         said = _WE_REPORTED.search(passage.text)
         if said is None:
             continue

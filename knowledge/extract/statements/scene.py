@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from knowledge.extract.timeref import find_times
 from knowledge.models import Article, PartialDate, Passage, StatementRecord, TimeRef
 
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .’'-]{2,40}?)(?:,[^—–\n]{0,40})?\s*[—–-]{1,2}\s+")
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .’'-]{2,40}?)(?:,[^—–\n]{0,40})?\s*[—–-]{1,2}\s+")
 _OCCASION = re.compile(
     r"\b(?P<occasion>(?:joint |news |press )?press conference|news conference|interview|oral evidence"
     r"|hearing|debate|speech|briefing)s?\b",
@@ -141,7 +141,7 @@ def _occasion(article: Article, lead: list[Passage], medium: str, published: Tim
         ),
         None,
     )
-    dateline = _DATELINE.match(article.passages[0].text)
+    dateline = DATELINE.match(article.passages[0].text)
     place = dateline.group("place").strip().title() if dateline else None
     return Scene(medium, when or published, place, published)
 
