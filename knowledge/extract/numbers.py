@@ -117,21 +117,24 @@ _SCALES = {
     "b": 9,
     "bn": 9,
     "bln": 9,
-    "mld": 9,  # "CZK 160,1 mld", "86,5 mrd euros": Central European abbreviations of milliard
+    "mld": 9,  # "CZK 160,1 mld", "86,5 mrd euros", "53,25 Mrd. Euro": Central European milliards
     "mlrd": 9,
     "mrd": 9,
+    "mio": 6,  # "2,5 Mio. Euro"
     "trillion": 12,
     "trn": 12,
     "tn": 12,
 }
+# Abbreviations written with a full stop in Central European texts; the reader keeps "Mrd. Euro"
+# in one sentence for them.
+ABBREVIATED_SCALES = ("mld", "mlrd", "mrd", "mio")
+_ABBREVIATED_ALT = "|".join(ABBREVIATED_SCALES)
 _SCALE = (
     r"(?P<scale>(?:\s*|-)(?i:trillion|billion|milliard|million|thousand)\b"
-    r"|\s?(?:trn|tn|bn|bln|mn|mln)\b|\s(?:mld|mlrd|mrd)\.?(?=\W|$)|(?:k|m|b)\b)"
+    rf"|\s?(?:trn|tn|bn|bln|mn|mln)\b|\s(?i:{_ABBREVIATED_ALT})\.?(?=\W|$)|(?:k|m|b)\b)"
 )
 # A decimal comma before a scale word ("160,1 mld", "2,5 billion"): a thousands comma has three digits.
-_MONEY_DIGITS = (
-    rf"\d{{1,3}},\d{{1,2}}(?=\s*-?(?i:trillion|billion|milliard|million|bn|mn|mln|mld|mlrd|mrd)\b)|{_DIGITS}"
-)
+_MONEY_DIGITS = rf"\d{{1,3}},\d{{1,2}}(?=\s*-?(?i:trillion|billion|milliard|million|bn|mn|mln|{_ABBREVIATED_ALT})\b)|{_DIGITS}"
 _CODES = [
     "USD",
     "EUR",

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from knowledge.errors import MalformedArticle
 from knowledge.extract.layout import undo_page_layout
+from knowledge.extract.numbers import ABBREVIATED_SCALES
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, Article, ArticleMeta, PartialDate, Passage
 
 MAX_ARTICLE_CHARS = 1_000_000  # a long report pasted whole; extraction is linear, so it is read in seconds
@@ -117,7 +118,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # German, Polish and Czech abbreviations of "billion" and "million", written with a full stop.
-_SCALE_ABBREVIATIONS = frozenset(["mrd", "mld", "mio", "mln"])
+_SCALE_ABBREVIATIONS = frozenset([*ABBREVIATED_SCALES, "mln"])
 _CURRENCY_WORD = re.compile(
     r"(?:Euro|EUR|euro|Dollar|USD|US-Dollar|zł|złotych|PLN|CZK|Kč|Kronen|kr|NOK|SEK|DKK)\b"
 )

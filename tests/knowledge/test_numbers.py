@@ -199,3 +199,13 @@ def test_parse_count(text: str, expected: int | None) -> None:
 def test_parse_fraction(text: str, expected: float | None) -> None:
     """Fractions written in words read as their value."""
     assert parse_fraction(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("53,25 Mrd. Euro", 53.25e9), ("86,5 mrd euros", 86.5e9), ("2,5 Mio. Euro", 2.5e6)],
+)
+def test_an_abbreviated_scale_is_read_whatever_its_case(text: str, value: float) -> None:
+    """ "Mrd." and "Mio." as German writes them: the reader keeps the sentence whole, and the amount
+    is read too."""
+    assert [(q.value, q.currency) for q in find_money(text)] == [(value, "EUR")]
