@@ -58,7 +58,7 @@ def group_meetings(events: list[EventKey]) -> list[list[EventKey]]:
     return [sorted(group, key=_best_first) for group in groups.values()]
 
 
-_NAMED_SUMMITS = (EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT)
+_NAMED_SUMMITS = (EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.G20_SUMMIT)
 
 
 def _best_first(event: EventKey) -> tuple[int, bool]:

@@ -271,6 +271,7 @@ class EventKind(StrEnum):
     MINISTERIAL = "ministerial meeting"
     EU_SUMMIT = "EU summit"
     G7_SUMMIT = "G7 summit"
+    G20_SUMMIT = "G20 summit"
     CONTACT_GROUP = "Ukraine Defence Contact Group meeting"
     CONFERENCE = "conference"
     SUMMIT = "summit"  # leaders of no group the text names ("European leaders met in London")

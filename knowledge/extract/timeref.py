@@ -444,3 +444,18 @@ def _resolve_weekday(
         back = 7
     date = day - datetime.timedelta(days=back)
     return TimeRef(text=text, year=date.year, month=date.month, day=date.day)
+
+
+# A chronology's entry opens with its date as a label: "2014 — Allies agree ...", "June 2025: ...",
+# "2026 (plan): ...". Everything the line says happens then unless it writes another year.
+_LINE_DATE = re.compile(
+    rf"\s*(?:(?:early|mid|late)[-\s]+|(?:{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:[—–:]|-\s)\s*(?=\S)",
+    re.I,
+)
+
+
+def line_date(text: str) -> TimeRef | None:
+    """Return the year a chronology's line opens with as its label ("2014 — ..."), if it does."""
+    match = _LINE_DATE.match(text)
+    return TimeRef(text=match.group(0).strip(" —–:-"), year=int(match.group("year"))) if match else None

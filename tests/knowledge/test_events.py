@@ -1029,3 +1029,58 @@ def test_a_summit_a_host_will_host_takes_its_place_and_dates(text: str) -> None:
         "Tirana",
         (7, 6, 7),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the group nearest the verb meets: the ministers meet in Brussels, the leaders in Ankara
+        (
+            "Defence ministers of the alliance will gather in Brussels on 2-3 May, six weeks before"
+            " leaders meet in Ankara for the NATO summit on 14-15 June.",
+            [("NATO ministerial", "Brussels", 5, 2), ("NATO summit", "Ankara", 6, 14)],
+        ),
+        # a copula before the time or the place: "is on", "is in"
+        ("The NATO summit in Ankara is on 14-15 June.", [("NATO summit", "Ankara", 6, 14)]),
+        ("The NATO summit is in Ankara on 14 June.", [("NATO summit", "Ankara", 6, 14)]),
+        # the European Council as the subject of "meets"
+        ("The European Council meets in Brussels on 18 June.", [("EU summit", "Brussels", 6, 18)]),
+        # the Group of Twenty is its own club, not NATO
+        ("G20 leaders gather in Johannesburg in November.", [("G20 summit", "Johannesburg", 11, None)]),
+    ],
+)
+def test_each_meeting_gets_its_own_group_place_and_date(
+    text: str, expected: list[tuple[str, str, int, int | None]]
+) -> None:
+    """Two meetings of one sentence keep their own group, place and days; other clubs stay other clubs."""
+    found = [
+        (e.kind, e.place, e.when.month if e.when else None, e.when.day if e.when else None)
+        for e in events(f"Title: NATO diary\n\n{text}", "2026-04-20")
+    ]
+    assert found == expected
+
+
+def test_a_meeting_that_takes_place_later_in_the_year_is_upcoming() -> None:
+    """ "takes place" in a timetable looks ahead: December of the article's year, not last December."""
+    (event,) = events("The G20 summit takes place in Johannesburg in December.", "2026-04-20")
+    assert (event.when.year if event.when else None, event.status) == (2026, EventStatus.UPCOMING)
+
+
+def test_a_summit_named_with_its_year_takes_that_year_for_its_days() -> None:
+    """ "the 2019 summit on 3-4 December" is December 2019, not the article's December."""
+    (event,) = events("London hosted the 2019 NATO summit on 3–4 December.", "2026-04-20")
+    assert event.when is not None and (event.when.year, event.when.month, event.when.day) == (2019, 12, 3)
+
+
+def test_a_chronology_entry_dates_the_meetings_it_names() -> None:
+    """A line that opens with its year ("2016 — ...") dates a meeting its paragraph names by month only."""
+    text = (
+        "Title: A NATO timeline\n\n2016 — Allies worry about the east. At the Warsaw summit in July,"
+        " leaders agree to send battlegroups.\n\n2026: Leaders prepare for Ankara."
+    )
+    (event,) = events(text, "2026-04-20")
+    assert (event.place, event.when.year if event.when else None, event.status) == (
+        "Warsaw",
+        2016,
+        EventStatus.PAST,
+    )

@@ -2660,3 +2660,23 @@ def test_a_reaffirmed_target_is_not_set_at_the_meeting_that_reaffirms_it() -> No
     """ "At last July's Ankara summit, allies reaffirmed the 5% commitment": not a target set in July 2026."""
     found = records("At last July's Ankara summit, allies reaffirmed the 5% commitment.", date="2026-09-01")
     assert [(r.subject, r.value, r.when) for r in found] == [("NATO", 5.0, None)]
+
+
+def test_a_chronology_line_dates_its_figures_by_its_label() -> None:
+    """ "2016 — ..." dates what the line says in the present tense: that year, and spent, not estimated."""
+    text = (
+        "Slovakia's road to the guideline, year by year:\n\n"
+        "2016 — Slovakia's defence budget stands at 1.12% of GDP.\n\n"
+        "2019: Slovakia reaches 1.71% of GDP, according to the defence ministry.\n\n"
+        "2021: Slovakia signs a pact to reach 2% of GDP by 2026.\n\n2022: Slovakia pledges to reach 2.5% of GDP by 2030."
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value, r.status)
+        for r in records(text, date="2025-05-02", title="Slovakia's defence timeline")
+    }
+    assert found == {
+        ("SK", 2016, 1.12, FigureStatus.ACTUAL),
+        ("SK", 2019, 1.71, FigureStatus.ACTUAL),
+        ("SK", 2026, 2.0, FigureStatus.TARGET),
+        ("SK", 2030, 2.5, FigureStatus.TARGET),
+    }

@@ -30,15 +30,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from knowledge.extract.events._details import FORWARD, agenda, attendees
 from knowledge.extract.events._kinds import article_is_about_nato, default_kind
 from knowledge.extract.events._live import date_live_meeting
-from knowledge.extract.events._mentions import mentions
+from knowledge.extract.events._mentions import Mention, mentions
 from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
 from knowledge.extract.events._places import PlaceMatch, dateline
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
+from knowledge.extract.timeref import line_date
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import (
     Article,
@@ -48,6 +50,7 @@ from knowledge.models import (
     PartialDate,
     Passage,
     PersonRecord,
+    TimeRef,
 )
 
 __all__ = ["extract_events"]
@@ -69,11 +72,15 @@ def extract_events(
     mentioned: dict[int, list[Event]] = {}  # passage position -> the events it mentions
     section: str | None = None
     asked = ""  # the question the passage before asked, which the passage may answer
+    label: TimeRef | None = None  # the date a chronology's paragraph opens with ("2014 — ...")
+    paragraph = -1
     for passage in article.passages:
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
+        if passage.paragraph != paragraph:
+            paragraph, label = passage.paragraph, line_date(passage.text)
         for mention in mentions(passage, published, opens_section=opens_section, asked=asked):
-            event = place_mention(mention, events, published)
+            event = place_mention(_labelled(mention, label), events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)
         asked = passage.text if _QUESTION.search(passage.text) else ""
@@ -91,6 +98,21 @@ def extract_events(
         for event in events
         if event.when is not None and (event.when.year is not None or event.place)
     ]
+
+
+def _labelled(mention: Mention, label: TimeRef | None) -> Mention:
+    """Return a mention in a chronology's entry with the entry's year when it writes none of its own:
+    "2014 — ... At the Wales summit in September, allies agree the 2% guideline" is September 2014."""
+    if label is None or mention.back_reference:
+        return mention
+    if mention.when is None:
+        return replace(mention, when=label)
+    if _WRITTEN_YEAR.search(mention.when.text) or mention.when.month is None:
+        return mention
+    return replace(mention, when=mention.when.model_copy(update={"year": label.year}))
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?i:next|last|this|today|tomorrow|yesterday)\b")
 
 
 def _record(

@@ -14,9 +14,13 @@ import re
 
 from knowledge.models import EventKind
 
+# The summits of a body the text names.
+NAMED_SUMMITS = (EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.G20_SUMMIT)
+
 # (pattern, kind) in order of precedence: the first that matches the phrase decides.
 _NAMED = [
     (re.compile(r"\bG-?7\b|\bGroup of Seven\b"), EventKind.G7_SUMMIT),
+    (re.compile(r"\bG-?20\b|\bGroup of (?:Twenty|20)\b"), EventKind.G20_SUMMIT),
     (re.compile(r"\bContact Group\b"), EventKind.CONTACT_GROUP),
     (re.compile(r"\bEU\b|\bEuropean Union\b|\bEuropean Council\b"), EventKind.EU_SUMMIT),
 ]
@@ -67,7 +71,7 @@ def compatible(a: EventKind | None, b: EventKind | None) -> bool:
     if a is None or b is None or a == b:
         return True
     # A summit of leaders no group names may be any summit; ministers never hold a summit.
-    summits = {EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT}
+    summits = {*NAMED_SUMMITS, EventKind.SUMMIT}
     return EventKind.SUMMIT in (a, b) and a in summits and b in summits
 
 
@@ -76,6 +80,7 @@ _RANK = {
     for rank, kind in enumerate(
         [
             EventKind.G7_SUMMIT,
+            EventKind.G20_SUMMIT,
             EventKind.CONTACT_GROUP,
             EventKind.EU_SUMMIT,
             EventKind.CONFERENCE,

@@ -49,10 +49,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
-from knowledge.extract.events._kinds import kind_of, more_specific
+from knowledge.extract.events._kinds import NAMED_SUMMITS, kind_of, more_specific
 from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_meetings
 from knowledge.extract.events._places import (
     HELD,
@@ -91,7 +92,7 @@ class Mention:
     elliptical: bool = False  # "the next one is in Ankara": the next of the meetings being discussed
 
 
-_SUMMIT_KINDS = (None, EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.SUMMIT)
+_SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
@@ -147,7 +148,7 @@ _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
     r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes"
     # a timetable's present: "EU leaders hold their own summit on Thursday", "ministers meet on Friday"
-    r"|hold|holds|meet|meets|gather|gathers|travel|travels|arrive|arrives)\b|['’]ll\b",
+    r"|hold|holds|meet|meets|gather|gathers|travel|travels|arrive|arrives|takes\s+place)\b|['’]ll\b",
     re.I,
 )
 _LOOKS_BACK = re.compile(
@@ -242,7 +243,9 @@ def _verb_mentions(
     for pattern in (_MEET, _HOSTS_GROUP):
         for match in pattern.finditer(text):
             clause = clause_start(text, match.start())
-            group = _GROUP.search(text, max(clause, match.start() - 80), match.end())
+            # the group nearest the verb meets: "ministers will meet in Brussels, a month before
+            # leaders gather in Ankara" (leaders gather, not the ministers)
+            group = _last(_GROUP.finditer(text, max(clause, match.start() - 80), match.end()))
             if group is None:
                 again = _WE_MEET_AGAIN.match(text, clause)
                 if again is not None:  # a declaration's close: "We will meet again in Türkiye in 2026"
@@ -275,6 +278,14 @@ def _verb_mentions(
         when = _settle_time(when, tense, published)
         found.append(Mention(passage, match.start(), place.end, kind, place, when, tense, weak=True))
     return found
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """Return the last of matches, if any."""
+    last = None
+    for last in matches:  # noqa: B007 - the loop keeps the last one
+        pass
+    return last
 
 
 def _mention(
@@ -596,7 +607,15 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
         near.append(before[0])
     if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
         near.append(after[0])
-    return max(near, key=precision, default=None)
+    best = max(near, key=precision, default=None)
+    years = {ref.year for ref in near if ref.month is None and _YEAR_ONLY.fullmatch(ref.text)}
+    if best is not None and best.month is not None and not _ANCHORED.search(best.text) and len(years) == 1:
+        # "the 2023 NATO summit on 11-12 July": the phrase's own year dates the days after it
+        best = best.model_copy(update={"year": years.pop()})
+    return best
+
+
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:

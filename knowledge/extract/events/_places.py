@@ -55,7 +55,9 @@ HELD = (
     r"(?:\s+to\s+(?:take\s+place|be\s+held|open|start|begin|run|convene))?"
     r"|(?:will\s+)?(?:take|takes|took)\s+place"
     r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
-    r"|began|end|ends|ended|close|closes|closed)))?"
+    r"|began|end|ends|ended|close|closes|closed|meet|meets|met)"
+    # a bare copula before its time or place: "The NATO summit in Ankara is on 7-8 July"
+    r"|(?:is|are|was|will\s+be)(?=\s+(?:on|in|from|between)\s)))?"
 )
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".

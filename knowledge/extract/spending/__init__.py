@@ -36,7 +36,7 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
-from knowledge.extract.timeref import find_times
+from knowledge.extract.timeref import find_times, line_date
 from knowledge.gazetteer import (
     ally_of_currency,
     by_code,
@@ -44,7 +44,16 @@ from knowledge.gazetteer import (
     find_demonyms,
     find_government_seats,
 )
-from knowledge.models import ALLIANCE, Article, Metric, PersonRecord, SpendingRecord, StatementRecord, TimeRef
+from knowledge.models import (
+    ALLIANCE,
+    Article,
+    FigureStatus,
+    Metric,
+    PersonRecord,
+    SpendingRecord,
+    StatementRecord,
+    TimeRef,
+)
 from knowledge.wordscan import PASSAGE_CACHE
 
 _ESTIMATES = re.compile(r"\bestimat", re.I)
@@ -98,8 +107,33 @@ def extract_spending(
         if r is not None and not _demanded(r, sentences) and not _per_head(r, sentences)
     ]
     corrected = _currency_owners(apply_corrections(sentences, found), sentences)
-    own = [_own_kroner(_own_dollars(r)) for r in _anaphoric_years(corrected, sentences)]
+    own = [
+        _own_kroner(_own_dollars(_dated_line(r, sentences))) for r in _anaphoric_years(corrected, sentences)
+    ]
     return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
+
+
+def _dated_line(record: SpendingRecord, article: Article) -> SpendingRecord:
+    """Return a record of a chronology's line dated by the line's label ("2014 — Romania's budget
+    stands at 1.35% of GDP": 2014, actual) when its clause writes no year of its own."""
+    text = article.passages[record.passage].text
+    label = line_date(text)
+    if (
+        label is None
+        or record.metric is Metric.COMPARISON
+        or (record.when is not None and not record.when.inferred)
+    ):
+        return record
+    record = record.model_copy(update={"when": label})
+    if record.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and record.status in (
+        FigureStatus.ACTUAL,
+        FigureStatus.ESTIMATE,
+    ):
+        at = text.find(record.as_written)
+        lead = last_clause(text[: at if at >= 0 else len(text)])
+        status = figure_status(lead, label, article.meta.published, _ESTIMATES.search(text) is not None)
+        record = record.model_copy(update={"status": status})
+    return record
 
 
 # A time that points back to the sentence before: "At the time, only three allies met that mark".

@@ -40,9 +40,22 @@ def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) spans of a sentence's clauses."""
     asides = [m.span() for m in RELATIVE.finditer(text)]
     found = CLAUSE_BREAK.finditer(text) if _BREAK_CUE.search(fold_case(text)) else ()
-    breaks = [m.start() for m in found if not any(s < m.start() < e for s, e in asides)]
+    breaks = [
+        m.start()
+        for m in found
+        if not any(s < m.start() < e for s, e in asides) and not is_line_label(text[: m.start()])
+    ]
     cuts = [0, *breaks, len(text)]
     return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
+
+
+# The date a chronology's line opens with, before its dash: "2021 — Slovakia pledges ...".
+_LINE_LABEL = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*")
+
+
+def is_line_label(text: str) -> bool:
+    """Return whether text, all that comes before a dash, is a chronology line's date: no clause of its own."""
+    return len(text) <= 20 and _LINE_LABEL.fullmatch(text) is not None
 
 
 def last_clause(text: str) -> str:

@@ -87,7 +87,7 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
-from knowledge.extract.spending._clauses import INVERTED_CONDITION
+from knowledge.extract.spending._clauses import INVERTED_CONDITION, is_line_label
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import (
@@ -118,6 +118,12 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)
+# Defence as what a clause is about, not as the name of who says it ("according to the defence ministry").
+_DEFENCE_TOPIC = re.compile(
+    r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b"
+    r"(?!\s+(?:ministry|ministries|minister|ministers|department|secretary|committee|officials?|spokes\w+|staff)\b)",
+    re.I,
+)
 _DEFENCE_NOUN = re.compile(
     r"\b(?:defen[cs]e|military)\s+(?:spending|budgets?|expenditures?|outlays?)\b", re.I
 )
@@ -543,6 +549,8 @@ def _clause_spans(text: str, folded: str) -> list[tuple[int, int]]:
     start = 0
     breaks = _CLAUSE_BREAK.finditer(text) if _CLAUSE_BREAK_CUE.search(folded) else ()
     for match in breaks:
+        if is_line_label(text[: match.start()]):
+            continue  # "2021 — Slovakia pledges ...": the line's date, no clause of its own
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
@@ -763,7 +771,7 @@ def _about_defence(clause: _Clause, mention: _Mention, figure: _Figure, next_sta
     after = clause.masked[figure.end : next_start]
     if _NON_DEFENCE_AFTER.match(after):
         return False
-    if _DEFENCE.search(clause.text, clause.start, clause.end):
+    if _DEFENCE_TOPIC.search(clause.text, clause.start, clause.end):
         before = clause.text[max(clause.start, mention.start - 30) : figure.start]
         return bool(_DEFENCE_NOUN.search(before) or _DEFENCE_AFTER.match(after))
     return clause.defence_context

@@ -19,8 +19,9 @@ import re
 from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
-    r"\b(?:aims?|aiming|aimed|pledged?|pledging|promised?|promising|commit(?:s|ted|ment)|targets?|targeted|"
-    r"goal|ambition|intends?|intended|vowed?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards))\b",
+    r"\b(?:aims?|aiming|aimed|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ment)|targets?|targeted|"
+    r"goal|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
+    r"pacts?|accords?|agreed?\s+to)\b",
     re.I,
 )
 _PLANNED = re.compile(

@@ -82,9 +82,11 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 _DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|army|security)\b", re.I)
-# Nothing, or a live blog's time stamp, before a sentence's subject: "10:10 — Iceland has ...".
+# Nothing, or a live blog's time stamp or a chronology's date, before a sentence's subject: "10:10 —
+# Iceland has ...", "2021 — Slovakia pledges ...".
 _SENTENCE_OPENING = re.compile(
-    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\s*(?:[—–-]|:)\s*)?", re.I
+    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?|(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\s*(?:[—–-]|:)\s*)?",
+    re.I,
 )
 # An article is about defence from the first title, heading or sentence that names it, the alliance or rearming.
 _ABOUT_DEFENCE = re.compile(rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|rearm\w*)\b", re.I)
