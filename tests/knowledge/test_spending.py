@@ -2680,3 +2680,67 @@ def test_a_chronology_line_dates_its_figures_by_its_label() -> None:
         ("SK", 2026, 2.0, FigureStatus.TARGET),
         ("SK", 2030, 2.5, FigureStatus.TARGET),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # growth of the economy, a share of public spending: other measures than defence's share of GDP
+        "Slovenia's economy grew by only 0.7% in 2025, which helped keep its spending share above the 2% guideline.",
+        "The share of defence in Croatia's total public spending went up to 3.4% last year.",
+        # counterfactuals and an ally imagined
+        "Had Portugal spent 2% every year since 2014, its navy would be twice the size.",
+        "Belgium, which would have spent 2.1% this year had its jet deliveries not slipped, is still short.",
+        "A Belgium at 4% would outspend most of its neighbours.",
+        # a level questioned, not stated
+        "Hungary's prime minister has questioned whether spending more than 2% is worth it.",
+    ],
+)
+def test_what_is_not_an_allys_defence_spending_stays_out(text: str) -> None:
+    """Another measure, a counterfactual or an imagined ally, a doubted level: no ally's spending figure."""
+    assert [
+        r for r in records(text, date="2026-03-10", title="Allied defence spending") if r.subject != ALLIANCE
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Last year" is the figure's year; "this year" belongs to the clause after ", and"
+        (
+            "Last year Greece spent 3.1% of GDP on defence, and the budget for this year is 3.3%.",
+            {("GR", 2025, 3.1, FigureStatus.ACTUAL), ("GR", 2026, 3.3, FigureStatus.PLANNED)},
+        ),
+        # since when a level has held is not its year
+        (
+            "Italy spends roughly 1.5% of GDP, a level it has held since 2023.",
+            {("IT", 2026, 1.5, FigureStatus.ESTIMATE)},
+        ),
+        # what figures show was spent, whoever will present them
+        (
+            "Denmark's minister will publish figures showing the country reached 3.2% of GDP in 2025.",
+            {("DK", 2025, 3.2, FigureStatus.ACTUAL)},
+        ),
+        # many years, no one year
+        (
+            "Spain spent 1.3% of GDP on defence in 2025.\n\nFor most of the past decade Spain sat near 1%.",
+            {("ES", 2025, 1.3, FigureStatus.ACTUAL), ("ES", None, 1.0, FigureStatus.ACTUAL)},
+        ),
+    ],
+)
+def test_a_figure_takes_its_own_clause_s_year_and_status(
+    text: str, expected: set[tuple[object, ...]]
+) -> None:
+    """The year and status come from the figure's own clause, not the next clause or a span's start."""
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value, r.status)
+        for r in records(text, date="2026-03-10", title="Allied defence spending")
+    }
+    assert found == expected
+
+
+def test_the_infrastructure_part_of_the_alliance_objective_is_no_allys_spending() -> None:
+    """ "the new objective of 3.5% ..., plus 1.5% for infrastructure": neither figure is spent by the ally."""
+    text = "Lisbon backs the new objective of 3.5% for core spending, plus 1.5% for infrastructure and resilience."
+    found = [(r.value, r.status) for r in records(text, date="2026-03-10", title="Allied defence spending")]
+    assert (1.5, FigureStatus.ACTUAL) not in found and (3.5, FigureStatus.ACTUAL) not in found

@@ -97,7 +97,9 @@ _PART_OF = re.compile(
     re.I,
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
-_NAMED_BEFORE = re.compile(r"\b(?:target|goal|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I)
+_NAMED_BEFORE = re.compile(
+    r"\b(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I
+)
 _REFERENCE = re.compile(
     r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?(?:guideline|target|goal|benchmark|threshold|line|mark|level|figure)\b",
     re.I,

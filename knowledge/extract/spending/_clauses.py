@@ -27,7 +27,7 @@ DATELINE = re.compile(
 
 # Vocabulary both readers share, as pattern text to build their own patterns from.
 # An inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%".
-INVERTED_CONDITION = r"\b(?-i:Were|Should)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+"
+INVERTED_CONDITION = r"\b(?-i:Were|Should|Had)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+"
 # Verbs by which one party asks another to spend: "urged allies to", "wants Germany to", "demanded that".
 DEMAND_VERBS = (
     r"demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"

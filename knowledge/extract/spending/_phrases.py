@@ -141,11 +141,13 @@ _ALLIANCE_NAME = re.compile(r"\bNATO\b|\b[Aa]lliance\b")
 _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Baltics)\b")
 _BALTIC_CODES = ("EE", "LV", "LT")
 
-_TARGET_WORD = r"(?:target|goal|guideline|benchmark|threshold|commitment|objective|line|mark)s?"
+_TARGET_WORD = r"(?:target|goal|objective|guideline|benchmark|threshold|commitment|objective|line|mark)s?"
 # Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
 # spares the rest the scans with the full patterns. They are looked for in the clause's folded text
 # (see fold_case), as the patterns that need them ignore case.
-_TARGET_CUE = re.compile(r"target|goal|guideline|benchmark|threshold|commitment|objective|line|mark")
+_TARGET_CUE = re.compile(
+    r"target|goal|objective|guideline|benchmark|threshold|commitment|objective|line|mark"
+)
 _SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
 _HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were|should")
 _DEFENCE_CUE = re.compile(r"defen|military|armed")
@@ -873,7 +875,16 @@ def _money_for_other(clause: _Clause, figure: _Figure) -> bool:
 
 def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> _TimeSpan | None:
     """Return the time written after the figure (before the next one), else the one just before it."""
-    after = [t for t in clause.times if figure.quantity.end <= t[1] and t[2] <= bounds[1]]
+    after = [
+        t
+        for t in clause.times
+        if figure.quantity.end <= t[1]
+        and t[2] <= bounds[1]
+        # "spent 4.4% of GDP on defence, and the plan for this year is 4.8%": the next clause's time
+        and not _JOINED_CLAUSE.search(clause.text, figure.quantity.end, t[1])
+        # "roughly 2% of GDP, a level it has held since 2024": when the level began, not its year
+        and not _SINCE_BEFORE.search(clause.text, max(0, t[1] - 8), t[1])
+    ]
     if after:
         return after[0]
     if _CONTINUES_FROM.search(clause.masked, bounds[0], figure.start):
@@ -882,6 +893,8 @@ def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> _
     return before[-1] if before else None
 
 
+_JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _CONTINUES_FROM = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell)?\s*from\s*$", re.I)
 
 

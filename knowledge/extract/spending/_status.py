@@ -20,10 +20,12 @@ from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|aimed|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ment)|targets?|targeted|"
-    r"goal|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
+    r"goal|objective|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
     r"pacts?|accords?|agreed?\s+to)\b",
     re.I,
 )
+# Evidence that states a figure: its own verb, not the presenter's, tells its status.
+_SHOWING = re.compile(r".*\b(?:showing|shows|showed|show)\s+(?:that\s+)?", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|request(?:s|ed)?|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
@@ -81,6 +83,9 @@ def figure_status(
     an estimate too: the year is not over.
     """
     lead = _ASIDE.sub(" ", lead)  # "Spain, which had argued against the new target, reached 2%"
+    shown = _SHOWING.search(lead)
+    if shown is not None:  # "will present figures showing the country reached 2.6%": what they show
+        lead = lead[shown.end() :]
     lead = _TARGET_MET.sub(
         " ", lead
     )  # "it now meets the 2% target, spending C$62.7 billion": met, not aimed at

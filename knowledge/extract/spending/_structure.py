@@ -56,7 +56,9 @@ from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage
 from knowledge.wordscan import fold_case
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|imagine|would\s+have\s+to|could|might|should|would\s+need)\b|\bwere\s+to\b"
+    r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether)\b|\bwere\s+to\b"
+    # an ally imagined: "A Poland at 6% would spend more on its army than on its schools"
+    r"|\b(?i:an?)\s+(?-i:[A-Z][\w’'-]+)\s+(?:at|with|spending)\s"
     # an option looked at, not a decision: "Denmark was looking at 3.2 percent"
     r"|\b(?:looking\s+at|considering|weighing|mulling|eyeing|floating|discussing|debating)\b"
     # a time still to come, in the present tense: "When Germany reaches 2% that is good"
@@ -97,7 +99,7 @@ _NOT_SHARE_AFTER = re.compile(
     r"\s*(?:(?:of|in)\s+(?:all|the|total|its|their|allied|NATO|alliance|this|that|combined|world|global)\b"
     r"(?!\s+(?:its\s+)?(?:GDP|gross|economic)|\s+(?:\w+\s+)?(?:year|decade|period|fiscal|financial)\b)|(?:year[- ]on[- ]year|increase|rise|more|higher|lower|less|"
     r"growth|jump|cut|drop|fall|decline|points?|stake|share|tariffs?|inflation|interest|turnout|majority|"
-    r"target|goal|guideline|threshold|benchmark|mark|line|level|floor|pledge|commitment|rule|ceiling|"
+    r"target|goal|objective|guideline|threshold|benchmark|mark|line|level|floor|pledge|commitment|rule|ceiling|"
     r"of\s+(?:respondents|voters|people|those|members|allies|the\s+vote))\b)",
     re.I,
 )
@@ -149,7 +151,7 @@ _CHANGE_WORD = re.compile(
 )
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
-    r"(?:(?:target|goal|guideline)\s+of\s+(?:spending\s+)?)?$",
+    r"(?:(?:target|goal|objective|guideline)\s+of\s+(?:spending\s+)?)?$",
     re.I,
 )
 _FUTURE = re.compile(
@@ -185,9 +187,17 @@ _PRESENT = re.compile(
     r"hovers?|devotes|exceeds|meets|equals|represents|amounts\s+to|puts|now)\b",
     re.I,
 )
+# Words that put a figure over many years: no one year is its year.
+_SPAN_OF_YEARS_TALK = re.compile(
+    r"\b(?:(?:the\s+)?(?:last|past|previous)\s+(?:decade|(?:few|several|\w+)\s+years)|for\s+(?:years|decades)"
+    r"|in\s+recent\s+years|for\s+most\s+of)\b",
+    re.I,
+)
 # Words that put an undated figure in the present whatever year the text spoke of before.
 _CURRENTLY = re.compile(
-    r"\b(?:currently|at\s+present|presently|nowadays|right\s+now|so\s+far\s+this\s+year)\b", re.I
+    r"\b(?:currently|at\s+present|presently|nowadays|right\s+now|so\s+far\s+this\s+year"
+    r"|now\s+(?:stands?|sits?|is|are|spends?|runs?|hovers?))\b",
+    re.I,
 )
 _CELL_NUMBER = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
@@ -274,7 +284,9 @@ _OTHER_THING = re.compile(
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
     r"aid|gross\s+national\s+income|GNI|"
-    r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover)\b",
+    r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover|"
+    r"econom(?:y|ies)\s+(?:grew|grows|expanded|expands|shrank|shrinks|contracted|contracts)|"
+    r"(?:total|overall)\s+(?:public|government|state|federal)\s+(?:spending|expenditure|budget))\b",
     re.I,
 )
 # When a target was set, which dates no figure: "well below the 3.5% target leaders agreed in 2025".
@@ -344,7 +356,10 @@ _SPENT_ON_OTHER = re.compile(
     r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output)\s+)?on\s+"
     r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:(?:core|hard|overall|total|own)\s+)?"
     r"(?:defen[cs]e|military|armed|army|security|arms|weapons))"
-    r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)",  # "an increase of €390m on the budget"
+    r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)"  # "an increase of €390m on the budget"
+    # "plus 1.5% for infrastructure and resilience": the other part of NATO's target, not defence
+    r"|\s*(?:of\s+(?:its\s+|their\s+)?GDP\s+)?for\s+(?:(?:critical|civil|civilian|defen[cs]e-related)\s+)?"
+    r"(?:infrastructure|resilience|preparedness|roads|railways|bridges|pensions|health|schools)\b",
     re.I,
 )
 _OWNER_AFTER = re.compile(
@@ -437,11 +452,11 @@ _SPENDING_PRONOUN = re.compile(
 # "will meet NATO's target of spending 2% ... this year": the ally's plan to spend the alliance's figure.
 _MEET_NAMED_TARGET = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
-    r"(?:target|goal|guideline)\s+of\s+(?:spending\s+)?$",
+    r"(?:target|goal|objective|guideline)\s+of\s+(?:spending\s+)?$",
     re.I,
 )
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
-    r"['’]s?\s+(?:[\w.%-]+\s+){0,3}?(?:target|goal|guideline|benchmark|pledge|commitment)", re.I
+    r"['’]s?\s+(?:[\w.%-]+\s+){0,3}?(?:target|goal|objective|guideline|benchmark|pledge|commitment)", re.I
 )
 # "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
 _ALLIANCE_MEMBER = re.compile(
@@ -1676,6 +1691,8 @@ def undated_year(
     and its like put the figure in the article's year whatever came before."""
     if published and _CURRENTLY.search(text, start, end):
         return TimeRef.inferred_as("article's year", year=published.year)
+    if _SPAN_OF_YEARS_TALK.search(text, start, end):
+        return None  # "For most of the last decade Canada sat near 1.3%": many years, no one year
     if (
         context_year
         and context_year.year
