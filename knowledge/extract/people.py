@@ -161,7 +161,9 @@ _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“�
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))}))"
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))})"
+    # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
     rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
@@ -358,14 +360,17 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
         return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party
+    if outside.isupper() and first and _PLAIN_NAME.fullmatch(outside.title()):
+        # "METTE FREDERIKSEN (PRIME MINISTER, clip)": a name in capitals, its role in brackets;
+        # "KARI LUNDE (Nordlys Radio)": a journalist's outlet, which is no role
+        role = first.split(",")[0].strip()
+        described = has_role_head(role) or role.isupper() or role.islower() or role.lower() in _PROFESSIONS
+        return outside.title(), (role.lower() if described else None)
     if first and (inside := _HONORED_NAME.fullmatch(first) or _PLAIN_NAME.fullmatch(first)):
         name = inside.group("name") if "name" in inside.groupdict() else inside.group(0)
         role = outside.removeprefix("The ").removeprefix("the ") if outside[:1].isupper() else None
         # "Mr Carter (Harlow)" puts a seat in brackets; "The Finnish Defence Minister (Mr Olli Saari)" a name
         return (name, role) if role and (has_role_head(role) or not _PLAIN_NAME.fullmatch(outside)) else None
-    if outside.isupper() and first and _PLAIN_NAME.fullmatch(outside.title()):
-        role = first.split(",")[0].strip().lower()
-        return outside.title(), role or None
     return None
 
 

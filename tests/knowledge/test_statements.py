@@ -1237,3 +1237,59 @@ def test_a_surname_names_the_one_person_introduced_so_far() -> None:
     assert ("Zoltan Berecki", VERBATIM, "We will not be lectured") in found
     assert ("Ildiko Berecki", VERBATIM, "The forum is open") in found
     assert not any(text == "All are welcome" and who == "Zoltan Berecki" for who, _, text in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role with its portfolio before the name: "secretary for defence, Name"
+        (
+            '"We need contracts, not speeches," said Estonia\'s state secretary for defence, Kaarel Mets.',
+            [("Kaarel Mets", StatementKind.VERBATIM, "We need contracts, not speeches")],
+        ),
+        (
+            '"The order is signed," said the Minister of State for Procurement, Alan Brisk.',
+            [("Alan Brisk", StatementKind.VERBATIM, "The order is signed")],
+        ),
+        # an attribution set inside the sentence: the one who says it, not the sentence's subject
+        (
+            "Finance Minister Ruta Vaitkus met Admiral Jonas Petraitis on Monday. The admiral, she said,"
+            " had promised two ships for the exercise.",
+            [
+                (
+                    "Ruta Vaitkus",
+                    StatementKind.REPORTED,
+                    "The admiral had promised two ships for the exercise",
+                )
+            ],
+        ),
+        # the speaker's own words in a participle belong to the report
+        (
+            "Finance Minister Ruta Vaitkus said she had met the bankers, describing the meeting as"
+            ' "frank but useful".',
+            [
+                (
+                    "Ruta Vaitkus",
+                    StatementKind.PARTIAL,
+                    'she had met the bankers, describing the meeting as "frank but useful"',
+                )
+            ],
+        ),
+    ],
+)
+def test_who_said_it_and_what_they_said(text: str, expected: list[tuple[str, StatementKind, str]]) -> None:
+    """A role's portfolio, an inserted "she said" and a quoting participle do not lose or move a statement."""
+    assert said(text) == expected
+
+
+def test_a_transcript_label_with_an_outlet_names_the_journalist() -> None:
+    """ "NAME (Outlet):" is the journalist named in capitals; the outlet is neither the speaker nor a role."""
+    text = (
+        "Title: Press conference transcript\n\nMINISTER VEGA: We will buy four frigates.\n\n"
+        "LOTTA BERG (Baltic Wire): When will they arrive?\n\nMARK OSEI (DEFENCE ANALYST, clip): Not soon."
+    )
+    article = read_article(f"Date: 2025-06-10\n{text}")
+    people = extract_people(article)
+    assert [(p.name, p.role) for p in people] == [("Lotta Berg", None), ("Mark Osei", "defence analyst")]
+    spoken = [(s.speaker, s.text) for s in extract_statements(article, people)]
+    assert ("Lotta Berg", "When will they arrive?") in spoken

@@ -128,6 +128,21 @@ _FRAMING = re.compile(
     r"|,\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|other|few|many|most|some|no|not)\b).*$",
     re.S,
 )
+# The speaker's own characterisation in a participle keeps the quoted words: "..., describing the
+# talks as “very concrete”" is hers, not the writer's comment.
+_QUOTING_PARTICIPLE = re.compile(
+    r",\s+(?:describing|calling|terming|dubbing|branding|labelling|labeling)\b[^,;]{0,80}?[“\"‘]"
+)
+
+
+def _without_framing(clause: str) -> str:
+    """Return a reported clause without the words the writer appended to it (``_FRAMING``)."""
+    kept = _QUOTING_PARTICIPLE.search(clause)
+    if kept is None:
+        return _FRAMING.sub("", clause)
+    return _FRAMING.sub("", clause[: kept.start()]) + clause[kept.start() :]
+
+
 # A relative clause set off by commas inside a clause that precedes its attribution is the writer's
 # aside: "Belgium and Canada, which spend less, have agreed, officials said" reports that Belgium and
 # Canada have agreed. After a speech verb the clause is the verb's to its end, asides included.
@@ -833,7 +848,7 @@ def _partial(
     """Return the partial statement of a reported clause holding quoted words, with their marks."""
     found, clause_start, details = clause
     body = reading.article.body
-    text = _FRAMING.sub("", _strip_full_stop(body[base + clause_start : stop]))
+    text = _without_framing(_strip_full_stop(body[base + clause_start : stop]))
     published = reading.article.meta.published
     return [
         StatementRecord(
@@ -881,6 +896,11 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     praised ..." is the speaker's second report; either ends the first clause.
     """
     found = reported_clause(passage.text, cast)
+    if found is not None and ", " in passage.text[: found[0].verb_start]:
+        inserted = inserted_report(passage.text, cast)
+        if inserted is not None and inserted[0].verb_start < found[0].verb_start:
+            # "The general, she said, had promised to send a team": her report, not his promise
+            return _report(passage, (inserted[0], 0, ""), inserted[1], cast)
     if found is not None and found[0].speaker.type is SpeakerType.DOCUMENT:
         # "Belgium warned that ..., according to a Belgian diplomat": the diplomat is the source
         sourced = _according_to(passage, cast)
@@ -889,6 +909,11 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if found is None:
         found = relative_report(passage.text, cast)
         if found is None:
+            inserted = inserted_report(passage.text, cast)
+            if inserted is not None and not _trailing(passage, cast) and not _according_to(passage, cast):
+                return _report(
+                    passage, (inserted[0], 0, ""), inserted[1], cast
+                )  # "The army, Hartlieb said, ..."
             parenthetical = parenthetical_report(passage.text, cast)
             if (
                 parenthetical is not None
@@ -938,7 +963,7 @@ def _report(passage: Passage, found: tuple[Frame, int, str], text: str, cast: Ca
     trailing attribution.
     """
     frame_, clause_start, details = found
-    clause = _FRAMING.sub("", _strip_full_stop(text[clause_start:]))
+    clause = _without_framing(_strip_full_stop(text[clause_start:]))
     if len(clause.split()) < 3:
         return []
     return [
@@ -1030,7 +1055,7 @@ def _according_to(passage: Passage, cast: Cast) -> list[StatementRecord]:
             and (speaker.type is not SpeakerType.DOCUMENT or spoken)
             and not who[end:].strip(" .")
         ):
-            clause = _FRAMING.sub("", _ASIDE.sub("", _strip_full_stop(match.group("clause"))))
+            clause = _without_framing(_ASIDE.sub("", _strip_full_stop(match.group("clause"))))
             stamp = STAMP.match(clause)  # "BRUSSELS — ..., according to X": the dateline is layout
             clause = clause[stamp.end() :] if stamp else clause
             return [

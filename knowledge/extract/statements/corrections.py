@@ -210,6 +210,11 @@ def apply_reattribution(
         return [*records[:chosen], moved, *records[chosen + 1 :]]
     if move.words is None:
         return records
+    words = set(_WORD.findall(move.words.lower()))
+    for record in records:
+        mine = set(_WORD.findall(record.text.lower()))
+        if record.speaker == move.right and len(words & mine) / max(len(words), len(mine), 1) >= _SHARED:
+            return records  # the article already gives the words to their real speaker
     said = next(
         (p.position for p in article.passages if p.position != move.passage and move.words in p.text),
         move.passage,

@@ -161,13 +161,13 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
             return Speaker(" ".join(text[start : staff.end()].split()), SpeakerType.UNNAMED), staff.end()
     role = _ROLE_NOUN.match(text, start)
     if role:
-        named = _apposed_name(text, role.end(), cast)
+        named = _apposed_name(text, _past_portfolio(text, role.end()), cast)
         if named is not None:
             return Speaker(named.name), named.end  # "the council's chair, Jane Doe, said"
         name = _by_role(role.group("words"), role.group("head"), cast)
         return (Speaker(name) if name else None), role.end()
     apposed = _DESCRIBED.match(text, start) or _POSSESSOR_ROLE.match(text, start)
-    if apposed and (named := _apposed_name(text, apposed.end(), cast)) is not None:
+    if apposed and (named := _apposed_name(text, _past_portfolio(text, apposed.end()), cast)) is not None:
         return Speaker(
             named.name
         ), named.end  # "the host, Jane Doe, said"; "Italy's minister, Jane Doe, said"
@@ -195,6 +195,16 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     if country is not None:
         return Speaker(text[start:country], SpeakerType.DOCUMENT), country  # "Belgium said": its government
     return None, start
+
+
+def _past_portfolio(text: str, end: int) -> int:
+    """Return where a role's portfolio ends, or end when none follows: "the Secretary of State| for
+    Defence|, John Carver"."""
+    portfolio = _PORTFOLIO.match(text, end)
+    return portfolio.end() if portfolio else end
+
+
+_PORTFOLIO = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s)")
 
 
 def _country_at(text: str, start: int) -> int | None:
