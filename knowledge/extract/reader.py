@@ -56,7 +56,8 @@ _BULLET = re.compile(
 # A web page's links to other stories ("Read more: Why Canada missed the 2% target") are headings.
 _LABELLED_FIGURE = re.compile(
     r"^[ \t]*(?!(?i:read\s+more|related|see\s+also|also\s+read|more|watch|listen|video|photo)\b)"
-    r"[A-ZÀ-Ý][^:\n]{0,40}?(?::|\s[—–])[ \t]+[^\n]*?\d"
+    # a newsletter's flag or bold may open the label: "🇬🇷 **Greece** — 3.0%"
+    r"(?:[^\w\s*_]{1,8}[ \t]*)?(?:\*\*|__)?[A-ZÀ-Ý][^:\n]{0,40}?(?::|\s[—–])[ \t]+[^\n]*?\d"
 )
 # A line a figure opens, with what it is after a dash ("2.4% — Germany's estimated defence spending
 # this year", "€108 billion — ..."): a newsletter's "by the numbers" entry, a passage of its own.

@@ -2744,3 +2744,53 @@ def test_the_infrastructure_part_of_the_alliance_objective_is_no_allys_spending(
     text = "Lisbon backs the new objective of 3.5% for core spending, plus 1.5% for infrastructure and resilience."
     found = [(r.value, r.status) for r in records(text, date="2026-03-10", title="Allied defence spending")]
     assert (1.5, FigureStatus.ACTUAL) not in found and (3.5, FigureStatus.ACTUAL) not in found
+
+
+def test_a_base_year_does_not_date_the_next_lines() -> None:
+    """ "up from 2.9% in 2025" dates the base only: the list goes on in the year its heading gives."""
+    text = (
+        "**Where the allies stand (share of GDP, 2026 estimates)**\n\n"
+        "**Norway** — 3.2%, up from 2.9% in 2025\n"
+        "**Greece** — 3.0%"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2026-05-09", title="Allied defence spending")
+    }
+    assert ("GR", 2026, 3.0) in found and ("NO", 2025, 2.9) in found
+
+
+def test_last_weeks_issue_corrected_drops_the_wrong_figure() -> None:
+    """A newsletter's "Last week's issue said ... The correct figure is ..." replaces the wrong figure."""
+    text = (
+        "Greece spent 2.9% of GDP on defence in 2025, we wrote.\n\n"
+        "**Correction**\n\nLast week's issue said Croatia spent 1.7% in 2025. The correct figure is 1.9%."
+    )
+    found = {(r.subject, r.value) for r in records(text, date="2026-05-09", title="Allied defence spending")}
+    assert ("HR", 1.7) not in found and ("HR", 1.9) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "achieved" after the goal: the figure in brackets was spent
+        (
+            "Latvia set a goal to reach 2% by 2019, a goal achieved one year early, in 2018 (2.0%).",
+            ("LV", 2018, 2.0, FigureStatus.ACTUAL),
+        ),
+        # what a parliament agreed an ally would spend, with no one year: a plan, never an actual figure
+        (
+            "Parliament agreed that Latvia would spend between 4 and 5% of GDP from 2027 to 2030.",
+            ("LV", None, None, FigureStatus.PLANNED),
+        ),
+    ],
+)
+def test_a_goal_achieved_is_spent_and_a_range_agreed_is_planned(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    """The verb after a goal and "would spend" give the status."""
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value, r.status)
+        for r in records(text, date="2026-05-09", title="Allied defence spending")
+    }
+    assert expected in found

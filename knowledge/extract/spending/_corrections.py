@@ -20,8 +20,9 @@ from knowledge.extract.numbers import find_money, find_percents
 from knowledge.models import Article, Metric, SpendingRecord
 
 _EARLIER_VERSION = re.compile(
-    r"\b(?:earlier|previous|original)\s+(?:version|post|entry|update|brief|report|story|edition|article)\b"
-    r"|\byesterday['’]s\s+\w+|\bwe\s+(?:incorrectly\s+|wrongly\s+|mistakenly\s+)?(?:reported|said|wrote|stated)\b"
+    r"\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
+    r"|newsletter|bulletin)\b"
+    r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+|\bwe\s+(?:incorrectly\s+|wrongly\s+|mistakenly\s+)?(?:reported|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
     re.I,

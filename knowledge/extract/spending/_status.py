@@ -26,6 +26,7 @@ _TARGET = re.compile(
 )
 # Evidence that states a figure: its own verb, not the presenter's, tells its status.
 _SHOWING = re.compile(r".*\b(?:showing|shows|showed|show)\s+(?:that\s+)?", re.I)
+_WOULD_SPEND = re.compile(r"\bwould\s+(?:spend|be\s+at)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|request(?:s|ed)?|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
@@ -56,7 +57,8 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 # A verb that states what is spent, after a goal word: "Ten years after the Wales pledge, Poland now
 # spends at least 2%" reports spending; the pledge only dates the sentence.
 _SPENDS = re.compile(
-    r"(?<!\bto\s)\b(?:spends|spent|(?:is|are|was|were)\s+spending|stood|stands|reached|totall?ed)\b", re.I
+    r"(?<!\bto\s)\b(?:spends|spent|(?:is|are|was|were)\s+spending|stood|stands|reached|totall?ed|achieved)\b",
+    re.I,
 )
 _ACTUAL_FIGURE = re.compile(r"\b(?:an\s+)?actual\s+(?:about\s+|around\s+)?\S*$", re.I)
 # Someone's estimate of another's plan: "NATO estimates that Norway will reach" (an ally's own
@@ -111,6 +113,10 @@ def figure_status(
     if _ESTIMATE.search(lead):
         return FigureStatus.ESTIMATE
     year = when.year if when else None
+    if year is None and _WOULD_SPEND.search(lead):
+        return (
+            FigureStatus.PLANNED
+        )  # "agreed that Lithuania would spend 5% from 2026 to 2030": no year, a plan
     if year is None or published is None:
         return FigureStatus.ESTIMATE if estimates else FigureStatus.ACTUAL
     if year > published.year or (year == published.year and _BUDGET.search(lead)):

@@ -782,7 +782,11 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
 
 
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
-_BASE_BEFORE = re.compile(r"\b(?:compared\s+with|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$", re.I)
+_BASE_BEFORE = re.compile(
+    r"\b(?:compared\s+with|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$"
+    r"|\b(?:up|down)\s+from\s+(?:about\s+)?\d[\d.,]*\s*%\s+(?:in\s+)?$",  # "4.1%, up from 3.6% in 2025"
+    re.I,
+)
 _SPAN_START = re.compile(r"\b(?:from|by|until|till|since)\s+$", re.I)
 
 
