@@ -116,6 +116,9 @@ _ABBREVIATIONS = frozenset(
         "dept",
         "fig",
         "al",
+        "hon",  # Hansard's "the hon. Lady", "my right hon. Friend"
+        "rt",
+        "cllr",
     ]
 )
 # German, Polish and Czech abbreviations of "billion" and "million", written with a full stop.
@@ -495,6 +498,11 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
                 if body[stop] == '"':
                     straight_open = not straight_open
                 stop += 1
+            marker = _FOOTNOTE_MARK.match(body, stop, end) if ch == "." and i > start else None
+            if marker is not None and (
+                not marker.group(0).isascii() or body[i - 1].isalpha() or body[i - 1] in "%)"
+            ):
+                stop = marker.end()  # "... of GDP.1 Rome has ...": a footnote's number ends the sentence
             if _is_boundary(body, sentence_start, dot, stop, end):
                 spans.append(_trim(body, sentence_start, stop))
                 sentence_start = stop
@@ -506,6 +514,9 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     if body[sentence_start:end].strip():
         spans.append(_trim(body, sentence_start, end))
     return [span for span in spans if span[1] > span[0]]
+
+
+_FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s+[A-Z])")
 
 
 def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) -> bool:

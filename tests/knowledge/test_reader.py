@@ -82,6 +82,18 @@ def test_every_passage_is_a_slice_of_the_body() -> None:
             "The budget should on 53,25 Mrd. Euro rise. He asked 6,5 Mrd. It fell.",
             ["The budget should on 53,25 Mrd. Euro rise.", "He asked 6,5 Mrd.", "It fell."],
         ),
+        # Hansard's "the hon. Lady" ends no sentence
+        ("The hon. Member knows it. I agree.", ["The hon. Member knows it.", "I agree."]),
+        # a footnote's number after the full stop ends the sentence; a version number does not
+        (
+            "Spain spent 1.28% of GDP.3 Madrid disputes it. Greece spent 3.1% in 2024.² Version 2.1 Rome is out.",
+            [
+                "Spain spent 1.28% of GDP.3",
+                "Madrid disputes it.",
+                "Greece spent 3.1% in 2024.²",
+                "Version 2.1 Rome is out.",
+            ],
+        ),
         (
             "He said “yes. And then the quote never closes.",
             ["He said “yes.", "And then the quote never closes."],

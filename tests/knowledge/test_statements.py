@@ -1293,3 +1293,17 @@ def test_a_transcript_label_with_an_outlet_names_the_journalist() -> None:
     assert [(p.name, p.role) for p in people] == [("Lotta Berg", None), ("Mark Osei", "defence analyst")]
     spoken = [(s.speaker, s.text) for s in extract_statements(article, people)]
     assert ("Lotta Berg", "When will they arrive?") in spoken
+
+
+def test_words_are_never_dated_after_the_article() -> None:
+    """A debate on 11 June that speaks of the summit "on 24 and 25 June" was not held on those days."""
+    text = (
+        "Title: Defence spending — House of Commons debate\nDate: 2025-06-11\n\n10.02 am\n\n"
+        "Mrs Jane Hollis (Bath West) (Con): What will the Government commit to at the summit?\n\n"
+        "The Secretary of State for Defence (Mr Alan Brisk): At The Hague on 24 and 25 June, we will"
+        " back the new target of 5% of GDP by 2035."
+    )
+    article = read_article(text)
+    found = extract_statements(article, extract_people(article))
+    assert [s.speaker for s in found] == ["Jane Hollis", "Alan Brisk"]
+    assert all(s.when is None or (s.when.month, s.when.day) != (6, 24) for s in found)

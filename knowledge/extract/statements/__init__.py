@@ -107,6 +107,8 @@ from knowledge.extract.statements.transcripts import byline_statements, join_int
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
+    EventStatus,
+    PartialDate,
     Passage,
     PersonRecord,
     SpeakerType,
@@ -337,7 +339,18 @@ def extract_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
     records = _unnamed_again(sorted(records, key=lambda r: r.passage))
-    return sorted((scene.fill(_untimed(r)) for r in _without_repeats(records)), key=lambda r: r.passage)
+    published = article.meta.published
+    filled = (_not_ahead(scene.fill(_untimed(r)), published) for r in _without_repeats(records))
+    return sorted(filled, key=lambda r: r.passage)
+
+
+def _not_ahead(record: StatementRecord, published: PartialDate | None) -> StatementRecord:
+    """Return a record without a time after the article's date: words are reported once said, so a
+    later date ("At The Hague on 24 and 25 June, we will ..." in a debate on 11 June) is what they
+    speak of, not when they were said."""
+    if record.when is None or record.when.status_on(published) is not EventStatus.UPCOMING:
+        return record
+    return record.model_copy(update={"when": None})
 
 
 _THE_HEAD = re.compile(r"^the\s+(?P<head>[a-z][\w-]*)$", re.I)
