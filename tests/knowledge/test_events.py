@@ -1084,3 +1084,28 @@ def test_a_chronology_entry_dates_the_meetings_it_names() -> None:
         2016,
         EventStatus.PAST,
     )
+
+
+def test_a_diary_heading_dates_the_meeting_under_it_and_its_last_day() -> None:
+    """Under "Tuesday 7 July", "The NATO summit opens in Riga and runs until Wednesday" is 7-8 July, and
+    "Leaders close the summit" under the next day's heading is the same summit."""
+    text = (
+        "Title: NATO week ahead\n\nTuesday 7 July\n\nThe NATO summit opens in Riga and runs until Wednesday.\n\n"
+        "Wednesday 8 July\n\nLeaders close the summit with a declaration.\n\n"
+        "Thursday 9 July\n\nAttention moves to Brussels, where the European Council meets on 9 and 10 July."
+    )
+    found = [
+        (e.kind, e.place, e.when.day if e.when else None, e.when.end_day if e.when else None)
+        for e in events(text, "2026-07-01")
+    ]
+    assert found == [(EventKind.NATO_SUMMIT, "Riga", 7, 8), (EventKind.EU_SUMMIT, "Brussels", 9, 10)]
+
+
+def test_a_summit_of_a_named_body_held_in_a_city_the_day_after() -> None:
+    """A translation's "the summit of the Atlantic Alliance, which will be held in Riga the 7 and 8 July"."""
+    (event,) = events(
+        "Title: NATO\n\nThe ministers will go to the summit of the Atlantic Alliance, which will be held in Riga"
+        " the 7 and 8 July.",
+        "2026-06-01",
+    )
+    assert (event.place, event.when.day if event.when else None) == ("Riga", 7)

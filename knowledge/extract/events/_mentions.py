@@ -140,7 +140,7 @@ _DAY_OF = re.compile(
     r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
-_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?")
+_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
@@ -317,6 +317,7 @@ def _mention(
     when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
     when = when or _next_clause_time(text, times, span_end)
+    when = when or _heading_day(passage, published)
     upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
     tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
     when = when or _days_before(text, times, start, published)
@@ -327,7 +328,7 @@ def _mention(
     moved = _rescheduled(text, times, span_end)
     if moved is not None:  # the new date's own words tell its tense, not "has been postponed"
         when, tense = _nearest_year(moved, published), None
-    when = _weekday_span(text, _settle_time(when, tense, published))
+    when = _until_weekday(text, end, _weekday_span(text, _settle_time(when, tense, published)))
     when = _running_until(text, span_end, when, published)
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense
@@ -599,6 +600,20 @@ def _moved_to(text: str, start: int, end: int) -> PlaceMatch | None:
     return places[0] if len(places) == 1 else None
 
 
+def _heading_day(passage: Passage, published: PartialDate | None) -> TimeRef | None:
+    """Return the one day a diary's heading gives ("Wednesday 1 July"), the day of the meetings under it."""
+    heading = passage.section or ""
+    if not heading or len(heading) > 40:
+        return None
+    # "Wednesday 1 July": the written date, not the weekday read on its own
+    days = [
+        t
+        for t, _, _ in find_times(heading, published)
+        if t.day is not None and any(c.isdigit() for c in t.text)
+    ]
+    return days[0] if len(days) == 1 else None
+
+
 def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
     """Return the most precise time written right before text[start:end], right after it, or inside."""
     before, after = times.ending_by(start), times.starting_from(end)
@@ -758,6 +773,34 @@ def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
         if 1 <= gap <= 4 and last.month == when.month:  # a span within the month: what a TimeRef holds
             written = f"{when.text} {match.group('joint')} {match.group('last')}"
             return TimeRef(text=written, year=when.year, month=when.month, day=when.day, end_day=last.day)
+    return when
+
+
+# "The NATO summit opens in Ankara and runs until Thursday": the last day of a meeting whose first is known.
+_UNTIL_WEEKDAY = re.compile(
+    r"\b(?:runs?|continues?|lasts?|goes\s+on)\s+(?:until|till|through|to)\s+"
+    r"(?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _until_weekday(text: str, end: int, when: TimeRef | None) -> TimeRef | None:
+    """Return a dated day with the last day of the meeting the clause after it runs until, when it says so."""
+    if (
+        when is None
+        or when.year is None
+        or when.month is None
+        or when.day is None
+        or when.end_day is not None
+    ):
+        return when
+    until = _UNTIL_WEEKDAY.search(text, end, min(len(text), end + 80))
+    if until is None:
+        return when
+    first = datetime.date(when.year, when.month, when.day)
+    gap = (WEEKDAYS.index(until.group("last").lower()) - first.weekday()) % 7
+    last = first + datetime.timedelta(days=gap)
+    if 1 <= gap <= 4 and last.month == first.month:
+        return when.model_copy(update={"end_day": last.day})
     return when
 
 

@@ -61,7 +61,7 @@ HELD = (
 )
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
-_OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?"
+_OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 # The building between the meeting and its city: "the summit venue in", "the meeting at the
 # alliance's headquarters in Brussels", "the summit at the World Forum in The Hague".
 _BUILDING = (
@@ -198,7 +198,8 @@ def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
 
 
 # "from the World Forum in The Hague, where NATO leaders begin the second day of their summit"
-_WHERE_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+where\b[^.;:!?]*$")
+# "in Brussels, where ...", "Attention moves to Brussels, where the European Council meets ..."
+_WHERE_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Tt]o)\s+(?P<place>{_NAME})\s*,\s+where\b[^.;:!?]*$")
 
 
 def where_place(text: str, start: int) -> PlaceMatch | None:
