@@ -2794,3 +2794,28 @@ def test_a_goal_achieved_is_spent_and_a_range_agreed_is_planned(
         for r in records(text, date="2026-05-09", title="Allied defence spending")
     }
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway's outlays rose sharply. They reached 2.4% of GDP in 2025.", ("NO", 2025, 2.4)),
+        (
+            "Belgium will devote 2% of GDP to defence in 2026. In 2025 the share had been 1.3%.",
+            ("BE", 2025, 1.3),
+        ),
+        (
+            "Congress approved $980 billion for national defence in fiscal 2025. That is about 3.3% of GDP.",
+            ("US", 2025, 3.3),
+        ),
+    ],
+)
+def test_a_pronoun_or_the_share_carries_the_ally_of_the_sentence_before(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    """ "They reached", "the share had been", "That is about": the spending just named goes on."""
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2025-11-10", title="Allied defence spending")
+    }
+    assert expected in found

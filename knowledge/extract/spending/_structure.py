@@ -307,7 +307,10 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|share|"
+    # a pronoun subject for the spending just named: "That is about 3.2% of GDP", "They reached 3.2%"
+    r"that(?=\s+(?:is|was|still|left|puts?|takes?|took|brings?|brought|equals|represents|amounts))|"
+    r"they(?=\s+(?:reached|stood|rose|fell|climbed|hit|totall?ed|amounted))|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
