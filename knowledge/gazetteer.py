@@ -553,6 +553,8 @@ GOVERNMENT_SEATS: dict[str, str] = {
     # Legislatures and ministries that English news names without their country.
     "Congress": "US", "Pentagon": "US", "Bundestag": "DE", "Sejm": "PL", "Storting": "NO", "Folketing": "DK",
     "Riksdag": "SE", "Eduskunta": "FI", "Saeima": "LV", "Seimas": "LT", "Riigikogu": "EE",
+    # Seats of heads of government: "the White House is preparing a $1.2tn request".
+    "White House": "US", "Downing Street": "GB", "Élysée": "FR", "Elysee": "FR", "Kremlin": "RU",
 }  # fmt: skip
 # Scanned after _NOT_AFTER_WORD (whole words only): a leading \b would keep re from skipping
 # straight to where a name can start.

@@ -85,7 +85,9 @@ _ROLE_QUALIFIERS = _words(
 )
 # Professions that stand before a name as a title but are no office ("analyst Petar Ivanov"): not
 # role heads, so such a speaker never speaks for a government (see spending's _spoken).
-_PROFESSIONS = _words("analyst economist researcher professor historian strategist critic coach")
+_PROFESSIONS = _words(
+    "analyst economist researcher professor historian strategist critic coach editor columnist"
+)
 _ROLE_QUALIFIERS += _PROFESSIONS
 # A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title
 # before a name, but an apposition's role.
@@ -118,6 +120,12 @@ _APPOSITION_HEADS = (
     "spokesperson",
     "correspondent",
     "editor",
+    "officer",
+    "negotiator",
+    "journalist",
+    "reporter",
+    "columnist",
+    "scholar",
     *_RELATIONS,
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
@@ -161,7 +169,7 @@ _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“�
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_ROLE_HEADS + _RELATIONS, key=len)[::-1]))})"
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_APPOSITION_HEADS, key=len)[::-1]))})"
     # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
     rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"

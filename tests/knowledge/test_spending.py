@@ -2819,3 +2819,28 @@ def test_a_pronoun_or_the_share_carries_the_ally_of_the_sentence_before(
         for r in records(text, date="2025-11-10", title="Allied defence spending")
     }
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bundestag exempted defence spending above 1% of GDP from the debt brake.",
+        "Germany spent 2.1% of GDP on defence in 2024, after years below 1.5%.",
+    ],
+)
+def test_a_rules_threshold_or_a_level_held_for_years_is_no_figure(text: str) -> None:
+    """ "exempted spending above 1%" and "after years below 1.5%" state no year's spending."""
+    found = {
+        (r.as_written, r.value) for r in records(text, date="2025-12-20", title="Defence spending review")
+    }
+    assert not any(written.startswith(("above", "below")) for written, _ in found)
+
+
+def test_the_white_house_is_the_united_states_government() -> None:
+    """A request the White House prepares is the United States', never the ally named before it."""
+    text = (
+        "Czechia spends 2% of GDP on defence. The White House is preparing a $1.1tn defence request for"
+        " fiscal 2027, which analysts put at about 3.4% of GDP."
+    )
+    found = {(r.subject, r.value) for r in records(text, date="2026-02-10", title="Defence budgets")}
+    assert ("CZ", 3.4) not in found and ("US", 3.4) in found

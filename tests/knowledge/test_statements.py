@@ -1307,3 +1307,37 @@ def test_words_are_never_dated_after_the_article() -> None:
     found = extract_statements(article, extract_people(article))
     assert [s.speaker for s in found] == ["Jane Hollis", "Alan Brisk"]
     assert all(s.when is None or (s.when.month, s.when.day) != (6, 24) for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after a role noun, or a role after a name, is the person, never an unnamed source
+        (
+            "The diplomat, Marta Lind, said her country expected a firm answer.",
+            ("Marta Lind", "her country expected a firm answer"),
+        ),
+        (
+            "An adviser to the prime minister, Marta Lind, said the plan was ready.",
+            ("Marta Lind", "the plan was ready"),
+        ),
+        (
+            "Marta Lind, a former naval officer, told the committee that two ships were under contract.",
+            ("Marta Lind", "two ships were under contract"),
+        ),
+        # the clause before a trailing attribution is what was said, not the writer's words after it
+        (
+            "Greece will raise defence spending to 3.2% of GDP this year, Defence Minister Nikos Vardas said"
+            " on Monday, a day before he hosts his counterparts in Athens.",
+            ("Nikos Vardas", "Greece will raise defence spending to 3.2% of GDP this year"),
+        ),
+        # "but would not sign" is hers; only "but would not say ..." is the writer's
+        (
+            "Finance Minister Marta Lind said she would attend the talks but would not sign any new pledge.",
+            ("Marta Lind", "she would attend the talks but would not sign any new pledge"),
+        ),
+    ],
+)
+def test_the_named_speaker_and_the_clause_they_said(text: str, expected: tuple[str, str]) -> None:
+    """Appositions name the speaker; a trailing attribution reports the clause before it."""
+    assert [(s.speaker, s.text) for s in statements(text)] == [expected]

@@ -286,6 +286,8 @@ _OTHER_THING = re.compile(
     r"aid|gross\s+national\s+income|GNI|"
     r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover|"
     r"econom(?:y|ies)\s+(?:grew|grows|expanded|expands|shrank|shrinks|contracted|contracts)|"
+    # a rule's threshold, not a level: "exempted defence spending above 1% of GDP from the debt brake"
+    r"exempt\w*|"
     r"(?:total|overall)\s+(?:public|government|state|federal)\s+(?:spending|expenditure|budget))\b",
     re.I,
 )
@@ -1130,12 +1132,21 @@ def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRe
 _POLL_AFTER = re.compile(r"[^.;]{0,60}\b(?:survey|poll|opinion\s+poll|respondents)\b", re.I)
 
 
+# A level held over many years, no one year's figure: "after years below 1.5%".
+_YEARS_AT_LEVEL = re.compile(
+    r"\b(?:after|for)\s+(?:many\s+|several\s+)?(?:years|decades)\s+(?:of\s+|at\s+)?"
+    r"(?:(?:below|under|above|over|near|around|at)\s+)?$",
+    re.I,
+)
+
+
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
     own_verb = _COORDINATION.split(lead)[-1]  # "did not meet the 2% until 2024, and now aims to reach 3.5%"
     return (
         _OTHER_THING.search(lead) is not None
+        or _YEARS_AT_LEVEL.search(lead) is not None
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None

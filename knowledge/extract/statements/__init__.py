@@ -125,7 +125,9 @@ _FRAMING = re.compile(
     r"|according to|referring to|in a|in an|(?!including\b)[a-z]{2,}ing|but|a day after|hours after"
     r"|days after|and (?:he|she|they|it) (?:has|had|have|also|later|then)|and (?:he|she|they) \w+ed"
     r"|and (?:[\w’'-]+\s+){1,3}(?:said|say|says|told|added|warned))\b"
-    r"|\s+but (?:did|does|do|has|had|would|could) not\b"
+    r"|\s+but (?:did|does|do|has|had) not\b"
+    # "... but would not say when" is the writer's; "she would attend but would not sign" is hers
+    r"|\s+but (?:would|could) not (?:say|give|comment|elaborate|confirm|disclose|name|specify|provide|offer)\b"
     # a summing-up apposition is the writer's comment: "..., a level that no ally reached"
     r"|,\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|other|few|many|most|some|no|not)\b).*$",
     re.S,
@@ -909,6 +911,18 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     praised ..." is the speaker's second report; either ends the first clause.
     """
     found = reported_clause(passage.text, cast)
+    if found is not None and found[0].lead.rstrip().endswith(","):
+        trailing = _trailing(passage, cast)
+        said = _untimed(trailing[0]).text if trailing else ""
+        if (
+            trailing
+            and trailing[0].speaker == found[0].speaker.name
+            and len(said.split()) >= 5
+            and not noun_phrase(said)
+        ):
+            # "Italy will raise spending to 2%, Minister Jane Doe said on Wednesday, a day before she
+            # hosts ...": the clause before the attribution is what she said
+            return trailing
     if found is not None and ", " in passage.text[: found[0].verb_start]:
         inserted = inserted_report(passage.text, cast)
         if inserted is not None and inserted[0].verb_start < found[0].verb_start:

@@ -183,7 +183,7 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
         owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
         return (Speaker(owner) if owner else Speaker(handle.group(0), SpeakerType.DOCUMENT)), handle.end()
     unnamed = _UNNAMED.match(text, start)
-    if unnamed and (named := _apposed_name(text, unnamed.end(), cast)) is not None:
+    if unnamed and (named := _apposed_name(text, _past_portfolio(text, unnamed.end()), cast)) is not None:
         return Speaker(named.name), named.end  # "A government spokesman, Jan Lis, said": Lis
     if unnamed:
         return Speaker(_as_written(unnamed.group("phrase")), SpeakerType.UNNAMED), unnamed.end()
@@ -204,7 +204,7 @@ def _past_portfolio(text: str, end: int) -> int:
     return portfolio.end() if portfolio else end
 
 
-_PORTFOLIO = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s)")
+_PORTFOLIO = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s)")
 
 
 def _country_at(text: str, start: int) -> int | None:
