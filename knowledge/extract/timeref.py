@@ -377,7 +377,9 @@ _PAST_CUE = re.compile(
     re.I,
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next)\b",
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
+    # the future as it was then: "ministers were due to meet on 14-15 October", "were to meet"
+    r"|(?:was|were)\s+(?:due|set|expected|scheduled|planned|supposed|meant)\s+to|(?:was|were)\s+to\s+(?=[a-z]))\b",
     re.I,
 )
 _TENSE_WINDOW = 60

@@ -1109,3 +1109,38 @@ def test_a_summit_of_a_named_body_held_in_a_city_the_day_after() -> None:
         "2026-06-01",
     )
     assert (event.place, event.when.day if event.when else None) == ("Riga", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move names the new place and days; the old ones are no meeting of their own
+        (
+            "A meeting of NATO defence ministers originally scheduled for 3-4 November in Brussels will"
+            " instead take place in Sofia on 10-11 November, the alliance said.",
+            [(EventKind.NATO_MINISTERIAL, "Sofia", 10)],
+        ),
+        (
+            "A meeting of NATO defence ministers set for 3-4 November in Brussels has been moved to Sofia"
+            " on 10-11 November.",
+            [(EventKind.NATO_MINISTERIAL, "Sofia", 10)],
+        ),
+        (
+            "The meeting of NATO defence ministers in Brussels has been postponed from 3-4 November to"
+            " 10-11 November.",
+            [(EventKind.NATO_MINISTERIAL, "Brussels", 10)],
+        ),
+        # "were due to meet" looks ahead from then: this November, not last year's
+        (
+            "NATO defence ministers were due to meet in Brussels on 3-4 November.",
+            [(EventKind.NATO_MINISTERIAL, "Brussels", 3)],
+        ),
+    ],
+)
+def test_a_moved_meeting_is_where_and_when_it_moved_to(
+    text: str, expected: list[tuple[EventKind, str, int]]
+) -> None:
+    """The new place and dates of a moved meeting are its own; "the alliance said" stays nobody's meeting."""
+    found = events(f"Title: NATO\n\n{text}", "2026-09-20")
+    assert [(e.kind, e.place, e.when.day if e.when else None) for e in found] == expected
+    assert all(e.when is not None and e.when.year == 2026 for e in found)

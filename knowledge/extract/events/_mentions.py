@@ -327,7 +327,8 @@ def _mention(
         when = inside[0][0] if inside else None
     moved = _rescheduled(text, times, span_end)
     if moved is not None:  # the new date's own words tell its tense, not "has been postponed"
-        when, tense = _nearest_year(moved, published), None
+        when, tense = _nearest_year(moved[0], published), None
+        place = moved[1] or place
     when = _until_weekday(text, end, _weekday_span(text, _settle_time(when, tense, published)))
     when = _running_until(text, span_end, when, published)
     if day_of and when is not None and when.day is not None:
@@ -397,6 +398,9 @@ def _next_ones(passage: Passage, times: Times, published: PartialDate | None) ->
     return found
 
 
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|announced|confirmed|stated|added|told)\b")
+
+
 def _stays(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:
     """Return "in Washington on 9-11 July 2024, the alliance marked ...": the allies (or their
     leaders) in a known city for a span of days, the way a retrospective names a summit."""
@@ -410,8 +414,8 @@ def _stays(passage: Passage, times: Times, published: PartialDate | None) -> lis
         if after is None or after[0].end_day is None or not _STAY_GAP.fullmatch(text, place.end, after[1]):
             continue  # one day in a city ("in Brussels on Tuesday, NATO said") is no meeting
         subject = _STAY_SUBJECT.match(text, after[2])
-        if subject is None:
-            continue
+        if subject is None or _SAYS_AFTER.match(text, subject.end()):
+            continue  # "..., the alliance said": who reports the meeting, not who stays there
         tense = _tense(text, match.start(), subject.end())
         when = _settle_time(after[0], tense, published)
         kind = kind_of(subject.group(0))
@@ -804,25 +808,32 @@ def _until_weekday(text: str, end: int, when: TimeRef | None) -> TimeRef | None:
     return when
 
 
-# "originally planned for 7-8 July but has been moved to 9-10 July": the new dates are the meeting's.
+# "originally planned for 7-8 July but has been moved to 9-10 July": the new dates are the meeting's;
+# "will instead take place in Bucharest on 21-22 October", "moved to Bucharest on ...": and the new place.
+_NEW_PLACE = r"(?P<{0}>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 _MOVED_IN_TIME = re.compile(
     r"\b(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|brought\s+forward|rescheduled|delayed|shifted"
     r"|pushed|switched)\s+(?:(?:the|their|its|this|that)\s+(?:meeting|summit|talks|gathering|session)\s+)?"
-    r"(?:(?:by\s+\w+\s+(?:days?|weeks?)\s+)?(?:until|till|to|for)\s+)(?:(?:on|in)\s+)?$"
-    # "..., originally planned for 7-8 July, will now take place on 9-10 July"
+    r"(?:(?:by\s+\w+\s+(?:days?|weeks?)\s+)?(?:from\s+[^,;.]{1,25}?\s+)?(?:until|till|to|for)\s+)"
+    rf"(?:{_NEW_PLACE.format('moved_to')}\s+)?(?:(?:on|in)\s+)?$"
+    # "..., originally planned for 7-8 July, will now take place on 9-10 July" (or "in Bucharest on ...")
     r"|\b(?:now|instead)\s+(?:be\s+held|take\s+place|takes\s+place|opens?|starts?|begins?|runs?)\s+"
-    r"(?:(?:on|in|from|between)\s+)?$",
+    rf"(?:in\s+{_NEW_PLACE.format('held_in')}\s+)?(?:(?:on|in|from|between)\s+)?$",
     re.I,
 )
 _MOVED_REACH = 120
 
 
-def _rescheduled(text: str, times: Times, end: int) -> TimeRef | None:
-    """Return the time a meeting was moved to later in its sentence, if it was ("postponed to 20 March")."""
+def _rescheduled(text: str, times: Times, end: int) -> tuple[TimeRef, PlaceMatch | None] | None:
+    """Return the time a meeting was moved to later in its sentence, if it was ("postponed to 20 March"),
+    and the new place when the move names one ("will instead take place in Bucharest on 21-22 October")."""
     position = end
     while (after := times.starting_from(position)) is not None and after[1] - end <= _MOVED_REACH:
-        if _MOVED_IN_TIME.search(text, max(end, after[1] - 60), after[1]):
-            return after[0]
+        moved = _MOVED_IN_TIME.search(text, max(end, after[1] - 60), after[1])
+        if moved:
+            group = "moved_to" if moved.group("moved_to") else "held_in" if moved.group("held_in") else None
+            place = place_in(text, moved.start(group), moved.end(group)) if group else None
+            return after[0], place
         position = after[2]
     return None
 
