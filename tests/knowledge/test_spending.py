@@ -2844,3 +2844,16 @@ def test_the_white_house_is_the_united_states_government() -> None:
     )
     found = {(r.subject, r.value) for r in records(text, date="2026-02-10", title="Defence budgets")}
     assert ("CZ", 3.4) not in found and ("US", 3.4) in found
+
+
+def test_a_budget_in_the_next_clause_does_not_make_a_figure_planned() -> None:
+    """ "Norway, which spent 2.2% in 2025, passed a budget ...": the 2.2% was spent, not budgeted."""
+    found = {
+        (r.value, r.status)
+        for r in records(
+            "Norway, which spent 2.2 per cent in 2025, passed a budget of NOK 85bn for 2026.",
+            date="2025-12-29",
+            title="Defence spending review",
+        )
+    }
+    assert (2.2, FigureStatus.ESTIMATE) in found  # this year's figure: an estimate until the year is over

@@ -1341,3 +1341,16 @@ def test_words_are_never_dated_after_the_article() -> None:
 def test_the_named_speaker_and_the_clause_they_said(text: str, expected: tuple[str, str]) -> None:
     """Appositions name the speaker; a trailing attribution reports the clause before it."""
     assert [(s.speaker, s.text) for s in statements(text)] == [expected]
+
+
+def test_the_spokesperson_is_the_unnamed_one_not_a_spokesperson_named_later() -> None:
+    """ "the spokesperson said" after "A government spokesperson said" is that unnamed source, never the
+    spokesman of another country the next paragraph names."""
+    text = (
+        'A government spokesperson said the depot would be in Kielce. "We are looking at Kielce first,"'
+        " the spokesperson said.\n\nIn Riga, Latvian government spokesman Janis Ozols said Latvia had"
+        " budgeted 3.6% of GDP for defence."
+    )
+    speakers = {(s.speaker, s.text) for s in statements(text)}
+    assert ("a government spokesperson", "We are looking at Kielce first") in speakers
+    assert not any(speaker == "Janis Ozols" and "Kielce" in said for speaker, said in speakers)

@@ -165,6 +165,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
         if named is not None:
             return Speaker(named.name), named.end  # "the council's chair, Jane Doe, said"
         name = _by_role(role.group("words"), role.group("head"), cast)
+        if name is None and role.group("head").lower().startswith("spokes"):
+            # "the spokesperson said": the unnamed one the article spoke of (see _unnamed_again)
+            return Speaker(_as_written(role.group("phrase")), SpeakerType.UNNAMED), role.end()
         return (Speaker(name) if name else None), role.end()
     apposed = _DESCRIBED.match(text, start) or _POSSESSOR_ROLE.match(text, start)
     if apposed and (named := _apposed_name(text, _past_portfolio(text, apposed.end()), cast)) is not None:
@@ -256,7 +259,10 @@ def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str |
     for name in reversed(cast.recent):
         if _fits_role(roles.get(name, ""), asked):
             return name
-    # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her.
+    # Nobody mentioned yet holds it: a release may say "The Minister said:" before naming her. A
+    # spokesperson not yet named is the unnamed one of "A government spokesperson said ...".
+    if head.lower().startswith("spokes"):
+        return None
     holders = [name for name, role in roles.items() if _fits_role(role, asked)]
     if holders:
         return holders[0] if len(holders) == 1 else None
