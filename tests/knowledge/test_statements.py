@@ -1354,3 +1354,23 @@ def test_the_spokesperson_is_the_unnamed_one_not_a_spokesperson_named_later() ->
     speakers = {(s.speaker, s.text) for s in statements(text)}
     assert ("a government spokesperson", "We are looking at Kielce first") in speakers
     assert not any(speaker == "Janis Ozols" and "Kielce" in said for speaker, said in speakers)
+
+
+def test_an_interview_is_the_interviewees_occasion_only() -> None:
+    """The lead's interview dates and places its speaker's words; a reaction quoted further down was
+    not given in that interview, and a press conference still to come is no one's occasion."""
+    text = (
+        "Title: Minister speaks\nDate: 2026-10-02\n\nPARIS — Claire Duval told the newspaper Le Soir in an"
+        " interview on Thursday that she was still waiting for Berlin.\n\nThe ministry had no comment.\n\n"
+        'Hans Weber, a German MP, said: "Everyone remembers the promises."'
+    )
+    article = read_article(text)
+    found = {s.speaker: s for s in extract_statements(article, extract_people(article))}
+    assert found["Claire Duval"].medium is not None
+    assert (found["Hans Weber"].medium, found["Hans Weber"].when) == (None, None)
+    ahead = read_article(
+        "Title: Summit\nDate: 2026-07-06\n\nLeaders gather in Riga on Tuesday for a NATO summit. The Secretary"
+        ' General will give a press conference.\n\n"Lunch matters," said Greek Foreign Minister Eleni Vassou.'
+    )
+    (lunch,) = extract_statements(ahead, extract_people(ahead))
+    assert lunch.medium is None

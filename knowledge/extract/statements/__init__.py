@@ -100,7 +100,13 @@ from knowledge.extract.statements.frames import (
     words_of,
 )
 from knowledge.extract.statements.gender import genders
-from knowledge.extract.statements.scene import DATELINE, interview_scene, scene_of, tells_of_interview
+from knowledge.extract.statements.scene import (
+    DATELINE,
+    interview_scene,
+    lead_limit,
+    scene_of,
+    tells_of_interview,
+)
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
@@ -342,8 +348,26 @@ def extract_statements(
     )
     records = _unnamed_again(sorted(records, key=lambda r: r.passage))
     published = article.meta.published
-    filled = (_not_ahead(scene.fill(_untimed(r)), published) for r in _without_repeats(records))
+    records = _without_repeats(records)
+    # One person's occasion (an interview, a speech) is the lead's first speaker's ("Desjardins told Le
+    # Monde in an interview"): someone quoted further down (an MP's reaction) was not at it. A news
+    # conference or a debate has many speakers, and keeps them all.
+    at_scene: set[str] = set()
+    if scene.medium is not None and _ONE_SPEAKER_OCCASION.search(scene.medium):
+        limit = lead_limit(article)
+        persons = [r for r in records if r.speaker_type is SpeakerType.PERSON]
+        first = min((article.passages[r.passage].paragraph for r in persons), default=limit)
+        at_scene = {r.speaker for r in persons if article.passages[r.passage].paragraph == first < limit}
+    filled = (
+        _not_ahead(
+            scene.fill(_untimed(r)) if not at_scene or r.speaker in at_scene else _untimed(r), published
+        )
+        for r in records
+    )
     return sorted(filled, key=lambda r: r.passage)
+
+
+_ONE_SPEAKER_OCCASION = re.compile(r"interview|speech|address|op-ed|article|column|post")
 
 
 def _not_ahead(record: StatementRecord, published: PartialDate | None) -> StatementRecord:

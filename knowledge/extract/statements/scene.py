@@ -51,6 +51,11 @@ _INTERVIEWED = re.compile(
 _QUESTION_LABEL = re.compile(r"^(?:\*\*|__)?(?:Q|Question|INTERVIEWER|Interviewer)(?:\*\*|__)?\s*:", re.M)
 
 
+_AHEAD = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|plans\s+to)\s+(?:\w+\s+){0,2}(?:an?\s+|the\s+)?$", re.I
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Scene:
     """The occasion, day and place the lead gives, if any, and the publication date."""
@@ -76,7 +81,7 @@ class Scene:
 def scene_of(article: Article) -> Scene:
     """Return the scene an article's title and lead set."""
     published = _as_time(article.meta.published)
-    limit = _lead_limit(article)
+    limit = lead_limit(article)
     lead = [p for p in article.passages[:64] if p.paragraph < limit]
     title = article.meta.title or ""
     text = " ".join([title, *(p.text for p in lead)])
@@ -86,6 +91,8 @@ def scene_of(article: Article) -> Scene:
                 m
                 for m in _OCCASION.finditer(text)
                 if not _FIGURATIVE.search(text, max(0, m.start() - 20), m.start())
+                # "The Secretary General will give a press conference": not yet held, no one spoke at it
+                and not _AHEAD.search(text, max(0, m.start() - 30), m.start())
                 and not _TOPIC_AFTER.match(text, m.end())
                 # "every year the debate stops at the 2% line": outside the title, a debate is an occasion
                 # only when the lead puts someone in it ("during the debate", "in a debate")
@@ -110,7 +117,7 @@ def tells_of_interview(article: Article) -> bool:
     An explainer sets out its own answers as "Q: ... A: ..." too; without an interview told of,
     its answers are the writer's, not the words of whoever the lead named last.
     """
-    limit = _lead_limit(article)
+    limit = lead_limit(article)
     lead = " ".join(
         [article.meta.title or "", *(p.text for p in article.passages[:64] if p.paragraph < limit)]
     )
@@ -126,7 +133,7 @@ def interview_scene(article: Article) -> Scene | None:
     """
     if _QUESTION_LABEL.search(article.body) is None:
         return None
-    lead = [p for p in article.passages[:64] if p.paragraph < _lead_limit(article)]
+    lead = [p for p in article.passages[:64] if p.paragraph < lead_limit(article)]
     return _occasion(article, lead, "interview", _as_time(article.meta.published))
 
 
@@ -146,7 +153,7 @@ def _occasion(article: Article, lead: list[Passage], medium: str, published: Tim
     return Scene(medium, when or published, place, published)
 
 
-def _lead_limit(article: Article) -> int:
+def lead_limit(article: Article) -> int:
     """Return the paragraph index where the lead ends."""
     seen: list[int] = []
     for passage in article.passages:  # in order: stop once the lead's paragraphs are known
