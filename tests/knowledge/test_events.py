@@ -1144,3 +1144,26 @@ def test_a_moved_meeting_is_where_and_when_it_moved_to(
     found = events(f"Title: NATO\n\n{text}", "2026-09-20")
     assert [(e.kind, e.place, e.when.day if e.when else None) for e in found] == expected
     assert all(e.when is not None and e.when.year == 2026 for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders gather on 14-15 June for a NATO summit in Riga.", ("Riga", 6, 14)),
+        ("Leaders gather on Tuesday for a two-day NATO summit in Riga.", ("Riga", 6, 16)),
+        # a congress centre is the venue, not a place of its own
+        (
+            "RIGA — Leaders gather in the Latvian capital on Tuesday for a two-day NATO summit at the Ķīpsala"
+            " congress centre.",
+            ("Riga", 6, 16),
+        ),
+    ],
+)
+def test_the_day_leaders_gather_for_a_summit_is_the_summits(
+    text: str, expected: tuple[str, int, int]
+) -> None:
+    """ "gather on <day> for a summit in <city>": the day is the summit's; a venue is no second summit."""
+    found = events(f"Title: NATO summit\n\n{text}", "2026-06-15")
+    assert [(e.place, e.when.month if e.when else None, e.when.day if e.when else None) for e in found] == [
+        expected
+    ]

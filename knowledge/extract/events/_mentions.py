@@ -314,7 +314,15 @@ def _mention(
         place = _moved_to(text, clause_start(text, start), start)
     span_start = min(start, place.start) if place else start
     span_end = max(end, place.end) if place and place.start >= end else end
-    when = _time_near(text, times, span_start, span_end) or _today(text, span_start, span_end, published)
+    # the time of the gathering a summit is the purpose of: "Leaders gather on 7-8 July for a NATO summit in Ankara"
+    before = times.ending_by(phrase_start) if noun else None
+    gathering = (
+        before is not None
+        and _FOR_A.fullmatch(text, before[2], phrase_start) is not None
+        and _INDEFINITE.match(text, phrase_start) is not None
+    )
+    near_start = phrase_start if gathering else span_start
+    when = _time_near(text, times, near_start, span_end) or _today(text, span_start, span_end, published)
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
     when = when or _next_clause_time(text, times, span_end)
     when = when or _heading_day(passage, published)
@@ -602,6 +610,9 @@ def _moved_to(text: str, start: int, end: int) -> PlaceMatch | None:
         if place:
             places.append(place)
     return places[0] if len(places) == 1 else None
+
+
+_FOR_A = re.compile(r"\s+for\s+", re.I)
 
 
 def _heading_day(passage: Passage, published: PartialDate | None) -> TimeRef | None:

@@ -41,7 +41,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+)*"
 _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 # Words between a meeting word and its place: "the summit, to be held in Ankara on July 7-8".
 HELD = (
@@ -96,11 +96,19 @@ _NOT_PLACES = words(
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.\- ]*[A-Z])(?:,[^—–\n]{1,40}?)?\s+[—–]\s+")
 
 
+_VENUE_AFTER = re.compile(
+    r"\s+(?i:congress|conference|convention|exhibition|press)?\s*(?i:centre|center|hall|palace|hotel|forum|complex"
+    r"|building|venue|stadium|arena|castle)\b"
+)
+
+
 def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     """Return the place written right after a meeting word or verb ending at end ("summit in X")."""
     match = _AFTER.match(text, end)
     if match is None or times.covering(match.start("place")) is not None:
         return None
+    if _VENUE_AFTER.match(text, match.end("place")):
+        return None  # "at the Beştepe congress centre": a building, not the city
     start = match.start("place")
     capital = _CAPITAL.match(text, start)
     if capital:
