@@ -2857,3 +2857,16 @@ def test_a_budget_in_the_next_clause_does_not_make_a_figure_planned() -> None:
         )
     }
     assert (2.2, FigureStatus.ESTIMATE) in found  # this year's figure: an estimate until the year is over
+
+
+def test_an_ally_that_reported_it_had_reached_a_share_reached_it() -> None:
+    """ "Greece reported that it had reached 3.1%": "it" is the ally that reported, as with "said"."""
+    found = {
+        (r.subject, r.value)
+        for r in records(
+            "Greece reported that it had reached 3.1 per cent of GDP in 2025.",
+            date="2025-12-29",
+            title="Defence spending review",
+        )
+    }
+    assert ("GR", 3.1) in found

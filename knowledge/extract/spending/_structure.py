@@ -529,7 +529,8 @@ _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
 )
 _SAYS_IT = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added|told\s+\w+)\s+"
+    r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added"
+    r"|reported|reports|declared|estimated|estimates|told\s+\w+)\s+"
     # "announced last week that it will", "said on Monday it had"
     r"(?:(?:last|this|next|earlier\s+this)\s+\w+\s+|on\s+\w+\s+|(?:yesterday|today)\s+)?"
     r"(?:that\s+)?(?:it|they)\b",
