@@ -2870,3 +2870,15 @@ def test_an_ally_that_reported_it_had_reached_a_share_reached_it() -> None:
         )
     }
     assert ("GR", 3.1) in found
+
+
+@pytest.mark.parametrize(
+    "text", ["NATO's target of 5% of GDP is due in 2035.", "The allies' 5% target is due in 2035."]
+)
+def test_a_target_due_in_a_year_is_the_alliances_target_for_that_year(text: str) -> None:
+    """ "is due in 2035" states the alliance target's deadline, as "by 2035" does."""
+    found = {
+        (r.subject, r.value, r.when.year if r.when else None, r.status)
+        for r in records(text, date="2026-06-01", title="NATO defence spending explained")
+    }
+    assert (ALLIANCE, 5.0, 2035, FigureStatus.TARGET) in found

@@ -88,7 +88,9 @@ _PROPOSED = re.compile(
 # A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
 _FLOOR = re.compile(r"\b(?:threshold|floor|minimum)\b", re.I)
 _DEADLINE = re.compile(
-    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;%]{0,100}?\b(?:by|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;%]{0,100}?\b(?:by|for|(?:is|are)\s+due\s+(?:in|by))\s+"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.I,
 )
 # What a part of a target is for: "3.5% is for core defence", "1.5% can go to", "3.5% reserved for".
 _PART_OF = re.compile(
@@ -269,9 +271,9 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
         if qualifier is not None and not _TARGET_BOUND.fullmatch(qualifier.text):
             continue  # "more than 2%" is a bound; "at least 3.5%" is how targets are written
         named = _REFERENCE.match(text, quantity.end) or _NAMED_BEFORE.search(text, start, quantity.start)
-        if named and not _SETTING.search(text, start, end):
-            continue  # "to meet the 2% guideline" names a target; only "agreed", "set", "pledged" state one
         found = _DEADLINE.match(text, quantity.end)
+        if named and not _SETTING.search(text, start, end) and not (found and _DUE.search(found.group(0))):
+            continue  # "to meet the 2% guideline" names a target; "agreed", "set", "is due in 2035" state one
         if found:
             deadline = int(found.group("year"))
         when = (
@@ -297,6 +299,7 @@ _REAFFIRMED = re.compile(
 )
 
 
+_DUE = re.compile(r"\bdue\s+(?:in|by)\b", re.I)
 _SET_AT = re.compile(r"\b(?:agreed|set|adopted|endorsed|decided|approved)\s+(?:at|in|by)\b", re.I)
 
 
