@@ -158,7 +158,9 @@ _ROLE_TOKEN = (
     rf"(?i:{_by_first_letter(_ROLE_ABBREVIATIONS)}\.|{_by_first_letter(_LONGEST_ROLE_WORDS_FIRST)}\b)"
 )
 _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
-_TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME})")
+# "Colonel (ret.) Hendrik Boersma": a retired officer's mark between the title and the name
+_RETIRED = r"\((?i:ret|retd|rtd|retired)\.?\)"
+_TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})(?:\s+{_RETIRED})?\s+(?P<name>{_NAME})")
 _LEADING_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Dr|Prof|Lord|Lady)\.?\s+)+")
 # A role run opens with a role word: _ROLE_TOKEN in lower case, searched in the folded text
 # (see fold_case), where re skips ahead to the words instead of trying them at every position.
@@ -845,11 +847,16 @@ def titled_name(text: str, start: int) -> tuple[str, int] | None:
     return " ".join(words[title:]), match.end()
 
 
+_RETIRED_MARK = re.compile(_RETIRED)
+
+
 def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
     if _RELATED_GROUP.search(text):
         return False
     for word in text.split():
+        if _RETIRED_MARK.fullmatch(word):
+            continue  # "Colonel (ret.) Jane Doe"
         bare = _POSSESSIVE_END.sub("", word.rstrip(",")).lower().rstrip(".")
         capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS
         if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-")):

@@ -119,6 +119,8 @@ _ABBREVIATIONS = frozenset(
         "hon",  # Hansard's "the hon. Lady", "my right hon. Friend"
         "rt",
         "cllr",
+        "ret",  # "Colonel (ret.) Jane Doe"
+        "retd",
     ]
 )
 # German, Polish and Czech abbreviations of "billion" and "million", written with a full stop.

@@ -1331,6 +1331,16 @@ def test_words_are_never_dated_after_the_article() -> None:
             " on Monday, a day before he hosts his counterparts in Athens.",
             ("Nikos Vardas", "Greece will raise defence spending to 3.2% of GDP this year"),
         ),
+        # a retired officer's mark between the title and the name
+        (
+            '"Ten per cent goes to ammunition," said Colonel (ret.) Pieter Smit.',
+            ("Pieter Smit", "Ten per cent goes to ammunition"),
+        ),
+        # "who said" with its clause and no "that"
+        (
+            "The plan was attacked by opposition MP Lars Holm, who said the budget was a brochure.",
+            ("Lars Holm", "the budget was a brochure"),
+        ),
         # "but would not sign" is hers; only "but would not say ..." is the writer's
         (
             "Finance Minister Marta Lind said she would attend the talks but would not sign any new pledge.",

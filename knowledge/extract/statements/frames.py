@@ -667,6 +667,11 @@ def inserted_report(text: str, cast: Cast) -> tuple[Frame, str] | None:
     return found, f"{head.group('head')} {text[verb.end() :]}"
 
 
+_SAID_VERBS = frozenset({"said", "says", "told", "argued", "warned", "insisted", "added"})
+# A subject opens the clause: "the plan was ...", "Spain would ...", "it had ..."
+_BARE_CLAUSE = re.compile(r"(?P<extras>)\s+(?P<clause>(?:the|a|an|it|they|he|she|its|their|[A-Z][\w’'-]*)\s.*)$", re.S)
+
+
 def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return the frame and that-clause of a relative clause of speech: "Trump, who has demanded that ...".
 
@@ -679,7 +684,10 @@ def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
         verb = _RELATIVE_REPORT.match(text, mention.end) if not mention.possessive else None
         if verb is None:
             continue
+        # "who said that ...", and "who said the plan was ...": a reporting verb's clause without "that"
         that = _THAT_CLAUSE.match(text, verb.end("verb"))
+        if that is None and verb.group("verb") in _SAID_VERBS:
+            that = _BARE_CLAUSE.match(text, verb.end("verb"))
         if that and only_details(that.group("extras"), verb.group("verb")):
             found = Frame(
                 Speaker(mention.name),
