@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from knowledge import gazetteer
+from knowledge.extract.events import NAMED_SUMMITS
 from knowledge.models import (
     AgendaItem,
     Attendee,
@@ -52,13 +53,10 @@ def group_meetings(events: list[EventKey]) -> list[list[EventKey]]:
         if len(dated) == 1:  # "the summit in The Hague in 2025" is the June 2025 one
             groups[dated[0]] += groups.pop(key)
     for key in [k for k in groups if k[0] == EventKind.SUMMIT]:
-        named = [k for k in groups if k[1:] == key[1:] and k[0] in _NAMED_SUMMITS]
+        named = [k for k in groups if k[1:] == key[1:] and k[0] in NAMED_SUMMITS]
         if len(named) == 1:  # "the Dutch summit" of an article that never names NATO is NATO's one there
             groups[named[0]] += groups.pop(key)
     return [sorted(group, key=_best_first) for group in groups.values()]
-
-
-_NAMED_SUMMITS = (EventKind.NATO_SUMMIT, EventKind.EU_SUMMIT, EventKind.G7_SUMMIT, EventKind.G20_SUMMIT)
 
 
 def _best_first(event: EventKey) -> tuple[int, bool]:

@@ -370,11 +370,11 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
         return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party
-    if outside.isupper() and first and _PLAIN_NAME.fullmatch(outside.title()):
+    if outside.isupper() and first and not has_role_head(outside) and _PLAIN_NAME.fullmatch(outside.title()):
         # "METTE FREDERIKSEN (PRIME MINISTER, clip)": a name in capitals, its role in brackets;
-        # "KARI LUNDE (Nordlys Radio)": a journalist's outlet, which is no role
+        # "KARI LUNDE (Nordlys Radio)", "(BBC)": a journalist's outlet, which is no role
         role = first.split(",")[0].strip()
-        described = has_role_head(role) or role.isupper() or role.islower() or role.lower() in _PROFESSIONS
+        described = has_role_head(role) or any(word in _PROFESSIONS for word in role.lower().split())
         return outside.title(), (role.lower() if described else None)
     if first and (inside := _HONORED_NAME.fullmatch(first) or _PLAIN_NAME.fullmatch(first)):
         name = inside.group("name") if "name" in inside.groupdict() else inside.group(0)

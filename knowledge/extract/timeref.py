@@ -377,9 +377,13 @@ _PAST_CUE = re.compile(
     re.I,
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
-    # the future as it was then: "ministers were due to meet on 14-15 October", "were to meet"
-    r"|(?:was|were)\s+(?:due|set|expected|scheduled|planned|supposed|meant)\s+to|(?:was|were)\s+to\s+(?=[a-z]))\b",
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next)\b",
+    re.I,
+)
+# The future as it was then ("ministers were due to meet on 14-15 October") says neither: the date is
+# the nearest one, within six months of publication.
+_THEN_AHEAD_CUE = re.compile(
+    r"\b(?:was|were)\s+(?:due|set|expected|scheduled|planned|supposed|meant)\s+to\b|\b(?:was|were)\s+to\s+(?=[a-z])",
     re.I,
 )
 _TENSE_WINDOW = 60
@@ -398,14 +402,14 @@ def _tense(match: re.Match[str]) -> str | None:
     clause_end = sentence_end if comma < 0 else comma
     for start, end in ((clause_start, clause_end), (sentence_start, sentence_end)):
         nearest: tuple[int, str] | None = None
-        for tense, cue in (("past", _PAST_CUE), ("future", _FUTURE_CUE)):
+        for tense, cue in (("past", _PAST_CUE), ("future", _FUTURE_CUE), ("then", _THEN_AHEAD_CUE)):
             for found in (*cue.finditer(text, start, match.start()), *cue.finditer(text, match.end(), end)):
                 before = found.end() <= match.start()
                 distance = match.start() - found.end() if before else found.start() - match.end()
                 if nearest is None or distance < nearest[0]:
                     nearest = (distance, tense)
         if nearest is not None:
-            return nearest[1]
+            return nearest[1] if nearest[1] != "then" else None
     return None
 
 

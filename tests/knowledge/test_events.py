@@ -1092,7 +1092,7 @@ def test_a_diary_heading_dates_the_meeting_under_it_and_its_last_day() -> None:
     text = (
         "Title: NATO week ahead\n\nTuesday 7 July\n\nThe NATO summit opens in Riga and runs until Wednesday.\n\n"
         "Wednesday 8 July\n\nLeaders close the summit with a declaration.\n\n"
-        "Thursday 9 July\n\nAttention moves to Brussels, where the European Council meets on 9 and 10 July."
+        "Thursday 9 July\n\nIn Brussels, where the European Council meets on 9 and 10 July, leaders discuss Ukraine."
     )
     found = [
         (e.kind, e.place, e.when.day if e.when else None, e.when.end_day if e.when else None)
@@ -1167,3 +1167,27 @@ def test_the_day_leaders_gather_for_a_summit_is_the_summits(
     assert [(e.place, e.when.month if e.when else None, e.when.day if e.when else None) for e in found] == [
         expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "were scheduled to" says nothing of the year: June, a month before a July article, is past
+        ("NATO defence ministers were scheduled to meet in Brussels on 5 June.", (2025, 5, None)),
+        # an arms fair's "runs until Sunday" in another clause is not the meeting's last day
+        (
+            "NATO defence ministers meet in Brussels on 15 July, while an arms fair next door runs until Sunday.",
+            (2025, 15, None),
+        ),
+    ],
+)
+def test_a_meetings_dates_are_its_own_clauses(text: str, expected: tuple[int, int, int | None]) -> None:
+    """Only the meeting's own clause and tense date it."""
+    (event,) = events(f"Title: NATO\n\n{text}", "2025-07-10")
+    assert event.when is not None and (event.when.year, event.when.day, event.when.end_day) == expected
+
+
+def test_a_heading_that_is_not_a_day_dates_no_meeting() -> None:
+    """ "Since 24 February 2022" heads a section about a time; only a diary's day heading dates a meeting."""
+    text = "Title: NATO\n\n## Since 24 February 2022\n\nLeaders met in Vilnius for a NATO summit in July."
+    assert [(e.when.month if e.when else None) for e in events(text, "2025-05-01")] == [7]

@@ -1384,3 +1384,23 @@ def test_an_interview_is_the_interviewees_occasion_only() -> None:
     )
     (lunch,) = extract_statements(ahead, extract_people(ahead))
     assert lunch.medium is None
+
+
+def test_a_role_in_capitals_is_no_person_and_an_outlet_in_capitals_no_role() -> None:
+    """ "DEFENCE MINISTER (Olli Saari):" names Olli Saari only; "(BBC)" after a journalist is no role."""
+    text = (
+        "Title: Press conference transcript\n\nDEFENCE MINISTER (Olli Saari): We will buy more.\n\n"
+        "KARI LUNDE (BBC): When?\n\nMARK OSEI (DEFENCE ANALYST, clip): Not soon."
+    )
+    people = {(p.name, p.role) for p in extract_people(read_article(f"Date: 2025-06-10\n{text}"))}
+    assert ("Defence Minister", None) not in people
+    assert ("Kari Lunde", None) in people and ("Mark Osei", "defence analyst") in people
+
+
+def test_an_inserted_report_leaves_a_second_speakers_clause_to_them() -> None:
+    """ "The admiral, she said, had promised ..., and Minister X said ...": X's words stay X's."""
+    text = (
+        "Finance Minister Ruta Vaitkus met Admiral Jonas Petraitis on Monday. The admiral, she said, had"
+        " promised two ships, and Defence Minister Nikos Vardas said the navy would wait."
+    )
+    assert "Nikos Vardas" in {s.speaker for s in statements(text)}

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from knowledge.extract.events._details import FORWARD, agenda, attendees
-from knowledge.extract.events._kinds import article_is_about_nato, default_kind
+from knowledge.extract.events._kinds import NAMED_SUMMITS, article_is_about_nato, default_kind
 from knowledge.extract.events._live import date_live_meeting
 from knowledge.extract.events._mentions import Mention, mentions
 from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
@@ -53,7 +53,7 @@ from knowledge.models import (
     TimeRef,
 )
 
-__all__ = ["extract_events"]
+__all__ = ["NAMED_SUMMITS", "extract_events"]
 
 _QUESTION = re.compile(r"^\s*Q\s*[:.]|\?\s*$")  # "Q: ...", "When do leaders meet next?"
 _HOSTS = re.compile(r"\s+(?:has\s+|have\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)?host(?:s|ed|ing)?\b")

@@ -38,7 +38,13 @@ says when it opens or they arrive ("The summit will be held in Riga; it opens on
 the summit. A weekday resolves backwards when the clause is in the past, forwards when it looks
 ahead, and stays as written otherwise; so does a day written without its year ("will gather from 7
 July" three days after 7 July is next year's). A bracket right after the meeting word may hold
-its place and time ("The summit (7-8 July, Ankara) will ...").
+its place and time ("The summit (7-8 July, Ankara) will ..."). The phrase's own year dates days
+written without one ("the 2023 summit on 11-12 July"); the day a group gathers for a summit is the
+summit's ("Leaders gather on 7-8 July for a NATO summit in Ankara"); a diary's day heading
+("Wednesday 1 July") dates a meeting under it with no time of its own, and "runs until Thursday" in
+the meeting's clause gives its last day. A meeting moved ("will instead take place in Bucharest on
+21-22 October", "moved to Sofia on ...", "postponed from 3-4 to 10-11 November") takes the new time
+and, when written, the new place.
 
 Tense: what the clause's words say about the meeting against the article's date: looking ahead
 ("will", "next", "ahead of", "later this month") or back ("met", "was held", "last week's");
@@ -49,7 +55,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
@@ -245,7 +250,8 @@ def _verb_mentions(
             clause = clause_start(text, match.start())
             # the group nearest the verb meets: "ministers will meet in Brussels, a month before
             # leaders gather in Ankara" (leaders gather, not the ministers)
-            group = _last(_GROUP.finditer(text, max(clause, match.start() - 80), match.end()))
+            groups = list(_GROUP.finditer(text, max(clause, match.start() - 80), match.end()))
+            group = groups[-1] if groups else None
             if group is None:
                 again = _WE_MEET_AGAIN.match(text, clause)
                 if again is not None:  # a declaration's close: "We will meet again in Türkiye in 2026"
@@ -278,14 +284,6 @@ def _verb_mentions(
         when = _settle_time(when, tense, published)
         found.append(Mention(passage, match.start(), place.end, kind, place, when, tense, weak=True))
     return found
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    """Return the last of matches, if any."""
-    last = None
-    for last in matches:  # noqa: B007 - the loop keeps the last one
-        pass
-    return last
 
 
 def _mention(
@@ -612,14 +610,20 @@ def _moved_to(text: str, start: int, end: int) -> PlaceMatch | None:
     return places[0] if len(places) == 1 else None
 
 
-_FOR_A = re.compile(r"\s+for\s+", re.I)
+_FOR_A = re.compile(r"\s+for\s+", re.I)  # "gather on 7-8 July for a NATO summit"
+# A diary's day heading: "Wednesday 1 July", "Thursday, 2 July 2026", "July 2".
+_MONTH_WORD = rf"(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
+_DAY_HEADING = re.compile(
+    rf"\s*(?:(?i:{'|'.join(WEEKDAYS)}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*"
+)
 
 
 def _heading_day(passage: Passage, published: PartialDate | None) -> TimeRef | None:
     """Return the one day a diary's heading gives ("Wednesday 1 July"), the day of the meetings under it."""
     heading = passage.section or ""
-    if not heading or len(heading) > 40:
-        return None
+    if not _DAY_HEADING.fullmatch(heading):
+        return None  # "Since 24 February 2022" is a heading about a time, not a diary's day
     # "Wednesday 1 July": the written date, not the weekday read on its own
     days = [
         t
@@ -808,7 +812,9 @@ def _until_weekday(text: str, end: int, when: TimeRef | None) -> TimeRef | None:
         or when.end_day is not None
     ):
         return when
-    until = _UNTIL_WEEKDAY.search(text, end, min(len(text), end + 80))
+    until = _UNTIL_WEEKDAY.search(
+        text, end, clause_end(text, end)
+    )  # its own clause: not "while a fair next door runs until Sunday"
     if until is None:
         return when
     first = datetime.date(when.year, when.month, when.day)

@@ -206,8 +206,7 @@ def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
 
 
 # "from the World Forum in The Hague, where NATO leaders begin the second day of their summit"
-# "in Brussels, where ...", "Attention moves to Brussels, where the European Council meets ..."
-_WHERE_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Tt]o)\s+(?P<place>{_NAME})\s*,\s+where\b[^.;:!?]*$")
+_WHERE_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+where\b[^.;:!?]*$")
 
 
 def where_place(text: str, start: int) -> PlaceMatch | None:

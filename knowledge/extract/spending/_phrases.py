@@ -141,13 +141,11 @@ _ALLIANCE_NAME = re.compile(r"\bNATO\b|\b[Aa]lliance\b")
 _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Baltics)\b")
 _BALTIC_CODES = ("EE", "LV", "LT")
 
-_TARGET_WORD = r"(?:target|goal|objective|guideline|benchmark|threshold|commitment|objective|line|mark)s?"
+_TARGET_WORD = r"(?:target|goal|objective|guideline|benchmark|threshold|commitment|line|mark)s?"
 # Cues: words every record of a kind needs. Few clauses have them, and one search for the cue
 # spares the rest the scans with the full patterns. They are looked for in the clause's folded text
 # (see fold_case), as the patterns that need them ignore case.
-_TARGET_CUE = re.compile(
-    r"target|goal|objective|guideline|benchmark|threshold|commitment|objective|line|mark"
-)
+_TARGET_CUE = re.compile(r"target|goal|objective|guideline|benchmark|threshold|commitment|line|mark")
 _SPEND_CUE = re.compile(r"spen")  # every comparison verb: spends, spent, outspends, spender
 _HYPOTHETICAL_CUE = re.compile(r"if|unless|suppos|imagine|were|should")
 _DEFENCE_CUE = re.compile(r"defen|military|armed")

@@ -20,8 +20,9 @@ from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|aimed|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ment)|targets?|targeted|"
-    r"goal|objective|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
-    r"pacts?|accords?|agreed?\s+to)\b",
+    r"goal|objectives?\s+of|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
+    # a pact to reach a level is a goal; "Under the coalition pact Italy raised its budget" is not
+    r"(?:pacts?|accords?|agreements?)\s+to\s+(?:reach|spend|hit|meet|raise|lift)|agreed?\s+to)\b",
     re.I,
 )
 # Evidence that states a figure: its own verb, not the presenter's, tells its status.

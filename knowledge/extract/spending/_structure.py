@@ -58,7 +58,7 @@ from knowledge.wordscan import fold_case
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether)\b|\bwere\s+to\b"
     # an ally imagined: "A Poland at 6% would spend more on its army than on its schools"
-    r"|\b(?i:an?)\s+(?-i:[A-Z][\w’'-]+)\s+(?:at|with|spending)\s"
+    r"|\b(?i:an?)\s+(?-i:[A-Z][\w’'-]+)\s+at\s"
     # an option looked at, not a decision: "Denmark was looking at 3.2 percent"
     r"|\b(?:looking\s+at|considering|weighing|mulling|eyeing|floating|discussing|debating)\b"
     # a time still to come, in the present tense: "When Germany reaches 2% that is good"
@@ -284,11 +284,7 @@ _OTHER_THING = re.compile(
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
     r"aid|gross\s+national\s+income|GNI|"
-    r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover|"
-    r"econom(?:y|ies)\s+(?:grew|grows|expanded|expands|shrank|shrinks|contracted|contracts)|"
-    # a rule's threshold, not a level: "exempted defence spending above 1% of GDP from the debt brake"
-    r"exempt\w*|"
-    r"(?:total|overall)\s+(?:public|government|state|federal)\s+(?:spending|expenditure|budget))\b",
+    r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover)\b",
     re.I,
 )
 # When a target was set, which dates no figure: "well below the 3.5% target leaders agreed in 2025".
@@ -310,9 +306,6 @@ _OF_BUSINESS_AFTER = re.compile(
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|share|"
-    # a pronoun subject for the spending just named: "That is about 3.2% of GDP", "They reached 3.2%"
-    r"that(?=\s+(?:is|was|still|left|puts?|takes?|took|brings?|brought|equals|represents|amounts))|"
-    r"they(?=\s+(?:reached|stood|rose|fell|climbed|hit|totall?ed|amounted))|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
@@ -1135,11 +1128,23 @@ def _fiscal_years(text: str, published: PartialDate | None) -> list[tuple[TimeRe
 _POLL_AFTER = re.compile(r"[^.;]{0,60}\b(?:survey|poll|opinion\s+poll|respondents)\b", re.I)
 
 
-# A level held over many years, no one year's figure: "after years below 1.5%".
-_YEARS_AT_LEVEL = re.compile(
-    r"\b(?:after|for)\s+(?:many\s+|several\s+)?(?:years|decades)\s+(?:of\s+|at\s+)?"
-    r"(?:(?:below|under|above|over|near|around|at)\s+)?$",
+# Right before a figure, what makes it another measure: a level held over many years ("after years
+# below 1.5%"), an economy's growth ("the economy grew by only 0.5%"), a rule's threshold ("exempted
+# defence spending above 1% of GDP from the debt brake").
+_OTHER_MEASURE_BEFORE = re.compile(
+    r"(?:\b(?:after|for)\s+(?:many\s+|several\s+)?(?:years|decades)\s+(?:of\s+|at\s+)?"
+    r"|\becon\w*\s+(?:grew|grows|expanded|expands|shrank|shrinks|contracted|contracts)\s+(?:by\s+)?(?:only\s+|just\s+)?"
+    r"|\bexempt\w*\s+(?:[\w-]+\s+){0,4}?)"
+    r"(?:(?:below|under|above|over|near|around|at|beyond)\s+)?$",
     re.I,
+)
+# A share of all public spending ("The share of defence in Slovenia's total public spending went up to
+# 3.1%"), unless the figure says it is of GDP.
+_PUBLIC_SPENDING = re.compile(
+    r"\b(?:total|overall)\s+(?:public|government|state|federal)\s+(?:spending|expenditure|budget)\b", re.I
+)
+_OF_GDP_AFTER = re.compile(
+    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic|economic\s+output))", re.I
 )
 
 
@@ -1149,7 +1154,8 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     own_verb = _COORDINATION.split(lead)[-1]  # "did not meet the 2% until 2024, and now aims to reach 3.5%"
     return (
         _OTHER_THING.search(lead) is not None
-        or _YEARS_AT_LEVEL.search(lead) is not None
+        or _OTHER_MEASURE_BEFORE.search(lead) is not None
+        or (_PUBLIC_SPENDING.search(lead) is not None and _OF_GDP_AFTER.match(text, figure.end) is None)
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
@@ -1712,7 +1718,9 @@ def undated_year(
     and its like put the figure in the article's year whatever came before."""
     if published and _CURRENTLY.search(text, start, end):
         return TimeRef.inferred_as("article's year", year=published.year)
-    if _SPAN_OF_YEARS_TALK.search(text, start, end):
+    span = _SPAN_OF_YEARS_TALK.search(text, start, end)
+    asides = [m.span() for m in RELATIVE.finditer(text, start, end)]
+    if span is not None and not any(a <= span.start() < b for a, b in asides):
         return None  # "For most of the last decade Canada sat near 1.3%": many years, no one year
     if (
         context_year

@@ -102,6 +102,7 @@ from knowledge.extract.statements.frames import (
 from knowledge.extract.statements.gender import genders
 from knowledge.extract.statements.scene import (
     DATELINE,
+    Scene,
     interview_scene,
     lead_limit,
     scene_of,
@@ -114,7 +115,6 @@ from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
     EventStatus,
-    PartialDate,
     Passage,
     PersonRecord,
     SpeakerType,
@@ -143,6 +143,22 @@ _FRAMING = re.compile(
 _QUOTING_PARTICIPLE = re.compile(
     r",\s+(?:describing|calling|terming|dubbing|branding|labelling|labeling)\b[^,;]{0,80}?[“\"‘]"
 )
+
+
+_AND_NEXT = re.compile(r",\s+and\s+")
+
+
+def _inserted_report(passage: Passage, inserted: tuple[Frame, str], cast: Cast) -> list[StatementRecord]:
+    """Return the report of an attribution set inside a sentence ("The general, she said, had promised
+    to send a team": hers, not his promise), and a second speaker's clause after ", and" ("..., and
+    Minister Vardas said the navy would wait") as theirs."""
+    frame_, clause = inserted
+    for joint in _AND_NEXT.finditer(clause):
+        other = reported_clause(clause[joint.end() :], cast)
+        if other is not None and other[0].speaker != frame_.speaker:
+            second = _report(passage, other, clause[joint.end() :], cast)
+            return _report(passage, (frame_, 0, ""), clause[: joint.start()], cast) + second
+    return _report(passage, (frame_, 0, ""), clause, cast)
 
 
 def _without_framing(clause: str) -> str:
@@ -347,34 +363,35 @@ def extract_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
     records = _unnamed_again(sorted(records, key=lambda r: r.passage))
-    published = article.meta.published
-    records = _without_repeats(records)
-    # One person's occasion (an interview, a speech) is the lead's first speaker's ("Desjardins told Le
-    # Monde in an interview"): someone quoted further down (an MP's reaction) was not at it. A news
-    # conference or a debate has many speakers, and keeps them all.
-    at_scene: set[str] = set()
-    if scene.medium is not None and _ONE_SPEAKER_OCCASION.search(scene.medium):
-        limit = lead_limit(article)
-        persons = [r for r in records if r.speaker_type is SpeakerType.PERSON]
-        first = min((article.passages[r.passage].paragraph for r in persons), default=limit)
-        at_scene = {r.speaker for r in persons if article.passages[r.passage].paragraph == first < limit}
+    at_scene = _at_scene(article, scene, index)
     filled = (
         _not_ahead(
-            scene.fill(_untimed(r)) if not at_scene or r.speaker in at_scene else _untimed(r), published
+            scene.fill(_untimed(r)) if at_scene is None or r.speaker in at_scene else _untimed(r), article
         )
-        for r in records
+        for r in _without_repeats(records)
     )
     return sorted(filled, key=lambda r: r.passage)
 
 
-_ONE_SPEAKER_OCCASION = re.compile(r"interview|speech|address|op-ed|article|column|post")
+def _at_scene(article: Article, scene: Scene, index: PersonIndex) -> set[str] | None:
+    """Return who was at one person's occasion the lead tells of (an interview, a speech): the people
+    its sentence names ("Desjardins told Le Monde in an interview"), so a reaction quoted further down
+    is not given the interview. None (everyone) for a news conference or a debate, or when the
+    sentence names no one."""
+    if scene.medium is None or not scene.medium.endswith(("interview", "speech")):
+        return None
+    word = scene.medium.split()[-1]
+    limit = lead_limit(article)
+    telling = [p for p in article.passages if p.paragraph < limit and word in p.text.lower()]
+    named = {m.name for p in telling for m in index.find(p.text)}
+    return named or None
 
 
-def _not_ahead(record: StatementRecord, published: PartialDate | None) -> StatementRecord:
+def _not_ahead(record: StatementRecord, article: Article) -> StatementRecord:
     """Return a record without a time after the article's date: words are reported once said, so a
     later date ("At The Hague on 24 and 25 June, we will ..." in a debate on 11 June) is what they
     speak of, not when they were said."""
-    if record.when is None or record.when.status_on(published) is not EventStatus.UPCOMING:
+    if record.when is None or record.when.status_on(article.meta.published) is not EventStatus.UPCOMING:
         return record
     return record.model_copy(update={"when": None})
 
@@ -949,9 +966,14 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
             return trailing
     if found is not None and ", " in passage.text[: found[0].verb_start]:
         inserted = inserted_report(passage.text, cast)
-        if inserted is not None and inserted[0].verb_start < found[0].verb_start:
-            # "The general, she said, had promised to send a team": her report, not his promise
-            return _report(passage, (inserted[0], 0, ""), inserted[1], cast)
+        # only over the sentence's own subject, not a second speaker's clause after it ("..., and
+        # Minister Vardas said the navy would wait")
+        if (
+            inserted is not None
+            and inserted[0].verb_start < found[0].verb_start
+            and not found[0].lead.strip()
+        ):
+            return _inserted_report(passage, inserted, cast)
     if found is not None and found[0].speaker.type is SpeakerType.DOCUMENT:
         # "Belgium warned that ..., according to a Belgian diplomat": the diplomat is the source
         sourced = _according_to(passage, cast)
@@ -960,25 +982,16 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     if found is None:
         found = relative_report(passage.text, cast)
         if found is None:
-            inserted = inserted_report(passage.text, cast)
-            if inserted is not None and not _trailing(passage, cast) and not _according_to(passage, cast):
-                return _report(
-                    passage, (inserted[0], 0, ""), inserted[1], cast
-                )  # "The army, Hartlieb said, ..."
-            parenthetical = parenthetical_report(passage.text, cast)
-            if (
-                parenthetical is not None
-                and not _trailing(passage, cast)
-                and not _according_to(passage, cast)
-            ):
-                text, start = passage.text, parenthetical[1]
-                if parenthetical[0].lead.rstrip().endswith(",") and "," in text[start:]:
-                    text = text[: text.index(",", start)]  # ", which she said would open in May,"
-                return _report(passage, parenthetical, text, cast)
             trailing = _trailing(passage, cast) or _according_to(passage, cast)
             inserted = inserted_report(passage.text, cast) if not trailing else None
             if inserted is not None:  # "The army, Hartlieb said, needed shells now"
                 return _report(passage, (inserted[0], 0, ""), inserted[1], cast)
+            parenthetical = parenthetical_report(passage.text, cast)
+            if parenthetical is not None and not trailing:
+                text, start = passage.text, parenthetical[1]
+                if parenthetical[0].lead.rstrip().endswith(",") and "," in text[start:]:
+                    text = text[: text.index(",", start)]  # ", which she said would open in May,"
+                return _report(passage, parenthetical, text, cast)
             return trailing
         return _report(passage, found, passage.text, cast)
     frame_, clause_start, details = found

@@ -89,15 +89,19 @@ def is_misquote(record: StatementRecord, misquote: tuple[str, str]) -> bool:
     )
 
 
+def _shared(a: str, b: str) -> float:
+    """Return the share of words two texts have in common, against the longer one's words."""
+    words, theirs = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(words & theirs) / max(len(words), len(theirs), 1)
+
+
 def apply_correction(records: list[StatementRecord], corrected: StatementRecord) -> list[StatementRecord]:
     """Return records with the corrected statement in place of the wrong one it corrects."""
-    words = set(_WORD.findall(corrected.text.lower()))
     best, best_share = None, _SHARED
     for i, record in enumerate(records):
         if record.speaker != corrected.speaker or record.kind is not StatementKind.VERBATIM:
             continue
-        theirs = set(_WORD.findall(record.text.lower()))
-        share = len(words & theirs) / max(len(words), len(theirs), 1)
+        share = _shared(corrected.text, record.text)
         if share >= best_share:
             best, best_share = i, share
     if best is None:
@@ -189,11 +193,9 @@ def apply_reattribution(
     ]
     chosen: int | None = None
     if move.words is not None:
-        words = set(_WORD.findall(move.words.lower()))
         best_share = _SHARED
         for i, record in theirs:
-            mine = set(_WORD.findall(record.text.lower()))
-            share = len(words & mine) / max(len(words), len(mine), 1)
+            share = _shared(move.words, record.text)
             if share >= best_share:
                 chosen, best_share = i, share
     else:
@@ -210,11 +212,8 @@ def apply_reattribution(
         return [*records[:chosen], moved, *records[chosen + 1 :]]
     if move.words is None:
         return records
-    words = set(_WORD.findall(move.words.lower()))
-    for record in records:
-        mine = set(_WORD.findall(record.text.lower()))
-        if record.speaker == move.right and len(words & mine) / max(len(words), len(mine), 1) >= _SHARED:
-            return records  # the article already gives the words to their real speaker
+    if any(r.speaker == move.right and _shared(move.words, r.text) >= _SHARED for r in records):
+        return records  # the article already gives the words to their real speaker
     said = next(
         (p.position for p in article.passages if p.position != move.passage and move.words in p.text),
         move.passage,

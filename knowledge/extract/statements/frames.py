@@ -669,7 +669,9 @@ def inserted_report(text: str, cast: Cast) -> tuple[Frame, str] | None:
 
 _SAID_VERBS = frozenset({"said", "says", "told", "argued", "warned", "insisted", "added"})
 # A subject opens the clause: "the plan was ...", "Spain would ...", "it had ..."
-_BARE_CLAUSE = re.compile(r"(?P<extras>)\s+(?P<clause>(?:the|a|an|it|they|he|she|its|their|[A-Z][\w’'-]*)\s.*)$", re.S)
+_BARE_CLAUSE = re.compile(
+    r"(?P<extras>)\s+(?P<clause>(?:the|a|an|it|they|he|she|its|their|[A-Z][\w’'-]*)\s.*)$", re.S
+)
 
 
 def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:

@@ -12,7 +12,9 @@ Rules:
   the answers alone: ``interview_scene``.) Then statements that give no medium of their own take the
   occasion as their medium, the lead's day as their time (when it resolves to a day) and the
   dateline as their place. Without an occasion nothing is inherited: a report's quotations may
-  come from anywhere.
+  come from anywhere. One person's occasion (an interview, a speech) is only the people its
+  sentence names; an occasion still to come ("will give a press conference") is no one's; and no
+  statement is dated after its article (see ``extract_statements``).
 """
 
 from __future__ import annotations
