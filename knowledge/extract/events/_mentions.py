@@ -765,21 +765,15 @@ _SUBORDINATE = re.compile(
 
 
 # "on Tuesday and Wednesday", "from Tuesday to Thursday": a meeting of consecutive days.
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY_SPAN = re.compile(
-    r"\b(?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*"
-    r"(?P<joint>and|to|through|until|-|–)\s*(?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\b(?P<first>{_WEEKDAY})\s*(?P<joint>and|to|through|until|-|–)\s*(?P<last>{_WEEKDAY})\b"
 )
 
 
 def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
     """Return a weekday's time with the last day of the span it opens ("on Tuesday and Wednesday")."""
-    if (
-        when is None
-        or when.year is None
-        or when.month is None
-        or when.day is None
-        or when.end_day is not None
-    ):
+    if when is None or _one_day(when) is None:
         return when
     first = when.text.lower().removeprefix("on ").strip()
     if first not in WEEKDAYS:
@@ -787,42 +781,45 @@ def _weekday_span(text: str, when: TimeRef | None) -> TimeRef | None:
     for match in _WEEKDAY_SPAN.finditer(text):
         if match.group("first").lower() != first:
             continue
-        gap = (WEEKDAYS.index(match.group("last").lower()) - WEEKDAYS.index(first)) % 7
-        last = datetime.date(when.year, when.month, when.day) + datetime.timedelta(days=gap)
-        if 1 <= gap <= 4 and last.month == when.month:  # a span within the month: what a TimeRef holds
-            written = f"{when.text} {match.group('joint')} {match.group('last')}"
-            return TimeRef(text=written, year=when.year, month=when.month, day=when.day, end_day=last.day)
+        spanned = _through(when, match.group("last"))
+        if spanned is not None:
+            return spanned.model_copy(
+                update={"text": f"{when.text} {match.group('joint')} {match.group('last')}"}
+            )
     return when
 
 
 # "The NATO summit opens in Ankara and runs until Thursday": the last day of a meeting whose first is known.
 _UNTIL_WEEKDAY = re.compile(
-    r"\b(?:runs?|continues?|lasts?|goes\s+on)\s+(?:until|till|through|to)\s+"
-    r"(?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\b(?:runs?|continues?|lasts?|goes\s+on)\s+(?:until|till|through|to)\s+(?P<last>{_WEEKDAY})\b"
 )
 
 
 def _until_weekday(text: str, end: int, when: TimeRef | None) -> TimeRef | None:
-    """Return a dated day with the last day of the meeting the clause after it runs until, when it says so."""
-    if (
-        when is None
-        or when.year is None
-        or when.month is None
-        or when.day is None
-        or when.end_day is not None
-    ):
-        return when
-    until = _UNTIL_WEEKDAY.search(
-        text, end, clause_end(text, end)
-    )  # its own clause: not "while a fair next door runs until Sunday"
-    if until is None:
-        return when
-    first = datetime.date(when.year, when.month, when.day)
-    gap = (WEEKDAYS.index(until.group("last").lower()) - first.weekday()) % 7
+    """Return a day with the last day its meeting runs until, when the meeting's own clause says so
+    ("opens in Ankara and runs until Thursday"; not "while a fair next door runs until Sunday")."""
+    until = _UNTIL_WEEKDAY.search(text, end, clause_end(text, end)) if when is not None else None
+    spanned = _through(when, until.group("last")) if when is not None and until is not None else None
+    return spanned or when
+
+
+def _one_day(when: TimeRef) -> datetime.date | None:
+    """Return the day a time is, when it is one known day and no span."""
+    if when.year is None or when.month is None or when.day is None or when.end_day is not None:
+        return None
+    return datetime.date(when.year, when.month, when.day)
+
+
+def _through(when: TimeRef, weekday: str) -> TimeRef | None:
+    """Return a day's time running through the next such weekday, within four days and its month."""
+    first = _one_day(when)
+    if first is None:
+        return None
+    gap = (WEEKDAYS.index(weekday.lower()) - first.weekday()) % 7
     last = first + datetime.timedelta(days=gap)
-    if 1 <= gap <= 4 and last.month == first.month:
-        return when.model_copy(update={"end_day": last.day})
-    return when
+    return (
+        when.model_copy(update={"end_day": last.day}) if 1 <= gap <= 4 and last.month == first.month else None
+    )
 
 
 # "originally planned for 7-8 July but has been moved to 9-10 July": the new dates are the meeting's;

@@ -1143,9 +1143,6 @@ _OTHER_MEASURE_BEFORE = re.compile(
 _PUBLIC_SPENDING = re.compile(
     r"\b(?:total|overall)\s+(?:public|government|state|federal)\s+(?:spending|expenditure|budget)\b", re.I
 )
-_OF_GDP_AFTER = re.compile(
-    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic|economic\s+output))", re.I
-)
 
 
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
@@ -1155,7 +1152,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     return (
         _OTHER_THING.search(lead) is not None
         or _OTHER_MEASURE_BEFORE.search(lead) is not None
-        or (_PUBLIC_SPENDING.search(lead) is not None and _OF_GDP_AFTER.match(text, figure.end) is None)
+        or (_PUBLIC_SPENDING.search(lead) is not None and _SHARE_CUE.match(text, figure.end) is None)
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
