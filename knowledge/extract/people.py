@@ -449,6 +449,11 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield match.start("name"), name, text[start : match.end("role")]
 
 
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:programme|program|show|newspaper|paper|broadcaster|channel|magazine|podcast|daily|weekly|station)\s+$", re.I
+)
+
+
 def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name, <role phrase>," appositions."""
     if "," not in text:
@@ -457,6 +462,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
     while (match := _APPOSITION.search(text, position)) is not None:
         name = _clean_name(match.group("name"), trim_left=True)
         written = " ".join(match.group("role").split())
+        if _MEDIUM_BEFORE.search(text, max(0, match.start("name") - 30), match.start("name")):
+            name = ""  # "on the programme Morning Brief, Romania's defence minister, ...": a title, no person
         if name and _is_role_phrase(written):  # judged with its article: "a Green spokeswoman"
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", written)
             position = match.end()

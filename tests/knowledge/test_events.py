@@ -1191,3 +1191,17 @@ def test_a_heading_that_is_not_a_day_dates_no_meeting() -> None:
     """ "Since 24 February 2022" heads a section about a time; only a diary's day heading dates a meeting."""
     text = "Title: NATO\n\n## Since 24 February 2022\n\nLeaders met in Vilnius for a NATO summit in July."
     assert [(e.when.month if e.when else None) for e in events(text, "2025-05-01")] == [7]
+
+
+def test_today_under_a_live_blogs_day_heading_is_that_day() -> None:
+    """Under "Tuesday 24 June", "leaders gather in The Hague today" is 24 June of the blog's year, one
+    summit, not a second one a year later."""
+    text = (
+        "Title: Live: NATO summit\n\nTuesday 24 June\n\n"
+        "09:05 Allied leaders gather in The Hague today and tomorrow for the NATO summit."
+    )
+    found = [
+        (e.place, e.when.year if e.when else None, e.when.day if e.when else None)
+        for e in events(text, "2025-06-25")
+    ]
+    assert found == [("The Hague", 2025, 24)]

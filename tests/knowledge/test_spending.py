@@ -2923,3 +2923,30 @@ def test_ordinary_sentences_near_the_new_rules_keep_their_figures(
         for r in records(text, date="2025-07-10", title="Defence spending")
     }
     assert expected in found
+
+
+def test_an_apposition_that_names_another_ally_gives_it_nothing() -> None:
+    """ "Sweden, NATO's newest member after Finland, spent 2.14%": Sweden's figure, never Finland's."""
+    found = {
+        (r.subject, r.value)
+        for r in records(
+            "Sweden, NATO's newest member after Finland, spent 2.14% of GDP in 2024 and plans 2.6% by 2028.",
+            date="2025-09-01",
+            title="Defence spending FAQ",
+        )
+    }
+    assert ("SE", 2.14) in found and not any(subject == "FI" for subject, _ in found)
+
+
+def test_a_target_with_no_deadline_takes_no_year_from_its_context() -> None:
+    """ "would present a path to 2%" after a paragraph on 2024 is no target for 2024."""
+    text = (
+        "Canada spent 1.4% of GDP on defence in 2024.\n\n"
+        "Canada's adviser said Ottawa would present a path to 2% before the summit."
+    )
+    targets = [
+        r
+        for r in records(text, date="2025-06-01", title="Defence spending")
+        if r.status is FigureStatus.TARGET
+    ]
+    assert all(r.when is None or not r.when.inferred for r in targets)

@@ -1404,3 +1404,12 @@ def test_an_inserted_report_leaves_a_second_speakers_clause_to_them() -> None:
         " promised two ships, and Defence Minister Nikos Vardas said the navy would wait."
     )
     assert "Nikos Vardas" in {s.speaker for s in statements(text)}
+
+
+def test_a_programme_named_before_an_apposition_is_no_person() -> None:
+    """ "on the programme Morning Brief, Romania's defence minister, Name, said": the programme is a title."""
+    article = read_article(
+        "Date: 2025-05-01\n\nSpeaking on the programme Morning Brief, Romania's defence minister, Sorin"
+        ' Dumitrescu, said: "The Black Sea is the front line."'
+    )
+    assert [p.name for p in extract_people(article)] == ["Sorin Dumitrescu"]

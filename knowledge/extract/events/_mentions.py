@@ -320,10 +320,13 @@ def _mention(
         and _INDEFINITE.match(text, phrase_start) is not None
     )
     near_start = phrase_start if gathering else span_start
-    when = _time_near(text, times, near_start, span_end) or _today(text, span_start, span_end, published)
+    dated = _heading_day(passage, published)  # under a diary's day heading, "today" is that day
+    today = PartialDate(year=dated.year, month=dated.month, day=dated.day) if dated else published
+    when = _time_near(text, times, near_start, span_end) or _today(text, span_start, span_end, today)
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
     when = when or _next_clause_time(text, times, span_end)
-    when = when or _heading_day(passage, published)
+    heading = dated if when is None else None
+    when = when or heading
     upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
     tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
     when = when or _days_before(text, times, start, published)
@@ -335,7 +338,9 @@ def _mention(
     if moved is not None:  # the new date's own words tell its tense, not "has been postponed"
         when, tense = _nearest_year(moved[0], published), None
         place = moved[1] or place
-    when = _until_weekday(text, end, _weekday_span(text, _settle_time(when, tense, published)))
+    # a diary's day heading is a calendar date: the clause's tense does not move it to another year
+    settled = when if heading is not None and when is heading else _settle_time(when, tense, published)
+    when = _until_weekday(text, end, _weekday_span(text, settled))
     when = _running_until(text, span_end, when, published)
     if day_of and when is not None and when.day is not None:
         tense = when.status_on(published) or tense

@@ -108,9 +108,18 @@ def extract_spending(
     ]
     corrected = _currency_owners(apply_corrections(sentences, found), sentences)
     own = [
-        _own_kroner(_own_dollars(_dated_line(r, sentences))) for r in _anaphoric_years(corrected, sentences)
+        _own_kroner(_own_dollars(_undated_target(_dated_line(r, sentences))))
+        for r in _anaphoric_years(corrected, sentences)
     ]
     return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
+
+
+def _undated_target(record: SpendingRecord) -> SpendingRecord:
+    """Return a target with no deadline of its own without the year it was read in: "would present a
+    path to 2%" after a paragraph on 2024 is no target for 2024."""
+    if record.status is FigureStatus.TARGET and record.when is not None and record.when.inferred:
+        return record.model_copy(update={"when": None})
+    return record
 
 
 def _dated_line(record: SpendingRecord, article: Article) -> SpendingRecord:

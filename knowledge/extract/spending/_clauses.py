@@ -18,7 +18,12 @@ CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\b(?:while|whereas|but|though|althoug
 # case-insensitive and opening with \b, is tried at every position.
 _BREAK_CUE = re.compile(r";|[—–]|while|whereas|but|though|except")
 # A relative clause set off by commas (a thousands comma, "54,000", is no end of it) or a bracket.
-RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b(?:[^,;]|(?<=\d),(?=\d{3}))*,|\([^()]*\)")
+# An apposition that describes the subject as one of the allies names no spender of its own:
+# "Sweden, NATO's newest member after Finland, spent 2.14%".
+RELATIVE = re.compile(
+    r",\s*(?:which|who|whose|where|whom)\b(?:[^,;]|(?<=\d),(?=\d{3}))*,|\([^()]*\)"
+    r"|,\s*(?:NATO['’]s|the\s+alliance['’]s|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:member|ally|newcomer|neighbour|neighbor)\b[^,;%]{0,40},"
+)
 # "ROME —", "LISBON, 11 October 2024 —", and a release's "Prague, 30 September 2026 —" (a place in
 # title case is a dateline only with a date after its comma).
 DATELINE = re.compile(
