@@ -450,7 +450,8 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 
 _MEDIUM_BEFORE = re.compile(
-    r"\b(?:programme|program|show|newspaper|paper|broadcaster|channel|magazine|podcast|daily|weekly|station)\s+$", re.I
+    r"\b(?:programme|program|show|newspaper|paper|broadcaster|channel|magazine|podcast|daily|weekly|station)\s+$",
+    re.I,
 )
 
 
