@@ -107,12 +107,12 @@ def _labelled(mention: Mention, label: TimeRef | None) -> Mention:
         return mention
     if mention.when is None:
         return replace(mention, when=label)
-    if _WRITTEN_YEAR.search(mention.when.text) or mention.when.month is None:
+    if _YEAR_GIVEN.search(mention.when.text) or mention.when.month is None:
         return mention
     return replace(mention, when=mention.when.model_copy(update={"year": label.year}))
 
 
-_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?i:next|last|this|today|tomorrow|yesterday)\b")
+_YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b|\b(?i:next|last|this|today|tomorrow|yesterday)\b")
 
 
 def _record(

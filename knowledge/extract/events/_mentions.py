@@ -72,7 +72,7 @@ from knowledge.extract.events._places import (
     words,
 )
 from knowledge.extract.events._times import Times, precision, times_agree
-from knowledge.extract.timeref import MONTHS, WEEKDAYS, find_times, year_for_month
+from knowledge.extract.timeref import MONTHS, WEEKDAYS, WRITTEN_YEAR, find_times, year_for_month
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
 from knowledge.places import find_place
@@ -647,14 +647,11 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
     if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
         near.append(after[0])
     best = max(near, key=precision, default=None)
-    years = {ref.year for ref in near if ref.month is None and _YEAR_ONLY.fullmatch(ref.text)}
+    years = {ref.year for ref in near if ref.month is None and WRITTEN_YEAR.fullmatch(ref.text)}
     if best is not None and best.month is not None and not _ANCHORED.search(best.text) and len(years) == 1:
         # "the 2023 NATO summit on 11-12 July": the phrase's own year dates the days after it
         best = best.model_copy(update={"year": years.pop()})
     return best
-
-
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:

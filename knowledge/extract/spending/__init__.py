@@ -138,10 +138,7 @@ def _dated_line(record: SpendingRecord, article: Article) -> SpendingRecord:
         FigureStatus.ACTUAL,
         FigureStatus.ESTIMATE,
     ):
-        at = text.find(record.as_written)
-        lead = last_clause(text[: at if at >= 0 else len(text)])
-        status = figure_status(lead, label, article.meta.published, _ESTIMATES.search(text) is not None)
-        record = record.model_copy(update={"status": status})
+        record = record.model_copy(update={"status": _status_in(record, text, article)})
     return record
 
 
@@ -419,11 +416,14 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
         record = record.model_copy(update={"when": when})
     if record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT) or record.status is not None:
         return record
+    return record.model_copy(update={"status": _status_in(record, text, article)})
+
+
+def _status_in(record: SpendingRecord, text: str, article: Article) -> FigureStatus:
+    """Return a figure's status from the clause that leads to it in its sentence, and its time."""
     at = text.find(record.as_written)
-    lead = text[: at if at >= 0 else len(text)]
-    lead = last_clause(lead)
-    status = figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(text) is not None)
-    return record.model_copy(update={"status": status})
+    lead = last_clause(text[: at if at >= 0 else len(text)])
+    return figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(text) is not None)
 
 
 def spoken_spending(

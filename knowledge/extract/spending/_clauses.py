@@ -30,6 +30,12 @@ DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z .'-]+(?:,[^—–]{0,40})?|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2},[^—–\d]{0,20}\d[^—–]{0,20})\s*[—–]"
 )
 
+# A new clause joined to the one before: a time after it is the new clause's ("spent 4.4% on defence,
+# and the plan for this year is 4.8%").
+JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
+# "since" right before a year: when a span began, not a figure's year.
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
 # Vocabulary both readers share, as pattern text to build their own patterns from.
 # An inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%".
 INVERTED_CONDITION = r"\b(?-i:Were|Should|Had)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+"
@@ -45,22 +51,9 @@ def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) spans of a sentence's clauses."""
     asides = [m.span() for m in RELATIVE.finditer(text)]
     found = CLAUSE_BREAK.finditer(text) if _BREAK_CUE.search(fold_case(text)) else ()
-    breaks = [
-        m.start()
-        for m in found
-        if not any(s < m.start() < e for s, e in asides) and not is_line_label(text[: m.start()])
-    ]
+    breaks = [m.start() for m in found if not any(s < m.start() < e for s, e in asides)]
     cuts = [0, *breaks, len(text)]
     return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
-
-
-# The date a chronology's line opens with, before its dash: "2021 — Slovakia pledges ...".
-_LINE_LABEL = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*")
-
-
-def is_line_label(text: str) -> bool:
-    """Return whether text, all that comes before a dash, is a chronology line's date: no clause of its own."""
-    return len(text) <= 20 and _LINE_LABEL.fullmatch(text) is not None
 
 
 def last_clause(text: str) -> str:

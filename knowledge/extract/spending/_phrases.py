@@ -87,7 +87,7 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
-from knowledge.extract.spending._clauses import INVERTED_CONDITION, is_line_label
+from knowledge.extract.spending._clauses import INVERTED_CONDITION, JOINED_CLAUSE, SINCE_BEFORE
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import (
@@ -549,8 +549,6 @@ def _clause_spans(text: str, folded: str) -> list[tuple[int, int]]:
     start = 0
     breaks = _CLAUSE_BREAK.finditer(text) if _CLAUSE_BREAK_CUE.search(folded) else ()
     for match in breaks:
-        if is_line_label(text[: match.start()]):
-            continue  # "2021 — Slovakia pledges ...": the line's date, no clause of its own
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
@@ -879,9 +877,9 @@ def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> _
         if figure.quantity.end <= t[1]
         and t[2] <= bounds[1]
         # "spent 4.4% of GDP on defence, and the plan for this year is 4.8%": the next clause's time
-        and not _JOINED_CLAUSE.search(clause.text, figure.quantity.end, t[1])
+        and not JOINED_CLAUSE.search(clause.text, figure.quantity.end, t[1])
         # "roughly 2% of GDP, a level it has held since 2024": when the level began, not its year
-        and not _SINCE_BEFORE.search(clause.text, max(0, t[1] - 8), t[1])
+        and not SINCE_BEFORE.search(clause.text, max(0, t[1] - 8), t[1])
     ]
     if after:
         return after[0]
@@ -891,8 +889,6 @@ def _figure_time(clause: _Clause, figure: _Figure, bounds: tuple[int, int]) -> _
     return before[-1] if before else None
 
 
-_JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _CONTINUES_FROM = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell)?\s*from\s*$", re.I)
 
 

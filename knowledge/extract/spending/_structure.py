@@ -47,7 +47,14 @@ from dataclasses import dataclass
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.people import QUOTATION
 from knowledge.extract.reader import FIGURE_FIRST, is_table_row, table_cells
-from knowledge.extract.spending._clauses import DATELINE, INVERTED_CONDITION, RELATIVE, clause_spans
+from knowledge.extract.spending._clauses import (
+    DATELINE,
+    INVERTED_CONDITION,
+    JOINED_CLAUSE,
+    RELATIVE,
+    SINCE_BEFORE,
+    clause_spans,
+)
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import counted_from, find_times
@@ -84,11 +91,9 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 _DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|army|security)\b", re.I)
-# Nothing, or a live blog's time stamp or a chronology's date, before a sentence's subject: "10:10 —
-# Iceland has ...", "2021 — Slovakia pledges ...".
+# Nothing, or a live blog's time stamp, before a sentence's subject: "10:10 — Iceland has ...".
 _SENTENCE_OPENING = re.compile(
-    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?|(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\s*(?:[—–-]|:)\s*)?",
-    re.I,
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\s*(?:[—–-]|:)\s*)?", re.I
 )
 # An article is about defence from the first title, heading or sentence that names it, the alliance or rearming.
 _ABOUT_DEFENCE = re.compile(rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|rearm\w*)\b", re.I)
@@ -239,7 +244,6 @@ _NAMED_TARGET_AFTER = re.compile(
     r"\s+(?:NATO\s+|alliance\s+|defen[cs]e\s+|spending\s+)*(?:guideline|target|goal)\b", re.I
 )
 # ", and next year's total": a time after these words opens a statement of its own.
-_JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
 _RESTATED = re.compile(
     r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of"
@@ -390,7 +394,6 @@ _PREPOSITION_BEFORE = re.compile(
 _SPAN_OF_YEARS = re.compile(r"\s*(?:to|until|-|–)\s*(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b", re.I)
 _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
-_SINCE = re.compile(r"\bsince\s+$", re.I)
 _APPOSED_INCREASE = re.compile(
     r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
 )
@@ -1644,7 +1647,7 @@ def _time_of(
         (t, s, e)
         for t, s, e in times
         # "since 2014" starts a span, but "since 2014, when they stood at 0.9%" dates the figure
-        if not (_SINCE.search(text, max(0, s - 7), s) and not _WHEN_AFTER.match(text, e))
+        if not (SINCE_BEFORE.search(text, max(0, s - 7), s) and not _WHEN_AFTER.match(text, e))
         and not _SPAN_OF_YEARS.match(text, e)
         and not _SPAN_END.search(text, max(0, s - 12), s)
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
@@ -1661,7 +1664,7 @@ def _time_of(
         if last.end <= s < stop
         and s - last.end <= 45
         and not any(n < s for n in numbers)
-        and not _JOINED_CLAUSE.search(text, last.end, s)
+        and not JOINED_CLAUSE.search(text, last.end, s)
         and not _TIME_LABEL.match(text, e)  # "(2026: CZK 181.6 billion)": the time of what follows it
     ]
     if after:
