@@ -37,6 +37,7 @@ Rules:
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import re
 from collections import Counter
@@ -45,7 +46,7 @@ from dataclasses import dataclass
 
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats, normalize
 from knowledge.models import Article, Passage, PersonRecord
-from knowledge.wordscan import finditer_after, finditer_from, fold_case
+from knowledge.wordscan import finditer_from, fold_case
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -681,9 +682,11 @@ class PersonIndex:
         # where the answer of ``at`` can change: a shared form's first and second introductions
         self._bounds = sorted({owners[i][0] for owners in self._shared.values() for i in (0, 1)})
         self._segments: dict[int, PersonIndex] = {}
-        forms = {f for p in people for f in _forms(p.name) if normalize(f) in self.keys}
-        # Longest first, so a full name wins over its surname; ties in a fixed order, so the same
-        # people give the same tuple and share one compiled pattern.
+        # Every form of every person, shared ones included: the variants of ``at`` search with the
+        # same compiled pattern and skip the forms they do not resolve (``_known``). Longest first,
+        # so a full name wins over its surname; ties in a fixed order, so the same people give the
+        # same tuple and share one compiled pattern.
+        forms = {f for p in people for f in _forms(p.name)}
         self._forms = tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
     def at(self, position: int) -> PersonIndex:
@@ -712,7 +715,10 @@ class PersonIndex:
             return self
         variant = self._variants.get(extra)
         if variant is None:
-            variant = self._variants[extra] = PersonIndex(self._people, dict(extra))
+            # the same people and forms, so the same pattern: only the keys differ
+            variant = self._variants[extra] = copy.copy(self)
+            variant.keys = self.keys | dict(extra)
+            variant._shared, variant._bounds, variant._segments, variant._variants = {}, [], {}, {}
         return variant
 
     @functools.cached_property
@@ -727,20 +733,37 @@ class PersonIndex:
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions of known people in text, in order."""
-        return [
-            Mention(self.keys[normalize(m.group("form"))], m.start(), m.end("form"), bool(m.group("poss")))
-            for m in finditer_after(_NOT_AFTER_NAME, self._pattern, text)
-        ]
+        found = []
+        position = 0
+        while (match := self._pattern.search(text, position)) is not None:
+            known = self._known(text, match) if _NOT_AFTER_NAME.match(text, match.start()) else None
+            if known is None:
+                position = match.start() + 1
+            else:
+                found.append(known[0])
+                position = known[1]
+        return found
 
     def first_from(self, text: str, start: int) -> Mention | None:
         """Return the first mention of a known person that starts at or after start."""
         position = start
         while (match := self._pattern.search(text, position)) is not None:
-            if _NOT_AFTER_NAME.match(text, match.start()):
-                name = self.keys[normalize(match.group("form"))]
-                return Mention(name, match.start(), match.end("form"), bool(match.group("poss")))
+            if _NOT_AFTER_NAME.match(text, match.start()) and (known := self._known(text, match)):
+                return known[0]
             position = match.start() + 1
         return None
+
+    def _known(self, text: str, match: re.Match[str]) -> tuple[Mention, int] | None:
+        """Return the mention a match of the pattern makes and where it ends, or None if it names no one here.
+
+        The pattern (which every variant of ``at`` shares) holds the forms two people share too;
+        where this index does not resolve such a form, the words name no one: not the person a
+        shorter form inside them names either ("Martin" in a shared "Martin Schulz").
+        """
+        owner = self.keys.get(normalize(match.group("form")))
+        if owner is None:
+            return None
+        return Mention(owner, match.start(), match.end("form"), bool(match.group("poss"))), match.end()
 
     def subject(self, text: str) -> Mention | None:
         """Return the known person a sentence opens with as its subject, titles and intro allowed."""

@@ -355,3 +355,27 @@ def test_a_title_split_by_an_unknown_word_still_introduces_the_name() -> None:
         ("Sarah Lowe", "Defence Procurement Minister")
     ]
     assert people_in("“Ready,” said First Sea Lord Admiral Ben Ward.") == [("Ben Ward", "Admiral")]
+
+
+def test_a_surname_two_people_share_names_the_first_only_until_the_second_is_introduced() -> None:
+    """Every stretch of passages searches with one shared pattern; each resolves the shared form its own way."""
+    index = PersonIndex(
+        [
+            PersonRecord(name="Anna Berecki", passage=0),
+            PersonRecord(name="Paul Martin", passage=1),
+            PersonRecord(name="Piotr Berecki", passage=5),
+        ]
+    )
+    text = "Berecki met Martin; Anna Berecki's aide and Piotr Berecki left."
+    assert [m.name for m in index.at(2).find(text)] == [
+        "Anna Berecki",
+        "Paul Martin",
+        "Anna Berecki",
+        "Piotr Berecki",
+    ]
+    assert [m.name for m in index.at(6).find(text)] == ["Paul Martin", "Anna Berecki", "Piotr Berecki"]
+    assert [m.name for m in index.find(text)] == ["Paul Martin", "Anna Berecki", "Piotr Berecki"]
+    possessive = index.at(6).find(text)[1]
+    assert (possessive.possessive, text[possessive.start : possessive.end]) == (True, "Anna Berecki")
+    assert index.at(6).first_from(text, 0) == index.at(6).find(text)[0]
+    assert index.at(2).first_from(text, 0).name == "Anna Berecki"  # type: ignore[union-attr]
