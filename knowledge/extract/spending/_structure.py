@@ -623,11 +623,12 @@ def structure_records(
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
-        context = _context(article, passage, frame)
         found: list[SpendingRecord] = []
-        if _is_table(passage.text) and about_defence:
-            found = _table_records(passage, context, published, article, topic)
-        elif about_defence:
+        if about_defence and _is_table(passage.text):
+            found = _table_records(passage, _context(article, passage, frame), published, article, topic)
+        elif about_defence and _NUMBER_CUE.search(passage.text):
+            # a sentence with no figure (most of them) has no frame worth working out
+            context = _context(article, passage, frame)
             question = _question_answered(article, passage, topic)
             found = _line_records(
                 passage,
