@@ -300,7 +300,7 @@ def split_passages(body: str) -> tuple[list[Passage], list[str]]:
             section = body[start:end].strip().lstrip("#").strip()
             sections.append(section)
             continue
-        for s_start, s_end in split_sentences(body, start, end):
+        for s_start, s_end in [(start, end)] if kind == "table" else split_sentences(body, start, end):
             passages.append(
                 Passage(
                     position=len(passages),
@@ -342,10 +342,11 @@ def table_cells(line: str) -> list[str]:
 
 
 def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, kind) for each heading or paragraph; kind is "heading" or "text".
+    """Yield (start, end, kind) for each heading, paragraph or table; kind is "heading", "text" or "table".
 
     The rows of a table make one block of their own, so a table is one passage that the extractors
-    can read by row and column (a row is not a heading, and the note under a table is not a row).
+    can read by row and column (a row is not a heading, and the note under a table is not a row);
+    a cell's full stop ("excl. US") ends no sentence.
     """
     lines = _line_spans(body)
     para_start: int | None = None
@@ -363,7 +364,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             continue
         if in_table:
             if para_start is not None and not set(line.strip()) <= set("|-: "):
-                yield para_start, para_end, "text"
+                yield para_start, para_end, "table"
                 para_start = None
             elif para_start is not None:  # a Markdown rule line inside the table
                 para_end = end
@@ -400,7 +401,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             para_start = start + (len(line) - len(line.lstrip()))
         para_end = end
     if para_start is not None:
-        yield para_start, para_end, "text"
+        yield para_start, para_end, "table" if in_table else "text"
 
 
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")

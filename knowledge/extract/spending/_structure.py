@@ -1586,6 +1586,25 @@ def _codes(label: str) -> list[str]:
     return [c.code for c, _, _ in find_country_mentions(label) if c.nato_member]
 
 
+# A row label for a group, not for the ally it names: "European allies and Canada", "NATO total excl. US".
+_GROUP_LABEL = re.compile(
+    r"\b(?:and|plus|excl|excluding|ex|without|other|rest|average|avg|median|mean|total|sum"
+    r"|allies|members|countries|states|NATO|EU|Europe|European)\b|&",
+    re.I,
+)
+
+
+def _row_allies(label: str) -> list[str]:
+    """Return the allies a table row's label names, none for a group's row ("European allies and Canada")."""
+    mentions = [(c, s, e) for c, s, e in find_country_mentions(label) if c.nato_member]
+    rest, end = [], 0
+    for _, start, stop in mentions:  # the label's words besides the allies' names
+        rest.append(label[end:start])
+        end = stop
+    rest.append(label[end:])
+    return [] if _GROUP_LABEL.search(" ".join(rest)) else [c.code for c, _, _ in mentions]
+
+
 def _label_codes(label: str) -> list[str]:
     """Return the allies a line's label is about: named first ("Norway", "🇳🇴 Norway (est.)",
     "Norway's budget"), not in passing ("Joint procurement with Slovakia" is a line item, not Slovakia's)."""
@@ -1804,7 +1823,7 @@ def _table_records(
             estimated |= {int(y) for y in _YEARS.findall(note)}
     records = []
     for row in rows[1:]:
-        codes = _codes(row[0])
+        codes = _row_allies(row[0])
         if len(codes) != 1:
             continue
         for column, cell in enumerate(row[1:], start=1):
@@ -1858,7 +1877,7 @@ def _share_column(
     estimates = any(_ESTIMATE_HEADER.search(frame) for frame in (*frames, header[column]))
     records = []
     for row in body:
-        codes = _codes(row[0]) if row else []
+        codes = _row_allies(row[0]) if row else []
         match = _CELL_NUMBER.match(row[column]) if len(codes) == 1 and column < len(row) else None
         if match is None:
             continue
