@@ -144,11 +144,11 @@ def _record(
 
 
 def _said_status(event: Event) -> EventStatus | None:
-    """Return the status the text gives when the dates cannot: "later this month", "will", "met"."""
+    """Return the status the text gives when the dates cannot: "later this month", "next week", "will", "met"."""
     text = event.when.text.lower() if event.when else ""
-    if text.startswith("later"):
+    if text.startswith(("later", "next ")):  # "next week": in the article's month, but ahead of it
         return EventStatus.UPCOMING
-    if text.startswith("earlier"):
+    if text.startswith(("earlier", "last ")):
         return EventStatus.PAST
     if not event.tenses:
         return None

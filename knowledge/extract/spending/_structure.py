@@ -326,6 +326,10 @@ _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
 )
+# A clause about a meeting or the allies together: "The summit split the 5% figure into 3.5% ...".
+_GATHERING = re.compile(
+    r"\b(?:meeting|summit|declaration|communiqu[eé]|allies|leaders|heads\s+of\s+(?:state|government))\b", re.I
+)
 # A demand of others ("urged allies to ..."); "Madrid insists its 2.1% is enough" is a claim of its own
 # (someone insisting that another spend is caught with the other demands: spending's _DEMAND_LEAD).
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for)\b", re.I)
@@ -956,6 +960,7 @@ def _line_records(
                 )
             )
             and not _OTHER_BODY.search(text)
+            and not _GATHERING.search(text, start, figure.start)
         ):
             # "Spending stood at 2.2% in 2021": no one named, so the ally the text is about
             codes = [topic] if _is_ally(topic) else []
