@@ -147,7 +147,7 @@ _RECOUNT = re.compile(
 )
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meeting|reach(?:ed|es|ing)?|hit|exceed(?:ed|s)?|cross(?:ed)?|spen[dt]\w*\s+at\s+least|"
-    r"are\s+above|were\s+above|on\s+course|on\s+track|spen[dt]\w*\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+or\s+more)",
+    r"are\s+above|were\s+above|at\s+or\s+above|on\s+course|on\s+track|spen[dt]\w*\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+or\s+more)",
     re.I,
 )
 _ANY_COUNTRIES = re.compile(r"(?:countries|nations)$", re.I)
@@ -371,6 +371,7 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
     matches = sorted(
         [*_COUNT.finditer(text, start, end), *_OF_TOTAL_COUNT.finditer(text, start, end)], key=_start
     )
+    percents = [q.value for q in find_percents(text[:end]) if q.start >= start]  # "2%", "two per cent"
     for match in matches:
         count = None if _A_YEAR.fullmatch(match.group("n")) else parse_count(match.group("n"))
         verb = _MEETING.search(text, match.end(), min(end, match.end() + 60))
@@ -378,7 +379,7 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
             _GOAL.search(text, start, end)
             or _FLOOR.search(text, start, end)
             or _LEVEL.search(text, start, end)
-            or "%" in text[start:end]
+            or percents
         )
         if count is None or verb is None or not named:
             continue
@@ -393,7 +394,6 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         if _NEGATED.search(text, match.end(), verb.end()):
             continue
         total = parse_count(match.group("total")) if match.group("total") else None
-        percents = [q.value for q in find_percents(text[:end]) if q.start >= start]
         when = _count_time(text, start, end, article)
         status = _count_status(text[start:end], when, article)
         target = percents[0] if len(percents) == 1 else None
