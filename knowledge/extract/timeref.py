@@ -457,13 +457,16 @@ def _resolve_weekday(
 # A chronology's entry opens with its date as a label: "2014 — Allies agree ...", "June 2025: ...",
 # "2026 (plan): ...". Everything the line says happens then unless it writes another year.
 _LINE_DATE = re.compile(
-    rf"\s*(?:(?:early|mid|late)[-\s]+|(?:{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"\s*(?:(?:early|mid|late)[-\s]+|(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
     r"(?:\s*\([^()]{1,20}\))?\s*(?:[—–:]|-\s)\s*(?=\S)",
     re.I,
 )
 
 
 def line_date(text: str) -> TimeRef | None:
-    """Return the year a chronology's line opens with as its label ("2014 — ..."), if it does."""
+    """Return the date a chronology's line opens with as its label ("2014 — ...", "May 2025 — ..."), if it does."""
     match = _LINE_DATE.match(text)
-    return TimeRef(text=match.group(0).strip(" —–:-"), year=int(match.group("year"))) if match else None
+    if match is None:
+        return None
+    month = MONTHS[match.group("month").lower()] if match.group("month") else None
+    return TimeRef(text=match.group(0).strip(" —–:-"), year=int(match.group("year")), month=month)

@@ -107,8 +107,9 @@ def extract_spending(
         if r is not None and not _demanded(r, sentences) and not _per_head(r, sentences)
     ]
     corrected = _currency_owners(apply_corrections(sentences, found), sentences)
+    labels = _entry_labels(sentences)
     own = [
-        _own_kroner(_own_dollars(_undated_target(_dated_line(r, sentences))))
+        _own_kroner(_own_dollars(_undated_target(_dated_line(r, sentences, labels))))
         for r in _anaphoric_years(corrected, sentences)
     ]
     return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
@@ -122,17 +123,31 @@ def _undated_target(record: SpendingRecord) -> SpendingRecord:
     return record
 
 
-def _dated_line(record: SpendingRecord, article: Article) -> SpendingRecord:
-    """Return a record of a chronology's line dated by the line's label ("2014 — Romania's budget
-    stands at 1.35% of GDP": 2014, actual) when its clause writes no year of its own."""
-    text = article.passages[record.passage].text
-    label = line_date(text)
-    if (
-        label is None
-        or record.metric is Metric.COMPARISON
-        or (record.when is not None and not record.when.inferred)
-    ):
+def _dated_line(
+    record: SpendingRecord, article: Article, labels: dict[int, TimeRef | None]
+) -> SpendingRecord:
+    """Return a record of a chronology's entry dated by the entry's label ("2014 — Romania's budget
+    stands at 1.35% of GDP": 2014, actual) when its clause writes no year of its own, and with its
+    relative years counted from the label ("March 2024 — ... will reach 2.2% of GDP this year": 2024)."""
+    passage = article.passages[record.passage]
+    text = passage.text
+    label = labels.get(passage.paragraph)
+    if label is None or record.metric is Metric.COMPARISON:
         return record
+    label = label.model_copy(update={"month": None})  # a year's spending, though the entry names a month
+    when, published = record.when, article.meta.published
+    if when is not None and not when.inferred:
+        if (
+            when.year is None
+            or label.year is None
+            or published is None
+            or not _RELATIVE_YEAR.fullmatch(when.text)
+        ):
+            return record
+        shifted = when.model_copy(update={"year": label.year + when.year - published.year})
+        return record.model_copy(update={"when": shifted})
+    if line_date(text) is None:
+        return record  # an undated clause takes the label's year on the label's own line only
     record = record.model_copy(update={"when": label})
     if record.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and record.status in (
         FigureStatus.ACTUAL,
@@ -140,6 +155,18 @@ def _dated_line(record: SpendingRecord, article: Article) -> SpendingRecord:
     ):
         record = record.model_copy(update={"status": _status_in(record, text, article)})
     return record
+
+
+_RELATIVE_YEAR = re.compile(r"(?:this|next|last|the\s+current|the\s+coming)\s+year", re.I)
+
+
+def _entry_labels(article: Article) -> dict[int, TimeRef | None]:
+    """Return the date each paragraph opens with, where it is a chronology's entry ("May 2025 — ...")."""
+    labels: dict[int, TimeRef | None] = {}
+    for passage in article.passages:
+        if passage.paragraph not in labels:
+            labels[passage.paragraph] = line_date(passage.text)
+    return labels
 
 
 # A time that points back to the sentence before: "At the time, only three allies met that mark".
