@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.numbers import find_money, find_percents
+from knowledge.gazetteer import find_country_mentions
 from knowledge.models import Article, Metric, SpendingRecord
 
 _EARLIER_VERSION = re.compile(
@@ -148,18 +149,24 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
         before = article.passages[position - 1].text if position else ""
         # no "X, not Y" in most sentences: spare them the searches
         if ", not " in passage.text and (_REVISING.search(passage.text) or _EARLIER_VERSION.search(before)):
-            # only the figures of the ally the note is about (its right figure's), when it gives one
-            about = subjects.get(position, set())
+            # only the figures of the ally the note is about (its right figure's, else the one it names)
+            about = subjects.get(position, set()) or {
+                c.code for c, _, _ in find_country_mentions(passage.text) if c.nato_member
+            }
             for note in _RIGHT_NOT_WRONG.finditer(passage.text):
                 wrong = _written_value(note.group("wrong"), note.group("right"))
-                if wrong is not None:
-                    records = [
-                        r
-                        for r in records
-                        if r.value is None
-                        or abs(r.value - wrong) > 1e-9 * max(1.0, wrong)
-                        or (about and r.subject not in about)
-                    ]
+                if wrong is None:
+                    continue
+                replaced = [
+                    r
+                    for r in records
+                    if r.value is not None
+                    and abs(r.value - wrong) <= 1e-9 * max(1.0, wrong)
+                    and (not about or r.subject in about)
+                ]
+                gone = {id(r) for r in replaced}
+                records = [r for r in records if id(r) not in gone]
+                records += _right_records(replaced, records, position, note)
         for note in _UPDATE_NOTE.finditer(passage.text):
             wrong = _written_value(note.group("wrong"), note.group("right"))
             if wrong is not None:
@@ -167,6 +174,27 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
                     r for r in records if r.value is None or abs(r.value - wrong) > 1e-9 * max(1.0, wrong)
                 ]
     return records
+
+
+def _right_records(
+    replaced: list[SpendingRecord], kept: list[SpendingRecord], position: int, note: re.Match[str]
+) -> list[SpendingRecord]:
+    """Return the right figure of a revising note in place of the records it replaced, for one ally,
+    unless the note's own sentence already gave it ("Portugal's estimate should read 1.55% of GDP,
+    not 1.65%": Portugal's 1.65% becomes 1.55%, cited from the note)."""
+    if len({(r.subject, r.metric) for r in replaced}) != 1:
+        return []
+    if any(r.passage == position and r.subject == replaced[0].subject for r in kept):
+        return []
+    text = note.group("right").strip()
+    if replaced[0].metric is Metric.SHARE_OF_GDP:
+        found = find_percents(text)
+        right = found[0].value if len(found) == 1 else None
+    else:  # an amount in the wrong one's currency: "9.8 billion, not 8.9 billion"
+        right = _written_value(text, note.group("wrong")) if "," not in text else None
+    if right is None:
+        return []
+    return [r.model_copy(update={"passage": position, "value": right, "as_written": text}) for r in replaced]
 
 
 def _written_value(wrong: str, right: str) -> float | None:
