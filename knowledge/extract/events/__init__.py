@@ -187,9 +187,27 @@ def _gather_details(
     for passage in article.passages:
         event = _event_for(passage, mentioned, by_paragraph, published)
         if event is None and passage.paragraph not in by_paragraph and FORWARD.search(passage.text):
-            event = carried.get(passage.paragraph - 1)  # a paragraph of its own on the agenda
+            # a paragraph of its own on the agenda: the coming meeting the paragraph before spoke of
+            event = _coming(carried.get(passage.paragraph - 1), by_paragraph, mentioned, passage, published)
         if event is not None and _gather(passage, event, index, referents[passage.position]):
             carried[passage.paragraph] = event
+
+
+def _coming(
+    carried: Event | None,
+    by_paragraph: dict[int, list[int]],
+    mentioned: dict[int, list[Event]],
+    passage: Passage,
+    published: PartialDate | None,
+) -> Event | None:
+    """Return the meeting a paragraph on what will happen continues: the one the paragraph before
+    added details to, unless that one is past and the paragraph also named one still to come ("It
+    will be their first meeting since last June's summit in The Hague. // Rutte will chair the talks")."""
+    if carried is None or not is_past(carried.when, published):
+        return carried
+    before = by_paragraph.get(passage.paragraph - 1, [])
+    coming = {id(e): e for p in before for e in mentioned[p] if not is_past(e.when, published)}
+    return next(iter(coming.values())) if len(coming) == 1 else None
 
 
 def _event_for(

@@ -61,6 +61,14 @@ _AGENDA_PLANNED = re.compile(
 _AGENDA_TOPICS = re.compile(
     rf"\b(?:discussions?|talks|debates?|negotiations)\s+(?:on|about|over)\s+(?P<item>{_PHRASE})"
 )
+# "the agenda will be dominated by three issues: X, Y and Z", "talks will centre on X and Y"
+_AGENDA_LED = re.compile(
+    r"\b(?:agenda|talks|discussions|summit|meeting)\s+(?:is|are|will\s+be|is\s+expected\s+to\s+be)\s+"
+    r"(?:dominated|led|shaped|driven)\s+by\s+(?:(?:\w+\s+)?(?:issues|topics|questions|items|subjects)\s*:\s*)?"
+    rf"(?P<item>{_PHRASE})"
+    r"|\b(?:agenda|talks|discussions)\s+will\s+(?:centre|center|focus)\s+on\s+"
+    rf"(?P<focus>{_PHRASE})"
+)
 _ON_AGENDA = r"\s+(?:also\s+)?(?:on|high on|at the top of)\s+the\s+agenda\b"
 # "<item> is on the agenda" opening the sentence, or after "where"; "with <item> on the agenda".
 _AGENDA_LISTED = re.compile(rf"(?:^|\bwhere\s+)(?P<item>[^,;:]+?)\s+(?:is|are){_ON_AGENDA}")
@@ -145,6 +153,9 @@ def agenda(passage: Passage) -> list[AgendaRecord]:
     text = passage.text
     items = [item for m in _AGENDA_PLANNED.finditer(text) for item in _items(m.group("item"))]
     items += [item for m in _AGENDA_TOPICS.finditer(text) for item in _items(m.group("item"))]
+    items += [
+        item for m in _AGENDA_LED.finditer(text) for item in _items(m.group("item") or m.group("focus"))
+    ]
     items += [m.group("item").strip() for p in (_AGENDA_LISTED, _AGENDA_WITH) for m in p.finditer(text)]
     items = [item for item in items if 1 <= len(item.split()) <= _LONGEST_ITEM]
     central = [m.group("item").strip() for m in _AGENDA_CENTRAL.finditer(text)]

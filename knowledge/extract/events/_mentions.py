@@ -646,12 +646,32 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
         near.append(before[0])
     if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
         near.append(after[0])
+        restated = times.starting_from(after[2])
+        if (
+            restated
+            and _RESTATED.fullmatch(text, after[2], restated[1])
+            and _same_time(after[0], restated[0])
+        ):
+            near.append(restated[0])  # "next week, on 7 and 8 July": the days say which
     best = max(near, key=precision, default=None)
     years = {ref.year for ref in near if ref.month is None and WRITTEN_YEAR.fullmatch(ref.text)}
     if best is not None and best.month is not None and not _ANCHORED.search(best.text) and len(years) == 1:
         # "the 2023 NATO summit on 11-12 July": the phrase's own year dates the days after it
         best = best.model_copy(update={"year": years.pop()})
     return best
+
+
+_RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
+
+
+def _same_time(vague: TimeRef, precise: TimeRef) -> bool:
+    """Return whether a more precise time restates a vague one: same year, and same month when it has one."""
+    return (
+        vague.year is not None
+        and precise.year == vague.year
+        and precise.month is not None
+        and vague.month in (None, precise.month)
+    )
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:

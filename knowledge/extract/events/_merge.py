@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from knowledge.extract.events._details import FORWARD
 from knowledge.extract.events._kinds import compatible, more_specific
 from knowledge.extract.events._mentions import Mention
 from knowledge.extract.events._times import precision, times_agree
@@ -161,14 +162,24 @@ def _new(events: list[Event]) -> Event:
 
 
 def _current(events: list[Event], mention: Mention, published: PartialDate | None) -> Event | None:
-    """Return the event being discussed at a mention: the one just named, else the latest upcoming."""
+    """Return the event being discussed at a mention: the one just named, else the latest upcoming;
+    in a sentence on what will happen, the one upcoming meeting."""
     position = mention.passage.position
     if not events:
         return None
     latest = max(events, key=lambda event: event.touched)
+    upcoming = [event for event in events if not is_past(event.when, published)]
+    if (
+        mention.back_reference
+        and is_past(latest.when, published)
+        and len(upcoming) == 1
+        and FORWARD.search(mention.passage.text)
+    ):
+        # "It will be the first since last year's summit in Oslo. ... Lindqvist will chair the
+        # sessions": what will happen is the coming meeting's, however recently a past one was named
+        return upcoming[0]
     if latest.touched >= position - 1:
         return latest
-    upcoming = [event for event in events if not is_past(event.when, published)]
     return max(upcoming, key=lambda event: event.touched) if upcoming else latest
 
 
