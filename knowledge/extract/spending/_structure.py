@@ -1352,7 +1352,8 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
 
     Not spenders: a demonym after a preposition ("by Polish estimates"), a possessive before
     anything but spending ("before Russia's full-scale invasion"), the alliance after a preposition
-    ("in the alliance"), in brackets or as a source ("NATO estimates", "according to NATO").
+    ("in the alliance"), in brackets, as a source ("NATO estimates", "according to NATO") or as the
+    possessor of anything but spending ("Belgium, long the alliance's favourite example of ...").
     """
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
@@ -1375,6 +1376,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         and not _ALLIANCE_TARGET.match(text, m.end())
         and not _ALLIANCE_MEMBER.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
+        and not _POSSESSIVE_OF_OTHER.match(text, m.end())  # "the alliance's favourite example"
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
