@@ -35,7 +35,8 @@ _PLANNED = re.compile(
     re.I,
 )
 _ESTIMATE = re.compile(
-    r"\b(?:estimat\w*|expected|expects|projected|projection|forecast\w*|on\s+course|on\s+track|preliminary)\b",
+    r"\b(?:estimat\w*|expected|expects|projected|projection|forecast\w*|on\s+course|on\s+track|preliminary"
+    r"|provisional)\b",
     re.I,
 )
 

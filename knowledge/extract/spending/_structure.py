@@ -57,7 +57,7 @@ from knowledge.extract.spending._clauses import (
 )
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
-from knowledge.extract.timeref import counted_from, find_times
+from knowledge.extract.timeref import WRITTEN_YEAR, counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats, one_ally
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 from knowledge.wordscan import fold_case
@@ -265,8 +265,9 @@ _SHARE_OF_OTHER = re.compile(
 _ESTIMATES = re.compile(r"\bestimat", re.I)
 # A note on one figure: "1.55% in 2024 (NATO estimate)", "€3.2bn (planned)".
 _FIGURE_NOTE = re.compile(
+    r"(?:\s*of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?"  # "2.05% of GDP (provisional)"
     r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>[^()\d]{0,20}\b(?:estimated?|planned|budgeted|actual|"
-    r"provisional|forecast|projected|target)\b[^()]{0,20})\)",
+    r"provisional|forecast|projected|target|reali[sz]ed|outturn)\b[^()]{0,20})\)",
     re.I,
 )
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
@@ -282,6 +283,8 @@ _COLUMN_WORD = re.compile(r"\b(?:columns?|figures|numbers|data)\b", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
+_SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?%])['’](?!\w)")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
     r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
@@ -328,7 +331,8 @@ _OTHER_BODY = re.compile(
 )
 # A clause about a meeting or the allies together: "The summit split the 5% figure into 3.5% ...".
 _GATHERING = re.compile(
-    r"\b(?:meeting|summit|declaration|communiqu[eé]|allies|leaders|heads\s+of\s+(?:state|government))\b", re.I
+    r"\b(?:meeting|summit|declaration|communiqu[eé]|allies|members|leaders|heads\s+of\s+(?:state|government))\b",
+    re.I,
 )
 # A demand of others ("urged allies to ..."); "Madrid insists its 2.1% is enough" is a claim of its own
 # (someone insisting that another spend is caught with the other demands: spending's _DEMAND_LEAD).
@@ -605,7 +609,7 @@ def structure_records(
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = about_defence or _ABOUT_DEFENCE.search(article.meta.title or "") is not None
-    opening = speaking_for or _dateline_topic(article)
+    opening = speaking_for or _dateline_topic(article) or _title_ally(article.meta.title or "")
     frame = f"{outer_frame} {article_frame(article)}"  # joined once, not for every passage
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
@@ -761,6 +765,15 @@ def _dateline_topic(article: Article) -> str | None:
             seats = [c for c, s, _ in find_government_seats(passage.text) if s < dateline.end()]
             return seats[0].code if seats and seats[0].nato_member else None
     return None
+
+
+def _title_ally(title: str) -> str | None:
+    """Return the one ally a title is about ("Written questions on the Dutch defence budget path"),
+    not where a meeting is ("the June summit in the Netherlands"): the topic of its sentences until
+    they name another, under headings that name none ("Answer to question 1")."""
+    mentions = [*find_country_mentions(title), *find_demonyms(title)]
+    named = {c.code for c, s, e in mentions if c.nato_member and not is_venue(title, s, e)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
@@ -957,6 +970,12 @@ def _line_records(
                 or (
                     label
                     and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
+                )
+                # "2024: 2.05% of GDP (provisional)": a line of the topic's years
+                or (
+                    label
+                    and figure.start == label.end()
+                    and WRITTEN_YEAR.fullmatch(label.group("label").strip())
                 )
             )
             and not _OTHER_BODY.search(text)
@@ -1191,7 +1210,14 @@ def _quote_opening(text: str, at: int) -> int | None:
     spent is their claim, and a figure in quotation marks never goes to a country named outside them.
     """
     marks = [m.start() for m in _QUOTE_MARKS.finditer(text, 0, at)]
-    return marks[-1] if len(marks) % 2 == 1 else None
+    if len(marks) % 2 == 1:
+        return marks[-1]
+    # single quotes ("As I told the House: 'Two per cent is the floor ...'"), told from apostrophes
+    # by where they stand: an opening one before a capital or digit, a closing one after a word's end
+    openers = [m.start() for m in _SINGLE_OPENING.finditer(text, 0, at + 1) if m.start() < at]
+    if openers and not _SINGLE_CLOSING.search(text, openers[-1] + 1, at):
+        return openers[-1]
+    return None
 
 
 def _figures(
