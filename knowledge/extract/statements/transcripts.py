@@ -11,7 +11,9 @@ Rules:
   gave one person ("CHAIR" is the person
   whose stated role is chair). ``A:`` is the person the article named last before the
   transcript, when the lead names an occasion (a hearing, a press conference) or tells of an
-  interview; an explainer's own "A:" is the writer. Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
+  interview; an explainer's own "A:" is the writer. ``GUEST:`` is ``A:`` in an interview by
+  definition, and the one person the article introduces when it named nobody before the turns
+  (a podcast whose host introduces the guest in a turn of their own). Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
   nobody are no statements.
 * A turn cut off with a dash and resumed by the same speaker's next turn opening with a dash
   ("... put it at 2.1%—" / "—so which figure ...?") is one statement.
@@ -35,7 +37,8 @@ from knowledge.models import Article, Passage, StatementKind, StatementRecord, T
 _QUESTIONER = frozenset(
     ["q", "question", "interviewer", "moderator", "host", "reporter", "presenter", "anchor", "journalist"]
 )
-_ANSWERER = frozenset(["a", "answer"])
+_GUEST = frozenset(["guest", "interviewee"])
+_ANSWERER = frozenset(["a", "answer", *_GUEST])
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+")
 
 
@@ -61,8 +64,12 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     bare = words.split("(")[0].strip().lower()
     if bare in _QUESTIONER:
         return None, label.end()
-    if bare in _ANSWERER:
-        return (Speaker(cast.recent[-1]) if cast.recent and interviewed else None), label.end()
+    if bare in _GUEST and not cast.recent and len(cast.roles) == 1:
+        # "HOST: My guest today is Ilse Brandt, ...": the one person the podcast introduces
+        return Speaker(next(iter(cast.roles))), label.end()
+    if bare in _ANSWERER:  # a "GUEST:" label tells of an interview by itself
+        answers = interviewed or bare in _GUEST
+        return (Speaker(cast.recent[-1]) if cast.recent and answers else None), label.end()
     return _label_speaker(words, label.group("inside"), cast), label.end()
 
 
