@@ -339,7 +339,7 @@ _GATHERING = re.compile(
 _DEMAND = re.compile(r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|ask\w*\s+for)\b", re.I)
 # Past a comma only into an apposition ("€108 billion this year, the largest budget in Europe"), never
 # into the next clause ("2.2% in 2025, passed a budget of NOK 85bn").
-_BUDGET_AFTER = re.compile(r"(?:[^.;,]|,(?=\s+(?:the|a|an|its|their)\s)){0,30}\bbudget\b", re.I)
+_BUDGET_AFTER = re.compile(r"(?:[^.;,]|,(?=\s+(?:the|a|an|its|their)\s)){0,30}\bbudget(?:ed)?\b", re.I)
 # An amount for several years: "€413bn for the years 2024 to 2030", "NOK 1.6 trillion over 12 years".
 _YEARS_AFTER = re.compile(
     r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d"
