@@ -244,12 +244,13 @@ _NAMED_TARGET_AFTER = re.compile(
     r"\s+(?:NATO\s+|alliance\s+|defen[cs]e\s+|spending\s+)*(?:guideline|target|goal)\b", re.I
 )
 # ", and next year's total": a time after these words opens a statement of its own.
-# A figure restated in another unit: "4.7% this year, or about 187 billion złoty".
+# A figure restated in another unit: "4.7% this year, or about 187 billion złoty", "52 billion lek for
+# defence, approximately EUR 520 million".
 _RESTATED = re.compile(
-    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of"
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of|(?=approximately\s|roughly\s)"
     # "3,2 milliard euro, what makes about 4 % of GDP", "CZK 160 billion, which corresponds to 2.35%"
     r"|(?:what|which)\s+(?:makes|corresponds\s+to|represents|equals|amounts\s+to|is)|corresponding\s+to)"
-    r"\s+(?:(?:about|around|roughly|some|nearly)\s+)?",
+    r"\s*(?:(?:about|around|roughly|approximately|some|nearly)\s+)?",
     re.I,
 )
 # The words between a figure and a time that is that figure's own: "2.5% by April 2027", "4.7% this year".
