@@ -155,7 +155,7 @@ _ALLIANCE_NAME_STARTS = re.compile(r"NATO|[Aa]lliance")
 _BALTIC_STARTS = re.compile(r"Baltic")
 _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:its|their|the\s+country['’]s|the\s+nation['’]s|national|annual)\s+)?"
-    r"(?:GDP|gross\s+domestic\s+product|economic\s+output)\b",
+    r"(?:GDP|gross\s+domestic\s+product|economic\s+output|(?<=national\s)income)\b",
     re.I,
 )
 _TARGET_AFTER = re.compile(

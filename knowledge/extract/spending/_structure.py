@@ -87,7 +87,7 @@ CLAIM = re.compile(
 
 _SHARE_CUE = re.compile(
     r"\s*(?:of\s+(?:(?:its|their|the|national|annual)\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output"
-    r"|national\s+output)|GDP)\b",
+    r"|national\s+(?:output|income))|GDP)\b",
     re.I,
 )
 _DEFENCE_TALK = re.compile(r"\b(?:defen[cs]e|military|armed\s+forces|army|security)\b", re.I)
