@@ -10,8 +10,8 @@ records are misses (fn); unpaired extracted records are false records (fp).
   status when the extractor gives one.
 - aggregate: alliance-wide counts of allies, totals and targets: the same value and year.
 - summits: place (the expected city inside the extracted place, or the same country when the
-  article names no city), month (none when the article gives none), year, and status at the
-  article's date.
+  article names no city; no place at all when it names neither), month (none when the article
+  gives none), year, and status at the article's date.
 - statements: speaker (the surname of a person; a shared word for documents; for an unnamed
   source, any unnamed source or a shared word, since the corpus names them by kind: "unnamed
   official"), kind, and text overlap (at least half of the longer text's words shared). A
@@ -315,7 +315,9 @@ def _summit_agrees(want: dict[str, Any], got: EventRecord, published: str | None
     place = normalize(got.place or "")
     city = normalize(want.get("city") or "")
     code = _country_code(want["country"]) if want.get("country") else None
-    if not ((city and city in place) or (not city and code and got.country == code)):
+    # no city and no country: the article names no place, and the bot must not add one
+    placeless = not city and not code and not place
+    if not ((city and city in place) or (not city and code and got.country == code) or placeless):
         return False
     month = _month_number(want.get("month"))
     if (got.when.month if got.when else None) != month or _year(got) != want.get("year"):

@@ -146,3 +146,23 @@ def test_an_unnamed_source_pairs_with_any_unnamed_speaker_but_never_a_named_one(
     sail = {**unnamed, "kind": "reported", "text": "the ferry would sail on time"}
     lund = {**unnamed, "kind": "partial", "text": 'the port was "ready for winter" after the storms'}
     assert _statement_score(tmp_path, [sail, lund]) == (1, 1, 1)
+
+
+def test_a_summit_the_article_places_nowhere_pairs_only_with_a_placeless_event(tmp_path: Path) -> None:
+    """Expected with no city and no country: the extracted event must have no place either."""
+    articles = {
+        "a": "Title: Summit wire\nDate: 2024-06-10\n\nNATO leaders will meet at next month's summit.\n",
+        "b": "Title: Summit wire\nDate: 2024-06-10\n\nNATO leaders will meet in Vilnius at next month's summit.\n",
+    }
+    summit = {"name": "next month's summit", "city": None, "country": None, "month": "July", "year": 2024}
+    totals = {}
+    for name, text in articles.items():
+        folder = tmp_path / name
+        (folder / "articles").mkdir(parents=True)
+        (folder / "expected").mkdir()
+        (folder / "articles" / "01-summit.txt").write_text(text, encoding="utf-8")
+        expected = {"summits": [{**summit, "status_at_article_date": "upcoming"}]}
+        (folder / "expected" / "01-summit.json").write_text(json.dumps(expected), encoding="utf-8")
+        found = score(folder).kind_totals()["summits"]
+        totals[name] = (found.tp, found.fp, found.fn)
+    assert totals == {"a": (1, 0, 0), "b": (0, 1, 1)}
