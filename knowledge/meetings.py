@@ -81,7 +81,7 @@ def status_today(group: list[EventKey], today: date) -> EventStatus | None:
 
 def default_meeting(groups: list[list[EventKey]], today: date) -> tuple[list[EventKey], Selection]:
     """Return the next NATO summit ahead of today, else the most recent (other meetings if none)."""
-    summits = [g for g in groups if g[0].kind in (EventKind.NATO_SUMMIT, "summit")]
+    summits = [g for g in groups if is_nato_summit(g)]
     candidates = summits or groups
     ahead = [g for g in candidates if status_today(g, today) in _AHEAD]
     if ahead:
@@ -90,6 +90,16 @@ def default_meeting(groups: list[list[EventKey]], today: date) -> tuple[list[Eve
     if not dated:
         return candidates[0], Selection.LATEST
     return max(dated, key=lambda g: sort_date(g[0]) or date.min), Selection.LATEST
+
+
+def alike(group: list[EventKey], other: list[EventKey]) -> bool:
+    """Return whether two meetings are both NATO summits, or both something else."""
+    return is_nato_summit(group) == is_nato_summit(other)
+
+
+def is_nato_summit(group: list[EventKey]) -> bool:
+    """Return whether a meeting is a NATO summit (or a summit no body is named for)."""
+    return group[0].kind in (EventKind.NATO_SUMMIT, "summit")
 
 
 def sort_date(event: EventKey) -> date | None:
