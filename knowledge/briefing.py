@@ -954,8 +954,7 @@ class Briefing:
             raise NoEvent("That summit is not in the briefing; pick one from the list.")
         group, selection = (chosen, Selection.CHOSEN) if chosen else meetings.default_meeting(groups, today)
         details = await self.store.events_by_ids([e.id for e in group])
-        # beside a NATO summit, the other summits; other kinds of meeting are in the choices
-        others = meetings.nearest(group, [g for g in groups if g is not group and meetings.alike(g, group)])
+        others = meetings.nearest(group, [g for g in groups if g is not group and meetings.beside(group, g)])
         return meetings.summit_answer(details, others, today, selection)
 
     async def _summit_index(self, view: _View | None = None) -> _Summits:

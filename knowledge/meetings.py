@@ -92,9 +92,16 @@ def default_meeting(groups: list[list[EventKey]], today: date) -> tuple[list[Eve
     return max(dated, key=lambda g: sort_date(g[0]) or date.min), Selection.LATEST
 
 
-def alike(group: list[EventKey], other: list[EventKey]) -> bool:
-    """Return whether two meetings are both NATO summits, or both something else."""
-    return is_nato_summit(group) == is_nato_summit(other)
+def beside(group: list[EventKey], other: list[EventKey]) -> bool:
+    """Return whether a meeting belongs in the list beside another: beside a NATO summit, the other
+    NATO summits and the alliance's other meetings its articles looked ahead to (a ministerial to
+    prepare it), not its past ministerials nor other bodies' meetings (an EU Council the same month);
+    beside any other meeting, every meeting."""
+    if not is_nato_summit(group) or is_nato_summit(other):
+        return True
+    return other[0].kind == EventKind.NATO_MINISTERIAL and any(
+        e.status == EventStatus.UPCOMING for e in other
+    )
 
 
 def is_nato_summit(group: list[EventKey]) -> bool:

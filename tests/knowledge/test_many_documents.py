@@ -102,22 +102,25 @@ async def test_people_from_different_documents_stay_apart(library: Briefing) -> 
     }
 
 
-async def test_beside_a_summit_only_other_summits_are_listed(store: Store) -> None:
-    """A ministerial and an EU summit are in the choices, not in the list beside the NATO summit."""
+async def test_beside_a_summit_other_bodies_and_past_ministerials_are_not_listed(store: Store) -> None:
+    """Beside the NATO summit: the other summits and the ministerial ahead of it, not February's
+    ministerial nor the EU's summit, which stay in the choices."""
     await ingest_text(
         store,
         "Title: A crowded summer\nSource: Test Desk\nDate: 2026-06-01\n\n"
         "NATO leaders meet in Ankara on 7-8 July for the alliance's annual summit.\n\n"
-        "Last year's NATO summit in The Hague set the new target.\n\n"
-        "NATO defence ministers met in Brussels in February to prepare it.\n\n"
+        "NATO defence ministers met in Oslo in February.\n\n"
+        "NATO defence ministers will meet in Brussels on 18 June to prepare the summit.\n\n"
         "EU leaders hold a European Council summit in Brussels on 25-26 June.\n",
         name="summer.txt",
     )
     briefing = Briefing(store)
     labels = [s.label for s in await briefing.summits()]
-    assert any(label.startswith("NATO ministerial") for label in labels)
-    assert any(label.startswith("EU summit") for label in labels)
+    assert any(label.startswith("NATO ministerial in Oslo") for label in labels), labels
+    assert any(label.startswith("EU summit") for label in labels), labels
     answer = await briefing.summit(today=date(2026, 6, 1))
     assert answer.place == "Ankara"
     others = [o.label for o in answer.others]
-    assert others and all(label.startswith("NATO summit") for label in others), others
+    assert any(label.startswith("NATO summit") for label in others), others
+    assert any(label.startswith("NATO ministerial in Brussels") for label in others), others
+    assert not any("Oslo" in label or label.startswith("EU summit") for label in others), others
