@@ -271,6 +271,12 @@ _FIGURE_NOTE = re.compile(
     r"provisional|forecast|projected|target|reali[sz]ed|outturn)\b[^()]{0,20})\)",
     re.I,
 )
+# A status word right after a figure: "2.0% planned (2025)", "1.9% projected for 2026".
+_STATUS_AFTER = re.compile(
+    r"(?:\s*of\s+(?:its\s+)?GDP)?\s+(?P<note>planned|budgeted|projected|forecast|estimated|provisional)\b"
+    r"(?=\s*(?:\(|for\b|in\b|[,;.]|$))",
+    re.I,
+)
 _LEGEND = re.compile(r"\b(?:e|est)\s*[=:]\s*estimate", re.I)
 _SHARE_HEADER = re.compile(
     r"%\s*(?:of\s+)?GDP|share\s+of\s+(?:GDP|gross\s+domestic\s+product)|per\s*cent\s+of\s+GDP", re.I
@@ -292,6 +298,9 @@ _OTHER_THING = re.compile(
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
     r"aid|gross\s+national\s+income|GNI|"
+    # the economy's own change: "despite an economy that grew by only 0.9%"
+    r"(?:econom(?:y|ies)|GDP)\s+(?:that\s+|which\s+)?(?:has\s+)?(?:grew|grows|growing|grown|expand\w*|shr[au]nk\w*|"
+    r"shrinks|contract\w*)|"
     r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover)\b",
     re.I,
 )
@@ -1988,7 +1997,7 @@ def _record(
     span = text[clause_start : figure.end]
     if _BASE_FIGURE.search(text, max(0, figure.start - 25), figure.start):
         span = ""  # "will raise it to 2.2% next year, up from 2.0% this year": the base is no plan
-    note = _FIGURE_NOTE.match(text, figure.end)
+    note = _FIGURE_NOTE.match(text, figure.end) or _STATUS_AFTER.match(text, figure.end)
     if note is not None:  # "1.6% in 2025 (planned); 1.55% in 2024 (NATO estimate); 1.48% in 2023"
         span, estimates = f"{span} {note.group('note')}", _ESTIMATES.search(note.group("note")) is not None
     else:
