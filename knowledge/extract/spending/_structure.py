@@ -271,6 +271,12 @@ _FIGURE_NOTE = re.compile(
     r"provisional|forecast|projected|target|reali[sz]ed|outturn)\b[^()]{0,20})\)",
     re.I,
 )
+# The economy's own change, right before its figure: "despite an economy that grew by only 0.9%".
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:econom(?:y|ies)|GDP)\s+(?:that\s+|which\s+)?(?:has\s+)?(?:grew|grows|grown|expand\w*|shr[au]nk\w*|"
+    r"shrinks|contract\w*)\s+(?:by\s+)?(?:(?:only|just|some|about|around|roughly)\s+)?$",
+    re.I,
+)
 # A status word right after a figure: "2.0% planned (2025)", "1.9% projected for 2026".
 _STATUS_AFTER = re.compile(
     r"(?:\s*of\s+(?:its\s+)?GDP)?\s+(?P<note>planned|budgeted|projected|forecast|estimated|provisional)\b"
@@ -298,9 +304,6 @@ _OTHER_THING = re.compile(
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
     r"aid|gross\s+national\s+income|GNI|"
-    # the economy's own change: "despite an economy that grew by only 0.9%"
-    r"(?:econom(?:y|ies)|GDP)\s+(?:that\s+|which\s+)?(?:has\s+)?(?:grew|grows|growing|grown|expand\w*|shr[au]nk\w*|"
-    r"shrinks|contract\w*)|"
     r"(?:operating|profit|gross|net)\s+margins?|margins?\s+of|profits?|earnings|sales|turnover)\b",
     re.I,
 )
@@ -1190,6 +1193,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     return (
         _OTHER_THING.search(lead) is not None
         or _OTHER_MEASURE_BEFORE.search(lead) is not None
+        or _GROWTH_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
         or (_PUBLIC_SPENDING.search(lead) is not None and _SHARE_CUE.match(text, figure.end) is None)
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
