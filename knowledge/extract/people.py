@@ -428,7 +428,7 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
 
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
-    found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text)]
+    found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text), *_became(text)]
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
 
@@ -490,6 +490,25 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         role = _ROLE_CLAUSE_LEAD.sub("", " ".join(reverse.group("role").split()))
         if name and _is_role_phrase(role):
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
+
+
+# "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
+_BECAME_CUE = re.compile(r"\b(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)\s")
+_BECAME = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)"
+    r"\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:()]{3,60}?)(?=\s+(?:in|on|at|since|after|before|last|this|when|and)\b|[,.;:]|$)"
+)
+
+
+def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for "Name became <role phrase>", "Name was appointed <role>"."""
+    if _BECAME_CUE.search(text) is None:
+        return
+    for match in _BECAME.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=True)
+        role = " ".join(match.group("role").split())
+        if name and _is_role_phrase(role):
+            yield match.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
 def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:

@@ -57,7 +57,8 @@ HELD = (
     r"|(?:will\s+)?(?:run|runs|ran|open|opens|opened|convene|convenes|convened|start|starts|started|begin|begins"
     r"|began|end|ends|ended|close|closes|closed|meet|meets|met)"
     # a bare copula before its time or place: "The NATO summit in Ankara is on 7-8 July"
-    r"|(?:is|are|was|will\s+be)(?=\s+(?:on|in|from|between)\s)))?"
+    # (or right before the time, when the time's own words start with "in": "is in July")
+    r"|(?:is|are|was|will\s+be)(?=\s+(?:on|in|from|between)\s|\s+$)))?"
 )
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
