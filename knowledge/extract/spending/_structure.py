@@ -344,7 +344,7 @@ _OTHER_BODY = re.compile(
 )
 # A clause about a meeting or the allies together: "The summit split the 5% figure into 3.5% ...".
 _GATHERING = re.compile(
-    r"\b(?:meeting|summit|declaration|communiqu[eé]|allies|members|leaders|heads\s+of\s+(?:state|government))\b",
+    r"\b(?:meeting|summit|declaration|communiqu[eé]|allies|allied|members|leaders|heads\s+of\s+(?:state|government))\b",
     re.I,
 )
 # A demand of others ("urged allies to ..."); "Madrid insists its 2.1% is enough" is a claim of its own
@@ -543,7 +543,10 @@ _SPAN_FROM = re.compile(
     r"\b(?:from|between)\s+(?P<year>(?:19|20)\d\d)\s*(?:until|to|through|and|-|–)\s*(?:19|20)\d\d\b", re.I
 )
 _ALLIANCE_AS_SOURCE = re.compile(
-    r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b", re.I
+    r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b"
+    # "Poland, whose spending NATO estimated at 4.48%": the alliance puts another's figure
+    r"|\s+(?:estimated|projected)\s+(?:[\w’'-]+\s+){0,3}?at\b",
+    re.I,
 )
 _SAYS_IT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+)?(?:said|says|announced|argued|insisted|confirmed|stated|promised|pledged|vowed|added"
