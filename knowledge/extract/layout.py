@@ -38,10 +38,18 @@ _SENTENCE_END = '.!?:…"”’)'
 
 
 def undo_page_layout(body: str) -> str:
-    """Return body with page furniture removed and words broken over a line end joined."""
+    """Return body with page furniture removed, words broken over a line end joined, and footnote
+    markers dropped ("estimated at 3.87² per cent" is 3.87 per cent; a row "Lithuania²" is Lithuania's)."""
+    body = _FOOTNOTE_MARK.sub("", body) if _SUPERSCRIPT.search(body) else body
     if "\n" not in body:
         return body
     return _join_broken_words(_drop_page_furniture(body))
+
+
+_SUPERSCRIPT = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# A superscript digit right after a word, a number or punctuation is a footnote's mark; not a unit's
+# power ("m²", "km²"), nor the mark that opens a footnote's own line ("¹ Estimates for 2025 ...").
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W_]|[.,;:%)”\"’])(?<!\bm)(?<!\bkm)(?<!\bcm)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def _drop_page_furniture(body: str) -> str:

@@ -1205,3 +1205,14 @@ def test_today_under_a_live_blogs_day_heading_is_that_day() -> None:
         for e in events(text, "2025-06-25")
     ]
     assert found == [("The Hague", 2025, 24)]
+
+
+def test_any_summit_in_general_is_no_mention_of_the_one_discussed() -> None:
+    """'Nobody needs a summit to ...' names no meeting: it adds no passage to the summit in Ankara."""
+    (summit,) = events(
+        "Leaders meet at the NATO summit in Ankara next July.\n\n"
+        '"Nobody in Riga needs a summit to tell them where the border is," said an analyst.',
+        "2025-11-03",
+    )
+    assert summit.place == "Ankara"
+    assert summit.passages == [0]

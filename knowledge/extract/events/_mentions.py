@@ -110,6 +110,7 @@ _SUMMIT = re.compile(
     r"(?!\s+(?:declarations?|communiqu[eé]s?|statements?|documents?|texts?)\b)(?!\s+[A-Z])"
 )
 _INDEFINITE = re.compile(r"(?i:an?)\s")
+_ANY_ONE = re.compile(r"\b(?i:an?|any|no|every)\s+$")
 _GROUP_HEAD = r"(?:leaders|ministers|heads\s+of\s+(?:state(?:\s+and\s+government)?|government))"
 _MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_HEAD}\b")
 _GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
@@ -218,7 +219,15 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
     for match in _SUMMIT.finditer(text):
         if _DENIED.search(text, max(0, match.start() - 12), match.start()):
             continue  # "It was a ministerial meeting, not a summit"
-        found.append(_mention(passage, match.start(), match.end(), times, published, noun=True, summit=True))
+        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
+        if (
+            mention is not None
+            and mention.place is None
+            and mention.when is None
+            and _ANY_ONE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            continue  # "Nobody needs a summit to tell them ...": any summit, not the one discussed
+        found.append(mention)
     for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
         for match in pattern.finditer(text):
             summit = kind_of(match.group(0)) in _SUMMIT_KINDS

@@ -258,7 +258,7 @@ _TIME_OF_PREVIOUS = re.compile(r"[\s,]*(?:(?:in|for|during|by|until|from|since|o
 _GOAL_LEAD = re.compile(
     r"\b(?:aims?|pledged?|promised?|commit\w*|target\w*|goal|ambition|intends?|plan\s+to|to\s+reach)\b", re.I
 )
-_BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top|clear)(?:s|es|ed|ped|ing)?\s+$", re.I)
+_BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top|clear|cross)(?:s|es|ed|ped|ing)?\s+$", re.I)
 _SHARE_OF_OTHER = re.compile(
     r"\bof\s+(?:the\s+)?(?:total|all|combined|world|global)\b|\bshare\s+of\s+(?:the\s+)?(?:alliance|allied|NATO)",
     re.I,
