@@ -904,11 +904,24 @@ def is_title_prefix(text: str) -> bool:
     """Return whether text is empty or only title words that may stand before a name."""
     if _RELATED_GROUP.search(text):
         return False
-    for word in text.split():
+    words = text.split()
+    for index, word in enumerate(words):
         if _RETIRED_MARK.fullmatch(word):
             continue  # "Colonel (ret.) Jane Doe"
-        bare = _POSSESSIVE_END.sub("", word.rstrip(",")).lower().rstrip(".")
+        bare = _title_word(word)
         capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS
-        if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-")):
+        # "plant director Ivana Kollárová": a word of what is directed, right before a title word
+        modifier = (
+            bare.isalpha()
+            and bare not in _FUNCTION_WORDS
+            and index + 1 < len(words)
+            and _title_word(words[index + 1]) in _ROLE_HEADS
+        )
+        if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-") or modifier):
             return False
     return True
+
+
+def _title_word(word: str) -> str:
+    """Return a word of a title as looked up: lower case, without a possessive, comma or full stop."""
+    return _POSSESSIVE_END.sub("", word.rstrip(",")).lower().rstrip(".")
