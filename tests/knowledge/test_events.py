@@ -1216,3 +1216,15 @@ def test_any_summit_in_general_is_no_mention_of_the_one_discussed() -> None:
     )
     assert summit.place == "Ankara"
     assert summit.passages == [0]
+
+
+def test_a_gathering_at_a_resort_outside_a_city_is_in_that_city() -> None:
+    """'gathered at a golf resort outside Newport, Wales, on 4 and 5 September 2014': Newport, those days."""
+    (summit,) = events(
+        "When NATO leaders gathered at a golf resort outside Newport, Wales, on 4 and 5 September 2014,"
+        " the crisis in Ukraine had only just begun.",
+        "2025-06-12",
+    )
+    assert (summit.place, summit.country) == ("Newport, Wales", "GB")
+    assert summit.when is not None and (summit.when.year, summit.when.month, summit.when.day) == (2014, 9, 4)
+    assert summit.status is EventStatus.PAST

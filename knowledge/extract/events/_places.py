@@ -67,11 +67,13 @@ _OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
 # alliance's headquarters in Brussels", "the summit at the World Forum in The Hague".
 _BUILDING = (
     r"(?:\s+(?:venue|site)"
-    r"|\s*,?\s+(?:at|inside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
-    r"(?i:headquarters|venue|cent(?:re|er)|palace|hall|forum|complex|building|hotel|castle|base))?"
+    r"|\s*,?\s+(?:at|inside)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?i:headquarters|venue|cent(?:re|er)|palace|hall|forum|complex|building|hotel|castle|base|resort|estate"
+    r"|manor|lodge|arena))?"
 )
+# "gathered at a golf resort outside Newport, Wales": a building's town may be near the city named.
 _AFTER = re.compile(
-    rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at)\s+(?P<place>{_NAME})"
+    rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
     rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
@@ -118,7 +120,8 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     suffix = match.group("suffix")
     if place is None or not suffix:
         return place
-    suffix_country = _country_of(_SUFFIX_START.sub("", suffix).removesuffix("."))
+    suffix_name = _SUFFIX_START.sub("", suffix).removesuffix(".")
+    suffix_country = _country_of(suffix_name) or _NATIONS_OF_COUNTRIES.get(suffix_name)
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
         return PlaceMatch(
@@ -265,3 +268,8 @@ def _country_of(text: str) -> str | None:
     if len(mentions) == 1 and text[mentions[0][1] : mentions[0][2]] == bare:
         return mentions[0][0].code
     return None
+
+
+# Nations within a country, written after a city as its country is: "Newport, Wales". Not country
+# names in the gazetteer: "the Wales pledge" names no spender.
+_NATIONS_OF_COUNTRIES = {"Wales": "GB", "Scotland": "GB", "England": "GB", "Northern Ireland": "GB"}
