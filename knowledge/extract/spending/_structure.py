@@ -1780,6 +1780,10 @@ def _time_of(
     return None
 
 
+# A sentence that opens with its year: "In 2024, ...", "On NATO's latest estimates for 2024, ...".
+_OPENING_YEAR = re.compile(r"[^,;]{0,60}?\b(?:in|for|of)\s+(?P<year>(?:19|20)\d\d)\s*,", re.I)
+
+
 def undated_year(
     text: str, start: int, end: int, context_year: TimeRef | None, published: PartialDate | None
 ) -> TimeRef | None:
@@ -1788,6 +1792,10 @@ def undated_year(
     and its like put the figure in the article's year whatever came before."""
     if published and _CURRENTLY.search(text, start, end):
         return TimeRef.inferred_as("article's year", year=published.year)
+    opening = _OPENING_YEAR.match(text)
+    if opening is not None and opening.end() <= start:
+        # "On the latest estimates for 2024, Greece leads ..., while Croatia lags at 1.8%": every clause's
+        return TimeRef(text=opening.group("year"), year=int(opening.group("year")))
     span = _SPAN_OF_YEARS_TALK.search(text, start, end)
     asides = [m.span() for m in RELATIVE.finditer(text, start, end)]
     if span is not None and not any(a <= span.start() < b for a, b in asides):
