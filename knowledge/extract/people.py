@@ -429,6 +429,8 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
     found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text), *_became(text)]
+    titled = {name for _, name, role in found if role}
+    found += [item for item in _who_runs(text) if item[1] not in titled]  # a title says more
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
 
@@ -493,6 +495,13 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
+# "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": what the
+# person runs is their role.
+_WHO_RUNS_CUE = re.compile(r", who (?:runs|heads|leads|chairs|directs|manages|founded)\s")
+_WHO_RUNS = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+who\s+(?P<role>(?:runs|heads|leads|chairs|directs|manages"
+    r"|founded)\s+(?:the|a|an|its|their)\s+[^,.;:()]{3,80}?)(?=[,.;:]|\s+(?:to|and|since|for)\s|$)"
+)
 _BECAME_CUE = re.compile(r"\b(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)\s")
 _BECAME = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)"
@@ -509,6 +518,16 @@ def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
         role = " ".join(match.group("role").split())
         if name and _is_role_phrase(role):
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", role)
+
+
+def _who_runs(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for "Name, who runs the <body>": what they run is their role."""
+    if _WHO_RUNS_CUE.search(text) is None:
+        return
+    for match in _WHO_RUNS.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=True)
+        if name:
+            yield match.start("name"), name, " ".join(match.group("role").split())
 
 
 def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
