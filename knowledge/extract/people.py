@@ -429,8 +429,7 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
     found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text), *_became(text)]
-    titled = {name for _, name, role in found if role}
-    found += [item for item in _who_runs(text) if item[1] not in titled]  # a title says more
+    found += _who_runs(text)
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
 
@@ -495,8 +494,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
-# "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": what the
-# person runs is their role.
+# "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _WHO_RUNS_CUE = re.compile(r", who (?:runs|heads|leads|chairs|directs|manages|founded)\s")
 _WHO_RUNS = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+who\s+(?P<role>(?:runs|heads|leads|chairs|directs|manages"
@@ -521,13 +519,14 @@ def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 
 def _who_runs(text: str) -> Iterator[tuple[int, str, str | None]]:
-    """Yield (start, name, role) for "Name, who runs the <body>": what they run is their role."""
+    """Yield (start, name, None) for "Name, who runs the <body>": a person, though a clause is no
+    role as written (roles are noun phrases: "director of ...")."""
     if _WHO_RUNS_CUE.search(text) is None:
         return
     for match in _WHO_RUNS.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
         if name:
-            yield match.start("name"), name, " ".join(match.group("role").split())
+            yield match.start("name"), name, None
 
 
 def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
