@@ -553,6 +553,7 @@ GOVERNMENT_SEATS: dict[str, str] = {
     # Legislatures and ministries that English news names without their country.
     "Congress": "US", "Pentagon": "US", "Bundestag": "DE", "Sejm": "PL", "Storting": "NO", "Folketing": "DK",
     "Riksdag": "SE", "Eduskunta": "FI", "Saeima": "LV", "Seimas": "LT", "Riigikogu": "EE",
+    "Commons": "GB", "Westminster": "GB", "Whitehall": "GB",
     # Seats of heads of government: "the White House is preparing a $1.2tn request".
     "White House": "US", "Downing Street": "GB", "Élysée": "FR", "Elysee": "FR", "Kremlin": "RU",
 }  # fmt: skip

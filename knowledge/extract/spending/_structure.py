@@ -786,10 +786,11 @@ def _dateline_topic(article: Article) -> str | None:
 
 
 def _title_ally(title: str) -> str | None:
-    """Return the one ally a title is about ("Written questions on the Dutch defence budget path"),
+    """Return the one ally a title is about ("Written questions on the Dutch defence budget path",
+    "Commons clashes over defence budget"),
     not where a meeting is ("the June summit in the Netherlands"): the topic of its sentences until
     they name another, under headings that name none ("Answer to question 1")."""
-    mentions = [*find_country_mentions(title), *find_demonyms(title)]
+    mentions = [*find_country_mentions(title), *find_demonyms(title), *find_government_seats(title)]
     named = {c.code for c, s, e in mentions if c.nato_member and not is_venue(title, s, e)}
     return named.pop() if len(named) == 1 else None
 
