@@ -28,11 +28,12 @@ _VENUE_BEFORE = re.compile(
 _VENUE_AFTER = re.compile(r"\s+(?:summit|meeting|talks|ministerial|conference|gathering)\b", re.I)
 # A national body meeting in its own capital is that government at work: "At a cabinet meeting in
 # Warsaw, the government approved 4.7%" is Poland's figure.
-# The body must be the meeting's: "calls on the Government to publish, before the NATO summit in
-# Ankara, ..." is a summit's venue.
+# The body must be the one meeting ("The cabinet met in Warsaw"): "calls on the Government to
+# publish, before the NATO summit in Ankara, ..." is a summit's venue.
 _NATIONAL_BODY = re.compile(
     r"\b(?:cabinet|government|parliament(?:ary)?|coalition|party|ministry|council\s+of\s+ministers)"
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|conferences?|retreats?|talks|congress)\b[^.;]{0,20}$",
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|conferences?|retreats?|talks|congress|met|meets|gathered"
+    r"|convened)\b[^.;]{0,20}$",
     re.I,
 )
 _LOOK_BACK = 60
