@@ -5,7 +5,8 @@ Rules:
 * A transcript turn is a paragraph opening with a label and a colon: ``KALLAS:``, ``Q:``/``A:``,
   ``CHAIR:``, ``Ms Okoro (Labour):``, ``The Secretary of State (John Healey):``. The words after
   the label, to the paragraph's end, are the speaker's verbatim words. A name in brackets wins
-  (``Role (Name):``); otherwise the label is a surname or full name (an honorific may come
+  (``Role (Name):``, and ``SOUNDBITE (Name, role):`` as TV scripts write, a full name before the
+  comma even when the article names the person nowhere else); otherwise the label is a surname or full name (an honorific may come
   first, a party in brackets after; in mixed case, a title or full name of someone the article
   named: ``Admiral Carr:``, or in bold, a surname too: ``**Carr:**``), or a role the article
   gave one person ("CHAIR" is the person
@@ -39,6 +40,7 @@ _QUESTIONER = frozenset(
 )
 _GUEST = frozenset(["guest", "interviewee"])
 _ANSWERER = frozenset(["a", "answer", *_GUEST])
+_FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+")
 
 
@@ -79,6 +81,10 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
         named = cast.index.resolve(inside)
         if named:
             return Speaker(named)
+        # "SOUNDBITE (Ingrid Haugland, Mayor of Målselv):": a full name, then the role
+        name, comma, role = inside.partition(",")
+        if comma and _FULL_NAME.fullmatch(name.strip()) and not name.isupper() and role.strip():
+            return Speaker(cast.index.resolve(name.strip()) or name.strip())
         words = words.split("(")[0].strip()
     text = _HONORIFIC.sub("", words.title() if words.isupper() else words)
     named = cast.index.resolve(text)
