@@ -1328,8 +1328,14 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     if _NOT_SHARE_AFTER.match(text, quantity.end):
         return False
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
-    if _SHARE_OF_OTHER.search(text, start, end):
-        return False  # "two-thirds of total allied spending ..., down from 72%": a share of something else
+    other = _SHARE_OF_OTHER.search(text, start, end)
+    if other is not None and (
+        other.start() < quantity.start
+        or not any(quantity.end <= q.start < other.start() for q in find_percents(text))
+    ):
+        # "two-thirds of total allied spending ..., down from 72%": a share of something else; but
+        # in "3.22%, or about $980bn, some 63% of all allied spending" the share is the 63%
+        return False
     # Only called in an article about defence: a paragraph that speaks of spending or GDP is enough.
     return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
