@@ -978,7 +978,9 @@ def _line_records(
             and not [
                 o
                 for o in _spender_like(text, owners)
-                if (o.start < figure.start or o.code not in (topic, "NATO")) and o.end > dateline_end
+                if (o.start < figure.start or o.code not in (topic, "NATO"))
+                and o.end > dateline_end
+                and o.start < _comment_start(text, figure.end)
             ]
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
@@ -1220,6 +1222,16 @@ def _hypothetical(text: str, start: int, figure_end: int, end: int) -> bool:
         _HYPOTHETICAL.search(text, start, figure_end) is not None
         or _CONDITION.search(text, figure_end, end) is not None
     )
+
+
+def _comment_start(text: str, at: int) -> int:
+    """Return where a comment on the figure before at starts (", which left this country near the
+    bottom of NATO's table and ... in Washington": its places are no spender), else the text's end."""
+    comment = _WHICH_AFTER.search(text, at)
+    return comment.start() if comment is not None else len(text)
+
+
+_WHICH_AFTER = re.compile(r",\s*which\b")
 
 
 def _quote_opening(text: str, at: int) -> int | None:
