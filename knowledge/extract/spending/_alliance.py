@@ -88,14 +88,16 @@ _PROPOSED = re.compile(
 # A floor is a goal only once set: "leaders agreed 2% as a floor", not "leaders had called 2% a floor".
 _FLOOR = re.compile(r"\b(?:threshold|floor|minimum)\b", re.I)
 _DEADLINE = re.compile(
-    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s+)?[^.;%]{0,100}?\b(?:by|for|(?:is|are)\s+due\s+(?:in|by))\s+"
+    r"\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?[^.;%]{0,100}?\b"
+    r"(?:by|for|(?:is|are)\s+due\s+(?:in|by))\s+"
     r"(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
 # What a part of a target is for: "3.5% is for core defence", "1.5% can go to", "3.5% reserved for".
 _PART_OF = re.compile(
-    r"\s*(?:of\s+(?:it|GDP|that|this|the\s+total)\s+)?(?:(?:is|are|will|would|must|should|can|could|has\s+to|have\s+to)\s+)?"
-    r"(?:be\s+)?(?:for|go(?:es)?\s+to|on|(?:reserved|earmarked|set\s+aside)\s+for)\b",
+    r"\s*(?:of\s+(?:it|GDP|that|this|the\s+total)\s+)?"
+    r"(?:(?:is|are|will|would|must|should|shall|can|could|has\s+to|have\s+to)\s+)?"
+    r"(?:be\s+)?(?:for|go(?:es)?\s+to|on|(?:reserved|earmarked|set\s+aside)\s+for|(?:devoted|allocated|dedicated)\s+to)\b",
     re.I,
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
