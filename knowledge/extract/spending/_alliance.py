@@ -471,6 +471,13 @@ def _recounts(passage: Passage, before: list[SpendingRecord], article: Article) 
     return records
 
 
+# A factbox's label line: "Combined allied defence spending: about $1.55 trillion in 2025".
+_LABEL_COLON = re.compile(
+    r"\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:(?:about|around|roughly|some|nearly|almost|an\s+estimated)\s+)?",
+    re.I,
+)
+
+
 def _totals(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:
     """Return the alliance's total spending a clause states, and the total it is compared with."""
     text = passage.text
@@ -495,7 +502,7 @@ def _totals(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         if previous is not None and not compared:
             break  # another amount in the clause: an equivalent or another thing, not the total again
         if previous is None and (
-            _TOTAL_VERB.search(lead) is None
+            (_TOTAL_VERB.search(lead) is None and _LABEL_COLON.fullmatch(lead) is None)
             or _NOT_TOTAL.search(text, start, min(end, amount.end + 30))
             or any(
                 start <= s < amount.start and not is_venue(text, s, e)
