@@ -509,6 +509,8 @@ _BECAME = re.compile(
 
 def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name became <role phrase>", "Name was appointed <role>"."""
+    if "bec" not in text and "was " not in text and "took office" not in text:
+        return  # no "became", "was appointed", "was named", "took office as": spare the search
     if _BECAME_CUE.search(text) is None:
         return
     for match in _BECAME.finditer(text):
@@ -521,7 +523,7 @@ def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
 def _who_runs(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, None) for "Name, who runs the <body>": a person, though a clause is no
     role as written (roles are noun phrases: "director of ...")."""
-    if _WHO_RUNS_CUE.search(text) is None:
+    if ", who " not in text or _WHO_RUNS_CUE.search(text) is None:
         return
     for match in _WHO_RUNS.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
@@ -927,15 +929,15 @@ def is_title_prefix(text: str) -> bool:
         if _RETIRED_MARK.fullmatch(word):
             continue  # "Colonel (ret.) Jane Doe"
         bare = _title_word(word)
-        capitalised = word[:1].isupper() and bare not in _FUNCTION_WORDS
+        if (word[:1].isupper() and bare not in _FUNCTION_WORDS) or bare in _TITLE_WORDS or bare.endswith("-"):
+            continue
         # "plant director Ivana Kollárová": a word of what is directed, right before a title word
-        modifier = (
+        if not (
             bare.isalpha()
             and bare not in _FUNCTION_WORDS
             and index + 1 < len(words)
             and _title_word(words[index + 1]) in _ROLE_HEADS
-        )
-        if not (capitalised or bare in _TITLE_WORDS or bare.endswith("-") or modifier):
+        ):
             return False
     return True
 
