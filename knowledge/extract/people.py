@@ -493,13 +493,13 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
-# "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _WHO_RUNS_CUE = re.compile(r", who (?:runs|heads|leads|chairs|directs|manages|founded)\s")
 _WHO_RUNS = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+who\s+(?P<role>(?:runs|heads|leads|chairs|directs|manages"
     r"|founded)\s+(?:the|a|an|its|their)\s+[^,.;:()]{3,80}?)(?=[,.;:]|\s+(?:to|and|since|for)\s|$)"
 )
+# "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
 _BECAME_CUE = re.compile(r"\b(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)\s")
 _BECAME = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)"
