@@ -273,6 +273,12 @@ _FIGURE_NOTE = re.compile(
     r"provisional|forecast|projected|target|reali[sz]ed|outturn)\b[^()]{0,20})\)",
     re.I,
 )
+# A threshold of a rule, not a level: "defence outlays above 1% of GDP sit outside the debt brake".
+_EXEMPT_AFTER = re.compile(
+    r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:sit|sits|are|is|fall|falls|will\s+be|would\s+be|remain|remains|stay|stays)"
+    r"\s+(?:\w+\s+)?(?:outside|exempt|excluded|beyond\s+the\s+reach)\b",
+    re.I,
+)
 # The economy's own change, right before its figure: "despite an economy that grew by only 0.9%".
 _GROWTH_BEFORE = re.compile(
     r"\b(?:econom(?:y|ies)|GDP)\s+(?:that\s+|which\s+)?(?:has\s+)?(?:grew|grows|grown|expand\w*|shr[au]nk\w*|"
@@ -1207,6 +1213,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _DEMAND.search(own_verb) is not None
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
         or _POLL_AFTER.match(text, figure.end) is not None
+        or _EXEMPT_AFTER.match(text, figure.end) is not None
         or _OF_BUSINESS_AFTER.match(text, figure.end) is not None
         or (
             _JUDGED_AFTER.match(text, figure.end) is not None
