@@ -60,6 +60,10 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# "last year", "this fiscal year", "the current year": counted from the article's date.
+RELATIVE_YEAR = re.compile(
+    r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
+)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -125,13 +129,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (
-        "rel_year",
-        "year word",
-        re.compile(
-            r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
-        ),
-    ),
+    ("rel_year", "year word", RELATIVE_YEAR),
     (
         "rel_month_word",
         "relative",

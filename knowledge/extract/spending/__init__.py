@@ -36,7 +36,7 @@ from knowledge.extract.spending._structure import (
     structure_records,
     undated_year,
 )
-from knowledge.extract.timeref import find_times, line_date
+from knowledge.extract.timeref import RELATIVE_YEAR, find_times, line_date
 from knowledge.gazetteer import (
     ally_of_currency,
     by_code,
@@ -141,7 +141,7 @@ def _dated_line(
             when.year is None
             or label.year is None
             or published is None
-            or not _RELATIVE_YEAR.fullmatch(when.text)
+            or not RELATIVE_YEAR.fullmatch(when.text)
         ):
             return record
         shifted = when.model_copy(update={"year": label.year + when.year - published.year})
@@ -155,9 +155,6 @@ def _dated_line(
     ):
         record = record.model_copy(update={"status": _status_in(record, text, article)})
     return record
-
-
-_RELATIVE_YEAR = re.compile(r"(?:this|next|last|the\s+current|the\s+coming)\s+year", re.I)
 
 
 def _entry_labels(article: Article) -> dict[int, TimeRef | None]:

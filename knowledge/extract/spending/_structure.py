@@ -970,6 +970,7 @@ def _line_records(
     dateline_end = dateline.end() if dateline else -1  # "LISBON, 11 October —" names the topic, not a spender
     for index, (figure, metric) in enumerate(figures):
         start, end = next(((s, e) for s, e in clauses if s <= figure.start < e), (0, len(text)))
+        comment = _comment_start(text, figure.end)
         quote = _quote_opening(text, figure.start)
         if quote is not None:
             start = max(start, quote)  # a quotation's figure belongs only to a spender it names itself
@@ -986,7 +987,7 @@ def _line_records(
                 for o in _spender_like(text, owners)
                 if (o.start < figure.start or o.code not in (topic, "NATO"))
                 and o.end > dateline_end
-                and o.start < _comment_start(text, figure.end)
+                and o.start < comment
             ]
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
