@@ -36,7 +36,7 @@ from knowledge.extract.events._details import FORWARD, agenda, attendees
 from knowledge.extract.events._kinds import NAMED_SUMMITS, article_is_about_nato, default_kind
 from knowledge.extract.events._live import date_live_meeting
 from knowledge.extract.events._mentions import Mention, mentions
-from knowledge.extract.events._merge import Event, fold_placeless, is_past, place_mention
+from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_coming, place_mention
 from knowledge.extract.events._places import PlaceMatch, dateline
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
@@ -206,8 +206,7 @@ def _coming(
     if carried is None or not is_past(carried.when, published):
         return carried
     before = by_paragraph.get(passage.paragraph - 1, [])
-    coming = {id(e): e for p in before for e in mentioned[p] if not is_past(e.when, published)}
-    return next(iter(coming.values())) if len(coming) == 1 else None
+    return one_coming((event for position in before for event in mentioned[position]), published)
 
 
 def _event_for(

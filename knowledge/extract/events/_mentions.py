@@ -659,7 +659,9 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
         if (
             restated
             and _RESTATED.fullmatch(text, after[2], restated[1])
-            and _same_time(after[0], restated[0])
+            and after[0].year is not None
+            and restated[0].year is not None
+            and times_agree(after[0], restated[0])
         ):
             near.append(restated[0])  # "next week, on 7 and 8 July": the days say which
     best = max(near, key=precision, default=None)
@@ -671,16 +673,6 @@ def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
 
 
 _RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
-
-
-def _same_time(vague: TimeRef, precise: TimeRef) -> bool:
-    """Return whether a more precise time restates a vague one: same year, and same month when it has one."""
-    return (
-        vague.year is not None
-        and precise.year == vague.year
-        and precise.month is not None
-        and vague.month in (None, precise.month)
-    )
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from knowledge.extract.events._details import FORWARD
@@ -168,19 +169,26 @@ def _current(events: list[Event], mention: Mention, published: PartialDate | Non
     if not events:
         return None
     latest = max(events, key=lambda event: event.touched)
-    upcoming = [event for event in events if not is_past(event.when, published)]
+    coming = one_coming(events, published)
     if (
         mention.back_reference
+        and coming is not None
         and is_past(latest.when, published)
-        and len(upcoming) == 1
         and FORWARD.search(mention.passage.text)
     ):
         # "It will be the first since last year's summit in Oslo. ... Lindqvist will chair the
         # sessions": what will happen is the coming meeting's, however recently a past one was named
-        return upcoming[0]
+        return coming
     if latest.touched >= position - 1:
         return latest
+    upcoming = [event for event in events if not is_past(event.when, published)]
     return max(upcoming, key=lambda event: event.touched) if upcoming else latest
+
+
+def one_coming(events: Iterable[Event], published: PartialDate | None) -> Event | None:
+    """Return the one meeting (of these) that is not past, if exactly one is not."""
+    coming = {id(event): event for event in events if not is_past(event.when, published)}
+    return next(iter(coming.values())) if len(coming) == 1 else None
 
 
 def _matching(mention: Mention, events: list[Event]) -> Event | None:
