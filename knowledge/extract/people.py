@@ -428,8 +428,14 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
 
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
-    found = [*_titled(text), *_appositions(text), *_speakers(text), *_bracketed(text), *_became(text)]
-    found += _who_runs(text)
+    found = [
+        *_titled(text),
+        *_appositions(text),
+        *_speakers(text),
+        *_bracketed(text),
+        *_became(text),
+        *_who_runs(text),
+    ]
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
 
@@ -494,23 +500,23 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
-_WHO_RUNS_CUE = re.compile(r", who (?:runs|heads|leads|chairs|directs|manages|founded)\s")
+_RUNS = r"(?:runs|heads|leads|chairs|directs|manages|founded)"
+_WHO_RUNS_CUE = re.compile(rf", who {_RUNS}\s")
 _WHO_RUNS = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+who\s+(?P<role>(?:runs|heads|leads|chairs|directs|manages"
-    r"|founded)\s+(?:the|a|an|its|their)\s+[^,.;:()]{3,80}?)(?=[,.;:]|\s+(?:to|and|since|for)\s|$)"
+    rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}}),\s+who\s+{_RUNS}\s+(?:the|a|an|its|their)\s+[^,.;:()]{{3,80}}?"
+    r"(?=[,.;:]|\s+(?:to|and|since|for)\s|$)"
 )
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
-_BECAME_CUE = re.compile(r"\b(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)\s")
+_TOOK_POST = r"(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)"
+_BECAME_CUE = re.compile(rf"\b{_TOOK_POST}\s")
 _BECAME = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)"
+    rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+{_TOOK_POST}"
     r"\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:()]{3,60}?)(?=\s+(?:in|on|at|since|after|before|last|this|when|and)\b|[,.;:]|$)"
 )
 
 
 def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, role) for "Name became <role phrase>", "Name was appointed <role>"."""
-    if "bec" not in text and "was " not in text and "took office" not in text:
-        return  # no "became", "was appointed", "was named", "took office as": spare the search
     if _BECAME_CUE.search(text) is None:
         return
     for match in _BECAME.finditer(text):

@@ -5,17 +5,17 @@ Rules:
 * A transcript turn is a paragraph opening with a label and a colon: ``KALLAS:``, ``Q:``/``A:``,
   ``CHAIR:``, ``Ms Okoro (Labour):``, ``The Secretary of State (John Healey):``. The words after
   the label, to the paragraph's end, are the speaker's verbatim words. A name in brackets wins
-  (``Role (Name):``, and ``SOUNDBITE (Name, role):`` as TV scripts write, a full name before the
-  comma even when the article names the person nowhere else); otherwise the label is a surname or full name (an honorific may come
-  first, a party in brackets after; in mixed case, a title or full name of someone the article
-  named: ``Admiral Carr:``, or in bold, a surname too: ``**Carr:**``), or a role the article
-  gave one person ("CHAIR" is the person
-  whose stated role is chair). ``A:`` is the person the article named last before the
-  transcript, when the lead names an occasion (a hearing, a press conference) or tells of an
-  interview; an explainer's own "A:" is the writer. ``GUEST:`` is ``A:`` in an interview by
-  definition, and the one person the article introduces when it named nobody before the turns
-  (a podcast whose host introduces the guest in a turn of their own). Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels that resolve to
-  nobody are no statements.
+  (``Role (Name):``, and ``SOUNDBITE (Name, role):`` as TV scripts write: the full name before
+  the comma, even when the article names the person nowhere else); otherwise the label is a
+  surname or full name (an honorific may come first, a party in brackets after; in mixed case, a
+  title or full name of someone the article named: ``Admiral Carr:``, or in bold, a surname too:
+  ``**Carr:**``), or a role the article gave one person ("CHAIR" is the person whose stated role
+  is chair). ``A:`` is the person the article named last before the transcript, when the lead
+  names an occasion (a hearing, a press conference) or tells of an interview; an explainer's own
+  "A:" is the writer. ``GUEST:`` is ``A:`` in an interview by definition, and the one person the
+  article introduces when it named nobody before the turns (a podcast whose host introduces the
+  guest in a turn of their own). Questions (``Q:``, ``INTERVIEWER:``, ``MODERATOR:``) and labels
+  that resolve to nobody are no statements.
 * A turn cut off with a dash and resumed by the same speaker's next turn opening with a dash
   ("... put it at 2.1%—" / "—so which figure ...?") is one statement.
 * An op-ed's guest author -- a byline "By NAME, <role>" on a line of its own near the top --
