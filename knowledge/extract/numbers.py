@@ -224,7 +224,7 @@ _QUALIFIERS: dict[QualifierKind, str] = {
 }
 # A rise that arrives at its figure: "up to" is then where it went, not a bound.
 _MOVED_UP_TO = re.compile(
-    r"\b(?:edged|crept|inched|ticked|moved|went|climbed|rose|risen|jumped|stepped|ramped|crawled)\s+up\s+to$",
+    r"\b(?:edged|crept|inched|ticked|moved|went|climbed|rose|risen|jumped|stepped|ramped|crawled|revised|raised|adjusted|pushed|marked|scaled)\s+up\s+to$",
     re.I,
 )
 _QUALIFIER_BEFORE = [

@@ -57,7 +57,8 @@ _BULLET = re.compile(
 _LABELLED_FIGURE = re.compile(
     r"^[ \t]*(?!(?i:read\s+more|related|see\s+also|also\s+read|more|watch|listen|video|photo)\b)"
     # a newsletter's flag or bold may open the label: "🇬🇷 **Greece** — 3.0%"
-    r"(?:[^\w\s*_]{1,8}[ \t]*)?(?:\*\*|__)?[A-ZÀ-Ý][^:\n]{0,40}?(?::|\s[—–])[ \t]+[^\n]*?\d"
+    # a thread's post number may open it: "2/ 2027e: 2.3 pct."
+    r"(?:\d{1,2}/[ \t]+)?(?:[^\w\s*_]{1,8}[ \t]*)?(?:\*\*|__)?(?:[A-ZÀ-Ý][^:\n]{0,40}?|(?:19|20)\d\de?)(?::|\s[—–])[ \t]+[^\n]*?\d"
 )
 # A line a figure opens, with what it is after a dash ("2.4% — Germany's estimated defence spending
 # this year", "€108 billion — ..."): a newsletter's "by the numbers" entry, a passage of its own.
@@ -333,6 +334,12 @@ def is_table_row(line: str) -> bool:
     return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
 
 
+def is_table_header(line: str, following: str) -> bool:
+    """Return whether a line is a Markdown table's header of words only ("| Year | Poland | Estonia |"):
+    cells in pipes over a rule line ("|------|--------|")."""
+    return "|" in line and _RULE_LINE.fullmatch(following) is not None
+
+
 def table_cells(line: str) -> list[str]:
     """Return the cells of a table row (see ``is_table_row`` for the separators), stripped."""
     row = line.strip().strip("|")
@@ -354,7 +361,8 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
     in_table = False
     for i, (start, end) in enumerate(lines):
         line = body[start:end]
-        if is_table_row(line):
+        following = body[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+        if is_table_row(line) or is_table_header(line, following):
             if para_start is not None and not in_table:
                 yield para_start, para_end, "text"
                 para_start = None
@@ -404,6 +412,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
         yield para_start, para_end, "table" if in_table else "text"
 
 
+_RULE_LINE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # A CSV line: three or more comma-separated cells, no tab or pipe, and never a space after a comma
 # (prose always has one); a cell that is a word or two marks it as a row, not a long number.

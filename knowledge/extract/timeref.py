@@ -97,6 +97,35 @@ _SPOKEN_YEAR = re.compile(
     r"(?![\s-]+(?:per|percent|%))",
     re.I,
 )
+# "thirteen years ago": years counted in words
+_SMALL_NUMBERS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
+        start=2,
+    )
+}
+_YEAR_COUNTS = "|".join(_SMALL_NUMBERS)
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # A clock time is no day: "Wednesday 25 June\n08:30 — ..." is 25 June, not June 8.
@@ -142,7 +171,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "years_ago",
         "year word",
-        re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|ten)\s+years\s+(?:ago|earlier)\b", re.I),
+        re.compile(rf"\b(?P<n>\d{{1,2}}|{_YEAR_COUNTS})\s+years\s+(?:ago|earlier)\b", re.I),
     ),
     (
         "weekday",
@@ -162,11 +191,11 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # "FY2026", "FY 2026", "FY26": the fiscal year named by the calendar year it ends in, as
     # governments name them; "FY2025-26" is read as its first year, as "2025-26" is.
     ("fiscal_year", "fiscal", re.compile(r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|['’]?(?P<short>\d\d))\b")),
-    ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}\b(?![\d%]|\.\d)")),
+    # "2026e": an estimate's year, as tables and threads mark it
+    ("year", "year", re.compile(rf"(?<![\d.,$€£%])\b{_YEAR}(?:e\b|\b)(?![\d%]|\.\d)")),
     ("spoken_year", "spoken", _SPOKEN_YEAR),
 ]
 _ANAPHORIC = next(pattern for kind, _, pattern in _PATTERNS if kind == "anaphoric")
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _COUNTED_BACK = re.compile(r"(?P<n>\w+)\s+(?:years?|decade)\s+(?:earlier|before)$", re.I)
 
 
@@ -394,12 +423,16 @@ def _tense(match: re.Match[str]) -> str | None:
     "leaders will meet on 7 July, NATO announced"): its own clause first, then its sentence; None
     when no verb nearby says."""
     text = match.string
-    sentence_start = max(text.rfind(".", 0, match.start()) + 1, match.start() - _TENSE_WINDOW)
+    full_start = text.rfind(".", 0, match.start()) + 1
     stop = text.find(".", match.end())
-    sentence_end = min(match.end() + _TENSE_WINDOW, len(text) if stop < 0 else stop)
-    clause_start = max(sentence_start, text.rfind(",", 0, match.start()) + 1)
-    comma = text.find(",", match.end(), sentence_end)
-    clause_end = sentence_end if comma < 0 else comma
+    full_end = len(text) if stop < 0 else stop
+    sentence_start = max(full_start, match.start() - _TENSE_WINDOW)
+    sentence_end = min(match.end() + _TENSE_WINDOW, full_end)
+    # The month's own clause, however long: its verb governs it ("Canada will present a plan to
+    # allies before the NATO summit in Ankara on July 7-8, its first since officials said ...").
+    clause_start = max(full_start, text.rfind(",", 0, match.start()) + 1)
+    comma = text.find(",", match.end(), full_end)
+    clause_end = full_end if comma < 0 else comma
     for start, end in ((clause_start, clause_end), (sentence_start, sentence_end)):
         nearest: tuple[int, str] | None = None
         for tense, cue in (("past", _PAST_CUE), ("future", _FUTURE_CUE), ("then", _THEN_AHEAD_CUE)):

@@ -158,9 +158,11 @@ _LOOKS_AHEAD = re.compile(
     re.I,
 )
 _LOOKS_BACK = re.compile(
-    r"\b(?:met|was|were|held|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
-    r"|ago|hosted|attended|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went"
-    r"|began|spoke|saw|rose|fell|became|won|chose|had)\b",
+    r"\b(?:met|was|were|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
+    r"|ago|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went"
+    r"|began|spoke|saw|rose|fell|became|won|chose|had"
+    # a participle with its agent tells no time: "the summit in Ankara on 7-8 July, hosted by Turkey"
+    r"|(?:held|hosted|attended)(?!\s+by\b))\b",
     re.I,
 )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from knowledge.extract.numbers import KRONER
 from knowledge.extract.reader import is_table_row
@@ -108,8 +109,11 @@ def extract_spending(
     ]
     corrected = _currency_owners(apply_corrections(sentences, found), sentences)
     labels = _entry_labels(sentences)
+    note = _standing_note(sentences)
     own = [
-        _own_kroner(_own_dollars(_undated_target(_dated_line(r, sentences, labels))))
+        _own_kroner(
+            _own_dollars(_undated_target(_dated_line(_standing_year(r, note, sentences), sentences, labels)))
+        )
         for r in _anaphoric_years(corrected, sentences)
     ]
     return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
@@ -117,10 +121,19 @@ def extract_spending(
 
 def _undated_target(record: SpendingRecord) -> SpendingRecord:
     """Return a target with no deadline of its own without the year it was read in: "would present a
-    path to 2%" after a paragraph on 2024 is no target for 2024."""
-    if record.status is FigureStatus.TARGET and record.when is not None and record.when.inferred:
+    path to 2%" after a paragraph on 2024 is no target for 2024; nor is a month with no year written
+    its deadline ("in June, leaders agree the 5% goal": when it was agreed)."""
+    when = record.when
+    if (
+        record.status is FigureStatus.TARGET
+        and when is not None
+        and (when.inferred or (when.month is not None and not _WRITTEN_YEAR.search(when.text)))
+    ):
         return record.model_copy(update={"when": None})
     return record
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _dated_line(
@@ -155,6 +168,56 @@ def _dated_line(
     ):
         record = record.model_copy(update={"status": _status_in(record, text, article)})
     return record
+
+
+# A note on every figure that gives no year of its own: "Unless stated otherwise, figures are shares of
+# GDP for 2026, taken from the alliance estimates", "2026 estimates unless flagged".
+_STANDING_NOTE = re.compile(
+    r"\bunless\s+(?:otherwise\s+)?(?:stated|noted|indicated|flagged|marked|shown|specified)\b"
+    r"|\b(?:all|the)\s+figures\s+(?:are|refer\s+to|show)\b",
+    re.I,
+)
+_NOTE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_STANDING_NOTE_CHARS = 300  # a note is a sentence of its own, not a paragraph that says "unless" in passing
+
+
+@dataclass(frozen=True, slots=True)
+class _Standing:
+    """A standing note: from its passage on, a figure with no year of its own is of its year."""
+
+    position: int
+    year: int
+    estimates: bool
+
+
+def _standing_note(article: Article) -> _Standing | None:
+    """Return the article's standing note on its figures' year, if one names a single year."""
+    for passage in article.passages:
+        if len(passage.text) > _STANDING_NOTE_CHARS or not _STANDING_NOTE.search(passage.text):
+            continue
+        years = {int(y) for y in _NOTE_YEAR.findall(passage.text)}
+        if len(years) == 1:
+            return _Standing(passage.position, years.pop(), _ESTIMATE_WORD.search(passage.text) is not None)
+    return None
+
+
+_ESTIMATE_WORD = re.compile(r"\bestimat", re.I)
+
+
+def _standing_year(record: SpendingRecord, note: _Standing | None, article: Article) -> SpendingRecord:
+    """Return a level the text dates nowhere itself (no year, or only the one in context) dated by the
+    standing note, and an estimate when the note says its figures are."""
+    if (
+        note is None
+        or record.passage <= note.position
+        or record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+        or record.status not in (FigureStatus.ACTUAL, FigureStatus.ESTIMATE)
+        or (record.when is not None and not record.when.inferred)
+    ):
+        return record
+    when = TimeRef.inferred_as("year of the article's figures", year=note.year)
+    status = figure_status("", when, article.meta.published, note.estimates)
+    return record.model_copy(update={"when": when, "status": status})
 
 
 def _entry_labels(article: Article) -> dict[int, TimeRef | None]:

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.people import QUOTATION
-from knowledge.extract.reader import FIGURE_FIRST, is_table_row, table_cells
+from knowledge.extract.reader import FIGURE_FIRST, is_table_header, is_table_row, table_cells
 from knowledge.extract.spending._clauses import (
     DATELINE,
     INVERTED_CONDITION,
@@ -185,7 +185,8 @@ _RANGE = re.compile(
 )
 # "Norway: 2.2% in 2024", "**Norway:** ...", and a newsletter's "Spain — still bottom at 1.3%".
 _LABEL = re.compile(
-    r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–])(?:\*\*|__)?\s+"
+    r"^\s*(?:[-*•]\s+|\d{1,2}/\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–]|(?<=\d\d\s)-)"
+    r"(?:\*\*|__)?\s+"  # a year's line may take a hyphen: "2016 - 1.16%"
 )
 _PRESENT = re.compile(
     r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?|lags?|"
@@ -226,7 +227,9 @@ DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a h
 # Before the ally a label is about: nothing but flags, bullets, marks ("🇳🇴 ", "1. ").
 _LABEL_LEAD = re.compile(r"[\W\d_]*")
 # Between an ally's label and the amount that opens its line: nothing, or a qualifier ("about").
-_LABELLED_AMOUNT = re.compile(r"\s*(?:(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I)
+_LABELLED_AMOUNT = re.compile(
+    r"\s*(?:[~≈]\s*|(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I
+)
 _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
 )  # not "2014–2024"
@@ -266,10 +269,12 @@ _SHARE_OF_OTHER = re.compile(
     re.I,
 )
 _ESTIMATES = re.compile(r"\bestimat", re.I)
+# A note's estimate may be abbreviated: "2.0 per cent (est.)", "1.9% (e)".
+_NOTE_ESTIMATE = re.compile(r"\bestimat|\best\b|^\s*e\s*$", re.I)
 # A note on one figure: "1.55% in 2024 (NATO estimate)", "€3.2bn (planned)".
 _FIGURE_NOTE = re.compile(
     r"(?:\s*of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?"  # "2.05% of GDP (provisional)"
-    r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>[^()\d]{0,20}\b(?:estimated?|planned|budgeted|actual|"
+    r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>[^()\d]{0,20}\b(?:estimated?|est\b\.?|e\b|planned|budgeted|actual|"
     r"provisional|forecast|projected|target|reali[sz]ed|outturn)\b[^()]{0,20})\)",
     re.I,
 )
@@ -333,7 +338,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|share|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|share|ratio|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
@@ -633,7 +638,12 @@ def structure_records(
     published = article.meta.published
     records: list[SpendingRecord] = []
     about_defence = about_defence or _ABOUT_DEFENCE.search(article.meta.title or "") is not None
-    opening = speaking_for or _dateline_topic(article) or _title_ally(article.meta.title or "")
+    opening = (
+        speaking_for
+        or _dateline_topic(article)
+        or _title_ally(article.meta.title or "")
+        or _source_ally(article.meta.outlet or "")
+    )
     frame = f"{outer_frame} {article_frame(article)}"  # joined once, not for every passage
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
@@ -791,6 +801,22 @@ def _dateline_topic(article: Article) -> str | None:
     return None
 
 
+# A government's own document: "Royal Norwegian Ministry of Defence", "Government of Canada".
+_GOVERNMENT_SOURCE = re.compile(
+    r"\b(?:ministry|ministries|department|government|cabinet|chancellery|parliament|storting|bundestag|sejm"
+    r"|presidency|prime\s+minister['’]s\s+office|armed\s+forces|defence\s+forces|defense\s+forces)\b",
+    re.I,
+)
+
+
+def _source_ally(outlet: str) -> str | None:
+    """Return the ally whose government published the text ("Royal Norwegian Ministry of Defence"): the
+    topic of its sentences ("The Government proposes NOK 141.7 billion") until they name another."""
+    if not _GOVERNMENT_SOURCE.search(outlet):
+        return None
+    return one_ally(outlet, demonyms=True)
+
+
 def _title_ally(title: str) -> str | None:
     """Return the one ally a title is about ("Written questions on the Dutch defence budget path",
     "Commons clashes over defence budget"),
@@ -944,8 +970,8 @@ def _line_records(
     if CLAIM.search(text) or _HEADLINE.fullmatch(text) or text.rstrip().endswith("?"):
         return []
     entry = FIGURE_FIRST.match(text)
-    if entry is not None:
-        return _figure_first(passage, entry, published)
+    if entry is not None and not WRITTEN_YEAR.fullmatch(entry.group("figure").strip()):
+        return _figure_first(passage, entry, published)  # a year first is a label: "2016 – 1.16%"
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_label_codes(label.group("label")))
@@ -1003,7 +1029,7 @@ def _line_records(
                 or (
                     label
                     and figure.start == label.end()
-                    and WRITTEN_YEAR.fullmatch(label.group("label").strip())
+                    and _YEAR_CELL.fullmatch(label.group("label").strip())
                 )
             )
             and not _OTHER_BODY.search(text)
@@ -1016,6 +1042,15 @@ def _line_records(
                 text, figure.start, owners, records, phrased or []
             )
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        year_label = (
+            _YEAR_CELL.fullmatch(label.group("label").strip())
+            if label and figure.start == label.end()
+            else None
+        )
+        if (
+            year_label is not None
+        ):  # "2014 – 1.01% (in September, allies ...)", "2026e: 2.1 pct": the line's year
+            when = TimeRef(text=year_label.group(0), year=int(year_label.group("year")))
         back = _WHEN_YEAR_BEFORE.search(text, max(0, figure.start - 80), figure.start)
         if back is not None and not any(back.start() <= f.start < figure.start for f, _ in figures[:index]):
             # "compared with 2023, when the share stood at 2.8 per cent": that year's figure
@@ -1673,6 +1708,21 @@ _GROUP_LABEL = re.compile(
 )
 
 
+def _allies_as_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Return a table with allies across and years down ("| Year | Poland | Estonia |" over "| 2016 |
+    1.99 | 2.08 |") turned so that each ally is a row and each year a column, as tables mostly are;
+    any other table as it is."""
+    if len(rows) < 2 or len(rows[0]) < 3:
+        return rows
+    across = [_row_allies(cell) for cell in rows[0][1:]]
+    down = [row for row in rows[1:] if _YEAR_CELL.fullmatch(row[0])]
+    if any(len(codes) != 1 for codes in across) or len(down) != len(rows) - 1:
+        return rows
+    width = len(rows[0])
+    padded = [(row + [""] * width)[:width] for row in rows]
+    return [list(column) for column in zip(*padded, strict=True)]
+
+
 def _row_allies(label: str) -> list[str]:
     """Return the allies a table row's label names, none for a group's row ("European allies and Canada")."""
     mentions = [(c, s, e) for c, s, e in find_country_mentions(label) if c.nato_member]
@@ -1761,7 +1811,7 @@ def _time_of(
         t
         for t, s, e in usable
         if last.end <= s < stop
-        and s - last.end <= 45
+        and s - last.end <= 60
         and not any(n < s for n in numbers)
         and not JOINED_CLAUSE.search(text, last.end, s)
         and not _TIME_LABEL.match(text, e)  # "(2026: CZK 181.6 billion)": the time of what follows it
@@ -1864,7 +1914,10 @@ def _is_ranking(text: str) -> bool:
 def _is_table(text: str) -> bool:
     """Return whether a passage is a table: two or more lines, each a row of cells."""
     lines = text.splitlines()
-    return len(lines) >= 2 and all(is_table_row(line) or set(line.strip()) <= set("|-: ") for line in lines)
+    return len(lines) >= 2 and all(
+        is_table_row(line) or set(line.strip()) <= set("|-: ") or (i == 0 and is_table_header(line, lines[1]))
+        for i, line in enumerate(lines)
+    )
 
 
 def _cells(line: str) -> list[str]:
@@ -1879,6 +1932,7 @@ def _table_records(
     topic ally's years, year row x its "% of GDP" column."""
     rows = [_cells(line) for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
+    rows = _allies_as_rows(rows)
     start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
         return _year_rows(rows, passage, published, topic, article) or _share_column(
@@ -2043,7 +2097,10 @@ def _record(
         span = ""  # "will raise it to 2.2% next year, up from 2.0% this year": the base is no plan
     note = _FIGURE_NOTE.match(text, figure.end) or _STATUS_AFTER.match(text, figure.end)
     if note is not None:  # "1.6% in 2025 (planned); 1.55% in 2024 (NATO estimate); 1.48% in 2023"
-        span, estimates = f"{span} {note.group('note')}", _ESTIMATES.search(note.group("note")) is not None
+        span, estimates = (
+            f"{span} {note.group('note')}",
+            _NOTE_ESTIMATE.search(note.group("note")) is not None,
+        )
     else:
         noted = _FIGURE_NOTE.search(text) is not None  # the notes are the other figures', not this one's
         # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone

@@ -17,7 +17,7 @@ import re
 # A meeting, or a decision taken at one, right before "in"/"at" and the place; a time may sit
 # between ("agreed last year in Madrid").
 _VENUE_BEFORE = re.compile(
-    r"\b(?:summits?|meetings?|talks|ministerials?|gatherings?|conferences?|met|meet|meets|gather(?:s|ed)?"
+    r"\b(?:summits?|meetings?|talks|ministerials?|gatherings?|conferences?|agenda|met|meet|meets|gather(?:s|ed)?"
     r"|convene[sd]?|agreed|pledged|adopted|endorsed|signed|decided|held|set|made|struck)"
     r"(?:\s+(?:last|this|next|in)\s+[\w-]+)?\s*,?\s+(?:in|at)\s+(?:the\s+)?$"
     # "the first summit in Türkiye since Istanbul": the earlier venue
