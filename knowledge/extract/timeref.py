@@ -97,35 +97,6 @@ _SPOKEN_YEAR = re.compile(
     r"(?![\s-]+(?:per|percent|%))",
     re.I,
 )
-# "thirteen years ago": years counted in words
-_SMALL_NUMBERS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ],
-        start=2,
-    )
-}
-_YEAR_COUNTS = "|".join(_SMALL_NUMBERS)
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # A clock time is no day: "Wednesday 25 June\n08:30 — ..." is 25 June, not June 8.
@@ -171,7 +142,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "years_ago",
         "year word",
-        re.compile(rf"\b(?P<n>\d{{1,2}}|{_YEAR_COUNTS})\s+years\s+(?:ago|earlier)\b", re.I),
+        re.compile(
+            rf"\b(?P<n>\d{{1,2}}|{NUMBER_WORD_PATTERN})\s+years\s+(?:ago|earlier)\b", re.I
+        ),  # "thirteen years ago"
     ),
     (
         "weekday",
@@ -261,7 +234,10 @@ def counted_from(ref: TimeRef, year: int) -> TimeRef | None:
         if match is None:
             return None
         folded = fold_case(ref.text)
-        shift = -(10 if "decade" in folded else _SMALL_NUMBERS.get(fold_case(match["n"])) or int(match["n"]))
+        count = 10 if "decade" in folded else parse_count(fold_case(match["n"]))
+        if count is None:
+            return None  # "many years before": no count
+        shift = -count
     return _possible(ref.model_copy(update={"year": year + shift}))
 
 
@@ -330,7 +306,7 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         alone = published.year - 1 if groups.get("before") and published else None
         return TimeRef(text=text, year=alone)
     if kind in ("decade", "years_ago"):
-        n = 10 if kind == "decade" else _SMALL_NUMBERS.get(fold_case(groups["n"])) or int(groups["n"])
+        n = 10 if kind == "decade" else parse_count(fold_case(groups["n"])) or 0
         return TimeRef(text=text, year=published.year - n if published else None)
     if kind == "decade_end":
         return TimeRef(text=text, year=published.year // 10 * 10 + 10 if published else None)
