@@ -127,6 +127,26 @@ _APPOSITION_HEADS = (
     "reporter",
     "columnist",
     "scholar",
+    # people in a story, named with what they do: "a young sergeant, Jane Doe, told me"
+    "sergeant",
+    "corporal",
+    "soldier",
+    "pilot",
+    "veteran",
+    "cadet",
+    "instructor",
+    "mechanic",
+    "technician",
+    "welder",
+    "worker",
+    "employee",
+    "owner",
+    "shopkeeper",
+    "farmer",
+    "teacher",
+    "student",
+    "nurse",
+    "resident",
     *_RELATIONS,
 )
 _MODIFIERS = ("former", "retired", "then", "outgoing", "incoming", "acting", "late")
@@ -179,7 +199,8 @@ _ROLE_THEN_NAME = re.compile(
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
 _ROLE_CLAUSE_LEAD = re.compile(
-    r"^.*\b(?:that|by|was|were|is|are|has|had|have|said|says|told|tells|when|while|who|which|whom|because|than)\s+",
+    r"^.*\b(?:that|by|was|were|is|are|has|had|have|said|says|told|tells|when|while|who|which|whom|because|than"
+    r"|as)\s+",  # "As the minister, Jane Doe, said:"
     re.I,
 )
 _NAME_AFTER_COMMA = re.compile(rf",\s+{_NAME}(?=,|\.?\s*$)")  # the tail of every _ROLE_THEN_NAME match
@@ -189,16 +210,19 @@ _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argu
 # leads the campaign, wrote".
 _NAME_THEN_VERB = re.compile(
     rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?)?\s+(?:also\s+|has\s+|had\s+)?"
-    rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
+    rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it)\b"  # "as Jane Doe put it:"
 )
 # ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".
 _ROLE_OPENS_AFTER = re.compile(
     rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+"
     r"|\b(?:spoke|speaking|talked|sat\s+down)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+(?:with\s+)?"
 )
+_ROLE_ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an|the)\s")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
-_SPEECH_VERB_CUE = re.compile(_by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|")})))
+_SPEECH_VERB_CUE = re.compile(
+    _by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|"), "put it"}))
+)
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
@@ -488,6 +512,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         *(comma.end() for comma in _COMMA.finditer(text)),
         *(d.end() for d in _DASH.finditer(text)),
         *(m.end() for m in _ROLE_OPENS_AFTER.finditer(text)),
+        # a role its article opens after an introductory time: "Last week a young sergeant, Jane Doe,"
+        *(m.start() for m in _ROLE_ARTICLE.finditer(text)),
     ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
@@ -587,7 +613,7 @@ def _opens_role(word: str) -> bool:
         return False  # "..., said the defence minister, Jane Doe": the role opens after the verb
     if (
         word[:1].islower()
-        or word.lower() in {"a", "an", "the", "its", "their", "his", "her"}
+        or word.lower() in {"a", "an", "the", "its", "their", "his", "her", "your", "our", "my"}
         or _POSSESSIVE_END.search(word)
     ):
         return True

@@ -162,11 +162,30 @@ def _inserted_report(passage: Passage, inserted: tuple[Frame, str], cast: Cast) 
 
 
 def _without_framing(clause: str) -> str:
-    """Return a reported clause without the words the writer appended to it (``_FRAMING``)."""
+    """Return a reported clause without the words the writer appended to it (``_FRAMING``).
+
+    Words inside quotation marks are the speaker's own, never the writer's: 'said that "the plan
+    is sound, but it is late."' keeps its ", but it is late"."""
     kept = _QUOTING_PARTICIPLE.search(clause)
     if kept is None:
-        return _FRAMING.sub("", clause)
-    return _FRAMING.sub("", clause[: kept.start()]) + clause[kept.start() :]
+        return _unframed(clause)
+    return _unframed(clause[: kept.start()]) + clause[kept.start() :]
+
+
+def _unframed(clause: str) -> str:
+    """Return the clause up to the first of the writer's appended words outside quotation marks."""
+    position = 0
+    while (framing := _FRAMING.search(clause, position)) is not None:
+        if not _inside_quotation(clause, framing.start()):
+            return clause[: framing.start()]
+        position = framing.start() + 1
+    return clause
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Return whether text[at] lies inside a quotation opened before it and not yet closed."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 # A relative clause set off by commas inside a clause that precedes its attribution is the writer's
@@ -806,7 +825,30 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
         or handle_owner(opening, cast)
         or author_of(opening, cast)
     )
-    return _Introducer(speaker, opening) if speaker else None
+    if speaker is not None:
+        return _Introducer(speaker, opening)
+    return _from_whom(opening, cast)
+
+
+# "Best line of the week, from Lithuania's defence minister Jane Doe yesterday:": the words are hers.
+_FROM = re.compile(r"(?:^|\s)from\s+")
+_WHEN_WHERE_ONLY = re.compile(
+    r"(?:\s*,?\s*(?:yesterday|today|earlier|last\s+\w+|this\s+\w+|on\s+\w+(?:\s+\d{1,2})?"
+    r"|in\s+[A-Z][\w-]*|at\s+(?:the\s+)?[A-Z][\w -]{0,40}))*\s*:\s*"
+)
+
+
+def _from_whom(opening: str, cast: Cast) -> _Introducer | None:
+    """Return the person a colon's opening says the words come from ("..., from Jane Doe yesterday:")."""
+    for found in reversed(list(_FROM.finditer(opening))):
+        speaker, end = speaker_at(opening, found.end(), cast)
+        if (
+            speaker is not None
+            and speaker.type is SpeakerType.PERSON
+            and _WHEN_WHERE_ONLY.fullmatch(opening, end)
+        ):
+            return _Introducer(speaker, opening[end:])
+    return None
 
 
 def _attribution_sentence(
