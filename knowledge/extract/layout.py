@@ -39,8 +39,10 @@ _SENTENCE_END = '.!?:…"”’)'
 
 def undo_page_layout(body: str) -> str:
     """Return body with page furniture removed, words broken over a line end joined, and footnote
-    markers dropped ("estimated at 3.87² per cent" is 3.87 per cent; a row "Lithuania²" is Lithuania's)."""
+    markers dropped ("estimated at 3.87² per cent" is 3.87 per cent; a row "Lithuania²" is Lithuania's;
+    "on defence.[3] After ..." is two sentences)."""
     body = _FOOTNOTE_MARK.sub("", body) if _SUPERSCRIPT.search(body) else body
+    body = _CITATION_MARK.sub("", body) if "[" in body else body
     if "\n" not in body:
         return body
     return _join_broken_words(_drop_page_furniture(body))
@@ -49,6 +51,9 @@ def undo_page_layout(body: str) -> str:
 _SUPERSCRIPT = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 # A superscript digit right after a word, a number or punctuation is a footnote's mark; not a unit's
 # power ("m²", "km²"), nor the mark that opens a footnote's own line ("¹ Estimates for 2025 ...").
+# An encyclopedia's citation right after a word or punctuation ("on defence.[3] After ...",
+# "1.92%[5]"): a reference, not text; "[18:02]" and "[Applause]" are no citations.
+_CITATION_MARK = re.compile(r"(?<=[^\W_]|[.,;:%)”\"’])\[\d{1,3}\]")
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W_]|[.,;:%)”\"’])(?<!\bm)(?<!\bkm)(?<!\bcm)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 

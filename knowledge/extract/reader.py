@@ -58,13 +58,16 @@ _LABELLED_FIGURE = re.compile(
     r"^[ \t]*(?!(?i:read\s+more|related|see\s+also|also\s+read|more|watch|listen|video|photo)\b)"
     # a newsletter's flag or bold may open the label: "🇬🇷 **Greece** — 3.0%"
     # a thread's post number may open it: "2/ 2027e: 2.3 pct."
-    r"(?:\d{1,2}/[ \t]+)?(?:[^\w\s*_]{1,8}[ \t]*)?(?:\*\*|__)?(?:[A-ZÀ-Ý][^:\n]{0,40}?|(?:19|20)\d\de?)(?::|\s[—–])[ \t]+[^\n]*?\d"
+    r"(?:\d{1,2}/[ \t]+)?(?:[^\w\s*_]{1,8}[ \t]*)?(?:\*\*|__)?(?:[A-ZÀ-Ý][^:\n]{0,60}?|(?:19|20)\d\de?)(?::|\s[—–])[ \t]+[^\n]*?\d"
 )
 # A line a figure opens, with what it is after a dash ("2.4% — Germany's estimated defence spending
 # this year", "€108 billion — ..."): a newsletter's "by the numbers" entry, a passage of its own.
 FIGURE_FIRST = re.compile(
-    r"^[ \t]*(?P<figure>(?:[~≈]\s*)?(?:[€$£]\s?|[A-Z]{3}\s)?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|bn|billion|"
-    r"million|trillion|m)\b|%)?(?:\s+(?:euros?|dollars?|pounds?|kroner|zlot(?:y|ys)))?)\s+[—–-]+\s+(?P<what>\S[^\n]*)$"
+    # a listicle numbers its entries and bolds the figure: "3. **4.7%** — Poland's ..."
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
+    r"(?P<figure>(?:[~≈]\s*)?(?:[€$£]\s?|[A-Z]{3}\s)?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|bn|billion|"
+    r"million|trillion|m)\b|%)?(?:\s+(?:euros?|dollars?|pounds?|kroner|zlot(?:y|ys)))?)(?:\*\*|__)?"
+    r"\s+[—–-]+\s+(?P<what>\S[^\n]*)$"
 )
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
@@ -335,9 +338,16 @@ def is_table_row(line: str) -> bool:
 
 
 def is_table_header(line: str, following: str) -> bool:
-    """Return whether a line is a Markdown table's header of words only ("| Year | Poland | Estonia |"):
-    cells in pipes over a rule line ("|------|--------|")."""
-    return "|" in line and _RULE_LINE.fullmatch(following) is not None
+    """Return whether a line is a table's header of words only: a Markdown one ("| Year | Poland |
+    Estonia |") over its rule line ("|------|--------|"), or a CSV file's over its first row."""
+    if "|" in line:
+        return _RULE_LINE.fullmatch(following) is not None
+    # a CSV file's header of words ("country,year,pct_gdp,status") over a row of as many cells
+    return (
+        _CSV_ROW.fullmatch(line.strip()) is not None
+        and is_table_row(following)
+        and line.count(",") == following.count(",")
+    )
 
 
 def table_cells(line: str) -> list[str]:

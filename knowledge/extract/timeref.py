@@ -113,6 +113,12 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I),
     ),
     ("rel_month", "relative", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MONTH}\b", re.I)),
+    # "this summer's summit": the season's year, counted like its middle month's
+    (
+        "rel_season",
+        "relative",
+        re.compile(r"\b(?P<rel>this|last|next)\s+(?P<season>spring|summer|autumn|fall)\b", re.I),
+    ),
     ("month_year", "month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("numeric_date", "year", re.compile(_NUMERIC_DATE)),
     # "the same year", "the previous year", "a year earlier": counted from the year just before.
@@ -314,6 +320,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         return _relative_month(text, fold_case(groups["rel"]), published)
     if kind == "rel_week":
         return _relative_week(text, fold_case(groups["rel"]), published)
+    if kind == "rel_season":
+        middle = _SEASON_MONTHS[fold_case(groups["season"])]
+        return TimeRef(text=text, year=_year_for_relative_month(fold_case(groups["rel"]), middle, published))
     if kind == "rel_month":
         return TimeRef(
             text=text, year=_year_for_relative_month(fold_case(groups["rel"]), month, published), month=month
@@ -360,6 +369,9 @@ def _relative_week(text: str, rel: str, published: PartialDate | None) -> TimeRe
     day = datetime.date(published.year, published.month, published.day)
     day += datetime.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[rel])
     return TimeRef(text=text, year=day.year, month=day.month)
+
+
+_SEASON_MONTHS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 
 
 def _year_for_relative_month(rel: str, month: int | None, published: PartialDate | None) -> int | None:

@@ -72,6 +72,7 @@ from knowledge.extract.events._places import (
     words,
 )
 from knowledge.extract.events._times import Times, precision, times_agree
+from knowledge.extract.numbers import parse_count
 from knowledge.extract.timeref import MONTHS, WEEKDAYS, WRITTEN_YEAR, find_times, year_for_month
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
@@ -476,8 +477,7 @@ def _years_after(
     clause = clause_start(text, match.start())
     if times.within(clause, clause_end(text, start)):
         return None  # the clause has a year of its own: count from it or not at all
-    word = match.group("n").lower()
-    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    n = parse_count(fold_case(match.group("n")))
     return TimeRef(text=text[match.start() : end], year=published.year - n) if n else None
 
 
@@ -678,12 +678,12 @@ _RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:
-    """Return the day "<n> days before <the meeting>" names, counted from the day written before it."""
+    """Return the day "<n> days before <the meeting>" names, counted from the day written before it;
+    for "<n> weeks before", only its month (a week is no exact count of days to a meeting)."""
     match = _DAYS_BEFORE.search(text, max(0, start - 40), start)
     if match is None:
         return None
-    word = match.group("n").lower()
-    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    n = parse_count(fold_case(match.group("n")))
     written = times.ending_by(match.start())
     anchor = written[0] if written and written[0].day is not None else None
     if anchor is not None and anchor.year is not None and anchor.month is not None and anchor.day is not None:
@@ -694,14 +694,21 @@ def _days_before(text: str, times: Times, start: int, published: PartialDate | N
         return None
     if n is None:
         return None
-    date = day + datetime.timedelta(days=n)
+    weeks = match.group("unit").lower().startswith("week")
+    later = times.starting_from(start)
+    if weeks and later is not None and later[0].month is not None:
+        return None  # "six weeks before leaders meet in Ankara ... on 14-15 June": its own date says
+    date = day + datetime.timedelta(days=n * 7 if weeks else n)
+    if weeks:
+        return TimeRef(text=match.group(0).strip(), year=date.year, month=date.month)
     return TimeRef(text=match.group(0).strip(), year=date.year, month=date.month, day=date.day)
 
 
 _DAYS_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,2}|[a-z]+)\s+days?\s+(?:before|ahead\s+of)\s+(?:(?:the|its|their)\s+)?$", re.I
+    r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?:before|ahead\s+of)\s+(?:(?:the|its|their)\s+)?"
+    r"(?:(?:NATO|Nato|allied|alliance|EU|G7)\s+)?$",
+    re.I,
 )
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:

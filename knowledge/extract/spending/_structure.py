@@ -947,6 +947,12 @@ def _topics(text: str) -> tuple[bool, bool, bool]:
 # --- ordinary lines ---------------------------------------------------------------------------
 
 
+# A figure made a rule, not a level: "backed making 2% a floor rather than a ceiling".
+_NORM_AFTER = re.compile(
+    r"\s+(?:of\s+GDP\s+)?(?:a|the)\s+(?:floor|ceiling|minimum|maximum|baseline|benchmark)\b", re.I
+)
+
+
 def _line_records(
     passage: Passage,
     context: str,
@@ -1000,7 +1006,11 @@ def _line_records(
         quote = _quote_opening(text, figure.start)
         if quote is not None:
             start = max(start, quote)  # a quotation's figure belongs only to a spender it names itself
-        if _hypothetical(text, start, figure.end, end) or _about_something_else(text, figure, start):
+        if (
+            _hypothetical(text, start, figure.end, end)
+            or _about_something_else(text, figure, start)
+            or _NORM_AFTER.match(text, figure.end)
+        ):
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end() and quote is None:
             codes = label_codes
@@ -1071,6 +1081,8 @@ def _line_records(
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
+            if label and _LABELLED_AMOUNT.fullmatch(text, label.end(), figure.start):
+                lead_start = 0  # "Defence expenditure, 2026 (budgeted) — 5.4%": the label's words are its
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
             before = _record_before(text, figure.start, records, phrased or [])
             if (
@@ -1400,6 +1412,9 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     €4bn"), or None for aid, loans, an economy or money that is not defence's. labelled: the amount
     opens a line an ally labels, so the label stands for its spending."""
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
+    label = _LABEL.match(text)
+    if label is not None and _LABELLED_AMOUNT.fullmatch(text, label.end(), quantity.start):
+        start = 0  # "Defence budget, 2026 — €2.8 billion": the label says what the amount is
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
     colon = text.rfind(": ", start, quantity.start)
     if colon >= 0 and _SPENDING_NOUN.search(text, colon, quantity.start):
@@ -1676,7 +1691,10 @@ def _figure_first(
         quantity, metric = amounts[0], Metric.AMOUNT
     else:
         return []
-    times = find_times(what, published)
+    # the entry's own time comes before any other figure it mentions: "€108 billion — Germany's total
+    # defence spending in 2026, ..., up from €86 billion in 2025"
+    others = [q.start for q in (*find_percents(what), *find_money(what))]
+    times = [t for t in find_times(what, published) if not any(o < t[1] for o in others)]
     when = times[0][0] if len(times) == 1 else None
     status = figure_status(what, when, published, _ESTIMATES.search(what) is not None)
     if metric is Metric.AMOUNT and status is FigureStatus.ESTIMATE and _BUDGET_WORD.search(what):
@@ -1933,6 +1951,9 @@ def _table_records(
     rows = [_cells(line) for line in passage.text.splitlines()]
     rows = [r for r in rows if r and not all(set(c) <= set("-: ") for c in r)]
     rows = _allies_as_rows(rows)
+    long = _long_rows(rows, passage, published)
+    if long:
+        return long
     start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
         return _year_rows(rows, passage, published, topic, article) or _share_column(
@@ -1993,6 +2014,67 @@ def _table_records(
                     status=status,
                 )
             )
+    return records
+
+
+# A long table's columns: "country,year,pct_gdp,status".
+_ALLY_COLUMN = re.compile(r"^\s*(?:country|ally|member|nation|state)\s*$", re.I)
+_YEAR_COLUMN = re.compile(r"^\s*(?:year|yr)\s*$", re.I)
+_SHARE_COLUMN = re.compile(r"%|pct|per\s*cent|percent|share|gdp", re.I)  # "pct_gdp", "% of GDP"
+_STATUS_COLUMN = re.compile(r"^\s*(?:status|type|kind|basis)\s*$", re.I)
+_STATUS_WORDS = (
+    (re.compile(r"^\s*(?:actual|final|outturn|accounts?)\s*$", re.I), FigureStatus.ACTUAL),
+    (
+        re.compile(r"^\s*(?:estimated?|est\.?|e|provisional|preliminary|forecast)\s*$", re.I),
+        FigureStatus.ESTIMATE,
+    ),
+    (re.compile(r"^\s*(?:plan(?:ned)?|budget(?:ed)?|proposed?|draft)\s*$", re.I), FigureStatus.PLANNED),
+    (re.compile(r"^\s*(?:target|goal|pledge)\s*$", re.I), FigureStatus.TARGET),
+)
+
+
+def _long_rows(
+    rows: list[list[str]], passage: Passage, published: PartialDate | None
+) -> list[SpendingRecord]:
+    """Return the shares of a long table, one fact per row: an ally column, a year column, a share
+    column and perhaps a status column ("country,year,pct_gdp,status" over "Hungary,2024,2.11,actual").
+    A row whose label is no single ally ("Serbia", "Regional average") gives nothing."""
+    header = rows[0] if rows else []
+
+    def column(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, cell in enumerate(header) if pattern.search(cell)), None)
+
+    ally, year, share, status = (
+        column(_ALLY_COLUMN),
+        column(_YEAR_COLUMN),
+        column(_SHARE_COLUMN),
+        column(_STATUS_COLUMN),
+    )
+    if ally is None or year is None or share is None:
+        return []
+    records = []
+    for row in rows[1:]:
+        if max(ally, year, share) >= len(row):
+            continue
+        codes = _row_allies(row[ally])
+        written = _YEAR_CELL.fullmatch(row[year].strip())
+        value = _CELL_NUMBER.match(row[share])
+        if len(codes) != 1 or written is None or value is None:
+            continue
+        when = TimeRef(text=row[year].strip(), year=int(written.group("year")))
+        noted = row[status] if status is not None and status < len(row) else ""
+        said = next((kind for pattern, kind in _STATUS_WORDS if pattern.match(noted)), None)
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=codes[0],
+                metric=Metric.SHARE_OF_GDP,
+                when=when,
+                value=float(value.group("num")),
+                as_written=row[share].strip() if "%" in row[share] else f"{row[share].strip()}%",
+                status=said or figure_status("", when, published, False),
+            )
+        )
     return records
 
 
