@@ -533,7 +533,8 @@ _WHO_RUNS = re.compile(
     r"(?=[,.;:]|\s+(?:to|and|since|for)\s|$)"
 )
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
-_TOOK_POST = r"(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as)"
+# "Jane Doe has been Canada's Minister of National Defence since May 2025" holds the post too.
+_TOOK_POST = r"(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as|has\s+been|has\s+served\s+as|serves\s+as)"
 _BECAME_CUE = re.compile(rf"\b{_TOOK_POST}\s")
 _BECAME = re.compile(
     rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+{_TOOK_POST}"
@@ -796,6 +797,16 @@ class PersonIndex:
     def _pattern(self) -> re.Pattern[str]:
         """Return the pattern of every form that names one known person (built on first use)."""
         return _mention_pattern(self._forms)
+
+    def by_initials(self, label: str) -> str | None:
+        """Return the one person whose name's initials a transcript's label is ("MK:" for Maude
+        Kirkland), or None when no one's or several people's are."""
+        names = {
+            person.name
+            for person in self._people
+            if "".join(part[0] for part in person.name.replace("-", " ").split()).upper() == label
+        }
+        return names.pop() if len(names) == 1 else None
 
     def resolve(self, mention: str) -> str | None:
         """Return the canonical name a mention refers to, or None when it names nobody known."""

@@ -40,7 +40,7 @@ from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_
 from knowledge.extract.events._places import PlaceMatch, dateline
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.extract.timeref import line_date
+from knowledge.extract.timeref import find_times, line_date
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import (
     Article,
@@ -78,7 +78,10 @@ def extract_events(
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
         if passage.paragraph != paragraph:
-            paragraph, label = passage.paragraph, line_date(passage.text)
+            paragraph, label = (
+                passage.paragraph,
+                line_date(passage.text) or _day_label(passage.text, published),
+            )
         for mention in mentions(passage, published, opens_section=opens_section, asked=asked):
             event = place_mention(_labelled(mention, label), events, published)
             if event is not None:
@@ -100,12 +103,37 @@ def extract_events(
     ]
 
 
+# A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
+_DAY_LABEL = re.compile(r"\s*(?:\*\*|__)?(?P<date>[^\n*_]{3,30}?)(?:\*\*|__)?\s+[—–]\s+(?=\S)")
+
+
+def _day_label(text: str, published: PartialDate | None) -> TimeRef | None:
+    """Return the day or days an entry opens with as its label, if it opens with nothing else."""
+    label = _DAY_LABEL.match(text)
+    if label is None:
+        return None
+    date = label.group("date").strip()
+    times = find_times(date, published)
+    if len(times) != 1 or times[0][1] != 0 or times[0][2] != len(date) or times[0][0].day is None:
+        return None
+    return times[0][0]
+
+
 def _labelled(mention: Mention, label: TimeRef | None) -> Mention:
     """Return a mention in a chronology's entry with the entry's year when it writes none of its own:
-    "2014 — ... At the Wales summit in September, allies agree the 2% guideline" is September 2014."""
+    "2014 — ... At the Wales summit in September, allies agree the 2% guideline" is September 2014;
+    with the entry's days when they agree with the less exact time it writes ("8–9 July 2027 — The
+    new dates for next year's summit in Tirana")."""
     if label is None or mention.back_reference:
         return mention
     if mention.when is None:
+        return replace(mention, when=label)
+    if (
+        label.day is not None
+        and mention.when.day is None
+        and mention.when.year in (None, label.year)
+        and mention.when.month in (None, label.month)
+    ):
         return replace(mention, when=label)
     if _YEAR_GIVEN.search(mention.when.text) or mention.when.month is None:
         return mention

@@ -103,6 +103,7 @@ _SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
     r"|council"
+    r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -133,7 +134,12 @@ _DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+$", re.I)
 # How a summit's declaration names the next one: the leaders speak as "we".
 _WE_MEET_AGAIN = re.compile(r"\s*We\s+(?:will|shall)\s+meet\s+again\b")
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
-_DECIDED = re.compile(r"\b(?:agreed|pledged|committed|adopted|endorsed|decided)(?:\s+(?:to|on|upon))?")
+_DECIDED = re.compile(
+    r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided"
+    # "the commitments made by allies at The Hague in 2025", "commitments assumed at The Hague"
+    r"|(?:commitments?|pledges?|promises?)\s+(?:made|assumed|given|taken))(?:\s+(?:to|on|upon))?"
+    r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
+)
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 _HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
 _BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
@@ -295,6 +301,35 @@ def _verb_mentions(
         kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None
         when = _settle_time(when, tense, published)
         found.append(Mention(passage, match.start(), place.end, kind, place, when, tense, weak=True))
+    return found + _city_years(passage, published)
+
+
+# A summit named by its city and year: "The last summit held in the region was Vilnius 2023",
+# "Vilnius 2023 made 2 pct a floor, The Hague 2025 set the 5 pct goal".
+_CITY_YEAR = re.compile(
+    r"(?<![\w-])(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d|\s*%|\.\d)"
+)
+_DECISION_AFTER = re.compile(r"\s+(?:made|set|agreed|adopted|pledged|decided|committed)\b")
+
+
+def _city_years(passage: Passage, published: PartialDate | None) -> list[Mention | None]:
+    """Return the summits a passage names by city and year, where it speaks of a summit or the
+    city-and-year decided something; a year after the article's date is ahead, one before it past."""
+    text = passage.text
+    speaks_of_summit = "summit" in fold_case(text)
+    found: list[Mention | None] = []
+    for match in _CITY_YEAR.finditer(text):
+        if not speaks_of_summit and not _DECISION_AFTER.match(text, match.end()):
+            continue
+        place = place_in(text, match.start("place"), match.end("place"))
+        if place is None or place.is_country:
+            continue
+        year = int(match.group("year"))
+        tense = None
+        if published is not None and year != published.year:
+            tense = EventStatus.PAST if year < published.year else EventStatus.UPCOMING
+        when = TimeRef(text=match.group("year"), year=year)
+        found.append(Mention(passage, match.start(), match.end(), None, place, when, tense, weak=True))
     return found
 
 

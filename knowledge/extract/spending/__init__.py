@@ -29,6 +29,7 @@ from knowledge.extract.spending._spoken import speech_ally, spoken_records
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
+    ESTIMATED_OTHER,
     GAPPED,
     UNRESOLVED_TIME,
     article_frame,
@@ -510,7 +511,8 @@ def _status_in(record: SpendingRecord, text: str, article: Article) -> FigureSta
     """Return a figure's status from the clause that leads to it in its sentence, and its time."""
     at = text.find(record.as_written)
     lead = last_clause(text[: at if at >= 0 else len(text)])
-    return figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(text) is not None)
+    own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", text)
+    return figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(own) is not None)
 
 
 def spoken_spending(

@@ -301,9 +301,9 @@ _SHARE_HEADER = re.compile(
     r"%\s*(?:of\s+)?GDP|share\s+of\s+(?:GDP|gross\s+domestic\s+product)|per\s*cent\s+of\s+GDP", re.I
 )
 _WHEN_YEAR_BEFORE = re.compile(r"\b(?:in\s+|with\s+|since\s+)?(?P<year>(?:19|20)\d\d),\s+when\s+[^.;,\d%]*$")
-_ESTIMATED_OTHER = re.compile(
+ESTIMATED_OTHER = re.compile(
     r"\b(?:an?\s+)?estimated\s+(?:about\s+|around\s+)?[\d$€£][\d.,]*\s*(?:%|per\s*cent|percent)?", re.I
-)
+)  # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone
 _NOTE_BREAK = re.compile(r"[.;:]\s+")  # a table's notes, clause by clause
 _COLUMN_WORD = re.compile(r"\b(?:columns?|figures|numbers|data)\b", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
@@ -395,6 +395,7 @@ _SPENT_ON_OTHER = re.compile(
     r"(?!(?:its\s+|their\s+|the\s+|national\s+)?(?:(?:core|hard|overall|total|own)\s+)?"
     r"(?:defen[cs]e|military|armed|army|security|arms|weapons))"
     r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)"  # "an increase of €390m on the budget"
+    r"(?!(?:the\s+)?(?:previous|preceding|prior)\s+year\b|last\s+year\b|(?:19|20)\d\d\b)"  # "... on the previous year"
     # "plus 1.5% for infrastructure and resilience": the other part of NATO's target, not defence
     r"|\s*(?:of\s+(?:its\s+|their\s+)?GDP\s+)?for\s+(?:(?:critical|civil|civilian|defen[cs]e-related)\s+)?"
     r"(?:infrastructure|resilience|preparedness|roads|railways|bridges|pensions|health|schools)\b",
@@ -432,6 +433,9 @@ _APPOSED_INCREASE = re.compile(
     r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
 )
 _BASE_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than(?:\s+in)?)\s+$", re.I)
+# "an increase of £3.4 billion in cash terms on the previous year": the base the rise is counted from
+_ON_BEFORE = re.compile(r"\b(?:on|over)\s+$", re.I)
+_PRIOR_YEAR = re.compile(r"the\s+(?:previous|preceding|prior)\s+year|last\s+year", re.I)
 _INCREASE_BASE = re.compile(
     r"\b(?:on|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b[^.;,]{0,30}$", re.I
 )
@@ -1445,7 +1449,9 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
         return Metric.AMOUNT_INCREASE
     # Only from the figure before: in "rose by 28% to $88.5bn" the change is the 28%, not the amount.
     previous = [q.end for q in (*find_percents(text), *find_money(text)) if start <= q.end <= quantity.start]
-    if _CHANGE_WORD.search(text, max([start, *previous]), min(end, quantity.end + 15)):
+    # ... and up to a comma after it: "is £64.1 billion, an increase of £3.4 billion" is a level
+    after = min(end, quantity.end + 15, comma if comma >= 0 else len(text))
+    if _CHANGE_WORD.search(text, max([start, *previous]), after):
         return None  # "rose by €4bn", "an additional ... of which": a change, not a level
     return Metric.AMOUNT
 
@@ -1820,6 +1826,7 @@ def _time_of(
         and not (_SPEECH_BEFORE.search(text, max(0, s - 40), s) and not _YEAR.fullmatch(t.text))
         and not _INCREASE_BASE.search(text, max(0, s - 60), s)  # "on the budget approved for this year"
         and not _BASE_YEAR.search(text, max(0, s - 20), s)  # "Compared with 2023, it rose by €0.2bn"
+        and not (_ON_BEFORE.search(text, max(0, s - 6), s) and _PRIOR_YEAR.fullmatch(t.text))
         and not _TARGET_SET.search(text, max(0, s - 30), s)  # "the 3.5% target leaders agreed in 2025"
     ]
     # a time after the figure is another number's when one comes between them ("NOK 150 billion, a
@@ -2186,7 +2193,7 @@ def _record(
     else:
         noted = _FIGURE_NOTE.search(text) is not None  # the notes are the other figures', not this one's
         # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone
-        own = _ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= figure.start < m.end() else " ", text)
+        own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= figure.start < m.end() else " ", text)
         estimates = not noted and _ESTIMATES.search(own) is not None
     status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):

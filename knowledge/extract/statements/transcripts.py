@@ -87,7 +87,11 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
             return Speaker(cast.index.resolve(name.strip()) or name.strip())
         words = words.split("(")[0].strip()
     text = _HONORIFIC.sub("", words.title() if words.isupper() else words)
-    named = cast.index.resolve(text)
+    named = cast.index.resolve(text) or (
+        cast.index.by_initials(words)
+        if 2 <= len(words) <= 3 and words.isalpha() and words.isupper()
+        else None
+    )
     if named:
         return Speaker(named)
     role = text.lower()
