@@ -69,7 +69,7 @@ _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year as written, on its own: "2023" (``fullmatch`` it).
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
-_DAYS = r"(?P<day>\d{1,2})(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2}))?"
+_DAYS = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)?\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2}))?"  # "7th and 8th"
 # 24.06.2025 and 11.–12.07.2023: day, optional end day, month, year, separated by full stops.
 _NUMERIC_DATE = (
     r"(?<![\d.,])(?P<day>\d{1,2})\.(?:\s*[-–—]\s*(?P<end_day>\d{1,2})\.)?"

@@ -137,7 +137,9 @@ _AID = re.compile(
     r"|pledg\w*|promis\w*|sent|send|sends|gave|give|gives|provided|provides?)\b",
     re.I,
 )
-_ALLIANCE_NAME = re.compile(r"\bNATO\b|\b[Aa]lliance\b")
+_ALLIANCE_NAME = re.compile(
+    r"\b(?:NATO|[Aa]lliance)\b(?:\s+as\s+a\s+whole\b)?"
+)  # "The alliance as a whole spent"
 _BALTIC = re.compile(r"\b(?:Baltic\s+(?:states|countries|nations|republics)|Baltics)\b")
 _BALTIC_CODES = ("EE", "LV", "LT")
 

@@ -1666,8 +1666,45 @@ def _is_ally(code: str) -> bool:
 # What a "by the numbers" entry must say for its figure to be an ally's spending: the ally, as the
 # one owner of the spending ("Germany's estimated defence spending this year", "Spain's defence
 # spending as a share of GDP"), and nothing that makes it another quantity.
+# "30 — The number of allies that NATO estimates spent at least 2% of GDP in 2026, up from 23 in 2024"
+_COUNT_ENTRY = re.compile(r"(?:the\s+)?number\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+states)\b", re.I)
+_WHOLE_NUMBER = re.compile(r"\d{1,2}")
+_MEETING = re.compile(r"\b(?:at\s+least|met|meet|meeting|reached|reach|hit|above|exceed\w*)\b", re.I)
+_SHORT_OF = re.compile(r"\b(?:below|under|short|missed|miss|fail\w*|not)\b", re.I)
+
+
+def _count_entry(
+    passage: Passage, entry: re.Match[str], published: PartialDate | None
+) -> list[SpendingRecord]:
+    """Return the count of allies a "by the numbers" entry gives, at the target and in the year its
+    words give before any other number."""
+    what = entry.group("what")
+    targets = find_percents(what)
+    lead = what[: targets[0].start] if targets else ""
+    if not targets or targets[0].value is None or not _MEETING.search(lead) or _SHORT_OF.search(lead):
+        return []  # "7 — the number of allies below 2% of GDP this year" counts those missing it
+    other = re.search(r"\d", what[targets[0].end :])  # "... in 2026, up from 23 in 2024": 2026 is its year
+    stop = targets[0].end + (other.start() if other else len(what))
+    times = [t for t, s, _ in find_times(what, published) if s < stop + 4 and t.year]
+    when = times[0] if len(times) == 1 else None
+    status = figure_status(what, when, published, _ESTIMATES.search(what) is not None)
+    return [
+        SpendingRecord(
+            passage=passage.position,
+            subject="NATO",
+            metric=Metric.ALLIES_MEETING_TARGET,
+            when=when,
+            value=float(entry.group("figure").strip()),
+            target=targets[0].value,
+            as_written=entry.group("figure").strip(),
+            status=FigureStatus.ESTIMATE if status is FigureStatus.PLANNED else status,
+        )
+    ]
+
+
 _ENTRY_OWNER = re.compile(
-    r"^(?:the\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    # "Germany's total defence spending", "The US national defence budget for fiscal 2027"
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share\s+of\s+GDP)\b"
 )
 _ENTRY_OTHER = re.compile(
@@ -1683,6 +1720,9 @@ def _figure_first(
     """Return the spending a "by the numbers" entry gives ("2.4% — Germany's estimated defence
     spending this year"): the figure before the dash, whose the words after it say."""
     text, what = passage.text, entry.group("what")
+    counted = _COUNT_ENTRY.match(what)
+    if counted is not None and _WHOLE_NUMBER.fullmatch(entry.group("figure").strip()):
+        return _count_entry(passage, entry, published)
     owner = _ENTRY_OWNER.match(what)
     codes = _codes(owner.group("owner")) if owner else []
     if len(codes) != 1 or _ENTRY_OTHER.search(what):
@@ -1700,8 +1740,11 @@ def _figure_first(
     # the entry's own time comes before any other figure it mentions: "€108 billion — Germany's total
     # defence spending in 2026, ..., up from €86 billion in 2025"
     others = [q.start for q in (*find_percents(what), *find_money(what))]
-    times = [t for t in find_times(what, published) if not any(o < t[1] for o in others)]
-    when = times[0][0] if len(times) == 1 else None
+    written = sorted([*find_times(what, published), *_fiscal_years(what, published)], key=lambda t: t[1])
+    times = [t for t in written if not any(o < t[1] for o in others)]
+    # a year over a month: "... budget for fiscal 2027 that Congress passed in December" is 2027's
+    years = [t for t in times if t[0].month is None]
+    when = years[0][0] if len(years) == 1 else times[0][0] if len(times) == 1 else None
     status = figure_status(what, when, published, _ESTIMATES.search(what) is not None)
     if metric is Metric.AMOUNT and status is FigureStatus.ESTIMATE and _BUDGET_WORD.search(what):
         status = FigureStatus.PLANNED  # "Germany's total defence budget for 2026"
