@@ -188,7 +188,8 @@ _LEADING_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Dr|Prof|Lord|Lady)\.?\s+)+")
 _TITLED_NAME_STARTS = re.compile(
     rf"(?<![\w.])(?:{_by_first_letter(_ROLE_ABBREVIATIONS)}\.|{_by_first_letter(_LONGEST_ROLE_WORDS_FIRST)}\b)"
 )
-_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|\.?\s*$)")
+# ... also before a colon that opens the words: "SOT – Alan Rennie, Minister for the Armed Forces: “...”"
+_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|:\s|\.?\s*$)")
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
@@ -618,6 +619,8 @@ def _opens_role(word: str) -> bool:
         or _POSSESSIVE_END.search(word)
     ):
         return True
+    if word.lower().strip(".,") in _ROLE_WORDS:
+        return True  # a title in capitals: "Jane Doe, Minister for the Armed Forces:"
     return bool(_ACRONYM.match(f"{word} ") or find_country_mentions(word) or find_demonyms(word))
 
 

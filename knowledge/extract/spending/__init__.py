@@ -29,8 +29,10 @@ from knowledge.extract.spending._spoken import speech_ally, spoken_records
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
+    COUNTERFACTUAL,
     ESTIMATED_OTHER,
     GAPPED,
+    NORM_AFTER,
     UNRESOLVED_TIME,
     article_frame,
     context_years,
@@ -486,8 +488,16 @@ def _per_head(record: SpendingRecord, article: Article) -> bool:
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:
-    """Return whether a phrase-read record stands: not a claim the article is checking."""
-    return _CLAIM.search(article.passages[record.passage].text) is None
+    """Return whether a phrase-read record stands: not a claim the article is checking, nor a
+    figure made a rule ("treat 2% as a floor") or what a figure would be ("would sit at 1.9%")."""
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    if at >= 0 and (
+        NORM_AFTER.match(text, at + len(record.as_written))
+        or COUNTERFACTUAL.search(text, max(0, at - 40), at)
+    ):
+        return False
+    return _CLAIM.search(text) is None
 
 
 def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef | None]) -> SpendingRecord:

@@ -175,6 +175,7 @@ _TOTAL_SUBJECT = re.compile(
     r"|NATO\s+(?:allies|members)|(?:total\s+)?allied\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)"
     r"|total\s+NATO\s+(?:defen[cs]e\s+)?(?:spending|expenditure)|(?:NATO|the\s+alliance)\s+as\s+a\s+whole"
     r"|alliance-wide\s+(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)|allied\s+governments"
+    r"|(?:total\s+)?(?:defen[cs]e\s+)?(?:spending|expenditure|outlays)\s+across\s+(?:the\s+)?(?i:alliance|NATO)"
     r"|(?<=NATO\s)(?:\w+\s+){1,3}?its\s+(?:\d{2}\s+)?(?:allies|members)"
     # the allies that open a sentence, with nothing to narrow them ("European allies"), spending
     # together: "Allies spent a combined $1.47 trillion", "The allies together spent ..."

@@ -42,6 +42,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
@@ -62,8 +63,14 @@ from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, f
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 from knowledge.wordscan import fold_case
 
+COUNTERFACTUAL = re.compile(
+    r"\bwould\s+(?:sit|stand|be|fall|drop|come\s+in)\s+(?:at|to|around|about|roughly|near|below|under)\b",
+    re.I,
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether)\b|\bwere\s+to\b"
+    # what a figure would be without something: "strip the fund out and Denmark would sit at 1.9%"
+    rf"|{COUNTERFACTUAL.pattern}"
     # an ally imagined: "A Poland at 6% would spend more on its army than on its schools"
     r"|\b(?i:an?)\s+(?-i:[A-Z][\w’'-]+)\s+at\s"
     # an option looked at, not a decision: "Denmark was looking at 3.2 percent"
@@ -354,6 +361,7 @@ _SPOKEN_LEAD = re.compile(rf"{_TOPIC_LEAD.pattern}|\b(?:we|our|us)\b", re.I)
 _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
+    r"|\b(?i:across\s+(?:the\s+)?(?:alliance|NATO)|alliance-wide)\b"  # "expenditure across the Alliance reached"
 )
 # A clause about a meeting or the allies together: "The summit split the 5% figure into 3.5% ...".
 _GATHERING = re.compile(
@@ -951,9 +959,9 @@ def _topics(text: str) -> tuple[bool, bool, bool]:
 # --- ordinary lines ---------------------------------------------------------------------------
 
 
-# A figure made a rule, not a level: "backed making 2% a floor rather than a ceiling".
-_NORM_AFTER = re.compile(
-    r"\s+(?:of\s+GDP\s+)?(?:a|the)\s+(?:floor|ceiling|minimum|maximum|baseline|benchmark)\b", re.I
+# A figure made a rule, not a level: "backed making 2% a floor rather than a ceiling", "treat 2% as a floor".
+NORM_AFTER = re.compile(
+    r"\s+(?:of\s+GDP\s+)?(?:as\s+)?(?:a|the)\s+(?:floor|ceiling|minimum|maximum|baseline|benchmark)\b", re.I
 )
 
 
@@ -1013,7 +1021,7 @@ def _line_records(
         if (
             _hypothetical(text, start, figure.end, end)
             or _about_something_else(text, figure, start)
-            or _NORM_AFTER.match(text, figure.end)
+            or NORM_AFTER.match(text, figure.end)
         ):
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end() and quote is None:
@@ -1379,6 +1387,13 @@ def _reaches_named_target(text: str, quantity: Quantity) -> bool:
     )
 
 
+RATE_OF_CHANGE = re.compile(
+    r"\b(?:increase|rise|jump|cut|drop|fall|growth|boost|gain|reduction)\s+of\s+[^,;()%]{1,30}?,?\s+"
+    r"(?:or|up|down)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+
+
 def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     """Return whether a percentage reads as a share of GDP in its sentence.
 
@@ -1388,6 +1403,8 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     """
     if _NOT_SHARE_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start]) is not None:
         return False
+    if RATE_OF_CHANGE.search(text, max(0, quantity.start - 60), quantity.start) is not None:
+        return False  # "an increase of $35.2 billion, or 4.1%": the rise as a rate, no share
     if _CROSSED_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) and _VALUE_AFTER.match(
         text, quantity.end
     ):
@@ -2100,10 +2117,19 @@ def _long_rows(
         column(_SHARE_COLUMN),
         column(_STATUS_COLUMN),
     )
+    body = rows[1:]
+    if ally is None or year is None or share is None:
+        # no header: a tracker's lines ("✅ Poland | 4.31% | 2025 | comment") say by their cells
+        ally, year, share = (
+            _column_of(rows, _is_ally_cell),
+            _column_of(rows, _is_year_cell),
+            _column_of(rows, _is_share_cell),
+        )
+        body, status = rows, None
     if ally is None or year is None or share is None:
         return []
     records = []
-    for row in rows[1:]:
+    for row in body:
         if max(ally, year, share) >= len(row):
             continue
         codes = _row_allies(row[ally])
@@ -2126,6 +2152,38 @@ def _long_rows(
             )
         )
     return records
+
+
+_LONG_ROWS = 3  # a header-less long table has this many rows at least
+_MOST = 0.6  # ... and a column is of a kind when this share of its cells are
+
+
+def _column_of(rows: list[list[str]], is_kind: Callable[[str], bool]) -> int | None:
+    """Return the one column most of whose cells are of a kind, if there is one."""
+    if len(rows) < _LONG_ROWS:
+        return None
+    width = max(len(row) for row in rows)
+    columns = [
+        i
+        for i in range(width)
+        if sum(1 for row in rows if i < len(row) and is_kind(row[i])) >= _MOST * len(rows)
+    ]
+    return columns[0] if len(columns) == 1 else None
+
+
+def _is_ally_cell(cell: str) -> bool:
+    """Return whether a cell names one ally alone ("✅ Poland")."""
+    return len(_row_allies(cell)) == 1
+
+
+def _is_year_cell(cell: str) -> bool:
+    """Return whether a cell is a year ("2025", "2026e")."""
+    return _YEAR_CELL.fullmatch(cell.strip()) is not None
+
+
+def _is_share_cell(cell: str) -> bool:
+    """Return whether a cell is a percentage ("4.31%")."""
+    return "%" in cell and _CELL_NUMBER.match(cell) is not None
 
 
 def _share_column(

@@ -18,8 +18,12 @@ import re
 # between ("agreed last year in Madrid").
 _VENUE_BEFORE = re.compile(
     r"\b(?:summits?|meetings?|talks|ministerials?|gatherings?|conferences?|agenda|met|meet|meets|gather(?:s|ed)?"
-    r"|convene[sd]?|agreed|pledged|adopted|endorsed|signed|decided|held|set|made|struck)"
+    r"|convene[sd]?|agreed|pledged|adopted|endorsed|signed|decided|held|set|made|struck|sat(?:\s+down)?)"
     r"(?:\s+(?:last|this|next|in)\s+[\w-]+)?\s*,?\s+(?:in|at)\s+(?:the\s+)?$"
+    # a label's summit: "Last summit: Ankara, July 2026"
+    r"|\b(?:summit|meeting|ministerial|venue|host\s+city)\s*:\s*$"
+    # where someone takes their plan: "What I will take to Lisbon is a credible path"
+    r"|\b(?:take|takes|taking|took|bring|brings|bringing|brought|carry|carries)\s+(?:[\w’'-]+\s+){0,3}?to\s+$"
     # "the first summit in Türkiye since Istanbul": the earlier venue
     r"|\b(?:summits?|meetings?)\s+(?:in|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+since\s+$",
     re.I,
