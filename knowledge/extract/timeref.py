@@ -164,7 +164,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "month",
         "month",
-        re.compile(rf"\b(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+{_MONTH}\b"),
+        re.compile(
+            rf"\b(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+|(?i:early|late|mid)-){_MONTH}\b"
+        ),
     ),
     ("month", "month", re.compile(rf"\b{_MONTH}(?=\s+summit)")),
     # "FY2026", "FY 2026", "FY26": the fiscal year named by the calendar year it ends in, as

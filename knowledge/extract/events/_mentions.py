@@ -104,6 +104,7 @@ _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
     r"|council"
     r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
+    r"|t(?:ake|akes|ook) place"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -137,11 +138,17 @@ _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders
 _DECIDED = re.compile(
     r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided"
     # "the commitments made by allies at The Hague in 2025", "commitments assumed at The Hague"
-    r"|(?:commitments?|pledges?|promises?)\s+(?:made|assumed|given|taken))(?:\s+(?:to|on|upon))?"
+    r"|(?:commitments?|pledges?|promises?)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:made|assumed|gave|given|took|taken))"
+    r"(?:\s+(?:to|on|upon))?"
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
-_HELD_PRONOUN = re.compile(r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at)\b)")
+_HELD_PRONOUN = re.compile(
+    r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at|on|from)\b"
+    # "... to host our next Summit in Lisbon. It will take place on 13 and 14 July 2028"
+    r"|\s+(?:will|is\s+to|is\s+due\s+to|is\s+set\s+to)\s+take\s+place\s+(?:in|at|on|from)\b"
+    r"|\s+(?:took|takes)\s+place\s+(?:in|at|on|from)\b)"
+)
 _BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda)\b")
 _MOVED = re.compile(
     r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
@@ -431,11 +438,15 @@ def _laid_out(passage: Passage, meeting: LaidOut) -> Mention:
 
 
 def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
-    """Return "It will be held in Ankara on 7-8 July": the meeting being discussed, its place and time."""
+    """Return "It will be held in Ankara on 7-8 July", "It will take place on 13 and 14 July 2028": the
+    meeting being discussed, its place and time."""
     found: list[Mention | None] = []
     for match in _HELD_PRONOUN.finditer(passage.text):
         mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
-        found.append(replace(mention, back_reference=True) if mention and mention.place else None)
+        # with its place or, after the sentence that placed it, only its date
+        found.append(
+            replace(mention, back_reference=True) if mention and (mention.place or mention.when) else None
+        )
     return found
 
 

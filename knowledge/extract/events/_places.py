@@ -76,6 +76,12 @@ _AFTER = re.compile(
     rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
     rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
 )
+# A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
+# summit: Ankara, July 2026" -- the place, then its date.
+_LISTED = re.compile(
+    rf"\s*[,:]\s+(?P<place>{_NAME})(?P<suffix>)(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b))"
+)
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)
 _CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
@@ -107,7 +113,7 @@ _VENUE_AFTER = re.compile(
 
 def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     """Return the place written right after a meeting word or verb ending at end ("summit in X")."""
-    match = _AFTER.match(text, end)
+    match = _AFTER.match(text, end) or _LISTED.match(text, end)
     if match is None or times.covering(match.start("place")) is not None:
         return None
     if _VENUE_AFTER.match(text, match.end("place")):
