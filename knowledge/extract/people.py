@@ -88,6 +88,7 @@ _ROLE_QUALIFIERS = _words(
 # role heads, so such a speaker never speaks for a government (see spending's _spoken).
 _PROFESSIONS = _words(
     "analyst economist researcher professor historian strategist critic coach editor columnist"
+    " reader caller listener viewer"  # a live chat's "Reader Ana": no part of her name
 )
 _ROLE_QUALIFIERS += _PROFESSIONS
 # A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title

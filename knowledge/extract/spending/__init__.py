@@ -119,7 +119,38 @@ def extract_spending(
         )
         for r in _anaphoric_years(corrected, sentences)
     ]
-    return _once(_restated([r for r in own if r.currency != KRONER and _plausible(r)]))
+    public = _public_turns(sentences)
+    return _once(
+        _restated(
+            [
+                r
+                for r in own
+                if r.currency != KRONER
+                and _plausible(r)
+                and sentences.passages[r.passage].paragraph not in public
+            ]
+        )
+    )
+
+
+# A member of the public's turn in a live chat or a phone-in: "[14:02] Reader Ana: ... I keep
+# reading that it's stuck at about 1.3%." What they have read or heard is no figure of the article's.
+_PUBLIC_TURN = re.compile(
+    r"^\s*(?:\[\d{1,2}[:.]\d{2}\]\s*)?(?:\*\*)?(?:Reader|Caller|Listener|Viewer|Audience(?:\s+member)?|Commenter)\b[^:\n]{0,30}:"
+)
+
+
+def _public_turns(article: Article) -> set[int]:
+    """Return the paragraphs that are the public's turns (their first sentence opens with the label)."""
+    turns: set[int] = set()
+    seen: set[int] = set()
+    for passage in article.passages:
+        if passage.paragraph in seen:
+            continue
+        seen.add(passage.paragraph)
+        if _PUBLIC_TURN.match(passage.text):
+            turns.add(passage.paragraph)
+    return turns
 
 
 def _undated_target(record: SpendingRecord) -> SpendingRecord:

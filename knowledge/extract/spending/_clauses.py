@@ -32,7 +32,9 @@ DATELINE = re.compile(
 
 # A new clause joined to the one before: a time after it is the new clause's ("spent 4.4% on defence,
 # and the plan for this year is 4.8%").
-JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s", re.I)
+# a second clause of its own, with a comma or as a second "that" clause: "the ratio was 1,14 % and
+# that in the year 2022 the allocation was ..."
+JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+that\s", re.I)
 # "since" right before a year: when a span began, not a figure's year.
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 

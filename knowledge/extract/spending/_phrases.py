@@ -452,11 +452,18 @@ class _TargetContext:
 # --- entry point ------------------------------------------------------------------------------
 
 
+_LEAD_PASSAGES = 3
+
+
 def extract_spending(article: Article) -> list[SpendingRecord]:
     """Return the spending facts stated in the article's passages, in passage order."""
     records: list[SpendingRecord] = []
     reading = _Reading()
-    title_speaks = _DEFENCE.search(article.meta.title or "") is not None
+    # the title or the lead frames every section: a memo's "Subject: Defence spending outlook" line
+    # makes its "Key points" bullets about defence
+    title_speaks = _DEFENCE.search(article.meta.title or "") is not None or any(
+        _names_defence(p.text) for p in article.passages[:_LEAD_PASSAGES]
+    )
     section_speaks: dict[str | None, bool] = {}  # whether each section so far has named defence
     for passage in article.passages:
         section_speaks[passage.section] = section_speaks.get(passage.section, False) or _names_defence(

@@ -328,7 +328,9 @@ _OTHER_THING = re.compile(
     re.I,
 )
 # When a target was set, which dates no figure: "well below the 3.5% target leaders agreed in 2025".
-_TARGET_SET = re.compile(r"\b(?:agreed|adopted|set|endorsed|decided|pledged)\s+(?:in|at|on)\s+$", re.I)
+_TARGET_SET = re.compile(
+    r"\b(?:agreed|adopted|set|endorsed|decided|pledged)\s+(?:in|at|on)\s+(?:the\s+year\s+)?$", re.I
+)  # "the threshold of 2,0 % which the Allies had agreed in the year 2014": the target's year
 # A level judged, not spent: "argues that 2.1% is enough to meet its targets".
 _JUDGED_AFTER = re.compile(
     r"(?:\s+of\s+(?:its\s+)?GDP)?\s+(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+)?(?:enough|sufficient|"
