@@ -24,6 +24,9 @@ _VENUE_BEFORE = re.compile(
     r"|\b(?:summit|meeting|ministerial|venue|host\s+city)\s*:\s*$"
     # where someone takes their plan: "What I will take to Lisbon is a credible path"
     r"|\b(?:take|takes|taking|took|bring|brings|bringing|brought|carry|carries)\s+(?:[\w’'-]+\s+){0,3}?to\s+$"
+    # where someone goes: "if the Americans arrive in Lisbon demanding ...", "before she flies to Oslo"
+    r"|\b(?:arrive|arrives|arrived|arriving|travel\w*|fly|flies|flew|flying|head|heads|headed|heading"
+    r"|go|goes|going|went)\s+(?:to|in)\s+$"
     # "the first summit in Türkiye since Istanbul": the earlier venue
     r"|\b(?:summits?|meetings?)\s+(?:in|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+since\s+$",
     re.I,
