@@ -126,7 +126,8 @@ _EU_COUNCIL = re.compile(r"\b(?:European|EU)\s+Council\b(?!['’]s|\s+(?:[Pp]res
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
-    r"|(?:are|is)\s+due(?=\s+(?:in|at)\s))"  # "heads of state are due in Ankara on 7 July"
+    # "heads of state are due in Ankara on 7 July", "With leaders due in Tirana in mid-July"
+    r"|(?:(?:are|is)\s+|(?<=leaders\s)|(?<=ministers\s))due(?=\s+(?:in|at)\s))"
     r"(?:\s+(?:again|together))?\b"
 )
 # the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
@@ -160,7 +161,9 @@ _DAY_OF = re.compile(
     r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
-_TIME_AFTER_GAP = re.compile(rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?")
+_TIME_AFTER_GAP = re.compile(
+    rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+)  # "in mid-July 2028"
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
