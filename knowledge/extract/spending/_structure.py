@@ -1862,6 +1862,11 @@ def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -
     return None
 
 
+_SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s", re.I)
+_TIME_REACH = 60  # characters from a figure to a time written after it
+_TIME_REACH_PAST_COMMA = 45
+
+
 def _time_of(
     text: str,
     figures: list[tuple[_Found, Metric]],
@@ -1903,9 +1908,12 @@ def _time_of(
         t
         for t, s, e in usable
         if last.end <= s < stop
-        and s - last.end <= 60
+        # "5 per cent including defence-related security expenditure in 2035"; but past a comma the
+        # time is soon another clause's ("at 2.02 per cent, after spending half that a decade earlier")
+        and s - last.end <= (_TIME_REACH if "," not in text[last.end : s] else _TIME_REACH_PAST_COMMA)
         and not any(n < s for n in numbers)
         and not JOINED_CLAUSE.search(text, last.end, s)
+        and not _SUBORDINATE_GAP.search(text, last.end, s)  # ", after spending half that a decade earlier"
         and not _TIME_LABEL.match(text, e)  # "(2026: CZK 181.6 billion)": the time of what follows it
     ]
     if after:
