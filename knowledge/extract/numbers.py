@@ -203,6 +203,14 @@ _MONEY_AFTER = re.compile(
 )
 
 
+# An amount in words: "forty-six and a half billion euros".
+_MONEY_WORDS = re.compile(
+    rf"(?<![\w$€£.,-])(?P<num>{NUMBER_WORD_PATTERN}(?:{_HALF})?)\s+(?P<scale>(?i:trillion|billion|million))"
+    rf"\s+(?P<post>(?i:{_CURRENCY_WORD_ALT}))\b"
+)
+_WORD_MONEY_CUE = re.compile(r"(?i:illion)")
+
+
 class QualifierKind(StrEnum):
     """How a qualifier bends the number after it."""
 
@@ -345,10 +353,16 @@ def find_money(text: str) -> list[Quantity]:
 @functools.lru_cache(maxsize=PASSAGE_CACHE)
 def _money(text: str) -> tuple[Quantity, ...]:
     """Return find_money's answer as a tuple, computed once per text."""
-    if _MONEY_CUE.search(text) is None:
+    digits, words = _MONEY_CUE.search(text) is not None, _WORD_MONEY_CUE.search(text) is not None
+    if not digits and not words:
         return ()
     found: list[Quantity] = []
-    for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
+    for match in _MONEY_WORDS.finditer(text) if words else ():
+        currency, count = _currency(match), _number_value(match.group("num"))
+        if currency is not None and count is not None:
+            value = float(Decimal(str(count)).scaleb(_SCALES[fold_case(match.group("scale"))]))
+            found.append(Quantity(value, match.start(), match.end(), match.group(0), currency))
+    for pattern in (_MONEY_BEFORE, _MONEY_AFTER) if digits else ():
         for match in pattern.finditer(text):
             if any(match.start() < q.end and q.start < match.end() for q in found):
                 continue

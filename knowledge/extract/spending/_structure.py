@@ -133,6 +133,8 @@ _VALUE_AFTER = re.compile(
     re.I,
 )
 _NOT_AMOUNT = re.compile(
+    # a branch's share is no ally's total: "the army alone will get about seven billion euros"
+    r"\b(?:army|navy|air\s+force|marines|coast\s+guard)\b|"
     r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
     # "a €5bn boost", "a boost of €5bn" are changes; "will boost its budget to €35 billion" is a level
@@ -393,7 +395,7 @@ _LABEL_BOUND = re.compile(
 _ONLY_NAMES = re.compile(
     r"(?:\s*(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*(?:,|\band\b|&)?)+\s*\.?\s*"
 )
-_NUMBER_CUE = re.compile(r"\d|per\s*cent|percent", re.I)
+_NUMBER_CUE = re.compile(r"\d|per\s*cent|percent|illion\s", re.I)  # "forty-six and a half billion euros"
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer)\b|n[’']t\b"
