@@ -564,10 +564,12 @@ def spoken_spending(
 ) -> list[SpendingRecord]:
     """Return the figures officials give in their own words for their ally, beyond those found."""
     about, frame = is_about_defence(article), article_frame(article)
+    # a fact check's "Claim: X said: ..." is the claim it checks, not X's figure
+    claimed = [s for s in statements if not _CLAIM.search(article.passages[s.passage].text)]
     return spoken_records(
         article,
         people,
-        statements,
+        claimed,
         found,
         lambda words, ally: extract_spending(
             words, speaking_for=ally, about_defence=about, outer_frame=frame
