@@ -2157,17 +2157,8 @@ def _long_rows(
         when = TimeRef(text=row[year].strip(), year=int(written.group("year")))
         noted = row[status] if status is not None and status < len(row) else ""
         said = next((kind for pattern, kind in _STATUS_WORDS if pattern.match(noted)), None)
-        records.append(
-            SpendingRecord(
-                passage=passage.position,
-                subject=codes[0],
-                metric=Metric.SHARE_OF_GDP,
-                when=when,
-                value=float(value.group("num")),
-                as_written=row[share].strip() if "%" in row[share] else f"{row[share].strip()}%",
-                status=said or figure_status("", when, published, False),
-            )
-        )
+        stated = said or figure_status("", when, published, False)
+        records.append(_share_cell(passage, codes[0], row[share], float(value.group("num")), when, stated))
     return records
 
 
@@ -2229,18 +2220,25 @@ def _share_column(
         match = _CELL_NUMBER.match(row[column]) if len(codes) == 1 and column < len(row) else None
         if match is None:
             continue
-        records.append(
-            SpendingRecord(
-                passage=passage.position,
-                subject=codes[0],
-                metric=Metric.SHARE_OF_GDP,
-                when=when,
-                value=float(match.group("num")),
-                as_written=row[column].strip() if "%" in row[column] else f"{row[column].strip()}%",
-                status=figure_status("", when, published, estimates),
-            )
-        )
+        status = figure_status("", when, published, estimates)
+        records.append(_share_cell(passage, codes[0], row[column], float(match.group("num")), when, status))
     return records
+
+
+def _share_cell(
+    passage: Passage, code: str, cell: str, value: float, when: TimeRef, status: FigureStatus
+) -> SpendingRecord:
+    """Return the share of GDP a table's cell gives an ally ("4.70" is written "4.70%")."""
+    written = cell.strip()
+    return SpendingRecord(
+        passage=passage.position,
+        subject=code,
+        metric=Metric.SHARE_OF_GDP,
+        when=when,
+        value=value,
+        as_written=written if "%" in written else f"{written}%",
+        status=status,
+    )
 
 
 def _year_rows(
