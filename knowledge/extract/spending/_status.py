@@ -67,6 +67,10 @@ _ACTUAL_FIGURE = re.compile(r"\b(?:an\s+)?actual\s+(?:about\s+|around\s+)?\S*$",
 # "expects that" stays its plan).
 _ESTIMATED_PLAN = re.compile(r"\b(?:estimates?|estimated|projects?|projected|forecasts?)\s+that\b", re.I)
 # The figures are someone's estimates: "according to NATO's latest estimates", "by NATO estimates".
+# NATO's own figures for a year just ended are its estimates, revised the next year.
+NATO_FIGURES = re.compile(
+    r"\bNATO(?:['’]s)?\s+(?:(?:latest|own|new)\s+)?(?:figures?|data|numbers?|statistics)\b"
+)
 _ESTIMATES_SOURCE = re.compile(
     r"\b(?:according\s+to|by|on)\s+(?:the\s+)?(?:[\w.]+['’]s?\s+)?(?:(?:latest|own|new|current)\s+)?"
     r"(?:estimates|projections|forecasts)\b",
@@ -125,6 +129,8 @@ def figure_status(
         return FigureStatus.PLANNED  # a later year, or this year's budget: "the 2025 budget is 4.7% of GDP"
     if estimates or year == published.year:
         return FigureStatus.ESTIMATE
+    if year == published.year - 1 and NATO_FIGURES.search(lead):
+        return FigureStatus.ESTIMATE  # "NATO's figures put the UK at 2.41% of GDP last year": NATO's estimate
     return FigureStatus.ACTUAL
 
 
