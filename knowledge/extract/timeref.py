@@ -64,8 +64,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE_YEAR = re.compile(
     r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
 )
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH = rf"(?P<month>{_MONTH_NAMES})"
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?P<month>{MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year as written, on its own: "2023" (``fullmatch`` it).
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -80,7 +80,7 @@ _NUMERIC_DATE = (
 # sentence) for nothing. The cues of case-insensitive patterns are in lower case and are looked for
 # in the folded text (see fold_case): name -> (cue, whether to search the folded text).
 _CUES: dict[str, tuple[re.Pattern[str], bool]] = {
-    "month": (re.compile(_MONTH_NAMES), False),
+    "month": (re.compile(MONTH_NAMES), False),
     "relative": (re.compile(r"this|last|next"), True),
     "year word": (re.compile(r"year"), True),
     "decade": (re.compile(r"decade"), True),
@@ -480,7 +480,7 @@ def _resolve_weekday(
 # A chronology's entry opens with its date as a label: "2014 — Allies agree ...", "June 2025: ...",
 # "2026 (plan): ...". Everything the line says happens then unless it writes another year.
 _LINE_DATE = re.compile(
-    rf"\s*(?:(?:early|mid|late)[-\s]+|(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"\s*(?:(?:early|mid|late)[-\s]+|(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
     r"(?:\s*\([^()]{1,20}\))?\s*(?:[—–:]|-\s)\s*(?=\S)",
     re.I,
 )

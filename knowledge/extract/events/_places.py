@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.events._clauses import clause_start
 from knowledge.extract.events._times import Times
+from knowledge.extract.timeref import MONTH_NAMES
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.places import capital_of, find_place
 
@@ -79,8 +80,7 @@ _AFTER = re.compile(
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
 _LISTED = re.compile(
-    rf"\s*[,:]\s+(?P<place>{_NAME})(?P<suffix>)(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:January|February|March|April"
-    r"|May|June|July|August|September|October|November|December)\b))"
+    rf"\s*[,:]\s+(?P<place>{_NAME})(?P<suffix>)(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b))"
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)

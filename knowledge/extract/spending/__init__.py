@@ -211,7 +211,6 @@ _STANDING_NOTE = re.compile(
     r"|\b(?:all|the)\s+figures\s+(?:are|refer\s+to|show)\b",
     re.I,
 )
-_NOTE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STANDING_NOTE_CHARS = 300  # a note is a sentence of its own, not a paragraph that says "unless" in passing
 
 
@@ -229,13 +228,10 @@ def _standing_note(article: Article) -> _Standing | None:
     for passage in article.passages:
         if len(passage.text) > _STANDING_NOTE_CHARS or not _STANDING_NOTE.search(passage.text):
             continue
-        years = {int(y) for y in _NOTE_YEAR.findall(passage.text)}
+        years = {int(y) for y in _WRITTEN_YEAR.findall(passage.text)}
         if len(years) == 1:
-            return _Standing(passage.position, years.pop(), _ESTIMATE_WORD.search(passage.text) is not None)
+            return _Standing(passage.position, years.pop(), _ESTIMATES.search(passage.text) is not None)
     return None
-
-
-_ESTIMATE_WORD = re.compile(r"\bestimat", re.I)
 
 
 def _standing_year(record: SpendingRecord, note: _Standing | None, article: Article) -> SpendingRecord:
@@ -565,11 +561,11 @@ def spoken_spending(
     """Return the figures officials give in their own words for their ally, beyond those found."""
     about, frame = is_about_defence(article), article_frame(article)
     # a fact check's "Claim: X said: ..." is the claim it checks, not X's figure
-    claimed = [s for s in statements if not _CLAIM.search(article.passages[s.passage].text)]
+    unclaimed = [s for s in statements if not _CLAIM.search(article.passages[s.passage].text)]
     return spoken_records(
         article,
         people,
-        claimed,
+        unclaimed,
         found,
         lambda words, ally: extract_spending(
             words, speaking_for=ally, about_defence=about, outer_frame=frame

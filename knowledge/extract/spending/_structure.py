@@ -1071,14 +1071,13 @@ def _line_records(
                 text, figure.start, owners, records, phrased or []
             )
         when = _time_of(text, figures, index, times, start, end) or heading_time
+        # a line's year label is its figure's year: "2014 – 1.01% (in September, allies ...)", "2026e: 2.1 pct"
         year_label = (
             _YEAR_CELL.fullmatch(label.group("label").strip())
             if label and figure.start == label.end()
             else None
         )
-        if (
-            year_label is not None
-        ):  # "2014 – 1.01% (in September, allies ...)", "2026e: 2.1 pct": the line's year
+        if year_label is not None:
             when = TimeRef(text=year_label.group(0), year=int(year_label.group("year")))
         back = _WHEN_YEAR_BEFORE.search(text, max(0, figure.start - 80), figure.start)
         if back is not None and not any(back.start() <= f.start < figure.start for f, _ in figures[:index]):
@@ -1693,6 +1692,7 @@ def _is_ally(code: str) -> bool:
 # "30 — The number of allies that NATO estimates spent at least 2% of GDP in 2026, up from 23 in 2024"
 _COUNT_ENTRY = re.compile(r"(?:the\s+)?number\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+states)\b", re.I)
 _WHOLE_NUMBER = re.compile(r"\d{1,2}")
+_COUNT_BASE = re.compile(r",?\s+(?:up|down)\s+from\b|,?\s+compared\s+with\b", re.I)  # the earlier count
 _MEETING = re.compile(r"\b(?:at\s+least|met|meet|meeting|reached|reach|hit|above|exceed\w*)\b", re.I)
 _SHORT_OF = re.compile(r"\b(?:below|under|short|missed|miss|fail\w*|not)\b", re.I)
 
@@ -1707,9 +1707,8 @@ def _count_entry(
     lead = what[: targets[0].start] if targets else ""
     if not targets or targets[0].value is None or not _MEETING.search(lead) or _SHORT_OF.search(lead):
         return []  # "7 — the number of allies below 2% of GDP this year" counts those missing it
-    other = re.search(r"\d", what[targets[0].end :])  # "... in 2026, up from 23 in 2024": 2026 is its year
-    stop = targets[0].end + (other.start() if other else len(what))
-    times = [t for t, s, _ in find_times(what, published) if s < stop + 4 and t.year]
+    own = _COUNT_BASE.split(what, maxsplit=1)[0]  # "... in 2026, up from 23 in 2024": 2026 is its year
+    times = [t for t, _, _ in find_times(own, published) if t.year]
     when = times[0] if len(times) == 1 else None
     status = figure_status(what, when, published, _ESTIMATES.search(what) is not None)
     return [
