@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from knowledge.errors import MalformedArticle
@@ -337,11 +338,40 @@ def is_table_row(line: str) -> bool:
     return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
 
 
+def is_pair_row(line: str) -> bool:
+    """Return whether a line is a row of a two-column table set in spaces: a short label and one
+    figure ("2026             2.47 (estimate)"). One such line alone is no table (see ``_blocks``)."""
+    row = line.strip()
+    if "\t" not in row and _WIDE_SPACE.search(row) is None:
+        return False
+    cells = [c for c in _SPACED_CELLS.split(row) if c]
+    return (
+        len(cells) == 2
+        and len(cells[0]) <= _PAIR_LABEL
+        and _PAIR_VALUE.fullmatch(cells[1]) is not None
+        and not cells[0].endswith((".", ":", ";"))
+    )
+
+
 def is_table_header(line: str, following: str) -> bool:
     """Return whether a line is a table's header of words only: a Markdown one ("| Year | Poland |
     Estonia |") over its rule line ("|------|--------|"), or a CSV file's over its first row."""
+    if is_pair_row(following):
+        # a two-column table's header of words: "Calendar year    Defence expenditure, % of GDP"
+        cells = [c for c in _SPACED_CELLS.split(line.strip()) if c]
+        return (
+            len(cells) == 2
+            and (_WIDE_SPACE.search(line.strip()) is not None or "\t" in line)
+            and all(c[0].isalpha() for c in cells)
+            and not any(ch.isdigit() for ch in cells[0])
+        )
     if "|" in line:
-        return _RULE_LINE.fullmatch(following) is not None
+        # a rule line under it, or a row of as many cells: "Year | Czechia | Slovakia" over "2024 | 2.07 | 2.01"
+        return _RULE_LINE.fullmatch(following) is not None or (
+            "|" in following
+            and is_table_row(following)
+            and len(table_cells(line)) == len(table_cells(following)) >= 3
+        )
     # a CSV file's header of words ("country,year,pct_gdp,status") over a row of as many cells
     return (
         _CSV_ROW.fullmatch(line.strip()) is not None
@@ -372,7 +402,11 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
     for i, (start, end) in enumerate(lines):
         line = body[start:end]
         following = body[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
-        if is_table_row(line) or is_table_header(line, following):
+        if (
+            is_table_row(line)
+            or is_table_header(line, following)
+            or (is_pair_row(line) and (in_table or is_pair_row(following)))
+        ):
             if para_start is not None and not in_table:
                 yield para_start, para_end, "text"
                 para_start = None
@@ -428,6 +462,9 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # (prose always has one); a cell that is a word or two marks it as a row, not a long number.
 _CSV_ROW = re.compile(r"[^,|\t]+(?:,(?! )[^,|\t]*){2,}")
 _WORD_CELL = re.compile(r"[^\W\d_][\w .'’()-]*")
+_SPACED_CELLS = re.compile(r"\t+|\s{2,}")
+_PAIR_LABEL = 30  # characters of a two-column table's label: "2024", "Calendar year 2025 (est.)"
+_PAIR_VALUE = re.compile(r"[~+−-]?\d+(?:[.,]\d+)?\s*%?(?:\s*\([^()]{1,20}\))?")  # "2.47 (estimate)"
 _WIDE_SPACE = re.compile(r"\s\s")  # without it, a "|" or a tab, _CELL_BREAK finds no break
 _NUMERIC_CELL = re.compile(r"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?|n/?a|[–—-]|\.\.)\s*$", re.I)
 
@@ -480,7 +517,14 @@ def _ends_sentence(text: str) -> bool:
 def _is_new_paragraph(line: str) -> bool:
     """Return whether a line after a finished sentence starts a new paragraph."""
     first = line.lstrip()[:1]
-    return first.isupper() or first.isdigit() or first in "“\"‘'(["  # "[18:02] REPORTER: ..." too
+    # "[18:02] REPORTER: ..." too, and a line led by a symbol: "→ read more: ...", "📌 Next week"
+    return (
+        first.isupper()
+        or first.isdigit()
+        or first in "“\"‘'(["
+        or first in "→➡⇒»▶►"
+        or (first != "" and unicodedata.category(first) == "So")  # an emoji or a pictograph
+    )
 
 
 def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -63,6 +63,7 @@ from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_me
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
+    city_named,
     host_place,
     opening_place,
     place_after,
@@ -126,6 +127,7 @@ _EU_COUNCIL = re.compile(r"\b(?:European|EU)\s+Council\b(?!['’]s|\s+(?:[Pp]res
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
+    r"|assemble|assembles|assembled"
     # "heads of state are due in Ankara on 7 July", "With leaders due in Tirana in mid-July"
     r"|(?:(?:are|is)\s+|(?<=leaders\s)|(?<=ministers\s))due(?=\s+(?:in|at)\s))"
     r"(?:\s+(?:again|together))?\b"
@@ -135,6 +137,11 @@ _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
 _DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+$", re.I)
 # How a summit's declaration names the next one: the leaders speak as "we".
 _WE_MEET_AGAIN = re.compile(r"\s*We\s+(?:will|shall)\s+meet\s+again\b")
+# leaders somewhere at some time are their meeting: "to Ankara on 7-8 July, where NATO leaders are
+# expected to review ..."
+_WHERE_GROUP = re.compile(
+    r"(?<=,\s)where\s+(?:(?:NATO|Nato|allied|alliance)\s+)?(?:leaders|heads\s+of\s+state(?:\s+and\s+government)?)\b"
+)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(
     r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided"
@@ -162,7 +169,7 @@ _DAY_OF = re.compile(
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _TIME_AFTER_GAP = re.compile(
-    rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+    rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
 )  # "in mid-July 2028"
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
@@ -171,12 +178,12 @@ _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expected|scheduled|next|upcoming|coming|forthcoming"
     r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes"
     # a timetable's present: "EU leaders hold their own summit on Thursday", "ministers meet on Friday"
-    r"|hold|holds|meet|meets|gather|gathers|travel|travels|arrive|arrives|takes\s+place)\b|['’]ll\b",
+    r"|hold|holds|meet|meets|gather|gathers|assemble|assembles|travel|travels|arrive|arrives|takes\s+place)\b|['’]ll\b",
     re.I,
 )
 _LOOKS_BACK = re.compile(
     r"\b(?:met|was|were|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
-    r"|ago|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went"
+    r"|ago|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went|assembled"
     r"|began|spoke|saw|rose|fell|became|won|chose|had"
     # a participle with its agent tells no time: "the summit in Ankara on 7-8 July, hosted by Turkey"
     r"|(?:held|hosted|attended)(?!\s+by\b))\b",
@@ -226,9 +233,21 @@ def mentions(
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
     found += _named_decisions(passage, times, published)
+    found = [_placed(m, context) if m.place is not None and m.place.described else m for m in found]
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
     return _fold_clauses(found)
+
+
+def _placed(mention: Mention, context: str) -> Mention:
+    """Return a mention of "the Dutch city" in the city the heading above names ("The Hague, June
+    2025"); else the meeting is placed in the country alone, and joins an event the text places in
+    one of its cities."""
+    assert mention.place is not None and mention.place.country is not None
+    city = city_named(context, mention.place.country)
+    if city is None:
+        return mention
+    return replace(mention, place=replace(city, start=mention.place.start, end=mention.place.end))
 
 
 def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
@@ -273,7 +292,7 @@ def _verb_mentions(
     """
     text = passage.text
     found: list[Mention | None] = []
-    for pattern in (_MEET, _HOSTS_GROUP):
+    for pattern in (_MEET, _HOSTS_GROUP, _WHERE_GROUP):
         for match in pattern.finditer(text):
             clause = clause_start(text, match.start())
             # the group nearest the verb meets: "ministers will meet in Brussels, a month before
@@ -364,7 +383,7 @@ def _mention(
     if place is None and noun:
         place = place_before(text, start, times) or where_place(text, start)
     if place is None and not noun:
-        place = _moved_to(text, start, end)
+        place = _moved_to(text, start, end) or where_place(text, start)
     if place is None and noun:
         place = _moved_to(text, clause_start(text, start), start)
     span_start = min(start, place.start) if place else start

@@ -35,6 +35,7 @@ class PlaceMatch:
     is_country: bool  # the place is a whole country ("the Netherlands"), not a city in it
     start: int
     end: int
+    described: bool = False  # "the Dutch city": a city of the country, named elsewhere (``city_named``)
 
 
 def words(text: str) -> frozenset[str]:
@@ -85,6 +86,11 @@ _LISTED = re.compile(
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)
 _CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
+# "in the Dutch city", "the Turkish resort": a city the text names elsewhere, in the demonym's country
+_DESCRIBED = re.compile(
+    r"[Tt]he\s+(?P<demonym>[A-Z]\w+)\s+(?:(?:coastal|port|seaside|spa|border|harbour)\s+)?"
+    r"(?:city|town|port|resort)\b"
+)
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
 # "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
 _SUBJECT = re.compile(
@@ -122,6 +128,9 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     capital = _CAPITAL.match(text, start)
     if capital:
         return _capital(capital, start)
+    described = _DESCRIBED.match(text, start)
+    if described:
+        return _described(described, start)
     place = resolve(match.group("place"), start == 0, start, match.end("place"), strong=True)
     suffix = match.group("suffix")
     if place is None or not suffix:
@@ -216,7 +225,10 @@ def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
 
 
 # "from the World Forum in The Hague, where NATO leaders begin the second day of their summit"
-_WHERE_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+where\b[^.;:!?]*$")
+# "will travel to Ankara on 7-8 July, where NATO leaders are expected to ...": a time may follow the place
+_WHERE_PLACE = re.compile(
+    rf"\b(?:[Ii]n|[Aa]t|to)\s+(?P<place>{_NAME})(?:\s+(?:on|in)\s+[^,;:.]{{1,30}})?\s*,\s+where\b[^.;:!?]*$"
+)
 
 
 def where_place(text: str, start: int) -> PlaceMatch | None:
@@ -265,6 +277,24 @@ def _capital(match: re.Match[str], start: int) -> PlaceMatch | None:
     demonyms = find_demonyms(match.group("demonym"))
     capital = capital_of(demonyms[0][0].code) if demonyms else None
     return PlaceMatch(capital.name, capital.country, False, start, match.end()) if capital else None
+
+
+def _described(match: re.Match[str], start: int) -> PlaceMatch | None:
+    """Return the country of a described city ("the Dutch city"): the city itself is named elsewhere."""
+    demonyms = find_demonyms(match.group("demonym"))
+    if not demonyms:
+        return None
+    country = demonyms[0][0]
+    return PlaceMatch(country.prose_name(), country.code, True, start, match.end(), described=True)
+
+
+def city_named(text: str, country: str) -> PlaceMatch | None:
+    """Return the first known city of a country that text names ("The Hague, June 2025"), if any."""
+    for match in _NAME_PATTERN.finditer(text):
+        place = resolve(match.group(0), match.start() == 0, 0, 0)
+        if place is not None and place.country == country and not place.is_country:
+            return place
+    return None
 
 
 def _country_of(text: str) -> str | None:

@@ -120,6 +120,7 @@ def extract_spending(
         for r in _anaphoric_years(corrected, sentences)
     ]
     public = _public_turns(sentences)
+    own = _framed_estimates(own, sentences)
     return _once(
         _restated(
             [
@@ -407,6 +408,41 @@ def _own_dollars(record: SpendingRecord) -> SpendingRecord:
     ):
         return record.model_copy(update={"currency": "CAD"})
     return record
+
+
+# An article framed by NATO's estimates: "NATO published its latest estimates of allied defence
+# spending last month", "estimates released by NATO".
+_NATO_ESTIMATES = re.compile(
+    r"\b(?:NATO|[Aa]lliance)(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?estimates\b"
+    r"|\bestimates\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:NATO|[Aa]lliance)\b"
+)
+_STATED_ACTUAL = re.compile(r"\b(?:actual|outturn|final)\b", re.I)
+
+
+def _framed_estimates(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return records with the year just ended's figures made estimates when the article is framed by
+    NATO's estimates (its title or first sentence on defence spending): the year's figures are NATO's
+    estimates, revised the next year, unless the words before a figure call it actual or final ("the
+    final figure for 2026 will be higher" after it is no such word)."""
+    published = article.meta.published
+    if published is None or not _NATO_ESTIMATES.search(article_frame(article)):
+        return records
+    return [
+        r.model_copy(update={"status": FigureStatus.ESTIMATE})
+        if r.status is FigureStatus.ACTUAL
+        and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+        and r.when is not None
+        and r.when.year == published.year - 1
+        and not _STATED_ACTUAL.search(_lead(article.passages[r.passage].text, r.as_written))
+        else r
+        for r in records
+    ]
+
+
+def _lead(text: str, written: str) -> str:
+    """Return the words of a sentence before a figure written in it (all of it if not found)."""
+    at = text.find(written)
+    return text[:at] if at >= 0 else text
 
 
 def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
 from knowledge.extract.people import QUOTATION
-from knowledge.extract.reader import FIGURE_FIRST, is_table_header, is_table_row, table_cells
+from knowledge.extract.reader import FIGURE_FIRST, is_pair_row, is_table_header, is_table_row, table_cells
 from knowledge.extract.spending._clauses import (
     DATELINE,
     INVERTED_CONDITION,
@@ -85,7 +85,8 @@ UNRESOLVED_TIME = re.compile(
     r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
 )
 _LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
-_CONDITION = re.compile(r"\b(?:if|unless)\b|\bwere\s+to\b", re.I)
+# "even if" concedes: "will not be trimmed even if growth disappoints" still states the figure
+_CONDITION = re.compile(r"\b(?<!even\s)(?:if|unless)\b|\bwere\s+to\b", re.I)
 CLAIM = re.compile(
     r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
@@ -103,7 +104,9 @@ _SENTENCE_OPENING = re.compile(
     r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\s*(?:[—–-]|:)\s*)?", re.I
 )
 # An article is about defence from the first title, heading or sentence that names it, the alliance or rearming.
-_ABOUT_DEFENCE = re.compile(rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|rearm\w*)\b", re.I)
+_ABOUT_DEFENCE = re.compile(
+    rf"{_DEFENCE_TALK.pattern}|\b(?-i:NATO)\b|\b(?:ally|allies|alliance|rearm\w*)\b", re.I
+)
 _SPENDING_TALK = re.compile(
     r"\b(?:spend\w*|spent|budget\w*|outlays?|expenditure|GDP|guideline|target|allies|ally)\b", re.I
 )
@@ -214,8 +217,11 @@ _CURRENTLY = re.compile(
     r"|now\s+(?:stands?|sits?|is|are|spends?|runs?|hovers?))\b",
     re.I,
 )
+# A cell's figure, with its note when it has one: "2.1e", "2.1 (est.)", "2.47 (estimate)", "1.9 (budget)"
 _CELL_NUMBER = re.compile(
-    r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*(?:\(?e(?:st)?\.?\)?)?\s*$", re.I
+    r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*"
+    r"(?:\(?e(?:st)?\.?\)?|\((?P<note>[a-z][a-z. ]{1,18})\))?\s*$",
+    re.I,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TIME_LABEL = re.compile(r"\s*:")
@@ -349,7 +355,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|parliament|council|figure|number|it|share|ratio|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
     re.I,
 )
@@ -471,7 +477,7 @@ _OWNER_AFTER_ALLIANCE = re.compile(
 )
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:[\w/–-]+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
-    r"armed|total|own|contribution|parliament|ministry|minister|plan|plans|target|goal|"
+    r"armed|total|own|contribution|parliament|ministry|treasury|minister|plan|plans|target|goal|"
     r"announcement|decision|pledge|promise|proposal|commitment|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
@@ -523,7 +529,7 @@ _ALLIANCE_MEMBER = re.compile(
 # "the Danish government ... it", "Romania's defence ministry said it": "it" is the ally's government.
 _GOVERNMENT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:federal|national|new|coalition|defen[cs]e|finance)\s+)?"
-    r"(?:government|cabinet|administration|ministry)\b",
+    r"(?:government|cabinet|administration|ministry|treasury)\b",
     re.I,
 )
 # A later clause whose subject is the sentence's ally again: "..., but the federal government has
@@ -596,6 +602,9 @@ _LEADER_SAYS = re.compile(
     re.I,
 )
 # "doubled to 119 billion kronor since 2020, taking it to 2.1% of GDP": "it" is the same spending.
+_APPOSED_SHARE = re.compile(
+    r"[^,;.]{0,30},\s*(?:(?:about|around|roughly|some|nearly|almost|or|(?:equal|equivalent)\s+to)\s+)?"
+)
 _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
 )
@@ -822,7 +831,7 @@ def _dateline_topic(article: Article) -> str | None:
 
 # A government's own document: "Royal Norwegian Ministry of Defence", "Government of Canada".
 _GOVERNMENT_SOURCE = re.compile(
-    r"\b(?:ministry|ministries|department|government|cabinet|chancellery|parliament|storting|bundestag|sejm"
+    r"\b(?:ministry|ministries|department|government|cabinet|treasury|chancellery|parliament|storting|bundestag|sejm"
     r"|presidency|prime\s+minister['’]s\s+office|armed\s+forces|defence\s+forces|defense\s+forces)\b",
     re.I,
 )
@@ -1548,8 +1557,22 @@ def _other_ally_before(text: str, at: int, topic: str) -> bool:
 
 def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:
     """Return the owners that may be a sentence's spender: not the object of "of" or "against"
-    ("before Russia's full-scale invasion of Ukraine" names no spender of the sentence)."""
-    return [o for o in owners if not _OBJECT_OF.search(text, max(0, o.start - 12), o.start)]
+    ("before Russia's full-scale invasion of Ukraine" names no spender of the sentence), nor joined
+    to one ("compare with those of France and Germany")."""
+    kept, previous = [], None
+    for owner in owners:
+        objected = _OBJECT_OF.search(text, max(0, owner.start - 12), owner.start) is not None or (
+            previous is not None
+            and previous[1]
+            and _JOINED.fullmatch(text, previous[0].end, owner.start) is not None
+        )
+        if not objected:
+            kept.append(owner)
+        previous = (owner, objected)
+    return kept
+
+
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|\s*,\s*")
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -1806,7 +1829,11 @@ def _allies_as_rows(rows: list[list[str]]) -> list[list[str]]:
         return rows
     across = [_row_allies(cell) for cell in rows[0][1:]]
     down = [row for row in rows[1:] if _YEAR_CELL.fullmatch(row[0])]
-    if any(len(codes) != 1 for codes in across) or len(down) != len(rows) - 1:
+    # a column for a non-ally or a group ("Austria (non-NATO)", "EU average") is turned too, and
+    # then read as no ally's row
+    if any(len(codes) > 1 for codes in across) or sum(len(codes) == 1 for codes in across) < 2:
+        return rows
+    if len(down) != len(rows) - 1:
         return rows
     width = len(rows[0])
     padded = [(row + [""] * width)[:width] for row in rows]
@@ -1875,11 +1902,14 @@ def _time_of(
     times: list[tuple[TimeRef, int, int]],
     clause_start: int,
     clause_end: int,
+    *,
+    apposed: bool = False,
 ) -> TimeRef | None:
     """Return a figure's time: written right after it (or its list), else before it, else its clause's one year.
 
     A figure that continues another with "from" ("up from NOK 91bn") takes only the time written
-    after it: the times before it are the other figure's.
+    after it: the times before it are the other figure's. apposed: the figure is asked for as the
+    share apposed to an amount before it, which its own time dates (only a time after it counts).
     """
     spanned = _spanned_year(text, figures, index)
     if spanned is not None:
@@ -1919,6 +1949,8 @@ def _time_of(
     ]
     if after:
         return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
+    if apposed:
+        return None
     previous = figures[group[0] - 1][0] if group[0] else None
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
@@ -1951,9 +1983,21 @@ def _time_of(
         for t, s, e in usable
         if clause_start <= s and e <= first.start and not any(a <= s < b for a, b in asides)
     ]
+    following = group[-1] + 1
+    if (
+        before
+        and following < len(figures)
+        and figures[group[0]][1] is Metric.AMOUNT
+        and figures[following][1] is Metric.SHARE_OF_GDP
+        and _APPOSED_SHARE.fullmatch(text, last.end, figures[following][0].start)
+    ):
+        # "On Tuesday the cabinet approved the €93.4 billion budget, about 2.8% of output, for next
+        # year": the share apposed to the amount dates both, not the day the budget was approved
+        theirs = _time_of(text, figures, following, times, clause_start, clause_end, apposed=True)
+        if theirs is not None:
+            return theirs
     if before:
         return before[-1]
-    following = group[-1] + 1
     if following < len(figures) and _TAKING_IT.search(text, last.end, figures[following][0].start):
         # "doubled to 119 billion kronor, taking it to 2.1% of GDP in 2024": one level, one year
         return _time_of(text, figures, following, times, clause_start, clause_end)
@@ -2016,7 +2060,10 @@ def _is_table(text: str) -> bool:
     """Return whether a passage is a table: two or more lines, each a row of cells."""
     lines = text.splitlines()
     return len(lines) >= 2 and all(
-        is_table_row(line) or set(line.strip()) <= set("|-: ") or (i == 0 and is_table_header(line, lines[1]))
+        is_table_row(line)
+        or is_pair_row(line)
+        or set(line.strip()) <= set("|-: ")
+        or (i == 0 and is_table_header(line, lines[1]))
         for i, line in enumerate(lines)
     )
 
@@ -2079,7 +2126,7 @@ def _table_records(
             value = float(match.group("num"))
             when = TimeRef(text=header[column], year=int(year.group("year")))
             status = figure_status(
-                "",
+                match.group("note") or "",
                 when,
                 published,
                 estimate_note
@@ -2093,7 +2140,7 @@ def _table_records(
                     metric=Metric.SHARE_OF_GDP,
                     when=when,
                     value=value,
-                    as_written=f"{cell.strip()}%" if "%" not in cell else cell.strip(),
+                    as_written=_cell_written(cell, match),
                     status=status,
                 )
             )
@@ -2277,11 +2324,35 @@ def _year_rows(
                 metric=Metric.SHARE_OF_GDP,
                 when=when,
                 value=float(match.group("num")),
-                as_written=f"{row[column].strip()}%" if "%" not in row[column] else row[column].strip(),
-                status=figure_status("", when, published, _ESTIMATE_HEADER.search(row[0]) is not None),
+                as_written=_cell_written(row[column], match),
+                status=figure_status(
+                    match.group("note") or "", when, published, _ESTIMATE_HEADER.search(row[0]) is not None
+                ),
             )
         )
     return records
+
+
+def _cell_written(cell: str, match: re.Match[str]) -> str:
+    """Return a cell's figure as written, with "%" when the header gave it: "2.47 (estimate)" is "2.47%"."""
+    written = f"{match.group('num')}%" if match.group("note") else cell.strip()
+    return written if "%" in written else f"{written}%"
+
+
+def _estimates_for(context: str, when: TimeRef | None) -> bool:
+    """Return whether a figure's year is one its frame inferred and calls that year's figures estimates."""
+    if when is None or not when.inferred or when.year is None:
+        return False
+    return any(
+        str(when.year) in (m.group("year"), m.group("year2")) for m in _ESTIMATES_OF_YEAR.finditer(context)
+    )
+
+
+_ESTIMATES_OF_YEAR = re.compile(
+    r"\bestimates\s+(?:for|of)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<year2>(?:19|20)\d\d)\s+estimates\b",
+    re.I,
+)
 
 
 def _record(
@@ -2310,6 +2381,9 @@ def _record(
         # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone
         own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= figure.start < m.end() else " ", text)
         estimates = not noted and _ESTIMATES.search(own) is not None
+        # "NATO's latest estimates for 2024 ... show the gap widening. Latvia (3.46% of GDP) ...": a
+        # year taken from the sentences before is that of their estimates
+        estimates = estimates or _estimates_for(context, when)
     status = figure_status(span, when, published, estimates)
     if status is FigureStatus.ESTIMATE and _BUDGET_AFTER.match(text, figure.end):
         status = FigureStatus.PLANNED  # "rose to 186.6 billion zloty in this year's budget"

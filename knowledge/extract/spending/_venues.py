@@ -43,12 +43,19 @@ _NATIONAL_BODY = re.compile(
     r"|convened)\b[^.;]{0,20}$",
     re.I,
 )
+# What a capital will decide is its government's: "Much of what happens next will be decided in
+# Berlin" (a decision already taken there is a meeting's: "what was agreed in Vilnius").
+_DECIDED_THERE = re.compile(
+    r"\bwill\s+be\s+(?:decided|settled|determined)\s+in\s+$|\b(?:is|are)\s+(?:being\s+)?"
+    r"(?:decided|settled|determined)\s+in\s+$",
+    re.I,
+)
 _LOOK_BACK = 60
 
 
 def is_venue(text: str, start: int, end: int) -> bool:
     """Return whether the place named at text[start:end] is where a meeting met or decided."""
     before = max(0, start - _LOOK_BACK)
-    if _NATIONAL_BODY.search(text, before, start):
+    if _NATIONAL_BODY.search(text, before, start) or _DECIDED_THERE.search(text, before, start):
         return False
     return bool(_VENUE_BEFORE.search(text, before, start) or _VENUE_AFTER.match(text, end))
