@@ -5,7 +5,7 @@ Rules applied:
 * **Percent**: a number (digits, or English words up to ninety-nine, optionally "and a half" or
   "point" and digit words: "one point five")
   followed by ``%``, ``percent``, ``per cent``, ``per-cent``, ``pc`` or ``pct``: ``2.45%``,
-  ``2.1 per cent``, ``two percent``, ``3.73pc``. "Percentage points" measure a change, not a
+  ``2.1 per cent``, ``two percent``, ``3.73pc`` (and a machine translation's ``2,45 procent``). "Percentage points" measure a change, not a
   share, and are not read. A decimal comma (``2,85 %``, as much of Europe writes it) is read: a
   thousands comma always has three digits after it. A number glued to a dash before it
   (``2-3%``) or closing a range (``2 to 3 percent``, ``between 2 and 3 percent``) is not read: a
@@ -83,14 +83,15 @@ _POINT = rf"(?i:\s+point(?:\s+(?:{_DIGIT_WORDS})\b)+)"
 _POINT_DIGITS = re.compile(rf"\b(?:{_DIGIT_WORDS})\b", re.I)
 _PERCENT = re.compile(
     rf"(?<![\w.,\-–])(?<![Pp]oint\s)(?<!POINT\s)(?P<num>{_DIGITS}|{NUMBER_WORD_PATTERN}(?:{_POINT}|{_HALF})?)"
-    r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
+    r"(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc|procent|prozent)\b)"
 )
 # Cues: text that every percentage or amount contains. Most sentences have neither, and a quick
 # search for the cue spares them a scan with the full patterns.
 _DECIMAL_COMMA_PERCENT = re.compile(
-    r"(?<![\w.,\-–])(?P<whole>\d{1,2}),(?P<part>\d{1,2})(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc)\b)"
+    r"(?<![\w.,\-–])(?P<whole>\d{1,2}),(?P<part>\d{1,2})(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc|procent|prozent)\b)"
 )
-_PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c))")  # "%", "percent", "per cent", "per-cent", "pct", "pc"
+# "%", "percent", "per cent", "per-cent", "pct", "pc", and "procent"/"prozent" of translated wires
+_PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c|ro))")
 _MONEY_CUE = re.compile(r"\d")  # an amount is written in digits
 # A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
 _RANGE_BEFORE = re.compile(

@@ -296,6 +296,10 @@ def extract_people(article: Article) -> list[PersonRecord]:
     for passage in article.passages:
         for name, role in introductions(passage.text):
             cast.add(PersonRecord(name=name, role=role, passage=passage.position))
+    # a transcript's title may be the only place its speaker is named: "Press briefing by the NATO
+    # Spokesperson, Ilse Vandermeulen" over turns labelled "SPOKESPERSON:"
+    for name, role in introductions(article.meta.title or ""):
+        cast.add(PersonRecord(name=name, role=role, passage=0))
     for passage in article.passages:
         labelled = _turn_label(passage.text)
         if labelled is not None:

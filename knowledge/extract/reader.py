@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from knowledge.errors import MalformedArticle
 from knowledge.extract.layout import undo_page_layout
 from knowledge.extract.numbers import ABBREVIATED_SCALES
+from knowledge.extract.timeref import MONTH_NAMES
 from knowledge.models import EARLIEST_YEAR, LATEST_YEAR, Article, ArticleMeta, PartialDate, Passage
 
 MAX_ARTICLE_CHARS = 1_000_000  # a long report pasted whole; extraction is linear, so it is read in seconds
@@ -582,6 +583,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     return [span for span in spans if span[1] > span[0]]
 
 
+_ORDINAL_DAY_AFTER = re.compile(rf"(?:{MONTH_NAMES})\b|and\s+\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")
 _FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s+[A-Z])")
 
 
@@ -599,6 +601,8 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
     token = _last_token(body, sentence_start, dot)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
+    if token.isdigit() and len(token) <= 2 and _ORDINAL_DAY_AFTER.match(rest):
+        return False  # "on 7. and 8. July 2027", "11. June": a day's ordinal dot, as much of Europe writes it
     if token.lower().rstrip(".") in _SCALE_ABBREVIATIONS and _CURRENCY_WORD.match(rest):
         return False  # "53,25 Mrd. Euro", "3,2 mld. zł": a billion, then its currency
     if _INITIALISM.fullmatch(token):  # "U.S" of "U.S.", "e.g" of "e.g."

@@ -70,6 +70,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year as written, on its own: "2023" (``fullmatch`` it).
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
 _DAYS = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)?\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2}))?"  # "7th and 8th"
+# Before a month name, a day may take a full stop as an ordinal, as much of Europe writes it:
+# "7. and 8. July 2027", "11. June".
+_DOTTED_DAYS = (
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
+    r"(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th|\.)?)?"
+)
 # 24.06.2025 and 11.–12.07.2023: day, optional end day, month, year, separated by full stops.
 _NUMERIC_DATE = (
     r"(?<![\d.,])(?P<day>\d{1,2})\.(?:\s*[-–—]\s*(?P<end_day>\d{1,2})\.)?"
@@ -105,7 +111,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         "month",
         re.compile(rf"\b{_MONTH}\s+{_DAYS}(?![:.]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b"),
     ),
-    ("day_month_year", "month", re.compile(rf"\b{_DAYS}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("day_month_year", "month", re.compile(rf"\b{_DOTTED_DAYS}\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
     # "in March last year", "March of next year": the month of the year it names
     (
         "month_rel_year",

@@ -169,7 +169,7 @@ _DAY_OF = re.compile(
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 _TIME_AFTER_GAP = re.compile(
-    rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
+    rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
 )  # "in mid-July 2028"
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")

@@ -127,7 +127,7 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     start = match.start("place")
     capital = _CAPITAL.match(text, start)
     if capital:
-        return _capital(capital, start)
+        return _capital(capital, start, text)
     described = _DESCRIBED.match(text, start)
     if described:
         return _described(described, start)
@@ -172,7 +172,7 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
         place_start = subject.start("place")
         capital = _CAPITAL.fullmatch(text, place_start, subject.end("place"))
         if capital:  # "The Latvian capital hosts the summit"
-            return _capital(capital, place_start)
+            return _capital(capital, place_start, text)
         return resolve(subject.group("place"), place_start == 0, place_start, subject.end("place"))
     return None
 
@@ -202,7 +202,7 @@ def host_place(text: str, verb_start: int) -> PlaceMatch | None:
             continue
         capital = _CAPITAL.fullmatch(text, match.start("place"), match.end("place"))
         if capital:
-            return _capital(capital, match.start("place"))
+            return _capital(capital, match.start("place"), text)
         return resolve(match.group("place"), start == 0, start, match.end("place"))
     return None
 
@@ -272,11 +272,21 @@ def dateline(text: str) -> PlaceMatch | None:
     )
 
 
-def _capital(match: re.Match[str], start: int) -> PlaceMatch | None:
-    """Return the capital of the country a demonym names ("the Lithuanian capital")."""
+def _capital(match: re.Match[str], start: int, text: str) -> PlaceMatch | None:
+    """Return the capital of the country a demonym names ("the Lithuanian capital"), and the city
+    named after it when the text names one there ("the Albanian capital Tirana", "..., Tirana,")."""
     demonyms = find_demonyms(match.group("demonym"))
     capital = capital_of(demonyms[0][0].code) if demonyms else None
-    return PlaceMatch(capital.name, capital.country, False, start, match.end()) if capital else None
+    if capital is None:
+        return None
+    named = _NAMED_AFTER.match(text, match.end())
+    city = find_place(named.group("name")) if named else None
+    if named is not None and city is not None and city.country == capital.country:
+        return PlaceMatch(city.name, city.country, False, start, named.end("name"))
+    return PlaceMatch(capital.name, capital.country, False, start, match.end())
+
+
+_NAMED_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})")
 
 
 def _described(match: re.Match[str], start: int) -> PlaceMatch | None:

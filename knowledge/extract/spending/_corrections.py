@@ -53,7 +53,7 @@ _SOURCE_SAID_AFTER = re.compile(
 
 def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records with each corrected figure replaced by its correction."""
-    records = _apply_update_notes(article, records)
+    records = _without_disowned(article, _apply_update_notes(article, records))
     corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
@@ -148,9 +148,12 @@ _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12,
 # then the one it replaces, in a sentence that says it corrects or revises.
 _RIGHT_NOT_WRONG = re.compile(
     r"(?P<right>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million))(?:\s+of\s+(?:its\s+)?GDP)?"
-    r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s*,\s+not\s+(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
+    r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s*,\s+not\s+(?P<quoted>[\"“‘'])?(?:(?:almost|nearly|about|around|roughly|some)\s+)?"
+    r"(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
     re.I,
 )
+_QUOTED_WRONG = re.compile(r",\s+not\s+[\"“‘']\s*(?:(?:almost|nearly|about|around|roughly|some)\s+)?\d")
+_CORRECTING = re.compile(r"\b(?:correct|corrects|correcting|correction)\b", re.I)
 _REVISING = re.compile(
     r"\b(?:later|now|correct\w*|correction|revis\w*|clarif\w*|in\s+fact|actually|update[sd]?|"
     r"(?:as\s+)?(?:previously|earlier)\s+reported|reported\s+(?:earlier|previously))\b",
@@ -167,7 +170,14 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
     for position, passage in enumerate(article.passages):
         before = article.passages[position - 1].text if position else ""
         # no "X, not Y" in most sentences: spare them the searches
-        if ", not " in passage.text and (_REVISING.search(passage.text) or _EARLIER_VERSION.search(before)):
+        # the cue may open the sentence before: "I need to correct the premise of the question.
+        # Italy's figure for 2027 is 2.04% of GDP, not 1.5%."
+        if ", not " in passage.text and (
+            _REVISING.search(passage.text)
+            or _EARLIER_VERSION.search(before)
+            or _CORRECTING.search(before)
+            or _QUOTED_WRONG.search(passage.text)  # "Athens spent 3.08% in 2025, not “almost 4 per cent”"
+        ):
             # only the figures of the ally the note is about (its right figure's, else the one it names)
             about = subjects.get(position, set()) or {
                 c.code for c, _, _ in find_country_mentions(passage.text) if c.nato_member
@@ -179,8 +189,8 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
                 replaced = [
                     r
                     for r in records
-                    if r.value is not None
-                    and abs(r.value - wrong) <= 1e-9 * max(1.0, wrong)
+                    if (value := _value_of(r)) is not None
+                    and abs(value - wrong) <= 1e-9 * max(1.0, wrong)
                     and (not about or r.subject in about)
                 ]
                 gone = {id(r) for r in replaced}
@@ -193,6 +203,50 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
                     r for r in records if r.value is None or abs(r.value - wrong) > 1e-9 * max(1.0, wrong)
                 ]
     return records
+
+
+# Someone's figure that the text says is wrong or is no defence spending: "Her 1.6 per cent matches
+# the forecast for economic growth, not defence spending", "Doe's 3% is out of date".
+_OWNED_FIGURE = re.compile(
+    r"(?:\b[Hh]er|\b[Hh]is|\b[Tt]heir|\b[A-Z][\w’'-]+['’]s)\s+(?:figure\s+of\s+)?"
+    r"(?P<figure>\d[\d.,]*\s*(?:%|per\s*cent|percent))"
+)
+_DISOWNED = re.compile(
+    r"\bnot\s+(?:(?:on\s+)?defen[cs]e|military|(?:the\s+)?(?:defen[cs]e\s+)?spending)\b"
+    r"|\b(?:wrong|incorrect|out\s+of\s+date|mistaken|inaccurate|misleading)\b",
+    re.I,
+)
+
+
+def _without_disowned(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records less any share of GDP a later sentence disowns as someone's wrong figure."""
+    for position, passage in enumerate(article.passages):
+        if not _DISOWNED.search(passage.text):
+            continue
+        for owned in _OWNED_FIGURE.finditer(passage.text):
+            found = find_percents(owned.group("figure"))
+            if len(found) != 1:
+                continue
+            wrong = found[0].value
+            records = [
+                r
+                for r in records
+                if not (
+                    r.passage <= position
+                    and r.metric is Metric.SHARE_OF_GDP
+                    and (value := _value_of(r)) is not None
+                    and abs(value - wrong) <= 1e-9 * max(1.0, wrong)
+                )
+            ]
+    return records
+
+
+def _value_of(record: SpendingRecord) -> float | None:
+    """Return a record's value, or a bound's as written ("almost 4 per cent" is 4)."""
+    if record.value is not None:
+        return record.value
+    found = find_percents(record.as_written)
+    return found[0].value if len(found) == 1 and record.metric is Metric.SHARE_OF_GDP else None
 
 
 def _right_records(

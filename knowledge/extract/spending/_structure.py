@@ -68,7 +68,7 @@ COUNTERFACTUAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether)\b|\bwere\s+to\b"
+    r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether|in\s+case)\b|\bwere\s+to\b"
     # what a figure would be without something: "strip the fund out and Denmark would sit at 1.9%"
     rf"|{COUNTERFACTUAL.pattern}"
     # an ally imagined: "A Poland at 6% would spend more on its army than on its schools"

@@ -18,7 +18,8 @@ import re
 # between ("agreed last year in Madrid").
 _VENUE_BEFORE = re.compile(
     r"\b(?:summits?|meetings?|talks|ministerials?|gatherings?|conferences?|agenda|met|meet|meets|gather(?:s|ed)?"
-    r"|convene[sd]?|agreed|pledged|adopted|endorsed|signed|decided|held|set|made|struck|sat(?:\s+down)?)"
+    r"|convene[sd]?|agreed|pledged|adopted|endorsed|signed|decided|held|set|made|struck|sat(?:\s+down)?"
+    r"|t(?:ake|akes|aking|ook)\s+place)"
     r"(?:\s+(?:last|this|next|in)\s+[\w-]+)?\s*,?\s+(?:in|at)\s+(?:the\s+)?$"
     # a label's summit: "Last summit: Ankara, July 2026"
     r"|\b(?:summit|meeting|ministerial|venue|host\s+city)\s*:\s*$"

@@ -57,7 +57,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import PersonIndex, Referent, shared_index
+from knowledge.extract.people import TURN_LABEL, PersonIndex, Referent, shared_index
 from knowledge.extract.statements.corrections import (
     apply_correction,
     apply_reattribution,
@@ -314,6 +314,8 @@ class _Reading:
         )
 
 
+_STAGE_DIRECTION = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
 # --- assembling -------------------------------------------------------------------------------
 
 
@@ -339,7 +341,14 @@ def extract_statements(
     records: list[StatementRecord] = []
     carried: _Said | None = None
     previous: list[Passage] = []  # the paragraph before: a blockquote's speaker is its subject
-    for passages in paragraphs:
+    # where the transcript's last labelled turn is: a paragraph before it with no label goes on
+    # with the turn before it ("SPOKESPERSON: Good morning ..." then "Leaders will meet ...")
+    last_turn = max(
+        (i for i, ps in enumerate(paragraphs) if TURN_LABEL.match(ps[0].text)),
+        default=-1,
+    )
+    speaking: StatementRecord | None = None  # the turn whose speaker goes on talking
+    for number, passages in enumerate(paragraphs):
         turn = turn_statements(
             passages, article.body, reading.cast(passages[0]), (asked.when, asked.medium, interviewed)
         )
@@ -354,7 +363,19 @@ def extract_statements(
                 quoted, _ = _paragraph(passages, mine, reading, None)
                 records += [r for r in quoted if r.speaker not in {t.speaker for t in turn}]
             carried = None
+            speaking = turn[0] if turn else None
             continue  # the label is no mention: "A:" still means the person named before the turns
+        text = article.body[passages[0].start : passages[-1].end].strip()
+        if speaking is not None and number < last_turn and not mine and not _STAGE_DIRECTION.fullmatch(text):
+            # a turn's next paragraph: its speaker goes on (nothing else is between two turns), but
+            # "[Interruption.]" is the transcriber's
+            records.append(speaking.model_copy(update={"passage": passages[0].position, "text": text}))
+            found, carried = _paragraph(
+                passages, mine, reading, None
+            )  # whom it reports: "He told ambassadors that ..."
+            records += [r for r in found if r.speaker != speaking.speaker]
+            continue
+        speaking = None
         if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
             carried = _blockquote_speaker(previous[-1], reading)
         if carried is not None and not mine:

@@ -264,13 +264,14 @@ _TRAILING = re.compile(r",\s+(?=\S)")
 # An apposition may stand between the speaker and the verb: "..., Lena Maris, the minister, said."
 _TRAILING_VERB = re.compile(
     rf"(?:,\s[^,“”\"‘]{{1,120}},|,)?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>said|says|added|adds|stated|states|noted|notes|told(?:\s+[\w’'-]+){{1,3}}?"
-    r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported)"
+    r"|wrote|writes|confirmed|confirms|warned|warns|insisted|insists|argued|argues|estimated|estimates|reported"
+    r"|declared|declares)"
     r"(?=[\s,.]|$)"
 )
 # "<clause>, said the ministry." and "<clause>, informed on Monday the ministry."
 _INVERTED_VERB = re.compile(
     r"(?P<verb>said|says|added|adds|stated|states|noted|notes|wrote|writes|confirmed|confirms|warned|warns"
-    r"|insisted|insists|argued|argues|announced|announces|informed|informs|explained|explains)\s+"
+    r"|insisted|insists|argued|argues|announced|announces|informed|informs|explained|explains|declared|declares)\s+"
 )
 _INVERTED_REACH = 40  # characters of details between an inverted verb and its speaker
 _WORD_START = re.compile(r"(?<![\w’'-])(?=[\w])")
