@@ -81,6 +81,7 @@ _ROLE_HEADS = _words(
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
     " supreme allied executive special major brigadier army navy military opposition national transport energy"
+    " junior senior associate assistant chief-of-staff"
     " health education justice labour labor environment agriculture culture industry treasury"
     " armed forces security intelligence"  # "French armed forces minister Claire Dubreuil"
 )
@@ -211,7 +212,9 @@ _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argu
 # "Jane Doe said", "Jane Doe has argued", "Jane Doe, who had written on X, ..." and "Jane Doe, who
 # leads the campaign, wrote".
 _NAME_THEN_VERB = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?)?\s+(?:also\s+|has\s+|had\s+)?"
+    # "Jane Doe, who ..., said", "Jane Doe, a senior who chaired the committee, argued"
+    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?|,\s+(?:an?|the)\s+[^,;:“”\"]{{1,120}},)?"
+    r"\s+(?:also\s+|has\s+|had\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it)\b"  # "as Jane Doe put it:"
 )
 # ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".

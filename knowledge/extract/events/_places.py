@@ -81,7 +81,8 @@ _AFTER = re.compile(
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
 _LISTED = re.compile(
-    rf"\s*[,:]\s+(?P<place>{_NAME})(?P<suffix>)(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b))"
+    rf"s?\s*[,:](?:\*\*|__)?\s+(?P<place>{_NAME})(?P<suffix>)"
+    rf"(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b))"
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)

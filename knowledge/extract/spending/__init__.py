@@ -280,8 +280,28 @@ def _anaphoric_years(records: list[SpendingRecord], article: Article) -> list[Sp
             years = {t.year for t, _, _ in find_times(before, article.meta.published) if t.year}
             if len(years) == 1:
                 record = record.model_copy(update={"when": TimeRef(text=back.group(0), year=years.pop())})
+        same = _SAME_YEAR.search(article.passages[record.passage].text) if undated else None
+        if same is not None:
+            # "Italy spent 1.58% in 2025 ... Norway came in at 2.26% for the same year": the year of
+            # the figure just before it (in its sentence or the one before)
+            earlier = [
+                r
+                for r in records
+                if r.when is not None
+                and r.when.year is not None
+                and record.passage - 1 <= r.passage <= record.passage
+                and r is not record
+            ]
+            same_years = {r.when.year for r in earlier if r.when is not None and r.when.year is not None}
+            if len(same_years) == 1:
+                record = record.model_copy(
+                    update={"when": TimeRef(text=same.group(0), year=same_years.pop())}
+                )
         kept.append(record)
     return kept
+
+
+_SAME_YEAR = re.compile(r"\b(?:for|in)\s+the\s+same\s+year\b", re.I)
 
 
 def _currency_owners(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
@@ -424,6 +444,7 @@ def _framed_estimates(records: list[SpendingRecord], article: Article) -> list[S
     NATO's estimates (its title or first sentence on defence spending): the year's figures are NATO's
     estimates, revised the next year, unless the words before a figure call it actual or final ("the
     final figure for 2026 will be higher" after it is no such word)."""
+    records = [_sourced_estimate(r, article) for r in records]
     published = article.meta.published
     if published is None or not _NATO_ESTIMATES.search(article_frame(article)):
         return records
@@ -437,6 +458,29 @@ def _framed_estimates(records: list[SpendingRecord], article: Article) -> list[S
         else r
         for r in records
     ]
+
+
+# "... would reach 187.4 billion zloty, or 4.48% of GDP, according to the ministry's latest estimate"
+_ACCORDING_TO_ESTIMATE = re.compile(
+    r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w.-]+\s+)?(?:[\w.-]+['’]s?\s+)?(?:(?:latest|own|new|current|preliminary|"
+    r"updated|first)\s+)?(?:estimates?|projections?|forecasts?)\b",
+    re.I,
+)
+
+
+def _sourced_estimate(record: SpendingRecord, article: Article) -> SpendingRecord:
+    """Return a plan or level that its sentence says comes from someone's estimate as an estimate."""
+    if record.status not in (FigureStatus.ACTUAL, FigureStatus.PLANNED) or record.metric not in (
+        Metric.SHARE_OF_GDP,
+        Metric.AMOUNT,
+    ):
+        return record
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    found = _ACCORDING_TO_ESTIMATE.search(text, max(at, 0))
+    if found is None or ";" in text[at : found.start()]:
+        return record
+    return record.model_copy(update={"status": FigureStatus.ESTIMATE})
 
 
 def _lead(text: str, written: str) -> str:
@@ -461,9 +505,22 @@ def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[Sp
 
 
 def _readable(article: Article, *, tables: bool) -> Article:
-    """Return the article with the passages the readers must not read emptied (positions unchanged)."""
-    passages = [p if _fits(p.text, tables) else p.model_copy(update={"text": ""}) for p in article.passages]
+    """Return the article with the passages the readers must not read emptied (positions unchanged):
+    too long or too full of figures, or in a paragraph that tells of a simulation (a Model NATO
+    session's "Poland would spend 6%" is a student's line, not Poland's figure)."""
+    simulated = {p.paragraph for p in article.passages if _SIMULATED.search(p.text)}
+    passages = [
+        p if _fits(p.text, tables) and p.paragraph not in simulated else p.model_copy(update={"text": ""})
+        for p in article.passages
+    ]
     return article.model_copy(update={"passages": passages})
+
+
+_SIMULATED = re.compile(
+    r"\b(?:simulat(?:ed|ion|ions)|role[- ]play\w*|mock\s+(?:summit|council|negotiations?|session)"
+    r"|Model\s+(?:NATO|UN|United\s+Nations))\b",
+    re.I,
+)
 
 
 def _fits(text: str, tables: bool) -> bool:

@@ -42,6 +42,7 @@ from knowledge.models import (
     StatementKind,
     StatementRecord,
 )
+from knowledge.places import find_place
 
 _NOT_NATIONAL = re.compile(
     r"\b(?:former|ex-|retired|Secretary[- ]General|European\s+(?:Commission|Union|Council|Parliament)|EU)\b",
@@ -73,7 +74,7 @@ def spoken_records(
     records: list[SpendingRecord] = []
     for speaker in dict.fromkeys(s.speaker for s in own):
         words = [s for s in own if s.speaker == speaker]
-        ally = _speaks_for(roles[speaker], words)
+        ally = _speaks_for(roles[speaker], words) or _placed_office(article, roles[speaker], words)
         if ally is None:
             continue
         for statement in words:
@@ -94,6 +95,36 @@ def _speaks_for(role: str | None, words: list[StatementRecord]) -> str | None:
         return None  # "an economist" speaks for no government
     currencies = {q.currency for s in words for q in find_money(s.text) if q.currency}
     ally = ally_of_currency(currencies.pop()) if len(currencies) == 1 else None
+    return ally if ally is not None and by_code(ally).nato_member else None
+
+
+# A wire's dateline: "WARSAW — ", "OTTAWA, March 3 — ".
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .’'-]{2,40}?)(?:,[^—–\n]{0,40})?\s*[—–]{1,2}\s+")
+
+
+def _placed_office(article: Article, role: str | None, words: list[StatementRecord]) -> str | None:
+    """Return the ally an office holder whose role names no country speaks for by where they speak:
+    the capital a wire's paragraph is datelined from ("WARSAW — “We finished 2026 at 4.6%,” Deputy
+    Defence Minister Kamil Nowak said"), or the one ally their own words open with ("Italy reached
+    2.05 percent last year, and we intend to stay above the line"). Every statement must agree."""
+    if not role or _NOT_NATIONAL.search(role) or not (_OFFICE.search(role) or "spokes" in role.lower()):
+        return (
+            None  # a government's office or its spokeswoman; a senator or an analyst speaks for no government
+        )
+    allies = set()
+    for statement in words:
+        text = article.passages[statement.passage].text
+        dateline = _DATELINE.match(text)
+        place = find_place(dateline.group("place")) if dateline else None
+        if place is not None and place.capital:
+            allies.add(place.country)
+            continue
+        opening = find_country_mentions(statement.text[:40])
+        if len(opening) == 1 and opening[0][1] == 0 and opening[0][0].nato_member:
+            allies.add(opening[0][0].code)
+        else:
+            return None
+    ally = allies.pop() if len(allies) == 1 else None
     return ally if ally is not None and by_code(ally).nato_member else None
 
 

@@ -86,7 +86,12 @@ UNRESOLVED_TIME = re.compile(
 )
 _LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
 # "even if" concedes: "will not be trimmed even if growth disappoints" still states the figure
-_CONDITION = re.compile(r"\b(?<!even\s)(?:if|unless)\b|\bwere\s+to\b", re.I)
+_CONDITION = re.compile(
+    r"\b(?<!even\s)(?:if|unless)\b|\bwere\s+to\b"
+    # a figure recomputed without something: "came to only 3.6% once the fund was stripped out"
+    r"|\bonce\s+[^.;,]{0,60}?\b(?:stripped|taken|left|netted|carved)\s+out\b",
+    re.I,
+)
 CLAIM = re.compile(
     r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
@@ -289,7 +294,7 @@ _NOTE_ESTIMATE = re.compile(r"\bestimat|\best\b|^\s*e\s*$", re.I)
 # A note on one figure: "1.55% in 2024 (NATO estimate)", "€3.2bn (planned)".
 _FIGURE_NOTE = re.compile(
     r"(?:\s*of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?"  # "2.05% of GDP (provisional)"
-    r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>[^()\d]{0,20}\b(?:estimated?|est\b\.?|e\b|planned|budgeted|actual|"
+    r"(?:\s*(?:in|for)\s+(?:19|20)\d\d)?\s*\((?P<note>(?:[^()\d]|(?:19|20)\d\d){0,20}\b(?:estimated?|est\b\.?|e\b|planned|budget(?:ed)?|actual|"
     r"provisional|forecast|projected|target|reali[sz]ed|outturn)\b[^()]{0,20})\)",
     re.I,
 )
@@ -1361,8 +1366,10 @@ def _figures(
     for index, quantity in enumerate(amounts):
         if index and _equivalent_of(text, amounts[index - 1], quantity) is not None:
             continue  # folded into the amount before it
-        labelled = (
-            label_end is not None and _LABELLED_AMOUNT.fullmatch(text, label_end, quantity.start) is not None
+        labelled = label_end is not None and (
+            _LABELLED_AMOUNT.fullmatch(text, label_end, quantity.start) is not None
+            # the label's next item: "**Netherlands** — 2.05% (2025, est.) · €24.6 billion (2026)"
+            or _NEXT_ITEM.search(text, label_end, quantity.start) is not None
         )
         metric = _amount_metric(text, quantity, context, labelled or ranking)
         if metric is None:
@@ -1377,6 +1384,7 @@ def _figures(
     return sorted(found, key=lambda pair: pair[0].start)
 
 
+_NEXT_ITEM = re.compile(r"\)\s*[·•|;]\s*$")
 # An amount in brackets after another, in another currency: "NOK 100bn ($9.4bn)".
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly|c\.)\s+)?", re.I)
 _BRACKET_CLOSE = re.compile(r"\s*\)")

@@ -314,6 +314,8 @@ class _Reading:
         )
 
 
+# A fact box's label before a quotation: "**Quote:**", "Quote of the day:", "In their words:".
+_LABEL_HEAD = re.compile(r"(?:\*\*|__)?[A-Z][\w’' ]{0,30}:(?:\*\*|__)?")
 _STAGE_DIRECTION = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 # --- assembling -------------------------------------------------------------------------------
@@ -656,6 +658,10 @@ def _one_quote(
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
     opening = head.strip(" \t\n—–-*>")
+    if DATELINE.fullmatch(head.lstrip()) or _CLOCK_HEAD.fullmatch(head):
+        opening = ""  # "WARSAW — “We finished 2026 at 4.6%,” the minister said": the dateline is nobody
+    elif _LABEL_HEAD.fullmatch(opening) and _introducer(opening, cast) is None and tail.strip(" .!?"):
+        opening = ""  # "**Quote:** “Two percent was the floor,” the minister said": a label, not a speaker
     if not opening:
         if _BRACKET_OPENS.fullmatch(tail) and following is not None and body.startswith(")", following.end):
             # “We will not retreat” («Nous ne reculerons pas»), she said: the bracketed original
