@@ -115,7 +115,7 @@ _SUMMIT = re.compile(
 )
 _INDEFINITE = re.compile(r"(?i:an?)\s")
 _ANY_ONE = re.compile(r"\b(?i:an?|any|no|every)\s+$")
-_GROUP_HEAD = r"(?:leaders|ministers|heads\s+of\s+(?:state(?:\s+and\s+government)?|government))"
+_GROUP_HEAD = r"(?:leaders|ministers|(?i:heads\s+of\s+(?:state(?:\s+and\s+government)?|government)))"
 _MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_HEAD}\b")
 _GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
 _MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]e|foreign)\s+)?ministerial\b")

@@ -352,7 +352,21 @@ def _restated(records: list[SpendingRecord]) -> list[SpendingRecord]:
             written.setdefault(key, record)
         elif first is not None:
             kept[i] = record.model_copy(update={"when": first.when, "status": first.status})
-    return kept
+    # One figure, one status: "2025 values are NATO estimates" over a table and "Warsaw spent 4.12%
+    # in 2025" below it are the same estimate ("actual" is only a past year's default).
+    estimated = {
+        (r.subject, r.metric, r.value, r.currency, r.when.year)
+        for r in kept
+        if r.status is FigureStatus.ESTIMATE and r.when is not None and r.value is not None
+    }
+    return [
+        r.model_copy(update={"status": FigureStatus.ESTIMATE})
+        if r.status is FigureStatus.ACTUAL
+        and r.when is not None
+        and (r.subject, r.metric, r.value, r.currency, r.when.year) in estimated
+        else r
+        for r in kept
+    ]
 
 
 def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:
@@ -557,6 +571,9 @@ _FIRST_PERSON_CLAUSE = re.compile(
 )
 
 
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
 def _first_person(
     record: SpendingRecord, article: Article, speaking_for: str | None
 ) -> SpendingRecord | None:
@@ -569,6 +586,11 @@ def _first_person(
         return record
     text = article.passages[record.passage].text
     at = text.find(record.as_written)
+    named = {c.code for c, _, _ in find_country_mentions(text)}
+    if speaking_for is not None and record.subject not in named and _WE.search(text, 0, max(at, 0)):
+        # "But we now have a credible path to 2% of GDP by 2029" in a ministry's release: its ally's,
+        # whatever ally an earlier sentence named (a shipyard in Spain)
+        return record.model_copy(update={"subject": speaking_for})
     clause = _FIRST_PERSON_CLAUSE.search(text, 0, at) if at > 0 else None
     if clause is None or record.subject not in {
         c.code for c, _, _ in find_country_mentions(text[: clause.start()])

@@ -177,15 +177,21 @@ _OPENING = 2  # passages of the opening that may name the ally
 def speech_ally(article: Article) -> str | None:
     """Return the ally a speech-like article's own first-person words speak for, if it is one.
 
-    The title must say the text is an office holder's remarks, speech or statement; the text must
+    The title must say the text is an office holder's remarks, speech or statement, or its source must
+    be an ally's government office (a ministry's press release); the text must
     speak in the first person in several passages; and the title, source and opening passages
     must name exactly one ally.
     """
     title = article.meta.title or ""
-    framing = " ".join([title, article.meta.outlet or "", *(p.text for p in article.passages[:_OPENING])])
-    if not _SPEECH_TITLE.search(title) or not _OFFICE.search(framing):
+    outlet = article.meta.outlet or ""
+    framing = " ".join([title, outlet, *(p.text for p in article.passages[:_OPENING])])
+    # a government office's own release ("Ministry of Defence of the Czech Republic — Press Office")
+    # speaks in the first person as a speech does
+    released = _OFFICE.search(outlet) is not None and one_ally(outlet, demonyms=True) is not None
+    if not (_SPEECH_TITLE.search(title) or released) or not _OFFICE.search(framing):
         return None
     first_person = sum(1 for p in article.passages if _FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
-    if first_person < _SPEECH_FIRST_PERSON:
-        return None
-    return one_ally(framing, demonyms=True)
+    if first_person < (1 if released else _SPEECH_FIRST_PERSON):
+        return None  # a ministry's own release is its words from its first "we"
+    # the release's office names its ally, whatever other ally its opening mentions (a shipyard abroad)
+    return one_ally(outlet, demonyms=True) if released else one_ally(framing, demonyms=True)

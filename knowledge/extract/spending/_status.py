@@ -71,7 +71,7 @@ _ESTIMATED_PLAN = re.compile(r"\b(?:estimates?|estimated|projects?|projected|for
 NATO_FIGURES = re.compile(
     r"\bNATO(?:['’]s)?\s+(?:(?:latest|own|new)\s+)?(?:figures?|data|numbers?|statistics)\b"
 )
-_ESTIMATES_SOURCE = re.compile(
+ESTIMATES_SOURCE = re.compile(
     r"\b(?:according\s+to|by|on)\s+(?:the\s+)?(?:[\w.]+['’]s?\s+)?(?:(?:latest|own|new|current)\s+)?"
     r"(?:estimates|projections|forecasts)\b",
     re.I,
@@ -101,7 +101,7 @@ def figure_status(
         return FigureStatus.ESTIMATE
     if _ACTUAL_FIGURE.search(lead) and not (when and published and when.year and when.year >= published.year):
         return FigureStatus.ACTUAL  # "up from an actual 1.21% a year earlier": the sentence says so
-    if _ESTIMATES_SOURCE.search(lead):
+    if ESTIMATES_SOURCE.search(lead):
         return FigureStatus.ESTIMATE  # "According to NATO's latest estimates, Canada will spend 1.37%"
     estimated = _ESTIMATED_PLAN.search(lead)
     if estimated is not None and not _TARGET.search(lead, 0, estimated.start()):

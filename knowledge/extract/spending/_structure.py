@@ -56,7 +56,7 @@ from knowledge.extract.spending._clauses import (
     SINCE_BEFORE,
     clause_spans,
 )
-from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._status import ESTIMATES_SOURCE, figure_status
 from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import WRITTEN_YEAR, counted_from, find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats, one_ally
@@ -251,7 +251,11 @@ _LABELLED_AMOUNT = re.compile(
     r"\s*(?:[~≈]\s*|(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I
 )
 _YEAR_CELL = re.compile(
-    r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*)?", re.I
+    r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
+    # a column's own note: "2026 (planned)", "2027 (draft budget)"
+    r"|\((?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
+    r"|preliminary|estimated?)\))?",
+    re.I,
 )  # not "2014–2024"
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
 # Spain, just 1.28%".
@@ -325,7 +329,7 @@ ESTIMATED_OTHER = re.compile(
     r"\b(?:an?\s+)?estimated\s+(?:about\s+|around\s+)?[\d$€£][\d.,]*\s*(?:%|per\s*cent|percent)?", re.I
 )  # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone
 _NOTE_BREAK = re.compile(r"[.;:]\s+")  # a table's notes, clause by clause
-_COLUMN_WORD = re.compile(r"\b(?:columns?|figures|numbers|data)\b", re.I)
+_COLUMN_WORD = re.compile(r"\b(?:columns?|figures|numbers|data|values)\b", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -542,7 +546,7 @@ _GOVERNMENT_AFTER = re.compile(
 _CARRYING_CLAUSE = re.compile(
     r"(?:,\s*(?:and|but|while|whereas|yet|so)|;(?:\s*(?:and|but))?)\s+"
     r"(?:(?:the\s+(?:[a-z]+\s+)?(?:government|cabinet|administration)"
-    r"|its\s+(?:[a-z]+\s+)?(?:budget|spending|outlays|expenditure))\b|it\s+(?!is\b|was\b))",
+    r"|its\s+(?:(?:[a-z]+|(?:19|20)\d\d)\s+){0,2}(?:budget|spending|outlays|expenditure))\b|it\s+(?!is\b|was\b))",
     re.I,
 )
 _PERSONAL_PRONOUN = re.compile(r"\b(?:they|he|she)\b", re.I)
@@ -2134,7 +2138,7 @@ def _table_records(
             value = float(match.group("num"))
             when = TimeRef(text=header[column], year=int(year.group("year")))
             status = figure_status(
-                match.group("note") or "",
+                match.group("note") or year.group("note") or "",
                 when,
                 published,
                 estimate_note
@@ -2376,7 +2380,8 @@ def _record(
 ) -> SpendingRecord:
     """Return the record of one owned figure."""
     span = text[clause_start : figure.end]
-    if _BASE_FIGURE.search(text, max(0, figure.start - 25), figure.start):
+    base = _BASE_FIGURE.search(text, max(0, figure.start - 25), figure.start) is not None
+    if base:
         span = ""  # "will raise it to 2.2% next year, up from 2.0% this year": the base is no plan
     note = _FIGURE_NOTE.match(text, figure.end) or _STATUS_AFTER.match(text, figure.end)
     if note is not None:  # "1.6% in 2025 (planned); 1.55% in 2024 (NATO estimate); 1.48% in 2023"
@@ -2388,7 +2393,13 @@ def _record(
         noted = _FIGURE_NOTE.search(text) is not None  # the notes are the other figures', not this one's
         # "4.2% in 2024 and an estimated 4.7% in 2025": "an estimated" is the next figure's alone
         own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= figure.start < m.end() else " ", text)
-        estimates = not noted and _ESTIMATES.search(own) is not None
+        # "is estimated at 2.19% in 2025, up from 2.02% in 2024": the estimate is the new level's;
+        # but "According to NATO's estimates, ... 1.49% in 2024, up from 1.46% in 2023" sources both
+        estimates = (
+            not noted
+            and _ESTIMATES.search(own) is not None
+            and (not base or ESTIMATES_SOURCE.search(text) is not None)
+        )
         # "NATO's latest estimates for 2024 ... show the gap widening. Latvia (3.46% of GDP) ...": a
         # year taken from the sentences before is that of their estimates
         estimates = estimates or _estimates_for(context, when)

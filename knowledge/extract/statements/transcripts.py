@@ -66,6 +66,10 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     bare = words.split("(")[0].strip().lower()
     if bare in _QUESTIONER:
         return None, label.end()
+    inside = label.group("inside")
+    named = cast.index.resolve(_HONORIFIC.sub("", inside.strip())) if inside else None
+    if named:  # "GUEST (Dr. Brenninkmeijer):": the name in brackets says who the guest is
+        return Speaker(named), label.end()
     if bare in _GUEST and not cast.recent and len(cast.roles) == 1:
         # "HOST: My guest today is Ilse Brandt, ...": the one person the podcast introduces
         return Speaker(next(iter(cast.roles))), label.end()
