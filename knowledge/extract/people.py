@@ -619,8 +619,25 @@ def _is_role_phrase(role: str) -> bool:
 
 def _opens_role(word: str) -> bool:
     """Return whether a word can open a role apposition: "a", "Poland's", "Polish", "NATO", "defence"."""
-    if word.lower() in {"who", "which", "that", "whose", "and", "or", "but", *_SPEECH_VERBS}:
-        return False  # "..., said the defence minister, Jane Doe": the role opens after the verb
+    if word.lower() in {
+        "who",
+        "which",
+        "that",
+        "whose",
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        *_SPEECH_VERBS,
+    }:
+        # "..., said the defence minister, Jane Doe": the role opens after the verb; "The minister,
+        # Jane Doe, is an old colleague": a predicate, no role
+        return False
     if (
         word[:1].islower()
         or word.lower() in {"a", "an", "the", "its", "their", "his", "her", "your", "our", "my"}
