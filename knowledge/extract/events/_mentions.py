@@ -127,7 +127,7 @@ _EU_COUNCIL = re.compile(r"\b(?:European|EU)\s+Council\b(?!['’]s|\s+(?:[Pp]res
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
-    r"|assemble|assembles|assembled"
+    r"|assemble|assembles|assembled|sit\s+down|sits\s+down"
     # "heads of state are due in Ankara on 7 July", "With leaders due in Tirana in mid-July"
     r"|(?:(?:are|is)\s+|(?<=leaders\s)|(?<=ministers\s))due(?=\s+(?:in|at)\s))"
     r"(?:\s+(?:again|together))?\b"

@@ -200,7 +200,7 @@ _LEADING_MEDIUM = re.compile(
 _AUDIENCES = re.compile(
     r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers|mps|journalists", re.I
 )
-_TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,6}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
+_TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,9}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
 STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
