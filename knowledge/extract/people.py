@@ -243,6 +243,7 @@ _FUNCTION_WORDS = frozenset(
         " despite during according he she they we it his her their our its there here meanwhile however also"
         " yet still although though since until unless because whether under over between among not no every"
         " all some both yesterday today tonight now later earlier separately instead finally indeed overall"
+        " who whom whose what which why how where"
     )
 )
 # Capitalised words that are never part of a person's name.

@@ -914,11 +914,18 @@ def _clause_head(head: str) -> str:
     return "" if _CLOCK_HEAD.fullmatch(head) else head
 
 
+_GESTURE = re.compile(r"[a-z]+ing\b[^,;:.“”\"]{0,40}")
+
+
 def _split(
     tail: str, rest: str, end: int, following: Quotation | None, body: str, passages: list[Passage]
 ) -> bool:
     """Return whether the quotation after an attribution continues the same sentence's quotation."""
-    if following is None or following.start != end or rest.strip(" ,") or not tail.rstrip().endswith(","):
+    # "“Nobody in this building,” she says, leaning back, “gets to call ...”": a gesture may stand between
+    aside = rest.strip(" ,")
+    if aside and not _GESTURE.fullmatch(aside):
+        return False
+    if following is None or following.start != end or not tail.rstrip().endswith(","):
         return False
     return not body[following.end : _next_end(passages, following)].strip(" .,!?")
 
