@@ -438,6 +438,10 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             para_start = None
             yield start, end, "heading"
             continue
+        if para_start is not None and _CHAT_STAMP.match(line):
+            # a chat export's turns ("[09:14] anna.k: ...") are lines of their own, finished or not
+            yield para_start, para_end, "text"
+            para_start = None
         bullet = _BULLET.match(line)
         if bullet:
             if para_start is not None:
@@ -583,6 +587,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     return [span for span in spans if span[1] > span[0]]
 
 
+_CHAT_STAMP = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s")
 _ORDINAL_DAY_AFTER = re.compile(rf"(?:{MONTH_NAMES})\b|and\s+\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")
 _FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s+[A-Z])")
 

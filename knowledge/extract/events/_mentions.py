@@ -161,6 +161,8 @@ _BACK_REFERENCE = re.compile(r"\b(?i:the)\s+(?:meeting|gathering|sessions|agenda
 _MOVED = re.compile(
     r"\b(?:left|leave|leaves|leaving|arrive|arrives|arrived|arriving|head|heads|headed|travel|travels"
     r"|travelled|fly|flies|flew|return|returns|returned)(?:\s+(?:in|to|for|from))?\s+"
+    # "Leaders of all 32 allies are in Tirana for the two-day summit"
+    r"|\b(?:are|were)\s+(?:all\s+)?in\s+(?=[A-Z])"
 )
 _UPCOMING = re.compile(r"\b(?:next|upcoming|coming|forthcoming)\s+(?:[\w-]+\s+)?$", re.I)
 _DAY_OF = re.compile(
@@ -172,6 +174,10 @@ _TIME_AFTER_GAP = re.compile(
     rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
 )  # "in mid-July 2028"
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
+_VERB_TIME_GAP = re.compile(
+    r"\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
+)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|for|until|before)\s+$", re.I)
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
 _LOOKS_AHEAD = re.compile(
@@ -326,6 +332,14 @@ def _verb_mentions(
         if after and _DEADLINE_GAP.fullmatch(text, place.end, after[1]):
             continue  # "the target leaders agreed in The Hague for 2035": the target's year, not the meeting's
         when = _time_near(text, times, match.start(), place.end)
+        before = times.ending_by(match.start())
+        if (
+            when is not None
+            and before is not None
+            and before[0] is when
+            and _DEADLINE_BEFORE.search(text, max(0, before[1] - 8), before[1])
+        ):
+            when = None  # "the 3.5% target for 2035 agreed at The Hague": the target's year
         tense = _tense(text, match.start(), match.end())
         kind = kind_of(text[clause : match.start()]) if _GROUP.search(text, clause, match.start()) else None
         when = _settle_time(when, tense, published)
@@ -398,14 +412,20 @@ def _mention(
     near_start = phrase_start if gathering else span_start
     dated = _heading_day(passage, published)  # under a diary's day heading, "today" is that day
     today = PartialDate(year=dated.year, month=dated.month, day=dated.day) if dated else published
-    when = _time_near(text, times, near_start, span_end) or _today(text, span_start, span_end, today)
+    when = _time_near(text, times, near_start, span_end, verb=not noun) or _today(
+        text, span_start, span_end, today
+    )
     when = when or _opening_time(text, times, span_start) or _when_clause_time(text, times, span_start)
     when = when or _next_clause_time(text, times, span_end)
     heading = dated if when is None else None
     when = when or heading
     upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
     tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
-    when = when or _days_before(text, times, start, published)
+    when = (
+        when
+        or _days_before(text, times, start, published)
+        or _opened_yesterday(text, phrase_start, end, published)
+    )
     day_of = _DAY_OF.search(text, max(0, phrase_start - 80), phrase_start)
     if day_of and when is None:
         inside = times.within(clause_start(text, start), start)
@@ -717,13 +737,18 @@ def _heading_day(passage: Passage, published: PartialDate | None) -> TimeRef | N
     return days[0] if len(days) == 1 else None
 
 
-def _time_near(text: str, times: Times, start: int, end: int) -> TimeRef | None:
-    """Return the most precise time written right before text[start:end], right after it, or inside."""
+def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = False) -> TimeRef | None:
+    """Return the most precise time written right before text[start:end], right after it, or inside.
+
+    verb: the phrase is a group's meeting verb ("leaders gather in Tirana"), which says what they do:
+    a verb after it is another subject's ("the drill before leaders gather in Tirana ended on Sunday").
+    """
     before, after = times.ending_by(start), times.starting_from(end)
     near = [ref for ref, _, _ in times.within(start, end)]
     if before and _TIME_BEFORE_GAP.fullmatch(text, before[2], start):
         near.append(before[0])
-    if after and _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
+    gap = _VERB_TIME_GAP if verb else _TIME_AFTER_GAP
+    if after and gap.fullmatch(text, end, after[1]):
         near.append(after[0])
         restated = times.starting_from(after[2])
         if (
@@ -777,6 +802,34 @@ _DAYS_BEFORE = re.compile(
     r"(?:(?:NATO|Nato|allied|alliance|EU|G7)\s+)?$",
     re.I,
 )
+
+
+# "the two-day summit, which opened yesterday and is due to close this afternoon"
+_OPENED_YESTERDAY = re.compile(r"\b(?:opened|began|started|kicked\s+off)\s+yesterday\b")
+_DAYS_LONG = re.compile(r"\b(?P<days>two|three|2|3)-day\b", re.I)
+
+
+def _opened_yesterday(
+    text: str, phrase_start: int, end: int, published: PartialDate | None
+) -> TimeRef | None:
+    """Return the days of a meeting whose clause says it opened yesterday: from the day before the
+    article's, for as many days as the phrase says ("the two-day summit"), else that day."""
+    if published is None or published.day is None or published.month is None:
+        return None
+    opened = _OPENED_YESTERDAY.search(text, end, clause_end(text, end) + 1)
+    if opened is None:
+        return None
+    first = datetime.date(published.year, published.month, published.day) - datetime.timedelta(days=1)
+    days = _DAYS_LONG.search(text, max(0, phrase_start - 30), end)
+    length = {"two": 2, "2": 2, "three": 3, "3": 3}[days.group("days").lower()] if days else 1
+    last = first + datetime.timedelta(days=length - 1)
+    return TimeRef(
+        text=opened.group(0),
+        year=first.year,
+        month=first.month,
+        day=first.day,
+        end_day=last.day if length > 1 and last.month == first.month else None,
+    )
 
 
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:

@@ -110,11 +110,28 @@ def fold_placeless(events: list[Event]) -> list[Event]:
     for event in events:
         if event.place is None:
             matches = [other for other in placed if _could_be(event, other)]
+            if not matches:
+                # "the last drill before alliance leaders gather in Tirana ... next week's summit":
+                # the one placed meeting of its kind that has no date is the dated placeless one
+                undated = [
+                    other
+                    for other in placed
+                    if other.when is None
+                    and _same_kind(event, other)
+                    and EventStatus.PAST not in other.own_tenses
+                    and EventStatus.PAST not in event.own_tenses
+                ]
+                matches = undated if len(undated) == 1 else []
             if len(matches) == 1:
                 _fold(event, matches[0])
                 continue
         kept.append(event)
     return kept
+
+
+def _same_kind(event: Event, other: Event) -> bool:
+    """Return whether two events are the same kind of meeting (summits, or ministerials)."""
+    return compatible(event.kind, other.kind) and event.summit == other.summit
 
 
 def _may_join(event: Event, mention: Mention) -> bool:
@@ -136,6 +153,7 @@ def _could_be(event: Event, other: Event) -> bool:
 def _fold(event: Event, into: Event) -> None:
     """Add what one event gathered to another."""
     into.kind = more_specific(into.kind, event.kind)
+    into.when = into.when or event.when
     into.passages |= event.passages
     into.paragraphs |= event.paragraphs
     into.tenses += event.tenses

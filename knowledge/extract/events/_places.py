@@ -86,7 +86,8 @@ _LISTED = re.compile(
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
 _NAME_PATTERN = re.compile(_NAME)
-_CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)\s+capital\b")
+# "the Lithuanian capital", and a country's: "Albania's capital"
+_CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)(?:['’]s)?\s+capital\b")
 # "in the Dutch city", "the Turkish resort": a city the text names elsewhere, in the demonym's country
 _DESCRIBED = re.compile(
     r"[Tt]he\s+(?P<demonym>[A-Z]\w+)\s+(?:(?:coastal|port|seaside|spa|border|harbour)\s+)?"
@@ -276,7 +277,7 @@ def dateline(text: str) -> PlaceMatch | None:
 def _capital(match: re.Match[str], start: int, text: str) -> PlaceMatch | None:
     """Return the capital of the country a demonym names ("the Lithuanian capital"), and the city
     named after it when the text names one there ("the Albanian capital Tirana", "..., Tirana,")."""
-    demonyms = find_demonyms(match.group("demonym"))
+    demonyms = find_demonyms(match.group("demonym")) or find_country_mentions(match.group("demonym"))
     capital = capital_of(demonyms[0][0].code) if demonyms else None
     if capital is None:
         return None

@@ -273,7 +273,8 @@ def _anaphoric_years(records: list[SpendingRecord], article: Article) -> list[Sp
     only three allies met that mark": 2014)."""
     kept = []
     for record in records:
-        undated = record.when is None or record.when.year is None
+        # a year only inferred from the context gives way too: "Poland spent 1.85% of GDP that year"
+        undated = record.when is None or record.when.year is None or record.when.inferred
         back = _BACK_IN_TIME.search(article.passages[record.passage].text) if undated else None
         if back is not None and record.passage > 0:
             before = article.passages[record.passage - 1].text

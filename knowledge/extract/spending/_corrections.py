@@ -53,7 +53,9 @@ _SOURCE_SAID_AFTER = re.compile(
 
 def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records with each corrected figure replaced by its correction."""
-    records = _without_disowned(article, _apply_update_notes(article, records))
+    records = _restating_corrections(
+        article, _without_disowned(article, _apply_update_notes(article, records))
+    )
     corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
@@ -95,6 +97,33 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
             ]
             records.append(right)
         holding = {r.passage for r in records if r.metric in corrected}
+    return records
+
+
+# A sentence that opens as a correction and states the right figure itself: "[09:21] jonas.p:
+# Correction: Belgium spent 2.04% of GDP on defence in 2025." (after "Belgium reached 2.4% ...").
+_CORRECTION_OPENS = re.compile(
+    r"^(?:\s*\[[\d:.]+\]\s*[\w.@-]{1,30}:)?\s*(?:\*\*)?Correct(?:ion|ed)\s*(?:\*\*)?\s*[:—–-]", re.I
+)
+
+
+def _restating_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records less the earlier figures a correction restates for the same ally, measure
+    and year with another value."""
+    for position, passage in enumerate(article.passages):
+        if not _CORRECTION_OPENS.match(passage.text):
+            continue
+        right = [r for r in records if r.passage == position and r.value is not None]
+        keys = {(r.subject, r.metric, r.when.year if r.when else None): r.value for r in right}
+        records = [
+            r
+            for r in records
+            if not (
+                r.passage < position
+                and (key := (r.subject, r.metric, r.when.year if r.when else None)) in keys
+                and keys[key] != r.value
+            )
+        ]
     return records
 
 

@@ -69,6 +69,8 @@ COUNTERFACTUAL = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether|in\s+case)\b|\bwere\s+to\b"
+    # a case modelled, not a plan: "Our bull case assumes that Stockholm moves straight to 3.5%"
+    r"|\b(?:assumes?|assuming|assumption|scenario|bull\s+case|bear\s+case|base\s+case)\b"
     # what a figure would be without something: "strip the fund out and Denmark would sit at 1.9%"
     rf"|{COUNTERFACTUAL.pattern}"
     # an ally imagined: "A Poland at 6% would spend more on its army than on its schools"
@@ -610,7 +612,33 @@ _LEADER_SAYS = re.compile(
     r"(?:said|says|announced|pledged|promised|vowed|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b",
     re.I,
 )
+
+
 # "doubled to 119 billion kronor since 2020, taking it to 2.1% of GDP": "it" is the same spending.
+def _base_year(
+    text: str,
+    figure: _Found,
+    when: TimeRef | None,
+    records: list[SpendingRecord],
+    phrased: list[SpendingRecord],
+) -> TimeRef | None:
+    """Return the year before the level's for a base the text does not date: "Latvia — 3.31%, up from
+    2.94%." (a ranking's last year); any other figure's time as it is."""
+    if when is not None and not when.inferred:
+        return when
+    if not _BARE_BASE_BEFORE.search(text, max(0, figure.start - 12), figure.start) or not _BASE_ENDS.match(
+        text, figure.end
+    ):
+        return when
+    level = _record_before(text, figure.start, records, phrased)
+    if level is None or level.when is None or level.when.year is None:
+        return when
+    return TimeRef.inferred_as("the year before", year=level.when.year - 1)
+
+
+_ALLY_ALONE = re.compile(r"\s*(?:\*\*)?[A-Z][\w .’'-]{1,30}?(?:\*\*)?\s*[.:]?\s*")
+_BARE_BASE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
+_BASE_ENDS = re.compile(r"\s*(?:[,.;)]|$)")  # nothing after the base that could date it
 _APPOSED_SHARE = re.compile(
     r"[^,;.]{0,30},\s*(?:(?:about|around|roughly|some|nearly|almost|or|(?:equal|equivalent)\s+to)\s+)?"
 )
@@ -709,6 +737,12 @@ def structure_records(
             # a sentence with no figure (most of them) has no frame worth working out
             context = _context(article, passage, frame)
             question = _question_answered(article, passage, topic)
+            named_alone = (
+                passage.position > 0
+                and article.passages[passage.position - 1].paragraph == passage.paragraph
+                and _ALLY_ALONE.fullmatch(article.passages[passage.position - 1].text) is not None
+                and _heading_ally(article.passages[passage.position - 1].text.rstrip(".:")) == topic
+            )
             found = _line_records(
                 passage,
                 context,
@@ -716,7 +750,8 @@ def structure_records(
                 context_year,
                 topic,
                 by_passage.get(passage.position, []),
-                _ANSWER_LEAD if question else _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
+                # "Canada. Still loitering near the foot of the table on 1.46%": the name alone heads it
+                _ANSWER_LEAD if question or named_alone else _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
                 # "How much does the US spend?": the answer's bare amounts are that spending
                 ranking=(len(ranked) >= RANKED_ALLIES and _is_ranking(passage.text))
                 or (question is not None and _SPENDING_NOUN.search(question) is not None),
@@ -1115,6 +1150,7 @@ def _line_records(
             and not _GOAL_LEAD.search(text, start, figure.start)
         ):
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
+        when = _base_year(text, figure, when, records, phrased or [])
         for code in codes:
             lead_start = max(start, figures[index - 1][0].end) if index else start
             if label and _LABELLED_AMOUNT.fullmatch(text, label.end(), figure.start):
@@ -1966,6 +2002,14 @@ def _time_of(
     previous = figures[group[0] - 1][0] if group[0] else None
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
+            if (
+                _BARE_BASE_BEFORE.search(text, max(0, first.start - 12), first.start)
+                and _BASE_ENDS.match(text, last.end)
+                and (theirs := _time_of(text, figures, group[0] - 1, times, clause_start, clause_end))
+                and theirs.year is not None
+            ):
+                # "Latvia — 3.31%, up from 2.94%.": the year before the level's (a ranking's last year)
+                return TimeRef.inferred_as("the year before", year=theirs.year - 1)
             return None  # "up from NOK 91bn": another time than the figure before it
         if (
             _RESTATED.fullmatch(text, previous.end, first.start)
