@@ -66,7 +66,10 @@ _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _COMMA = re.compile(r",\s+")
 _DASH = re.compile(r"\s[—–-]\s+")  # a dateline's dash, written as a hyphen too: "OSLO, March 11 (NWS) - "
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
-_BRACKET_NAME = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?P<name>{_NAME})\)")
+# "The Secretary of State (John Healey)", "the Minister for Defence Resources (Mr Julian Ashcombe)"
+_BRACKET_NAME = re.compile(
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<name>{_NAME})\)"
+)
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
 _NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
 _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
@@ -156,6 +159,7 @@ _SPEECH_VERBS = _words(
     "said says told stated added warned argued noted insisted claimed declared emphasized emphasised"
     " stressed wrote explained acknowledged announced confirmed urged argues warns insists notes writes"
     " posted tweeted replied believes estimates estimated predicted admitted written demanded complained"
+    " asked asks"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
 
@@ -213,7 +217,8 @@ _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argu
 # leads the campaign, wrote".
 _NAME_THEN_VERB = re.compile(
     # "Jane Doe, who ..., said", "Jane Doe, a senior who chaired the committee, argued"
-    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?|,\s+(?:an?|the)\s+[^,;:“”\"]{{1,120}},)?"
+    rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?|,\s+(?:an?|the)\s+[^,;:“”\"]{{1,120}},"
+    r"|\s+\([^()\n]{1,40}\))?"  # "Ms Priya Castellane (Liberal Democrat) asked"
     r"\s+(?:also\s+|has\s+|had\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it)\b"  # "as Jane Doe put it:"
 )
@@ -266,7 +271,10 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
     + _HONORIFICS
 )
 # Lower-case words that may stand in a title before a name: "the former defence minister".
-_TITLE_WORDS = _ROLE_WORDS | frozenset(_MODIFIERS + _HONORIFICS + ("of", "the"))
+# "my colleague Jane Doe", "our correspondent": a relation before the name is no part of it
+_TITLE_WORDS = _ROLE_WORDS | frozenset(
+    _MODIFIERS + _HONORIFICS + ("of", "the", "my", "our", "colleague", "friend", "correspondent")
+)
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")

@@ -1324,8 +1324,11 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
     lead = text[clause_start : figure.start]
     own_verb = _COORDINATION.split(lead)[-1]  # "did not meet the 2% until 2024, and now aims to reach 3.5%"
+    # "After the sovereign-debt crisis, military expenditure fell to 1.3%": the opening phrase only
+    # sets the scene
+    scene = _SCENE_OPENING.match(lead)
     return (
-        _OTHER_THING.search(lead) is not None
+        _OTHER_THING.search(lead, scene.end() if scene else 0) is not None
         or _OTHER_MEASURE_BEFORE.search(lead) is not None
         or _GROWTH_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
         or (_PUBLIC_SPENDING.search(lead) is not None and _SHARE_CUE.match(text, figure.end) is None)
@@ -1340,6 +1343,11 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
             and _OWN_BEFORE.search(text, max(0, figure.start - 12), figure.start) is None
         )  # "argues that 2.1% is enough"; but "insists its 1.9% is enough" states its own
     )
+
+
+_SCENE_OPENING = re.compile(
+    r"\s*(?:After|Before|Since|During|Following|Despite|Amid|Because\s+of|In\s+the\s+wake\s+of)\b[^,;]{0,60},\s+"
+)
 
 
 def _hypothetical(text: str, start: int, figure_end: int, end: int) -> bool:
@@ -1358,7 +1366,8 @@ def _comment_start(text: str, at: int) -> int:
     return comment.start() if comment is not None else len(text)
 
 
-_WHICH_AFTER = re.compile(r",\s*which\b")
+# ", which ...", and a year's apposition: "in 2014, the year in which allies meeting at the Wales summit ..."
+_WHICH_AFTER = re.compile(r",\s*(?:which|the\s+(?:year|month)\s+(?:in\s+which|when|that))\b")
 
 
 def _quote_opening(text: str, at: int) -> int | None:

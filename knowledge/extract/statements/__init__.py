@@ -69,6 +69,7 @@ from knowledge.extract.statements.corrections import (
     retracted_claims,
 )
 from knowledge.extract.statements.frames import (
+    CHAT_TURN,
     CLAUSE_START,
     OBJECT_VERBS,
     STAMP,
@@ -657,6 +658,9 @@ def _one_quote(
     quotes, next_index = later
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
+    chat = CHAT_TURN.match(head)
+    if chat is not None:  # "[09:30] anna.k: Minister Jane Doe at the presser: “...”"
+        head = head[chat.end() :]
     opening = head.strip(" \t\n—–-*>")
     if DATELINE.fullmatch(head.lstrip()) or _CLOCK_HEAD.fullmatch(head):
         opening = ""  # "WARSAW — “We finished 2026 at 4.6%,” the minister said": the dateline is nobody

@@ -124,7 +124,10 @@ _ADVERBS = (
     "also|again|later|repeatedly|previously|once|further|then|recently|publicly|separately|has|had|have"
     "|only|privately|bluntly|simply|flatly|openly|quickly|firmly|earlier|herself|himself|itself|already"
 )
-_VERB_AFTER_SUBJECT = re.compile(rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
+# an apposition, or a party in brackets ("Ms Nadia Verhoeven (Liberal) asked"), may stand before the verb
+_VERB_AFTER_SUBJECT = re.compile(
+    rf"(?:,\s[^,“”\"‘]{{1,120}},|\s+\([^()\n]{{1,40}}\))?,?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
+)
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
 _THAT_CLAUSE = re.compile(
     r"(?P<extras>[^“”\".;‘]{0,100}?)\bthat\s+(?P<clause>.*)$", re.S
@@ -201,6 +204,8 @@ _AUDIENCES = re.compile(
     r"parliament|congress|senate|house|cabinet|bundestag|nato|reporters|lawmakers|mps|journalists", re.I
 )
 _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,9}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
+# A chat export's turn: "[09:12] tomas.r: " -- the handle posts what follows, it says nothing itself.
+CHAT_TURN = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s*[\w.@-]{1,30}:\s+")
 STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
@@ -357,7 +362,7 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after one or two
     introductory phrases ("In 2019, ", "Last week, in Oslo, ")."""
     starts = [len(text) - len(text.lstrip())]
-    stamp = STAMP.match(text)
+    stamp = STAMP.match(text) or CHAT_TURN.match(text)
     if stamp:
         starts.append(stamp.end())
     if allow_intro:
@@ -512,9 +517,15 @@ def second_predicate(text: str, start: int, end: int, speaker: Speaker) -> Frame
     return Frame(speaker, found.group("verb"), found.start("verb"), found.end("verb"), "")
 
 
+_ASKED_WHETHER = re.compile(r"\s+(?=(?:whether|if|how|why)\s)")
+
+
 def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] | None:
     """Return the frame, where the clause its verb reports starts, and the details between."""
     rest = text[found.verb_end :]
+    question = _ASKED_WHETHER.match(rest) if found.verb in ("asked", "asks") else None
+    if question is not None:  # "asked whether Britain now intended to be “overtaken by ...”"
+        return found, found.verb_end + question.end(), ""
     that = _THAT_CLAUSE.match(rest)
     if that and only_details(that.group("extras"), found.verb):
         return found, found.verb_end + that.start("clause"), that.group("extras")
@@ -528,6 +539,17 @@ def clause_after(text: str, found: Frame, cast: Cast) -> tuple[Frame, int, str] 
         if rest.strip()[:1] in (",", ".", ";", ""):
             return None
         return found, found.verb_start, rest[: skip_details(rest, found.verb, cast.published)]
+    if found.lead.strip() == "As":
+        # "As my colleague Jane Doe put it at a seminar, the ratio is “a thermometer”": what follows
+        # the attribution is what was said (the "As" phrase is no part of it)
+        details = _ATTRIBUTION_DETAILS.match(rest)
+        details_end = details.end() if details is not None and details.group(0).rstrip().endswith(",") else 0
+        after = _ASIDE_END.match(rest, details_end) if details_end == 0 else details
+        if after is not None and (
+            CLAUSE_START.match(rest, after.end()) or _PREDICATE_START.match(rest, after.end())
+        ):
+            return found, found.verb_end + after.end(), rest[: after.end()].rstrip(" ,")
+        return None
     if found.verb not in _THAT_OPTIONAL:
         return None
     details_end = skip_details(rest, found.verb, cast.published)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
 from knowledge.extract.statements.gender import PRONOUN_GENDER
@@ -86,7 +86,8 @@ _POSSESSOR_ROLE = re.compile(
     rf"[A-Z][\w-]+[’']s\s+(?P<words>(?:[\w’'.-]+\s+){{0,3}}?)(?P<head>(?i:{_ROLE_HEADS}))\b"
 )
 _TITLE_REACH = 160  # characters from a subject's start to the end of its name
-_APPOSITION_COMMA = re.compile(r",\s+")
+# ", Jane Doe," after a role, or in brackets as parliamentary reports write it: "the Minister (Mr Colin Ashworth)"
+_APPOSITION_COMMA = re.compile(r",\s+|\s+\((?=[^()\n]{3,60}\))(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?")
 _DESCRIBED = re.compile(
     r"(?:[Tt]he)\s+(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]{3,})\b(?![’'])"
 )
@@ -207,7 +208,7 @@ def _past_portfolio(text: str, end: int) -> int:
     return portfolio.end() if portfolio else end
 
 
-_PORTFOLIO = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s)")
+_PORTFOLIO = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s|\s+\()")
 
 
 def _country_at(text: str, start: int) -> int | None:
@@ -229,6 +230,9 @@ def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
     mention = cast.index.first_from(text[: comma.end() + 80], comma.end())
     if mention is None or mention.possessive or not is_title_prefix(text[comma.end() : mention.start]):
         return None  # "the host, Turkish Foreign Minister Jane Doe,": titles may come first
+    if text.startswith("(", comma.start() + 1) or text[comma.start() : comma.end()].lstrip().startswith("("):
+        close = re.match(r"\s*\)", text[mention.end : mention.end + 3])
+        return replace(mention, end=mention.end + close.end()) if close else None
     return mention if re.match(r"\s*[,:]|\.?\s*$", text[mention.end : mention.end + 3]) else None
 
 
