@@ -367,7 +367,8 @@ _OF_BUSINESS_AFTER = re.compile(
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|"
-    r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country|(?<=the )(?:move|plan|decision|package))\b",
+    r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
+    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package))\b",
     re.I,
 )
 # A list item that leaves its subject to its heading: "Spent 1.37% of GDP in 2024", "Plans 3.7% in 2025".
