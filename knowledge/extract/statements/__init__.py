@@ -1024,6 +1024,13 @@ def _reported(passage: Passage, cast: Cast) -> list[StatementRecord]:
     return records + (_report(passage, found, passage.text, cast) if found else [])
 
 
+# Every reported clause has one of these (the frames' speech verbs, the trailing "reported" and
+# "informed", "argue" after "used ... to", and "according to"): one search spares the rest the scans.
+_SPEECH_CUE = re.compile(
+    rf"\b(?:{VERB}|reported|informed|informs|argue|announce|stress|signal|urge|promise|pledge|[Aa]ccording\s+to)\b"
+)
+
+
 def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     """Return the reported statements of a passage's frames, before any participle.
 
@@ -1031,6 +1038,8 @@ def _reported_clauses(passage: Passage, cast: Cast) -> list[StatementRecord]:
     who has complained that the texts are too long") is that person's report, and ", and she has
     praised ..." is the speaker's second report; either ends the first clause.
     """
+    if _SPEECH_CUE.search(passage.text) is None:
+        return []  # no speech verb and no "according to" (most sentences): nothing reported
     found = reported_clause(passage.text, cast)
     if found is not None and found[0].lead.rstrip().endswith(","):
         trailing = _trailing(passage, cast)
