@@ -397,6 +397,22 @@ _HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME}
 _PLAIN_NAME = re.compile(_NAME)
 
 
+_ASKING_LABELS = frozenset(
+    [
+        "q",
+        "question",
+        "questioner",
+        "reporter",
+        "journalist",
+        "moderator",
+        "host",
+        "anchor",
+        "interviewer",
+        "presenter",
+    ]
+)
+
+
 def _turn_label(text: str) -> tuple[str, str | None] | None:
     """Return (name, role) of the speaker a turn label names, if it names one by full name.
 
@@ -410,6 +426,8 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     if label is None:
         return None
     outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
+    if outside.lower() in _ASKING_LABELS:
+        return None  # "QUESTION (Zagreb Daily):", "Q (Jane Doe, Radio One):": whoever asks says nothing here
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
         return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party
@@ -532,6 +550,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         *(m.end() for m in _ROLE_OPENS_AFTER.finditer(text)),
         # a role its article opens after an introductory time: "Last week a young sergeant, Jane Doe,"
         *(m.start() for m in _ROLE_ARTICLE.finditer(text)),
+        # "given by Croatia's defence minister, Davor Matic, and Norway's defence minister, Kari Solheim,"
+        *(m.end() for m in _ROLE_AFTER_WORD.finditer(text)),
     ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
@@ -543,6 +563,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
+_ROLE_AFTER_WORD = re.compile(r"\b(?:by|from|with|and|between)\s+(?=[A-Z])")
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _RUNS = r"(?:runs|heads|leads|chairs|directs|manages|founded)"
 _WHO_RUNS_CUE = re.compile(rf", who {_RUNS}\s")

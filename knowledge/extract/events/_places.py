@@ -81,7 +81,8 @@ _AFTER = re.compile(
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
 _LISTED = re.compile(
-    rf"s?\s*[,:](?:\*\*|__)?\s+(?P<place>{_NAME})(?P<suffix>)"
+    # "Next summit: Tirana, Albania, June 2027": the country may follow the city
+    rf"s?\s*[,:](?:\*\*|__)?\s+(?P<place>{_NAME})(?P<suffix>(?:,\s+{_NAME})?)"
     rf"(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b))"
 )
 _SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
@@ -139,6 +140,9 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
         return place
     suffix_name = _SUFFIX_START.sub("", suffix).removesuffix(".")
     suffix_country = _country_of(suffix_name) or _NATIONS_OF_COUNTRIES.get(suffix_name)
+    if suffix_country and place.country == suffix_country and not place.is_country and match.re is _LISTED:
+        # "Next summit: Tirana, Albania, June 2027": a list's city is named as its other entries are
+        return PlaceMatch(place.name, place.country, False, start, match.end())
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
         return PlaceMatch(

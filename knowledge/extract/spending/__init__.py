@@ -217,10 +217,11 @@ _STANDING_NOTE_CHARS = 300  # a note is a sentence of its own, not a paragraph t
 
 @dataclass(frozen=True, slots=True)
 class _Standing:
-    """A standing note: from its passage on, a figure with no year of its own is of its year."""
+    """A standing note: from its passage on, a figure with no year of its own is of its year (when
+    the note names one), and an estimate when the note says the figures are."""
 
     position: int
-    year: int
+    year: int | None
     estimates: bool
 
 
@@ -230,16 +231,32 @@ def _standing_note(article: Article) -> _Standing | None:
         if len(passage.text) > _STANDING_NOTE_CHARS or not _STANDING_NOTE.search(passage.text):
             continue
         years = {int(y) for y in _WRITTEN_YEAR.findall(passage.text)}
+        estimates = _ESTIMATES.search(passage.text) is not None
         if len(years) == 1:
-            return _Standing(passage.position, years.pop(), _ESTIMATES.search(passage.text) is not None)
+            return _Standing(passage.position, years.pop(), estimates)
+        if estimates:  # "Figures are NATO estimates unless marked": their status, whatever their years
+            return _Standing(passage.position, None, True)
     return None
 
 
 def _standing_year(record: SpendingRecord, note: _Standing | None, article: Article) -> SpendingRecord:
     """Return a level the text dates nowhere itself (no year, or only the one in context) dated by the
     standing note, and an estimate when the note says its figures are."""
+    if note is not None and note.year is None:
+        if (
+            record.passage > note.position
+            and record.status is FigureStatus.ACTUAL
+            and record.metric
+            in (
+                Metric.SHARE_OF_GDP,
+                Metric.AMOUNT,
+            )
+        ):
+            return record.model_copy(update={"status": FigureStatus.ESTIMATE})
+        return record
     if (
         note is None
+        or note.year is None
         or record.passage <= note.position
         or record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
         or record.status not in (FigureStatus.ACTUAL, FigureStatus.ESTIMATE)
