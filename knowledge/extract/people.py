@@ -202,7 +202,7 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_APPOSITION_HEADS, key=len)[::-1]))})"
     # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
-    rf",\s+(?P<name>{_NAME})(?=,|\.?\s*$)"
+    rf",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<name>{_NAME})(?=,|\.?\s*$)"  # "..., Mrs Lenka Horakova,"
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
 _ROLE_CLAUSE_LEAD = re.compile(
@@ -563,7 +563,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
-_ROLE_AFTER_WORD = re.compile(r"\b(?:by|from|with|and|between)\s+(?=[A-Z])")
+_ROLE_AFTER_WORD = re.compile(r"\b(?:by|from|with|and|between|asked|told)\s+(?=[A-Z])")
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _RUNS = r"(?:runs|heads|leads|chairs|directs|manages|founded)"
 _WHO_RUNS_CUE = re.compile(rf", who {_RUNS}\s")

@@ -142,6 +142,9 @@ _WE_MEET_AGAIN = re.compile(r"\s*We\s+(?:will|shall)\s+meet\s+again\b")
 _WHERE_GROUP = re.compile(
     r"(?<=,\s)where\s+(?:(?:NATO|Nato|allied|alliance)\s+)?(?:leaders|heads\s+of\s+state(?:\s+and\s+government)?)\b"
 )
+_THEY_MEET_AGAIN = re.compile(
+    r"\s*They\s+(?:will|shall|are\s+to|are\s+due\s+to|are\s+set\s+to)\s+meet\s+again\b"
+)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(
     r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided"
@@ -313,6 +316,14 @@ def _verb_mentions(
                             passage, again.start(), match.end(), times, published, noun=False, summit=True
                         )
                     )
+                they = _THEY_MEET_AGAIN.match(text, clause)
+                if they is not None:
+                    # "Leaders met in Ankara in July ... They will meet again in Tirana next year": the
+                    # next of the meetings just told of
+                    mention = _mention(
+                        passage, they.start(), match.end(), times, published, noun=False, summit=True
+                    )
+                    found.append(replace(mention, elliptical=True) if mention else None)
                 continue  # else "to meet President Trump": no group meets
             summit = kind_of(text[_group_start(text, group.start()) : match.end()]) in _SUMMIT_KINDS
             mention = _mention(
