@@ -193,6 +193,7 @@ _LOOKS_AHEAD = re.compile(
 _LOOKS_BACK = re.compile(
     r"\b(?:met|was|were|took|left|gathered|agreed|ended|pledged|committed|last|previous|earlier"
     r"|ago|marked|produced|decided|signed|adopted|sat|said|told|gave|made|came|went|assembled"
+    r"|reaffirmed|endorsed|approved|promised|welcomed|backed|confirmed|renewed|vowed"
     r"|began|spoke|saw|rose|fell|became|won|chose|had"
     # a participle with its agent tells no time: "the summit in Ankara on 7-8 July, hosted by Turkey"
     r"|(?:held|hosted|attended)(?!\s+by\b))\b",

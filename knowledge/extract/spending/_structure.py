@@ -426,6 +426,8 @@ _SPENT_ON_OTHER = re.compile(
     r"(?:defen[cs]e|military|armed|army|security|arms|weapons))"
     r"(?!(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}budget\b)"  # "an increase of €390m on the budget"
     r"(?!(?:the\s+)?(?:previous|preceding|prior)\s+year\b|last\s+year\b|(?:19|20)\d\d\b)"  # "... on the previous year"
+    # how it is counted: "2.33 per cent of GDP on NATO's definition", "on a cash basis"
+    r"(?!(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}(?:definition|basis|measure|methodology|count|reckoning|estimates?)\b)"
     # "plus 1.5% for infrastructure and resilience": the other part of NATO's target, not defence
     r"|\s*(?:of\s+(?:its\s+|their\s+)?GDP\s+)?for\s+(?:(?:critical|civil|civilian|defen[cs]e-related)\s+)?"
     r"(?:infrastructure|resilience|preparedness|roads|railways|bridges|pensions|health|schools)\b",
