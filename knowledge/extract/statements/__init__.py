@@ -1152,6 +1152,11 @@ def _speakers(frame_: Frame) -> list[Speaker]:
     return [frame_.speaker] if frame_.partner is None else [frame_.speaker, frame_.partner]
 
 
+_PRONOUN_ATTRIBUTION = re.compile(
+    r",?\s+(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|argued|insisted|warned)\b"
+)
+
+
 def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
     """Return the reported statement of "<clause>, the ministry said [on Monday]."."""
     found = trailing_attribution(passage.text, cast)
@@ -1161,6 +1166,12 @@ def _trailing(passage: Passage, cast: Cast) -> list[StatementRecord]:
     verb, _, _rest = details.partition(" ")
     if _background(speaker, verb, passage.text[: passage.text.find(verb, clause_end)]):
         return []
+    if _PRONOUN_ATTRIBUTION.match(passage.text, clause_end):
+        # "Liis Parts put it more bluntly: the cheapest war, she said, is ...": the one person the
+        # sentence names is whom its "she" means, not the person of the sentence before
+        named = {m.name for m in cast.index.find(passage.text[:clause_end])}
+        if len(named) == 1:
+            speaker = Speaker(named.pop())
     stamp = STAMP.match(passage.text)
     text = _ASIDE.sub("", passage.text[stamp.end() if stamp else 0 : clause_end].strip())
     if len(text.split()) < 3 or not CLAUSE_START.match(text) or noun_phrase(text):
