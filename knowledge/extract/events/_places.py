@@ -64,7 +64,11 @@ HELD = (
 )
 _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
-_OF_BODY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+# ... and "the Summit of Heads of State and Government in Ankara"
+_OF_BODY = (
+    r"(?:\s+of\s+(?:the\s+)?(?:(?i:heads\s+of\s+(?:state|government)(?:\s+and\s+(?:state|government))?)"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?"
+)
 # The building between the meeting and its city: "the summit venue in", "the meeting at the
 # alliance's headquarters in Brussels", "the summit at the World Forum in The Hague".
 _BUILDING = (
