@@ -489,6 +489,7 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
     found = [
+        *_aged(text),
         *_titled(text),
         *_appositions(text),
         *_speakers(text),
@@ -498,6 +499,20 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
     ]
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
+
+
+# "Jonas Petersen, 19, left a supermarket job": a full name with an age is a person
+_AGED = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?:aged\s+)?\d{{1,3}},\s")
+
+
+def _aged(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, None) for a full name given with an age ("Jonas Petersen, 19,")."""
+    if "," not in text:
+        return
+    for match in _AGED.finditer(text):
+        name = _clean_name(match.group("name"), trim_left=True)
+        if name and " " in name:
+            yield match.start("name"), name, None
 
 
 def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
@@ -552,6 +567,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         *(m.start() for m in _ROLE_ARTICLE.finditer(text)),
         # "given by Croatia's defence minister, Davor Matic, and Norway's defence minister, Kari Solheim,"
         *(m.end() for m in _ROLE_AFTER_WORD.finditer(text)),
+        # a memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said"
+        *(m.end() for m in _NUMBERED_PARAGRAPH.finditer(text, 0, 12)),
     ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
@@ -563,6 +580,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+")
 _ROLE_AFTER_WORD = re.compile(r"\b(?:by|from|with|and|between|asked|told)\s+(?=[A-Z])")
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _RUNS = r"(?:runs|heads|leads|chairs|directs|manages|founded)"

@@ -71,6 +71,7 @@ from knowledge.extract.statements.corrections import (
 from knowledge.extract.statements.frames import (
     CHAT_TURN,
     CLAUSE_START,
+    NUMBERED,
     OBJECT_VERBS,
     STAMP,
     VERB,
@@ -658,8 +659,8 @@ def _one_quote(
     quotes, next_index = later
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
-    chat = CHAT_TURN.match(head)
-    if chat is not None:  # "[09:30] anna.k: Minister Jane Doe at the presser: “...”"
+    chat = CHAT_TURN.match(head) or NUMBERED.match(head)
+    if chat is not None:  # "[09:30] anna.k: Minister Jane Doe at the presser: “...”", "5.3 The Minister ...:"
         head = head[chat.end() :]
     opening = head.strip(" \t\n—–-*>")
     if DATELINE.fullmatch(head.lstrip()) or _CLOCK_HEAD.fullmatch(head):
