@@ -65,10 +65,12 @@ _NAME_PART = rf"(?:{_INITIAL}\s+)?(?:{_PARTICLE}\s+)*{_NAME_WORD}"
 _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _COMMA = re.compile(r",\s+")
 _DASH = re.compile(r"\s[—–-]\s+")  # a dateline's dash, written as a hyphen too: "OSLO, March 11 (NWS) - "
+# An honorific before a name, as parliamentary reports and appositions write it: "(Mr Julian Ashcombe)".
+HONORIFIC_PREFIX = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+)"
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 # "The Secretary of State (John Healey)", "the Minister for Defence Resources (Mr Julian Ashcombe)"
 _BRACKET_NAME = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<name>{_NAME})\)"
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\({HONORIFIC_PREFIX}?(?P<name>{_NAME})\)"
 )
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
 _NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
@@ -162,6 +164,23 @@ _SPEECH_VERBS = _words(
     " asked asks"
 )
 _HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof")
+# Turn labels of whoever asks: no statement of theirs, no person named by them.
+QUESTIONER_LABELS = frozenset(
+    [
+        "q",
+        "question",
+        "questioner",
+        "interviewer",
+        "moderator",
+        "host",
+        "reporter",
+        "presenter",
+        "anchor",
+        "journalist",
+    ]
+)
+# A memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said in writing: ..."
+NUMBERED_PARAGRAPH = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+(?=[A-Z])")
 
 
 def _by_first_letter(words: Sequence[str]) -> str:
@@ -202,7 +221,7 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_APPOSITION_HEADS, key=len)[::-1]))})"
     # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
-    rf",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<name>{_NAME})(?=,|\.?\s*$)"  # "..., Mrs Lenka Horakova,"
+    rf",\s+{HONORIFIC_PREFIX}?(?P<name>{_NAME})(?=,|\.?\s*$)"  # "..., Mrs Lenka Horakova,"
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
 _ROLE_CLAUSE_LEAD = re.compile(
@@ -426,7 +445,7 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     if label is None:
         return None
     outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
-    if outside.lower() in _ASKING_LABELS:
+    if outside.lower() in QUESTIONER_LABELS:
         return None  # "QUESTION (Zagreb Daily):", "Q (Jane Doe, Radio One):": whoever asks says nothing here
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
@@ -568,7 +587,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         # "given by Croatia's defence minister, Davor Matic, and Norway's defence minister, Kari Solheim,"
         *(m.end() for m in _ROLE_AFTER_WORD.finditer(text)),
         # a memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said"
-        *(m.end() for m in _NUMBERED_PARAGRAPH.finditer(text, 0, 12)),
+        *(m.end() for m in [NUMBERED_PARAGRAPH.match(text)] if m),
     ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:
@@ -580,7 +599,6 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
-_NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+")
 _ROLE_AFTER_WORD = re.compile(r"\b(?:by|from|with|and|between|asked|told)\s+(?=[A-Z])")
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _RUNS = r"(?:runs|heads|leads|chairs|directs|manages|founded)"

@@ -25,8 +25,8 @@ from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
-from knowledge.extract.spending._spoken import speech_ally, spoken_records
-from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._spoken import FIRST_PERSON, speech_ally, spoken_records
+from knowledge.extract.spending._status import ESTIMATES_SOURCE, figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
     COUNTERFACTUAL,
@@ -492,14 +492,6 @@ def _framed_estimates(records: list[SpendingRecord], article: Article) -> list[S
     ]
 
 
-# "... would reach 187.4 billion zloty, or 4.48% of GDP, according to the ministry's latest estimate"
-_ACCORDING_TO_ESTIMATE = re.compile(
-    r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w.-]+\s+)?(?:[\w.-]+['’]s?\s+)?(?:(?:latest|own|new|current|preliminary|"
-    r"updated|first)\s+)?(?:estimates?|projections?|forecasts?)\b",
-    re.I,
-)
-
-
 def _sourced_estimate(record: SpendingRecord, article: Article) -> SpendingRecord:
     """Return a plan or level that its sentence says comes from someone's estimate as an estimate."""
     if record.status not in (FigureStatus.ACTUAL, FigureStatus.PLANNED) or record.metric not in (
@@ -509,7 +501,8 @@ def _sourced_estimate(record: SpendingRecord, article: Article) -> SpendingRecor
         return record
     text = article.passages[record.passage].text
     at = text.find(record.as_written)
-    found = _ACCORDING_TO_ESTIMATE.search(text, max(at, 0))
+    # "... would reach 187.4 billion zloty, or 4.48% of GDP, according to the ministry's latest estimate"
+    found = ESTIMATES_SOURCE.search(text, max(at, 0))
     if found is None or ";" in text[at : found.start()]:
         return record
     return record.model_copy(update={"status": FigureStatus.ESTIMATE})
@@ -589,9 +582,6 @@ _FIRST_PERSON_CLAUSE = re.compile(
 )
 
 
-_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
-
-
 def _first_person(
     record: SpendingRecord, article: Article, speaking_for: str | None
 ) -> SpendingRecord | None:
@@ -605,7 +595,7 @@ def _first_person(
     text = article.passages[record.passage].text
     at = text.find(record.as_written)
     named = {c.code for c, _, _ in find_country_mentions(text)}
-    if speaking_for is not None and record.subject not in named and _WE.search(text, 0, max(at, 0)):
+    if speaking_for is not None and record.subject not in named and FIRST_PERSON.search(text, 0, max(at, 0)):
         # "But we now have a credible path to 2% of GDP by 2029" in a ministry's release: its ally's,
         # whatever ally an earlier sentence named (a shipyard in Spain)
         return record.model_copy(update={"subject": speaking_for})

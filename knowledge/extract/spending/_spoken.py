@@ -33,6 +33,7 @@ from collections.abc import Callable
 from knowledge.extract.numbers import find_money
 from knowledge.extract.people import QUOTATION, has_role_head
 from knowledge.extract.reader import split_passages
+from knowledge.extract.statements.scene import DATELINE
 from knowledge.gazetteer import ally_of_currency, by_code, find_country_mentions, find_demonyms, one_ally
 from knowledge.models import (
     Article,
@@ -98,10 +99,6 @@ def _speaks_for(role: str | None, words: list[StatementRecord]) -> str | None:
     return ally if ally is not None and by_code(ally).nato_member else None
 
 
-# A wire's dateline: "WARSAW — ", "OTTAWA, March 3 — ".
-_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .’'-]{2,40}?)(?:,[^—–\n]{0,40})?\s*[—–]{1,2}\s+")
-
-
 def _placed_office(article: Article, role: str | None, words: list[StatementRecord]) -> str | None:
     """Return the ally an office holder whose role names no country speaks for by where they speak:
     the capital a wire's paragraph is datelined from ("WARSAW — “We finished 2026 at 4.6%,” Deputy
@@ -114,7 +111,7 @@ def _placed_office(article: Article, role: str | None, words: list[StatementReco
     allies = set()
     for statement in words:
         text = article.passages[statement.passage].text
-        dateline = _DATELINE.match(text)
+        dateline = DATELINE.match(text)  # a wire's "WARSAW — "
         place = find_place(dateline.group("place")) if dateline else None
         if place is not None and place.capital:
             allies.add(place.country)
@@ -169,7 +166,7 @@ _OFFICE = re.compile(
     r"\b(?:minister|president|prime\s+minister|chancellor|secretary\s+of\s+state|premier|government|ministry)\b",
     re.I,
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
 _OPENING = 2  # passages of the opening that may name the ally
 
@@ -190,7 +187,7 @@ def speech_ally(article: Article) -> str | None:
     released = _OFFICE.search(outlet) is not None and one_ally(outlet, demonyms=True) is not None
     if not (_SPEECH_TITLE.search(title) or released) or not _OFFICE.search(framing):
         return None
-    first_person = sum(1 for p in article.passages if _FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
+    first_person = sum(1 for p in article.passages if FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
     if first_person < (1 if released else _SPEECH_FIRST_PERSON):
         return None  # a ministry's own release is its words from its first "we"
     # the release's office names its ally, whatever other ally its opening mentions (a shipyard abroad)

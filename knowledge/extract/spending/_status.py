@@ -72,8 +72,8 @@ NATO_FIGURES = re.compile(
     r"\bNATO(?:['’]s)?\s+(?:(?:latest|own|new)\s+)?(?:figures?|data|numbers?|statistics)\b"
 )
 ESTIMATES_SOURCE = re.compile(
-    r"\b(?:according\s+to|by|on)\s+(?:the\s+)?(?:[\w.]+['’]s?\s+)?(?:(?:latest|own|new|current)\s+)?"
-    r"(?:estimates|projections|forecasts)\b",
+    r"\b(?:according\s+to|by|on)\s+(?:the\s+|an?\s+)?(?:[\w.-]+\s+)?(?:[\w.-]+['’]s?\s+)?"
+    r"(?:(?:latest|own|new|current|preliminary|updated|first)\s+)?(?:estimates?|projections?|forecasts?)\b",
     re.I,
 )
 _ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)

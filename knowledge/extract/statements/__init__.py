@@ -57,7 +57,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import TURN_LABEL, PersonIndex, Referent, shared_index
+from knowledge.extract.people import NUMBERED_PARAGRAPH, TURN_LABEL, PersonIndex, Referent, shared_index
 from knowledge.extract.statements.corrections import (
     apply_correction,
     apply_reattribution,
@@ -71,7 +71,6 @@ from knowledge.extract.statements.corrections import (
 from knowledge.extract.statements.frames import (
     CHAT_TURN,
     CLAUSE_START,
-    NUMBERED,
     OBJECT_VERBS,
     STAMP,
     VERB,
@@ -659,7 +658,7 @@ def _one_quote(
     quotes, next_index = later
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
-    chat = CHAT_TURN.match(head) or NUMBERED.match(head)
+    chat = CHAT_TURN.match(head) or NUMBERED_PARAGRAPH.match(head)
     if chat is not None:  # "[09:30] anna.k: Minister Jane Doe at the presser: “...”", "5.3 The Minister ...:"
         head = head[chat.end() :]
     opening = head.strip(" \t\n—–-*>")

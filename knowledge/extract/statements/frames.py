@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from knowledge.extract.people import INTRO, Referent
+from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, Referent
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
@@ -206,8 +206,6 @@ _AUDIENCES = re.compile(
 _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,9}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
 # A chat export's turn: "[09:12] tomas.r: " -- the handle posts what follows, it says nothing itself.
 CHAT_TURN = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s*[\w.@-]{1,30}:\s+")
-# A memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said in writing: ..."
-NUMBERED = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+(?=[A-Z])")
 STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
@@ -364,7 +362,7 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after one or two
     introductory phrases ("In 2019, ", "Last week, in Oslo, ")."""
     starts = [len(text) - len(text.lstrip())]
-    stamp = STAMP.match(text) or CHAT_TURN.match(text) or NUMBERED.match(text)
+    stamp = STAMP.match(text) or CHAT_TURN.match(text) or NUMBERED_PARAGRAPH.match(text)
     if stamp:
         starts.append(stamp.end())
     if allow_intro:

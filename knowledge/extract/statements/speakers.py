@@ -35,7 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from knowledge.extract.people import Mention, PersonIndex, Referent, is_title_prefix
+from knowledge.extract.people import HONORIFIC_PREFIX, Mention, PersonIndex, Referent, is_title_prefix
 from knowledge.extract.statements.gender import PRONOUN_GENDER
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import PartialDate, SpeakerType
@@ -87,7 +87,7 @@ _POSSESSOR_ROLE = re.compile(
 )
 _TITLE_REACH = 160  # characters from a subject's start to the end of its name
 # ", Jane Doe," after a role, or in brackets as parliamentary reports write it: "the Minister (Mr Colin Ashworth)"
-_APPOSITION_COMMA = re.compile(r",\s+|\s+\((?=[^()\n]{3,60}\))(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?")
+_APPOSITION_COMMA = re.compile(rf",\s+|\s+\((?=[^()\n]{{3,60}}\)){HONORIFIC_PREFIX}?")
 _DESCRIBED = re.compile(
     r"(?:[Tt]he)\s+(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]{3,})\b(?![’'])"
 )

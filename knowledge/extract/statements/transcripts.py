@@ -31,17 +31,14 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.people import TURN_LABEL, is_title_prefix
+from knowledge.extract.people import HONORIFIC_PREFIX, QUESTIONER_LABELS, TURN_LABEL, is_title_prefix
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
-_QUESTIONER = frozenset(
-    ["q", "question", "interviewer", "moderator", "host", "reporter", "presenter", "anchor", "journalist"]
-)
 _GUEST = frozenset(["guest", "interviewee"])
 _ANSWERER = frozenset(["a", "answer", *_GUEST])
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+")
+_HONORIFIC = re.compile(f"^{HONORIFIC_PREFIX}")
 
 
 def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tuple[Speaker | None, int] | None:
@@ -64,7 +61,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
-    if bare in _QUESTIONER:
+    if bare in QUESTIONER_LABELS:
         return None, label.end()
     inside = label.group("inside")
     named = cast.index.resolve(_HONORIFIC.sub("", inside.strip())) if inside else None
