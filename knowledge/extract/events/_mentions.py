@@ -173,13 +173,13 @@ _DAY_OF = re.compile(
     r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
 _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
-_TIME_AFTER_GAP = re.compile(
-    rf"{HELD}\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
-)  # "in mid-July 2028"
-_WHEN_CLAUSE = re.compile(r",\s+when\s+")
+# Between a group's meeting verb and its time ("meet in mid-July 2028"); after a meeting noun, a verb
+# of its own may come first ("the summit, to be held in ...").
 _VERB_TIME_GAP = re.compile(
     r"\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
 )
+_TIME_AFTER_GAP = re.compile(rf"{HELD}{_VERB_TIME_GAP.pattern}")
+_WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|for|until|before)\s+$", re.I)
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
 _TODAY = re.compile(r"\b(?:today|tonight)\b")
@@ -833,7 +833,7 @@ def _opened_yesterday(
         return None
     first = datetime.date(published.year, published.month, published.day) - datetime.timedelta(days=1)
     days = _DAYS_LONG.search(text, max(0, phrase_start - 30), end)
-    length = {"two": 2, "2": 2, "three": 3, "3": 3}[days.group("days").lower()] if days else 1
+    length = (parse_count(days.group("days").lower()) or 1) if days else 1
     last = first + datetime.timedelta(days=length - 1)
     return TimeRef(
         text=opened.group(0),

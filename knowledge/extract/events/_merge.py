@@ -145,7 +145,7 @@ def _may_join(event: Event, mention: Mention) -> bool:
 
 def _could_be(event: Event, other: Event) -> bool:
     """Return whether a placeless event may be another: same kind of meeting, and times that agree."""
-    if not compatible(event.kind, other.kind) or event.summit != other.summit:
+    if not _same_kind(event, other):
         return False
     return event.when is not None and other.when is not None and times_agree(event.when, other.when)
 

@@ -298,7 +298,8 @@ def _anaphoric_years(records: list[SpendingRecord], article: Article) -> list[Sp
             years = {t.year for t, _, _ in find_times(before, article.meta.published) if t.year}
             if len(years) == 1:
                 record = record.model_copy(update={"when": TimeRef(text=back.group(0), year=years.pop())})
-        same = _SAME_YEAR.search(article.passages[record.passage].text) if undated else None
+        resolved = record.when is not None and record.when.year is not None and not record.when.inferred
+        same = _SAME_YEAR.search(article.passages[record.passage].text) if undated and not resolved else None
         if same is not None:
             # "Italy spent 1.58% in 2025 ... Norway came in at 2.26% for the same year": the year of
             # the figure just before it (in its sentence or the one before)

@@ -2014,15 +2014,7 @@ def _time_of(
     previous = figures[group[0] - 1][0] if group[0] else None
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
-            if (
-                _BARE_BASE_BEFORE.search(text, max(0, first.start - 12), first.start)
-                and _BASE_ENDS.match(text, last.end)
-                and (theirs := _time_of(text, figures, group[0] - 1, times, clause_start, clause_end))
-                and theirs.year is not None
-            ):
-                # "Latvia — 3.31%, up from 2.94%.": the year before the level's (a ranking's last year)
-                return TimeRef.inferred_as("the year before", year=theirs.year - 1)
-            return None  # "up from NOK 91bn": another time than the figure before it
+            return None  # "up from NOK 91bn": another time than the figure before it (see _base_year)
         if (
             _RESTATED.fullmatch(text, previous.end, first.start)
             or _APPOSED_INCREASE.fullmatch(text, previous.end, first.start)
@@ -2272,7 +2264,7 @@ def _long_rows(
         noted = row[status] if status is not None and status < len(row) else ""
         said = next((kind for pattern, kind in _STATUS_WORDS if pattern.match(noted)), None)
         stated = said or figure_status("", when, published, False)
-        records.append(_share_cell(passage, codes[0], row[share], float(value.group("num")), when, stated))
+        records.append(_share_cell(passage, codes[0], row[share], value, when, stated))
     return records
 
 
@@ -2335,22 +2327,21 @@ def _share_column(
         if match is None:
             continue
         status = figure_status("", when, published, estimates)
-        records.append(_share_cell(passage, codes[0], row[column], float(match.group("num")), when, status))
+        records.append(_share_cell(passage, codes[0], row[column], match, when, status))
     return records
 
 
 def _share_cell(
-    passage: Passage, code: str, cell: str, value: float, when: TimeRef, status: FigureStatus
+    passage: Passage, code: str, cell: str, number: re.Match[str], when: TimeRef, status: FigureStatus
 ) -> SpendingRecord:
-    """Return the share of GDP a table's cell gives an ally ("4.70" is written "4.70%")."""
-    written = cell.strip()
+    """Return the share of GDP a table's cell (read by _CELL_NUMBER) gives an ally ("4.70" is "4.70%")."""
     return SpendingRecord(
         passage=passage.position,
         subject=code,
         metric=Metric.SHARE_OF_GDP,
         when=when,
-        value=value,
-        as_written=written if "%" in written else f"{written}%",
+        value=float(number.group("num")),
+        as_written=_cell_written(cell, number),
         status=status,
     )
 
