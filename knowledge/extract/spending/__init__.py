@@ -86,7 +86,8 @@ def extract_spending(
     article about defence: "Next year we will reach 3.7%"); outer_frame: that article's frame (its
     title and first sentence on defence spending), which frames the words too.
     """
-    sentences = _readable(article, tables=False)
+    simulated = {p.paragraph for p in article.passages if _SIMULATED.search(p.text)}  # looked for once
+    sentences = _readable(article, simulated, tables=False)
     years = context_years(sentences)
     phrased = [_with_status(r, sentences, years) for r in phrase_records(sentences) if _kept(r, sentences)]
     phrased = _gapped_statuses(phrased, sentences)
@@ -101,7 +102,12 @@ def extract_spending(
     found = [
         *phrased,
         *structure_records(
-            _readable(article, tables=True), phrased, years, speaking_for, about_defence, outer_frame
+            _readable(article, simulated, tables=True),
+            phrased,
+            years,
+            speaking_for,
+            about_defence,
+            outer_frame,
         ),
         *alliance,
     ]
@@ -530,11 +536,10 @@ def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[Sp
     return fixed
 
 
-def _readable(article: Article, *, tables: bool) -> Article:
+def _readable(article: Article, simulated: set[int], *, tables: bool) -> Article:
     """Return the article with the passages the readers must not read emptied (positions unchanged):
-    too long or too full of figures, or in a paragraph that tells of a simulation (a Model NATO
-    session's "Poland would spend 6%" is a student's line, not Poland's figure)."""
-    simulated = {p.paragraph for p in article.passages if _SIMULATED.search(p.text)}
+    too long or too full of figures, or in a paragraph that tells of a simulation (``simulated``: a
+    Model NATO session's "Poland would spend 6%" is a student's line, not Poland's figure)."""
     passages = [
         p if _fits(p.text, tables) and p.paragraph not in simulated else p.model_copy(update={"text": ""})
         for p in article.passages

@@ -184,11 +184,12 @@ def speech_ally(article: Article) -> str | None:
     framing = " ".join([title, outlet, *(p.text for p in article.passages[:_OPENING])])
     # a government office's own release ("Ministry of Defence of the Czech Republic — Press Office")
     # speaks in the first person as a speech does
-    released = _OFFICE.search(outlet) is not None and one_ally(outlet, demonyms=True) is not None
+    publisher = one_ally(outlet, demonyms=True) if _OFFICE.search(outlet) else None
+    released = publisher is not None
     if not (_SPEECH_TITLE.search(title) or released) or not _OFFICE.search(framing):
         return None
     first_person = sum(1 for p in article.passages if FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
     if first_person < (1 if released else _SPEECH_FIRST_PERSON):
         return None  # a ministry's own release is its words from its first "we"
     # the release's office names its ally, whatever other ally its opening mentions (a shipyard abroad)
-    return one_ally(outlet, demonyms=True) if released else one_ally(framing, demonyms=True)
+    return publisher if released else one_ally(framing, demonyms=True)
