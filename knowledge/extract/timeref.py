@@ -76,6 +76,49 @@ _DOTTED_DAYS = (
     r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
     r"(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th|\.)?)?"
 )
+# "the 25th of June", "the twenty-eighth and twenty-ninth of June next year": a day as an ordinal
+# before "of" and the month, as speech and translations put it. A spelled ordinal needs "the".
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+} | {
+    f"twenty{dash}{word}": 20 + number
+    for number, word in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], start=1
+    )
+    for dash in ("-", " ")
+}
+_ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_SPELLED_ORDINAL = "|".join(sorted((w.replace(" ", r"\s") for w in _ORDINAL_WORDS), key=len, reverse=True))
+_ORDINAL_DAY = rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|the\s+(?i:{_SPELLED_ORDINAL})"
+_ORDINAL_DAYS = (
+    rf"(?P<day>{_ORDINAL_DAY})(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>{_ORDINAL_DAY.replace('the', '(?:the)?')}))?"
+    rf"\s+of\s+{_MONTH}(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last|this|next))\s+year\b)?"
+)
 # 24.06.2025 and 11.–12.07.2023: day, optional end day, month, year, separated by full stops.
 _NUMERIC_DATE = (
     r"(?<![\d.,])(?P<day>\d{1,2})\.(?:\s*[-–—]\s*(?P<end_day>\d{1,2})\.)?"
@@ -90,6 +133,7 @@ _CUES: dict[str, tuple[re.Pattern[str], bool]] = {
     "relative": (re.compile(r"this|last|next"), True),
     "year word": (re.compile(r"year"), True),
     "decade": (re.compile(r"decade"), True),
+    "span": (re.compile(r"week|day|fortnight|month"), True),
     "weekday": (re.compile(r"day"), False),
     "year": (re.compile(r"(?:19|20)\d\d"), False),
     "fiscal": (re.compile(r"FY"), False),
@@ -112,6 +156,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(rf"\b{_MONTH}\s+{_DAYS}(?![:.]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b"),
     ),
     ("day_month_year", "month", re.compile(rf"\b{_DOTTED_DAYS}\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("day_of_month", "month", re.compile(rf"\b{_ORDINAL_DAYS}\b")),
     # "in March last year", "March of next year": the month of the year it names
     (
         "month_rel_year",
@@ -132,7 +177,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         "anaphoric",
         "year word",
         re.compile(
-            r"\b(?:(?P<same>the\s+same\s+year)"
+            r"\b(?:(?P<same>the\s+same\s+year|that\s+(?:same\s+)?year(?!-))"
             r"|(?P<before>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+(?:before|earlier)"
             r"|(?:a|one)\s+year\s+(?:earlier|before))"
             r"|(?P<after>the\s+(?:following|next)\s+year|the\s+year\s+after|(?:a|one)\s+year\s+later))\b"
@@ -148,6 +193,19 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(r"\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|next)\s+month\b", re.I),
     ),
     ("rel_week", "relative", re.compile(r"\b(?P<rel>this|last|next)\s+week\b", re.I)),
+    # "in less than four weeks", "in three weeks' time", "a fortnight from now": the month it falls in
+    (
+        "time_ahead",
+        "span",
+        re.compile(
+            r"\b(?:(?:in|within)\s+(?:(?:less|fewer|more)\s+than\s+|about\s+|around\s+|roughly\s+|some\s+"
+            r"|just\s+(?:over|under)\s+|under\s+|over\s+)?(?P<n>{count})\s+(?P<unit>{unit})\b(?:['’]?\s*time\b)?"
+            r"|(?P<n_from>{count})\s+(?P<unit_from>{unit})\s+from\s+now\b)".format(
+                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight|months?"
+            ),
+            re.I,
+        ),
+    ),
     ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     # "by the end of the decade": the last year of the article's decade (2030 in an article of 2025)
     ("decade_end", "decade", re.compile(r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+decade\b", re.I)),
@@ -298,6 +356,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         year = int(groups["year"]) if groups.get("year") else _year_for_month(month, published, _tense(match))
         end_day = int(groups["end_day"]) if groups.get("end_day") else None
         return TimeRef(text=text, year=year, month=month, day=int(groups["day"]), end_day=end_day)
+    if kind == "day_of_month":
+        day, end = _ordinal(groups["day"]), _ordinal(groups["end_day"]) if groups.get("end_day") else None
+        return TimeRef(text=text, year=_day_year(match, month, published), month=month, day=day, end_day=end)
     if kind == "month_year":
         return TimeRef(text=text, year=int(groups["year"]), month=month)
     if kind == "year":
@@ -328,6 +389,11 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         return _relative_month(text, fold_case(groups["rel"]), published)
     if kind == "rel_week":
         return _relative_week(text, fold_case(groups["rel"]), published)
+    if kind == "time_ahead":
+        count, unit = (
+            (groups["n"], groups["unit"]) if groups.get("n") else (groups["n_from"], groups["unit_from"])
+        )
+        return _time_ahead(text, fold_case(count or ""), fold_case(unit or ""), published)
     if kind == "rel_season":
         middle = _SEASON_MONTHS[fold_case(groups["season"])]
         return TimeRef(text=text, year=_year_for_relative_month(fold_case(groups["rel"]), middle, published))
@@ -342,6 +408,23 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         direction = groups.get("rel") or groups.get("on_rel")
         return _resolve_weekday(text, groups["weekday"], published, direction.lower() if direction else None)
     return None
+
+
+def _day_year(match: re.Match[str], month: int | None, published: PartialDate | None) -> int | None:
+    """Return the year of a day as an ordinal: written, "next year", or the nearest one its verb allows."""
+    if match.group("year"):
+        return int(match.group("year"))
+    if match.group("rel"):
+        offset = {"last": -1, "this": 0, "next": 1}[fold_case(match.group("rel"))]
+        return published.year + offset if published else None
+    return _year_for_month(month, published, _tense(match))
+
+
+def _ordinal(text: str) -> int:
+    """Return the day an ordinal names: "the 25th", "twenty-eighth" (as the day pattern matched it)."""
+    words = re.sub(r"^(?:the)?\s*", "", fold_case(text).strip())
+    digits = re.match(r"\d+", words)
+    return int(digits.group(0)) if digits else _ORDINAL_WORDS[re.sub(r"\s+", " ", words)]
 
 
 def _numeric_date(text: str, year: int, month: int, groups: dict[str, str | None]) -> TimeRef | None:
@@ -376,6 +459,22 @@ def _relative_week(text: str, rel: str, published: PartialDate | None) -> TimeRe
         return TimeRef(text=text)
     day = datetime.date(published.year, published.month, published.day)
     day += datetime.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[rel])
+    return TimeRef(text=text, year=day.year, month=day.month)
+
+
+def _time_ahead(text: str, count: str, unit: str, published: PartialDate | None) -> TimeRef | None:
+    """Return the month a span counted from the document's date ends in ("in three weeks"), when the
+    date is exact enough for it (a day for days and weeks, a month for months)."""
+    n = 1 if count in ("a", "an") else parse_count(count)
+    if n is None or published is None or published.month is None:
+        return None
+    if unit.startswith("month"):
+        index = published.year * 12 + published.month - 1 + n
+        return TimeRef(text=text, year=index // 12, month=index % 12 + 1)
+    if published.day is None:
+        return None
+    days = n * {"day": 1, "week": 7, "fortnight": 14}[unit.rstrip("s")]
+    day = datetime.date(published.year, published.month, published.day) + datetime.timedelta(days=days)
     return TimeRef(text=text, year=day.year, month=day.month)
 
 

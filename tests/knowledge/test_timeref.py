@@ -139,6 +139,10 @@ def test_impossible_times_keep_only_what_exists(
         ("7 and 8 July 2027", (2027, 7, 7, 8)),
         ("on 24.06.2025", (2025, 6, 24, None)),
         ("on 11.–12.07.2023", (2023, 7, 11, 12)),
+        ("on the 25th of June last year", (2025, 6, 25, None)),
+        ("the 7th and 8th of July", (2026, 7, 7, 8)),
+        ("on the twenty-eighth and twenty-ninth of June next year", (2027, 6, 28, 29)),
+        ("the first of April 2028", (2028, 4, 1, None)),
     ],
 )
 def test_day_ranges_and_numeric_dates(text: str, expected: tuple[int, int, int, int | None]) -> None:
@@ -198,3 +202,23 @@ def test_a_month_with_a_relative_year_is_that_years_month(text: str, year: int, 
     """ "in March last year" is March of the year before the article, not the latest March."""
     found = find_times(text, PartialDate(year=2025, month=7, day=3))
     assert [(t.year, t.month) for t, _, _ in found] == [(year, month)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In less than three weeks, leaders meet", (2026, 4)),
+        ("in ten days' time", (2026, 3)),
+        ("a fortnight from now", (2026, 3)),
+        ("within two months", (2026, 5)),
+    ],
+)
+def test_spans_ahead_give_the_month_they_end_in(text: str, expected: tuple[int, int]) -> None:
+    """A span counted from the document's day ("in three weeks") is the month it ends in, no day."""
+    ((ref, _, _),) = find_times(text, FULL)
+    assert (ref.year, ref.month, ref.day) == (*expected, None)
+
+
+def test_a_spelled_ordinal_needs_the() -> None:
+    """ "a third of June's budget" is a fraction; only "the third of June" is a day."""
+    assert find_times("a third of June's budget went on fuel", FULL) == []

@@ -232,7 +232,7 @@ def mentions(
             m.end(),
             None,
             place_after(text, m.end(), times),
-            None,
+            _time_after(text, times, m.end()),  # "The meeting, on 7 and 8 July, will be ..."
             None,
             back_reference=True,
         )
@@ -780,6 +780,14 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
 
 
 _RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
+
+
+def _time_after(text: str, times: Times, end: int) -> TimeRef | None:
+    """Return the day or month written right after a meeting word ("the meeting, on 7 and 8 July")."""
+    after = times.starting_from(end)
+    if after is None or after[0].month is None or not _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
+        return None
+    return after[0]
 
 
 def _days_before(text: str, times: Times, start: int, published: PartialDate | None) -> TimeRef | None:

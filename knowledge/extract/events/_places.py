@@ -80,7 +80,8 @@ _BUILDING = (
 # "gathered at a golf resort outside Newport, Wales": a building's town may be near the city named.
 _AFTER = re.compile(
     rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
-    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?)?"
+    # "in Ankara in Turkey": the country may follow as a second "in", as translations write it
+    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|\s+in\s+{_NAME}\b)?"
 )
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
@@ -89,7 +90,7 @@ _LISTED = re.compile(
     rf"s?\s*[,:](?:\*\*|__)?\s+(?P<place>{_NAME})(?P<suffix>(?:,\s+{_NAME})?)"
     rf"(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b))"
 )
-_SUFFIX_START = re.compile(rf"^,\s+{_SUFFIX_QUALIFIER}")
+_SUFFIX_START = re.compile(rf"^(?:,\s+{_SUFFIX_QUALIFIER}|\s+in\s+)")
 _NAME_PATTERN = re.compile(_NAME)
 # "the Lithuanian capital", and a country's: "Albania's capital"
 _CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)(?:['’]s)?\s+capital\b")
@@ -149,13 +150,16 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
         return PlaceMatch(place.name, place.country, False, start, match.end())
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
+        written = suffix.removesuffix(".") if suffix.startswith(",") else f", {suffix_name}"
         return PlaceMatch(
-            f"{place.name}{suffix.removesuffix('.')}",
+            f"{place.name}{written}",
             place.country or suffix_country,
             False,
             start,
             match.end(),
         )
+    if not suffix.startswith(","):
+        return place  # "in Ankara in July": no country
     if suffix.endswith("."):  # "Kananaskis, Alta.": a region's abbreviation, shown as written
         return PlaceMatch(f"{place.name}{suffix}", place.country, False, start, match.end())
     return place
