@@ -123,7 +123,7 @@ def extract_spending(
         _own_kroner(
             _own_dollars(_undated_target(_dated_line(_standing_year(r, note, sentences), sentences, labels)))
         )
-        for r in _anaphoric_years(corrected, sentences)
+        for r in _anaphoric_years(corrected, sentences, labels)
     ]
     public = _public_turns(sentences)
     own = _framed_estimates(own, sentences)
@@ -290,16 +290,23 @@ _BACK_IN_TIME = re.compile(
 )
 
 
-def _anaphoric_years(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+def _anaphoric_years(
+    records: list[SpendingRecord], article: Article, labels: dict[int, TimeRef | None]
+) -> list[SpendingRecord]:
     """Return records with no year of their own dated by the one year of the sentence before, when
     their sentence points back to it ("... at the Wales summit on 4-5 September 2014 ... At the time,
-    only three allies met that mark": 2014)."""
+    only three allies met that mark": 2014); in a chronology's entry, by the entry's year ("2024 –
+    Washington, 9-11 July: ... Poland leads that year with 4.1%")."""
     kept = []
     for record in records:
         # a year only inferred from the context gives way too: "Poland spent 1.85% of GDP that year"
         undated = record.when is None or record.when.year is None or record.when.inferred
-        back = _BACK_IN_TIME.search(article.passages[record.passage].text) if undated else None
-        if back is not None and record.passage > 0:
+        passage = article.passages[record.passage]
+        back = _BACK_IN_TIME.search(passage.text) if undated else None
+        label = labels.get(passage.paragraph)
+        if back is not None and label is not None and label.year is not None:
+            record = record.model_copy(update={"when": TimeRef(text=back.group(0), year=label.year)})
+        elif back is not None and record.passage > 0:
             before = article.passages[record.passage - 1].text
             years = {t.year for t, _, _ in find_times(before, article.meta.published) if t.year}
             if len(years) == 1:

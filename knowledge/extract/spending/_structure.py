@@ -173,6 +173,7 @@ _CHANGE_WORD = re.compile(
     r"\b(?:increase|extra|additional|more|further|by(?!\s+(?:(?:the\s+)?end\s+of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b))\b",
     re.I,
 )
+_MEANS_OPENING = re.compile(r"\s*(?:With|Thanks\s+to|Including|Counting|After|Following)\b[^,;%\d]{0,60},\s+")
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
     r"(?:(?:target|goal|objective|guideline)\s+of\s+(?:spending\s+)?)?$",
@@ -1337,6 +1338,11 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or (_PUBLIC_SPENDING.search(lead) is not None and _SHARE_CUE.match(text, figure.end) is None)
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
+        or (
+            _NAMED_TARGET_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
+            and _REACHES_BEFORE.search(text, max(0, figure.start - 80), figure.start) is None
+        )  # "Norway is over NATO's guideline of 2%": the alliance's figure, whatever Norway's is;
+        # "Italy reached for the first time the threshold of 2,0 %" spent it
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
         or _POLL_AFTER.match(text, figure.end) is not None
         or _EXEMPT_AFTER.match(text, figure.end) is not None
@@ -1347,6 +1353,14 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         )  # "argues that 2.1% is enough"; but "insists its 1.9% is enough" states its own
     )
 
+
+# "NATO's guideline of", "the alliance's target of spending at least": the figure after it is the goal.
+_NAMED_TARGET_BEFORE = re.compile(
+    r"\b(?:NATO|Nato|alliance|[Tt]he)(?:['’]s?)?\s+(?:(?:own|agreed|new|old|current|official|spending|defen[cs]e)\s+)*"
+    r"(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?(?:at\s+least\s+)?$"
+)
+
+_REACHES_BEFORE = re.compile(r"\b(?:reach|meet|met|hit|achiev|attain)\w*\b[^,;.]{0,50}$", re.I)
 
 _SCENE_OPENING = re.compile(
     r"\s*(?:After|Before|Since|During|Following|Despite|Amid|Because\s+of|In\s+the\s+wake\s+of)\b[^,;]{0,60},\s+"
@@ -1543,7 +1557,11 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     previous = [q.end for q in (*find_percents(text), *find_money(text)) if start <= q.end <= quantity.start]
     # ... and up to a comma after it: "is £64.1 billion, an increase of £3.4 billion" is a level
     after = min(end, quantity.end + 15, comma if comma >= 0 else len(text))
-    if _CHANGE_WORD.search(text, max([start, *previous]), after):
+    # "With the extra money, the defence budget lands at NOK 121.7 billion": the opening phrase
+    # tells how the level came about, and the level is the clause's
+    opening = _MEANS_OPENING.match(text, start)
+    own_start = opening.end() if opening is not None and opening.end() <= quantity.start else start
+    if _CHANGE_WORD.search(text, max([own_start, *previous]), after):
         return None  # "rose by €4bn", "an additional ... of which": a change, not a level
     return Metric.AMOUNT
 
