@@ -333,7 +333,7 @@ def extract_people(article: Article) -> list[PersonRecord]:
         cast.add(PersonRecord(name=name, role=role, passage=0))
     for passage in article.passages:
         labelled = _turn_label(passage.text)
-        if labelled is not None:
+        if labelled is not None and not dateline_label(passage.text, article.meta.outlet):
             cast.add(PersonRecord(name=labelled[0], role=labelled[1], passage=passage.position))
     byline = _byline(article)
     if byline is not None:
@@ -430,6 +430,48 @@ _ASKING_LABELS = frozenset(
         "presenter",
     ]
 )
+
+
+# The wires a dateline credits: "OSLO (NTB): ...", as "OSLO (Reuters) -" in English wire copy.
+_AGENCIES = frozenset(
+    [
+        "reuters",
+        "ap",
+        "afp",
+        "dpa",
+        "ntb",
+        "tt",
+        "ritzau",
+        "stt",
+        "ansa",
+        "efe",
+        "pap",
+        "ctk",
+        "čtk",
+        "bta",
+        "mti",
+        "lusa",
+        "belga",
+        "anp",
+        "apa",
+        "kyodo",
+        "bloomberg",
+        "upi",
+        "tass",
+        "ukrinform",
+    ]
+)
+
+
+def dateline_label(text: str, outlet: str | None) -> bool:
+    """Return whether a paragraph opens with a dateline written like a turn label: a place in
+    capitals crediting the outlet or a wire ("BODØ (Salten Dagblad): The Armed Forces ..."), no speaker."""
+    label = TURN_LABEL.match(text)
+    if label is None or not label.group("inside"):
+        return False
+    place, credited = label.group("label").split("(")[0].strip(), label.group("inside").strip().lower()
+    own = (outlet or "").split("(")[0].strip().lower()
+    return place.isupper() and (credited in _AGENCIES or (bool(own) and credited == own))
 
 
 def _turn_label(text: str) -> tuple[str, str | None] | None:

@@ -67,8 +67,12 @@ def find_quotations(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
     found: list[Quotation] = []
     carried: _Open | None = None
     for number, (start, end) in enumerate(paragraphs):
+        before = len(found)
         carried = _read_paragraph(body, start, end, carried, found)
         if carried is None:
+            dashed = _dash_quotation(body, start, end) if len(found) == before else None
+            if dashed is not None:
+                found.append(dashed)
             continue
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
         opener = _paragraph_opener(body, following) if following else None
@@ -80,6 +84,37 @@ def find_quotations(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
         carried.segment_start = opener + 1
         carried.nested = []
     return found
+
+
+# A paragraph opened by a dash and closed by its attribution is a quotation, as much of European
+# journalism (and English translations of it) marks speech: "– The money goes north, said the
+# minister." The dash must be an en or em dash (a hyphen opens list items), and the attribution
+# a speech verb with its speaker after a comma: then nothing else reads the paragraph as a list.
+_DASH_OPENING = re.compile(r"[ \t]*[–—][ \t]+(?=[A-ZÀ-Þ\d])")
+_DASH_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?:[A-ZÀ-Þ][\w.’'-]*\s+){1,3})"
+    r"(?:said|says|adds|added|told|tells|stresses|stressed|underlines|underlined|explains|explained"
+    r"|insists|insisted|warns|warned|continues|continued|writes|wrote|points\s+out|pointed\s+out)\b"
+    r"|(?:said|says|adds|added|told|tells|stresses|stressed|underlines|underlined|explains|explained"
+    r"|insists|insisted|warns|warned|continues|continued|writes|wrote)\s+(?=[A-ZÀ-Þ]|the\s|an?\s))"
+)
+
+
+def _dash_quotation(body: str, start: int, end: int) -> Quotation | None:
+    """Return the quotation a dash opens and its attribution closes ("– ..., says Elvebakk."), if any."""
+    opening = _DASH_OPENING.match(body, start, end)
+    if opening is None:
+        return None
+    # the last one: a quotation may hold commas and even "said"
+    attribution = max(
+        _DASH_ATTRIBUTION.finditer(body, opening.end(), end), key=lambda m: m.start(), default=None
+    )
+    if attribution is None or body.find("\n", attribution.end(), end) >= 0:
+        return None
+    words = _trimmed(body, opening.end(), attribution.start())
+    if words[1] - words[0] < 10:
+        return None
+    return Quotation(opening.end() - 1, attribution.start() + 1, (words,))
 
 
 def _read_paragraph(
