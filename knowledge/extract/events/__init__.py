@@ -37,7 +37,7 @@ from knowledge.extract.events._kinds import NAMED_SUMMITS, article_is_about_nato
 from knowledge.extract.events._live import date_live_meeting
 from knowledge.extract.events._mentions import Mention, mentions
 from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_coming, place_mention
-from knowledge.extract.events._places import PlaceMatch, dateline
+from knowledge.extract.events._places import PlaceMatch, dateline, entry_place
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
 from knowledge.extract.timeref import find_times, line_date
@@ -74,15 +74,23 @@ def extract_events(
     asked = ""  # the question the passage before asked, which the passage may answer
     label: TimeRef | None = None  # the date a chronology's paragraph opens with ("2014 — ...")
     paragraph = -1
+    # a chronology of summits: "how the targets grew, summit by summit" over "2023 – Vilnius, 11-12 July: ..."
+    summits_listed = _SUMMITS.search(
+        f"{article.meta.title or ''} {article.passages[0].text if article.passages else ''}"
+    )
     for passage in article.passages:
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
+        found = mentions(passage, published, opens_section=opens_section, asked=asked)
         if passage.paragraph != paragraph:
             paragraph, label = (
                 passage.paragraph,
                 line_date(passage.text) or _day_label(passage.text, published),
             )
-        for mention in mentions(passage, published, opens_section=opens_section, asked=asked):
+            entry = _entry_meeting(passage, label, published) if summits_listed and label is not None else []
+            if entry:  # "2026 – Ankara, 7-8 July: The first summit held under ...": the entry's summit
+                found = entry + [m for m in found if m.place is not None]
+        for mention in found:
             event = place_mention(_labelled(mention, label), events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)
@@ -117,6 +125,29 @@ def _day_label(text: str, published: PartialDate | None) -> TimeRef | None:
     if len(times) != 1 or times[0][1] != 0 or times[0][2] != len(date) or times[0][0].day is None:
         return None
     return times[0][0]
+
+
+_SUMMITS = re.compile(r"\b[Ss]ummits\b|\bsummit\s+(?:by|after)\s+summit\b")
+
+
+def _entry_meeting(passage: Passage, label: TimeRef, published: PartialDate | None) -> list[Mention]:
+    """Return the summit a chronology of summits' entry opens with: "2023 – Vilnius, 11-12 July: The 2%
+    guideline becomes a floor" is the summit in Vilnius on 11-12 July 2023."""
+    text = passage.text
+    opening = _LABEL_END.match(text)
+    placed = entry_place(text, opening.end()) if opening else None
+    if placed is None:
+        return []
+    place, date_start = placed
+    colon = text.find(":", date_start)
+    times = find_times(text[date_start:colon], published)
+    if len(times) != 1 or times[0][0].month is None:
+        return []
+    when = times[0][0].model_copy(update={"year": label.year})
+    return [Mention(passage, place.start, colon, None, place, when, None)]
+
+
+_LABEL_END = re.compile(r"\s*(?:19|20)\d\d\s*[—–-]\s*")
 
 
 def _labelled(mention: Mention, label: TimeRef | None) -> Mention:

@@ -238,6 +238,26 @@ def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
     return place if place and place.country else None
 
 
+# A chronology's entry that opens with where and when it happened: "2014 – Newport, Wales, 4-5
+# September: ...", "2023 – Vilnius, 11-12 July: ...".
+_ENTRY_PLACE = re.compile(rf"(?P<place>{_NAME})(?:,\s+(?P<country>{_NAME}))?,\s+(?=[^,:;.]{{3,30}}:\s)")
+
+
+def entry_place(text: str, start: int) -> tuple[PlaceMatch, int] | None:
+    """Return the known place a chronology's entry names right after its year label, and where the
+    words after it (its date) start."""
+    match = _ENTRY_PLACE.match(text, start)
+    if match is None:
+        return None
+    place = resolve(match.group("place"), False, match.start("place"), match.end("place"))
+    if place is None or place.country is None or place.is_country:
+        return None
+    country = match.group("country")
+    if country and _country_of(country) not in (None, place.country):
+        return None
+    return place, match.end()
+
+
 # "from the World Forum in The Hague, where NATO leaders begin the second day of their summit"
 # "will travel to Ankara on 7-8 July, where NATO leaders are expected to ...": a time may follow the place
 _WHERE_PLACE = re.compile(
