@@ -27,6 +27,7 @@ gathers attendees and agenda. Here the events are finished:
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -190,6 +191,10 @@ def _record(
         and opening.country == country
     ):
         place = opening.name  # "THE HAGUE — NATO leaders left the Netherlands ..."
+    elif opening is not None and place is None and event.summit and _days_from(event.when, published) <= 3:
+        # "OSLO — NATO leaders left the Norwegian capital ... The two-day summit, held on 28 and 29
+        # June, ...": a summit the reporter writes from, days before or after it, is where they are
+        place, country = opening.name, opening.country
     return EventRecord(
         kind=event.kind or (default_kind(about_nato) if event.summit else EventKind.MINISTERIAL),
         place=place,
@@ -200,6 +205,23 @@ def _record(
         agenda=event.agenda,
         passages=sorted(event.passages),
     )
+
+
+def _days_from(when: TimeRef | None, published: PartialDate | None) -> int:
+    """Return how many days lie between a meeting's days and the article's date (a large number when
+    either is not known to the day)."""
+    if (
+        when is None
+        or published is None
+        or None in (when.year, when.month, when.day, published.month, published.day)
+    ):
+        return 1_000
+    assert when.year is not None and when.month is not None and when.day is not None
+    assert published.month is not None and published.day is not None
+    first = datetime.date(when.year, when.month, when.day)
+    last = first.replace(day=when.end_day) if when.end_day else first
+    day = datetime.date(published.year, published.month, published.day)
+    return 0 if first <= day <= last else min(abs((day - first).days), abs((day - last).days))
 
 
 def _said_status(event: Event) -> EventStatus | None:
