@@ -371,7 +371,31 @@ def _money(text: str) -> tuple[Quantity, ...]:
             if currency is not None:
                 value = _scaled(match.group("num"), match.group("scale"))
                 found.append(Quantity(value, match.start(), match.end(), match.group(0), currency))
+    found += _currency_shared(text, found)
     return tuple(sorted(found, key=lambda q: q.start))
+
+
+# "2.2 billion, 2.1 billion and 4.79 billion euros": the currency after a list's last amount is the
+# whole list's.
+_LISTED_AMOUNT = re.compile(
+    r"(?<![\w$€£.,])(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*(?P<scale>(?i:trillion|billion|million|bn|mn))"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
+)
+
+
+def _currency_shared(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Return the bare amounts listed before an amount whose currency is written after it."""
+    listed: list[Quantity] = []
+    for quantity in found:
+        if quantity.currency is None or not quantity.text[:1].isdigit():
+            continue  # "€2.2bn, €2.1bn and €4.79bn" name their own currency
+        cursor = quantity.start
+        while (match := _LISTED_AMOUNT.search(text, max(0, cursor - 30), cursor)) is not None:
+            value = _scaled(match.group("num"), match.group("scale"))
+            written = text[match.start() : match.end("scale")]
+            listed.append(Quantity(value, match.start(), match.end("scale"), written, quantity.currency))
+            cursor = match.start()
+    return listed
 
 
 def parse_money(text: str) -> tuple[float, str, str] | None:

@@ -76,7 +76,13 @@ ESTIMATES_SOURCE = re.compile(
     r"(?:(?:latest|own|new|current|preliminary|updated|first)\s+)?(?:estimates?|projections?|forecasts?)\b",
     re.I,
 )
-_ESTIMATED_FIGURE = re.compile(r"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?\S*$", re.I)
+# "an estimated 2.1%", "an estimated $1.01 trillion ..., or about 3.3 percent" (the same figure restated)
+_FIGURE_WORDS = r"\S*(?:\s+(?:trillion|billion|million|bn|percent|per\s+cent|pct))?"
+_ESTIMATED_FIGURE = re.compile(
+    rf"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?{_FIGURE_WORDS}"
+    rf"(?:\s[^,;]{{0,60}},\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+)?{_FIGURE_WORDS})?$",
+    re.I,
+)
 
 
 def figure_status(

@@ -197,7 +197,7 @@ _AID_AFTER = re.compile(
 _AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
 _FIGURE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
-_EACH = re.compile(r"\b(?:both|each|all|respectively)\b", re.I)
+_EACH = re.compile(r"\b(?:both|each|all)\b", re.I)  # "respectively" pairs a list with a list, in order
 _RANGE = re.compile(
     r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to))\s*"
     r"\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
