@@ -153,6 +153,7 @@ _DECIDED = re.compile(
     r"(?:\s+(?:to|on|upon))?"
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
+_DECIDING_GROUP = re.compile(r"\b(?:(?:NATO|the|all|\d+)\s+)*(?:allies|leaders|members)\s+$")
 _SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 _HELD_PRONOUN = re.compile(
     r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at|on|from)\b"
@@ -337,6 +338,9 @@ def _verb_mentions(
             found.append(mention if mention and mention.place else None)
     for match in _DECIDED.finditer(text):
         place = place_after(text, match.end(), times)
+        subject = _DECIDING_GROUP.search(text, max(0, match.start() - 40), match.start())
+        if place is None and subject is not None:  # "At The Hague in June 2025, allies agreed ..."
+            place = opening_place(text, clause_start(text, match.start()), subject.start())
         if place is None or place.is_country or place.country is None:
             continue  # only a known city or region: "agreed in principle" is no place
         clause = clause_start(text, match.start())

@@ -48,7 +48,7 @@ _NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
 # Words between a meeting word and its place: "the summit, to be held in Ankara on July 7-8".
 HELD = (
     # "the summit, held on July 7 and 8": the participle alone too
-    r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+)?(?:held|hosted"
+    r"(?:\s*,?\s+(?:which\s+|that\s+)?(?:(?:this|next)\s+(?:year|time)\s+|also\s+|again\s+|now\s+)?(?:(?:(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|was|is)\s+)?(?:held|hosted"
     # "..., which Albania will host in Tirana", "will be hosted by Albania in Tirana"
     r"(?:\s+by\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})?)"
     r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s+(?:will\s+|is\s+to\s+|is\s+due\s+to\s+)?host(?:s|ed)?"
@@ -66,7 +66,7 @@ _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
 # ... and "the Summit of Heads of State and Government in Ankara"
 _OF_BODY = (
-    r"(?:\s+of\s+(?:the\s+)?(?:(?i:heads\s+of\s+(?:state|government)(?:\s+and\s+(?:state|government))?)"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?i:(?:NATO\s+|allied\s+|the\s+alliance['’]s\s+)?heads\s+of\s+(?:state|government)(?:\s+and\s+(?:state|government))?)"
     r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?"
 )
 # The building between the meeting and its city: "the summit venue in", "the meeting at the
@@ -192,7 +192,10 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
 
 
 # "In The Hague, leaders will meet on 24-25 June": a known place opening the clause.
-_OPENING_PLACE = re.compile(rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})\s*,\s+")
+# ... and with its time: "At The Hague in June 2025, allies agreed ..."
+_OPENING_PLACE = re.compile(
+    rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:in|on)\s+(?P<time>[^,;:]{{3,25}}))?\s*,\s+"
+)
 _HOST_REACH = 60  # characters before the verb where its subject may start
 
 
