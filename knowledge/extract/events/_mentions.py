@@ -637,12 +637,20 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
             folded[-1] = replace(
                 previous,
                 kind=more_specific(previous.kind, mention.kind),
-                when=previous.when or mention.when,
+                # "gather in Tirana for this year's summit, which runs on 7 and 8 July": the days
+                when=_more_precise(previous.when, mention.when),
                 summit=previous.summit or mention.summit,
             )
             continue
         folded.append(mention)
     return folded
+
+
+def _more_precise(first: TimeRef | None, second: TimeRef | None) -> TimeRef | None:
+    """Return the time that says more of two that agree, the first when they say as much."""
+    if first is None or second is None:
+        return first or second
+    return second if precision(second) > precision(first) else first
 
 
 # --- the parts of a mention -------------------------------------------------------------------

@@ -735,7 +735,11 @@ def structure_records(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
         found: list[SpendingRecord] = []
-        if about_defence and _is_table(passage.text):
+        heading = _figure_heading(article, passage) if about_defence else None
+        if heading is not None:
+            # "**4.7%**" on a line of its own, then "That is Poland's defence spending ...": one entry
+            found = _figure_first(passage, heading, published)
+        elif about_defence and _is_table(passage.text):
             found = _table_records(passage, _context(article, passage, frame), published, article, topic)
         elif about_defence and _NUMBER_CUE.search(passage.text):
             # a sentence with no figure (most of them) has no frame worth working out
@@ -1793,6 +1797,7 @@ def _is_ally(code: str) -> bool:
 # "30 — The number of allies that NATO estimates spent at least 2% of GDP in 2026, up from 23 in 2024"
 _COUNT_ENTRY = re.compile(r"(?:the\s+)?number\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+states)\b", re.I)
 _WHOLE_NUMBER = re.compile(r"\d{1,2}")
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?(?P<total>\d{1,2})\b")
 _COUNT_BASE = re.compile(r",?\s+(?:up|down)\s+from\b|,?\s+compared\s+with\b", re.I)  # the earlier count
 _MEETING = re.compile(r"\b(?:at\s+least|met|meet|meeting|reached|reach|hit|above|exceed\w*)\b", re.I)
 _SHORT_OF = re.compile(r"\b(?:below|under|short|missed|miss|fail\w*|not)\b", re.I)
@@ -1812,6 +1817,7 @@ def _count_entry(
     times = [t for t, _, _ in find_times(own, published) if t.year]
     when = times[0] if len(times) == 1 else None
     status = figure_status(what, when, published, _ESTIMATES.search(what) is not None)
+    out_of = _OUT_OF.search(lead)
     return [
         SpendingRecord(
             passage=passage.position,
@@ -1820,6 +1826,7 @@ def _count_entry(
             when=when,
             value=float(entry.group("figure").strip()),
             target=targets[0].value,
+            total=int(out_of.group("total")) if out_of else None,  # "The number of allies, out of 32, ..."
             as_written=entry.group("figure").strip(),
             status=FigureStatus.ESTIMATE if status is FigureStatus.PLANNED else status,
         )
@@ -1829,7 +1836,7 @@ def _count_entry(
 _ENTRY_OWNER = re.compile(
     # "Germany's total defence spending", "The US national defence budget for fiscal 2027"
     r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share\s+of\s+GDP)\b"
+    r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?P<gdp>\s+of\s+GDP)?)\b"
 )
 _ENTRY_OTHER = re.compile(
     r"\b(?:increase|rise|growth|grew|cut|procurement|equipment|investment|number|count|target|goal|"
@@ -1838,12 +1845,35 @@ _ENTRY_OTHER = re.compile(
 )
 
 
+# A figure alone on its line, as a newsletter's "five numbers" head their paragraphs: "**4.7%**".
+_LONE_FIGURE = re.compile(r"[ \t]*(?:\*\*|__)?(?P<figure>[^*_\n]{1,25}?)(?:\*\*|__)?[ \t]*")
+# "That is Poland's defence spending ...": the paragraph under it says whose the figure is.
+_THAT_IS = re.compile(r"(?:That|This|It)(?:\s+is|['’]s)\s+(?=\S)")
+
+
+def _figure_heading(article: Article, passage: Passage) -> re.Match[str] | None:
+    """Return a "by the numbers" entry made of a lone figure's line and the first sentence of the
+    paragraph under it ("**2.3%**" / "Spain's estimated share for this year, ..."), if the passage is one."""
+    before = article.passages[passage.position - 1] if passage.position > 0 else None
+    if before is None or before.paragraph == passage.paragraph or before.paragraph != passage.paragraph - 1:
+        return None
+    lone = _LONE_FIGURE.fullmatch(before.text)
+    if lone is None or not _NUMBER_CUE.search(lone.group("figure")):
+        return None
+    what = passage.text
+    said = _THAT_IS.match(what)
+    entry = FIGURE_FIRST.match(f"{lone.group('figure').strip()} — {what[said.end() if said else 0 :]}")
+    if entry is None or WRITTEN_YEAR.fullmatch(entry.group("figure").strip()):
+        return None
+    return entry
+
+
 def _figure_first(
     passage: Passage, entry: re.Match[str], published: PartialDate | None
 ) -> list[SpendingRecord]:
     """Return the spending a "by the numbers" entry gives ("2.4% — Germany's estimated defence
     spending this year"): the figure before the dash, whose the words after it say."""
-    text, what = passage.text, entry.group("what")
+    text, what = entry.string, entry.group("what")
     counted = _COUNT_ENTRY.match(what)
     if counted is not None and _WHOLE_NUMBER.fullmatch(entry.group("figure").strip()):
         return _count_entry(passage, entry, published)
@@ -1854,7 +1884,10 @@ def _figure_first(
     figure = entry.group("figure").strip()
     percents, amounts = find_percents(figure), find_money(figure)
     if percents and (
-        "GDP" in what or "defence spending" in what.lower() or "defense spending" in what.lower()
+        "GDP" in what
+        or "defence spending" in what.lower()
+        or "defense spending" in what.lower()
+        or (owner is not None and owner.group(0).endswith("share"))  # "Spain's estimated share for this year"
     ):
         quantity, metric = percents[0], Metric.SHARE_OF_GDP
     elif amounts and amounts[0].currency:
