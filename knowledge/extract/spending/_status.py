@@ -78,6 +78,12 @@ ESTIMATES_SOURCE = re.compile(
 )
 # "an estimated 2.1%", "an estimated $1.01 trillion ..., or about 3.3 percent" (the same figure restated)
 _FIGURE_WORDS = r"\S*(?:\s+(?:trillion|billion|million|bn|percent|per\s+cent|pct))?"
+# Those who estimate others' spending expecting an ally to spend ("NATO expects Estonia to spend
+# 5.4%"); an ally's own "expects to spend" is its plan.
+_OTHERS_EXPECT = re.compile(
+    r"\b(?:NATO|[Tt]he\s+alliance|[Aa]nalysts|[Ee]conomists|[Ff]orecasters|the\s+IMF|the\s+OECD)"
+    r"\s+(?:now\s+|also\s+|still\s+)?(?:expects?|expected|projects?|projected|forecasts?)\s+(?!to\b)(?=\S)"
+)
 _ESTIMATED_FIGURE = re.compile(
     rf"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?{_FIGURE_WORDS}"
     rf"(?:\s[^,;]{{0,60}},\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+)?{_FIGURE_WORDS})?$",
@@ -112,6 +118,8 @@ def figure_status(
     estimated = _ESTIMATED_PLAN.search(lead)
     if estimated is not None and not _TARGET.search(lead, 0, estimated.start()):
         return FigureStatus.ESTIMATE  # "The alliance estimates that Norway will reach 2.6%": its estimate
+    if _OTHERS_EXPECT.search(lead):
+        return FigureStatus.ESTIMATE  # "NATO expects Estonia to spend 5.4%": the alliance's estimate
     goals = list(_TARGET.finditer(lead))
     if goals and _SPENDS.search(lead, goals[-1].end()):
         lead, goals = lead[goals[-1].end() :], []
