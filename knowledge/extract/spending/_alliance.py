@@ -149,7 +149,8 @@ _RECOUNT = re.compile(
 )
 _MEETING = re.compile(
     # a gathering is no target met: "32 allies are meeting in Ankara", "met on Tuesday", "meet for talks"
-    r"\b(?:(?:met|meet|meets|meeting)\b(?!\s+(?:in|at|on|for|with|again|next|this|today|tomorrow|here|there)\b)"
+    r"\b(?:(?:met|meet|meets|meeting)\b"
+    r"(?!\s+(?:(?:at|on|for|with|again|next|this|today|tomorrow|here|there)\b|in\s+(?!(?:19|20)\d\d\b)))"
     r"|reach(?:ed|es|ing)?|hit|exceed(?:ed|s)?|cross(?:ed)?|spen[dt]\w*\s+at\s+least|"
     r"are\s+above|were\s+above|at\s+or\s+above|on\s+course|on\s+track|spen[dt]\w*\s+(?:at\s+least\s+)?\d+(?:\.\d+)?\s*%\s+or\s+more)",
     re.I,
