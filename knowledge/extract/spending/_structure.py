@@ -64,7 +64,9 @@ from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage
 from knowledge.wordscan import fold_case
 
 COUNTERFACTUAL = re.compile(
-    r"\bwould\s+(?:sit|stand|be|fall|drop|come\s+in)\s+(?:at|to|around|about|roughly|near|below|under)\b",
+    r"\bwould\s+(?:sit|stand|be|fall|drop|come\s+in)\s+(?:at|to|around|about|roughly|near|below|under)\b"
+    # "adding it would still leave Belgium short of 2.5%": what a supposed change would leave
+    r"|\bwould\s+(?:still\s+|only\s+)?leave\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(
@@ -468,7 +470,10 @@ _APPOSED_INCREASE = re.compile(
 _BASE_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than(?:\s+in)?)\s+$", re.I)
 # "an increase of £3.4 billion in cash terms on the previous year": the base the rise is counted from
 _ISSUED_BEFORE = re.compile(
-    r"\b(?:presented|published|announced|unveiled|released|tabled|submitted|issued)\s+(?:on\s+|in\s+)?$", re.I
+    r"\b(?:presented|published|announced|unveiled|released|tabled|submitted|issued|adopted|approved|passed|enacted)"
+    # "the 2027 budget adopted by parliament in December"
+    r"\s+(?:by\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:on\s+|in\s+)?$",
+    re.I,
 )
 _ON_BEFORE = re.compile(r"\b(?:on|over)\s+$", re.I)
 _PRIOR_YEAR = re.compile(r"the\s+(?:previous|preceding|prior)\s+year|last\s+year", re.I)
@@ -2040,7 +2045,7 @@ def _time_of(
         and not _BASE_YEAR.search(text, max(0, s - 20), s)  # "Compared with 2023, it rose by €0.2bn"
         and not (_ON_BEFORE.search(text, max(0, s - 6), s) and _PRIOR_YEAR.fullmatch(t.text))
         # when a document came out, not its figure's year: "the budget bill for 2027, presented last month"
-        and not (t.month is not None and _ISSUED_BEFORE.search(text, max(0, s - 14), s))
+        and not (t.month is not None and _ISSUED_BEFORE.search(text, max(0, s - 40), s))
         and not _TARGET_SET.search(text, max(0, s - 30), s)  # "the 3.5% target leaders agreed in 2025"
     ]
     # a time after the figure is another number's when one comes between them ("NOK 150 billion, a
