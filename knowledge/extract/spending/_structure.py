@@ -455,6 +455,7 @@ _FRONTED_TO_SUBJECT = re.compile(
     r"(?:(?:in|last|this)\s+(?:\d{4}|year)\s*)?,\s*(?:the\s+)?",
     re.I,
 )
+_APPOSED_ALLY = re.compile(r"\b[A-Z][\w’'-]+,\s+an?\s+(?:[\w-]+\s+){0,3}$")
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|into)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(
@@ -1614,7 +1615,11 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     alliance = [
         _Owner("NATO", m.start(), m.end())
         for m in _ALLIANCE.finditer(text)
-        if not _after_preposition(text, m.start())
+        # "Denmark, an ally with a small economy, which spent ...": the ally before it, described
+        if not (
+            m.group(0).lower() == "ally" and _APPOSED_ALLY.search(text, max(0, m.start() - 60), m.start())
+        )
+        and not _after_preposition(text, m.start())
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
         and not (
             _TOLD_BEFORE.search(text, max(0, m.start() - 20), m.start())
