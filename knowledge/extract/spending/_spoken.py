@@ -166,6 +166,10 @@ _OFFICE = re.compile(
     r"\b(?:minister|president|prime\s+minister|chancellor|secretary\s+of\s+state|premier|government|ministry)\b",
     re.I,
 )
+# An office that speaks for an organisation of states, whose "we" is no one ally.
+_ALLIANCE_OFFICE = re.compile(
+    r"\bSecretary[\s-]General\b|\bNATO\s+(?:Newsroom|Spokesperson|Press\s+Office)\b", re.I
+)
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
 _OPENING = 2  # passages of the opening that may name the ally
@@ -188,6 +192,10 @@ def speech_ally(article: Article) -> str | None:
     released = publisher is not None
     if not (_SPEECH_TITLE.search(title) or released) or not _OFFICE.search(framing):
         return None
+    if _ALLIANCE_OFFICE.search(f"{title} {outlet}"):
+        return (
+            "NATO"  # "Speech by NATO Secretary General ... in Bucharest": "we" are the allies, not the host
+        )
     first_person = sum(1 for p in article.passages if FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
     if first_person < (1 if released else _SPEECH_FIRST_PERSON):
         return None  # a ministry's own release is its words from its first "we"

@@ -22,7 +22,8 @@ _TARGET = re.compile(
     r"\b(?:aims?|aiming|aimed|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ment)|targets?|targeted|"
     r"goal|objectives?\s+of|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
     # a pact to reach a level is a goal; "Under the coalition pact Italy raised its budget" is not
-    r"(?:pacts?|accords?|agreements?)\s+to\s+(?:reach|spend|hit|meet|raise|lift)|agreed?\s+to)\b",
+    r"(?:pacts?|accords?|agreements?)\s+to\s+(?:reach|spend|hit|meet|raise|lift)"
+    r"|agreed?\s+(?:(?:at|in)\s+(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?to)\b",  # "agreed at The Hague to"
     re.I,
 )
 # Evidence that states a figure: its own verb, not the presenter's, tells its status.

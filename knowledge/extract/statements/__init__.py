@@ -111,7 +111,12 @@ from knowledge.extract.statements.scene import (
 )
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
-from knowledge.extract.statements.transcripts import byline_statements, join_interrupted, turn_statements
+from knowledge.extract.statements.transcripts import (
+    byline_statements,
+    join_interrupted,
+    speech_statements,
+    turn_statements,
+)
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
@@ -405,6 +410,7 @@ def extract_statements(
     records += byline_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
+    records += speech_statements(article, reading.cast(article.passages[0]), taken, scene.published)
     records = _unnamed_again(sorted(records, key=lambda r: r.passage))
     at_scene = _at_scene(article, scene, index)
     filled = (

@@ -213,3 +213,56 @@ def byline_statements(
 def _claims(sentence: str) -> bool:
     """Return whether an op-ed's sentence is its author's claim: a recommendation, belief or standing figure."""
     return bool(_RECOMMENDS.search(sentence) or _STANCE.search(sentence) or _STANDING_FIGURE.match(sentence))
+
+
+# --- speeches ---------------------------------------------------------------------------------
+
+# A speech's text published as such: "Speech by NATO Secretary General Mark Rutte at the Bucharest
+# Security Conference", "Remarks by the Prime Minister, Jane Doe, to parliament".
+_SPEECH_TITLE = re.compile(
+    r"^(?:(?:Full\s+text|Transcript|Read)\s*:\s*)?(?:(?:Opening|Closing|Keynote|Prepared)\s+)?"
+    r"(?:speech|remarks|address|keynote|statement)\s+(?:by|of|from)\s+(?P<who>[^:|]+?)"
+    r"(?:,?\s+(?:at|to|on|in|before|during)\s+(?:the\s+)?[A-Z0-9][^:|]*)?$",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b", re.I)
+_COURTESY = re.compile(
+    r"^(?:Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)|Ladies\s+and|Check\s+against)\b", re.I
+)
+
+
+def speech_statements(
+    article: Article, cast: Cast, taken: set[int], when: TimeRef | None
+) -> list[StatementRecord]:
+    """Return the speaker's own first-person or recommending sentences in a published speech's text.
+
+    The title names the speech and its speaker, whom the article introduces; courtesies ("Thank
+    you, Minister") and the words of others the speaker quotes are no statements of theirs.
+    """
+    title = _SPEECH_TITLE.match((article.meta.title or "").strip())
+    if title is None:
+        return []
+    words = title.group("who").replace(",", " ").split()
+    name = next(
+        (found for k in (3, 2) if len(words) >= k and (found := cast.index.resolve(" ".join(words[-k:])))),
+        None,
+    )
+    if name is None:
+        return []
+    records = []
+    for passage in article.passages:
+        text = passage.text.strip()
+        if passage.position in taken or not text.endswith((".", "!", "?")) or _COURTESY.match(text):
+            continue
+        if len(text.split()) >= 5 and (_FIRST_PERSON.search(text) or _claims(text)):
+            records.append(
+                StatementRecord(
+                    passage=passage.position,
+                    speaker=name,
+                    kind=StatementKind.VERBATIM,
+                    text=text,
+                    when=when,
+                    medium="speech",
+                )
+            )
+    return records
