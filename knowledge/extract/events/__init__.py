@@ -75,6 +75,7 @@ def extract_events(
     asked = ""  # the question the passage before asked, which the passage may answer
     label: TimeRef | None = None  # the date a chronology's paragraph opens with ("2014 — ...")
     paragraph = -1
+    correcting = False  # the passage is part of a correction note
     # a chronology of summits: "how the targets grew, summit by summit" over "2023 – Vilnius, 11-12 July: ..."
     summits_listed = _SUMMITS.search(
         f"{article.meta.title or ''} {article.passages[0].text if article.passages else ''}"
@@ -83,6 +84,10 @@ def extract_events(
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
         found = mentions(passage, published, opens_section=opens_section, asked=asked)
+        # a correction's paragraph, from its first sentence on ("Correction, 3 March: ...")
+        correcting = (correcting and passage.paragraph == paragraph) or _CORRECTION.search(
+            passage.text
+        ) is not None
         if passage.paragraph != paragraph:
             paragraph, label = (
                 passage.paragraph,
@@ -95,6 +100,10 @@ def extract_events(
             event = place_mention(_labelled(mention, label), events, published)
             if event is not None:
                 mentioned.setdefault(passage.position, []).append(event)
+                if correcting and mention.when is not None and mention.when.month is not None:
+                    # "Correction: ... the summit in The Hague, which will take place on 24-25 June,
+                    # not 25-26 June": the corrected dates replace those the story gave
+                    event.when = mention.when
         asked = passage.text if _QUESTION.search(passage.text) else ""
     for position, named in mentioned.items():
         if all(event is named[0] for event in named):  # a host named beside two events hosts neither
@@ -128,6 +137,9 @@ def _day_label(text: str, published: PartialDate | None) -> TimeRef | None:
     return times[0][0]
 
 
+_CORRECTION = re.compile(
+    r"^\W*Correction\b|\b[Aa]n\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|piece)\b"
+)
 _SUMMITS = re.compile(r"\b[Ss]ummits\b|\bsummit\s+(?:by|after)\s+summit\b")
 
 
