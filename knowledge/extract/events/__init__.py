@@ -36,7 +36,7 @@ from dataclasses import replace
 from knowledge.extract.events._details import FORWARD, agenda, attendees
 from knowledge.extract.events._kinds import NAMED_SUMMITS, article_is_about_nato, default_kind
 from knowledge.extract.events._live import date_live_meeting
-from knowledge.extract.events._mentions import Mention, mentions
+from knowledge.extract.events._mentions import Mention, first_since, mentions
 from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_coming, place_mention
 from knowledge.extract.events._places import PlaceMatch, dateline, entry_place
 from knowledge.extract.events._programme import add_programme
@@ -84,6 +84,10 @@ def extract_events(
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
         found = mentions(passage, published, opens_section=opens_section, asked=asked)
+        if not found and passage.position - 1 in mentioned:
+            found = first_since(
+                passage
+            )  # "... summit in Ankara. It will be the first there since Istanbul in 2004."
         # a correction's paragraph, from its first sentence on ("Correction, 3 March: ...")
         correcting = (correcting and passage.paragraph == paragraph) or _CORRECTION.search(
             passage.text

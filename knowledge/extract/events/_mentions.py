@@ -74,7 +74,7 @@ from knowledge.extract.events._places import (
 )
 from knowledge.extract.events._times import Times, precision, times_agree
 from knowledge.extract.numbers import parse_count
-from knowledge.extract.timeref import MONTHS, WEEKDAYS, WRITTEN_YEAR, find_times, year_for_month
+from knowledge.extract.timeref import MONTH_NAMES, MONTHS, WEEKDAYS, WRITTEN_YEAR, find_times, year_for_month
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
 from knowledge.places import find_place
@@ -154,7 +154,12 @@ _DECIDED = re.compile(
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
 _DECIDING_GROUP = re.compile(r"\b(?:(?:NATO|the|all|\d+)\s+)*(?:allies|leaders|members)\s+$")
-_SINCE = re.compile(r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+_SINCE = re.compile(
+    r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+"
+    rf"(?:(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+# "It will be the first in the country since Istanbul in June 2004": after a sentence about a summit
+_FIRST_SINCE = re.compile(r"^\s*(?:It|This|That)\s+(?:will\s+be|is|was|would\s+be)\s+the\s+first\b")
 _HELD_PRONOUN = re.compile(
     r"\b[Ii]t(?=\s+(?:will\s+be|is\s+to\s+be|was|is)\s+held\s+(?:in|at|on|from)\b"
     # "... to host our next Summit in Lisbon. It will take place on 13 and 14 July 2028"
@@ -336,6 +341,8 @@ def _verb_mentions(
             if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
                 mention = replace(mention, place=opening_place(text, clause, group.start()) or above)
             found.append(mention if mention and mention.place else None)
+            if mention and mention.place and mention.when:
+                found += _and_in(passage, mention, times)
     for match in _DECIDED.finditer(text):
         place = place_after(text, match.end(), times)
         subject = _DECIDING_GROUP.search(text, max(0, match.start() - 40), match.start())
@@ -610,13 +617,56 @@ def _since(passage: Passage, found: list[Mention]) -> list[Mention]:
         match = _SINCE.search(text, mention.end, clause_end(text, mention.end))
         if match is None:
             continue
-        place = place_in(text, match.start("place"), match.end("place"))
-        if place is not None:
-            when = TimeRef(text=match.group("year"), year=int(match.group("year")))
-            earlier.append(
-                Mention(passage, match.start(), match.end(), mention.kind, place, when, EventStatus.PAST)
-            )
+        earlier += _since_mention(passage, match, mention.kind)
     return earlier
+
+
+def _since_mention(passage: Passage, match: re.Match[str], kind: EventKind | None) -> list[Mention]:
+    """Return the earlier meeting a "since <place> in <month> <year>" names, if the place is known."""
+    text = passage.text
+    place = place_in(text, match.start("place"), match.end("place"))
+    if place is None:
+        return []
+    year, month = int(match.group("year")), match.group("month")
+    when = TimeRef(
+        text=text[match.start("month") if month else match.start("year") : match.end("year")],
+        year=year,
+        month=MONTHS[month.lower()] if month else None,
+    )
+    return [Mention(passage, match.start(), match.end(), kind, place, when, EventStatus.PAST)]
+
+
+# "Leaders met in Vilnius, in July 2023, and in Washington in July 2024": the same verb, another meeting
+_AND_IN = re.compile(r"\s*,?\s+and\s+(?:again\s+|then\s+|later\s+)?in\s+(?=[A-Z])")
+_PLACE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:in|on)\s+)?")
+
+
+def _and_in(passage: Passage, mention: Mention, times: Times) -> list[Mention]:
+    """Return the meeting a group's meeting verb governs again after "and in" ("met in Vilnius in July
+    2023, and in Washington in July 2024"), with its own place and time."""
+    text = passage.text
+    own = times.starting_from(mention.end)
+    after = own[2] if own and own[1] - mention.end <= 12 else mention.end
+    again = _AND_IN.match(text, after)
+    place = place_in(text, again.end(), min(len(text), again.end() + 40)) if again else None
+    when = times.starting_from(place.end) if place else None
+    if (
+        again is None
+        or place is None
+        or when is None
+        or not _PLACE_TIME_GAP.fullmatch(text, place.end, when[1])
+    ):
+        return []
+    return [replace(mention, start=again.start(), end=when[2], place=place, when=when[0])]
+
+
+def first_since(passage: Passage) -> list[Mention]:
+    """Return the earlier summit a sentence about the summit just named dates: "It will be the first
+    in the country since Istanbul in June 2004"."""
+    text = passage.text
+    opening = _FIRST_SINCE.match(text)
+    match = _SINCE.search(text, opening.end(), clause_end(text, opening.end())) if opening else None
+    return _since_mention(passage, match, None) if match else []
 
 
 def _fold_clauses(found: list[Mention]) -> list[Mention]:
