@@ -32,7 +32,8 @@ _WOULD_SPEND = re.compile(r"\bwould\s+(?:spend|be\s+at)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|request(?:s|ed)?|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
-    r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill))\b",
+    r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill)"
+    r"|(?:economic|fiscal)\s+(?:statement|update))\b",  # a government's fiscal document plans
     re.I,
 )
 _ESTIMATE = re.compile(

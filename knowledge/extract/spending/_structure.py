@@ -175,6 +175,11 @@ _CHANGE_WORD = re.compile(
     r"\b(?:increase|extra|additional|more|further|by(?!\s+(?:(?:the\s+)?end\s+of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b))\b",
     re.I,
 )
+_SHARE_RESTATES = re.compile(
+    r"[^,;.]{0,25},\s*(?:or|(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:GDP|gross\s+domestic\s+product|economic\s+output)",
+    re.I,
+)
 _MEANS_OPENING = re.compile(r"\s*(?:With|Thanks\s+to|Including|Counting|After|Following)\b[^,;%\d]{0,60},\s+")
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
@@ -371,7 +376,9 @@ _OF_BUSINESS_AFTER = re.compile(
 _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
-    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package))\b",
+    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
+    # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
+    r"|(?:economic|fiscal|budget(?:ary)?)\s+(?:statement|update|outlook|framework|bill))\b",
     re.I,
 )
 # A list item that leaves its subject to its heading: "Spent 1.37% of GDP in 2024", "Plans 3.7% in 2025".
@@ -497,7 +504,7 @@ _OWNER_AFTER_ALLIANCE = re.compile(
     re.I,
 )
 _POSSESSIVE_OF_OTHER = re.compile(
-    r"['’]s\s+(?!(?:[\w/–-]+\s+)?(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
+    r"['’]s\s+(?!(?:[\w/–-]+\s+){0,2}(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
     r"armed|total|own|contribution|parliament|ministry|treasury|minister|plan|plans|target|goal|"
     r"announcement|decision|pledge|promise|proposal|commitment|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
@@ -1550,6 +1557,8 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
         increase
         or labelled
         or _SPENDING_NOUN.search(text, start, quantity.start) is not None
+        # "sets out C$63.8 billion for 2026-27, or about 2.1 per cent of GDP": a share of GDP restates it
+        or _SHARE_RESTATES.match(text, quantity.end) is not None
         # "Germany's spending rose to $88.5bn. Poland's grew to $38.0bn": the possessive stands for it
         or (
             _ELLIPTIC_POSSESSIVE.search(text, start, quantity.start) is not None
