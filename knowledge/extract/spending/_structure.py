@@ -314,7 +314,8 @@ _FIGURE_NOTE = re.compile(
 )
 # A threshold of a rule, not a level: "defence outlays above 1% of GDP sit outside the debt brake".
 _EXEMPT_AFTER = re.compile(
-    r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:sit|sits|are|is|fall|falls|will\s+be|would\s+be|remain|remains|stay|stays)"
+    r"\s*(?:of\s+(?:its\s+)?GDP\s+)?(?:sit|sits|are|is|fall|falls|will\s+be|would\s+be|remain|remains|stay|stays"
+    r"|(?:has|have|had)\s+been|has\s+become)"  # "spending above 1 per cent of GDP has been exempt from the debt brake"
     r"\s+(?:\w+\s+)?(?:outside|exempt|excluded|beyond\s+the\s+reach)\b",
     re.I,
 )
@@ -390,7 +391,8 @@ _SUBJECTLESS = re.compile(
 _ANSWER_LEAD = re.compile(rf"\A|{_TOPIC_LEAD.pattern}", re.I)
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
 _SPOKEN_LEAD = re.compile(rf"{_TOPIC_LEAD.pattern}|\b(?:we|our|us)\b", re.I)
-_TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition)\b", re.I)  # "- National target: 2% by 2029"
+# "- National target: 2% by 2029", "- Plan: 2.5% of GDP in 2028"
+_TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition|plans?|pledge|objective|outlook|projection)\b", re.I)
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
     r"|\b(?i:across\s+(?:the\s+)?(?:alliance|NATO)|alliance-wide)\b"  # "expenditure across the Alliance reached"
@@ -942,11 +944,14 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
         and not is_venue(text, o.start, o.end)
     ]
     named = {o.code for o in _spender_like(text, mentions)}
+    if not subjects and _COMPARED_WITH_US.search(text):
+        return topic  # "Germany is now outspending us": the speakers' own country stays the topic
     if subjects or named:
         return named.pop() if len(named) == 1 and not subjects else None
     return topic
 
 
+_COMPARED_WITH_US = re.compile(r"\b(?:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b", re.I)
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
 _BASE_BEFORE = re.compile(
     r"\b(?:compared\s+with|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$"
