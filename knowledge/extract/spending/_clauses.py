@@ -24,6 +24,8 @@ RELATIVE = re.compile(
     r",\s*(?:which|who|whose|where|whom)\b(?:[^,;]|(?<=\d),(?=\d{3}))*,|\([^()]*\)"
     r"|,\s*(?:NATO['’]s|the\s+alliance['’]s|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:member|ally|newcomer|neighbour|neighbor)\b[^,;%]{0,40},"
 )
+# A pair of spaced dashes around words without figures sets off an aside, as brackets do.
+DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–;\d%]{1,80}?\s[—–]\s")
 # "ROME —", "LISBON, 11 October 2024 —", and a release's "Prague, 30 September 2026 —" (a place in
 # title case is a dateline only with a date after its comma).
 DATELINE = re.compile(
@@ -52,6 +54,8 @@ DEMAND_VERBS = (
 def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) spans of a sentence's clauses."""
     asides = [m.span() for m in RELATIVE.finditer(text)]
+    if "–" in text or "—" in text:  # "Only three allies – the US, the UK and Greece – met it": one clause
+        asides += [m.span() for m in DASHED_ASIDE.finditer(text)]
     found = CLAUSE_BREAK.finditer(text) if _BREAK_CUE.search(fold_case(text)) else ()
     breaks = [m.start() for m in found if not any(s < m.start() < e for s, e in asides)]
     cuts = [0, *breaks, len(text)]

@@ -87,7 +87,7 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
-from knowledge.extract.spending._clauses import INVERTED_CONDITION, JOINED_CLAUSE, SINCE_BEFORE
+from knowledge.extract.spending._clauses import DASHED_ASIDE, INVERTED_CONDITION, JOINED_CLAUSE, SINCE_BEFORE
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import (
@@ -279,7 +279,7 @@ _ADV_STATUS = (
     r"|first|finally|eventually|barely|narrowly|once|ever)"  # "Norway first met the guideline in 2024"
 )
 _GAP_BEFORE_CUE = re.compile(
-    rf"(?:\s*,[^,;]{{1,40}},)?(?:\s*,?\s+(?:which|that|who))?(?:\s+{_ADV_STATUS})*\s*"
+    rf"(?:\s*,[^,;]{{1,40}},|\s+[—–])?(?:\s*,?\s+(?:which|that|who))?(?:\s+{_ADV_STATUS})*\s*"
     r"|\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?"
     r"(?:allies|members|countries|nations|states)\s+(?:that|which|who|to)(?:\s+(?:have|has|had))?\s+",
     re.I,
@@ -295,7 +295,9 @@ _INTRO_AFTER = re.compile(
 )
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
 _LIST_OPENING = re.compile(
-    r"(?:.*,)?\s*(?:in\s+\ue001+\s+)?(?:(?:only|just|both|also|and|but|so\s+far|meanwhile)\s+)?(?:the\s+)?",
+    r"(?:.*,)?\s*(?:in\s+\ue001+\s+)?(?:(?:only|just|both|also|and|but|so\s+far|meanwhile)\s+)?"
+    # "Only three allies – the United States, the United Kingdom and Greece – met it"
+    r"(?:[\w-]+\s+(?:allies|members|countries)\s+[—–]\s+)?(?:the\s+)?",
     re.I,
 )
 _SECOND_VERB = re.compile(rf"\band(?:\s+{_ADV_STATUS})*\s+$", re.I)
@@ -557,7 +559,10 @@ def _clause_spans(text: str, folded: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     breaks = _CLAUSE_BREAK.finditer(text) if _CLAUSE_BREAK_CUE.search(folded) else ()
+    asides = [m.span() for m in DASHED_ASIDE.finditer(text)] if "–" in text or "—" in text else []
     for match in breaks:
+        if any(s <= match.start() < e for s, e in asides):
+            continue  # "Only three allies – the US, the UK and Greece – met it": one clause
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
