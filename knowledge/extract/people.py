@@ -410,7 +410,9 @@ TURN_LABEL = re.compile(
     r"(?:\[[\d:.]+\]\s*)?"
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
     r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A)"
-    r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
+    r"(?:(?:\*\*|__)?\s*:(?:\*\*|__)?"
+    # a print interview's "Q. ..." and "A. ..." (not an initial: "A. Smith said")
+    r"|(?<=(?<![\w’'.-])[QA])\.(?![ \t]+[A-Z][a-z]+[ \t]+(?:said|says|told|wrote)\b))\s+(?=\S)"
 )
 _HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME})")
 _PLAIN_NAME = re.compile(_NAME)
@@ -651,11 +653,15 @@ _WHO_RUNS = re.compile(
 )
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
 # "Jane Doe has been Canada's Minister of National Defence since May 2025" holds the post too.
-_TOOK_POST = r"(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as|has\s+been|has\s+served\s+as|serves\s+as)"
+_TOOK_POST = (
+    r"(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as|has\s+been|has\s+served\s+as|serves\s+as"
+    # "Sir Edmund Hale was the United Kingdom's Permanent Representative to NATO"
+    r"|(?:was|is)(?=\s+(?:the|a|an)\s))"
+)
 _BECAME_CUE = re.compile(rf"\b{_TOOK_POST}\s")
 _BECAME = re.compile(
     rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+{_TOOK_POST}"
-    r"\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:()]{3,60}?)(?=\s+(?:in|on|at|since|after|before|last|this|when|and)\b|[,.;:]|$)"
+    r"\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:()]{3,60}?)(?=\s+(?:in|on|at|since|after|before|last|this|when|and|from|until)\b|[,.;:]|$)"
 )
 
 

@@ -69,6 +69,10 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
         ("Anna Kowalski said the plan was sound.", [("Anna Kowalski", None)]),
         ("Anna Kowalski also told reporters that it was sound.", [("Anna Kowalski", None)]),
         ("Jane Doe, who leads a campaign group, wrote that it was sound.", [("Jane Doe", None)]),
+        (
+            "Sir Tom Pryce was the United Kingdom's ambassador to NATO from 2012 to 2016.",
+            [("Tom Pryce", "United Kingdom's ambassador to NATO")],
+        ),
     ],
 )
 def test_each_introduction_style_gives_the_name_and_role_as_written(
