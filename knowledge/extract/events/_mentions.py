@@ -892,6 +892,12 @@ _OPENED_YESTERDAY = re.compile(r"\b(?:opened|began|started|kicked\s+off)\s+yeste
 _DAYS_LONG = re.compile(r"\b(?P<days>two|three|2|3)-day\b", re.I)
 
 
+_GOES_ON = re.compile(
+    r"\b(?:second|final|last|closing)\s+(?:and\s+(?:final|last)\s+)?day\b|\bday\s+two\b|\bcontinues\b|\blive\b",
+    re.I,
+)
+
+
 def _opened_yesterday(
     text: str, phrase_start: int, end: int, published: PartialDate | None
 ) -> TimeRef | None:
@@ -905,6 +911,8 @@ def _opened_yesterday(
     first = datetime.date(published.year, published.month, published.day) - datetime.timedelta(days=1)
     days = _DAYS_LONG.search(text, max(0, phrase_start - 30), end)
     length = (parse_count(days.group("days").lower()) or 1) if days else 1
+    if length == 1 and _GOES_ON.search(text):
+        length = 2  # "the second and final day of the summit, which opened yesterday": it runs today too
     last = first + datetime.timedelta(days=length - 1)
     return TimeRef(
         text=opened.group(0),
