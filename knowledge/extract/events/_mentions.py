@@ -153,6 +153,7 @@ _DECIDED = re.compile(
     r"(?:\s+(?:to|on|upon))?"
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
+_LEADERS = re.compile(r"(?i:leaders|heads\s+of\s+(?:state|government))\b")
 _DECIDING_GROUP = re.compile(r"\b(?:(?:NATO|the|all|\d+)\s+)*(?:allies|leaders|members)\s+$")
 _SINCE = re.compile(
     r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+"
@@ -341,7 +342,18 @@ def _verb_mentions(
                 mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
             if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
                 mention = replace(mention, place=opening_place(text, clause, group.start()) or above)
-            found.append(mention if mention and mention.place else None)
+            # a place, or leaders meeting at a time: "before NATO leaders meet next month" dates the
+            # summit another sentence places ("The summit will take place in Ankara")
+            kept = mention and (
+                mention.place
+                or (
+                    mention.when
+                    and mention.summit
+                    and mention.tense is not EventStatus.PAST  # a past meeting no sentence places is no news
+                    and _LEADERS.match(text, group.start())
+                )
+            )
+            found.append(mention if kept else None)
             if mention and mention.place and mention.when:
                 found += _and_in(passage, mention, times)
     for match in _DECIDED.finditer(text):

@@ -159,7 +159,7 @@ _NOT_AMOUNT = re.compile(
     re.I,
 )
 _INCREASE_BEFORE = re.compile(
-    r"\b(?:an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
+    r"\b(?:(?:the|this|that)\s+(?:increase|rise|boost|uplift)\s+(?:is|was|will\s+be)\s+worth|an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
     r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?|(?:rise|rises|rose|risen|rising|grow|grows|grew|grown|increase[sd]?|up)\s+by)\s+"
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
@@ -376,6 +376,8 @@ _OF_BUSINESS_AFTER = re.compile(
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|"
+    # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
+    r"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?:increase|rise|boost|uplift)(?=\s+(?:is|was|will\s+be)\s+worth)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
     r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
@@ -954,8 +956,8 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
 _COMPARED_WITH_US = re.compile(r"\b(?:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b", re.I)
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
 _BASE_BEFORE = re.compile(
-    r"\b(?:compared\s+with|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$"
-    r"|\b(?:up|down)\s+from\s+(?:about\s+)?\d[\d.,]*\s*%\s+(?:in\s+)?$",  # "4.1%, up from 3.6% in 2025"
+    r"\b(?:compare[sd]?\s+(?:with|to)|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$"
+    r"|\b(?:(?:up|down)\s+from|compare[sd]?\s+(?:with|to))\s+(?:about\s+)?\d[\d.,]*\s*%\s+(?:in\s+)?$",  # "4.1%, up from 3.6% in 2025"
     re.I,
 )
 _SPAN_START = re.compile(r"\b(?:from|by|until|till|since)\s+$", re.I)
