@@ -409,7 +409,8 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
 TURN_LABEL = re.compile(
     r"(?:\[[\d:.]+\]\s*)?"
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
-    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A)"
+    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
+    r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"
     r"(?:(?:\*\*|__)?\s*:(?:\*\*|__)?"
     # a print interview's "Q. ..." and "A. ..." (not an initial: "A. Smith said")
     r"|(?<=(?<![\w’'.-])[QA])\.(?![ \t]+[A-Z][a-z]+[ \t]+(?:said|says|told|wrote)\b))\s+(?=\S)"
@@ -465,6 +466,15 @@ _AGENCIES = frozenset(
 )
 
 
+_ASKED_BY = re.compile(r"(?:q|question)\s+(?:from|by)\b")
+
+
+def is_questioner(label: str) -> bool:
+    """Return whether a turn label is the one who asks: "Q", "INTERVIEWER", "Q from Anna Lindqvist, Radio Baltica"."""
+    bare = label.split("(")[0].strip().lower()
+    return bare in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None
+
+
 def dateline_label(text: str, outlet: str | None) -> bool:
     """Return whether a paragraph opens with a dateline written like a turn label: a place in
     capitals crediting the outlet or a wire ("BODØ (Salten Dagblad): The Armed Forces ..."), no speaker."""
@@ -489,7 +499,7 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     if label is None:
         return None
     outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
-    if outside.lower() in QUESTIONER_LABELS:
+    if is_questioner(outside):
         return None  # "QUESTION (Zagreb Daily):", "Q (Jane Doe, Radio One):": whoever asks says nothing here
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:

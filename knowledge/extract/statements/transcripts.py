@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.people import HONORIFIC_PREFIX, QUESTIONER_LABELS, TURN_LABEL, is_title_prefix
+from knowledge.extract.people import HONORIFIC_PREFIX, TURN_LABEL, is_questioner, is_title_prefix
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
@@ -55,13 +55,14 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
         words.isupper()
         or label.group("inside")
         or words in ("Q", "A")
+        or is_questioner(words)
         or _HONORIFIC.match(words)
         # "Admiral Carr:" or, in bold, "**Carr:**": someone the article named
         or ((" " in words or label.group("bold")) and cast.index.resolve(words))
     ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
-    if bare in QUESTIONER_LABELS:
+    if is_questioner(bare):
         return None, label.end()
     inside = label.group("inside")
     named = cast.index.resolve(_HONORIFIC.sub("", inside.strip())) if inside else None
