@@ -210,6 +210,7 @@ _RANGE = re.compile(
     r"\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
     re.I,
 )
+_RANGE_IS = re.compile(r"\brange\s+(?:is|was|will\s+be)\s+$", re.I)
 # "Norway: 2.2% in 2024", "**Norway:** ...", and a newsletter's "Spain — still bottom at 1.3%".
 _LABEL = re.compile(
     r"^\s*(?:[-*•]\s+|\d{1,2}/\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–]|(?<=\d\d\s)-)"
@@ -375,7 +376,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|range|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     r"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?:increase|rise|boost|uplift)(?=\s+(?:is|was|will\s+be)\s+worth)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
@@ -1441,11 +1442,15 @@ def _figures(
     found: list[tuple[_Found, Metric]] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE.finditer(text):
-        if _SHARE_CUE.match(text, match.end()) or _SPEND_WORD.search(text) is not None:
+        if (
+            _SHARE_CUE.match(text, match.end())
+            or _SPEND_WORD.search(text) is not None
+            or _RANGE_IS.search(text, max(0, match.start() - 20), match.start()) is not None  # "the range is"
+        ):
             found.append(
                 (_Found(None, match.start(), match.end(), match.group(0), None, False), Metric.SHARE_OF_GDP)
             )
-            taken.append((match.start(), match.end()))
+        taken.append((match.start(), match.end()))  # either way, a range's ends are no figures of their own
     for quantity in find_percents(text):
         if any(s <= quantity.start < e for s, e in taken):
             continue
