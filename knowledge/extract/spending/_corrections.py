@@ -177,6 +177,7 @@ _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12,
 # then the one it replaces, in a sentence that says it corrects or revises.
 _RIGHT_NOT_WRONG = re.compile(
     r"(?P<right>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million))(?:\s+of\s+(?:its\s+)?GDP)?"
+    r"(?:\s+on\s+(?:defen[cs]e|the\s+military))?"  # "2.2% of GDP on defence in 2026, not 2.5%"
     r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s*,\s+not\s+(?P<quoted>[\"“‘'])?(?:(?:almost|nearly|about|around|roughly|some)\s+)?"
     r"(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
     re.I,

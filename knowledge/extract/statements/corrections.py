@@ -115,7 +115,7 @@ def apply_correction(records: list[StatementRecord], corrected: StatementRecord)
 # "It also attributed the quote “…” to", "we attributed a quote to", "misattributed a remark to"
 _ATTRIBUTED = re.compile(
     r"\b(?:(?:wrongly|incorrectly|mistakenly|erroneously)\s+)?(?:mis)?(?:attributed|ascribed)\s+"
-    r"(?:(?:a|the|this|one|that|his|her)\s+)?(?:quote|quotation|remark|comment|statement|words)\b"
+    r"(?:(?:a|the|this|one|that|his|her)\s+)?(?:quote|quotation|remark|comment|statement|words|line|phrase|sentence)\b"
     r"(?:\s*(?P<open>[“\"])(?P<words>[^”\"]{3,400})[”\"])?\s+to\s+"
 )
 # What frames a note as the outlet's own correction: "Correction:", "An earlier version", "we", "our".
@@ -124,7 +124,7 @@ _CORRECTING = re.compile(
 )
 # "It was said by", "The quote was in fact from", "the remark was made by"
 _REAL_SPEAKER = re.compile(
-    r"(?:^|[.;]\s+|,\s+(?:and\s+)?)(?:[Ii]t|[Tt]he\s+(?:quote|quotation|remark|comment|statement|words))\s+"
+    r"(?:^|[.;]\s+|,\s+(?:and\s+)?)(?:[Ii]t|[Tt]he\s+(?:quote|quotation|remark|comment|statement|words|line|phrase))\s+"
     r"(?:was|were)\s+(?:in\s+fact\s+|actually\s+|instead\s+|really\s+)?(?:said\s+by|made\s+by|spoken\s+by|"
     r"written\s+by|from|by)\s+"
 )

@@ -206,7 +206,10 @@ _AUDIENCES = re.compile(
 _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,9}?(?=[,:]|\s+(?:in|on|at|that)\b|\s*$)")
 # A chat export's turn: "[09:12] tomas.r: " -- the handle posts what follows, it says nothing itself.
 CHAT_TURN = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s*[\w.@-]{1,30}:\s+")
-STAMP = re.compile(r"[^—–\n]{1,40}?\s[—–]{1,2}\s+(?:Update:\s+)?")  # "TALLINN — ", "09:15 CET — Update: "
+# "TALLINN — ", "09:15 CET — Update: ", and a live blog's time on a line of its own: "09:10\nRutte, ..."
+STAMP = re.compile(
+    r"(?:[^—–\n]{1,40}?\s[—–]{1,2}\s+|\d{1,2}[:.]\d{2}(?:[ \t]+[A-Z]{2,4})?[ \t]*\n\s*)(?:Update:\s+)?"
+)
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
     rf"(?:,\s[^,“”\"‘]{{1,120}},)?,?\s+(?:(?:{_ADVERBS})\s+)*"
