@@ -2115,9 +2115,19 @@ def _time_of(
         ]
         if between:
             return between[-1]  # "€187bn this year, and next year's total would exceed €200bn"
-        years = {t.year for t, s, e in usable if clause_start <= s and e <= clause_end and t.year}
-        if len(years) == 1:  # "expected to spend ... this year: Poland (4.12%), Estonia (3.43%)"
-            return next(t for t, s, e in usable if clause_start <= s and e <= clause_end and t.year)
+        # ... but not a base's year: "Norway is at 3.3% and Denmark at 3.5%, up from 3.2% in 2026"
+        own = [
+            (t, s, e)
+            for t, s, e in usable
+            if clause_start <= s
+            and e <= clause_end
+            and t.year
+            and not _BASE_BEFORE.search(text, max(0, s - 40), s)
+        ]
+        if (
+            len({t.year for t, _, _ in own}) == 1
+        ):  # "expected to spend ... this year: Poland (4.12%), Estonia (3.43%)"
+            return own[0][0]
         return None
     asides = [m.span() for m in RELATIVE.finditer(text, clause_start, first.start) if m.end() <= first.start]
     before = [
