@@ -409,7 +409,7 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
 TURN_LABEL = re.compile(
     r"(?:\[[\d:.]+\]\s*)?"
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
-    r"(?:\s+\((?P<inside>[^()\n]{1,60})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
+    r"(?:\s+\((?P<inside>[^()\n]{1,90})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
     r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"
     r"(?:(?:\*\*|__)?\s*:(?:\*\*|__)?"
     # a print interview's "Q. ..." and "A. ..." (not an initial: "A. Smith said")
@@ -510,6 +510,10 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
         role = first.split(",")[0].strip()
         described = has_role_head(role) or any(word in _PROFESSIONS for word in role.lower().split())
         return outside.title(), (role.lower() if described else None)
+    named, _, described_as = first.partition(",")
+    if outside.isupper() and named.strip().isupper() and _PLAIN_NAME.fullmatch(named.strip().title()):
+        # a broadcast's "SOUNDBITE (CLAIRE BOUCHARD, MINISTER OF NATIONAL DEFENCE):", "REPORTER (RAJ MEHTA):"
+        return named.strip().title(), described_as.strip().lower() or None
     if first and (inside := _HONORED_NAME.fullmatch(first) or _PLAIN_NAME.fullmatch(first)):
         name = inside.group("name") if "name" in inside.groupdict() else inside.group(0)
         role = outside.removeprefix("The ").removeprefix("the ") if outside[:1].isupper() else None

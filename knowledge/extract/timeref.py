@@ -503,7 +503,7 @@ _PAST_CUE = re.compile(
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
     # a meeting in the present tense is one to come: "when alliance leaders gather in Ankara on July 7th"
-    r"|(?<!to )(?:gather|meet|convene))\b",  # not an infinitive: "were scheduled to meet"
+    r"|(?<!to )(?:gather|meet|convene|opens|begins|starts|closes))\b",  # not an infinitive: "were scheduled to meet"
     re.I,
 )
 # The future as it was then ("ministers were due to meet on 14-15 October") says neither: the date is

@@ -48,7 +48,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     named last; an explainer's own "A:" answers are nobody's statements.
     """
     label = TURN_LABEL.match(passage.text)
-    if label is None or len(label.group("label")) > 70:
+    if label is None or len(label.group("label")) > 110:
         return None
     words = label.group("label")
     if not (
@@ -85,6 +85,10 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
             return Speaker(named)
         # "SOUNDBITE (Ingrid Haugland, Mayor of Målselv):": a full name, then the role
         name, comma, role = inside.partition(",")
+        if name.strip().isupper():  # "SOUNDBITE (CLAIRE BOUCHARD, MINISTER OF NATIONAL DEFENCE):"
+            named = cast.index.resolve(name.strip().title())
+            if named:
+                return Speaker(named)
         if comma and _FULL_NAME.fullmatch(name.strip()) and not name.isupper() and role.strip():
             return Speaker(cast.index.resolve(name.strip()) or name.strip())
         words = words.split("(")[0].strip()
@@ -99,6 +103,9 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
     role = text.lower()
     holders = [name for name in cast.roles if role and re.search(rf"\b{re.escape(role)}\b", cast.roles[name])]
     return Speaker(holders[0]) if len(holders) == 1 else None
+
+
+_WRAPPED = re.compile(r"[\"“](?P<words>[^\"“”]+)[\"”]")
 
 
 def turn_statements(
@@ -119,6 +126,9 @@ def turn_statements(
     if speaker is None:
         return []
     words = body[passages[0].start + offset : passages[-1].end].strip().removesuffix("**").rstrip()
+    wrapped = _WRAPPED.fullmatch(words)
+    if wrapped:  # a broadcast's soundbite in quotation marks: 'SOUNDBITE (...): "We made a promise ..."'
+        words = wrapped.group("words")
     return [
         StatementRecord(
             passage=passages[0].position,
