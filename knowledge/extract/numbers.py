@@ -383,6 +383,9 @@ _LISTED_AMOUNT = re.compile(
 )
 
 
+_RANGE_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
 def _currency_shared(text: str, found: list[Quantity]) -> list[Quantity]:
     """Return the bare amounts listed before an amount whose currency is written after it."""
     listed: list[Quantity] = []
@@ -390,11 +393,14 @@ def _currency_shared(text: str, found: list[Quantity]) -> list[Quantity]:
         if quantity.currency is None or not quantity.text[:1].isdigit():
             continue  # "€2.2bn, €2.1bn and €4.79bn" name their own currency
         cursor = quantity.start
+        items = []
         while (match := _LISTED_AMOUNT.search(text, max(0, cursor - 30), cursor)) is not None:
             value = _scaled(match.group("num"), match.group("scale"))
             written = text[match.start() : match.end("scale")]
-            listed.append(Quantity(value, match.start(), match.end("scale"), written, quantity.currency))
+            items.append(Quantity(value, match.start(), match.end("scale"), written, quantity.currency))
             cursor = match.start()
+        if not _RANGE_OPENS.search(text, max(0, cursor - 12), cursor):
+            listed += items  # "between 1.5 billion and 2 billion euros" is one range, not two amounts
     return listed
 
 

@@ -406,15 +406,24 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
 # bold, with its colon inside or outside ("**Dahl:** ...", "**Q**: ..."); a broadcast transcript
 # stamps its turns ("[18:02:31] ANCHOR: ..."); a parliamentary record adds the member's seat and
 # party ("Mr James Carter (Harlow) (Con): ...").
-TURN_LABEL = re.compile(
+_TURN_LABEL = re.compile(
     r"(?:\[[\d:.]+\]\s*)?"
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
     r"(?:\s+\((?P<inside>[^()\n]{1,90})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
     r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"
-    r"(?:(?:\*\*|__)?\s*:(?:\*\*|__)?"
-    # a print interview's "Q. ..." and "A. ..." (not an initial: "A. Smith said")
-    r"|(?<=(?<![\w’'.-])[QA])\.(?![ \t]+[A-Z][a-z]+[ \t]+(?:said|says|told|wrote)\b))\s+(?=\S)"
+    r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
+# A print interview's "Q. ..." and "A. ..." (a full stop, no colon); not an initial ("A. Smith said").
+_QA_DOT = re.compile(
+    r"(?P<bold>\*\*|__)?(?P<label>[QA])(?P<inside>(?!))?\.(?![ \t]+[A-Z][a-z]+[ \t]+(?:said|says|told|wrote)\b)\s+(?=\S)"
+)
+
+
+def turn_label(text: str) -> re.Match[str] | None:
+    """Return the turn label a paragraph opens with ("ASHER:", "Q:", "**Q.** ..."), if any."""
+    return _TURN_LABEL.match(text) or _QA_DOT.match(text)
+
+
 _HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME})")
 _PLAIN_NAME = re.compile(_NAME)
 
@@ -466,19 +475,19 @@ _AGENCIES = frozenset(
 )
 
 
-_ASKED_BY = re.compile(r"(?:q|question)\s+(?:from|by)\b")
+_ASKED_BY = re.compile(r"(?:Q|Question)\s+(?:from|by)\s+[A-Z]")  # not "Question by question:"
 
 
 def is_questioner(label: str) -> bool:
     """Return whether a turn label is the one who asks: "Q", "INTERVIEWER", "Q from Anna Lindqvist, Radio Baltica"."""
-    bare = label.split("(")[0].strip().lower()
-    return bare in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None
+    bare = label.split("(")[0].strip()
+    return bare.lower() in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None
 
 
 def dateline_label(text: str, outlet: str | None) -> bool:
     """Return whether a paragraph opens with a dateline written like a turn label: a place in
     capitals crediting the outlet or a wire ("BODØ (Salten Dagblad): The Armed Forces ..."), no speaker."""
-    label = TURN_LABEL.match(text)
+    label = turn_label(text)
     if label is None or not label.group("inside"):
         return False
     place, credited = label.group("label").split("(")[0].strip(), label.group("inside").strip().lower()
@@ -495,7 +504,7 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     """
     if ":" not in text[:200]:
         return None  # no label's colon near the start: most sentences
-    label = TURN_LABEL.match(text)
+    label = turn_label(text)
     if label is None:
         return None
     outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
@@ -667,12 +676,15 @@ _WHO_RUNS = re.compile(
 )
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
 # "Jane Doe has been Canada's Minister of National Defence since May 2025" holds the post too.
+# A verb of taking or holding a post; a bare "was"/"is" only before an article, and only when the
+# role's own head is a post ("Sir Edmund Hale was the United Kingdom's Permanent Representative to
+# NATO"; not "Donald Trump was a critic of the secretary general").
 _TOOK_POST = (
     r"(?:became|becomes|was\s+appointed|was\s+named|took\s+office\s+as|has\s+been|has\s+served\s+as|serves\s+as"
-    # "Sir Edmund Hale was the United Kingdom's Permanent Representative to NATO"
-    r"|(?:was|is)(?=\s+(?:the|a|an)\s))"
+    r"|(?P<copula>was|is)(?=\s+(?:the|a|an)\s))"
 )
-_BECAME_CUE = re.compile(rf"\b{_TOOK_POST}\s")
+_BECAME_CUE = re.compile(r"\b(?:became|becomes|was|is|has\s+been|has\s+served|serves|took\s+office)\s")
+_ROLE_OWN_HEAD = re.compile(r"\s+(?:of|to|for|at|in|with)\s+")
 _BECAME = re.compile(
     rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+{_TOOK_POST}"
     r"\s+(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:()]{3,60}?)(?=\s+(?:in|on|at|since|after|before|last|this|when|and|from|until)\b|[,.;:]|$)"
@@ -686,6 +698,8 @@ def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
     for match in _BECAME.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
         role = " ".join(match.group("role").split())
+        if match.group("copula") and not has_role_head(_ROLE_OWN_HEAD.split(role, maxsplit=1)[0]):
+            continue  # "was a critic of the NATO secretary general": no post of hers
         if name and _is_role_phrase(role):
             yield match.start("name"), name, _LEADING_ARTICLE.sub("", role)
 

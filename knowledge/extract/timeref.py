@@ -114,9 +114,11 @@ _ORDINAL_WORDS = {
 }
 _ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
 _SPELLED_ORDINAL = "|".join(sorted((w.replace(" ", r"\s") for w in _ORDINAL_WORDS), key=len, reverse=True))
-_ORDINAL_DAY = rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|the\s+(?i:{_SPELLED_ORDINAL})"
+_DIGIT_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+_ORDINAL_DAY = rf"(?:(?i:the)\s+)?{_DIGIT_ORDINAL}|(?i:the)\s+(?i:{_SPELLED_ORDINAL})"
+_ORDINAL_END_DAY = rf"(?:(?i:the)\s+)?(?:{_DIGIT_ORDINAL}|(?i:{_SPELLED_ORDINAL}))"  # "and [the] eighth"
 _ORDINAL_DAYS = (
-    rf"(?P<day>{_ORDINAL_DAY})(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>{_ORDINAL_DAY.replace('the', '(?:the)?')}))?"
+    rf"(?P<day>{_ORDINAL_DAY})(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>{_ORDINAL_END_DAY}))?"
     rf"\s+of\s+{_MONTH}(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last|this|next))\s+year\b)?"
 )
 # 24.06.2025 and 11.–12.07.2023: day, optional end day, month, year, separated by full stops.
@@ -393,6 +395,8 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         count, unit = (
             (groups["n"], groups["unit"]) if groups.get("n") else (groups["n_from"], groups["unit_from"])
         )
+        if not groups.get("n_from") and _tense(match) != "future":
+            return None  # "seized the town in three days", "the first time in three weeks": a duration
         return _time_ahead(text, fold_case(count or ""), fold_case(unit or ""), published)
     if kind == "rel_season":
         middle = _SEASON_MONTHS[fold_case(groups["season"])]

@@ -73,6 +73,7 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             "Sir Tom Pryce was the United Kingdom's ambassador to NATO from 2012 to 2016.",
             [("Tom Pryce", "United Kingdom's ambassador to NATO")],
         ),
+        ("Paul Mercer was a critic of the NATO secretary general.", []),
     ],
 )
 def test_each_introduction_style_gives_the_name_and_role_as_written(

@@ -2950,3 +2950,10 @@ def test_a_target_with_no_deadline_takes_no_year_from_its_context() -> None:
         if r.status is FigureStatus.TARGET
     ]
     assert all(r.when is None or not r.when.inferred for r in targets)
+
+
+def test_a_lone_number_that_heads_no_entry_leaves_its_paragraph_to_the_usual_rules() -> None:
+    """A listicle's "**3**" over a sentence that is no "by the numbers" entry does not swallow it:
+    the sentence's own figures are read as they would be without the number above it."""
+    text = "Defence spending in Norway\n\n**3**\n\nSpending stood at 2.2% of GDP in 2024."
+    assert facts(text, title="Norway's defence budget") == {("NO", SHARE, 2024, 2.2)}

@@ -208,15 +208,21 @@ def test_a_month_with_a_relative_year_is_that_years_month(text: str, year: int, 
     ("text", "expected"),
     [
         ("In less than three weeks, leaders meet", (2026, 4)),
-        ("in ten days' time", (2026, 3)),
+        ("leaders meet in ten days' time", (2026, 3)),
         ("a fortnight from now", (2026, 3)),
-        ("within two months", (2026, 5)),
+        ("allies will decide within two months", (2026, 5)),
     ],
 )
 def test_spans_ahead_give_the_month_they_end_in(text: str, expected: tuple[int, int]) -> None:
     """A span counted from the document's day ("in three weeks") is the month it ends in, no day."""
     ((ref, _, _),) = find_times(text, FULL)
     assert (ref.year, ref.month, ref.day) == (*expected, None)
+
+
+@pytest.mark.parametrize("text", ["Russia seized the town in three days", "the first time in three weeks"])
+def test_a_span_told_of_the_past_is_a_duration_not_a_date(text: str) -> None:
+    """Only a span ahead ("will meet in three weeks") dates anything; one in the past is how long."""
+    assert find_times(text, FULL) == []
 
 
 def test_a_spelled_ordinal_needs_the() -> None:

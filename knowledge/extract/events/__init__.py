@@ -142,7 +142,7 @@ def _day_label(text: str, published: PartialDate | None) -> TimeRef | None:
 
 
 _CORRECTION = re.compile(
-    r"^\W*Correction\b|\b[Aa]n\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|piece)\b"
+    r"^\W*correction\b|\ban\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|piece)\b", re.I
 )
 _SUMMITS = re.compile(r"\b[Ss]ummits\b|\bsummit\s+(?:by|after)\s+summit\b")
 

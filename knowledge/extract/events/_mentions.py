@@ -923,7 +923,7 @@ def _opened_yesterday(
     first = datetime.date(published.year, published.month, published.day) - datetime.timedelta(days=1)
     days = _DAYS_LONG.search(text, max(0, phrase_start - 30), end)
     length = (parse_count(days.group("days").lower()) or 1) if days else 1
-    if length == 1 and _GOES_ON.search(text):
+    if length == 1 and _GOES_ON.search(text, max(0, phrase_start - 80), min(len(text), end + 80)):
         length = 2  # "the second and final day of the summit, which opened yesterday": it runs today too
     last = first + datetime.timedelta(days=length - 1)
     return TimeRef(

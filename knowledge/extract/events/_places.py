@@ -194,7 +194,7 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
 # "In The Hague, leaders will meet on 24-25 June": a known place opening the clause.
 # ... and with its time: "At The Hague in June 2025, allies agreed ..."
 _OPENING_PLACE = re.compile(
-    rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:in|on)\s+(?P<time>[^,;:]{{3,25}}))?\s*,\s+"
+    rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:in|on)\s+[^,;:]{{3,25}})?\s*,\s+"
 )
 _HOST_REACH = 60  # characters before the verb where its subject may start
 

@@ -561,7 +561,7 @@ def _clause_spans(text: str, folded: str) -> list[tuple[int, int]]:
     breaks = _CLAUSE_BREAK.finditer(text) if _CLAUSE_BREAK_CUE.search(folded) else ()
     asides = [m.span() for m in DASHED_ASIDE.finditer(text)] if "–" in text or "—" in text else []
     for match in breaks:
-        if any(s <= match.start() < e for s, e in asides):
+        if any(s < match.start() < e for s, e in asides):
             continue  # "Only three allies – the US, the UK and Greece – met it": one clause
         spans.append((start, match.start()))
         start = match.end()

@@ -168,7 +168,9 @@ _OFFICE = re.compile(
 )
 # An office that speaks for an organisation of states, whose "we" is no one ally.
 _ALLIANCE_OFFICE = re.compile(
-    r"\bSecretary[\s-]General\b|\bNATO\s+(?:Newsroom|Spokesperson|Press\s+Office)\b", re.I
+    r"\bNATO(?:['’]s)?\s+(?:Deputy\s+)?Secretary[\s-]General\b|\bSecretary[\s-]General\s+of\s+NATO\b"
+    r"|\bNATO\s+(?:Newsroom|Spokesperson|Press\s+Office)\b",
+    re.I,
 )
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
@@ -181,7 +183,8 @@ def speech_ally(article: Article) -> str | None:
     The title must say the text is an office holder's remarks, speech or statement, or its source must
     be an ally's government office (a ministry's press release); the text must
     speak in the first person in several passages; and the title, source and opening passages
-    must name exactly one ally.
+    must name exactly one ally. NATO's own offices (its Secretary General, spokesperson or
+    newsroom) speak for the alliance: "NATO", whatever country the speech is given in.
     """
     title = article.meta.title or ""
     outlet = article.meta.outlet or ""
@@ -193,9 +196,8 @@ def speech_ally(article: Article) -> str | None:
     if not (_SPEECH_TITLE.search(title) or released) or not _OFFICE.search(framing):
         return None
     if _ALLIANCE_OFFICE.search(f"{title} {outlet}"):
-        return (
-            "NATO"  # "Speech by NATO Secretary General ... in Bucharest": "we" are the allies, not the host
-        )
+        # "Speech by NATO Secretary General ... in Bucharest": "we" are the allies, not the host
+        return "NATO"
     first_person = sum(1 for p in article.passages if FIRST_PERSON.search(QUOTATION.sub(" ", p.text)))
     if first_person < (1 if released else _SPEECH_FIRST_PERSON):
         return None  # a ministry's own release is its words from its first "we"

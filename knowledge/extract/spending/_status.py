@@ -23,7 +23,7 @@ _TARGET = re.compile(
     r"goal|objectives?\s+of|ambition|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
     # a pact to reach a level is a goal; "Under the coalition pact Italy raised its budget" is not
     r"(?:pacts?|accords?|agreements?)\s+to\s+(?:reach|spend|hit|meet|raise|lift)"
-    r"|agreed?\s+(?:(?:at|in)\s+(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?to)\b",  # "agreed at The Hague to"
+    r"|agreed?\s+(?:(?:at|in)\s+(?-i:(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+)?to)\b",  # "agreed at The Hague to"
     re.I,
 )
 # Evidence that states a figure: its own verb, not the presenter's, tells its status.
@@ -83,8 +83,8 @@ _FIGURE_WORDS = r"\S*(?:\s+(?:trillion|billion|million|bn|percent|per\s+cent|pct
 # Those who estimate others' spending expecting an ally to spend ("NATO expects Estonia to spend
 # 5.4%"); an ally's own "expects to spend" is its plan.
 _OTHERS_EXPECT = re.compile(
-    r"\b(?:NATO|[Tt]he\s+alliance|[Aa]nalysts|[Ee]conomists|[Ff]orecasters|the\s+IMF|the\s+OECD)"
-    r"\s+(?:now\s+|also\s+|still\s+)?(?:expects?|expected|projects?|projected|forecasts?)\s+(?!to\b)(?=\S)"
+    r"\b(?:NATO|[Tt]he\s+alliance|[Aa]nalysts|[Ee]conomists|[Ff]orecasters|[Tt]he\s+IMF|[Tt]he\s+OECD)"
+    r"\s+(?:now\s+|also\s+|still\s+)?(?:expects?|expected|projects?|projected|forecasts?)\s+(?=[A-Z]|the\s|its\s)"
 )
 _ESTIMATED_FIGURE = re.compile(
     rf"\b(?:an\s+)?estimated\s+(?:at\s+)?(?:about\s+|around\s+)?{_FIGURE_WORDS}"

@@ -376,7 +376,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|range|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     r"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?:increase|rise|boost|uplift)(?=\s+(?:is|was|will\s+be)\s+worth)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
@@ -754,9 +754,10 @@ def structure_records(
         )
         found: list[SpendingRecord] = []
         heading = _figure_heading(article, passage) if about_defence else None
-        if heading is not None:
-            # "**4.7%**" on a line of its own, then "That is Poland's defence spending ...": one entry
-            found = _figure_first(passage, heading, published)
+        # "**4.7%**" on a line of its own, then "That is Poland's defence spending ...": one entry
+        found = _figure_first(passage, heading, published) if heading is not None else []
+        if found:
+            pass
         elif about_defence and _is_table(passage.text):
             found = _table_records(passage, _context(article, passage, frame), published, article, topic)
         elif about_defence and _NUMBER_CUE.search(passage.text):
@@ -954,7 +955,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
-_COMPARED_WITH_US = re.compile(r"\b(?:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b", re.I)
+_COMPARED_WITH_US = re.compile(r"\b(?i:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b")
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
 _BASE_BEFORE = re.compile(
     r"\b(?:compare[sd]?\s+(?:with|to)|against|up\s+from|down\s+from|than)\b[^.;,%]{0,30}$"
@@ -1385,7 +1386,9 @@ _NAMED_TARGET_BEFORE = re.compile(
     r"(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?(?:at\s+least\s+)?$"
 )
 
-_REACHES_BEFORE = re.compile(r"\b(?:reach|meet|met|hit|achiev|attain)\w*\b[^,;.]{0,50}$", re.I)
+_REACHES_BEFORE = re.compile(
+    r"\b(?:reach\w*|meets?|met|meeting|hit|hits|hitting|achiev\w*|attain\w*)\b[^,;.]{0,50}$", re.I
+)
 
 _SCENE_OPENING = re.compile(
     r"\s*(?:After|Before|Since|During|Following|Despite|Amid|Because\s+of|In\s+the\s+wake\s+of)\b[^,;]{0,60},\s+"
@@ -1867,7 +1870,7 @@ def _count_entry(
 _ENTRY_OWNER = re.compile(
     # "Germany's total defence spending", "The US national defence budget for fiscal 2027"
     r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?P<gdp>\s+of\s+GDP)?)\b"
+    r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?:\s+of\s+GDP)?)\b"
 )
 _ENTRY_OTHER = re.compile(
     r"\b(?:increase|rise|growth|grew|cut|procurement|equipment|investment|number|count|target|goal|"
@@ -1886,7 +1889,7 @@ def _figure_heading(article: Article, passage: Passage) -> re.Match[str] | None:
     """Return a "by the numbers" entry made of a lone figure's line and the first sentence of the
     paragraph under it ("**2.3%**" / "Spain's estimated share for this year, ..."), if the passage is one."""
     before = article.passages[passage.position - 1] if passage.position > 0 else None
-    if before is None or before.paragraph == passage.paragraph or before.paragraph != passage.paragraph - 1:
+    if before is None or before.paragraph != passage.paragraph - 1:
         return None
     lone = _LONE_FIGURE.fullmatch(before.text)
     if lone is None or not _NUMBER_CUE.search(lone.group("figure")):

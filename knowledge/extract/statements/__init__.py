@@ -57,7 +57,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import NUMBERED_PARAGRAPH, TURN_LABEL, PersonIndex, Referent, shared_index
+from knowledge.extract.people import NUMBERED_PARAGRAPH, PersonIndex, Referent, shared_index, turn_label
 from knowledge.extract.statements.corrections import (
     apply_correction,
     apply_reattribution,
@@ -352,7 +352,7 @@ def extract_statements(
     # where the transcript's last labelled turn is: a paragraph before it with no label goes on
     # with the turn before it ("SPOKESPERSON: Good morning ..." then "Leaders will meet ...")
     last_turn = max(
-        (i for i, ps in enumerate(paragraphs) if TURN_LABEL.match(ps[0].text)),
+        (i for i, ps in enumerate(paragraphs) if turn_label(ps[0].text)),
         default=-1,
     )
     speaking: StatementRecord | None = None  # the turn whose speaker goes on talking

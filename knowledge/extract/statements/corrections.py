@@ -124,7 +124,7 @@ _CORRECTING = re.compile(
 )
 # "It was said by", "The quote was in fact from", "the remark was made by"
 _REAL_SPEAKER = re.compile(
-    r"(?:^|[.;]\s+|,\s+(?:and\s+)?)(?:[Ii]t|[Tt]he\s+(?:quote|quotation|remark|comment|statement|words|line|phrase))\s+"
+    r"(?:^|[.;]\s+|,\s+(?:and\s+)?)(?:[Ii]t|[Tt]he\s+(?:quote|quotation|remark|comment|statement|words|line|phrase|sentence))\s+"
     r"(?:was|were)\s+(?:in\s+fact\s+|actually\s+|instead\s+|really\s+)?(?:said\s+by|made\s+by|spoken\s+by|"
     r"written\s+by|from|by)\s+"
 )

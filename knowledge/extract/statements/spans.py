@@ -91,12 +91,15 @@ def find_quotations(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
 # minister." The dash must be an en or em dash (a hyphen opens list items), and the attribution
 # a speech verb with its speaker after a comma: then nothing else reads the paragraph as a list.
 _DASH_OPENING = re.compile(r"[ \t]*[–—][ \t]+(?=[A-ZÀ-Þ\d])")
+_DASH_SPEECH = (
+    r"said|says|adds|added|stresses|stressed|underlines|underlined|explains|explained"
+    r"|insists|insisted|warns|warned|continues|continued|writes|wrote"
+)
 _DASH_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?:[A-ZÀ-Þ][\w.’'-]*\s+){1,3})"
-    r"(?:said|says|adds|added|told|tells|stresses|stressed|underlines|underlined|explains|explained"
-    r"|insists|insisted|warns|warned|continues|continued|writes|wrote|points\s+out|pointed\s+out)\b"
-    r"|(?:said|says|adds|added|told|tells|stresses|stressed|underlines|underlined|explains|explained"
-    r"|insists|insisted|warns|warned|continues|continued|writes|wrote)\s+(?=[A-ZÀ-Þ]|the\s|an?\s))"
+    # ", says Elvebakk to Salten Dagblad", ", she said", ", Elvebakk told Reuters"
+    rf",\s+(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?:[A-ZÀ-Þ][\w.’'-]*\s+){{1,3}})(?:{_DASH_SPEECH}|told|tells|points\s+out|pointed\s+out)\b"
+    # ", said Defence Minister X": the verb first, then its speaker (not ", told Reuters": a listener)
+    rf"|(?:{_DASH_SPEECH})\s+(?=[A-ZÀ-Þ]|the\s|an?\s))"
 )
 
 
@@ -114,7 +117,8 @@ def _dash_quotation(body: str, start: int, end: int) -> Quotation | None:
     words = _trimmed(body, opening.end(), attribution.start())
     if words[1] - words[0] < 10:
         return None
-    return Quotation(opening.end() - 1, attribution.start() + 1, (words,))
+    dash = body.index("–" if "–" in body[opening.start() : opening.end()] else "—", opening.start())
+    return Quotation(dash, attribution.start() + 1, (words,))
 
 
 def _read_paragraph(

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.people import HONORIFIC_PREFIX, TURN_LABEL, is_questioner, is_title_prefix
+from knowledge.extract.people import HONORIFIC_PREFIX, is_questioner, is_title_prefix, turn_label
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
@@ -47,7 +47,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     ``interviewed`` says whether the lead tells of an interview: only then is "A:" the person
     named last; an explainer's own "A:" answers are nobody's statements.
     """
-    label = TURN_LABEL.match(passage.text)
+    label = turn_label(passage.text)
     if label is None or len(label.group("label")) > 110:
         return None
     words = label.group("label")
@@ -62,7 +62,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
-    if is_questioner(bare):
+    if is_questioner(words):
         return None, label.end()
     inside = label.group("inside")
     named = cast.index.resolve(_HONORIFIC.sub("", inside.strip())) if inside else None
@@ -236,7 +236,7 @@ _SPEECH_TITLE = re.compile(
     r"(?:,?\s+(?:at|to|on|in|before|during)\s+(?:the\s+)?[A-Z0-9][^:|]*)?$",
     re.I,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")  # not "the US", not "i.e."
 _COURTESY = re.compile(
     r"^(?:Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)|Ladies\s+and|Check\s+against)\b", re.I
 )
