@@ -27,7 +27,6 @@ gathers attendees and agenda. Here the events are finished:
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -226,18 +225,14 @@ def _record(
 def _days_from(when: TimeRef | None, published: PartialDate | None) -> int:
     """Return how many days lie between a meeting's days and the article's date (a large number when
     either is not known to the day)."""
-    if (
-        when is None
-        or published is None
-        or None in (when.year, when.month, when.day, published.month, published.day)
-    ):
+    if when is None or when.day is None or published is None or published.day is None:
         return 1_000
-    assert when.year is not None and when.month is not None and when.day is not None
-    assert published.month is not None and published.day is not None
-    first = datetime.date(when.year, when.month, when.day)
-    last = first.replace(day=when.end_day) if when.end_day else first
-    day = datetime.date(published.year, published.month, published.day)
-    return 0 if first <= day <= last else min(abs((day - first).days), abs((day - last).days))
+    first = when.first_day()
+    today = TimeRef(text="", year=published.year, month=published.month, day=published.day).first_day()
+    if first is None or today is None:
+        return 1_000
+    last = when.last_day() or first
+    return 0 if first <= today <= last else min(abs((today - first).days), abs((today - last).days))
 
 
 def _said_status(event: Event) -> EventStatus | None:
