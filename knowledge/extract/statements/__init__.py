@@ -12,7 +12,9 @@ Rules (the pieces live in ``spans``, ``speakers``, ``frames`` and ``transcripts`
   or translation in brackets between a quotation and its attribution (`“A” («A'»), she said`) is
   the same words, no second statement. A quotation
   standing alone continues the verbatim statement just before it in the same paragraph, or the
-  colon-introduced speaker of the sentence before.
+  colon-introduced speaker of the sentence before; a paragraph that is only a quotation continues
+  the paragraph before when that one was a quotation and its attribution (`“…,” Ekdahl said.`), as
+  wires write in one-sentence paragraphs (after `X said: “…”` a bare quotation is no one's).
 * PARTIAL: quoted words inside a speaker's reported clause (`She said allies want “a fair deal”.`).
   Its text is the reported clause with the speaker's words in the article's own marks ("allies
   want “a fair deal”"): the marks show which words are verbatim, and the rest is never shown as
@@ -356,7 +358,9 @@ def extract_statements(
         default=-1,
     )
     speaking: StatementRecord | None = None  # the turn whose speaker goes on talking
+    last_quoted: StatementRecord | None = None  # the paragraph before's last quotation of a person
     for number, passages in enumerate(paragraphs):
+        quoted_before, last_quoted = last_quoted, None  # only the paragraph right before counts
         turn = turn_statements(
             passages, article.body, reading.cast(passages[0]), (asked.when, asked.medium, interviewed)
         )
@@ -392,7 +396,30 @@ def extract_statements(
             previous = passages
             continue
         found, carried = _paragraph(passages, mine, reading, carried)
+        if not found and quoted_before is not None and _quotation_alone(mine, start, end, article.body):
+            # a paragraph that is only a quotation goes on with the one quoted just before, as
+            # wires write it: "“We are not doing this ...,” Solbakken said. // “We are doing it ...”"
+            words = mine[0].words(article.body)
+            found = [
+                quoted_before.model_copy(
+                    update={"passage": passages[0].position, "text": words, "segments": []}
+                )
+            ]
         records += found
+        # only a paragraph that opens with its quotation and closes with its speaker ("“...,” Ekdahl
+        # said.") hands the speaker on; after "X said: “...”" a bare quotation may be anyone's
+        last_quoted = (
+            next(
+                (
+                    r
+                    for r in reversed(found)
+                    if r.kind is StatementKind.VERBATIM and r.speaker_type is SpeakerType.PERSON
+                ),
+                None,
+            )
+            if len(mine) == 1 and not article.body[start : mine[0].start].strip()
+            else None
+        )
         previous = passages
     for fixed in reading.corrections:
         records = apply_correction([r for r in records if r.passage != fixed.passage], fixed)
@@ -590,6 +617,15 @@ def _remember(reading: _Reading, passage: Passage) -> None:
         ):
             reading.described = Referent(subject.name, passage.position)
             reading.recent = [*(n for n in reading.recent if n != subject.name), subject.name]
+
+
+def _quotation_alone(quotes: list[Quotation], start: int, end: int, body: str) -> bool:
+    """Return whether a paragraph is one quotation and nothing else."""
+    return (
+        len(quotes) == 1
+        and not body[start : quotes[0].start].strip()
+        and not body[quotes[0].end : end].strip()
+    )
 
 
 def _paragraph(
