@@ -30,6 +30,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from knowledge.extract.people import HONORIFIC_PREFIX, is_questioner, is_title_prefix, turn_label
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
@@ -202,16 +203,28 @@ def byline_statements(
     if author is None:
         return []
     medium = f"op-ed ({outlet})" if outlet else "op-ed"
+    return _own_sentences(article, taken, (author.name, when, medium), _claims)
+
+
+def _own_sentences(
+    article: Article,
+    taken: set[int],
+    author: tuple[str, TimeRef | None, str],
+    keep: Callable[[str], bool],
+) -> list[StatementRecord]:
+    """Return as the author's verbatim statements (author: name, time, medium) the article's whole
+    sentences of five words or more that no other statement took and that keep accepts."""
+    name, when, medium = author
     records = []
     for passage in article.passages:
         text = passage.text.strip()
         if passage.position in taken or not text.endswith((".", "!", "?")):
             continue
-        if len(text.split()) >= 5 and _claims(text):
+        if len(text.split()) >= 5 and keep(text):
             records.append(
                 StatementRecord(
                     passage=passage.position,
-                    speaker=author.name,
+                    speaker=name,
                     kind=StatementKind.VERBATIM,
                     text=text,
                     when=when,
@@ -260,20 +273,9 @@ def speech_statements(
     )
     if name is None:
         return []
-    records = []
-    for passage in article.passages:
-        text = passage.text.strip()
-        if passage.position in taken or not text.endswith((".", "!", "?")) or _COURTESY.match(text):
-            continue
-        if len(text.split()) >= 5 and (_FIRST_PERSON.search(text) or _claims(text)):
-            records.append(
-                StatementRecord(
-                    passage=passage.position,
-                    speaker=name,
-                    kind=StatementKind.VERBATIM,
-                    text=text,
-                    when=when,
-                    medium="speech",
-                )
-            )
-    return records
+    return _own_sentences(
+        article,
+        taken,
+        (name, when, "speech"),
+        lambda text: not _COURTESY.match(text) and bool(_FIRST_PERSON.search(text) or _claims(text)),
+    )
