@@ -595,6 +595,12 @@ _LINE_DATE = re.compile(
 )
 
 
+def line_date_end(text: str) -> int | None:
+    """Return where the words after a chronology line's date label start ("2014 — |..."), if it has one."""
+    match = _LINE_DATE.match(text)
+    return match.end() if match else None
+
+
 def line_date(text: str) -> TimeRef | None:
     """Return the date a chronology's line opens with as its label ("2014 — ...", "May 2025 — ..."), if it does."""
     match = _LINE_DATE.match(text)

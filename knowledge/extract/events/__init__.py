@@ -40,7 +40,7 @@ from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_
 from knowledge.extract.events._places import PlaceMatch, dateline, entry_place
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.extract.timeref import find_times, line_date
+from knowledge.extract.timeref import find_times, line_date, line_date_end
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import (
     Article,
@@ -150,8 +150,8 @@ def _entry_meeting(passage: Passage, label: TimeRef, published: PartialDate | No
     """Return the summit a chronology of summits' entry opens with: "2023 – Vilnius, 11-12 July: The 2%
     guideline becomes a floor" is the summit in Vilnius on 11-12 July 2023."""
     text = passage.text
-    opening = _LABEL_END.match(text)
-    placed = entry_place(text, opening.end()) if opening else None
+    after_label = line_date_end(text)
+    placed = entry_place(text, after_label) if after_label is not None else None
     if placed is None:
         return []
     place, date_start = placed
@@ -161,9 +161,6 @@ def _entry_meeting(passage: Passage, label: TimeRef, published: PartialDate | No
         return []
     when = times[0][0].model_copy(update={"year": label.year})
     return [Mention(passage, place.start, colon, None, place, when, None)]
-
-
-_LABEL_END = re.compile(r"\s*(?:19|20)\d\d\s*[—–-]\s*")
 
 
 def _labelled(mention: Mention, label: TimeRef | None) -> Mention:

@@ -72,7 +72,7 @@ from knowledge.extract.events._places import (
     where_place,
     words,
 )
-from knowledge.extract.events._times import Times, precision, times_agree
+from knowledge.extract.events._times import Times, more_telling, precision, times_agree
 from knowledge.extract.numbers import parse_count
 from knowledge.extract.timeref import MONTH_NAMES, MONTHS, WEEKDAYS, WRITTEN_YEAR, find_times, year_for_month
 from knowledge.gazetteer import find_country_mentions, find_demonyms
@@ -701,19 +701,17 @@ def _fold_clauses(found: list[Mention]) -> list[Mention]:
                 previous,
                 kind=more_specific(previous.kind, mention.kind),
                 # "gather in Tirana for this year's summit, which runs on 7 and 8 July": the days
-                when=_more_precise(previous.when, mention.when),
+                when=(
+                    mention.when
+                    if previous.when is None
+                    or (mention.when is not None and more_telling(mention.when, previous.when))
+                    else previous.when
+                ),
                 summit=previous.summit or mention.summit,
             )
             continue
         folded.append(mention)
     return folded
-
-
-def _more_precise(first: TimeRef | None, second: TimeRef | None) -> TimeRef | None:
-    """Return the time that says more of two that agree, the first when they say as much."""
-    if first is None or second is None:
-        return first or second
-    return second if precision(second) > precision(first) else first
 
 
 # --- the parts of a mention -------------------------------------------------------------------

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from knowledge.extract.events._details import FORWARD
 from knowledge.extract.events._kinds import compatible, more_specific
 from knowledge.extract.events._mentions import Mention
-from knowledge.extract.events._times import precision, times_agree
+from knowledge.extract.events._times import more_telling, times_agree
 from knowledge.gazetteer import normalize
 from knowledge.models import AgendaRecord, AttendeeRecord, EventKind, EventStatus, PartialDate, TimeRef
 
@@ -275,17 +275,9 @@ def _absorb(event: Event, mention: Mention) -> None:
     if place and (event.place is None or (event.is_country and not place.is_country)):
         event.place, event.is_country = place.name, place.is_country
         event.country = place.country or event.country
-    if mention.when and (event.when is None or _more_telling(mention.when, event.when)):
+    if mention.when and (event.when is None or more_telling(mention.when, event.when)):
         event.when = mention.when
     if mention.tense is not None:
         event.tenses.append(mention.tense)
         if not (mention.weak or mention.back_reference):
             event.own_tenses.append(mention.tense)
-
-
-def _more_telling(new: TimeRef, old: TimeRef) -> bool:
-    """Return whether a time says more than the one an event has: more of year, month and day, or
-    the same day as part of the meeting's range ("24-25 June" over "today")."""
-    if precision(new) != precision(old):
-        return precision(new) > precision(old)
-    return new.end_day is not None and old.end_day is None and times_agree(new, old)

@@ -57,3 +57,11 @@ def times_agree(a: TimeRef, b: TimeRef) -> bool:
 def precision(when: TimeRef) -> int:
     """Return how many of year, month and day a time knows."""
     return sum(value is not None for value in (when.year, when.month, when.day))
+
+
+def more_telling(new: TimeRef, old: TimeRef) -> bool:
+    """Return whether a time says more than another: more of year, month and day, or the same day
+    as part of the meeting's range ("24-25 June" over "today")."""
+    if precision(new) != precision(old):
+        return precision(new) > precision(old)
+    return new.end_day is not None and old.end_day is None and times_agree(new, old)

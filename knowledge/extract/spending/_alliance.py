@@ -48,7 +48,7 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
-from knowledge.extract.spending._clauses import DATELINE, DEMAND_VERBS, clause_spans
+from knowledge.extract.spending._clauses import DATELINE, DEMAND_VERBS, NAMED_TARGET_OF, clause_spans
 from knowledge.extract.spending._status import figure_status
 from knowledge.extract.spending._venues import is_venue
 from knowledge.extract.timeref import find_times
@@ -101,9 +101,7 @@ _PART_OF = re.compile(
     re.I,
 )
 _TARGET_BOUND = re.compile(r"at\s+least|up\s+to|no\s+less\s+than", re.I)
-_NAMED_BEFORE = re.compile(
-    r"\b(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?$", re.I
-)
+_NAMED_BEFORE = re.compile(rf"\b{NAMED_TARGET_OF}$", re.I)
 _REFERENCE = re.compile(
     r"\s*(?:of\s+GDP\s+)?(?:(?:defen[cs]e|spending)\s+)?(?:guideline|target|goal|benchmark|threshold|line|mark|level|figure)\b",
     re.I,

@@ -41,6 +41,18 @@ JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+tha
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 # Vocabulary both readers share, as pattern text to build their own patterns from.
+# A government's fiscal document, which states its plans: "the fall economic statement", "the budget bill".
+FISCAL_DOCUMENT = r"(?:economic|fiscal|budget(?:ary)?)\s+(?:statement|update|outlook|framework|bill)"
+# A rise whose size follows: "The increase is worth about 19 billion crowns".
+RISE_WORTH = r"(?:increase|rise|boost|uplift)\s+(?:is|was|will\s+be)\s+worth"
+# A target named by its word and "of": "target of", "guideline of spending" (the figure follows).
+NAMED_TARGET_OF = r"(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?"
+# A phrase opening a sentence that sets its scene or tells how a level came about: "After the
+# crisis, ...", "With the extra money, ...". What it says is no part of the clause's own verb.
+OPENING_PHRASE = re.compile(
+    r"\s*(?:After|Before|Since|During|Following|Despite|Amid|Because\s+of|In\s+the\s+wake\s+of"
+    r"|With|Thanks\s+to|Including|Counting)\b[^,;]{0,60},\s+"
+)
 # An inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%".
 INVERTED_CONDITION = r"\b(?-i:Were|Should|Had)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+"
 # Verbs by which one party asks another to spend: "urged allies to", "wants Germany to", "demanded that".

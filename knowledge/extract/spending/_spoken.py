@@ -172,7 +172,7 @@ _ALLIANCE_OFFICE = re.compile(
     r"|\bNATO\s+(?:Newsroom|Spokesperson|Press\s+Office)\b",
     re.I,
 )
-FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # not "the US"
 _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
 _OPENING = 2  # passages of the opening that may name the ally
 

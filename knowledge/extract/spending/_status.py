@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extract.spending._clauses import FISCAL_DOCUMENT
 from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
@@ -33,7 +34,7 @@ _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|request(?:s|ed)?|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
     r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill)"
-    r"|(?:economic|fiscal)\s+(?:statement|update))\b",  # a government's fiscal document plans
+    rf"|{FISCAL_DOCUMENT})\b",  # a government's fiscal document plans
     re.I,
 )
 _ESTIMATE = re.compile(

@@ -50,9 +50,13 @@ from knowledge.extract.people import QUOTATION
 from knowledge.extract.reader import FIGURE_FIRST, is_pair_row, is_table_header, is_table_row, table_cells
 from knowledge.extract.spending._clauses import (
     DATELINE,
+    FISCAL_DOCUMENT,
     INVERTED_CONDITION,
     JOINED_CLAUSE,
+    NAMED_TARGET_OF,
+    OPENING_PHRASE,
     RELATIVE,
+    RISE_WORTH,
     SINCE_BEFORE,
     clause_spans,
 )
@@ -159,7 +163,7 @@ _NOT_AMOUNT = re.compile(
     re.I,
 )
 _INCREASE_BEFORE = re.compile(
-    r"\b(?:(?:the|this|that)\s+(?:increase|rise|boost|uplift)\s+(?:is|was|will\s+be)\s+worth|an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
+    rf"\b(?:(?:the|this|that)\s+{RISE_WORTH}|an?\s+(?:\w+\s+)?(?:increase|rise|boost)\s+of|an?\s+extra|an?\s+additional|a\s+further|extra|additional"
     r"|adding|add(?:s|ed)?|inject(?:s|ed|ing)?|(?:rise|rises|rose|risen|rising|grow|grows|grew|grown|increase[sd]?|up)\s+by)\s+"
     r"(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.I,
@@ -180,7 +184,6 @@ _SHARE_RESTATES = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:GDP|gross\s+domestic\s+product|economic\s+output)",
     re.I,
 )
-_MEANS_OPENING = re.compile(r"\s*(?:With|Thanks\s+to|Including|Counting|After|Following)\b[^,;%\d]{0,60},\s+")
 _REACH_NAMED = re.compile(
     r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
     r"(?:(?:target|goal|objective|guideline)\s+of\s+(?:spending\s+)?)?$",
@@ -378,11 +381,11 @@ _OF_BUSINESS_AFTER = re.compile(
 _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
-    r"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?:increase|rise|boost|uplift)(?=\s+(?:is|was|will\s+be)\s+worth)|"
+    rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
     r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
-    r"|(?:economic|fiscal|budget(?:ary)?)\s+(?:statement|update|outlook|framework|bill))\b",
+    rf"|{FISCAL_DOCUMENT})\b",
     re.I,
 )
 # A list item that leaves its subject to its heading: "Spent 1.37% of GDP in 2024", "Plans 3.7% in 2025".
@@ -546,8 +549,7 @@ _SPENDING_PRONOUN = re.compile(
 )
 # "will meet NATO's target of spending 2% ... this year": the ally's plan to spend the alliance's figure.
 _MEET_NAMED_TARGET = re.compile(
-    r"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?"
-    r"(?:target|goal|objective|guideline)\s+of\s+(?:spending\s+)?$",
+    rf"\b(?:reach|meet|hit|achieve)\s+(?:NATO['’]s\s+|the\s+(?:alliance['’]s\s+)?|its\s+)?{NAMED_TARGET_OF}$",
     re.I,
 )
 _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's goal, not its spending
@@ -1356,7 +1358,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     own_verb = _COORDINATION.split(lead)[-1]  # "did not meet the 2% until 2024, and now aims to reach 3.5%"
     # "After the sovereign-debt crisis, military expenditure fell to 1.3%": the opening phrase only
     # sets the scene
-    scene = _SCENE_OPENING.match(lead)
+    scene = OPENING_PHRASE.match(lead)
     return (
         _OTHER_THING.search(lead, scene.end() if scene else 0) is not None
         or _OTHER_MEASURE_BEFORE.search(lead) is not None
@@ -1383,15 +1385,11 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
 # "NATO's guideline of", "the alliance's target of spending at least": the figure after it is the goal.
 _NAMED_TARGET_BEFORE = re.compile(
     r"\b(?:NATO|Nato|alliance|[Tt]he)(?:['’]s?)?\s+(?:(?:own|agreed|new|old|current|official|spending|defen[cs]e)\s+)*"
-    r"(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?(?:at\s+least\s+)?$"
+    rf"{NAMED_TARGET_OF}(?:at\s+least\s+)?$"
 )
 
 _REACHES_BEFORE = re.compile(
     r"\b(?:reach\w*|meets?|met|meeting|hit|hits|hitting|achiev\w*|attain\w*)\b[^,;.]{0,50}$", re.I
-)
-
-_SCENE_OPENING = re.compile(
-    r"\s*(?:After|Before|Since|During|Following|Despite|Amid|Because\s+of|In\s+the\s+wake\s+of)\b[^,;]{0,60},\s+"
 )
 
 
@@ -1593,7 +1591,7 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     after = min(end, quantity.end + 15, comma if comma >= 0 else len(text))
     # "With the extra money, the defence budget lands at NOK 121.7 billion": the opening phrase
     # tells how the level came about, and the level is the clause's
-    opening = _MEANS_OPENING.match(text, start)
+    opening = OPENING_PHRASE.match(text, start)
     own_start = opening.end() if opening is not None and opening.end() <= quantity.start else start
     if _CHANGE_WORD.search(text, max([own_start, *previous]), after):
         return None  # "rose by €4bn", "an additional ... of which": a change, not a level
