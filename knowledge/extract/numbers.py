@@ -91,7 +91,7 @@ _DECIMAL_COMMA_PERCENT = re.compile(
     r"(?<![\w.,\-–])(?P<whole>\d{1,2}),(?P<part>\d{1,2})(?P<unit>\s?%|\s*(?i:percent|per\s?cent|per-cent|pct|pc|procent|prozent)\b)"
 )
 # "%", "percent", "per cent", "per-cent", "pct", "pc", and "procent"/"prozent" of translated wires
-_PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c|ro))")
+_PERCENT_CUE = re.compile(r"%|(?i:p(?:er|c|ro[cz]ent))")
 _MONEY_CUE = re.compile(r"\d")  # an amount is written in digits
 # A range's first number carries no unit ("2-3%", "2 to 3 percent"); "1.9% to 2.1%" is a change.
 _RANGE_BEFORE = re.compile(

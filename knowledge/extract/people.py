@@ -428,22 +428,6 @@ _HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME}
 _PLAIN_NAME = re.compile(_NAME)
 
 
-_ASKING_LABELS = frozenset(
-    [
-        "q",
-        "question",
-        "questioner",
-        "reporter",
-        "journalist",
-        "moderator",
-        "host",
-        "anchor",
-        "interviewer",
-        "presenter",
-    ]
-)
-
-
 # The wires a dateline credits: "OSLO (NTB): ...", as "OSLO (Reuters) -" in English wire copy.
 _AGENCIES = frozenset(
     [

@@ -637,3 +637,17 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     while end > start and body[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# A paragraph that tells of a simulation: a Model NATO session, a role-play, a mock summit. What it
+# says of budgets and meetings happened in the game, not in the world: no reader takes facts from it.
+_SIMULATION = re.compile(
+    r"\b(?:simulat(?:ed|ion|ions)|role[- ]play\w*|mock\s+(?:summit|council|negotiations?|session)"
+    r"|Model\s+(?:NATO|UN|United\s+Nations))\b",
+    re.I,
+)
+
+
+def simulated_paragraphs(article: Article) -> set[int]:
+    """Return the paragraphs of an article that tell of a simulation (see ``_SIMULATION``)."""
+    return {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}

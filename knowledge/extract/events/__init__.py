@@ -40,6 +40,7 @@ from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_
 from knowledge.extract.events._places import PlaceMatch, dateline, entry_place
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
+from knowledge.extract.reader import simulated_paragraphs
 from knowledge.extract.timeref import find_times, line_date, line_date_end
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import (
@@ -79,10 +80,13 @@ def extract_events(
     summits_listed = _SUMMITS.search(
         f"{article.meta.title or ''} {article.passages[0].text if article.passages else ''}"
     )
+    simulated = simulated_paragraphs(article)  # a mock summit in a Model NATO club is no summit
     for passage in article.passages:
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
         found = mentions(passage, published, opens_section=opens_section, asked=asked)
+        if passage.paragraph in simulated:
+            found = []
         if not found and passage.position - 1 in mentioned:
             found = first_since(
                 passage

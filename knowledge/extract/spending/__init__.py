@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import KRONER
-from knowledge.extract.reader import is_table_row
+from knowledge.extract.reader import is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
@@ -86,7 +86,7 @@ def extract_spending(
     article about defence: "Next year we will reach 3.7%"); outer_frame: that article's frame (its
     title and first sentence on defence spending), which frames the words too.
     """
-    simulated = {p.paragraph for p in article.passages if _SIMULATED.search(p.text)}  # looked for once
+    simulated = simulated_paragraphs(article)  # looked for once
     sentences = _readable(article, simulated, tables=False)
     years = context_years(sentences)
     phrased = [_with_status(r, sentences, years) for r in phrase_records(sentences) if _kept(r, sentences)]
@@ -552,13 +552,6 @@ def _readable(article: Article, simulated: set[int], *, tables: bool) -> Article
         for p in article.passages
     ]
     return article.model_copy(update={"passages": passages})
-
-
-_SIMULATED = re.compile(
-    r"\b(?:simulat(?:ed|ion|ions)|role[- ]play\w*|mock\s+(?:summit|council|negotiations?|session)"
-    r"|Model\s+(?:NATO|UN|United\s+Nations))\b",
-    re.I,
-)
 
 
 def _fits(text: str, tables: bool) -> bool:

@@ -47,11 +47,12 @@ FISCAL_DOCUMENT = r"(?:economic|fiscal|budget(?:ary)?)\s+(?:statement|update|out
 RISE_WORTH = r"(?:increase|rise|boost|uplift)\s+(?:is|was|will\s+be)\s+worth"
 # A target named by its word and "of": "target of", "guideline of spending" (the figure follows).
 NAMED_TARGET_OF = r"(?:target|goal|objective|guideline|benchmark|threshold)\s+of\s+(?:spending\s+)?"
-# A phrase opening a sentence that sets its scene or tells how a level came about: "After the
-# crisis, ...", "With the extra money, ...". What it says is no part of the clause's own verb.
+# A phrase opening a sentence that sets its scene, tells how a level came about or concedes: "After
+# the crisis, ...", "With the extra money, ...", "Even if growth disappoints, ...". What it says is
+# no part of the clause's own verb.
 OPENING_PHRASE = re.compile(
     r"\s*(?:After|Before|Since|During|Following|Despite|Amid|Because\s+of|In\s+the\s+wake\s+of"
-    r"|With|Thanks\s+to|Including|Counting)\b[^,;]{0,60},\s+"
+    r"|With|Thanks\s+to|Including|Counting|Even\s+(?:if|though)|Although|Though)\b[^,;]{0,60},\s+"
 )
 # An inverted condition: "Were Italy to reach 2%", "Should Spain spend 2%".
 INVERTED_CONDITION = r"\b(?-i:Were|Should|Had)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:to\s+)?\w+"

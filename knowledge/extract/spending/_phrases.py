@@ -114,7 +114,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # Modal verbs ("would spend") are handled where they stand: they break the spender's link.
 _HYPOTHETICAL = re.compile(
-    rf"\b(?:if|unless|suppose|supposing|imagine)\b|\bwere\s+to\b|{INVERTED_CONDITION}",
+    rf"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|supposing|imagine)\b|\bwere\s+to\b|{INVERTED_CONDITION}",
     re.I,
 )
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed\s+(?:forces|services))\b", re.I)

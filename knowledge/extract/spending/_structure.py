@@ -74,7 +74,8 @@ COUNTERFACTUAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|suppose|imagine|would\s+have|could|might|should|would\s+need|whether|in\s+case)\b|\bwere\s+to\b"
+    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|should|would\s+need|whether|in\s+case)\b"
+    r"|\bwere\s+to\b"  # "even if growth disappoints" concedes; it makes no case
     # a case modelled, not a plan: "Our bull case assumes that Stockholm moves straight to 3.5%"
     r"|\b(?:assumes?|assuming|assumption|scenario|bull\s+case|bear\s+case|base\s+case)\b"
     # what a figure would be without something: "strip the fund out and Denmark would sit at 1.9%"
