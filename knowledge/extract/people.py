@@ -572,13 +572,14 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
 
 
 # "Jonas Petersen, 19, left a supermarket job": a full name with an age is a person
+_AGE_CUE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 _AGED = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?:aged\s+)?\d{{1,3}},\s")
 
 
 def _aged(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, None) for a full name given with an age ("Jonas Petersen, 19,")."""
-    if "," not in text:
-        return
+    if _AGE_CUE.search(text) is None:
+        return  # no ", 19," in the sentence: no name with an age (most sentences)
     for match in _AGED.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
         if name and " " in name:

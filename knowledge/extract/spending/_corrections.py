@@ -178,7 +178,7 @@ _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12,
 _RIGHT_NOT_WRONG = re.compile(
     r"(?P<right>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million))(?:\s+of\s+(?:its\s+)?GDP)?"
     r"(?:\s+on\s+(?:defen[cs]e|the\s+military))?"  # "2.2% of GDP on defence in 2026, not 2.5%"
-    r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s*,\s+not\s+(?P<quoted>[\"“‘'])?(?:(?:almost|nearly|about|around|roughly|some)\s+)?"
+    r"(?:\s+(?:in|for)\s+(?:19|20)\d\d)?\s*,\s+not\s+[\"“‘']?(?:(?:almost|nearly|about|around|roughly|some)\s+)?"
     r"(?P<wrong>\d[\d.,]*\s*(?:%|per\s*cent|percent|billion|bn|million)?)",
     re.I,
 )
@@ -220,7 +220,7 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
                     r
                     for r in records
                     if (value := _value_of(r)) is not None
-                    and abs(value - wrong) <= 1e-9 * max(1.0, wrong)
+                    and _same_value(value, wrong)
                     and (not about or r.subject in about)
                 ]
                 gone = {id(r) for r in replaced}
@@ -229,9 +229,7 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
         for note in _UPDATE_NOTE.finditer(passage.text):
             wrong = _written_value(note.group("wrong"), note.group("right"))
             if wrong is not None:
-                records = [
-                    r for r in records if r.value is None or abs(r.value - wrong) > 1e-9 * max(1.0, wrong)
-                ]
+                records = [r for r in records if r.value is None or not _same_value(r.value, wrong)]
     return records
 
 
@@ -251,6 +249,8 @@ _DISOWNED = re.compile(
 def _without_disowned(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records less any share of GDP a later sentence disowns as someone's wrong figure."""
     for position, passage in enumerate(article.passages):
+        if "%" not in passage.text and "cent" not in passage.text:
+            continue  # a disowned figure is a share of GDP: most sentences hold none
         if not _DISOWNED.search(passage.text):
             continue
         for owned in _OWNED_FIGURE.finditer(passage.text):
@@ -265,10 +265,15 @@ def _without_disowned(article: Article, records: list[SpendingRecord]) -> list[S
                     r.passage <= position
                     and r.metric is Metric.SHARE_OF_GDP
                     and (value := _value_of(r)) is not None
-                    and abs(value - wrong) <= 1e-9 * max(1.0, wrong)
+                    and _same_value(value, wrong)
                 )
             ]
     return records
+
+
+def _same_value(value: float, wrong: float) -> bool:
+    """Return whether a figure is the wrong one a note names (equal but for float rounding)."""
+    return abs(value - wrong) <= 1e-9 * max(1.0, wrong)
 
 
 def _value_of(record: SpendingRecord) -> float | None:

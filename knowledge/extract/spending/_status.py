@@ -38,8 +38,8 @@ _PLANNED = re.compile(
     re.I,
 )
 _ESTIMATE = re.compile(
-    r"\b(?:estimat\w*|expected|expects|projected|projection|forecast\w*|on\s+course|on\s+track|preliminary"
-    r"|provisional)\b",
+    r"\b(?:estimat\w*|expected|expects|projected|projection|forecast\w*|on\s+course|on\s+track|prelim(?:inary)?"
+    r"|provisional)\b",  # "2025 (prelim.)" as a column's note
     re.I,
 )
 
