@@ -294,7 +294,7 @@ def _anaphoric_years(
     records: list[SpendingRecord], article: Article, labels: dict[int, TimeRef | None]
 ) -> list[SpendingRecord]:
     """Return records with no year of their own dated by the one year of the sentence before, when
-    their sentence points back to it ("... at the Wales summit on 4-5 September 2014 ... At the time,
+    their sentence points back to it, unless the sentence names one year before the pointer ("... at the Wales summit on 4-5 September 2014 ... At the time,
     only three allies met that mark": 2014); in a chronology's entry, by the entry's year ("2024 –
     Washington, 9-11 July: ... Poland leads that year with 4.1%")."""
     kept = []
@@ -304,7 +304,21 @@ def _anaphoric_years(
         passage = article.passages[record.passage]
         back = _BACK_IN_TIME.search(passage.text) if undated else None
         label = labels.get(passage.paragraph)
-        if back is not None and label is not None and label.year is not None:
+        # "met the 2% guideline in 2019, and Norway spent 2.1% that year": the sentence's own year,
+        # for a figure after it (the 2% before it is not dated by the pointer at all)
+        own = (
+            [
+                (t.year, s)
+                for t, s, _ in find_times(passage.text, article.meta.published)
+                if t.year and s < back.start()
+            ]
+            if back is not None
+            else []
+        )
+        if back is not None and own:
+            if len({y for y, _ in own}) == 1 and own[0][1] < passage.text.find(record.as_written):
+                record = record.model_copy(update={"when": TimeRef(text=back.group(0), year=own[0][0])})
+        elif back is not None and label is not None and label.year is not None:
             record = record.model_copy(update={"when": TimeRef(text=back.group(0), year=label.year)})
         elif back is not None and record.passage > 0:
             before = article.passages[record.passage - 1].text

@@ -94,6 +94,15 @@ UNRESOLVED_TIME = re.compile(
     r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
 )
 _LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
+# "all allies, with the exception of Spain, signed up to 5%": the ally left out is no spender of the
+# clause, nor its topic; one a relative clause or brackets describe keeps its own figure ("every
+# ally met 2% except Belgium, which spent 1.3%").
+_EXCEPTED_BEFORE = re.compile(
+    r"\b(?:except(?:\s+for)?|with\s+the\s+exceptions?\s+of|apart\s+from|other\s+than|excluding|save\s+for"
+    r"|barring|bar|but\s+not|not\s+including)\s+(?:the\s+)?$",
+    re.I,
+)
+_DESCRIBED_AFTER = re.compile(r"\s*(?:,\s*(?:which|who|whose)\b|\(|,?\s*(?:at|on|with)\s+\d)", re.I)
 # "even if" concedes: "will not be trimmed even if growth disappoints" still states the figure
 _CONDITION = re.compile(
     r"\b(?<!even\s)(?:if|unless)\b|\bwere\s+to\b"
@@ -949,6 +958,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
         for o in mentions
         if (not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip())
         and not is_venue(text, o.start, o.end)
+        and not _excepted(text, o.start, o.end)
     ]
     named = {o.code for o in _spender_like(text, mentions)}
     if not subjects and _COMPARED_WITH_US.search(text):
@@ -1634,6 +1644,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         for o in found
         if not (_POSSESSIVE_OF_OTHER.match(text, o.end) or _POSSESSED_COMPANY.match(text, o.end))
         and not is_venue(text, o.start, o.end)
+        and not _excepted(text, o.start, o.end)
     ]
     alliance = [
         _Owner("NATO", m.start(), m.end())
@@ -1656,6 +1667,14 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     ]
     kept = [o for o in found + alliance if not any(o.start < e and s < o.end for s, e in spans)]
     return sorted(kept, key=lambda o: o.start)
+
+
+def _excepted(text: str, start: int, end: int) -> bool:
+    """Return whether a mention is of an ally left out ("except Spain"), with no figure of its own after it."""
+    return (
+        _EXCEPTED_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _DESCRIBED_AFTER.match(text, end) is None
+    )
 
 
 def _other_ally_before(text: str, at: int, topic: str) -> bool:
