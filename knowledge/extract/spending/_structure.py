@@ -444,7 +444,7 @@ _ONLY_NAMES = re.compile(
 _NUMBER_CUE = re.compile(r"\d|per\s*cent|percent|illion\s", re.I)  # "forty-six and a half billion euros"
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer)\b|n[’']t\b"
+    r"\b(?:not|never|no\s+longer|cannot)\b|n[’']t\b"
     r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
     re.I,
 )
@@ -1377,6 +1377,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or (_PUBLIC_SPENDING.search(lead) is not None and _SHARE_CUE.match(text, figure.end) is None)
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
+        or _OTHERS_PROPOSE.search(lead) is not None
         or (
             _NAMED_TARGET_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
             and _REACHES_BEFORE.search(text, max(0, figure.start - 80), figure.start) is None
@@ -1391,6 +1392,13 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
             and _OWN_BEFORE.search(text, max(0, figure.start - 12), figure.start) is None
         )  # "argues that 2.1% is enough"; but "insists its 1.9% is enough" states its own
     )
+
+
+# What unnamed others propose is no one's plan: "Some have proposed that we go straight to 5%".
+_OTHERS_PROPOSE = re.compile(
+    r"\b(?:[Ss]ome|[Oo]thers|[Cc]ritics|[Ss]everal|[Mm]any|[Aa]\s+few)(?:\s+[a-z]+){0,2}\s+(?:have\s+|had\s+)?"
+    r"(?:propos|suggest|urg|argu)\w*\s+(?:that\s+)?"
+)
 
 
 # "NATO's guideline of", "the alliance's target of spending at least": the figure after it is the goal.
