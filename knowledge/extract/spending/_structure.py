@@ -493,7 +493,11 @@ _SPAN_END = re.compile(r"(?:19|20)\d\d\s*(?:to|until|-|–)\s*$")
 _APPOSED_INCREASE = re.compile(
     r"[^,;]{0,40},\s+(?:an?\s+)?(?:increase|rise)\s+of\s+(?:about\s+|some\s+)?", re.I
 )
-_BASE_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than(?:\s+in)?)\s+$", re.I)
+# "than 2023" is a base year, but "no later than 2034" a deadline
+_BASE_YEAR = re.compile(
+    r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|(?<!later\s)(?<!sooner\s)(?<!earlier\s)than(?:\s+in)?)\s+$",
+    re.I,
+)
 # "an increase of £3.4 billion in cash terms on the previous year": the base the rise is counted from
 _ISSUED_BEFORE = re.compile(
     r"\b(?:presented|published|announced|unveiled|released|tabled|submitted|issued|adopted|approved|passed|enacted)"
