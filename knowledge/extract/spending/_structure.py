@@ -817,7 +817,7 @@ def structure_records(
 
 # A factbox's legend: "NATO's estimates for 2025, with the 2024 figure in brackets".
 _BRACKET_LEGEND = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\s+(?:figures?|numbers?|shares?|values?|estimates?)\s+(?:is\s+|are\s+)?"
+    r"\b(?P<year>(?:19|20)\d\d)(?:\s+(?:figures?|numbers?|shares?|values?|estimates?))?\s+(?:is\s+|are\s+)?"
     r"(?:shown\s+)?in\s+(?:brackets|parenthes[ie]s)",
     re.I,
 )
@@ -847,10 +847,13 @@ def _bracket_legend(article: Article) -> _Legend | None:
 
 
 def _legend_year(record: SpendingRecord, article: Article, legend: _Legend) -> SpendingRecord:
-    """Return an undated record after the legend dated by it: its bracketed year, or the others'."""
+    """Return an undated record after the legend and under its heading dated by it: its bracketed
+    year, or the others'."""
     if (
-        record.when is not None
+        (record.when is not None and not record.when.inferred)  # a heading's year gives way to the legend's
         or record.passage <= legend.position
+        # the legend keys the list under it, not what a later heading starts
+        or article.passages[record.passage].section != article.passages[legend.position].section
         or record.metric is not Metric.SHARE_OF_GDP
     ):
         return record
