@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.events._kinds import kind_of
-from knowledge.extract.events._places import PlaceMatch, place_after, place_before, place_in
+from knowledge.extract.events._places import PlaceMatch, cell_place, place_after, place_before, place_in
 from knowledge.extract.events._times import Times, precision
 from knowledge.extract.timeref import find_times
 from knowledge.models import EventKind, PartialDate, TimeRef
@@ -29,9 +29,12 @@ _MEETING = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\
 _NAMES_MEETING = re.compile(
     r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eet(?:ing|s)?|[Cc]onference|gather|convene)\b"
 )
+_COUNCIL = re.compile(r"\bEuropean\s+Council\b")  # a meeting by its name alone
 _PREPOSITION = re.compile(r"(?:[Ii]n|[Aa]t)\s+")  # "In Ankara" in an answer is the place Ankara
-_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
-_CELL = re.compile(r"(?<=\|)[^|]+(?=\|)")
+# a row of cells, with or without the outer bars: "| NATO summit | Ankara | 7-8 July |", or a
+# calendar's "7-8 July | NATO summit | Ankara, Türkiye"
+_TABLE_ROW = re.compile(r"^[^|\n]*(?:\|[^|\n]*){2,}$", re.M)
+_CELL = re.compile(r"[^|]+")
 _LONGEST = 240  # characters: a list item or fact box; longer text is prose
 _PART_WORDS = 6
 _PART = re.compile(r"(?:[^,:;|—–\n.*]|\.(?=\S))+")
@@ -48,9 +51,18 @@ class LaidOut:
     when: TimeRef
 
 
-def laid_out_meetings(text: str, section: str, published: PartialDate | None) -> list[LaidOut]:
-    """Return the meetings of a passage's table rows, or of the passage as a list item or fact box."""
+def laid_out_meetings(
+    text: str, section: str, published: PartialDate | None, *, opens_section: bool = False
+) -> list[LaidOut]:
+    """Return the meetings of a passage's table rows, or of the passage as a list item or fact box.
+
+    opens_section: the passage is the first under its heading, so a heading that is itself a row
+    ("21-22 May | NATO foreign ministers | Helsingborg, Sweden", the text under it its notes)
+    gives its meeting with the passage's.
+    """
     found = _table_rows(text, published)
+    if opens_section and "|" in section:
+        found = [replace(m, start=0, end=0) for m in _table_rows(section, published)] + found
     item = _labelled(text, section, published)
     return [*found, item] if item else found
 
@@ -106,8 +118,10 @@ def _table_rows(text: str, published: PartialDate | None) -> list[LaidOut]:
     found: list[LaidOut] = []
     for row in _TABLE_ROW.finditer(text):
         cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
-        meeting = next(((cell, at) for cell, at in cells if _MEETING.search(cell)), None)
-        places = [place_in(cell, 0, len(cell)) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
+        meeting = next(
+            ((cell, at) for cell, at in cells if _MEETING.search(cell) or _COUNCIL.search(cell)), None
+        )
+        places = [cell_place(cell) for cell, _ in cells if cell and cell != (meeting or ("",))[0]]
         times = [ref for cell, _ in cells for ref, _, _ in find_times(cell, published)]
         place = next((p for p in places if p is not None), None)
         if meeting is None or place is None or not times:

@@ -247,7 +247,10 @@ def mentions(
         for m in _BACK_REFERENCE.finditer(text)
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
-    found += [_laid_out(passage, meeting) for meeting in laid_out_meetings(text, context, published)]
+    found += [
+        _laid_out(passage, meeting)
+        for meeting in laid_out_meetings(text, context, published, opens_section=opens_section and not asked)
+    ]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
     found += _named_decisions(passage, times, published)

@@ -241,6 +241,22 @@ def place_in(text: str, start: int, end: int) -> PlaceMatch | None:
     return place if place and place.country else None
 
 
+# A cell of a calendar or table that is only "City, Country": a city the gazetteer need not know.
+_CITY_AND_COUNTRY = re.compile(r"(?P<city>[A-ZÀ-Þ][\w'’.-]+(?:[ -][\w'’.-]+){0,3}),\s+(?P<country>[^,]+?)\s*")
+
+
+def cell_place(cell: str) -> PlaceMatch | None:
+    """Return the place a table cell names: a known place, or any city followed by its country."""
+    known = place_in(cell, 0, len(cell))
+    if known is not None:
+        return known
+    match = _CITY_AND_COUNTRY.fullmatch(cell)
+    country = _country_of(match.group("country")) if match else None
+    if match is None or country is None or _country_of(match.group("city")) is not None:
+        return None
+    return PlaceMatch(match.group("city"), country, False, 0, match.end("city"))
+
+
 # A chronology's entry that opens with where and when it happened: "2014 – Newport, Wales, 4-5
 # September: ...", "2023 – Vilnius, 11-12 July: ...".
 _ENTRY_PLACE = re.compile(rf"(?P<place>{_NAME})(?:,\s+(?P<country>{_NAME}))?,\s+(?=[^,:;.]{{3,30}}:\s)")
