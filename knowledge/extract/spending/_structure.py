@@ -389,7 +389,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|it|share|ratio|(?<![-\w])range(?!\s+of)|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|its?|share|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
@@ -538,9 +538,13 @@ _POSSESSED_COMPANY = re.compile(
     r"(?:rose|fell|gained|added|jumped|slipped|lost|climbed|dropped|surged|slumped|rallied|soared|tumbled)\b"
 )
 # The alliance as a verb's object ("Finland joined NATO in 2023") is not a spender of the sentence.
+# The alliance as what a verb acts on, or as the others an ally is compared with: "joined the
+# alliance", "leads the alliance", "outspends every other ally".
 _ALLIANCE_OBJECT = re.compile(
-    r"\b(?:join(?:ed|s|ing)?|enter(?:ed|s|ing)?|left|leav(?:e|es|ing)|admitted\s+(?:in)?to|accession\s+to)"
-    r"\s+(?:the\s+)?$",
+    r"(?:\b(?:join(?:ed|s|ing)?|enter(?:ed|s|ing)?|left|leav(?:e|es|ing)|admitted\s+(?:in)?to|accession\s+to"
+    r"|lead(?:s|ing)?|led|tops?|topped|outspen(?:ds?|ding|t)|outpac(?:es|ed|ing)|overt(?:akes|aken|ook)"
+    r"|trail(?:s|ed|ing)?|beat(?:s|en)?|surpass(?:es|ed)?)\s+(?:the\s+)?(?:rest\s+of\s+the\s+)?"
+    r"|\b(?:any|every|each|all)\s+(?:the\s+)?other\s+|\bfellow\s+)$",
     re.I,
 )
 # The ones told of another's own plan: "Italy has told allies it will reach 2%" is Italy's plan, but
@@ -1669,7 +1673,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
             m.group(0).lower() == "ally" and _APPOSED_ALLY.search(text, max(0, m.start() - 60), m.start())
         )
         and not _after_preposition(text, m.start())
-        and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 20), m.start())
+        and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 40), m.start())
         and not (
             _TOLD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             and _OWN_PLAN_AFTER.match(text, m.end())
