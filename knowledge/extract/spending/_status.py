@@ -4,7 +4,7 @@ Read from the words that lead to the figure (its clause from the start up to the
 order: a goal ("aims", "pledged", "promised", "committed", "target", "ambition", "intends",
 "decided") is a **target**, unless a verb that states what was spent follows it ("after the Wales
 pledge, Poland spent ...": the pledge frames the sentence); a plan or budget ("will", "said it would reach", "plans", "budgeted", "earmarked", "approved a budget", "requested", "the programming law",
-"expects ... to", "is set to") is **planned**, except a past year's budget ("approved",
+"expects ... to", "is set to", "adopted", "foresees") is **planned**, except a past year's budget ("approved",
 "budgeted" for a year before the article's: what that year had); "estimated", "is expected", "projected",
 "forecast", "on course" make an **estimate**. With none of these the figure's year decides: the
 article's own year is an estimate (the year is not over) unless that year's budget law states it
@@ -33,7 +33,7 @@ _WOULD_SPEND = re.compile(r"\bwould\s+(?:spend|be\s+at)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|budgeted|earmark(?:s|ed)?|allocat\w+|set(?:s)?\s+aside|request(?:s|ed)?|"
     r"expects?\b[^.;]{0,40}?\bto\s+\w+|expects?\s+(?:its\s+)?(?:(?:defen[cs]e|military)\s+)?(?:spending|outlays|budget|expenditure)\b|is\s+set\s+to|are\s+set\s+to|draft|proposed|approv\w+|"
-    r"going\s+to|next\s+year|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill)"
+    r"going\s+to|next\s+year|foresee\w*|envisag\w*|provides?\s+for|adopt(?:s|ed)?|would\s+(?:reach|meet|hit|exceed|top)|(?:programming|budget|finance|spending|defen[cs]e)\s+(?:law|act|bill)"
     rf"|{FISCAL_DOCUMENT})\b",  # a government's fiscal document plans
     re.I,
 )
@@ -53,11 +53,16 @@ _TARGET_MET = re.compile(
 # "its budget for the current year".
 _BUDGET = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:this|the\s+current)\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b"
-    r"|\bbudget\s+for\s+(?:(?:19|20)\d\d|(?:this|the\s+current)\s+(?:fiscal\s+)?year)\b",
+    r"|\bbudget\s+for\s+(?:(?:19|20)\d\d|(?:this|the\s+current)\s+(?:fiscal\s+)?year)\b"
+    # "For the current year, the budget adopted in December foresees ..."
+    r"|\bfor\s+(?:(?:19|20)\d\d|this\s+year|the\s+current\s+year),\s+(?:the|its)\s+(?:[\w-]+\s+)?budget\b",
     re.I,
 )
 # A plan read only from budget words ("approved", "budgeted"): for a past year it is what was spent.
-_BUDGET_ONLY = re.compile(r"budgeted|approv\w+|allocat\w+|earmark(?:s|ed)?|request(?:s|ed)?", re.I)
+_BUDGET_ONLY = re.compile(
+    r"budgeted|approv\w+|adopt(?:s|ed)?|foresee\w*|envisag\w*|provides?\s+for|allocat\w+|earmark(?:s|ed)?|request(?:s|ed)?",
+    re.I,
+)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 # A verb that states what is spent, after a goal word: "Ten years after the Wales pledge, Poland now
 # spends at least 2%" reports spending; the pledge only dates the sentence.

@@ -1577,6 +1577,9 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
 
+_SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
+
+
 def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool = False) -> Metric | None:
     """Return AMOUNT for a defence budget or spending, AMOUNT_INCREASE for a rise in it ("an extra
     €4bn"), or None for aid, loans, an economy or money that is not defence's. labelled: the amount
@@ -1592,8 +1595,9 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     # ... and not past a comma after it: "NOK 150 billion, a rise of NOK 19 billion" is a level
     comma = text.find(",", quantity.end, quantity.end + 15)
     near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, comma if comma >= 0 else quantity.end + 15)])
-    if _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start):
-        return None  # "whose GDP is €4.3 trillion"
+    economy = _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start)
+    if economy is not None and not _SHARE_OF.search(text, max(0, economy.start() - 20), economy.start()):
+        return None  # "whose GDP is €4.3 trillion"; but "2.8% of GDP, or €131bn" restates a share
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
     increase = before is not None or _INCREASE_AFTER.match(text, quantity.end) is not None
     spending = (
@@ -2177,14 +2181,13 @@ def _time_of(
     ]
     following = group[-1] + 1
     if (
-        before
-        and following < len(figures)
-        and figures[group[0]][1] is Metric.AMOUNT
-        and figures[following][1] is Metric.SHARE_OF_GDP
+        following < len(figures)
+        and {figures[group[0]][1], figures[following][1]} == {Metric.AMOUNT, Metric.SHARE_OF_GDP}
         and _APPOSED_SHARE.fullmatch(text, last.end, figures[following][0].start)
     ):
         # "On Tuesday the cabinet approved the €93.4 billion budget, about 2.8% of output, for next
-        # year": the share apposed to the amount dates both, not the day the budget was approved
+        # year", "2.8% of GDP, or €131.2 billion, in 2027": one level in two units, dated by what
+        # follows the second, not by the day the budget was approved
         theirs = _time_of(text, figures, following, times, clause_start, clause_end, apposed=True)
         if theirs is not None:
             return theirs
