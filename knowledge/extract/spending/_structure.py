@@ -2279,6 +2279,9 @@ def _table_records(
     long = _long_rows(rows, passage, published)
     if long:
         return long
+    by_unit = _unit_rows(rows, passage, published, topic)
+    if by_unit:
+        return by_unit
     start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
         return _year_rows(rows, passage, published, topic, article) or _share_column(
@@ -2525,6 +2528,86 @@ def _year_rows(
             )
         )
     return records
+
+
+# A row label that is a unit: "% of GDP", "Share of GDP (%)", "EUR billion", "USD bn", "billion kroner".
+_UNIT_LABEL = re.compile(
+    r"\s*(?:(?P<share>%\s+of\s+GDP|(?:share\s+of|per\s*cent\s+of|percent\s+of)\s+GDP(?:\s*,?\s*\(?%\)?)?)"
+    r"|(?P<money>(?:[A-Z]{3}|[€$£])\s*(?:billions?|bn|millions?|mn|m)|(?:billions?|bn|millions?|mn|m)\s+(?:\w+)))\s*",
+    re.I,
+)
+
+
+def _unit_rows(
+    rows: list[list[str]], passage: Passage, published: PartialDate | None, topic: str | None
+) -> list[SpendingRecord]:
+    """Return the facts of a table of one ally's years across, a row per unit.
+
+    "Table 1 - Italy: defence expenditure" over a header of years (with or without a cell above
+    the row labels) and rows labelled "EUR billion" and "% of GDP": each cell is the ally's
+    spending in that unit and year, the ally the caption or the text is about.
+    """
+    if topic is None or not _is_ally(topic):
+        return []
+    at = next(
+        (i for i, row in enumerate(rows) if len(row) >= 2 and all(_YEAR_CELL.fullmatch(c) for c in row[1:])),
+        None,
+    )
+    if at is None:
+        return []
+    header = rows[at] if not _YEAR_CELL.fullmatch(rows[at][0]) else ["", *rows[at]]  # no cell over the labels
+    records = []
+    for row in rows[at + 1 :]:
+        unit = _UNIT_LABEL.fullmatch(row[0])
+        if unit is None or len(row) != len(header):
+            continue
+        for label, cell in zip(header[1:], row[1:], strict=True):
+            year, match = _YEAR_CELL.fullmatch(label), _CELL_NUMBER.match(cell)
+            if year is None or match is None:
+                continue
+            when = TimeRef(text=label, year=int(year.group("year")))
+            status = figure_status(
+                match.group("note") or year.group("note") or "",
+                when,
+                published,
+                _ESTIMATE_HEADER.search(label) is not None,
+            )
+            if unit.group("share"):
+                metric, value, written, currency = (
+                    Metric.SHARE_OF_GDP,
+                    float(match.group("num")),
+                    _cell_written(cell, match),
+                    None,
+                )
+            else:
+                money = find_money(_money_written(unit.group("money"), match.group("num")))
+                if not money:
+                    continue
+                amount = money[0]
+                metric, value, written, currency = Metric.AMOUNT, amount.value, amount.text, amount.currency
+            records.append(
+                SpendingRecord(
+                    passage=passage.position,
+                    subject=topic,
+                    metric=metric,
+                    when=when,
+                    value=value,
+                    currency=currency,
+                    as_written=written,
+                    status=status,
+                )
+            )
+    return records
+
+
+def _money_written(unit: str, number: str) -> str:
+    """Return an amount written out from a unit label and a cell: ("EUR billion", "29.6") -> "EUR 29.6 billion"."""
+    parts = unit.split()
+    if len(parts) == 2:
+        if parts[0] in ("€", "$", "£"):
+            return f"{parts[0]}{number} {parts[1]}"
+        return f"{parts[0]} {number} {parts[1]}" if parts[0].isupper() else f"{number} {unit}"
+    return f"{unit[0]}{number}{unit[1:].strip()}"  # "€bn" -> "€29.6bn"
 
 
 def _cell_written(cell: str, match: re.Match[str]) -> str:
