@@ -812,7 +812,18 @@ def structure_records(
             for r in (*found, *by_passage.get(passage.position, []))
             if r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and r.subject != "NATO"
         }
-        topic = _next_topic(passage, [*found, *by_passage.get(passage.position, [])], topic)
+        given = [*found, *by_passage.get(passage.position, [])]
+        topic = _next_topic(passage, given, topic)
+        if (
+            topic not in (None, titled)
+            and titled is not None
+            and not given
+            and _CONTRAST.search(passage.text)
+        ):
+            # "Italy signed up to both parts. Spain, by contrast, obtained ...": an article about one ally
+            # turns to another for a comparison; a figure after it with no owner of its own may be
+            # either's, so it is no one's
+            topic = None
     legend = _bracket_legend(article)
     if legend is not None:
         records = [_legend_year(r, article, legend) for r in records]
@@ -947,6 +958,12 @@ def _title_ally(title: str) -> str | None:
     mentions = [*find_country_mentions(title), *find_demonyms(title), *find_government_seats(title)]
     named = {c.code for c, s, e in mentions if c.nato_member and not is_venue(title, s, e)}
     return named.pop() if len(named) == 1 else None
+
+
+_CONTRAST = re.compile(
+    r"\b(?:by|in)\s+contrast\b|\bunlike\b|\bwhereas\b|\bon\s+the\s+other\s+hand\b|\bfor\s+(?:its|their)\s+part\b",
+    re.I,
+)
 
 
 def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
