@@ -161,6 +161,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _FORECAST = re.compile(
     r"\b(?:expect\w*|projected|forecast\w*|on\s+course|on\s+track|will|would|estimat\w*)\b", re.I
 )
+_ALL_BUT = re.compile(r"\ball\s+but\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|the)\s+$", re.I)  # "Of 32 allies, 23 ...", "the 32 allies": the total
 # "up from three in 2014", "against three a decade earlier": the count it is compared with, and when.
 _COMPARED_COUNT = re.compile(
@@ -189,7 +190,8 @@ _TOTAL_VERB = re.compile(
     re.I,
 )
 _NOT_TOTAL = re.compile(
-    r"\b(?:common|civil|own)\s+(?:\w+\s+)?budget|\baid\b|\bUkraine\b|\bloans?\b|\bpackage\b|\bfund\b"
+    r"\b(?:common|civil|own)\s+(?:\w+\s+)?budget|\baid\b|\bUkraine\b|\bKyiv\b|\bKiev\b|\bloans?\b|\bpackage\b|\bfund\b"
+    r"|\b(?:ammunition|munitions|shells|weapons|drones)\b"  # money for things bought or given, not a total
     r"|\bper\s+(?:person|capita|head)\b|\bGDP\s+of\b|\beconom(?:y|ies)\b",
     re.I,
 )
@@ -395,6 +397,8 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
             continue  # "more than 20 allies" is a bound; "Of 32 allies, 23 ..." names the total
         if _RANGE_BEFORE.search(text, max(start, match.start() - 12), match.start()):
             continue  # "some 25 or 26 allies": a range, no count
+        if _ALL_BUT.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "all but two allies" met it: the two are the ones that did not ("but" cut the clause)
         if _NEGATED.search(text, match.end(), verb.end()):
             continue
         total = parse_count(match.group("total")) if match.group("total") else None

@@ -181,7 +181,8 @@ _INCREASE_BEFORE = re.compile(
 # "€4bn more", "€4bn a year extra", "€9 billion in extra defence spending": money added.
 _INCREASE_AFTER = re.compile(
     r"\s+(?:(?:a|per)\s+year\s+)?(?:more|extra)\b|\s+in\s+(?:extra|additional)\b"
-    r"|\s+(?:uplift|increase|rise|hike|top-up|injection)\b",  # "a £4.95 billion uplift"
+    r"|\s+(?:uplift|increase|rise|hike|top-up|injection)\b"  # "a £4.95 billion uplift"
+    r"|\s+(?:supplementary|additional|extra)\s+(?:[\w-]+\s+){0,2}?budget\b",  # "a €4 billion supplementary defence budget"
     re.I,
 )
 # "rose by €4bn" is a change; "£71bn by 2027" is a level and its deadline.
