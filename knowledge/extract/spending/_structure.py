@@ -117,7 +117,7 @@ CLAIM = re.compile(
 )
 
 _SHARE_CUE = re.compile(
-    r"\s*(?:of\s+(?:(?:its|their|the|national|annual)\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output"
+    r"\s*(?:(?:share\s+)?of\s+(?:(?:its|their|the|national|annual)\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+output"
     r"|national\s+(?:output|income))|GDP)\b",
     re.I,
 )
