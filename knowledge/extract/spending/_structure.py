@@ -428,7 +428,7 @@ _BUDGET_AFTER = re.compile(r"(?:[^.;,]|,(?=\s+(?:the|a|an|its|their)\s)){0,30}\b
 # An amount for several years: "€413bn for the years 2024 to 2030", "NOK 1.6 trillion over 12 years".
 _YEARS_AFTER = re.compile(
     r"[^.;]{0,20}?(?:19|20)\d\d\s*(?:to|until|-|–)\s*(?:19|20)\d\d"
-    r"|[^.;]{0,20}?\b(?:over|across)\s+(?:the\s+(?:next|coming)\s+)?(?:a\s+)?"
+    r"|[^.;]{0,20}?\b(?:over|across)\s+(?:the\s+)?(?:(?:next|coming|last|past)\s+)?(?:a\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several)?\s*(?:years|decades?)\b",
     re.I,
 )
