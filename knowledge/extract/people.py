@@ -409,6 +409,7 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
 _TURN_LABEL = re.compile(
     r"(?:\[[\d:.]+\]\s*)?"
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
+    r"(?:\s\d{1,2})?"  # "HOST 1:", "SPEAKER 2:"
     r"(?:\s+\((?P<inside>[^()\n]{1,90})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
     r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"
     r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
@@ -464,7 +465,7 @@ _ASKED_BY = re.compile(r"(?:Q|Question)\s+(?:from|by)\s+[A-Z]")  # not "Question
 
 def is_questioner(label: str) -> bool:
     """Return whether a turn label is the one who asks: "Q", "INTERVIEWER", "Q from Anna Lindqvist, Radio Baltica"."""
-    bare = label.split("(")[0].strip()
+    bare = label.split("(")[0].strip().rstrip("0123456789").strip()  # "HOST 1 (Maya Ellison)"
     return bare.lower() in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None
 
 

@@ -57,6 +57,11 @@ from knowledge.models import (
 __all__ = ["NAMED_SUMMITS", "extract_events"]
 
 _QUESTION = re.compile(r"^\s*Q\s*[:.]|\?\s*$")  # "Q: ...", "When do leaders meet next?"
+# A statement turned into a question that asks to be confirmed or corrected: a guess, not a fact.
+_TAG_QUESTION = re.compile(
+    r"(?:,\s*(?:is|was|are|were|will|does|did|has|have)n['’]t\s+(?:it|they|there|he|she|we)|,\s*right|\bis\s+that\s+(?:right|correct))\s*\?\s*$",
+    re.I,
+)
 _HOSTS = re.compile(r"\s+(?:has\s+|have\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)?host(?:s|ed|ing)?\b")
 _HOSTED_BY = re.compile(r"\bhosted by (?:the\s+)?$")
 
@@ -85,8 +90,8 @@ def extract_events(
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
         found = mentions(passage, published, opens_section=opens_section, asked=asked)
-        if passage.paragraph in simulated:
-            found = []
+        if passage.paragraph in simulated or _TAG_QUESTION.search(passage.text):
+            found = []  # a mock summit; a guess put as a question ("... in Istanbul in June, isn't it?")
         if not found and passage.position - 1 in mentioned:
             found = first_since(
                 passage

@@ -86,19 +86,25 @@ def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut
     if len(text) > _LONGEST or not (_MEETING.search(text) or _NAMES_MEETING.search(section)):
         return None
     parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
-    if any(len(text[s:e].split()) > _PART_WORDS for s, e in parts):
+    found = find_times(text, published)
+    # a date counts as one word: "on the 7th and 8th of July" is as terse as "on 7 July"
+    if any(_words(text, s, e, found) > _PART_WORDS for s, e in parts):
         return None
     places = [p for s, e in parts if (p := place_in(text, _after_preposition(text, s, e), e)) and p.end == e]
     meeting = next(((s, e) for s, e in parts if _MEETING.search(text, s, e)), None)
     named = text[meeting[0] : meeting[1]] if meeting else section
-    times = [
-        ref for ref, _, _ in find_times(text, published) if ref.year is not None or ref.month is not None
-    ]
+    times = [ref for ref, _, _ in found if ref.year is not None or ref.month is not None]
     if not places or len({p.country for p in places}) != 1 or not times or not _NAMES_MEETING.search(named):
         return None
     place = next((p for p in places if not p.is_country), places[0])
     start, end = meeting or (0, len(text))
     return LaidOut(start, end, kind_of(named), place, max(times, key=precision))
+
+
+def _words(text: str, start: int, end: int, times: list[tuple[TimeRef, int, int]]) -> int:
+    """Return the words of a part, each time written in it counted as one."""
+    inside = [(s, e) for _, s, e in times if start <= s and e <= end]
+    return len(text[start:end].split()) - sum(len(text[s:e].split()) - 1 for s, e in inside)
 
 
 def _after_preposition(text: str, start: int, end: int) -> int:

@@ -174,6 +174,7 @@ _MOVED = re.compile(
     # "Leaders of all 32 allies are in Tirana for the two-day summit"
     r"|\b(?:are|were)\s+(?:all\s+)?in\s+(?=[A-Z])"
 )
+_ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming|forthcoming|will)\b", re.I)
 _UPCOMING = re.compile(r"\b(?:next|upcoming|coming|forthcoming)\s+(?:[\w-]+\s+)?$", re.I)
 _DAY_OF = re.compile(
     r"\b(?:first|second|third|final|last|opening|closing)(?:\s+and\s+(?:final|last))?\s+day\s+of\s+"
@@ -247,8 +248,12 @@ def mentions(
         for m in _BACK_REFERENCE.finditer(text)
     ]
     found += [m for m in _held_pronouns(passage, times, published) if m is not None]
+    # an answer to "When is the next summit?" ("Tirana, on 14 and 15 October") is ahead of the date
+    ahead = EventStatus.UPCOMING if asked and _ASKS_AHEAD.search(asked) else None
     found += [
-        _laid_out(passage, meeting)
+        _laid_out(
+            passage, replace(meeting, when=_settle_time(meeting.when, ahead, published) or meeting.when)
+        )
         for meeting in laid_out_meetings(text, context, published, opens_section=opens_section and not asked)
     ]
     found += [m for m in _next_ones(passage, times, published) if m is not None]

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import KRONER
+from knowledge.extract.people import is_questioner, turn_label
 from knowledge.extract.reader import is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
@@ -148,16 +149,31 @@ _PUBLIC_TURN = re.compile(
 
 
 def _public_turns(article: Article) -> set[int]:
-    """Return the paragraphs that are the public's turns (their first sentence opens with the label)."""
+    """Return the paragraphs that are the public's turns (their first sentence opens with the label),
+    and the turns of whoever asks that end in a question: "HOST 1: My memory is that Canada was at
+    something like 1.4% last year. Is that right?" is a guess put to the guest, no figure of the
+    article's (the answer gives the figure)."""
     turns: set[int] = set()
-    seen: set[int] = set()
+    by_paragraph: dict[int, list[str]] = {}
     for passage in article.passages:
-        if passage.paragraph in seen:
-            continue
-        seen.add(passage.paragraph)
-        if _PUBLIC_TURN.match(passage.text):
-            turns.add(passage.paragraph)
+        by_paragraph.setdefault(passage.paragraph, []).append(passage.text)
+    paragraphs = list(by_paragraph.items())
+    for index, (paragraph, texts) in enumerate(paragraphs):
+        label = turn_label(texts[0]) if ":" in texts[0] or texts[0].startswith("Q") else None
+        asks = label is not None and is_questioner(label.group("label"))
+        if asks and not texts[-1].rstrip().endswith("?"):
+            # "HOST 2: I've got Italy still stuck at 1.5%." / "GUEST: No, that's an old number."
+            reply = paragraphs[index + 1][1][0] if index + 1 < len(paragraphs) else ""
+            answer = turn_label(reply)
+            asks = answer is not None and _DENIED.match(reply, answer.end()) is not None
+        if _PUBLIC_TURN.match(texts[0]) or asks:
+            turns.add(paragraph)
     return turns
+
+
+_DENIED = re.compile(
+    r"(?:No\b|Not\s+(?:quite|really|any\s+more)\b|Actually\b|That['’]s\s+(?:an\s+old|out\s+of\s+date|wrong))"
+)
 
 
 def _undated_target(record: SpendingRecord) -> SpendingRecord:
