@@ -279,7 +279,7 @@ _YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
     r"|\((?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
-    r"|preliminary|estimated?)\))?",
+    r"|preliminary|estimated?|outlook|proposed|requested|adopted|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?)\))?",
     re.I,
 )  # not "2014–2024"
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
@@ -2523,29 +2523,77 @@ def _year_rows(
     column = next(
         (i for header in headers for i, cell in enumerate(header) if i and _SHARE_HEADER.search(cell)), None
     )
-    if column is None:
+    # and the amounts of a column whose header gives the unit: "Defence budget (CZK billion)"
+    money = next(
+        (
+            (i, unit)
+            for header in headers
+            for i, cell in enumerate(header)
+            if i and (unit := _MONEY_HEADER.search(cell))
+        ),
+        None,
+    )
+    if column is None and money is None:
         return []
     records = []
     for row in rows[first:]:
         year = _YEAR_CELL.fullmatch(row[0]) if row else None
-        match = _CELL_NUMBER.match(row[column]) if year and column < len(row) else None
-        if year is None or match is None:
+        if year is None:
             continue
         when = TimeRef(text=row[0], year=int(year.group("year")))
-        records.append(
-            SpendingRecord(
-                passage=passage.position,
-                subject=topic,
-                metric=Metric.SHARE_OF_GDP,
-                when=when,
-                value=float(match.group("num")),
-                as_written=_cell_written(row[column], match),
-                status=figure_status(
-                    match.group("note") or "", when, published, _ESTIMATE_HEADER.search(row[0]) is not None
-                ),
+        match = _CELL_NUMBER.match(row[column]) if column is not None and column < len(row) else None
+        if match is not None:
+            records.append(
+                SpendingRecord(
+                    passage=passage.position,
+                    subject=topic,
+                    metric=Metric.SHARE_OF_GDP,
+                    when=when,
+                    value=float(match.group("num")),
+                    as_written=_cell_written(row[column], match),
+                    status=_row_status(row[0], year, match, when, published),
+                )
             )
+        cell = _AMOUNT_CELL.match(row[money[0]]) if money is not None and money[0] < len(row) else None
+        amount = (
+            find_money(_money_written(money[1].group("unit"), cell.group("num"))) if money and cell else []
         )
+        if cell is not None and amount:
+            records.append(
+                SpendingRecord(
+                    passage=passage.position,
+                    subject=topic,
+                    metric=Metric.AMOUNT,
+                    when=when,
+                    value=amount[0].value,
+                    currency=amount[0].currency,
+                    as_written=amount[0].text,
+                    status=_row_status(row[0], year, cell, when, published),
+                )
+            )
     return records
+
+
+# A cell of amounts in the unit its column or row names: "2,410", "48.9".
+_AMOUNT_CELL = re.compile(
+    r"^\s*(?:about\s+|~)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?:\(?e(?:st)?\.?\)?|\((?P<note>[a-z][a-z. ]{1,18})\))?\s*$",
+    re.I,
+)
+# A column header that gives the unit of its amounts: "Defence budget (CZK billion)", "EUR bn".
+_MONEY_HEADER = re.compile(r"\(?\b(?P<unit>(?:[A-Z]{3}|[€$£])\s*(?:billions?|bn|millions?|mn|m))\)?\s*$")
+
+
+def _row_status(
+    label: str, year: re.Match[str], cell: re.Match[str], when: TimeRef, published: PartialDate | None
+) -> FigureStatus:
+    """Return the status of a year row's figure: its own note, the year's note, else its year."""
+    return figure_status(
+        cell.group("note") or year.group("note") or "",
+        when,
+        published,
+        _ESTIMATE_HEADER.search(label) is not None,
+    )
 
 
 # A row label that is a unit: "% of GDP", "Share of GDP (%)", "EUR billion", "USD bn", "billion kroner".
@@ -2580,7 +2628,10 @@ def _unit_rows(
         if unit is None or len(row) != len(header):
             continue
         for label, cell in zip(header[1:], row[1:], strict=True):
-            year, match = _YEAR_CELL.fullmatch(label), _CELL_NUMBER.match(cell)
+            year, match = (
+                _YEAR_CELL.fullmatch(label),
+                (_CELL_NUMBER if unit.group("share") else _AMOUNT_CELL).match(cell),
+            )
             if year is None or match is None:
                 continue
             when = TimeRef(text=label, year=int(year.group("year")))

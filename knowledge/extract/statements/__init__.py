@@ -60,6 +60,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract.people import NUMBERED_PARAGRAPH, PersonIndex, Referent, shared_index, turn_label
+from knowledge.extract.reader import is_table_row
 from knowledge.extract.statements.corrections import (
     apply_correction,
     apply_reattribution,
@@ -390,7 +391,12 @@ def extract_statements(
         speaking = None
         if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
             carried = _blockquote_speaker(previous[-1], reading)
-        if carried is not None and not mine:
+        if (
+            carried is not None
+            and not mine
+            and not any(is_table_row(line) for line in passages[0].text.splitlines())
+        ):
+            # "The Government today adopted the path:" over a table: figures laid out, no one's words
             records.append(_spoken_paragraph(passages, carried, reading))
             carried = None
             previous = passages
