@@ -2542,7 +2542,7 @@ def _year_rows(
             continue
         when = TimeRef(text=row[0], year=int(year.group("year")))
         match = _CELL_NUMBER.match(row[column]) if column is not None and column < len(row) else None
-        if match is not None:
+        if match is not None and column is not None:
             records.append(
                 SpendingRecord(
                     passage=passage.position,
