@@ -637,7 +637,9 @@ _SPAN_FROM = re.compile(
 _ALLIANCE_AS_SOURCE = re.compile(
     r"['’]?s?\s*(?:estimates?|definition|figures|data|numbers|statistics|methodology|count)\b"
     # "Poland, whose spending NATO estimated at 4.48%": the alliance puts another's figure
-    r"|\s+(?:estimated|projected)\s+(?:[\w’'-]+\s+){0,3}?at\b",
+    r"|\s+(?:estimated|projected)\s+(?:[\w’'-]+\s+){0,3}?at\b"
+    # "NATO puts its spending at 3.1%": the alliance's figure for the ally "its" stands for
+    r"|\s+(?:puts?|putting|estimates|places?)\s+(?:its|their|[A-Z][\w’'-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?at\b",
     re.I,
 )
 _SAYS_IT = re.compile(
@@ -756,6 +758,7 @@ def structure_records(
     topic, section = opening, None
     ranked: set[str] = set()  # the allies whose share or amount the article has given so far
     paragraph, compared = -1, set[str]()  # the allies the current paragraph gave figures for
+    labelled: str | None = None  # the ally a factbox paragraph's label names
     titled = opening or one_ally(article.meta.title or "")
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
@@ -770,6 +773,7 @@ def structure_records(
                 # after a paragraph comparing allies, "the government" is the article's own ally again
                 topic = titled
             paragraph, compared = passage.paragraph, set()
+            labelled = _paragraph_label(passage.text)  # "GREECE: Athens has spent ..."
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
@@ -814,7 +818,9 @@ def structure_records(
             if r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT) and r.subject != "NATO"
         }
         given = [*found, *by_passage.get(passage.position, [])]
-        topic = _next_topic(passage, given, topic)
+        # a factbox paragraph stays its label's: "GREECE: ... rivalry with fellow ally Türkiye, the
+        # host ... NATO puts its spending at 3.1%" is Greece's
+        topic = _next_topic(passage, given, topic) or labelled
         if (
             topic not in (None, titled)
             and titled is not None
@@ -965,6 +971,21 @@ _CONTRAST = re.compile(
     r"\b(?:by|in)\s+contrast\b|\bunlike\b|\bwhereas\b|\bon\s+the\s+other\s+hand\b|\bfor\s+(?:its|their)\s+part\b",
     re.I,
 )
+
+
+# A paragraph opening with an ally's name in capitals as its label: "POLAND: ...", "GREECE — ...".
+_CAPS_LABEL = re.compile(
+    r"\s*(?:\*\*|__)?(?P<label>[A-ZÀ-Þİ][A-ZÀ-Þİ .'-]{2,30}?)(?:\*\*|__)?\s*(?::|[—–])\s+"
+)
+
+
+def _paragraph_label(text: str) -> str | None:
+    """Return the ally a paragraph's capitals label names, if it opens with one."""
+    match = _CAPS_LABEL.match(text)
+    if match is None:
+        return None
+    codes = _label_codes(match.group("label").title())
+    return codes[0] if len(codes) == 1 else None
 
 
 def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
