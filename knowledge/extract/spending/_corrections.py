@@ -3,8 +3,8 @@
 A correction is a sentence that reports an earlier, wrong version ("An earlier version of this
 post said ...", "Yesterday's brief said ...", "we incorrectly reported ...") and then, in the same
 sentence or the next one of its paragraph, the right figure ("the correct figure is 1.37%", "it
-is in fact ...", or what the source said, after a semicolon or as the next sentence: "Vandamme
-said €9.8 billion."). The wrong figure is dropped wherever the article states it for that country and
+is in fact ...", or what the source said or puts it at, after a semicolon or as the next sentence:
+"Vandamme said €9.8 billion.", "NATO's estimate for this year is 2.3%."). The wrong figure is dropped wherever the article states it for that country and
 metric, and the right one is stored with the wrong one's country, metric and year, citing the
 correction. A correction with no right figure only drops the wrong one. An update note that
 "corrects the size of the increase to 4 billion euros from 3 billion" drops every figure of the
@@ -46,6 +46,11 @@ _SOURCE = (
 # Only what the source said, and the figure: "Vandamme said €9.8 billion."
 _SAID = rf"{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
 _SOURCE_SAID = re.compile(rf"^\s*{_SAID}")  # as the sentence after the note
+# ... or whose figure it is, as the sentence after the note: "NATO's estimate for this year is 2.3%."
+_SOURCE_FIGURE = re.compile(
+    r"^\s*(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?['’]s|The)\s+(?:(?:latest|own|official|published)\s+)?"
+    r"(?:estimate|figure|number|data)\b[^.;\d]{0,40}?\b(?:is|was|stands\s+at|puts\s+it\s+at)\b"
+)
 _SOURCE_SAID_AFTER = re.compile(
     rf";\s*{_SAID}"
 )  # after a semicolon in the note: "we said 2%; Francken said 2.05%."
@@ -142,7 +147,7 @@ def _right_figure(article: Article, position: int, wrong: SpendingRecord) -> Spe
     following = article.passages[position + 1] if position + 1 < len(article.passages) else None
     if not candidates and following is not None and following.paragraph == passage.paragraph:
         candidates = [(position + 1, m.end()) for m in _RIGHT_CUE.finditer(following.text)]
-        said = _SOURCE_SAID.match(following.text)
+        said = _SOURCE_SAID.match(following.text) or _SOURCE_FIGURE.match(following.text)
         candidates += [(position + 1, said.end())] if said and not candidates else []
     for at, offset in candidates:
         text = article.passages[at].text
