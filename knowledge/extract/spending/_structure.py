@@ -467,8 +467,14 @@ _OWNER_AFTER = re.compile(
     r"(?:\((?:\d{4})\)\s*)?(?:for|in|by"
     # the passive: "3.4% of GDP was spent by Latvia", "... was spent on defence by Norway"
     r"|(?:was|were|is|will\s+be|has\s+been)\s+(?:spent|devoted|allocated|budgeted)"
-    r"(?:\s+on\s+(?:defen[cs]e|the\s+military|the\s+armed\s+forces))?\s+by)\s+(?:the\s+)?$",
+    r"(?:\s+on\s+(?:defen[cs]e|the\s+military|the\s+armed\s+forces))?\s+by"
+    # the object of a relative clause: "the €45bn that Italy spent last year"
+    r"|that|which)\s+(?:the\s+)?$",
     re.I,
+)
+# ... whose verb spends it: "the €45bn that Italy spent"
+_SPENT_AFTER_OWNER = re.compile(
+    r"\s+(?:has\s+|had\s+|will\s+)?(?:spent|spends|spend|budgeted|allocated)\b", re.I
 )
 # A sentence that opens with its figure: "At 4.1% of GDP, Poland ...", "With spending of 3.4%, Estonia ...".
 _FRONTED = re.compile(
@@ -1619,6 +1625,11 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
 _SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
 
 
+_SPENT_BY_OWNER = re.compile(
+    r"\s+(?:that|which)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:has\s+|had\s+)?(?:spent|spends|budgeted|allocated)\b"
+)
+
+
 def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool = False) -> Metric | None:
     """Return AMOUNT for a defence budget or spending, AMOUNT_INCREASE for a rise in it ("an extra
     €4bn"), or None for aid, loans, an economy or money that is not defence's. labelled: the amount
@@ -1643,6 +1654,8 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
         increase
         or labelled
         or _SPENDING_NOUN.search(text, start, quantity.start) is not None
+        # "the €45bn that Italy spent"
+        or _SPENT_BY_OWNER.match(text, quantity.end) is not None
         # "sets out C$63.8 billion for 2026-27, or about 2.1 per cent of GDP": a share of GDP restates it
         or _SHARE_RESTATES.match(text, quantity.end) is not None
         # "Germany's spending rose to $88.5bn. Poland's grew to $38.0bn": the possessive stands for it
@@ -1783,7 +1796,9 @@ def _figure_owners(
     figure = figures[index][0]
     after = next((o for o in owners if o.start >= figure.end), None)
     if after is not None and _OWNER_AFTER.fullmatch(text, figure.end, after.start):
-        return [after.code] if _is_ally(after.code) else []
+        relative = bool({"that", "which"} & set(text[figure.end : after.start].lower().split()))
+        if not relative or _SPENT_AFTER_OWNER.match(text, after.end):
+            return [after.code] if _is_ally(after.code) else []
     if (
         after is not None
         and _FRONTED.fullmatch(text, 0, figure.start)
