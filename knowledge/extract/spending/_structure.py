@@ -534,7 +534,8 @@ _OWNER_AFTER_ALLIANCE = re.compile(
 )
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:[\w/–-]+\s+){0,2}(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
-    r"armed|total|own|contribution|parliament|ministry|treasury|minister|president|chancellor|premier|plan|plans|target|goal|"
+    r"armed|total|own|contribution|parliament|ministry|treasury|minister|president|chancellor|premier|cabinet|coalition|"
+    r"plan|plans|target|goal|"
     r"announcement|decision|pledge|promise|proposal|commitment|"
     r"grew|rose|fell|climbed|jumped|reached|stood|came|at|is|was|will)\b)(?:[\w-]+\s+)?[a-z][\w-]*"
     r"(?<!ed)(?<!s)\b",
