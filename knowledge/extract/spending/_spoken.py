@@ -166,6 +166,12 @@ _OFFICE = re.compile(
     r"\b(?:minister|president|prime\s+minister|chancellor|secretary\s+of\s+state|premier|government|ministry)\b",
     re.I,
 )
+_OPINION = re.compile(r"\b(?:opinion|op-?ed|comment(?:ary)?|viewpoint|guest\s+column)\b", re.I)
+_HELD_OFFICE = re.compile(
+    r"\b(?:is|was|served\s+as|has\s+been)\s+(?:[\w’'-]+\s+){0,3}?(?:minister|president|prime\s+minister|chancellor"
+    r"|secretary\s+of\s+state|premier)\b",
+    re.I,
+)
 # An office that speaks for an organisation of states, whose "we" is no one ally.
 _ALLIANCE_OFFICE = re.compile(
     r"\bNATO(?:['’]s)?\s+(?:Deputy\s+)?Secretary[\s-]General\b|\bSecretary[\s-]General\s+of\s+NATO\b"
@@ -181,7 +187,8 @@ def speech_ally(article: Article) -> str | None:
     """Return the ally a speech-like article's own first-person words speak for, if it is one.
 
     The title must say the text is an office holder's remarks, speech or statement, or its source must
-    be an ally's government office (a ministry's press release); the text must
+    be an ally's government office (a ministry's press release), or it is an opinion piece whose
+    byline says its author holds or held an office; the text must
     speak in the first person in several passages; and the title, source and opening passages
     must name exactly one ally. NATO's own offices (its Secretary General, spokesperson or
     newsroom) speak for the alliance: "NATO", whatever country the speech is given in.
@@ -193,7 +200,12 @@ def speech_ally(article: Article) -> str | None:
     # speaks in the first person as a speech does
     publisher = one_ally(outlet, demonyms=True) if _OFFICE.search(outlet) else None
     released = publisher is not None
-    if not (_SPEECH_TITLE.search(title) or released) or not _OFFICE.search(framing):
+    # an opinion piece by an office holder, past or present, whose byline says so: "Luc Vandermeulen
+    # was Belgium's minister of defence from 2018 to 2020."
+    opinion = _OPINION.search(f"{title} {outlet}") is not None and any(
+        _HELD_OFFICE.search(p.text) for p in article.passages[:_OPENING]
+    )
+    if not (_SPEECH_TITLE.search(title) or released or opinion) or not _OFFICE.search(framing):
         return None
     if _ALLIANCE_OFFICE.search(f"{title} {outlet}"):
         # "Speech by NATO Secretary General ... in Bucharest": "we" are the allies, not the host
