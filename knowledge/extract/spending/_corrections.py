@@ -8,7 +8,8 @@ is in fact ...", or what the source said or puts it at, after a semicolon or as 
 metric, and the right one is stored with the wrong one's country, metric and year, citing the
 correction. A correction with no right figure only drops the wrong one. An update note that
 "corrects the size of the increase to 4 billion euros from 3 billion" drops every figure of the
-wrong value. So does a revising sentence that gives the right figure and the one it replaces ("The
+wrong value. A figure a later sentence dates otherwise ("1.37% is the figure for 2023, not 2024") moves
+to that year. So does a revising sentence that gives the right figure and the one it replaces ("The
 ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%"), for the ally it is about.
 """
 
@@ -61,6 +62,7 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
     records = _restating_corrections(
         article, _without_disowned(article, _apply_update_notes(article, records))
     )
+    records = _redated(article, records)
     corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
@@ -133,6 +135,40 @@ def _restating_corrections(article: Article, records: list[SpendingRecord]) -> l
 
 
 # A correction of the year alone, after the wrong one: "...; the target year is 2027".
+# A figure put in its right year against the one given for it: "1.37% is NATO's figure for Canada
+# in 2023, not 2024".
+_REDATED = re.compile(
+    r"(?P<figure>\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent))[^.;%]{0,60}?\b(?:in|for)\s+(?P<right>(?:19|20)\d\d)"
+    r",?\s+not\s+(?:in\s+|for\s+)?(?P<wrong>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _redated(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records with a figure a later sentence dates otherwise moved to that year."""
+    for position, passage in enumerate(article.passages):
+        if " not " not in passage.text:
+            continue
+        for match in _REDATED.finditer(passage.text):
+            found = find_percents(match.group("figure"))
+            if len(found) != 1 or found[0].value is None:
+                continue
+            right, wrong, value = int(match.group("right")), int(match.group("wrong")), found[0].value
+            when = TimeRef(text=match.group("right"), year=right)
+            records = [
+                r.model_copy(update={"when": when, "passage": position})  # cited from the correction
+                if r.passage < position
+                and r.metric is Metric.SHARE_OF_GDP
+                and r.value is not None
+                and _same_value(r.value, value)
+                and r.when is not None
+                and r.when.year == wrong
+                else r
+                for r in records
+            ]
+    return records
+
+
 _YEAR_FIX = re.compile(
     r"[;:]\s*the\s+(?:(?:target|right|correct|actual)\s+)?(?:year|deadline|date)\s+(?:is|was)\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
