@@ -784,6 +784,8 @@ def _clean_name(candidate: str, *, trim_left: bool, titled: bool = False) -> str
     surname ("Prime Minister Luís Montenegro"), not the start of another phrase.
     """
     words = candidate.split()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words.pop(0)  # "said Dr Ruth Adeyemi": the honorific is no part of the name
     while trim_left and words and _not_name_word(words[0]):
         words.pop(0)
     surname = titled and len(words) == 2 and not _not_name_word(words[0]) and words[1] == words[-1]
