@@ -114,11 +114,21 @@ _CORRECTION_OPENS = re.compile(
 )
 
 
+# A later figure that says it replaces one given before: "..., more than the figure given earlier by a
+# government source", "..., revising upward the figures given earlier in the day" (a wire's updates).
+_SUPERSEDES = re.compile(
+    r"\b(?:revis\w*|correct\w*|updat\w*|more|higher|less|lower)\b[^.;]{0,40}?\bfigures?\s+"
+    r"(?:given|published|reported|announced|released|cited)\s+(?:earlier|before|previously|initially)\b",
+    re.I,
+)
+
+
 def _restating_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records less the earlier figures a correction restates for the same ally, measure
-    and year with another value."""
+    and year with another value, or that a later figure says it replaces ("revising upward the
+    figures given earlier")."""
     for position, passage in enumerate(article.passages):
-        if not _CORRECTION_OPENS.match(passage.text):
+        if not (_CORRECTION_OPENS.match(passage.text) or _SUPERSEDES.search(passage.text)):
             continue
         right = [r for r in records if r.passage == position and r.value is not None]
         keys = {(r.subject, r.metric, r.when.year if r.when else None): r.value for r in right}
