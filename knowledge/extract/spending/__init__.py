@@ -26,6 +26,7 @@ from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
+from knowledge.extract.spending._series import series_records
 from knowledge.extract.spending._spoken import FIRST_PERSON, speech_ally, spoken_records
 from knowledge.extract.spending._status import ESTIMATES_SOURCE, figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
@@ -111,6 +112,7 @@ def extract_spending(
             outer_frame,
         ),
         *alliance,
+        *series_records(_readable(article, simulated, tables=True)),
     ]
     found = [
         r

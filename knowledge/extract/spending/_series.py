@@ -1,0 +1,142 @@
+"""Series of bare values under a caption that gives their unit: a chart's data, written out.
+
+A data newsletter describes a chart in words ("Alt text: Line chart. 2014: 1.9. 2018: 2.0. ...")
+under its caption ("Chart 2: Poland's defence spending, % of GDP, 2014-2025"). The values carry no
+unit and no owner of their own: the caption gives both.
+
+* A paragraph is a series when three or more of its sentences are each one "label: value" pair,
+  after at most one opening sentence that says what the chart is ("Alt text: Bar chart.").
+* The caption is the one-line paragraph just before it. It must give a unit: "% of GDP" (shares),
+  or money ("USD billion", "€ billion"). A caption of anything else ("Number of allies ...") says
+  the values are no spending.
+* Labels are years or countries. A series of years is the one ally the caption names ("Poland's
+  defence spending"); a caption naming none (the allies combined) gives no ally's figures. A
+  series of countries is for the one year the caption names; its non-allies are left out.
+* Status: "planned" in the caption plans every value; else the year decides as everywhere
+  (``figure_status``), with the years an article calls estimates ("Figures for 2025 are NATO
+  estimates") estimates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.numbers import find_money
+from knowledge.extract.spending._status import figure_status
+from knowledge.gazetteer import find_country_mentions, one_ally
+from knowledge.models import Article, FigureStatus, Metric, Passage, SpendingRecord, TimeRef
+
+_PAIR = re.compile(
+    r"\s*(?:[^:]{0,60}:\s*)?(?P<label>[^:.]{2,40}?)\s*:\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*\.?\s*"
+)
+_OPENER = re.compile(r"\s*(?:alt[\s-]?text|description|data)\s*:|.*\b(?:chart|graph|plot)\b", re.I)
+_SHARE = re.compile(r"%\s*(?:of\s+)?GDP|share\s+of\s+GDP|per\s*cent\s+of\s+GDP", re.I)
+_MONEY = re.compile(
+    r"(?P<unit>(?:USD|EUR|GBP|CAD|NOK|SEK|DKK|PLN|[€$£])\s*(?:billions?|bn|millions?|m))\b", re.I
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_LABEL = re.compile(r"(?P<year>(?:19|20)\d\d)")
+_PLANNED = re.compile(r"\b(?:planned|plan|budgeted|projected|forecast)\b", re.I)
+_ESTIMATED_YEARS = re.compile(
+    r"\b(?:figures|values|numbers|data)\s+for\s+(?P<year>(?:19|20)\d\d)\s+are\s+(?:\w+\s+){0,2}estimates\b",
+    re.I,
+)
+_SERIES_MIN = 3  # pairs: fewer are sentences, not a series
+
+
+def series_records(article: Article) -> list[SpendingRecord]:
+    """Return the spending figures of the article's captioned series."""
+    paragraphs: dict[int, list[Passage]] = {}
+    for passage in article.passages:
+        paragraphs.setdefault(passage.paragraph, []).append(passage)
+    estimated = {int(m.group("year")) for m in _ESTIMATED_YEARS.finditer(article.body)}
+    records: list[SpendingRecord] = []
+    previous: list[Passage] = []
+    for passages in paragraphs.values():
+        caption = previous[0].text if len(previous) == 1 else ""
+        previous = passages
+        if not caption or len(caption) > 160:
+            continue
+        body = (
+            passages[1:]
+            if _OPENER.match(passages[0].text) and not _PAIR.fullmatch(passages[0].text)
+            else passages
+        )
+        pairs = [_PAIR.fullmatch(p.text) for p in body]
+        if len(pairs) < _SERIES_MIN or any(pair is None for pair in pairs):
+            continue
+        records += _series(article, caption, body, [p for p in pairs if p is not None], estimated)
+    return records
+
+
+def _series(
+    article: Article, caption: str, passages: list[Passage], pairs: list[re.Match[str]], estimated: set[int]
+) -> list[SpendingRecord]:
+    """Return the figures of one series under its caption."""
+    money = _MONEY.search(caption)
+    share = _SHARE.search(caption) is not None
+    if not share and money is None:
+        return []
+    years = sorted({int(y) for y in _YEAR.findall(caption)})
+    owner = one_ally(caption, demonyms=True)
+    planned = _PLANNED.search(caption) is not None
+    records = []
+    for passage, pair in zip(passages, pairs, strict=True):
+        label = pair.group("label").strip()
+        year_label = _YEAR_LABEL.fullmatch(label)
+        code: str | None
+        year: int | None
+        if year_label is not None:
+            code, year = owner, int(year_label.group("year"))
+        else:
+            named = [c for c, _, _ in find_country_mentions(label)]
+            code = named[0].code if len(named) == 1 and named[0].nato_member else None
+            year = years[0] if len(years) == 1 else None
+        if code is None or year is None:
+            continue
+        when = TimeRef(text=str(year), year=year)
+        status = (
+            FigureStatus.PLANNED
+            if planned
+            else figure_status("", when, article.meta.published, year in estimated)
+        )
+        number = pair.group("num")
+        if share:
+            metric, value, written, currency = (
+                Metric.SHARE_OF_GDP,
+                float(number.replace(",", "")),
+                f"{number}%",
+                None,
+            )
+        else:
+            assert money is not None
+            amount = find_money(_written(money.group("unit"), number))
+            if not amount:
+                continue
+            metric, value, written, currency = (
+                Metric.AMOUNT,
+                amount[0].value,
+                amount[0].text,
+                amount[0].currency,
+            )
+        records.append(
+            SpendingRecord(
+                passage=passage.position,
+                subject=code,
+                metric=metric,
+                when=when,
+                value=value,
+                currency=currency,
+                as_written=written,
+                status=status,
+            )
+        )
+    return records
+
+
+def _written(unit: str, number: str) -> str:
+    """Return an amount written out from a caption's unit: ("€ billion", "108") -> "€108 billion"."""
+    symbol, _, scale = unit.partition(" ") if " " in unit else (unit[:1], "", unit[1:])
+    if symbol in ("€", "$", "£"):
+        return f"{symbol}{number} {scale.strip()}"
+    return f"{symbol} {number} {scale.strip()}"
