@@ -70,12 +70,14 @@ from knowledge.wordscan import fold_case
 COUNTERFACTUAL = re.compile(
     r"\bwould\s+(?:sit|stand|be|fall|drop|come\s+in)\s+(?:at|to|around|about|roughly|near|below|under)\b"
     # "adding it would still leave Belgium short of 2.5%": what a supposed change would leave
-    r"|\bwould\s+(?:still\s+|only\s+)?leave\b",
+    r"|\bwould\s+(?:still\s+|only\s+)?leave\b"
+    # "without these items the share would be stopped at 1,6 per cent": a level with something taken out
+    r"|\bwithout\b[^.;]{0,60}?\bwould\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|should|would\s+need|whether|in\s+case)\b"
-    r"|\bwere\s+to\b"  # "even if growth disappoints" concedes; it makes no case
+    r"|\bwere\s+to\b|\bhypothetical(?:ly)?\b"  # "even if growth disappoints" concedes; it makes no case
     # a case modelled, not a plan: "Our bull case assumes that Stockholm moves straight to 3.5%"
     r"|\b(?:assumes?|assuming|assumption|scenario|bull\s+case|bear\s+case|base\s+case)\b"
     # what a figure would be without something: "strip the fund out and Denmark would sit at 1.9%"
