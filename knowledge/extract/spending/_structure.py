@@ -395,6 +395,8 @@ _TOPIC_LEAD = re.compile(
     r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|estimate|its?|share|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
+    # "Canada will spend $63.1 billion. That is 2.0% of GDP": the same level in another unit
+    r"^\s*(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
     r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
@@ -1027,6 +1029,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+_RESTATED_LEVEL = re.compile(r"\s*(?:that|this)\s+(?:is|was|would\s+be|will\s+be)\s", re.I)
 _COMPARED_WITH_US = re.compile(r"\b(?i:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b")
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
 _BASE_BEFORE = re.compile(
@@ -1202,6 +1205,8 @@ def _line_records(
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
             and not _other_ally_before(text, figure.start, topic)
+            # "This is CZK 18.2 billion more than ...": a rise restated has its year in the sentence before
+            and not (metric is Metric.AMOUNT_INCREASE and _RESTATED_LEVEL.match(text, start))
             and (
                 topic_lead.search(text, start, figure.start)
                 or (start == 0 and _SUBJECTLESS.match(text) is not None)  # a list item under "## Canada"
