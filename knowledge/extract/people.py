@@ -557,8 +557,15 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
     ]
 
 
+# A live blog's time on a line of its own over an entry: "09:10 CET\nSecretary General Mark Rutte ...".
+_LINE_STAMP = re.compile(r"\s*\[?\d{1,2}[:.]\d{2}\]?(?:[ \t]+[A-Z]{2,4})?[ \t]*\n")
+
+
 def introductions(text: str) -> list[tuple[str, str | None]]:
     """Return (name, role) for each person a sentence introduces, in text order."""
+    stamp = _LINE_STAMP.match(text)
+    if stamp is not None:
+        text = text[stamp.end() :]  # a label of the entry, no word of its sentence
     found = [
         *_aged(text),
         *_titled(text),
