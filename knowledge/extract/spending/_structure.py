@@ -1175,6 +1175,7 @@ def _line_records(
     heading_time = _heading_time(passage, label.group("label") if label else "", published)
     records: list[SpendingRecord] = []
     clauses = clause_spans(text)
+    relatives = [m.span() for m in RELATIVE.finditer(text)] if "which" in text or "who" in text else []
     dateline = DATELINE.match(text)
     dateline_end = dateline.end() if dateline else -1  # "LISBON, 11 October —" names the topic, not a spender
     for index, (figure, metric) in enumerate(figures):
@@ -1201,6 +1202,8 @@ def _line_records(
                 if (o.start < figure.start or o.code not in (topic, "NATO"))
                 and o.end > dateline_end
                 and o.start < comment
+                # "..., which also counts part of our support for Ukraine, our spending will be 2.3%"
+                and not any(a <= o.start < b for a, b in relatives)
             ]
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
@@ -1428,8 +1431,15 @@ _PUBLIC_SPENDING = re.compile(
 
 
 def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
-    """Return whether the words around a figure make it another thing's: debt, pensions, a negation."""
-    lead = text[clause_start : figure.start]
+    """Return whether the words around a figure make it another thing's: debt, pensions, a negation.
+
+    A relative clause before the figure is an aside about something named, not what the figure is:
+    "Measured by NATO's definition, which also counts ... support for Ukraine, our spending will be 2.3%".
+    """
+    asides = [
+        m.span() for m in RELATIVE.finditer(text, clause_start, figure.start) if m.end() <= figure.start
+    ]
+    lead = _outside(text, clause_start, figure.start, asides) if asides else text[clause_start : figure.start]
     own_verb = _COORDINATION.split(lead)[-1]  # "did not meet the 2% until 2024, and now aims to reach 3.5%"
     # "After the sovereign-debt crisis, military expenditure fell to 1.3%": the opening phrase only
     # sets the scene
