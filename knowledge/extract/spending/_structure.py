@@ -168,7 +168,7 @@ _NOT_AMOUNT = re.compile(
     # "a €5bn boost", "a boost of €5bn" are changes; "will boost its budget to €35 billion" is a level
     r"rise\s+(?:of|in)|(?:an?|the)\s+(?:[\w-]+\s+)?boost|\d+(?:\.\d+)?\s*(?:bn|billion|million|trillion|m)?(?:\s+[A-Za-z]+)?\s+boost|"
     r"boost\s+(?:of|in)|top-up|on\s+top|investment\s+fund|facility|instrument|"
-    r"SAFE|programme|program|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
+    r"SAFE|programme|program|projects?|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
     r"accounts?\s+for|accounted\s+for|weapons|equipment|infrastructure|further|"
     # money an ally is given ("will receive €300m from the European Defence Fund") is not its spending
     r"receiv\w*)\b",
@@ -811,7 +811,10 @@ def structure_records(
                 context,
                 published,
                 context_year,
-                topic,
+                # the official's own "our plan" is their ally's, whichever ally the text named last
+                speaking_for
+                if speaking_for not in (None, "NATO") and _WE.search(QUOTATION.sub(" ", passage.text))
+                else topic,
                 by_passage.get(passage.position, []),
                 # "Canada. Still loitering near the foot of the table on 1.46%": the name alone heads it
                 _ANSWER_LEAD if question or named_alone else _SPOKEN_LEAD if speaking_for else _TOPIC_LEAD,
@@ -1029,6 +1032,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _RESTATED_LEVEL = re.compile(r"\s*(?:that|this)\s+(?:is|was|would\s+be|will\s+be)\s", re.I)
 _COMPARED_WITH_US = re.compile(r"\b(?i:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b")
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
