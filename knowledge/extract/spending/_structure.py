@@ -1640,10 +1640,14 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
         # "two-thirds of total allied spending ..., down from 72%": a share of something else; but
         # in "3.22%, or about $980bn, some 63% of all allied spending" the share is the 63%
         return False
+    # "The United Kingdom pays about 11%, France about 10%": a share of a pot paid into, not of GDP
+    if _PAYS.search(text, start, quantity.start) and not _SPEND_WORD.search(text, start, quantity.start):
+        return False
     # Only called in an article about defence: a paragraph that speaks of spending or GDP is enough.
     return _SPENDING_TALK.search(context) is not None or _SPEND_WORD.search(text, start, end) is not None
 
 
+_PAYS = re.compile(r"\b(?:pays?|paid|paying|contribut(?:es?|ed|ing))\b", re.I)
 _SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
 
 
