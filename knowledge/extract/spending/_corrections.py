@@ -26,7 +26,8 @@ _EARLIER_VERSION = re.compile(
     r"(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
     r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
-    r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+)?(?:reported|said|wrote|stated)\b"
+    r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+|previously\s+)?"
+    r"(?:reported|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
     re.I,

@@ -76,7 +76,7 @@ COUNTERFACTUAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|should|would\s+need|whether|in\s+case)\b"
+    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|should|would\s+(?:need|require)|whether|in\s+case)\b"
     r"|\bwere\s+to\b|\bhypothetical(?:ly)?\b"  # "even if growth disappoints" concedes; it makes no case
     # a case modelled, not a plan: "Our bull case assumes that Stockholm moves straight to 3.5%"
     r"|\b(?:assumes?|assuming|assumption|scenario|bull\s+case|bear\s+case|base\s+case)\b"
@@ -1456,6 +1456,8 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _OTHERS_PROPOSE.search(lead) is not None
+        # "Their motion to lift defence spending to 2.5% of GDP ... was defeated": a rejected proposal
+        or (_MOTION.search(lead) is not None and _TURNED_DOWN.search(text, figure.end) is not None)
         or (
             _NAMED_TARGET_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
             and _REACHES_BEFORE.search(text, max(0, figure.start - 80), figure.start) is None
@@ -1472,6 +1474,12 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
+_MOTION = re.compile(r"\b(?:motion|amendment|proposal|bill|resolution|petition)s?\b", re.I)
+_TURNED_DOWN = re.compile(
+    r"\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:defeated|rejected|voted\s+down|turned\s+down|not\s+adopted"
+    r"|withdrawn|dropped|shelved)\b",
+    re.I,
+)
 # What unnamed others propose is no one's plan: "Some have proposed that we go straight to 5%".
 _OTHERS_PROPOSE = re.compile(
     r"\b(?:[Ss]ome|[Oo]thers|[Cc]ritics|[Ss]everal|[Mm]any|[Aa]\s+few)(?:\s+[a-z]+){0,2}\s+(?:have\s+|had\s+)?"
