@@ -449,7 +449,7 @@ _ONLY_NAMES = re.compile(
 _NUMBER_CUE = re.compile(r"\d|per\s*cent|percent|illion\s", re.I)  # "forty-six and a half billion euros"
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|cannot)\b|n[’']t\b"
+    r"\b(?:not|never|no\s+longer|cannot|nobody|no\s+one|no\s+(?:other\s+)?(?:ally|allies|country|countries|member)|none)\b|n[’']t\b"
     r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
     re.I,
 )
