@@ -90,7 +90,9 @@ def extract_events(
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
         found = mentions(passage, published, opens_section=opens_section, asked=asked)
-        if passage.paragraph in simulated or _TAG_QUESTION.search(passage.text):
+        if passage.paragraph in simulated or (
+            passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
+        ):
             found = []  # a mock summit; a guess put as a question ("... in Istanbul in June, isn't it?")
         if not found and passage.position - 1 in mentioned:
             found = first_since(

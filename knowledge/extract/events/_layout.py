@@ -86,6 +86,8 @@ def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut
     if len(text) > _LONGEST or not (_MEETING.search(text) or _NAMES_MEETING.search(section)):
         return None
     parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
+    if any(len(text[s:e].split()) > 2 * _PART_WORDS for s, e in parts):
+        return None  # prose (most passages): no need to find its times
     found = find_times(text, published)
     # a date counts as one word: "on the 7th and 8th of July" is as terse as "on 7 July"
     if any(_words(text, s, e, found) > _PART_WORDS for s, e in parts):

@@ -129,7 +129,10 @@ def _restating_corrections(article: Article, records: list[SpendingRecord]) -> l
     and year with another value, or that a later figure says it replaces ("revising upward the
     figures given earlier")."""
     for position, passage in enumerate(article.passages):
-        if not (_CORRECTION_OPENS.match(passage.text) or _SUPERSEDES.search(passage.text)):
+        if not (
+            _CORRECTION_OPENS.match(passage.text)
+            or ("figure" in passage.text and _SUPERSEDES.search(passage.text))
+        ):
             continue
         right = [r for r in records if r.passage == position and r.value is not None]
         keys = {(r.subject, r.metric, r.when.year if r.when else None): r.value for r in right}

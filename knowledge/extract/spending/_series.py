@@ -42,10 +42,13 @@ _ESTIMATED_YEARS = re.compile(
     re.I,
 )
 _SERIES_MIN = 3  # pairs: fewer are sentences, not a series
+_PAIR_CUE = re.compile(r":\s*\d")
 
 
 def series_records(article: Article) -> list[SpendingRecord]:
     """Return the spending figures of the article's captioned series."""
+    if len(_PAIR_CUE.findall(article.body)) < _SERIES_MIN:
+        return []  # fewer "label: value" pairs in the whole text than one series has (most articles)
     paragraphs: dict[int, list[Passage]] = {}
     for passage in article.passages:
         paragraphs.setdefault(passage.paragraph, []).append(passage)
