@@ -23,11 +23,11 @@ from knowledge.extract.numbers import KRONER
 from knowledge.extract.people import is_questioner, turn_label
 from knowledge.extract.reader import is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
-from knowledge.extract.spending._clauses import DEMAND_VERBS, RELATIVE, last_clause
+from knowledge.extract.spending._clauses import DEMAND_VERBS, FIRST_PERSON, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._series import series_records
-from knowledge.extract.spending._spoken import FIRST_PERSON, speech_ally, spoken_records
+from knowledge.extract.spending._spoken import speech_ally, spoken_records
 from knowledge.extract.spending._status import ESTIMATES_SOURCE, figure_status
 from knowledge.extract.spending._structure import CLAIM as _CLAIM
 from knowledge.extract.spending._structure import (
@@ -174,7 +174,7 @@ def _public_turns(article: Article) -> set[int]:
 
 
 _DENIED = re.compile(
-    r"(?:No\b|Not\s+(?:quite|really|any\s+more)\b|Actually\b|That['’]s\s+(?:an\s+old|out\s+of\s+date|wrong))"
+    r"(?:No[,.!]|Not\s+(?:quite|really|any\s+more)\b|Actually,|That['’]s\s+(?:an\s+old|out\s+of\s+date|wrong))"
 )
 
 

@@ -161,7 +161,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _FORECAST = re.compile(
     r"\b(?:expect\w*|projected|forecast\w*|on\s+course|on\s+track|will|would|estimat\w*)\b", re.I
 )
-_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?P<short>(?:not|nearly|almost)\s+)?(?:every|each)\s+$", re.I)
 _ALL_BUT = re.compile(r"\ball\s+but\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|the)\s+$", re.I)  # "Of 32 allies, 23 ...", "the 32 allies": the total
 # "up from three in 2014", "against three a decade earlier": the count it is compared with, and when.
@@ -403,9 +403,10 @@ def _counts(passage: Passage, start: int, end: int, article: Article) -> list[Sp
         if _NEGATED.search(text, match.end(), verb.end()):
             continue
         total = parse_count(match.group("total")) if match.group("total") else None
-        if _EVERY_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-            if total is None:
-                continue
+        every = _EVERY_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        if every is not None:
+            if total is None or every.group("short"):
+                continue  # "not every one of the 32 allies", "nearly every one": no count
             count = total  # "every one of the 32 allies": all of them
         when = _count_time(text, start, end, article)
         status = _count_status(text[start:end], when, article)

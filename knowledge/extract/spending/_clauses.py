@@ -37,6 +37,8 @@ DATELINE = re.compile(
 # a second clause of its own, with a comma or as a second "that" clause: "the ratio was 1,14 % and
 # that in the year 2022 the allocation was ..."
 JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+that\s", re.I)
+# The first person of a speaker's own words ("we", "our", "us"; not "the US").
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # "since" right before a year: when a span began, not a figure's year.
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 

@@ -4,13 +4,15 @@ A correction is a sentence that reports an earlier, wrong version ("An earlier v
 post said ...", "Yesterday's brief said ...", "we incorrectly reported ...") and then, in the same
 sentence or the next one of its paragraph, the right figure ("the correct figure is 1.37%", "it
 is in fact ...", or what the source said or puts it at, after a semicolon or as the next sentence:
-"Vandamme said €9.8 billion.", "NATO's estimate for this year is 2.3%."). The wrong figure is dropped wherever the article states it for that country and
-metric, and the right one is stored with the wrong one's country, metric and year, citing the
-correction. A correction with no right figure only drops the wrong one. An update note that
-"corrects the size of the increase to 4 billion euros from 3 billion" drops every figure of the
-wrong value. A figure a later sentence dates otherwise ("1.37% is the figure for 2023, not 2024") moves
-to that year. So does a revising sentence that gives the right figure and the one it replaces ("The
-ministry later said the figure for 2026 would be 3.65% of GDP, not 3.4%"), for the ally it is about.
+"Vandamme said €9.8 billion.", "NATO's estimate for this year is 2.3%."). The wrong figure is
+dropped wherever the article states it for that country and metric, and the right one is stored
+with the wrong one's country, metric and year, citing the correction. A correction with no right
+figure only drops the wrong one. An update note that "corrects the size of the increase to 4
+billion euros from 3 billion" drops every figure of the wrong value. So does a revising sentence
+that gives the right figure and the one it replaces ("The ministry later said the figure for 2026
+would be 3.65% of GDP, not 3.4%"), for the ally it is about, and a later figure that says it
+replaces one "given earlier" (a wire's update). A figure a later sentence dates otherwise ("for
+Belgium, 1.3% is the figure for 2023, not 2024") moves to that year, for the allies it names.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _EARLIER_VERSION = re.compile(
     r"(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
     r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
-    r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+|previously\s+)?"
+    r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
     r"(?:reported|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
@@ -148,7 +150,6 @@ def _restating_corrections(article: Article, records: list[SpendingRecord]) -> l
     return records
 
 
-# A correction of the year alone, after the wrong one: "...; the target year is 2027".
 # A figure put in its right year against the one given for it: "1.37% is NATO's figure for Canada
 # in 2023, not 2024".
 _REDATED = re.compile(
@@ -159,7 +160,13 @@ _REDATED = re.compile(
 
 
 def _redated(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
-    """Return the records with a figure a later sentence dates otherwise moved to that year."""
+    """Return the records with a figure a later sentence dates otherwise moved to that year.
+
+    Only the ally the sentence names, when it names allies ("for Belgium, 1.3% is the figure for
+    2023, not 2024" moves Belgium's 1.3%, not Spain's); the fixes are gathered first and the
+    records read once, so the work is linear in the article.
+    """
+    fixes: dict[tuple[float, int], list[tuple[int, int, TimeRef, set[str]]]] = {}
     for position, passage in enumerate(article.passages):
         if " not " not in passage.text:
             continue
@@ -167,22 +174,26 @@ def _redated(article: Article, records: list[SpendingRecord]) -> list[SpendingRe
             found = find_percents(match.group("figure"))
             if len(found) != 1 or found[0].value is None:
                 continue
-            right, wrong, value = int(match.group("right")), int(match.group("wrong")), found[0].value
-            when = TimeRef(text=match.group("right"), year=right)
-            records = [
-                r.model_copy(update={"when": when, "passage": position})  # cited from the correction
-                if r.passage < position
-                and r.metric is Metric.SHARE_OF_GDP
-                and r.value is not None
-                and _same_value(r.value, value)
-                and r.when is not None
-                and r.when.year == wrong
-                else r
-                for r in records
-            ]
-    return records
+            named = {c.code for c, _, _ in find_country_mentions(passage.text) if c.nato_member}
+            when = TimeRef(text=match.group("right"), year=int(match.group("right")))
+            key = (round(found[0].value, 4), int(match.group("wrong")))
+            fixes.setdefault(key, []).append((position, int(match.group("right")), when, named))
+    if not fixes:
+        return records
+    redated = []
+    for r in records:
+        candidates = (
+            fixes.get((round(r.value, 4), r.when.year), [])
+            if r.metric is Metric.SHARE_OF_GDP and r.value is not None and r.when is not None and r.when.year
+            else []
+        )
+        fix = next((f for f in candidates if r.passage < f[0] and (not f[3] or r.subject in f[3])), None)
+        # cited from the correction
+        redated.append(r if fix is None else r.model_copy(update={"when": fix[2], "passage": fix[0]}))
+    return redated
 
 
+# A correction of the year alone, after the wrong one: "...; the target year is 2027".
 _YEAR_FIX = re.compile(
     r"[;:]\s*the\s+(?:(?:target|right|correct|actual)\s+)?(?:year|deadline|date)\s+(?:is|was)\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,

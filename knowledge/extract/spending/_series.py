@@ -4,8 +4,9 @@ A data newsletter describes a chart in words ("Alt text: Line chart. 2014: 1.9. 
 under its caption ("Chart 2: Poland's defence spending, % of GDP, 2014-2025"). The values carry no
 unit and no owner of their own: the caption gives both.
 
-* A paragraph is a series when three or more of its sentences are each one "label: value" pair,
-  after at most one opening sentence that says what the chart is ("Alt text: Bar chart.").
+* A paragraph is a series when three or more of its sentences, and most of them, are each one
+  "label: value" pair, after at most one opening sentence that says what the chart is ("Alt text:
+  Bar chart."); a closing "Source: NATO." is no pair and no obstacle.
 * The caption is the one-line paragraph just before it. It must give a unit: "% of GDP" (shares),
   or money ("USD billion", "€ billion"). A caption of anything else ("Number of allies ...") says
   the values are no spending.
@@ -23,6 +24,7 @@ import re
 
 from knowledge.extract.numbers import find_money
 from knowledge.extract.spending._status import figure_status
+from knowledge.extract.spending._structure import money_written
 from knowledge.gazetteer import find_country_mentions, one_ally
 from knowledge.models import Article, FigureStatus, Metric, Passage, SpendingRecord, TimeRef
 
@@ -65,10 +67,11 @@ def series_records(article: Article) -> list[SpendingRecord]:
             if _OPENER.match(passages[0].text) and not _PAIR.fullmatch(passages[0].text)
             else passages
         )
-        pairs = [_PAIR.fullmatch(p.text) for p in body]
-        if len(pairs) < _SERIES_MIN or any(pair is None for pair in pairs):
+        found = [(p, pair) for p in body if (pair := _PAIR.fullmatch(p.text)) is not None]
+        # a series is mostly its pairs: a closing "Source: NATO." does not undo it, prose does
+        if len(found) < _SERIES_MIN or 2 * len(found) < len(body):
             continue
-        records += _series(article, caption, body, [p for p in pairs if p is not None], estimated)
+        records += _series(article, caption, [p for p, _ in found], [pair for _, pair in found], estimated)
     return records
 
 
@@ -113,7 +116,7 @@ def _series(
             )
         else:
             assert money is not None
-            amount = find_money(_written(money.group("unit"), number))
+            amount = find_money(money_written(money.group("unit"), number))
             if not amount:
                 continue
             metric, value, written, currency = (
@@ -135,11 +138,3 @@ def _series(
             )
         )
     return records
-
-
-def _written(unit: str, number: str) -> str:
-    """Return an amount written out from a caption's unit: ("€ billion", "108") -> "€108 billion"."""
-    symbol, _, scale = unit.partition(" ") if " " in unit else (unit[:1], "", unit[1:])
-    if symbol in ("€", "$", "£"):
-        return f"{symbol}{number} {scale.strip()}"
-    return f"{symbol} {number} {scale.strip()}"

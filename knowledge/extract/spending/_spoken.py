@@ -33,6 +33,7 @@ from collections.abc import Callable
 from knowledge.extract.numbers import find_money
 from knowledge.extract.people import QUOTATION, has_role_head
 from knowledge.extract.reader import split_passages
+from knowledge.extract.spending._clauses import FIRST_PERSON
 from knowledge.extract.statements.scene import DATELINE
 from knowledge.gazetteer import ally_of_currency, by_code, find_country_mentions, find_demonyms, one_ally
 from knowledge.models import (
@@ -178,7 +179,6 @@ _ALLIANCE_OFFICE = re.compile(
     r"|\bNATO\s+(?:Newsroom|Spokesperson|Press\s+Office)\b",
     re.I,
 )
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # not "the US"
 _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation marks, that make a speech
 _OPENING = 2  # passages of the opening that may name the ally
 

@@ -50,6 +50,7 @@ from knowledge.extract.people import QUOTATION
 from knowledge.extract.reader import FIGURE_FIRST, is_pair_row, is_table_header, is_table_row, table_cells
 from knowledge.extract.spending._clauses import (
     DATELINE,
+    FIRST_PERSON,
     FISCAL_DOCUMENT,
     INVERTED_CONDITION,
     JOINED_CLAUSE,
@@ -72,7 +73,7 @@ COUNTERFACTUAL = re.compile(
     # "adding it would still leave Belgium short of 2.5%": what a supposed change would leave
     r"|\bwould\s+(?:still\s+|only\s+)?leave\b"
     # "without these items the share would be stopped at 1,6 per cent": a level with something taken out
-    r"|\bwithout\b[^.;]{0,60}?\bwould\b",
+    r"|\bwithout\b[^.;,]{0,60}?\bwould\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(
@@ -104,7 +105,10 @@ _EXCEPTED_BEFORE = re.compile(
     r"|barring|bar|but\s+not|not\s+including)\s+(?:the\s+)?$",
     re.I,
 )
-_DESCRIBED_AFTER = re.compile(r"\s*(?:,\s*(?:which|who|whose)\b|\(|,?\s*(?:at|on|with)\s+\d)", re.I)
+_DESCRIBED_AFTER = re.compile(
+    r"\s*(?:,\s*(?:which|who|whose)\b|\(|,?\s*(?:at|on|with)\s+(?:just\s+|only\s+|about\s+|around\s+|some\s+)?\d)",
+    re.I,
+)
 # "even if" concedes: "will not be trimmed even if growth disappoints" still states the figure
 _CONDITION = re.compile(
     r"\b(?<!even\s)(?:if|unless)\b|\bwere\s+to\b"
@@ -168,7 +172,7 @@ _NOT_AMOUNT = re.compile(
     # "a €5bn boost", "a boost of €5bn" are changes; "will boost its budget to €35 billion" is a level
     r"rise\s+(?:of|in)|(?:an?|the)\s+(?:[\w-]+\s+)?boost|\d+(?:\.\d+)?\s*(?:bn|billion|million|trillion|m)?(?:\s+[A-Za-z]+)?\s+boost|"
     r"boost\s+(?:of|in)|top-up|on\s+top|investment\s+fund|facility|instrument|"
-    r"SAFE|programme|program|projects?|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
+    r"SAFE|programme|program|(?:the|a|this|that|one)\s+(?:[\w-]+\s+){0,2}project|tranche|combined|together|jointly|includ\w+|of\s+which|of\s+all|of\s+total|"
     r"accounts?\s+for|accounted\s+for|weapons|equipment|infrastructure|further|"
     # money an ally is given ("will receive €300m from the European Defence Fund") is not its spending
     r"receiv\w*)\b",
@@ -449,7 +453,9 @@ _ONLY_NAMES = re.compile(
 _NUMBER_CUE = re.compile(r"\d|per\s*cent|percent|illion\s", re.I)  # "forty-six and a half billion euros"
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|cannot|nobody|no\s+one|no\s+(?:other\s+)?(?:ally|allies|country|countries|member)|none)\b|n[’']t\b"
+    r"\b(?:not|never|no\s+longer|cannot)\b|n[’']t\b"
+    # "Nobody will reach 3.5% by July": no one at all, not the ally being discussed
+    r"|\b(?:nobody|no\s+one|no\s+(?:other\s+)?(?:ally|country|member))\s+(?:will|would|can|could|is\s+going\s+to)\b"
     r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
     re.I,
 )
@@ -813,7 +819,8 @@ def structure_records(
                 context_year,
                 # the official's own "our plan" is their ally's, whichever ally the text named last
                 speaking_for
-                if speaking_for not in (None, "NATO") and _WE.search(QUOTATION.sub(" ", passage.text))
+                if speaking_for not in (None, "NATO")
+                and FIRST_PERSON.search(QUOTATION.sub(" ", passage.text))
                 else topic,
                 by_passage.get(passage.position, []),
                 # "Canada. Still loitering near the foot of the table on 1.46%": the name alone heads it
@@ -845,7 +852,7 @@ def structure_records(
             # turns to another for a comparison; a figure after it with no owner of its own may be
             # either's, so it is no one's
             topic = None
-    legend = _bracket_legend(article)
+    legend = _bracket_legend(article, records)
     if legend is not None:
         records = [_legend_year(r, article, legend) for r in records]
     return [r for r in records if (r.passage, r.as_written) not in claimed]
@@ -867,10 +874,12 @@ class _Legend:
     bracketed: int
     main: int | None
     estimates: bool
+    section: str | None  # the heading of the list it keys
 
 
-def _bracket_legend(article: Article) -> _Legend | None:
-    """Return the article's bracket legend, if a passage gives one."""
+def _bracket_legend(article: Article, records: list[SpendingRecord]) -> _Legend | None:
+    """Return the article's bracket legend, if a passage gives one, keying the section of the first
+    figure after it (the list under it, in the legend's section or under the next heading)."""
     for passage in article.passages:
         found = _BRACKET_LEGEND.search(passage.text)
         if found is None:
@@ -878,7 +887,11 @@ def _bracket_legend(article: Article) -> _Legend | None:
         bracketed = int(found.group("year"))
         others = {int(y) for y in _YEARS.findall(passage.text)} - {bracketed}
         main = others.pop() if len(others) == 1 else None
-        return _Legend(passage.position, bracketed, main, _ESTIMATES.search(passage.text) is not None)
+        first = min((r.passage for r in records if r.passage > passage.position), default=passage.position)
+        section = article.passages[first].section
+        return _Legend(
+            passage.position, bracketed, main, _ESTIMATES.search(passage.text) is not None, section
+        )
     return None
 
 
@@ -888,8 +901,8 @@ def _legend_year(record: SpendingRecord, article: Article, legend: _Legend) -> S
     if (
         (record.when is not None and not record.when.inferred)  # a heading's year gives way to the legend's
         or record.passage <= legend.position
-        # the legend keys the list under it, not what a later heading starts
-        or article.passages[record.passage].section != article.passages[legend.position].section
+        # the legend keys the list under it (the section of its first figure), not a later heading's
+        or article.passages[record.passage].section != legend.section
         or record.metric is not Metric.SHARE_OF_GDP
     ):
         return record
@@ -982,7 +995,7 @@ def _title_ally(title: str) -> str | None:
 
 
 _CONTRAST = re.compile(
-    r"\b(?:by|in)\s+contrast\b|\bunlike\b|\bwhereas\b|\bon\s+the\s+other\s+hand\b|\bfor\s+(?:its|their)\s+part\b",
+    r"\b(?:by|in)\s+contrast\b|\bunlike\b",
     re.I,
 )
 
@@ -1032,7 +1045,6 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
-_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _RESTATED_LEVEL = re.compile(r"\s*(?:that|this)\s+(?:is|was|would\s+be|will\s+be)\s", re.I)
 _COMPARED_WITH_US = re.compile(r"\b(?i:outspend\w*|overtak\w*|outpac\w*|ahead\s+of|behind|than)\s+us\b")
 _BASE_FIGURE = re.compile(r"\b(?:up|down|rising|falling)\s+from\s+(?:about\s+|around\s+|an?\s+)?$", re.I)
@@ -1457,7 +1469,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _DEMAND.search(own_verb) is not None
         or _OTHERS_PROPOSE.search(lead) is not None
         # "Their motion to lift defence spending to 2.5% of GDP ... was defeated": a rejected proposal
-        or (_MOTION.search(lead) is not None and _TURNED_DOWN.search(text, figure.end) is not None)
+        or (_MOTION.search(lead) is not None and _TURNED_DOWN.match(text, figure.end) is not None)
         or (
             _NAMED_TARGET_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
             and _REACHES_BEFORE.search(text, max(0, figure.start - 80), figure.start) is None
@@ -1474,16 +1486,16 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
-_MOTION = re.compile(r"\b(?:motion|amendment|proposal|bill|resolution|petition)s?\b", re.I)
-_TURNED_DOWN = re.compile(
-    r"\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:defeated|rejected|voted\s+down|turned\s+down|not\s+adopted"
+_MOTION = re.compile(r"\b(?:motion|amendment|proposal|resolution|petition)s?\b", re.I)
+_TURNED_DOWN = re.compile(  # in the figure's own clause, after it
+    r"[^,;]{0,80}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:defeated|rejected|voted\s+down|turned\s+down|not\s+adopted"
     r"|withdrawn|dropped|shelved)\b",
     re.I,
 )
 # What unnamed others propose is no one's plan: "Some have proposed that we go straight to 5%".
 _OTHERS_PROPOSE = re.compile(
     r"\b(?:[Ss]ome|[Oo]thers|[Cc]ritics|[Ss]everal|[Mm]any|[Aa]\s+few)(?:\s+[a-z]+){0,2}\s+(?:have\s+|had\s+)?"
-    r"(?:propos|suggest|urg|argu)\w*\s+(?:that\s+)?"
+    r"(?:propos(?:e|es|ed)|suggest(?:s|ed)?|urg(?:e|es|ed)|argu(?:e|es|ed))\b\s+(?:that\s+)?"
 )
 
 
@@ -1656,11 +1668,16 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
 
 
 _PAYS = re.compile(r"\b(?:pays?|paid|paying|contribut(?:es?|ed|ing))\b", re.I)
+_RESTATED_AS = re.compile(
+    r"\s*\)?\s*,?\s*(?:or|i\.e\.|equal\s+to|equivalent\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?"
+)
 _SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:its\s+|the\s+)?$", re.I)
 
 
 _SPENT_BY_OWNER = re.compile(
     r"\s+(?:that|which)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:has\s+|had\s+)?(?:spent|spends|budgeted|allocated)\b"
+    # not on something else: "the €45bn that Italy spent last year on pensions"
+    r"(?![^.;,]{0,30}\bon\s+(?!defen[cs]e|the\s+military|the\s+armed|its\s+(?:armed|military)))"
 )
 
 
@@ -1680,7 +1697,10 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     comma = text.find(",", quantity.end, quantity.end + 15)
     near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, comma if comma >= 0 else quantity.end + 15)])
     economy = _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start)
-    if economy is not None and not _SHARE_OF.search(text, max(0, economy.start() - 20), economy.start()):
+    if economy is not None and not (
+        _SHARE_OF.search(text, max(0, economy.start() - 20), economy.start())
+        and _RESTATED_AS.fullmatch(text, economy.end(), quantity.start)
+    ):
         return None  # "whose GDP is €4.3 trillion"; but "2.8% of GDP, or €131bn" restates a share
     before = _INCREASE_BEFORE.search(text, max(start, quantity.start - 30), quantity.start)
     increase = before is not None or _INCREASE_AFTER.match(text, quantity.end) is not None
@@ -2599,7 +2619,7 @@ def _year_rows(
             (i, unit)
             for header in headers
             for i, cell in enumerate(header)
-            if i and (unit := _MONEY_HEADER.search(cell))
+            if i and (unit := _MONEY_HEADER.search(cell)) and not _ECONOMY.search(cell[: unit.start()])
         ),
         None,
     )
@@ -2626,7 +2646,7 @@ def _year_rows(
             )
         cell = _AMOUNT_CELL.match(row[money[0]]) if money is not None and money[0] < len(row) else None
         amount = (
-            find_money(_money_written(money[1].group("unit"), cell.group("num"))) if money and cell else []
+            find_money(money_written(money[1].group("unit"), cell.group("num"))) if money and cell else []
         )
         if cell is not None and amount:
             records.append(
@@ -2674,6 +2694,11 @@ _UNIT_LABEL = re.compile(
 )
 
 
+_GROUP_OF_ALLIES = re.compile(
+    r"\b(?:allies|combined|total|aggregate|NATO\s+Europe|European\s+allies|Europe\s+and\s+Canada)\b", re.I
+)
+
+
 def _unit_rows(
     rows: list[list[str]], passage: Passage, published: PartialDate | None, topic: str | None
 ) -> list[SpendingRecord]:
@@ -2683,7 +2708,9 @@ def _unit_rows(
     the row labels) and rows labelled "EUR billion" and "% of GDP": each cell is the ally's
     spending in that unit and year, the ally the caption or the text is about.
     """
-    if topic is None or not _is_ally(topic):
+    caption = passage.section or ""
+    # the caption names the ally, and no group of allies ("Table 2 - NATO Europe and Canada: ...")
+    if topic is None or not _is_ally(topic) or one_ally(caption) != topic or _GROUP_OF_ALLIES.search(caption):
         return []
     at = next(
         (i for i, row in enumerate(rows) if len(row) >= 2 and all(_YEAR_CELL.fullmatch(c) for c in row[1:])),
@@ -2719,7 +2746,7 @@ def _unit_rows(
                     None,
                 )
             else:
-                money = find_money(_money_written(unit.group("money"), match.group("num")))
+                money = find_money(money_written(unit.group("money"), match.group("num")))
                 if not money:
                     continue
                 amount = money[0]
@@ -2739,7 +2766,7 @@ def _unit_rows(
     return records
 
 
-def _money_written(unit: str, number: str) -> str:
+def money_written(unit: str, number: str) -> str:
     """Return an amount written out from a unit label and a cell: ("EUR billion", "29.6") -> "EUR 29.6 billion"."""
     parts = unit.split()
     if len(parts) == 2:
