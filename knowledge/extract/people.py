@@ -408,7 +408,8 @@ def _surname_speakers(article: Article, known: set[str]) -> list[tuple[str, int]
 # party ("Mr James Carter (Harlow) (Con): ...").
 _TURN_LABEL = re.compile(
     r"(?:\[[\d:.]+\]\s*)?"
-    r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.-]*"
+    r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and|van|von|de|den|der|da|di|du|la|le|ten|ter)\s+){0,6}?"
+    r"[A-Z][\w’'.-]*"  # "Van den Broeck:", "MINISTER OF DEFENCE:"
     r"(?:\s\d{1,2})?"  # "HOST 1:", "SPEAKER 2:"
     r"(?:\s+\((?P<inside>[^()\n]{1,90})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
     r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"

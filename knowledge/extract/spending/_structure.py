@@ -1468,6 +1468,8 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _NEGATION.search(own_verb) is not None
         or _DEMAND.search(own_verb) is not None
         or _OTHERS_PROPOSE.search(lead) is not None
+        # "the escape clause, which allows extra defence spending of up to 1.5% of GDP": a ceiling allowed
+        or _ALLOWS_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
         # "Their motion to lift defence spending to 2.5% of GDP ... was defeated": a rejected proposal
         or (_MOTION.search(lead) is not None and _TURNED_DOWN.match(text, figure.end) is not None)
         or (
@@ -1486,6 +1488,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
+_ALLOWS_BEFORE = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\b[^.;]{0,50}$", re.I)
 _MOTION = re.compile(r"\b(?:motion|amendment|proposal|resolution|petition)s?\b", re.I)
 _TURNED_DOWN = re.compile(  # in the figure's own clause, after it
     r"[^,;]{0,80}?\b(?:was|were|has\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:defeated|rejected|voted\s+down|turned\s+down|not\s+adopted"
