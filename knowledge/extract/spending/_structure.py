@@ -2073,7 +2073,8 @@ def _figure_first(
         "GDP" in what
         or "defence spending" in what.lower()
         or "defense spending" in what.lower()
-        or (owner is not None and owner.group(0).endswith("share"))  # "Spain's estimated share for this year"
+        # "Spain's estimated share for this year", "Spain's spending last year" (in an article on defence)
+        or (owner is not None and owner.group(0).endswith(("share", "spending")))
     ):
         quantity, metric = percents[0], Metric.SHARE_OF_GDP
     elif amounts and amounts[0].currency:
