@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.numbers import find_money
 from knowledge.extract.spending._status import figure_status
-from knowledge.extract.spending._structure import money_written
+from knowledge.extract.spending._structure import unit_record
 from knowledge.gazetteer import find_country_mentions, one_ally
-from knowledge.models import Article, FigureStatus, Metric, Passage, SpendingRecord, TimeRef
+from knowledge.models import Article, FigureStatus, Passage, SpendingRecord, TimeRef
 
 _PAIR = re.compile(
     r"\s*(?:[^:]{0,60}:\s*)?(?P<label>[^:.]{2,40}?)\s*:\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*\.?\s*"
@@ -107,34 +106,15 @@ def _series(
             else figure_status("", when, article.meta.published, year in estimated)
         )
         number = pair.group("num")
-        if share:
-            metric, value, written, currency = (
-                Metric.SHARE_OF_GDP,
-                float(number.replace(",", "")),
-                f"{number}%",
-                None,
-            )
-        else:
-            assert money is not None
-            amount = find_money(money_written(money.group("unit"), number))
-            if not amount:
-                continue
-            metric, value, written, currency = (
-                Metric.AMOUNT,
-                amount[0].value,
-                amount[0].text,
-                amount[0].currency,
-            )
-        records.append(
-            SpendingRecord(
-                passage=passage.position,
-                subject=code,
-                metric=metric,
-                when=when,
-                value=value,
-                currency=currency,
-                as_written=written,
-                status=status,
-            )
+        record = unit_record(
+            passage.position,
+            code,
+            when,
+            status,
+            number,
+            f"{number}%" if share else None,
+            money.group("unit") if money else None,
         )
+        if record is not None:
+            records.append(record)
     return records

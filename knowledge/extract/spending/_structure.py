@@ -2742,32 +2742,43 @@ def _unit_rows(
                 published,
                 _ESTIMATE_HEADER.search(label) is not None,
             )
-            if unit.group("share"):
-                metric, value, written, currency = (
-                    Metric.SHARE_OF_GDP,
-                    float(match.group("num")),
-                    _cell_written(cell, match),
-                    None,
-                )
-            else:
-                money = find_money(money_written(unit.group("money"), match.group("num")))
-                if not money:
-                    continue
-                amount = money[0]
-                metric, value, written, currency = Metric.AMOUNT, amount.value, amount.text, amount.currency
-            records.append(
-                SpendingRecord(
-                    passage=passage.position,
-                    subject=topic,
-                    metric=metric,
-                    when=when,
-                    value=value,
-                    currency=currency,
-                    as_written=written,
-                    status=status,
-                )
+            share = _cell_written(cell, match) if unit.group("share") else None
+            record = unit_record(
+                passage.position, topic, when, status, match.group("num"), share, unit.group("money")
             )
+            if record is not None:
+                records.append(record)
     return records
+
+
+def unit_record(
+    position: int,
+    code: str,
+    when: TimeRef,
+    status: FigureStatus,
+    number: str,
+    share: str | None,
+    money: str | None,
+) -> SpendingRecord | None:
+    """Return a bare value's record in the unit a caption or label gives: a share of GDP (written
+    as share) or an amount in money's unit ("EUR billion"); None when neither reads."""
+    if share is not None:
+        metric, value, written, currency = Metric.SHARE_OF_GDP, float(number.replace(",", "")), share, None
+    else:
+        amount = find_money(money_written(money, number)) if money else []
+        if not amount:
+            return None
+        metric, value, written, currency = Metric.AMOUNT, amount[0].value, amount[0].text, amount[0].currency
+    return SpendingRecord(
+        passage=position,
+        subject=code,
+        metric=metric,
+        when=when,
+        value=value,
+        currency=currency,
+        as_written=written,
+        status=status,
+    )
 
 
 def money_written(unit: str, number: str) -> str:
