@@ -101,10 +101,11 @@ def extract_spending(
         for r in alliance_records(sentences, claimed)
         if r.metric is not Metric.ALLIES_MEETING_TARGET or (r.passage, r.value) not in counted
     ]
+    with_tables = _readable(article, simulated, tables=True)  # for the structure and series readers
     found = [
         *phrased,
         *structure_records(
-            _readable(article, simulated, tables=True),
+            with_tables,
             phrased,
             years,
             speaking_for,
@@ -112,7 +113,7 @@ def extract_spending(
             outer_frame,
         ),
         *alliance,
-        *series_records(_readable(article, simulated, tables=True)),
+        *series_records(with_tables),
     ]
     found = [
         r

@@ -37,6 +37,28 @@ DATELINE = re.compile(
 # a second clause of its own, with a comma or as a second "that" clause: "the ratio was 1,14 % and
 # that in the year 2022 the allocation was ..."
 JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+that\s", re.I)
+# A negated verb: "did not reach", "cannot reach", "never met", "no longer meets" ("not only" is no
+# negation). Both spending readers read negation by it.
+NEGATION = r"\b(?:not(?!\s+only)|never|no\s+longer|cannot)\b|n['’]t\b"
+# A unit of money as a caption, a row label or a column header writes it: "EUR billion", "€ bn", "£m".
+MONEY_UNIT = r"(?:[A-Z]{3}|[€$£])\s*(?:billions?|bn|millions?|mn|m)\b"
+# A year that is some figures' estimates: "estimates for 2025", "2025 estimates", "Figures for 2025
+# are NATO estimates".
+ESTIMATES_OF_YEAR = re.compile(
+    r"\bestimates\s+(?:for|of)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<year2>(?:19|20)\d\d)\s+estimates\b"
+    r"|\b(?:figures|values|numbers|data)\s+for\s+(?P<year3>(?:19|20)\d\d)\s+are\s+(?:\w+\s+){0,2}estimates\b",
+    re.I,
+)
+
+
+def estimated_years(text: str) -> set[int]:
+    """Return the years a text calls its figures' estimates."""
+    return {
+        int(m.group("year") or m.group("year2") or m.group("year3")) for m in ESTIMATES_OF_YEAR.finditer(text)
+    }
+
+
 # The first person of a speaker's own words ("we", "our", "us"; not "the US").
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # "since" right before a year: when a span began, not a figure's year.

@@ -87,7 +87,13 @@ from knowledge.extract.numbers import (
     parse_count,
     qualifier_before,
 )
-from knowledge.extract.spending._clauses import DASHED_ASIDE, INVERTED_CONDITION, JOINED_CLAUSE, SINCE_BEFORE
+from knowledge.extract.spending._clauses import (
+    DASHED_ASIDE,
+    INVERTED_CONDITION,
+    JOINED_CLAUSE,
+    NEGATION,
+    SINCE_BEFORE,
+)
 from knowledge.extract.timeref import find_times
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms
 from knowledge.models import (
@@ -301,7 +307,7 @@ _LIST_OPENING = re.compile(
     re.I,
 )
 _SECOND_VERB = re.compile(rf"\band(?:\s+{_ADV_STATUS})*\s+$", re.I)
-_NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer)\b|n['’]t\b", re.I)
+_NEGATION = re.compile(NEGATION, re.I)
 _NEGATED_CLAIM = re.compile(r"\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b|\bno\s+longer\b")
 _LIST_START = re.compile(r"\s*(?:the\s+)?", re.I)
 _AND = re.compile(r"\band\b|&")

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extract.spending._clauses import MONEY_UNIT, estimated_years
 from knowledge.extract.spending._status import figure_status
-from knowledge.extract.spending._structure import unit_record
+from knowledge.extract.spending._structure import YEAR_CELL, unit_record
 from knowledge.gazetteer import find_country_mentions, one_ally
 from knowledge.models import Article, FigureStatus, Passage, SpendingRecord, TimeRef
 
@@ -32,16 +33,9 @@ _PAIR = re.compile(
 )
 _OPENER = re.compile(r"\s*(?:alt[\s-]?text|description|data)\s*:|.*\b(?:chart|graph|plot)\b", re.I)
 _SHARE = re.compile(r"%\s*(?:of\s+)?GDP|share\s+of\s+GDP|per\s*cent\s+of\s+GDP", re.I)
-_MONEY = re.compile(
-    r"(?P<unit>(?:USD|EUR|GBP|CAD|NOK|SEK|DKK|PLN|[€$£])\s*(?:billions?|bn|millions?|m))\b", re.I
-)
+_MONEY = re.compile(rf"(?P<unit>{MONEY_UNIT})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_LABEL = re.compile(r"(?P<year>(?:19|20)\d\d)")
 _PLANNED = re.compile(r"\b(?:planned|plan|budgeted|projected|forecast)\b", re.I)
-_ESTIMATED_YEARS = re.compile(
-    r"\b(?:figures|values|numbers|data)\s+for\s+(?P<year>(?:19|20)\d\d)\s+are\s+(?:\w+\s+){0,2}estimates\b",
-    re.I,
-)
 _SERIES_MIN = 3  # pairs: fewer are sentences, not a series
 _PAIR_CUE = re.compile(r":\s*\d")
 
@@ -53,7 +47,7 @@ def series_records(article: Article) -> list[SpendingRecord]:
     paragraphs: dict[int, list[Passage]] = {}
     for passage in article.passages:
         paragraphs.setdefault(passage.paragraph, []).append(passage)
-    estimated = {int(m.group("year")) for m in _ESTIMATED_YEARS.finditer(article.body)}
+    estimated = estimated_years(article.body)
     records: list[SpendingRecord] = []
     previous: list[Passage] = []
     for passages in paragraphs.values():
@@ -88,7 +82,7 @@ def _series(
     records = []
     for passage, pair in zip(passages, pairs, strict=True):
         label = pair.group("label").strip()
-        year_label = _YEAR_LABEL.fullmatch(label)
+        year_label = YEAR_CELL.fullmatch(label)  # "2025", "2025e"
         code: str | None
         year: int | None
         if year_label is not None:

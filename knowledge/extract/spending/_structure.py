@@ -50,11 +50,14 @@ from knowledge.extract.people import QUOTATION
 from knowledge.extract.reader import FIGURE_FIRST, is_pair_row, is_table_header, is_table_row, table_cells
 from knowledge.extract.spending._clauses import (
     DATELINE,
+    ESTIMATES_OF_YEAR,
     FIRST_PERSON,
     FISCAL_DOCUMENT,
     INVERTED_CONDITION,
     JOINED_CLAUSE,
+    MONEY_UNIT,
     NAMED_TARGET_OF,
+    NEGATION,
     OPENING_PHRASE,
     RELATIVE,
     RISE_WORTH,
@@ -281,7 +284,7 @@ _LABEL_LEAD = re.compile(r"[\W\d_]*")
 _LABELLED_AMOUNT = re.compile(
     r"\s*(?:[~≈]\s*|(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I
 )
-_YEAR_CELL = re.compile(
+YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
     r"|\((?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
@@ -453,10 +456,10 @@ _ONLY_NAMES = re.compile(
 _NUMBER_CUE = re.compile(r"\d|per\s*cent|percent|illion\s", re.I)  # "forty-six and a half billion euros"
 _COORDINATION = re.compile(r",|\band\b")
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|cannot)\b|n[’']t\b"
+    NEGATION
     # "Nobody will reach 3.5% by July": no one at all, not the ally being discussed
-    r"|\b(?:nobody|no\s+one|no\s+(?:other\s+)?(?:ally|country|member))\s+(?:will|would|can|could|is\s+going\s+to)\b"
-    r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
+    + r"|\b(?:nobody|no\s+one|no\s+(?:other\s+)?(?:ally|country|member))\s+(?:will|would|can|could|is\s+going\s+to)\b"
+    + r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
     re.I,
 )
 _SPENT_ON_OTHER = re.compile(
@@ -1237,7 +1240,7 @@ def _line_records(
                 or (
                     label
                     and figure.start == label.end()
-                    and _YEAR_CELL.fullmatch(label.group("label").strip())
+                    and YEAR_CELL.fullmatch(label.group("label").strip())
                 )
             )
             and not _OTHER_BODY.search(text)
@@ -1252,7 +1255,7 @@ def _line_records(
         when = _time_of(text, figures, index, times, start, end) or heading_time
         # a line's year label is its figure's year: "2014 – 1.01% (in September, allies ...)", "2026e: 2.1 pct"
         year_label = (
-            _YEAR_CELL.fullmatch(label.group("label").strip())
+            YEAR_CELL.fullmatch(label.group("label").strip())
             if label and figure.start == label.end()
             else None
         )
@@ -2126,7 +2129,7 @@ def _allies_as_rows(rows: list[list[str]]) -> list[list[str]]:
     if len(rows) < 2 or len(rows[0]) < 3:
         return rows
     across = [_row_allies(cell) for cell in rows[0][1:]]
-    down = [row for row in rows[1:] if _YEAR_CELL.fullmatch(row[0])]
+    down = [row for row in rows[1:] if YEAR_CELL.fullmatch(row[0])]
     # a column for a non-ally or a group ("Austria (non-NATO)", "EU average") is turned too, and
     # then read as no ally's row
     if any(len(codes) > 1 for codes in across) or sum(len(codes) == 1 for codes in across) < 2:
@@ -2394,7 +2397,7 @@ def _table_records(
     by_unit = _unit_rows(rows, passage, published, topic)
     if by_unit:
         return by_unit
-    start = next((i for i, row in enumerate(rows) if any(_YEAR_CELL.fullmatch(c) for c in row[1:])), None)
+    start = next((i for i, row in enumerate(rows) if any(YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
         return _year_rows(rows, passage, published, topic, article) or _share_column(
             rows, passage, published, article
@@ -2402,7 +2405,7 @@ def _table_records(
     if len(rows) - start < 2:
         return []
     header, rows = rows[start], rows[start:]
-    years = [_YEAR_CELL.fullmatch(cell) for cell in header]
+    years = [YEAR_CELL.fullmatch(cell) for cell in header]
     frame = " ".join(p.text for p in article.passages[passage.position + 1 : passage.position + 3])
     percent_table = "%" in passage.text or re.search(r"per\s*cent|percent|\bGDP\b", context + frame, re.I)
     if not percent_table:
@@ -2506,7 +2509,7 @@ def _long_rows(
         if max(ally, year, share) >= len(row):
             continue
         codes = _row_allies(row[ally])
-        written = _YEAR_CELL.fullmatch(row[year].strip())
+        written = YEAR_CELL.fullmatch(row[year].strip())
         value = _CELL_NUMBER.match(row[share])
         if len(codes) != 1 or written is None or value is None:
             continue
@@ -2542,7 +2545,7 @@ def _is_ally_cell(cell: str) -> bool:
 
 def _is_year_cell(cell: str) -> bool:
     """Return whether a cell is a year ("2025", "2026e")."""
-    return _YEAR_CELL.fullmatch(cell.strip()) is not None
+    return YEAR_CELL.fullmatch(cell.strip()) is not None
 
 
 def _is_share_cell(cell: str) -> bool:
@@ -2605,7 +2608,7 @@ def _year_rows(
 ) -> list[SpendingRecord]:
     """Return the shares of a table of one ally's years (the ally the text is about): a year opens
     each row, and one column is headed "% of GDP" (in the table, or on the line or heading just above it)."""
-    first = next((i for i, row in enumerate(rows) if row and _YEAR_CELL.fullmatch(row[0])), None)
+    first = next((i for i, row in enumerate(rows) if row and YEAR_CELL.fullmatch(row[0])), None)
     if topic is None or topic == "NATO" or first is None:
         return []
     above = article.passages[passage.position - 1].text if passage.position else ""
@@ -2631,7 +2634,7 @@ def _year_rows(
         return []
     records = []
     for row in rows[first:]:
-        year = _YEAR_CELL.fullmatch(row[0]) if row else None
+        year = YEAR_CELL.fullmatch(row[0]) if row else None
         if year is None:
             continue
         when = TimeRef(text=row[0], year=int(year.group("year")))
@@ -2675,7 +2678,7 @@ _AMOUNT_CELL = re.compile(
     re.I,
 )
 # A column header that gives the unit of its amounts: "Defence budget (CZK billion)", "EUR bn".
-_MONEY_HEADER = re.compile(r"\(?\b(?P<unit>(?:[A-Z]{3}|[€$£])\s*(?:billions?|bn|millions?|mn|m))\)?\s*$")
+_MONEY_HEADER = re.compile(rf"\(?(?P<unit>{MONEY_UNIT})\)?\s*$")
 
 
 def _row_status(
@@ -2693,7 +2696,7 @@ def _row_status(
 # A row label that is a unit: "% of GDP", "Share of GDP (%)", "EUR billion", "USD bn", "billion kroner".
 _UNIT_LABEL = re.compile(
     r"\s*(?:(?P<share>%\s+of\s+GDP|(?:share\s+of|per\s*cent\s+of|percent\s+of)\s+GDP(?:\s*,?\s*\(?%\)?)?)"
-    r"|(?P<money>(?:[A-Z]{3}|[€$£])\s*(?:billions?|bn|millions?|mn|m)|(?:billions?|bn|millions?|mn|m)\s+(?:\w+)))\s*",
+    rf"|(?P<money>{MONEY_UNIT}|(?:billions?|bn|millions?|mn|m)\s+(?:\w+)))\s*",
     re.I,
 )
 
@@ -2717,12 +2720,12 @@ def _unit_rows(
     if topic is None or not _is_ally(topic) or one_ally(caption) != topic or _GROUP_OF_ALLIES.search(caption):
         return []
     at = next(
-        (i for i, row in enumerate(rows) if len(row) >= 2 and all(_YEAR_CELL.fullmatch(c) for c in row[1:])),
+        (i for i, row in enumerate(rows) if len(row) >= 2 and all(YEAR_CELL.fullmatch(c) for c in row[1:])),
         None,
     )
     if at is None:
         return []
-    header = rows[at] if not _YEAR_CELL.fullmatch(rows[at][0]) else ["", *rows[at]]  # no cell over the labels
+    header = rows[at] if not YEAR_CELL.fullmatch(rows[at][0]) else ["", *rows[at]]  # no cell over the labels
     records = []
     for row in rows[at + 1 :]:
         unit = _UNIT_LABEL.fullmatch(row[0])
@@ -2730,7 +2733,7 @@ def _unit_rows(
             continue
         for label, cell in zip(header[1:], row[1:], strict=True):
             year, match = (
-                _YEAR_CELL.fullmatch(label),
+                YEAR_CELL.fullmatch(label),
                 (_CELL_NUMBER if unit.group("share") else _AMOUNT_CELL).match(cell),
             )
             if year is None or match is None:
@@ -2802,15 +2805,9 @@ def _estimates_for(context: str, when: TimeRef | None) -> bool:
     if when is None or not when.inferred or when.year is None:
         return False
     return any(
-        str(when.year) in (m.group("year"), m.group("year2")) for m in _ESTIMATES_OF_YEAR.finditer(context)
+        str(when.year) in (m.group("year"), m.group("year2"), m.group("year3"))
+        for m in ESTIMATES_OF_YEAR.finditer(context)
     )
-
-
-_ESTIMATES_OF_YEAR = re.compile(
-    r"\bestimates\s+(?:for|of)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?P<year2>(?:19|20)\d\d)\s+estimates\b",
-    re.I,
-)
 
 
 def _record(
