@@ -2638,36 +2638,19 @@ def _year_rows(
         if year is None:
             continue
         when = TimeRef(text=row[0], year=int(year.group("year")))
-        match = _CELL_NUMBER.match(row[column]) if column is not None and column < len(row) else None
-        if match is not None and column is not None:
-            records.append(
-                SpendingRecord(
-                    passage=passage.position,
-                    subject=topic,
-                    metric=Metric.SHARE_OF_GDP,
-                    when=when,
-                    value=float(match.group("num")),
-                    as_written=_cell_written(row[column], match),
-                    status=_row_status(row[0], year, match, when, published),
-                )
-            )
+        share = _CELL_NUMBER.match(row[column]) if column is not None and column < len(row) else None
+        if share is not None and column is not None:
+            status = _row_status(row[0], year, share, when, published)
+            written = _cell_written(row[column], share)
+            shared = unit_record(passage.position, topic, when, status, share.group("num"), written, None)
+            records += [shared] if shared is not None else []
         cell = _AMOUNT_CELL.match(row[money[0]]) if money is not None and money[0] < len(row) else None
-        amount = (
-            find_money(money_written(money[1].group("unit"), cell.group("num"))) if money and cell else []
-        )
-        if cell is not None and amount:
-            records.append(
-                SpendingRecord(
-                    passage=passage.position,
-                    subject=topic,
-                    metric=Metric.AMOUNT,
-                    when=when,
-                    value=amount[0].value,
-                    currency=amount[0].currency,
-                    as_written=amount[0].text,
-                    status=_row_status(row[0], year, cell, when, published),
-                )
+        if cell is not None and money is not None:
+            status = _row_status(row[0], year, cell, when, published)
+            amount = unit_record(
+                passage.position, topic, when, status, cell.group("num"), None, money[1].group("unit")
             )
+            records += [amount] if amount is not None else []
     return records
 
 
