@@ -294,7 +294,7 @@ YEAR_CELL = re.compile(
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
 # Spain, just 1.28%".
 GAPPED = re.compile(
-    r"[^.;:]{0,24}?\s*(?:,\s*|\band\s+|;\s*)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*"
+    r"[^.;:]{0,40}?\s*(?:,\s*|\band\s+|;\s*)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w’'-]*)*\s*"
     r"(?:,\s*(?:just|only|barely|about|around|nearly|some)\s+|at\s+|on\s+)?"
 )
 # "ministers told parliament last week", "said on Monday": when it was said, not the figure's year.
@@ -1272,6 +1272,8 @@ def _line_records(
         when = _recounted(when, times, context_year)
         spans_years = _YEARS_AFTER.match(text, figure.end) is not None  # "€413bn for the years 2024 to 2030"
         unresolved = UNRESOLVED_TIME.match(text, figure.end) is not None  # "in the year before the invasion"
+        if when is None and not spans_years and not unresolved:
+            when = plan_year(text, start, end)
         if (
             when is None
             and not spans_years
@@ -2315,7 +2317,25 @@ def _time_of(
 
 
 # A sentence that opens with its year: "In 2024, ...", "On NATO's latest estimates for 2024, ...".
-_OPENING_YEAR = re.compile(r"[^,;]{0,60}?\b(?:in|for|of)\s+(?P<year>(?:19|20)\d\d)\s*,", re.I)
+_OPENING_YEAR = re.compile(r"[^,;\d%]{0,60}?\b(?:in|for|of)\s+(?P<year>(?:19|20)\d\d)\s*,", re.I)
+# A year a plan is for: "has budgeted 3.5% of GDP for 2025"
+_PLAN_YEAR = re.compile(
+    r"\bfor\s+(?:the\s+year\s+)?(?P<year>20\d\d)\b(?!\s*(?:[-–/]|to\b|until\b|and\s+20\d\d))", re.I
+)
+
+
+def plan_year(text: str, start: int, end: int) -> TimeRef | None:
+    """Return the sentence's one plan year for a plan in a later clause that gives none.
+
+    "Lithuania has budgeted 3.5% for 2025 and Estonia 3.7%, while Latvia expects to pass 3.4%": the
+    year of the plan before is the year of the plan after, a goal's included; but "spent 2% in 2024,
+    while Latvia expects 3.4%" dates no plan, and a clause with no plan verb takes no plan year.
+    """
+    planned = {m.group("year") for m in _PLAN_YEAR.finditer(text)}
+    if len(planned) != 1 or not _PLAN_YEAR.search(text, 0, start) or not _FUTURE.search(text, start, end):
+        return None
+    year = planned.pop()
+    return TimeRef(text=year, year=int(year))
 
 
 def undated_year(
