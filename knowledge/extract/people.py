@@ -214,7 +214,9 @@ _TITLED_NAME_STARTS = re.compile(
     rf"(?<![\w.])(?:{_by_first_letter(_ROLE_ABBREVIATIONS)}\.|{_by_first_letter(_LONGEST_ROLE_WORDS_FIRST)}\b)"
 )
 # ... also before a colon that opens the words: "SOT – Alan Rennie, Minister for the Armed Forces: “...”"
-_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|:\s|\.?\s*$)")
+_APPOSITION = re.compile(
+    rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|:(?:\s|$)|\.?\s*$)"
+)
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
 _ROLE_THEN_NAME = re.compile(
@@ -546,9 +548,15 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
             name = _clean_name(match.group(0), trim_left=True)
             if name and " " in name:
                 candidates.setdefault(name, passage.position)
-                full_uses[_surname(name)] += 1
     if not candidates:
         return []
+    # full uses are counted where the lone surnames are, in the whole body: a heading's "Defence: Joint
+    # Expeditionary Force" uses "Expeditionary" in full too
+    for line in article.body.splitlines():
+        for match in _NAME_CANDIDATE.finditer(line):
+            name = _clean_name(match.group(0), trim_left=True)
+            if name in candidates:
+                full_uses[_surname(name)] += 1
     # A transcript's turn label is the surname in capitals: "KALLAS:" counts as "Kallas".
     words = Counter(w.title() if w.isupper() else w for w in _CAPITALISED_WORD.findall(article.body))
     return [

@@ -366,6 +366,19 @@ def is_table_header(line: str, following: str) -> bool:
             and all(c[0].isalpha() for c in cells)
             and not any(ch.isdigit() for ch in cells[0])
         )
+    if (
+        "|" not in line
+        and "|" not in following
+        and _SPACED_CELLS.search(line.strip())
+        and is_table_row(following)
+    ):
+        # a header set in spaces over a row of as many cells: "Ally    2024 (actual)    2025 (estimate)"
+        cells = [c for c in _SPACED_CELLS.split(line.strip()) if c]
+        return (
+            len(cells) >= 3
+            and len(cells) == len([c for c in table_cells(following) if c])
+            and all(_HEADER_CELL.fullmatch(c) for c in cells)
+        )
     if "|" in line:
         # a rule line under it, or a row of as many cells: "Year | Czechia | Slovakia" over "2024 | 2.07 | 2.01"
         return _RULE_LINE.fullmatch(following) is not None or (
@@ -468,6 +481,9 @@ _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _CSV_ROW = re.compile(r"[^,|\t]+(?:,(?! )[^,|\t]*){2,}")
 _WORD_CELL = re.compile(r"[^\W\d_][\w .'’()-]*")
 _SPACED_CELLS = re.compile(r"\t+|\s{2,}")
+_HEADER_CELL = re.compile(
+    r"(?:[^\W\d_]|(?:19|20)\d\d)[\w ,.%()/'’-]{0,40}"
+)  # "Ally", "2025 (estimate)", "% of GDP"
 _PAIR_LABEL = 30  # characters of a two-column table's label: "2024", "Calendar year 2025 (est.)"
 _PAIR_VALUE = re.compile(r"[~+−-]?\d+(?:[.,]\d+)?\s*%?(?:\s*\([^()]{1,20}\))?")  # "2.47 (estimate)"
 _WIDE_SPACE = re.compile(r"\s\s")  # without it, a "|" or a tab, _CELL_BREAK finds no break

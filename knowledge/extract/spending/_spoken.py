@@ -140,12 +140,15 @@ def _read_words(
     records = []
     for record in read(words, ally):
         sentence = passages[record.passage].text
+        if _CORRECTING.search(sentence):
+            continue  # "That was a transposition error; the correct figure is 2.38 per cent": the corrected figure's owner's
         holder = _holding_passage(article, statement.passage, sentence, record.as_written)
         if holder is not None:
             records.append(record.model_copy(update={"passage": holder}))
     return records
 
 
+_CORRECTING = re.compile(r"\b(?:correct|corrected|correction)\b", re.I)
 _LOOKAHEAD = 12  # a statement's words run over at most this many of the article's passages
 
 

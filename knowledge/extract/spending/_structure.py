@@ -121,7 +121,11 @@ _CONDITION = re.compile(
 )
 CLAIM = re.compile(
     r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
-    r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b",
+    r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b"
+    # a figure denied: "the figure of 1.6 per cent ... does not correspond to any NATO estimate"
+    r"|\b(?:does|do|did)\s+not\s+(?:correspond|match|tally|reflect)\b|\b(?:is|was)\s+not\s+(?:right|correct|accurate)\b"
+    # unverified reports, and a parliamentary question's premise ("To ask the Secretary of State ...")
+    r"|\b(?:of|amid|after|despite|press|media|newspaper|unconfirmed)\s+reports?\s+that\b|^\s*to\s+ask\s+the\b",
     re.I,
 )
 
@@ -288,7 +292,7 @@ YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
     r"|\((?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
-    r"|preliminary|estimated?|outlook|proposed|requested|adopted|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?)\))?",
+    r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?)\))?",
     re.I,
 )  # not "2014–2024"
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
@@ -2452,6 +2456,9 @@ def _table_records(
         if len(codes) != 1:
             continue
         for column, cell in enumerate(row[1:], start=1):
+            if column < len(header) and _GOAL_COLUMN.search(header[column]) and not years[column]:
+                records.extend(_goal_cell(passage, codes[0], cell))
+                continue
             match = _CELL_NUMBER.match(cell)
             year = years[column] if column < len(years) else None
             if match is None or year is None:
@@ -2478,6 +2485,36 @@ def _table_records(
                 )
             )
     return records
+
+
+# A column of each ally's own goal beside its years: "Stated national goal" over "2.6 by 2027".
+_GOAL_COLUMN = re.compile(r"\b(?:goals?|targets?|pledges?|objectives?|ambitions?)\b", re.I)
+_GOAL_CELL = re.compile(
+    r"\s*(?P<bound>(?:at\s+least|above|over|more\s+than)\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent)?"
+    r"\s+(?:by|from|in)\s+(?P<year>(?:19|20)\d\d)\s*",
+    re.I,
+)
+
+
+def _goal_cell(passage: Passage, code: str, cell: str) -> list[SpendingRecord]:
+    """Return an ally's goal from its cell of a goal column: "2.6 by 2027" is a 2.6% target for 2027,
+    "at least 5.0 from 2026" a bound; "not yet set" or "–" is none."""
+    match = _GOAL_CELL.fullmatch(cell)
+    if match is None:
+        return []
+    bound = match.group("bound")
+    written = f"{bound or ''}{match.group('num')}%"
+    return [
+        SpendingRecord(
+            passage=passage.position,
+            subject=code,
+            metric=Metric.SHARE_OF_GDP,
+            when=TimeRef(text=cell.strip(), year=int(match.group("year"))),
+            value=None if bound else float(match.group("num")),
+            as_written=written,
+            status=FigureStatus.TARGET,
+        )
+    ]
 
 
 # A long table's columns: "country,year,pct_gdp,status".

@@ -360,6 +360,9 @@ def extract_statements(
     )
     speaking: StatementRecord | None = None  # the turn whose speaker goes on talking
     last_quoted: StatementRecord | None = None  # the paragraph before's last quotation of a person
+    # a written answer's author ("Answered on 12 March by Jane Doe, Minister:"): every paragraph
+    # after the line is the answer, up to the next speaker's line
+    answering: _Said | None = None
     for number, passages in enumerate(paragraphs):
         quoted_before, last_quoted = last_quoted, None  # only the paragraph right before counts
         turn = turn_statements(
@@ -375,7 +378,7 @@ def extract_statements(
                 # a turn that quotes someone else: "He told us: “We are not doing this ...”" is his
                 quoted, _ = _paragraph(passages, mine, reading, None)
                 records += [r for r in quoted if r.speaker not in {t.speaker for t in turn}]
-            carried = None
+            carried = answering = None
             speaking = turn[0] if turn else None
             continue  # the label is no mention: "A:" still means the person named before the turns
         text = article.body[passages[0].start : passages[-1].end].strip()
@@ -398,7 +401,17 @@ def extract_statements(
         ):
             # "The Government today adopted the path:" over a table: figures laid out, no one's words
             records.append(_spoken_paragraph(passages, carried, reading))
+            answering = carried if previous and _ANSWERED_BY.match(previous[-1].text) else None
             carried = None
+            previous = passages
+            continue
+        if (
+            answering is not None
+            and carried is None
+            and not mine
+            and not any(is_table_row(line) for line in passages[0].text.splitlines())
+        ):
+            records.append(_spoken_paragraph(passages, answering, reading))
             previous = passages
             continue
         found, carried = _paragraph(passages, mine, reading, carried)
@@ -906,7 +919,26 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     )
     if speaker is not None:
         return _Introducer(speaker, opening)
-    return _from_whom(opening, cast)
+    return _from_whom(opening, cast) or answered_by(opening, cast)
+
+
+# A written answer's line: "Answered on 12 March 2026 by Daniel Okafor, Minister of State:", "Answer
+# given by the High Representative on behalf of the Commission:"
+_ANSWERED_BY = re.compile(
+    r"\s*(?:answered|answer\s+given|replied|reply\s+given|response\s+given|reply)\b[^:]{0,60}?\bby\s+", re.I
+)
+_ROLE_TAIL = re.compile(r"(?:\s*,\s*[^:,]{1,80}){0,2}\s*:\s*")
+
+
+def answered_by(opening: str, cast: Cast) -> _Introducer | None:
+    """Return who gives a written answer: the person its "Answered ... by" line names."""
+    found = _ANSWERED_BY.match(opening)
+    if found is None:
+        return None
+    speaker, end = speaker_at(opening, found.end(), cast)
+    if speaker is None or speaker.type is not SpeakerType.PERSON or not _ROLE_TAIL.fullmatch(opening, end):
+        return None
+    return _Introducer(speaker, "")
 
 
 # "Best line of the week, from Lithuania's defence minister Jane Doe yesterday:": the words are hers.
