@@ -542,6 +542,11 @@ _MEANS_OF_PLAN = re.compile(
     re.I,
 )
 _SENTENCE_BEFORE = "year of the sentence before"  # how a setting sentence's year is inferred
+_ENTRY = "year of the timeline entry"
+# A timeline's entry opens with its date: "2024 — The summit is held ...", "24-25 June 2025 — At The Hague"
+_ENTRY_YEAR = re.compile(
+    r"\s*(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)\s*(?=[A-Z])"
+)
 _SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the scene for the next
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
@@ -1073,7 +1078,18 @@ def context_years(article: Article) -> list[TimeRef | None]:
     years: list[TimeRef | None] = []
     current: TimeRef | None = None
     setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
+    entry: tuple[str | None, int, TimeRef] | None = None  # a timeline's "2024 — ..." paragraph and its year
     for passage in article.passages:
+        label = _ENTRY_YEAR.match(passage.text)
+        if label is not None:
+            entry = (
+                passage.section,
+                passage.paragraph,
+                TimeRef.inferred_as(_ENTRY, year=int(label.group("year"))),
+            )
+        if entry is not None and (passage.section, passage.paragraph) == entry[:2]:
+            years.append(entry[2])  # every sentence of the entry is of its year, "Poland spends 4.1%" too
+            continue
         years.append(setting or current)
         times = [
             t
@@ -2364,7 +2380,7 @@ def undated_year(
         and published
         and (
             published.year - 1 <= context_year.year <= published.year
-            or context_year.text == f"({_SENTENCE_BEFORE})"
+            or context_year.text in (f"({_SENTENCE_BEFORE})", f"({_ENTRY})")
         )
     ):
         return context_year
