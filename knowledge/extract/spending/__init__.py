@@ -609,7 +609,7 @@ def _figure_count(text: str) -> int:
 # no one between the verb and "to" ("the government wants to reach 3%") the aim is the subject's own.
 _DEMAND_LEAD = re.compile(
     rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?"
-    r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost)\b[^.;]*$",
+    r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost|jump|go|move|rise|climb|double)\b[^.;]*$",
     re.I,
 )
 

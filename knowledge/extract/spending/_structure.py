@@ -1362,7 +1362,42 @@ def _line_records(
                 # "above 3% of GDP in both 2025 and 2026": the same share in each year
                 second = TimeRef(text=both.group("second"), year=int(both.group("second")))
                 records.append(record.model_copy(update={"when": second}))
-    return records
+    return _respectively(text, records)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(text: str, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return a sentence's records with a list that ends "respectively" dated by the years before it:
+    "CZK 214 billion in 2027 and CZK 241 billion in 2028, or 2.5% and 2.7% of GDP respectively".
+
+    The figures of one metric that end the sentence before the word take, in order, the last as
+    many years written before them; years that repeat, or too few of them, date nothing.
+    """
+    found = _RESPECTIVELY.search(text)
+    if found is None or len(records) < 2:
+        return records
+    placed = sorted(
+        (at, i) for i, r in enumerate(records) if 0 <= (at := text.find(r.as_written)) < found.start()
+    )
+    if not placed:
+        return records
+    metric = records[placed[-1][1]].metric
+    listed: list[tuple[int, int]] = []
+    for at, i in reversed(placed):
+        if records[i].metric is not metric:
+            break
+        listed.insert(0, (at, i))
+    years = [m for m in _YEAR.finditer(text, 0, listed[0][0])][-len(listed) :]
+    if len(listed) < 2 or len(years) != len(listed) or len({m.group(0) for m in years}) != len(years):
+        return records
+    fixed = list(records)
+    for (_, i), year in zip(listed, years, strict=True):
+        fixed[i] = records[i].model_copy(
+            update={"when": TimeRef(text=year.group(0), year=int(year.group(0)))}
+        )
+    return fixed
 
 
 def _carried_subject(

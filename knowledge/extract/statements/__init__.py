@@ -405,6 +405,8 @@ def extract_statements(
             carried = None
             previous = passages
             continue
+        if answering is not None and not mine and _told_of(text, answering):
+            answering = None  # "Horák told reporters ...": the text speaks of them again; their words ended
         if (
             answering is not None
             and carried is None
@@ -415,6 +417,8 @@ def extract_statements(
             previous = passages
             continue
         found, carried = _paragraph(passages, mine, reading, carried)
+        if carried is None:
+            answering = _excerpts_of(passages, reading) or answering
         if not found and quoted_before is not None and _quotation_alone(mine, start, end, article.body):
             # a paragraph that is only a quotation goes on with the one quoted just before, as
             # wires write it: "“We are not doing this ...,” Solbakken said. // “We are doing it ...”"
@@ -553,6 +557,34 @@ def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:
         seen.append(words)
         kept.append(record)
     return kept[::-1]
+
+
+# "Below are excerpts from the defence section of his speech, as delivered.": the paragraphs after
+# are the speaker's words
+_EXCERPTS = re.compile(
+    r"\b(?:below|here|what\s+follows)\s+(?:are|is)\s+(?:the\s+)?(?:(?:edited|lightly\s+edited|key|main)\s+)?"
+    r"(?:excerpts?|extracts?|(?:full\s+)?text|transcript|passages?)\s+(?:from|of)\s+"
+    r"(?:[^.]{0,60}?\s)?(?P<whose>his|her)\s+(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|statement|testimony|lecture)\b",
+    re.I,
+)
+_THIRD_PERSON_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
+
+
+def _excerpts_of(passages: list[Passage], reading: _Reading) -> _Said | None:
+    """Return the speaker whose words a paragraph says follow it ("Below are excerpts from his speech")."""
+    for passage in passages:
+        if _EXCERPTS.search(passage.text) is None:
+            continue
+        referent = reading.referents[passage.position]
+        if referent is None:
+            return None
+        return _Said(Speaker(referent.name), None, "speech", None)
+    return None
+
+
+def _told_of(text: str, speaker: _Said) -> bool:
+    """Return whether a paragraph speaks of the speaker in the third person, or of anyone's saying."""
+    return speaker.speaker.name.split()[-1] in text or _THIRD_PERSON_SPEECH.search(text) is not None
 
 
 def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -> StatementRecord:
