@@ -506,6 +506,8 @@ _PAST_CUE = re.compile(
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
+    # "With leaders due in Ankara on 7 and 8 July": due somewhere, not "due to the war"
+    r"|(?<!was\s)(?<!were\s)due\s+(?:in|at|on)\b"
     # a meeting in the present tense is one to come: "when alliance leaders gather in Ankara on July 7th"
     r"|(?<!to )(?:gather|meet|convene|opens|begins|starts|closes))\b",  # not an infinitive: "were scheduled to meet"
     re.I,

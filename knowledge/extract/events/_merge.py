@@ -247,7 +247,8 @@ def _same_place(event: Event, mention: Mention) -> bool:
     if event.country and place.country and event.country != place.country:
         return False
     if not event.is_country and not place.is_country:
-        return normalize(event.place) == normalize(place.name)
+        # "Ankara" and "Ankara, Türkiye" (a city as a calendar writes it) are one place
+        return normalize(event.place.split(",")[0]) == normalize(place.name.split(",")[0])
     return bool(event.country) and event.country == place.country
 
 

@@ -42,12 +42,13 @@ _PAIR_CUE = re.compile(r":\s*\d")
 
 def series_records(article: Article) -> list[SpendingRecord]:
     """Return the spending figures of the article's captioned series."""
+    estimated = estimated_years(article.body)
+    inline = _inline_series(article, estimated)
     if len(_PAIR_CUE.findall(article.body)) < _SERIES_MIN:
-        return []  # fewer "label: value" pairs in the whole text than one series has (most articles)
+        return inline  # fewer "label: value" pairs in the whole text than one series has (most articles)
     paragraphs: dict[int, list[Passage]] = {}
     for passage in article.passages:
         paragraphs.setdefault(passage.paragraph, []).append(passage)
-    estimated = estimated_years(article.body)
     records: list[SpendingRecord] = []
     previous: list[Passage] = []
     for passages in paragraphs.values():
@@ -65,6 +66,28 @@ def series_records(article: Article) -> list[SpendingRecord]:
         if len(found) < _SERIES_MIN or 2 * len(found) < len(body):
             continue
         records += _series(article, caption, [p for p, _ in found], [pair for _, pair in found], estimated)
+    return records + inline
+
+
+# A series written on one line after the sentence that gives its unit: "Shows: defence spending in per
+# cent of GDP, top five allies, 2025. Poland 4.5; Lithuania 4.0; Latvia 3.7."
+_INLINE_PAIR = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+\d{1,3}(?:\.\d+)?"
+_INLINE = re.compile(rf"\s*{_INLINE_PAIR}(?:\s*;\s*{_INLINE_PAIR}){{2,}}\s*\.?\s*")
+_INLINE_ITEM = re.compile(r"(?P<label>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?P<num>\d{1,3}(?:\.\d+)?)")
+
+
+def _inline_series(article: Article, estimated: set[int]) -> list[SpendingRecord]:
+    """Return the figures of series set out on one line, "Name value; Name value; ...", whose unit and
+    year the sentence just before gives (as a caption does)."""
+    if ";" not in article.body:
+        return []
+    records: list[SpendingRecord] = []
+    for passage in article.passages[1:]:
+        if ";" not in passage.text or _INLINE.fullmatch(passage.text) is None:
+            continue
+        before = article.passages[passage.position - 1]
+        items = list(_INLINE_ITEM.finditer(passage.text))
+        records += _series(article, before.text, [passage] * len(items), items, estimated)
     return records
 
 

@@ -551,7 +551,9 @@ _SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
 _OWNER_AFTER_ALLIANCE = re.compile(
-    r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b",
+    r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s*)?(?:for|in|by|across)\s+(?:the\s+)?(?:NATO|alliance|allies)\b"
+    # "at 1.9% by NATO's reckoning", "by NATO estimates": the source, not the spender
+    r"(?!['’]s|\s+(?:estimates?|figures?|data|count|calculations?|numbers|definitions?|reckoning|standards?))",
     re.I,
 )
 _POSSESSIVE_OF_OTHER = re.compile(
@@ -588,7 +590,7 @@ _OWN_PLAN_AFTER = re.compile(
     r"\s+(?:that\s+)?(?:it|he|she|we)\s+(?:will|would|is|was|has|had|plans?|aims?)\b"
 )
 _POSSESSED_SPENDING = re.compile(
-    r"['’]s?\s+(?:(?:defen[cs]e|military|annual|total|overall)\s+)*(?:outlays|spending|budgets?|expenditures?)\b",
+    r"['’]s?\s+(?:(?:defen[cs]e|military|annual|total|overall)\s+)*(?:outlays|spending|budgets?|expenditures?|share)\b",
     re.I,
 )
 _SPENDING_PRONOUN = re.compile(
