@@ -74,6 +74,7 @@ _BRACKET_NAME = re.compile(
 )
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
 _NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
+_AFTER_THE = re.compile(rf"\b[Tt]he\s+([{_UPPER}][\w’'-]*)")
 _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 
 # Role words: heads make a title on their own; the others only qualify a head.
@@ -222,13 +223,13 @@ _APPOSITION = re.compile(
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_APPOSITION_HEADS, key=len)[::-1]))})"
     # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
-    r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
+    r"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
     rf",\s+{HONORIFIC_PREFIX}?(?P<name>{_NAME})(?=,|\.?\s*$)"  # "..., Mrs Lenka Horakova,"
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
 _ROLE_CLAUSE_LEAD = re.compile(
     r"^.*\b(?:that|by|was|were|is|are|has|had|have|said|says|told|tells|when|while|who|which|whom|because|than"
-    r"|as)\s+",  # "As the minister, Jane Doe, said:"
+    r"|as|with)\s+",  # "As the minister, Jane Doe, said:"; "an interview with the US ambassador, ..."
     re.I,
 )
 _NAME_AFTER_COMMA = re.compile(rf",\s+{_NAME}(?=,|\.?\s*$)")  # the tail of every _ROLE_THEN_NAME match
@@ -546,6 +547,10 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
     for passage in article.passages:
         for match in _NAME_CANDIDATE.finditer(passage.text):
             name = _clean_name(match.group(0), trim_left=True)
+            if passage.text[max(0, match.start() - 4) : match.start()].lower() == "the " or (
+                match.group(0).split()[0] == "The"
+            ):
+                continue  # "the Financial Ledger": a title, a paper, a body; no one is "the" Name
             if name and " " in name:
                 candidates.setdefault(name, passage.position)
     if not candidates:
@@ -557,8 +562,10 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
             name = _clean_name(match.group(0), trim_left=True)
             if name in candidates:
                 full_uses[_surname(name)] += 1
-    # A transcript's turn label is the surname in capitals: "KALLAS:" counts as "Kallas".
+    # A transcript's turn label is the surname in capitals: "KALLAS:" counts as "Kallas"; "the Ledger"
+    # is a paper's name said short, never a person's surname
     words = Counter(w.title() if w.isupper() else w for w in _CAPITALISED_WORD.findall(article.body))
+    words.subtract(m.group(1) for m in _AFTER_THE.finditer(article.body))
     return [
         (name, position)
         for name, position in candidates.items()
@@ -814,7 +821,12 @@ def _clean_name(candidate: str, *, trim_left: bool, titled: bool = False) -> str
         return None
     if words[0].lower() in _PARTICLES:
         return None  # "De Wit" is a surname: it refers to someone, it introduces nobody
+    if words[0].lower() in _FOREIGN_ARTICLES:
+        return None  # "says El Observador Económico": a newspaper's name opens with its article
     return " ".join(words)
+
+
+_FOREIGN_ARTICLES = _words("el los las il lo gli het les das")
 
 
 def _not_name_word(word: str) -> bool:

@@ -190,7 +190,7 @@ _TIME_AFTER_GAP = re.compile(rf"{HELD}{_VERB_TIME_GAP.pattern}")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|for|until|before)\s+$", re.I)
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
-_TODAY = re.compile(r"\b(?:today|tonight)\b")
+_TODAY = re.compile(r"\b(?:today|tonight|(?P<tomorrow>tomorrow))\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expect|expects|expected|expecting|anticipat\w+|look(?:s|ing)?\s+forward"
     r"|scheduled|next|upcoming|coming|forthcoming"
@@ -943,10 +943,14 @@ def _opened_yesterday(
 
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:
     """Return the article's date for "today" right after the phrase ("arrive in X today")."""
-    match = _TODAY.search(text, start, end + 8)
-    if match is None or published is None or published.day is None:
+    match = _TODAY.search(text, start, end + 10)
+    if match is None or published is None or published.month is None or published.day is None:
         return None
-    return TimeRef(text=match.group(0), year=published.year, month=published.month, day=published.day)
+    # "opens in The Hague tomorrow": the day after the article's
+    # ("arrived yesterday for the summit" dates the arrival, not the meeting: see _opened_yesterday)
+    shift = 1 if match.group("tomorrow") else 0
+    day = datetime.date(published.year, published.month, published.day) + datetime.timedelta(days=shift)
+    return TimeRef(text=match.group(0), year=day.year, month=day.month, day=day.day)
 
 
 def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:

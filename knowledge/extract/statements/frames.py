@@ -335,7 +335,28 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
             # that ...": the words before the verb still say when and where
             lead = f"{text[:start]} {text[end : used.start('verb')]}"
             return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
-    return None
+    return _relayed(text, cast)
+
+
+# A paper passing on someone's words: "The Courant quotes Mark Rutte as saying on Sunday that ...",
+# "It quotes Defence Minister Jane Doe:"; the words are the quoted person's, not the paper's
+_QUOTES = re.compile(r"\b(?:quotes|quoted|cites|cited)\s+")
+_AS_SAYING = re.compile(r"\s+as\s+(?P<verb>saying)\b|(?P<colon>\s*:)")
+
+
+def _relayed(text: str, cast: Cast) -> Frame | None:
+    """Return the person a paper or another source quotes, with "saying" (or the colon) as the verb."""
+    relay = _QUOTES.search(text)
+    if relay is None:
+        return None
+    speaker, end = speaker_at(text, relay.end(), cast)
+    if speaker is None or speaker.type is not SpeakerType.PERSON:
+        return None
+    verb = _AS_SAYING.match(text, end)
+    if verb is None:
+        return None
+    group = "verb" if verb.group("verb") else "colon"
+    return Frame(speaker, "said", verb.start(group), verb.end(group), text[: relay.start()])
 
 
 def _joint_subject(text: str, end: int, speaker: Speaker, cast: Cast) -> tuple[Speaker, re.Match[str]] | None:
