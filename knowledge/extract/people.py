@@ -73,6 +73,8 @@ _BRACKET_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+\({HONORIFIC_PREFIX}?(?P<name>{_NAME})\)"
 )
 _BYLINE = re.compile(rf"^(?:[A-Z]+\s*[—–-]\s*)?By\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^\n]{{2,120}}))?$")
+# Markdown's strong emphasis around a few words: "**Mark Rutte**"
+STRONG = re.compile(r"(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)")
 _NAME_CANDIDATE = re.compile(rf"(?<![\w.-]){_NAME}")
 _AFTER_THE = re.compile(rf"\b[Tt]he\s+([{_UPPER}][\w’'-]*)")
 _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
@@ -582,6 +584,8 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
     stamp = _LINE_STAMP.match(text)
     if stamp is not None:
         text = text[stamp.end() :]  # a label of the entry, no word of its sentence
+    if "**" in text or "__" in text:
+        text = STRONG.sub(r"\1", text)  # "**Mark Rutte**, NATO Secretary General:": the name, not its bold
     found = [
         *_aged(text),
         *_titled(text),

@@ -25,6 +25,8 @@ from knowledge.extract.timeref import find_times
 from knowledge.models import EventKind, PartialDate, TimeRef
 
 _MEETING = re.compile(r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eeting|[Cc]onference)\b")
+# a calendar line names a ministers' meeting by who meets: "4-5 June 2026: NATO defence ministers, Brussels"
+_MINISTERS = re.compile(r"\b(?:[Dd]efen[cs]e|[Ff]oreign)\s+[Mm]inisters\b")
 # What names a meeting in the heading or question above terse parts: also "When do leaders meet?".
 _NAMES_MEETING = re.compile(
     r"\b(?:[Ss]ummit|[Mm]inisterial|[Mm]eet(?:ing|s)?|[Cc]onference|gather|convene)\b"
@@ -83,7 +85,9 @@ def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut
 
     section: the heading above it, or the question it answers, which may name the meeting.
     """
-    if len(text) > _LONGEST or not (_MEETING.search(text) or _NAMES_MEETING.search(section)):
+    if len(text) > _LONGEST or not (
+        _MEETING.search(text) or _NAMES_MEETING.search(section) or _MINISTERS.search(text)
+    ):
         return None
     parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
     if any(len(text[s:e].split()) > 2 * _PART_WORDS for s, e in parts):
@@ -93,10 +97,17 @@ def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut
     if any(_words(text, s, e, found) > _PART_WORDS for s, e in parts):
         return None
     places = [p for s, e in parts if (p := place_in(text, _after_preposition(text, s, e), e)) and p.end == e]
-    meeting = next(((s, e) for s, e in parts if _MEETING.search(text, s, e)), None)
+    meeting = next(
+        ((s, e) for s, e in parts if _MEETING.search(text, s, e) or _MINISTERS.fullmatch(text, s, e)), None
+    ) or next(((s, e) for s, e in parts if _MINISTERS.search(text, s, e)), None)
     named = text[meeting[0] : meeting[1]] if meeting else section
     times = [ref for ref, _, _ in found if ref.year is not None or ref.month is not None]
-    if not places or len({p.country for p in places}) != 1 or not times or not _NAMES_MEETING.search(named):
+    if (
+        not places
+        or len({p.country for p in places}) != 1
+        or not times
+        or not (_NAMES_MEETING.search(named) or _MINISTERS.search(named))
+    ):
         return None
     place = next((p for p in places if not p.is_country), places[0])
     start, end = meeting or (0, len(text))

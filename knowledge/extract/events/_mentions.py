@@ -103,7 +103,7 @@ _SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
-    r"|council"
+    r"|council|ministers"
     r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
     r"|t(?:ake|akes|ook) place"
 )

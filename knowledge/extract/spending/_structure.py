@@ -1171,6 +1171,26 @@ NORM_AFTER = re.compile(
 )
 
 
+# Words that may stand between a line's label and its figure: "**2025:** about 2.4% of GDP"
+_LABEL_GAP = re.compile(
+    r"(?:about|around|roughly|approximately|some|nearly|almost|an\s+estimated|somewhere|anywhere)\s+", re.I
+)
+
+
+_SOURCE_AFTER = re.compile(
+    r"['’]s\s+(?:own\s+|latest\s+|new\s+|official\s+)?(?:estimates?|figures?|data|numbers|count|calculations?|tables?)\b",
+    re.I,
+)
+
+
+_NONE_FOR = re.compile(r"\s*(?:none|nil|no\s+(?:goal|target|plan|date)|not\s+yet)\b", re.I)
+
+
+def _right_after(text: str, label_end: int, figure_start: int) -> bool:
+    """Return whether a figure is the first thing after a line's label, an approximation's word aside."""
+    return figure_start == label_end or _LABEL_GAP.fullmatch(text, label_end, figure_start) is not None
+
+
 def _line_records(
     passage: Passage,
     context: str,
@@ -1229,6 +1249,8 @@ def _line_records(
             _hypothetical(text, start, figure.end, end)
             or _about_something_else(text, figure, start)
             or NORM_AFTER.match(text, figure.end)
+            # "**Goal:** none for 3.5%": the label's answer is no
+            or (label is not None and _NONE_FOR.match(text, label.end(), figure.start) is not None)
         ):
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end() and quote is None:
@@ -1243,6 +1265,8 @@ def _line_records(
                 if (o.start < figure.start or o.code not in (topic, "NATO"))
                 and o.end > dateline_end
                 and o.start < comment
+                # "NATO's own estimate, published in April, is lower, at 1.9%": a source, no spender
+                and not (o.code == "NATO" and _SOURCE_AFTER.match(text, o.end))
                 # "..., which also counts part of our support for Ukraine, our spending will be 2.3%"
                 and not any(a <= o.start < b for a, b in relatives)
             ]
@@ -1261,7 +1285,7 @@ def _line_records(
                 # "2024: 2.05% of GDP (provisional)": a line of the topic's years
                 or (
                     label
-                    and figure.start == label.end()
+                    and _right_after(text, label.end(), figure.start)
                     and YEAR_CELL.fullmatch(label.group("label").strip())
                 )
             )
@@ -1278,7 +1302,7 @@ def _line_records(
         # a line's year label is its figure's year: "2014 – 1.01% (in September, allies ...)", "2026e: 2.1 pct"
         year_label = (
             YEAR_CELL.fullmatch(label.group("label").strip())
-            if label and figure.start == label.end()
+            if label and _right_after(text, label.end(), figure.start)
             else None
         )
         if year_label is not None:

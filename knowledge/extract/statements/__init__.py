@@ -59,7 +59,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from knowledge.extract.people import NUMBERED_PARAGRAPH, PersonIndex, Referent, shared_index, turn_label
+from knowledge.extract.people import (
+    NUMBERED_PARAGRAPH,
+    STRONG,
+    PersonIndex,
+    Referent,
+    shared_index,
+    turn_label,
+)
 from knowledge.extract.reader import is_table_row
 from knowledge.extract.statements.corrections import (
     apply_correction,
@@ -1012,6 +1019,7 @@ def _colon_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     text = passage.text.rstrip()
     if not text.endswith(":") or passage.position in reading.covered:
         return None
+    text = STRONG.sub(r"\1", text)  # "**Mark Rutte**, NATO Secretary General, in Brussels:"
     cast = reading.cast(passage)
     found = _introducer(text, cast)
     if found is None:
