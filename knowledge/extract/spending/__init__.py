@@ -164,7 +164,10 @@ def _public_turns(article: Article) -> set[int]:
     for index, (paragraph, texts) in enumerate(paragraphs):
         label = turn_label(texts[0]) if ":" in texts[0] or texts[0].startswith("Q") else None
         asks = label is not None and is_questioner(label.group("label"))
-        if asks and not texts[-1].rstrip().endswith("?"):
+        # an interview's "Q:" puts what others say to the guest ("Q: The opposition says the true
+        # figure is nearer 1.7%."): a premise, never the article's figure
+        plain_question = label is not None and label.group("label").strip().lower() in _QUESTION_LABELS
+        if asks and not plain_question and not texts[-1].rstrip().endswith("?"):
             # "HOST 2: I've got Italy still stuck at 1.5%." / "GUEST: No, that's an old number."
             reply = paragraphs[index + 1][1][0] if index + 1 < len(paragraphs) else ""
             answer = turn_label(reply)
@@ -174,6 +177,7 @@ def _public_turns(article: Article) -> set[int]:
     return turns
 
 
+_QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 _DENIED = re.compile(
     r"(?:No[,.!]|Not\s+(?:quite|really|any\s+more)\b|Actually,|That['’]s\s+(?:an\s+old|out\s+of\s+date|wrong))"
 )

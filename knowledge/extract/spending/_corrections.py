@@ -29,7 +29,8 @@ _EARLIER_VERSION = re.compile(
     r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
     r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
-    r"(?:reported|said|wrote|stated)\b"
+    # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)
+    r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|[A-Z]))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
     re.I,

@@ -76,7 +76,11 @@ def spoken_records(
     records: list[SpendingRecord] = []
     for speaker in dict.fromkeys(s.speaker for s in own):
         words = [s for s in own if s.speaker == speaker]
-        ally = _speaks_for(roles[speaker], words) or _placed_office(article, roles[speaker], words)
+        ally = (
+            _speaks_for(roles[speaker], words)
+            or _placed_office(article, roles[speaker], words)
+            or _office_in_title(article, roles[speaker])
+        )
         if ally is None:
             continue
         for statement in words:
@@ -98,6 +102,18 @@ def _speaks_for(role: str | None, words: list[StatementRecord]) -> str | None:
     currencies = {q.currency for s in words for q in find_money(s.text) if q.currency}
     ally = ally_of_currency(currencies.pop()) if len(currencies) == 1 else None
     return ally if ally is not None and by_code(ally).nato_member else None
+
+
+def _office_in_title(article: Article, role: str | None) -> str | None:
+    """Return the ally whose office the title gives the person's role: "Slovenia's defence minister on
+    the long climb" over an interview with "Defence Minister Tanja Resnik" (a role naming no country)."""
+    if not role or _NOT_NATIONAL.search(role) or not _OFFICE.search(role):
+        return None
+    title = article.meta.title or ""
+    for country, _start, end in find_country_mentions(title):
+        if country.nato_member and re.match(rf"['’]s\s+{re.escape(role)}\b", title[end:], re.I) is not None:
+            return country.code
+    return None
 
 
 def _placed_office(article: Article, role: str | None, words: list[StatementRecord]) -> str | None:

@@ -370,6 +370,7 @@ def extract_statements(
     # a written answer's author ("Answered on 12 March by Jane Doe, Minister:"): every paragraph
     # after the line is the answer, up to the next speaker's line
     answering: _Said | None = None
+    answerer: StatementRecord | None = None  # whom an interview's "A:" is, once known
     for number, passages in enumerate(paragraphs):
         quoted_before, last_quoted = last_quoted, None  # only the paragraph right before counts
         turn = turn_statements(
@@ -378,6 +379,16 @@ def extract_statements(
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if turn and _answer_turn(passages[0].text):
+            # every "A:" is the one person interviewed, however many others their answers quote
+            # ("A: Mark Rutte told me ...: “...”" does not make the next "A:" his)
+            answerer = answerer or turn[0]
+            turn = [
+                r.model_copy(update={"speaker": answerer.speaker, "speaker_type": answerer.speaker_type})
+                if r.speaker == turn[0].speaker
+                else r
+                for r in turn
+            ]
         if turn is not None:
             for record in turn:
                 records = join_interrupted(records, record)
@@ -575,6 +586,17 @@ _EXCERPTS = re.compile(
     re.I,
 )
 _THIRD_PERSON_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
+
+
+def _answer_turn(text: str) -> bool:
+    """Return whether a paragraph is an interview's answer turn ("A: ...", "GUEST: ...")."""
+    label = turn_label(text)
+    return label is not None and label.group("label").strip().lower() in (
+        "a",
+        "answer",
+        "guest",
+        "interviewee",
+    )
 
 
 def _excerpts_of(passages: list[Passage], reading: _Reading) -> _Said | None:

@@ -47,7 +47,8 @@ _RELEASE_REACH = 400  # characters: the label stands at the top
 # A question set out as a turn ("Q: ...", "**Q:** ...", "INTERVIEWER: ..."): the text is an interview.
 _INTERVIEWED = re.compile(
     r"\b(?:interview(?:ed|s)?|spoke (?:to|with)|speaks (?:to|with)|talked (?:to|with)|sat down with|told"
-    r"|questions? (?:for|to)|Q&A|in conversation|conversation with|met (?:him|her)|asked)\b",
+    r"|questions? (?:for|to)|Q&A|in conversation|conversation with|met (?:him|her|us|me)|asked"
+    r"|received (?:us|me)|(?:the|our|this) conversation)\b",
     re.I,
 )
 _QUESTION_LABEL = re.compile(r"^(?:\*\*|__)?(?:Q|Question|INTERVIEWER|Interviewer)(?:\*\*|__)?\s*:", re.M)
