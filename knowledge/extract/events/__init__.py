@@ -89,7 +89,9 @@ def extract_events(
     for passage in article.passages:
         opens_section = passage.section is not None and passage.section != section
         section = passage.section
-        found = mentions(passage, published, opens_section=opens_section, asked=asked)
+        previous = article.passages[passage.position - 1] if passage.position else None
+        before = previous.text if previous is not None and previous.paragraph == passage.paragraph else ""
+        found = mentions(passage, published, opens_section=opens_section, asked=asked, before=before)
         if passage.paragraph in simulated or (
             passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
         ):

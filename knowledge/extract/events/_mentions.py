@@ -65,6 +65,7 @@ from knowledge.extract.events._places import (
     PlaceMatch,
     city_named,
     host_place,
+    last_city,
     opening_place,
     place_after,
     place_before,
@@ -125,6 +126,7 @@ _CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\
 # is a meeting; "the European Council said" is the institution.
 _EU_COUNCIL = re.compile(r"\b(?:European|EU)\s+Council\b(?!['’]s|\s+(?:[Pp]resident|conclusions|decision))")
 _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint\b)[a-z]+\s+conference\b")
+_THERE = re.compile(r"\s+there\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
     r"|assemble|assembles|assembled|sit\s+down|sits\s+down"
@@ -211,7 +213,12 @@ _LOOKS_BACK = re.compile(
 
 
 def mentions(
-    passage: Passage, published: PartialDate | None, *, opens_section: bool = False, asked: str = ""
+    passage: Passage,
+    published: PartialDate | None,
+    *,
+    opens_section: bool = False,
+    asked: str = "",
+    before: str = "",
 ) -> list[Mention]:
     """Return the meeting mentions and back references in a passage, in text order, one per meeting.
 
@@ -219,6 +226,8 @@ def mentions(
     ("The Ankara summit") is where the passage's placeless meeting is ("Leaders meet on 7 July").
     asked: the question the passage answers ("When do leaders meet next?"), which names the meeting
     a terse answer gives the place and time of ("In Ankara, on 7 and 8 July 2026.").
+    before: the sentence before in the paragraph, whose place a "there" refers to ("Ankara, not
+    Istanbul. Leaders meet there on 7-8 July").
     """
     text = passage.text
     section = passage.section or ""
@@ -233,7 +242,7 @@ def mentions(
         for m in _noun_mentions(passage, times, published)
         if m is not None
     ]
-    found += [m for m in _verb_mentions(passage, times, published, above) if m is not None]
+    found += [m for m in _verb_mentions(passage, times, published, above, before) if m is not None]
     found += [  # "the meeting in The Hague": the meeting being discussed, with its place when written
         Mention(
             passage,
@@ -310,7 +319,11 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
 
 
 def _verb_mentions(
-    passage: Passage, times: Times, published: PartialDate | None, above: PlaceMatch | None = None
+    passage: Passage,
+    times: Times,
+    published: PartialDate | None,
+    above: PlaceMatch | None = None,
+    sentence_before: str = "",
 ) -> list[Mention | None]:
     """Return the mentions made by a group meeting somewhere, and by decisions taken at a place.
 
@@ -348,6 +361,17 @@ def _verb_mentions(
             )
             if mention and mention.place is None and pattern is _HOSTS_GROUP:
                 mention = replace(mention, place=host_place(text, match.start()))  # "Madrid hosted leaders"
+            there = _THERE.match(text, match.end()) if mention and mention.place is None else None
+            if mention and there is not None:
+                # "Ankara, not Istanbul. Leaders meet there on 7-8 July": the city named last, dated by
+                # the time after "there"
+                city = last_city(text[: group.start()]) or last_city(sentence_before)
+                if city is not None:
+                    found_at = replace(city, start=there.start() + 1, end=there.end())
+                    mention = _mention(
+                        passage, group.start(), there.end(), times, published, noun=False, summit=summit
+                    )
+                    mention = replace(mention, place=found_at) if mention else None
             if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
                 mention = replace(mention, place=opening_place(text, clause, group.start()) or above)
             # a place, or leaders meeting at a time: "before NATO leaders meet next month" dates the

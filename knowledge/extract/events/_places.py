@@ -351,6 +351,18 @@ def _described(match: re.Match[str], start: int) -> PlaceMatch | None:
     return PlaceMatch(country.prose_name(), country.code, True, start, match.end(), described=True)
 
 
+def last_city(text: str) -> PlaceMatch | None:
+    """Return the last known city text names, the one a following "there" refers to."""
+    found = None
+    for match in _NAME_PATTERN.finditer(text):
+        if text[max(0, match.start() - 4) : match.start()].lower() == "not ":
+            continue  # "Ankara, not Istanbul"
+        place = resolve(match.group(0), match.start() == 0, 0, 0)
+        if place is not None and place.country and not place.is_country:
+            found = place
+    return found
+
+
 def city_named(text: str, country: str) -> PlaceMatch | None:
     """Return the first known city of a country that text names ("The Hague, June 2025"), if any."""
     for match in _NAME_PATTERN.finditer(text):
