@@ -25,7 +25,7 @@ from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
 _EARLIER_VERSION = re.compile(
     # not another's: "the 1.31% shown in NATO's last report" is no earlier version of this text
-    r"(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
+    r"(?<![’']s\s)\b(?:earlier|previous|original|first|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
     r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
     r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
@@ -38,6 +38,8 @@ _EARLIER_VERSION = re.compile(
 _RIGHT_CUE = re.compile(
     r"\b(?:correct(?:ed)?|right|actual|accurate)\s+(?:figure|number|amount|share|value)\b"
     r"|\bshould\s+have\s+(?:said|read|been)\b|\b(?:is|was)\s+(?:in\s+fact|actually)\b|\bcorrected\s+to\b"
+    # "... and that 2.5% is correct": the cue is the figure's own start
+    r"|(?<![\d.])(?=\d[\d.,]*\s*(?:%|per\s*cent)\s+(?:is|was)\s+(?:the\s+)?(?:correct|right)\b)"
     r"|;\s*(?:it|the\s+figure|the\s+share)\s+(?:is|was)\b"
     # "That was wrong: the figure published by the ministry is 1.46 per cent."
     r"|\b(?:that|this|it)\s+(?:was|is)\s+(?:wrong|incorrect|inaccurate|an\s+error|a\s+mistake)\b",

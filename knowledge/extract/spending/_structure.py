@@ -1186,6 +1186,13 @@ _SOURCE_AFTER = re.compile(
 _NONE_FOR = re.compile(r"\s*(?:none|nil|no\s+(?:goal|target|plan|date)|not\s+yet)\b", re.I)
 
 
+_ITEM_OPENING = re.compile(r"[^\w$€£]*")
+_ITEM_CUE = re.compile(
+    r"\s*(?:of\s+GDP\s+)?(?:(?:for|on)\s+(?:core\s+)?defen[cs]e\b|(?:last|this|next)\s+year\b|in\s+(?:19|20)\d\d\b)",
+    re.I,
+)
+
+
 def _right_after(text: str, label_end: int, figure_start: int) -> bool:
     """Return whether a figure is the first thing after a line's label, an approximation's word aside."""
     return figure_start == label_end or _LABEL_GAP.fullmatch(text, label_end, figure_start) is not None
@@ -1278,6 +1285,12 @@ def _line_records(
             and (
                 topic_lead.search(text, start, figure.start)
                 or (start == 0 and _SUBJECTLESS.match(text) is not None)  # a list item under "## Canada"
+                # a telegraphic item that opens with its figure: "👉 2.5% of GDP for defence in 2026 — ..."
+                or (
+                    index == 0
+                    and _ITEM_OPENING.fullmatch(text, 0, figure.start) is not None
+                    and _ITEM_CUE.match(text, figure.end) is not None
+                )
                 or (
                     label
                     and (_TOPIC_LEAD.search(label.group(0)) or _TARGET_LABEL.search(label.group("label")))
@@ -1810,7 +1823,12 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     talk = _AMOUNT_TALK.search(text, start, min(end, quantity.end + 40)) or (
         spending and _DEFENCE_TALK.search(context)
     )
-    if not talk or _NOT_AMOUNT.search(near) or _AID_AFTER.match(text, quantity.end):
+    if (
+        not talk
+        or _NOT_AMOUNT.search(near)
+        or _AID_AFTER.match(text, quantity.end)
+        or _to_non_ally(text, quantity.end)
+    ):
         return None
     if increase:
         return Metric.AMOUNT_INCREASE
@@ -1825,6 +1843,19 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     if _CHANGE_WORD.search(text, max([own_start, *previous]), after):
         return None  # "rose by €4bn", "an additional ... of which": a change, not a level
     return Metric.AMOUNT
+
+
+# Money sent somewhere: "EUR 20 million in military equipment to neighbouring Moldova"
+_SENT_TO = re.compile(r"[^.;,]{0,40}?\b(?:to|for)\s+(?:neighbouring\s+|the\s+)?(?=[A-Z])")
+
+
+def _to_non_ally(text: str, end: int) -> bool:
+    """Return whether an amount goes to a country outside the alliance (aid), by the words after it."""
+    sent = _SENT_TO.match(text, end)
+    if sent is None:
+        return False
+    named = find_country_mentions(text[sent.end() : sent.end() + 40])
+    return bool(named) and named[0][1] == 0 and not named[0][0].nato_member
 
 
 def _qualified(text: str, quantity: Quantity) -> _Found:
