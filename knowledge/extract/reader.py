@@ -336,7 +336,9 @@ def is_table_row(line: str) -> bool:
     ):
         return False  # one cell (prose puts a space after its commas, CSV never): cheaper than the split
     cells = [c for c in table_cells(row) if c.strip()]
-    return len(cells) >= 3 and any(_NUMERIC_CELL.search(c) for c in cells)
+    # a Markdown row set in outer bars may have two cells: "| Greece | 3.05 |"
+    fenced = line.strip().startswith("|") and line.strip().endswith("|") and len(cells) == 2
+    return (len(cells) >= 3 or fenced) and any(_NUMERIC_CELL.search(c) for c in cells)
 
 
 def is_pair_row(line: str) -> bool:

@@ -447,7 +447,37 @@ def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:
     for record in sorted(records, key=lambda r: r.passage):
         if record.value is not None and record.subject != ALLIANCE:
             first.setdefault(_figure_key(record), record)
-    return [r for r in records if r.value is None or r.subject == ALLIANCE or first[_figure_key(r)] is r]
+    kept = [r for r in records if r.value is None or r.subject == ALLIANCE or first[_figure_key(r)] is r]
+    return [r for r in kept if not _bound_known(r, kept)]
+
+
+# A bound as written: "more than 4%", "at least 2%", "well above 3%", "less than 2%"
+_BOUND = re.compile(
+    r"(?:(?:well|just|comfortably|already)\s+)?(?P<dir>more\s+than|at\s+least|above|over|in\s+excess\s+of"
+    r"|(?P<below>less\s+than|below|under|at\s+most))\s+(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)",
+    re.I,
+)
+
+
+def _bound_known(record: SpendingRecord, records: list[SpendingRecord]) -> bool:
+    """Return whether a bound says less than a figure the article gives the same ally for the same
+    year (or, for an undated bound, for any year): "now spends at least 2%" beside its table's 4.12%
+    adds nothing an answer should show."""
+    if record.value is not None or record.subject == ALLIANCE or record.metric is not Metric.SHARE_OF_GDP:
+        return False
+    bound = _BOUND.fullmatch(record.as_written.strip())
+    if bound is None:
+        return False
+    limit, below = float(bound.group("num")), bound.group("below") is not None
+    year = record.when.year if record.when else None
+    return any(
+        r.subject == record.subject
+        and r.metric is Metric.SHARE_OF_GDP
+        and r.value is not None
+        and (year is None or (r.when is not None and r.when.year == year))
+        and (r.value < limit if below else r.value > limit)
+        for r in records
+    )
 
 
 def _figure_key(record: SpendingRecord) -> tuple[object, ...]:

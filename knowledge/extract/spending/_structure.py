@@ -125,7 +125,11 @@ CLAIM = re.compile(
     # a figure denied: "the figure of 1.6 per cent ... does not correspond to any NATO estimate"
     r"|\b(?:does|do|did)\s+not\s+(?:correspond|match|tally|reflect)\b|\b(?:is|was)\s+not\s+(?:right|correct|accurate)\b"
     # unverified reports, and a parliamentary question's premise ("To ask the Secretary of State ...")
-    r"|\b(?:of|amid|after|despite|press|media|newspaper|unconfirmed)\s+reports?\s+that\b|^\s*to\s+ask\s+the\b",
+    r"|\b(?:of|amid|after|despite|press|media|newspaper|unconfirmed)\s+reports?\s+that\b|^\s*to\s+ask\s+the\b"
+    # another piece of a series, told of by the page: "The first instalment, on Norway's plan to reach
+    # 3% of GDP, was published on Monday."
+    r"|\b(?:first|second|third|previous|last|next|earlier)\s+(?:instalment|installment|episode|part)\b"
+    r"(?:[^.]|\.\d)*\b(?:was|is|will\s+be)\s+(?:published|aired|broadcast|available)\b",
     re.I,
 )
 
@@ -250,7 +254,7 @@ _PRESENT = re.compile(
 )
 # Words that put a figure over many years: no one year is its year.
 _SPAN_OF_YEARS_TALK = re.compile(
-    r"\b(?:(?:the\s+)?(?:last|past|previous)\s+(?:decade|(?:few|several|\w+)\s+years)|for\s+(?:years|decades)"
+    r"\b(?:(?:the\s+)?(?:last|past|previous)\s+(?:decade|(?:few|several|\w+)\s+years)|for\s+(?:years|decades|a\s+decade)"
     r"|in\s+recent\s+years|for\s+most\s+of)\b",
     re.I,
 )
