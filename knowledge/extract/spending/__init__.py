@@ -448,7 +448,22 @@ def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:
         if record.value is not None and record.subject != ALLIANCE:
             first.setdefault(_figure_key(record), record)
     kept = [r for r in records if r.value is None or r.subject == ALLIANCE or first[_figure_key(r)] is r]
-    return [r for r in kept if not _bound_known(r, kept)]
+    return [_standing_bound(r) for r in kept if not _bound_known(r, kept)]
+
+
+def _standing_bound(record: SpendingRecord) -> SpendingRecord:
+    """Return a bound whose year the text does not write without one: "Poland, which already spends
+    more than 4%" tells how the ally stands, not a year's figure (a year only inferred from the
+    article's date or the sentences before is none of its own)."""
+    if (
+        record.value is not None
+        or record.metric is not Metric.SHARE_OF_GDP
+        or record.when is None
+        or not record.when.inferred
+        or _BOUND.fullmatch(record.as_written.strip()) is None
+    ):
+        return record
+    return record.model_copy(update={"when": None})
 
 
 # A bound as written: "more than 4%", "at least 2%", "well above 3%", "less than 2%"
