@@ -98,6 +98,7 @@ from knowledge.extract.statements.frames import (
     only_details,
     parenthetical_report,
     participle_report,
+    person_at,
     place_of,
     relative_report,
     relative_speaker,
@@ -994,12 +995,10 @@ _ROLE_TAIL = re.compile(r"(?:\s*,\s*[^:,]{1,80}){0,2}\s*:\s*")
 def answered_by(opening: str, cast: Cast) -> _Introducer | None:
     """Return who gives a written answer: the person its "Answered ... by" line names."""
     found = _ANSWERED_BY.match(opening)
-    if found is None:
+    named = person_at(opening, found.end(), cast) if found is not None else None
+    if named is None or not _ROLE_TAIL.fullmatch(opening, named[1]):
         return None
-    speaker, end = speaker_at(opening, found.end(), cast)
-    if speaker is None or speaker.type is not SpeakerType.PERSON or not _ROLE_TAIL.fullmatch(opening, end):
-        return None
-    return _Introducer(speaker, "")
+    return _Introducer(named[0], "")
 
 
 # "Best line of the week, from Lithuania's defence minister Jane Doe yesterday:": the words are hers.

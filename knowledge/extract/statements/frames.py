@@ -344,14 +344,21 @@ _QUOTES = re.compile(r"\b(?:quotes|quoted|cites|cited)\s+")
 _AS_SAYING = re.compile(r"\s+as\s+(?P<verb>saying)\b|(?P<colon>\s*:)")
 
 
+def person_at(text: str, start: int, cast: Cast) -> tuple[Speaker, int] | None:
+    """Return the person named at start (not a body or an unnamed source) and where the name ends."""
+    speaker, end = speaker_at(text, start, cast)
+    if speaker is None or speaker.type is not SpeakerType.PERSON:
+        return None
+    return speaker, end
+
+
 def _relayed(text: str, cast: Cast) -> Frame | None:
     """Return the person a paper or another source quotes, with "saying" (or the colon) as the verb."""
     relay = _QUOTES.search(text)
-    if relay is None:
+    named = person_at(text, relay.end(), cast) if relay is not None else None
+    if relay is None or named is None:
         return None
-    speaker, end = speaker_at(text, relay.end(), cast)
-    if speaker is None or speaker.type is not SpeakerType.PERSON:
-        return None
+    speaker, end = named
     verb = _AS_SAYING.match(text, end)
     if verb is None:
         return None
