@@ -830,7 +830,7 @@ def _clean_name(candidate: str, *, trim_left: bool, titled: bool = False) -> str
     return " ".join(words)
 
 
-_FOREIGN_ARTICLES = _words("el los las il lo gli het les das")
+_FOREIGN_ARTICLES = _words("el los las il lo gli het das")  # not "les": Les Aspin
 
 
 def _not_name_word(word: str) -> bool:

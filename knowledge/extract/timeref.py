@@ -507,7 +507,7 @@ _PAST_CUE = re.compile(
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
     # "With leaders due in Ankara on 7 and 8 July": due somewhere, not "due to the war"
-    r"|(?<!was\s)(?<!were\s)due\s+(?:in|at|on)\b"
+    r"|(?<!was\s)(?<!were\s)due\s+(?:in|at|on)\b(?!\s+part\b)"
     # a meeting in the present tense is one to come: "when alliance leaders gather in Ankara on July 7th"
     r"|(?<!to )(?:gather|meet|convene|opens|begins|starts|closes))\b",  # not an infinitive: "were scheduled to meet"
     re.I,
@@ -591,7 +591,8 @@ def _resolve_weekday(
 # A chronology's entry opens with its date as a label: "2014 — Allies agree ...", "June 2025: ...",
 # "2026 (plan): ...". Everything the line says happens then unless it writes another year.
 _LINE_DATE = re.compile(
-    rf"\s*(?:(?:early|mid|late)[-\s]+|(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
+    # "2014 — ", "May 2025 — ", "24-25 June 2025 — "
+    rf"\s*(?:(?:early|mid|late)[-\s]+|(?:(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<end_day>\d{{1,2}}))?\s+)?(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)"
     r"(?:\s*\([^()]{1,20}\))?\s*(?:[—–:]|-\s)\s*(?=\S)",
     re.I,
 )
@@ -609,4 +610,11 @@ def line_date(text: str) -> TimeRef | None:
     if match is None:
         return None
     month = MONTHS[match.group("month").lower()] if match.group("month") else None
-    return TimeRef(text=match.group(0).strip(" —–:-"), year=int(match.group("year")), month=month)
+    day, end_day = match.group("day"), match.group("end_day")
+    return TimeRef(
+        text=match.group(0).strip(" —–:-"),
+        year=int(match.group("year")),
+        month=month,
+        day=int(day) if day else None,
+        end_day=int(end_day) if end_day else None,
+    )

@@ -966,7 +966,8 @@ def _opened_yesterday(
 
 
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:
-    """Return the article's date for "today" right after the phrase ("arrive in X today")."""
+    """Return the article's date for "today" right after the phrase ("arrive in X today"), and the
+    day after it for "tomorrow" ("the summit that opens in Vilnius tomorrow")."""
     match = _TODAY.search(text, start, end + 10)
     if match is None or published is None or published.month is None or published.day is None:
         return None

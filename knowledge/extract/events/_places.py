@@ -351,12 +351,15 @@ def _described(match: re.Match[str], start: int) -> PlaceMatch | None:
     return PlaceMatch(country.prose_name(), country.code, True, start, match.end(), described=True)
 
 
+_NOT_THERE = re.compile(r"\b(?:not|than|from|of|instead\s+of)\s+$", re.I)
+
+
 def last_city(text: str) -> PlaceMatch | None:
     """Return the last known city text names, the one a following "there" refers to."""
     found = None
     for match in _NAME_PATTERN.finditer(text):
-        if text[max(0, match.start() - 4) : match.start()].lower() == "not ":
-            continue  # "Ankara, not Istanbul"
+        if _NOT_THERE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "Ankara, not Istanbul", "rather than Istanbul", "travelled from Brussels"
         place = resolve(match.group(0), match.start() == 0, 0, 0)
         if place is not None and place.country and not place.is_country:
             found = place

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.numbers import KRONER
+from knowledge.extract.numbers import KRONER, QualifierKind, qualifier_before
 from knowledge.extract.people import is_questioner, turn_label
 from knowledge.extract.reader import is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
@@ -130,7 +130,7 @@ def extract_spending(
         for r in _anaphoric_years(corrected, sentences, labels)
     ]
     public = _public_turns(sentences)
-    own = _framed_estimates(own, sentences)
+    own = [_standing_bound(r, sentences) for r in _framed_estimates(own, sentences)]
     return _once(
         _restated(
             [
@@ -448,51 +448,60 @@ def _once(records: list[SpendingRecord]) -> list[SpendingRecord]:
         if record.value is not None and record.subject != ALLIANCE:
             first.setdefault(_figure_key(record), record)
     kept = [r for r in records if r.value is None or r.subject == ALLIANCE or first[_figure_key(r)] is r]
-    return [_standing_bound(r) for r in kept if not _bound_known(r, kept)]
+    return [r for r in kept if not _bound_known(r, kept)]
 
 
-def _standing_bound(record: SpendingRecord) -> SpendingRecord:
-    """Return a bound whose year the text does not write without one: "Poland, which already spends
-    more than 4%" tells how the ally stands, not a year's figure (a year only inferred from the
-    article's date or the sentences before is none of its own)."""
-    if (
-        record.value is not None
-        or record.metric is not Metric.SHARE_OF_GDP
-        or record.when is None
-        or not record.when.inferred
-        or _BOUND.fullmatch(record.as_written.strip()) is None
-    ):
-        return record
-    return record.model_copy(update={"when": None})
+def _bound(record: SpendingRecord) -> tuple[float, bool] | None:
+    """Return a share-of-GDP bound's number and whether it is an upper bound ("less than 2%"), or None
+    for anything else (a value, a range)."""
+    if record.value is not None or record.metric is not Metric.SHARE_OF_GDP:
+        return None
+    number = _BOUND_NUMBER.search(record.as_written)
+    qualifier = qualifier_before(record.as_written, number.start()) if number else None
+    if number is None or qualifier is None or qualifier.kind is QualifierKind.APPROXIMATE:
+        return None
+    return float(number.group(0)), qualifier.kind is QualifierKind.UPPER_BOUND
 
 
-# A bound as written: "more than 4%", "at least 2%", "well above 3%", "less than 2%"
-_BOUND = re.compile(
-    r"(?:(?:well|just|comfortably|already)\s+)?(?P<dir>more\s+than|at\s+least|above|over|in\s+excess\s+of"
-    r"|(?P<below>less\s+than|below|under|at\s+most))\s+(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)",
-    re.I,
-)
+_BOUND_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MEASURED = (FigureStatus.ACTUAL, FigureStatus.ESTIMATE, None)
 
 
 def _bound_known(record: SpendingRecord, records: list[SpendingRecord]) -> bool:
-    """Return whether a bound says less than a figure the article gives the same ally for the same
-    year (or, for an undated bound, for any year): "now spends at least 2%" beside its table's 4.12%
-    adds nothing an answer should show."""
-    if record.value is not None or record.subject == ALLIANCE or record.metric is not Metric.SHARE_OF_GDP:
+    """Return whether a bound of what an ally spends says less than a figure the article gives it for
+    the same year (or, for an undated bound, for any year): "now spends at least 2%" beside its
+    table's 4.12% adds nothing an answer should show. A pledge ("at least 3% from now on") is no
+    measurement and stays."""
+    bound = _bound(record)
+    if bound is None or record.subject == ALLIANCE or record.status not in _MEASURED:
         return False
-    bound = _BOUND.fullmatch(record.as_written.strip())
-    if bound is None:
-        return False
-    limit, below = float(bound.group("num")), bound.group("below") is not None
+    limit, below = bound
     year = record.when.year if record.when else None
     return any(
         r.subject == record.subject
         and r.metric is Metric.SHARE_OF_GDP
         and r.value is not None
+        and r.status in _MEASURED
         and (year is None or (r.when is not None and r.when.year == year))
         and (r.value < limit if below else r.value > limit)
         for r in records
     )
+
+
+def _standing_bound(record: SpendingRecord, article: Article) -> SpendingRecord:
+    """Return a present-tense bound whose year the text does not write without one: "Poland, which
+    already spends more than 4%" tells how the ally stands, not a year's figure (a year only inferred
+    from the article's date or the sentences before is none of its own)."""
+    if record.when is None or not record.when.inferred or _bound(record) is None:
+        return record
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    if at < 0 or _PRESENT_VERB.search(text, max(0, at - 40), at) is None:
+        return record
+    return record.model_copy(update={"when": None})
+
+
+_PRESENT_VERB = re.compile(r"\b(?:spends|spend|is|are|remains?|stays?|sits?|stands?)\b", re.I)
 
 
 def _figure_key(record: SpendingRecord) -> tuple[object, ...]:
@@ -658,7 +667,7 @@ def _figure_count(text: str) -> int:
 # no one between the verb and "to" ("the government wants to reach 3%") the aim is the subject's own.
 _DEMAND_LEAD = re.compile(
     rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?"
-    r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost|jump|go|move|rise|climb|double)\b[^.;]*$",
+    r"(?!to\b)[^.;,]{1,40}?\b(?:to\s+)?(?:spend|reach|raise|hit|meet|increase|commit|lift|boost|jump|double)\b[^.;]*$",
     re.I,
 )
 

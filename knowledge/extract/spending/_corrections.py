@@ -25,12 +25,12 @@ from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
 _EARLIER_VERSION = re.compile(
     # not another's: "the 1.31% shown in NATO's last report" is no earlier version of this text
-    r"(?<![’']s\s)\b(?:earlier|previous|original|first|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
+    r"(?<![’']s\s)\bfirst\s+version\b|(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
     r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
     r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
     # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)
-    r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|[A-Z]))|said|wrote|stated)\b"
+    r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
     re.I,

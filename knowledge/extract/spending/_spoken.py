@@ -164,7 +164,7 @@ def _read_words(
     return records
 
 
-_CORRECTING = re.compile(r"\b(?:correct|corrected|correction)\b", re.I)
+_CORRECTING = re.compile(r"\bcorrect(?:ed)?\s+(?:figure|number|share)\b|\bcorrection\b", re.I)
 _LOOKAHEAD = 12  # a statement's words run over at most this many of the article's passages
 
 

@@ -66,7 +66,7 @@ from knowledge.extract.spending._clauses import (
 )
 from knowledge.extract.spending._status import ESTIMATES_SOURCE, figure_status
 from knowledge.extract.spending._venues import is_venue
-from knowledge.extract.timeref import WRITTEN_YEAR, counted_from, find_times
+from knowledge.extract.timeref import WRITTEN_YEAR, counted_from, find_times, line_date
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats, one_ally
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 from knowledge.wordscan import fold_case
@@ -123,7 +123,7 @@ CLAIM = re.compile(
     r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b"
     # a figure denied: "the figure of 1.6 per cent ... does not correspond to any NATO estimate"
-    r"|\b(?:does|do|did)\s+not\s+(?:correspond|match|tally|reflect)\b|\b(?:is|was)\s+not\s+(?:right|correct|accurate)\b"
+    r"|\b(?:figure|number)\b(?:[^.;]|\.\d){0,80}?\b(?:(?:does|do|did)\s+not\s+(?:correspond|tally)|(?:is|was)\s+not\s+(?:right|correct|accurate))\b"
     # unverified reports, and a parliamentary question's premise ("To ask the Secretary of State ...")
     r"|\b(?:of|amid|after|despite|press|media|newspaper|unconfirmed)\s+reports?\s+that\b|^\s*to\s+ask\s+the\b"
     # another piece of a series, told of by the page: "The first instalment, on Norway's plan to reach
@@ -547,10 +547,6 @@ _MEANS_OF_PLAN = re.compile(
 )
 _SENTENCE_BEFORE = "year of the sentence before"  # how a setting sentence's year is inferred
 _ENTRY = "year of the timeline entry"
-# A timeline's entry opens with its date: "2024 — The summit is held ...", "24-25 June 2025 — At The Hague"
-_ENTRY_YEAR = re.compile(
-    r"\s*(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)\s*(?=[A-Z])"
-)
 _SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the scene for the next
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
@@ -1086,13 +1082,9 @@ def context_years(article: Article) -> list[TimeRef | None]:
     setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
     entry: tuple[str | None, int, TimeRef] | None = None  # a timeline's "2024 — ..." paragraph and its year
     for passage in article.passages:
-        label = _ENTRY_YEAR.match(passage.text)
-        if label is not None:
-            entry = (
-                passage.section,
-                passage.paragraph,
-                TimeRef.inferred_as(_ENTRY, year=int(label.group("year"))),
-            )
+        label = line_date(passage.text)  # a timeline's "2024 — ...", "24-25 June 2025 — ..."
+        if label is not None and label.year is not None:
+            entry = (passage.section, passage.paragraph, TimeRef.inferred_as(_ENTRY, year=label.year))
         if entry is not None and (passage.section, passage.paragraph) == entry[:2]:
             years.append(entry[2])  # every sentence of the entry is of its year, "Poland spends 4.1%" too
             continue
@@ -1187,10 +1179,18 @@ _SOURCE_AFTER = re.compile(
 )
 
 
+_SUGGESTED_BEFORE = re.compile(
+    r"\b(?:suggest(?:s|ed)?|propos(?:es|ed)|float(?:s|ed))\s+(?:(?:a|an|the)\s+)?(?:(?:figure|target|level)\s+of\s+)?$",
+    re.I,
+)
 _NONE_FOR = re.compile(r"\s*(?:none|nil|no\s+(?:goal|target|plan|date)|not\s+yet)\b", re.I)
 
 
 _ITEM_OPENING = re.compile(r"[^\w$€£]*")
+_ITEM_OF_ALL = re.compile(
+    r"\b(?:NATO|alliance|(?:every|each|any)\s+ally|all\s+(?:the\s+)?allies|guideline|minimum|goal|target)\b",
+    re.I,
+)
 _ITEM_CUE = re.compile(
     r"\s*(?:of\s+GDP\s+)?(?:(?:for|on)\s+(?:core\s+)?defen[cs]e\b|(?:last|this|next)\s+year\b|in\s+(?:19|20)\d\d\b)",
     re.I,
@@ -1262,6 +1262,8 @@ def _line_records(
             or NORM_AFTER.match(text, figure.end)
             # "**Goal:** none for 3.5%": the label's answer is no
             or (label is not None and _NONE_FOR.match(text, label.end(), figure.start) is not None)
+            # "US officials have privately suggested 3.5%": a figure put forward, no one's spending
+            or _SUGGESTED_BEFORE.search(text, max(0, figure.start - 40), figure.start) is not None
         ):
             continue
         if len(label_codes) == 1 and label and figure.start >= label.end() and quote is None:
@@ -1294,6 +1296,7 @@ def _line_records(
                     index == 0
                     and _ITEM_OPENING.fullmatch(text, 0, figure.start) is not None
                     and _ITEM_CUE.match(text, figure.end) is not None
+                    and _ITEM_OF_ALL.search(text) is None  # "👉 3.5% ... the NATO goal for every ally"
                 )
                 or (
                     label
@@ -1409,6 +1412,8 @@ def _line_records(
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_FIGURE_YEAR = re.compile(r"(?<=\bin\s)(?:19|20)\d\d\b|(?<=\bfor\s)(?:19|20)\d\d\b")
+_YEAR_SPAN = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until)\s+(?:19|20)\d\d\b", re.I)
 
 
 def _respectively(text: str, records: list[SpendingRecord]) -> list[SpendingRecord]:
@@ -1432,7 +1437,10 @@ def _respectively(text: str, records: list[SpendingRecord]) -> list[SpendingReco
         if records[i].metric is not metric:
             break
         listed.insert(0, (at, i))
-    years = [m for m in _YEAR.finditer(text, 0, listed[0][0])][-len(listed) :]
+    # only figures' own years ("in 2027", "for 2028"), never a span ("Between 2014 and 2024, ...")
+    years = [m for m in _FIGURE_YEAR.finditer(text, 0, listed[0][0])][-len(listed) :]
+    if _YEAR_SPAN.search(text, 0, listed[0][0]):
+        return records
     if len(listed) < 2 or len(years) != len(listed) or len({m.group(0) for m in years}) != len(years):
         return records
     fixed = list(records)
@@ -1850,7 +1858,10 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
 
 
 # Money sent somewhere: "EUR 20 million in military equipment to neighbouring Moldova"
-_SENT_TO = re.compile(r"[^.;,]{0,40}?\b(?:to|for)\s+(?:neighbouring\s+|the\s+)?(?=[A-Z])")
+_SENT_TO = re.compile(
+    r"[^.;,]{0,40}?\b(?:equipment|aid|assistance|support|weapons|arms|donat\w*|gifts?|sen[dt]|sending|giv\w+"
+    r"|provid\w+|promis\w+|pledg\w+)\b[^.;,]{0,25}?\bto\s+(?:neighbouring\s+|the\s+)?(?=[A-Z])"
+)
 
 
 def _to_non_ally(text: str, end: int) -> bool:

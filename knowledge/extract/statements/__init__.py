@@ -380,6 +380,8 @@ def extract_statements(
         start, end = passages[0].start, passages[-1].end
         first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+        if turn is None:
+            answerer = None  # the article's own words between interviews: the next "A:" may be someone else
         if turn and _answer_turn(passages[0].text):
             # every "A:" is the one person interviewed, however many others their answers quote
             # ("A: Mark Rutte told me ...: “...”" does not make the next "A:" his)
@@ -583,7 +585,7 @@ def _without_repeats(records: list[StatementRecord]) -> list[StatementRecord]:
 _EXCERPTS = re.compile(
     r"\b(?:below|here|what\s+follows)\s+(?:are|is)\s+(?:the\s+)?(?:(?:edited|lightly\s+edited|key|main)\s+)?"
     r"(?:excerpts?|extracts?|(?:full\s+)?text|transcript|passages?)\s+(?:from|of)\s+"
-    r"(?:[^.]{0,60}?\s)?(?P<whose>his|her)\s+(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|statement|testimony|lecture)\b",
+    r"(?:[^.]{0,60}?\s)?(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:speech|remarks|address|statement|testimony|lecture)\b",
     re.I,
 )
 _THIRD_PERSON_SPEECH = re.compile(r"\b(?:said|says|told|tells)\b")
@@ -987,7 +989,9 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
 # A written answer's line: "Answered on 12 March 2026 by Daniel Okafor, Minister of State:", "Answer
 # given by the High Representative on behalf of the Commission:"
 _ANSWERED_BY = re.compile(
-    r"\s*(?:answered|answer\s+given|replied|reply\s+given|response\s+given|reply)\b[^:]{0,60}?\bby\s+", re.I
+    r"\s*(?:answered|answer\s+given|replied|reply\s+given|response\s+given)\b"
+    r"(?:(?!\b(?:tabled|asked|put|question)\b)[^:]){0,60}?\bby\s+",  # not the asker: "a question tabled by"
+    re.I,
 )
 _ROLE_TAIL = re.compile(r"(?:\s*,\s*[^:,]{1,80}){0,2}\s*:\s*")
 
