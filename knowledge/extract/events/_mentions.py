@@ -63,6 +63,7 @@ from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_me
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
+    city_beside,
     city_named,
     host_place,
     last_city,
@@ -104,7 +105,7 @@ _SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
-    r"|council|ministers"
+    r"|council|ministers|every ally|each ally|around the table"
     r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
     r"|t(?:ake|akes|ook) place"
 )
@@ -116,10 +117,16 @@ _SUMMIT = re.compile(
 )
 _INDEFINITE = re.compile(r"(?i:an?)\s")
 _ANY_ONE = re.compile(r"\b(?i:an?|any|no|every)\s+$")
-_GROUP_HEAD = r"(?:leaders|ministers|(?i:heads\s+of\s+(?:state(?:\s+and\s+government)?|government)))"
+_GROUP_HEAD = (
+    r"(?:leaders|ministers|(?i:heads\s+of\s+(?:state(?:\s+and\s+(?:of\s+)?government)?|government)))"
+)
 _MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_HEAD}\b")
 _GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
-_MINISTERIAL = re.compile(r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]e|foreign)\s+)?ministerial\b")
+_MINISTERIAL = re.compile(
+    r"\b(?:NATO|Nato|EU|alliance['’]s)\s+(?:(?:defen[cs]e|foreign)\s+)?ministerial\b"
+    # as translations write it: "the ministerial of the Defence of the NATO in Brussels"
+    r"|\bministerial\s+of\s+(?:the\s+)?(?:(?i:defen[cs]e|foreign(?:\s+affairs)?)\s+of\s+(?:the\s+)?)?(?:NATO|Nato|Alliance|alliance)\b"
+)
 _CONTACT_GROUP = re.compile(r"\b(?:session|meeting)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}Contact\s+Group\b")
 # The European Council is an institution and the name of its meetings: "a special European Council
 # on defence planned for 6 March", "at the EU Council in Brussels on 19-20 March". Only a dated one
@@ -268,6 +275,7 @@ def mentions(
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
     found += _named_decisions(passage, times, published)
+    found += _appointments(passage, times, published, [m.start for m in found])
     found = [_placed(m, context) if m.place is not None and m.place.described else m for m in found]
     found.sort(key=lambda mention: mention.start)
     found += _since(passage, found)
@@ -619,6 +627,56 @@ def _named_decisions(passage: Passage, times: Times, published: PartialDate | No
             found.append(
                 Mention(passage, match.start(), match.end(), None, place, when, EventStatus.PAST, weak=True)
             )
+    return found
+
+
+# What the allies will do together at a place and time no meeting word names: "In July, in Ankara,
+# we will sit around the table again", "will ask every ally in Ankara this July to show ...", "Next
+# July, in Ankara, I will report to our allies".
+_AMONG_ALLIES = re.compile(
+    r"\b(?:allies|(?:every|each)\s+ally|around\s+the\s+table|fellow\s+leaders)\b", re.I
+)
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)")
+_NAMED_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+
+
+def _appointments(
+    passage: Passage, times: Times, published: PartialDate | None, named: list[int]
+) -> list[Mention]:
+    """Return the meetings a sentence about the allies gives only a known city and a named month
+    ahead of the article's date for (see ``_AMONG_ALLIES``), in a sentence where no other mention
+    starts (named: where the passage's other mentions start). Weak: such a mention joins the
+    meeting the article names at that place and time, or makes one of no named kind (NATO's summit
+    in an article about NATO, as any summit no words qualify)."""
+    text = passage.text
+    if published is None or published.month is None or _AMONG_ALLIES.search(text) is None:
+        return []
+    found: list[Mention] = []
+    for when, start, end in times.spans:
+        if when.year is None or when.month is None or not _NAMED_MONTH.search(when.text):
+            continue  # "next month" is too loose a time for a meeting no word names
+        if (when.year, when.month) <= (published.year, published.month):
+            continue
+        place = city_beside(text, start, end)
+        if place is None:
+            continue
+        breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+        first = max((b + 1 for b in breaks if b < start), default=0)
+        last = min((b for b in breaks if b >= end), default=len(text))
+        if _AMONG_ALLIES.search(text, first, last) is None or any(first <= at < last for at in named):
+            continue
+        found.append(
+            Mention(
+                passage,
+                min(start, place.start),
+                max(end, place.end),
+                None,
+                place,
+                when,
+                EventStatus.UPCOMING,
+                weak=True,
+            )
+        )
     return found
 
 

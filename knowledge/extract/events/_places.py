@@ -66,7 +66,7 @@ _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|
 # "the summit of NATO takes place in Hague", "the summit of the Alliance in Hague".
 # ... and "the Summit of Heads of State and Government in Ankara"
 _OF_BODY = (
-    r"(?:\s+of\s+(?:the\s+)?(?:(?i:(?:NATO\s+|allied\s+|the\s+alliance['’]s\s+)?heads\s+of\s+(?:state|government)(?:\s+and\s+(?:state|government))?)"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?i:(?:NATO\s+|allied\s+|the\s+alliance['’]s\s+)?heads\s+of\s+(?:state|government)(?:\s+and\s+(?:of\s+)?(?:state|government))?)"
     r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?"
 )
 # The building between the meeting and its city: "the summit venue in", "the meeting at the
@@ -80,8 +80,9 @@ _BUILDING = (
 # "gathered at a golf resort outside Newport, Wales": a building's town may be near the city named.
 _AFTER = re.compile(
     rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
-    # "in Ankara in Turkey": the country may follow as a second "in", as translations write it
-    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|\s+in\s+{_NAME}\b)?"
+    # "in Ankara in Turkey", "in Ankara, in Turkey": the country may follow as a second "in", as
+    # translations write it
+    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b)?"
 )
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
@@ -90,7 +91,8 @@ _LISTED = re.compile(
     rf"s?\s*[,:](?:\*\*|__)?\s+(?P<place>{_NAME})(?P<suffix>(?:,\s+{_NAME})?)"
     rf"(?=,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b))"
 )
-_SUFFIX_START = re.compile(rf"^(?:,\s+{_SUFFIX_QUALIFIER}|\s+in\s+)")
+_IN_SUFFIX = re.compile(r",?\s+in\s")
+_SUFFIX_START = re.compile(rf"^(?:,?\s+in\s+|,\s+{_SUFFIX_QUALIFIER})")
 _NAME_PATTERN = re.compile(_NAME)
 # "the Lithuanian capital", and a country's: "Albania's capital"
 _CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<demonym>[A-Z]\w+)(?:['’]s)?\s+capital\b")
@@ -150,7 +152,8 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
         return PlaceMatch(place.name, place.country, False, start, match.end())
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
-        written = suffix.removesuffix(".") if suffix.startswith(",") else f", {suffix_name}"
+        # "in Ankara, in Turkey" is shown as "Ankara, Turkey"
+        written = f", {suffix_name}" if _IN_SUFFIX.match(suffix) else suffix.removesuffix(".")
         return PlaceMatch(
             f"{place.name}{written}",
             place.country or suffix_country,
@@ -387,3 +390,19 @@ def _country_of(text: str) -> str | None:
 # Nations within a country, written after a city as its country is: "Newport, Wales". Not country
 # names in the gazetteer: "the Wales pledge" names no spender.
 _NATIONS_OF_COUNTRIES = {"Wales": "GB", "Scotland": "GB", "England": "GB", "Northern Ireland": "GB"}
+
+
+# "in Ankara this July", "In July, in Ankara": a known city written beside a time.
+_IN_CITY_BEFORE = re.compile(rf"\b[Ii]n\s+(?P<place>{_NAME})\s*,?\s+(?:(?:in|on|this|next)\s+)?$")
+_IN_CITY_AFTER = re.compile(rf"\s*,?\s+in\s+(?P<place>{_NAME})\b")
+
+
+def city_beside(text: str, start: int, end: int) -> PlaceMatch | None:
+    """Return the known city written as "in <city>" right before or right after text[start:end]."""
+    for match in (_IN_CITY_AFTER.match(text, end), _IN_CITY_BEFORE.search(text, max(0, start - 60), start)):
+        if match is None:
+            continue
+        place = resolve(match.group("place"), False, match.start("place"), match.end("place"))
+        if place is not None and place.country is not None and not place.is_country:
+            return place
+    return None
