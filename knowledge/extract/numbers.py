@@ -231,9 +231,10 @@ _QUALIFIERS: dict[QualifierKind, str] = {
     QualifierKind.APPROXIMATE: r"approximately|approx\.|around|about|roughly|some|close\s+to|"
     r"an\s+estimated|estimated|circa|ca\.|~",
 }
-# A rise that arrives at its figure: "up to" is then where it went, not a bound.
+# A rise that arrives at its figure: "up to" is then where it went, not a bound; one signs up to a
+# commitment ("signed up to 3.5%"), which is no bound either.
 _MOVED_UP_TO = re.compile(
-    r"\b(?:edged|crept|inched|ticked|moved|went|climbed|rose|risen|jumped|stepped|ramped|crawled|revised|raised|adjusted|pushed|marked|scaled)\s+up\s+to$",
+    r"\b(?:signed|signs|sign|signing|edged|crept|inched|ticked|moved|went|climbed|rose|risen|jumped|stepped|ramped|crawled|revised|raised|adjusted|pushed|marked|scaled)\s+up\s+to$",
     re.I,
 )
 _QUALIFIER_BEFORE = [

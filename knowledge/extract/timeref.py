@@ -41,18 +41,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
+            ("january", "jan", "januar"),
+            ("february", "feb", "februar"),
+            ("march", "mar", "märz"),
             ("april", "apr"),
             ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
+            ("june", "jun", "juni"),
+            ("july", "jul", "juli"),
             ("august", "aug"),
             ("september", "sep", "sept"),
-            ("october", "oct"),
+            ("october", "oct", "oktober"),
             ("november", "nov"),
-            ("december", "dec"),
+            ("december", "dec", "dezember"),
         ],
         start=1,
     )
@@ -64,7 +64,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE_YEAR = re.compile(
     r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
 )
-MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# ... and the German names that differ from the English ones, which translations keep ("24.–25. Juni
+# 2025"); "Mai" is left out, as a name it is more often a person's.
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Januar|Februar|März|Juni|Juli|Oktober|Dezember"
+)
 _MONTH = rf"(?P<month>{MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year as written, on its own: "2023" (``fullmatch`` it).

@@ -105,7 +105,7 @@ _SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
-    r"|council|ministers|every ally|each ally|around the table"
+    r"|council|ministers|every ally|each ally|around the table|signed"
     r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
     r"|t(?:ake|akes|ook) place"
 )
@@ -156,14 +156,23 @@ _THEY_MEET_AGAIN = re.compile(
 )
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(
-    r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided"
+    r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided|signed(?:\s+up)?"
     # "the commitments made by allies at The Hague in 2025", "commitments assumed at The Hague"
     r"|(?:commitments?|pledges?|promises?)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:made|assumed|gave|given|took|taken))"
     r"(?:\s+(?:to|on|upon))?"
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
 _LEADERS = re.compile(r"(?i:leaders|heads\s+of\s+(?:state|government))\b")
-_DECIDING_GROUP = re.compile(r"\b(?:(?:NATO|the|all|\d+)\s+)*(?:allies|leaders|members)\s+$")
+_DECIDING_GROUP = re.compile(
+    r"\b(?:(?:(?:NATO|the|all|\d+)\s+)*(?:allies|leaders|members)"
+    # a leader speaking for the country: "At The Hague last June, the Prime Minister signed up to 3.5%"
+    r"|(?P<leader>I|[Ww]e|(?:the\s+|[A-Z][\w-]+['’]s\s+)?(?i:prime\s+minister|president|chancellor|premier)))\s+$"
+)
+# What a leader signs at a summit: "signed up to 3.5%", "signed ... a commitment" (not a contract).
+_SIGNED_WHAT = re.compile(r"(?:[^.;]|\.\d){0,80}?(?:commitment|pledge|declaration|target|%|per\s*cent)")
+# A leader alone decides for the allies only over a share of GDP or with the allies: "At The Hague last
+# June, the Prime Minister signed up to 3.5%", "I signed, together with every other allied leader, ..."
+_FOR_THE_ALLIES = re.compile(r"(?:[^.;]|\.\d){0,80}?(?:%|per\s*cent|\ballied\b|\ballies\b)")
 _SINCE = re.compile(
     r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+"
     rf"(?:(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b"
@@ -193,7 +202,8 @@ _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 # Between a group's meeting verb and its time ("meet in mid-July 2028"); after a meeting noun, a verb
 # of its own may come first ("the summit, to be held in ...").
 _VERB_TIME_GAP = re.compile(
-    r"\s*,?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
+    # "the summit in The Hague (24-25 June 2025)": the time may stand in brackets
+    r"\s*(?:,|\()?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
 )
 _TIME_AFTER_GAP = re.compile(rf"{HELD}{_VERB_TIME_GAP.pattern}")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
@@ -397,8 +407,12 @@ def _verb_mentions(
             if mention and mention.place and mention.when:
                 found += _and_in(passage, mention, times)
     for match in _DECIDED.finditer(text):
+        if match.group(0).startswith("signed") and not _SIGNED_WHAT.match(text, match.end()):
+            continue
         place = place_after(text, match.end(), times)
         subject = _DECIDING_GROUP.search(text, max(0, match.start() - 40), match.start())
+        if subject and subject.group("leader") and not _FOR_THE_ALLIES.match(text, match.end()):
+            subject = None
         if place is None and subject is not None:  # "At The Hague in June 2025, allies agreed ..."
             place = opening_place(text, clause_start(text, match.start()), subject.start())
         if place is None or place.is_country or place.country is None:

@@ -68,6 +68,10 @@ _SUFFIX_QUALIFIER = r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|
 _OF_BODY = (
     r"(?:\s+of\s+(?:the\s+)?(?:(?i:(?:NATO\s+|allied\s+|the\s+alliance['’]s\s+)?heads\s+of\s+(?:state|government)(?:\s+and\s+(?:of\s+)?(?:state|government))?)"
     r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?"
+    # "a meeting of the heads of state and government of the 32 member states of the North Atlantic
+    # Treaty Organization, held at ..."
+    r"(?:\s+of\s+(?:the\s+|its\s+)?(?:\d+\s+)?(?:member\s+states|members|allies|nations)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})?)?"
 )
 # The building between the meeting and its city: "the summit venue in", "the meeting at the
 # alliance's headquarters in Brussels", "the summit at the World Forum in The Hague".
@@ -79,7 +83,8 @@ _BUILDING = (
 )
 # "gathered at a golf resort outside Newport, Wales": a building's town may be near the city named.
 _AFTER = re.compile(
-    rf"{_OF_BODY}{_BUILDING}{HELD}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
+    # "held at the World Forum in The Hague": the building may follow the verb
+    rf"{_OF_BODY}{_BUILDING}{HELD}{_BUILDING}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
     # "in Ankara in Turkey", "in Ankara, in Turkey": the country may follow as a second "in", as
     # translations write it
     rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b)?"
@@ -197,7 +202,8 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
 # "In The Hague, leaders will meet on 24-25 June": a known place opening the clause.
 # ... and with its time: "At The Hague in June 2025, allies agreed ..."
 _OPENING_PLACE = re.compile(
-    rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:in|on)\s+[^,;:]{{3,25}})?\s*,\s+"
+    # ... "At The Hague last June, the Prime Minister signed up to ..."
+    rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:(?:in|on)\s+|(?=(?:last|this|next)\s))[^,;:]{{3,25}})?\s*,\s+"
 )
 _HOST_REACH = 60  # characters before the verb where its subject may start
 
