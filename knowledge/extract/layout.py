@@ -45,10 +45,15 @@ def undo_page_layout(body: str) -> str:
     body = _CITATION_MARK.sub("", body) if "[" in body else body
     if "\n" not in body:
         return body
+    if _BOX_DRAWING.search(body):  # a pull quote drawn in a box: its rules and edges are no text
+        body = _BOX_EDGE.sub("", _BOX_RULE.sub("", body))
     return _join_broken_words(_drop_page_furniture(body))
 
 
 _SUPERSCRIPT = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+_BOX_RULE = re.compile(r"^[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*$", re.M)  # "┌──────┐"
+_BOX_EDGE = re.compile(r"^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$", re.M)  # "│ “Two per cent ...” │"
 # A superscript digit right after a word, a number or punctuation is a footnote's mark; not a unit's
 # power ("m²", "km²"), nor the mark that opens a footnote's own line ("¹ Estimates for 2025 ...").
 # An encyclopedia's citation right after a word or punctuation ("on defence.[3] After ...",

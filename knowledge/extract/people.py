@@ -183,7 +183,10 @@ QUESTIONER_LABELS = frozenset(
     ]
 )
 # A memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said in writing: ..."
-NUMBERED_PARAGRAPH = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+(?=[A-Z])")
+NUMBERED_PARAGRAPH = re.compile(
+    # ... and a thread's post counter: "2/12 Mark Rutte on arrival: ..."
+    r"\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,3}/\d{1,3})\s+(?=[A-Z])"
+)
 
 
 def _by_first_letter(words: Sequence[str]) -> str:
@@ -336,6 +339,13 @@ def extract_people(article: Article) -> list[PersonRecord]:
     # Spokesperson, Ilse Vandermeulen" over turns labelled "SPOKESPERSON:"
     for name, role in introductions(article.meta.title or ""):
         cast.add(PersonRecord(name=name, role=role, passage=0))
+    # ... or a heading over them: "Press briefing by NATO Spokesperson Dana Moreau"
+    first_under = {}
+    for passage in reversed(article.passages):
+        first_under[passage.section] = passage.position
+    for heading in dict.fromkeys(article.sections):
+        for name, role in introductions(heading):
+            cast.add(PersonRecord(name=name, role=role, passage=first_under.get(heading, 0)))
     for passage in article.passages:
         labelled = _turn_label(passage.text)
         if labelled is not None and not dateline_label(passage.text, article.meta.outlet):

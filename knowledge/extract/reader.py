@@ -617,7 +617,7 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
     if not body[stop].isspace():
         return False
     rest = body[stop:end].lstrip()
-    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'(«"):
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'(«["):
         return False
     if body[dot] != ".":
         return True

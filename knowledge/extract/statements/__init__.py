@@ -118,6 +118,7 @@ from knowledge.extract.statements.scene import (
     interview_scene,
     lead_limit,
     scene_of,
+    tells_of_full_text,
     tells_of_interview,
 )
 from knowledge.extract.statements.spans import Quotation, find_quotations
@@ -127,6 +128,7 @@ from knowledge.extract.statements.transcripts import (
     join_interrupted,
     speech_statements,
     turn_statements,
+    without_stage_marks,
 )
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
@@ -366,12 +368,18 @@ def extract_statements(
         (i for i, ps in enumerate(paragraphs) if turn_label(ps[0].text)),
         default=-1,
     )
+    whole = last_turn >= 0 and tells_of_full_text(article)
+    if whole:
+        last_turn = len(paragraphs)  # a speech given whole: its speaker goes on to the end
     speaking: StatementRecord | None = None  # the turn whose speaker goes on talking
     last_quoted: StatementRecord | None = None  # the paragraph before's last quotation of a person
     # a written answer's author ("Answered on 12 March by Jane Doe, Minister:"): every paragraph
     # after the line is the answer, up to the next speaker's line
     answering: _Said | None = None
     answerer: StatementRecord | None = None  # whom an interview's "A:" is, once known
+    # the last turn a label gave a named speaker: at a briefing ("SPOKESPERSON: Good morning ..."
+    # then "Q: ..." and "A: ..."), the one who answers when the text names no one else to
+    briefer: StatementRecord | None = None
     for number, passages in enumerate(paragraphs):
         quoted_before, last_quoted = last_quoted, None  # only the paragraph right before counts
         turn = turn_statements(
@@ -382,6 +390,15 @@ def extract_statements(
         mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
         if turn is None:
             answerer = None  # the article's own words between interviews: the next "A:" may be someone else
+        if turn == [] and briefer is not None and _answer_turn(passages[0].text):
+            label = turn_label(passages[0].text)
+            assert label is not None
+            words = article.body[passages[0].start + label.end() : passages[-1].end].strip()
+            turn = (
+                [briefer.model_copy(update={"passage": passages[0].position, "text": words})] if words else []
+            )
+        if turn and not _answer_turn(passages[0].text):
+            briefer = turn[0]
         if turn and _answer_turn(passages[0].text):
             # every "A:" is the one person interviewed, however many others their answers quote
             # ("A: Mark Rutte told me ...: “...”" does not make the next "A:" his)
@@ -406,13 +423,16 @@ def extract_statements(
         if speaking is not None and number < last_turn and not mine and not _STAGE_DIRECTION.fullmatch(text):
             # a turn's next paragraph: its speaker goes on (nothing else is between two turns), but
             # "[Interruption.]" is the transcriber's
-            records.append(speaking.model_copy(update={"passage": passages[0].position, "text": text}))
+            words = without_stage_marks(text)
+            if words:
+                records.append(speaking.model_copy(update={"passage": passages[0].position, "text": words}))
             found, carried = _paragraph(
                 passages, mine, reading, None
             )  # whom it reports: "He told ambassadors that ..."
             records += [r for r in found if r.speaker != speaking.speaker]
             continue
-        speaking = None
+        if not (whole and mine):  # a speech given whole goes on past a paragraph that quotes someone
+            speaking = None
         if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
             carried = _blockquote_speaker(previous[-1], reading)
         if (

@@ -162,7 +162,13 @@ CLAUSE_START = re.compile(
     r"|(?!(?:though|although|while|whereas|as|if|when|because|since|but|and|or|so|that|which|who|what"
     r"|where|how|why|whether|in|on|at|to|for|of|from|with|by|after|before|until|unless|once|nothing|little)\b)"
     r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}\s+(?:will|would|should|must|can|could|may|might|shall|is|are"
-    r"|was|were|has|have|had)\b)"
+    r"|was|were|has|have|had)\b"
+    # a bare plural subject running into the quotation, which holds its verb: 'said allies "must show
+    # the path"' (the text then ends where the quotation starts)
+    r"|(?!(?:though|although|while|whereas|as|if|when|because|since|but|and|or|so|that|which|who|what"
+    r"|where|how|why|whether|in|on|at|to|for|of|from|with|by|after|before|until|unless|once|nothing|little"
+    r"|simply|only|just|also|again|bluntly|flatly|then|now|later|earlier|repeatedly)\b)"
+    r"[a-z][\w’'-]*s(?:\s+[a-z][\w’'-]*s)?\s*$)"
 )
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"

@@ -127,6 +127,24 @@ def tells_of_interview(article: Article) -> bool:
     return _INTERVIEWED.search(lead) is not None
 
 
+# A title or lead that gives a speech whole: "Transcript: ...", "the text of the speech given by ...".
+_FULL_TEXT = re.compile(
+    r"\b(?:transcript|full\s+text|text\s+of\s+(?:the|her|his|their)\s+(?:speech|address|remarks|statement)"
+    r"|as\s+delivered|as\s+prepared\s+for\s+delivery)\b",
+    re.I,
+)
+
+
+def tells_of_full_text(article: Article) -> bool:
+    """Return whether the title or lead says the article gives a speech or transcript whole: then the
+    paragraphs after its last labelled turn are still that speaker's."""
+    limit = lead_limit(article)
+    lead = " ".join(
+        [article.meta.title or "", *(p.text for p in article.passages[:64] if p.paragraph < limit)]
+    )
+    return _FULL_TEXT.search(lead) is not None
+
+
 def interview_scene(article: Article) -> Scene | None:
     """Return the scene of an interview set out as turns ("Q: ..."), for its answers only, if it is one.
 

@@ -107,6 +107,15 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
 
 
 _WRAPPED = re.compile(r"[\"“](?P<words>[^\"“”]+)[\"”]")
+# The transcriber's marks inside a turn: "[Applause]", "(Laughter)", "[inaudible]".
+_STAGE_MARK = re.compile(
+    r"\s*[\[(](?i:applause|laughter|laughs|cheers|cheering|booing|interruption|inaudible|crosstalk|pause)[.!]?[\])]"
+)
+
+
+def without_stage_marks(words: str) -> str:
+    """Return a turn's words without the transcriber's marks of the room ("[Applause]")."""
+    return _STAGE_MARK.sub("", words).strip()
 
 
 def turn_statements(
@@ -126,7 +135,9 @@ def turn_statements(
     speaker, offset = found
     if speaker is None:
         return []
-    words = body[passages[0].start + offset : passages[-1].end].strip().removesuffix("**").rstrip()
+    words = without_stage_marks(
+        body[passages[0].start + offset : passages[-1].end].strip().removesuffix("**")
+    )
     wrapped = _WRAPPED.fullmatch(words)
     if wrapped:  # a broadcast's soundbite in quotation marks: 'SOUNDBITE (...): "We made a promise ..."'
         words = wrapped.group("words")
