@@ -447,6 +447,9 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             continue
         labelled = (":" in line or " —" in line or " –" in line) and _LABELLED_FIGURE.match(line) is not None
         labelled = labelled or FIGURE_FIRST.match(line) is not None
+        labelled = labelled and not _CAPTION_LINE.match(
+            line
+        )  # a clip's caption: "CAPTION: X (FILE, June 2025)"
         if _MD_HEADING.match(line) or (starts_block and not labelled and _is_heading(line, next_line)):
             if para_start is not None:
                 yield para_start, para_end, "text"
@@ -463,8 +466,10 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
                 yield para_start, para_end, "text"
             para_start, para_end = start + bullet.end(), end
             continue
+        after_caption = i > 0 and _CAPTION_LINE.match(body[lines[i - 1][0] : lines[i - 1][1]]) is not None
         if para_start is not None and (
-            labelled or (_ends_sentence(body[para_start:para_end]) and _is_new_paragraph(line))
+            labelled
+            or (_ends_sentence(body[para_start:para_end]) and _is_new_paragraph(line) and not after_caption)
         ):
             # Plain text often puts one paragraph per line with no blank line between them.
             yield para_start, para_end, "text"
@@ -476,6 +481,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
         yield para_start, para_end, "table" if in_table else "text"
 
 
+_CAPTION_LINE = re.compile(r"\s*(?:CAPTION|SUPER|STRAP|ASTON)\s*:", re.I)
 _RULE_LINE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # A CSV line: three or more comma-separated cells, no tab or pipe, and never a space after a comma

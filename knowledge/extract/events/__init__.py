@@ -91,7 +91,7 @@ def extract_events(
         section = passage.section
         previous = article.passages[passage.position - 1] if passage.position else None
         before = previous.text if previous is not None and previous.paragraph == passage.paragraph else ""
-        found = mentions(passage, published, opens_section=opens_section, asked=asked, before=before)
+        found = mentions(_cased(passage), published, opens_section=opens_section, asked=asked, before=before)
         if passage.paragraph in simulated or (
             passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
         ):
@@ -139,6 +139,20 @@ def extract_events(
 
 # A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
 _DAY_LABEL = re.compile(r"\s*(?:\*\*|__)?(?P<date>[^\n*_]{3,30}?)(?:\*\*|__)?\s+[—–]\s+(?=\S)")
+
+
+_LOWER = re.compile(r"[a-zß-ÿ]")
+_CAPITAL_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def _cased(passage: Passage) -> Passage:
+    """Return a passage written in capitals as a TV script's caption writes it ("LOWER THIRD: NATO
+    SUMMIT — ANKARA — 7-8 JULY") with each word capitalised instead, so names and months read as
+    they do elsewhere; any other passage as it is."""
+    if _LOWER.search(passage.text) or len(_CAPITAL_WORD.findall(passage.text)) < 3:
+        return passage
+    cased = passage.text.title()
+    return passage.model_copy(update={"text": cased}) if len(cased) == len(passage.text) else passage
 
 
 def _day_label(text: str, published: PartialDate | None) -> TimeRef | None:

@@ -105,7 +105,7 @@ _SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
 # Every mention has one of these words; most passages have none (looked for in the folded text).
 _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
-    r"|council|ministers|every ally|each ally|around the table|signed"
+    r"|council|ministers|every ally|each ally|around the table|signed|promised|set a|set the|set their|set its|set new"
     r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
     r"|t(?:ake|akes|ook) place"
 )
@@ -156,7 +156,8 @@ _THEY_MEET_AGAIN = re.compile(
 )
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(
-    r"\b(?:[Aa]greed|pledged|committed|adopted|endorsed|decided|signed(?:\s+up)?"
+    r"\b(?:[Aa]greed|pledged|promised|committed|adopted|endorsed|decided|signed(?:\s+up)?"
+    r"|set\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:new\s+)?(?:goal|target|benchmark)"  # "allies set a new goal"
     # "the commitments made by allies at The Hague in 2025", "commitments assumed at The Hague"
     r"|(?:commitments?|pledges?|promises?)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:made|assumed|gave|given|took|taken))"
     r"(?:\s+(?:to|on|upon))?"
@@ -1057,8 +1058,12 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
     """
     clause = clause_start(text, start)
     opening = times.within(clause, start)
-    if not opening or opening[0][1] > clause + 3 or text[opening[0][2] : opening[0][2] + 1] != ",":
+    if not opening or opening[0][1] > clause + 3:
         return None
+    if text[opening[0][2] : opening[0][2] + 1] != "," and not (
+        _IN_TIME.match(opening[0][0].text) and _SUBJECT_AFTER.match(text, opening[0][2])
+    ):
+        return None  # "In July the Prime Minister will fly to Ankara ...": no comma after "In <month>"
     run = [opening[0][0]]
     for (ref, t_start, _), (_, _, previous_end) in zip(opening[1:], opening, strict=False):
         if not _OPENING_GAP.fullmatch(text, previous_end, t_start):
@@ -1068,6 +1073,8 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
 
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
+_IN_TIME = re.compile(r"[Ii]n\s")
+_SUBJECT_AFTER = re.compile(r"\s+(?:the\s|[A-Z])")
 
 
 def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:

@@ -107,6 +107,10 @@ _DESCRIBED = re.compile(
     r"(?:city|town|port|resort)\b"
 )
 _BEFORE = re.compile(rf"(?<![\w’'])(?P<place>{_NAME})\s+$")
+# "fly to Ankara for the NATO summit", "arrive in Vilnius for this year's summit"
+_TRAVEL_FOR = re.compile(
+    rf"\b(?:to|in)\s+(?P<place>{_NAME})\s+for\s+(?:the|a|an|this\s+year['’]s|next\s+week['’]s)\s+(?:[\w-]+\s+){{0,2}}$"
+)
 # "The Hague, on 24-25 June 2025, was the shortest summit": the place is the clause's subject.
 _SUBJECT = re.compile(
     rf"(?P<place>(?:[Tt]he\s+[A-Z]\w+\s+capital)|{_NAME})(?:,[^,;:]{{1,40}},)?\s+(?:was|is|will\s+be|became"
@@ -174,7 +178,13 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
 
 
 def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
-    """Return the place written before a meeting word at start ("the Madrid summit", "Dutch summit")."""
+    """Return the place written before a meeting word at start ("the Madrid summit", "Dutch summit",
+    "will fly to Ankara for the NATO summit")."""
+    travel = _TRAVEL_FOR.search(text, max(0, start - 80), start)
+    if travel is not None:
+        place = resolve(travel.group("place"), False, travel.start("place"), travel.end("place"))
+        if place is not None and place.country is not None:
+            return place
     match = _BEFORE.search(text, max(0, start - 60), start)
     if match and times.covering(match.start("place")) is None:
         words = match.group("place")

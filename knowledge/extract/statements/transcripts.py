@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 from knowledge.extract.people import HONORIFIC_PREFIX, is_questioner, is_title_prefix, turn_label
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
+from knowledge.extract.timeref import find_times
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
 
 _GUEST = frozenset(["guest", "interviewee"])
@@ -65,6 +66,9 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     bare = words.split("(")[0].strip().lower()
     if is_questioner(words):
         return None, label.end()
+    caption = _CAPTION.match(passage.text, label.end()) if bare in _SOUNDBITE else None
+    if caption is not None:  # "SOUNDBITE:" then "CAPTION: Marek Nowak, Deputy Minister" over the words
+        return _captioned(caption.group("who"), cast), caption.end()
     inside = label.group("inside")
     named = cast.index.resolve(_HONORIFIC.sub("", inside.strip())) if inside else None
     if named:  # "GUEST (Dr. Brenninkmeijer):": the name in brackets says who the guest is
@@ -76,6 +80,35 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
         answers = interviewed or bare in _GUEST
         return (Speaker(cast.recent[-1]) if cast.recent and answers else None), label.end()
     return _label_speaker(words, label.group("inside"), cast), label.end()
+
+
+# A TV script's clip, and the caption line over it that names who speaks.
+_SOUNDBITE = frozenset(["soundbite", "sot", "sync", "clip", "grab", "bite"])
+_CAPTION = re.compile(
+    r"(?:CAPTION|SUPER|LOWER THIRD|STRAP|ASTON|NAME STRAP)\s*:\s*(?P<who>[^\n]+)\n\s*", re.I
+)
+
+
+def _captioned(who: str, cast: Cast) -> Speaker | None:
+    """Return the person a caption names before the comma ("Marek Nowak, Deputy Minister, Poland")."""
+    name = who.split(",")[0].split("(")[0].strip()
+    named = cast.index.resolve(name)
+    if named:
+        return Speaker(named)
+    return Speaker(name) if _FULL_NAME.fullmatch(name) and "," in who else None
+
+
+_FILED = re.compile(r"\b(?:FILE|ARCHIVE)\b", re.I)
+
+
+def caption_time(passage: Passage) -> str | None:
+    """Return the caption line over a clip, where a file clip's date is written ("(FILE — The Hague,
+    June 2025)"), if the passage is a captioned clip."""
+    label = turn_label(passage.text)
+    if label is None or label.group("label").strip().lower() not in _SOUNDBITE:
+        return None
+    caption = _CAPTION.match(passage.text, label.end())
+    return caption.group("who") if caption is not None else None
 
 
 def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None:
@@ -141,6 +174,11 @@ def turn_statements(
     wrapped = _WRAPPED.fullmatch(words)
     if wrapped:  # a broadcast's soundbite in quotation marks: 'SOUNDBITE (...): "We made a promise ..."'
         words = wrapped.group("words")
+    caption = caption_time(passages[0])
+    filed = _FILED.search(caption) if caption else None
+    if filed is not None:  # a file clip was said when its caption says: "(FILE — The Hague, June 2025)"
+        times = find_times(caption[filed.end() :], None) if caption else []
+        when = times[0][0] if times else None
     return [
         StatementRecord(
             passage=passages[0].position,
