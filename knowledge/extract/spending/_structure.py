@@ -2544,6 +2544,9 @@ def _table_records(
     by_unit = _unit_rows(rows, passage, published, topic)
     if by_unit:
         return by_unit
+    wide = _wide_rows(rows, passage, published)
+    if wide:
+        return wide
     start = next((i for i, row in enumerate(rows) if any(YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
         return _year_rows(rows, passage, published, topic, article) or _share_column(
@@ -2761,6 +2764,76 @@ def _share_column(
             continue
         status = figure_status("", when, published, estimates)
         records.append(_share_cell(passage, codes[0], row[column], match, when, status))
+    return records
+
+
+# A column header that names its year and its unit, as a data export writes it: "share_2025_pct",
+# "Share 2026 (%)", "budget_2026_usd_bn", "Budget 2026 ($bn)".
+_HEADER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HEADER_CURRENCY = re.compile(
+    r"\b(?P<code>usd|eur|gbp|cad|nok|sek|dkk|pln|czk|huf|ron|try)\b|(?P<sign>[$€£])", re.I
+)
+_HEADER_SCALE = re.compile(r"\b(?P<scale>bn|billions?|mn|millions?|m|tn|trillions?)\b", re.I)
+_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+def _header_unit(cell: str) -> tuple[int, str | None] | None:
+    """Return (year, money unit or None for a share of GDP) of a column header naming one year and
+    its unit, or None: a bare year ("2025") is the year tables' own reading, and a header with
+    no unit, or both a share's and money's, says too little."""
+    words = cell.replace("_", " ")
+    years = _HEADER_YEAR.findall(words)
+    if len(years) != 1 or YEAR_CELL.fullmatch(cell.strip()):
+        return None
+    currency, scale = _HEADER_CURRENCY.search(words), _HEADER_SCALE.search(words)
+    share = _SHARE_COLUMN.search(words) is not None
+    if currency is not None and scale is not None and not share:
+        code = currency.group("code")
+        name = code.upper() if code else _SIGNS[currency.group("sign")]
+        return int(years[0]), f"{name} {scale.group('scale').lower()}"
+    if share and currency is None:
+        return int(years[0]), None
+    return None
+
+
+def _wide_rows(
+    rows: list[list[str]], passage: Passage, published: PartialDate | None
+) -> list[SpendingRecord]:
+    """Return the facts of a wide table whose headers give each column's year and unit, an ally per
+    row ("country,share_2025_pct,share_2026_pct,budget_2026_usd_bn,basis"); a row that is no single
+    ally (a partner, an aggregate) gives nothing, and an empty cell gives nothing."""
+    if len(rows) < 2:
+        return []
+    header = rows[0]
+    units = {i: unit for i, cell in enumerate(header) if i > 0 and (unit := _header_unit(cell)) is not None}
+    if not units or not (_ALLY_COLUMN.match(header[0]) or header[0].strip() == ""):
+        return []
+    status_at = next((i for i, cell in enumerate(header) if _STATUS_COLUMN.match(cell)), None)
+    records: list[SpendingRecord] = []
+    for row in rows[1:]:
+        codes = _row_allies(row[0]) if row else []
+        if len(codes) != 1:
+            continue
+        noted = row[status_at] if status_at is not None and status_at < len(row) else ""
+        said = next((kind for pattern, kind in _STATUS_WORDS if pattern.match(noted)), None)
+        for column, (year, money) in units.items():
+            if column >= len(row):
+                continue
+            when = TimeRef(text=str(year), year=year)
+            status = said or figure_status("", when, published, False)
+            if money is None:
+                number = _CELL_NUMBER.match(row[column])
+                if number is not None:
+                    records.append(_share_cell(passage, codes[0], row[column], number, when, status))
+                continue
+            amount = _AMOUNT_CELL.match(row[column])
+            record = (
+                unit_record(passage.position, codes[0], when, status, amount.group("num"), None, money)
+                if amount is not None
+                else None
+            )
+            if record is not None:
+                records.append(record)
     return records
 
 
