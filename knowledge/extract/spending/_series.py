@@ -35,6 +35,7 @@ _OPENER = re.compile(r"\s*(?:alt[\s-]?text|description|data)\s*:|.*\b(?:chart|gr
 _SHARE = re.compile(r"%\s*(?:of\s+)?GDP|share\s+of\s+GDP|per\s*cent\s+of\s+GDP", re.I)
 _MONEY = re.compile(rf"(?P<unit>{MONEY_UNIT})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_BASE_YEAR = re.compile(r"\b(?:on|from|since|than|vs\.?|versus|over)\s+((?:19|20)\d\d)\b", re.I)
 _PLANNED = re.compile(r"\b(?:planned|plan|budgeted|projected|forecast)\b", re.I)
 _SERIES_MIN = 3  # pairs: fewer are sentences, not a series
 _PAIR_CUE = re.compile(r":\s*\d")
@@ -43,7 +44,7 @@ _PAIR_CUE = re.compile(r":\s*\d")
 def series_records(article: Article) -> list[SpendingRecord]:
     """Return the spending figures of the article's captioned series."""
     estimated = estimated_years(article.body)
-    inline = _inline_series(article, estimated)
+    inline = _inline_series(article, estimated) + _listed_series(article, estimated)
     if len(_PAIR_CUE.findall(article.body)) < _SERIES_MIN:
         return inline  # fewer "label: value" pairs in the whole text than one series has (most articles)
     paragraphs: dict[int, list[Passage]] = {}
@@ -91,6 +92,60 @@ def _inline_series(article: Article, estimated: set[int]) -> list[SpendingRecord
     return records
 
 
+# A ranked list, an item a line, each a bare value under the caption that gives the unit ("Top of the
+# table (2025 estimates, % of GDP; change on 2024 in points)" over "1. Poland — 4.48 (+0.36)"); a
+# value's change in brackets after it is no figure of its own.
+_LISTED_PAIR = re.compile(
+    r"\s*(?P<label>[^\W\d][^:—–\d]{1,38}?)\s*(?::|\s[—–-])\s*(?P<num>\d{1,3}(?:\.\d+)?)"
+    r"\s*(?:\(\s*[+−–-]?\s*\d+(?:\.\d+)?\s*\))?\s*\.?\s*"
+)
+
+
+_CONTINUED_WORDS = 3  # a list's own caption that says no unit: "Bottom three", "The rest"
+_MOST_SHARE = 15.0  # no ally's share of GDP is larger: a list of larger values is something else
+
+
+def _listed_series(article: Article, estimated: set[int]) -> list[SpendingRecord]:
+    """Return the figures of ranked lists whose items are paragraphs of their own ("Poland — 4.48"),
+    under a one-line caption that gives the unit; a list right after one whose caption gives none
+    ("Bottom three") goes on under the caption of the list before it."""
+    if "—" not in article.body and "–" not in article.body and ":" not in article.body:
+        return []
+    paragraphs: dict[int, list[Passage]] = {}
+    for passage in article.passages:
+        paragraphs.setdefault(passage.paragraph, []).append(passage)
+    ordered = list(paragraphs.values())
+    records: list[SpendingRecord] = []
+    last_caption, last_end = "", -2
+    i = 0
+    while i < len(ordered):
+        run: list[tuple[Passage, re.Match[str]]] = []
+        j = i
+        while (
+            j < len(ordered) and len(ordered[j]) == 1 and (pair := _LISTED_PAIR.fullmatch(ordered[j][0].text))
+        ):
+            run.append((ordered[j][0], pair))
+            j += 1
+        if len(run) < _SERIES_MIN:
+            i = max(j, i + 1)
+            continue
+        before = ordered[i - 1] if i > 0 else []
+        caption = before[0].text if len(before) == 1 and len(before[0].text) <= 160 else ""
+        if (
+            not (_SHARE.search(caption) or _MONEY.search(caption))
+            and last_end == i - 2
+            and len(caption.split()) <= _CONTINUED_WORDS
+            and not any(ch.isdigit() for ch in caption)
+            and all(float(m.group("num")) <= _MOST_SHARE for _, m in run)
+        ):
+            caption = last_caption  # "Bottom three" over the list that follows the top five
+        if _SHARE.search(caption) or _MONEY.search(caption):
+            records += _series(article, caption, [p for p, _ in run], [m for _, m in run], estimated)
+            last_caption, last_end = caption, j - 1
+        i = j
+    return records
+
+
 def _series(
     article: Article, caption: str, passages: list[Passage], pairs: list[re.Match[str]], estimated: set[int]
 ) -> list[SpendingRecord]:
@@ -99,7 +154,8 @@ def _series(
     share = _SHARE.search(caption) is not None
     if not share and money is None:
         return []
-    years = sorted({int(y) for y in _YEAR.findall(caption)})
+    # a year the values are compared with is not theirs: "(2025 estimates; change on 2024)"
+    years = sorted({int(y) for y in _YEAR.findall(caption)} - {int(y) for y in _BASE_YEAR.findall(caption)})
     owner = one_ally(caption, demonyms=True)
     planned = _PLANNED.search(caption) is not None
     records = []
