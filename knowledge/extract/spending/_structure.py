@@ -670,7 +670,8 @@ _ALLIANCE_AS_SOURCE = re.compile(
     # "Poland, whose spending NATO estimated at 4.48%": the alliance puts another's figure
     r"|\s+(?:estimated|projected)\s+(?:[\w’'-]+\s+){0,3}?at\b"
     # "NATO puts its spending at 3.1%": the alliance's figure for the ally "its" stands for
-    r"|\s+(?:puts?|putting|estimates|places?)\s+(?:its|their|[A-Z][\w’'-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?at\b",
+    # ... and "Canada's spending, which NATO puts at 2.1%"
+    r"|\s+(?:puts?|putting|estimates|places?)\s+(?:(?:its|their|[A-Z][\w’'-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?)?at\b",
     re.I,
 )
 _SAYS_IT = re.compile(

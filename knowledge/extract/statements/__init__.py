@@ -803,7 +803,7 @@ def _one_quote(
     quotes, next_index = later
     following = quotes[next_index] if next_index < len(quotes) else None
     body = reading.article.body
-    chat = CHAT_TURN.match(head) or NUMBERED_PARAGRAPH.match(head)
+    chat = CHAT_TURN.match(head) or NUMBERED_PARAGRAPH.match(head) or _STAMP_MARK.match(head)
     if chat is not None:  # "[09:30] anna.k: Minister Jane Doe at the presser: “...”", "5.3 The Minister ...:"
         head = head[chat.end() :]
     opening = head.strip(" \t\n—–-*>")
@@ -1003,7 +1003,17 @@ def _introducer(opening: str, cast: Cast) -> _Introducer | None:
     )
     if speaker is not None:
         return _Introducer(speaker, opening)
-    return _from_whom(opening, cast) or answered_by(opening, cast)
+    found = _from_whom(opening, cast) or answered_by(opening, cast)
+    labelled = _LABEL_DASH.match(opening) if found is None else None
+    if labelled is not None:  # "Claim 1 — Henrik Alm:": a label, a dash, then the speaker
+        return _introducer(opening[labelled.end() :], cast)
+    return found
+
+
+# A channel's time stamp and the symbol after it: "[09:48] 💬 Mark Rutte, arriving: “...”".
+_STAMP_MARK = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s*(?:[^\w\s“\"‘]{1,3}\s*)?(?=[A-Z])")
+# A short label before a dash that opens a line: "Claim 1 — ", "Quote of the day – ".
+_LABEL_DASH = re.compile(r"[^—–:\n]{1,30}?\s[—–]\s+(?=[A-Z])")
 
 
 # A written answer's line: "Answered on 12 March 2026 by Daniel Okafor, Minister of State:", "Answer

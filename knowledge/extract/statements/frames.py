@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, Referent
-from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
+from knowledge.extract.statements.speakers import Cast, Speaker, resolve_pronoun, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
 
@@ -273,6 +273,10 @@ _SPEECH_NOUN = re.compile(
     r"[’']s?\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
     r"(?:reply|replies|answer|response|retort|words|message|remark|comment|verdict|warning|advice|promise|line)\b"
 )
+_THEIR_WORDS = re.compile(
+    r"(?P<pronoun>[Hh]is|[Hh]er)\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
+    r"(?:reply|answer|response|retort|words|message|remark|comment|verdict|warning|advice|line)\b"
+)
 _RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
 _TRAILING = re.compile(r",\s+(?=\S)")
 # An apposition may stand between the speaker and the verb: "..., Lena Maris, the minister, said."
@@ -424,8 +428,12 @@ def subject_of(text: str, cast: Cast) -> Speaker | None:
 
 
 def words_of(text: str, cast: Cast) -> Speaker | None:
-    """Return the person whose words a sentence opens with: "Jane Doe's reply was blunt:"."""
+    """Return the person whose words a sentence opens with: "Jane Doe's reply was blunt:", "Her line:"."""
     for start in _subject_starts(text, allow_intro=True):
+        owned = _THEIR_WORDS.match(text, start)
+        if owned is not None:  # "His words were:", "Her line:": the person the pronoun stands for
+            name = resolve_pronoun("he" if owned.group("pronoun").lower() == "his" else "she", cast)
+            return Speaker(name) if name else None
         mention = cast.index.first_from(text[: start + 80], start)
         if (
             mention
