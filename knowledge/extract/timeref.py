@@ -14,7 +14,8 @@ Resolution rules (a news article speaks from its publication date):
   or the one after or before it; ``this week`` / ``next week`` / ``last week``: the month of the
   document's date, or of a week after or before it (needs the day). Neither gets a day.
 * ``this June`` / ``next June``: the document year (next: the year after) ; ``last June`` the year
-  before when the month is not before the document month, else the document year (needs the month).
+  before when the month is the document month, after it or the one just before it (a writer calls
+  that one "last month"), else the document year (needs the month).
 * A bare month (``in February``) resolves only when the document date has a month: to the year
   that puts it within six months of publication. With a year-only date it is kept as written.
 * A weekday (``on Thursday``) resolves only against a full date: the latest such day on or before
@@ -500,7 +501,8 @@ def _year_for_relative_month(rel: str, month: int | None, published: PartialDate
         return None
     if rel == "next":
         return published.year + (1 if month <= published.month else 0)
-    return published.year - (1 if month >= published.month else 0)
+    # the month just before the article's is "last month" to a writer: "last June" in July is a year back
+    return published.year - (1 if month >= published.month - 1 else 0)
 
 
 _PAST_CUE = re.compile(

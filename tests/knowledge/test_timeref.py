@@ -187,6 +187,20 @@ def test_relative_months_and_weeks(
 
 
 @pytest.mark.parametrize(
+    ("published", "year"),
+    [
+        (PartialDate(year=2026, month=7, day=6), 2025),  # June is "last month" in July: a year back
+        (PartialDate(year=2026, month=6, day=20), 2025),
+        (PartialDate(year=2026, month=10, day=1), 2026),  # the June just gone
+    ],
+)
+def test_last_month_name_counts_back_past_the_month_just_before(published: PartialDate, year: int) -> None:
+    """ "last June" written in July is June a year earlier: a writer calls the month just gone "last month"."""
+    ((ref, _, _),) = find_times("At The Hague last June, allies set a new goal.", published)
+    assert (ref.year, ref.month) == (year, 6)
+
+
+@pytest.mark.parametrize(
     "text", ["It spent 1.3% in the year before the invasion.", "A year before the summit, it spent 2%."]
 )
 def test_a_year_counted_from_an_undated_event_has_no_year(text: str) -> None:
