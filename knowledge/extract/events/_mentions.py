@@ -320,6 +320,9 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
         ):
             continue  # "Nobody needs a summit to tell them ...": any summit, not the one discussed
         found.append(mention)
+        if mention is not None and mention.place is not None and mention.when is not None:
+            # "At the summit in The Hague in June 2025, and again in Ankara this July, ..."
+            found += _and_in(passage, mention, times)
     for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
         for match in pattern.finditer(text):
             summit = kind_of(match.group(0)) in _SUMMIT_KINDS
