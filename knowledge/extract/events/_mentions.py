@@ -99,6 +99,7 @@ class Mention:
     weak: bool = False  # a decision at a place: joins a meeting, or makes one only with a time
     summit: bool = True  # names a summit or leaders' meeting (not a ministerial or conference)
     elliptical: bool = False  # "the next one is in Ankara": the next of the meetings being discussed
+    joins_only: bool = False  # only joins a meeting the article names; never starts one
 
 
 _SUMMIT_KINDS = (None, *NAMED_SUMMITS, EventKind.SUMMIT)
@@ -170,10 +171,14 @@ _DECIDING_GROUP = re.compile(
     r"|(?P<leader>I|[Ww]e|(?:the\s+|[A-Z][\w-]+['’]s\s+)?(?i:prime\s+minister|president|chancellor|premier)))\s+$"
 )
 # What a leader signs at a summit: "signed up to 3.5%", "signed ... a commitment" (not a contract).
-_SIGNED_WHAT = re.compile(r"(?:[^.;]|\.\d){0,80}?(?:commitment|pledge|declaration|target|%|per\s*cent)")
+_SIGNED_WHAT = re.compile(
+    r"\s+up\s+to\s+\d[\d.,]*\s*(?:%|per\s*cent)|(?:[^.;]|\.\d){0,80}?(?:commitment|pledge|declaration|target)"
+)
 # A leader alone decides for the allies only over a share of GDP or with the allies: "At The Hague last
 # June, the Prime Minister signed up to 3.5%", "I signed, together with every other allied leader, ..."
-_FOR_THE_ALLIES = re.compile(r"(?:[^.;]|\.\d){0,80}?(?:%|per\s*cent|\ballied\b|\ballies\b)")
+_FOR_THE_ALLIES = re.compile(
+    r"\s+up\s+to\s+\d[\d.,]*\s*(?:%|per\s*cent)|(?:[^.;]|\.\d){0,80}?(?:\ballied\b|\ballies\b)"
+)
 _SINCE = re.compile(
     r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+"
     rf"(?:(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b"
@@ -321,8 +326,9 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
             continue  # "Nobody needs a summit to tell them ...": any summit, not the one discussed
         found.append(mention)
         if mention is not None and mention.place is not None and mention.when is not None:
-            # "At the summit in The Hague in June 2025, and again in Ankara this July, ..."
-            found += _and_in(passage, mention, times)
+            # "At the summit in The Hague in June 2025, and again in Ankara this July, ...": only
+            # "again" carries a summit to a second place ("and in Berlin in January, in a speech" does not)
+            found += [m for m in _and_in(passage, mention, times) if _AGAIN.match(passage.text, m.start)]
     for pattern in (_MEETING_OF, _GROUP_MEETING, _MINISTERIAL, _CONTACT_GROUP):
         for match in pattern.finditer(text):
             summit = kind_of(match.group(0)) in _SUMMIT_KINDS
@@ -411,11 +417,20 @@ def _verb_mentions(
             if mention and mention.place and mention.when:
                 found += _and_in(passage, mention, times)
     for match in _DECIDED.finditer(text):
-        if match.group(0).startswith("signed") and not _SIGNED_WHAT.match(text, match.end()):
+        if match.group(0).startswith("signed") and not _SIGNED_WHAT.match(
+            text, match.start() + len("signed")
+        ):
             continue
         place = place_after(text, match.end(), times)
         subject = _DECIDING_GROUP.search(text, max(0, match.start() - 40), match.start())
-        if subject and subject.group("leader") and not _FOR_THE_ALLIES.match(text, match.end()):
+        if (
+            subject
+            and subject.group("leader")
+            and not (
+                match.group(0).startswith("signed")
+                and _FOR_THE_ALLIES.match(text, match.start() + len("signed"))
+            )
+        ):
             subject = None
         if place is None and subject is not None:  # "At The Hague in June 2025, allies agreed ..."
             place = opening_place(text, clause_start(text, match.start()), subject.start())
@@ -693,6 +708,7 @@ def _appointments(
                 when,
                 EventStatus.UPCOMING,
                 weak=True,
+                joins_only=True,
             )
         )
     return found
@@ -759,6 +775,7 @@ def _since_mention(passage: Passage, match: re.Match[str], kind: EventKind | Non
 
 # "Leaders met in Vilnius, in July 2023, and in Washington in July 2024": the same verb, another meeting
 _AND_IN = re.compile(r"\s*,?\s+and\s+(?:again\s+|then\s+|later\s+)?in\s+(?=[A-Z])")
+_AGAIN = re.compile(r"\s*,?\s+and\s+again\s+in\s")
 _PLACE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:in|on)\s+)?")
 
 

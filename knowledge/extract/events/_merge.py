@@ -93,7 +93,7 @@ def place_mention(mention: Mention, events: list[Event], published: PartialDate 
             event = None
     else:
         event = _matching(mention, events)
-        if event is None and (not mention.weak or mention.when is not None):
+        if event is None and not mention.joins_only and (not mention.weak or mention.when is not None):
             event = _new(events)
     if event is not None:
         _absorb(event, mention)

@@ -87,7 +87,7 @@ _AFTER = re.compile(
     rf"{_OF_BODY}{_BUILDING}{HELD}{_BUILDING}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
     # "in Ankara in Turkey", "in Ankara, in Turkey": the country may follow as a second "in", as
     # translations write it
-    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b)?"
+    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b(?![’']s))?"
 )
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.

@@ -101,6 +101,13 @@ _LISTED_PAIR = re.compile(
 )
 
 
+# a list that goes on a ranking ("Bottom three", "The rest"); a caption of gaps or changes is no level
+_RANKING = re.compile(
+    r"\b(?:top|bottom|rest|trailing|leaders|foot|relegation|others|middle|mid-table)\b", re.I
+)
+_NOT_LEVELS = re.compile(
+    r"\b(?:gap|gaps|from\s+\d|short\s+of|distance|away)\b|^(?!.*\bchange\s+on\b).*\bchange\b", re.I
+)
 _CONTINUED_WORDS = 3  # a list's own caption that says no unit: "Bottom three", "The rest"
 _MOST_SHARE = 15.0  # no ally's share of GDP is larger: a list of larger values is something else
 
@@ -134,12 +141,13 @@ def _listed_series(article: Article, estimated: set[int]) -> list[SpendingRecord
         if (
             not (_SHARE.search(caption) or _MONEY.search(caption))
             and last_end == i - 2
+            and _RANKING.search(caption) is not None
             and len(caption.split()) <= _CONTINUED_WORDS
             and not any(ch.isdigit() for ch in caption)
             and all(float(m.group("num")) <= _MOST_SHARE for _, m in run)
         ):
             caption = last_caption  # "Bottom three" over the list that follows the top five
-        if _SHARE.search(caption) or _MONEY.search(caption):
+        if (_SHARE.search(caption) or _MONEY.search(caption)) and not _NOT_LEVELS.search(caption):
             records += _series(article, caption, [p for p, _ in run], [m for _, m in run], estimated)
             last_caption, last_end = caption, j - 1
         i = j

@@ -2770,6 +2770,8 @@ def _share_column(
 
 # A column header that names its year and its unit, as a data export writes it: "share_2025_pct",
 # "Share 2026 (%)", "budget_2026_usd_bn", "Budget 2026 ($bn)".
+_SHARE_WORD = re.compile(r"\bshare\b|\bgdp\b", re.I)
+_NOT_SHARE = re.compile(r"\b(?:growth|change|real|inflation|deficit|debt)\b", re.I)
 _HEADER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HEADER_CURRENCY = re.compile(
     r"\b(?P<code>usd|eur|gbp|cad|nok|sek|dkk|pln|czk|huf|ron|try)\b|(?P<sign>[$€£])", re.I
@@ -2787,7 +2789,8 @@ def _header_unit(cell: str) -> tuple[int, str | None] | None:
     if len(years) != 1 or YEAR_CELL.fullmatch(cell.strip()):
         return None
     currency, scale = _HEADER_CURRENCY.search(words), _HEADER_SCALE.search(words)
-    share = _SHARE_COLUMN.search(words) is not None
+    # a share of GDP says so: "share" or "GDP" ("gdp_growth_2026_pct", "Real growth 2025 (%)" are no shares)
+    share = _SHARE_WORD.search(words) is not None and _NOT_SHARE.search(words) is None
     if currency is not None and scale is not None and not share:
         code = currency.group("code")
         name = code.upper() if code else _SIGNS[currency.group("sign")]
