@@ -447,7 +447,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             continue
         labelled = (":" in line or " —" in line or " –" in line) and _LABELLED_FIGURE.match(line) is not None
         labelled = labelled or FIGURE_FIRST.match(line) is not None
-        labelled = labelled and not _CAPTION_LINE.match(
+        labelled = labelled and not CAPTION_LINE.match(
             line
         )  # a clip's caption: "CAPTION: X (FILE, June 2025)"
         if _MD_HEADING.match(line) or (starts_block and not labelled and _is_heading(line, next_line)):
@@ -466,7 +466,7 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
                 yield para_start, para_end, "text"
             para_start, para_end = start + bullet.end(), end
             continue
-        after_caption = i > 0 and _CAPTION_LINE.match(body[lines[i - 1][0] : lines[i - 1][1]]) is not None
+        after_caption = i > 0 and CAPTION_LINE.match(body[lines[i - 1][0] : lines[i - 1][1]]) is not None
         if para_start is not None and (
             labelled
             or (_ends_sentence(body[para_start:para_end]) and _is_new_paragraph(line) and not after_caption)
@@ -481,7 +481,9 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
         yield para_start, para_end, "table" if in_table else "text"
 
 
-_CAPTION_LINE = re.compile(r"\s*(?:CAPTION|SUPER|STRAP|ASTON)\s*:", re.I)
+# A TV script's caption line over a clip ("CAPTION: Marek Nowak, Deputy Minister"): one pattern for
+# the reader, which keeps it with its clip, and the transcripts, which take the speaker from it.
+CAPTION_LINE = re.compile(r"\s*(?:CAPTION|SUPER|NAME\s+STRAP|STRAP|ASTON)\s*:\s*", re.I)
 _RULE_LINE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # A CSV line: three or more comma-separated cells, no tab or pipe, and never a space after a comma

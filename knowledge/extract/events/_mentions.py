@@ -171,14 +171,12 @@ _DECIDING_GROUP = re.compile(
     r"|(?P<leader>I|[Ww]e|(?:the\s+|[A-Z][\w-]+['’]s\s+)?(?i:prime\s+minister|president|chancellor|premier)))\s+$"
 )
 # What a leader signs at a summit: "signed up to 3.5%", "signed ... a commitment" (not a contract).
-_SIGNED_WHAT = re.compile(
-    r"\s+up\s+to\s+\d[\d.,]*\s*(?:%|per\s*cent)|(?:[^.;]|\.\d){0,80}?(?:commitment|pledge|declaration|target)"
-)
+_UP_TO_SHARE = r"\s+up\s+to\s+\d[\d.,]*\s*(?:%|per\s*cent)"  # "signed up to 3.5%"
+_WITHIN_CLAUSE = r"(?:[^.;]|\.\d){0,80}?"  # the rest of the clause, a decimal point included
+_SIGNED_WHAT = re.compile(rf"{_UP_TO_SHARE}|{_WITHIN_CLAUSE}(?:commitment|pledge|declaration|target)")
 # A leader alone decides for the allies only over a share of GDP or with the allies: "At The Hague last
 # June, the Prime Minister signed up to 3.5%", "I signed, together with every other allied leader, ..."
-_FOR_THE_ALLIES = re.compile(
-    r"\s+up\s+to\s+\d[\d.,]*\s*(?:%|per\s*cent)|(?:[^.;]|\.\d){0,80}?(?:\ballied\b|\ballies\b)"
-)
+_FOR_THE_ALLIES = re.compile(rf"{_UP_TO_SHARE}|{_WITHIN_CLAUSE}(?:\ballied\b|\ballies\b)")
 _SINCE = re.compile(
     r"\s+since\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+in\s+"
     rf"(?:(?P<month>{MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b"

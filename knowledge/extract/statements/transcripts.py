@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 
 from knowledge.extract.people import HONORIFIC_PREFIX, is_questioner, is_title_prefix, turn_label
+from knowledge.extract.reader import CAPTION_LINE
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
@@ -84,9 +85,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
 
 # A TV script's clip, and the caption line over it that names who speaks.
 _SOUNDBITE = frozenset(["soundbite", "sot", "sync", "clip", "grab", "bite"])
-_CAPTION = re.compile(
-    r"(?:CAPTION|SUPER|LOWER THIRD|STRAP|ASTON|NAME STRAP)\s*:\s*(?P<who>[^\n]+)\n\s*", re.I
-)
+_CAPTION = re.compile(rf"{CAPTION_LINE.pattern}(?P<who>[^\n]+)\n\s*", re.I)
 
 
 def _captioned(who: str, cast: Cast) -> Speaker | None:
