@@ -13,6 +13,10 @@ sentences apart and are undone before the body is split into passages:
   elsewhere ("defence-related"), since then the hyphen belongs to the word. A line-end hyphen
   before a capital ("Kosiniak-" / "Kamysz") is a hyphenated name and is kept as it is.
 
+* **Padding.** A run of blank space inside a line wider than 32 characters (a pasted page's
+  padding) is cut to 32: a narrower gap still breaks a table's columns as the wide one did, and no
+  pattern that tries each start in a gap pays for its full width.
+
 Anything else -- line breaks inside paragraphs, blank lines, tables -- is left to the reader.
 A bare number on a line of its own is not taken for a page number: in a table laid out one cell
 per line it is data.
@@ -34,6 +38,7 @@ _HYPHENATED = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
 # Every match of _LINE_END_HYPHEN holds this; opening with a literal, it is found at once.
 _BROKEN_AT_LINE_END = re.compile(r"-[ \t]*\r?\n")
 _RUNNING_HEADER_MAX = 80
+_WIDE_GAP = re.compile(r"[^\S\n]{33,}")
 _SENTENCE_END = '.!?:…"”’)'
 
 
@@ -41,6 +46,7 @@ def undo_page_layout(body: str) -> str:
     """Return body with page furniture removed, words broken over a line end joined, and footnote
     markers dropped ("estimated at 3.87² per cent" is 3.87 per cent; a row "Lithuania²" is Lithuania's;
     "on defence.[3] After ..." is two sentences)."""
+    body = _WIDE_GAP.sub(lambda gap: gap[0][:32], body)
     body = _FOOTNOTE_MARK.sub("", body) if _SUPERSCRIPT.search(body) else body
     body = _CITATION_MARK.sub("", body) if "[" in body else body
     if "\n" not in body:
@@ -53,7 +59,7 @@ def undo_page_layout(body: str) -> str:
 _SUPERSCRIPT = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _BOX_DRAWING = re.compile("[\u2500-\u257f]")
 _BOX_RULE = re.compile(r"^[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*$", re.M)  # "┌──────┐"
-_BOX_EDGE = re.compile(r"^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$", re.M)  # "│ “Two per cent ...” │"
+_BOX_EDGE = re.compile(r"^[ \t]*[│┃║][ \t]?|(?<![ \t])[ \t]*[│┃║][ \t]*$", re.M)  # "│ “Two per cent ...” │"
 # A superscript digit right after a word, a number or punctuation is a footnote's mark; not a unit's
 # power ("m²", "km²"), nor the mark that opens a footnote's own line ("¹ Estimates for 2025 ...").
 # An encyclopedia's citation right after a word or punctuation ("on defence.[3] After ...",

@@ -85,3 +85,22 @@ def test_reading_four_times_the_text_takes_about_four_times_the_time(name: str) 
     small, large = (f"Title: T\nDate: 2025-01-01\n\n{unit * (n // len(unit))}" for n in (chars, 4 * chars))
     ratio = _cpu_seconds(lambda: read_article(large)) / max(_cpu_seconds(lambda: read_article(small)), 1e-3)
     assert ratio < 8.0, f"{name}: 4n/n = {ratio:.1f}"
+
+
+GAPS = {
+    "a gap inside a box-drawn pull quote": ("┌───┐\n│ “We will pay,” she said.", " x │\n└───┘\n"),
+    "a gap before a transcript's stage mark": ("ANNA NOWAK: We will pay.", " x [Applause]\nQ: Thanks.\n"),
+    "a gap after a summit's name": ("Leaders meet at the Ankara summit", " x in July 2026.\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(GAPS))
+def test_a_gap_four_times_as_wide_takes_about_four_times_the_time(name: str) -> None:
+    """One long run of spaces (a pasted page's padding) is read in time linear in its width: a
+    pattern that tries every start in the run and then scans to its end takes sixteen times as long."""
+    before, after = GAPS[name]
+    small, large = (f"Title: T\nDate: 2025-01-01\n\n{before}{' ' * n}{after}" for n in (20_000, 80_000))
+    ratio = _cpu_seconds(lambda: _all(read_article(large))) / max(
+        _cpu_seconds(lambda: _all(read_article(small))), 1e-3
+    )
+    assert ratio < 8.0, f"{name}: 4n/n = {ratio:.1f}"

@@ -410,7 +410,7 @@ _NATIONS_OF_COUNTRIES = {"Wales": "GB", "Scotland": "GB", "England": "GB", "Nort
 
 # "in Ankara this July", "In July, in Ankara": a known city written beside a time.
 _IN_CITY_BEFORE = re.compile(rf"\b[Ii]n\s+(?P<place>{_NAME})\s*,?\s+(?:(?:in|on|this|next)\s+)?$")
-_IN_CITY_AFTER = re.compile(rf"\s*,?\s+in\s+(?P<place>{_NAME})\b")
+_IN_CITY_AFTER = re.compile(rf"(?:\s*,)?\s+in\s+(?P<place>{_NAME})\b")
 
 
 def city_beside(text: str, start: int, end: int) -> PlaceMatch | None:

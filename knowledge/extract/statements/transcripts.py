@@ -141,7 +141,7 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
 _WRAPPED = re.compile(r"[\"“](?P<words>[^\"“”]+)[\"”]")
 # The transcriber's marks inside a turn: "[Applause]", "(Laughter)", "[inaudible]".
 _STAGE_MARK = re.compile(
-    r"\s*[\[(](?i:applause|laughter|laughs|cheers|cheering|booing|interruption|inaudible|crosstalk|pause)[.!]?[\])]"
+    r"(?<!\s)\s*[\[(](?i:applause|laughter|laughs|cheers|cheering|booing|interruption|inaudible|crosstalk|pause)[.!]?[\])]"
 )
 
 
