@@ -221,7 +221,8 @@ _TITLED_NAME_STARTS = re.compile(
 )
 # ... also before a colon that opens the words: "SOT – Alan Rennie, Minister for the Armed Forces: “...”"
 _APPOSITION = re.compile(
-    rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=,|:(?:\s|$)|\.?\s*$)"
+    # a list's items end at a semicolon: "Witnesses: Jane Doe, Minister of Defence; John Roe, ..."
+    rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=[,;]|:(?:\s|$)|\.?\s*$)"
 )
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").
@@ -234,7 +235,9 @@ _ROLE_THEN_NAME = re.compile(
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
 _ROLE_CLAUSE_LEAD = re.compile(
     r"^.*\b(?:that|by|was|were|is|are|has|had|have|said|says|told|tells|when|while|who|which|whom|because|than"
-    r"|as|with)\s+",  # "As the minister, Jane Doe, said:"; "an interview with the US ambassador, ..."
+    r"|as|with"
+    # a verb whose object is the role: "The Minister quoted the Secretary General, Mark Rutte, as ..."
+    r"|\w+ed(?=\s+(?:the|a|an|his|her|its|their)\s))\s+",  # "As the minister, Jane Doe, said:"; "an interview with the US ambassador, ..."
     re.I,
 )
 _NAME_AFTER_COMMA = re.compile(rf",\s+{_NAME}(?=,|\.?\s*$)")  # the tail of every _ROLE_THEN_NAME match

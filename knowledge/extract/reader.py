@@ -517,6 +517,7 @@ _CLOCK_LINE = re.compile(r"[0-2]?\d:[0-5]\d\b")
 _CAPTION = re.compile(
     r"(?:Photo|Picture|Image|Caption|Pictured|Photograph|Illustration|Graphic)\s*[:—–|-]", re.I
 )
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 # ", the Council's": a comma before a lower-case word opens a clause; headings are phrases.
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 
@@ -524,7 +525,7 @@ _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 def _is_heading(line: str, next_line: str) -> bool:
     """Return whether a line reads as a section heading."""
     text = line.strip()
-    words = text.split()
+    words = _SECTION_NUMBER.sub("", text).split()  # "2. Report on the meeting of ... 15 October 2025"
     return (
         0 < len(words) <= 12
         and len(text) <= 100

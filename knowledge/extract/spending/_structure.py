@@ -556,6 +556,7 @@ _OWNER_AFTER_ALLIANCE = re.compile(
     r"(?!['’]s|\s+(?:estimates?|figures?|data|count|calculations?|numbers|definitions?|reckoning|standards?))",
     re.I,
 )
+_POSSESSIVE_ESTIMATE = re.compile(r"['’]s\s+(?:(?:19|20)\d\d\s+)?(?:estimates?|forecasts?|projections?)\b")
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:[\w/–-]+\s+){0,2}(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
     r"armed|total|own|contribution|parliament|ministry|treasury|minister|president|chancellor|premier|cabinet|coalition|"
@@ -983,10 +984,13 @@ def _dateline_topic(article: Article) -> str | None:
     return None
 
 
-# A government's own document: "Royal Norwegian Ministry of Defence", "Government of Canada".
+# A government's or a parliament's own document: "Royal Norwegian Ministry of Defence", "Government of Canada".
 _GOVERNMENT_SOURCE = re.compile(
     r"\b(?:ministry|ministries|department|government|cabinet|treasury|chancellery|parliament|storting|bundestag|sejm"
-    r"|presidency|prime\s+minister['’]s\s+office|armed\s+forces|defence\s+forces|defense\s+forces)\b",
+    r"|presidency|prime\s+minister['’]s\s+office|armed\s+forces|defence\s+forces|defense\s+forces"
+    # a parliament's own record: "Chamber of Representatives of Belgium, Bulletin of Questions and Answers"
+    r"|chamber\s+of\s+(?:deputies|representatives)|house\s+of\s+(?:commons|lords|representatives)|senate"
+    r"|national\s+assembly|riksdag|folketing|eduskunta|althing|seimas|saeima|riigikogu|storting)\b",
     re.I,
 )
 
@@ -1048,7 +1052,11 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     mentions = [
         o
         for o in mentions
-        if (not _POSSESSIVE_OF_OTHER.match(text, o.end) or not text[: o.start].strip())
+        if (
+            not _POSSESSIVE_OF_OTHER.match(text, o.end)
+            or not text[: o.start].strip()
+            or _POSSESSIVE_ESTIMATE.match(text, o.end)  # "gave Norway's 2025 estimate as 2.83 per cent"
+        )
         and not is_venue(text, o.start, o.end)
         and not _excepted(text, o.start, o.end)
     ]
@@ -1181,7 +1189,9 @@ _SOURCE_AFTER = re.compile(
 
 
 _SUGGESTED_BEFORE = re.compile(
-    r"\b(?:suggest(?:s|ed)?|propos(?:es|ed)|float(?:s|ed))\s+(?:(?:a|an|the)\s+)?(?:(?:figure|target|level)\s+of\s+)?$",
+    r"\b(?:suggest(?:s|ed)?|propos(?:es|ed)|float(?:s|ed))\s+(?:(?:a|an|the)\s+)?(?:(?:figure|target|level)\s+of\s+)?$"
+    # a ceiling put forward: "proposed capping defence spending at 2,5 percent", "an amendment capping defence at 2.2%"
+    r"|\bcap(?:ping|ped|s)?\s+(?:[\w-]+\s+){0,3}?at\s+$",
     re.I,
 )
 _NONE_FOR = re.compile(r"\s*(?:none|nil|no\s+(?:goal|target|plan|date)|not\s+yet)\b", re.I)
@@ -1227,7 +1237,15 @@ def _line_records(
         return []
     entry = FIGURE_FIRST.match(text)
     if entry is not None and not WRITTEN_YEAR.fullmatch(entry.group("figure").strip()):
-        return _figure_first(passage, entry, published)  # a year first is a label: "2016 – 1.16%"
+        # a year first is a label: "2016 – 1.16%". The words after the dash are a sentence of their
+        # own, whose figures are read as any sentence's: "61% — The share of that total accounted for
+        # by the United States, whose $980 billion in 2025 came to about 3.2% of its GDP."
+        described = passage.model_copy(update={"text": text[entry.start("what") :]})
+        described = described.model_copy(update={"start": passage.start + entry.start("what")})
+        rest = _line_records(
+            described, context, published, context_year, topic, phrased, topic_lead, ranking=ranking
+        )
+        return [*_figure_first(passage, entry, published), *rest]
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_label_codes(label.group("label")))
@@ -1956,11 +1974,15 @@ def _other_ally_before(text: str, at: int, topic: str) -> bool:
 
 def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:
     """Return the owners that may be a sentence's spender: not the object of "of" or "against"
-    ("before Russia's full-scale invasion of Ukraine" names no spender of the sentence), nor joined
+    ("before Russia's full-scale invasion of Ukraine" names no spender of the sentence), nor whom aid
+    goes to ("support to Ukraine"), nor joined
     to one ("compare with those of France and Germany")."""
     kept, previous = [], None
     for owner in owners:
-        objected = _OBJECT_OF.search(text, max(0, owner.start - 12), owner.start) is not None or (
+        objected = (
+            _OBJECT_OF.search(text, max(0, owner.start - 12), owner.start) is not None
+            or _BENEFICIARY_BEFORE.search(text, max(0, owner.start - 30), owner.start) is not None
+        ) or (
             previous is not None
             and previous[1]
             and _JOINED.fullmatch(text, previous[0].end, owner.start) is not None
@@ -1972,6 +1994,10 @@ def _spender_like(text: str, owners: list[_Owner]) -> list[_Owner]:
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|\s*,\s*")
+# Whom aid goes to spends none of it: "to add the planned military support to Ukraine to the budget".
+_BENEFICIARY_BEFORE = re.compile(
+    r"\b(?:aid|support|assistance|help|loans?|grants?|donations?|deliveries)\s+(?:to|for)\s+$", re.I
+)
 
 
 def _after_preposition(text: str, start: int) -> bool:
