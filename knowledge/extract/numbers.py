@@ -238,7 +238,7 @@ _MOVED_UP_TO = re.compile(
     re.I,
 )
 _QUALIFIER_BEFORE = [
-    (kind, re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{alternatives})\s*$", re.I))
+    (kind, re.compile(rf"(?:^|(?<=[\s(\"“‘]))(?P<q>{alternatives})\s*$", re.I))  # "above 5%" quoted too
     for kind, alternatives in _QUALIFIERS.items()
 ]
 

@@ -240,7 +240,11 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"\b(?:(?i:in|the|by|until|since|from|during|early|late|mid-?)\s+|(?i:early|late|mid)-){_MONTH}\b"
         ),
     ),
-    ("month", "month", re.compile(rf"\b{_MONTH}(?=(?:['’]s)?\s+summit)")),
+    (
+        "month",
+        "month",
+        re.compile(rf"\b{_MONTH}(?=(?:['’]s)?\s+(?:summit|meeting|ministerial|gathering)\b)"),
+    ),  # "their October meeting"
     # "FY2026", "FY 2026", "FY26": the fiscal year named by the calendar year it ends in, as
     # governments name them; "FY2025-26" is read as its first year, as "2025-26" is.
     ("fiscal_year", "fiscal", re.compile(r"\bFY\s?(?:(?P<year>(?:19|20)\d\d)|['’]?(?P<short>\d\d))\b")),

@@ -77,11 +77,15 @@ async def test_summit_choice_by_date(library: Briefing) -> None:
     summits = await library.summits()
     labels = [s.label for s in summits]
     assert "NATO summit in Ankara, Türkiye (7–8 July 2026)" in labels
-    assert (
-        "NATO summit in the Netherlands (June 2025)" in labels
-    )  # with "The Hague (2025)" of another article
+    # the seed's "June summit in the Netherlands" is the one meetings-deal-and-notes places in The Hague
+    # on 24-25 June 2025, and another article's "The Hague (2025)": one summit, as precise as the most
+    # precise of them
+    assert "NATO summit in The Hague, Netherlands (24–25 June 2025)" in labels
+    assert not [
+        label for label in labels if "2025" in label and "Netherlands" in label and "Hague" not in label
+    ]
     assert (await library.summit(today=date(2026, 3, 1))).place == "Ankara"
-    assert (await library.summit(today=date(2025, 3, 1))).place == "the Netherlands"
+    assert (await library.summit(today=date(2025, 3, 1))).place == "The Hague"
     nato = [s for s in summits if s.label.startswith("NATO summit") and s.when and s.when.year]
     last = max(nato, key=lambda s: (s.when.year, s.when.month or 1, s.when.day or 1) if s.when else (0, 0, 0))
     after_all = await library.summit(today=date(2100, 1, 1))

@@ -40,6 +40,7 @@ _CELL = re.compile(r"[^|]+")
 _LONGEST = 240  # characters: a list item or fact box; longer text is prose
 _PART_WORDS = 6
 _PART = re.compile(r"(?:[^,:;|—–\n.*]|\.(?=\S))+")
+_CLOSING_NOTE = re.compile(r"\s*\([^()\n]{1,120}\)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +90,17 @@ def _labelled(text: str, section: str, published: PartialDate | None) -> LaidOut
         _MEETING.search(text) or _NAMES_MEETING.search(section) or _MINISTERS.search(text)
     ):
         return None
-    parts = [_stripped(m) for m in _PART.finditer(text) if m.group(0).strip()]
+    # a note in brackets closing the item is no part of it: "February 2026: NATO defence ministers,
+    # Brussels (first look at the national plans)"
+    note = _CLOSING_NOTE.search(text)
+    parts = [
+        _stripped(m)
+        for m in _PART.finditer(text, 0, note.start() if note else len(text))
+        if m.group(0).strip()
+    ]
     if any(len(text[s:e].split()) > 2 * _PART_WORDS for s, e in parts):
         return None  # prose (most passages): no need to find its times
-    found = find_times(text, published)
+    found = [t for t in find_times(text, published) if note is None or t[1] < note.start()]
     # a date counts as one word: "on the 7th and 8th of July" is as terse as "on 7 July"
     if any(_words(text, s, e, found) > _PART_WORDS for s, e in parts):
         return None

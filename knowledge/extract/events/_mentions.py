@@ -108,7 +108,7 @@ _CUE = re.compile(
     r"summit|meet|met|gather|convene|ministerial|conference|session|agenda|agreed|pledged|committed|host|held|next|due|allies|alliance|leaders|pledge|declaration|communiqu|commitment"
     r"|council|ministers|every ally|each ally|around the table|signed|promised|set a|set the|set their|set its|set new"
     r"|\d\d (?:made|set) "  # "Vilnius 2023 made 2 pct a floor" (see _city_years)
-    r"|t(?:ake|akes|ook) place"
+    r"|t(?:ake|akes|ook) place|struck|sealed|clinched|deal reached|agreement reached|bargain reached|compromise reached|deal done"
 )
 _NAVIGATION = re.compile(r"^(?:Read more|Related|See also|More on this|Also read|Watch)\s*:", re.I)
 
@@ -160,10 +160,13 @@ _DECIDED = re.compile(
     r"\b(?:[Aa]greed|pledged|promised|committed|adopted|endorsed|decided|signed(?:\s+up)?"
     r"|set\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:new\s+)?(?:goal|target|benchmark)"  # "allies set a new goal"
     # "the commitments made by allies at The Hague in 2025", "commitments assumed at The Hague"
-    r"|(?:commitments?|pledges?|promises?)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:made|assumed|gave|given|took|taken))"
+    r"|(?:commitments?|pledges?|promises?)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:made|assumed|gave|given|took|taken)"
+    # "the deal struck at The Hague on 24-25 June 2025: 3.5% of GDP ..." (only on spending: see _DEAL_ON)
+    r"|(?P<deal>(?:deal|agreement|bargain|compromise)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:struck|reached|sealed|clinched|done)))"
     r"(?:\s+(?:to|on|upon))?"
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
+_DEAL_ON = re.compile(r"%|\bper\s*cent\b|\b(?:defen[cs]e|spending|target|goal)\b", re.I)
 _LEADERS = re.compile(r"(?i:leaders|heads\s+of\s+(?:state|government))\b")
 _DECIDING_GROUP = re.compile(
     r"\b(?:(?:(?:NATO|the|all|\d+)\s+)*(?:allies|leaders|members)"
@@ -415,6 +418,8 @@ def _verb_mentions(
             if mention and mention.place and mention.when:
                 found += _and_in(passage, mention, times)
     for match in _DECIDED.finditer(text):
+        if match.group("deal") and not _DEAL_ON.search(text):
+            continue  # a trade deal struck in Brussels is no allies' meeting
         if match.group(0).startswith("signed") and not _SIGNED_WHAT.match(
             text, match.start() + len("signed")
         ):

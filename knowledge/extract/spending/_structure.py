@@ -376,6 +376,12 @@ _COLUMN_WORD = re.compile(r"\b(?:columns?|figures|numbers|data|values)\b", re.I)
 _ESTIMATE_HEADER = re.compile(r"\best(?:imate[sd]?)?\b|\d{4}e\b", re.I)
 _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# A quoted figure alone, with at most a bound or a range's words: "between 5% and 6%", "comfortably above 3%"
+_FIGURE_WORDS = re.compile(
+    r"\s*(?:(?:just|well|comfortably|roughly|about|around|some|at\s+least|at\s+most|more\s+than|less\s+than"
+    r"|above|below|over|under|between|from|up\s+to|nearly|almost|close\s+to)\s+)*"
+    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)(?:\s+(?:and|to|or)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?\s*"
+)
 _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?%])['’](?!\w)")
 _OTHER_THING = re.compile(
@@ -1672,6 +1678,11 @@ def _quote_opening(text: str, at: int) -> int | None:
     """
     marks = [m.start() for m in _QUOTE_MARKS.finditer(text, 0, at)]
     if len(marks) % 2 == 1:
+        # a few words of the figure the sentence's own verb takes are the writer's sentence, quoted
+        # for their wording: 'says her country will spend "between 5% and 6%" of GDP'
+        close = _QUOTE_MARKS.search(text, at)
+        if close is not None and _FIGURE_WORDS.fullmatch(text, marks[-1] + 1, close.start()):
+            return None
         return marks[-1]
     # single quotes ("As I told the House: 'Two per cent is the floor ...'"), told from apostrophes
     # by where they stand: an opening one before a capital or digit, a closing one after a word's end
