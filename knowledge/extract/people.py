@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import copy
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -260,6 +261,10 @@ _ROLE_OPENS_AFTER = re.compile(
 _ROLE_ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an|the)\s")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
+_RECALLED_SAYING = re.compile(
+    rf"\b(?:remembers|remembered|recalls|recalled|heard|quotes|quoted|cites|cited)\s+(?P<name>{_NAME})"
+    r"\s+(?:as\s+)?(?:saying|telling)\b"
+)
 _SPEECH_VERB_CUE = re.compile(
     _by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|"), "put it"}))
 )
@@ -356,7 +361,7 @@ def extract_people(article: Article) -> list[PersonRecord]:
     byline = _byline(article)
     if byline is not None:
         cast.add(byline)
-    for name, position in _named_again(article):
+    for name, position in [*_named_again(article), *_pronoun_speakers(article)]:
         cast.add(PersonRecord(name=name, passage=position))
     known = {_surname(person.name).split()[-1] for person in cast.people}
     for name, position in _surname_speakers(article, known):
@@ -588,6 +593,33 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
     ]
 
 
+# A pronoun that speaks right after a sentence: '"The Hague was the promise," he says.', "She told reporters:".
+_PRONOUN_SPEAKS = re.compile(
+    rf"(?:^|[,”\"’]\s*)(?:[Hh]e|[Ss]he)\s+(?:{'|'.join(_SPEECH_VERBS)}|adds|tells)\b"
+)
+
+
+def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
+    """Return (name, passage) for the one full name of a sentence whose next sentence, in the same
+    paragraph, has "he" or "she" speak: "Mark Rutte's first press conference runs long. 'The Hague
+    was the promise,' he says." The name is a person's, whatever else the article says of it."""
+    found = []
+    for before, after in itertools.pairwise(article.passages):
+        if before.paragraph != after.paragraph or not _PRONOUN_SPEAKS.search(after.text):
+            continue
+        names = {
+            name
+            for match in _NAME_CANDIDATE.finditer(before.text)
+            if (name := _clean_name(match.group(0), trim_left=True))
+            and " " in name
+            and before.text[max(0, match.start() - 4) : match.start()].lower() != "the "
+            and match.group(0).split()[0] != "The"
+        }
+        if len(names) == 1:
+            found.append((names.pop(), before.position))
+    return found
+
+
 # A live blog's time on a line of its own over an entry: "09:10 CET\nSecretary General Mark Rutte ...".
 _LINE_STAMP = re.compile(r"\s*\[?\d{1,2}[:.]\d{2}\]?(?:[ \t]+[A-Z]{2,4})?[ \t]*\n")
 
@@ -763,7 +795,13 @@ def has_role_head(role: str) -> bool:
 
 
 def _speakers(text: str) -> Iterator[tuple[int, str, str | None]]:
-    """Yield (start, name, None) for names right before or after a speech verb."""
+    """Yield (start, name, None) for names right before or after a speech verb, or remembered or
+    quoted saying something ("She remembers Mark Rutte telling the leaders' dinner that ...")."""
+    if "saying" in text or "telling" in text:
+        for match in _RECALLED_SAYING.finditer(text):
+            name = _clean_name(match.group("name"), trim_left=False)
+            if name and " " in name:
+                yield match.start("name"), name, None
     if _SPEECH_VERB_CUE.search(text) is None:
         return  # most sentences report no speech: spare them the two scans for a name
     for pattern, trim_left in ((_NAME_THEN_VERB, True), (_VERB_THEN_NAME, False)):

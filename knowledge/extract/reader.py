@@ -460,6 +460,14 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
             # a chat export's turns ("[09:14] anna.k: ...") are lines of their own, finished or not
             yield para_start, para_end, "text"
             para_start = None
+        if _CUE_LINE.fullmatch(line):
+            # a script's cue on a line of its own ("[READER — 0'30\"]", "[STING]") is no part of
+            # the sentence under it
+            if para_start is not None:
+                yield para_start, para_end, "text"
+            para_start = None
+            yield start + (len(line) - len(line.lstrip())), end, "text"
+            continue
         bullet = _BULLET.match(line)
         if bullet:
             if para_start is not None:
@@ -614,6 +622,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     return [span for span in spans if span[1] > span[0]]
 
 
+_CUE_LINE = re.compile(r"[ \t]*\[[^\[\]\n]{1,80}\][ \t]*")
 _CHAT_STAMP = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s")
 _ORDINAL_DAY_AFTER = re.compile(rf"(?:{MONTH_NAMES})\b|and\s+\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b")
 _FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s+[A-Z])")

@@ -350,11 +350,12 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
 
 # A paper passing on someone's words: "The Courant quotes Mark Rutte as saying on Sunday that ...",
 # a minister another's: "The Minister quoted the Secretary General, Mark Rutte, as telling ministers that",
+# a witness's memory: "She remembers Mark Rutte telling the leaders' dinner that ...",
 # "It quotes Defence Minister Jane Doe:"; the words are the quoted person's, not the paper's
-_QUOTES = re.compile(r"\b(?:quotes|quoted|cites|cited)\s+")
+_QUOTES = re.compile(r"\b(?:quotes|quoted|cites|cited|remembers|remembered|recalls|recalled|heard)\s+")
 # "as telling ministers that ...": the listeners stand between the verb and the words
 _AS_SAYING = re.compile(
-    r",?\s+as\s+(?P<verb>saying|having\s+said|telling\s+(?:[\w’'-]+\s+){1,4}?(?=that\b))\b|(?P<colon>\s*:)"
+    r",?\s+(?:as\s+)?(?P<verb>saying|having\s+said|telling\s+(?:[\w’'-]+\s+){1,4}?(?=that\b))\b|(?P<colon>\s*:)"
 )
 
 
