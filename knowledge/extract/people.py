@@ -601,22 +601,29 @@ _PRONOUN_SPEAKS = re.compile(
 
 def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
     """Return (name, passage) for the one full name of a sentence whose next sentence, in the same
-    paragraph, has "he" or "she" speak: "Mark Rutte's first press conference runs long. 'The Hague
-    was the promise,' he says." The name is a person's, whatever else the article says of it."""
-    found = []
+    paragraph, has "he" or "she" speak ("Mark Rutte's first press conference runs long. 'The Hague
+    was the promise,' he says."), or of the words before a pronoun that speaks in the same sentence
+    ("When I saw Mark Rutte in Brussels, he told me, ..."). The name is a person's."""
+    spans: list[tuple[Passage, str]] = []
+    for passage in article.passages:
+        speaks = _PRONOUN_SPEAKS.search(passage.text, 1)
+        if speaks is not None:
+            spans.append((passage, passage.text[: speaks.start()]))
     for before, after in itertools.pairwise(article.passages):
-        if before.paragraph != after.paragraph or not _PRONOUN_SPEAKS.search(after.text):
-            continue
+        if before.paragraph == after.paragraph and _PRONOUN_SPEAKS.search(after.text):
+            spans.append((before, before.text))
+    found = []
+    for passage, text in spans:
         names = {
             name
-            for match in _NAME_CANDIDATE.finditer(before.text)
+            for match in _NAME_CANDIDATE.finditer(text)
             if (name := _clean_name(match.group(0), trim_left=True))
             and " " in name
-            and before.text[max(0, match.start() - 4) : match.start()].lower() != "the "
+            and text[max(0, match.start() - 4) : match.start()].lower() != "the "
             and match.group(0).split()[0] != "The"
         }
         if len(names) == 1:
-            found.append((names.pop(), before.position))
+            found.append((names.pop(), passage.position))
     return found
 
 
@@ -724,7 +731,9 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
-_ROLE_AFTER_WORD = re.compile(r"\b(?:by|from|with|and|between|asked|told)\s+(?=[A-Z])")
+_ROLE_AFTER_WORD = re.compile(
+    r"\b(?:by|from|with|and|between|asked|told|is|was)\s+(?=[A-Z])"
+)  # "My guest is Portugal's Defence Minister, Helena Marques,"
 # "Conrad Pell, who runs the defence economics programme at the Lindqvist Institute": a person.
 _RUNS = r"(?:runs|heads|leads|chairs|directs|manages|founded)"
 _WHO_RUNS_CUE = re.compile(rf", who {_RUNS}\s")

@@ -126,6 +126,7 @@ from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.statements.transcripts import (
     byline_statements,
     join_interrupted,
+    quoted_in_turn,
     speech_statements,
     turn_statements,
     without_stage_marks,
@@ -415,7 +416,11 @@ def extract_statements(
             if turn and mine:
                 # a turn that quotes someone else: "He told us: “We are not doing this ...”" is his
                 quoted, _ = _paragraph(passages, mine, reading, None)
-                records += [r for r in quoted if r.speaker not in {t.speaker for t in turn}]
+                quoted = [r for r in quoted if r.speaker not in {t.speaker for t in turn}]
+                # ... and so are words after "he told me" when the turn names him before them
+                said = {r.text.strip('"“” ') for r in quoted}
+                recalled = quoted_in_turn(passages, reading.cast(passages[0]), turn[0].speaker)
+                records += quoted + [r for r in recalled if r.text.strip('"“” ') not in said]
             carried = answering = None
             speaking = turn[0] if turn else None
             continue  # the label is no mention: "A:" still means the person named before the turns

@@ -32,11 +32,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.extract.people import HONORIFIC_PREFIX, is_questioner, is_title_prefix, turn_label
+from knowledge.extract.people import HONORIFIC_PREFIX, QUOTATION, is_questioner, is_title_prefix, turn_label
 from knowledge.extract.reader import CAPTION_LINE
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
-from knowledge.models import Article, Passage, StatementKind, StatementRecord, TimeRef
+from knowledge.models import Article, Passage, SpeakerType, StatementKind, StatementRecord, TimeRef
 
 _GUEST = frozenset(["guest", "interviewee"])
 _ANSWERER = frozenset(["a", "answer", *_GUEST])
@@ -189,6 +189,45 @@ def turn_statements(
             medium=medium,
         )
     ]
+
+
+# What tells that the words after it are another's, in a turn: "he told me, ", "Rutte said in Davos that "
+_SAYS_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:me|us|them|him|her|ministers|reporters|the\s+\w+)|tells\s+\w+|added|warned|put\s+it)"
+    r"\b[^“”\"]{0,80}?[,:]?\s*$",
+    re.I,
+)
+_SENTENCE_CLOSED = re.compile(r"[,:]\s*$")
+
+
+def quoted_in_turn(passages: list[Passage], cast: Cast, speaker: str) -> list[StatementRecord]:
+    """Return the words a turn quotes of another person it names before them, with a verb that says
+    they spoke: "When I saw Mark Rutte in Brussels in February, he told me, 'Portugal is punching
+    above its weight at sea.'" They are that person's, said when and where the turn does not say;
+    the turn stays its speaker's, quotation included, as it was said."""
+    label = turn_label(passages[0].text)
+    found = []
+    for i, passage in enumerate(passages):
+        text = passage.text[label.end() :] if i == 0 and label else passage.text
+        for quote in QUOTATION.finditer(text):
+            head = text[: quote.start()]
+            if _SAYS_BEFORE.search(head) is None:
+                continue
+            named = {m.name for m in cast.index.find(head) if not m.possessive and m.name != speaker}
+            if len(named) != 1:
+                continue  # one other person named before the words, or no telling whose they are
+            words = (quote.group("curly") or quote.group("straight")).strip()
+            whole = _SENTENCE_CLOSED.search(head) is not None and words[:1].isupper()
+            found.append(
+                StatementRecord(
+                    passage=passage.position,
+                    speaker=named.pop(),
+                    speaker_type=SpeakerType.PERSON,
+                    kind=StatementKind.VERBATIM if whole else StatementKind.PARTIAL,
+                    text=words if whole else quote.group(0),
+                )
+            )
+    return found
 
 
 def join_interrupted(records: list[StatementRecord], turn: StatementRecord) -> list[StatementRecord]:
