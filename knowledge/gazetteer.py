@@ -501,6 +501,8 @@ _NAME_FORMS |= {
     for form, c in list(_NAME_FORMS.items())
     if len(form) > 3 and form.upper() != form and form.upper() not in _NAME_FORMS
 }
+# ... and Turkish capitals dot their i: "TÜRKİYE"
+_NAME_FORMS |= {form.replace("I", "\u0130"): c for form, c in list(_NAME_FORMS.items()) if form == "TÜRKIYE"}
 _DEMONYM_FORMS = _surface_index((form, c) for c in COUNTRIES for form in c.demonyms)
 _NAME_PATTERN = _surface_pattern(_NAME_FORMS, plural=False)
 _DEMONYM_PATTERN = _surface_pattern(_DEMONYM_FORMS, plural=True)

@@ -237,8 +237,16 @@ _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.
 _FIGURE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 _EACH = re.compile(r"\b(?:both|each|all)\b", re.I)  # "respectively" pairs a list with a list, in order
 _RANGE = re.compile(
-    r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to))\s*"
-    r"\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)",
+    r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to)"
+    # "LATVIA - 3.7% to 3.9% in 2026": both ends with their unit (a range only where nothing moves: see _figures)
+    r"|(?P<low>\d{1,2}(?:\.\d+)?)\s*%\s+to)\s*"
+    r"(?P<high>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)",
+    re.I,
+)
+# What makes "1.9% to 2.1%" a change, not a range: "rose from 1.9% to 2.1%", "up 1.9% to ...".
+_MOVED_BEFORE = re.compile(
+    r"\b(?:from|up|down|rose|rise|rises|risen|rising|grew|grow|grows|increase[sd]?|climb\w*|jump\w*|fell|fall\w*"
+    r"|drop\w*|lift\w*|rais\w*|cut\w*|went|go|goes|move\w*)\b[^.;%]{0,20}$",
     re.I,
 )
 _RANGE_IS = re.compile(r"\brange\s+(?:is|was|will\s+be)\s+$", re.I)
@@ -1704,9 +1712,19 @@ def _figures(
     found: list[tuple[_Found, Metric]] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE.finditer(text):
+        if match.group("low") is not None and (
+            float(match.group("low")) >= float(match.group("high"))
+            or _MOVED_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
+        ):
+            continue  # "from 3.7% to 3.9%", "2.1% to 1.9%": a change, whose ends are figures of their own
         if (
             _SHARE_CUE.match(text, match.end())
             or _SPEND_WORD.search(text) is not None
+            # as a share its end would be: "* LATVIA - 3.7% to 3.9% in 2026" under "Figures are shares of GDP"
+            or any(
+                match.start() <= q.start < match.end() and _is_share(text, q, context)
+                for q in find_percents(text)
+            )
             or _RANGE_IS.search(text, max(0, match.start() - 20), match.start()) is not None  # "the range is"
         ):
             found.append(
