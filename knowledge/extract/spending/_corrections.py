@@ -32,7 +32,9 @@ _EARLIER_VERSION = re.compile(
     # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)
     r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
-    r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b",
+    r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b"
+    # an editor's note: "Mr Aldridge's letter, as first published on our website, gave ..."
+    r"|\bas\s+(?:first|originally|initially)\s+(?:published|posted|printed|broadcast)\b",
     re.I,
 )
 _RIGHT_CUE = re.compile(
@@ -48,10 +50,11 @@ _RIGHT_CUE = re.compile(
 # Who gave the figure: a name ("Vandamme", "Minister Dufour") or an office ("the ministry").
 _SOURCE = (
     r"(?:(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*"
-    r"|(?i:the\s+(?:\w+\s+)?(?:ministry|government|office|spokes(?:person|man|woman)|department)))"
+    r"|(?i:the\s+(?:\w+\s+)?(?:ministry|government|office|spokes(?:person|man|woman)|department))"
+    r"(?:\s+of\s+(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)?)"  # "The Department of National Defence"
 )
 # Only what the source said, and the figure: "Vandamme said €9.8 billion."
-_SAID = rf"{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|put\s+it\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
+_SAID = rf"{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|puts?\s+(?:it|the\s+figure)\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
 _SOURCE_SAID = re.compile(rf"^\s*{_SAID}")  # as the sentence after the note
 # ... or whose figure it is, as the sentence after the note: "NATO's estimate for this year is 2.3%."
 _SOURCE_FIGURE = re.compile(
@@ -72,11 +75,12 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
     corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
-        if position not in holding or not _EARLIER_VERSION.search(passage.text):
+        if not _EARLIER_VERSION.search(passage.text):
             continue
-        wrong = [
-            r for r in records if r.passage == position and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
-        ]
+        if position in holding:
+            wrong = [r for r in records if r.passage == position and r.metric in corrected]
+        else:
+            wrong = _restated_wrong(passage.text, records)
         if not wrong:
             continue
         year_fix = _YEAR_FIX.search(passage.text)
@@ -111,6 +115,19 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
             records.append(right)
         holding = {r.passage for r in records if r.metric in corrected}
     return records
+
+
+def _restated_wrong(note: str, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records a note that reads no figure itself says were wrong: the ones of an ally it
+    names, with a value it gives ("Mr Aldridge's letter, as first published, gave Canada's 2025
+    defence spending as C$68 billion")."""
+    named = {country.code for country, _, _ in find_country_mentions(note)}
+    values = {q.value for q in (*find_money(note), *find_percents(note))}
+    return [
+        r
+        for r in records
+        if r.subject in named and r.value in values and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+    ]
 
 
 # A sentence that opens as a correction and states the right figure itself: "[09:21] jonas.p:

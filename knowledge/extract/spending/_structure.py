@@ -359,6 +359,13 @@ _EXEMPT_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:outside|exempt|excluded|beyond\s+the\s+reach)\b",
     re.I,
 )
+# A figure its own giver took back later in the sentence: "had put next year's share at 2.5% when it
+# presented the draft in September, but revised it down after ..."
+_REVISED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:but|and)\s+(?:later\s+|has\s+since\s+|since\s+)?(?:revised|cut|lowered|withdrew|dropped"
+    r"|scrapped|abandoned|corrected)\s+(?:it|that|the\s+(?:figure|forecast|estimate|share))\b",
+    re.I,
+)
 # The economy's own change, right before its figure: "despite an economy that grew by only 0.9%".
 _GROWTH_BEFORE = re.compile(
     r"\b(?:econom(?:y|ies)|GDP)\s+(?:that\s+|which\s+)?(?:has\s+)?(?:grew|grows|grown|expand\w*|shr[au]nk\w*|"
@@ -1624,6 +1631,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
         or _POLL_AFTER.match(text, figure.end) is not None
         or _EXEMPT_AFTER.match(text, figure.end) is not None
+        or _REVISED_AFTER.match(text, figure.end) is not None
         or _OF_BUSINESS_AFTER.match(text, figure.end) is not None
         or (
             _JUDGED_AFTER.match(text, figure.end) is not None
