@@ -159,6 +159,7 @@ _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders
 _DECIDED = re.compile(
     r"\b(?:[Aa]greed|pledged|promised|committed|adopted|endorsed|decided|signed(?:\s+up)?"
     r"|set\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:new\s+)?(?:goal|target|benchmark)"  # "allies set a new goal"
+    r"|made\s+(?:a\s+|the\s+|their\s+|our\s+)?(?:promise|pledge|commitment)"  # "we and our allies made a promise"
     # "the commitments made by allies at The Hague in 2025", "commitments assumed at The Hague"
     r"|(?:commitments?|pledges?|promises?)\s+(?:(?:the\s+)?(?:allies|leaders)\s+)?(?:made|assumed|gave|given|took|taken)"
     # "the deal struck at The Hague on 24-25 June 2025: 3.5% of GDP ..." (only on spending: see _DEAL_ON)
@@ -435,8 +436,9 @@ def _verb_mentions(
             )
         ):
             subject = None
+        opening = None
         if place is None and subject is not None:  # "At The Hague in June 2025, allies agreed ..."
-            place = opening_place(text, clause_start(text, match.start()), subject.start())
+            place = opening = opening_place(text, clause_start(text, match.start()), subject.start())
         if place is None or place.is_country or place.country is None:
             continue  # only a known city or region: "agreed in principle" is no place
         clause = clause_start(text, match.start())
@@ -444,6 +446,10 @@ def _verb_mentions(
         if after and _DEADLINE_GAP.fullmatch(text, place.end, after[1]):
             continue  # "the target leaders agreed in The Hague for 2035": the target's year, not the meeting's
         when = _time_near(text, times, match.start(), place.end)
+        if when is None and opening is not None and subject is not None:
+            # the opening's own time: "Last June in The Hague, we and our allies made a promise"
+            inside = times.within(clause, subject.start())
+            when = inside[0][0] if len(inside) == 1 else None
         before = times.ending_by(match.start())
         if (
             when is not None

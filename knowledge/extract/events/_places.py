@@ -212,9 +212,11 @@ def place_before(text: str, start: int, times: Times) -> PlaceMatch | None:
 # "In The Hague, leaders will meet on 24-25 June": a known place opening the clause.
 # ... and with its time: "At The Hague in June 2025, allies agreed ..."
 _OPENING_PLACE = re.compile(
-    # ... "At The Hague last June, the Prime Minister signed up to ..."
-    rf"\s*(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:(?:in|on)\s+|(?=(?:last|this|next)\s))[^,;:]{{3,25}})?\s*,\s+"
+    # ... "At The Hague last June, the Prime Minister signed up to ...", "Last June in The Hague, we ..."
+    rf"\s*(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+[A-Z][a-z]+\s+)?(?:[Ii]n|[Aa]t)\s+(?P<place>{_NAME})(?:\s+(?:(?:in|on)\s+|(?=(?:last|this|next)\s))[^,;:]{{3,25}})?\s*,\s+"
 )
+# between the opening and the group that decides: "Last June in The Hague, we and our allies made a promise"
+_GROUP_LEAD = re.compile(r"(?:(?:we|they)\s+and\s+)?(?:(?:our|their)\s+)?")
 _HOST_REACH = 60  # characters before the verb where its subject may start
 
 
@@ -222,7 +224,7 @@ def opening_place(text: str, clause: int, start: int) -> PlaceMatch | None:
     """Return the known place of an adverbial opening a clause ("In The Hague, leaders meet ..."),
     when the meeting's words follow it directly (from start)."""
     match = _OPENING_PLACE.match(text, clause)
-    if match is None or match.end() != start:
+    if match is None or not _GROUP_LEAD.fullmatch(text, match.end(), start):
         return None
     place = resolve(match.group("place"), match.start("place") == 0, match.start("place"), match.end("place"))
     return place if place and place.country else None

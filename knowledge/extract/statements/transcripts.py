@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 from knowledge.extract.people import HONORIFIC_PREFIX, QUOTATION, is_questioner, is_title_prefix, turn_label
 from knowledge.extract.reader import CAPTION_LINE
+from knowledge.extract.statements.scene import lead_limit, tells_of_full_text
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import Article, Passage, SpeakerType, StatementKind, StatementRecord, TimeRef
@@ -304,7 +305,7 @@ def _own_sentences(
     name, when, medium = author
     records = []
     for passage in article.passages:
-        text = passage.text.strip()
+        text = without_stage_marks(passage.text)  # "[Applause] I will tell you why."
         if passage.position in taken or not text.endswith((".", "!", "?")):
             continue
         if len(text.split()) >= 5 and keep(text):
@@ -336,6 +337,27 @@ _SPEECH_TITLE = re.compile(
     r"(?:,?\s+(?:at|to|on|in|before|during)\s+(?:the\s+)?[A-Z0-9][^:|]*)?$",
     re.I,
 )
+# ... or a title or lead that gives it whole, naming its speaker otherwise: "Defence Minister Signe
+# Holmgaard's speech in full", "the full text, as prepared for delivery, of the speech given by ..."
+_SPEECH_OF = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)['’]s\s+(?:speech|remarks|address|keynote)\b"
+    r"|\b(?:speech|remarks|address|keynote)\s+(?:(?:given|delivered|made)\s+)?by\s+"
+    r"(?P<by>(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)(?=\s+(?:at|to|on|in|before|during)\b|[,.;:]|$)"
+)
+
+
+def _speech_given_by(article: Article) -> str | None:
+    """Return the words naming a speech's speaker, in a title or lead that says it gives the speech whole."""
+    if not tells_of_full_text(article) or any(turn_label(p.text) for p in article.passages):
+        return None  # a transcript's turns say whose words they are
+    limit = lead_limit(article)
+    for text in (article.meta.title or "", *(p.text for p in article.passages[:64] if p.paragraph < limit)):
+        match = _SPEECH_OF.search(text)
+        if match is not None:
+            return match.group("who") or match.group("by")
+    return None
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")  # not "the US", not "i.e."
 _COURTESY = re.compile(
     r"^(?:Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)|Ladies\s+and|Check\s+against)\b", re.I
@@ -351,9 +373,10 @@ def speech_statements(
     you, Minister") and the words of others the speaker quotes are no statements of theirs.
     """
     title = _SPEECH_TITLE.match((article.meta.title or "").strip())
-    if title is None:
+    who = title.group("who") if title else _speech_given_by(article)
+    if who is None:
         return []
-    words = title.group("who").replace(",", " ").split()
+    words = who.replace(",", " ").split()
     name = next(
         (found for k in (3, 2) if len(words) >= k and (found := cast.index.resolve(" ".join(words[-k:])))),
         None,
