@@ -75,12 +75,14 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
     corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
-        if not _EARLIER_VERSION.search(passage.text):
-            continue
         if position in holding:
+            if not _EARLIER_VERSION.search(passage.text):
+                continue
             wrong = [r for r in records if r.passage == position and r.metric in corrected]
-        else:
+        elif _FIRST_PUBLISHED.search(passage.text):  # a note that reads no figure of its own
             wrong = _restated_wrong(passage.text, records)
+        else:
+            continue
         if not wrong:
             continue
         year_fix = _YEAR_FIX.search(passage.text)
@@ -115,6 +117,11 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
             records.append(right)
         holding = {r.passage for r in records if r.metric in corrected}
     return records
+
+
+_FIRST_PUBLISHED = re.compile(
+    r"\b[Aa]s (?:first|originally|initially) (?:published|posted|printed|broadcast)\b"
+)
 
 
 def _restated_wrong(note: str, records: list[SpendingRecord]) -> list[SpendingRecord]:

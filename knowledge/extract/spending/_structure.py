@@ -361,6 +361,7 @@ _EXEMPT_AFTER = re.compile(
 )
 # A figure its own giver took back later in the sentence: "had put next year's share at 2.5% when it
 # presented the draft in September, but revised it down after ..."
+_REVISED_CUE = re.compile(r"revised|cut|lowered|withdrew|dropped|scrapped|abandoned|corrected")
 _REVISED_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:but|and)\s+(?:later\s+|has\s+since\s+|since\s+)?(?:revised|cut|lowered|withdrew|dropped"
     r"|scrapped|abandoned|corrected)\s+(?:it|that|the\s+(?:figure|forecast|estimate|share))\b",
@@ -1631,7 +1632,10 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _SPENT_ON_OTHER.match(text, figure.end) is not None
         or _POLL_AFTER.match(text, figure.end) is not None
         or _EXEMPT_AFTER.match(text, figure.end) is not None
-        or _REVISED_AFTER.match(text, figure.end) is not None
+        or (
+            _REVISED_CUE.search(text, figure.end) is not None
+            and _REVISED_AFTER.match(text, figure.end) is not None
+        )
         or _OF_BUSINESS_AFTER.match(text, figure.end) is not None
         or (
             _JUDGED_AFTER.match(text, figure.end) is not None
