@@ -69,7 +69,7 @@ FIGURE_FIRST = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
     r"(?P<figure>(?:[~≈]\s*)?(?:[€$£]\s?|[A-Z]{3}\s)?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|bn|billion|"
     r"million|trillion|m)\b|%)?(?:\s+(?:euros?|dollars?|pounds?|kroner|zlot(?:y|ys)))?)(?:\*\*|__)?"
-    r"\s+[—–-]+\s+(?P<what>\S[^\n]*)$"
+    r"(?:\s+[—–-]+|:)\s+(?P<what>\S[^\n]*)$"  # "- 4.9%: Poland, the highest share in the alliance"
 )
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)

@@ -684,7 +684,8 @@ _AMONG_ALLIES = re.compile(
 # make the meeting; "allies" alone may not ("will brief allies in Washington in April").
 _WHOLE_ALLIANCE = re.compile(
     r"\b(?:(?:every|each)\s+ally|all\s+(?:\d+\s+|thirty-two\s+)?(?:the\s+)?allies|around\s+the\s+table"
-    r"|(?:fellow|other)\s+(?:allied\s+)?leaders|leaders\s+of\s+the\s+alliance|allied\s+leaders)\b",
+    r"|(?:fellow|other)\s+(?:allied\s+)?leaders|leaders\s+of\s+the\s+alliance|allied\s+leaders"
+    r"|sit\s+down\s+with)\b",  # "when we sit down with them in Ankara next July"
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)")

@@ -87,7 +87,9 @@ _AFTER = re.compile(
     rf"{_OF_BODY}{_BUILDING}{HELD}{_BUILDING}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
     # "in Ankara in Turkey", "in Ankara, in Turkey": the country may follow as a second "in", as
     # translations write it
-    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b(?![’']s))?"
+    rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b(?![’']s)"
+    # "the NATO summit in Ankara (Türkiye) on 7. and 8. Juli 2026": the country in brackets
+    rf"|\s+\({_NAME}\))?"
 )
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
@@ -154,7 +156,7 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     suffix = match.group("suffix")
     if place is None or not suffix:
         return place
-    suffix_name = _SUFFIX_START.sub("", suffix).removesuffix(".")
+    suffix_name = _SUFFIX_START.sub("", suffix).removesuffix(".").strip("() ")
     suffix_country = _country_of(suffix_name) or _NATIONS_OF_COUNTRIES.get(suffix_name)
     if suffix_country and place.country == suffix_country and not place.is_country and match.re is _LISTED:
         # "Next summit: Tirana, Albania, June 2027": a list's city is named as its other entries are
@@ -162,7 +164,11 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
         # "in Ankara, in Turkey" is shown as "Ankara, Turkey"
-        written = f", {suffix_name}" if _IN_SUFFIX.match(suffix) else suffix.removesuffix(".")
+        written = (
+            f", {suffix_name}"
+            if _IN_SUFFIX.match(suffix) or suffix.lstrip().startswith("(")
+            else suffix.removesuffix(".")
+        )
         return PlaceMatch(
             f"{place.name}{written}",
             place.country or suffix_country,

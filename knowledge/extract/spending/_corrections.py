@@ -38,7 +38,7 @@ _EARLIER_VERSION = re.compile(
     re.I,
 )
 _RIGHT_CUE = re.compile(
-    r"\b(?:correct(?:ed)?|right|actual|accurate)\s+(?:figure|number|amount|share|value)\b"
+    r"\b(?:correct(?:ed)?|right|actual|accurate)\s+(?:figure|number|amount|share|value)s?\b"
     r"|\bshould\s+have\s+(?:said|read|been)\b|\b(?:is|was)\s+(?:in\s+fact|actually)\b|\bcorrected\s+to\b"
     # "... and that 2.5% is correct": the cue is the figure's own start
     r"|(?<![\d.])(?=\d[\d.,]*\s*(?:%|per\s*cent)\s+(?:is|was)\s+(?:the\s+)?(?:correct|right)\b)"
@@ -78,47 +78,24 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
         if position in holding:
             if not _EARLIER_VERSION.search(passage.text):
                 continue
-            wrong = [r for r in records if r.passage == position and r.metric in corrected]
-        elif _FIRST_PUBLISHED.search(passage.text):  # a note that reads no figure of its own
+            batches = [[r for r in records if r.passage == position and r.metric in corrected]]
+        elif _FIRST_PUBLISHED.search(passage.text) or (
+            _CORRECTION_WORD.search(passage.text) and _EARLIER_VERSION.search(passage.text)
+        ):
+            # a note that reads no figure of its own: "In our 11:32 entry we said ... €36.8 billion, or
+            # 2.3% of GDP", each measure with its own right figure ("the correct figures are €34.9
+            # billion and 2.1%")
             wrong = _restated_wrong(passage.text, records)
+            batches = [[r for r in wrong if r.metric is metric] for metric in corrected]
         else:
             continue
-        if not wrong:
-            continue
-        year_fix = _YEAR_FIX.search(passage.text)
-        if year_fix is not None:
-            # "we wrote that Lisbon plans to reach 2 per cent in 2029; the target year is 2027": the
-            # figure stands, in the right year
-            when = TimeRef(text=year_fix.group("year"), year=int(year_fix.group("year")))
-            records = [r.model_copy(update={"when": when}) if r in wrong else r for r in records]
-            continue
-        right = _right_figure(article, position, wrong[0])
-        gone = {
-            (r.subject, r.metric, r.value) for r in wrong if right is None or r.as_written != right.as_written
-        }
-        records = [r for r in records if (r.subject, r.metric, r.value) not in gone or r is right]
-        stated = {(r.subject, r.metric, r.value, r.when.year if r.when else None) for r in records}
-        if (
-            right is not None
-            and (right.subject, right.metric, right.value, right.when.year if right.when else None) in stated
-            and right not in records
-        ):
-            right = None  # the article already states the right figure elsewhere: dropping the wrong one is enough
-        if right is not None:
-            records = [
-                r
-                for r in records
-                if not (
-                    r.passage == right.passage
-                    and r.subject == right.subject
-                    and r.as_written == right.as_written
-                )
-            ]
-            records.append(right)
+        for wrong in batches:
+            records = _corrected(article, position, passage.text, wrong, records)
         holding = {r.passage for r in records if r.metric in corrected}
     return records
 
 
+_CORRECTION_WORD = re.compile(r"CORRECTION|[Cc]orrect(?:ion|ed)")
 _FIRST_PUBLISHED = re.compile(
     r"\b[Aa]s (?:first|originally|initially) (?:published|posted|printed|broadcast)\b"
 )
@@ -129,12 +106,56 @@ def _restated_wrong(note: str, records: list[SpendingRecord]) -> list[SpendingRe
     names, with a value it gives ("Mr Aldridge's letter, as first published, gave Canada's 2025
     defence spending as C$68 billion")."""
     named = {country.code for country, _, _ in find_country_mentions(note)}
-    values = {q.value for q in (*find_money(note), *find_percents(note))}
-    return [
-        r
-        for r in records
-        if r.subject in named and r.value in values and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
-    ]
+    quantities = [*find_money(note), *find_percents(note)]
+    values = {q.value for q in quantities}
+    measures = [r for r in records if r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)]
+    if named:
+        return [r for r in measures if r.subject in named and r.value in values]
+    # a note that names no ally ("we said the government puts next year's spending at €36.8 billion"):
+    # the figures written as the note writes them, when they are one ally's
+    written = {q.text for q in quantities}
+    found = [r for r in measures if r.as_written in written]
+    return found if len({r.subject for r in found}) == 1 else []
+
+
+def _corrected(
+    article: Article, position: int, note: str, wrong: list[SpendingRecord], records: list[SpendingRecord]
+) -> list[SpendingRecord]:
+    """Return the records with the wrong ones a correction at position names replaced by its right one."""
+    if not wrong:
+        return records
+
+    year_fix = _YEAR_FIX.search(note)
+    if year_fix is not None:
+        # "we wrote that Lisbon plans to reach 2 per cent in 2029; the target year is 2027": the
+        # figure stands, in the right year
+        when = TimeRef(text=year_fix.group("year"), year=int(year_fix.group("year")))
+        records = [r.model_copy(update={"when": when}) if r in wrong else r for r in records]
+        return records
+    right = _right_figure(article, position, wrong[0])
+    gone = {
+        (r.subject, r.metric, r.value) for r in wrong if right is None or r.as_written != right.as_written
+    }
+    records = [r for r in records if (r.subject, r.metric, r.value) not in gone or r is right]
+    stated = {(r.subject, r.metric, r.value, r.when.year if r.when else None) for r in records}
+    if (
+        right is not None
+        and (right.subject, right.metric, right.value, right.when.year if right.when else None) in stated
+        and right not in records
+    ):
+        right = (
+            None  # the article already states the right figure elsewhere: dropping the wrong one is enough
+        )
+    if right is not None:
+        records = [
+            r
+            for r in records
+            if not (
+                r.passage == right.passage and r.subject == right.subject and r.as_written == right.as_written
+            )
+        ]
+        records.append(right)
+    return records
 
 
 # A sentence that opens as a correction and states the right figure itself: "[09:21] jonas.p:

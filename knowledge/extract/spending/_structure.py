@@ -2221,7 +2221,7 @@ def _count_entry(
 
 _ENTRY_OWNER = re.compile(
     # "Germany's total defence spending", "The US national defence budget for fiscal 2027"
-    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?"
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)(?:['’]s?|,)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?:\s+of\s+GDP)?)\b"
 )
 _ENTRY_OTHER = re.compile(
