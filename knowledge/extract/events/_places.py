@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from knowledge.extract.events._clauses import clause_start
 from knowledge.extract.events._times import Times
 from knowledge.extract.timeref import MONTH_NAMES
-from knowledge.gazetteer import find_country_mentions, find_demonyms
+from knowledge.gazetteer import find_country_mentions, find_demonyms, normalize
 from knowledge.places import capital_of, find_place
 
 
@@ -335,6 +335,8 @@ def resolve(
     known = find_place(words) or find_place(" ".join(bare))
     if known:
         name = words if words.startswith("The ") and known.name.startswith("The ") else " ".join(bare)
+        if normalize(name) != normalize(known.name) and normalize(" ".join(bare)) != normalize(known.name):
+            name = known.name  # another language's name for the city ("Den Haag"): the table's, as users ask
         return PlaceMatch(name, known.country, False, start, end)
     if not strong or bare[0].lower() in _NOT_PLACES or (sentence_start and len(bare) == 1):
         return None
