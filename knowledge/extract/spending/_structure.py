@@ -126,6 +126,8 @@ CLAIM = re.compile(
     r"|\b(?:figure|number)\b(?:[^.;]|\.\d){0,80}?\b(?:(?:does|do|did)\s+not\s+(?:correspond|tally)|(?:is|was)\s+not\s+(?:right|correct|accurate))\b"
     # unverified reports, and a parliamentary question's premise ("To ask the Secretary of State ...")
     r"|\b(?:of|amid|after|despite|press|media|newspaper|unconfirmed)\s+reports?\s+that\b|^\s*to\s+ask\s+the\b"
+    # "Italian newspapers report this week that Italy spent only 1.4%"
+    r"|\b(?:newspapers|papers|tabloids|media|press)\s+(?:have\s+)?report(?:s|ed)?(?:\s+\w+){0,3}?\s+that\b"
     # another piece of a series, told of by the page: "The first instalment, on Norway's plan to reach
     # 3% of GDP, was published on Monday."
     r"|\b(?:first|second|third|previous|last|next|earlier)\s+(?:instalment|installment|episode|part)\b"
