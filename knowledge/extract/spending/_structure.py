@@ -748,6 +748,10 @@ _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
+_IT_AT = re.compile(
+    r"\b(?:puts?|sets?|places?|pegs?|fix(?:es)?|estimates?)\s+it\s+at\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
 # The sentence's subject, a clause, then ", so it" / ", and it" and no other pronoun: "Iceland has no
 # army, so it spends about 0.1%".
 _AND_IT = re.compile(
@@ -2089,6 +2093,8 @@ def _figure_owners(
     if (
         _PRONOUN_SUBJECT.search(between)
         and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
+        # "Germany's budget for 2026 puts it at 2.8%": "it" is the verb's object, the spending
+        and not (_IT_AT.search(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
         and not (_LEADER_SAYS.match(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
         and not (
             _POSSESSED_SPENDING.match(text, nearest.end)
