@@ -250,8 +250,10 @@ _NAME_THEN_VERB = re.compile(
     # "Jane Doe, who ..., said", "Jane Doe, a senior who chaired the committee, argued"
     rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?|,\s+(?:an?|the)\s+[^,;:“”\"]{{1,120}},"
     r"|\s+\([^()\n]{1,40}\))?"  # "Ms Priya Castellane (Liberal Democrat) asked"
-    r"\s+(?:also\s+|has\s+|had\s+)?"
-    rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it)\b"  # "as Jane Doe put it:"
+    # "As Tomasz Wrobel of the Warsaw Institute for Economic Studies put it"
+    r"(?:\s+of\s+the\s+(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on)\s+)?){1,6}?(?=[a-z]))?"
+    r"\s*(?:also\s+|has\s+|had\s+)?"
+    rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it|called\s+it)\b"  # "as Jane Doe put it:", "Mark Rutte called it"
 )
 # ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".
 _ROLE_OPENS_AFTER = re.compile(
@@ -266,7 +268,7 @@ _RECALLED_SAYING = re.compile(
     r"\s+(?:as\s+)?(?:saying|telling)\b"
 )
 _SPEECH_VERB_CUE = re.compile(
-    _by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|"), "put it"}))
+    _by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|"), "put it", "called it"}))
 )
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
