@@ -606,16 +606,19 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
     paragraph, has "he" or "she" speak ("Mark Rutte's first press conference runs long. 'The Hague
     was the promise,' he says."), or of the words before a pronoun that speaks in the same sentence
     ("When I saw Mark Rutte in Brussels, he told me, ..."). The name is a person's."""
-    spans: list[tuple[Passage, str]] = []
+    # (passage, the words to look in, what must stand right before the name)
+    spans: list[tuple[Passage, str, re.Pattern[str]]] = []
     for passage in article.passages:
         speaks = _PRONOUN_SPEAKS.search(passage.text, 1)
-        if speaks is not None:
-            spans.append((passage, passage.text[: speaks.start()]))
+        if speaks is not None:  # "When I saw Mark Rutte in Brussels, he told me": whom the speaker met
+            spans.append((passage, passage.text[: speaks.start()], _MET_BEFORE))
     for before, after in itertools.pairwise(article.passages):
         if before.paragraph == after.paragraph and _PRONOUN_SPEAKS.search(after.text):
-            spans.append((before, before.text))
+            spans.append(
+                (before, before.text, _SUBJECT_LEAD)
+            )  # the sentence's subject, not "after Putin ordered"
     found = []
-    for passage, text in spans:
+    for passage, text, lead in spans:
         names = {
             name
             for match in _NAME_CANDIDATE.finditer(text)
@@ -623,10 +626,19 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
             and " " in name
             and text[max(0, match.start() - 4) : match.start()].lower() != "the "
             and match.group(0).split()[0] != "The"
+            and lead.search(text, 0, match.start()) is not None
         }
         if len(names) == 1:
             found.append((names.pop(), passage.position))
     return found
+
+
+# Before a name that is its sentence's subject: nothing, or title words ("Secretary General", "NATO chief").
+# A list's marker or a live blog's time may come first: "a) Mark Rutte, at ...", "17:35 — Mark Rutte has ...".
+_SUBJECT_LEAD = re.compile(
+    r"^(?:[a-z0-9]\)\s+|[-*•]\s+|\d{1,2}[:.]\d{2}\s*(?:[—–-]\s*)?)?(?:(?:[A-Z][\w’'.-]*|chief|of|the)\s+){0,4}$"
+)
+_MET_BEFORE = re.compile(r"\b(?:saw|met|meet|asked|visited|phoned|called|interviewed)\s+$")
 
 
 # A live blog's time on a line of its own over an entry: "09:10 CET\nSecretary General Mark Rutte ...".

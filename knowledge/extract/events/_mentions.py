@@ -167,6 +167,7 @@ _DECIDED = re.compile(
     r"(?:\s+(?:to|on|upon))?"
     r"(?:\s+by\s+(?:the\s+)?(?:allies|leaders|members|(?:NATO|allied)\s+leaders))?"
 )
+_THE_DEAL = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _DEAL_ON = re.compile(r"%|\bper\s*cent\b|\b(?:defen[cs]e|spending|target|goal)\b", re.I)
 _LEADERS = re.compile(r"(?i:leaders|heads\s+of\s+(?:state|government))\b")
 _DECIDING_GROUP = re.compile(
@@ -419,8 +420,10 @@ def _verb_mentions(
             if mention and mention.place and mention.when:
                 found += _and_in(passage, mention, times)
     for match in _DECIDED.finditer(text):
-        if match.group("deal") and not _DEAL_ON.search(text):
-            continue  # a trade deal struck in Brussels is no allies' meeting
+        if match.group("deal") and (
+            not _DEAL_ON.search(text) or not _THE_DEAL.search(text, max(0, match.start() - 6), match.start())
+        ):
+            continue  # a trade or coalition deal struck in Brussels is no allies' meeting: only "the deal"
         if match.group(0).startswith("signed") and not _SIGNED_WHAT.match(
             text, match.start() + len("signed")
         ):
@@ -684,12 +687,30 @@ _AMONG_ALLIES = re.compile(
 # make the meeting; "allies" alone may not ("will brief allies in Washington in April").
 _WHOLE_ALLIANCE = re.compile(
     r"\b(?:(?:every|each)\s+ally|all\s+(?:\d+\s+|thirty-two\s+)?(?:the\s+)?allies|around\s+the\s+table"
-    r"|(?:fellow|other)\s+(?:allied\s+)?leaders|leaders\s+of\s+the\s+alliance|allied\s+leaders"
-    r"|sit\s+down\s+with)\b",  # "when we sit down with them in Ankara next July"
+    r"|(?:fellow|other)\s+(?:allied\s+)?leaders|leaders\s+of\s+the\s+alliance|allied\s+leaders)\b",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)")
 _NAMED_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+
+
+def _gathers_alliance(text: str, first: int, last: int) -> bool:
+    """Return whether a sentence has the whole alliance gather: "every ally" as its subject, not the
+    ones something is shown or sent to ("will demonstrate the drone to all allies at Eurosatory"),
+    and at no other event (a trade fair, an air show, a conference)."""
+    whole = _WHOLE_ALLIANCE.search(text, first, last)
+    return (
+        whole is not None
+        and _GIVEN_TO.search(text, max(first, whole.start() - 10), whole.start()) is None
+        and _OTHER_EVENT.search(text, first, last) is None
+    )
+
+
+_GIVEN_TO = re.compile(r"\b(?:to|with|for|from|among|by)\s+$", re.I)
+_OTHER_EVENT = re.compile(
+    r"\b(?:fair|air\s+show|trade\s+show|expo|exhibition|conference|forum|festival|delegations?|Eurosatory|Farnborough)\b",
+    re.I,
+)
 
 
 def _appointments(
@@ -727,7 +748,7 @@ def _appointments(
                 when,
                 EventStatus.UPCOMING,
                 weak=True,
-                joins_only=_WHOLE_ALLIANCE.search(text, first, last) is None,
+                joins_only=not _gathers_alliance(text, first, last),
             )
         )
     return found

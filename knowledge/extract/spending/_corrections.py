@@ -33,8 +33,9 @@ _EARLIER_VERSION = re.compile(
     r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b"
-    # an editor's note: "Mr Aldridge's letter, as first published on our website, gave ..."
-    r"|\bas\s+(?:first|originally|initially)\s+(?:published|posted|printed|broadcast)\b",
+    # an editor's note: "Mr Aldridge's letter, as first published on our website, gave ..." (not "the
+    # NATO report as first published in June" as a source)
+    r"|\bas\s+(?:first|originally|initially)\s+(?:published|posted|printed|broadcast)\b[^.;]{0,60}?\b(?:gave|said|stated|wrote|put|listed)\b",
     re.I,
 )
 _RIGHT_CUE = re.compile(
@@ -97,7 +98,7 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
 
 _CORRECTION_WORD = re.compile(r"CORRECTION|[Cc]orrect(?:ion|ed)")
 _FIRST_PUBLISHED = re.compile(
-    r"\b[Aa]s (?:first|originally|initially) (?:published|posted|printed|broadcast)\b"
+    r"\b[Aa]s (?:first|originally|initially) (?:published|posted|printed|broadcast)\b[^.;]{0,60}?\b(?:gave|said|stated|wrote|put|listed)\b"
 )
 
 

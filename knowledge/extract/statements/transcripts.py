@@ -192,12 +192,11 @@ def turn_statements(
     ]
 
 
-# What tells that the words after it are another's, in a turn: "he told me, ", "Rutte said in Davos that "
-_SAYS_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:me|us|them|him|her|ministers|reporters|the\s+\w+)|tells\s+\w+|added|warned|put\s+it)"
-    r"\b[^“”\"]{0,80}?[,:]?\s*$",
-    re.I,
-)
+# What tells that the words after it are another's, in a turn: "he told me, " -- a pronoun that speaks
+# to the one answering; "I said to Mark Rutte, ..." or "our prime minister told reporters" are not
+_SAYS_BEFORE = re.compile(r"\b(?:he|she)\s+(?:told\s+(?:me|us)|said(?:\s+to\s+(?:me|us))?)\s*[,:]?\s*$", re.I)
+_HEAD_REACH = 200  # characters before a quotation where its teller is named
+_NAMED_TOLD = re.compile(r"\s+told\s+(?:me|us)\b[^“”\"]{0,40}")
 _SENTENCE_CLOSED = re.compile(r"[,:]\s*$")
 
 
@@ -211,10 +210,12 @@ def quoted_in_turn(passages: list[Passage], cast: Cast, speaker: str) -> list[St
     for i, passage in enumerate(passages):
         text = passage.text[label.end() :] if i == 0 and label else passage.text
         for quote in QUOTATION.finditer(text):
-            head = text[: quote.start()]
-            if _SAYS_BEFORE.search(head) is None:
-                continue
-            named = {m.name for m in cast.index.find(head) if not m.possessive and m.name != speaker}
+            head = text[max(0, quote.start() - _HEAD_REACH) : quote.start()]
+            mentions = [m for m in cast.index.find(head) if not m.possessive and m.name != speaker]
+            if _SAYS_BEFORE.search(head) is not None:
+                named = {m.name for m in mentions}
+            else:  # "Mark Rutte told me, half joking, that Belgium would 'never make it'"
+                named = {m.name for m in mentions if _NAMED_TOLD.fullmatch(head, m.end)}
             if len(named) != 1:
                 continue  # one other person named before the words, or no telling whose they are
             words = (quote.group("curly") or quote.group("straight")).strip()
@@ -347,15 +348,24 @@ _SPEECH_OF = re.compile(
 
 
 def _speech_given_by(article: Article) -> str | None:
-    """Return the words naming a speech's speaker, in a title or lead that says it gives the speech whole."""
+    """Return the words naming a speech's speaker, in a title that gives the speech whole ("...'s
+    speech in full") or a lead sentence that says so ("the full text ... of the speech given by ...");
+    an article that only mentions a speech and where its text is is no speech."""
     if not tells_of_full_text(article) or any(turn_label(p.text) for p in article.passages):
         return None  # a transcript's turns say whose words they are
+    title = article.meta.title or ""
     limit = lead_limit(article)
-    for text in (article.meta.title or "", *(p.text for p in article.passages[:64] if p.paragraph < limit)):
-        match = _SPEECH_OF.search(text)
+    lead = [p.text for p in article.passages[:64] if p.paragraph < limit]
+    for text, whole in ((title, _IN_FULL.search(title)), *((t, _IN_FULL.search(t)) for t in lead)):
+        match = _SPEECH_OF.search(text) if whole else None
         if match is not None:
             return match.group("who") or match.group("by")
     return None
+
+
+_IN_FULL = re.compile(
+    r"\bin\s+full\b|\bfull\s+text\b|\btranscript\b|\bas\s+(?:prepared\s+for\s+)?deliver", re.I
+)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")  # not "the US", not "i.e."
