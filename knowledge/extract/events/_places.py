@@ -84,7 +84,8 @@ _BUILDING = (
 # "gathered at a golf resort outside Newport, Wales": a building's town may be near the city named.
 _AFTER = re.compile(
     # "held at the World Forum in The Hague": the building may follow the verb
-    rf"{_OF_BODY}{_BUILDING}{HELD}{_BUILDING}\s*,?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
+    # "will meet again here in Brussels in June": a briefer's "here" before the place
+    rf"{_OF_BODY}{_BUILDING}{HELD}{_BUILDING}\s*,?(?:\s+(?:here|there))?\s+(?:in|at|outside|near)\s+(?P<place>{_NAME})"
     # "in Ankara in Turkey", "in Ankara, in Turkey": the country may follow as a second "in", as
     # translations write it
     rf"(?P<suffix>,\s+{_SUFFIX_QUALIFIER}{_NAME}\.?|,?\s+in\s+{_NAME}\b(?![’']s)"
