@@ -237,6 +237,8 @@ _MOVED_UP_TO = re.compile(
     r"\b(?:signed|signs|sign|signing|edged|crept|inched|ticked|moved|went|climbed|rose|risen|jumped|stepped|ramped|crawled|revised|raised|adjusted|pushed|marked|scaled)\s+up\s+to$",
     re.I,
 )
+# Every qualifier's words, as pattern text: a quoted figure may carry them ('"comfortably above 3%"').
+QUALIFIER_WORDS = "|".join(_QUALIFIERS.values())
 _QUALIFIER_BEFORE = [
     (kind, re.compile(rf"(?:^|(?<=[\s(\"“‘]))(?P<q>{alternatives})\s*$", re.I))  # "above 5%" quoted too
     for kind, alternatives in _QUALIFIERS.items()

@@ -263,8 +263,10 @@ _ROLE_OPENS_AFTER = re.compile(
 _ROLE_ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an|the)\s")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
+# Verbs by which one passes on another's words: "quotes Jane Doe as saying", "remembers Jane Doe telling".
+RELAY_VERBS = r"(?:quotes|quoted|cites|cited|remembers|remembered|recalls|recalled|heard)"
 _RECALLED_SAYING = re.compile(
-    rf"\b(?:remembers|remembered|recalls|recalled|heard|quotes|quoted|cites|cited)\s+(?P<name>{_NAME})"
+    rf"\b{RELAY_VERBS}\s+(?P<name>{_NAME})"
     r"\s+(?:as\s+)?(?:saying|telling)\b"
 )
 _SPEECH_VERB_CUE = re.compile(
@@ -556,6 +558,20 @@ def _byline(article: Article) -> PersonRecord | None:
     return None
 
 
+def _full_names(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (start, name) for each full name a text writes (two words or more), not one after
+    "the": "the Financial Ledger" is a title, a paper, a body; no one is "the" Name."""
+    for match in _NAME_CANDIDATE.finditer(text):
+        if (
+            text[max(0, match.start() - 4) : match.start()].lower() == "the "
+            or match.group(0).split()[0] == "The"
+        ):
+            continue
+        name = _clean_name(match.group(0), trim_left=True)
+        if name and " " in name:
+            yield match.start(), name
+
+
 def _named_again(article: Article) -> list[tuple[str, int]]:
     """Return (name, passage) for full names whose surname the article uses again on its own.
 
@@ -567,23 +583,17 @@ def _named_again(article: Article) -> list[tuple[str, int]]:
     candidates: dict[str, int] = {}
     full_uses: Counter[str] = Counter()
     for passage in article.passages:
-        for match in _NAME_CANDIDATE.finditer(passage.text):
-            name = _clean_name(match.group(0), trim_left=True)
-            if passage.text[max(0, match.start() - 4) : match.start()].lower() == "the " or (
-                match.group(0).split()[0] == "The"
-            ):
-                continue  # "the Financial Ledger": a title, a paper, a body; no one is "the" Name
-            if name and " " in name:
-                candidates.setdefault(name, passage.position)
+        for _, name in _full_names(passage.text):
+            candidates.setdefault(name, passage.position)
     if not candidates:
         return []
     # full uses are counted where the lone surnames are, in the whole body: a heading's "Defence: Joint
     # Expeditionary Force" uses "Expeditionary" in full too
     for line in article.body.splitlines():
         for match in _NAME_CANDIDATE.finditer(line):
-            name = _clean_name(match.group(0), trim_left=True)
-            if name in candidates:
-                full_uses[_surname(name)] += 1
+            used = _clean_name(match.group(0), trim_left=True)
+            if used in candidates:
+                full_uses[_surname(used)] += 1
     # A transcript's turn label is the surname in capitals: "KALLAS:" counts as "Kallas"; "the Ledger"
     # is a paper's name said short, never a person's surname
     words = Counter(w.title() if w.isupper() else w for w in _CAPITALISED_WORD.findall(article.body))
@@ -619,15 +629,7 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
             )  # the sentence's subject, not "after Putin ordered"
     found = []
     for passage, text, lead in spans:
-        names = {
-            name
-            for match in _NAME_CANDIDATE.finditer(text)
-            if (name := _clean_name(match.group(0), trim_left=True))
-            and " " in name
-            and text[max(0, match.start() - 4) : match.start()].lower() != "the "
-            and match.group(0).split()[0] != "The"
-            and lead.search(text, 0, match.start()) is not None
-        }
+        names = {name for start, name in _full_names(text) if lead.search(text, 0, start) is not None}
         if len(names) == 1:
             found.append((names.pop(), passage.position))
     return found

@@ -677,19 +677,16 @@ def _named_decisions(passage: Passage, times: Times, published: PartialDate | No
 
 # What the allies will do together at a place and time no meeting word names: "In July, in Ankara,
 # we will sit around the table again", "will ask every ally in Ankara this July to show ...", "Next
-# July, in Ankara, I will report to our allies".
-_AMONG_ALLIES = re.compile(
-    r"\b(?:allies|(?:every|each)\s+ally|around\s+the\s+table|(?:fellow|other)\s+leaders|leaders\s+of\s+the\s+alliance)\b",
-    re.I,
-)
-# ... and the whole alliance, which only its meeting gathers: "In Ankara in July every ally will present
-# a national plan", "I will be in Ankara with the other leaders of the alliance". Such a mention may
-# make the meeting; "allies" alone may not ("will brief allies in Washington in April").
+# July, in Ankara, I will report to our allies". The whole alliance, which only its meeting gathers
+# ("In Ankara in July every ally will present a national plan", "with the other leaders of the
+# alliance"), may make the meeting; "allies" alone may not ("will brief allies in Washington in April").
 _WHOLE_ALLIANCE = re.compile(
     r"\b(?:(?:every|each)\s+ally|all\s+(?:\d+\s+|thirty-two\s+)?(?:the\s+)?allies|around\s+the\s+table"
     r"|(?:fellow|other)\s+(?:allied\s+)?leaders|leaders\s+of\s+the\s+alliance|allied\s+leaders)\b",
     re.I,
 )
+# ... or the allies at all: what a meeting no meeting word names must be among (see _appointments)
+_AMONG_ALLIES = re.compile(rf"\ballies\b|{_WHOLE_ALLIANCE.pattern}", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)")
 _NAMED_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 

@@ -23,6 +23,12 @@ from knowledge.extract.numbers import find_money, find_percents
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
+# An editor's note: "Mr Aldridge's letter, as first published on our website, gave ..." (not "the NATO
+# report as first published in June" as a source).
+_FIRST_PUBLISHED_GAVE = (
+    r"\bas\s+(?:first|originally|initially)\s+(?:published|posted|printed|broadcast)\b[^.;]{0,60}?"
+    r"\b(?:gave|said|stated|wrote|put|listed)\b"
+)
 _EARLIER_VERSION = re.compile(
     # not another's: "the 1.31% shown in NATO's last report" is no earlier version of this text
     r"(?<![’']s\s)\bfirst\s+version\b|(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
@@ -33,9 +39,7 @@ _EARLIER_VERSION = re.compile(
     r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b"
-    # an editor's note: "Mr Aldridge's letter, as first published on our website, gave ..." (not "the
-    # NATO report as first published in June" as a source)
-    r"|\bas\s+(?:first|originally|initially)\s+(?:published|posted|printed|broadcast)\b[^.;]{0,60}?\b(?:gave|said|stated|wrote|put|listed)\b",
+    rf"|{_FIRST_PUBLISHED_GAVE}",
     re.I,
 )
 _RIGHT_CUE = re.compile(
@@ -97,9 +101,7 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
 
 
 _CORRECTION_WORD = re.compile(r"CORRECTION|[Cc]orrect(?:ion|ed)")
-_FIRST_PUBLISHED = re.compile(
-    r"\b[Aa]s (?:first|originally|initially) (?:published|posted|printed|broadcast)\b[^.;]{0,60}?\b(?:gave|said|stated|wrote|put|listed)\b"
-)
+_FIRST_PUBLISHED = re.compile(_FIRST_PUBLISHED_GAVE, re.I)
 
 
 def _restated_wrong(note: str, records: list[SpendingRecord]) -> list[SpendingRecord]:

@@ -45,7 +45,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from knowledge.extract.numbers import QualifierKind, Quantity, find_money, find_percents, qualifier_before
+from knowledge.extract.numbers import (
+    QUALIFIER_WORDS,
+    QualifierKind,
+    Quantity,
+    find_money,
+    find_percents,
+    qualifier_before,
+)
 from knowledge.extract.people import QUOTATION
 from knowledge.extract.reader import FIGURE_FIRST, is_pair_row, is_table_header, is_table_row, table_cells
 from knowledge.extract.spending._clauses import (
@@ -397,8 +404,7 @@ _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 # A quoted figure alone, with at most a bound or a range's words: "between 5% and 6%", "comfortably above 3%"
 _FIGURE_WORDS = re.compile(
-    r"\s*(?:(?:just|well|comfortably|roughly|about|around|some|at\s+least|at\s+most|more\s+than|less\s+than"
-    r"|above|below|over|under|between|from|up\s+to|nearly|almost|close\s+to)\s+)*"
+    rf"\s*(?:(?:{QUALIFIER_WORDS}|comfortably|well|between|from)\s+)*"
     r"\d[\d.,]*\s*(?:%|per\s*cent|percent)(?:\s+(?:and|to|or)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?\s*"
 )
 _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
@@ -1275,8 +1281,8 @@ def _line_records(
         # a year first is a label: "2016 – 1.16%". The words after the dash are a sentence of their
         # own, whose figures are read as any sentence's: "61% — The share of that total accounted for
         # by the United States, whose $980 billion in 2025 came to about 3.2% of its GDP."
-        described = passage.model_copy(update={"text": text[entry.start("what") :]})
-        described = described.model_copy(update={"start": passage.start + entry.start("what")})
+        at = entry.start("what")
+        described = passage.model_copy(update={"text": text[at:], "start": passage.start + at})
         rest = _line_records(
             described, context, published, context_year, topic, phrased, topic_lead, ranking=ranking
         )
@@ -1736,6 +1742,7 @@ def _figures(
     """
     found: list[tuple[_Found, Metric]] = []
     taken: list[tuple[int, int]] = []
+    percents = find_percents(text)
     for match in _RANGE.finditer(text):
         if match.group("low") is not None and (
             float(match.group("low")) >= float(match.group("high"))
@@ -1746,17 +1753,14 @@ def _figures(
             _SHARE_CUE.match(text, match.end())
             or _SPEND_WORD.search(text) is not None
             # as a share its end would be: "* LATVIA - 3.7% to 3.9% in 2026" under "Figures are shares of GDP"
-            or any(
-                match.start() <= q.start < match.end() and _is_share(text, q, context)
-                for q in find_percents(text)
-            )
+            or any(match.start() <= q.start < match.end() and _is_share(text, q, context) for q in percents)
             or _RANGE_IS.search(text, max(0, match.start() - 20), match.start()) is not None  # "the range is"
         ):
             found.append(
                 (_Found(None, match.start(), match.end(), match.group(0), None, False), Metric.SHARE_OF_GDP)
             )
         taken.append((match.start(), match.end()))  # either way, a range's ends are no figures of their own
-    for quantity in find_percents(text):
+    for quantity in percents:
         if any(s <= quantity.start < e for s, e in taken):
             continue
         if not (_is_share(text, quantity, context) or _reaches_named_target(text, quantity)):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, Referent
+from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, RELAY_VERBS, Referent
 from knowledge.extract.statements.speakers import Cast, Speaker, resolve_pronoun, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
@@ -352,7 +352,7 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
 # a minister another's: "The Minister quoted the Secretary General, Mark Rutte, as telling ministers that",
 # a witness's memory: "She remembers Mark Rutte telling the leaders' dinner that ...",
 # "It quotes Defence Minister Jane Doe:"; the words are the quoted person's, not the paper's
-_QUOTES = re.compile(r"\b(?:quotes|quoted|cites|cited|remembers|remembered|recalls|recalled|heard)\s+")
+_QUOTES = re.compile(rf"\b{RELAY_VERBS}\s+")
 # "as telling ministers that ...": the listeners stand between the verb and the words
 _AS_SAYING = re.compile(
     r",?\s+(?:as\s+)?(?P<verb>saying|having\s+said|telling\s+(?:[\w’'-]+\s+){1,4}?(?=that\b))\b|(?P<colon>\s*:)"

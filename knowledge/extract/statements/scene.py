@@ -128,7 +128,7 @@ def tells_of_interview(article: Article) -> bool:
 
 
 # A title or lead that gives a speech whole: "Transcript: ...", "the text of the speech given by ...".
-_FULL_TEXT = re.compile(
+FULL_TEXT = re.compile(
     r"^\s*(?:transcript|full\s+text)\s*:"
     r"|\b(?:(?:the\s+)?full\s+text|text\s+of\s+(?:the|her|his|their)\s+(?:speech|address|remarks|statement)"
     r"|as\s+delivered|as\s+prepared\s+for\s+delivery)\b",
@@ -143,7 +143,7 @@ def tells_of_full_text(article: Article) -> bool:
     lead = " ".join(
         [article.meta.title or "", *(p.text for p in article.passages[:64] if p.paragraph < limit)]
     )
-    return _FULL_TEXT.search(article.meta.title or "") is not None or _FULL_TEXT.search(lead) is not None
+    return FULL_TEXT.search(article.meta.title or "") is not None or FULL_TEXT.search(lead) is not None
 
 
 def interview_scene(article: Article) -> Scene | None:

@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from knowledge.extract.people import HONORIFIC_PREFIX, QUOTATION, is_questioner, is_title_prefix, turn_label
 from knowledge.extract.reader import CAPTION_LINE
-from knowledge.extract.statements.scene import lead_limit, tells_of_full_text
+from knowledge.extract.statements.scene import FULL_TEXT, lead_limit
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import Article, Passage, SpeakerType, StatementKind, StatementRecord, TimeRef
@@ -351,21 +351,18 @@ def _speech_given_by(article: Article) -> str | None:
     """Return the words naming a speech's speaker, in a title that gives the speech whole ("...'s
     speech in full") or a lead sentence that says so ("the full text ... of the speech given by ...");
     an article that only mentions a speech and where its text is is no speech."""
-    if not tells_of_full_text(article) or any(turn_label(p.text) for p in article.passages):
+    if any(turn_label(p.text) for p in article.passages):
         return None  # a transcript's turns say whose words they are
     title = article.meta.title or ""
     limit = lead_limit(article)
     lead = [p.text for p in article.passages[:64] if p.paragraph < limit]
-    for text, whole in ((title, _IN_FULL.search(title)), *((t, _IN_FULL.search(t)) for t in lead)):
-        match = _SPEECH_OF.search(text) if whole else None
-        if match is not None:
+    for text in (title, *lead):
+        if _IN_FULL.search(text) and (match := _SPEECH_OF.search(text)):
             return match.group("who") or match.group("by")
     return None
 
 
-_IN_FULL = re.compile(
-    r"\bin\s+full\b|\bfull\s+text\b|\btranscript\b|\bas\s+(?:prepared\s+for\s+)?deliver", re.I
-)
+_IN_FULL = re.compile(rf"{FULL_TEXT.pattern}|\bin\s+full\b", re.I)  # the scene's cues, and "... in full"
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")  # not "the US", not "i.e."
