@@ -2975,21 +2975,26 @@ def _year_rows(
     )
     if column is None and money is None:
         return []
+    # a status column ("Status": "final", "provisional", "adopted budget") says how sure each row is
+    noted = next(
+        (i for header in headers for i, cell in enumerate(header) if i and _STATUS_COLUMN.match(cell)), None
+    )
     records = []
     for row in rows[first:]:
         year = YEAR_CELL.fullmatch(row[0]) if row else None
         if year is None:
             continue
         when = TimeRef(text=row[0], year=int(year.group("year")))
+        said = row[noted] if noted is not None and noted < len(row) else ""
         share = _CELL_NUMBER.match(row[column]) if column is not None and column < len(row) else None
         if share is not None and column is not None:
-            status = _row_status(row[0], year, share, when, published)
+            status = _row_status(row[0], year, share, when, published, said)
             written = _cell_written(row[column], share)
             shared = unit_record(passage.position, topic, when, status, share.group("num"), written, None)
             records += [shared] if shared is not None else []
         cell = _AMOUNT_CELL.match(row[money[0]]) if money is not None and money[0] < len(row) else None
         if cell is not None and money is not None:
-            status = _row_status(row[0], year, cell, when, published)
+            status = _row_status(row[0], year, cell, when, published, said)
             amount = unit_record(
                 passage.position, topic, when, status, cell.group("num"), None, money[1].group("unit")
             )
@@ -3008,11 +3013,17 @@ _MONEY_HEADER = re.compile(rf"\(?(?P<unit>{MONEY_UNIT})\)?\s*$")
 
 
 def _row_status(
-    label: str, year: re.Match[str], cell: re.Match[str], when: TimeRef, published: PartialDate | None
+    label: str,
+    year: re.Match[str],
+    cell: re.Match[str],
+    when: TimeRef,
+    published: PartialDate | None,
+    said: str = "",
 ) -> FigureStatus:
-    """Return the status of a year row's figure: its own note, the year's note, else its year."""
+    """Return the status of a year row's figure: its own note, the year's note, the row's status
+    cell (said: "provisional" is an estimate, "adopted budget" a plan), else its year."""
     return figure_status(
-        cell.group("note") or year.group("note") or "",
+        cell.group("note") or year.group("note") or said,
         when,
         published,
         _ESTIMATE_HEADER.search(label) is not None,
