@@ -244,6 +244,15 @@ _AID_AFTER = re.compile(
 _AMOUNT_TALK = re.compile(r"\b(?:defen[cs]e|military)\b", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
 _FIGURE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
+# One pledge in parts, each share with its purpose: "3.5% of GDP on core defence and 1.5% on
+# related spending by 2035", "3.5% for core defence, plus 1.5% for resilience". The parts share
+# the time after the last and the words before the first ("committed to spend").
+_PARTS_JOIN = re.compile(
+    r"\s*(?:of\s+(?:GDP|gross\s+domestic\s+product|(?:economic\s+)?output)\s+)?"
+    r"(?:(?:on|for|to|towards?)\s+[^,;%\d$€£()]{1,60}?\s*)?"
+    r"(?P<dated>by\s+20\d\d\s*)?(?:,\s*)?(?:and|plus)\s+(?:(?:a\s+further|another|up\s+to|at\s+least)\s+)?",
+    re.I,
+)
 _EACH = re.compile(r"\b(?:both|each|all)\b", re.I)  # "respectively" pairs a list with a list, in order
 _RANGE = re.compile(
     r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to)"
@@ -1409,7 +1418,7 @@ def _line_records(
             when = undated_year(text, start, end, context_year, published)  # a goal with no date has none
         when = _base_year(text, figure, when, records, phrased or [])
         for code in codes:
-            lead_start = max(start, figures[index - 1][0].end) if index else start
+            lead_start = _lead_start(text, figures, index, start)
             if label and _LABELLED_AMOUNT.fullmatch(text, label.end(), figure.start):
                 lead_start = 0  # "Defence expenditure, 2026 (budgeted) — 5.4%": the label's words are its
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
@@ -2177,6 +2186,16 @@ def _listed_with(text: str, candidates: list[_Owner]) -> list[_Owner]:
     return group
 
 
+def _lead_start(text: str, figures: list[tuple[_Found, Metric]], index: int, start: int) -> int:
+    """Return where the words that lead to figure index begin: after the figure before it, or,
+    for a later part of one pledge ("committed to spend 3.5% on core defence and 1.5% on related
+    spending"), where the first part's words begin."""
+    at = index
+    while at and _PARTS_JOIN.fullmatch(text, figures[at - 1][0].end, figures[at][0].start):
+        at -= 1
+    return max(start, figures[at - 1][0].end) if at else start
+
+
 def _figure_group(text: str, figures: list[tuple[_Found, Metric]], index: int) -> list[int]:
     """Return the indexes of the figures joined to figure index by commas and "and"."""
     group = [index]
@@ -2432,6 +2451,14 @@ def _time_of(
     if spanned is not None:
         return spanned
     group = _figure_group(text, figures, index)
+    while (
+        group[-1] + 1 < len(figures)
+        and (parts := _PARTS_JOIN.fullmatch(text, figures[group[-1]][0].end, figures[group[-1] + 1][0].start))
+        and not parts.group("dated")
+        # "4.8% of GDP on defence this year and 5% next year": each part has its own time
+        and not any(parts.start() <= s < parts.end() for _, s, _ in times)
+    ):
+        group.append(group[-1] + 1)  # "3.5% of GDP on core defence and 1.5% on related spending by 2035"
     first, last = figures[group[0]][0], figures[group[-1]][0]
     stop = min(figures[group[-1] + 1][0].start if group[-1] + 1 < len(figures) else clause_end, clause_end)
     usable = [
