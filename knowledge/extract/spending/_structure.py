@@ -249,7 +249,8 @@ _FIGURE_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 # the time after the last and the words before the first ("committed to spend").
 _PARTS_JOIN = re.compile(
     r"\s*(?:of\s+(?:GDP|gross\s+domestic\s+product|(?:economic\s+)?output)\s+)?"
-    r"(?:(?:on|for|to|towards?)\s+[^,;%\d$€£()]{1,60}?\s*)?"
+    r"(?:(?:on|for|to|towards?|in(?!\s+(?:the\s+)?(?:[A-Z][a-z]+uary|March|April|May|June|July|August|[A-Z][a-z]+ber"
+    r"|spring|summer|autumn|fall|winter|first|second|last|next|this|that|coming|same)\b))\s+[^,;%\d$€£()]{1,60}?\s*)?"
     r"(?P<dated>by\s+20\d\d\s*)?(?:,\s*)?(?:and|plus)\s+(?:(?:a\s+further|another|up\s+to|at\s+least)\s+)?",
     re.I,
 )
@@ -648,6 +649,13 @@ _ALLIANCE_TARGET = re.compile(  # "NATO's target of spending 2%": the alliance's
     r"['’]s?\s+(?:[\w.%-]+\s+){0,3}?(?:target|goal|objective|guideline|benchmark|pledge|commitment)", re.I
 )
 # "the alliance's lowest spender", "NATO's newest member": one of its allies, described; not the alliance.
+# The alliance naming a meeting: "the commitment made by Portugal at the NATO Summit in The Hague
+# to reach 3.5%": the summit spends nothing, and the ally before it keeps the figure.
+_ALLIANCE_MEETING = re.compile(
+    r"(?:['’]s)?\s+(?:(?:leaders['’]?|defen[cs]e|foreign|ministers['’]?|heads\s+of\s+state)\s+){0,2}"
+    r"(?:summit|ministerial|meeting|gathering)s?\b",
+    re.I,
+)
 _ALLIANCE_MEMBER = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spenders?|members?|ally|allies|countr(?:y|ies)|states|nations?|"
     r"(?:league\s+)?tables?|rankings?|list)\b",
@@ -2011,6 +2019,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         )
         and not _ALLIANCE_TARGET.match(text, m.end())
         and not _ALLIANCE_MEMBER.match(text, m.end())
+        and not _ALLIANCE_MEETING.match(text, m.end())
         and not _ALLIANCE_AS_SOURCE.match(text, m.end())
         and not _POSSESSIVE_OF_OTHER.match(text, m.end())  # "the alliance's favourite example"
         and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
