@@ -67,9 +67,10 @@ _LABELLED_FIGURE = re.compile(
 FIGURE_FIRST = re.compile(
     # a listicle numbers its entries and bolds the figure: "3. **4.7%** — Poland's ..."
     r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
-    r"(?P<figure>(?:[~≈]\s*)?(?:[€$£]\s?|[A-Z]{3}\s)?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|bn|billion|"
+    r"(?P<figure>(?:[~≈]\s*)?(?:[€$£]\s?|[A-Z]{3}\s)?(?:\d[\d.,]*%?\s*(?:to|-|–)\s*)?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|bn|billion|"
     r"million|trillion|m)\b|%)?(?:\s+(?:euros?|dollars?|pounds?|kroner|zlot(?:y|ys)))?)(?:\*\*|__)?"
     r"(?:\s+[—–-]+|:)\s+(?P<what>\S[^\n]*)$"  # "- 4.9%: Poland, the highest share in the alliance"
+    # ... and a range: "- 2.1% to 2.3%: France, depending on what is counted"
 )
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)

@@ -237,7 +237,8 @@ def _dated_line(
 # A note on every figure that gives no year of its own: "Unless stated otherwise, figures are shares of
 # GDP for 2026, taken from the alliance estimates", "2026 estimates unless flagged".
 _STANDING_NOTE = re.compile(
-    r"\bunless\s+(?:otherwise\s+)?(?:stated|noted|indicated|flagged|marked|shown|specified)\b"
+    r"\bunless\s+(?:otherwise\s+)?(?:stated|noted|indicated|flagged|marked|shown|specified|said)\b"
+    r"|\bunless\s+(?:a|an|the|its)\s+(?:line|entry|item|row|figure)\s+says\s+otherwise\b"
     r"|\b(?:all|the)\s+figures\s+(?:are|refer\s+to|show)\b",
     re.I,
 )

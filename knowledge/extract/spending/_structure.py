@@ -846,6 +846,15 @@ def structure_records(
     paragraph, compared = -1, set[str]()  # the allies the current paragraph gave figures for
     labelled: str | None = None  # the ally a factbox paragraph's label names
     titled = opening or one_ally(article.meta.title or "")
+    # where the article first says its figures are shares of GDP ("Shares of GDP are NATO estimates")
+    shares_said = next(
+        (
+            p.position
+            for p in article.passages
+            if "share" in fold_case(p.text) and _SHARES_FRAME.search(p.text)
+        ),
+        None,
+    )
     for passage, context_year in zip(article.passages, years, strict=True):
         if passage.section != section:
             # a new heading, a new topic: the one ally it names ("## Canada"), else the opening's; a
@@ -897,6 +906,7 @@ def structure_records(
                 # "How much does the US spend?": the answer's bare amounts are that spending
                 ranking=(len(ranked) >= RANKED_ALLIES and _is_ranking(passage.text))
                 or (question is not None and _SPENDING_NOUN.search(question) is not None),
+                shares=shares_said is not None and shares_said < passage.position,
             )
         records += found
         compared |= {
@@ -1281,8 +1291,11 @@ def _line_records(
     topic_lead: re.Pattern[str] = _TOPIC_LEAD,
     *,
     ranking: bool = False,
+    shares: bool = False,
 ) -> list[SpendingRecord]:
     """Return the facts of a passage that is not a table: a label line or sentences of clauses.
+
+    shares: the article has said that its figures are shares of GDP (see ``_figure_first``).
 
     ranking: the passage ranks allies ("came last with 2.0%", "ranked second with €95bn") in an
     article that has given two or more allies' figures: its bare figures are their spending, as
@@ -1303,7 +1316,7 @@ def _line_records(
         rest = _line_records(
             described, context, published, context_year, topic, phrased, topic_lead, ranking=ranking
         )
-        return [*_figure_first(passage, entry, published), *rest]
+        return [*_figure_first(passage, entry, published, shares=shares), *rest]
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
     label = _LABEL.match(text)
     labelled = label is not None and bool(_label_codes(label.group("label")))
@@ -2302,26 +2315,36 @@ def _figure_heading(article: Article, passage: Passage) -> re.Match[str] | None:
 
 
 def _figure_first(
-    passage: Passage, entry: re.Match[str], published: PartialDate | None
+    passage: Passage, entry: re.Match[str], published: PartialDate | None, *, shares: bool = False
 ) -> list[SpendingRecord]:
     """Return the spending a "by the numbers" entry gives ("2.4% — Germany's estimated defence
-    spending this year"): the figure before the dash, whose the words after it say."""
+    spending this year"): the figure before the dash, whose the words after it say.
+
+    shares: the article has said, before the entry, that its figures are shares of GDP ("Shares
+    of GDP are NATO estimates for 2026"): then an entry that names an ally alone ("2.9%: Germany, whose budget ...") gives that
+    ally's share; a range ("2.1% to 2.3%: France") is stored as a range, with no single value.
+    """
     text, what = entry.string, entry.group("what")
     counted = _COUNT_ENTRY.match(what)
     if counted is not None and _WHOLE_NUMBER.fullmatch(entry.group("figure").strip()):
         return _count_entry(passage, entry, published)
     owner = _ENTRY_OWNER.match(what)
-    codes = _codes(owner.group("owner")) if owner else []
+    bare = _BARE_ENTRY.match(what) if owner is None and shares else None
+    codes = _codes((owner or bare).group("owner")) if owner or bare else []
     if len(codes) != 1 or _ENTRY_OTHER.search(what):
         return []
     figure = entry.group("figure").strip()
     percents, amounts = find_percents(figure), find_money(figure)
+    ranged = _RANGE.fullmatch(figure) if len(percents) == 2 else None
+    if len(percents) == 2 and ranged is None:
+        return []
     if percents and (
         "GDP" in what
         or "defence spending" in what.lower()
         or "defense spending" in what.lower()
         # "Spain's estimated share for this year", "Spain's spending last year" (in an article on defence)
         or (owner is not None and owner.group(0).endswith(("share", "spending")))
+        or (bare is not None and all(q.value is not None and q.value <= _MOST_SHARE for q in percents))
     ):
         quantity, metric = percents[0], Metric.SHARE_OF_GDP
     elif amounts and amounts[0].currency:
@@ -2345,12 +2368,18 @@ def _figure_first(
             subject=codes[0],
             metric=metric,
             when=when,
-            value=quantity.value,
+            value=None if ranged else quantity.value,
             currency=quantity.currency,
             as_written=text[entry.start("figure") : entry.end("figure")].strip(),
             status=status,
         )
     ]
+
+
+# An entry that names an ally alone, perhaps with an aside: "Germany, whose ...", "France."
+_BARE_ENTRY = re.compile(r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)\s*(?:[,;.(]|$)")
+_SHARES_FRAME = re.compile(r"\bshares?\s+of\s+(?:GDP|gross\s+domestic\s+product|economic\s+output)\b", re.I)
+_MOST_SHARE = 10.0  # no ally spends more than this share of GDP on defence: a larger one is something else
 
 
 def _codes(label: str) -> list[str]:
