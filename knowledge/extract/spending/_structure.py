@@ -2330,7 +2330,8 @@ def _figure_first(
         return _count_entry(passage, entry, published)
     owner = _ENTRY_OWNER.match(what)
     bare = _BARE_ENTRY.match(what) if owner is None and shares else None
-    codes = _codes((owner or bare).group("owner")) if owner or bare else []
+    named = owner or bare
+    codes = _codes(named.group("owner")) if named is not None else []
     if len(codes) != 1 or _ENTRY_OTHER.search(what):
         return []
     figure = entry.group("figure").strip()
