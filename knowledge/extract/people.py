@@ -67,7 +67,11 @@ _NAME = rf"(?:{_INITIAL}\s+)*{_NAME_WORD}(?:\s+{_NAME_PART}){{1,3}}(?![\w-])"
 _COMMA = re.compile(r",\s+")
 _DASH = re.compile(r"\s[—–-]\s+")  # a dateline's dash, written as a hyphen too: "OSLO, March 11 (NWS) - "
 # An honorific before a name, as parliamentary reports and appositions write it: "(Mr Julian Ashcombe)".
-HONORIFIC_PREFIX = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt Hon|Lord|Lady|Baroness)\.?\s+)"
+HONORIFIC_PREFIX = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt\.? Hon|Hon|Lord|Lady|Baroness)\.?\s+)"
+# A parliamentary record's member in capitals after an honorific: "Mr. GRAHAM PETTIGREW", "Hon. ALINE KOVAC".
+CAPS_HONORED = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Rt\.?\s+Hon|Hon)\.?\s+(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+){1,3})"
+)
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 # "The Secretary of State (John Healey)", "the Minister for Defence Resources (Mr Julian Ashcombe)"
 _BRACKET_NAME = re.compile(
@@ -181,6 +185,19 @@ QUESTIONER_LABELS = frozenset(
         "presenter",
         "anchor",
         "journalist",
+        # a parliamentary record's chamber and chair: "Some hon. members: Hear, hear!", "The SPEAKER: Order."
+        "some hon. members",
+        "hon. members",
+        "an hon. member",
+        "some honourable members",
+        "the speaker",
+        "mr. speaker",
+        "madam speaker",
+        "the deputy speaker",
+        "the chair",
+        "the chairman",
+        "the chairwoman",
+        "the chairperson",
     ]
 )
 # A memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said in writing: ..."
@@ -438,7 +455,9 @@ _TURN_LABEL = re.compile(
     r"(?P<bold>\*\*|__)?(?P<label>(?:(?:[A-Z][\w’'.-]*|of|the|for|and|van|von|de|den|der|da|di|du|la|le|ten|ter)\s+){0,6}?"
     r"[A-Z][\w’'.-]*"  # "Van den Broeck:", "MINISTER OF DEFENCE:"
     r"(?:\s\d{1,2})?"  # "HOST 1:", "SPEAKER 2:"
-    r"(?:\s+\((?P<inside>[^()\n]{1,90})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
+    # the brackets may hold brackets: "Mr. Derek Osei (Assistant Deputy Minister (Finance), Department ...)"
+    r"(?:\s+\((?P<inside>(?:[^()\n]|\([^()\n]{1,30}\)){1,110})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
+    r"|(?:Some|An)\s+hon(?:\.|ourable)\s+members?"  # the chamber: "Some hon. members: Hear, hear!"
     r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"
     r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
@@ -523,6 +542,12 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
     if is_questioner(outside):
         return None  # "QUESTION (Zagreb Daily):", "Q (Jane Doe, Radio One):": whoever asks says nothing here
+    capitals = CAPS_HONORED.fullmatch(outside)
+    if capitals:
+        # "Hon. ALINE KOVAC (Minister of National Defence, Lib.)": her role; "Mr. GRAHAM PETTIGREW
+        # (Calgary Midnapore, CPC)": his seat and party, no role
+        role = first.split(",")[0].strip()
+        return capitals.group("name").title(), (role if role and has_role_head(role) else None)
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
         return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party

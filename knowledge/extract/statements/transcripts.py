@@ -32,7 +32,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.extract.people import HONORIFIC_PREFIX, QUOTATION, is_questioner, is_title_prefix, turn_label
+from knowledge.extract.people import (
+    HONORIFIC_PREFIX,
+    QUOTATION,
+    is_questioner,
+    is_title_prefix,
+    turn_label,
+)
 from knowledge.extract.reader import CAPTION_LINE
 from knowledge.extract.statements.scene import FULL_TEXT, lead_limit
 from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
@@ -113,6 +119,14 @@ def caption_time(passage: Passage) -> str | None:
 
 def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None:
     """Return the person a turn label names, by bracketed name, name or role."""
+    outside = words.split("(")[0].strip()
+    if _HONORIFIC.match(outside):
+        # "Mr. James Kerr (Bow Valley, CPC)", "Mr. GRAHAM PETTIGREW (...)": the member; the brackets
+        # hold his seat and party
+        name = _HONORIFIC.sub("", outside)
+        named = cast.index.resolve(name.title() if name.isupper() else name)
+        if named:
+            return Speaker(named)
     if inside:
         named = cast.index.resolve(inside)
         if named:
