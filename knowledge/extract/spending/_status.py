@@ -54,6 +54,7 @@ _TARGET_MET = re.compile(
 _BUDGET = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:this|the\s+current)\s+year['’]s)\s+(?:defen[cs]e\s+)?budget\b"
     r"|\bbudget\s+for\s+(?:(?:19|20)\d\d|(?:this|the\s+current)\s+(?:fiscal\s+)?year)\b"
+    r"|\b(?-i:Budget)\s+(?:19|20)\d\d\b"  # a budget's own name: "Budget 2026 raises that to $68.4 billion"
     # "For the current year, the budget adopted in December foresees ..."
     r"|\bfor\s+(?:(?:19|20)\d\d|this\s+year|the\s+current\s+year),\s+(?:the|its)\s+(?:[\w-]+\s+)?budget\b",
     re.I,

@@ -597,8 +597,11 @@ _OWNER_AFTER_ALLIANCE = re.compile(
     r"(?!['’]s|\s+(?:estimates?|figures?|data|count|calculations?|numbers|definitions?|reckoning|standards?))",
     re.I,
 )
-_GAVE_BEFORE = re.compile(r"\b(?:gave|give|gives|put|puts|listed|stated)\s+$")
-_POSSESSIVE_ESTIMATE = re.compile(r"['’]s\s+(?:(?:19|20)\d\d\s+)?(?:estimates?|forecasts?|projections?)\b")
+_GAVE_BEFORE = re.compile(r"\b(?:gave|give|gives|put|puts|listed|stated|labell?ed|showed|shown|marked)\s+$")
+# "gave Norway's 2025 estimate as", "labelled Latvia's 2025 bar as" (a chart's correction)
+_POSSESSIVE_ESTIMATE = re.compile(
+    r"['’]s\s+(?:(?:19|20)\d\d\s+)?(?:estimates?|forecasts?|projections?|bars?|values?|points?|columns?)\b"
+)
 _POSSESSIVE_OF_OTHER = re.compile(
     r"['’]s\s+(?!(?:[\w/–-]+\s+){0,2}(?:defen[cs]e|military|spending|budget|outlays?|expenditure|figure|share|government|"
     r"armed|total|own|contribution|parliament|ministry|treasury|minister|president|chancellor|premier|cabinet|coalition|"
@@ -2211,9 +2214,17 @@ def _listed_with(text: str, candidates: list[_Owner]) -> list[_Owner]:
 def _lead_start(text: str, figures: list[tuple[_Found, Metric]], index: int, start: int) -> int:
     """Return where the words that lead to figure index begin: after the figure before it, or,
     for a later part of one pledge ("committed to spend 3.5% on core defence and 1.5% on related
-    spending"), where the first part's words begin."""
+    spending") or the same level in another unit ("€93.4 billion, about 2.8% of GDP"), where the
+    first one's words begin."""
     at = index
-    while at and _PARTS_JOIN.fullmatch(text, figures[at - 1][0].end, figures[at][0].start):
+    while at and (
+        _PARTS_JOIN.fullmatch(text, figures[at - 1][0].end, figures[at][0].start)
+        # one level in two units: "Budget 2026 raises it to $68.4 billion this year, about 2.2% of GDP"
+        or (
+            {figures[at - 1][1], figures[at][1]} == {Metric.AMOUNT, Metric.SHARE_OF_GDP}
+            and _APPOSED_SHARE.fullmatch(text, figures[at - 1][0].end, figures[at][0].start)
+        )
+    ):
         at -= 1
     return max(start, figures[at - 1][0].end) if at else start
 
