@@ -107,7 +107,7 @@ def extract_events(
         if passage.paragraph != paragraph:
             paragraph, label = (
                 passage.paragraph,
-                line_date(passage.text) or _day_label(passage.text, published),
+                _in_year(line_date(passage.text) or _day_label(passage.text, published), section),
             )
             entry = _entry_meeting(passage, label, published) if summits_listed and label is not None else []
             if entry:  # "2026 – Ankara, 7-8 July: The first summit held under ...": the entry's summit
@@ -211,6 +211,19 @@ def _labelled(mention: Mention, label: TimeRef | None) -> Mention:
     return replace(mention, when=mention.when.model_copy(update={"year": label.year}))
 
 
+def _in_year(label: TimeRef | None, section: str | None) -> TimeRef | None:
+    """Return a chronology entry's date in the year its heading gives: under "2025", "24-25 June —"
+    is June 2025 whatever the article's date; an entry with no date of its own is of that year."""
+    heading = _YEAR_HEADING.fullmatch(section or "")
+    if heading is None:
+        return label
+    year = int(heading.group("year"))
+    if label is None:
+        return TimeRef(text=heading.group("year"), year=year)
+    return label if _YEAR_GIVEN.search(label.text) else label.model_copy(update={"year": year})
+
+
+_YEAR_HEADING = re.compile(r"\s*(?P<year>(?:19|20)\d\d)\s*:?\s*")
 _YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b|\b(?i:next|last|this|today|tomorrow|yesterday)\b")
 
 

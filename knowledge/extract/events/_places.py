@@ -162,6 +162,9 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     if suffix_country and place.country == suffix_country and not place.is_country and match.re is _LISTED:
         # "Next summit: Tirana, Albania, June 2027": a list's city is named as its other entries are
         return PlaceMatch(place.name, place.country, False, start, match.end())
+    if suffix_country and place.country not in (None, suffix_country):
+        # "At the summit in The Hague, Belgium signs up to ...": another country, the next clause's subject
+        return place
     if suffix_country:  # "Apulia, southern Italy": the country after the comma counts
         # "in Tirana, Albania.": the full stop ends the sentence; no country's name ends with one
         # "in Ankara, in Turkey" is shown as "Ankara, Turkey"
