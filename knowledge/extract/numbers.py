@@ -115,6 +115,8 @@ _SCALES = {
     "mln": 6,
     "billion": 9,
     "milliard": 9,  # European English: "3,2 milliard euro"
+    "milliards": 9,  # French, which translations keep: "57,1 milliards d'euros"
+    "millions": 6,
     "b": 9,
     "bn": 9,
     "bln": 9,
@@ -131,11 +133,11 @@ _SCALES = {
 ABBREVIATED_SCALES = ("mld", "mlrd", "mrd", "mio")
 _ABBREVIATED_ALT = "|".join(ABBREVIATED_SCALES)
 _SCALE = (
-    r"(?P<scale>(?:\s*|-)(?i:trillion|billion|milliard|million|thousand)\b"
+    r"(?P<scale>(?:\s*|-)(?i:trillion|billion|milliards?|millions?|thousand)\b"
     rf"|\s?(?:trn|tn|bn|bln|mn|mln)\b|\s(?i:{_ABBREVIATED_ALT})\.?(?=\W|$)|(?:k|m|b)\b)"
 )
 # A decimal comma before a scale word ("160,1 mld", "2,5 billion"): a thousands comma has three digits.
-_MONEY_DIGITS = rf"\d{{1,3}},\d{{1,2}}(?=\s*-?(?i:trillion|billion|milliard|million|bn|mn|mln|{_ABBREVIATED_ALT})\b)|{_DIGITS}"
+_MONEY_DIGITS = rf"\d{{1,3}},\d{{1,2}}(?=\s*-?(?i:trillion|billion|milliards?|millions?|bn|mn|mln|{_ABBREVIATED_ALT})\b)|{_DIGITS}"
 _CODES = [
     "USD",
     "EUR",
@@ -200,7 +202,8 @@ _MONEY_BEFORE = re.compile(
     rf"(?<![\w$€£])(?P<pre>{_SIGN_ALT}|(?:{_CODE_ALT})(?=\s?\d))\s?(?P<num>{_MONEY_DIGITS}){_SCALE}?(?![\w%])"
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w$€£.,])(?P<num>{_MONEY_DIGITS}){_SCALE}?\s+(?P<post>{_CODE_ALT}|(?i:{_CURRENCY_WORD_ALT}))\b"
+    # French, as translations keep it: "57,1 milliards d'euros"
+    rf"(?<![\w$€£.,])(?P<num>{_MONEY_DIGITS}){_SCALE}?\s+(?:d['’]|de\s+)?(?P<post>{_CODE_ALT}|(?i:{_CURRENCY_WORD_ALT}))\b"
 )
 
 

@@ -42,18 +42,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan", "januar"),
-            ("february", "feb", "februar"),
-            ("march", "mar", "märz"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun", "juni"),
-            ("july", "jul", "juli"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct", "oktober"),
-            ("november", "nov"),
-            ("december", "dec", "dezember"),
+            ("january", "jan", "januar", "janvier"),
+            ("february", "feb", "februar", "février"),
+            ("march", "mar", "märz", "mars"),
+            ("april", "apr", "avril"),
+            ("may", "mai"),
+            ("june", "jun", "juni", "juin"),
+            ("july", "jul", "juli", "juillet"),
+            ("august", "aug", "août"),
+            ("september", "sep", "sept", "septembre"),
+            ("october", "oct", "oktober", "octobre"),
+            ("november", "nov", "novembre"),
+            ("december", "dec", "dezember", "décembre"),
         ],
         start=1,
     )
@@ -65,22 +65,24 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE_YEAR = re.compile(
     r"\b(?P<rel>last|this|next|the\s+current)\s+(?:(?:fiscal|financial|budget)\s+)?year\b", re.I
 )
-# ... and the German names that differ from the English ones, which translations keep ("24.–25. Juni
-# 2025"); "Mai" is left out, as a name it is more often a person's.
+# ... and the German and French names that differ from the English ones, which translations keep
+# ("24.–25. Juni 2025", "les 24 et 25 juin 2025"); German "Mai" is left out, as a word it is more
+# often a name. French writes its months in lower case, so "mars" and "mai" are no planet or name.
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Januar|Februar|März|Juni|Juli|Oktober|Dezember"
+    "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
 _MONTH = rf"(?P<month>{MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year as written, on its own: "2023" (``fullmatch`` it).
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
-_DAYS = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)?\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2}))?"  # "7th and 8th"
+_DAYS = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)?\s*(?:[-–—]|and|to|et)\s*(?P<end_day>\d{1,2}))?"  # "7th and 8th"
 # Before a month name, a day may take a full stop as an ordinal, as much of Europe writes it:
 # "7. and 8. July 2027", "11. June".
 _DOTTED_DAYS = (
     r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
-    r"(?:\s*(?:[-–—]|and|to)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th|\.)?)?"
+    r"(?:\s*(?:[-–—]|and|to|et)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th|\.)?)?"  # French "7 et 8 juillet"
 )
 # "the 25th of June", "the twenty-eighth and twenty-ninth of June next year": a day as an ordinal
 # before "of" and the month, as speech and translations put it. A spelled ordinal needs "the".

@@ -212,7 +212,8 @@ _TIME_BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 # of its own may come first ("the summit, to be held in ...").
 _VERB_TIME_GAP = re.compile(
     # "the summit in The Hague (24-25 June 2025)": the time may stand in brackets
-    r"\s*(?:,|\()?\s*(?:(?:on|in|of|from|for|between|until)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
+    # a translation keeps French articles before its days: "meet in Brussels le 12 février"
+    r"\s*(?:,|\()?\s*(?:(?:on|in|of|from|for|between|until|le|les|du)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
 )
 _TIME_AFTER_GAP = re.compile(rf"{HELD}{_VERB_TIME_GAP.pattern}")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
@@ -771,7 +772,7 @@ _NAMED_DECISION = re.compile(
 )
 _YEARS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+years\s+(?:after|on\s+from)\s+(?:the\s+)?$")
 _IN_CITY = re.compile(r"\b[Ii]n\s+(?=[A-Z])")
-_STAY_GAP = re.compile(r"\s*,?\s*(?:on|from)\s+")
+_STAY_GAP = re.compile(r"\s*,?\s*(?:on|from|les?|du)\s+")
 _STAY_SUBJECT = re.compile(
     r"\s*,\s*(?:the\s+alliance|(?:NATO|allied)\s+leaders|the\s+allies|leaders|allies|heads\s+of\s+(?:state|government))\b"
 )
@@ -813,7 +814,7 @@ def _since_mention(passage: Passage, match: re.Match[str], kind: EventKind | Non
 # "Leaders met in Vilnius, in July 2023, and in Washington in July 2024": the same verb, another meeting
 _AND_IN = re.compile(r"\s*,?\s+and\s+(?:again\s+|then\s+|later\s+)?in\s+(?=[A-Z])")
 _AGAIN = re.compile(r"\s*,?\s+and\s+again\s+in\s")
-_PLACE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:in|on)\s+)?")
+_PLACE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:in|on|les?|du)\s+)?")
 
 
 def _and_in(passage: Passage, mention: Mention, times: Times) -> list[Mention]:

@@ -421,7 +421,9 @@ _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?%])['’](?!\w)")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
-    r"interest|pensions?|health|education|welfare|poll\w*|vote[sd]?|turnout|tariffs?|combined|together|jointly|"
+    # a vote, but not a law's: "The finance law voted in December sets the budget at ..."
+    r"interest|pensions?|health|education|welfare|poll\w*|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!budget\s)vote[sd]?|"
+    r"turnout|tariffs?|combined|together|jointly|"
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
     r"aid|gross\s+national\s+income|GNI|"
@@ -473,6 +475,9 @@ _TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition|plans?|pledge|objective|o
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
     r"|\b(?i:across\s+(?:the\s+)?(?:alliance|NATO)|alliance-wide)\b"  # "expenditure across the Alliance reached"
+    # a region's or a town's own money: "The Normandy Region will add €35 million to train welders"
+    r"|^(?:[A-Z][\w-]*\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Region|region|Province|province|municipality|"
+    r"[Cc]ity\s+council|[Tt]own\s+council|[Cc]ounty\s+council|[Rr]egional\s+(?:government|council|authorit(?:y|ies)))\b"
 )
 # A clause about a meeting or the allies together: "The summit split the 5% figure into 3.5% ...".
 _GATHERING = re.compile(
