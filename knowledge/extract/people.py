@@ -266,6 +266,8 @@ _INVERTED_VERBS = "said|says|wrote|writes|added|adds|stated|noted|explained|argu
 _NAME_THEN_VERB = re.compile(
     # "Jane Doe, who ..., said", "Jane Doe, a senior who chaired the committee, argued"
     rf"(?<![\w.])(?P<name>{_NAME})(?:,\s+who(?:\s+[^,;:“”\"]{{1,120}},)?|,\s+(?:an?|the)\s+[^,;:“”\"]{{1,120}},"
+    # "Mark Rutte, at the closing press conference on Wednesday, said"
+    r"|,\s+(?:at|in|on|during|after|before|speaking|addressing|writing)\s+[^,;:“”\"]{1,100},"
     r"|\s+\([^()\n]{1,40}\))?"  # "Ms Priya Castellane (Liberal Democrat) asked"
     # "As Tomasz Wrobel of the Warsaw Institute for Economic Studies put it"
     r"(?:\s+of\s+the\s+(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on)\s+)?){1,6}?(?=[a-z]))?"
@@ -512,8 +514,11 @@ _ASKED_BY = re.compile(r"(?:Q|Question)\s+(?:from|by)\s+[A-Z]")  # not "Question
 
 def is_questioner(label: str) -> bool:
     """Return whether a turn label is the one who asks: "Q", "INTERVIEWER", "Q from Anna Lindqvist, Radio Baltica"."""
-    bare = label.split("(")[0].strip().rstrip("0123456789").strip()  # "HOST 1 (Maya Ellison)"
+    bare = _LABEL_NUMBER.sub("", label.split("(")[0].strip())  # "HOST 1 (Maya Ellison)", "HOST B"
     return bare.lower() in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None
+
+
+_LABEL_NUMBER = re.compile(r"(?:\s*\d+|\s+[A-Z])$")  # one of several: "HOST 2", "REPORTER B"
 
 
 def dateline_label(text: str, outlet: str | None) -> bool:

@@ -421,6 +421,12 @@ def extract_statements(
                 said = {r.text.strip('"“” ') for r in quoted}
                 recalled = quoted_in_turn(passages, reading.cast(passages[0]), turn[0].speaker)
                 records += quoted + [r for r in recalled if r.text.strip('"“” ') not in said]
+            elif mine:
+                # a question that quotes someone it names: "Mark Rutte said, and I wrote this down:
+                # “...”" is his, though the one asking says nothing here
+                quoted, _ = _paragraph(passages, mine, reading, None)
+                text = article.body[passages[0].start : passages[-1].end]
+                records += [r for r in quoted if r.speaker.split()[-1] in text]
             carried = answering = None
             speaking = turn[0] if turn else None
             continue  # the label is no mention: "A:" still means the person named before the turns
