@@ -127,7 +127,7 @@ _CONDITION = re.compile(
     re.I,
 )
 CLAIM = re.compile(
-    r"^\s*claims?\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
+    r"^\s*(?:\*\*|__)?\s*(?:claims?|myths?)\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b"
     # a figure denied: "the figure of 1.6 per cent ... does not correspond to any NATO estimate"
     r"|\b(?:figure|number)\b(?:[^.;]|\.\d){0,80}?\b(?:(?:does|do|did)\s+not\s+(?:correspond|tally)|(?:is|was)\s+not\s+(?:right|correct|accurate))\b"
@@ -593,6 +593,7 @@ _MEANS_OF_PLAN = re.compile(
 )
 _SENTENCE_BEFORE = "year of the sentence before"  # how a setting sentence's year is inferred
 _ENTRY = "year of the timeline entry"
+_LISTED_ESTIMATES = "year of the estimates the list is from"  # "NATO's estimates for 2024 put ...:"
 _SETTING_SENTENCE = 120  # a short sentence with one year and no figure sets the scene for the next
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.I)
@@ -1165,6 +1166,7 @@ def context_years(article: Article) -> list[TimeRef | None]:
     current: TimeRef | None = None
     setting: TimeRef | None = None  # "Denmark's turning point came in 2023." sets the next sentence's year
     entry: tuple[str | None, int, TimeRef] | None = None  # a timeline's "2024 — ..." paragraph and its year
+    listed: TimeRef | None = None  # "NATO's estimates for 2024 put three allies below Canada:" dates its list
     for passage in article.passages:
         label = line_date(passage.text)  # a timeline's "2024 — ...", "24-25 June 2025 — ..."
         if label is not None and label.year is not None:
@@ -1172,7 +1174,13 @@ def context_years(article: Article) -> list[TimeRef | None]:
         if entry is not None and (passage.section, passage.paragraph) == entry[:2]:
             years.append(entry[2])  # every sentence of the entry is of its year, "Poland spends 4.1%" too
             continue
-        years.append(setting or current)
+        listed = (
+            listed
+            if listed is not None
+            and _BULLET_BEFORE.search(article.body, max(0, passage.start - 12), passage.start)
+            else None
+        )
+        years.append(listed or setting or current)
         times = [
             t
             for t, s, _ in find_times(passage.text, published)
@@ -1199,7 +1207,14 @@ def context_years(article: Article) -> list[TimeRef | None]:
             and not _NUMBER_CUE.search(_YEARS.sub("", passage.text))
         ):
             setting = TimeRef.inferred_as(_SENTENCE_BEFORE, year=year)
+            listed = None
+            if passage.text.rstrip().endswith(":"):
+                estimates = ESTIMATES_OF_YEAR.search(passage.text) is not None
+                listed = TimeRef.inferred_as(_LISTED_ESTIMATES, year=year) if estimates else setting
     return years
+
+
+_BULLET_BEFORE = re.compile(r"\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\Z")  # the passage is a list's item
 
 
 def _context(article: Article, passage: Passage, article_frame: str) -> str:
@@ -2656,7 +2671,7 @@ def undated_year(
         and published
         and (
             published.year - 1 <= context_year.year <= published.year
-            or context_year.text in (f"({_SENTENCE_BEFORE})", f"({_ENTRY})")
+            or context_year.text in (f"({_SENTENCE_BEFORE})", f"({_ENTRY})", f"({_LISTED_ESTIMATES})")
         )
     ):
         return context_year
@@ -3223,6 +3238,8 @@ def _estimates_for(context: str, when: TimeRef | None) -> bool:
     """Return whether a figure's year is one its frame inferred and calls that year's figures estimates."""
     if when is None or not when.inferred or when.year is None:
         return False
+    if when.text == f"({_LISTED_ESTIMATES})":
+        return True  # an item of a list the sentence before it calls estimates
     return any(
         str(when.year) in (m.group("year"), m.group("year2"), m.group("year3"))
         for m in ESTIMATES_OF_YEAR.finditer(context)
