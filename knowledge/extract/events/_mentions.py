@@ -119,7 +119,8 @@ _SUMMIT = re.compile(
 _INDEFINITE = re.compile(r"(?i:an?)\s")
 _ANY_ONE = re.compile(r"\b(?i:an?|any|no|every)\s+$")
 _GROUP_HEAD = (
-    r"(?:leaders|ministers|(?i:heads\s+of\s+(?:state(?:\s+and\s+(?:of\s+)?government)?|government)))"
+    # an official title capitalises them: "an informal meeting of NATO Defence Ministers"
+    r"(?:(?i:leaders|ministers)|(?i:heads\s+of\s+(?:state(?:\s+and\s+(?:of\s+)?government)?|government)))"
 )
 _MEETING_OF = re.compile(rf"\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_HEAD}\b")
 _GROUP_MEETING = re.compile(rf"\b(?:[\w-]+\s+){{0,3}}?{_GROUP_HEAD}['’]\s+meeting\b")
@@ -517,7 +518,11 @@ def _mention(
         end = bracket.end() if place else end
     phrase_start = _phrase_start(text, start)
     if place is None and noun:
-        place = place_before(text, start, times) or where_place(text, start)
+        place = place_before(text, start, times)
+        if place is None and _TIME_OF_OTHER.search(text, max(0, phrase_start - 12), phrase_start) is None:
+            # "the meeting in Brussels in June, where allies will review plans ahead of the summit":
+            # the summit is another meeting than the one "where" places
+            place = where_place(text, start)
     if place is None and not noun:
         place = _moved_to(text, start, end) or where_place(text, start)
     if place is None and noun:
@@ -1015,6 +1020,7 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
     return best
 
 
+_TIME_OF_OTHER = re.compile(r"\b(?:ahead\s+of|before|after|until|since)\s+$", re.I)
 _RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
 
 

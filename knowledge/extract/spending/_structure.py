@@ -359,7 +359,9 @@ _GOAL_LEAD = re.compile(
 )
 _BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top|clear|cross)(?:s|es|ed|ped|ing)?\s+$", re.I)
 _SHARE_OF_OTHER = re.compile(
-    r"\bof\s+(?:the\s+)?(?:total|all|combined|world|global)\b|\bshare\s+of\s+(?:the\s+)?(?:alliance|allied|NATO)",
+    r"\bof\s+(?:the\s+)?(?:total|all|combined|world|global)\b|\bshare\s+of\s+(?:the\s+)?(?:alliance|allied|NATO)"
+    # "is the defence share of the central government budget, not of GDP"
+    r"|\bshare\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:budget|spending|expenditure|outlays)\b(?=[^.;]{0,20}\bnot\s+(?:of\s+)?GDP\b)",
     re.I,
 )
 _ESTIMATES = re.compile(r"\bestimat", re.I)
@@ -783,7 +785,7 @@ _TAKING_IT = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 _IT_AT = re.compile(
-    r"\b(?:puts?|sets?|places?|pegs?|fix(?:es)?|estimates?)\s+it\s+at\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:puts?|sets?|places?|pegs?|fix(?:es)?|estimates?|has|had|sees?|keeps?)\s+it\s+at\s+(?:about\s+|around\s+|roughly\s+)?$",
     re.I,
 )
 # The sentence's subject, a clause, then ", so it" / ", and it" and no other pronoun: "Iceland has no
