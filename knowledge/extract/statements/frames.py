@@ -345,7 +345,28 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
             # that ...": the words before the verb still say when and where
             lead = f"{text[:start]} {text[end : used.start('verb')]}"
             return Frame(speaker, used.group("verb"), used.start("verb"), used.end("verb"), lead)
-    return _relayed(text, cast)
+    return _relayed(text, cast) or _second_clause(text, cast)
+
+
+# Where a second clause with a subject of its own starts: "Officials disagreed, and Mark Rutte said that"
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z])")
+
+
+def _second_clause(text: str, cast: Cast) -> Frame | None:
+    """Return the speaker and speech verb of a later clause whose subject is named: "NATO planners
+    have told Madrid that ..., and Secretary General Mark Rutte said at The Hague that ..."."""
+    if ", " not in text and "; " not in text:
+        return None
+    for join in _CLAUSE_JOIN.finditer(text):
+        speaker, end = speaker_at(text, join.end(), cast)
+        if speaker is None or speaker.type is not SpeakerType.PERSON:
+            continue
+        verb = _VERB_AFTER_SUBJECT.match(text, end)
+        if verb and not _NEGATED.search(text[end : verb.start("verb")]):
+            return Frame(
+                speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[: join.end()]
+            )
+    return None
 
 
 # A paper passing on someone's words: "The Courant quotes Mark Rutte as saying on Sunday that ...",
