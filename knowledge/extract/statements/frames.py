@@ -876,7 +876,19 @@ def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
         if speaker and verb:
             found = Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
             return found, found.verb_start, ""
+        calling = _CALLING.search(text, end) if speaker and speaker.type is SpeakerType.PERSON else None
+        if calling is not None and _CLAUSE_JOIN.search(text, end, calling.start()) is None:
+            # "Mark Rutte welcomed the plan in Brussels, calling it “serious and credible”": the subject's
+            found = Frame(
+                speaker, calling.group("verb"), calling.start("verb"), calling.end("verb"), text[:start]
+            )
+            return found, found.verb_start, ""
     return None
+
+
+_CALLING = re.compile(
+    r",\s+(?P<verb>calling|describing|branding|labelling|labeling|dubbing)\s+(?:it|them|the|this|that|him|her)\b"
+)
 
 
 def skip_details(rest: str, verb: str, published: PartialDate | None) -> int:
