@@ -877,7 +877,7 @@ def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
             found = Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
             return found, found.verb_start, ""
         calling = _CALLING.search(text, end) if speaker and speaker.type is SpeakerType.PERSON else None
-        if calling is not None and _CLAUSE_JOIN.search(text, end, calling.start()) is None:
+        if speaker and calling is not None and _CLAUSE_JOIN.search(text, end, calling.start()) is None:
             # "Mark Rutte welcomed the plan in Brussels, calling it “serious and credible”": the subject's
             found = Frame(
                 speaker, calling.group("verb"), calling.start("verb"), calling.end("verb"), text[:start]
