@@ -91,7 +91,10 @@ def extract_events(
         section = passage.section
         previous = article.passages[passage.position - 1] if passage.position else None
         before = previous.text if previous is not None and previous.paragraph == passage.paragraph else ""
-        found = mentions(_cased(passage), published, opens_section=opens_section, asked=asked, before=before)
+        frame = f"{article.meta.title or ''} {previous.text if previous is not None else ''}"
+        found = mentions(
+            _cased(passage), published, opens_section=opens_section, asked=asked, before=before, frame=frame
+        )
         if passage.paragraph in simulated or (
             passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
         ):

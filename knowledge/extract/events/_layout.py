@@ -158,3 +158,58 @@ def _table_rows(text: str, published: PartialDate | None) -> list[LaidOut]:
             LaidOut(at, at + len(meeting[0]), kind_of(meeting[0]), replace(place, start=at, end=at), times[0])
         )
     return found
+
+
+# A table of meetings whose rows name no meeting, under a title or sentence that says what they are:
+# "List of NATO summits" over "| Year | City | Country | Dates | Key decision |".
+_PLACE_HEADER = re.compile(r"(?:host\s+)?(?:city|place|venue|location|where)", re.I)
+_COUNTRY_HEADER = re.compile(r"(?:host\s+)?(?:country|nation)", re.I)
+_DATES_HEADER = re.compile(r"dates?|days?|when", re.I)
+_YEAR_HEADER = re.compile(r"year", re.I)
+_RULE_ROW = re.compile(r"[\s|:-]*")
+_TABLE_FRAME = re.compile(r"\b(?:summits?|ministerials?|meetings?)\b", re.I)
+
+
+def listed_meetings(text: str, frame: str, published: PartialDate | None) -> list[LaidOut]:
+    """Return the meetings of a table with a city column and a date or year column, one per row,
+    when its frame (the article's title, or the sentence before it) names the meetings ("List of
+    NATO summits", "The table covers summits since 2014"): "| 2014 | Newport | United Kingdom |
+    4–5 September | ..." is the summit in Newport in September 2014."""
+    if not _TABLE_FRAME.search(frame):
+        return []
+    rows = [row for row in _TABLE_ROW.finditer(text) if not _RULE_ROW.fullmatch(row.group(0))]
+    if len(rows) < 2:
+        return []
+    header = [cell.group(0).strip() for cell in _CELL.finditer(rows[0].group(0))]
+
+    def column(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
+
+    city, country, dates, year = (
+        column(p) for p in (_PLACE_HEADER, _COUNTRY_HEADER, _DATES_HEADER, _YEAR_HEADER)
+    )
+    if city is None or (dates is None and year is None):
+        return []
+    kind = kind_of(frame)
+    found: list[LaidOut] = []
+    for row in rows[1:]:
+        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+        if len(cells) != len(header):
+            continue
+        named = cells[city][0] + (f", {cells[country][0]}" if country is not None else "")
+        place = cell_place(named) or cell_place(cells[city][0])
+        written = " ".join(cells[i][0] for i in (dates, year) if i is not None)
+        times = [ref for ref, _, _ in find_times(written, published) if ref.year is not None]
+        if place is None or place.country is None or not times:
+            continue
+        at = cells[city][1]
+        found.append(
+            LaidOut(
+                at,
+                at + len(cells[city][0]),
+                kind,
+                replace(place, start=at, end=at),
+                max(times, key=precision),
+            )
+        )
+    return found

@@ -59,7 +59,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.extract.events._clauses import clause_end, clause_start, crosses_clause
 from knowledge.extract.events._kinds import NAMED_SUMMITS, kind_of, more_specific
-from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_meetings
+from knowledge.extract.events._layout import LaidOut, heading_place, laid_out_meetings, listed_meetings
 from knowledge.extract.events._places import (
     HELD,
     PlaceMatch,
@@ -247,6 +247,7 @@ def mentions(
     opens_section: bool = False,
     asked: str = "",
     before: str = "",
+    frame: str = "",
 ) -> list[Mention]:
     """Return the meeting mentions and back references in a passage, in text order, one per meeting.
 
@@ -256,12 +257,18 @@ def mentions(
     a terse answer gives the place and time of ("In Ankara, on 7 and 8 July 2026.").
     before: the sentence before in the paragraph, whose place a "there" refers to ("Ankara, not
     Istanbul. Leaders meet there on 7-8 July").
+    frame: the article's title and the passage before, which may say what a table's rows are
+    ("List of NATO summits"; see ``listed_meetings``).
     """
     text = passage.text
     section = passage.section or ""
     context = asked or section  # what names the meeting of a terse answer, list item or fact box
-    cued = _CUE.search(fold_case(text)) or _CUE.search(fold_case(context))
-    if cued is None or _NAVIGATION.match(text):
+    cued = (
+        _CUE.search(fold_case(text))
+        or _CUE.search(fold_case(context))
+        or ("|" in text and _CUE.search(fold_case(frame)))  # a table the title says is of summits
+    )
+    if not cued or _NAVIGATION.match(text):
         return []
     times = Times(find_times(text, published))
     above = heading_place(section, published) if opens_section and section else None
@@ -293,6 +300,8 @@ def mentions(
         )
         for meeting in laid_out_meetings(text, context, published, opens_section=opens_section and not asked)
     ]
+    if "|" in text:
+        found += [_laid_out(passage, meeting) for meeting in listed_meetings(text, frame, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
     found += _named_decisions(passage, times, published)
