@@ -88,7 +88,7 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w’'-]*")
 _ROLE_HEADS = _words(
     "president premier chancellor minister secretary secretary-general general admiral ambassador"
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
-    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector commissioner"
+    " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector commissioner officer"
     " attorney sen. rep. gen. adm. lt. col. capt. gov. mp mep undersecretary under-secretary"
 )
 _ROLE_QUALIFIERS = _words(
@@ -835,6 +835,8 @@ def _bracketed(text: str) -> Iterator[tuple[int, str, str | None]]:
     for match in _NAME_THEN_BRACKET.finditer(text):
         name = _clean_name(match.group("name"), trim_left=True)
         role = match.group("role").strip()
+        if match.group("name").split()[0].lower().rstrip(".") in _ROLE_WORDS:
+            continue  # "Mayor Andrea Fougère (Chair)": her title is her office, the brackets her part today
         if name and has_role_head(role):
             yield match.start("name"), name, role
     for match in _BRACKET_NAME.finditer(text):
@@ -945,6 +947,8 @@ def _not_name_word(word: str) -> bool:
         return False
     return (
         word.lower().rstrip(".") in _NOT_NAME
+        # a title over a list of names: "Councillors Grace Osei, Luc Moreau and ..."
+        or (word.endswith("s") and word[:-1].lower() in _ROLE_HEADS)
         or bool(find_country_mentions(word))
         or bool(find_demonyms(word))
     )

@@ -291,7 +291,14 @@ def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str |
 def _fits_role(role: str, asked: tuple[tuple[str, ...], tuple[str, ...], bool]) -> bool:
     """Return whether a stated role fits a role noun: (its heads, the wanted words, whether it must head the role)."""
     heads, wanted, final = asked
+    # a deputy holds another office: "the Mayor" is not the Deputy Mayor, "the minister" no vice-minister
+    lesser = _LESSER_OFFICE.search(role)
+    if lesser is not None and lesser.group(0).lower().rstrip("- ") not in wanted:
+        return False
     return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
+
+
+_LESSER_OFFICE = re.compile(r"\b(?:deputy|vice|assistant|associate|under)(?:-|\s)", re.I)
 
 
 def _names_place(text: str) -> bool:
