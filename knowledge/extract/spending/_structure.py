@@ -232,7 +232,9 @@ _FUTURE = re.compile(
 )
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
-_SPENDING_NOUN = re.compile(r"\b(?:spending|budget|outlays|expenditure|spent|spend|spends)\b", re.I)
+_SPENDING_NOUN = re.compile(
+    r"\b(?:spending|budget|outlays|expenditure|appropriations|spent|spend|spends)\b", re.I
+)
 _ELLIPTIC_POSSESSIVE = re.compile(
     r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
 )
@@ -452,11 +454,13 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|government|cabinet|ministry|treasury|parliament|council|figure|number|estimates?|its?|share|(?:(?<=stated\s)|(?<=national\s)|(?<=own\s))(?:goal|target|aim|ambition)|ratio|(?<![-\w])range(?!\s+of)|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|appropriations|government|cabinet|ministry|treasury|parliament|council|figure|number|estimates?|its?|share|(?:(?<=stated\s)|(?<=national\s)|(?<=own\s))(?:goal|target|aim|ambition)|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     # "Canada will spend $63.1 billion. That is 2.0% of GDP": the same level in another unit
-    r"^\s*(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
+    # ... or after the basis of the sum: "On the planning bureau's projection of GDP, that is equivalent to about 2.1%"
+    r"(?:^\s*|,\s+)(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
+    r"(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
     r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
@@ -919,6 +923,9 @@ def structure_records(
                 or (question is not None and _SPENDING_NOUN.search(question) is not None),
                 shares=shares_said is not None and shares_said < passage.position,
             )
+        found = _restated_levels(
+            passage, found, [*records, *by_passage.get(passage.position - 1, [])], article
+        )
         records += found
         compared |= {
             r.subject for r in (*found, *by_passage.get(passage.position, [])) if r.subject != "NATO"
@@ -1601,6 +1608,58 @@ def _recounted(
     if first is None or first[0] is not when:
         return when  # a year before it in the passage already counted it
     return counted_from(when, context_year.year) or when
+
+
+# A sentence that restates the level of the sentence before in another unit: "That is 2.0% of GDP.",
+# "On the planning bureau's projection of GDP, that is equivalent to about 2.1% of GDP."
+_RESTATING = re.compile(
+    r"(?:^|.*,\s+)(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
+    r"\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    re.I,
+)
+
+
+def _restated_levels(
+    passage: Passage, found: list[SpendingRecord], earlier: list[SpendingRecord], article: Article
+) -> list[SpendingRecord]:
+    """Return a passage's records with a restated level dated as the level it restates: after
+    "Canada will spend $63.1 billion in 2027.", "That is 2.0% of GDP." is 2027's too, not a figure
+    of the article's year; and after "Last year Belgium spent EUR 8.9 billion.", "According to the
+    figures sent to NATO in January, that is 2.0% of GDP" is last year's, not January's."""
+    if not found or not passage.position:
+        return found
+    previous = article.passages[passage.position - 1]
+    levels = {
+        (r.subject, r.value): r
+        for r in earlier
+        if r.passage == previous.position
+        and r.metric is Metric.AMOUNT
+        and r.when is not None
+        and not r.when.inferred
+    }  # a level both readers took is one level
+    if previous.paragraph != passage.paragraph or len(levels) != 1:
+        return found
+    level = next(iter(levels.values()))
+    when = level.when
+    if when is None:
+        return found
+    restated = []
+    for record in found:
+        at = passage.text.find(record.as_written)
+        own = record.when is not None and not record.when.inferred and record.when.text in passage.text[at:]
+        if (
+            record.metric is Metric.SHARE_OF_GDP
+            and record.subject == level.subject
+            and not own  # "That is 2.0% of GDP in 2026" dates itself
+            and at >= 0
+            and _RESTATING.fullmatch(passage.text, 0, at)
+            and (record.when is None or record.when.year != when.year)
+        ):
+            # its year is the level's; its status as any share's of that year with no verb of its own
+            status = figure_status("", when, article.meta.published, False)
+            record = record.model_copy(update={"when": when, "status": status})
+        restated.append(record)
+    return restated
 
 
 def _record_before(
