@@ -231,6 +231,10 @@ _ROLE_RUN = rf"(?:{_ROLE_TOKEN}(?:\s+of(?:\s+the)?)?\s+)*{_ROLE_TOKEN}"
 # "Colonel (ret.) Hendrik Boersma": a retired officer's mark between the title and the name
 _RETIRED = r"\((?i:ret|retd|rtd|retired)\.?\)"
 _TITLED_NAME = re.compile(rf"(?<![\w.])(?P<role>{_ROLE_RUN})(?:\s+{_RETIRED})?\s+(?P<name>{_NAME})")
+# ... or the surname alone, as the text goes on to quote its holder: "Secretary General Rutte said"
+_TITLED_SURNAME = re.compile(
+    rf"(?<![\w.])(?P<role>{_ROLE_RUN})\s+(?P<name>{_NAME_WORD})(?=\s+(?:{'|'.join(_SPEECH_VERBS)})\b)"
+)
 _LEADING_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Dr|Prof|Lord|Lady)\.?\s+)+")
 # A role run opens with a role word: _ROLE_TOKEN in lower case, searched in the folded text
 # (see fold_case), where re skips ahead to the words instead of trying them at every position.
@@ -394,9 +398,26 @@ def extract_people(article: Article) -> list[PersonRecord]:
 
 def _without_name_tails(people: list[PersonRecord]) -> list[PersonRecord]:
     """Return people less any named only by the end of another's full name, with no role of their
-    own ("Lund Poulsen" after "Danish Defence Minister Troels Lund Poulsen"): the same person."""
-    tails = {" ".join(p.name.split()[i:]) for p in people for i in range(1, len(p.name.split()))}
-    return [p for p in people if p.role is not None or p.name not in tails]
+    own ("Lund Poulsen" after "Danish Defence Minister Troels Lund Poulsen"): the same person. A
+    titled surname ("Secretary General Rutte said") is the one full name it ends, whose role it
+    gives when that name has none."""
+    tails: dict[str, list[int]] = {}
+    for index, person in enumerate(people):
+        words = person.name.split()
+        for i in range(1, len(words)):
+            tails.setdefault(" ".join(words[i:]), []).append(index)
+    kept = list(people)
+    for person in people:
+        owners = tails.get(person.name, [])
+        if person.role is not None and " " not in person.name and len(owners) == 1:
+            owner = kept[owners[0]]
+            if owner.role is None:
+                kept[owners[0]] = owner.model_copy(update={"role": person.role})
+    return [
+        p
+        for p in kept
+        if p.name not in tails or (p.role is not None and (" " in p.name or len(tails[p.name]) != 1))
+    ]
 
 
 # "Rutte warned that", "Trump, who has complained that", "“...,” said Rutte": a lone surname as
@@ -727,6 +748,17 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
         name = _clean_name(_LEADING_HONORIFIC.sub("", match.group("name")), trim_left=False, titled=True)
         if name and any(word in _ROLE_HEADS or word in _PROFESSIONS for word in role_words):
             yield match.start("name"), name, text[start : match.end("role")]
+    for match in finditer_from(_TITLED_NAME_STARTS, _TITLED_SURNAME, text, folded):
+        # "Secretary General Rutte said", "Defence Minister Melo told MPs": a titled surname that
+        # speaks is a person, named as the text names them
+        surname = match.group("name")
+        role_words = match.group("role").lower().split()
+        if not _not_name_word(surname) and any(word in _ROLE_HEADS for word in role_words):
+            yield (
+                match.start("name"),
+                surname,
+                text[_extend_role_left(text, match.start("role")) : match.end("role")],
+            )
 
 
 _MEDIUM_BEFORE = re.compile(

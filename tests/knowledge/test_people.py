@@ -74,12 +74,18 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             [("Tom Pryce", "United Kingdom's ambassador to NATO")],
         ),
         ("Paul Mercer was a critic of the NATO secretary general.", []),
+        # a titled surname that speaks is someone, named as the text names them; a bare one is not
+        ("President Trump said the talks went well. Rutte said so too.", [("Trump", "President")]),
+        (
+            "NATO Secretary General Rutte told reporters that it was sound.",
+            [("Rutte", "NATO Secretary General")],
+        ),
     ],
 )
 def test_each_introduction_style_gives_the_name_and_role_as_written(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
-    """A role title, an apposition or a speech verb introduces a full name."""
+    """A role title, an apposition or a speech verb introduces a full name; a title, a surname that speaks."""
     assert people_in(text) == expected
 
 
@@ -93,7 +99,7 @@ def test_each_introduction_style_gives_the_name_and_role_as_written(
         "On Tuesday the United States said it would pay. In June Spain said so too.",
         "Observers noted that the report was late. Officials said nothing.",
         "Sky News said the talks failed. Nordic Wire said so too.",
-        "President Trump said the talks went well. Rutte said so too.",
+        "President Trump arrived. Rutte said so too.",
         "The alliance has 32 members, Mr. Smith said.",
         "Mark Rutte, Donald Trump and President Smith met.",
         "Trump told Fox Business that the talks failed.",

@@ -182,6 +182,8 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             f'{MINISTER} arrived.\n\n10:15 CET — "This is the day we deliver," Kowalski said.',
             [(KOWALSKI, VERBATIM, "This is the day we deliver")],
         ),
+        # a titled surname that speaks is someone, named as the text names them (a bare one is not)
+        ("President Nowicki said the army was ready.", [("Nowicki", REPORTED, "the army was ready")]),
     ],
 )
 def test_each_statement_style_gives_its_kind_and_exact_words(
@@ -204,7 +206,7 @@ def test_each_statement_style_gives_its_kind_and_exact_words(
         f'{MINISTER} arrived. Last year\'s summit declaration said allies would "share the burden."',
         f"{MINISTER} has made the figure a point of national pride.",
         "He said the army was ready.",
-        "President Kowalski said the army was ready.",
+        "Kowalski said the army was ready.",
         # people named by their relation to someone speak for themselves, not for him
         f"{MINISTER} spoke. Critics of Polish defence minister Jan Kowalski say he is too hawkish.",
     ],
