@@ -235,6 +235,9 @@ _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", 
 _SPENDING_NOUN = re.compile(
     r"\b(?:spending|budget|outlays|expenditure|appropriations|spent|spend|spends)\b", re.I
 )
+_THE_TOTAL = re.compile(
+    r"\bthe\s+total\s+(?:is|was|will\s+be|would\s+be|at|to|of)\s+(?:about\s+|around\s+|some\s+)?$", re.I
+)
 _ELLIPTIC_POSSESSIVE = re.compile(
     r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
 )
@@ -462,7 +465,7 @@ _TOPIC_LEAD = re.compile(
     r"(?:^\s*|,\s+)(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
     r"(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
-    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
+    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package|total)"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
     rf"|{FISCAL_DOCUMENT})\b",
     re.I,
@@ -646,6 +649,8 @@ _TOLD_BEFORE = re.compile(
 )
 _OWN_PLAN_AFTER = re.compile(
     r"\s+(?:that\s+)?(?:it|he|she|we)\s+(?:will|would|is|was|has|had|plans?|aims?)\b"
+    # "Italy told allies that its defence spending reached 2.01%": the teller's own spending
+    r"|\s+(?:that\s+)?(?:its|our)\s+(?:(?:defen[cs]e|military|total)\s+)*(?:spending|budget|outlays|expenditure)\b"
 )
 _POSSESSED_SPENDING = re.compile(
     r"['’]s?\s+(?:(?:defen[cs]e|military|annual|total|overall)\s+)*(?:outlays|spending|budgets?|expenditures?|share)\b",
@@ -1629,37 +1634,48 @@ def _restated_levels(
     if not found or not passage.position:
         return found
     previous = article.passages[passage.position - 1]
-    levels = {
-        (r.subject, r.value): r
-        for r in earlier
-        if r.passage == previous.position
-        and r.metric is Metric.AMOUNT
-        and r.when is not None
-        and not r.when.inferred
-    }  # a level both readers took is one level
-    if previous.paragraph != passage.paragraph or len(levels) != 1:
-        return found
-    level = next(iter(levels.values()))
-    when = level.when
-    if when is None:
+    if previous.paragraph != passage.paragraph:
         return found
     restated = []
     for record in found:
         at = passage.text.find(record.as_written)
         own = record.when is not None and not record.when.inferred and record.when.text in passage.text[at:]
-        if (
+        if at < 0 or own or record.metric not in (Metric.AMOUNT, Metric.SHARE_OF_GDP):
+            restated.append(record)
+            continue
+        other = Metric.AMOUNT if record.metric is Metric.SHARE_OF_GDP else Metric.SHARE_OF_GDP
+        levels = {
+            (r.subject, r.value): r
+            for r in earlier
+            if r.passage == previous.position
+            and r.metric is other
+            and r.subject == record.subject
+            and r.when is not None
+            and not r.when.inferred
+        }  # a level both readers took is one level
+        level = next(iter(levels.values())) if len(levels) == 1 else None
+        when = level.when if level is not None else None
+        if level is None or when is None:
+            restated.append(record)
+        elif (
             record.metric is Metric.SHARE_OF_GDP
-            and record.subject == level.subject
-            and not own  # "That is 2.0% of GDP in 2026" dates itself
-            and at >= 0
-            and _RESTATING.fullmatch(passage.text, 0, at)
             and (record.when is None or record.when.year != when.year)
+            and _RESTATING.fullmatch(passage.text, 0, at)
         ):
             # its year is the level's; its status as any share's of that year with no verb of its own
             status = figure_status("", when, article.meta.published, False)
-            record = record.model_copy(update={"when": when, "status": status})
-        restated.append(record)
+            restated.append(record.model_copy(update={"when": when, "status": status}))
+        elif record.metric is Metric.AMOUNT and _TOTALLING.fullmatch(passage.text, 0, at):
+            # "Poland will spend 4.8% of GDP this year. He put the total at 201 billion zloty."
+            restated.append(record.model_copy(update={"when": when, "status": level.status}))
+        else:
+            restated.append(record)
     return restated
+
+
+_TOTALLING = re.compile(
+    r"(?:.*\s)?the\s+total\s+(?:is|was|will\s+be|would\s+be|at|to)\s+(?:about\s+|around\s+|some\s+)?", re.I
+)
 
 
 def _record_before(
@@ -2017,6 +2033,11 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
         or _SPENT_BY_OWNER.match(text, quantity.end) is not None
         # "sets out C$63.8 billion for 2026-27, or about 2.1 per cent of GDP": a share of GDP restates it
         or _SHARE_RESTATES.match(text, quantity.end) is not None
+        # "He put the total at 201 billion zloty" after the level: in a paragraph on spending, its sum
+        or (
+            _THE_TOTAL.search(text, start, quantity.start) is not None
+            and _SPENDING_NOUN.search(context) is not None
+        )
         # "Germany's spending rose to $88.5bn. Poland's grew to $38.0bn": the possessive stands for it
         or (
             _ELLIPTIC_POSSESSIVE.search(text, start, quantity.start) is not None
