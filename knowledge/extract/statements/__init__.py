@@ -378,11 +378,33 @@ def extract_statements(
     # after the line is the answer, up to the next speaker's line
     answering: _Said | None = None
     answerer: StatementRecord | None = None  # whom an interview's "A:" is, once known
+    printed = _printed_interview(article, paragraphs, people)
     # the last turn a label gave a named speaker: at a briefing ("SPOKESPERSON: Good morning ..."
     # then "Q: ..." and "A: ..."), the one who answers when the text names no one else to
     briefer: StatementRecord | None = None
     for number, passages in enumerate(paragraphs):
         quoted_before, last_quoted = last_quoted, None  # only the paragraph right before counts
+        if printed is not None and number > printed.first:
+            start, end = passages[0].start, passages[-1].end
+            if number not in printed.questions:
+                # the interviewee's answer, and the words of others it quotes ("As Mark Rutte told
+                # ministers there, “...”")
+                first = bisect_left(quotations, start, key=lambda q: q.start)
+                mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
+                records.append(
+                    StatementRecord(
+                        passage=passages[0].position,
+                        speaker=printed.name,
+                        speaker_type=SpeakerType.PERSON,
+                        kind=StatementKind.VERBATIM,
+                        text=article.body[start:end].strip(),
+                        when=asked.when,
+                        medium=asked.medium,
+                    )
+                )
+                found, _ = _paragraph(passages, mine, reading, None) if mine else ([], None)
+                records += [r for r in found if r.speaker != printed.name]
+            continue
         turn = turn_statements(
             passages, article.body, reading.cast(passages[0]), (asked.when, asked.medium, interviewed)
         )
@@ -684,6 +706,39 @@ def _blockquote_speaker(passage: Passage, reading: _Reading) -> _Said | None:
     cast = reading.cast(passage)
     speaker = subject_of(passage.text, cast)
     return _said(speaker, passage.text, cast) if speaker is not None else None
+
+
+# A printed interview's question: a whole paragraph in bold ("**Will the armed forces spend it?**",
+# "**People compare you with Poland.**"), the answer the plain paragraphs after it.
+_BOLD_PROMPT = re.compile(r"\s*(?:\*\*|__)[^*_\n]{3,400}(?:\*\*|__)\s*")
+_PRINTED_QUESTIONS = 2  # an interview asks this many bold questions at least
+
+
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    """A printed interview: the person it interviews, its first question and its questions' paragraphs."""
+
+    name: str
+    first: int
+    questions: frozenset[int]
+
+
+def _printed_interview(
+    article: Article, paragraphs: list[list[Passage]], people: list[PersonRecord]
+) -> _Printed | None:
+    """Return the interview a magazine prints as bold questions and plain answers, when its lead names
+    one person and the questions (two at least, one asking "?") follow it: the answers are that person's."""
+    texts = [article.body[ps[0].start : ps[-1].end] for ps in paragraphs]
+    questions = [i for i, text in enumerate(texts) if i and _BOLD_PROMPT.fullmatch(text)]
+    if len(questions) < _PRINTED_QUESTIONS or not any("?" in texts[i] for i in questions):
+        return None
+    if any(turn_label(ps[0].text) for ps in paragraphs):
+        return None  # a transcript's labels say who speaks
+    lead_end = paragraphs[questions[0]][0].position
+    named = {p.name for p in people if p.passage < lead_end}
+    if len(named) != 1:
+        return None
+    return _Printed(named.pop(), questions[0], frozenset(questions))
 
 
 def _paragraphs(passages: Sequence[Passage]) -> list[list[Passage]]:
