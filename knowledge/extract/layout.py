@@ -43,12 +43,14 @@ _SENTENCE_END = '.!?:…"”’)'
 
 
 def undo_page_layout(body: str) -> str:
-    """Return body with page furniture removed, words broken over a line end joined, and footnote
+    """Return body with page furniture removed, words broken over a line end joined, footnote
     markers dropped ("estimated at 3.87² per cent" is 3.87 per cent; a row "Lithuania²" is Lithuania's;
-    "on defence.[3] After ..." is two sentences)."""
+    "on defence.[3] After ..." is two sentences) and words struck through left out."""
     body = _WIDE_GAP.sub(lambda gap: gap[0][:32], body)
     body = _FOOTNOTE_MARK.sub("", body) if _SUPERSCRIPT.search(body) else body
     body = _CITATION_MARK.sub("", body) if "[" in body else body
+    # words struck through are withdrawn: "spent ~~2.4%~~ 2.1% of GDP" says 2.1%
+    body = _STRUCK.sub("", body) if "~~" in body else body
     if "\n" not in body:
         return body
     if _BOX_DRAWING.search(body):  # a pull quote drawn in a box: its rules and edges are no text
@@ -57,6 +59,7 @@ def undo_page_layout(body: str) -> str:
 
 
 _SUPERSCRIPT = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_STRUCK = re.compile(r"~~[^~\n]{1,200}~~[ \t]?")  # Markdown's strike-through, and the space after it
 _BOX_DRAWING = re.compile("[\u2500-\u257f]")
 _BOX_RULE = re.compile(r"^[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*$", re.M)  # "┌──────┐"
 _BOX_EDGE = re.compile(r"^[ \t]*[│┃║][ \t]?|(?<![ \t])[ \t]*[│┃║][ \t]*$", re.M)  # "│ “Two per cent ...” │"
