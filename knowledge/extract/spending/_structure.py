@@ -349,10 +349,12 @@ _NAMED_TARGET_AFTER = re.compile(
 # A figure restated in another unit: "4.7% this year, or about 187 billion złoty", "52 billion lek for
 # defence, approximately EUR 520 million", "191.6 billion crowns (about 7.8 billion euros)".
 _RESTATED = re.compile(
-    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of|(?=approximately\s|roughly\s)"
+    r"[^,;]{0,40},?\s+(?:or|(?:equivalent|equal)\s+to|an\s+average\s+of"
     # "3,2 milliard euro, what makes about 4 % of GDP", "CZK 160 billion, which corresponds to 2.35%"
     r"|(?:what|which)\s+(?:makes|corresponds\s+to|represents|equals|amounts\s+to|is)|corresponding\s+to)"
     r"\s*(?:(?:about|around|roughly|approximately|some|nearly)\s+)?"
+    # "€93 billion, roughly 2.8% of GDP"; but "2.0% for 2025 and roughly 2.2% for 2026" is a second level
+    r"|[^,;]{0,40},\s+(?=approximately\s|roughly\s)(?:approximately|roughly)\s+"
     # in brackets right after it: "191.6 billion crowns (about 7.8 billion euros, or $9.1 billion)"
     r"|\s*\(\s*(?:(?:about|around|roughly|approximately|some|nearly)\s+)?",
     re.I,
