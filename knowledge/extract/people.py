@@ -753,6 +753,8 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
         # speaks is a person, named as the text names them
         surname = match.group("name")
         role_words = match.group("role").lower().split()
+        if role_words in (["general"], ["captain"], ["major"], ["chief"]):
+            continue  # "General Dynamics said", "Captain Marvel": a name, not a title and a surname
         if not _not_name_word(surname) and any(word in _ROLE_HEADS for word in role_words):
             yield (
                 match.start("name"),

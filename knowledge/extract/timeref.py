@@ -67,7 +67,9 @@ RELATIVE_YEAR = re.compile(
 )
 # ... and the German and French names that differ from the English ones, which translations keep
 # ("24.–25. Juni 2025", "les 24 et 25 juin 2025"); German "Mai" is left out, as a word it is more
-# often a name. French writes its months in lower case, so "mars" and "mai" are no planet or name.
+# often a name. French writes its months in lower case, and in the case-sensitive patterns "mars" and
+# "mai" are no planet or name; the few patterns that ignore case (a date line, "<month> last year")
+# read "Mars" and "Mai" as months too, only with a day or a year beside them.
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Januar|Februar|März|Juni|Juli|Oktober|Dezember"

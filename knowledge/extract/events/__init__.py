@@ -216,13 +216,13 @@ def _labelled(mention: Mention, label: TimeRef | None) -> Mention:
 
 def _in_year(label: TimeRef | None, section: str | None) -> TimeRef | None:
     """Return a chronology entry's date in the year its heading gives: under "2025", "24-25 June —"
-    is June 2025 whatever the article's date; an entry with no date of its own is of that year."""
+    is June 2025 whatever the article's date."""
     heading = _YEAR_HEADING.fullmatch(section or "")
-    if heading is None:
-        return label
+    if heading is None or label is None:
+        return (
+            label  # an entry with no date of its own may look ahead ("Looking ahead, leaders will meet ...")
+        )
     year = int(heading.group("year"))
-    if label is None:
-        return TimeRef(text=heading.group("year"), year=year)
     return label if _YEAR_GIVEN.search(label.text) else label.model_copy(update={"year": year})
 
 

@@ -168,6 +168,10 @@ _DATES_HEADER = re.compile(r"dates?|days?|when", re.I)
 _YEAR_HEADER = re.compile(r"year", re.I)
 _RULE_ROW = re.compile(r"[\s|:-]*")
 _TABLE_FRAME = re.compile(r"\b(?:summits?|ministerials?|meetings?)\b", re.I)
+_SUMMITS_FRAME = re.compile(
+    r"\b(?:NATO|alliance|allied|leaders['’]?)\s+(?:summits?|meetings?)\b|\bsummits\b", re.I
+)
+_NATO_FRAME = re.compile(r"\b(?:NATO|alliance|allies|allied)\b", re.I)
 
 
 def listed_meetings(text: str, frame: str, published: PartialDate | None) -> list[LaidOut]:
@@ -175,8 +179,8 @@ def listed_meetings(text: str, frame: str, published: PartialDate | None) -> lis
     when its frame (the article's title, or the sentence before it) names the meetings ("List of
     NATO summits", "The table covers summits since 2014"): "| 2014 | Newport | United Kingdom |
     4–5 September | ..." is the summit in Newport in September 2014."""
-    if not _TABLE_FRAME.search(frame):
-        return []
+    if not (_SUMMITS_FRAME.search(frame) or (_TABLE_FRAME.search(frame) and _NATO_FRAME.search(frame))):
+        return []  # the alliance's meetings: "List of NATO summits", not a Nordic club's venues
     rows = [row for row in _TABLE_ROW.finditer(text) if not _RULE_ROW.fullmatch(row.group(0))]
     if len(rows) < 2:
         return []

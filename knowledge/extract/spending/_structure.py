@@ -235,8 +235,11 @@ _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", 
 _SPENDING_NOUN = re.compile(
     r"\b(?:spending|budget|outlays|expenditure|appropriations|spent|spend|spends)\b", re.I
 )
+# The sentence is the sum of the level before: "He put the total at 201 billion zloty.", "The total is
+# €9 billion." (not "bringing the total to ...", "Add civil defence, and the total is ...": other sums)
 _THE_TOTAL = re.compile(
-    r"\bthe\s+total\s+(?:is|was|will\s+be|would\s+be|at|to|of)\s+(?:about\s+|around\s+|some\s+)?$", re.I
+    r"\s*(?:(?:He|She|It|They|The\s+(?:ministry|government|minister))\s+(?:put|puts)\s+the\s+total\s+at"
+    r"|The\s+total\s+(?:is|was|will\s+be|would\s+be|comes\s+to))\s+(?:about\s+|around\s+|some\s+)?"
 )
 _ELLIPTIC_POSSESSIVE = re.compile(
     r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
@@ -365,6 +368,8 @@ _GOAL_LEAD = re.compile(
     r"\b(?:aims?|pledged?|promised?|commit\w*|target\w*|goal|ambition|intends?|plan\s+to|to\s+reach)\b", re.I
 )
 _BOUND_VERB = re.compile(r"\b(?:exceed|surpass|pass|top|clear|cross)(?:s|es|ed|ped|ing)?\s+$", re.I)
+# "would push national defense spending past $1 trillion": beyond it, no value
+_PUSHED_PAST = re.compile(r"\b(?:push|lift|take|carry)\w*\s+[^.;,]{0,50}?\bpast\s+$", re.I)
 _SHARE_OF_OTHER = re.compile(
     r"\bof\s+(?:the\s+)?(?:total|all|combined|world|global)\b|\bshare\s+of\s+(?:the\s+)?(?:alliance|allied|NATO)"
     # "is the defence share of the central government budget, not of GDP"
@@ -467,7 +472,10 @@ _TOPIC_LEAD = re.compile(
     r"(?:^\s*|,\s+)(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
     r"(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
-    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package|total)"
+    r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
+    # the sum of the level before: "He put the total at 201 billion zloty", "The total is €9 billion"
+    r"|^\s*(?:(?:He|She|It|They|The\s+(?:ministry|government|minister))\s+puts?\s+the\s+total\s+at"
+    r"|The\s+total\s+(?:is|was|will\s+be|would\s+be|comes\s+to))(?=\s)"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
     rf"|{FISCAL_DOCUMENT})\b",
     re.I,
@@ -650,7 +658,7 @@ _TOLD_BEFORE = re.compile(
     re.I,
 )
 _OWN_PLAN_AFTER = re.compile(
-    r"\s+(?:that\s+)?(?:it|he|she|we)\s+(?:will|would|is|was|has|had|plans?|aims?)\b"
+    r"\s+(?:that\s+)?(?:it|he|she|we)\s+(?:will|would|is|was|has|had|plans?|aims?|reached|spent|met|expects?)\b"
     # "Italy told allies that its defence spending reached 2.01%": the teller's own spending
     r"|\s+(?:that\s+)?(?:its|our)\s+(?:(?:defen[cs]e|military|total)\s+)*(?:spending|budget|outlays|expenditure)\b"
 )
@@ -1675,9 +1683,7 @@ def _restated_levels(
     return restated
 
 
-_TOTALLING = re.compile(
-    r"(?:.*\s)?the\s+total\s+(?:is|was|will\s+be|would\s+be|at|to)\s+(?:about\s+|around\s+|some\s+)?", re.I
-)
+_TOTALLING = _THE_TOTAL
 
 
 def _record_before(
@@ -2037,7 +2043,7 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
         or _SHARE_RESTATES.match(text, quantity.end) is not None
         # "He put the total at 201 billion zloty" after the level: in a paragraph on spending, its sum
         or (
-            _THE_TOTAL.search(text, start, quantity.start) is not None
+            _THE_TOTAL.fullmatch(text, 0, quantity.start) is not None
             and _SPENDING_NOUN.search(context) is not None
         )
         # "Germany's spending rose to $88.5bn. Poland's grew to $38.0bn": the possessive stands for it
@@ -2091,6 +2097,14 @@ def _qualified(text: str, quantity: Quantity) -> _Found:
     """Return a figure with its qualifier: a bound keeps its words and loses its value."""
     qualifier = qualifier_before(text, quantity.start)
     verb = _BOUND_VERB.search(text, max(0, quantity.start - 12), quantity.start)
+    if (
+        qualifier is None
+        and verb is None
+        and text.endswith("past ", max(0, quantity.start - 8), quantity.start)
+        and _PUSHED_PAST.search(text, max(0, quantity.start - 80), quantity.start) is not None
+    ):
+        at = quantity.start - len("past ")
+        return _Found(None, at, quantity.end, text[at : quantity.end], quantity.currency, False)
     if qualifier is None and verb is not None:
         return _Found(
             None, verb.start(), quantity.end, text[verb.start() : quantity.end], quantity.currency, False

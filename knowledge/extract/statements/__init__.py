@@ -726,11 +726,15 @@ class _Printed:
 def _printed_interview(
     article: Article, paragraphs: list[list[Passage]], people: list[PersonRecord]
 ) -> _Printed | None:
-    """Return the interview a magazine prints as bold questions and plain answers, when its lead names
-    one person and the questions (two at least, one asking "?") follow it: the answers are that person's."""
+    """Return the interview a magazine prints as bold questions and plain answers, when its lead tells
+    of the interview and names one person, and most of the bold prompts after it (two at least)
+    ask: the answers are that person's."""
     texts = [article.body[ps[0].start : ps[-1].end] for ps in paragraphs]
     questions = [i for i, text in enumerate(texts) if i and _BOLD_PROMPT.fullmatch(text)]
-    if len(questions) < _PRINTED_QUESTIONS or not any("?" in texts[i] for i in questions):
+    asked = sum("?" in texts[i] for i in questions)
+    # most prompts ask, and the lead tells of the interview ("We spoke to him in Bucharest"): an
+    # explainer's bold subheadings ("**What was agreed?**") answer in the writer's words
+    if asked < _PRINTED_QUESTIONS or 2 * asked < len(questions) or not tells_of_interview(article):
         return None
     if any(turn_label(ps[0].text) for ps in paragraphs):
         return None  # a transcript's labels say who speaks

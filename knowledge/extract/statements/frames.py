@@ -877,7 +877,14 @@ def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
             found = Frame(speaker, verb.group("verb"), verb.start("verb"), verb.end("verb"), text[:start])
             return found, found.verb_start, ""
         calling = _CALLING.search(text, end) if speaker and speaker.type is SpeakerType.PERSON else None
-        if speaker and calling is not None and _CLAUSE_JOIN.search(text, end, calling.start()) is None:
+        if (
+            speaker
+            and calling is not None
+            and _CLAUSE_JOIN.search(text, end, calling.start()) is None
+            # another's clause between: "met Viktor Orbán, who rejected the plan, calling it ..."
+            and _OTHER_CLAUSE.search(text, end, calling.start()) is None
+            and not [m for m in cast.index.find(text[end : calling.start()]) if m.name != speaker.name]
+        ):
             # "Mark Rutte welcomed the plan in Brussels, calling it “serious and credible”": the subject's
             found = Frame(
                 speaker, calling.group("verb"), calling.start("verb"), calling.end("verb"), text[:start]
@@ -886,6 +893,11 @@ def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     return None
 
 
+_OTHER_CLAUSE = re.compile(
+    r",\s+(?:who|which|whose|whom|that|though|although|after|before|when|while|because|as|since)\b"
+    r"|\b(?:was|were|is|are|been|being)\s+\w+ed\s+by\b",
+    re.I,
+)
 _CALLING = re.compile(
     r",\s+(?P<verb>calling|describing|branding|labelling|labeling|dubbing)\s+(?:it|them|the|this|that|him|her)\b"
 )

@@ -291,14 +291,18 @@ def _by_role(words: str, head: str, cast: Cast, *, final: bool = False) -> str |
 def _fits_role(role: str, asked: tuple[tuple[str, ...], tuple[str, ...], bool]) -> bool:
     """Return whether a stated role fits a role noun: (its heads, the wanted words, whether it must head the role)."""
     heads, wanted, final = asked
-    # a deputy holds another office: "the Mayor" is not the Deputy Mayor, "the minister" no vice-minister
-    lesser = _LESSER_OFFICE.search(role)
-    if lesser is not None and lesser.group(0).lower().rstrip("- ") not in wanted:
-        return False
+    # a deputy holds another office: "the Mayor" is not the Deputy Mayor, though "the deputy prime
+    # minister and defence minister" is the defence minister
+    if not any(w in _LESSER_WORDS for w in wanted) and _LESSER_OFFICE.search(role):
+        role = _LESSER_OFFICE.sub(" ", role)
     return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
 
 
-_LESSER_OFFICE = re.compile(r"\b(?:deputy|vice|assistant|associate|under)(?:-|\s)", re.I)
+_LESSER_WORDS = frozenset(["deputy", "vice", "assistant", "associate", "under"])
+# a lesser office, to the end of its title: "deputy mayor", "vice-president", "deputy prime minister"
+_LESSER_OFFICE = re.compile(
+    r"\b(?:deputy|vice|assistant|associate|under)[- ](?:[\w-]+\s+){0,2}?[\w-]+(?=\s+and\b|,|$)", re.I
+)
 
 
 def _names_place(text: str) -> bool:
