@@ -242,6 +242,9 @@ _EMBEDDED_PRONOUN = re.compile(r"(?:he|she)\b")
 _BARE_INTRO = re.compile(
     r"(?:In|At|On|During|After|Before|Outside|Inside)\s+[^,;:“”\"]{1,60}?\s+(?=(?:he|she)\s)"
 )
+_ADVERB_INTRO = re.compile(
+    r"(?:Later|Then|Meanwhile|Afterwards|Earlier|Separately|Yesterday|Today)\s+(?=[A-Z])"
+)
 _YEAR = re.compile(r"\b\d{4}\b")
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _YEARS_AGO = re.compile(rf"\b(?P<count>\d{{1,2}}|(?i:{'|'.join(_COUNTS)}))\s+years?\s+ago\b", re.I)
@@ -438,9 +441,10 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
         second = INTRO.match(text, intro.end()) if intro else None
         if second:
             starts.append(second.end())  # "This month, in a speech in Berlin, Jane Doe warned ..."
-        bare = _BARE_INTRO.match(text, starts[0])
+        bare = _BARE_INTRO.match(text, starts[0]) or _ADVERB_INTRO.match(text, starts[0])
         if bare:
-            starts.append(bare.end())  # "In the airport he told journalists:": no comma before a pronoun
+            # "In the airport he told journalists:", "Later Rutte said ...": no comma before the subject
+            starts.append(bare.end())
     return starts
 
 
