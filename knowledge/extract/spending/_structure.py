@@ -308,6 +308,9 @@ _CELL_NUMBER = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TIME_LABEL = re.compile(r"\s*:")
+_TIME_OF_FIGURE = re.compile(
+    r"\b(?:in|for|by)\s+$", re.I
+)  # "5% in 2027: the highest share": the figure's own
 # A place in a ranking: "ranked second", "tops the table", "came last", "climbed to fifth", "eighth place".
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))"
 _RANKING = re.compile(
@@ -451,7 +454,7 @@ _TARGET_SET = re.compile(
 # A level judged, not spent: "argues that 2.1% is enough to meet its targets".
 _JUDGED_AFTER = re.compile(
     r"(?:\s+of\s+(?:its\s+)?GDP)?\s+(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+)?(?:enough|sufficient|"
-    r"adequate|insufficient|plenty|too\s+(?:much|little|high|low))\b",
+    r"adequate|insufficient|plenty|too\s+(?:much|little|high|low)|all\s+(?:it|they|we|Spain|[A-Z]\w+)\s+needs?)\b",
     re.I,
 )
 _OWN_BEFORE = re.compile(r"(?:\b(?:its|their|our)|['’]s)\s+$", re.I)
@@ -532,7 +535,9 @@ _NEGATION = re.compile(
     NEGATION
     # "Nobody will reach 3.5% by July": no one at all, not the ally being discussed
     + r"|\b(?:nobody|no\s+one|no\s+(?:other\s+)?(?:ally|country|member))\s+(?:will|would|can|could|is\s+going\s+to)\b"
-    + r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b",  # "has set no date for reaching 2%"
+    + r"|\bno\s+(?:date|timetable|timeline|deadline|plan|year)\s+(?:for|to|by)\b"  # "has set no date for reaching 2%"
+    # "Madrid again declined to commit to 3.5%": a goal refused, no goal of its own
+    + r"|\b(?:declin\w*|refus\w*|reject\w*)\s+to\s+(?:commit|sign\s+up|agree|pledge)\b",
     re.I,
 )
 _SPENT_ON_OTHER = re.compile(
@@ -2657,7 +2662,8 @@ def _time_of(
         and not any(n < s for n in numbers)
         and not JOINED_CLAUSE.search(text, last.end, s)
         and not _SUBORDINATE_GAP.search(text, last.end, s)  # ", after spending half that a decade earlier"
-        and not _TIME_LABEL.match(text, e)  # "(2026: CZK 181.6 billion)": the time of what follows it
+        # "(2026: CZK 181.6 billion)": the time of what follows it; but "5% in 2027: ..." is the figure's
+        and not (_TIME_LABEL.match(text, e) and not _TIME_OF_FIGURE.search(text, max(0, s - 5), s))
     ]
     if after:
         return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
