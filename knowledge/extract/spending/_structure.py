@@ -472,7 +472,8 @@ _TOPIC_LEAD = re.compile(
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     # "Canada will spend $63.1 billion. That is 2.0% of GDP": the same level in another unit
     # ... or after the basis of the sum: "On the planning bureau's projection of GDP, that is equivalent to about 2.1%"
-    r"(?:^\s*|,\s+)(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
+    r"(?:^\s*|,\s+)(?:that|this)\s+(?:(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
+    r"|corresponds\s+to|amounts\s+to|represents|equals)"  # "That corresponds to 2.1% of GDP"
     r"(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
     r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
@@ -1091,7 +1092,9 @@ _GOVERNMENT_SOURCE = re.compile(
     r"|presidency|prime\s+minister['’]s\s+office|armed\s+forces|defence\s+forces|defense\s+forces"
     # a parliament's own record: "Chamber of Representatives of Belgium, Bulletin of Questions and Answers"
     r"|chamber\s+of\s+(?:deputies|representatives)|house\s+of\s+(?:commons|lords|representatives)|senate"
-    r"|national\s+assembly|riksdag|folketing|eduskunta|althing|seimas|saeima|riigikogu|storting)\b",
+    r"|national\s+assembly|riksdag|folketing|eduskunta|althing|seimas|saeima|riigikogu|storting"
+    # a national statistics office: "Statistics Denmark", "Statistics Norway", "the Czech Statistical Office"
+    r"|statistics(?=\s+[A-Z])|statistical\s+office|office\s+for\s+national\s+statistics)\b",
     re.I,
 )
 
@@ -1633,8 +1636,8 @@ def _recounted(
 # A sentence that restates the level of the sentence before in another unit: "That is 2.0% of GDP.",
 # "On the planning bureau's projection of GDP, that is equivalent to about 2.1% of GDP."
 _RESTATING = re.compile(
-    r"(?:^|.*,\s+)(?:that|this)\s+(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
-    r"\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    r"(?:^|.*,\s+)(?:that|this)\s+(?:(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
+    r"|corresponds\s+to|amounts\s+to|represents|equals)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     re.I,
 )
 
