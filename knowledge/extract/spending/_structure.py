@@ -127,6 +127,8 @@ _CONDITION = re.compile(
     re.I,
 )
 CLAIM = re.compile(
+    # a reader's letter on the paper's own report: "Your report of 14 January stated that Belgium spent 2.4%"
+    r"\b(?:your|our)\s+(?:report|article|story|editorial|piece|headline)\b[^.;]{0,80}?\b(?:stated|said|claimed|reported)\s+that\b|"
     r"^\s*(?:\*\*|__)?\s*(?:claims?|myths?)\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b"
     # a figure denied: "the figure of 1.6 per cent ... does not correspond to any NATO estimate"
@@ -232,6 +234,12 @@ _FUTURE = re.compile(
 )
 _SPEND_WORD = re.compile(r"\b(?:spend\w*|spent|outlays?|budget\w*|expenditure|share|reach\w*|hit)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|economy|output|gross\s+domestic\s+product)\b", re.I)
+# "our economy is worth some €620 billion", "an economy of about €620 billion": its size, no spending
+_ECONOMY_WORTH = re.compile(
+    r"\beconomy\s+(?:is|was|will\s+be)\s+(?:now\s+)?(?:worth|valued\s+at)\s+(?:some\s+|about\s+|around\s+|roughly\s+)?$"
+    r"|\beconomy\s+of\s+(?:some\s+|about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
 _SPENDING_NOUN = re.compile(
     r"\b(?:spending|budget|outlays|expenditure|appropriations|spent|spend|spends)\b", re.I
 )
@@ -2033,7 +2041,9 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     # ... and not past a comma after it: "NOK 150 billion, a rise of NOK 19 billion" is a level
     comma = text.find(",", quantity.end, quantity.end + 15)
     near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, comma if comma >= 0 else quantity.end + 15)])
-    economy = _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start)
+    economy = _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start) or _ECONOMY_WORTH.search(
+        text, max(start, quantity.start - 45), quantity.start
+    )
     if economy is not None and not (
         _SHARE_OF.search(text, max(0, economy.start() - 20), economy.start())
         and _RESTATED_AS.fullmatch(text, economy.end(), quantity.start)
