@@ -1921,8 +1921,9 @@ def _figures(
             continue
         found.append((_qualified(text, quantity), Metric.SHARE_OF_GDP))
     amounts = find_money(text)
+    replacing = -1  # the amount that replaced one taken back, read with it
     for index, quantity in enumerate(amounts):
-        if index and _equivalent_of(text, amounts[index - 1], quantity) is not None:
+        if index == replacing or (index and _equivalent_of(text, amounts[index - 1], quantity) is not None):
             continue  # folded into the amount before it
         labelled = label_end is not None and (
             _LABELLED_AMOUNT.fullmatch(text, label_end, quantity.start) is not None
@@ -1938,10 +1939,24 @@ def _figures(
             if close is None:
                 break
             figure = dataclasses.replace(figure, end=close, equivalents=(*figure.equivalents, after.text))
+        if index + 1 < len(amounts) and _TAKEN_BACK.match(text, quantity.end, amounts[index + 1].start):
+            # "€7.4 billion — I beg your pardon, €7.6 billion": the second, where the first was said
+            figure, replacing = (
+                dataclasses.replace(_qualified(text, amounts[index + 1]), start=quantity.start),
+                index + 1,
+            )
         found.append((figure, metric))
     return sorted(found, key=lambda pair: pair[0].start)
 
 
+# A speaker's slip corrected on the spot: "€7.4 billion — I beg your pardon, €7.6 billion", "2.3 — no,
+# sorry, I've got my notes upside down — 2.4 percent": the figure taken back is none, and the one
+# that replaces it is what the first would have been.
+_TAKEN_BACK = re.compile(
+    r"\s*(?:[—–-]+|,)\s*(?:no,?\s+)?(?:I\s+beg\s+your\s+pardon|sorry|I\s+mean|or\s+rather|make\s+that)\b"
+    r"[^.;\d$€£]{0,80}$",
+    re.I,
+)
 _NEXT_ITEM = re.compile(r"\)\s*[·•|;]\s*$")
 # An amount in brackets after another, in another currency: "NOK 100bn ($9.4bn)".
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly|c\.)\s+)?", re.I)
