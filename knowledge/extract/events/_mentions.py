@@ -304,6 +304,7 @@ def mentions(
         found += [_laid_out(passage, meeting) for meeting in listed_meetings(text, frame, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
+    found += _listed_summits(passage, times)
     found += _named_decisions(passage, times, published)
     found += _appointments(passage, times, published, [m.start for m in found])
     found = [_placed(m, context) if m.place is not None and m.place.described else m for m in found]
@@ -667,6 +668,34 @@ def _stays(passage: Passage, times: Times, published: PartialDate | None) -> lis
         when = _settle_time(after[0], tense, published)
         kind = kind_of(subject.group(0))
         found.append(Mention(passage, match.start(), subject.end(), kind, place, when, tense))
+    return found
+
+
+# Summits listed after a colon, each a place and its time: "She attended two more summits as
+# minister: Strasbourg and Kehl in 2009, where ..., and Lisbon in November 2010, where ..."
+_SUMMITS_LISTED = re.compile(r"\bsummits\b[^.:;]{0,80}:\s+")
+_LISTED_PLACE = re.compile(
+    r"(?:^|(?<=:\s)|(?<=[:,])\s+(?:and\s+)?|(?<=\s)and\s+)(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:in|on)\s+$"
+)
+
+
+def _listed_summits(passage: Passage, times: Times) -> list[Mention]:
+    """Return the summits a list after a colon names by place and time ("summits as minister:
+    Strasbourg and Kehl in 2009, ..., and Lisbon in November 2010, ...")."""
+    text = passage.text
+    if "summits" not in text or ":" not in text:
+        return []
+    found: list[Mention] = []
+    for listed in _SUMMITS_LISTED.finditer(text):
+        for when, start, end in times.within(listed.end(), len(text)):
+            item = _LISTED_PLACE.search(text, max(listed.end(), start - 50), start)
+            if item is None or item.start("place") < listed.end():
+                continue
+            place = place_in(text, item.start("place"), item.end("place"))
+            if place is None or place.country is None or place.is_country or when.year is None:
+                continue
+            found.append(Mention(passage, item.start("place"), end, None, place, when, None))
     return found
 
 
