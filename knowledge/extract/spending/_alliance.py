@@ -235,6 +235,9 @@ def alliance_records(article: Article, claimed: set[tuple[int, str]]) -> list[Sp
     return [r for r in records if (r.passage, r.as_written) not in claimed]
 
 
+_BASE_TARGET = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?(?:old\s+|previous\s+|earlier\s+)?$", re.I)
+
+
 def _targets(passage: Passage, start: int, end: int, article: Article) -> list[SpendingRecord]:
     """Return the alliance targets a clause states."""
     text = passage.text
@@ -283,6 +286,10 @@ def _targets(passage: Passage, start: int, end: int, article: Article) -> list[S
             continue  # "to meet the 2% guideline" names a target; "agreed", "set", "is due in 2035" state one
         if found:
             deadline = int(found.group("year"))
+        if not found and _BASE_TARGET.search(text, max(start, quantity.start - 25), quantity.start):
+            # "by 2035, up from the 2% goal set in 2014": the old target is no target for 2035
+            records.append(_target_record(passage, quantity, None))
+            continue
         when = (
             TimeRef(text=f"by {deadline}", year=deadline)
             if deadline
