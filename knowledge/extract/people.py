@@ -706,6 +706,7 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
     if "**" in text or "__" in text:
         text = STRONG.sub(r"\1", text)  # "**Mark Rutte**, NATO Secretary General:": the name, not its bold
     found = [
+        *_card(text),
         *_aged(text),
         *_titled(text),
         *_appositions(text),
@@ -716,6 +717,30 @@ def introductions(text: str) -> list[tuple[str, str | None]]:
     ]
     found.sort(key=lambda item: (item[0], item[2] is None))
     return [(name, role) for _, name, role in found]
+
+
+# A broadcast's on-screen caption over the next speaker: "[CAPTION: MARK RUTTE, NATO SECRETARY GENERAL]",
+# "[CAPTION: DR PRIYA NANDAKUMAR, DEFENCE ECONOMIST, WHITCOMBE INSTITUTE]".
+_CAPTION_CARD = re.compile(
+    r"\[\s*(?:CAPTION|CAP|SUPER|LOWER\s+THIRD|ON[\s-]SCREEN|ASTON)\s*:\s*(?P<name>[^,\]\n]{3,60}?)\s*,\s*(?P<role>[^\]\n]{2,120})\]"
+)
+
+
+def _card(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (start, name, role) for the person an on-screen caption names (written in capitals)."""
+    if "[" not in text:
+        return
+    for match in _CAPTION_CARD.finditer(text):
+        written = match.group("name").strip()
+        name = _clean_name(written.title() if written.isupper() else written, trim_left=False)
+        if name:
+            role = match.group("role").split(",")[0].strip()
+            if role.isupper():  # "NATO SECRETARY GENERAL": its words in lower case, its acronyms kept
+                role = " ".join(w if w in _ACRONYMS else w.lower() for w in role.split())
+            yield match.start("name"), name, role
+
+
+_ACRONYMS = frozenset(["NATO", "EU", "UK", "US", "USA", "UN", "MP", "MEP", "CEO"])
 
 
 # "Jonas Petersen, 19, left a supermarket job": a full name with an age is a person

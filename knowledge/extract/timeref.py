@@ -42,18 +42,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan", "januar", "janvier"),
-            ("february", "feb", "februar", "février"),
+            ("january", "jan", "jan.", "januar", "janvier"),
+            ("february", "feb", "feb.", "februar", "février"),
             ("march", "mar", "märz", "mars"),
             ("april", "apr", "avril"),
             ("may", "mai"),
             ("june", "jun", "juni", "juin"),
             ("july", "jul", "juli", "juillet"),
-            ("august", "aug", "août"),
-            ("september", "sep", "sept", "septembre"),
-            ("october", "oct", "oktober", "octobre"),
-            ("november", "nov", "novembre"),
-            ("december", "dec", "dezember", "décembre"),
+            ("august", "aug", "aug.", "août"),
+            ("september", "sep", "sept", "sep.", "sept.", "septembre"),
+            ("october", "oct", "oct.", "oktober", "octobre"),
+            ("november", "nov", "nov.", "novembre"),
+            ("december", "dec", "dec.", "dezember", "décembre"),
         ],
         start=1,
     )
@@ -74,6 +74,7 @@ MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Januar|Februar|März|Juni|Juli|Oktober|Dezember"
     "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."  # as US wire copy abbreviates them: "until Feb. 12"
 )
 _MONTH = rf"(?P<month>{MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

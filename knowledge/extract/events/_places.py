@@ -139,8 +139,24 @@ _VENUE_AFTER = re.compile(
 )
 
 
+# The alliance's headquarters are in Brussels (reference data, as a city's country is): "NATO
+# defence ministers meet at NATO headquarters", "at alliance headquarters".
+_IN_PLACE_AFTER = re.compile(r"\s+in\s+[A-Z]")
+_HEADQUARTERS = re.compile(
+    r"\s+(?:at|in)\s+(?:the\s+)?(?:NATO|[Aa]lliance|[Aa]llied)(?:['’]s)?\s+(?:headquarters|HQ)\b"
+)
+
+
 def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
     """Return the place written right after a meeting word or verb ending at end ("summit in X")."""
+    headquarters = _HEADQUARTERS.match(text, end)
+    if headquarters is not None and not _IN_PLACE_AFTER.match(
+        text, headquarters.end()
+    ):  # "... in Brussels" says it
+        known = find_place("Brussels")
+        if known is not None:
+            at = headquarters.start() + len(headquarters.group(0)) - len(headquarters.group(0).lstrip())
+            return PlaceMatch(known.name, known.country, False, at, headquarters.end())
     match = _AFTER.match(text, end) or _LISTED.match(text, end)
     if match is None or times.covering(match.start("place")) is not None:
         return None
