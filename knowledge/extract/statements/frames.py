@@ -912,7 +912,7 @@ def skip_details(rest: str, verb: str, published: PartialDate | None) -> int:
     position = len(rest) - len(rest.lstrip())
     if verb.startswith("told") or verb == "tells":
         listener = re.match(
-            r"(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|MPs|[A-Z][\w’'.-]*"
+            r"(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|MPs|me|us|him|her|them|[A-Z][\w’'.-]*"
             r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+",
             rest[position:],
         )
