@@ -69,8 +69,8 @@ _DASH = re.compile(r"\s[—–-]\s+")  # a dateline's dash, written as a hyphen 
 # An honorific before a name, as parliamentary reports and appositions write it: "(Mr Julian Ashcombe)".
 HONORIFIC_PREFIX = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Rt\.? Hon|Hon|Lord|Lady|Baroness)\.?\s+)"
 # A parliamentary record's member in capitals after an honorific: "Mr. GRAHAM PETTIGREW", "Hon. ALINE KOVAC".
-CAPS_HONORED = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Rt\.?\s+Hon|Hon)\.?\s+(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+){1,3})"
+_CAPS_HONORED = re.compile(
+    rf"{HONORIFIC_PREFIX}(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+){{1,3}})"
 )
 _NAME_THEN_BRACKET = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s+\((?P<role>[^()\n]{{1,60}})\)")
 # "The Secretary of State (John Healey)", "the Minister for Defence Resources (Mr Julian Ashcombe)"
@@ -568,7 +568,7 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     outside, first = label.group("label").split("(")[0].strip(), (label.group("inside") or "").strip()
     if is_questioner(outside):
         return None  # "QUESTION (Zagreb Daily):", "Q (Jane Doe, Radio One):": whoever asks says nothing here
-    capitals = CAPS_HONORED.fullmatch(outside)
+    capitals = _CAPS_HONORED.fullmatch(outside)
     if capitals:
         # "Hon. ALINE KOVAC (Minister of National Defence, Lib.)": her role; "Mr. GRAHAM PETTIGREW
         # (Calgary Midnapore, CPC)": his seat and party, no role

@@ -91,7 +91,10 @@ def extract_events(
         section = passage.section
         previous = article.passages[passage.position - 1] if passage.position else None
         before = previous.text if previous is not None and previous.paragraph == passage.paragraph else ""
-        frame = f"{article.meta.title or ''} {previous.text if previous is not None else ''}"
+        # what a table's rows are (see listed_meetings): only a passage with cells needs it
+        frame = (
+            f"{article.meta.title or ''} {previous.text if previous else ''}" if "|" in passage.text else ""
+        )
         found = mentions(
             _cased(passage), published, opens_section=opens_section, asked=asked, before=before, frame=frame
         )

@@ -140,11 +140,16 @@ def _stripped(match: re.Match[str]) -> tuple[int, int]:
     return match.start() + len(word) - len(word.lstrip()), match.end() - len(word) + len(word.rstrip())
 
 
+def _row_cells(row: re.Match[str]) -> list[tuple[str, int]]:
+    """Return a table row's cells, each stripped, with where it starts in the passage."""
+    return [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+
+
 def _table_rows(text: str, published: PartialDate | None) -> list[LaidOut]:
     """Return the meetings of table rows: a cell naming a meeting, one a place, one a time."""
     found: list[LaidOut] = []
     for row in _TABLE_ROW.finditer(text):
-        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+        cells = _row_cells(row)
         meeting = next(
             ((cell, at) for cell, at in cells if _MEETING.search(cell) or _COUNCIL.search(cell)), None
         )
@@ -184,7 +189,7 @@ def listed_meetings(text: str, frame: str, published: PartialDate | None) -> lis
     rows = [row for row in _TABLE_ROW.finditer(text) if not _RULE_ROW.fullmatch(row.group(0))]
     if len(rows) < 2:
         return []
-    header = [cell.group(0).strip() for cell in _CELL.finditer(rows[0].group(0))]
+    header = [cell for cell, _ in _row_cells(rows[0])]
 
     def column(pattern: re.Pattern[str]) -> int | None:
         return next((i for i, cell in enumerate(header) if pattern.fullmatch(cell)), None)
@@ -197,7 +202,7 @@ def listed_meetings(text: str, frame: str, published: PartialDate | None) -> lis
     kind = kind_of(frame)
     found: list[LaidOut] = []
     for row in rows[1:]:
-        cells = [(cell.group(0).strip(), row.start() + cell.start()) for cell in _CELL.finditer(row.group(0))]
+        cells = _row_cells(row)
         if len(cells) != len(header):
             continue
         named = cells[city][0] + (f", {cells[country][0]}" if country is not None else "")

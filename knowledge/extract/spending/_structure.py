@@ -243,11 +243,17 @@ _ECONOMY_WORTH = re.compile(
 _SPENDING_NOUN = re.compile(
     r"\b(?:spending|budget|outlays|expenditure|appropriations|spent|spend|spends)\b", re.I
 )
-# The sentence is the sum of the level before: "He put the total at 201 billion zloty.", "The total is
+# A sentence that is the sum of the level before: "He put the total at 201 billion zloty.", "The total is
 # €9 billion." (not "bringing the total to ...", "Add civil defence, and the total is ...": other sums)
-_THE_TOTAL = re.compile(
-    r"\s*(?:(?:He|She|It|They|The\s+(?:ministry|government|minister))\s+(?:put|puts)\s+the\s+total\s+at"
-    r"|The\s+total\s+(?:is|was|will\s+be|would\s+be|comes\s+to))\s+(?:about\s+|around\s+|some\s+)?"
+_TOTAL_SENTENCE = (
+    r"(?:(?:He|She|It|They|The\s+(?:ministry|government|minister))\s+puts?\s+the\s+total\s+at"
+    r"|The\s+total\s+(?:is|was|will\s+be|would\s+be|comes\s+to))"
+)
+_THE_TOTAL = re.compile(rf"\s*{_TOTAL_SENTENCE}\s+(?:about\s+|around\s+|some\s+)?")
+# ... and one that restates it in another unit: "That is 2.0% of GDP", "that corresponds to 2.1%"
+_RESTATES = (
+    r"(?:that|this)\s+(?:(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
+    r"|corresponds\s+to|amounts\s+to|represents|equals)"
 )
 _ELLIPTIC_POSSESSIVE = re.compile(
     r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
@@ -480,14 +486,10 @@ _TOPIC_LEAD = re.compile(
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     # "Canada will spend $63.1 billion. That is 2.0% of GDP": the same level in another unit
     # ... or after the basis of the sum: "On the planning bureau's projection of GDP, that is equivalent to about 2.1%"
-    r"(?:^\s*|,\s+)(?:that|this)\s+(?:(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
-    r"|corresponds\s+to|amounts\s+to|represents|equals)"  # "That corresponds to 2.1% of GDP"
-    r"(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
+    rf"(?:^\s*|,\s+){_RESTATES}(?=\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$)|"
     r"(?<!other )(?<!another )(?<!each )(?<!every )(?<!any )country"
     r"|(?<=the )(?:(?:medium|long|short)-term\s+|multi-?year\s+)?(?:move|plan|decision|package)"
-    # the sum of the level before: "He put the total at 201 billion zloty", "The total is €9 billion"
-    r"|^\s*(?:(?:He|She|It|They|The\s+(?:ministry|government|minister))\s+puts?\s+the\s+total\s+at"
-    r"|The\s+total\s+(?:is|was|will\s+be|would\s+be|comes\s+to))(?=\s)"
+    rf"|^\s*{_TOTAL_SENTENCE}(?=\s)"  # the sum of the level before: "He put the total at 201 billion zloty"
     # the government's fiscal documents: "The fall economic statement tabled Tuesday sets out C$63.8 billion"
     rf"|{FISCAL_DOCUMENT})\b",
     re.I,
@@ -891,6 +893,7 @@ def structure_records(
     paragraph, compared = -1, set[str]()  # the allies the current paragraph gave figures for
     labelled: str | None = None  # the ally a factbox paragraph's label names
     titled = opening or one_ally(article.meta.title or "")
+    before: list[SpendingRecord] = []  # what the structure reader found in the passage before
     # where the article first says its figures are shares of GDP ("Shares of GDP are NATO estimates")
     shares_said = next(
         (
@@ -954,8 +957,9 @@ def structure_records(
                 shares=shares_said is not None and shares_said < passage.position,
             )
         found = _restated_levels(
-            passage, found, [*records, *by_passage.get(passage.position - 1, [])], article
+            passage, found, [*before, *by_passage.get(passage.position - 1, [])], article
         )
+        before = found  # the records of the passage before the next one
         records += found
         compared |= {
             r.subject for r in (*found, *by_passage.get(passage.position, [])) if r.subject != "NATO"
@@ -1644,11 +1648,7 @@ def _recounted(
 
 # A sentence that restates the level of the sentence before in another unit: "That is 2.0% of GDP.",
 # "On the planning bureau's projection of GDP, that is equivalent to about 2.1% of GDP."
-_RESTATING = re.compile(
-    r"(?:^|.*,\s+)(?:that|this)\s+(?:(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
-    r"|corresponds\s+to|amounts\s+to|represents|equals)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
-    re.I,
-)
+_RESTATING = re.compile(rf"(?:^|.*,\s+){_RESTATES}\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.I)
 
 
 def _restated_levels(
@@ -1692,15 +1692,12 @@ def _restated_levels(
             # its year is the level's; its status as any share's of that year with no verb of its own
             status = figure_status("", when, article.meta.published, False)
             restated.append(record.model_copy(update={"when": when, "status": status}))
-        elif record.metric is Metric.AMOUNT and _TOTALLING.fullmatch(passage.text, 0, at):
+        elif record.metric is Metric.AMOUNT and _THE_TOTAL.fullmatch(passage.text, 0, at):
             # "Poland will spend 4.8% of GDP this year. He put the total at 201 billion zloty."
             restated.append(record.model_copy(update={"when": when, "status": level.status}))
         else:
             restated.append(record)
     return restated
-
-
-_TOTALLING = _THE_TOTAL
 
 
 def _record_before(

@@ -359,7 +359,8 @@ def extract_statements(
     reading.covered = _covered(article.passages, quotations)
     scene = scene_of(article)
     asked = (interview_scene(article) if scene.medium is None else None) or scene  # what turns answer
-    interviewed = scene.medium is not None or tells_of_interview(article)  # "A:" answers someone
+    told = tells_of_interview(article)  # the title or lead tells of someone interviewed
+    interviewed = scene.medium is not None or told  # "A:" answers someone
     records: list[StatementRecord] = []
     carried: _Said | None = None
     previous: list[Passage] = []  # the paragraph before: a blockquote's speaker is its subject
@@ -378,19 +379,19 @@ def extract_statements(
     # after the line is the answer, up to the next speaker's line
     answering: _Said | None = None
     answerer: StatementRecord | None = None  # whom an interview's "A:" is, once known
-    printed = _printed_interview(article, paragraphs, people)
+    printed = _printed_interview(article, paragraphs, people) if told else None
     # the last turn a label gave a named speaker: at a briefing ("SPOKESPERSON: Good morning ..."
     # then "Q: ..." and "A: ..."), the one who answers when the text names no one else to
     briefer: StatementRecord | None = None
     for number, passages in enumerate(paragraphs):
         quoted_before, last_quoted = last_quoted, None  # only the paragraph right before counts
+        start, end = passages[0].start, passages[-1].end
+        first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
+        mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
         if printed is not None and number > printed.first:
-            start, end = passages[0].start, passages[-1].end
             if number not in printed.questions:
                 # the interviewee's answer, and the words of others it quotes ("As Mark Rutte told
                 # ministers there, “...”")
-                first = bisect_left(quotations, start, key=lambda q: q.start)
-                mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
                 records.append(
                     StatementRecord(
                         passage=passages[0].position,
@@ -408,9 +409,6 @@ def extract_statements(
         turn = turn_statements(
             passages, article.body, reading.cast(passages[0]), (asked.when, asked.medium, interviewed)
         )
-        start, end = passages[0].start, passages[-1].end
-        first = bisect_left(quotations, start, key=lambda q: q.start)  # sorted: no rescanning
-        mine = quotations[first : bisect_left(quotations, end, lo=first, key=lambda q: q.start)]
         if turn is None:
             answerer = None  # the article's own words between interviews: the next "A:" may be someone else
         if turn == [] and briefer is not None and _answer_turn(passages[0].text):
@@ -726,15 +724,15 @@ class _Printed:
 def _printed_interview(
     article: Article, paragraphs: list[list[Passage]], people: list[PersonRecord]
 ) -> _Printed | None:
-    """Return the interview a magazine prints as bold questions and plain answers, when its lead tells
-    of the interview and names one person, and most of the bold prompts after it (two at least)
-    ask: the answers are that person's."""
+    """Return the interview a magazine prints as bold questions and plain answers, when its lead names
+    one person and most of the bold prompts after it (two at least) ask: the answers are that
+    person's. Asked only of an article whose lead tells of an interview ("We spoke to him")."""
     texts = [article.body[ps[0].start : ps[-1].end] for ps in paragraphs]
     questions = [i for i, text in enumerate(texts) if i and _BOLD_PROMPT.fullmatch(text)]
     asked = sum("?" in texts[i] for i in questions)
     # most prompts ask, and the lead tells of the interview ("We spoke to him in Bucharest"): an
     # explainer's bold subheadings ("**What was agreed?**") answer in the writer's words
-    if asked < _PRINTED_QUESTIONS or 2 * asked < len(questions) or not tells_of_interview(article):
+    if asked < _PRINTED_QUESTIONS or 2 * asked < len(questions):
         return None
     if any(turn_label(ps[0].text) for ps in paragraphs):
         return None  # a transcript's labels say who speaks

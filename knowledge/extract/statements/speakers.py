@@ -298,10 +298,10 @@ def _fits_role(role: str, asked: tuple[tuple[str, ...], tuple[str, ...], bool]) 
     return _holds(role, heads, wanted) and (not final or _heads_role(role, heads))
 
 
-_LESSER_WORDS = frozenset(["deputy", "vice", "assistant", "associate", "under"])
+_LESSER_WORDS = ("deputy", "vice", "assistant", "associate", "under")
 # a lesser office, to the end of its title: "deputy mayor", "vice-president", "deputy prime minister"
 _LESSER_OFFICE = re.compile(
-    r"\b(?:deputy|vice|assistant|associate|under)[- ](?:[\w-]+\s+){0,2}?[\w-]+(?=\s+and\b|,|$)", re.I
+    rf"\b(?:{'|'.join(_LESSER_WORDS)})[- ](?:[\w-]+\s+){{0,2}}?[\w-]+(?=\s+and\b|,|$)", re.I
 )
 
 
