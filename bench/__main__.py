@@ -37,6 +37,7 @@ from bench.workload import (
     time_scoped,
 )
 from knowledge.briefing import Briefing
+from knowledge.collector import Freezer
 from knowledge.ingest import analyse, open_store
 
 DEFAULT_OUT = Path(__file__).parent / "results" / "latest.json"
@@ -213,7 +214,7 @@ async def with_briefing(path: Path, work: Callable[[Briefing], Awaitable[None]])
     """Open the store at path, run work on a briefing over it, and close the store."""
     store = await open_store(path, seed=False)
     try:
-        await work(Briefing(store))
+        await work(Briefing(store, freezer=Freezer()))  # as `briefbot run` answers
     finally:
         await store.close()
 

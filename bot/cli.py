@@ -29,6 +29,7 @@ from bot.console import DEMO_COMMANDS, interactive, local_bot, run_lines
 from bot.logs import setup_logging
 from bot.settings import ConfigError, Settings, settings_errors
 from knowledge.briefing import Briefing
+from knowledge.collector import Freezer
 from knowledge.errors import BriefingError
 from knowledge.extract.reader import header_warnings
 from knowledge.ingest import ARTICLE_SUFFIXES, IngestReport, Job, analyse_file, ingest_many, open_store
@@ -205,7 +206,8 @@ async def serve(settings: Settings) -> None:
     if settings.shard_ids is not None:
         shards = ", ".join(map(str, settings.shard_ids))
         log.info("Serving shards %s of %d", shards, settings.shard_count)
-    bot = create_bot(Briefing(store), settings)
+    # A long-running process: the cache it loads is kept out of the collector's full collections.
+    bot = create_bot(Briefing(store, freezer=Freezer()), settings)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))

@@ -45,6 +45,7 @@ from typing import Any, Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from knowledge import gazetteer, meetings
+from knowledge.collector import Freezer
 from knowledge.errors import EmptyQuery, NoEvent, UnknownDocument, UnknownPerson
 from knowledge.extract.timeref import find_times
 from knowledge.models import (
@@ -65,6 +66,7 @@ from knowledge.models import (
     Metric,
     PartialDate,
     PersonRef,
+    Quote,
     SearchAnswer,
     Selection,
     Source,
@@ -77,6 +79,7 @@ from knowledge.models import (
 from knowledge.store import (
     DOCUMENTS_PER_LIST,
     GLOBAL,
+    STATEMENTS_PER_ANSWER,
     AddResult,
     EventKey,
     Store,
@@ -96,6 +99,7 @@ COMMON_PASSAGES = 10_000  # a word in more passages than this is left out of the
 SCOPES_CACHED = 256  # scopes (and views) whose data is kept in memory at once
 SCOPE_IDLE_SECONDS = 900.0  # a scope or view nobody asked about for this long is dropped
 FIGURE_SUBJECTS_PER_SCOPE = 64  # subjects whose figures are kept per scope (about 40 countries have any)
+PEOPLE_PER_SCOPE = 64  # people whose statements are kept per scope (the most asked about)
 # Another process's commit is in answers about this long after it (see _Caches), and background
 # rebuilds of what answers share start at least this far apart.
 RELOAD_WITHIN_SECONDS = 1.0
@@ -286,8 +290,9 @@ class _PerGeneration(Generic[_Loaded]):
     one while the newer one is built get theirs.
     """
 
-    def __init__(self, load: _Load[_Loaded]) -> None:
+    def __init__(self, load: _Load[_Loaded], loaded: Callable[[], None] | None = None) -> None:
         self._load = load
+        self._loaded = loaded  # told after each value is loaded (the cache's Freezer, if any)
         self._values: dict[int, _Loaded] = {}
         self._pending: dict[int, asyncio.Future[_Loaded]] = {}
 
@@ -307,6 +312,8 @@ class _PerGeneration(Generic[_Loaded]):
         value = await asyncio.shield(future)
         if self._pending.get(number) is future:
             del self._pending[number]
+        if number not in self._values and self._loaded is not None:
+            self._loaded()
         self._values[number] = value
         for old in sorted(self._values)[:-2]:
             del self._values[old]
@@ -364,8 +371,9 @@ class _Caches:
     so answers after the swap find them ready. ``reloads`` counts the generations built.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, freezer: Freezer | None = None) -> None:
         self.store = store
+        self._freezer = freezer
         self.current: _Generation | None = None
         self.reloads = 0
         self._task: asyncio.Task[None] | None = None
@@ -374,7 +382,7 @@ class _Caches:
         self._last_start = -math.inf
         self._gap = RELOAD_GAP_SECONDS
         self.scopes: _Bounded[str, _PerGeneration[_ScopeData]] = _Bounded(
-            lambda scope: _PerGeneration(functools.partial(_load_scope, store, scope)),
+            lambda scope: _PerGeneration(functools.partial(_load_scope, store, scope), self._loaded),
             SCOPES_CACHED,
             SCOPE_IDLE_SECONDS,
         )
@@ -383,12 +391,23 @@ class _Caches:
         )
         # A subject's newest figures in one scope: global's are read once for every server's view.
         self.figures: _Bounded[tuple[str, str, int], _PerGeneration[list[Figure]]] = _Bounded(
-            lambda key: _PerGeneration(functools.partial(_load_figures, store, key)),
+            lambda key: _PerGeneration(functools.partial(_load_figures, store, key), self._loaded),
             SCOPES_CACHED * FIGURE_SUBJECTS_PER_SCOPE,
+            SCOPE_IDLE_SECONDS,
+        )
+        # A person's newest statements in one scope: global's, likewise, once for every server.
+        self.statements: _Bounded[tuple[str, int], _PerGeneration[list[Quote]]] = _Bounded(
+            lambda key: _PerGeneration(functools.partial(_load_statements, store, key), self._loaded),
+            SCOPES_CACHED * PEOPLE_PER_SCOPE,
             SCOPE_IDLE_SECONDS,
         )
         self.answers: OrderedDict[Hashable, Any] = OrderedDict()
         self.answers_generation: int | None = None
+
+    def _loaded(self) -> None:
+        """Keep what was just loaded out of full collections, when this cache has a Freezer."""
+        if self._freezer is not None:
+            self._freezer.loaded()
 
     async def generation(self) -> _Generation:
         """Return the generation an answer reads now (one trip to the database thread, mostly)."""
@@ -531,7 +550,7 @@ class _Caches:
             groups = meetings.group_meetings(events)
             return _Summits(groups, {event.id: event for group in groups for event in group})
 
-        return _PerGeneration(snapshot), _PerGeneration(summits)
+        return _PerGeneration(snapshot, self._loaded), _PerGeneration(summits, self._loaded)
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:
@@ -612,6 +631,32 @@ async def _load_figures(
     return await store.spending_figures(subject, per_metric, scope)
 
 
+async def _load_statements(
+    store: Store, key: tuple[str, int], generation: _Generation, previous: list[Quote] | None
+) -> list[Quote]:
+    """Return a person's newest statements in a scope, kept from the last generation when the scope is unchanged."""
+    scope, person_id = key
+    if previous is not None and generation.keeps(scope):
+        return previous
+    return await store.statements_by(person_id, scopes=(scope,))
+
+
+def _newest_first(parts: list[list[Quote]]) -> list[Quote]:
+    """Return several scopes' statements in the store's order: newest document first, then as written.
+
+    A document is in one scope, so each part already holds its documents' statements in order;
+    stable sorts keep that order within a document.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    merged = sorted(
+        (q for part in parts for q in part), key=lambda q: (q.source.document.id, q.source.position)
+    )
+    merged.sort(key=lambda q: q.source.document.published or "", reverse=True)
+    merged.sort(key=lambda q: q.source.document.published is None)
+    return merged[:STATEMENTS_PER_ANSWER]
+
+
 def _event_order(event: EventKey) -> tuple[bool, int, int, int, int]:
     """Return the order the store lists events in: by year, month, day (undated last), then id."""
     when = event.when
@@ -682,10 +727,22 @@ def _failed(future: asyncio.Future[Any]) -> bool:
 class Briefing:
     """Answers briefing questions from one store, for one place: global (DMs, the CLI) or a server."""
 
-    def __init__(self, store: Store, *, guild_id: int | None = None, caches: _Caches | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        guild_id: int | None = None,
+        caches: _Caches | None = None,
+        freezer: Freezer | None = None,
+    ) -> None:
+        """Answer from store for a server (guild_id) or global; a long-running bot passes a Freezer.
+
+        ``freezer`` keeps the cache's objects out of the collector's full collections (see
+        ``knowledge.collector``); views made by for_guild share the caches and so the freezer.
+        """
         self.store = store
         self.guild_id = guild_id
-        self._caches = caches or _Caches(store)
+        self._caches = caches or _Caches(store, freezer)
 
     def for_guild(self, guild_id: int | None) -> Briefing:
         """Return the view of a server (None: global only), sharing this briefing's caches."""
@@ -869,8 +926,12 @@ class Briefing:
         """Compute statements_for's answer from the store."""
         person, matched_by = match.person, match.path
         scopes = view.scopes
-        quotes = await self.store.statements_by(person.id, scopes=scopes)
-        quotes.sort(key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
+        # Each scope's statements are read once per write to it and kept (``_Caches.statements``):
+        # a collective source's thousands of global statements are not sorted again for every server.
+        quotes = _newest_first(
+            [await self._caches.statements.get((scope, person.id)).get(view.generation) for scope in scopes]
+        )
+        quotes = sorted(quotes, key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
         events = (await self._summit_index(view)).by_id
         appearances = [
             Appearance(

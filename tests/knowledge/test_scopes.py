@@ -10,6 +10,7 @@ from knowledge import briefing as briefing_module
 from knowledge.briefing import Briefing
 from knowledge.errors import UnknownDocument, UnknownPerson
 from knowledge.ingest import ingest_text
+from knowledge.models import StatementKind
 from knowledge.store import GLOBAL, Store, guild_scope
 
 A, B = 1111, 2222
@@ -113,3 +114,47 @@ async def test_scope_caches_are_bounded_and_dropped_when_idle(
     clock[0] += briefing_module.SCOPE_IDLE_SECONDS + 1
     await root.for_guild(B).spending("Estonia")
     assert len(root._caches.views) == 1  # only B's view, just used
+
+
+async def test_a_person_s_statements_merge_across_scopes_in_the_store_s_order(tmp_path: Path) -> None:
+    """Each scope's statements are kept apart; a view gets them newest document first, as the store orders them."""
+    store = await Store.open(tmp_path / "q.sqlite3")
+    try:
+        for day, scope in (
+            ("2026-01-05", GLOBAL),
+            ("2026-03-05", A),
+            ("2026-02-05", GLOBAL),
+            ("2026-04-05", A),
+        ):
+            await ingest_text(
+                store,
+                f"Title: Tamm on {day}\nSource: Wire\nDate: {day}\n\n"
+                f'"We decided this on {day}," said Defence Minister Kaja Tamm.\n\n'
+                f'Tamm added that the plan "stands as of {day}".',
+                name=f"{day}.txt",
+                scope=GLOBAL if scope == GLOBAL else guild_scope(A),
+            )
+        view = Briefing(store).for_guild(A)
+        answer = await view.statements("Tamm")
+        person = (await view.resolve_person("Tamm")).person
+        expected = await store.statements_by(person.id, scopes=(GLOBAL, guild_scope(A)))
+        kinds = {q.kind for q in expected}
+        order = list(StatementKind)
+        in_store_order = [q for kind in sorted(kinds, key=order.index) for q in expected if q.kind is kind]
+        assert [q.text for q in answer.statements] == [q.text for q in in_store_order]
+        assert [q.source.document.published for q in answer.statements][:2] == ["2026-04-05", "2026-03-05"]
+        # a new statement in A's scope shows in A's next answer; global's kept statements still there
+        await ingest_text(
+            store,
+            'Title: Later\nSource: Wire\nDate: 2026-05-05\n\n"Later still," said Defence Minister Kaja Tamm.',
+            name="later.txt",
+            scope=guild_scope(A),
+        )
+        again = await view.statements("Tamm")
+        assert again.statements[0].source.document.published == "2026-05-05"
+        assert {q.source.document.published for q in again.statements} >= {"2026-01-05", "2026-05-05"}
+        # B reads global's only
+        b_answer = await Briefing(store).for_guild(B).statements("Tamm")
+        assert {q.source.document.published for q in b_answer.statements} == {"2026-01-05", "2026-02-05"}
+    finally:
+        await store.close()
