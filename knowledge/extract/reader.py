@@ -506,7 +506,11 @@ _HEADER_CELL = re.compile(
 _PAIR_LABEL = 30  # characters of a two-column table's label: "2024", "Calendar year 2025 (est.)"
 _PAIR_VALUE = re.compile(r"[~+−-]?\d+(?:[.,]\d+)?\s*%?(?:\s*\([^()]{1,20}\))?")  # "2.47 (estimate)"
 _WIDE_SPACE = re.compile(r"\s\s")  # without it, a "|" or a tab, _CELL_BREAK finds no break
-_NUMERIC_CELL = re.compile(r"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?|n/?a|[–—-]|\.\.)\s*$", re.I)
+# A footnote's mark after a cell's figure: "4.00**", "2.1†", "1.9[3]", "2.0¹".
+FOOTNOTE_MARK = r"(?:\*{1,4}|[†‡§]{1,3}|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"
+_NUMERIC_CELL = re.compile(
+    rf"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?\s*{FOOTNOTE_MARK}?|n/?a|[–—-]|\.\.)\s*$", re.I
+)
 
 
 def _line_spans(body: str) -> list[tuple[int, int]]:

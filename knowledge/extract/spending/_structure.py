@@ -54,7 +54,14 @@ from knowledge.extract.numbers import (
     qualifier_before,
 )
 from knowledge.extract.people import QUOTATION
-from knowledge.extract.reader import FIGURE_FIRST, is_pair_row, is_table_header, is_table_row, table_cells
+from knowledge.extract.reader import (
+    FIGURE_FIRST,
+    FOOTNOTE_MARK,
+    is_pair_row,
+    is_table_header,
+    is_table_row,
+    table_cells,
+)
 from knowledge.extract.spending._clauses import (
     DATELINE,
     ESTIMATES_OF_YEAR,
@@ -314,9 +321,10 @@ _CURRENTLY = re.compile(
     r"|now\s+(?:stands?|sits?|is|are|spends?|runs?|hovers?))\b",
     re.I,
 )
+_CELL_MARK = rf"(?P<mark>{FOOTNOTE_MARK})"
 # A cell's figure, with its note when it has one: "2.1e", "2.1 (est.)", "2.47 (estimate)", "1.9 (budget)"
 _CELL_NUMBER = re.compile(
-    r"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*"
+    rf"^\s*(?:about\s+|~)?(?P<num>\d+(?:\.\d+)?)\s*%?\s*{_CELL_MARK}?\s*"
     r"(?:\(?e(?:st)?\.?\)?|\((?P<note>[a-z][a-z. ]{1,18})\))?\s*$",
     re.I,
 )
@@ -3232,6 +3240,7 @@ def _year_rows(
 # A cell of amounts in the unit its column or row names: "2,410", "48.9".
 _AMOUNT_CELL = re.compile(
     r"^\s*(?:about\s+|~)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"{_CELL_MARK}?\s*"
     r"(?:\(?e(?:st)?\.?\)?|\((?P<note>[a-z][a-z. ]{1,18})\))?\s*$",
     re.I,
 )
@@ -3360,7 +3369,7 @@ def money_written(unit: str, number: str) -> str:
 
 def _cell_written(cell: str, match: re.Match[str]) -> str:
     """Return a cell's figure as written, with "%" when the header gave it: "2.47 (estimate)" is "2.47%"."""
-    written = f"{match.group('num')}%" if match.group("note") else cell.strip()
+    written = f"{match.group('num')}%" if match.group("note") or match.group("mark") else cell.strip()
     return written if "%" in written else f"{written}%"
 
 
