@@ -65,6 +65,7 @@ def spoken_records(
     read: the spending reader, given a text of the official's words and the ally they speak for.
     """
     roles = {p.name: p.role for p in people}
+    introduced = {p.name: p.passage for p in people}
     own = [
         s
         for s in statements
@@ -80,6 +81,7 @@ def spoken_records(
             _speaks_for(roles[speaker], words)
             or _placed_office(article, roles[speaker], words)
             or _office_in_title(article, roles[speaker])
+            or _capital_of_title_ally(article, roles[speaker], introduced[speaker])
         )
         if ally is None:
             continue
@@ -114,6 +116,29 @@ def _office_in_title(article: Article, role: str | None) -> str | None:
         if country.nato_member and re.match(rf"['’]s\s+{re.escape(role)}\b", title[end:], re.I) is not None:
             return country.code
     return None
+
+
+def _capital_of_title_ally(article: Article, role: str | None, passage: int) -> str | None:
+    """Return the ally an office holder whose role names no country speaks for when the title names
+    one ally and the passage introducing them places them in its capital: "Defence minister sets out
+    Portugal's 2026 spending" over "the press conference given by the Minister of National Defence,
+    Rui Almada, at the ministry in Lisbon". Both must agree: a minister "on a visit to Washington"
+    under a title about Canada speaks for neither."""
+    if not role or _NOT_NATIONAL.search(role) or not _OFFICE.search(role):
+        return None
+    title = article.meta.title or ""
+    allies = {c.code for c, _, _ in [*find_country_mentions(title), *find_demonyms(title)] if c.nato_member}
+    if len(allies) != 1:
+        return None
+    ally = allies.pop()
+    for named in _IN_PLACE.finditer(article.passages[passage].text):
+        place = find_place(named.group("place"))
+        if place is not None and place.capital and place.country == ally:
+            return ally
+    return None
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
 def _placed_office(article: Article, role: str | None, words: list[StatementRecord]) -> str | None:
