@@ -304,6 +304,7 @@ def mentions(
         found += [_laid_out(passage, meeting) for meeting in listed_meetings(text, frame, published)]
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
+    found += _group_at(passage, times, published)
     found += _listed_summits(passage, times)
     found += _named_decisions(passage, times, published)
     found += _appointments(passage, times, published, [m.start for m in found])
@@ -671,6 +672,56 @@ def _stays(passage: Passage, times: Times, published: PartialDate | None) -> lis
     return found
 
 
+def _group_at(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:
+    """Return leaders or ministers doing anything in a known city on a named day or month: "Defence
+    ministers prepared the ground in Brussels on 5 June", "leaders will decide in Ankara on July
+    7-8". Their being there together then is the meeting, whatever the verb; a verb of meeting is
+    read by _verb_mentions, and a group somewhere with no day or month is not read here."""
+    text = passage.text
+    found: list[Mention] = []
+    for match in _GROUP_ACTS_IN.finditer(text):
+        place = place_after(text, match.end() - 1, times)  # from the space before "in"
+        if place is None or place.is_country:
+            continue
+        after = times.starting_from(place.end)
+        if after is None or after[0].month is None or not _ON_DAY_GAP.fullmatch(text, place.end, after[1]):
+            continue
+        if _NOT_ALLIES_GROUP.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "Its ministers", "Canada's leaders", "EU defence ministers": no allies' meeting
+        if _MEET.search(text, match.end("group"), match.end()):
+            continue  # "ministers were due to meet in Brussels": the meeting verb's own mention
+        summit = _LEADERS.match(text, match.start("group")) is not None
+        verb = _GROUP_VERB.match(text, match.end("group"))
+        tense = (
+            (EventStatus.UPCOMING if verb.group("ahead") else EventStatus.PAST)
+            if verb is not None
+            else _tense(text, match.start(), place.end)
+        )
+        when = _settle_time(after[0], tense, published)
+        kind = kind_of(text[match.start() : match.end("group")])
+        found.append(Mention(passage, match.start(), after[2], kind, place, when, tense, summit=summit))
+    return found
+
+
+# A group that acts somewhere: "(NATO) defence ministers prepared the ground in ", "leaders will decide in "
+_GROUP_ACTS_IN = re.compile(
+    r"\b(?:(?:NATO|[Aa]llied|[Aa]lliance)\s+)?(?P<group>(?:(?:[Dd]efen[cs]e|[Ff]oreign)\s+)?"
+    r"(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:state|government)(?:\s+and\s+government)?))"
+    r"\s+(?:will\s+|would\s+|had\s+|have\s+|are\s+to\s+)?(?:[a-z]+\s+){0,5}?(?=(?:in|at)\s+[A-Z])"
+)
+# "Its ministers", "Canada's leaders", "EU defence ministers"; "the meeting of (NATO) Defence
+# Ministers in Brussels" is the meeting noun's own mention.
+_NOT_ALLIES_GROUP = re.compile(
+    r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|EU|European|[Oo]ur|of(?:\s+the)?)|['’]s)\s+$"
+)
+# The verb after the group says when: "will decide" ahead, "prepared", "were" back.
+_GROUP_VERB = re.compile(
+    r"\s+(?:(?P<ahead>will|are\s+to|are\s+due|are\s+set\s+to|are\s+expected)\b"
+    r"|(?:[a-z]+ed|were|was|met|held|made|took|gave|set|sat|went|came|began)\b)"
+)
+_ON_DAY_GAP = re.compile(r"\s*,?\s*(?:on|in|from)\s+(?:the\s+)?")
+
+
 # Summits listed after a colon, each a place and its time: "She attended two more summits as
 # minister: Strasbourg and Kehl in 2009, where ..., and Lisbon in November 2010, where ..."
 _SUMMITS_LISTED = re.compile(r"\bsummits\b[^.:;]{0,80}:\s+")
@@ -1036,8 +1087,12 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
     """
     before, after = times.ending_by(start), times.starting_from(end)
     near = [ref for ref, _, _ in times.within(start, end)]
-    if before and _TIME_BEFORE_GAP.fullmatch(text, before[2], start):
-        near.append(before[0])
+    if (
+        before
+        and _TIME_BEFORE_GAP.fullmatch(text, before[2], start)
+        and _DEADLINE_BY.search(text, max(0, before[1] - 4), before[1]) is None
+    ):
+        near.append(before[0])  # not a deadline's: "a plan for 3.5% by 2035 to the Ankara summit"
     gap = _VERB_TIME_GAP if verb else _TIME_AFTER_GAP
     if after and gap.fullmatch(text, end, after[1]):
         near.append(after[0])
@@ -1058,6 +1113,7 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
     return best
 
 
+_DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
 _TIME_OF_OTHER = re.compile(r"\b(?:ahead\s+of|before|after|until|since)\s+$", re.I)
 _RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
 
@@ -1176,7 +1232,7 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
 _IN_TIME = re.compile(r"[Ii]n\s")
-_SUBJECT_AFTER = re.compile(r"\s+(?:the\s|[A-Z])")
+_SUBJECT_AFTER = re.compile(r"\s+(?:the\s|[A-Z]|(?:she|he|they|we|it)\s)")  # "In July she will ..."
 
 
 def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:
