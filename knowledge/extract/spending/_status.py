@@ -20,8 +20,8 @@ from knowledge.extract.spending._clauses import FISCAL_DOCUMENT
 from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
-    r"\b(?:aims?|aiming|aimed|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ment)|targets?|targeted|"
-    r"goal|objectives?\s+of|ambition|sign(?:s|ed|ing)?\s+up\s+to(?=\s+\d[\d.,]*\s*(?:%|per\s*cent))|oblig(?:es|ed|ing|ation)|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
+    r"\b(?:aims?|aiming|aimed|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ment)|committing\s+to\b|targets?|targeted|"
+    r"goal|objectives?\s+of|ambition|sign(?:s|ed|ing)?\s+up\s+to(?=\s+\d[\d.,]*\s*(?:%|per\s*cent))|sign(?:s|ed|ing)?\s+up\s+with\s+[^.;,]{1,40}?\s+to\s+(?:reach|spend|hit|meet)|oblig(?:es|ed|ing|ation)|intends?|intended|vow(?:s|ed)?|wants?\s+to|undertook|undertaken|decided|path\s+(?:to|towards)|"
     # a pact to reach a level is a goal; "Under the coalition pact Italy raised its budget" is not
     r"(?:pacts?|accords?|agreements?)\s+to\s+(?:reach|spend|hit|meet|raise|lift)"
     r"|agreed?\s+(?:(?:at|in)\s+(?-i:(?:The\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+)?to)\b",  # "agreed at The Hague to"

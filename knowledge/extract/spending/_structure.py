@@ -671,7 +671,9 @@ _POSSESSED_COMPANY = re.compile(
 _ALLIANCE_OBJECT = re.compile(
     r"(?:\b(?:join(?:ed|s|ing)?|enter(?:ed|s|ing)?|left|leav(?:e|es|ing)|admitted\s+(?:in)?to|accession\s+to"
     r"|lead(?:s|ing)?|led|tops?|topped|outspen(?:ds?|ding|t)|outpac(?:es|ed|ing)|overt(?:akes|aken|ook)"
-    r"|trail(?:s|ed|ing)?|beat(?:s|en)?|surpass(?:es|ed)?)\s+(?:the\s+)?(?:rest\s+of\s+the\s+)?"
+    r"|trail(?:s|ed|ing)?|beat(?:s|en)?|surpass(?:es|ed)?"
+    # "Belgium signed up with the other allies to reach 3.5%", "Romania joined the other allies in ..."
+    r"|with|alongside|along\s+with|together\s+with)\s+(?:the\s+|its\s+)?(?:rest\s+of\s+the\s+)?(?:other\s+)?"
     r"|\b(?:any|every|each|all)\s+(?:the\s+)?other\s+|\bfellow\s+)$",
     re.I,
 )
@@ -2634,6 +2636,9 @@ def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -
 
 
 _SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s", re.I)
+_DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
+# A further part of one pledge: "and a further 1.5%", "plus up to 1.5%".
+_ANOTHER_PART = re.compile(r"\b(?:and|plus)\s+(?:(?:a\s+further|another|up\s+to|at\s+least)\s+)?$", re.I)
 _TIME_REACH = 60  # characters from a figure to a time written after it
 _TIME_REACH_PAST_COMMA = 45
 
@@ -2703,6 +2708,19 @@ def _time_of(
         return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
     if apposed:
         return None
+    deadline = [
+        t
+        for t, s, e in usable
+        if last.end <= s < clause_end
+        and _DEADLINE_BY.search(text, max(0, s - 4), s)
+        and not JOINED_CLAUSE.search(text, last.end, s)
+        and all(n >= s or _ANOTHER_PART.search(text, max(0, n - 20), n) for n in numbers)
+    ]
+    if deadline:
+        # "committing to spend 3.5% of GDP on core defence and a further 1.5% on related security and
+        # resilience by 2035": the pledge's deadline, past a part the reader does not keep, is the
+        # first part's time too, not the summit's date that opens the sentence
+        return deadline[0]
     previous = figures[group[0] - 1][0] if group[0] else None
     if previous is not None and previous.end > clause_start:
         if _FROM.search(text, previous.end, first.start):
