@@ -35,6 +35,7 @@ from knowledge.extract.spending._structure import (
     ESTIMATED_OTHER,
     GAPPED,
     NORM_AFTER,
+    REVISED_AFTER,
     UNRESOLVED_TIME,
     article_frame,
     context_years,
@@ -737,12 +738,14 @@ def _per_head(record: SpendingRecord, article: Article) -> bool:
 
 def _kept(record: SpendingRecord, article: Article) -> bool:
     """Return whether a phrase-read record stands: not a claim the article is checking, nor a
-    figure made a rule ("treat 2% as a floor") or what a figure would be ("would sit at 1.9%")."""
+    figure made a rule ("treat 2% as a floor"), what a figure would be ("would sit at 1.9%") or one
+    taken back ("had put it at 2.41%; it was revised down")."""
     text = article.passages[record.passage].text
     at = text.find(record.as_written)
     if at >= 0 and (
         NORM_AFTER.match(text, at + len(record.as_written))
         or COUNTERFACTUAL.search(text, max(0, at - 40), at)
+        or REVISED_AFTER.match(text, at + len(record.as_written))  # "...; it was revised down"
     ):
         return False
     return _CLAIM.search(text) is None

@@ -421,9 +421,13 @@ _EXEMPT_AFTER = re.compile(
 # A figure its own giver took back later in the sentence: "had put next year's share at 2.5% when it
 # presented the draft in September, but revised it down after ..."
 _REVISED_CUE = re.compile(r"revised|cut|lowered|withdrew|dropped|scrapped|abandoned|corrected")
-_REVISED_AFTER = re.compile(
+REVISED_AFTER = re.compile(
     r"[^.;]{0,80}?\bbut\s+(?:later\s+|has\s+since\s+|since\s+)?(?:revised|cut|lowered|withdrew|dropped"
-    r"|scrapped|abandoned|corrected)\s+(?:it|that|the\s+(?:figure|forecast|estimate))\b",
+    r"|scrapped|abandoned|corrected)\s+(?:it|that|the\s+(?:figure|forecast|estimate))\b"
+    # "had put 2024 spending at 2.46% of GDP; it was revised down in 2025 after ...": taken back
+    r"|[^.;]{0,60}?[;,]\s*(?:but\s+)?(?:it|that|this|the\s+(?:figure|forecast|estimate))\s+"
+    r"(?:was|has\s+(?:since\s+)?been|had\s+(?:since\s+)?been)\s+(?:later\s+|since\s+)?"
+    r"(?:revised|cut|lowered|corrected|withdrawn)\b",
     re.I,
 )
 # The economy's own change, right before its figure: "despite an economy that grew by only 0.9%".
@@ -1266,7 +1270,20 @@ def context_years(article: Article) -> list[TimeRef | None]:
             if passage.text.rstrip().endswith(":"):
                 estimates = ESTIMATES_OF_YEAR.search(passage.text) is not None
                 listed = TimeRef.inferred_as(_LISTED_ESTIMATES, year=year) if estimates else setting
+        elif (
+            published.year < year <= published.year + _LISTED_AHEAD
+            and passage.text.rstrip().endswith(":")
+            and len(passage.text) <= _SETTING_SENTENCE
+            and _YEARS.search(passage.text) is not None
+            and not _NUMBER_CUE.search(_YEARS.sub("", passage.text))
+        ):
+            # "The three Baltic states published their plans for 2026 within days of each other:" dates
+            # the list's items, and only them (a year ahead sets no scene for the prose after it)
+            listed = TimeRef.inferred_as(_SENTENCE_BEFORE, year=year)
     return years
+
+
+_LISTED_AHEAD = 3  # years ahead a list's lead may date its items by
 
 
 _BULLET_BEFORE = re.compile(r"\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\Z")  # the passage is a list's item
@@ -1815,7 +1832,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _EXEMPT_AFTER.match(text, figure.end) is not None
         or (
             _REVISED_CUE.search(text, figure.end) is not None
-            and _REVISED_AFTER.match(text, figure.end) is not None
+            and REVISED_AFTER.match(text, figure.end) is not None
         )
         or _OF_BUSINESS_AFTER.match(text, figure.end) is not None
         or (
