@@ -356,6 +356,12 @@ _OWNED_FIGURE = re.compile(
     r"(?:\b[Hh]er|\b[Hh]is|\b[Tt]heir|\b[A-Z][\w’'-]+['’]s)\s+(?:figure\s+of\s+)?"
     r"(?P<figure>\d[\d.,]*\s*(?:%|per\s*cent|percent))"
 )
+# "Mr. Sandhu's figure for Poland is incorrect", "The letter's figures for Canada were wrong".
+_WRONG_FOR_ALLY = re.compile(
+    r"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[A-Z][\w’'.-]+['’]s)\s+(?:figures?|numbers?|estimates?|claims?)\s+"
+    r"for\s+(?P<ally>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:is|was|are|were)\s+"
+    r"(?:incorrect|wrong|mistaken|inaccurate|out\s+of\s+date)\b"
+)
 _DISOWNED = re.compile(
     r"\bnot\s+(?:(?:on\s+)?defen[cs]e|military|(?:the\s+)?(?:defen[cs]e\s+)?spending)\b"
     r"|\b(?:wrong|incorrect|out\s+of\s+date|mistaken|inaccurate|misleading)\b",
@@ -364,8 +370,24 @@ _DISOWNED = re.compile(
 
 
 def _without_disowned(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
-    """Return the records less any share of GDP a later sentence disowns as someone's wrong figure."""
+    """Return the records less any share of GDP a later sentence disowns as someone's wrong figure,
+    and less an ally's earlier figures a note calls someone's wrong figure for it ("Editor's note:
+    Mr. Sandhu's figure for Poland is incorrect. NATO estimated ... 4.5%": the letter's 6% goes, the
+    note's own figure stays)."""
     for position, passage in enumerate(article.passages):
+        named = _WRONG_FOR_ALLY.search(passage.text) if _DISOWNED.search(passage.text) else None
+        allies = {c.code for c, _, _ in find_country_mentions(named.group("ally"))} if named else set()
+        if len(allies) == 1:
+            ally = allies.pop()
+            records = [
+                r
+                for r in records
+                if not (
+                    r.subject == ally
+                    and r.passage < position
+                    and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+                )
+            ]
         if "%" not in passage.text and "cent" not in passage.text:
             continue  # a disowned figure is a share of GDP: most sentences hold none
         if not _DISOWNED.search(passage.text):

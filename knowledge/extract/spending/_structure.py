@@ -1471,6 +1471,7 @@ def _line_records(
             and not _figure_owners(text, figures, index, owners, start)
             and topic is not None
             and not _other_ally_before(text, figure.start, topic)
+            and not _non_ally_spending(text)
             # "This is CZK 18.2 billion more than ...": a rise restated has its year in the sentence before
             and not (metric is Metric.AMOUNT_INCREASE and _RESTATED_LEVEL.match(text, start))
             and (
@@ -2225,6 +2226,15 @@ def _excepted(text: str, start: int, end: int) -> bool:
     return (
         _EXCEPTED_BEFORE.search(text, max(0, start - 30), start) is not None
         and _DESCRIBED_AFTER.match(text, end) is None
+    )
+
+
+def _non_ally_spending(text: str) -> bool:
+    """Return whether a sentence speaks of a country outside the alliance's spending: "A figure of
+    about 6% is closer to Western estimates of Russia's military spending" gives no ally's figure."""
+    return any(
+        not c.nato_member and _POSSESSED_SPENDING.match(text, e) is not None
+        for c, _, e in find_country_mentions(text)
     )
 
 
