@@ -464,8 +464,10 @@ _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?%])['’](?!\w)")
 _OTHER_THING = re.compile(
     r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
-    # a vote, but not a law's: "The finance law voted in December sets the budget at ..."
-    r"interest|pensions?|health|education|welfare|poll\w*|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!budget\s)vote[sd]?|"
+    # a vote, but not a law's ("The finance law voted in December sets the budget at ..."), nor a
+    # vote to spend ("Lithuania's parliament voted to spend between 5% and 6% of GDP")
+    r"interest|pensions?|health|education|welfare|poll\w*|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!budget\s)vote[sd]?"
+    r"(?!(?:\s+[\w,]+){0,3}?\s+to\s+(?:spend|raise|lift|increase|boost|reach|allocate|commit|set|keep)\b)|"
     r"turnout|tariffs?|combined|together|jointly|"
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
@@ -2664,6 +2666,12 @@ def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -
 
 _SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s", re.I)
 _DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
+_YEARLY_SPAN = re.compile(
+    r"(?:\s+of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?(?:\s+on\s+(?:defen[cs]e|the\s+military))?"
+    r"\s+(?:a|per|each|every)\s+year\s+(?:from|between)\s+(?P<first>(?:19|20)\d\d)\s*(?:to|until|through|and|-|–)\s*"
+    r"(?P<last>(?:19|20)\d\d)\b",
+    re.I,
+)
 # A further part of one pledge: "and a further 1.5%", "plus up to 1.5%".
 _ANOTHER_PART = re.compile(r"\b(?:and|plus)\s+(?:(?:a\s+further|another|up\s+to|at\s+least)\s+)?$", re.I)
 _TIME_REACH = 60  # characters from a figure to a time written after it
@@ -2735,6 +2743,12 @@ def _time_of(
         return after[0]  # "1.4% and 1.3% of GDP in 2024": the time after the list is each one's
     if apposed:
         return None
+    yearly = _YEARLY_SPAN.match(text, last.end)
+    if yearly is not None and int(yearly.group("first")) < int(yearly.group("last")):
+        # "between 5% and 6% of GDP a year from 2026 to 2030": a plan for each year of a span, dated
+        # by its first year and shown with the span as written
+        span = f"from {yearly.group('first')} to {yearly.group('last')}"
+        return TimeRef(text=span, year=int(yearly.group("first")))
     deadline = [
         t
         for t, s, e in usable
