@@ -122,7 +122,7 @@ from knowledge.extract.statements.scene import (
     tells_of_interview,
 )
 from knowledge.extract.statements.spans import Quotation, find_quotations
-from knowledge.extract.statements.speakers import Cast, Speaker, speaker_at
+from knowledge.extract.statements.speakers import Cast, Speaker, handle_person, speaker_at
 from knowledge.extract.statements.transcripts import (
     byline_statements,
     join_interrupted,
@@ -225,6 +225,9 @@ _CREDITED = re.compile(r"[,.]?\s*,\s+according to (?P<who>[^,.;“”\"]{1,80}?)
 _BRACKET_OPENS = re.compile(r",?\s*\(")
 _LEADING_JOIN = re.compile(r"^[\s,;]*(?:(?:and|but)\s+)?")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)  # a Markdown blockquote's marks are layout
+# An embedded social-media post: a blockquote led by its account's handle ("> @DanMoreauMND: ...").
+_POSTED = re.compile(r"[ \t]*>[ \t]?@(?P<handle>[A-Za-z][\w.]{2,40}\w):\s+")
+_POSTED_HANDLE = re.compile(r"^@[A-Za-z][\w.]{2,40}\w:\s+")  # the handle opening a post's text
 _WORDS = re.compile(r"\w+")
 _QUALIFIED = re.compile(r"\s+(?:for|from|in|at|with|to|close to|near|familiar with|involved in|briefed on)\s")
 REPEAT_SHARE = 0.6  # of the longer text's words: below it, two reports say different things
@@ -464,6 +467,12 @@ def extract_statements(
             continue
         if not (whole and mine):  # a speech given whole goes on past a paragraph that quotes someone
             speaking = None
+        posted = _POSTED.match(article.body, start) if carried is None and not mine else None
+        if posted is not None:
+            # "> @DanMoreauMND: Landing in Halifax. ...": an embedded post is its account's owner's
+            owner = handle_person(posted.group("handle"), reading.cast(passages[0]))
+            if owner is not None:
+                carried = _Said(Speaker(owner), None, "post", None)
         if carried is None and not mine and _BLOCKQUOTE.match(article.body, start) and previous:
             carried = _blockquote_speaker(previous[-1], reading)
         if (
@@ -684,7 +693,9 @@ def _spoken_paragraph(passages: list[Passage], said: _Said, reading: _Reading) -
         speaker=said.speaker.name,
         speaker_type=said.speaker.type,
         kind=StatementKind.VERBATIM,
-        text=_BLOCKQUOTE.sub("", reading.article.body[passages[0].start : passages[-1].end].strip()),
+        text=_POSTED_HANDLE.sub(
+            "", _BLOCKQUOTE.sub("", reading.article.body[passages[0].start : passages[-1].end].strip())
+        ),
         when=said.when,
         medium=said.medium,
         place=said.place,

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, RELAY_VERBS, Referent
-from knowledge.extract.statements.speakers import Cast, Speaker, resolve_pronoun, speaker_at
+from knowledge.extract.statements.speakers import Cast, Speaker, handle_person, resolve_pronoun, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
 
@@ -484,7 +484,7 @@ def handle_owner(text: str, cast: Cast) -> Speaker | None:
     owned = _OWN_HANDLE.search(text)
     if owned is None or not re.search(rf"\b(?:{VERB})\b", text[: owned.start()]):
         return None
-    name = cast.index.resolve(re.sub(r"[_.]+", " ", owned.group("handle")))
+    name = handle_person(owned.group("handle"), cast)
     return Speaker(name) if name else None
 
 

@@ -184,7 +184,7 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     handle = _HANDLE.match(text, start) if text.startswith("@", start) else None
     if handle:
         # "@Jane_Doe" is Jane Doe when the article names her; else the account speaks as itself
-        owner = cast.index.resolve(re.sub(r"[_.]+", " ", handle.group("name")))
+        owner = handle_person(handle.group("name"), cast)
         return (Speaker(owner) if owner else Speaker(handle.group(0), SpeakerType.DOCUMENT)), handle.end()
     unnamed = _UNNAMED.match(text, start)
     if unnamed and (named := _apposed_name(text, _past_portfolio(text, unnamed.end()), cast)) is not None:
@@ -234,6 +234,19 @@ def _apposed_name(text: str, end: int, cast: Cast) -> Mention | None:
         close = re.match(r"\s*\)", text[mention.end : mention.end + 3])
         return replace(mention, end=mention.end + close.end()) if close else None
     return mention if re.match(r"\s*[,:]|\.?\s*$", text[mention.end : mention.end + 3]) else None
+
+
+def handle_person(handle: str, cast: Cast) -> str | None:
+    """Return the known person an account's handle spells, if any: "Jane_Doe", "jane.doe", and
+    in camel case with an office's letters after the name ("DanMoreauMND", "ClaireBoudreauMP")."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.sub(r"[_.]+", " ", handle)).split()
+    while words and words[-1].isupper() and len(words) > 1:
+        words.pop()  # "MND", "MP": the office, not the name
+    for candidate in (" ".join(words), words[-1] if len(words) > 1 else ""):
+        name = cast.index.resolve(candidate) if candidate else None
+        if name is not None:
+            return name
+    return None
 
 
 def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
