@@ -311,6 +311,7 @@ _FUNCTION_WORDS = frozenset(
         " yet still although though since until unless because whether under over between among not no every"
         " all some both yesterday today tonight now later earlier separately instead finally indeed overall"
         " who whom whose what which why how where"
+        " even only just already again"  # "Even Mark Rutte admitted ...": an adverb, no first name
     )
 )
 # Capitalised words that are never part of a person's name.

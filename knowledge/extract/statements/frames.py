@@ -243,7 +243,7 @@ _BARE_INTRO = re.compile(
     r"(?:In|At|On|During|After|Before|Outside|Inside)\s+[^,;:“”\"]{1,60}?\s+(?=(?:he|she)\s)"
 )
 _ADVERB_INTRO = re.compile(
-    r"(?:Later|Then|Meanwhile|Afterwards|Earlier|Separately|Yesterday|Today)\s+(?=[A-Z])"
+    r"(?:Later|Then|Meanwhile|Afterwards|Earlier|Separately|Yesterday|Today|Even|Only|Also|Still|Now|Indeed)\s+(?=[A-Z])"
 )
 _YEAR = re.compile(r"\b\d{4}\b")
 _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
