@@ -2773,6 +2773,11 @@ def _time_of(
                 figures[group[0]][1] is Metric.AMOUNT_INCREASE
                 and _MEANS_OF_PLAN.fullmatch(text, previous.end, first.start)
             )
+            # "a 2026 budget with €82.7 billion for defence, about 2.8% of GDP": one level in two units
+            or (
+                {figures[group[0] - 1][1], figures[group[0]][1]} == {Metric.AMOUNT, Metric.SHARE_OF_GDP}
+                and _APPOSED_SHARE.fullmatch(text, previous.end, first.start)
+            )
         ):  # "4.7% this year, or about 187 billion"; "€3.2bn for 2025, an increase of €390m": the same year
             return _time_of(text, figures, group[0] - 1, times, clause_start, clause_end)
         between = [
