@@ -180,6 +180,10 @@ _DECIDING_GROUP = re.compile(
 _UP_TO_SHARE = r"\s+up\s+to\s+\d[\d.,]*\s*(?:%|per\s*cent)"  # "signed up to 3.5%"
 _WITHIN_CLAUSE = r"(?:[^.;]|\.\d){0,80}?"  # the rest of the clause, a decimal point included
 _SIGNED_WHAT = re.compile(rf"{_UP_TO_SHARE}|{_WITHIN_CLAUSE}(?:commitment|pledge|declaration|target)")
+# What was signed, right after the verb: "signed the declaration", "signed the summit's pledge".
+_SIGNED_OBJECT = re.compile(
+    r"\s+(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:commitment|pledge|declaration|target)"
+)
 # A leader alone decides for the allies only over a share of GDP or with the allies: "At The Hague last
 # June, the Prime Minister signed up to 3.5%", "I signed, together with every other allied leader, ..."
 _FOR_THE_ALLIES = re.compile(rf"{_UP_TO_SHARE}|{_WITHIN_CLAUSE}(?:\ballied\b|\ballies\b)")
@@ -437,11 +441,16 @@ def _verb_mentions(
             not _DEAL_ON.search(text) or not _THE_DEAL.search(text, max(0, match.start() - 6), match.start())
         ):
             continue  # a trade or coalition deal struck in Brussels is no allies' meeting: only "the deal"
-        if match.group(0).startswith("signed") and not _SIGNED_WHAT.match(
-            text, match.start() + len("signed")
-        ):
+        signed = (
+            _SIGNED_WHAT.match(text, match.start() + len("signed"))
+            if match.group(0).startswith("signed")
+            else None
+        )
+        if match.group(0).startswith("signed") and signed is None:
             continue
         place = place_after(text, match.end(), times)
+        if place is None and signed is not None and _SIGNED_OBJECT.fullmatch(text, match.end(), signed.end()):
+            place = place_after(text, signed.end(), times)  # "signed the declaration in The Hague last June"
         subject = _DECIDING_GROUP.search(text, max(0, match.start() - 40), match.start())
         if (
             subject
