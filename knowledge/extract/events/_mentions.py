@@ -653,6 +653,23 @@ def _next_ones(passage: Passage, times: Times, published: PartialDate | None) ->
         ):
             continue
         found.append(replace(mention, kind=None, tense=EventStatus.UPCOMING, upcoming=True, elliptical=True))
+    for match in _NEXT_ONE_PAST.finditer(passage.text):
+        # "The next one was in Washington in 2024", "She was in Washington for the next one in 2024":
+        # the next of the meetings just told of, in a known city, dated by its own year
+        end = match.end("one") if match.group("one") else match.end()
+        mention = _mention(passage, match.start(), end, times, published, noun=False, summit=True)
+        if match.group("city") is not None:
+            place = place_after(passage.text, match.start("at") - 1, times)
+            mention = replace(mention, place=place) if mention else None
+        if (
+            mention is None
+            or mention.place is None
+            or mention.place.is_country
+            or mention.when is None
+            or mention.when.year is None
+        ):
+            continue
+        found.append(replace(mention, kind=None, tense=EventStatus.PAST, elliptical=True))
     return found
 
 
@@ -880,6 +897,10 @@ _STAY_SUBJECT = re.compile(
     r"\s*,\s*(?:the\s+alliance|(?:NATO|allied)\s+leaders|the\s+allies|leaders|allies|heads\s+of\s+(?:state|government))\b"
 )
 # not "the next summit", which its noun names as what it is
+_NEXT_ONE_PAST = re.compile(
+    r"\b[Tt]he\s+next\s+one\s+(?:was|came)\b"
+    r"|\b(?:was|were)\s+(?P<at>in)\s+(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+for\s+the\s+(?P<one>next\s+one)\b"
+)
 _NEXT_ONE = re.compile(
     r"\b[Tt]he\s+next\s+(?:one|(?!(?:summit|meeting|ministerial|gathering)s?\b)[a-z]+)\s+(?:comes|is|will\s+(?:be|come))\b"
 )
