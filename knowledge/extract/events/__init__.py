@@ -133,6 +133,7 @@ def extract_events(
     _gather_details(article, people, events, mentioned, referents)
     events = fold_placeless(events)
     date_live_meeting(article, events)
+    _dated_stay(article, events)
     add_programme(article, events)
     about_nato = article_is_about_nato(f"{article.meta.title or ''} {article.body}")
     opening = dateline(article.passages[0].text) if article.passages else None
@@ -141,6 +142,28 @@ def extract_events(
         for event in events
         if event.when is not None and (event.when.year is not None or event.place)
     ]
+
+
+def _dated_stay(article: Article, events: list[Event]) -> None:
+    """Date a placed summit no mention dated by the days the article says someone is in its city.
+
+    "See you all in Ankara on 7-8 July." in one post, "... to the Ankara summit" in the next
+    paragraph: being in the meeting's city on given days is being at it. Only days (a day or a
+    span of them), written right after "in <the city> on"; a bare month or year says too little.
+    """
+    for event in events:
+        if event.when is not None or not event.place or not event.summit:
+            continue  # a ministerial's city sees other meetings: "ministers will meet again in Brussels on 5 June"
+        stay = re.compile(rf"\bin\s+{re.escape(event.place)}\s*,?\s+on\s+")
+        for passage in article.passages:
+            match = stay.search(passage.text)
+            if match is None:
+                continue
+            found = find_times(passage.text, article.meta.published)
+            when = next((t for t, s, _ in found if s == match.end() and t.day is not None), None)
+            if when is not None:
+                event.when = when
+                break
 
 
 # A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
