@@ -283,7 +283,7 @@ _ROLE_OPENS_AFTER = re.compile(
     rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+"
     r"|\b(?:spoke|speaking|talked|sat\s+down)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+(?:with\s+)?"
 )
-_ROLE_ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an|the)\s")
+_ROLE_ARTICLE = re.compile(r"(?<=[a-z\d] )(?:a|an|the)\s")  # "Last week a ...", "In 2024 the ..."
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
 # Verbs by which one passes on another's words: "quotes Jane Doe as saying", "remembers Jane Doe telling".
