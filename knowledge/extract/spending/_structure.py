@@ -2668,8 +2668,8 @@ _SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s",
 _DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
 _YEARLY_SPAN = re.compile(
     r"(?:\s+of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?(?:\s+on\s+(?:defen[cs]e|the\s+military))?"
-    r"\s+(?:a|per|each|every)\s+year\s+(?:from|between)\s+(?P<first>(?:19|20)\d\d)\s*(?:to|until|through|and|-|–)\s*"
-    r"(?P<last>(?:19|20)\d\d)\b",
+    r"\s+(?:(?P<each>a|per|each|every)\s+year\s+(?:from|between)\s+|(?:for|over)\s+(?:the\s+years\s+)?)"
+    r"(?P<first>(?:19|20)\d\d)\s*(?:to|until|through|and|-|–)\s*(?P<last>(?:19|20)\d\d)\b",
     re.I,
 )
 # A further part of one pledge: "and a further 1.5%", "plus up to 1.5%".
@@ -2744,7 +2744,13 @@ def _time_of(
     if apposed:
         return None
     yearly = _YEARLY_SPAN.match(text, last.end)
-    if yearly is not None and int(yearly.group("first")) < int(yearly.group("last")):
+    if (
+        yearly is not None
+        and int(yearly.group("first")) < int(yearly.group("last"))
+        # a share holds for each year of the span; an amount "for the years 2024 to 2030" is the
+        # span's envelope, no year's, unless it is "a year"
+        and (figures[index][1] is Metric.SHARE_OF_GDP or yearly.group("each") is not None)
+    ):
         # "between 5% and 6% of GDP a year from 2026 to 2030": a plan for each year of a span, dated
         # by its first year and shown with the span as written
         span = f"from {yearly.group('first')} to {yearly.group('last')}"
@@ -3136,7 +3142,9 @@ def _share_column(
         (rows[0], rows[1:]) if len(_codes(rows[0][0])) != 1 or not above_rows else (above_rows[0], rows)
     )
     column = next((i for i, cell in enumerate(header) if i and _SHARE_HEADER.search(cell)), None)
-    frames = [passage.section or "", article.meta.title or ""]
+    # a caption on the line above ("Table 1. Defence spending and equipment share, 2025 (NATO estimates)")
+    caption = above if "|" not in above and len(above) <= _CAPTION_LENGTH else ""
+    frames = [passage.section or "", caption, article.meta.title or ""]
     times = next((found for frame in frames if (found := find_times(frame, published))), [])
     if column is None or len({t.year for t, _, _ in times}) != 1 or times[0][0].year is None:
         return []
@@ -3151,6 +3159,9 @@ def _share_column(
         status = figure_status("", when, published, estimates)
         records.append(_share_cell(passage, codes[0], row[column], match, when, status))
     return records
+
+
+_CAPTION_LENGTH = 150  # a table's caption is a line, not a paragraph
 
 
 # A column header that names its year and its unit, as a data export writes it: "share_2025_pct",
