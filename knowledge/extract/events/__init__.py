@@ -80,6 +80,7 @@ def extract_events(
     asked = ""  # the question the passage before asked, which the passage may answer
     label: TimeRef | None = None  # the date a chronology's paragraph opens with ("2014 — ...")
     paragraph = -1
+    summits_before = False  # an earlier sentence of the paragraph speaks of summits
     correcting = False  # the passage is part of a correction note
     # a chronology of summits: "how the targets grew, summit by summit" over "2023 – Vilnius, 11-12 July: ..."
     summits_listed = _SUMMITS.search(
@@ -95,9 +96,17 @@ def extract_events(
         frame = (
             f"{article.meta.title or ''} {previous.text if previous else ''}" if "|" in passage.text else ""
         )
+        summits_before = summits_before and passage.paragraph == paragraph
         found = mentions(
-            _cased(passage), published, opens_section=opens_section, asked=asked, before=before, frame=frame
+            _cased(passage),
+            published,
+            opens_section=opens_section,
+            asked=asked,
+            before=before,
+            frame=frame,
+            summits_before=summits_before,
         )
+        summits_before = summits_before or _SUMMIT_WORD.search(passage.text) is not None
         if passage.paragraph in simulated or (
             passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
         ):
@@ -166,6 +175,7 @@ def _dated_stay(article: Article, events: list[Event]) -> None:
                 break
 
 
+_SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
 # A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
 _DAY_LABEL = re.compile(r"\s*(?:\*\*|__)?(?P<date>[^\n*_]{3,30}?)(?:\*\*|__)?\s+[—–]\s+(?=\S)")
 

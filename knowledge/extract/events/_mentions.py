@@ -71,6 +71,7 @@ from knowledge.extract.events._places import (
     place_after,
     place_before,
     place_in,
+    when_clause_place,
     where_place,
     words,
 )
@@ -252,6 +253,7 @@ def mentions(
     asked: str = "",
     before: str = "",
     frame: str = "",
+    summits_before: bool = False,
 ) -> list[Mention]:
     """Return the meeting mentions and back references in a passage, in text order, one per meeting.
 
@@ -263,6 +265,9 @@ def mentions(
     Istanbul. Leaders meet there on 7-8 July").
     frame: the article's title and the passage before, which may say what a table's rows are
     ("List of NATO summits"; see ``listed_meetings``).
+    summits_before: an earlier sentence of the paragraph speaks of summits, so the cities its
+    sentences open with may be summits ("The summits blur, but some stand out. Warsaw in July 2016
+    was ... Vilnius in July 2023 was ...").
     """
     text = passage.text
     section = passage.section or ""
@@ -272,6 +277,10 @@ def mentions(
         or _CUE.search(fold_case(context))
         or ("|" in text and _CUE.search(fold_case(frame)))  # a table the title says is of summits
     )
+    if not cued and summits_before and _CITY_OPENING.match(text):
+        # "The summits blur, she admits, but some stand out. Brussels in 2018, the first at the new
+        # headquarters, was 'the loudest'.": the paragraph names what the city and year are
+        return _city_opening(passage, Times(find_times(text, published)), published, summits_before)
     if not cued or _NAVIGATION.match(text):
         return []
     times = Times(find_times(text, published))
@@ -309,6 +318,7 @@ def mentions(
     found += [m for m in _next_ones(passage, times, published) if m is not None]
     found += _stays(passage, times, published)
     found += _group_at(passage, times, published)
+    found += _city_opening(passage, times, published, summits_before)
     found += _listed_summits(passage, times)
     found += _named_decisions(passage, times, published)
     found += _appointments(passage, times, published, [m.start for m in found])
@@ -421,7 +431,12 @@ def _verb_mentions(
                     )
                     mention = replace(mention, place=found_at) if mention else None
             if mention and mention.place is None:  # "In The Hague, leaders will meet on 24-25 June"
-                mention = replace(mention, place=opening_place(text, clause, group.start()) or above)
+                mention = replace(
+                    mention,
+                    place=opening_place(text, clause, group.start())
+                    or when_clause_place(text, group.start())
+                    or above,
+                )
             # a place, or leaders meeting at a time: "before NATO leaders meet next month" dates the
             # summit another sentence places ("The summit will take place in Ankara")
             kept = mention and (
@@ -464,6 +479,8 @@ def _verb_mentions(
         opening = None
         if place is None and subject is not None:  # "At The Hague in June 2025, allies agreed ..."
             place = opening = opening_place(text, clause_start(text, match.start()), subject.start())
+            if place is None:  # "in Newport, Wales, in September 2014, when leaders promised ..."
+                place = opening = when_clause_place(text, subject.start())
         if place is None or place.is_country or place.country is None:
             continue  # only a known city or region: "agreed in principle" is no place
         clause = clause_start(text, match.start())
@@ -696,6 +713,36 @@ def _stays(passage: Passage, times: Times, published: PartialDate | None) -> lis
         kind = kind_of(subject.group(0))
         found.append(Mention(passage, match.start(), subject.end(), kind, place, when, tense))
     return found
+
+
+def _city_opening(
+    passage: Passage, times: Times, published: PartialDate | None, summits_before: bool
+) -> list[Mention]:
+    """Return the summit a sentence names by opening with its city and time, where it or the
+    sentence before speaks of summits: "London in December 2019 was officially a leaders' meeting
+    rather than a summit", "Madrid in June 2022, where Finland and Sweden were invited, ...". A
+    known city only, right before "in <time>", and the time right before a comma or "was"."""
+    text = passage.text
+    opening = _CITY_OPENING.match(text)
+    if opening is None or not (summits_before or _SUMMIT_WORD.search(text)):
+        return []
+    place = place_in(text, 0, opening.end("place"))
+    if place is None or place.is_country or place.end != opening.end("place"):
+        return []
+    after = times.starting_from(opening.end())
+    if after is None or after[1] != opening.end() or after[0].year is None:
+        return []
+    if not _OPENING_SUBJECT_END.match(text, after[2]):
+        return []
+    tense = (
+        EventStatus.PAST if published is None or after[0].year < published.year else _tense(text, 0, after[2])
+    )
+    return [Mention(passage, 0, after[2], None, place, after[0], tense, summit=True)]
+
+
+_CITY_OPENING = re.compile(r"(?P<place>(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+in\s+")
+_SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
+_OPENING_SUBJECT_END = re.compile(r"\s*(?:,|(?:was|were|is|will\s+be)\b)")
 
 
 def _group_at(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention]:

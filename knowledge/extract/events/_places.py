@@ -256,6 +256,24 @@ def opening_place(text: str, clause: int, start: int) -> PlaceMatch | None:
     return place if place and place.country else None
 
 
+def when_clause_place(text: str, start: int) -> PlaceMatch | None:
+    """Return the known city a "when" clause hangs from, for the group whose words start at start:
+    "That changed in Newport, Wales, in September 2014, when leaders promised ...", "She will not
+    be in Ankara in July, when leaders meet for the first summit ..."."""
+    match = _WHEN_CLAUSE_PLACE.search(text, max(0, start - 90), start)
+    if match is None:
+        return None
+    place = resolve(match.group("place"), False, match.start("place"), match.end("place"))
+    return place if place and place.country and not place.is_country else None
+
+
+# "in <City>(, <Region>)(,) in <a time>, when " right before the group
+_WHEN_CLAUSE_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:,\s+[A-Z][\w’'-]+)?,?"
+    r"\s+(?:in|on)\s+[^,;.]{3,30},\s+when\s+$"
+)
+
+
 def host_place(text: str, verb_start: int) -> PlaceMatch | None:
     """Return the place that is the subject of a host verb at verb_start ("Madrid hosted ...")."""
     clause = clause_start(text, verb_start)
