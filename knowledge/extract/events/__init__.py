@@ -81,6 +81,10 @@ def extract_events(
     label: TimeRef | None = None  # the date a chronology's paragraph opens with ("2014 — ...")
     paragraph = -1
     summits_before = False  # an earlier sentence of the paragraph speaks of summits
+    # "We, the Defence Ministers of ...": a declaration whose "we will meet again" is no summit
+    ministers_declare = (
+        bool(article.passages) and _MINISTERS_DECLARE.match(article.passages[0].text) is not None
+    )
     correcting = False  # the passage is part of a correction note
     # a chronology of summits: "how the targets grew, summit by summit" over "2023 – Vilnius, 11-12 July: ..."
     summits_listed = _SUMMITS.search(
@@ -105,6 +109,7 @@ def extract_events(
             before=before,
             frame=frame,
             summits_before=summits_before,
+            ministers_declare=ministers_declare,
         )
         summits_before = summits_before or _SUMMIT_WORD.search(passage.text) is not None
         if passage.paragraph in simulated or (
@@ -176,6 +181,7 @@ def _dated_stay(article: Article, events: list[Event]) -> None:
 
 
 _SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
+_MINISTERS_DECLARE = re.compile(r"\s*We,\s+the\s+(?:[\w-]+\s+){0,3}?[Mm]inisters\b")
 # A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
 _DAY_LABEL = re.compile(r"\s*(?:\*\*|__)?(?P<date>[^\n*_]{3,30}?)(?:\*\*|__)?\s+[—–]\s+(?=\S)")
 

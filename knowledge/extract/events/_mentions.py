@@ -148,7 +148,12 @@ _MEET = re.compile(
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
 _DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+$", re.I)
 # How a summit's declaration names the next one: the leaders speak as "we".
-_WE_MEET_AGAIN = re.compile(r"\s*We\s+(?:will|shall)\s+meet\s+again\b")
+_WE_THE = re.compile(r"\s*We,\s+the\s+")  # a declaration's opening: "We, the Heads of State ..."
+_WE_THE_REACH = 60  # the group is named at once: "We, the Defence Ministers of ..."
+# "We will meet again in Türkiye in 2026", a numbered "8. We agreed to meet next in Riga on 5 November"
+_WE_MEET_AGAIN = re.compile(
+    r"\s*(?:\d{1,2}\.\s+)?We\s+(?:will|shall|(?:have\s+)?(?:agreed|decided)\s+to)\s+meet\s+(?:again|next)\b"
+)
 # leaders somewhere at some time are their meeting: "to Ankara on 7-8 July, where NATO leaders are
 # expected to review ..."
 _WHERE_GROUP = re.compile(
@@ -254,6 +259,7 @@ def mentions(
     before: str = "",
     frame: str = "",
     summits_before: bool = False,
+    ministers_declare: bool = False,
 ) -> list[Mention]:
     """Return the meeting mentions and back references in a passage, in text order, one per meeting.
 
@@ -265,6 +271,7 @@ def mentions(
     Istanbul. Leaders meet there on 7-8 July").
     frame: the article's title and the passage before, which may say what a table's rows are
     ("List of NATO summits"; see ``listed_meetings``).
+    ministers_declare: the text is a declaration of ministers (see ``_verb_mentions``).
     summits_before: an earlier sentence of the paragraph speaks of summits, so the cities its
     sentences open with may be summits ("The summits blur, but some stand out. Warsaw in July 2016
     was ... Vilnius in July 2023 was ...").
@@ -290,7 +297,11 @@ def mentions(
         for m in _noun_mentions(passage, times, published)
         if m is not None
     ]
-    found += [m for m in _verb_mentions(passage, times, published, above, before) if m is not None]
+    found += [
+        m
+        for m in _verb_mentions(passage, times, published, above, before, ministers_declare)
+        if m is not None
+    ]
     found += [  # "the meeting in The Hague": the meeting being discussed, with its place when written
         Mention(
             passage,
@@ -382,8 +393,12 @@ def _verb_mentions(
     published: PartialDate | None,
     above: PlaceMatch | None = None,
     sentence_before: str = "",
+    ministers_declare: bool = False,
 ) -> list[Mention | None]:
     """Return the mentions made by a group meeting somewhere, and by decisions taken at a place.
+
+    ministers_declare: the text is a declaration of ministers ("We, the Defence Ministers of ..."),
+    whose "we will meet again" is their next meeting, not a summit.
 
     above: the place of the meeting the passage's heading names, for a group meeting with no place.
     """
@@ -395,13 +410,23 @@ def _verb_mentions(
             # the group nearest the verb meets: "ministers will meet in Brussels, a month before
             # leaders gather in Ankara" (leaders gather, not the ministers)
             groups = list(_GROUP.finditer(text, max(clause, match.start() - 80), match.end()))
+            if not groups and _WE_THE.match(text):
+                # "We, the Defence Ministers of Bulgaria, Czechia, ... and Slovakia, met today in
+                # Bucharest": a declaration's "we", named however long the list after it
+                groups = list(_GROUP.finditer(text, 0, min(match.start(), _WE_THE_REACH)))[:1]
             group = groups[-1] if groups else None
             if group is None:
                 again = _WE_MEET_AGAIN.match(text, clause)
                 if again is not None:  # a declaration's close: "We will meet again in Türkiye in 2026"
                     found.append(
                         _mention(
-                            passage, again.start(), match.end(), times, published, noun=False, summit=True
+                            passage,
+                            again.start(),
+                            match.end(),
+                            times,
+                            published,
+                            noun=False,
+                            summit=not ministers_declare,
                         )
                     )
                 they = _THEY_MEET_AGAIN.match(text, clause)
@@ -1072,8 +1097,12 @@ def _place_after_time(text: str, end: int, times: Times) -> PlaceMatch | None:
     """Return the place after a time that follows the phrase: "meet next month in Brussels"."""
     after = times.starting_from(end)
     if after is None or not _TIME_AFTER_GAP.fullmatch(text, end, after[1]):
-        return None
+        today = _TODAY_WORD.match(text, end)  # "met today in Bucharest": a day find_times leaves to _today
+        return place_after(text, today.end(), times) if today else None
     return place_after(text, after[2], times)
+
+
+_TODAY_WORD = re.compile(r"\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))(?=\s)", re.I)
 
 
 def _other_body(phrase: str) -> bool:
