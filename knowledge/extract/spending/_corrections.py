@@ -32,7 +32,9 @@ _FIRST_PUBLISHED_GAVE = (
 _EARLIER_VERSION = re.compile(
     # not another's: "the 1.31% shown in NATO's last report" is no earlier version of this text
     r"(?<![’']s\s)\bfirst\s+version\b|(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
-    r"|newsletter|bulletin)\b"
+    r"|newsletter|bulletin|release|statement)\b"
+    # a ministry's note: "Correction: The release issued on 10 March stated that ..."
+    r"|\b(?:release|statement|bulletin|notice)\s+(?:we\s+)?(?:issued|published|sent|circulated)\s+(?:on|last|yesterday)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
     r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
     # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)

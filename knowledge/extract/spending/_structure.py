@@ -521,7 +521,10 @@ _ANSWER_LEAD = re.compile(rf"\A|{_TOPIC_LEAD.pattern}", re.I)
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
 _SPOKEN_LEAD = re.compile(rf"{_TOPIC_LEAD.pattern}|\b(?:we|our|us)\b", re.I)
 # "- National target: 2% by 2029", "- Plan: 2.5% of GDP in 2028"
-_TARGET_LABEL = re.compile(r"\b(?:target|goal|ambition|plans?|pledge|objective|outlook|projection)\b", re.I)
+_TARGET_LABEL = re.compile(
+    r"\b(?:target|goal|ambition|plans?|pledge|objective|outlook|projection|milestones?|outturn|trajectory|path)\b",
+    re.I,
+)  # "Intermediate milestone: 2.8% of GDP in 2030", "Provisional outturn for 2025: €6.1 billion"
 _OTHER_BODY = re.compile(
     r"\bEU\b|European\s+(?:Union|Commission)|\bG7\b|\bUN\b|United\s+Nations|\b(?i:global|worldwide|world['’]s)\b"
     r"|\b(?i:across\s+(?:the\s+)?(?:alliance|NATO)|alliance-wide)\b"  # "expenditure across the Alliance reached"
