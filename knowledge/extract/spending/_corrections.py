@@ -305,7 +305,8 @@ _QUOTED_WRONG = re.compile(r",\s+not\s+[\"“‘']\s*(?:(?:almost|nearly|about|a
 _CORRECTING = re.compile(r"\b(?:correct|corrects|correcting|correction)\b", re.I)
 _REVISING = re.compile(
     r"\b(?:later|now|correct\w*|correction|revis\w*|clarif\w*|in\s+fact|actually|update[sd]?|"
-    r"(?:as\s+)?(?:previously|earlier)\s+reported|reported\s+(?:earlier|previously))\b",
+    r"(?:as\s+)?(?:previously|earlier)\s+reported|reported\s+(?:earlier|previously)"
+    r"|for\s+the\s+record|fact[- ]?check\w*)\b",  # a moderator's "For the record, ... 3.2%, not 3.5%"
     re.I,
 )
 
