@@ -537,13 +537,18 @@ def test_amount_with_equivalent_and_unknown_date() -> None:
         "NATO allies spent more than $1.3 trillion on defence in 2024.",
         "If Germany spent €100 billion on defence, it would meet the target.",
         "NATO's European members and Canada spent a combined $430 billion on defence in 2024.",
-        "The US accounts for two thirds of all NATO military spending, at $967.7bn in 2024.",
         "Germany's budget of €480 billion includes €52 billion for defence.",
     ],
 )
 def test_amount_traps(text: str) -> None:
     """Aid, non-defence money, future budgets, pledges, bounds and hypotheticals are not amounts."""
     assert facts(text) == set()
+
+
+def test_a_part_of_all_allied_spending_is_a_comparison_not_an_amount() -> None:
+    """An ally's part of what all allies spend is its comparison with them; the sum beside it is no amount of its own."""
+    text = "The US accounts for two thirds of all NATO military spending, at $967.7bn in 2024."
+    assert facts(text) == {("US", Metric.COMPARISON, 2024, None)}
 
 
 # --- allies meeting the target ----------------------------------------------------------------

@@ -350,7 +350,11 @@ _COMPARISON_CUE = re.compile(
     r"|(?:spends?|spent)\s+the\s+(?:most|least)"
     r"|out-?spends?|out-?spent"
     r"|(?:is|was|remains|remained)\s+(?:by\s+far\s+)?(?:the|NATO['’]s|the\s+alliance['’]s|Europe['’]s)\s+"
-    r"(?:single\s+)?(?:largest|biggest|top|highest|lowest|smallest)\s+(?:(?:defen[cs]e|military)\s+)?spender)\b",
+    r"(?:single\s+)?(?:largest|biggest|top|highest|lowest|smallest)\s+(?:(?:defen[cs]e|military)\s+)?spender"
+    # its part of what all allies spend: "accounted for about two-thirds of total allied defence spending"
+    r"|account(?:s|ed)?\s+for\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|just\s+under)\s+)?"
+    r"(?:two[-\s]thirds|half|(?:a|one)[-\s](?:third|quarter|fifth|tenth)|three[-\s]quarters|[\ue000-\ue002]+)\s+of\s+"
+    r"(?:what\s+all\s+(?:the\s+)?(?:other\s+)?allies\s+spend|(?:all|total)\s+(?:allied|NATO)|(?:all\s+)?(?:the\s+)?(?:alliance|allies)['’]s?\s))",
     re.I,
 )
 _GAP_BEFORE_COMPARISON = re.compile(
