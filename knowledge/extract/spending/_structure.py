@@ -1845,6 +1845,11 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _OTHERS_PROPOSE.search(lead) is not None
         # "the escape clause, which allows extra defence spending of up to 1.5% of GDP": a ceiling allowed
         or _ALLOWS_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
+        # "Czechia's 2026 figure, first reported as 2.2%, is 2.35%": the figure the sentence replaces
+        or (
+            _FIRST_GIVEN_AS.search(text, max(0, figure.start - 40), figure.start) is not None
+            and _LATER_FIGURE.match(text, figure.end) is not None
+        )
         # "Their motion to lift defence spending to 2.5% of GDP ... was defeated": a rejected proposal
         or (_MOTION.search(lead) is not None and _TURNED_DOWN.match(text, figure.end) is not None)
         or (
@@ -1867,6 +1872,12 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
+_FIRST_GIVEN_AS = re.compile(
+    r"\b(?:first|initially|originally|previously|earlier)\s+(?:reported|given|put|announced|stated|published|set|estimated)"
+    r"\s+(?:as|at)\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
+_LATER_FIGURE = re.compile(r"[^.;]{0,40}?\b(?:is|was|stands\s+at|now)\b[^.;\d]{0,20}\d", re.I)  # ", is 2.35%"
 _ALLOWS_BEFORE = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\b[^.;]{0,50}$", re.I)
 _MOTION = re.compile(r"\b(?:motion|amendment|proposal|resolution|petition)s?\b", re.I)
 _TURNED_DOWN = re.compile(  # in the figure's own clause, after it
