@@ -777,6 +777,8 @@ def _group_at(passage: Passage, times: Times, published: PartialDate | None) -> 
     read by _verb_mentions, and a group somewhere with no day or month is not read here."""
     text = passage.text
     found: list[Mention] = []
+    if _GROUP_CUE.search(text) is None:
+        return found  # most passages name no group: spare them the scan from every word
     for match in _GROUP_ACTS_IN.finditer(text):
         place = place_after(text, match.end() - 1, times)  # from the space before "in"
         if place is None or place.is_country:
@@ -801,6 +803,7 @@ def _group_at(passage: Passage, times: Times, published: PartialDate | None) -> 
     return found
 
 
+_GROUP_CUE = re.compile(r"[Mm]inisters|[Ll]eaders|[Hh]eads\s+of")  # in every match of _GROUP_ACTS_IN
 # A group that acts somewhere: "(NATO) defence ministers prepared the ground in ", "leaders will decide in "
 _GROUP_ACTS_IN = re.compile(
     r"\b(?:(?:NATO|[Aa]llied|[Aa]lliance)\s+)?(?P<group>(?:(?:[Dd]efen[cs]e|[Ff]oreign)\s+)?"

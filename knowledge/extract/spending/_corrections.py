@@ -40,6 +40,8 @@ _EARLIER_VERSION = re.compile(
     # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)
     r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
+    # a broadcast's: "A caption in our report on defence spending said ..."
+    r"|\bour\s+(?:report|story|broadcast|bulletin|programme|program|coverage)\s+(?:on|about|of|last|yesterday)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b"
     rf"|{_FIRST_PUBLISHED_GAVE}",
     re.I,
