@@ -45,6 +45,8 @@ def series_records(article: Article) -> list[SpendingRecord]:
     """Return the spending figures of the article's captioned series."""
     estimated = estimated_years(article.body)
     inline = _inline_series(article, estimated) + _listed_series(article, estimated)
+    if " / " in article.body:
+        inline += _slashed_rows(article, estimated)
     if len(_PAIR_CUE.findall(article.body)) < _SERIES_MIN:
         return inline  # fewer "label: value" pairs in the whole text than one series has (most articles)
     paragraphs: dict[int, list[Passage]] = {}
@@ -68,6 +70,69 @@ def series_records(article: Article) -> list[SpendingRecord]:
             continue
         records += _series(article, caption, [p for p, _ in found], [pair for _, pair in found], estimated)
     return records + inline
+
+
+# A chart's data labels, one ally a line, its years' values parted by slashes under a heading that
+# gives the unit and the years: "Data labels (% of GDP; 2023 / 2024 / 2025e / 2026p)" over
+# "Greece: 3.01 / 3.08 / 3.12 / 3.20". A year's letter says how sure its values are (e, est:
+# estimates; p, plan: planned); a value's own note may too ("2.00 (target)"); "—" is no value.
+_SLASHED_YEARS = re.compile(r"(?:19|20)\d\d[a-z]{0,4}\.?(?:\s*/\s*(?:19|20)\d\d[a-z]{0,4}\.?)+")
+_SLASHED_ROW = re.compile(r"\s*(?P<label>[^:/\d]{2,40}?)\s*:\s*(?P<values>[^:]+?)\s*")
+_SLASHED_VALUE = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)\s*%?|[—–-]+)\s*\*{0,3}\s*(?:\((?P<note>[a-z ]{2,20})\))?\s*"
+)
+_YEAR_LETTERS = {
+    "e": FigureStatus.ESTIMATE,
+    "est": FigureStatus.ESTIMATE,
+    "p": FigureStatus.PLANNED,
+    "plan": FigureStatus.PLANNED,
+}
+_NOTE_STATUS = {
+    "target": FigureStatus.TARGET,
+    "planned": FigureStatus.PLANNED,
+    "estimate": FigureStatus.ESTIMATE,
+}
+
+
+def _slashed_rows(article: Article, estimated: set[int]) -> list[SpendingRecord]:
+    """Return the shares of GDP of the slashed rows under a heading of slashed years (see above)."""
+    published = article.meta.published
+    records: list[SpendingRecord] = []
+    years: list[tuple[int, str]] = []
+    for passage in article.passages:
+        text = passage.text
+        heading = _SLASHED_YEARS.search(text) if "/" in text and _SHARE.search(text) else None
+        if heading is not None and len(text) <= 160:
+            years = [
+                (int(token[:4]), token[4:].rstrip(".").lower())
+                for token in re.split(r"\s*/\s*", heading.group(0))
+            ]
+            continue
+        row = _SLASHED_ROW.fullmatch(text) if years else None
+        parts = re.split(r"\s*/\s*", row.group("values")) if row else []
+        if row is None or len(parts) != len(years):
+            years = [] if row is None and "/" not in text else years  # prose after the rows ends them
+            continue
+        code = one_ally(row.group("label"), demonyms=False)
+        if code is None or find_country_mentions(row.group("label"))[0][1] != 0:
+            continue
+        for (year, letters), part in zip(years, parts, strict=True):
+            value = _SLASHED_VALUE.fullmatch(part)
+            if value is None or value.group("num") is None:
+                continue
+            when = TimeRef(text=f"{year}{letters}", year=year)
+            note = (value.group("note") or "").strip()
+            status = (
+                _NOTE_STATUS.get(note)
+                or _YEAR_LETTERS.get(letters)
+                or figure_status("", when, published, year in estimated)
+            )
+            record = unit_record(
+                passage.position, code, when, status, value.group("num"), f"{value.group('num')}%", None
+            )
+            if record is not None:
+                records.append(record)
+    return records
 
 
 # A series written on one line after the sentence that gives its unit: "Shows: defence spending in per
