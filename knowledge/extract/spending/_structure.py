@@ -3002,16 +3002,47 @@ def _table_records(
         if not legend and _ESTIMATE_HEADER.search(note) and _COLUMN_WORD.search(note):
             estimated |= {int(y) for y in _YEARS.findall(note)}
     records = []
+    # one ally's budget table, its rows lines of the budget ("Personnel", "Total", "Share of GDP"):
+    # the total (in the caption's unit) and the share are the ally's, the other lines no spending
+    own = (
+        topic
+        if topic is not None and _is_ally(topic) and not any(_row_allies(r[0]) for r in rows[1:])
+        else None
+    )
+    above = article.passages[passage.position - 1].text if passage.position else ""
+    unit = _CAPTION_UNIT.search(above) if own and len(above) <= _CAPTION_LENGTH else None
     for row in rows[1:]:
         codes = _row_allies(row[0])
+        total = False
+        if not codes and own is not None:
+            if _SHARE_ROW.fullmatch(row[0].strip()):
+                codes = [own]
+            elif unit is not None and _TOTAL_ROW.fullmatch(row[0].strip()):
+                codes, total = [own], True
         if len(codes) != 1:
             continue
         for column, cell in enumerate(row[1:], start=1):
             if column < len(header) and _GOAL_COLUMN.search(header[column]) and not years[column]:
                 records.extend(_goal_cell(passage, codes[0], cell))
                 continue
-            match = _CELL_NUMBER.match(cell)
             year = years[column] if column < len(years) else None
+            if total and unit is not None and year is not None:
+                amount = _AMOUNT_CELL.match(cell)
+                if amount is not None:
+                    when = TimeRef(text=header[column], year=int(year.group("year")))
+                    status = figure_status(year.group("note") or "", when, published, when.year in estimated)
+                    record = unit_record(
+                        passage.position,
+                        codes[0],
+                        when,
+                        status,
+                        amount.group("num"),
+                        None,
+                        unit.group("unit"),
+                    )
+                    records += [record] if record is not None else []
+                continue
+            match = _CELL_NUMBER.match(cell)
             if match is None or year is None:
                 continue
             value = float(match.group("num"))
@@ -3195,6 +3226,13 @@ def _share_column(
 
 
 _CAPTION_LENGTH = 150  # a table's caption is a line, not a paragraph
+# A budget table's rows that are the ally's own: its share and its total ("Total", "Total defence budget").
+_SHARE_ROW = re.compile(
+    r"(?:defen[cs]e\s+spending,?\s+)?(?:share\s+of\s+GDP|%\s+of\s+GDP|per\s*cent\s+of\s+GDP)(?:\s*\(%\))?",
+    re.I,
+)
+_TOTAL_ROW = re.compile(r"(?:\*\*)?total(?:\s+defen[cs]e\s+(?:budget|spending|expenditure))?(?:\*\*)?", re.I)
+_CAPTION_UNIT = re.compile(rf"\(?(?P<unit>{MONEY_UNIT})")
 
 
 # A column header that names its year and its unit, as a data export writes it: "share_2025_pct",
