@@ -689,6 +689,20 @@ _SIMULATION = re.compile(
 )
 
 
+# In an article about a simulation, a paragraph on its players' moves is the simulation's too: "The
+# students went further and faster. ... announced, in character, that Germany would spend 3.8% by
+# 2028. The delegate for Spain ... accepted 2.5% by 2027", "Next year's conference is planned for ...".
+_SIMULATION_PART = re.compile(
+    r"\bin\s+character\b|\bdelegates?\s+(?:for|of)\s+[A-Z]|\bthe\s+students\b"
+    r"|\b(?:the|next\s+year['’]s|this\s+year['’]s)\s+conference\b",
+    re.I,
+)
+
+
 def simulated_paragraphs(article: Article) -> set[int]:
-    """Return the paragraphs of an article that tell of a simulation (see ``_SIMULATION``)."""
-    return {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
+    """Return the paragraphs of an article that tell of a simulation (see ``_SIMULATION``), and, in an
+    article about one, those on its players' moves (see ``_SIMULATION_PART``)."""
+    simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
+    if simulated:
+        simulated |= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
+    return simulated
