@@ -63,7 +63,7 @@ def laid_out_meetings(
     ("21-22 May | NATO foreign ministers | Helsingborg, Sweden", the text under it its notes)
     gives its meeting with the passage's.
     """
-    found = _table_rows(text, published)
+    found = _table_rows(text, published) + _calendar_lines(text, published)
     if opens_section and "|" in section:
         found = [replace(m, start=0, end=0) for m in _table_rows(section, published)] + found
     item = _labelled(text, section, published)
@@ -161,6 +161,48 @@ def _table_rows(text: str, published: PartialDate | None) -> list[LaidOut]:
         at = meeting[1]
         found.append(
             LaidOut(at, at + len(meeting[0]), kind_of(meeting[0]), replace(place, start=at, end=at), times[0])
+        )
+    return found
+
+
+# A calendar's line: its date, a dash, the meeting and its place after a comma ("21-22 May —
+# Informal meeting of NATO foreign ministers, Tallinn", "7-8 July — NATO summit, Ankara").
+_CALENDAR_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?P<date>[^—–\n|]{3,30}?)[ \t]+[—–][ \t]+(?P<what>[^,\n]{3,80}),[ \t]+"
+    r"(?P<place>[^,\n]{2,40}?)[ \t]*\.?[ \t]*$",
+    re.M,
+)
+
+
+_CALENDAR_GROUP = re.compile(
+    r"\b(?:ministers|leaders|heads\s+of\s+(?:state|government))\b", re.I
+)  # "NATO defence ministers, Brussels"
+
+
+def _calendar_lines(text: str, published: PartialDate | None) -> list[LaidOut]:
+    """Return the meetings of a calendar's lines (see ``_CALENDAR_LINE``): a date alone before the
+    dash, a meeting's words, a known place."""
+    if "—" not in text and "–" not in text:
+        return []
+    found: list[LaidOut] = []
+    for line in _CALENDAR_LINE.finditer(text):
+        what = line.group("what")
+        if not (_MEETING.search(what) or _COUNCIL.search(what) or _CALENDAR_GROUP.search(what)):
+            continue  # "September — Latvia presents its 2027 budget, in Riga": no meeting
+        times = find_times(line.group("date"), published)
+        if (
+            len(times) != 1
+            or times[0][1] != 0
+            or times[0][2] != len(line.group("date"))
+            or times[0][0].month is None
+        ):
+            continue
+        place = cell_place(line.group("place"))
+        if place is None or place.is_country:
+            continue
+        at = line.start("what")
+        found.append(
+            LaidOut(at, at + len(what), kind_of(what), replace(place, start=at, end=at), times[0][0])
         )
     return found
 
