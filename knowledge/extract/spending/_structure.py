@@ -1217,6 +1217,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+_SEAT_AS_PLACE = re.compile(r"\b(?:to|into|towards?)\s+$", re.I)  # a destination: "to Ankara"
 _IN_PLACE_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent)?\s+(?:in|on)\s+$", re.I)  # "gained 1.8% in London"
 # A possessive before a proper name that is no part of its state ("Sweden's Saab", "France's
 # Thales"): a company or a product, which makes the country no topic.
@@ -2223,7 +2224,14 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     possessor of anything but spending ("Belgium, long the alliance's favourite example of ...").
     """
     spans = [(f.start, f.end) for f, _ in figures]
-    found = [_Owner(c.code, s, e) for c, s, e in [*find_country_mentions(text), *find_government_seats(text)]]
+    found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
+    # a capital acts for its government ("Warsaw plans ...", "the parliament in Podgorica"), but a
+    # destination is only a place: "would take 'a path, not a promise' to Ankara, and that the plan ..."
+    found += [
+        _Owner(c.code, s, e)
+        for c, s, e in find_government_seats(text)
+        if not _SEAT_AS_PLACE.search(text, 0, s)
+    ]
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
     found = [
         o
