@@ -8,10 +8,11 @@ answers, each new document) sets that off while users ask: measured in ``python 
 scopes section (10,000 articles in 100 scopes), pauses of 100-440 ms in the middle of answers,
 enough to put 2-4 % of ``/spending`` answers above 2 ms.
 
-``Freezer.loaded()`` is called after each part of the cache is loaded: it moves every object
-alive then into the collector's permanent generation (``gc.freeze``, a constant-time splice),
-which full collections skip. Reference counting still frees frozen objects as usual; only a
-reference cycle among them would outlive its use. So, at most once every
+``Freezer.loaded()`` is called after each part of the cache is loaded: it moves every object the
+collector tracks then into its permanent generation (``gc.freeze``, a constant-time splice),
+which full collections skip. That is the cache just loaded, everything else alive, and any
+reference cycle already unreachable but not yet collected. Reference counting still frees frozen
+objects as usual; only a reference cycle among them outlives its use. So, at most once every
 ``FULL_COLLECTION_SECONDS``, ``loaded()`` first unfreezes everything and runs one full
 collection: one pause of that size an hour instead of several a minute, and no cycle outlives
 the hour. The policy is the running bot's (``briefbot run``, and the benchmark that measures

@@ -174,13 +174,14 @@ def _dated_stay(article: Article, events: list[Event]) -> None:
             if match is None:
                 continue
             found = find_times(passage.text, article.meta.published)
-            when = next((t for t, s, _ in found if s == match.end() and t.day is not None), None)
+            # a span of days, as a summit has: one day in the city ("on 12 February for talks") may be anything
+            when = next((t for t, s, _ in found if s == match.end() and t.end_day is not None), None)
             if when is not None:
                 event.when = when
                 break
 
 
-_SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
+_SUMMIT_WORD = re.compile(r"\bsummits\b", re.I)  # "The summits blur, but some stand out."
 _MINISTERS_DECLARE = re.compile(r"\s*We,\s+the\s+(?:[\w-]+\s+){0,3}?[Mm]inisters\b")
 # A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
 _DAY_LABEL = re.compile(r"\s*(?:\*\*|__)?(?P<date>[^\n*_]{3,30}?)(?:\*\*|__)?\s+[—–]\s+(?=\S)")

@@ -188,8 +188,9 @@ _WITHIN_CLAUSE = r"(?:[^.;]|\.\d){0,80}?"  # the rest of the clause, a decimal p
 _SIGNED_WHAT = re.compile(rf"{_UP_TO_SHARE}|{_WITHIN_CLAUSE}(?:commitment|pledge|declaration|target)")
 # What was signed, right after the verb: "signed the declaration", "signed the summit's pledge".
 _SIGNED_OBJECT = re.compile(
-    r"\s+(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:commitment|pledge|declaration|target)"
+    r"\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:commitment|pledge|declaration|target)"
 )
+_JOINT_SIGNERS = re.compile(r"\b(?:and|with)\s+[A-Z]")  # "Poland and Ukraine signed", "signed with France"
 # A leader alone decides for the allies only over a share of GDP or with the allies: "At The Hague last
 # June, the Prime Minister signed up to 3.5%", "I signed, together with every other allied leader, ..."
 _FOR_THE_ALLIES = re.compile(rf"{_UP_TO_SHARE}|{_WITHIN_CLAUSE}(?:\ballied\b|\ballies\b)")
@@ -326,7 +327,7 @@ def mentions(
     ]
     if "|" in text:
         found += [_laid_out(passage, meeting) for meeting in listed_meetings(text, frame, published)]
-    found += [m for m in _next_ones(passage, times, published) if m is not None]
+    found += [m for m in _next_ones(passage, times, published, before) if m is not None]
     found += _stays(passage, times, published)
     found += _group_at(passage, times, published)
     found += _city_opening(passage, times, published, summits_before)
@@ -489,8 +490,15 @@ def _verb_mentions(
         if match.group(0).startswith("signed") and signed is None:
             continue
         place = place_after(text, match.end(), times)
-        if place is None and signed is not None and _SIGNED_OBJECT.fullmatch(text, match.end(), signed.end()):
-            place = place_after(text, signed.end(), times)  # "signed the declaration in The Hague last June"
+        if (
+            place is None
+            and signed is not None
+            and _SIGNED_OBJECT.fullmatch(text, match.end(), signed.end())
+            and not _JOINT_SIGNERS.search(text, clause_start(text, match.start()), match.start())
+        ):
+            # "Portugal signed the declaration in The Hague last June"; but "Poland and Ukraine signed
+            # a declaration in Warsaw" is their own, no allies' meeting
+            place = place_after(text, signed.end(), times)
         subject = _DECIDING_GROUP.search(text, max(0, match.start() - 40), match.start())
         if (
             subject
@@ -681,7 +689,9 @@ def _held_pronouns(passage: Passage, times: Times, published: PartialDate | None
     return found
 
 
-def _next_ones(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
+def _next_ones(
+    passage: Passage, times: Times, published: PartialDate | None, before: str = ""
+) -> list[Mention | None]:
     """Return "the next one is in Ankara next year", "the next test comes in Ankara": the next meeting
     of the kind being discussed, in a known city (a country or an unknown name is no venue here)."""
     found: list[Mention | None] = []
@@ -695,7 +705,9 @@ def _next_ones(passage: Passage, times: Times, published: PartialDate | None) ->
         ):
             continue
         found.append(replace(mention, kind=None, tense=EventStatus.UPCOMING, upcoming=True, elliptical=True))
-    for match in _NEXT_ONE_PAST.finditer(passage.text):
+    for match in (
+        _NEXT_ONE_PAST.finditer(passage.text) if _SUMMIT_WORD.search(f"{before} {passage.text}") else ()
+    ):
         # "The next one was in Washington in 2024", "She was in Washington for the next one in 2024":
         # the next of the meetings just told of, in a known city, dated by its own year
         end = match.end("one") if match.group("one") else match.end()
@@ -751,6 +763,8 @@ def _city_opening(
     opening = _CITY_OPENING.match(text)
     if opening is None or not (summits_before or _SUMMIT_WORD.search(text)):
         return []
+    if _NOT_A_MEETING_AFTER.match(text, opening.end()):
+        return []
     place = place_in(text, 0, opening.end("place"))
     if place is None or place.is_country or place.end != opening.end("place"):
         return []
@@ -767,6 +781,11 @@ def _city_opening(
 
 _CITY_OPENING = re.compile(r"(?P<place>(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+in\s+")
 _SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
+# "Berlin in 2025 was the capital that moved fastest": the city itself, no meeting in it
+_NOT_A_MEETING_AFTER = re.compile(
+    r"[^,]{0,30}?\b(?:was|is)\s+(?:the|a)\s+(?:\w+\s+)?(?:capital|city|country|government|economy|ally)\b",
+    re.I,
+)
 _OPENING_SUBJECT_END = re.compile(r"\s*(?:,|(?:was|were|is|will\s+be)\b)")
 
 
@@ -779,7 +798,12 @@ def _group_at(passage: Passage, times: Times, published: PartialDate | None) -> 
     found: list[Mention] = []
     if _GROUP_CUE.search(text) is None:
         return found  # most passages name no group: spare them the scan from every word
+    # the allies' leaders or ministers: the passage or its heading speaks of NATO, the allies or a
+    # summit ("Opposition leaders protested in Warsaw on 5 May" meets nobody)
+    allied = _ALLIED_CONTEXT.search(f"{passage.section or ''} {text}") is not None
     for match in _GROUP_ACTS_IN.finditer(text):
+        if not (allied or match.group("qualifier") or _PORTFOLIO.match(match.group("group"))):
+            continue  # defence or foreign ministers meet as such; leaders, only the allies' ones
         place = place_after(text, match.end() - 1, times)  # from the space before "in"
         if place is None or place.is_country:
             continue
@@ -806,15 +830,18 @@ def _group_at(passage: Passage, times: Times, published: PartialDate | None) -> 
 _GROUP_CUE = re.compile(r"[Mm]inisters|[Ll]eaders|[Hh]eads\s+of")  # in every match of _GROUP_ACTS_IN
 # A group that acts somewhere: "(NATO) defence ministers prepared the ground in ", "leaders will decide in "
 _GROUP_ACTS_IN = re.compile(
-    r"\b(?:(?:NATO|[Aa]llied|[Aa]lliance)\s+)?(?P<group>(?:(?:[Dd]efen[cs]e|[Ff]oreign)\s+)?"
+    r"\b(?P<qualifier>(?:NATO|[Aa]llied|[Aa]lliance)\s+)?(?P<group>(?:(?:[Dd]efen[cs]e|[Ff]oreign)\s+)?"
     r"(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:state|government)(?:\s+and\s+government)?))"
     r"\s+(?:will\s+|would\s+|had\s+|have\s+|are\s+to\s+)?(?:[a-z]+\s+){0,5}?(?=(?:in|at)\s+[A-Z])"
 )
 # "Its ministers", "Canada's leaders", "EU defence ministers"; "the meeting of (NATO) Defence
 # Ministers in Brussels" is the meeting noun's own mention.
 _NOT_ALLIES_GROUP = re.compile(
-    r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|EU|European|[Oo]ur|of(?:\s+the)?)|['’]s)\s+$"
+    r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|EU|European|[Oo]ur|of(?:\s+the)?|[Oo]pposition|[Bb]usiness|[Uu]nion"
+    r"|[Pp]arty|[Ii]ndustry|[Cc]ommunity|[Rr]eligious|[Ss]tudent|[Ww]orld|G7|G20)|['’]s)\s+$"
 )
+_PORTFOLIO = re.compile(r"(?:[Dd]efen[cs]e|[Ff]oreign)\s")
+_ALLIED_CONTEXT = re.compile(r"\b(?:NATO|[Aa]llied|[Aa]lliance|[Aa]llies|[Ss]ummits?)\b")
 # The verb after the group says when: "will decide" ahead, "prepared", "were" back.
 _GROUP_VERB = re.compile(
     r"\s+(?:(?P<ahead>will|are\s+to|are\s+due|are\s+set\s+to|are\s+expected)\b"
@@ -1341,7 +1368,10 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
 _IN_TIME = re.compile(r"[Ii]n\s")
-_SUBJECT_AFTER = re.compile(r"\s+(?:the\s|[A-Z]|(?:she|he|they|we|it)\s)")  # "In July she will ..."
+# "In July she will ..." (not "In February he said ...", which dates the saying)
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:the\s|[A-Z]|(?:she|he|they|we|it)\s(?!(?:said|says|told|tells|added|wrote|announced|noted)\b))"
+)
 
 
 def _when_clause_time(text: str, times: Times, start: int) -> TimeRef | None:

@@ -32,20 +32,48 @@ _FIRST_PUBLISHED_GAVE = (
 _EARLIER_VERSION = re.compile(
     # not another's: "the 1.31% shown in NATO's last report" is no earlier version of this text
     r"(?<![’']s\s)\bfirst\s+version\b|(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
-    r"|newsletter|bulletin|release|statement)\b"
-    # a ministry's note: "Correction: The release issued on 10 March stated that ..."
-    r"|\b(?:release|statement|bulletin|notice)\s+(?:we\s+)?(?:issued|published|sent|circulated)\s+(?:on|last|yesterday)\b"
+    r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
     r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
     # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)
     r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
     r"|\bour\s+[\w:.]+\s+(?:entry|post|update|report|story|brief|item)\b"
-    # a broadcast's: "A caption in our report on defence spending said ..."
-    r"|\bour\s+(?:report|story|broadcast|bulletin|programme|program|coverage)\s+(?:on|about|of|last|yesterday)\b"
     r"|\b(?:incorrectly|wrongly|erroneously|mistakenly)\b|\bmisstated\b"
     rf"|{_FIRST_PUBLISHED_GAVE}",
     re.I,
 )
+# An earlier publication a correction names, only where the passage (or the one before it) says it
+# corrects: "Correction: The release issued on 10 March stated that ...", "And before we go, a
+# correction. A caption in our report on defence spending said ..." (not "In a statement issued on
+# Monday, the ministry said ...", nor "As our report on Monday showed").
+_EARLIER_RELEASE = re.compile(
+    r"(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:release|statement)\b"
+    r"|\b(?:release|statement|bulletin|notice)\s+(?:we\s+)?(?:issued|published|sent|circulated)\s+(?:on|last|yesterday)\b"
+    r"|\bour\s+(?:report|story|broadcast|bulletin|programme|program|coverage)\s+(?:on|about|of|last|yesterday)\b",
+    re.I,
+)
+_CORRECTS = re.compile(
+    r"\bcorrection\b|\bincorrect(?:ly)?\b|\bwrong(?:ly)?\b|\bin\s+error\b|\bmistaken(?:ly)?\b", re.I
+)
+
+
+def _earlier_version(article: Article, position: int) -> bool:
+    """Return whether a passage reports an earlier, wrong version of the text (see _EARLIER_VERSION
+    and _EARLIER_RELEASE)."""
+    text = article.passages[position].text
+    if _EARLIER_VERSION.search(text):
+        return True
+    if not _EARLIER_RELEASE.search(text):
+        return False
+    before = article.passages[position - 1] if position else None
+    near = text + (
+        " " + before.text
+        if before is not None and before.paragraph == article.passages[position].paragraph
+        else ""
+    )
+    return _CORRECTS.search(near) is not None
+
+
 _RIGHT_CUE = re.compile(
     r"\b(?:correct(?:ed)?|right|actual|accurate)\s+(?:figure|number|amount|share|value)s?\b"
     r"|\bshould\s+have\s+(?:said|read|been)\b|\b(?:is|was)\s+(?:in\s+fact|actually)\b|\bcorrected\s+to\b"
@@ -85,11 +113,11 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
         if position in holding:
-            if not _EARLIER_VERSION.search(passage.text):
+            if not _earlier_version(article, position):
                 continue
             batches = [[r for r in records if r.passage == position and r.metric in corrected]]
         elif _FIRST_PUBLISHED.search(passage.text) or (
-            _CORRECTION_WORD.search(passage.text) and _EARLIER_VERSION.search(passage.text)
+            _CORRECTION_WORD.search(passage.text) and _earlier_version(article, position)
         ):
             # a note that reads no figure of its own: "In our 11:32 entry we said ... €36.8 billion, or
             # 2.3% of GDP", each measure with its own right figure ("the correct figures are €34.9
@@ -376,22 +404,27 @@ _DISOWNED = re.compile(
 
 def _without_disowned(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records less any share of GDP a later sentence disowns as someone's wrong figure,
-    and less an ally's earlier figures a note calls someone's wrong figure for it ("Editor's note:
-    Mr. Sandhu's figure for Poland is incorrect. NATO estimated ... 4.5%": the letter's 6% goes, the
-    note's own figure stays)."""
+    and less the ally's figure a note calls someone's wrong figure for it, the last one before the
+    note ("Editor's note: Mr. Sandhu's figure for Poland is incorrect. NATO estimated ... 4.5%": the
+    letter's 6% goes; NATO's figure given before the letter, and the note's own, stay)."""
     for position, passage in enumerate(article.passages):
         named = _WRONG_FOR_ALLY.search(passage.text) if _DISOWNED.search(passage.text) else None
         allies = {c.code for c, _, _ in find_country_mentions(named.group("ally"))} if named else set()
         if len(allies) == 1:
+            # the figure the note answers is the ally's last one before it, not every one the
+            # article gives ("NATO estimates ... 4.48%", then a letter's "6%", then the note)
             ally = allies.pop()
+            measures = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+            last = max(
+                (
+                    r.passage
+                    for r in records
+                    if r.subject == ally and r.passage < position and r.metric in measures
+                ),
+                default=None,
+            )
             records = [
-                r
-                for r in records
-                if not (
-                    r.subject == ally
-                    and r.passage < position
-                    and r.metric in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
-                )
+                r for r in records if not (r.subject == ally and r.passage == last and r.metric in measures)
             ]
         if "%" not in passage.text and "cent" not in passage.text:
             continue  # a disowned figure is a share of GDP: most sentences hold none

@@ -130,14 +130,18 @@ def _capital_of_title_ally(article: Article, role: str | None, passage: int) -> 
     allies = {c.code for c, _, _ in [*find_country_mentions(title), *find_demonyms(title)] if c.nato_member}
     if len(allies) != 1:
         return None
+    introduction = article.passages[passage].text
+    if _VISIT.search(title) or _VISIT.search(introduction):
+        return None  # "Poland hosts Nordic defence talks": a guest in Warsaw speaks for another ally
     ally = allies.pop()
-    for named in _IN_PLACE.finditer(article.passages[passage].text):
+    for named in _IN_PLACE.finditer(introduction):
         place = find_place(named.group("place"))
         if place is not None and place.capital and place.country == ally:
             return ally
     return None
 
 
+_VISIT = re.compile(r"\b(?:visit\w*|hosts?|hosted|hosting|guests?|counterparts?|trip|talks\s+with)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 

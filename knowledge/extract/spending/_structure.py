@@ -430,7 +430,9 @@ REVISED_AFTER = re.compile(
     # "had put 2024 spending at 2.46% of GDP; it was revised down in 2025 after ...": taken back
     r"|[^.;]{0,60}?[;,]\s*(?:but\s+)?(?:it|that|this|the\s+(?:figure|forecast|estimate))\s+"
     r"(?:was|has\s+(?:since\s+)?been|had\s+(?:since\s+)?been)\s+(?:later\s+|since\s+)?"
-    r"(?:revised|cut|lowered|corrected|withdrawn)\b",
+    r"(?:revised|cut|lowered|corrected|withdrawn)\b"
+    # but "...; the figure was revised up from 4.12% in June": this is the revised figure
+    r"(?!\s+(?:(?:up|upwards?|down|downwards?|higher|lower)\s+)?from\b)",
     re.I,
 )
 # The economy's own change, right before its figure: "despite an economy that grew by only 0.9%".
@@ -1180,6 +1182,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
         return subjects.pop()
     # someone's quoted words name no topic: "“... to please anyone in Washington,” she said"
     text = QUOTATION.sub(lambda m: " " * len(m.group(0)), passage.text)
+    market = _MARKET_CUE.search(text) is not None
     mentions = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
     # a capital stands for its government ("Warsaw plans ...", "decided in Madrid"), but a market's
     # "gained 1.8% in London" is only where the shares traded
@@ -1207,7 +1210,8 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
         )
         and not is_venue(text, o.start, o.end)
         and not _excepted(text, o.start, o.end)
-        and not _POSSESSED_NAME.match(text, o.end)  # "France's Thales was the exception": a company
+        # "France's Thales was the exception, slipping 0.6%": a company, in a story about markets
+        and not (market and _POSSESSED_NAME.match(text, o.end))
     ]
     named = {o.code for o in _spender_like(text, mentions)}
     if not subjects and _COMPARED_WITH_US.search(text):
@@ -1218,6 +1222,16 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
 
 
 _SEAT_AS_PLACE = re.compile(r"\b(?:to|into|towards?)\s+$", re.I)  # a destination: "to Ankara"
+# Words of a markets story: share prices and their moves.
+_MARKET_CUE = re.compile(
+    r"\b(?:shares?|stocks?|index|broker|investors?|traded|trading|climb(?:ed|ing)|gain(?:ed|ing)|slipp(?:ed|ing)"
+    r"|rall(?:ied|ying)|tumbl(?:ed|ing)|downgrade|upgrade)\b",
+    re.I,
+)
+_AVERAGED_BEFORE = re.compile(
+    r"\b(?:averag\w*|an\s+average\s+of)\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?$", re.I
+)
+_AID_DESTINATION = re.compile(r"\b(?:to|into|for|towards?)\s+$", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent)?\s+(?:in|on)\s+$", re.I)  # "gained 1.8% in London"
 # A possessive before a proper name that is no part of its state ("Sweden's Saab", "France's
 # Thales"): a company or a product, which makes the country no topic.
@@ -1849,6 +1863,7 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         # "Czechia's 2026 figure, first reported as 2.2%, is 2.35%": the figure the sentence replaces
         or (
             _FIRST_GIVEN_AS.search(text, max(0, figure.start - 40), figure.start) is not None
+            and figure.currency is None
             and _LATER_FIGURE.match(text, figure.end) is not None
         )
         # "Their motion to lift defence spending to 2.5% of GDP ... was defeated": a rejected proposal
@@ -1878,7 +1893,10 @@ _FIRST_GIVEN_AS = re.compile(
     r"\s+(?:as|at)\s+(?:about\s+|around\s+)?$",
     re.I,
 )
-_LATER_FIGURE = re.compile(r"[^.;]{0,40}?\b(?:is|was|stands\s+at|now)\b[^.;\d]{0,20}\d", re.I)  # ", is 2.35%"
+# ", is 2.35%": a share replaced by a share (not "first announced at NOK 150 billion ..., is about 3.2% of GDP")
+_LATER_FIGURE = re.compile(
+    r"[^.;]{0,40}?\b(?:is|was|stands\s+at|now)\b[^.;\d]{0,20}\d[\d.,]*\s*(?:%|per\s*cent|percent)", re.I
+)
 _ALLOWS_BEFORE = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\b[^.;]{0,50}$", re.I)
 _MOTION = re.compile(r"\b(?:motion|amendment|proposal|resolution|petition)s?\b", re.I)
 _TURNED_DOWN = re.compile(  # in the figure's own clause, after it
@@ -2276,8 +2294,11 @@ def _non_ally_spending(text: str) -> bool:
     """Return whether a sentence speaks of a country outside the alliance's spending: "A figure of
     about 6% is closer to Western estimates of Russia's military spending" gives no ally's figure."""
     return any(
-        not c.nato_member and _POSSESSED_SPENDING.match(text, e) is not None
-        for c, _, e in find_country_mentions(text)
+        not c.nato_member
+        and _POSSESSED_SPENDING.match(text, e) is not None
+        # "with part of it going to Ukraine's defence budget": where the ally's money goes
+        and _AID_DESTINATION.search(text, max(0, s - 12), s) is None
+        for c, s, e in find_country_mentions(text)
     )
 
 
@@ -2791,6 +2812,8 @@ def _time_of(
         # a share holds for each year of the span; an amount "for the years 2024 to 2030" is the
         # span's envelope, no year's, unless it is "a year"
         and (figures[index][1] is Metric.SHARE_OF_GDP or yearly.group("each") is not None)
+        # "averaged 1.5% of GDP for 2015-2024": the span's average, no year's
+        and _AVERAGED_BEFORE.search(text, max(0, last.start - 30), last.start) is None
     ):
         # "between 5% and 6% of GDP a year from 2026 to 2030": a plan for each year of a span, dated
         # by its first year and shown with the span as written
@@ -2803,6 +2826,9 @@ def _time_of(
         and _DEADLINE_BY.search(text, max(0, s - 4), s)
         and not JOINED_CLAUSE.search(text, last.end, s)
         and all(n >= s or _ANOTHER_PART.search(text, max(0, n - 20), n) for n in numbers)
+        # only past a further part of the pledge: "a level the government has promised to double by
+        # 2032" is another verb's deadline, not the level's year
+        and any(n < s for n in numbers)
     ]
     if deadline:
         # "committing to spend 3.5% of GDP on core defence and a further 1.5% on related security and

@@ -242,11 +242,15 @@ def handle_person(handle: str, cast: Cast) -> str | None:
     words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.sub(r"[_.]+", " ", handle)).split()
     while words and words[-1].isupper() and len(words) > 1:
         words.pop()  # "MND", "MP": the office, not the name
-    for candidate in (" ".join(words), words[-1] if len(words) > 1 else ""):
-        name = cast.index.resolve(candidate) if candidate else None
-        if name is not None:
-            return name
-    return None
+    name = cast.index.resolve(" ".join(words)) if words else None
+    if name is None and len(words) == 2:
+        # "DanMoreau": the surname, when the word before it begins the person's first name (a
+        # parody's "ParodyRutte" or "NotMarkRutte" is not Mark Rutte)
+        by_surname = cast.index.resolve(words[1])
+        first = by_surname.split()[0].lower() if by_surname else ""
+        if by_surname is not None and len(words[0]) >= 2 and first.startswith(words[0].lower()):
+            name = by_surname
+    return name
 
 
 def resolve_pronoun(pronoun: str, cast: Cast) -> str | None:
