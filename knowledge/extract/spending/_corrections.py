@@ -49,7 +49,9 @@ _EARLIER_VERSION = re.compile(
 _EARLIER_RELEASE = re.compile(
     r"(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:release|statement)\b"
     r"|\b(?:release|statement|bulletin|notice)\s+(?:we\s+)?(?:issued|published|sent|circulated)\s+(?:on|last|yesterday)\b"
-    r"|\bour\s+(?:report|story|broadcast|bulletin|programme|program|coverage)\s+(?:on|about|of|last|yesterday)\b",
+    r"|\bour\s+(?:report|story|broadcast|bulletin|programme|program|coverage)\s+(?:on|about|of|last|yesterday)\b"
+    # a podcast's notes: "Correction: In the episode David says Canada spent 1.47% ..."
+    r"|\bin\s+(?:the|this|last\s+week['’]s)\s+(?:episode|broadcast|programme|program|interview|podcast|recording|audio)\b",
     re.I,
 )
 _CORRECTS = re.compile(
