@@ -359,7 +359,7 @@ _LABELLED_AMOUNT = re.compile(
 YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
-    r"|\((?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
+    r"|\((?:NATO\s+|government\s+|national\s+|official\s+)?(?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
     r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?)\))?",
     re.I,
 )  # not "2014–2024"
@@ -3104,7 +3104,9 @@ def _table_records(
 
 
 # A column of each ally's own goal beside its years: "Stated national goal" over "2.6 by 2027".
-_GOAL_COLUMN = re.compile(r"\b(?:goals?|targets?|pledges?|objectives?|ambitions?)\b", re.I)
+_GOAL_COLUMN = re.compile(
+    r"\b(?:goals?|targets?|pledges?|objectives?|ambitions?|(?:stated\s+)?plans?)\b", re.I
+)
 _GOAL_CELL = re.compile(
     r"\s*(?P<bound>(?:at\s+least|above|over|more\s+than)\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent)?"
     r"\s+(?:by|from|in)\s+(?P<year>(?:19|20)\d\d)\s*",
