@@ -360,7 +360,8 @@ YEAR_CELL = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
     r"|\((?:NATO\s+|government\s+|national\s+|official\s+)?(?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
-    r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?)\))?",
+    r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?"
+    r"|reali[sz]ed|final|multi-?year\s+estimate|medium-term\s+(?:plan|estimate))\))?",
     re.I,
 )  # not "2014–2024"
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
@@ -1860,6 +1861,8 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _OTHERS_PROPOSE.search(lead) is not None
         # "the escape clause, which allows extra defence spending of up to 1.5% of GDP": a ceiling allowed
         or _ALLOWS_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
+        # "The figure of 1.8% assumes that no decisions ... are taken": a scenario's figure
+        or _ASSUMES_AFTER.match(text, figure.end) is not None
         # "Czechia's 2026 figure, first reported as 2.2%, is 2.35%": the figure the sentence replaces
         or (
             _FIRST_GIVEN_AS.search(text, max(0, figure.start - 40), figure.start) is not None
@@ -1888,6 +1891,10 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
+_ASSUMES_AFTER = re.compile(
+    r"(?:\s+of\s+(?:its\s+)?GDP)?(?:\s+in\s+(?:19|20)\d\d)?\s+(?:assumes|assumed|assuming|rests\s+on|presumes)\b",
+    re.I,
+)
 _FIRST_GIVEN_AS = re.compile(
     r"\b(?:first|initially|originally|previously|earlier)\s+(?:reported|given|put|announced|stated|published|set|estimated)"
     r"\s+(?:as|at)\s+(?:about\s+|around\s+)?$",
