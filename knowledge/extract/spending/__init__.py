@@ -116,10 +116,14 @@ def extract_spending(
         *alliance,
         *series_records(with_tables),
     ]
+    supposed = _supposed(sentences)
     found = [
         r
         for r in (_first_person(r, sentences, speaking_for) for r in found)
-        if r is not None and not _demanded(r, sentences) and not _per_head(r, sentences)
+        if r is not None
+        and not _demanded(r, sentences)
+        and not _per_head(r, sentences)
+        and r.passage not in supposed
     ]
     corrected = _currency_owners(apply_corrections(sentences, found), sentences)
     labels = _entry_labels(sentences)
@@ -734,6 +738,28 @@ def _per_head(record: SpendingRecord, article: Article) -> bool:
     return bool(
         _PER_HEAD_AFTER.match(text, at + len(record.as_written)) or _PER_HEAD_BEFORE.search(text, 0, at)
     )
+
+
+def _supposed(article: Article) -> set[int]:
+    """Return the passages that go on with a supposition the paragraph made: "Take a hypothetical.
+    Suppose Belgium ... went straight to 3.5% this year. It would spend roughly €21.7 billion ...":
+    after a sentence that opens with "Suppose" or "Imagine" (or speaks of a hypothetical), the
+    paragraph's sentences in "would" are the supposition's, no ally's figures."""
+    supposed: set[int] = set()
+    supposing, paragraph = False, -1
+    for passage in article.passages:
+        if passage.paragraph != paragraph:
+            supposing, paragraph = False, passage.paragraph
+        if supposing and _WOULD.search(passage.text):
+            supposed.add(passage.position)
+        supposing = supposing or _SUPPOSE.match(passage.text) is not None
+    return supposed
+
+
+_SUPPOSE = re.compile(
+    r"\W*(?:[A-Z]:\s*)?(?:Suppose|Imagine|Picture|Say|Take\s+a\s+hypothetical|Consider\s+a\s+hypothetical)\b"
+)
+_WOULD = re.compile(r"\bwould\b", re.I)
 
 
 def _kept(record: SpendingRecord, article: Article) -> bool:
