@@ -1222,6 +1222,10 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+_REPORTING_ASIDE = re.compile(
+    r",\s*(?:she|he|they|[A-Z][\w’'-]+)\s+(?:noted|said|says|added|argued|warned|explained|pointed\s+out|"
+    r"told\s+(?:me|us|reporters))\s*,"
+)
 _SEAT_AS_PLACE = re.compile(r"\b(?:to|into|towards?)\s+$", re.I)  # a destination: "to Ankara"
 # Words of a markets story: share prices and their moves.
 _MARKET_CUE = re.compile(
@@ -2392,6 +2396,8 @@ def _figure_owners(
     # An aside's own words are not the clause's: "Sweden, which ... when it joined, offers a contrast:
     # it expects to spend 2.8%" has no subject but Sweden's before the figure.
     between = _outside(text, nearest.end, figure.start, asides)
+    # "Poland, she noted, plans to spend 4.8%": the reporter's aside names no other subject
+    between = _REPORTING_ASIDE.sub(" ", between)
     if (
         _PRONOUN_SUBJECT.search(between)
         and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
