@@ -93,7 +93,11 @@ _SOURCE = (
     r"(?:\s+of\s+(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)?)"  # "The Department of National Defence"
 )
 # Only what the source said, and the figure: "Vandamme said €9.8 billion."
-_SAID = rf"{_SOURCE}\s+(?:said|says|told\s+\w+|gave|wrote|puts?\s+(?:it|the\s+figure)\s+at)\b(?=[^;]{{0,25}}\d[^;]{{0,30}}$)"
+_SAID = (
+    rf"{_SOURCE}\s+(?:(?:has|have)\s+)?(?:since\s+|now\s+|later\s+)?"
+    r"(?:said|says|told\s+\w+|gave|wrote|clarified|confirmed|puts?\s+(?:it|the\s+figure)\s+at)\b"
+    r"(?=[^;]{0,25}\d[^;]{0,30}$)"
+)  # "Vandamme said EUR 9.8 billion.", "The finance ministry has since clarified that the figure is 2.4 per cent."
 _SOURCE_SAID = re.compile(rf"^\s*{_SAID}")  # as the sentence after the note
 # ... or whose figure it is, as the sentence after the note: "NATO's estimate for this year is 2.3%."
 _SOURCE_FIGURE = re.compile(
