@@ -1867,6 +1867,8 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or _ALLOWS_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
         # "The figure of 1.8% assumes that no decisions ... are taken": a scenario's figure
         or _ASSUMES_AFTER.match(text, figure.end) is not None
+        # "is already talking about 5% next season": talk, no plan
+        or _TALK_BEFORE.search(text, max(0, figure.start - 40), figure.start) is not None
         # "Czechia's 2026 figure, first reported as 2.2%, is 2.35%": the figure the sentence replaces
         or (
             _FIRST_GIVEN_AS.search(text, max(0, figure.start - 40), figure.start) is not None
@@ -1895,6 +1897,11 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     )
 
 
+_TALK_BEFORE = re.compile(
+    r"\b(?:talk(?:s|ing|ed)?\s+(?:about|of)|floated|floating|mooted|speculat\w+\s+about)\s+(?:an?\s+)?"
+    r"(?:(?:about|around|some)\s+)?$",
+    re.I,
+)
 _ASSUMES_AFTER = re.compile(
     r"(?:\s+of\s+(?:its\s+)?GDP)?(?:\s+in\s+(?:19|20)\d\d)?\s+(?:assumes|assumed|assuming|rests\s+on|presumes)\b",
     re.I,
