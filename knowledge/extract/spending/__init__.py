@@ -743,22 +743,25 @@ def _per_head(record: SpendingRecord, article: Article) -> bool:
 def _supposed(article: Article) -> set[int]:
     """Return the passages that go on with a supposition the paragraph made: "Take a hypothetical.
     Suppose Belgium ... went straight to 3.5% this year. It would spend roughly €21.7 billion ...":
-    after a sentence that opens with "Suppose" or "Imagine" (or speaks of a hypothetical), the
-    paragraph's sentences in "would" are the supposition's, no ally's figures."""
+    after a sentence that opens with "Suppose", "Imagine that|if" or "Take a hypothetical", the
+    paragraph's sentences in "would" that report no one's words are the supposition's, no ally's
+    figures."""
     supposed: set[int] = set()
     supposing, paragraph = False, -1
     for passage in article.passages:
         if passage.paragraph != paragraph:
             supposing, paragraph = False, passage.paragraph
-        if supposing and _WOULD.search(passage.text):
+        if supposing and _WOULD.search(passage.text) and not _REPORTED.search(passage.text):
             supposed.add(passage.position)
         supposing = supposing or _SUPPOSE.match(passage.text) is not None
     return supposed
 
 
 _SUPPOSE = re.compile(
-    r"\W*(?:[A-Z]:\s*)?(?:Suppose|Imagine|Picture|Say|Take\s+a\s+hypothetical|Consider\s+a\s+hypothetical)\b"
+    r"\W*(?:[A-Z]:\s*)?(?:Suppose|Imagine\s+(?:that|if)|Take\s+a\s+hypothetical|Consider\s+a\s+hypothetical)\b"
 )
+# a reported plan is no supposition's: "the minister said on Tuesday that the country would spend 3.5%"
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|pledged|promised)\b", re.I)
 _WOULD = re.compile(r"\bwould\b", re.I)
 
 

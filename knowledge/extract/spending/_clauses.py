@@ -42,7 +42,7 @@ DATELINE = re.compile(
 JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+that\s", re.I)
 # A negated verb: "did not reach", "cannot reach", "never met", "no longer meets", "has yet to
 # publish a path to 3.5%" ("not only" is no negation). Both spending readers read negation by it.
-NEGATION = r"\b(?:not(?!\s+only)|never|no\s+longer|cannot|(?:has|have|is|are)\s+yet\s+to)\b|n['’]t\b"
+NEGATION = r"\b(?:not(?!\s+only)|never|no\s+longer|cannot|(?:has|have)\s+yet\s+to)\b|n['’]t\b"
 # A unit of money as a caption, a row label or a column header writes it: "EUR billion", "€ bn", "£m".
 MONEY_UNIT = r"(?:[A-Z]{3}|[€$£])\s*(?:billions?|bn|millions?|mn|m)\b"
 # A year that is some figures' estimates: "estimates for 2025", "2025 estimates", "Figures for 2025

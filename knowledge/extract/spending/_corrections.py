@@ -55,8 +55,8 @@ _EARLIER_RELEASE = re.compile(
     re.I,
 )
 _CORRECTS = re.compile(
-    r"\bcorrection\b|\bincorrect(?:ly)?\b|\bwrong(?:ly)?\b|\bin\s+error\b|\bmistaken(?:ly)?\b", re.I
-)
+    r"\bcorrection\b|\bincorrect(?:ly)?\b|\bin\s+error\b", re.I
+)  # not "dismissed reports of cuts as wrong", "critics ... are mistaken"
 
 
 def _earlier_version(article: Article, position: int) -> bool:

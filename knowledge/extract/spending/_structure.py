@@ -1866,7 +1866,10 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         # "the escape clause, which allows extra defence spending of up to 1.5% of GDP": a ceiling allowed
         or _ALLOWS_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
         # "The figure of 1.8% assumes that no decisions ... are taken": a scenario's figure
-        or _ASSUMES_AFTER.match(text, figure.end) is not None
+        or (
+            _ASSUMES_AFTER.match(text, figure.end) is not None
+            and _SCENARIO_BEFORE.search(text, max(0, figure.start - 30), figure.start) is not None
+        )
         # "is already talking about 5% next season": talk, no plan
         or _TALK_BEFORE.search(text, max(0, figure.start - 40), figure.start) is not None
         # "Czechia's 2026 figure, first reported as 2.2%, is 2.35%": the figure the sentence replaces
@@ -1903,8 +1906,12 @@ _TALK_BEFORE = re.compile(
     re.I,
 )
 _ASSUMES_AFTER = re.compile(
-    r"(?:\s+of\s+(?:its\s+)?GDP)?(?:\s+in\s+(?:19|20)\d\d)?\s+(?:assumes|assumed|assuming|rests\s+on|presumes)\b",
+    r"(?:\s+of\s+(?:its\s+)?GDP)?(?:\s+in\s+(?:19|20)\d\d)?\s+(?:assumes|assumed|assuming|presumes)\b",
     re.I,
+)
+# what someone computed, not an ally's pledge ("Italy's pledge to spend 2% ... rests on a new tax")
+_SCENARIO_BEFORE = re.compile(
+    r"\b(?:figure|estimate|projection|forecast|scenario|number)\s+of\s+(?:about\s+)?$", re.I
 )
 _FIRST_GIVEN_AS = re.compile(
     r"\b(?:first|initially|originally|previously|earlier)\s+(?:reported|given|put|announced|stated|published|set|estimated)"
@@ -3124,9 +3131,7 @@ def _table_records(
 
 
 # A column of each ally's own goal beside its years: "Stated national goal" over "2.6 by 2027".
-_GOAL_COLUMN = re.compile(
-    r"\b(?:goals?|targets?|pledges?|objectives?|ambitions?|(?:stated\s+)?plans?)\b", re.I
-)
+_GOAL_COLUMN = re.compile(r"\b(?:goals?|targets?|pledges?|objectives?|ambitions?|stated\s+plans?)\b", re.I)
 _GOAL_CELL = re.compile(
     r"\s*(?P<bound>(?:at\s+least|above|over|more\s+than)\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent)?"
     r"\s+(?:by|from|in)\s+(?P<year>(?:19|20)\d\d)\s*",
