@@ -542,7 +542,7 @@ def extract_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
     records += speech_statements(article, reading.cast(article.passages[0]), taken, scene.published)
-    records = _unnamed_again(sorted(records, key=lambda r: r.passage))
+    records = _first_names(_unnamed_again(sorted(records, key=lambda r: r.passage)), people)
     at_scene = _at_scene(article, scene, index)
     filled = (
         _not_ahead(
@@ -551,6 +551,33 @@ def extract_statements(
         for r in _without_repeats(records)
     )
     return sorted(filled, key=lambda r: r.passage)
+
+
+def first_name_owners(people: Sequence[PersonRecord]) -> dict[str, str]:
+    """Return the full name of each first name exactly one person the article names has, and no
+    one has as a surname: a podcast's notes call their guests "David" and "Giulia" once they have
+    introduced David Mackenzie and Giulia Ferraro."""
+    first: dict[str, set[str]] = {}
+    surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            first.setdefault(words[0], set()).add(person.name)
+    return {name: owners.pop() for name, owners in first.items() if len(owners) == 1 and name not in surnames}
+
+
+def _first_names(records: list[StatementRecord], people: list[PersonRecord]) -> list[StatementRecord]:
+    """Return the records with a speaker named by a first name alone given their full name (see
+    ``first_name_owners``)."""
+    owners = first_name_owners(people)
+    if not owners:
+        return records
+    return [
+        r.model_copy(update={"speaker": owners[r.speaker]})
+        if r.speaker_type is SpeakerType.PERSON and r.speaker in owners
+        else r
+        for r in records
+    ]
 
 
 def _at_scene(article: Article, scene: Scene, index: PersonIndex) -> set[str] | None:
