@@ -85,7 +85,7 @@ _DAYS = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)?\s*(?:[-–—]|and|to|et)\s*(?P<en
 # "7. and 8. July 2027", "11. June".
 _DOTTED_DAYS = (
     r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
-    r"(?:\s*(?:[-–—]|and|to|et)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th|\.)?)?"  # French "7 et 8 juillet"
+    r"(?:\s*(?:[-–—]|and|to|et|und|bis)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th|\.)?)?"  # "7 et 8 juillet", "7. und 8. Juli"
 )
 # "the 25th of June", "the twenty-eighth and twenty-ninth of June next year": a day as an ordinal
 # before "of" and the month, as speech and translations put it. A spelled ordinal needs "the".
