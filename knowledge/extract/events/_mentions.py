@@ -143,6 +143,8 @@ _MEET = re.compile(
     # "heads of state are due in Ankara on 7 July", "With leaders due in Tirana in mid-July"
     r"|(?:(?:are|is)\s+|(?<=leaders\s)|(?<=ministers\s))due(?=\s+(?:in|at)\s))"
     r"(?:\s+(?:again|together|next(?=\s+(?:in|at)\s)))?\b"  # "Leaders meet next in Ankara"
+    # "Defence ministers will meet their NATO counterparts in Brussels next month"
+    r"(?:\s+(?:their|his|her)\s+(?:NATO\s+|allied\s+|European\s+)?counterparts(?=\s+(?:in|at)\s))?"
 )
 # the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
