@@ -80,6 +80,8 @@ _MONTH = rf"(?P<month>{MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year as written, on its own: "2023" (``fullmatch`` it).
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+# "by " just before a date: the date is a deadline ("by 2035"), not when the thing happened
+DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
 _DAYS = r"(?P<day>\d{1,2})(?:(?:st|nd|rd|th)?\s*(?:[-–—]|and|to|et)\s*(?P<end_day>\d{1,2}))?"  # "7th and 8th"
 # Before a month name, a day may take a full stop as an ordinal, as much of Europe writes it:
 # "7. and 8. July 2027", "11. June".

@@ -111,7 +111,7 @@ def extract_events(
             summits_before=summits_before,
             ministers_declare=ministers_declare,
         )
-        summits_before = summits_before or _SUMMIT_WORD.search(passage.text) is not None
+        summits_before = summits_before or _SUMMITS_PLURAL.search(passage.text) is not None
         if passage.paragraph in simulated or (
             passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
         ):
@@ -181,7 +181,7 @@ def _dated_stay(article: Article, events: list[Event]) -> None:
                 break
 
 
-_SUMMIT_WORD = re.compile(r"\bsummits\b", re.I)  # "The summits blur, but some stand out."
+_SUMMITS_PLURAL = re.compile(r"\bsummits\b", re.I)  # "The summits blur, but some stand out."
 _MINISTERS_DECLARE = re.compile(r"\s*We,\s+the\s+(?:[\w-]+\s+){0,3}?[Mm]inisters\b")
 # A listicle's entry a day opens: "**7–8 July** — The dates of the Ankara summit", "8–9 July 2027 — ...".
 _DAY_LABEL = re.compile(r"\s*(?:\*\*|__)?(?P<date>[^\n*_]{3,30}?)(?:\*\*|__)?\s+[—–]\s+(?=\S)")

@@ -77,7 +77,15 @@ from knowledge.extract.events._places import (
 )
 from knowledge.extract.events._times import Times, more_telling, precision, times_agree
 from knowledge.extract.numbers import parse_count
-from knowledge.extract.timeref import MONTH_NAMES, MONTHS, WEEKDAYS, WRITTEN_YEAR, find_times, year_for_month
+from knowledge.extract.timeref import (
+    DEADLINE_BY,
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    WRITTEN_YEAR,
+    find_times,
+    year_for_month,
+)
 from knowledge.gazetteer import find_country_mentions, find_demonyms
 from knowledge.models import EventKind, EventStatus, PartialDate, Passage, TimeRef
 from knowledge.places import find_place
@@ -1228,7 +1236,7 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
     if (
         before
         and _TIME_BEFORE_GAP.fullmatch(text, before[2], start)
-        and _DEADLINE_BY.search(text, max(0, before[1] - 4), before[1]) is None
+        and DEADLINE_BY.search(text, max(0, before[1] - 4), before[1]) is None
     ):
         near.append(before[0])  # not a deadline's: "a plan for 3.5% by 2035 to the Ankara summit"
     gap = _VERB_TIME_GAP if verb else _TIME_AFTER_GAP
@@ -1251,7 +1259,6 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
     return best
 
 
-_DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
 _TIME_OF_OTHER = re.compile(r"\b(?:ahead\s+of|before|after|until|since)\s+$", re.I)
 _RESTATED = re.compile(r"\s*,\s*(?:(?:on|from|between)\s+)?(?:the\s+)?")
 

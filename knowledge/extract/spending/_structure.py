@@ -80,7 +80,7 @@ from knowledge.extract.spending._clauses import (
 )
 from knowledge.extract.spending._status import ESTIMATES_SOURCE, figure_status
 from knowledge.extract.spending._venues import is_venue
-from knowledge.extract.timeref import WRITTEN_YEAR, counted_from, find_times, line_date
+from knowledge.extract.timeref import DEADLINE_BY, WRITTEN_YEAR, counted_from, find_times, line_date
 from knowledge.gazetteer import by_code, find_country_mentions, find_demonyms, find_government_seats, one_ally
 from knowledge.models import Article, FigureStatus, Metric, PartialDate, Passage, SpendingRecord, TimeRef
 from knowledge.wordscan import fold_case
@@ -176,12 +176,16 @@ _NOT_SHARE_AFTER = re.compile(
     r"of\s+(?:respondents|voters|people|those|members|allies|the\s+vote))\b)",
     re.I,
 )
+# A share price's move, in the words market reports use for it.
+_MARKET_MOVE = (
+    r"climb(?:ed|ing)|gain(?:ed|ing)|slipp(?:ed|ing)|add(?:ed|ing)|dropp(?:ed|ing)|lost|losing|surg(?:ed|ing)"
+    r"|slump(?:ed|ing)|rall(?:ied|ying)|soar(?:ed|ing)|tumbl(?:ed|ing)"
+)
 _NOT_SHARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|by|increase|increased|rise|rose|growth|grew|cut|jump|jumped|fell|inflation|rate|rates|"
     r"the|NATO's|alliance's|a|an|new|same|interim|another|further"
     # a market's move: "Sweden's Saab climbed 2.3%", "Thales was the exception, slipping 0.6%"
-    r"|climb(?:ed|ing)|gain(?:ed|ing)|slipp(?:ed|ing)|add(?:ed|ing)|dropp(?:ed|ing)|lost|losing|surg(?:ed|ing)"
-    r"|slump(?:ed|ing)|rall(?:ied|ying)|soar(?:ed|ing)|tumbl(?:ed|ing)|edg(?:ed|ing)\s+(?:up|down|higher|lower))|\d)"
+    rf"|{_MARKET_MOVE}|edg(?:ed|ing)\s+(?:up|down|higher|lower))|\d)"
     r"\s*(?:of\s+)?(?:about|around|some|nearly|almost|roughly)?\s*$"
     # a change bounded: "after a rise of more than 40%"
     r"|\b(?:up|down|by|increase|increased|rise|rose|growth|grew|cut|jump|jumped|fell)\s+(?:of\s+)?"
@@ -678,7 +682,7 @@ _POSSESSIVE_OF_OTHER = re.compile(
 # "Sweden's Saab added 2.8%": a company's share price, not the country's.
 _POSSESSED_COMPANY = re.compile(
     r"['’]s\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:shares?\s+)?"
-    r"(?:rose|fell|gained|added|jumped|slipped|lost|climbed|dropped|surged|slumped|rallied|soared|tumbled)\b"
+    rf"(?:rose|fell|jumped|{_MARKET_MOVE})\b"
 )
 # The alliance as a verb's object ("Finland joined NATO in 2023") is not a spender of the sentence.
 # The alliance as what a verb acts on, or as the others an ally is compared with: "joined the
@@ -1176,6 +1180,23 @@ def _paragraph_label(text: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+_SEAT_AS_PLACE = re.compile(
+    r"\b(?:to|into|towards?)\s+$"  # a destination: "to Ankara"
+    r"|\d\s*(?:%|per\s*cent)?\s+(?:in|on)\s+$",  # where shares traded: "gained 1.8% in London"
+    re.I,
+)
+
+
+def _acting_seats(text: str) -> list[_Owner]:
+    """The capitals in ``text`` that stand for their governments ("Warsaw plans ...", "decided in
+    Madrid", "the parliament in Podgorica"); a capital that is only a place is left out."""
+    return [
+        _Owner(c.code, s, e)
+        for c, s, e in find_government_seats(text)
+        if not _SEAT_AS_PLACE.search(text, 0, s)
+    ]
+
+
 def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | None) -> str | None:
     """Return the ally the text is about after a passage: the one its figures belong to, or the one it names."""
     subjects = {r.subject for r in records if r.subject != "NATO"}
@@ -1185,13 +1206,7 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     text = QUOTATION.sub(lambda m: " " * len(m.group(0)), passage.text)
     market = _MARKET_CUE.search(text) is not None
     mentions = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
-    # a capital stands for its government ("Warsaw plans ...", "decided in Madrid"), but a market's
-    # "gained 1.8% in London" is only where the shares traded
-    mentions += [
-        _Owner(c.code, s, e)
-        for c, s, e in find_government_seats(text)
-        if not _IN_PLACE_BEFORE.search(text, 0, s)
-    ]
+    mentions += _acting_seats(text)
     # "The Dutch government presented its plan": the ally whose government acts is the topic.
     mentions += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if _GOVERNMENT_AFTER.match(text, e)]
     mentions.sort(key=lambda o: o.start)
@@ -1226,7 +1241,6 @@ _REPORTING_ASIDE = re.compile(
     r",\s*(?:she|he|they|[A-Z][\w’'-]+)\s+(?:noted|said|says|added|argued|warned|explained|pointed\s+out|"
     r"told\s+(?:me|us|reporters))\s*,"
 )
-_SEAT_AS_PLACE = re.compile(r"\b(?:to|into|towards?)\s+$", re.I)  # a destination: "to Ankara"
 # Words of a markets story: share prices and their moves.
 _MARKET_CUE = re.compile(
     r"\b(?:shares?|stocks?|index|broker|investors?|traded|trading|climb(?:ed|ing)|gain(?:ed|ing)|slipp(?:ed|ing)"
@@ -1237,7 +1251,6 @@ _AVERAGED_BEFORE = re.compile(
     r"\b(?:averag\w*|an\s+average\s+of)\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?$", re.I
 )
 _AID_DESTINATION = re.compile(r"\b(?:to|into|for|towards?)\s+$", re.I)
-_IN_PLACE_BEFORE = re.compile(r"\d\s*(?:%|per\s*cent)?\s+(?:in|on)\s+$", re.I)  # "gained 1.8% in London"
 # A possessive before a proper name that is no part of its state ("Sweden's Saab", "France's
 # Thales"): a company or a product, which makes the country no topic.
 _POSSESSED_NAME = re.compile(
@@ -2268,13 +2281,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     """
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
-    # a capital acts for its government ("Warsaw plans ...", "the parliament in Podgorica"), but a
-    # destination is only a place: "would take 'a path, not a promise' to Ankara, and that the plan ..."
-    found += [
-        _Owner(c.code, s, e)
-        for c, s, e in find_government_seats(text)
-        if not _SEAT_AS_PLACE.search(text, 0, s)
-    ]
+    found += _acting_seats(text)
     found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
     found = [
         o
@@ -2754,7 +2761,6 @@ def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -
 
 
 _SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s", re.I)
-_DEADLINE_BY = re.compile(r"\bby\s+$", re.I)
 _YEARLY_SPAN = re.compile(
     r"(?:\s+of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?(?:\s+on\s+(?:defen[cs]e|the\s+military))?"
     r"\s+(?:(?P<each>a|per|each|every)\s+year\s+(?:from|between)\s+|(?:for|over)\s+(?:the\s+years\s+)?)"
@@ -2850,7 +2856,7 @@ def _time_of(
         t
         for t, s, e in usable
         if last.end <= s < clause_end
-        and _DEADLINE_BY.search(text, max(0, s - 4), s)
+        and DEADLINE_BY.search(text, max(0, s - 4), s)
         and not JOINED_CLAUSE.search(text, last.end, s)
         and all(n >= s or _ANOTHER_PART.search(text, max(0, n - 20), n) for n in numbers)
         # only past a further part of the pledge: "a level the government has promised to double by
