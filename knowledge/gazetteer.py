@@ -90,7 +90,7 @@ _MEMBERS: tuple[Country, ...] = (
     _country("CZ", "Czechia", True, ("Czechia", "Czech Republic"), ("Czech",)),
     _country("DK", "Denmark", True, (), ("Danish", "Dane")),
     _country("EE", "Estonia", True, (), ("Estonian",)),
-    _country("FI", "Finland", True, (), ("Finnish",)),
+    _country("FI", "Finland", True, (), ("Finnish", "Finns")),
     _country("FR", "France", True, ("French Republic",), ("French",)),
     _country("DE", "Germany", True, ("Federal Republic of Germany", "Deutschland"), ("German",)),
     _country("GR", "Greece", True, ("Hellenic Republic",), ("Greek",)),
@@ -106,7 +106,7 @@ _MEMBERS: tuple[Country, ...] = (
         "MK", "North Macedonia", True, ("Macedonia", "Republic of North Macedonia"), ("North Macedonian",)
     ),
     _country("NO", "Norway", True, (), ("Norwegian",)),
-    _country("PL", "Poland", True, (), ("Polish",)),
+    _country("PL", "Poland", True, (), ("Polish", "Pole")),
     _country("PT", "Portugal", True, (), ("Portuguese",)),
     _country("RO", "Romania", True, ("Rumania",), ("Romanian",)),
     _country("SK", "Slovakia", True, ("Slovak Republic",), ("Slovak", "Slovakian")),
@@ -459,6 +459,7 @@ _BLOCKING_PREFIXES: dict[str, tuple[str, ...]] = {
     "American": _CONTINENT_PREFIXES,
     "Ireland": ("Northern",),
     "Irish": ("Northern",),
+    "Pole": ("North", "South", "Magnetic"),
 }
 _BLOCKERS: dict[str, re.Pattern[str]] = {
     form: re.compile(rf"\b(?:{'|'.join(words)})\s+\Z") for form, words in _BLOCKING_PREFIXES.items()

@@ -340,6 +340,9 @@ def test_mention_spans_index_the_text() -> None:
         ("North Korean and South Korean envoys", [("KP", "North Korean"), ("KR", "South Korean")]),
         ("The United States, by comparison", []),
         ("Tell us about it", []),
+        # the people of a country as a noun: "the Poles", "the Finns" (not a pole or a first name)
+        ("The Poles and the Finns", [("PL", "Poles"), ("FI", "Finns")]),
+        ("from the North Pole; Finn Larsen", []),
     ],
 )
 def test_find_demonyms(text: str, expected: list[tuple[str, str]]) -> None:

@@ -128,6 +128,8 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         ("Defence spending in Czechia reached 2.1% of GDP in 2024.", {("CZ", SHARE, 2024, 2.1)}),
         ("In Poland, defence spending reached 4.1% of GDP in 2024.", {("PL", SHARE, 2024, 4.1)}),
         ("British defence spending stood at 2.3% of GDP in 2024.", {("GB", SHARE, 2024, 2.3)}),
+        # a country's people as the subject stand for its state
+        ("On defence, the Poles are at 4.1% of GDP this year.", {("PL", SHARE, 2025, 4.1)}),
         (
             "In 2024, America spent 3.4% of GDP on defence, up from 3.1% in 2014.",
             {("US", SHARE, 2024, 3.4), ("US", SHARE, 2014, 3.1)},
