@@ -860,6 +860,18 @@ _AND_IT = re.compile(
 )
 # A short main clause ending in a colon, then "it" and no other pronoun: "it" is that clause's subject.
 _COLON_IT = re.compile(r"\s*,?\s*[^:;,]{1,60}:\s+it\s+(?:(?!\b(?:it|they|he|she)\b)[^:;])*$", re.I)
+# A sentence that opens by naming its topic, then "it" and no other pronoun: "Look at Denmark: it will
+# be above 3%", "As for Norway, it spent 2.2%", "In the case of Italy, it still trails".
+_TOPIC_OPENING = re.compile(
+    rf"{_SENTENCE_OPENING.pattern}(?:look\s+at|consider|take|as\s+for|as\s+to|turn(?:ing)?\s+to|what\s+about"
+    r"|then\s+there\s+is|in\s+the\s+case\s+of|when\s+it\s+comes\s+to)\s+(?:the\s+)?",
+    re.I,
+)
+_TOPIC_IT = re.compile(
+    r"\s*[,:—–]\s*it\s+(?!is\s+(?:not\s+)?(?:clear|likely|unlikely|possible|true|hard|worth)\b)"
+    r"(?:(?!\b(?:it|they|he|she)\b)[^:;])*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -2436,6 +2448,7 @@ def _figure_owners(
             _SENTENCE_OPENING.fullmatch(text, 0, nearest.start)
             and (_COLON_IT.match(between) or _AND_IT.match(between))
         )
+        and not (_TOPIC_OPENING.fullmatch(text, 0, nearest.start) and _TOPIC_IT.match(between))
     ):
         # "it would spend": a subject other than the country, unless "Warsaw says it will", or the
         # pronoun is the country's spending itself ("Estonia's outlays ..., when they stood at 1.9%")
