@@ -257,7 +257,7 @@ _ROLE_THEN_NAME = re.compile(
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
 _ROLE_CLAUSE_LEAD = re.compile(
     r"^.*\b(?:that|by|was|were|is|are|has|had|have|said|says|told|tells|when|while|who|which|whom|because|than"
-    r"|as|with"
+    r"|as|with|and|but"
     # a verb whose object is the role: "The Minister quoted the Secretary General, Mark Rutte, as ..."
     r"|\w+ed(?=\s+(?:the|a|an|his|her|its|their)\s))\s+",  # "As the minister, Jane Doe, said:"; "an interview with the US ambassador, ..."
     re.I,

@@ -168,6 +168,10 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             f"{MINISTER} visited the plant. The army, Kowalski said, needed shells now.",
             [(KOWALSKI, REPORTED, "The army needed shells now")],
         ),
+        (  # ... with quoted words, and with listeners and a time in the attribution
+            f"{MINISTER} visited the plant. Spain, she told the Senate in July, intends to be “a reliable ally”.",
+            [(KOWALSKI, PARTIAL, "Spain intends to be “a reliable ally”")],
+        ),
         # a profession before a name introduces its person, so "he" is not the woman named before
         (
             f'{MINISTER} spoke first. In Sofia, analyst Petar Ivanov is sceptical. "It was announced three times before," he said.',
@@ -181,6 +185,11 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
         (
             f'{MINISTER} arrived.\n\n10:15 CET — "This is the day we deliver," Kowalski said.',
             [(KOWALSKI, VERBATIM, "This is the day we deliver")],
+        ),
+        # a role and name opening the second clause: the person speaks, though named only here
+        (
+            'Türkiye spent more, and its defence minister, Kemal Aydın, said the summit had "shown resolve."',
+            [("Kemal Aydın", PARTIAL, 'the summit had "shown resolve."')],
         ),
         # a titled surname that speaks is someone, named as the text names them (a bare one is not)
         ("President Nowicki said the army was ready.", [("Nowicki", REPORTED, "the army was ready")]),

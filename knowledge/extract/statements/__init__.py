@@ -991,6 +991,12 @@ def _one_quote(
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
+    inserted = inserted_report(since, cast)
+    if inserted is not None:  # "Spain, she told the Senate, intends to be “a reliable ally”": hers
+        found, words = inserted
+        quoted = reading.article.body[quote.start : _next_end(passages, quote)]
+        details = since[found.verb_start : found.verb_end]  # "told the Senate in July"
+        return 1, _partial_records(sentence, found, details, f"{words}{quoted}", cast, reading), said
     return 1, _credited_partial(sentence, quote, tail, cast, reading), said
 
 
@@ -1264,8 +1270,15 @@ def _partial(
 ) -> list[StatementRecord]:
     """Return the partial statement of a reported clause holding quoted words, with their marks."""
     found, clause_start, details = clause
-    body = reading.article.body
-    text = _without_framing(_strip_full_stop(body[base + clause_start : stop]))
+    text = reading.article.body[base + clause_start : stop]
+    return _partial_records(sentence, found, details, text, cast, reading)
+
+
+def _partial_records(
+    sentence: Passage, found: Frame, details: str, words: str, cast: Cast, reading: _Reading
+) -> list[StatementRecord]:
+    """Return the partial statement of each speaker of a frame: the words, less the writer's framing."""
+    text = _without_framing(_strip_full_stop(words))
     published = reading.article.meta.published
     return [
         StatementRecord(

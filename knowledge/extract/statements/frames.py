@@ -351,8 +351,11 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
     return _relayed(text, cast) or _second_clause(text, cast)
 
 
-# Where a second clause with a subject of its own starts: "Officials disagreed, and Mark Rutte said that"
-_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z])")
+# Where a second clause with a subject of its own starts: "Officials disagreed, and Mark Rutte said that",
+# "Türkiye spent 2.3%, and its defence minister, Kemal Aydın, said"
+_CLAUSE_JOIN = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z]|(?:its|his|her|their|the)\s+[a-zA-Z])"
+)
 
 
 def _second_clause(text: str, cast: Cast) -> Frame | None:
@@ -741,7 +744,10 @@ def parenthetical_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None
 # "Speed, he said, mattered more than origin": the attribution set between commas inside the words.
 _INSERTED_AT = re.compile(r"(?P<head>[^,;:“”\"]{2,80}),\s+")
 _INSERTED_VERB = re.compile(
-    r"\s+(?P<verb>said|says|added|argued|insisted|warned|noted|believes|believed|told\s+(?:reporters|journalists))"
+    r"\s+(?P<verb>said|says|added|argued|insisted|warned|noted|believes|believed"
+    # "told reporters", "told the Senate in July": the listeners, and when or where
+    r"|told\s+(?:the\s+)?(?:reporters|journalists|MPs|lawmakers|senators|parliament|[A-Z][\w’'-]+)"
+    r"(?:\s+(?:in|on|at|last|this)\s+[^,;:“”\"]{2,30}?)?)"
     # the sentence goes on with its predicate, not a writer's clause ("..., Doe said, though ...")
     r",\s+(?=[a-z])(?!(?:though|although|but|and|as|because|while|whereas|even|so|since|after|before|when)\b)"
 )
