@@ -305,6 +305,8 @@ def split_passages(body: str) -> tuple[list[Passage], list[str]]:
     for index, (start, end, kind) in enumerate(_blocks(body)):
         if kind == "heading":
             section = body[start:end].strip().lstrip("#").strip()
+            bold = _BOLD_LINE.fullmatch(section)
+            section = bold.group("inner") if bold else section
             sections.append(section)
             continue
         for s_start, s_end in [(start, end)] if kind == "table" else split_sentences(body, start, end):
@@ -535,9 +537,18 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 
 
+# A line bold from end to end: a newsletter's or a web page's heading ("**Quote of the week**",
+# "**6. Washington's next ask**").
+_BOLD_LINE = re.compile(r"(\*\*|__)(?P<inner>[^*_\s](?:.*[^*_\s])?)\1")
+
+
 def _is_heading(line: str, next_line: str) -> bool:
     """Return whether a line reads as a section heading."""
     text = line.strip()
+    bold = _BOLD_LINE.fullmatch(text)
+    # words, not a listicle's bold figure ("**3.9%**" leads the line under it)
+    if bold and _SECTION_NUMBER.sub("", bold.group("inner"))[:1].isalpha():
+        text = bold.group("inner")
     words = _SECTION_NUMBER.sub("", text).split()  # "2. Report on the meeting of ... 15 October 2025"
     return (
         0 < len(words) <= 12

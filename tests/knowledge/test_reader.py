@@ -149,6 +149,15 @@ def test_headings_and_bullets_in_markdown() -> None:
     assert {p.section for p in passages} == {"Figures"}
 
 
+def test_a_bold_line_of_words_heads_the_lines_under_it() -> None:
+    """A newsletter's bold heading ("**Quote of the week**") is a section; a bold figure is not."""
+    passages, sections = split_passages(
+        '**Quote of the week**\n"We pay," said Ana Pop.\n\n**3.9%**\nLithuania\'s share of GDP.\n'
+    )
+    assert sections == ["Quote of the week"]
+    assert [p.text for p in passages] == ['"We pay," said Ana Pop.', "**3.9%**\nLithuania's share of GDP."]
+
+
 def test_a_table_laid_out_in_columns_is_one_passage_and_its_note_is_not_a_row() -> None:
     """Rows set in columns (spaces or pipes) stay together; a row is never taken for a heading (issue 10)."""
     article = read_article(

@@ -133,7 +133,10 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         # a sentence that opens on its topic, then "it": the topic is the spender
         ("As for Norway, it spent 2.2% of GDP on defence last year.", {("NO", SHARE, 2024, 2.2)}),
         ("Look at Denmark: it will spend 3.2% of GDP on defence next year.", {("DK", SHARE, 2026, 3.2)}),
-        ("As for Denmark, it is clear that Germany spent 2.4% of GDP on defence.", {("DE", SHARE, 2025, 2.4)}),
+        (
+            "As for Denmark, it is clear that Germany spent 2.4% of GDP on defence.",
+            {("DE", SHARE, 2025, 2.4)},
+        ),
         (
             "In 2024, America spent 3.4% of GDP on defence, up from 3.1% in 2014.",
             {("US", SHARE, 2024, 3.4), ("US", SHARE, 2014, 3.1)},
