@@ -1361,7 +1361,8 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
     """
     clause = clause_start(text, start)
     opening = times.within(clause, start)
-    if not opening or opening[0][1] > clause + 3:
+    lead = _OPENING_LEAD.match(text, clause)  # "5.1 In June, ...", "Then in June, ..."
+    if not opening or opening[0][1] > (lead.end() if lead else clause) + 3:
         return None
     if text[opening[0][2] : opening[0][2] + 1] != "," and not (
         _IN_TIME.match(opening[0][0].text) and _SUBJECT_AFTER.match(text, opening[0][2])
@@ -1376,6 +1377,10 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
 
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:on|in|at)\s+)?")
+# What may stand before a clause's opening time: a memo's paragraph number, a linking adverb
+_OPENING_LEAD = re.compile(
+    r"\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\s+|(?:[Tt]hen|[Ll]ater|[Aa]nd|[Bb]ut|[Ee]arlier)\s+)"
+)
 _IN_TIME = re.compile(r"[Ii]n\s")
 # "In July she will ..." (not "In February he said ...", which dates the saying)
 _SUBJECT_AFTER = re.compile(
