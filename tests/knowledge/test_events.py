@@ -139,6 +139,11 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
             "2024-07-01",  # a Monday: the next one
             ("Washington", "US", TimeRef(text="on Monday", year=2024, month=7, day=8)),
         ),
+        (  # who meets, between the summit and its place
+            "It will dominate the summit of the heads of State and Government of the Alliance, in The Hague, in June.",
+            "2025-03-12",
+            ("The Hague", "NL", TimeRef(text="in June", year=2025, month=6)),
+        ),
         (  # a memo's paragraph number before the opening time
             "5.1 In June, at the NATO Summit in The Hague, Canada joined its allies.",
             "2025-11-04",

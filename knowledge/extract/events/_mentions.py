@@ -361,6 +361,10 @@ def _placed(mention: Mention, context: str) -> Mention:
     return replace(mention, place=replace(city, start=mention.place.start, end=mention.place.end))
 
 
+# Who meets, between a summit and its place set off by a comma: " of NATO leaders" before ", in Ankara"
+_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?[^,;.()“”\"]{3,90}?(?=,\s+(?:in|at)\s+(?:the\s+)?[A-Z])")
+
+
 def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
     """Return the mentions made by a meeting noun: summit, meeting of ministers, ministerial ..."""
     text = passage.text
@@ -368,7 +372,10 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
     for match in _SUMMIT.finditer(text):
         if _DENIED.search(text, max(0, match.start() - 12), match.start()):
             continue  # "It was a ministerial meeting, not a summit"
-        mention = _mention(passage, match.start(), match.end(), times, published, noun=True, summit=True)
+        # "the summit of the heads of State and Government of the Alliance, in The Hague, in June"
+        whose = _OF_WHOM.match(text, match.end())
+        end = whose.end() if whose else match.end()
+        mention = _mention(passage, match.start(), end, times, published, noun=True, summit=True)
         if (
             mention is not None
             and mention.place is None
