@@ -331,6 +331,12 @@ def test_no_meeting_is_made_of_conferences_bilateral_talks_links_or_a_summit_in_
         ("Leaders will meet at their summit in Riga later this month.", "2027-06-06", EventStatus.UPCOMING),
         ("At last week's summit in Riga, allies agreed to spend more.", "2027-07-01", EventStatus.PAST),
         ("NATO leaders arrive in Riga today for a summit.", "2027-06-24", EventStatus.IN_PROGRESS),
+        # what was being prepared is still ahead, though the preparing is past
+        (
+            "Last week the real business was preparing July's summit in Riga.",
+            "2027-02-19",
+            EventStatus.UPCOMING,
+        ),
         (
             "The summit of NATO takes place in Riga on 24.06.2027 and 25.06.2027.",
             "2027-06-24",

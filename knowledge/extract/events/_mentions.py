@@ -225,6 +225,13 @@ _MOVED = re.compile(
 )
 _ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming|forthcoming|will)\b", re.I)
 _UPCOMING = re.compile(r"\b(?:next|upcoming|coming|forthcoming)\s+(?:[\w-]+\s+)?$", re.I)
+# What is being prepared is still ahead: "the real business was preparing July's summit" (unless the
+# sentence dates the preparing: "In 2022 ministers were preparing July's summit")
+_PREPARING = re.compile(
+    r"\b(?:prepar(?:e|es|ed|ing)|preparations?)\s+(?:for\s+)?(?:the\s+|this\s+)?(?:[A-Z][a-z]+['’]s\s+)?$",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY_OF = re.compile(
     r"\b(?:first|second|third|final|last|opening|closing)(?:\s+and\s+(?:final|last))?\s+day\s+of\s+"
     r"(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
@@ -633,7 +640,9 @@ def _mention(
     when = when or _next_clause_time(text, times, span_end)
     heading = dated if when is None else None
     when = when or heading
-    upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start))
+    upcoming = bool(_UPCOMING.search(text, max(0, phrase_start - 40), start)) or bool(
+        _PREPARING.search(text, max(0, phrase_start - 40), start) and not _YEAR.search(text)
+    )
     tense = EventStatus.UPCOMING if upcoming else _tense(text, start, end)
     when = (
         when
