@@ -139,6 +139,11 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
             "2024-07-01",  # a Monday: the next one
             ("Washington", "US", TimeRef(text="on Monday", year=2024, month=7, day=8)),
         ),
+        (  # "here" is the dateline's city; leaders "open" a summit still ahead
+            "WASHINGTON — NATO leaders open a three-day summit here on Tuesday.",
+            "2024-07-08",  # a Monday
+            ("Washington", "US", TimeRef(text="on Tuesday", year=2024, month=7, day=9)),
+        ),
         (  # who meets, between the summit and its place
             "It will dominate the summit of the heads of State and Government of the Alliance, in The Hague, in June.",
             "2025-03-12",

@@ -65,6 +65,7 @@ from knowledge.extract.events._places import (
     PlaceMatch,
     city_beside,
     city_named,
+    dateline,
     host_place,
     last_city,
     opening_place,
@@ -252,7 +253,7 @@ _TODAY = re.compile(r"\b(?:today|tonight|(?P<tomorrow>tomorrow))\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expect|expects|expected|expecting|anticipat\w+|look(?:s|ing)?\s+forward"
     r"|scheduled|next|upcoming|coming|forthcoming"
-    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens|starts|begins|runs|convenes"
+    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens?|starts|begins?|runs|convenes?"
     # a timetable's present: "EU leaders hold their own summit on Thursday", "ministers meet on Friday"
     r"|hold|holds|meet|meets|gather|gathers|assemble|assembles|travel|travels|arrive|arrives|takes\s+place)\b|['’]ll\b",
     re.I,
@@ -605,7 +606,7 @@ def _mention(
 ) -> Mention | None:
     """Return what one meeting phrase text[start:end] says about the meeting's kind, place and time."""
     text = passage.text
-    place = place_after(text, end, times) or _place_after_time(text, end, times)
+    place = place_after(text, end, times) or _place_after_time(text, end, times) or _here(text, end)
     bracket = _BRACKET.match(text, end)
     if place is None and bracket:  # "The summit (7-8 July, Ankara) will ...": its place and time in brackets
         place = _bracketed_place(text, bracket)
@@ -672,6 +673,16 @@ def _mention(
     return Mention(passage, start, span_end, kind, place, when, tense, upcoming=upcoming, summit=summit)
 
 
+def _here(text: str, end: int) -> PlaceMatch | None:
+    """Return the dateline's city for a meeting "here": "WASHINGTON — Leaders open a summit here on Tuesday"."""
+    here = _HERE.match(text, end)
+    line = dateline(text) if here else None
+    if here is None or line is None:
+        return None
+    return PlaceMatch(line.name, line.country, False, here.start("here"), here.end("here"))
+
+
+_HERE = re.compile(r"\s+(?P<here>here)\b")
 _BRACKET = re.compile(r"\s*\((?P<inside>[^()]{1,60})\)")
 _BRACKET_PART = re.compile(r"[^,;]+")
 
