@@ -253,7 +253,7 @@ _TODAY = re.compile(r"\b(?:today|tonight|(?P<tomorrow>tomorrow))\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expect|expects|expected|expecting|anticipat\w+|look(?:s|ing)?\s+forward"
     r"|scheduled|next|upcoming|coming|forthcoming"
-    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens?|starts|begins?|runs|convenes?"
+    r"|ahead|before|later|prepar\w+|plans?\s+to|aims?\s+to|opens?|starts|begins|runs|convenes?"
     # a timetable's present: "EU leaders hold their own summit on Thursday", "ministers meet on Friday"
     r"|hold|holds|meet|meets|gather|gathers|assemble|assembles|travel|travels|arrive|arrives|takes\s+place)\b|['’]ll\b",
     re.I,

@@ -993,10 +993,10 @@ def _one_quote(
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
     inserted = inserted_report(since, cast)
     if inserted is not None:  # "Spain, she told the Senate, intends to be “a reliable ally”": hers
-        found, words = inserted
+        teller, words = inserted
         quoted = reading.article.body[quote.start : _next_end(passages, quote)]
-        details = since[found.verb_start : found.verb_end]  # "told the Senate in July"
-        return 1, _partial_records(sentence, found, details, f"{words}{quoted}", cast, reading), said
+        details = since[teller.verb_start : teller.verb_end]  # "told the Senate in July"
+        return 1, _partial_records(sentence, teller, details, f"{words}{quoted}", cast, reading), said
     return 1, _credited_partial(sentence, quote, tail, cast, reading), said
 
 
