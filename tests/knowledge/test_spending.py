@@ -130,6 +130,14 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         ("British defence spending stood at 2.3% of GDP in 2024.", {("GB", SHARE, 2024, 2.3)}),
         # a country's people as the subject stand for its state
         ("On defence, the Poles are at 4.1% of GDP this year.", {("PL", SHARE, 2025, 4.1)}),
+        # GDP as a translation keeps it ("PIB"), with a decimal comma
+        ("Portugal spent last year 1,55% of the PIB with the Armed Forces.", {("PT", SHARE, 2024, 1.55)}),
+        # a relative clause after an ally named inside another country's description: either's figure
+        (
+            "Outside the alliance, the comparison is made with Brazil, partner of Portugal in a club of"
+            " states, which dedicates to the defence around 1.1% of its GDP.",
+            set(),
+        ),
         # a sentence that opens on its topic, then "it": the topic is the spender
         ("As for Norway, it spent 2.2% of GDP on defence last year.", {("NO", SHARE, 2024, 2.2)}),
         ("Look at Denmark: it will spend 3.2% of GDP on defence next year.", {("DK", SHARE, 2026, 3.2)}),

@@ -89,6 +89,7 @@ def extract_spending(
     article about defence: "Next year we will reach 3.7%"); outer_frame: that article's frame (its
     title and first sentence on defence spending), which frames the words too.
     """
+    article = _gdp_in_english(article)
     simulated = simulated_paragraphs(article)  # looked for once
     sentences = _readable(article, simulated, tables=False)
     years = context_years(sentences)
@@ -638,6 +639,26 @@ def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[Sp
             record = record.model_copy(update={"status": before.status})
         fixed.append(record)
     return fixed
+
+
+# GDP as the languages of much of the alliance abbreviate it, kept by translations and non-native
+# writers: "1,55% of the PIB" (Portuguese, Spanish, French, Italian, Romanian), "2% des BIP" (German).
+_FOREIGN_GDP = re.compile(r"\b(?:PIB|BIP)\b")
+
+
+def _gdp_in_english(article: Article) -> Article:
+    """Return the article with each foreign abbreviation of GDP read as "GDP".
+
+    The abbreviations have GDP's three letters, so every offset into the text stays true and the
+    sentences kept as evidence are the article's own (records point at passages by position).
+    """
+    if _FOREIGN_GDP.search(article.body) is None:
+        return article
+    passages = [
+        p.model_copy(update={"text": _FOREIGN_GDP.sub("GDP", p.text)}) if _FOREIGN_GDP.search(p.text) else p
+        for p in article.passages
+    ]
+    return article.model_copy(update={"body": _FOREIGN_GDP.sub("GDP", article.body), "passages": passages})
 
 
 def _readable(article: Article, simulated: set[int], *, tables: bool) -> Article:

@@ -2426,6 +2426,14 @@ def _figure_owners(
     if not candidates:
         return []
     nearest = candidates[-1]
+    if (
+        _OBJECT_OF_PREPOSITION.search(text, max(0, nearest.start - 12), nearest.start)
+        and any(o.code != nearest.code for o in candidates[:-1])
+        and _WHICH.search(text, nearest.end, figure.start)
+    ):
+        # "Brazil, partner of Portugal in the Community ..., which dedicates around 1.1%": the relative
+        # clause may be about either country; the one after "of" is only the likelier by distance
+        return []
     # An aside's own words are not the clause's: "Sweden, which ... when it joined, offers a contrast:
     # it expects to spend 2.8%" has no subject but Sweden's before the figure.
     between = _outside(text, nearest.end, figure.start, asides)
@@ -2468,6 +2476,10 @@ def _figure_owners(
     ):
         return [o.code for o in group if _is_ally(o.code)]
     return []
+
+
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|with|to|for|from|like|than)\s+(?:the\s+)?$", re.I)
+_WHICH = re.compile(r",\s+(?:which|who|that)\s", re.I)
 
 
 def _outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
