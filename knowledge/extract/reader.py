@@ -511,7 +511,10 @@ _WIDE_SPACE = re.compile(r"\s\s")  # without it, a "|" or a tab, _CELL_BREAK fin
 # A footnote's mark after a cell's figure: "4.00**", "2.1†", "1.9[3]", "2.0¹".
 FOOTNOTE_MARK = r"(?:\*{1,4}|[†‡§]{1,3}|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"
 _NUMERIC_CELL = re.compile(
-    rf"^\s*(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?\s*{FOOTNOTE_MARK}?|n/?a|[–—-]|\.\.)\s*$", re.I
+    # a bound is a figure too: "just under 2", "above 3.5"
+    r"^\s*(?:(?:just\s+|slightly\s+|well\s+)?(?:under|below|over|above|about|around|c\.|circa)\s+)?"
+    rf"(?:[~+−-]?\d+(?:[.,]\d+)?\s*%?\w?\s*{FOOTNOTE_MARK}?|n/?a|[–—-]|\.\.)\s*$",
+    re.I,
 )
 
 

@@ -1513,6 +1513,21 @@ def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     assert found == {("HR", SHARE, 2024, 1.81), ("AL", SHARE, 2024, 2.02)}
 
 
+def test_a_share_column_with_a_bound_and_a_missing_cell_is_still_a_table() -> None:
+    """A row whose cell is a bound ("just under 2") and one with "n/a" keep the table a table: the
+    bound is stored as a bound, the missing figure as nothing."""
+    text = (
+        "The figures are NATO estimates for last year, 2026.\n\n"
+        "Ally | % of GDP | Trend | Grade\nGermany | 3.1 | rising | B+\n"
+        "Belgium | just under 2 | flat | D\nPortugal | n/a | n/a | Incomplete\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value, r.as_written)
+        for r in records(text, date="2027-03-15", title="Defence report card")
+    }
+    assert found == {("DE", 2026, 3.1, "3.1%"), ("BE", 2026, None, "just under 2%")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -3309,12 +3309,31 @@ def _share_column(
     records = []
     for row in body:
         codes = _row_allies(row[0]) if row else []
-        match = _CELL_NUMBER.match(row[column]) if len(codes) == 1 and column < len(row) else None
-        if match is None:
-            continue
+        cell = row[column] if len(codes) == 1 and column < len(row) else ""
+        match = _CELL_NUMBER.match(cell)
+        bound = _BOUND_CELL.fullmatch(cell) if match is None else None
         status = figure_status("", when, published, estimates)
-        records.append(_share_cell(passage, codes[0], row[column], match, when, status))
+        if match is not None:
+            records.append(_share_cell(passage, codes[0], cell, match, when, status))
+        elif bound is not None:  # "just under 2": a bound, stored as one
+            written = f"{' '.join(bound.group('bound').split())} {bound.group('num')}%"
+            records.append(
+                SpendingRecord(
+                    passage=passage.position,
+                    subject=codes[0],
+                    metric=Metric.SHARE_OF_GDP,
+                    when=when,
+                    as_written=written,
+                    status=status,
+                )
+            )
     return records
+
+
+_BOUND_CELL = re.compile(
+    r"\s*(?P<bound>(?:just\s+|slightly\s+|well\s+)?(?:under|below|over|above))\s+(?P<num>\d+(?:\.\d+)?)\s*%?\s*",
+    re.I,
+)
 
 
 _CAPTION_LENGTH = 150  # a table's caption is a line, not a paragraph
