@@ -1513,6 +1513,19 @@ def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     assert found == {("HR", SHARE, 2024, 1.81), ("AL", SHARE, 2024, 2.02)}
 
 
+def test_a_report_cards_verbless_lines_are_the_graded_allys() -> None:
+    """'Canada (C-). Exactly 2.0%.': a line that is only its figure belongs to the ally just named."""
+    text = (
+        "I grade the allies on defence spending; the figures are for last year, 2026.\n\n"
+        "Canada (C-). Exactly 2.0%. Ottawa took its time.\n\nBelgium (D). Still just under 2%.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.as_written)
+        for r in records(text, date="2027-03-15", title="Report card")
+    }
+    assert found == {("CA", 2026, "2.0%"), ("BE", 2026, "just under 2%")}
+
+
 def test_a_share_column_with_a_bound_and_a_missing_cell_is_still_a_table() -> None:
     """A row whose cell is a bound ("just under 2") and one with "n/a" keep the table a table: the
     bound is stored as a bound, the missing figure as nothing."""

@@ -523,6 +523,13 @@ _SUBJECTLESS = re.compile(
     r"\s*(?:Spent|Spends|Spending|Plans|Planned|Aims|Budgeted|Budgets|Reached|Reaches|Expects|Will|Is|Was|"
     r"Lowest|Highest|Biggest|Smallest)\b"
 )
+# A sentence that is only its figure, with words of degree or trend: "Exactly 2.0%.", "Still just under
+# 2%.", "Flat at 2.5%, against ...", "Up again, to 2.4%."
+_FIGURE_FRAGMENT = re.compile(
+    r"\s*(?:(?:exactly|precisely|still|just|roughly|about|around|flat|steady|up|down|again|now|only|almost|nearly"
+    r"|already|at|on|to|under|over|above|below|a\s+shade|some|no\s+change)[\s,]+)+",
+    re.I,
+)
 # An answer's first clause is about the ally its question named: "A: Roughly $967 billion in 2024".
 _ANSWER_LEAD = re.compile(rf"\A|{_TOPIC_LEAD.pattern}", re.I)
 # In an official's own words, "we" and "our" are the ally they speak for: "we are spending 2.3%".
@@ -1546,6 +1553,8 @@ def _line_records(
             and (
                 topic_lead.search(text, start, figure.start)
                 or (start == 0 and _SUBJECTLESS.match(text) is not None)  # a list item under "## Canada"
+                # a report card's verbless line under its ally: "Canada (C-). Exactly 2.0%."
+                or (index == 0 and _FIGURE_FRAGMENT.fullmatch(text, 0, figure.start) is not None)
                 # a telegraphic item that opens with its figure: "👉 2.5% of GDP for defence in 2026 — ..."
                 or (
                     index == 0
