@@ -1424,3 +1424,22 @@ def test_a_programme_named_before_an_apposition_is_no_person() -> None:
         ' Dumitrescu, said: "The Black Sea is the front line."'
     )
     assert [p.name for p in extract_people(article)] == ["Sorin Dumitrescu"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Title: Full text of Defence Minister Ingrid Solheim's Bergen address\n",  # a word before "address"
+        "Title: Bergen address\n",  # the lead: "given on Wednesday by ..."
+    ],
+)
+def test_a_speech_given_whole_is_its_speakers_whatever_words_stand_around_address(title: str) -> None:
+    """The speaker of a speech printed whole is read from "X's Bergen address" and from "the address
+    given on Wednesday by X": their own sentences are their statements."""
+    article = read_article(
+        f"{title}Date: 2025-04-10\n\nThe following is the full text of the address given on Wednesday by"
+        " Norway's Minister of Defence, Ingrid Solheim, to the Bergen conference.\n\n---\n\n"
+        "Thank you, Chair.\n\nThis year we will spend about 2.4 per cent on defence.\n"
+    )
+    found = [(s.speaker, s.text) for s in extract_statements(article, extract_people(article))]
+    assert found == [("Ingrid Solheim", "This year we will spend about 2.4 per cent on defence.")]

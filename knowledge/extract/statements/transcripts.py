@@ -355,8 +355,10 @@ _SPEECH_TITLE = re.compile(
 # ... or a title or lead that gives it whole, naming its speaker otherwise: "Defence Minister Signe
 # Holmgaard's speech in full", "the full text, as prepared for delivery, of the speech given by ..."
 _SPEECH_OF = re.compile(
-    r"(?P<who>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)['’]s\s+(?:speech|remarks|address|keynote)\b"
-    r"|\b(?:speech|remarks|address|keynote)\s+(?:(?:given|delivered|made)\s+)?by\s+"
+    # "Ingrid Solheim's Bergen address", "... given on Wednesday by ..."
+    r"(?P<who>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)['’]s\s+(?:[A-Z][\w-]+\s+){0,2}(?:speech|remarks|address|keynote)\b"
+    r"|\b(?:speech|remarks|address|keynote)\s+(?:(?:given|delivered|made)\s+(?:on\s+[A-Z]\w+\s+|last\s+\w+\s+)?)?by\s+"
+    r"(?:[^,.;:]{3,60}?,\s+(?=[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,))?"  # "by Norway's Minister of Defence, Ingrid Solheim,"
     r"(?P<by>(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)(?=\s+(?:at|to|on|in|before|during)\b|[,.;:]|$)"
 )
 
