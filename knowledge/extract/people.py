@@ -482,7 +482,8 @@ _TURN_LABEL = re.compile(
     # the brackets may hold brackets: "Mr. Derek Osei (Assistant Deputy Minister (Finance), Department ...)"
     r"(?:\s+\((?P<inside>(?:[^()\n]|\([^()\n]{1,30}\)){1,110})\))?(?:\s+\([^()\n]{1,40}\))?|Q|A"
     r"|(?:Some|An)\s+hon(?:\.|ourable)\s+members?"  # the chamber: "Some hon. members: Hear, hear!"
-    r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?)"  # "Q from Anna Lindqvist, Radio Baltica:"
+    r"|(?:Q|Question)\s+(?:from|by)\s+[^:\n]{2,80}?"  # "Q from Anna Lindqvist, Radio Baltica:"
+    r"|u/[\w-]{2,30})"  # a forum user's post in a question-and-answer thread: "u/maple_bayonet:"
     r"(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
 # A print interview's "Q. ..." and "A. ..." (a full stop, no colon); not an initial ("A. Smith said").
@@ -537,7 +538,8 @@ _ASKED_BY = re.compile(r"(?:Q|Question)\s+(?:from|by)\s+[A-Z]")  # not "Question
 def is_questioner(label: str) -> bool:
     """Return whether a turn label is the one who asks: "Q", "INTERVIEWER", "Q from Anna Lindqvist, Radio Baltica"."""
     bare = _LABEL_NUMBER.sub("", label.split("(")[0].strip())  # "HOST 1 (Maya Ellison)", "HOST B"
-    return bare.lower() in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None
+    # a forum user ("u/maple_bayonet") asks the thread's guest: their claims are questions, not facts
+    return bare.lower() in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None or bare.startswith("u/")
 
 
 _LABEL_NUMBER = re.compile(r"(?:\s*\d+|\s+[A-Z])$")  # one of several: "HOST 2", "REPORTER B"

@@ -1443,3 +1443,17 @@ def test_a_speech_given_whole_is_its_speakers_whatever_words_stand_around_addres
     )
     found = [(s.speaker, s.text) for s in extract_statements(article, extract_people(article))]
     assert found == [("Ingrid Solheim", "This year we will spend about 2.4 per cent on defence.")]
+
+
+def test_a_forum_users_post_is_a_question_and_a_rule_line_no_statement() -> None:
+    """In an ask-me-anything thread, "u/name:" posts ask: their words are nobody's statement, the
+    guest's turns are hers, and the rule lines between threads ("---") are no words at all."""
+    text = (
+        "Mod note: the answers are Jana Holt's own.\n\nJANA HOLT: Hi all. Ask away about the budget.\n\n---\n\n"
+        "u/maple_bayonet: Be honest, we spend like 1.1% and everyone knows it.\n\n"
+        "JANA HOLT: That number is out of date by a decade.\n"
+    )
+    assert [(s.speaker, s.text) for s in statements(text)] == [
+        ("Jana Holt", "Hi all. Ask away about the budget."),
+        ("Jana Holt", "That number is out of date by a decade."),
+    ]

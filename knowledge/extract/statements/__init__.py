@@ -166,6 +166,7 @@ _QUOTING_PARTICIPLE = re.compile(
 
 
 _AND_NEXT = re.compile(r",\s+and\s+")
+_HAS_WORDS = re.compile(r"[^\W\d_]{2}")
 
 
 def _inserted_report(passage: Passage, inserted: tuple[Frame, str], cast: Cast) -> list[StatementRecord]:
@@ -542,6 +543,7 @@ def extract_statements(
         article, reading.cast(article.passages[0]), taken, scene.published, article.meta.outlet
     )
     records += speech_statements(article, reading.cast(article.passages[0]), taken, scene.published)
+    records = [r for r in records if _HAS_WORDS.search(r.text)]  # not a rule line ("---") between turns
     records = _first_names(_unnamed_again(sorted(records, key=lambda r: r.passage)), people)
     at_scene = _at_scene(article, scene, index)
     filled = (
