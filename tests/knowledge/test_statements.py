@@ -186,6 +186,11 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             f'{MINISTER} arrived.\n\n10:15 CET — "This is the day we deliver," Kowalski said.',
             [(KOWALSKI, VERBATIM, "This is the day we deliver")],
         ),
+        # quoted words inside a clause that an attribution closes: the clause is the speaker's
+        (
+            'ROME — Italy will not reach 2% "before 2028", Defence Minister Lorenzo Barbieri told MPs.',
+            [("Lorenzo Barbieri", PARTIAL, 'Italy will not reach 2% "before 2028"')],
+        ),
         # a role and name opening the second clause: the person speaks, though named only here
         (
             'Türkiye spent more, and its defence minister, Kemal Aydın, said the summit had "shown resolve."',

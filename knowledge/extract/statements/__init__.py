@@ -993,6 +993,9 @@ def _one_quote(
         inside = bisect_left(quotes, stop, lo=next_index, key=lambda q: q.start) - next_index
         stop = _next_end(passages, quotes[next_index + inside - 1]) if inside else stop
         return 1 + inside, _partial(sentence, clause, base, stop, cast, reading), said
+    trailing = _trailing_partial(sentence, quote, tail, cast, reading) if since.strip() else []
+    if trailing:
+        return 1, trailing, said
     inserted = inserted_report(since, cast)
     if inserted is not None:  # "Spain, she told the Senate, intends to be “a reliable ally”": hers
         teller, words = inserted
@@ -1000,6 +1003,27 @@ def _one_quote(
         details = since[teller.verb_start : teller.verb_end]  # "told the Senate in July"
         return 1, _partial_records(sentence, teller, details, f"{words}{quoted}", cast, reading), said
     return 1, _credited_partial(sentence, quote, tail, cast, reading), said
+
+
+def _trailing_partial(
+    sentence: Passage, quote: Quotation, tail: str, cast: Cast, reading: _Reading
+) -> list[StatementRecord]:
+    """Return the partial statement of a clause holding quoted words that an attribution closes:
+    "Italy will not reach 2% “before 2028”, Defence Minister Lorenzo Barbieri told a committee."."""
+    if not tail.startswith(","):
+        return []
+    text = sentence.text
+    found = trailing_attribution(text, cast)
+    if found is None or found[0].type is SpeakerType.DOCUMENT:
+        return []  # a person's or an unnamed source's words; a report's are sourced figures
+    speaker, clause_end, details = found
+    if clause_end != quote.end - sentence.start:
+        return []  # the attribution must follow the quotation, not close another clause
+    stamp = STAMP.match(text)  # "ROME — ": the dateline is no part of the words
+    teller = Frame(speaker, "said", 0, 0, "")
+    return _partial_records(
+        sentence, teller, details, text[stamp.end() if stamp else 0 : clause_end], cast, reading
+    )
 
 
 def _credited_partial(
