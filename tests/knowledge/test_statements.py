@@ -186,6 +186,11 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             f'{MINISTER} arrived.\n\n10:15 CET — "This is the day we deliver," Kowalski said.',
             [(KOWALSKI, VERBATIM, "This is the day we deliver")],
         ),
+        # a habit of saying is saying
+        (
+            'Our adviser, Professor Tomasz Wierzbicki, likes to remind delegates that "a target is a wish."',
+            [("Tomasz Wierzbicki", PARTIAL, '"a target is a wish."')],
+        ),
         # quoted words inside a clause that an attribution closes: the clause is the speaker's
         (
             'ROME — Italy will not reach 2% "before 2028", Defence Minister Lorenzo Barbieri told MPs.',

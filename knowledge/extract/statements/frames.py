@@ -46,6 +46,9 @@ _CLAUSE_VERBS = (
     "|reassured|reminded|told reporters|wrote back|shot back|fired back|pointed out|points out|written"
     "|once put it|put it|informed|informs|say|insist|warn|argue|claim|believe|admit|praised|praises"
     "|criticised|criticized|criticises|criticizes|condemned|condemns|asked|asks"
+    # a habit of saying: "likes to remind each year's delegates that", "is fond of saying"
+    "|likes to remind|likes to say|likes to tell|loves to remind|loves to say|is fond of saying"
+    "|never tires of saying|never tires of reminding|reminds"
 )
 VERB = rf"(?:{OBJECT_VERBS}|{_CLAUSE_VERBS})"
 # Verbs that may drop "that" before their clause: "She said the army is ready".
@@ -547,6 +550,11 @@ def attribution_after(segment: str, cast: Cast) -> tuple[Speaker, str, str] | No
 _LISTENER_VERBS = frozenset(
     (
         "tells",
+        "reminds",
+        "likes to remind",
+        "likes to tell",
+        "loves to remind",
+        "never tires of reminding",
         "assured",
         "reminded",
         "reassured",
