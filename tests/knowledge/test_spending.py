@@ -138,6 +138,8 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             " states, which dedicates to the defence around 1.1% of its GDP.",
             set(),
         ),
+        # a speaker's aside with a modal is no hypothesis
+        ("Finland, I should add, is already at 2.4 per cent of GDP on defence.", {("FI", SHARE, 2025, 2.4)}),
         # a sentence that opens on its topic, then "it": the topic is the spender
         ("As for Norway, it spent 2.2% of GDP on defence last year.", {("NO", SHARE, 2024, 2.2)}),
         ("Look at Denmark: it will spend 3.2% of GDP on defence next year.", {("DK", SHARE, 2026, 3.2)}),

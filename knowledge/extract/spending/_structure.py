@@ -1256,8 +1256,14 @@ def _next_topic(passage: Passage, records: list[SpendingRecord], topic: str | No
     return topic
 
 
+def _blank_aside(match: re.Match[str]) -> str:
+    """Return a reporting aside as spaces between its commas: ", I should add," -> ",             ,"."""
+    return "," + " " * (len(match.group(0)) - 2) + ","
+
+
 _REPORTING_ASIDE = re.compile(
-    r",\s*(?:she|he|they|[A-Z][\w’'-]+)\s+(?:noted|said|says|added|argued|warned|explained|pointed\s+out|"
+    r",\s*(?:she|he|they|I|we|[A-Z][\w’'-]+)\s+(?:(?:should|must|would|might|can|could|will)\s+)?"
+    r"(?:noted|note|said|say|says|added|add|argued|warned|explained|pointed\s+out|point\s+out|"
     r"told\s+(?:me|us|reporters))\s*,"
 )
 # Words of a markets story: share prices and their moves.
@@ -1472,6 +1478,10 @@ def _line_records(
     article that has given two or more allies' figures: its bare figures are their spending, as
     a line an ally labels is.
     """
+    if _REPORTING_ASIDE.search(passage.text):
+        # "Finland, I should add, is already at 2.4 per cent": the aside is no part of the clause (its
+        # "should" makes no hypothesis); blanked, so every offset stays true
+        passage = passage.model_copy(update={"text": _REPORTING_ASIDE.sub(_blank_aside, passage.text)})
     text = passage.text
     if not _NUMBER_CUE.search(text):
         return []  # no digit and no "per cent": no figure to read (most sentences)
