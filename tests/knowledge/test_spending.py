@@ -1528,6 +1528,20 @@ def test_a_report_cards_verbless_lines_are_the_graded_allys() -> None:
     assert found == {("CA", 2026, "2.0%"), ("BE", 2026, "just under 2%")}
 
 
+def test_a_clause_on_the_allys_money_then_a_colon_gives_its_figures() -> None:
+    """'Germany (B+). Loosening the debt brake unlocked the cash: 3.1% last year, with 3.5% planned for
+    2029.': the figures after the colon are the graded ally's (a debt brake is a rule, not debt)."""
+    text = (
+        "I grade the allies on defence spending.\n\nGermany (B+). Loosening the debt brake unlocked the cash:"
+        " 3.1% last year, with 3.5% planned for 2029.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2027-03-15", title="Report card")
+    }
+    assert found == {("DE", 2026, 3.1), ("DE", 2029, 3.5)}
+
+
 def test_a_share_column_with_a_bound_and_a_missing_cell_is_still_a_table() -> None:
     """A row whose cell is a bound ("just under 2") and one with "n/a" keep the table a table: the
     bound is stored as a bound, the missing figure as nothing."""

@@ -473,7 +473,8 @@ _FIGURE_WORDS = re.compile(
 _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?%])['’](?!\w)")
 _OTHER_THING = re.compile(
-    r"\b(?:debt|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
+    # (a debt brake is a rule on borrowing: "Loosening the debt brake unlocked the cash: 3.1%" is spending)
+    r"\b(?:debt(?![\s-]+brake)|deficit|borrowing|growth|inflation|exports?|imports?|trade|tax\w*|revenue|unemployment|"
     # a vote, but not a law's ("The finance law voted in December sets the budget at ..."), nor a
     # vote to spend ("Lithuania's parliament voted to spend between 5% and 6% of GDP")
     r"interest|pensions?|health|education|welfare|poll\w*|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!budget\s)vote[sd]?"
@@ -522,6 +523,10 @@ _TOPIC_LEAD = re.compile(
 _SUBJECTLESS = re.compile(
     r"\s*(?:Spent|Spends|Spending|Plans|Planned|Aims|Budgeted|Budgets|Reached|Reaches|Expects|Will|Is|Was|"
     r"Lowest|Highest|Biggest|Smallest)\b"
+)
+# A clause about the ally's money, then a colon and its figures: "... unlocked the cash: 3.1% last year"
+_MONEY_COLON = re.compile(
+    r"[^:;\d%]{0,120}\b(?:cash|money|budget|spending|outlays|funding)\b[^:;\d%]{0,40}:\s+", re.I
 )
 # A sentence that is only its figure, with words of degree or trend: "Exactly 2.0%.", "Still just under
 # 2%.", "Flat at 2.5%, against ...", "Up again, to 2.4%."
@@ -1565,6 +1570,8 @@ def _line_records(
                 or (start == 0 and _SUBJECTLESS.match(text) is not None)  # a list item under "## Canada"
                 # a report card's verbless line under its ally: "Canada (C-). Exactly 2.0%."
                 or (index == 0 and _FIGURE_FRAGMENT.fullmatch(text, 0, figure.start) is not None)
+                # "Loosening the debt brake unlocked the cash: 3.1% last year, with 3.5% planned for 2029"
+                or (_MONEY_COLON.fullmatch(text, 0, figures[0][0].start) is not None)
                 # a telegraphic item that opens with its figure: "👉 2.5% of GDP for defence in 2026 — ..."
                 or (
                     index == 0
