@@ -3023,3 +3023,30 @@ def test_a_lone_number_that_heads_no_entry_leaves_its_paragraph_to_the_usual_rul
     the sentence's own figures are read as they would be without the number above it."""
     text = "Defence spending in Norway\n\n**3**\n\nSpending stood at 2.2% of GDP in 2024."
     assert facts(text, title="Norway's defence budget") == {("NO", SHARE, 2024, 2.2)}
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # no author's office: "my own country" is nobody the text names, never the ally before it
+        ("By Anna Berg", {("DE", 2.1), ("FI", 3.0)}),
+        # an op-ed whose byline gives the author's office: "my own country" is the ally it served
+        # ("our Finnish neighbours" are Finland, named by its demonym)
+        (
+            "By Anna Berg, the Netherlands' ambassador to NATO from 2016 to 2021",
+            {("DE", 2.1), ("NL", 2.05), ("FI", 3.0)},
+        ),
+    ],
+)
+def test_my_own_country_is_the_op_ed_authors_never_the_ally_named_before(
+    byline: str, expected: set[tuple[str, float]]
+) -> None:
+    """'Germany crossed the line, reaching 2.1%. My own country managed 2.05%.'"""
+    text = (
+        f"OPINION\n\n{byline}\n\nI was there when we argued about it. I still think our allies must spend more.\n\n"
+        "We were slow. Germany finally crossed the 2% line in 2024, reaching 2.1% of GDP on defence."
+        " My own country managed 2.05%, a result I would not boast about. Our Finnish neighbours have"
+        " committed to reach 3% by 2029.\n"
+    )
+    article = read_article(f"Title: Europe must pay its bill\nDate: 2025-03-10\n\n{text}")
+    assert {(r.subject, r.value) for r in extract(article).spending if r.metric is SHARE} == expected

@@ -701,8 +701,13 @@ _DEMAND_LEAD = re.compile(
 
 # A clause whose subject is the speaker's side: "Lithuania spent 2.85% last year, we were at 2.4%".
 _FIRST_PERSON_CLAUSE = re.compile(
-    r"(?:^|[,;:—–]|\b(?:and|but|while|whereas|yet)\b)\s*(?:we|our\s+(?:own\s+)?(?:country|nation|defen[cs]e|spending|budget|share|figure|military|outlays))\b[^,;:—–]*$",
+    r"(?:^|[,;:—–]|\b(?:and|but|while|whereas|yet)\b)\s*(?:we|(?:our|my)\s+(?:own\s+)?(?:country|nation|government|defen[cs]e|spending|budget|share|figure|military|outlays))\b[^,;:—–]*$",
     re.I,
+)
+
+
+_OWN_COUNTRY = re.compile(
+    r"[\s,;:—–]*(?:(?:and|but|while|whereas|yet)\s+)?(?:my|our)\s+(?:own\s+)?(?:country|nation)\b", re.I
 )
 
 
@@ -718,15 +723,21 @@ def _first_person(
         return record
     text = article.passages[record.passage].text
     at = text.find(record.as_written)
-    named = {c.code for c, _, _ in find_country_mentions(text)}
+    # "our Finnish neighbours have committed to reach 3%": an ally named by its demonym is named
+    named = {c.code for c, _, _ in [*find_country_mentions(text), *find_demonyms(text)]}
     if speaking_for is not None and record.subject not in named and FIRST_PERSON.search(text, 0, max(at, 0)):
         # "But we now have a credible path to 2% of GDP by 2029" in a ministry's release: its ally's,
         # whatever ally an earlier sentence named (a shipyard in Spain)
         return record.model_copy(update={"subject": speaking_for})
     clause = _FIRST_PERSON_CLAUSE.search(text, 0, at) if at > 0 else None
-    if clause is None or record.subject not in {
-        c.code for c, _, _ in find_country_mentions(text[: clause.start()])
-    }:
+    if clause is None:
+        return record
+    before = {c.code for c, _, _ in find_country_mentions(text[: clause.start()])}
+    # an ally the sentence never names, carried from the text before, is not the writer's own
+    # country: "Germany crossed 2% in 2024. My own country managed 2.05%" (a "we" may be the topic's
+    # own government speaking, so only "my/our country" says so)
+    carried = record.subject not in named and _OWN_COUNTRY.match(text, clause.start()) is not None
+    if record.subject not in before and not carried:
         return record  # only a clause after one that names the ally: "X spent 2.85%, we were at 2.4%"
     return None if speaking_for is None else record.model_copy(update={"subject": speaking_for})
 

@@ -231,6 +231,27 @@ _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation mark
 _OPENING = 2  # passages of the opening that may name the ally
 
 
+# An opinion piece's byline with its author's office: "By Annelise Vermeulen, the Netherlands' ambassador to NATO"
+_BYLINE_ROLE = re.compile(r"^By\s+[^,]{3,60},\s+(?P<role>.{5,140})$")
+_ENVOY_OR_OFFICE = re.compile(
+    rf"{_OFFICE.pattern}|\b(?:ambassador|permanent\s+representative|envoy|chief\s+of\s+defen[cs]e)\b", re.I
+)
+
+
+_AUTHOR_VOICE = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b")  # an author writing as themselves
+
+
+def _byline_ally(article: Article) -> str | None:
+    """Return the one ally an op-ed byline's office names, if its author held one ("By X, Norway's former
+    defence minister"); a reporter's or a columnist's byline names no office."""
+    for line in [*article.sections[:3], *(p.text for p in article.passages[:_OPENING])]:
+        role = _BYLINE_ROLE.match(line.strip())
+        if role is not None and _ENVOY_OR_OFFICE.search(role.group("role")):
+            ally = one_ally(role.group("role"), demonyms=True)
+            return ally if ally is not None and ally != "NATO" else None
+    return None
+
+
 def speech_ally(article: Article) -> str | None:
     """Return the ally a speech-like article's own first-person words speak for, if it is one.
 
@@ -253,6 +274,12 @@ def speech_ally(article: Article) -> str | None:
     opinion = _OPINION.search(f"{title} {outlet}") is not None and any(
         _HELD_OFFICE.search(p.text) for p in article.passages[:_OPENING]
     )
+    byline = _byline_ally(article)
+    if byline is not None and (opinion or _OPINION.search(" ".join([title, outlet, *article.sections[:2]]))):
+        # "OPINION / By Annelise Vermeulen, the Netherlands' ambassador to NATO from 2016 to 2021":
+        # the author's "my own country" and "we" are the ally their office served
+        own = sum(1 for p in article.passages if _AUTHOR_VOICE.search(QUOTATION.sub(" ", p.text)))
+        return byline if own >= _SPEECH_FIRST_PERSON else None
     if not (_SPEECH_TITLE.search(title) or released or opinion) or not _OFFICE.search(framing):
         return None
     if _ALLIANCE_OFFICE.search(f"{title} {outlet}"):
