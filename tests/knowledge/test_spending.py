@@ -3050,3 +3050,16 @@ def test_my_own_country_is_the_op_ed_authors_never_the_ally_named_before(
     )
     article = read_article(f"Title: Europe must pay its bill\nDate: 2025-03-10\n\n{text}")
     assert {(r.subject, r.value) for r in extract(article).spending if r.metric is SHARE} == expected
+
+
+def test_a_correction_that_names_no_ally_is_not_the_ally_named_before_it() -> None:
+    """'Correction: An earlier version said the budget allotted 2.3%. The correct figure is 2.2%.' at
+    the end of a story on the Czech budget: the 2.2% is not Poland's, named in the sentence before."""
+    text = (
+        "PRAGUE — The Czech Chamber of Deputies approved a budget setting aside 2.2% of GDP for defence.\n\n"
+        "Poland, by contrast, plans to spend 4.8% of GDP on defence next year.\n\n"
+        "Correction: An earlier version of this article said the budget allotted 2.3% of GDP to defence."
+        " The correct figure is 2.2%.\n"
+    )
+    found = {(r.subject, r.value) for r in records(text, date="2025-12-05", title="Czech MPs pass budget")}
+    assert ("PL", 2.2) not in found and ("PL", 4.8) in found and ("CZ", 2.2) in found

@@ -1000,6 +1000,10 @@ def structure_records(
                 speaking_for
                 if speaking_for not in (None, "NATO")
                 and FIRST_PERSON.search(QUOTATION.sub(" ", passage.text))
+                # a correction note is about the figure it corrects, not the ally named last: its
+                # reader (``_corrections``) gives the right figure the wrong one's ally
+                else None
+                if _correction_note(article, passage)
                 else topic,
                 by_passage.get(passage.position, []),
                 # "Canada. Still loitering near the foot of the table on 1.46%": the name alone heads it
@@ -1193,6 +1197,23 @@ _CONTRAST = re.compile(
 _CAPS_LABEL = re.compile(
     r"\s*(?:\*\*|__)?(?P<label>[A-ZÀ-Þİ][A-ZÀ-Þİ .'-]{2,30}?)(?:\*\*|__)?\s*(?::|[—–])\s+"
 )
+
+
+_CORRECTION_NOTE = re.compile(
+    r"\bcorrect(?:ion|ed)\b|\bearlier\s+version\b|\bincorrectly\b|\bin\s+error\b", re.I
+)
+
+
+def _correction_note(article: Article, passage: Passage) -> bool:
+    """Return whether a passage is an editor's correction that names no ally, or the sentence after
+    one in its paragraph ("Correction: An earlier version said the budget allotted 2.3%. The correct
+    figure is 2.2%."): the ally the text named before is not the one it corrects. A note that
+    names its ally ("... gave Lithuania's figure as 4.6%") makes it the topic as any sentence does."""
+    before = article.passages[passage.position - 1] if passage.position else None
+    note = [passage] if _CORRECTION_NOTE.search(passage.text) else []
+    if not note and before is not None and before.paragraph == passage.paragraph:
+        note = [before, passage] if _CORRECTION_NOTE.search(before.text) else []
+    return bool(note) and not any(find_country_mentions(p.text) or find_demonyms(p.text) for p in note)
 
 
 def _paragraph_label(text: str) -> str | None:
