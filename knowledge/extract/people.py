@@ -274,7 +274,9 @@ _NAME_THEN_VERB = re.compile(
     r"|,\s+(?:at|in|on|during|after|before|speaking|addressing|writing)\s+[^,;:“”\"]{1,100},"
     r"|\s+\([^()\n]{1,40}\))?"  # "Ms Priya Castellane (Liberal Democrat) asked"
     # "As Tomasz Wrobel of the Warsaw Institute for Economic Studies put it"
-    r"(?:\s+of\s+the\s+(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on)\s+)?){1,6}?(?=[a-z]))?"
+    # ... "Ivana Kroupová of the nationalist Homeland First party argued"
+    r"(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on)\s+)?){1,6}?"
+    r"(?:(?:party|group|faction|bloc|caucus)\s+)?(?=[a-z]))?"
     r"\s*(?:also\s+|has\s+|had\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it|called\s+it)\b"  # "as Jane Doe put it:", "Mark Rutte called it"
 )

@@ -56,6 +56,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
         ("Canada's Defence Minister Jane Doe spoke.", [("Jane Doe", "Canada's Defence Minister")]),
         ("Turkish President Emre Özdemir spoke.", [("Emre Özdemir", "Turkish President")]),
         ("Finance Minister Sanne de Wit spoke.", [("Sanne de Wit", "Finance Minister")]),
+        # a party named between the name and the speech verb
+        (
+            "Ivana Kroupová of the nationalist Homeland First party argued that it was wrong.",
+            [("Ivana Kroupová", None)],
+        ),
         (
             "Jane Doe, Canada's defence minister, said the plan was sound.",
             [("Jane Doe", "Canada's defence minister")],
