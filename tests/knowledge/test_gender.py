@@ -29,3 +29,19 @@ def test_a_role_word_or_a_first_name_marks_the_person() -> None:
 def test_conflicting_marks_leave_the_person_unmarked() -> None:
     """A man's first name with "Ms" before the surname tells nothing either way."""
     assert genders([person("Henrik Lund")], "Ms Lund disagreed.") == {}
+
+
+def test_first_names_of_the_allies_languages_mark_their_people() -> None:
+    """Czech, Polish, Baltic, Nordic and Turkish first names count, so "she" never lands on Pavel Mareš."""
+    people = [
+        person("Pavel Mareš"),
+        person("Ivana Kroupová"),
+        person("Kemal Aydın"),
+        person("Solveig Brekke"),
+    ]
+    assert genders(people, "") == {
+        "Pavel Mareš": MALE,
+        "Ivana Kroupová": FEMALE,
+        "Kemal Aydın": MALE,
+        "Solveig Brekke": FEMALE,
+    }
