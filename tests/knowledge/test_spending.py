@@ -3063,3 +3063,20 @@ def test_a_correction_that_names_no_ally_is_not_the_ally_named_before_it() -> No
     )
     found = {(r.subject, r.value) for r in records(text, date="2025-12-05", title="Czech MPs pass budget")}
     assert ("PL", 2.2) not in found and ("PL", 4.8) in found and ("CZ", 2.2) in found
+
+
+def test_a_spokesperson_who_corrects_herself_two_sentences_before_drops_the_wrong_figure() -> None:
+    """'I have to correct myself. The sheet in front of me is the December projection. The number
+    ... for 2025 is 2.3 percent, not 2.2.': the 2.2 said earlier goes, the 2.3 stays."""
+    text = (
+        "DE WIT: In 2024 the Netherlands spent 2.05 percent of GDP on defence. For this year, we expect"
+        " around 2.2 percent.\n\nQ: Is that final?\n\n"
+        "DE WIT: Yes, and I have to correct myself. The sheet in front of me is the December projection."
+        " The number in the submission we sent to NATO for 2025 is 2.3 percent, not 2.2.\n"
+    )
+    article = read_article(
+        "Title: Transcript: weekly press briefing\nSource: Ministry of Defence of the Netherlands, Press Office\n"
+        f"Date: 2025-02-12\n\n{text}"
+    )
+    found = {(r.subject, r.value) for r in extract(article).spending}
+    assert ("NL", 2.2) not in found and ("NL", 2.3) in found

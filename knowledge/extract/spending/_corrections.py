@@ -355,6 +355,10 @@ def _apply_update_notes(article: Article, records: list[SpendingRecord]) -> list
         subjects.setdefault(record.passage, set()).add(record.subject)
     for position, passage in enumerate(article.passages):
         before = article.passages[position - 1].text if position else ""
+        # "I have to correct myself. The sheet in front of me is the December projection. The number
+        # ... is 2.3 percent, not 2.2.": the cue may stand two sentences back in the paragraph
+        if position > 1 and article.passages[position - 2].paragraph == passage.paragraph:
+            before = f"{article.passages[position - 2].text} {before}"
         # no "X, not Y" in most sentences: spare them the searches
         # the cue may open the sentence before: "I need to correct the premise of the question.
         # Italy's figure for 2027 is 2.04% of GDP, not 1.5%."
