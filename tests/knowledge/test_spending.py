@@ -3080,3 +3080,13 @@ def test_a_spokesperson_who_corrects_herself_two_sentences_before_drops_the_wron
     )
     found = {(r.subject, r.value) for r in extract(article).spending}
     assert ("NL", 2.2) not in found and ("NL", 2.3) in found
+
+
+def test_money_committed_to_a_joint_purchase_is_no_allys_budget() -> None:
+    """'Denmark, Norway and Sweden announced a joint air-defence purchase, committing DKK 9bn, NOK 12bn
+    and SEK 15bn respectively.': orders for one programme, not national budgets."""
+    text = (
+        "Defence ministers met in Brussels.\n\nDenmark, Norway and Sweden announced a joint air-defence"
+        " purchase, committing DKK 9bn, NOK 12bn and SEK 15bn respectively.\n"
+    )
+    assert records(text, date="2026-02-12", title="Defence ministers count the cost") == []

@@ -200,9 +200,14 @@ _VALUE_AFTER = re.compile(
     r"[^.;%]{0,30}?(?:,\s*(?:at|with|reaching|hitting)|\bwith|\()\s*(?:about\s+|around\s+|roughly\s+)?\d",
     re.I,
 )
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s*(?:committing|allocating|earmarking|setting\s+aside|worth|valued\s+at)\b", re.I
+)
 _NOT_AMOUNT = re.compile(
     # a branch's share is no ally's total: "the army alone will get about seven billion euros"
     r"\b(?:army|navy|air\s+force|marines|coast\s+guard)\b|"
+    # a purchase is one order, not a budget: "a joint air-defence purchase, committing DKK 9bn"
+    r"\b(?:purchas\w*|procurement|acquisition)\b|"
     r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
     # "a €5bn boost", "a boost of €5bn" are changes; "will boost its budget to €35 billion" is a level
@@ -2233,6 +2238,10 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     # ... and not past a comma after it: "NOK 150 billion, a rise of NOK 19 billion" is a level
     comma = text.find(",", quantity.end, quantity.end + 15)
     near = _INCLUDING_ASIDE.sub(" ", text[start : min(end, comma if comma >= 0 else quantity.end + 15)])
+    if _PARTICIPLE_CLAUSE.match(text, start):
+        # "announced a joint air-defence purchase, committing DKK 9bn": the participle's money is
+        # what the clause before it names
+        near = f"{text[text.rfind(',', 0, max(0, start - 2)) + 1 : start]} {near}"
     economy = _ECONOMY.search(text, max(start, quantity.start - 20), quantity.start) or _ECONOMY_WORTH.search(
         text, max(start, quantity.start - 45), quantity.start
     )
