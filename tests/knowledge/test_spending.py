@@ -3090,3 +3090,24 @@ def test_money_committed_to_a_joint_purchase_is_no_allys_budget() -> None:
         " purchase, committing DKK 9bn, NOK 12bn and SEK 15bn respectively.\n"
     )
     assert records(text, date="2026-02-12", title="Defence ministers count the cost") == []
+
+
+def test_a_wire_factboxs_bullets_under_an_allys_heading_are_its() -> None:
+    """'FRANCE' then '* Estimated at just above 2% this year, after 1.9% last year.': the heading's ally."""
+    text = (
+        "Below is a snapshot of selected allies' defence spending.\n\nPOLAND\n"
+        "* Expected to spend 4.1% of GDP on defence this year, up from 3.9% in 2023.\n\nFRANCE\n"
+        "* Estimated at just above 2% this year, after 1.9% last year.\n\nSWEDEN\n"
+        "* Joined in March as the 32nd member and is projected at 2.2% of GDP this year.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.as_written)
+        for r in records(text, date="2024-07-05", title="Factbox: allies' spending")
+    }
+    assert found == {
+        ("PL", 2024, "4.1%"),
+        ("PL", 2023, "3.9%"),
+        ("FR", 2024, "just above 2%"),
+        ("FR", 2023, "1.9%"),
+        ("SE", 2024, "2.2%"),
+    }

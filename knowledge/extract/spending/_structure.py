@@ -526,8 +526,12 @@ _TOPIC_LEAD = re.compile(
 )
 # A list item that leaves its subject to its heading: "Spent 1.37% of GDP in 2024", "Plans 3.7% in 2025".
 _SUBJECTLESS = re.compile(
-    r"\s*(?:Spent|Spends|Spending|Plans|Planned|Aims|Budgeted|Budgets|Reached|Reaches|Expects|Will|Is|Was|"
-    r"Lowest|Highest|Biggest|Smallest)\b"
+    r"\s*(?:\*\s+|[-•]\s+)?(?:Spent|Spends|Spending|Plans|Planned|Aims|Budgeted|Budgets|Reached|Reaches|Expects|Will|Is|Was|"
+    r"Lowest|Highest|Biggest|Smallest|"
+    # a wire factbox's bullets under the ally's heading: "* Expected to spend 4.1% of GDP this year",
+    # "* Estimated at just above 2% this year", "* Joined in March ... and is projected at 2.2%"
+    r"Expected|Estimated|Projected|Forecast|Seen|Joined|Rose|Fell|Climbed|Hit|Hits|Meets|Met|Remains|Remained|"
+    r"Stands|Stood|Sits|Sat)\b"
 )
 # A clause about the ally's money, then a colon and its figures: "... unlocked the cash: 3.1% last year"
 _MONEY_COLON = re.compile(
