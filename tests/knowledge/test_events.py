@@ -336,6 +336,13 @@ def test_no_meeting_is_made_of_conferences_bilateral_talks_links_or_a_summit_in_
         ("Leaders will meet at their summit in Riga later this month.", "2027-06-06", EventStatus.UPCOMING),
         ("At last week's summit in Riga, allies agreed to spend more.", "2027-07-01", EventStatus.PAST),
         ("NATO leaders arrive in Riga today for a summit.", "2027-06-24", EventStatus.IN_PROGRESS),
+        # "this afternoon" is the article's day, as "today" is
+        ("NATO leaders met in Riga this afternoon for a summit.", "2027-06-24", EventStatus.IN_PROGRESS),
+        (  # ... but the meeting's own day wins: the travel is this afternoon, the meeting tomorrow
+            "The minister travels to Riga this afternoon for tomorrow's meeting of NATO defence ministers.",
+            "2027-06-24",
+            EventStatus.UPCOMING,
+        ),
         # what was being prepared is still ahead, though the preparing is past
         (
             "Last week the real business was preparing July's summit in Riga.",

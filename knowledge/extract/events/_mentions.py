@@ -249,7 +249,7 @@ _TIME_AFTER_GAP = re.compile(rf"{HELD}{_VERB_TIME_GAP.pattern}")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|for|until|before)\s+$", re.I)
 _DEADLINE_GAP = re.compile(r"\s*,?\s*(?:for|by|until|before)\s+")
-_TODAY = re.compile(r"\b(?:today|tonight|(?P<tomorrow>tomorrow))\b")
+_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?P<tomorrow>tomorrow))\b")
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|due|set\s+to|expect|expects|expected|expecting|anticipat\w+|look(?:s|ing)?\s+forward"
     r"|scheduled|next|upcoming|coming|forthcoming"
@@ -1371,7 +1371,9 @@ def _opened_yesterday(
 def _today(text: str, start: int, end: int, published: PartialDate | None) -> TimeRef | None:
     """Return the article's date for "today" right after the phrase ("arrive in X today"), and the
     day after it for "tomorrow" ("the summit that opens in Vilnius tomorrow")."""
-    match = _TODAY.search(text, start, end + 10)
+    # "in Ankara this afternoon"; of two ("travels to Brussels this afternoon for tomorrow's meeting"),
+    # the one nearest the phrase's end
+    match = min(_TODAY.finditer(text, start, end + 20), key=lambda m: abs(m.start() - end), default=None)
     if match is None or published is None or published.month is None or published.day is None:
         return None
     # "opens in The Hague tomorrow": the day after the article's
