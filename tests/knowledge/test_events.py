@@ -1256,3 +1256,17 @@ def test_a_gathering_at_a_resort_outside_a_city_is_in_that_city() -> None:
     assert (summit.place, summit.country) == ("Newport, Wales", "GB")
     assert summit.when is not None and (summit.when.year, summit.when.month, summit.when.day) == (2014, 9, 4)
     assert summit.status is EventStatus.PAST
+
+
+def test_they_who_gather_are_the_leaders_of_the_sentence_before() -> None:
+    """'At last year's summit in Washington, leaders celebrated. This June, when they gather in The
+    Hague, ...': the leaders meet again, in The Hague this June."""
+    found = events(
+        "At last year's summit in Washington, leaders celebrated. This June, when they gather in The Hague,"
+        " the talk will be of a higher bar.",
+        "2025-02-14",
+    )
+    assert {(e.place, e.when.year if e.when else None, e.when.month if e.when else None) for e in found} == {
+        ("Washington", 2024, None),
+        ("The Hague", 2025, 6),
+    }

@@ -173,6 +173,8 @@ _WHERE_GROUP = re.compile(
 _THEY_MEET_AGAIN = re.compile(
     r"\s*They\s+(?:will|shall|are\s+to|are\s+due\s+to|are\s+set\s+to)\s+meet\s+again\b"
 )
+_THEY_BEFORE = re.compile(r"\bthey\s+(?:will\s+)?$", re.I)
+_LEADERS_BEFORE = re.compile(r"\b(?:leaders|heads\s+of\s+(?:state|government))\b", re.I)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(
     r"\b(?:[Aa]greed|pledged|promised|committed|adopted|endorsed|decided|signed(?:\s+up)?"
@@ -455,6 +457,16 @@ def _verb_mentions(
                             summit=not ministers_declare,
                         )
                     )
+                pronoun = _THEY_BEFORE.search(text, max(clause, match.start() - 12), match.start())
+                if pronoun is not None and _LEADERS_BEFORE.search(sentence_before):
+                    # "At last year's summit in Washington, leaders celebrated ... This June, when they
+                    # gather in The Hague, ...": the leaders of the sentence before
+                    found.append(
+                        _mention(
+                            passage, pronoun.start(), match.end(), times, published, noun=False, summit=True
+                        )
+                    )
+                    continue
                 they = _THEY_MEET_AGAIN.match(text, clause)
                 if they is not None:
                     # "Leaders met in Ankara in July ... They will meet again in Tirana next year": the
