@@ -149,6 +149,16 @@ def test_seed_has_exactly_one_summit_with_everything_the_article_says() -> None:
             "2025-03-12",
             ("The Hague", "NL", TimeRef(text="in June", year=2025, month=6)),
         ),
+        (  # the allies one meets are the group that meets
+            "When we meet allies in Tirana next year, we will bring a funded plan.",
+            "2026-11-18",
+            ("Tirana", "AL", TimeRef(text="next year", year=2027)),
+        ),
+        (  # leaders who "sat down" in a city for a summit meet there
+            "Leaders of NATO's allies sat down in Ankara this afternoon for a two-day summit.",
+            "2026-07-07",
+            ("Ankara", "TR", TimeRef(text="this afternoon", year=2026, month=7, day=7)),
+        ),
         (  # a memo's paragraph number before the opening time
             "5.1 In June, at the NATO Summit in The Hague, Canada joined its allies.",
             "2025-11-04",

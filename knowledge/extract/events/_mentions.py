@@ -148,12 +148,14 @@ _CONFERENCE = re.compile(r"\b(?!press\b|news\b|video\b|phone\b|telephone\b|joint
 _THERE = re.compile(r"\s+there\b")
 _MEET = re.compile(
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened"
-    r"|assemble|assembles|assembled|sit\s+down|sits\s+down"
+    r"|assemble|assembles|assembled|sit\s+down|sits\s+down|sat\s+down"
     # "heads of state are due in Ankara on 7 July", "With leaders due in Tirana in mid-July"
     r"|(?:(?:are|is)\s+|(?<=leaders\s)|(?<=ministers\s))due(?=\s+(?:in|at)\s))"
     r"(?:\s+(?:again|together|next(?=\s+(?:in|at)\s)))?\b"  # "Leaders meet next in Ankara"
     # "Defence ministers will meet their NATO counterparts in Brussels next month"
     r"(?:\s+(?:their|his|her)\s+(?:NATO\s+|allied\s+|European\s+)?counterparts(?=\s+(?:in|at)\s))?"
+    # "When we meet allies in Tirana next year": the allies met are the group
+    r"(?:(?<=meet)\s+(?:our\s+|the\s+|fellow\s+)?(?:NATO\s+)?allies(?=\s+(?:in|at)\s))?"
 )
 # the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
