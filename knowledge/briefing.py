@@ -953,6 +953,12 @@ class Briefing:
             raise UnknownPerson("Give the name of a person, e.g. a surname.", _top_people(snapshot))
         ids = snapshot.aliases.get(key)
         path = "alias"
+        if not ids and " " in key:
+            # a surname of two words ("Ruiz Arrieta", "de Wit", "Cordeiro Vaz") ends a full name
+            ids = sorted(
+                {i for alias, found in snapshot.aliases.items() if alias.endswith(f" {key}") for i in found}
+            )
+            path = "alias"
         if not ids:
             match = (
                 process.extractOne(key, list(snapshot.aliases), scorer=fuzz.ratio) if len(key) >= 3 else None

@@ -261,6 +261,8 @@ Date: 2026-03-03
 
 “The plan is sound,” said Chancellor Ursula van der Berg.
 
+“We will deliver the capabilities,” said Defence Minister Elena Ruiz Arrieta.
+
 “Nobody expected this,” a senior alliance official said.
 """
 
@@ -273,6 +275,8 @@ Date: 2026-03-03
         ("WLADYSLAW", "Władysław Nowak-Błaszczyk"),
         ("van der Berg", "Ursula van der Berg"),
         ("Berg", "Ursula van der Berg"),
+        ("Ruiz Arrieta", "Elena Ruiz Arrieta"),  # a surname of two words
+        ("Arrieta", "Elena Ruiz Arrieta"),
     ],
 )
 async def test_quote_finds_a_person_by_any_part_of_the_name(store: Store, typed: str, expected: str) -> None:
