@@ -830,6 +830,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         *(m.end() for m in _ROLE_AFTER_WORD.finditer(text)),
         # a memo's numbered paragraph: "5.3 The Finance Minister, Irina Costache, has said"
         *(m.end() for m in [NUMBERED_PARAGRAPH.match(text)] if m),
+        # a transcript turn's words: "REYES: The alliance's deputy secretary general, Ingrid Holm-Sørensen,"
+        *(m.end() for m in [_TURN_LABEL.match(text)] if m),
     ):
         reverse = _ROLE_THEN_NAME.match(text, start)
         if reverse is None:

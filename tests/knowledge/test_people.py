@@ -56,6 +56,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
         ("Canada's Defence Minister Jane Doe spoke.", [("Jane Doe", "Canada's Defence Minister")]),
         ("Turkish President Emre Özdemir spoke.", [("Emre Özdemir", "Turkish President")]),
         ("Finance Minister Sanne de Wit spoke.", [("Sanne de Wit", "Finance Minister")]),
+        # a role and name opening a transcript turn's words
+        (
+            "REYES: The alliance's deputy secretary general, Ingrid Holm-Sørensen, told reporters so.",
+            [("Ingrid Holm-Sørensen", "alliance's deputy secretary general")],
+        ),
         # a party named between the name and the speech verb
         (
             "Ivana Kroupová of the nationalist Homeland First party argued that it was wrong.",
