@@ -391,6 +391,8 @@ def extract_people(article: Article) -> list[PersonRecord]:
     byline = _byline(article)
     if byline is not None:
         cast.add(byline)
+    for author in _authors(article):  # "Authors: Henrike Aas and Julien Moreau-Baptiste"
+        cast.add(author)
     for name, position in [*_named_again(article), *_pronoun_speakers(article)]:
         cast.add(PersonRecord(name=name, passage=position))
     known = {_surname(person.name).split()[-1] for person in cast.people}
@@ -612,6 +614,23 @@ def _byline(article: Article) -> PersonRecord | None:
             role = _LEADING_ARTICLE.sub("", (match.group("role") or "").strip()) or None
             return PersonRecord(name=name, role=role, passage=0) if name else None
     return None
+
+
+# A paper's or a report's credit line of several authors: "Authors: Henrike Aas and Julien Moreau-Baptiste".
+_AUTHORS = re.compile(
+    rf"^(?:Authors?|Written\s+by|By)\s*:?\s+(?P<names>{_NAME}(?:(?:,|\s+and|\s*&)\s+{_NAME})+)\s*$"
+)
+_AUTHOR_JOIN = re.compile(r",\s+|\s+and\s+|\s*&\s+")
+
+
+def _authors(article: Article) -> list[PersonRecord]:
+    """Return the people a credit line of two or more authors near the top names, in order."""
+    for line in [line.strip() for line in article.body.splitlines() if line.strip()][:6]:
+        match = _AUTHORS.match(line)
+        if match:
+            names = [_clean_name(n, trim_left=False) for n in _AUTHOR_JOIN.split(match.group("names"))]
+            return [PersonRecord(name=n, role=None, passage=0) for n in names if n and " " in n]
+    return []
 
 
 def _full_names(text: str) -> Iterator[tuple[int, str]]:

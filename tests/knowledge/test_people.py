@@ -400,3 +400,12 @@ def test_a_surname_two_people_share_names_the_first_only_until_the_second_is_int
     assert (possessive.possessive, text[possessive.start : possessive.end]) == (True, "Anna Berecki")
     assert index.at(6).first_from(text, 0) == index.at(6).find(text)[0]
     assert index.at(2).first_from(text, 0).name == "Anna Berecki"  # type: ignore[union-attr]
+
+
+def test_a_credit_line_of_several_authors_introduces_each() -> None:
+    """'Authors: Henrike Aas and Julien Moreau-Baptiste': both are people, so "Aas writes" is hers."""
+    article = read_article(
+        "Title: Policy brief\nDate: 2027-02-22\n\nAuthors: Henrike Aas and Julien Moreau-Baptiste\n\n"
+        '"Every tenth of a point is billions," Aas writes.\n'
+    )
+    assert [p.name for p in extract_people(article)] == ["Henrike Aas", "Julien Moreau-Baptiste"]
