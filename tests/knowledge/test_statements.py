@@ -1467,3 +1467,17 @@ def test_a_forum_users_post_is_a_question_and_a_rule_line_no_statement() -> None
         ("Jana Holt", "Hi all. Ask away about the budget."),
         ("Jana Holt", "That number is out of date by a decade."),
     ]
+
+
+def test_an_op_ed_authors_i_is_the_author() -> None:
+    """'As I told the North Atlantic Council in 2018, “Two per cent is a floor.”' in an op-ed by a named
+    author with a role: her own words, from 2018; without a byline "I" is nobody."""
+    body = "As I told the North Atlantic Council in 2018, “Two per cent is a floor, not a ceiling.”\n"
+    byline = "OPINION\n\nBy Annelise Vermeulen, the Netherlands' ambassador to NATO from 2016 to 2021\n\n"
+    article = read_article(f"Title: Pay the bill\nDate: 2025-03-10\n\n{byline}{body}")
+    found = [
+        (s.speaker, s.text, s.when.year if s.when else None)
+        for s in extract_statements(article, extract_people(article))
+    ]
+    assert found == [("Annelise Vermeulen", "Two per cent is a floor, not a ceiling.", 2018)]
+    assert statements(body) == []

@@ -124,6 +124,7 @@ from knowledge.extract.statements.scene import (
 from knowledge.extract.statements.spans import Quotation, find_quotations
 from knowledge.extract.statements.speakers import Cast, Speaker, handle_person, speaker_at
 from knowledge.extract.statements.transcripts import (
+    byline_author,
     byline_statements,
     join_interrupted,
     quoted_in_turn,
@@ -307,6 +308,7 @@ class _Reading:
     misquotes: list[tuple[str, str]] = field(default_factory=list)  # (speaker, words never said)
     genders: dict[str, str] = field(default_factory=dict)  # who the article marks as a woman or a man
     documents: list[str] = field(default_factory=list)  # documents that have spoken, latest last
+    author: str | None = None  # an op-ed's author (byline with a role): who "I" is in the writer's own text
 
     def note_documents(self, records: list[StatementRecord]) -> None:
         """Remember the texts that made statements: "the document" later refers to the latest.
@@ -335,6 +337,7 @@ class _Reading:
             self.article.meta.published,
             self.genders,
             self.documents[-1] if self.documents else None,
+            self.author,
         )
 
 
@@ -358,6 +361,9 @@ def extract_statements(
     pronouns = index.referents(article.passages) if referents is None else referents
     reading = _Reading(article, index, roles, list(pronouns))
     reading.genders = genders(people, article.body)
+    first = reading.cast(article.passages[0]) if article.passages else None
+    author = byline_author(article, first) if first is not None else None
+    reading.author = author.name if author is not None else None
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
     reading.covered = _covered(article.passages, quotations)

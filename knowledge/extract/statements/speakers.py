@@ -62,9 +62,11 @@ class Cast:
     published: PartialDate | None
     genders: dict[str, str] = field(default_factory=dict)  # canonical name -> "f" or "m", when marked
     document: str | None = None  # the document that spoke last: what "the document" refers to
+    author: str | None = None  # the op-ed author "I" is, outside anyone's quoted words
 
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
+_FIRST_PERSON_I = re.compile(r"I(?=\s)")
 _GENERIC_HEADS = {
     "leader": ("president", "prime minister", "chancellor", "premier", "leader"),
     "premier": ("prime minister", "premier"),
@@ -144,6 +146,8 @@ _DOCUMENT = re.compile(
 
 def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     """Return the speaker whose name opens text at start (titles allowed) and where it ends."""
+    if cast.author is not None and (first := _FIRST_PERSON_I.match(text, start)):
+        return Speaker(cast.author), first.end()  # "As I told the North Atlantic Council in 2018, “...”"
     pronoun = _PRONOUN.match(text, start)
     if pronoun:
         name = resolve_pronoun(pronoun.group("pronoun"), cast)
