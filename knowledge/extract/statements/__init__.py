@@ -361,8 +361,8 @@ def extract_statements(
     pronouns = index.referents(article.passages) if referents is None else referents
     reading = _Reading(article, index, roles, list(pronouns))
     reading.genders = genders(people, article.body)
-    first = reading.cast(article.passages[0]) if article.passages else None
-    author = byline_author(article, first) if first is not None else None
+    opening = reading.cast(article.passages[0]) if article.passages else None
+    author = byline_author(article, opening) if opening is not None else None
     reading.author = author.name if author is not None else None
     paragraphs = _paragraphs(article.passages)
     quotations = find_quotations(article.body, [(ps[0].start, ps[-1].end) for ps in paragraphs])
