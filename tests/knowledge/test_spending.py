@@ -3111,3 +3111,15 @@ def test_a_wire_factboxs_bullets_under_an_allys_heading_are_its() -> None:
         ("FR", 2023, "1.9%"),
         ("SE", 2024, "2.2%"),
     }
+
+
+def test_a_demonyms_compound_adjective_names_no_other_spender() -> None:
+    """'..., depending on contracts for a German-led brigade's barracks': Germany spends nothing here."""
+    text = (
+        "Lithuania spent 4.0% of GDP on defence last year. For this year, the government has committed to"
+        " between 5% and 6%, depending on contracts for a German-led brigade's barracks.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.as_written) for r in records(text, date="2026-09-21")
+    }
+    assert found == {("LT", 2025, "4.0%"), ("LT", 2026, "between 5% and 6%")}

@@ -2354,7 +2354,12 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
     spans = [(f.start, f.end) for f, _ in figures]
     found = [_Owner(c.code, s, e) for c, s, e in find_country_mentions(text)]
     found += _acting_seats(text)
-    found += [_Owner(c.code, s, e) for c, s, e in find_demonyms(text) if not _after_preposition(text, s)]
+    found += [
+        _Owner(c.code, s, e)
+        for c, s, e in find_demonyms(text)
+        # "a German-led brigade", "French-built frigates": a compound adjective names no spender
+        if not _after_preposition(text, s) and not text.startswith("-", e)
+    ]
     found = [
         o
         for o in found
