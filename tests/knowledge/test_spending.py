@@ -3123,3 +3123,16 @@ def test_a_demonyms_compound_adjective_names_no_other_spender() -> None:
         (r.subject, r.when.year if r.when else None, r.as_written) for r in records(text, date="2026-09-21")
     }
     assert found == {("LT", 2025, "4.0%"), ("LT", 2026, "between 5% and 6%")}
+
+
+def test_a_table_of_fiscal_years_dates_each_row_by_its_first_year() -> None:
+    """'2026-27 | 66.1 | 2.04' under a table of the topic ally's fiscal years: 2.04% in 2026."""
+    text = (
+        "Canada's defence spending is projected to reach 2.0 per cent of GDP in fiscal year 2025-26.\n\n"
+        "Fiscal year | $ billions | Per cent of GDP\n2024-25 (actual) | 41.0 | 1.37\n2026-27 | 66.1 | 2.04\n"
+    )
+    found = {
+        (r.when.year if r.when else None, r.value)
+        for r in records(text, date="2025-11-04", title="Budget 2025: defence")
+    }
+    assert {(2024, 1.37), (2026, 2.04)} <= found

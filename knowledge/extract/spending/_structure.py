@@ -366,7 +366,8 @@ _LABELLED_AMOUNT = re.compile(
     r"\s*(?:[~≈]\s*|(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I
 )
 YEAR_CELL = re.compile(
-    r"(?P<year>(?:19|20)\d\d)\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
+    # a fiscal year is its first calendar year's: "2025-26", "2025/26" (as the prose reads "fiscal year 2025-26")
+    r"(?P<year>(?:19|20)\d\d)(?:[-/–]\d\d(?!\d))?\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
     r"|\((?:NATO\s+|government\s+|national\s+|official\s+)?(?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
     r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?"
