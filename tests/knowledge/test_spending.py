@@ -3136,3 +3136,16 @@ def test_a_table_of_fiscal_years_dates_each_row_by_its_first_year() -> None:
         for r in records(text, date="2025-11-04", title="Budget 2025: defence")
     }
     assert {(2024, 1.37), (2026, 2.04)} <= found
+
+
+def test_nato_eligible_spending_is_the_topic_allys_not_the_alliances() -> None:
+    """'NATO-eligible defence spending is expected to total $62.7 billion': a kind of spending, Canada's."""
+    text = (
+        "Canada's defence spending is projected to reach 2.0 per cent of GDP in 2025-26.\n\n"
+        "NATO-eligible defence spending is expected to total $62.7 billion in 2025-26.\n"
+    )
+    found = {
+        (r.subject, r.value, r.currency)
+        for r in records(text, date="2025-11-04", title="Budget 2025: defence")
+    }
+    assert ("CA", 62.7e9, "CAD") in found

@@ -2376,6 +2376,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
             m.group(0).lower() == "ally" and _APPOSED_ALLY.search(text, max(0, m.start() - 60), m.start())
         )
         and not _after_preposition(text, m.start())
+        and not text.startswith("-", m.end())  # "NATO-eligible defence spending": a kind of spending
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 40), m.start())
         and not (
             _TOLD_BEFORE.search(text, max(0, m.start() - 20), m.start())
