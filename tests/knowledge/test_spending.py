@@ -3149,3 +3149,14 @@ def test_nato_eligible_spending_is_the_topic_allys_not_the_alliances() -> None:
         for r in records(text, date="2025-11-04", title="Budget 2025: defence")
     }
     assert ("CA", 62.7e9, "CAD") in found
+
+
+def test_an_apposition_on_the_figure_names_no_other_spender() -> None:
+    """'Last year the figure stood at 1.45%, a level that had made Canada a target of criticism from
+    Washington': the comment's places are no spenders, so the topic keeps its figure."""
+    text = (
+        "Canada's defence spending will reach 2.0% of GDP this year.\n\n"
+        "Last year the figure stood at 1.45%, a level that had made Canada a target of criticism from Washington.\n"
+    )
+    found = {(r.subject, r.when.year if r.when else None, r.value) for r in records(text, date="2025-11-04")}
+    assert ("CA", 2024, 1.45) in found

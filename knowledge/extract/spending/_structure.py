@@ -2046,7 +2046,11 @@ def _comment_start(text: str, at: int) -> int:
 
 
 # ", which ...", and a year's apposition: "in 2014, the year in which allies meeting at the Wales summit ..."
-_WHICH_AFTER = re.compile(r",\s*(?:which|the\s+(?:year|month)\s+(?:in\s+which|when|that))\b")
+# ... and an apposition on the figure: ", a level that had made Canada a target of criticism from Washington"
+_WHICH_AFTER = re.compile(
+    r",\s*(?:which|the\s+(?:year|month)\s+(?:in\s+which|when|that)"
+    r"|an?\s+(?:level|figure|share|rate|sum|jump|rise|increase|record|high|low)\s+(?:that|which))\b"
+)
 
 
 def _quote_opening(text: str, at: int) -> int | None:
