@@ -708,9 +708,14 @@ _SIMULATION = re.compile(
 # 2028. The delegate for Spain ... accepted 2.5% by 2027", "Next year's conference is planned for ...".
 _SIMULATION_PART = re.compile(
     r"\bin\s+character\b|\bdelegates?\s+(?:for|of)\s+[A-Z]|\bthe\s+students\b"
+    # "who led the German delegation", "The team representing Italy offered 2.8%", "delegates playing Poland"
+    r"|\b(?-i:[A-Z][a-z]+)\s+delegation\b|\b(?:team|delegation)\s+representing\b|\bdelegates\s+playing\b"
     r"|\b(?:the|next\s+year['’]s|this\s+year['’]s)\s+conference\b",
     re.I,
 )
+
+
+_REALITY = re.compile(r"\breality\b|\breal\s+world\b|\bactually\s+(?:spend|spent|spending)\b", re.I)
 
 
 def simulated_paragraphs(article: Article) -> set[int]:
@@ -719,4 +724,9 @@ def simulated_paragraphs(article: Article) -> set[int]:
     simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
     if simulated:
         simulated |= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
-    return simulated
+    # "Reality check. The simulation's numbers bear little resemblance to what governments actually
+    # spend. According to NATO, Germany spent about 2.1% ...": a paragraph set against the game is real
+    real = {
+        p.paragraph for p in article.passages if _REALITY.search(p.text) or _REALITY.search(p.section or "")
+    }
+    return simulated - real

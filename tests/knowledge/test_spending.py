@@ -3160,3 +3160,25 @@ def test_an_apposition_on_the_figure_names_no_other_spender() -> None:
     )
     found = {(r.subject, r.when.year if r.when else None, r.value) for r in records(text, date="2025-11-04")}
     assert ("CA", 2024, 1.45) in found
+
+
+def test_a_clause_with_a_year_and_a_hyphen_is_no_label() -> None:
+    """'Germany spent 2.1% in 2024 - roughly €90 billion - while Poland led at 4.1%': the hyphen after
+    "2024" ends no year label, so Poland keeps its 4.1% (it was Germany's)."""
+    text = "Germany spent about 2.1% of GDP on defence in 2024 - roughly €90 billion - while Poland led the alliance at 4.1%."
+    assert ("PL", 4.1) in {(r.subject, r.value) for r in records(text)}
+    assert ("DE", 4.1) not in {(r.subject, r.value) for r in records(text)}
+
+
+def test_a_model_natos_players_moves_are_no_allys_and_its_reality_check_is() -> None:
+    """'The team representing Italy offered 2.8% by 2028' in a Model NATO story is a role play; the
+    paragraph set against the game ('bear little resemblance to what governments actually spend') is real."""
+    text = (
+        "About 140 students took part in Model NATO, a simulation in which each team plays an ally.\n\n"
+        "Priya Natarajan, who led the German delegation, promised that Berlin would reach 3.5% on defence."
+        " The team representing Italy offered 2.8% by 2028.\n\n"
+        "The simulation's numbers bear little resemblance to what governments actually spend. According to"
+        " NATO, Germany spent about 2.1% of GDP on defence in 2024.\n"
+    )
+    found = {(r.subject, r.value) for r in records(text, title="Students play NATO")}
+    assert found == {("DE", 2.1)}

@@ -313,9 +313,20 @@ _MOVED_BEFORE = re.compile(
 _RANGE_IS = re.compile(r"\brange\s+(?:is|was|will\s+be)\s+$", re.I)
 # "Norway: 2.2% in 2024", "**Norway:** ...", and a newsletter's "Spain — still bottom at 1.3%".
 _LABEL = re.compile(
-    r"^\s*(?:[-*•]\s+|\d{1,2}/\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–]|(?<=\d\d\s)-)"
+    r"^\s*(?:[-*•]\s+|\d{1,2}/\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–]|(?P<hyphen>(?<=\d\d\s)-))"
     r"(?:\*\*|__)?\s+"  # a year's line may take a hyphen: "2016 - 1.16%"
 )
+
+
+def _label_of(text: str) -> re.Match[str] | None:
+    """Return a line's label, if it opens with one; a hyphen ends only a year's label ("2016 - 1.16%"),
+    not a sentence's clause ("Germany spent 2.1% in 2024 - roughly €90 billion - while ...")."""
+    label = _LABEL.match(text)
+    if label is not None and label.group("hyphen") and not YEAR_CELL.fullmatch(label.group("label").strip()):
+        return None
+    return label
+
+
 _PRESENT = re.compile(
     r"\b(?:is|are|follows?|leads?|sits?|stands?|comes?|ranks?|spends|remains?|fares?|trails?|tops?|lags?|"
     r"hovers?|devotes|exceeds|meets|equals|represents|amounts\s+to|puts|now)\b",
@@ -1535,7 +1546,7 @@ def _line_records(
         )
         return [*_figure_first(passage, entry, published, shares=shares), *rest]
     times = sorted([*find_times(text, published), *_fiscal_years(text, published)], key=lambda t: t[1])
-    label = _LABEL.match(text)
+    label = _label_of(text)
     labelled = label is not None and bool(_label_codes(label.group("label")))
     if label and not labelled:
         listed = _bound_list(passage, label, published)  # "**Still below 2% in 2024**: Belgium, Portugal"
@@ -2237,7 +2248,7 @@ def _amount_metric(text: str, quantity: Quantity, context: str, labelled: bool =
     €4bn"), or None for aid, loans, an economy or money that is not defence's. labelled: the amount
     opens a line an ally labels, so the label stands for its spending."""
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
-    label = _LABEL.match(text)
+    label = _label_of(text)
     if label is not None and _LABELLED_AMOUNT.fullmatch(text, label.end(), quantity.start):
         start = 0  # "Defence budget, 2026 — €2.8 billion": the label says what the amount is
     # Only the words up to just past the figure: "... before counting the special fund" is another thing.
