@@ -3182,3 +3182,13 @@ def test_a_model_natos_players_moves_are_no_allys_and_its_reality_check_is() -> 
     )
     found = {(r.subject, r.value) for r in records(text, title="Students play NATO")}
     assert found == {("DE", 2.1)}
+
+
+def test_the_cost_of_a_security_operation_is_no_defence_budget() -> None:
+    """'It is the largest security operation the Netherlands has mounted, with 27,000 police officers
+    on duty, and the government estimates the bill at €183 million': the summit's cost, not defence."""
+    text = (
+        "NATO leaders meet in The Hague this week. It is the largest security operation the Netherlands has"
+        " ever mounted, with 27,000 police officers on duty, and the government estimates the bill at €183 million.\n"
+    )
+    assert records(text, date="2025-06-24", title="Summit week in The Hague: defence spending") == []

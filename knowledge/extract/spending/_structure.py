@@ -208,6 +208,8 @@ _NOT_AMOUNT = re.compile(
     r"\b(?:army|navy|air\s+force|marines|coast\s+guard)\b|"
     # a purchase is one order, not a budget: "a joint air-defence purchase, committing DKK 9bn"
     r"\b(?:purchas\w*|procurement|acquisition)\b|"
+    # the cost of an event: "the largest security operation ..., and the government estimates the bill at €183 million"
+    r"\b(?:security\s+operations?|police|policing|hosting)\b|"
     r"\b(?:aid|loans?|loaned|lent|lend\w*|funds?|funding|package|assistance|grants?|contracts?|deals?|orders?|sales|"
     r"revenue|profits?|exports?|imports|support\w*|donat\w*|gave|give|given|pledg\w+|to\s+Ukraine|for\s+Ukraine|"
     # "a €5bn boost", "a boost of €5bn" are changes; "will boost its budget to €35 billion" is a level
