@@ -3188,7 +3188,10 @@ def test_the_cost_of_a_security_operation_is_no_defence_budget() -> None:
     """'It is the largest security operation the Netherlands has mounted, with 27,000 police officers
     on duty, and the government estimates the bill at €183 million': the summit's cost, not defence."""
     text = (
-        "NATO leaders meet in The Hague this week. It is the largest security operation the Netherlands has"
-        " ever mounted, with 27,000 police officers on duty, and the government estimates the bill at €183 million.\n"
+        "Leaders began arriving on Tuesday for the two-day meeting. It is the largest security operation the"
+        " Netherlands has ever mounted, with around 27,000 police officers and military personnel on duty,"
+        " and the national government estimates the bill at €183 million.\n\n"
+        "The country spent 2.05% of GDP on defence last year.\n"
     )
-    assert records(text, date="2025-06-24", title="Summit week in The Hague: defence spending") == []
+    found = {r.value for r in records(text, date="2025-06-24", title="Summit in The Hague")}
+    assert found == {2.05}
