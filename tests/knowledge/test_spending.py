@@ -3195,3 +3195,28 @@ def test_the_cost_of_a_security_operation_is_no_defence_budget() -> None:
     )
     found = {r.value for r in records(text, date="2025-06-24", title="Summit in The Hague")}
     assert found == {2.05}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("4.8% — What Poland expects to spend this year.", ("PL", 2026, "4.8%")),
+        (
+            "2.0% - What Canada says it spent in the fiscal year that closed on 31 March.",
+            ("CA", 2026, "2.0%"),
+        ),
+        (
+            "1.3-1.5% - The range in which Madrid expects Spain's spending to land this year.",
+            ("ES", 2026, "1.3-1.5%"),
+        ),
+    ],
+)
+def test_a_by_the_numbers_entry_that_says_whose_spending_in_other_words(
+    line: str, expected: tuple[str, int, str]
+) -> None:
+    """'What Poland expects to spend', 'Spain's spending' after the figure and a dash name its owner."""
+    text = f"By the numbers: allies' defence spending.\n\n{line}\n"
+    found = {
+        (r.subject, r.when.year if r.when else None, r.as_written) for r in records(text, date="2026-05-08")
+    }
+    assert found == {expected}

@@ -2688,6 +2688,13 @@ _ENTRY_OWNER = re.compile(
     r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w .’'-]{1,40}?)(?:['’]s?|,)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?:\s+of\s+GDP)?)\b"
 )
+_ENTRY_SPENT = re.compile(
+    r"^(?:What|How\s+much)\s+(?P<owner>[A-Z][\w .’'-]{1,40}?)\s+(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+"
+    r"|will\s+|is\s+(?:set|due)\s+to\s+)?(?:spent|spend)\b"
+)
+_ENTRY_POSSESSED = re.compile(
+    r"\b(?P<owner>[A-Z][\w.’'-]{1,30}?)['’]s\s+(?:(?:defen[cs]e|military)\s+)?spending\b"
+)
 _ENTRY_OTHER = re.compile(
     r"\b(?:increase|rise|growth|grew|cut|procurement|equipment|investment|number|count|target|goal|"
     r"per\s+(?:head|capita|person)|aid|support|loan)\b",
@@ -2732,7 +2739,9 @@ def _figure_first(
     counted = _COUNT_ENTRY.match(what)
     if counted is not None and _WHOLE_NUMBER.fullmatch(entry.group("figure").strip()):
         return _count_entry(passage, entry, published)
-    owner = _ENTRY_OWNER.match(what)
+    # "What Canada says it spent in the fiscal year ...", "The range in which Madrid expects Spain's
+    # spending to land this year"
+    owner = _ENTRY_OWNER.match(what) or _ENTRY_SPENT.match(what) or _ENTRY_POSSESSED.search(what)
     bare = _BARE_ENTRY.match(what) if owner is None and shares else None
     named = owner or bare
     codes = _codes(named.group("owner")) if named is not None else []
@@ -2743,12 +2752,16 @@ def _figure_first(
     ranged = _RANGE.fullmatch(figure) if len(percents) == 2 else None
     if len(percents) == 2 and ranged is None:
         return []
+    if not percents and not amounts and (ranged := _RANGE.fullmatch(figure)) is not None:
+        # "1.3-1.5% — The range in which Madrid expects Spain's spending to land": a range of shares,
+        # whose low end the number reader leaves alone (a dash may glue a number to another)
+        percents = find_percents(f"{ranged.group('high')}%")
     if percents and (
         "GDP" in what
         or "defence spending" in what.lower()
         or "defense spending" in what.lower()
         # "Spain's estimated share for this year", "Spain's spending last year" (in an article on defence)
-        or (owner is not None and owner.group(0).endswith(("share", "spending")))
+        or (owner is not None and owner.group(0).endswith(("share", "spending", "spent", "spend")))
         or (bare is not None and all(q.value is not None and q.value <= _MOST_SHARE for q in percents))
     ):
         quantity, metric = percents[0], Metric.SHARE_OF_GDP
