@@ -872,6 +872,10 @@ _WHO_RUNS = re.compile(
     rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}}),\s+who\s+{_RUNS}\s+(?:the|a|an|its|their)\s+[^,.;:()]{{3,80}}?"
     r"(?=[,.;:]|\s+(?:to|and|since|for)\s|$)"
 )
+_WHO_LIVED = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+who\s+(?:came|grew\s+up|moved|lives|lived|was\s+born"
+    r"|has\s+(?:lived|worked)|works|worked|supervises|studied|trained|retired|served)\b"
+)
 # "Solveig Brekke became Norway's minister of defence in 2025": a name, a verb of taking a post, the post.
 # "Jane Doe has been Canada's Minister of National Defence since May 2025" holds the post too.
 # A verb of taking or holding a post; a bare "was"/"is" only before an article, and only when the
@@ -904,12 +908,14 @@ def _became(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 def _who_runs(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Yield (start, name, None) for "Name, who runs the <body>": a person, though a clause is no
-    role as written (roles are noun phrases: "director of ...")."""
-    if ", who " not in text or _WHO_RUNS_CUE.search(text) is None:
+    role as written (roles are noun phrases: "director of ..."); and for "Name, who came to Sweden
+    as a child", "Name, who grew up here": a life told, which only a person has."""
+    if ", who " not in text:
         return
-    for match in _WHO_RUNS.finditer(text):
+    matches = [*(_WHO_RUNS.finditer(text) if _WHO_RUNS_CUE.search(text) else ()), *_WHO_LIVED.finditer(text)]
+    for match in matches:
         name = _clean_name(match.group("name"), trim_left=True)
-        if name:
+        if name and " " in name:
             yield match.start("name"), name, None
 
 

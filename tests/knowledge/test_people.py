@@ -61,6 +61,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             "REYES: The alliance's deputy secretary general, Ingrid Holm-Sørensen, told reporters so.",
             [("Ingrid Holm-Sørensen", "alliance's deputy secretary general")],
         ),
+        # a life told in a relative clause is a person's
+        (
+            "In the canteen, Mirela Hadžić, who came to Sweden as a child, is less worried.",
+            [("Mirela Hadžić", None)],
+        ),
         # a party named between the name and the speech verb
         (
             "Ivana Kroupová of the nationalist Homeland First party argued that it was wrong.",
