@@ -277,7 +277,7 @@ _NAME_THEN_VERB = re.compile(
     # ... "Ivana Kroupová of the nationalist Homeland First party argued"
     r"(?:\s+of\s+the\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on)\s+)?){1,6}?"
     r"(?:(?:party|group|faction|bloc|caucus)\s+)?(?=[a-z]))?"
-    r"\s*(?:also\s+|has\s+|had\s+)?"
+    r"\s*(?:who\s+)?(?:also\s+|has\s+|had\s+)?"  # "Karen Kjeldsen, a lawyer, who said in a statement"
     rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it|called\s+it)\b"  # "as Jane Doe put it:", "Mark Rutte called it"
 )
 # ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".

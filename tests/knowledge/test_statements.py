@@ -186,6 +186,13 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             f'{MINISTER} arrived.\n\n10:15 CET — "This is the day we deliver," Kowalski said.',
             [(KOWALSKI, VERBATIM, "This is the day we deliver")],
         ),
+        # a relative clause of speech after the speaker's apposition
+        (
+            "Poul Erik Kjeldsen, Denmark's defence minister, has died. He is survived by his wife, Inger, and by"
+            ' his daughter, Karen Kjeldsen, a lawyer, who said in a statement that her father "read budget tables'
+            ' like novels."',
+            [("Karen Kjeldsen", PARTIAL, 'her father "read budget tables like novels."')],
+        ),
         # a habit of saying is saying
         (
             'Our adviser, Professor Tomasz Wierzbicki, likes to remind delegates that "a target is a wish."',

@@ -283,7 +283,10 @@ _THEIR_WORDS = re.compile(
     r"(?P<pronoun>[Hh]is|[Hh]er)\s+(?:(?:first|last|latest|own|blunt|short|only|final)\s+)?"
     r"(?:reply|answer|response|retort|words|message|remark|comment|verdict|warning|advice|line)\b"
 )
-_RELATIVE_REPORT = re.compile(rf",\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b")
+# ... after an apposition too: "his daughter, Karen Kjeldsen, a lawyer, who said in a statement that ..."
+_RELATIVE_REPORT = re.compile(
+    rf"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{{1,60}})?,\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
+)
 _TRAILING = re.compile(r",\s+(?=\S)")
 # An apposition may stand between the speaker and the verb: "..., Lena Maris, the minister, said."
 _TRAILING_VERB = re.compile(
