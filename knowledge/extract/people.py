@@ -330,15 +330,19 @@ _NOT_NAME = _FUNCTION_WORDS | frozenset(
         " january february march april may june july august september october november december"
         " monday tuesday wednesday thursday friday saturday sunday"
         " first second third"  # "First Sea Lord" is an office, not a name
+        # a portfolio a title goes on with: "Minister for Defence Procurement Gareth Pryce"
+        " procurement veterans industry energy trade equipment personnel reserves readiness finance economy"
+        " interior innovation development exports cyber defence defense"
     )
     + tuple(w.rstrip(".") for w in _ROLE_HEADS + _ROLE_QUALIFIERS)
     + _MODIFIERS
     + _HONORIFICS
 )
-# Lower-case words that may stand in a title before a name: "the former defence minister".
+# Lower-case words that may stand in a title before a name: "the former defence minister", "Minister
+# for Defence Procurement".
 # "my colleague Jane Doe", "our correspondent": a relation before the name is no part of it
 _TITLE_WORDS = _ROLE_WORDS | frozenset(
-    _MODIFIERS + _HONORIFICS + ("of", "the", "my", "our", "colleague", "friend", "correspondent")
+    _MODIFIERS + _HONORIFICS + ("of", "for", "the", "my", "our", "colleague", "friend", "correspondent")
 )
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)

@@ -61,6 +61,8 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             "REYES: The alliance's deputy secretary general, Ingrid Holm-Sørensen, told reporters so.",
             [("Ingrid Holm-Sørensen", "alliance's deputy secretary general")],
         ),
+        # a portfolio that goes on past "Defence" is the title's, not the name's
+        ("Minister for Defence Procurement Gareth Pryce said the order was big.", [("Gareth Pryce", None)]),
         # a life told in a relative clause is a person's
         (
             "In the canteen, Mirela Hadžić, who came to Sweden as a child, is less worried.",

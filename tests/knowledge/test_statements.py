@@ -193,6 +193,11 @@ def test_seed_statements_carry_time_medium_and_context_from_their_attribution() 
             ' like novels."',
             [("Karen Kjeldsen", PARTIAL, 'her father "read budget tables like novels."')],
         ),
+        # a "Minister for ..." title before the name
+        (
+            'Minister for Defence Procurement Gareth Pryce said the order would "end the boom-and-bust cycle".',
+            [("Gareth Pryce", PARTIAL, 'the order would "end the boom-and-bust cycle"')],
+        ),
         # a habit of saying is saying
         (
             'Our adviser, Professor Tomasz Wierzbicki, likes to remind delegates that "a target is a wish."',
