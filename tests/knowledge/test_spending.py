@@ -3220,3 +3220,24 @@ def test_a_by_the_numbers_entry_that_says_whose_spending_in_other_words(
         (r.subject, r.when.year if r.when else None, r.as_written) for r in records(text, date="2026-05-08")
     }
     assert found == {expected}
+
+
+def test_year_columns_of_shares_beside_a_money_column_are_all_read() -> None:
+    """'Country  2025 actual  2026 est.  2027 budget  2027 USD bn': the share columns (notes without
+    brackets) are read as well as the money column."""
+    text = (
+        "Table 1. Core defence expenditure (% of GDP) and 2027 budget (USD billion)\n\n"
+        "Country          2025 actual   2026 est.   2027 budget   2027 USD bn\n"
+        "Poland                  4.48        4.62          4.81          48.9\n"
+        "Estonia                 3.42        3.71          5.40           2.5\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.as_written)
+        for r in records(text, date="2027-03-09", title="Data note: core defence spending")
+    }
+    assert {
+        ("PL", 2025, "4.48%"),
+        ("PL", 2027, "4.81%"),
+        ("EE", 2027, "5.40%"),
+        ("EE", 2026, "3.71%"),
+    } <= found

@@ -382,9 +382,9 @@ YEAR_CELL = re.compile(
     # a fiscal year is its first calendar year's: "2025-26", "2025/26" (as the prose reads "fiscal year 2025-26")
     r"(?P<year>(?:19|20)\d\d)(?:[-/–]\d\d(?!\d))?\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
-    r"|\((?:NATO\s+|government\s+|national\s+|official\s+)?(?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
+    r"|\(?(?:NATO\s+|government\s+|national\s+|official\s+)?(?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
     r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?"
-    r"|reali[sz]ed|final|multi-?year\s+estimate|medium-term\s+(?:plan|estimate))\))?",
+    r"|reali[sz]ed|final|multi-?year\s+estimate|medium-term\s+(?:plan|estimate))\)?)?",  # "2025 actual" too
     re.I,
 )  # not "2014–2024"
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
@@ -3155,12 +3155,21 @@ def _table_records(
     long = _long_rows(rows, passage, published)
     if long:
         return long
+    # a money column named by its unit ("2027 USD bn") beside year columns of shares ("2025 actual"):
+    # both are read
     by_unit = _unit_rows(rows, passage, published, topic)
-    if by_unit:
+    # (only a table of allies' rows: a table of unit rows is the unit reader's alone)
+    year_columns = (
+        bool(rows)
+        and any(YEAR_CELL.fullmatch(cell) for cell in rows[0][1:])
+        and sum(1 for row in rows[1:] if row and _row_allies(row[0])) >= 2
+    )
+    if by_unit and not year_columns:
         return by_unit
     wide = _wide_rows(rows, passage, published)
-    if wide:
+    if wide and not year_columns:
         return wide
+    by_unit += wide  # read beside the year columns below
     start = next((i for i, row in enumerate(rows) if any(YEAR_CELL.fullmatch(c) for c in row[1:])), None)
     if start is None:
         return _year_rows(rows, passage, published, topic, article) or _share_column(
@@ -3190,7 +3199,7 @@ def _table_records(
     for note in _NOTE_BREAK.split(frame):
         if not legend and _ESTIMATE_HEADER.search(note) and _COLUMN_WORD.search(note):
             estimated |= {int(y) for y in _YEARS.findall(note)}
-    records = []
+    records = list(by_unit)
     # one ally's budget table, its rows lines of the budget ("Personnel", "Total", "Share of GDP"):
     # the total (in the caption's unit) and the share are the ally's, the other lines no spending
     own = (
