@@ -138,6 +138,22 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             " states, which dedicates to the defence around 1.1% of its GDP.",
             set(),
         ),
+        # a vote on a budget is no vote count: its figure is the budget's
+        (
+            "The Sejm votes on an amended budget that would lift Poland's defence outlays to 4.8% of GDP this year.",
+            {("PL", SHARE, 2025, 4.8)},
+        ),
+        # "apiece": each ally listed has the figure
+        (
+            "On defence spending, four allies sit below Canada: Belgium at 1.30%, Slovenia and Luxembourg on"
+            " 1.29% apiece, and Spain at 1.28%.",
+            {
+                ("BE", SHARE, 2025, 1.3),
+                ("SI", SHARE, 2025, 1.29),
+                ("LU", SHARE, 2025, 1.29),
+                ("ES", SHARE, 2025, 1.28),
+            },
+        ),
         # a speaker's aside with a modal is no hypothesis
         ("Finland, I should add, is already at 2.4 per cent of GDP on defence.", {("FI", SHARE, 2025, 2.4)}),
         # a sentence that opens on its topic, then "it": the topic is the spender

@@ -297,7 +297,7 @@ _PARTS_JOIN = re.compile(
     r"(?P<dated>by\s+20\d\d\s*)?(?:,\s*)?(?:and|plus)\s+(?:(?:a\s+further|another|up\s+to|at\s+least)\s+)?",
     re.I,
 )
-_EACH = re.compile(r"\b(?:both|each|all)\b", re.I)  # "respectively" pairs a list with a list, in order
+_EACH = re.compile(r"\b(?:both|each|all|apiece)\b", re.I)  # "respectively" pairs a list with a list, in order
 _RANGE = re.compile(
     r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to)"
     # "LATVIA - 3.7% to 3.9% in 2026": both ends with their unit (a range only where nothing moves: see _figures)
@@ -497,7 +497,9 @@ _OTHER_THING = re.compile(
     # a vote, but not a law's ("The finance law voted in December sets the budget at ..."), nor a
     # vote to spend ("Lithuania's parliament voted to spend between 5% and 6% of GDP")
     r"interest|pensions?|health|education|welfare|poll\w*|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!budget\s)vote[sd]?"
-    r"(?!(?:\s+[\w,]+){0,3}?\s+to\s+(?:spend|raise|lift|increase|boost|reach|allocate|commit|set|keep)\b)|"
+    r"(?!(?:\s+[\w,]+){0,3}?\s+to\s+(?:spend|raise|lift|increase|boost|reach|allocate|commit|set|keep)\b)"
+    # nor a vote on a budget: "The Sejm votes on an amended budget that would lift ... to 4.8%"
+    r"(?!\s+on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:budget|bill|law|plan)\b)|"
     r"turnout|tariffs?|combined|together|jointly|"
     r"surveys?|approval|ratings?|respondents|seats|support\s+for|"
     r"shares\s+in|stocks?|index|indices|bonds?|yields?|investors|dividends?|"
