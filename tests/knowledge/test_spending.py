@@ -138,6 +138,11 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             " states, which dedicates to the defence around 1.1% of its GDP.",
             set(),
         ),
+        # the topic ally's ministers promise its figure
+        (
+            "Sweden is expected to spend 2.4% of its GDP on defence this year. Ministers have promised 3.5% by 2030.",
+            {("SE", SHARE, 2025, 2.4), ("SE", SHARE, 2030, 3.5)},
+        ),
         # a vote on a budget is no vote count: its figure is the budget's
         (
             "The Sejm votes on an amended budget that would lift Poland's defence outlays to 4.8% of GDP this year.",

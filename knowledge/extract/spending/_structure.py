@@ -527,7 +527,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|appropriations|government|cabinet|ministry|treasury|parliament|council|figure|number|estimates?|its?|share|(?:(?<=stated\s)|(?<=national\s)|(?<=own\s))(?:goal|target|aim|ambition)|ratio|(?<![-\w])range(?!\s+of)|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|appropriations|government|cabinet|ministry|ministers|treasury|parliament|council|figure|number|estimates?|its?|share|(?:(?<=stated\s)|(?<=national\s)|(?<=own\s))(?:goal|target|aim|ambition)|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     # "Canada will spend $63.1 billion. That is 2.0% of GDP": the same level in another unit
