@@ -722,8 +722,9 @@ def simulated_paragraphs(article: Article) -> set[int]:
     """Return the paragraphs of an article that tell of a simulation (see ``_SIMULATION``), and, in an
     article about one, those on its players' moves (see ``_SIMULATION_PART``)."""
     simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
-    if simulated:
-        simulated |= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
+    if not simulated:
+        return simulated  # most articles tell of no simulation: spare them the other scans
+    simulated |= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
     # "Reality check. The simulation's numbers bear little resemblance to what governments actually
     # spend. According to NATO, Germany spent about 2.1% ...": a paragraph set against the game is real
     real = {

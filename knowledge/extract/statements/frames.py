@@ -359,9 +359,7 @@ def frame(text: str, cast: Cast, *, allow_intro: bool) -> Frame | None:
 
 # Where a second clause with a subject of its own starts: "Officials disagreed, and Mark Rutte said that",
 # "Türkiye spent 2.3%, and its defence minister, Kemal Aydın, said"
-_CLAUSE_JOIN = re.compile(
-    r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z]|(?:its|his|her|their|the)\s+[a-zA-Z])"
-)
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z]|(?:its|his|her|their)\s+[a-zA-Z])")
 
 
 def _second_clause(text: str, cast: Cast) -> Frame | None:
