@@ -715,7 +715,10 @@ _SIMULATION_PART = re.compile(
 )
 
 
-_REALITY = re.compile(r"\breality\b|\breal\s+world\b|\bactually\s+(?:spend|spent|spending)\b", re.I)
+# A paragraph set against the game: a "Reality check" heading, or the real figures contrasted with its own.
+_REALITY = re.compile(
+    r"\breality\s+check\b|\bbears?\s+little\s+resemblance\b|\bactually\s+(?:spend|spent|spending)\b", re.I
+)
 
 
 def simulated_paragraphs(article: Article) -> set[int]:
@@ -730,4 +733,6 @@ def simulated_paragraphs(article: Article) -> set[int]:
     real = {
         p.paragraph for p in article.passages if _REALITY.search(p.text) or _REALITY.search(p.section or "")
     }
+    # ... unless the players move in it: "In a nod to reality, the delegate for Germany offered 3.5%"
+    real -= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
     return simulated - real

@@ -154,8 +154,8 @@ _MEET = re.compile(
     r"(?:\s+(?:again|together|next(?=\s+(?:in|at)\s)))?\b"  # "Leaders meet next in Ankara"
     # "Defence ministers will meet their NATO counterparts in Brussels next month"
     r"(?:\s+(?:their|his|her)\s+(?:NATO\s+|allied\s+|European\s+)?counterparts(?=\s+(?:in|at)\s))?"
-    # "When we meet allies in Tirana next year": the allies met are the group
-    r"(?:(?<=meet)\s+(?:our\s+|the\s+|fellow\s+)?(?:NATO\s+)?allies(?=\s+(?:in|at)\s))?"
+    # "When we meet allies in Tirana next year": the allies we meet are the group (not a minister's)
+    r"(?:(?:(?<=\bwe\smeet)|(?<=\bwe\swill\smeet))\s+(?:our\s+|the\s+|fellow\s+)?(?:NATO\s+)?allies(?=\s+(?:in|at)\s))?"
 )
 # the group that meets: leaders, ministers, the allies, or a club of leaders ("The G7 will meet in Evian")
 _GROUP = re.compile(rf"\b(?:{_GROUP_HEAD}|allies|G-?7|G-?20)\b", re.I)
@@ -176,6 +176,9 @@ _THEY_MEET_AGAIN = re.compile(
     r"\s*They\s+(?:will|shall|are\s+to|are\s+due\s+to|are\s+set\s+to)\s+meet\s+again\b"
 )
 _THEY_BEFORE = re.compile(r"\bthey\s+(?:will\s+)?$", re.I)
+_THEY_OPENING = re.compile(
+    r"\s*(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s+)?(?:[Ww]hen|[Aa]s|[Oo]nce|[Aa]fter|[Bb]efore)\s+"
+)
 _LEADERS_BEFORE = re.compile(r"\b(?:leaders|heads\s+of\s+(?:state|government))\b", re.I)
 _HOSTS_GROUP = re.compile(r"\bhost(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?leaders\b")
 _DECIDED = re.compile(
@@ -460,7 +463,12 @@ def _verb_mentions(
                         )
                     )
                 pronoun = _THEY_BEFORE.search(text, max(clause, match.start() - 12), match.start())
-                if pronoun is not None and _LEADERS_BEFORE.search(sentence_before):
+                if (
+                    pronoun is not None
+                    and _LEADERS_BEFORE.search(sentence_before)
+                    # the sentence opens on the time or a "when" clause: "This June, when they gather"
+                    and _THEY_OPENING.fullmatch(text, 0, pronoun.start()) is not None
+                ):
                     # "At last year's summit in Washington, leaders celebrated ... This June, when they
                     # gather in The Hague, ...": the leaders of the sentence before
                     found.append(
@@ -690,7 +698,11 @@ def _mention(
 def _here(text: str, end: int) -> PlaceMatch | None:
     """Return the dateline's city for a meeting "here": "WASHINGTON — Leaders open a summit here on Tuesday"."""
     here = _HERE.match(text, end)
-    line = dateline(text) if here else None
+    # (not inside someone's quoted words: "Speaking from Ankara, he said: “Leaders will meet here”")
+    quoted = here is not None and (
+        text.count('"', 0, end) % 2 == 1 or text.count("“", 0, end) > text.count("”", 0, end)
+    )
+    line = dateline(text) if here and not quoted else None
     if here is None or line is None:
         return None
     return PlaceMatch(line.name, line.country, False, here.start("here"), here.end("here"))
@@ -1387,7 +1399,12 @@ def _today(text: str, start: int, end: int, published: PartialDate | None) -> Ti
     day after it for "tomorrow" ("the summit that opens in Vilnius tomorrow")."""
     # "in Ankara this afternoon"; of two ("travels to Brussels this afternoon for tomorrow's meeting"),
     # the one nearest the phrase's end
-    match = min(_TODAY.finditer(text, start, end + 20), key=lambda m: abs(m.start() - end), default=None)
+    match = min(
+        # in the phrase's own clause: "met in Vilnius, and this morning Rutte said" is another time's
+        (m for m in _TODAY.finditer(text, start, end + 20) if not re.search(r"[,;]", text[end : m.start()])),
+        key=lambda m: abs(m.start() - end),
+        default=None,
+    )
     if match is None or published is None or published.month is None or published.day is None:
         return None
     # "opens in The Hague tomorrow": the day after the article's

@@ -247,8 +247,12 @@ def _byline_ally(article: Article) -> str | None:
     for line in [*article.sections[:3], *(p.text for p in article.passages[:_OPENING])]:
         role = _BYLINE_ROLE.match(line.strip())
         if role is not None and _ENVOY_OR_OFFICE.search(role.group("role")):
-            ally = one_ally(role.group("role"), demonyms=True)
-            return ally if ally is not None and ally != "NATO" else None
+            # the country the office serves is named first: "Japan's ambassador to Poland" serves Japan
+            named = sorted(
+                [*find_country_mentions(role.group("role")), *find_demonyms(role.group("role"))],
+                key=lambda m: m[1],
+            )
+            return named[0][0].code if named and named[0][0].nato_member else None
     return None
 
 

@@ -297,7 +297,9 @@ _PARTS_JOIN = re.compile(
     r"(?P<dated>by\s+20\d\d\s*)?(?:,\s*)?(?:and|plus)\s+(?:(?:a\s+further|another|up\s+to|at\s+least)\s+)?",
     re.I,
 )
-_EACH = re.compile(r"\b(?:both|each|all|apiece)\b", re.I)  # "respectively" pairs a list with a list, in order
+_EACH = re.compile(
+    r"\b(?:both|each|all|apiece(?!\s+of\b))\b", re.I
+)  # not "1.5% apiece of NATO's common budget"  # "respectively" pairs a list with a list, in order
 _RANGE = re.compile(
     r"\b(?:between\s+\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)?\s+and|\d{1,2}(?:\.\d+)?\s*(?:-|–|to)"
     # "LATVIA - 3.7% to 3.9% in 2026": both ends with their unit (a range only where nothing moves: see _figures)
@@ -317,6 +319,16 @@ _RANGE_IS = re.compile(r"\brange\s+(?:is|was|will\s+be)\s+$", re.I)
 _LABEL = re.compile(
     r"^\s*(?:[-*•]\s+|\d{1,2}/\s+)?(?:\*\*|__)?(?P<label>[^:*_|—–]{2,60}?)(?:\*\*|__)?\s*(?::|(?<=\s)[—–]|(?P<hyphen>(?<=\d\d\s)-))"
     r"(?:\*\*|__)?\s+"  # a year's line may take a hyphen: "2016 - 1.16%"
+)
+
+
+# A demonym or the alliance as part of an adjective that names no spender: "a German-led brigade",
+# "French-built frigates", "NATO-eligible spending" (not "a Polish-government report", "NATO-wide").
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:led|built|made|based|owned|designed|backed|funded|speaking|born|flagged)\b"
+)
+_NATO_KIND = re.compile(
+    r"-(?:eligible|defined|compliant|standard|qualifying|accredited|certified|counted|reportable)\b"
 )
 
 
@@ -378,15 +390,33 @@ _LABEL_LEAD = re.compile(r"[\W\d_]*")
 _LABELLED_AMOUNT = re.compile(
     r"\s*(?:[~≈]\s*|(?:about|around|roughly|some|an\s+estimated|nearly|almost)\s+)?", re.I
 )
-YEAR_CELL = re.compile(
+_YEAR_CELL = re.compile(
     # a fiscal year is its first calendar year's: "2025-26", "2025/26" (as the prose reads "fiscal year 2025-26")
-    r"(?P<year>(?:19|20)\d\d)(?:[-/–]\d\d(?!\d))?\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
+    r"(?P<year>(?:19|20)\d\d)(?:[-/–](?P<next>\d\d)(?!\d))?\s*(?:e|est\.?|\(e\)|\(est\.?\)|\*"
     # a column's own note: "2026 (planned)", "2027 (draft budget)"
     r"|\(?(?:NATO\s+|government\s+|national\s+|official\s+)?(?P<note>planned|plan|budget(?:ed)?|draft(?:\s+budget)?|forecast|projected|provisional|prelim\.?"
     r"|preliminary|estimated?|outlook|proposed|requested|adopted|actual|outturn|approved(?:\s+by\s+(?:the\s+)?[A-Za-z]+)?"
     r"|reali[sz]ed|final|multi-?year\s+estimate|medium-term\s+(?:plan|estimate))\)?)?",  # "2025 actual" too
     re.I,
 )  # not "2014–2024"
+
+
+class _YearCell:
+    """A table cell that is a year ("2025", "2025e", "2026 (planned)", "2025 actual"); a fiscal year
+    ("2025-26", dated by its first year) only where rows are years and the second year is the next
+    one: "2024-25" over a column beside "2024" and "2025" is their change, "2014-24" a decade."""
+
+    @staticmethod
+    def fullmatch(cell: str, *, fiscal: bool = False) -> re.Match[str] | None:
+        """Return the cell's year match, or None."""
+        match = _YEAR_CELL.fullmatch(cell)
+        if match is None or match.group("next") is None:
+            return match
+        year = int(match.group("year"))
+        return match if fiscal and int(match.group("next")) == (year + 1) % 100 else None
+
+
+YEAR_CELL = _YearCell()
 # A figure whose verb is the one before it: "3.5% for 2025 and Estonia 3.7%", "1.5% last year;
 # Spain, just 1.28%".
 GAPPED = re.compile(
@@ -527,7 +557,7 @@ _OF_BUSINESS_AFTER = re.compile(
 # Words that carry the topic ally on ("Spending stood at", "The draft budget sets aside", "it spent",
 # "the country will reach", "The move adds $9.3 billion").
 _TOPIC_LEAD = re.compile(
-    r"\b(?:spending|outlays|budget|expenditure|expenses|appropriations|government|cabinet|ministry|ministers|treasury|parliament|council|figure|number|estimates?|its?|share|(?:(?<=stated\s)|(?<=national\s)|(?<=own\s))(?:goal|target|aim|ambition)|ratio|(?<![-\w])range(?!\s+of)|"
+    r"\b(?:spending|outlays|budget|expenditure|expenses|appropriations|government|cabinet|ministry|(?<![A-Za-z]\s)ministers|treasury|parliament|council|figure|number|estimates?|its?|share|(?:(?<=stated\s)|(?<=national\s)|(?<=own\s))(?:goal|target|aim|ambition)|ratio|(?<![-\w])range(?!\s+of)|"
     # "That compares with 2.2% in 2025": the figure before it is the topic's, and so is this one
     rf"(?:that|this)\s+(?:compares|is\s+(?:up|down|higher|lower))|(?<=the )(?={RISE_WORTH})\w+|"
     # "Canada will spend $63.1 billion. That is 2.0% of GDP": the same level in another unit
@@ -548,6 +578,9 @@ _SUBJECTLESS = re.compile(
     # "* Estimated at just above 2% this year", "* Joined in March ... and is projected at 2.2%"
     r"Expected|Estimated|Projected|Forecast|Seen|Joined|Rose|Fell|Climbed|Hit|Hits|Meets|Met|Remains|Remained|"
     r"Stands|Stood|Sits|Sat)\b"
+)
+_BREAKDOWN_AFTER = re.compile(
+    r"\s*(?:of\s+GDP\s+)?(?:to|for|on|in)\s+(?!defen[cs]e\b|(?:19|20)\d\d\b)[a-z]", re.I
 )
 # A clause about the ally's money, then a colon and its figures: "... unlocked the cash: 3.1% last year"
 _MONEY_COLON = re.compile(
@@ -906,6 +939,8 @@ _TOPIC_OPENING = re.compile(
 )
 _TOPIC_IT = re.compile(
     r"\s*[,:—–]\s*it\s+(?!is\s+(?:not\s+)?(?:clear|likely|unlikely|possible|true|hard|worth)\b)"
+    # what it says or wants is others' ("it says the European average of 2.0% is far too low")
+    r"(?!(?:says|said|argues|wants|thinks|believes|claims|insists|urges|demands)\b)"
     r"(?:(?!\b(?:it|they|he|she)\b)[^:;])*$",
     re.I,
 )
@@ -1028,7 +1063,7 @@ def structure_records(
                 # a correction note is about the figure it corrects, not the ally named last: its
                 # reader (``_corrections``) gives the right figure the wrong one's ally
                 else None
-                if _correction_note(article, passage)
+                if _correction_note(article, passage) or _answers_other_question(article, passage, topic)
                 else topic,
                 by_passage.get(passage.position, []),
                 # "Canada. Still loitering near the foot of the table on 1.46%": the name alone heads it
@@ -1227,6 +1262,15 @@ _CAPS_LABEL = re.compile(
 _CORRECTION_NOTE = re.compile(
     r"\bcorrect(?:ion|ed)\b|\bearlier\s+version\b|\bincorrectly\b|\bin\s+error\b", re.I
 )
+
+
+def _answers_other_question(article: Article, passage: Passage, topic: str | None) -> bool:
+    """Return whether a passage answers the question just before it that does not name the topic:
+    "Germany spent 2.1%. And the alliance average? About 2.7%." is the average's figure."""
+    before = article.passages[passage.position - 1] if passage.position else None
+    if before is None or before.paragraph != passage.paragraph or not before.text.rstrip().endswith("?"):
+        return False
+    return topic is None or topic not in {c.code for c, _, _ in find_country_mentions(before.text)}
 
 
 def _correction_note(article: Article, passage: Passage) -> bool:
@@ -1617,7 +1661,11 @@ def _line_records(
                 # a report card's verbless line under its ally: "Canada (C-). Exactly 2.0%."
                 or (index == 0 and _FIGURE_FRAGMENT.fullmatch(text, 0, figure.start) is not None)
                 # "Loosening the debt brake unlocked the cash: 3.1% last year, with 3.5% planned for 2029"
-                or (_MONEY_COLON.fullmatch(text, 0, figures[0][0].start) is not None)
+                or (
+                    _MONEY_COLON.fullmatch(text, 0, figures[0][0].start) is not None
+                    # not a breakdown: "Where the extra money goes: 1.2% to ammunition, 0.8% to personnel"
+                    and _BREAKDOWN_AFTER.match(text, figures[0][0].end) is None
+                )
                 # a telegraphic item that opens with its figure: "👉 2.5% of GDP for defence in 2026 — ..."
                 or (
                     index == 0
@@ -2378,7 +2426,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         _Owner(c.code, s, e)
         for c, s, e in find_demonyms(text)
         # "a German-led brigade", "French-built frigates": a compound adjective names no spender
-        if not _after_preposition(text, s) and not text.startswith("-", e)
+        if not _after_preposition(text, s) and not _COMPOUND_ADJECTIVE.match(text, e)
     ]
     found = [
         o
@@ -2395,7 +2443,7 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
             m.group(0).lower() == "ally" and _APPOSED_ALLY.search(text, max(0, m.start() - 60), m.start())
         )
         and not _after_preposition(text, m.start())
-        and not text.startswith("-", m.end())  # "NATO-eligible defence spending": a kind of spending
+        and not _NATO_KIND.match(text, m.end())  # "NATO-eligible defence spending": a kind of spending
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 40), m.start())
         and not (
             _TOLD_BEFORE.search(text, max(0, m.start() - 20), m.start())
@@ -2691,7 +2739,7 @@ _ENTRY_OWNER = re.compile(
     r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?:\s+of\s+GDP)?)\b"
 )
 _ENTRY_SPENT = re.compile(
-    r"^(?:What|How\s+much)\s+(?P<owner>[A-Z][\w .’'-]{1,40}?)\s+(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+"
+    r"^(?:What|How\s+much)\s+(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+"
     r"|will\s+|is\s+(?:set|due)\s+to\s+)?(?:spent|spend)\b"
 )
 _ENTRY_POSSESSED = re.compile(
@@ -3551,7 +3599,7 @@ def _year_rows(
 ) -> list[SpendingRecord]:
     """Return the shares of a table of one ally's years (the ally the text is about): a year opens
     each row, and one column is headed "% of GDP" (in the table, or on the line or heading just above it)."""
-    first = next((i for i, row in enumerate(rows) if row and YEAR_CELL.fullmatch(row[0])), None)
+    first = next((i for i, row in enumerate(rows) if row and YEAR_CELL.fullmatch(row[0], fiscal=True)), None)
     if topic is None or topic == "NATO" or first is None:
         return []
     above = article.passages[passage.position - 1].text if passage.position else ""
@@ -3581,7 +3629,7 @@ def _year_rows(
     )
     records = []
     for row in rows[first:]:
-        year = YEAR_CELL.fullmatch(row[0]) if row else None
+        year = YEAR_CELL.fullmatch(row[0], fiscal=True) if row else None
         if year is None:
             continue
         when = TimeRef(text=row[0], year=int(year.group("year")))

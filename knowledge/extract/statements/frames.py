@@ -287,6 +287,11 @@ _THEIR_WORDS = re.compile(
 _RELATIVE_REPORT = re.compile(
     rf"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{{1,60}})?,\s+who\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
 )
+_STAFF_OF = re.compile(
+    r"\b(?:aides?|advis[eo]rs?|spokes(?:man|woman|person)|officials?|staff|deputy|assistants?)\s+(?:to|for|of)\s+"
+    r"(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
 _TRAILING = re.compile(r",\s+(?=\S)")
 # An apposition may stand between the speaker and the verb: "..., Lena Maris, the minister, said."
 _TRAILING_VERB = re.compile(
@@ -797,8 +802,8 @@ def relative_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
         return None  # spare the sentences without a relative clause the scan for names
     for mention in cast.index.find(text):
         verb = _RELATIVE_REPORT.match(text, mention.end) if not mention.possessive else None
-        if verb is None:
-            continue
+        if verb is None or _STAFF_OF.search(text, max(0, mention.start - 60), mention.start):
+            continue  # "an aide to Defence Minister Jane Doe, ..., who said": the aide may have
         # "who said that ...", and "who said the plan was ...": a reporting verb's clause without "that"
         that = _THAT_CLAUSE.match(text, verb.end("verb"))
         if that is None and verb.group("verb") in _SAID_VERBS:

@@ -67,6 +67,9 @@ class Cast:
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
 _FIRST_PERSON_I = re.compile(r"I(?=\s)")
+_OTHER_TELLER = re.compile(
+    r",\s+(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:wrote|writes|said|says|recalled|recalls|added|told)\b"
+)
 _GENERIC_HEADS = {
     "leader": ("president", "prime minister", "chancellor", "premier", "leader"),
     "premier": ("prime minister", "premier"),
@@ -147,6 +150,8 @@ _DOCUMENT = re.compile(
 def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     """Return the speaker whose name opens text at start (titles allowed) and where it ends."""
     if cast.author is not None and (first := _FIRST_PERSON_I.match(text, start)):
+        if _OTHER_TELLER.search(text, first.end()):
+            return None, first.end()  # "As I told the allies, he wrote, “...”": his "I", not the author's
         return Speaker(cast.author), first.end()  # "As I told the North Atlantic Council in 2018, “...”"
     pronoun = _PRONOUN.match(text, start)
     if pronoun:

@@ -374,10 +374,13 @@ def _speech_given_by(article: Article) -> str | None:
     lead = [p.text for p in article.passages[:64] if p.paragraph < limit]
     for text in (title, *lead):
         if _IN_FULL.search(text) and (match := _SPEECH_OF.search(text)):
+            if _REPLY_TO.search(text, 0, match.start()):
+                return None  # "the full text of the reply by Jonas Berg to Ingrid Solheim's address"
             return match.group("who") or match.group("by")
     return None
 
 
+_REPLY_TO = re.compile(r"\b(?:reply|response|rebuttal|answer|reaction)\b", re.I)
 _IN_FULL = re.compile(rf"{FULL_TEXT.pattern}|\bin\s+full\b", re.I)  # the scene's cues, and "... in full"
 
 
