@@ -138,6 +138,12 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             " states, which dedicates to the defence around 1.1% of its GDP.",
             set(),
         ),
+        # a vote's tally before "to lift" is no poll
+        (
+            "Lithuania's parliament voted 101-2 on Thursday to lift defence spending from 2.85% of GDP this year"
+            " to 3.1% in 2026.",
+            {("LT", SHARE, 2025, 2.85), ("LT", SHARE, 2026, 3.1)},
+        ),
         # the topic ally's ministers promise its figure
         (
             "Sweden is expected to spend 2.4% of its GDP on defence this year. Ministers have promised 3.5% by 2030.",

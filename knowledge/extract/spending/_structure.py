@@ -527,7 +527,8 @@ _OTHER_THING = re.compile(
     # a vote, but not a law's ("The finance law voted in December sets the budget at ..."), nor a
     # vote to spend ("Lithuania's parliament voted to spend between 5% and 6% of GDP")
     r"interest|pensions?|health|education|welfare|poll\w*|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!budget\s)vote[sd]?"
-    r"(?!(?:\s+[\w,]+){0,3}?\s+to\s+(?:spend|raise|lift|increase|boost|reach|allocate|commit|set|keep)\b)"
+    # (a tally may stand between: "voted 101-2 on Thursday to lift defence spending")
+    r"(?!(?:\s+[\w,-]+){0,4}?\s+to\s+(?:spend|raise|lift|increase|boost|reach|allocate|commit|set|keep)\b)"
     # nor a vote on a budget: "The Sejm votes on an amended budget that would lift ... to 4.8%"
     r"(?!\s+on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:budget|bill|law|plan)\b)|"
     r"turnout|tariffs?|combined|together|jointly|"
