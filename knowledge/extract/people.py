@@ -345,6 +345,8 @@ _TITLE_WORDS = _ROLE_WORDS | frozenset(
     _MODIFIERS + _HONORIFICS + ("of", "for", "the", "my", "our", "colleague", "friend", "correspondent")
 )
 _PRONOUN = re.compile(r"(?:He|She|They)\b")
+# A writer or speaker in their own voice (not "the US", not "i.e."): "I", "my", "we", "our", "us".
+FIRST_PERSON_VOICE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _JOINED = re.compile(r"\s*(?:,|and\b|or\b|&)")  # "X and Y", "X, Y": X is not the subject alone
@@ -392,7 +394,7 @@ def extract_people(article: Article) -> list[PersonRecord]:
         labelled = _turn_label(passage.text)
         if labelled is not None and not dateline_label(passage.text, article.meta.outlet):
             cast.add(PersonRecord(name=labelled[0], role=labelled[1], passage=passage.position))
-    byline = _byline(article)
+    byline = byline_person(article)
     if byline is not None:
         cast.add(byline)
     for author in _authors(article):  # "Authors: Henrike Aas and Julien Moreau-Baptiste"
@@ -606,7 +608,7 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _byline(article: Article) -> PersonRecord | None:
+def byline_person(article: Article) -> PersonRecord | None:
     """Return the author a byline line near the top names ("By Jane Doe, a former minister").
 
     The reader may take a byline for a heading, so the body's first lines are read as lines.

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from knowledge.extract.numbers import find_money
-from knowledge.extract.people import QUOTATION, has_role_head
+from knowledge.extract.people import FIRST_PERSON_VOICE, QUOTATION, byline_person, has_role_head
 from knowledge.extract.reader import split_passages
 from knowledge.extract.spending._clauses import FIRST_PERSON
 from knowledge.extract.statements.scene import DATELINE
@@ -231,29 +231,21 @@ _SPEECH_FIRST_PERSON = 3  # passages in the first person, outside quotation mark
 _OPENING = 2  # passages of the opening that may name the ally
 
 
-# An opinion piece's byline with its author's office: "By Annelise Vermeulen, the Netherlands' ambassador to NATO"
-_BYLINE_ROLE = re.compile(r"^By\s+[^,]{3,60},\s+(?P<role>.{5,140})$")
 _ENVOY_OR_OFFICE = re.compile(
     rf"{_OFFICE.pattern}|\b(?:ambassador|permanent\s+representative|envoy|chief\s+of\s+defen[cs]e)\b", re.I
 )
 
 
-_AUTHOR_VOICE = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b")  # an author writing as themselves
-
-
 def _byline_ally(article: Article) -> str | None:
     """Return the one ally an op-ed byline's office names, if its author held one ("By X, Norway's former
     defence minister"); a reporter's or a columnist's byline names no office."""
-    for line in [*article.sections[:3], *(p.text for p in article.passages[:_OPENING])]:
-        role = _BYLINE_ROLE.match(line.strip())
-        if role is not None and _ENVOY_OR_OFFICE.search(role.group("role")):
-            # the country the office serves is named first: "Japan's ambassador to Poland" serves Japan
-            named = sorted(
-                [*find_country_mentions(role.group("role")), *find_demonyms(role.group("role"))],
-                key=lambda m: m[1],
-            )
-            return named[0][0].code if named and named[0][0].nato_member else None
-    return None
+    author = byline_person(article)
+    role = author.role if author is not None else None
+    if role is None or not _ENVOY_OR_OFFICE.search(role):
+        return None
+    # the country the office serves is named first: "Japan's ambassador to Poland" serves Japan
+    named = sorted([*find_country_mentions(role), *find_demonyms(role)], key=lambda m: m[1])
+    return named[0][0].code if named and named[0][0].nato_member else None
 
 
 def speech_ally(article: Article) -> str | None:
@@ -282,7 +274,7 @@ def speech_ally(article: Article) -> str | None:
     if byline is not None and (opinion or _OPINION.search(" ".join([title, outlet, *article.sections[:2]]))):
         # "OPINION / By Annelise Vermeulen, the Netherlands' ambassador to NATO from 2016 to 2021":
         # the author's "my own country" and "we" are the ally their office served
-        own = sum(1 for p in article.passages if _AUTHOR_VOICE.search(QUOTATION.sub(" ", p.text)))
+        own = sum(1 for p in article.passages if FIRST_PERSON_VOICE.search(QUOTATION.sub(" ", p.text)))
         return byline if own >= _SPEECH_FIRST_PERSON else None
     if not (_SPEECH_TITLE.search(title) or released or opinion) or not _OFFICE.search(framing):
         return None

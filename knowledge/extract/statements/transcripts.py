@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 
 from knowledge.extract.people import (
+    FIRST_PERSON_VOICE,
     HONORIFIC_PREFIX,
     QUOTATION,
     is_questioner,
@@ -384,7 +385,7 @@ _REPLY_TO = re.compile(r"\b(?:reply|response|rebuttal|answer|reaction)\b", re.I)
 _IN_FULL = re.compile(rf"{FULL_TEXT.pattern}|\bin\s+full\b", re.I)  # the scene's cues, and "... in full"
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y)\b")  # not "the US", not "i.e."
+_FIRST_PERSON = FIRST_PERSON_VOICE
 _COURTESY = re.compile(
     r"^(?:Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)|Ladies\s+and|Check\s+against)\b", re.I
 )
