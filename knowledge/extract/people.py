@@ -244,7 +244,8 @@ _TITLED_NAME_STARTS = re.compile(
 # ... also before a colon that opens the words: "SOT – Alan Rennie, Minister for the Armed Forces: “...”"
 _APPOSITION = re.compile(
     # a list's items end at a semicolon: "Witnesses: Jane Doe, Minister of Defence; John Roe, ..."
-    rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()“”\"]{{2,120}}?)(?=[,;]|:(?:\s|$)|\.?\s*$)"
+    # an editor's bracketed note ends with its bracket: "[... Guest: Jane Doe, a senior fellow.]"
+    rf"(?<![\w.])(?P<name>{_NAME}),\s+(?P<role>[^,;:()\[\]“”\"]{{2,120}}?)(?=[,;]|:(?:\s|$)|\.?\]?\s*$)"
 )
 # "Lithuania's defence minister, Jane Doe, said": the role opens the sentence, follows a comma or a
 # closing quotation mark, or an inverted speech verb ("..., said the defence minister, Jane Doe.").

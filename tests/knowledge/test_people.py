@@ -82,6 +82,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             [("Gareth Jones", "British member of parliament")],
         ),
         ("“No,” Mark Smith, a senior analyst, said.", [("Mark Smith", "senior analyst")]),
+        # an editor's bracketed note ends the role, not its bracket: "[... Guest: Jane Doe, a fellow.]"
+        (
+            "[Transcript, lightly edited. Guest: Ingrid Solheim, senior fellow at the Bergen Centre.]",
+            [("Ingrid Solheim", "senior fellow at the Bergen Centre")],
+        ),
         ('"We will win," said Anna Kowalski.', [("Anna Kowalski", None)]),
         ("Anna Kowalski said the plan was sound.", [("Anna Kowalski", None)]),
         ("Anna Kowalski also told reporters that it was sound.", [("Anna Kowalski", None)]),
