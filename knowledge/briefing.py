@@ -657,6 +657,43 @@ def _newest_first(parts: list[list[Quote]]) -> list[Quote]:
     return merged[:STATEMENTS_PER_ANSWER]
 
 
+# Words a headline quotes: "'You cannot fly an F-35 with a spreadsheet': the minister on money".
+_HEADLINE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(]))[\"“‘'](?P<words>[^\"“”‘’']{12,200}?)[\"”’'](?=[\s:;,.!?)—–-]|$)"
+)
+
+
+def _headline_words(title: str | None) -> list[str]:
+    """Return the quotations a document's title holds, folded for comparison."""
+    return [_folded(m.group("words")) for m in _HEADLINE_QUOTE.finditer(title or "")]
+
+
+def _folded(text: str) -> str:
+    """Return text lower-cased with its spaces collapsed and its end's punctuation dropped."""
+    return " ".join(text.lower().split()).rstrip(".,;:!?…")
+
+
+def _headlined_first(quotes: list[Quote]) -> list[Quote]:
+    """Return quotes with each document's statements that its headline quotes before its others.
+
+    A speech or an interview printed whole gives one statement per sentence or turn, as written;
+    the words its editors chose for the headline are the ones a reader asks for first. The order
+    of documents and of kinds is kept: only statements of one kind in one document change places.
+    """
+    words = {q.source.document.id: _headline_words(q.source.document.title) for q in quotes}
+    if not any(words.values()):
+        return quotes
+    rank: dict[tuple[StatementKind, int], int] = {}
+    for q in quotes:
+        rank.setdefault((q.kind, q.source.document.id), len(rank))
+
+    def headlined(q: Quote) -> bool:
+        text = _folded(q.text)
+        return any(quoted in text for quoted in words[q.source.document.id])
+
+    return sorted(quotes, key=lambda q: (rank[(q.kind, q.source.document.id)], not headlined(q)))
+
+
 def _event_order(event: EventKey) -> tuple[bool, int, int, int, int]:
     """Return the order the store lists events in: by year, month, day (undated last), then id."""
     when = event.when
@@ -931,7 +968,7 @@ class Briefing:
         quotes = _newest_first(
             [await self._caches.statements.get((scope, person.id)).get(view.generation) for scope in scopes]
         )
-        quotes = sorted(quotes, key=lambda q: _KIND_ORDER[q.kind])  # stable: document order within a kind
+        quotes = _headlined_first(sorted(quotes, key=lambda q: _KIND_ORDER[q.kind]))  # stable: as written
         events = (await self._summit_index(view)).by_id
         appearances = [
             Appearance(

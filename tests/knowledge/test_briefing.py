@@ -157,6 +157,25 @@ async def test_trump_has_no_statements_but_is_expected_at_the_summit(briefing: B
     assert answer.appearances and "summit" in answer.appearances[0].event
 
 
+async def test_the_words_a_headline_quotes_lead_their_documents_statements(store: Store) -> None:
+    """An interview's turns are shown as given, except the one its headline quotes, which comes first."""
+    turns = [
+        "We crossed the line in 2024 and we are not going back.",
+        "The budget for this year puts us at roughly 2.4 per cent.",
+        "A percentage is an input. You cannot fly a jet with a spreadsheet, and voters know it.",
+        "Ask me again after the budget talks in the autumn.",
+    ]
+    article = (
+        "Title: 'You cannot fly a jet with a spreadsheet': the defence minister on money\n"
+        "Date: 2026-03-12\nSource: Test Magazine\n\n"
+        "Ruben Castelein has been the Netherlands' defence minister for a year. We met him in February.\n\n"
+        + "\n\n".join(f"MAGAZINE: Question {n}?\n\nCASTELEIN: {turn}" for n, turn in enumerate(turns))
+    )
+    await ingest_text(store, article, name="interview.txt")
+    statements = (await Briefing(store).statements("Castelein")).statements
+    assert [q.text for q in statements] == [turns[2], turns[0], turns[1], turns[3]]
+
+
 async def test_unknown_person(briefing: Briefing) -> None:
     """A person the store does not know raises with suggestions of people it does know."""
     with pytest.raises(UnknownPerson) as caught:
