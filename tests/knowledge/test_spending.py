@@ -1542,6 +1542,38 @@ def test_a_table_with_a_share_column_takes_the_year_of_its_title() -> None:
     assert found == {("HR", SHARE, 2024, 1.81), ("AL", SHARE, 2024, 2.02)}
 
 
+def test_a_long_table_under_a_header_of_words_is_read_whatever_its_count_of_figures() -> None:
+    """Nine rows of a share and an amount under '| Ally | Share of GDP | Spending |': every row's share,
+    though the table holds more figures than a sentence may (a header of words opens a table too)."""
+    allies = ["Poland", "Lithuania", "Latvia", "Estonia", "Denmark", "Norway", "Germany", "Italy", "France"]
+    rows = "".join(f"| {ally} | {4 - n / 10:.2f}% | €{10 + n}bn |\n" for n, ally in enumerate(allies))
+    text = "| Ally | Share of GDP | Spending |\n|---|---|---|\n" + rows
+    found = {
+        (code, year, value)
+        for code, metric, year, value in facts(text, title="Allies in 2025")
+        if metric is SHARE
+    }
+    assert found == {
+        ("PL", 2025, 4.0),
+        ("LT", 2025, 3.9),
+        ("LV", 2025, 3.8),
+        ("EE", 2025, 3.7),
+        ("DK", 2025, 3.6),
+        ("NO", 2025, 3.5),
+        ("DE", 2025, 3.4),
+        ("IT", 2025, 3.3),
+        ("FR", 2025, 3.2),
+    }
+    # the "Spending" column beside the share holds the same year's money
+    codes = ["PL", "LT", "LV", "EE", "DK", "NO", "DE", "IT", "FR"]
+    amounts = {
+        (r.subject, r.when.year if r.when else None, r.as_written)
+        for r in records(text, title="Allies in 2025")
+        if r.metric is Metric.AMOUNT
+    }
+    assert amounts == {(code, 2025, f"€{10 + n}bn") for n, code in enumerate(codes)}
+
+
 def test_a_report_cards_verbless_lines_are_the_graded_allys() -> None:
     """'Canada (C-). Exactly 2.0%.': a line that is only its figure belongs to the ally just named."""
     text = (

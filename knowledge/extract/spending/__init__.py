@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.numbers import KRONER, QualifierKind, qualifier_before
 from knowledge.extract.people import is_questioner, turn_label
-from knowledge.extract.reader import is_table_row, simulated_paragraphs
+from knowledge.extract.reader import is_table_header, is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import DEMAND_VERBS, FIRST_PERSON, RELATIVE, last_clause
 from knowledge.extract.spending._corrections import apply_corrections
@@ -674,8 +674,12 @@ def _readable(article: Article, simulated: set[int], *, tables: bool) -> Article
 
 def _fits(text: str, tables: bool) -> bool:
     """Return whether a passage is a sentence the readers can take (or, with tables, a table)."""
-    if "\n" in text and is_table_row(text.split("\n", 1)[0]):
-        return tables and len(text) <= MAX_TABLE_CHARS
+    if "\n" in text:
+        first, following = text.split("\n", 2)[:2]
+        if is_table_row(first) or is_table_header(
+            first, following
+        ):  # "| Ally | Share of GDP |" opens one too
+            return tables and len(text) <= MAX_TABLE_CHARS
     if len(text) > MAX_SENTENCE_CHARS:
         return False
     return _figure_count(text) <= MAX_SENTENCE_FIGURES

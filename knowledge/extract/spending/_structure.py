@@ -51,6 +51,7 @@ from knowledge.extract.numbers import (
     Quantity,
     find_money,
     find_percents,
+    parse_money,
     qualifier_before,
 )
 from knowledge.extract.people import QUOTATION
@@ -3463,9 +3464,29 @@ def _share_column(
         return []
     when = TimeRef(text=times[0][0].text, year=times[0][0].year)
     estimates = any(_ESTIMATE_HEADER.search(frame) for frame in (*frames, header[column]))
+    # a column of the same year's money beside the share: "| Ally | Share of GDP | Spending |"
+    money = next(
+        (i for i, cell in enumerate(header) if i and i != column and _MONEY_COLUMN.fullmatch(cell)), None
+    )
     records = []
     for row in body:
         codes = _row_allies(row[0]) if row else []
+        if money is not None and len(codes) == 1 and money < len(row):
+            amount = parse_money(row[money])
+            if amount is not None:
+                value, currency, written = amount
+                records.append(
+                    SpendingRecord(
+                        passage=passage.position,
+                        subject=codes[0],
+                        metric=Metric.AMOUNT,
+                        when=when,
+                        value=value,
+                        currency=currency,
+                        as_written=written,
+                        status=figure_status("", when, published, estimates),
+                    )
+                )
         cell = row[column] if len(codes) == 1 and column < len(row) else ""
         match = _CELL_NUMBER.match(cell)
         bound = _BOUND_CELL.fullmatch(cell) if match is None else None
@@ -3487,6 +3508,12 @@ def _share_column(
     return records
 
 
+# A column of defence money by its name: "Spending", "Defence budget", "Expenditure (USD bn)".
+_MONEY_COLUMN = re.compile(
+    r"\s*(?:\*\*)?(?:(?:total|annual)\s+)?(?:defen[cs]e\s+)?(?:spending|budget|expenditure|outlays)"
+    r"(?:\s*\([^)%]{1,20}\))?(?:\*\*)?\s*",
+    re.I,
+)
 _BOUND_CELL = re.compile(
     r"\s*(?P<bound>(?:just\s+|slightly\s+|well\s+)?(?:under|below|over|above))\s+(?P<num>\d+(?:\.\d+)?)\s*%?\s*",
     re.I,
