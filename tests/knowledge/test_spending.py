@@ -2836,6 +2836,11 @@ def test_what_is_not_an_allys_defence_spending_stays_out(text: str) -> None:
             "Last year Greece spent 3.1% of GDP on defence, and the budget for this year is 3.3%.",
             {("GR", 2025, 3.1, FigureStatus.ACTUAL), ("GR", 2026, 3.3, FigureStatus.PLANNED)},
         ),
+        # "so" opens the next clause too: its year is the estimate's, not the figure's
+        (
+            "Last year Denmark spent 2.37% of GDP, so the 2026 estimate marks a jump.",
+            {("DK", 2025, 2.37, FigureStatus.ACTUAL)},
+        ),
         # since when a level has held is not its year
         (
             "Italy spends roughly 1.5% of GDP, a level it has held since 2023.",

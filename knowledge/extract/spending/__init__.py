@@ -23,7 +23,13 @@ from knowledge.extract.numbers import KRONER, QualifierKind, qualifier_before
 from knowledge.extract.people import is_questioner, turn_label
 from knowledge.extract.reader import is_table_header, is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
-from knowledge.extract.spending._clauses import DEMAND_VERBS, FIRST_PERSON, RELATIVE, last_clause
+from knowledge.extract.spending._clauses import (
+    DEMAND_VERBS,
+    FIRST_PERSON,
+    JOINED_CLAUSE,
+    RELATIVE,
+    last_clause,
+)
 from knowledge.extract.spending._corrections import apply_corrections
 from knowledge.extract.spending._phrases import extract_spending as phrase_records
 from knowledge.extract.spending._series import series_records
@@ -838,6 +844,9 @@ def _status_in(record: SpendingRecord, text: str, article: Article) -> FigureSta
     at = text.find(record.as_written)
     lead = last_clause(text[: at if at >= 0 else len(text)])
     own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", text)
+    # "spent 2.37% last year, so the 2025 estimate marks a jump": a later clause's estimate is its own
+    joined = JOINED_CLAUSE.search(own, at + len(record.as_written)) if at >= 0 else None
+    own = own[: joined.start()] if joined is not None else own
     return figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(own) is not None)
 
 

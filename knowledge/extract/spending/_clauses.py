@@ -39,7 +39,10 @@ DATELINE = re.compile(
 # and the plan for this year is 4.8%").
 # a second clause of its own, with a comma or as a second "that" clause: "the ratio was 1,14 % and
 # that in the year 2022 the allocation was ..."
-JOINED_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+that\s", re.I)
+# ("so" as a conjunction: "spent 2.37% last year, so the 2025 estimate marks a jump"; not "so far")
+JOINED_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|whereas|so(?!\s+(?:far|that|much|many|too)\b))\s|\s(?:and|but)\s+that\s", re.I
+)
 # A negated verb: "did not reach", "cannot reach", "never met", "no longer meets", "has yet to
 # publish a path to 3.5%" ("not only" is no negation). Both spending readers read negation by it.
 NEGATION = r"\b(?:not(?!\s+only)|never|no\s+longer|cannot|(?:has|have)\s+yet\s+to)\b|n['’]t\b"
