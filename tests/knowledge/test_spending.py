@@ -130,6 +130,14 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         ("British defence spending stood at 2.3% of GDP in 2024.", {("GB", SHARE, 2024, 2.3)}),
         # a country's people as the subject stand for its state
         ("On defence, the Poles are at 4.1% of GDP this year.", {("PL", SHARE, 2025, 4.1)}),
+        # the economy a share is of is its GDP
+        ("Poland spent 4.5% of its economy on defence in 2024.", {("PL", SHARE, 2024, 4.5)}),
+        ("Greece puts about 3.1 per cent of the economy into defence.", {("GR", SHARE, 2025, 3.1)}),
+        # the economy's size in an aside comes between the share and its year
+        (
+            "Germany will spend 3.5% of the economy, now €4.3 trillion, on defence by 2029.",
+            {("DE", SHARE, 2029, 3.5)},
+        ),
         # GDP as a translation keeps it ("PIB"), with a decimal comma
         ("Portugal spent last year 1,55% of the PIB with the Armed Forces.", {("PT", SHARE, 2024, 1.55)}),
         # a relative clause after an ally named inside another country's description: either's figure
@@ -2819,6 +2827,9 @@ def test_a_chronology_line_dates_its_figures_by_its_label() -> None:
         "A Belgium at 4% would outspend most of its neighbours.",
         # a level questioned, not stated
         "Hungary's prime minister has questioned whether spending more than 2% is worth it.",
+        # whose estimate it is names no spender: the relative clause is about the country before "which"
+        "Russia, which Swedish intelligence estimates is devoting more than 6% of GDP to its army, is unnamed.",
+        "Russia, which Norwegian officials say spends 7% of GDP on its army, is unnamed.",
     ],
 )
 def test_what_is_not_an_allys_defence_spending_stays_out(text: str) -> None:

@@ -2570,6 +2570,15 @@ def _figure_owners(
         # "Brazil, partner of Portugal in the Community ..., which dedicates around 1.1%": the relative
         # clause may be about either country; the one after "of" is only the likelier by distance
         return []
+    if (
+        len(candidates) >= 2
+        and _RELATIVE_OPENS.search(text, max(0, nearest.start - 16), nearest.start)
+        and _ESTIMATES_AFTER.match(text, nearest.end)
+    ):
+        # "Russia, which Swedish intelligence estimates is devoting 6%": who estimates is no subject;
+        # the relative clause is about the country before "which"
+        candidates = candidates[:-1]
+        nearest = candidates[-1]
     # An aside's own words are not the clause's: "Sweden, which ... when it joined, offers a contrast:
     # it expects to spend 2.8%" has no subject but Sweden's before the figure.
     between = _outside(text, nearest.end, figure.start, asides)
@@ -2614,6 +2623,11 @@ def _figure_owners(
     return []
 
 
+_RELATIVE_OPENS = re.compile(r",\s+(?:which|who|that)\s+(?:the\s+)?$", re.I)
+# Who estimates or says, after a relative pronoun: "which Swedish intelligence estimates is ..."
+_ESTIMATES_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:estimates?|says?|said|believes?|reckons?|thinks?|calculates?|claims?)\s", re.I
+)
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|with|to|for|from|like|than)\s+(?:the\s+)?$", re.I)
 _WHICH = re.compile(r",\s+(?:which|who|that)\s", re.I)
 
@@ -2934,6 +2948,11 @@ def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -
     return None
 
 
+# The economy's size, apposed to the GDP a share is of: "3.5% of GDP, now €4.3 trillion, on ...".
+_ECONOMY_SIZE_ASIDE = re.compile(
+    r"\s+of\s+(?:its\s+|the\s+)?GDP\s*(?P<aside>,\s*(?:now|currently|worth|valued\s+at|estimated\s+at)\s+[^,;]{1,40},)",
+    re.I,
+)
 _SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s", re.I)
 _YEARLY_SPAN = re.compile(
     r"(?:\s+of\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product))?(?:\s+on\s+(?:defen[cs]e|the\s+military))?"
@@ -2995,13 +3014,25 @@ def _time_of(
     # a time after the figure is another number's when one comes between them ("NOK 150 billion, a
     # rise of NOK 19 billion on 2025": 2025 is the rise's base, even though the rise is no figure here)
     numbers = [q.start for q in (*find_money(text), *find_percents(text)) if q.start >= last.end]
+    # "3.5% of GDP, now €4.3 trillion, on defence by 2029": the economy's size in an aside is no
+    # figure between the share and its time, and its words do not count in the reach
+    aside = _ECONOMY_SIZE_ASIDE.match(text, last.end)
+    skipped = aside.end() - aside.start("aside") if aside is not None else 0
+    if aside is not None:
+        numbers = [n for n in numbers if not aside.start("aside") <= n < aside.end()]
+        stop = max(stop, min(next((n for n in numbers if n >= aside.end()), clause_end), clause_end))
     after = [
         t
         for t, s, e in usable
         if last.end <= s < stop
         # "5 per cent including defence-related security expenditure in 2035"; but past a comma the
         # time is soon another clause's ("at 2.02 per cent, after spending half that a decade earlier")
-        and s - last.end <= (_TIME_REACH if "," not in text[last.end : s] else _TIME_REACH_PAST_COMMA)
+        and s - last.end - (skipped if s >= last.end + skipped else 0)
+        <= (
+            _TIME_REACH
+            if "," not in _outside(text, last.end, s, [aside.span("aside")] if aside else [])
+            else _TIME_REACH_PAST_COMMA
+        )
         and not any(n < s for n in numbers)
         and not JOINED_CLAUSE.search(text, last.end, s)
         and not _SUBORDINATE_GAP.search(text, last.end, s)  # ", after spending half that a decade earlier"
