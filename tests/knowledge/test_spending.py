@@ -133,6 +133,11 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
         # the economy a share is of is its GDP
         ("Poland spent 4.5% of its economy on defence in 2024.", {("PL", SHARE, 2024, 4.5)}),
         ("Greece puts about 3.1 per cent of the economy into defence.", {("GR", SHARE, 2025, 3.1)}),
+        # a rank among all the allies is no share of all of them
+        (
+            "Italy devotes 1.49% of GDP to defence, while Spain, at 1.28%, is the lowest of all 32 members.",
+            {("IT", SHARE, 2025, 1.49), ("ES", SHARE, 2025, 1.28)},
+        ),
         # the economy's size in an aside comes between the share and its year
         (
             "Germany will spend 3.5% of the economy, now €4.3 trillion, on defence by 2029.",

@@ -459,6 +459,9 @@ _SHARE_OF_OTHER = re.compile(
     r"|\bshare\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:budget|spending|expenditure|outlays)\b(?=[^.;]{0,20}\bnot\s+(?:of\s+)?GDP\b)",
     re.I,
 )
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:lowest|highest|largest|smallest|biggest|most|least|best|worst|first|last)\b[^.;,%]{0,12}$", re.I
+)
 _ESTIMATES = re.compile(r"\bestimat", re.I)
 # A note's estimate may be abbreviated: "2.0 per cent (est.)", "1.9% (e)".
 _NOTE_ESTIMATE = re.compile(r"\bestimat|\best\b|^\s*e\s*$", re.I)
@@ -2268,7 +2271,15 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
     if _NOT_SHARE_AFTER.match(text, quantity.end):
         return False
     start, end = next(((s, e) for s, e in clause_spans(text) if s <= quantity.start < e), (0, len(text)))
-    other = _SHARE_OF_OTHER.search(text, start, end)
+    other = next(
+        (
+            m
+            for m in _SHARE_OF_OTHER.finditer(text, start, end)
+            # "Spain, at 1.28%, is the lowest of all 32 members": a rank among all, no share of all
+            if not _SUPERLATIVE_BEFORE.search(text, max(start, m.start() - 25), m.start())
+        ),
+        None,
+    )
     if other is not None and (
         other.start() < quantity.start
         or not any(quantity.end <= q.start < other.start() for q in find_percents(text))
