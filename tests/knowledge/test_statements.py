@@ -1053,6 +1053,22 @@ def test_a_bold_turn_label_is_a_turn() -> None:
     assert said(text) == [(KOWALSKI, VERBATIM, "Readier than last year.")]
 
 
+def test_a_turn_labelled_with_the_outlets_name_is_its_question() -> None:
+    """ "**Bastion:** And this year?" in Bastion magazine's interview: the magazine asks; only the
+    answers under the interviewee's label are his."""
+    article = read_article(
+        "Title: An interview\nSource: Bastion — European Security Magazine (interview)\nDate: 2027-03-11\n\n"
+        "General Konrad Wallenfels retired from the army in 2023. He spoke to us in Koblenz.\n\n"
+        "**Bastion:** Is the job done?\n\n**Konrad Wallenfels:** Not yet.\n\n"
+        "**Bastion:** And this year?\n\n**Konrad Wallenfels:** The plan says 3.1%."
+    )
+    found = [(s.speaker, s.kind, s.text) for s in extract_statements(article, extract_people(article))]
+    assert found == [
+        ("Konrad Wallenfels", VERBATIM, "Not yet."),
+        ("Konrad Wallenfels", VERBATIM, "The plan says 3.1%."),
+    ]
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

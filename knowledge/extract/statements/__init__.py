@@ -338,6 +338,7 @@ class _Reading:
             self.genders,
             self.documents[-1] if self.documents else None,
             self.author,
+            self.article.meta.outlet,
         )
 
 

@@ -63,6 +63,7 @@ class Cast:
     genders: dict[str, str] = field(default_factory=dict)  # canonical name -> "f" or "m", when marked
     document: str | None = None  # the document that spoke last: what "the document" refers to
     author: str | None = None  # the op-ed author "I" is, outside anyone's quoted words
+    outlet: str | None = None  # the publication: a turn label with its name is its interviewer asking
 
 
 _PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b")
