@@ -553,6 +553,19 @@ def is_questioner(label: str) -> bool:
     return bare.lower() in QUESTIONER_LABELS or _ASKED_BY.match(bare) is not None or bare.startswith("u/")
 
 
+def is_outlet_label(words: str, outlet: str | None) -> bool:
+    """Return whether a turn label is the publication's name ("MERIDIAN:" in Meridian Magazine,
+    "**Bastion:**" in "Bastion — European Security Magazine"): its interviewer, who asks."""
+    if not outlet:
+        return False
+    name = _OUTLET_NAME_END.split(outlet, maxsplit=1)[0].strip().lower()
+    label = words.strip().lower()
+    return bool(label) and (name == label or name.startswith(f"{label} ") or name == f"the {label}")
+
+
+_OUTLET_NAME_END = re.compile(r"\s+[—–-]\s+|\s*[(:|,]")
+
+
 _LABEL_NUMBER = re.compile(r"(?:\s*\d+|\s+[A-Z])$")  # one of several: "HOST 2", "REPORTER B"
 
 

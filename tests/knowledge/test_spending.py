@@ -3321,3 +3321,17 @@ def test_year_columns_of_shares_beside_a_money_column_are_all_read() -> None:
         ("EE", 2027, "5.40%"),
         ("EE", 2026, "3.71%"),
     } <= found
+
+
+def test_a_figure_put_to_the_guest_by_the_publications_own_label_is_no_fact() -> None:
+    """ "**Bastion:** ... told a talk show that Germany spent 3.5% of GDP last year. Is the job done?"
+    in Bastion magazine: the magazine's question carries someone else's claim, which the answer denies."""
+    article = read_article(
+        "Title: An interview on defence spending\nSource: Bastion — European Security Magazine\nDate: 2027-03-11\n\n"
+        "General Konrad Wallenfels retired from the German Army in 2023. He spoke to us in Koblenz.\n\n"
+        "**Bastion:** A colleague told a talk show that Germany spent 3.5% of GDP last year. Is the job done?\n\n"
+        "**Konrad Wallenfels:** No. Germany spent 2.8% of GDP last year."
+    )
+    assert {(r.subject, r.when.year if r.when else None, r.value) for r in extract_spending(article)} == {
+        ("DE", 2026, 2.8)
+    }

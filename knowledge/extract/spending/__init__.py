@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.numbers import KRONER, QualifierKind, qualifier_before
-from knowledge.extract.people import is_questioner, turn_label
+from knowledge.extract.people import is_outlet_label, is_questioner, turn_label
 from knowledge.extract.reader import is_table_header, is_table_row, simulated_paragraphs
 from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import (
@@ -175,7 +175,10 @@ def _public_turns(article: Article) -> set[int]:
     paragraphs = list(by_paragraph.items())
     for index, (paragraph, texts) in enumerate(paragraphs):
         label = turn_label(texts[0]) if ":" in texts[0] or texts[0].startswith("Q") else None
-        asks = label is not None and is_questioner(label.group("label"))
+        asks = label is not None and (
+            # "**Bastion:**" in Bastion magazine's interview: the magazine asks
+            is_questioner(label.group("label")) or is_outlet_label(label.group("label"), article.meta.outlet)
+        )
         # an interview's "Q:" puts what others say to the guest ("Q: The opposition says the true
         # figure is nearer 1.7%."): a premise, never the article's figure
         plain_question = label is not None and label.group("label").strip().lower() in _QUESTION_LABELS

@@ -36,6 +36,7 @@ from knowledge.extract.people import (
     FIRST_PERSON_VOICE,
     HONORIFIC_PREFIX,
     QUOTATION,
+    is_outlet_label,
     is_questioner,
     is_title_prefix,
     turn_label,
@@ -62,7 +63,7 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     if label is None or len(label.group("label")) > 110:
         return None
     words = label.group("label")
-    if _is_outlet(words, cast.outlet):
+    if is_outlet_label(words, cast.outlet):
         return None, label.end()  # "**Bastion:** And this year?" in Bastion magazine: the magazine asks
     if not (
         words.isupper()
@@ -91,19 +92,6 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
         answers = interviewed or bare in _GUEST
         return (Speaker(cast.recent[-1]) if cast.recent and answers else None), label.end()
     return _label_speaker(words, label.group("inside"), cast), label.end()
-
-
-def _is_outlet(words: str, outlet: str | None) -> bool:
-    """Return whether a turn label is the publication's name ("MERIDIAN:" in Meridian Magazine,
-    "**Bastion:**" in "Bastion — European Security Magazine"): its interviewer, who asks."""
-    if not outlet:
-        return False
-    name = _OUTLET_NAME_END.split(outlet, maxsplit=1)[0].strip().lower()
-    label = words.strip().lower()
-    return bool(label) and (name == label or name.startswith(f"{label} ") or name == f"the {label}")
-
-
-_OUTLET_NAME_END = re.compile(r"\s+[—–-]\s+|\s*[(:|,]")
 
 
 # A TV script's clip, and the caption line over it that names who speaks.
