@@ -90,6 +90,8 @@ _ROLE_HEADS = _words(
     " senator representative spokesperson spokesman spokeswoman commander chief director governor"
     " mayor king queen chair chairman chairwoman colonel lieutenant captain marshal envoy leader speaker councillor inspector commissioner officer"
     " attorney sen. rep. gen. adm. lt. col. capt. gov. mp mep undersecretary under-secretary"
+    # a hyphenated deputy is one word: "Lithuania's vice-minister of defence Rūta Jankauskienė"
+    " vice-minister vice-president vice-chancellor vice-premier vice-admiral vice-chair vice-chairman"
 )
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"

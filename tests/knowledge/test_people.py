@@ -82,6 +82,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             [("Gareth Jones", "British member of parliament")],
         ),
         ("“No,” Mark Smith, a senior analyst, said.", [("Mark Smith", "senior analyst")]),
+        # a hyphenated deputy is a deputy: "vice-minister" is no minister
+        (
+            "Lithuania's vice-minister of defence Rūta Jankauskienė said the plan was sound.",
+            [("Rūta Jankauskienė", "Lithuania's vice-minister of defence")],
+        ),
         # an editor's bracketed note ends the role, not its bracket: "[... Guest: Jane Doe, a fellow.]"
         (
             "[Transcript, lightly edited. Guest: Ingrid Solheim, senior fellow at the Bergen Centre.]",

@@ -1069,6 +1069,26 @@ def test_a_turn_labelled_with_the_outlets_name_is_its_question() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["PRAGUE, Feb 10 (Northbridge Wire) - ", "0903 - ", "09:03 GMT - ", ""],
+)
+def test_a_wires_hyphen_dateline_or_clock_opens_the_sentence_before_its_speaker(opening: str) -> None:
+    """ "PRAGUE, Feb 10 (Wire) - " and an agency's "0903 - " are layout: the speaker after them speaks,
+    and the reasons a participle gives in quoted words stay in the partial quote."""
+    text = (
+        f"{opening}{MINISTER} told parliament on Wednesday that the government would lift spending,"
+        ' arguing that the army was no longer "the ministry we cut first".'
+    )
+    assert said(text) == [
+        (
+            KOWALSKI,
+            PARTIAL,
+            'the government would lift spending, arguing that the army was no longer "the ministry we cut first"',
+        )
+    ]
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

@@ -163,6 +163,9 @@ _FRAMING = re.compile(
 # talks as “very concrete”" is hers, not the writer's comment.
 _QUOTING_PARTICIPLE = re.compile(
     r",\s+(?:describing|calling|terming|dubbing|branding|labelling|labeling)\b[^,;]{0,80}?[“\"‘]"
+    # the speaker's reasons in their own quoted words: "..., arguing that the army was no longer
+    # "the ministry we cut first""
+    r"|,\s+(?:arguing|warning|insisting|stressing|saying|noting|explaining)\s+that\b[^,;]{0,120}?[“\"‘]"
 )
 
 

@@ -217,7 +217,11 @@ _TOLD_OBJECT = re.compile(r"^\s+(?:[\w.’'-]+\s*){1,9}?(?=[,:]|\s+(?:in|on|at|t
 CHAT_TURN = re.compile(r"\s*\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s*[\w.@-]{1,30}:\s+")
 # "TALLINN — ", "09:15 CET — Update: ", and a live blog's time on a line of its own: "09:10\nRutte, ..."
 STAMP = re.compile(
-    r"(?:[^—–\n]{1,40}?\s[—–]{1,2}\s+|\d{1,2}[:.]\d{2}(?:[ \t]+[A-Z]{2,4})?[ \t]*\n\s*)(?:Update:\s+)?"
+    r"(?:[^—–\n]{1,40}?\s[—–]{1,2}\s+|\d{1,2}[:.]\d{2}(?:[ \t]+[A-Z]{2,4})?[ \t]*\n\s*"
+    # a wire's dateline and an agency's clock written with a hyphen: "PRAGUE, Feb 10 (Wire) - ",
+    # "0903 - ", "09:03 GMT - "
+    r"|[A-Z][A-Z.’']+(?:[ ][A-Z][A-Z.’']+){0,3}(?:,[^—–\n-]{1,40}?)?[ ]-[ ]+"
+    r"|(?:\d{4}|\d{1,2}[:.]\d{2})(?:[ ][A-Z]{2,4})?[ ]-[ ]+)(?:Update:\s+)?"
 )
 _AS = re.compile(r"As\s+")
 _CHARACTERIZING = re.compile(
