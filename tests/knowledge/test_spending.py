@@ -1600,6 +1600,33 @@ def test_a_report_cards_verbless_lines_are_the_graded_allys() -> None:
     assert found == {("CA", 2026, "2.0%"), ("BE", 2026, "just under 2%")}
 
 
+def test_a_ranked_lines_figure_that_opens_a_sentence_alone_is_the_ranked_allys() -> None:
+    """'2. Lithuania (86). 4.0%, and a law ...', '31. Spain (22). Officially 2.0%.': an index's ranked
+    line; a sentence that opens with a figure and goes on about something else is no such line."""
+    text = (
+        "The index scores the allies on defence spending; the figures are for last year, 2025.\n\n"
+        "2. Lithuania (86). 4.0%, and a law that sets a floor.\n\n31. Spain (22). Officially 2.0%. Madrid waits.\n\n"
+        "12. Italy (50). 2% was the goal agreed in 2014.\n"
+    )
+    found = {(r.subject, r.when.year if r.when else None, r.value) for r in records(text, date="2026-02-17")}
+    assert found == {("LT", 2025, 4.0), ("ES", 2025, 2.0)}
+
+
+def test_a_standing_note_may_name_its_year_as_last_year() -> None:
+    """'Spending figures are our estimates for last year unless stated otherwise': an undated line's
+    figure is last year's, though the line before spoke of this year's budget."""
+    text = (
+        "Spending figures are our estimates for last year unless stated otherwise.\n\n"
+        "1. Poland (91). Core spending of 4.48% of GDP, and a 2026 budget built around 4.8%.\n\n"
+        "2. Lithuania (86). 4.0%, and a law that sets a floor.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2026-02-17", title="Defence spending index")
+    }
+    assert ("LT", 2025, 4.0) in found and ("PL", 2025, 4.48) in found
+
+
 def test_a_clause_on_the_allys_money_then_a_colon_gives_its_figures() -> None:
     """'Germany (B+). Loosening the debt brake unlocked the cash: 3.1% last year, with 3.5% planned for
     2029.': the figures after the colon are the graded ally's (a debt brake is a rule, not debt)."""

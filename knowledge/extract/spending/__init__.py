@@ -276,6 +276,10 @@ def _standing_note(article: Article) -> _Standing | None:
         if len(passage.text) > _STANDING_NOTE_CHARS or not _STANDING_NOTE.search(passage.text):
             continue
         years = {int(y) for y in _WRITTEN_YEAR.findall(passage.text)}
+        published = article.meta.published
+        if not years and published is not None:
+            # "Spending figures are our estimates for last year unless stated otherwise"
+            years = {t.year for t, _, _ in find_times(passage.text, published) if t.year and t.month is None}
         estimates = _ESTIMATES.search(passage.text) is not None
         if len(years) == 1:
             return _Standing(passage.position, years.pop(), estimates)
@@ -305,8 +309,12 @@ def _standing_year(record: SpendingRecord, note: _Standing | None, article: Arti
         or record.passage <= note.position
         or record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
         or record.status not in (FigureStatus.ACTUAL, FigureStatus.ESTIMATE)
-        or (record.when is not None and not record.when.inferred)
     ):
+        return record
+    if record.when is not None and not record.when.inferred:
+        # "Figures are our estimates for last year": a figure the text dates to that year is one too
+        if note.estimates and record.when.year == note.year and record.status is FigureStatus.ACTUAL:
+            return record.model_copy(update={"status": FigureStatus.ESTIMATE})
         return record
     when = TimeRef.inferred_as("year of the article's figures", year=note.year)
     status = figure_status("", when, article.meta.published, note.estimates)

@@ -591,10 +591,13 @@ _BREAKDOWN_AFTER = re.compile(
 _MONEY_COLON = re.compile(
     r"[^:;\d%]{0,120}\b(?:cash|money|budget|spending|outlays|funding)\b[^:;\d%]{0,40}:\s+", re.I
 )
+# What follows a figure that opens its sentence alone: "4.0%, and a law that sets a floor."
+_FIGURE_ALONE = re.compile(r"\s*(?:of\s+GDP\s*)?(?:[,.;]|$)", re.I)
 # A sentence that is only its figure, with words of degree or trend: "Exactly 2.0%.", "Still just under
 # 2%.", "Flat at 2.5%, against ...", "Up again, to 2.4%."
 _FIGURE_FRAGMENT = re.compile(
     r"\s*(?:(?:exactly|precisely|still|just|roughly|about|around|flat|steady|up|down|again|now|only|almost|nearly"
+    r"|officially|reportedly"
     r"|already|at|on|to|under|over|above|below|a\s+shade|some|no\s+change)[\s,]+)+",
     re.I,
 )
@@ -1665,6 +1668,8 @@ def _line_records(
                 or (start == 0 and _SUBJECTLESS.match(text) is not None)  # a list item under "## Canada"
                 # a report card's verbless line under its ally: "Canada (C-). Exactly 2.0%."
                 or (index == 0 and _FIGURE_FRAGMENT.fullmatch(text, 0, figure.start) is not None)
+                # "Lithuania (86). 4.0%, and a law that sets a floor": the figure alone opens the line
+                or (index == 0 and not text[: figure.start].strip() and _FIGURE_ALONE.match(text, figure.end))
                 # "Loosening the debt brake unlocked the cash: 3.1% last year, with 3.5% planned for 2029"
                 or (
                     _MONEY_COLON.fullmatch(text, 0, figures[0][0].start) is not None
