@@ -138,6 +138,12 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             "Italy devotes 1.49% of GDP to defence, while Spain, at 1.28%, is the lowest of all 32 members.",
             {("IT", SHARE, 2025, 1.49), ("ES", SHARE, 2025, 1.28)},
         ),
+        # an aside between dashes describes the subject before it; a name between dashes is the subject
+        (
+            "France closed 2024 at 2.06%, while Spain — the ally in Washington's sights — stood at 1.28% in 2024.",
+            {("FR", SHARE, 2024, 2.06), ("ES", SHARE, 2024, 1.28)},
+        ),
+        ("The top spender — Poland — spent 4.1% of GDP on defence in 2024.", {("PL", SHARE, 2024, 4.1)}),
         # the economy's size in an aside comes between the share and its year
         (
             "Germany will spend 3.5% of the economy, now €4.3 trillion, on defence by 2029.",

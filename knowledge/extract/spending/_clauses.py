@@ -100,7 +100,8 @@ def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     if "–" in text or "—" in text:  # "Only three allies – the US, the UK and Greece – met it": one clause
         asides += [m.span() for m in DASHED_ASIDE.finditer(text)]
     found = CLAUSE_BREAK.finditer(text) if _BREAK_CUE.search(fold_case(text)) else ()
-    breaks = [m.start() for m in found if not any(s < m.start() < e for s, e in asides)]
+    # (a break at an aside's first dash is the aside's: "while Spain — the other ally — stood at")
+    breaks = [m.start() for m in found if not any(s <= m.start() < e for s, e in asides)]
     cuts = [0, *breaks, len(text)]
     return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
 

@@ -64,6 +64,7 @@ from knowledge.extract.reader import (
     table_cells,
 )
 from knowledge.extract.spending._clauses import (
+    DASHED_ASIDE,
     DATELINE,
     ESTIMATES_OF_YEAR,
     FIRST_PERSON,
@@ -2574,6 +2575,12 @@ def _figure_owners(
         for o in owners
         if clause_start <= o.start and o.end <= figure.start and not any(s <= o.start < e for s, e in asides)
     ]
+    # "Spain — the other southern ally in Washington's sights — stood at 1.28%": an aside between
+    # dashes describes the subject before it; but "The top spender — Poland — reached 4.1%" names it
+    dashed = [m.span() for m in DASHED_ASIDE.finditer(text, clause_start, figure.start)]
+    outside = [o for o in candidates if not any(s <= o.start < e for s, e in dashed)]
+    if outside and any(o.end <= s for o in outside for s, _ in dashed):
+        candidates = outside
     candidates = _without_compared(text, candidates, figure.start)
     if not candidates:
         return []
