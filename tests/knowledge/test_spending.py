@@ -3368,3 +3368,16 @@ def test_a_figure_put_to_the_guest_by_the_publications_own_label_is_no_fact() ->
     assert {(r.subject, r.when.year if r.when else None, r.value) for r in extract_spending(article)} == {
         ("DE", 2026, 2.8)
     }
+
+
+def test_a_translation_that_keeps_the_budgets_own_name_reads_it_as_the_budget() -> None:
+    """'the manovra foresees 2,15%' in a story translated from Italian: the budget law's figure."""
+    text = (
+        "The budget law brings Italian defence spending to 2,01% of GDP this year.\n\n"
+        "For next year the manovra foresees 2,15%.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2025-10-16", title="Defence: Italy's budget law")
+    }
+    assert found == {("IT", 2025, 2.01), ("IT", 2026, 2.15)}

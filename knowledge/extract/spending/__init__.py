@@ -661,35 +661,43 @@ def _gapped_statuses(records: list[SpendingRecord], article: Article) -> list[Sp
 # GDP as the languages of much of the alliance abbreviate it, kept by translations and non-native
 # writers: "1,55% of the PIB" (Portuguese, Spanish, French, Italian, Romanian), "2% des BIP" (German);
 # and the economy a share is of, which is its GDP: "4.5% of its economy", "3 per cent of the economy".
-_FOREIGN_GDP = re.compile(
+# Translations keep the budget's own name too: "the manovra foresees 2,15%" (Italian).
+_FOREIGN_TERMS = re.compile(
     r"\b(?:PIB|BIP)\b"
     r"|(?<=%|t)(?=\s+of\s+(?:(?:its|their|our|the|the\s+country['’]s|the\s+nation['’]s)\s+)?economy\b)"
     r"\s+of\s+(?:(?:its|their|our|the|the\s+country['’]s|the\s+nation['’]s)\s+)?economy\b"
+    r"|\b(?:manovra|presupuesto|Haushalt|begroting|budżet)\b"
 )
 
 
-def _as_gdp(match: re.Match[str]) -> str:
-    """Return a match of _FOREIGN_GDP as GDP in as many characters (the rest spaces)."""
+def _in_english(match: re.Match[str]) -> str:
+    """Return a match of _FOREIGN_TERMS in English in as many characters (the rest spaces)."""
     written = match.group(0)
     if written in ("PIB", "BIP"):
         return "GDP"
-    return f" of GDP{' ' * (len(written) - 7)}"
+    if written.lstrip()[:2] == "of":
+        return f" of GDP{' ' * (len(written) - 7)}"
+    return f"budget{' ' * (len(written) - 6)}"
 
 
 def _gdp_in_english(article: Article) -> Article:
-    """Return the article with each foreign abbreviation of GDP, and "of its economy" after a share,
-    read as "GDP".
+    """Return the article with each foreign abbreviation of GDP, "of its economy" after a share, and a
+    budget's foreign name read in English ("GDP", "budget").
 
     The words are replaced by as many characters, so every offset into the text stays true and the
     sentences kept as evidence are the article's own (records point at passages by position).
     """
-    if _FOREIGN_GDP.search(article.body) is None:
+    if _FOREIGN_TERMS.search(article.body) is None:
         return article
     passages = [
-        p.model_copy(update={"text": _FOREIGN_GDP.sub(_as_gdp, p.text)}) if _FOREIGN_GDP.search(p.text) else p
+        p.model_copy(update={"text": _FOREIGN_TERMS.sub(_in_english, p.text)})
+        if _FOREIGN_TERMS.search(p.text)
+        else p
         for p in article.passages
     ]
-    return article.model_copy(update={"body": _FOREIGN_GDP.sub(_as_gdp, article.body), "passages": passages})
+    return article.model_copy(
+        update={"body": _FOREIGN_TERMS.sub(_in_english, article.body), "passages": passages}
+    )
 
 
 def _readable(article: Article, simulated: set[int], *, tables: bool) -> Article:
