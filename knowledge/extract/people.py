@@ -306,7 +306,8 @@ _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
 QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
 # An introductory phrase: "In 2019, ", "Speaking on Tuesday, ", "Speaking on the show “Night Desk”, "
 # (a short quoted title may stand in it; the alternatives start differently, so no backtracking).
-INTRO = re.compile(r"(?:[^,“”\"]|“[^“”,]{1,60}”|\"[^\",]{1,60}\"){1,100},\s+")
+# (a decimal comma is no comma of the sentence's: "3,5% of GDP by 2035 — remains, Pesce admitted,")
+INTRO = re.compile(r"(?:[^,“”\"]|(?<=\d),(?=\d)|“[^“”,]{1,60}”|\"[^\",]{1,60}\"){1,160},\s+")
 
 # Words that open clauses and phrases: capitalised at a sentence start, they are still no name.
 _FUNCTION_WORDS = frozenset(

@@ -1089,6 +1089,20 @@ def test_a_wires_hyphen_dateline_or_clock_opens_the_sentence_before_its_speaker(
     ]
 
 
+def test_a_long_subject_before_an_inserted_attribution_completes_with_the_quotation() -> None:
+    """ "The commitment signed in June in The Hague — 3,5% of GDP ... — remains, Kowalski admitted,
+    “...”": hers however long the subject (decimal commas included); the subject's own June and
+    The Hague are not when and where she said it."""
+    text = (
+        f"{MINISTER} spoke in Rome on Tuesday.\n\nThe commitment signed in June at the summit in The Hague"
+        " — 3,5% of GDP for core defence plus 1,5% for related security spending by 2035 — remains,"
+        ' Kowalski admitted, "a mountain to climb with a rucksack full of stones".'
+    )
+    (statement,) = [s for s in statements(text) if "mountain" in s.text]
+    assert (statement.speaker, statement.kind) == (KOWALSKI, VERBATIM)
+    assert statement.when is None and statement.place is None
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

@@ -905,6 +905,17 @@ def _paragraph(
     return records, _colon_speaker(passages[-1], reading)
 
 
+# A noun phrase opening the words before an attribution, not an adverbial of time or place ("The
+# commitment signed in June ... remains, Pesce admitted," but not "The next day, she said").
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:The|A|An|Its|Their|His|Her|Our|That|Those|These)\s+"
+    r"(?!(?:next|last|same|following|previous|other|day|week|weekend|month|year|morning|afternoon|evening|night"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[a-z](?:[^,]|(?<=\d),(?=\d))*\s(?:is|are|was|were|remains|remained"
+    r"|stays|stayed|looks|looked|seems|seemed)\b"
+)
+
+
 def _one_quote(
     quote: Quotation,
     later: tuple[list[Quotation], int],  # the paragraph's quotations, and where the next one is
@@ -966,7 +977,10 @@ def _one_quote(
             return 1, [_verbatim(sentence, [quote], said, body)], said
     introduced = frame(head, cast, allow_intro=True)
     if introduced is not None and _introduces(head, introduced, tail):
-        details = f"{introduced.lead} {head[introduced.verb_start :]}"
+        # "The commitment signed in June ... remains, Pesce admitted, “...”": a subject before the
+        # attribution is what the words complete; its own time and place are not the words'
+        lead = "" if _SUBJECT_LEAD.match(introduced.lead) else introduced.lead
+        details = f"{lead} {head[introduced.verb_start :]}"
         said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
     closed = _closed_before(quotes, next_index - 1, quote.start - len(head))

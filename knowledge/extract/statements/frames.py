@@ -762,7 +762,7 @@ def parenthetical_report(text: str, cast: Cast) -> tuple[Frame, int, str] | None
 # "Speed, he said, mattered more than origin": the attribution set between commas inside the words.
 _INSERTED_AT = re.compile(r"(?P<head>[^,;:“”\"]{2,80}),\s+")
 _INSERTED_VERB = re.compile(
-    r"\s+(?P<verb>said|says|added|argued|insisted|warned|noted|believes|believed"
+    r"\s+(?P<verb>said|says|added|argued|insisted|warned|noted|believes|believed|admitted|conceded|acknowledged"
     # "told reporters", "told the Senate in July": the listeners, and when or where
     r"|told\s+(?:the\s+)?(?:reporters|journalists|MPs|lawmakers|senators|parliament|[A-Z][\w’'-]+)"
     r"(?:\s+(?:in|on|at|last|this)\s+[^,;:“”\"]{2,30}?)?)"
