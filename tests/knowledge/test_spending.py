@@ -144,6 +144,11 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             {("FR", SHARE, 2024, 2.06), ("ES", SHARE, 2024, 1.28)},
         ),
         ("The top spender — Poland — spent 4.1% of GDP on defence in 2024.", {("PL", SHARE, 2024, 4.1)}),
+        # "as does X" opens no aside when X's own relative clause gives the figure
+        (
+            "Poland gets a hearing, as does Norway, which the book credits with 2.2% of GDP on defence in 2024.",
+            {("NO", SHARE, 2024, 2.2)},
+        ),
         # the economy's size in an aside comes between the share and its year
         (
             "Germany will spend 3.5% of the economy, now €4.3 trillion, on defence by 2029.",
@@ -3381,3 +3386,18 @@ def test_a_translation_that_keeps_the_budgets_own_name_reads_it_as_the_budget() 
         for r in records(text, date="2025-10-16", title="Defence: Italy's budget law")
     }
     assert found == {("IT", 2025, 2.01), ("IT", 2026, 2.15)}
+
+
+def test_a_correction_that_names_the_wrong_figure_keeps_the_right_one_stated_before() -> None:
+    """'Correction: An earlier version gave Norway's figure for last year as 2.0% of GDP. The book gives
+    2.2%.': the 2.2% the review states (as corrected) stays; the 2.0% goes."""
+    text = (
+        "Norway, which the book credits with 2.2% of GDP last year, gets a hearing.\n\n"
+        "Correction: An earlier version of this review gave Norway's figure for last year as 2.0% of GDP."
+        " The book gives 2.2%.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2025-09-14", title="Review: a book on defence spending")
+    }
+    assert found == {("NO", 2024, 2.2)}

@@ -226,6 +226,12 @@ def _restating_corrections(article: Article, records: list[SpendingRecord]) -> l
         ):
             continue
         right = [r for r in records if r.passage == position and r.value is not None]
+        if _earlier_version(article, position):
+            # "Correction: An earlier version gave Norway's figure as 2.0%.": the note's figure is the
+            # wrong one, restating nothing; only one after its right cue is the right one
+            cue = _RIGHT_CUE.search(passage.text)
+            cut = cue.start() if cue is not None else len(passage.text)
+            right = [r for r in right if passage.text.find(r.as_written) >= cut]
         keys = {(r.subject, r.metric, r.when.year if r.when else None): r.value for r in right}
         records = [
             r

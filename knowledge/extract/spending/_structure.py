@@ -859,6 +859,7 @@ _LIKE_ASIDE = re.compile(
     r",\s*(?:like|unlike|as\s+(?:did|does|do)|along\s+with|together\s+with|as\s+well\s+as)\b[^,;]*,", re.I
 )
 # "at 2.1% against 2.0%": the second figure of a comparison pairs with an ally only by a guess.
+_RELATIVE_NEXT = re.compile(r"\s*(?:which|who|whose)\b", re.I)
 _AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?)\s+(?:about\s+|around\s+)?$", re.I)
 _INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
 _BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
@@ -2569,6 +2570,8 @@ def _figure_owners(
         for pattern in (RELATIVE, _INCLUDING_ASIDE, _LIKE_ASIDE)
         for m in pattern.finditer(text, clause_start, figure.start)
         if m.end() <= figure.start
+        # "..., as does Norway, which the book credits with 2.2%": the relative clause is Norway's
+        and not (pattern is _LIKE_ASIDE and _RELATIVE_NEXT.match(text, m.end()))
     ]
     candidates = [
         o
