@@ -3401,3 +3401,11 @@ def test_a_correction_that_names_the_wrong_figure_keeps_the_right_one_stated_bef
         for r in records(text, date="2025-09-14", title="Review: a book on defence spending")
     }
     assert found == {("NO", 2024, 2.2)}
+
+
+@pytest.mark.parametrize("opening", ["By the book's count,", "By one count", "By NATO's reckoning,"])
+def test_whose_count_opens_a_sentence_is_no_change_in_its_amount(opening: str) -> None:
+    """'By the book's count Washington spent roughly $968bn on defence in 2024': a level, by someone's
+    reckoning; "by" here is no rise's ("rose by $4bn")."""
+    found = facts(f"{opening} Washington spent roughly $968bn on defence in 2024.")
+    assert found == {("US", Metric.AMOUNT, 2024, 968_000_000_000.0)}

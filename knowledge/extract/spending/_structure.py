@@ -238,7 +238,10 @@ _INCREASE_AFTER = re.compile(
 )
 # "rose by €4bn" is a change; "£71bn by 2027" is a level and its deadline.
 _CHANGE_WORD = re.compile(
-    r"\b(?:increase|extra|additional|more|further|by(?!\s+(?:(?:the\s+)?end\s+of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b))\b",
+    r"\b(?:increase|extra|additional|more|further|by(?!\s+(?:(?:the\s+)?end\s+of\s+)?(?:fiscal\s+)?(?:19|20)\d\d\b)"
+    # "By the book's count, Washington spent $968bn": whose reckoning, no change
+    r"(?!\s+(?:(?:the|one|its|their|our|some|most|any|this|that)\s+)?(?:[\w’'.-]+\s+){0,2}"
+    r"(?:count|reckoning|estimates?|measures?|calculations?|figures|accounting|definitions?|tally)\b))\b",
     re.I,
 )
 _SHARE_RESTATES = re.compile(
