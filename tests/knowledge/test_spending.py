@@ -3409,3 +3409,10 @@ def test_whose_count_opens_a_sentence_is_no_change_in_its_amount(opening: str) -
     reckoning; "by" here is no rise's ("rose by $4bn")."""
     found = facts(f"{opening} Washington spent roughly $968bn on defence in 2024.")
     assert found == {("US", Metric.AMOUNT, 2024, 968_000_000_000.0)}
+
+
+def test_a_quoted_phrase_of_standing_and_its_figure_is_the_writers_sentence() -> None:
+    """'Canada has "hovered around 1.3%" for most of the past decade': the quoted words are the
+    writer's sentence's own level, over many years (so no one year)."""
+    found = facts('Canada has "hovered around 1.3%" of GDP on defence for most of the past decade.')
+    assert found == {("CA", SHARE, None, 1.3)}

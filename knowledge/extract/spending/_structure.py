@@ -524,7 +524,9 @@ _HEADLINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__|#+\s.*)\s*")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 # A quoted figure alone, with at most a bound or a range's words: "between 5% and 6%", "comfortably above 3%"
 _FIGURE_WORDS = re.compile(
-    rf"\s*(?:(?:{QUALIFIER_WORDS}|comfortably|well|between|from)\s+)*"
+    # ... and a verb of standing before it: 'has "hovered around 1.3%" for a decade'
+    r"\s*(?:(?:hover(?:ed|s|ing)?|stuck|s[ai]t|sits|stay(?:ed|s)?|st(?:oo|a)d|stands|remain(?:ed|s)?)\s+)?"
+    rf"(?:(?:{QUALIFIER_WORDS}|comfortably|well|between|from)\s+)*"
     r"\d[\d.,]*\s*(?:%|per\s*cent|percent)(?:\s+(?:and|to|or)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?\s*"
 )
 _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[A-Z0-9])")
