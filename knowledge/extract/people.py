@@ -303,7 +303,8 @@ _SPEECH_VERB_CUE = re.compile(
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s?)?\s+$")
-QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
+# (a low opening mark, German style, closes with a high one or, as keyboards type it, a straight one)
+QUOTATION = re.compile(r"“(?P<curly>[^“”]+)”|„(?P<low>[^“”\"„]+)[“”\"]|\"(?P<straight>[^\"]+)\"")
 # An introductory phrase: "In 2019, ", "Speaking on Tuesday, ", "Speaking on the show “Night Desk”, "
 # (a short quoted title may stand in it; the alternatives start differently, so no backtracking).
 # (a decimal comma is no comma of the sentence's: "3,5% of GDP by 2035 — remains, Pesce admitted,")

@@ -76,7 +76,7 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # The only characters the sentence scanner acts on; it jumps from one to the next.
-_SENTENCE_MARK = re.compile(r'[.!?“”"«»]')
+_SENTENCE_MARK = re.compile(r'[.!?“”"«»„]')
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _FIRST_WORD = re.compile(r"[“\"‘']?(\w+)")
 _ABBREVIATIONS = frozenset(
@@ -599,13 +599,19 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
     spans: list[tuple[int, int]] = []
     depth = 0
     straight_open = False
+    low_open = False  # „ opens a German quotation, closed by “ or, as keyboards type it, by "
     sentence_start = start
     i = start
     while (mark := _SENTENCE_MARK.search(body, i, end)) is not None:
         i = mark.start()  # other characters change nothing: skip straight to the next mark
         ch = body[i]
         closes_quote = False
-        if ch in "“«":
+        if ch == "„":
+            low_open = True
+        elif low_open and ch in '"“”':
+            low_open = False
+            closes_quote = True
+        elif ch in "“«":
             depth += 1
         elif ch in "”»":
             depth = max(0, depth - 1)
@@ -613,7 +619,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
         elif ch == '"':
             straight_open = not straight_open
             closes_quote = not straight_open
-        inside = respect_quotes and (depth > 0 or straight_open)
+        inside = respect_quotes and (depth > 0 or straight_open or low_open)
         # “... a finish.” He said: the full stop inside the quote ends the sentence too.
         ends_quote = closes_quote and not inside and i > start and body[i - 1] in ".!?"
         if (ch in ".!?" and not inside) or ends_quote:
@@ -634,7 +640,7 @@ def _sentence_spans(body: str, start: int, end: int, *, respect_quotes: bool) ->
                 i = stop
                 continue
         i += 1
-    if respect_quotes and (depth > 0 or straight_open):
+    if respect_quotes and (depth > 0 or straight_open or low_open):
         return None
     if body[sentence_start:end].strip():
         spans.append(_trim(body, sentence_start, end))
@@ -654,7 +660,7 @@ def _is_boundary(body: str, sentence_start: int, dot: int, stop: int, end: int) 
     if not body[stop].isspace():
         return False
     rest = body[stop:end].lstrip()
-    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'(«["):
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"‘'(«[„"):
         return False
     if body[dot] != ".":
         return True

@@ -1103,6 +1103,23 @@ def test_a_long_subject_before_an_inserted_attribution_completes_with_the_quotat
     assert statement.when is None and statement.place is None
 
 
+@pytest.mark.parametrize("close", ["“", '"'])
+def test_german_low_quotation_marks_quote_and_end_sentences(close: str) -> None:
+    """„...“ as German prints it and „..." as keyboards type it: quotations, and a sentence may open
+    with one (so the one after the attribution is the same speaker's, and the next paragraph's its own)."""
+    text = (
+        f"„We are catching up{close}, {MINISTER} said in Berlin. „Every euro has to arrive with the troops.{close}"
+        f" The army will grow, she said.\n\nCriticism came from the opposition. „Money alone does not make an"
+        f" army{close}, said Felix Stegemann, budget spokesman of the Greens."
+    )
+    quoted = [(s.speaker, s.text) for s in statements(text) if s.kind is VERBATIM]
+    assert quoted == [
+        (KOWALSKI, "We are catching up"),
+        (KOWALSKI, "Every euro has to arrive with the troops."),
+        ("Felix Stegemann", "Money alone does not make an army"),
+    ]
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

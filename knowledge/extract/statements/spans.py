@@ -3,7 +3,8 @@
 Rules:
 
 * Marks come in families: straight doubles (``"``, opening after a space or at a paragraph start,
-  closing after a word), curly doubles (“ ”), low-high doubles („ “), guillemets (« » and, read
+  closing after a word), curly doubles (“ ”), low-high doubles („ “, or „ closed by " or ” after a
+  word, as many keyboards type it), guillemets (« » and, read
   from the inside, » «), curly singles (‘ ’) and straight singles (``'``).
 * A quotation is what lies between an opening mark and the matching closing mark of its family;
   marks of another family inside it are nested quotations and stay part of its words.
@@ -175,6 +176,8 @@ def _role(body: str, at: int, start: int, end: int, current: _Open | None) -> tu
     inner = (current.nested[-1] if current.nested else current.family) if current else None
     if mark == "“" and inner == "low":
         return "close", "low"
+    if mark in '"”' and inner == "low" and not before.isspace():
+        return "close", "low"  # „... " and „...”: a low opening closed as plain keyboards type it
     if mark == "»" and inner == "reversed":
         return "close", "reversed"
     if mark in _OPENERS:

@@ -236,7 +236,7 @@ def quoted_in_turn(passages: list[Passage], cast: Cast, speaker: str) -> list[St
                 named = {m.name for m in mentions if _NAMED_TOLD.fullmatch(head, m.end)}
             if len(named) != 1:
                 continue  # one other person named before the words, or no telling whose they are
-            words = (quote.group("curly") or quote.group("straight")).strip()
+            words = (quote.group("curly") or quote.group("low") or quote.group("straight")).strip()
             whole = _SENTENCE_CLOSED.search(head) is not None and words[:1].isupper()
             found.append(
                 StatementRecord(
