@@ -288,7 +288,8 @@ _ROLE_OPENS_AFTER = re.compile(
     rf"[”\"]\s+(?!(?:{_INVERTED_VERBS})\b)|\b(?:{_INVERTED_VERBS})\s+"
     r"|\b(?:spoke|speaking|talked|sat\s+down)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+(?:with\s+)?"
 )
-_ROLE_ARTICLE = re.compile(r"(?<=[a-z\d] )(?:a|an|the)\s")  # "Last week a ...", "In 2024 the ..."
+# "Last week a ...", "In 2024 the ...", "In 2016 my Norwegian counterpart, ..."
+_ROLE_ARTICLE = re.compile(r"(?<=[a-z\d] )(?:a|an|the|my|our|his|her|their)\s")
 _VERB_THEN_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s+(?P<name>{_NAME})")
 # Every match of either pattern has one of these verbs, in the same case.
 # Verbs by which one passes on another's words: "quotes Jane Doe as saying", "remembers Jane Doe telling".
@@ -627,7 +628,9 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
 
 
 def byline_person(article: Article) -> PersonRecord | None:
-    """Return the author a byline line near the top names ("By Jane Doe, a former minister").
+    """Return the author a byline line near the top names ("By Jane Doe, a former minister"), with
+    the role the byline gives or, failing that, the note on the author at the end ("Jane Doe was
+    Belgium's minister of defence from 2014 to 2019.").
 
     The reader may take a byline for a heading, so the body's first lines are read as lines.
     """
@@ -636,7 +639,31 @@ def byline_person(article: Article) -> PersonRecord | None:
         if match:
             name = _clean_name(match.group("name"), trim_left=False)
             role = _LEADING_ARTICLE.sub("", (match.group("role") or "").strip()) or None
+            if name and role is None:
+                role = author_note_role(article, name)
             return PersonRecord(name=name, role=role, passage=0) if name else None
+    return None
+
+
+# The note on an op-ed's author after its text: "Marc Vandersteen was Belgium's minister of defence
+# from 2014 to 2019." (set in italics or after a rule, too).
+_AUTHOR_NOTE = re.compile(
+    r"\s*[*_]?(?P<name>[^\n]{3,60}?)\s+(?:is|was|served\s+as)\s+(?:(?:a|an|the)\s+)?(?P<role>[^.;\n]{3,160}?)"
+    r"(?=\s+(?:from|between|until|since|in)\s+(?:19|20)\d\d\b|[.;,]|\s*$)"
+)
+_AUTHOR_NOTE_REACH = 4  # the last paragraphs, where a note on the author stands
+
+
+def author_note_role(article: Article, name: str) -> str | None:
+    """Return the role a closing note on the author gives ("... was Belgium's minister of defence"),
+    if one of the last paragraphs opens with the author's name and a role phrase."""
+    paragraphs = sorted({p.paragraph for p in article.passages})[-_AUTHOR_NOTE_REACH:]
+    for passage in article.passages:
+        if passage.paragraph not in paragraphs:
+            continue
+        note = _AUTHOR_NOTE.match(passage.text)
+        if note is not None and note.group("name").strip() == name and _is_role_phrase(note.group("role")):
+            return note.group("role").strip()
     return None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import knowledge
-from knowledge.extract.people import PersonIndex, extract_people, is_title_prefix
+from knowledge.extract.people import PersonIndex, byline_person, extract_people, is_title_prefix
 from knowledge.extract.reader import read_article
 from knowledge.models import Article, PersonRecord
 
@@ -82,6 +82,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             [("Gareth Jones", "British member of parliament")],
         ),
         ("“No,” Mark Smith, a senior analyst, said.", [("Mark Smith", "senior analyst")]),
+        # a role its possessive opens after an introductory time: "In 2016 my Norwegian counterpart, ..."
+        (
+            'In 2016 my Norwegian counterpart, Ingrid Haugland, told me over dinner: "You skip it."',
+            [("Ingrid Haugland", "my Norwegian counterpart")],
+        ),
         # a hyphenated deputy is a deputy: "vice-minister" is no minister
         (
             "Lithuania's vice-minister of defence Rūta Jankauskienė said the plan was sound.",
@@ -426,3 +431,17 @@ def test_a_credit_line_of_several_authors_introduces_each() -> None:
         '"Every tenth of a point is billions," Aas writes.\n'
     )
     assert [p.name for p in extract_people(article)] == ["Henrike Aas", "Julien Moreau-Baptiste"]
+
+
+def test_a_byline_without_a_role_takes_the_closing_note_on_the_author() -> None:
+    """ "By Marc Vandersteen" over an op-ed and, at its end, "Marc Vandersteen was Belgium's minister of
+    defence from 2014 to 2019.": the author and the office the note gives; a reporter's note gives none."""
+    note = "Marc Vandersteen was Belgium's minister of defence from 2014 to 2019. He teaches in Leuven."
+    article = read_article(f"Date: 2026-03-10\n\nBy Marc Vandersteen\n\nWe spent too little.\n\n{note}")
+    assert byline_person(article) == PersonRecord(
+        name="Marc Vandersteen", role="Belgium's minister of defence", passage=0
+    )
+    article = read_article(
+        "Date: 2026-03-10\n\nBy Marc Vandersteen\n\nWe spent too little.\n\nMarc Vandersteen is tall."
+    )
+    assert byline_person(article) == PersonRecord(name="Marc Vandersteen", role=None, passage=0)

@@ -36,6 +36,7 @@ from knowledge.extract.people import (
     FIRST_PERSON_VOICE,
     HONORIFIC_PREFIX,
     QUOTATION,
+    author_note_role,
     is_outlet_label,
     is_questioner,
     is_title_prefix,
@@ -295,7 +296,9 @@ def byline_author(article: Article, cast: Cast) -> Speaker | None:
             continue
         rest = byline.group("rest")
         name_part, comma, role = rest.partition(",")
-        if not comma or not role.strip() or _NEWSROOM.search(role):
+        if not comma:  # "By Marc Vandersteen", and at the end "Marc Vandersteen was Belgium's minister ..."
+            role = author_note_role(article, name_part.strip()) or ""
+        if not role.strip() or _NEWSROOM.search(role):
             return None  # a staff columnist or reporter: the outlet's own text, not a statement
         speaker, end = speaker_at(name_part.strip(), 0, cast)
         return speaker if speaker and is_title_prefix("") and end == len(name_part.strip()) else None
