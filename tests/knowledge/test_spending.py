@@ -3416,3 +3416,16 @@ def test_a_quoted_phrase_of_standing_and_its_figure_is_the_writers_sentence() ->
     writer's sentence's own level, over many years (so no one year)."""
     found = facts('Canada has "hovered around 1.3%" of GDP on defence for most of the past decade.')
     assert found == {("CA", SHARE, None, 1.3)}
+
+
+def test_another_speakers_turn_does_not_inherit_the_ally_the_last_turn_named() -> None:
+    """ "LINDQVIST: Norway gets its submarines on time." then "RAMAN: ... the bigger number is the 5 per
+    cent by 2035 that the Prime Minister signed": in a debate on Canada, no figure of Norway's."""
+    text = (
+        "THIBODEAU: We promised two per cent of GDP on defence and we delivered it.\n\n"
+        "LINDQVIST: Norway also gets its submarines delivered on time.\n\n"
+        "RAMAN: Ms. Lindqvist, the bigger number is the 5 per cent by 2035 that the Prime Minister signed at"
+        " The Hague, with 3.5 per cent for core defence.\n"
+    )
+    found = records(text, date="2026-10-15", title="Debate: can Canada afford its defence spending?")
+    assert "NO" not in {r.subject for r in found}

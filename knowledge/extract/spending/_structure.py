@@ -54,7 +54,7 @@ from knowledge.extract.numbers import (
     parse_money,
     qualifier_before,
 )
-from knowledge.extract.people import QUOTATION
+from knowledge.extract.people import QUOTATION, turn_label
 from knowledge.extract.reader import (
     FIGURE_FIRST,
     FOOTNOTE_MARK,
@@ -1045,6 +1045,11 @@ def structure_records(
                 topic = titled
             paragraph, compared = passage.paragraph, set()
             labelled = _paragraph_label(passage.text)  # "GREECE: Athens has spent ..."
+            if labelled is None and passage.position > 0 and _other_speakers_turn(article, passage):
+                # a new speaker's turn after a statement, not a question: not the ally the other turn
+                # named last ("Norway gets its submarines on time." / "RAMAN: ... the bigger number
+                # is the 5 per cent"), but the article's own, or none
+                topic = titled
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
@@ -1119,6 +1124,32 @@ def structure_records(
     if legend is not None:
         records = [_legend_year(r, article, legend) for r in records]
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+def _other_speakers_turn(article: Article, passage: Passage) -> bool:
+    """Return whether a paragraph opens a transcript turn ("RAMAN: ...") after another speaker's
+    turn that was a statement, not a question (a question's ally is its answer's topic)."""
+    label = turn_label(passage.text)
+    if label is None or not _SPEAKER_LABEL.fullmatch(label.group("label")):
+        return False
+    before = next(
+        (p for p in reversed(article.passages[: passage.position]) if p.paragraph != passage.paragraph), None
+    )
+    opening = next(
+        (p for p in article.passages if before is not None and p.paragraph == before.paragraph), None
+    )
+    previous = turn_label(opening.text) if opening is not None else None
+    return (
+        before is not None
+        and previous is not None
+        and previous.group("label") != label.group("label")
+        and _SPEAKER_LABEL.fullmatch(previous.group("label")) is not None
+        and not before.text.rstrip(" *_").endswith("?")
+    )
+
+
+# A speaker's label in capitals ("RAMAN", "KAREN LINDQVIST"), not a list's or a Q&A's ("Plan", "Q", "A").
+_SPEAKER_LABEL = re.compile(r"(?!(?:Q|A|QUESTION|ANSWER)$)[A-Z][A-Z.'’ -]{1,40}")
 
 
 # A factbox's legend: "NATO's estimates for 2025, with the 2024 figure in brackets".
