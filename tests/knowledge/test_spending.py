@@ -144,6 +144,14 @@ def test_every_record_points_at_its_passage(seed: list[SpendingRecord]) -> None:
             {("FR", SHARE, 2024, 2.06), ("ES", SHARE, 2024, 1.28)},
         ),
         ("The top spender — Poland — spent 4.1% of GDP on defence in 2024.", {("PL", SHARE, 2024, 4.1)}),
+        # a reporting aside in the present tense; which ally a country is, not the alliance
+        ("Germany, he notes, was at 1.2% of GDP on defence in 2014.", {("DE", SHARE, 2014, 1.2)}),
+        # a year the text names only by its event is no year it gives
+        ("Germany was at 1.2% of GDP on defence the year of the Wales pledge.", {("DE", SHARE, None, 1.2)}),
+        (
+            "Sweden joined as the 32nd ally in March 2024 and now plans to spend 3.5% of GDP on defence by 2030.",
+            {("SE", SHARE, 2030, 3.5)},
+        ),
         # "as does X" opens no aside when X's own relative clause gives the figure
         (
             "Poland gets a hearing, as does Norway, which the book credits with 2.2% of GDP on defence in 2024.",

@@ -113,7 +113,9 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 UNRESOLVED_TIME = re.compile(
-    r"[^.;,]{0,30}?\bin\s+the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b", re.I
+    # ("the year of the Wales pledge", without "in", after the figure too)
+    r"[^.;,]{0,30}?\b(?:in\s+)?the\s+(?:year|months?)\s+(?:before|after|of|when|that|following)\b",
+    re.I,
 )
 _LIST_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
 # "all allies, with the exception of Spain, signed up to 5%": the ally left out is no spender of the
@@ -702,6 +704,10 @@ _FRONTED_TO_SUBJECT = re.compile(
 )
 _APPOSED_ALLY = re.compile(r"\b[A-Z][\w’'-]+,\s+an?\s+(?:[\w-]+\s+){0,3}$")
 _ALLIANCE = re.compile(r"\bNATO\b|\b(?i:alliance|ally|allies|leaders|heads\s+of\s+(?:state|government))\b")
+_NTH_ALLY = re.compile(
+    r"\b(?:the|an?|its|NATO['’]s)\s+(?:\d{1,2}(?:st|nd|rd|th)|newest|latest|youngest|first|last|second|third)\s+$",
+    re.I,
+)
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|into)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|of|across|among|within|for|by|to|from|with)\s+(?:the\s+|all\s+|other\s+)?(?-i:[A-Z][\w-]+\s+)?$",
@@ -1404,7 +1410,8 @@ def _blank_aside(match: re.Match[str]) -> str:
 
 _REPORTING_ASIDE = re.compile(
     r",\s*(?:she|he|they|I|we|[A-Z][\w’'-]+)\s+(?:(?:should|must|would|might|can|could|will)\s+)?"
-    r"(?:noted|note|said|say|says|added|add|argued|warned|explained|pointed\s+out|point\s+out|"
+    r"(?:noted|notes|note|said|say|says|added|adds|add|argued|argues|warned|warns|explained|explains|recalls"
+    r"|recalled|stresses|stressed|insists|insisted|pointed\s+out|points\s+out|point\s+out|"
     r"told\s+(?:me|us|reporters))\s*,"
 )
 # Words of a markets story: share prices and their moves.
@@ -2498,6 +2505,8 @@ def _owners(text: str, figures: list[tuple[_Found, Metric]]) -> list[_Owner]:
         if not (
             m.group(0).lower() == "ally" and _APPOSED_ALLY.search(text, max(0, m.start() - 60), m.start())
         )
+        # "Sweden joined as the 32nd ally": which ally it is, not the alliance
+        and not (m.group(0).lower() == "ally" and _NTH_ALLY.search(text, max(0, m.start() - 25), m.start()))
         and not _after_preposition(text, m.start())
         and not _NATO_KIND.match(text, m.end())  # "NATO-eligible defence spending": a kind of spending
         and not _ALLIANCE_OBJECT.search(text, max(0, m.start() - 40), m.start())
