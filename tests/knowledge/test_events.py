@@ -1280,3 +1280,26 @@ def test_they_who_gather_are_the_leaders_of_the_sentence_before() -> None:
         ("Washington", 2024, None),
         ("The Hague", 2025, 6),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The numbers will hang over the next summit, which allied leaders will hold in Albania this summer.",
+            "Albania",
+        ),
+        (
+            "The numbers will hang over the next NATO summit, which will be held in Tirana this summer.",
+            "Tirana",
+        ),
+    ],
+)
+def test_a_relative_clause_may_say_where_a_summit_is_held(text: str, place: str) -> None:
+    """ "the next summit, which allied leaders will hold in Albania this summer": the summit's place and time."""
+    (event,) = events(text, date="2027-02-15")
+    assert (event.place, event.when.text if event.when else None, event.status) == (
+        place,
+        "this summer",
+        EventStatus.UPCOMING,
+    )

@@ -380,6 +380,15 @@ def _placed(mention: Mention, context: str) -> Mention:
 _OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?[^,;.()“”\"]{3,90}?(?=,\s+(?:in|at)\s+(?:the\s+)?[A-Z])")
 
 
+# A relative clause that says where the summit is held: "the next summit, which allied leaders will
+# hold in Albania this summer" (its place follows).
+_HELD_WHERE = re.compile(
+    r",\s+which\s+(?:(?:NATO|allied|alliance|the)\s+)?(?:leaders|allies|ministers|heads\s+of\s+state"
+    r"(?:\s+and\s+government)?|[A-Z][\w’'-]+)?\s*(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+"
+    r"(?:be\s+)?(?:hold|host|stage|convene|held|hosted|staged|convened)(?=\s+(?:in|at)\s)"
+)
+
+
 def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None) -> list[Mention | None]:
     """Return the mentions made by a meeting noun: summit, meeting of ministers, ministerial ..."""
     text = passage.text
@@ -388,7 +397,7 @@ def _noun_mentions(passage: Passage, times: Times, published: PartialDate | None
         if _DENIED.search(text, max(0, match.start() - 12), match.start()):
             continue  # "It was a ministerial meeting, not a summit"
         # "the summit of the heads of State and Government of the Alliance, in The Hague, in June"
-        whose = _OF_WHOM.match(text, match.end())
+        whose = _OF_WHOM.match(text, match.end()) or _HELD_WHERE.match(text, match.end())
         end = whose.end() if whose else match.end()
         mention = _mention(passage, match.start(), end, times, published, noun=True, summit=True)
         if (
