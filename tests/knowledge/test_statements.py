@@ -1120,6 +1120,13 @@ def test_german_low_quotation_marks_quote_and_end_sentences(close: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("title", ["Rep. ", ""])
+def test_where_a_speaker_is_from_may_stand_between_the_name_and_the_verb(title: str) -> None:
+    """ "Rep. Dana Whitcombe of Indiana told a House hearing that allies were “...”": hers."""
+    text = f'{title}Dana Whitcombe of Indiana told a House hearing that allies were "finally doing the math."'
+    assert said(text) == [("Dana Whitcombe", PARTIAL, 'allies were "finally doing the math."')]
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

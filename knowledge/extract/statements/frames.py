@@ -128,8 +128,10 @@ _ADVERBS = (
     "|only|privately|bluntly|simply|flatly|openly|quickly|firmly|earlier|herself|himself|itself|already"
 )
 # an apposition, or a party in brackets ("Ms Nadia Verhoeven (Liberal) asked"), may stand before the verb
+# ... and so may where the speaker is from: "Rep. Dana Whitcombe of Indiana told a hearing"
 _VERB_AFTER_SUBJECT = re.compile(
-    rf"(?:,\s[^,“”\"‘]{{1,120}},|\s+\([^()\n]{{1,40}}\))?,?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
+    rf"(?:,\s[^,“”\"‘]{{1,120}},|\s+\([^()\n]{{1,40}}\)|\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})?"
+    rf",?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
 )
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
 _THAT_CLAUSE = re.compile(
