@@ -333,8 +333,10 @@ async def test_a_reader_sees_only_whole_documents_while_ingest_runs_and_dies(
         )
 
         async def kill_midway() -> None:
-            while await store.document_count() < BATCH // 3:
+            # (an ingest that dies by itself ends the wait: the test then fails, it does not hang)
+            while await store.document_count() < BATCH // 3 and first.returncode is None:
                 await asyncio.sleep(0.01)
+            assert first.returncode is None, f"the first ingest exited by itself ({first.returncode})"
             first.send_signal(signal.SIGKILL)
 
         await asyncio.gather(read_while(first), kill_midway())
