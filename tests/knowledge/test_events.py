@@ -1303,3 +1303,19 @@ def test_a_relative_clause_may_say_where_a_summit_is_held(text: str, place: str)
         "this summer",
         EventStatus.UPCOMING,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By next year's summit in Ankara the gap will not have closed.",
+        "What I want to see by next year's summit in Tirana is ships in the water.",
+    ],
+)
+def test_by_a_summit_keeps_the_summits_own_time(text: str) -> None:
+    """ "by next year's summit in Ankara": "by" reaches the summit, whose time is next year's."""
+    (event,) = events(text, date="2026-10-15")
+    assert (event.when.text.lower() if event.when else None, event.when.year if event.when else None) == (
+        "next year",
+        2027,
+    )

@@ -1298,7 +1298,11 @@ def _time_near(text: str, times: Times, start: int, end: int, *, verb: bool = Fa
     if (
         before
         and _TIME_BEFORE_GAP.fullmatch(text, before[2], start)
-        and DEADLINE_BY.search(text, max(0, before[1] - 4), before[1]) is None
+        and (
+            DEADLINE_BY.search(text, max(0, before[1] - 4), before[1]) is None
+            # "by next year's summit in Ankara": the summit's own time, which "by" only reaches
+            or text.startswith(("'s", "’s"), before[2])
+        )
     ):
         near.append(before[0])  # not a deadline's: "a plan for 3.5% by 2035 to the Ankara summit"
     gap = _VERB_TIME_GAP if verb else _TIME_AFTER_GAP
