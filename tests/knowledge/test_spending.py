@@ -3437,3 +3437,17 @@ def test_another_speakers_turn_does_not_inherit_the_ally_the_last_turn_named() -
     )
     found = records(text, date="2026-10-15", title="Debate: can Canada afford its defence spending?")
     assert "NO" not in {r.subject for r in found}
+
+
+def test_a_correction_of_a_weekdays_issue_takes_its_wrong_figure_back() -> None:
+    """ "Friday's issue said Belgium had reached 2.3% of GDP in 2025. ... Belgium's 2025 outturn was
+    2.0%.": a newsletter's correction of its own earlier issue; only the right figure stays."""
+    text = (
+        "Friday's issue said Belgium had reached 2.3% of GDP in 2025. That figure was the defence"
+        " ministry's projection for 2026. Belgium's 2025 outturn was 2.0%. We regret the error.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2026-06-29", title="Countdown to the summit: defence spending")
+    }
+    assert found == {("BE", 2025, 2.0)}

@@ -34,6 +34,9 @@ _EARLIER_VERSION = re.compile(
     r"(?<![’']s\s)\bfirst\s+version\b|(?<![’']s\s)\b(?:earlier|previous|original|last)\s+(?:version|post|entry|update|brief|report|story|edition|article|issue"
     r"|newsletter|bulletin)\b"
     r"|\b(?:yesterday|last\s+week|last\s+month)['’]s\s+\w+"
+    # "Friday's issue said Belgium had reached 2.3%": a newsletter's issue of a weekday
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:issue|edition|newsletter|story|article|column|post|entry)"
+    r"\s+(?:said|stated|reported|gave|wrote|listed|put)\b"
     r"|\bwe\s+(?:also\s+)?(?:incorrectly\s+|wrongly\s+|mistakenly\s+|originally\s+|initially\s+)?"
     # (a government's "we reported exactly that to Brussels" tells what it sent NATO, no correction)
     r"(?:reported(?![^.;]{0,25}\bto\s+(?:NATO\b|the\s+alliance\b|(?-i:[A-Z])))|said|wrote|stated)\b"
