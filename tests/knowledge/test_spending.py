@@ -3451,3 +3451,19 @@ def test_a_correction_of_a_weekdays_issue_takes_its_wrong_figure_back() -> None:
         for r in records(text, date="2026-06-29", title="Countdown to the summit: defence spending")
     }
     assert found == {("BE", 2025, 2.0)}
+
+
+def test_a_chart_comparing_two_years_dates_each_pair_of_figures() -> None:
+    """ "The chart ... comparing 2014 ... with last year": "Denmark climbed from 1.15% to 3.3%" is
+    1.15% in 2014 and 3.3% last year; "Lithuania's dark bar is the tallest at 5.6%" is last year's."""
+    text = (
+        "The chart shows defence spending as a share of GDP for allies in the region, comparing 2014, the"
+        " year leaders first pledged to move towards 2%, with last year.\n\n"
+        "Lithuania's dark bar is the tallest at 5.6%. Denmark climbed from 1.15% to 3.3%.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2027-02-15", title="Chart of the week: defence spending")
+        if r.subject != ALLIANCE
+    }
+    assert found == {("LT", 2026, 5.6), ("DK", 2014, 1.15), ("DK", 2026, 3.3)}

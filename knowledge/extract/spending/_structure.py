@@ -1129,7 +1129,63 @@ def structure_records(
     legend = _bracket_legend(article, records)
     if legend is not None:
         records = [_legend_year(r, article, legend) for r in records]
+    comparison = _compared_years(article)
+    if comparison is not None:
+        records = [_compared_year(r, article, comparison) for r in records]
     return [r for r in records if (r.passage, r.as_written) not in claimed]
+
+
+# A chart's or a comparison's two years, said once for every pair of figures after it: "comparing
+# 2014, the year leaders first pledged ..., with last year", "two bars: a pale one for 2014 and a
+# dark one for 2026".
+_COMPARED_YEARS = re.compile(
+    r"\bcompar\w*\s+(?P<first>(?:19|20)\d\d)\b[^.;]{0,90}?\bwith\s+(?P<second>(?:19|20)\d\d|last\s+year|this\s+year)\b"
+    r"|\bone\s+for\s+(?P<first2>(?:19|20)\d\d)\s+and\s+(?:an?\s+[\w-]+\s+)?one\s+for\s+(?P<second2>(?:19|20)\d\d)\b",
+    re.I,
+)
+_BASE_BEFORE_FIGURE = re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+|roughly\s+)?|\()$", re.I)
+
+
+def _compared_years(article: Article) -> tuple[int, int, int] | None:
+    """Return (passage, first year, second year) of the comparison an article's figures are pairs of."""
+    published = article.meta.published
+    for passage in article.passages[:8]:
+        found = _COMPARED_YEARS.search(passage.text)
+        if found is None:
+            continue
+        first, second = (
+            found.group("first") or found.group("first2"),
+            found.group("second") or found.group("second2"),
+        )
+        if second[0].isdigit():
+            return passage.position, int(first), int(second)
+        if published is None:
+            return None
+        return passage.position, int(first), published.year - (1 if "last" in second.lower() else 0)
+    return None
+
+
+def _compared_year(
+    record: SpendingRecord, article: Article, compared: tuple[int, int, int]
+) -> SpendingRecord:
+    """Return a share the text dates nowhere itself dated by the comparison: the base of a pair
+    ("from 1.15% to 3.3%", "(0.93%)") its first year, the other its second."""
+    position, first, second = compared
+    if (
+        record.passage <= position
+        or record.metric is not Metric.SHARE_OF_GDP
+        or (record.when is not None and not record.when.inferred)
+        or record.status not in (FigureStatus.ACTUAL, FigureStatus.ESTIMATE, None)
+    ):
+        return record
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    base = at >= 0 and _BASE_BEFORE_FIGURE.search(text, max(0, at - 20), at) is not None
+    year = first if base else second
+    when = TimeRef.inferred_as("year of the comparison", year=year)
+    return record.model_copy(
+        update={"when": when, "status": figure_status("", when, article.meta.published, False)}
+    )
 
 
 def _other_speakers_turn(article: Article, passage: Passage) -> bool:
