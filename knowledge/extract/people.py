@@ -105,6 +105,7 @@ _ROLE_QUALIFIERS = _words(
 _PROFESSIONS = _words(
     "analyst economist researcher professor historian strategist critic coach editor columnist"
     " reader caller listener viewer"  # a live chat's "Reader Ana": no part of her name
+    " freshman sophomore junior student delegate"  # a school paper's "Sophomore Priya Raman"
 )
 _ROLE_QUALIFIERS += _PROFESSIONS
 # A person named by their relation to another ("Her successor, Jane Doe,", "his deputy"): no title

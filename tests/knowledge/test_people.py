@@ -87,6 +87,11 @@ def test_seed_people_are_exactly_the_four_named_with_their_roles() -> None:
             'In 2016 my Norwegian counterpart, Ingrid Haugland, told me over dinner: "You skip it."',
             [("Ingrid Haugland", "my Norwegian counterpart")],
         ),
+        # a school paper's class year is no first name (it is the title the text gives him)
+        (
+            "Junior Daniel Osei, the delegate for Canada, said the plan was late.",
+            [("Daniel Osei", "Junior")],
+        ),
         # a hyphenated deputy is a deputy: "vice-minister" is no minister
         (
             "Lithuania's vice-minister of defence Rūta Jankauskienė said the plan was sound.",
