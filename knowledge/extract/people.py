@@ -92,6 +92,7 @@ _ROLE_HEADS = _words(
     " attorney sen. rep. gen. adm. lt. col. capt. gov. mp mep undersecretary under-secretary"
     # a hyphenated deputy is one word: "Lithuania's vice-minister of defence Rūta Jankauskienė"
     " vice-minister vice-president vice-chancellor vice-premier vice-admiral vice-chair vice-chairman"
+    " lawmaker legislator congressman congresswoman parliamentarian"  # "Opposition lawmaker Veronika Mala"
 )
 _ROLE_QUALIFIERS = _words(
     "vice prime deputy defense defence foreign finance interior economy trade state staff acting interim"
@@ -1418,6 +1419,14 @@ def is_title_prefix(text: str) -> bool:
         bare = _title_word(word)
         if (word[:1].isupper() and bare not in _FUNCTION_WORDS) or bare in _TITLE_WORDS or bare.endswith("-"):
             continue
+        if (
+            bare in ("to", "for", "of", "at")
+            and index > 0
+            and _title_word(words[index - 1]) in _ROLE_HEADS
+            and index + 1 < len(words)
+            and words[index + 1][:1].isupper()
+        ):
+            continue  # "US Ambassador to NATO Carter Hollis": the office's portfolio
         # "plant director Ivana Kollárová": a word of what is directed, right before a title word
         if not (
             bare.isalpha()

@@ -1127,6 +1127,29 @@ def test_where_a_speaker_is_from_may_stand_between_the_name_and_the_verb(title: 
     assert said(text) == [("Dana Whitcombe", PARTIAL, 'allies were "finally doing the math."')]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        # an office with its portfolio before the name
+        (
+            'US Ambassador to NATO Carter Hollis said allies whose plans slip "should expect a conversation".',
+            "Carter Hollis",
+            'allies whose plans slip "should expect a conversation"',
+        ),
+        # a lawmaker's title, and a relative clause before the verb
+        (
+            "Opposition lawmaker Veronika Mala, who chairs the defence committee, said the resignation was"
+            ' "the first honest thing".',
+            "Veronika Mala",
+            'the resignation was "the first honest thing"',
+        ),
+    ],
+)
+def test_titles_before_a_name_and_a_subjects_relative_clause(text: str, speaker: str, words: str) -> None:
+    """ "US Ambassador to NATO Carter Hollis said allies whose plans slip “...”": his partial quote."""
+    assert said(text) == [(speaker, PARTIAL, words)]
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

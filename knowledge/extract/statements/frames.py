@@ -173,7 +173,8 @@ CLAUSE_START = re.compile(
     r"|(?!(?:though|although|while|whereas|as|if|when|because|since|but|and|or|so|that|which|who|what"
     r"|where|how|why|whether|in|on|at|to|for|of|from|with|by|after|before|until|unless|once|nothing|little"
     r"|simply|only|just|also|again|bluntly|flatly|then|now|later|earlier|repeatedly)\b)"
-    r"[a-z][\w’'-]*s(?:\s+[a-z][\w’'-]*s)?\s*$)"
+    # ... its relative clause included: 'said allies whose plans slip "should expect a conversation"'
+    r"[a-z][\w’'-]*s(?:\s+[a-z][\w’'-]*s)?(?:\s+(?:whose|who|that)(?:\s+[a-z][\w’'-]*){1,4})?\s*$)"
 )
 _MEDIUM_NOUNS = (
     "report|statement|interview|letter|op-ed|article|post|speech|essay|column|memo|book|blog|tweet"
