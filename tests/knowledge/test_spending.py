@@ -3467,3 +3467,20 @@ def test_a_chart_comparing_two_years_dates_each_pair_of_figures() -> None:
         if r.subject != ALLIANCE
     }
     assert found == {("LT", 2026, 5.6), ("DK", 2014, 1.15), ("DK", 2026, 3.3)}
+
+
+def test_a_legend_for_brackets_as_the_year_before_dates_each_bracketed_figure() -> None:
+    """ "A number in brackets is the same measure one year earlier": "4.12% — Poland's spending this
+    year (3.83%)" gives 3.83% for last year; an undated entry's bracket stays undated; a plan the text
+    says has no date has none."""
+    text = (
+        "A number in brackets is the same measure one year earlier, unless another year is shown.\n\n"
+        "4.12% — Poland's estimated defence spending this year as a share of GDP (3.83%).\n\n"
+        "2.33% — the United Kingdom (2.30%). The government repeats that it will reach 2.5% but attaches no date.\n"
+    )
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2024-11-29", title="The Tally: defence spending in numbers")
+    }
+    assert {f for f in found if f[0] == "PL"} == {("PL", 2024, 4.12), ("PL", 2023, 3.83)}
+    assert ("GB", 2024, 2.30) not in found and ("GB", None, 2.5) in found

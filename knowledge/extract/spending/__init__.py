@@ -143,6 +143,7 @@ def extract_spending(
     ]
     public = _public_turns(sentences)
     own = [_standing_bound(r, sentences) for r in _framed_estimates(own, sentences)]
+    own = _year_before_in_brackets(own, sentences)
     return _once(
         _restated(
             [
@@ -319,6 +320,63 @@ def _standing_year(record: SpendingRecord, note: _Standing | None, article: Arti
     when = TimeRef.inferred_as("year of the article's figures", year=note.year)
     status = figure_status("", when, article.meta.published, note.estimates)
     return record.model_copy(update={"when": when, "status": status})
+
+
+# A list's legend for its bracketed figures, relative to each entry: "A number in brackets is the same
+# measure one year earlier, unless another year is shown."
+_BRACKETS_YEAR_BEFORE = re.compile(
+    r"\b(?:numbers?|figures?|shares?|values?)\s+in\s+(?:brackets|parenthes[ie]s)\s+(?:is|are|gives?|shows?)\s+"
+    r"(?:the\s+same\s+(?:measure|figure|share|number)\s+)?(?:one\s+year\s+earlier|(?:a|one|the)\s+year\s+(?:earlier|before)"
+    r"|the\s+previous\s+year(?:['’]s)?|last\s+year['’]s)",
+    re.I,
+)
+
+
+def _year_before_in_brackets(records: list[SpendingRecord], article: Article) -> list[SpendingRecord]:
+    """Return records with each bracketed share the text does not date dated a year before its
+    entry's own figure, when a legend says brackets hold the year before ("4.12% — Poland's spending
+    this year (3.83%)": 3.83% is last year's)."""
+    legend = next((p.position for p in article.passages if _BRACKETS_YEAR_BEFORE.search(p.text)), None)
+    if legend is None:
+        return records
+    dated: list[SpendingRecord] = []
+    for record in records:
+        text = article.passages[record.passage].text
+        at = text.find(record.as_written)
+        bracketed = at > 0 and text[:at].rstrip().endswith("(")
+        if (
+            record.passage <= legend
+            or not bracketed
+            or record.metric not in (Metric.SHARE_OF_GDP, Metric.AMOUNT)
+        ):
+            dated.append(record)
+            continue
+        main = next(
+            (
+                r
+                for r in records
+                if r.passage == record.passage
+                and r is not record
+                and r.subject == record.subject
+                and r.metric is record.metric
+                and text.find(r.as_written) < at
+            ),
+            None,
+        )
+        if (
+            record.when is not None
+            and not record.when.inferred
+            and (main is None or record.when != main.when)
+        ):
+            dated.append(record)  # "(3.2% in 2022)": another year shown, as the legend allows
+            continue
+        if main is None or main.when is None or main.when.year is None:
+            dated.append(record.model_copy(update={"when": None}))
+            continue
+        when = TimeRef.inferred_as("year before, in brackets", year=main.when.year - 1)
+        status = figure_status("", when, article.meta.published, False)
+        dated.append(record.model_copy(update={"when": when, "status": status}))
+    return dated
 
 
 def _entry_labels(article: Article) -> dict[int, TimeRef | None]:

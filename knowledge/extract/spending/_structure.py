@@ -1839,6 +1839,17 @@ def _line_records(
             if label and _LABELLED_AMOUNT.fullmatch(text, label.end(), figure.start):
                 lead_start = 0  # "Defence expenditure, 2026 (budgeted) — 5.4%": the label's words are its
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
+            if (
+                record.status in (FigureStatus.PLANNED, FigureStatus.TARGET)
+                and when is not None
+                and when is context_year
+                and published is not None
+                and when.year is not None
+                and (when.year < published.year or _NO_DATE.search(text) is not None)
+            ):
+                # "it will reach 2.5% but attaches no date": a plan the text leaves undated is no plan
+                # for the year the text spoke of before (that year's figure is a level)
+                record = record.model_copy(update={"when": None})
             before = _record_before(text, figure.start, records, phrased or [])
             if (
                 record.status is FigureStatus.TARGET
@@ -3078,6 +3089,11 @@ def _spanned_year(text: str, figures: list[tuple[_Found, Metric]], index: int) -
 # The economy's size, apposed to the GDP a share is of: "3.5% of GDP, now €4.3 trillion, on ...".
 _ECONOMY_SIZE_ASIDE = re.compile(
     r"\s+of\s+(?:its\s+|the\s+)?GDP\s*(?P<aside>,\s*(?:now|currently|worth|valued\s+at|estimated\s+at)\s+[^,;]{1,40},)",
+    re.I,
+)
+# A plan the text says has no date: "will reach 2.5% but, once again, attaches no date"
+_NO_DATE = re.compile(
+    r"\b(?:attach\w*|gives?|gave|set\w*|put\w*)\s+no\s+(?:date|deadline|timetable|year)\b|\bno\s+(?:date|deadline|timetable)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:set|given|attached)\b|\bundated\b",
     re.I,
 )
 _SUBORDINATE_GAP = re.compile(r",\s*(?:after|before|when|while|since|having)\s", re.I)
