@@ -1150,6 +1150,23 @@ def test_titles_before_a_name_and_a_subjects_relative_clause(text: str, speaker:
     assert said(text) == [(speaker, PARTIAL, words)]
 
 
+def test_a_turn_of_greetings_is_no_statement_and_a_named_speakers_words_in_a_turn_are_theirs() -> None:
+    """ "GUEST: Good morning, Tom." says nothing; "GUEST: Ian Harcourt told the House last week, and I
+    wrote it down, “...”" gives the quoted words to Harcourt, the turn to the guest."""
+    text = (
+        "The guest is Caroline Ashdown, MP for North Wessex.\n\n"
+        "HOST: Caroline Ashdown, good morning.\n\nGUEST: Good morning, Tom.\n\n"
+        "HOST: Does the minister agree?\n\nGUEST: He does. Ian Harcourt told the House last week, and I wrote it"
+        ' down, "We will be at three per cent in the next parliament." I want a year.\n\nGUEST: Thank you, Tom.'
+    )
+    found = [(s.speaker, s.text) for s in statements(text)]
+    assert ("Ian Harcourt", "We will be at three per cent in the next parliament.") in found
+    assert [t for who, t in found if who == "Caroline Ashdown"] == [
+        'He does. Ian Harcourt told the House last week, and I wrote it down, "We will be at three per cent'
+        ' in the next parliament." I want a year.'
+    ]
+
+
 def test_a_quotation_may_be_credited_with_according_to() -> None:
     """ "“It is over,” according to one diplomat present at the talks." is the diplomat's; a figure's source is no one."""
     assert said("“It is over,” according to one diplomat present at the talks.") == [

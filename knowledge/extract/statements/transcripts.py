@@ -190,6 +190,8 @@ def turn_statements(
     words = without_stage_marks(
         body[passages[0].start + offset : passages[-1].end].strip().removesuffix("**")
     )
+    if _GREETING.fullmatch(words):
+        return []  # "Good morning, Tom.", "Thank you, Tom.": a courtesy, nothing said
     wrapped = _WRAPPED.fullmatch(words)
     if wrapped:  # a broadcast's soundbite in quotation marks: 'SOUNDBITE (...): "We made a promise ..."'
         words = wrapped.group("words")
@@ -215,7 +217,11 @@ def turn_statements(
 # to the one answering; "I said to Mark Rutte, ..." or "our prime minister told reporters" are not
 _SAYS_BEFORE = re.compile(r"\b(?:he|she)\s+(?:told\s+(?:me|us)|said(?:\s+to\s+(?:me|us))?)\s*[,:]?\s*$", re.I)
 _HEAD_REACH = 200  # characters before a quotation where its teller is named
-_NAMED_TOLD = re.compile(r"\s+told\s+(?:me|us)\b[^“”\"]{0,40}")
+# ... or told a body, or said: "Ian Harcourt told the House last week, and I wrote it down, '...'"
+_NAMED_TOLD = re.compile(
+    r"\s+(?:told\s+(?:me|us|the\s+(?:House|Commons|Senate|Chamber|committee|Bundestag|Sejm|Storting|parliament)"
+    r"|parliament|MPs|reporters|journalists)|said|declared)\b[^“”\"]{0,60}"
+)
 _SENTENCE_CLOSED = re.compile(r"[,:]\s*$")
 
 
@@ -392,6 +398,12 @@ _IN_FULL = re.compile(rf"{FULL_TEXT.pattern}|\bin\s+full\b", re.I)  # the scene'
 
 
 _FIRST_PERSON = FIRST_PERSON_VOICE
+# A turn that only greets or thanks: "Good morning, Tom.", "Thanks for having me."
+_GREETING = re.compile(
+    r"\s*(?:(?:Good\s+(?:morning|afternoon|evening)|Hello|Hi|Thank\s+you|Thanks|Pleasure|My\s+pleasure)"
+    r"(?:\s+(?:for\s+having\s+me|very\s+much|again))?(?:,?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)?[.!]?\s*)+",
+    re.I,
+)
 _COURTESY = re.compile(
     r"^(?:Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)|Ladies\s+and|Check\s+against)\b", re.I
 )
