@@ -866,6 +866,7 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
             )
 
 
+_SEMICOLON_JOIN = re.compile(r";\s+")
 _MEDIUM_BEFORE = re.compile(
     r"\b(?:programme|program|show|newspaper|paper|broadcaster|channel|magazine|podcast|daily|weekly|station)\s+$",
     re.I,
@@ -896,6 +897,8 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         0,
         *(comma.end() for comma in _COMMA.finditer(text)),
         *(d.end() for d in _DASH.finditer(text)),
+        # a clause after a semicolon: "Spain spent 2% last year; its defence minister, Lucía Ferrer, ..."
+        *(m.end() for m in _SEMICOLON_JOIN.finditer(text)),
         *(m.end() for m in _ROLE_OPENS_AFTER.finditer(text)),
         # a role its article opens after an introductory time: "Last week a young sergeant, Jane Doe,"
         *(m.start() for m in _ROLE_ARTICLE.finditer(text)),

@@ -1136,6 +1136,20 @@ def test_where_a_speaker_is_from_may_stand_between_the_name_and_the_verb(title: 
             "Carter Hollis",
             'allies whose plans slip "should expect a conversation"',
         ),
+        # a thousands comma inside the apposition between the name and the verb
+        (
+            "Mike Brodeur, president of the union local that represents about 1,500 of the plant's workers,"
+            ' said the new positions had to be "good union jobs".',
+            "Mike Brodeur",
+            'the new positions had to be "good union jobs"',
+        ),
+        # a clause after a semicolon, its subject a role and a name
+        (
+            "Spain spent 2% last year; its defence minister, Lucía Ferrer, insists the level is"
+            ' "sufficient and realistic" for Spain.',
+            "Lucía Ferrer",
+            'the level is "sufficient and realistic" for Spain',
+        ),
         # a lawmaker's title, and a relative clause before the verb
         (
             "Opposition lawmaker Veronika Mala, who chairs the defence committee, said the resignation was"

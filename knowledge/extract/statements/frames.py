@@ -130,7 +130,7 @@ _ADVERBS = (
 # an apposition, or a party in brackets ("Ms Nadia Verhoeven (Liberal) asked"), may stand before the verb
 # ... and so may where the speaker is from: "Rep. Dana Whitcombe of Indiana told a hearing"
 _VERB_AFTER_SUBJECT = re.compile(
-    rf"(?:,\s[^,“”\"‘]{{1,120}},|\s+\([^()\n]{{1,40}}\)|\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})?"
+    rf"(?:,\s(?:[^,“”\"‘]|(?<=\d),(?=\d)){{1,120}},|\s+\([^()\n]{{1,40}}\)|\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})?"
     rf",?\s+(?:(?:{_ADVERBS})\s+)*(?P<verb>{VERB})\b"
 )
 _VERB_FIRST = re.compile(rf"\s*(?:(?:{_ADVERBS})\s+)?(?P<verb>{VERB})\s+")
@@ -446,6 +446,9 @@ def source_end(text: str, end: int, speaker: Speaker | None) -> int:
     return qualifier.end() if qualifier else end
 
 
+_SEMICOLON = re.compile(r";\s+(?=[a-zA-Z])")
+
+
 def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     """Return where a sentence's subject may start: its start, after a dateline or time stamp
     ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after one or two
@@ -454,6 +457,8 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     stamp = STAMP.match(text) or CHAT_TURN.match(text) or NUMBERED_PARAGRAPH.match(text)
     if stamp:
         starts.append(stamp.end())
+    # a clause the writer joins with a semicolon: "Spain spent 2% last year; its defence minister, X, says"
+    starts += [m.end() for m in _SEMICOLON.finditer(text)][:2]
     if allow_intro:
         intro = INTRO.match(text, starts[-1])
         starts += [match.end() for match in (_AS.match(text, starts[-1]), intro) if match]
