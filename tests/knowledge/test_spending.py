@@ -3484,3 +3484,10 @@ def test_a_legend_for_brackets_as_the_year_before_dates_each_bracketed_figure() 
     }
     assert {f for f in found if f[0] == "PL"} == {("PL", 2024, 4.12), ("PL", 2023, 3.83)}
     assert ("GB", 2024, 2.30) not in found and ("GB", None, 2.5) in found
+
+
+@pytest.mark.parametrize("restating", ["works out to", "comes to", "translates into", "equates to"])
+def test_a_level_restated_in_another_unit_by_its_own_verb(restating: str) -> None:
+    """'Canada will spend C$63 billion on defence this year. That works out to about 2.1% of GDP.'"""
+    text = f"Canada will spend C$63 billion on defence this year. That {restating} about 2.1% of GDP."
+    assert ("CA", SHARE, 2025, 2.1) in facts(text)

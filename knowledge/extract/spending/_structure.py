@@ -281,7 +281,8 @@ _THE_TOTAL = re.compile(rf"\s*{_TOTAL_SENTENCE}\s+(?:about\s+|around\s+|some\s+)
 # ... and one that restates it in another unit: "That is 2.0% of GDP", "that corresponds to 2.1%"
 _RESTATES = (
     r"(?:that|this)\s+(?:(?:is|was|would\s+be|will\s+be)(?:\s+(?:equivalent|equal)\s+to)?"
-    r"|corresponds\s+to|amounts\s+to|represents|equals)"
+    r"|corresponds\s+to|amounts\s+to|represents|equals|works\s+out\s+(?:to|at)|comes\s+to|translates\s+(?:in)?to"
+    r"|equates\s+to)"
 )
 _ELLIPTIC_POSSESSIVE = re.compile(
     r"[’']s\s+(?:grew|rose|fell|climbed|jumped|increased|reached|stood|was|came|totall?ed)\b", re.I
