@@ -3491,3 +3491,26 @@ def test_a_level_restated_in_another_unit_by_its_own_verb(restating: str) -> Non
     """'Canada will spend C$63 billion on defence this year. That works out to about 2.1% of GDP.'"""
     text = f"Canada will spend C$63 billion on defence this year. That {restating} about 2.1% of GDP."
     assert ("CA", SHARE, 2025, 2.1) in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Madrid argues that about 2.1% is enough to meet its capability targets.", {("ES", None, 2.1)}),
+        (
+            "Spain insists that 2.1% of GDP is sufficient for a country with no land border.",
+            {("ES", None, 2.1)},
+        ),
+        # a level others judge, or judged short, is no ally's goal
+        ("Critics argue that 2.1% is not enough.", set()),
+        ("Analysts say 2.1% is enough for Spain.", set()),
+    ],
+)
+def test_what_an_ally_says_is_enough_for_itself_is_its_own_goal(text: str, expected: set[object]) -> None:
+    """ "Madrid argues that about 2.1% is enough": Spain's own goal, a target with no year."""
+    found = {
+        (r.subject, r.when.year if r.when else None, r.value)
+        for r in records(text, date="2026-02-17", title="Defence spending")
+        if r.status is FigureStatus.TARGET and r.subject != ALLIANCE
+    }
+    assert found == expected

@@ -1840,6 +1840,8 @@ def _line_records(
             if label and _LABELLED_AMOUNT.fullmatch(text, label.end(), figure.start):
                 lead_start = 0  # "Defence expenditure, 2026 (budgeted) — 5.4%": the label's words are its
             record = _record(passage, code, metric, figure, when, text, lead_start, published, context)
+            if metric is Metric.SHARE_OF_GDP and _enough_for_itself(text, figure):
+                record = record.model_copy(update={"status": FigureStatus.TARGET, "when": None})
             if (
                 record.status in (FigureStatus.PLANNED, FigureStatus.TARGET)
                 and when is not None
@@ -2164,7 +2166,29 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
         or (
             _JUDGED_AFTER.match(text, figure.end) is not None
             and _OWN_BEFORE.search(text, max(0, figure.start - 12), figure.start) is None
+            and not _enough_for_itself(text, figure)
         )  # "argues that 2.1% is enough"; but "insists its 1.9% is enough" states its own
+    )
+
+
+# What an ally says is enough for itself: "Madrid argues that about 2.1% is enough to meet its
+# capability targets" is Spain's own goal (stored as its target, with no year).
+_ENOUGH_CLAIM = re.compile(
+    r"\b(?:says?|said|insists?|insisted|argues?|argued|maintains?|maintained|contends?|believes?)\s+(?:that\s+)?"
+    r"(?:(?:about|around|roughly|some)\s+)?$",
+    re.I,
+)
+_ENOUGH_AFTER = re.compile(
+    r"(?:\s+of\s+(?:its\s+)?GDP)?\s+(?:is|would\s+be|will\s+be)\s+(?:enough|sufficient|adequate)\b", re.I
+)
+
+
+def _enough_for_itself(text: str, figure: _Found) -> bool:
+    """Return whether a figure is what its clause's subject claims is enough ("Madrid argues that
+    about 2.1% is enough"), rather than a level someone judges."""
+    return (
+        _ENOUGH_AFTER.match(text, figure.end) is not None
+        and _ENOUGH_CLAIM.search(text, max(0, figure.start - 40), figure.start) is not None
     )
 
 
