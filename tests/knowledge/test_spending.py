@@ -3431,7 +3431,7 @@ def test_another_speakers_turn_does_not_inherit_the_ally_the_last_turn_named() -
         "THIBODEAU: We promised two per cent of GDP on defence and we delivered it.\n\n"
         "LINDQVIST: Norway also gets its submarines delivered on time.\n\n"
         "RAMAN: Ms. Lindqvist, the bigger number is the 5 per cent by 2035 that the Prime Minister signed at"
-        " The Hague, with 3.5 per cent for core defence.\n"
+        " The Hague, with 3.5 per cent for core defence. Would your party honour that?\n"
     )
     found = records(text, date="2026-10-15", title="Debate: can Canada afford its defence spending?")
     assert "NO" not in {r.subject for r in found}

@@ -26,7 +26,6 @@ from knowledge.extract.spending._alliance import alliance_records
 from knowledge.extract.spending._clauses import (
     DEMAND_VERBS,
     FIRST_PERSON,
-    JOINED_CLAUSE,
     RELATIVE,
     last_clause,
 )
@@ -258,6 +257,7 @@ _STANDING_NOTE = re.compile(
     r"|\b(?:all|the)\s+figures\s+(?:are|refer\s+to|show)\b",
     re.I,
 )
+_FIGURES_FOR_YEAR = re.compile(r"\b(?:for|of)\s+(?P<which>last|this)\s+year\b", re.I)
 _STANDING_NOTE_CHARS = 300  # a note is a sentence of its own, not a paragraph that says "unless" in passing
 
 
@@ -279,8 +279,11 @@ def _standing_note(article: Article) -> _Standing | None:
         years = {int(y) for y in _WRITTEN_YEAR.findall(passage.text)}
         published = article.meta.published
         if not years and published is not None:
-            # "Spending figures are our estimates for last year unless stated otherwise"
-            years = {t.year for t, _, _ in find_times(passage.text, published) if t.year and t.month is None}
+            # "Spending figures are our estimates for last year unless stated otherwise" (not "final
+            # data follow next year": only the year the figures are for)
+            relative = _FIGURES_FOR_YEAR.search(passage.text)
+            if relative is not None:
+                years = {published.year - (1 if relative.group("which").lower() == "last" else 0)}
         estimates = _ESTIMATES.search(passage.text) is not None
         if len(years) == 1:
             return _Standing(passage.position, years.pop(), estimates)
@@ -728,12 +731,24 @@ _FOREIGN_TERMS = re.compile(
 )
 
 
+_SPENT_SHARE_BEFORE = re.compile(
+    r"\b(?:spend\w*|spent|devot\w*|put\w*|pour\w*|allocat\w*|budget\w*|outlays?|expenditure|reach\w*|hit"
+    r"|stood|stands|was\s+at|were\s+at|is\s+at|are\s+at|at)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,40}$",
+    re.I,
+)
+
+
 def _in_english(match: re.Match[str]) -> str:
     """Return a match of _FOREIGN_TERMS in English in as many characters (the rest spaces)."""
     written = match.group(0)
     if written in ("PIB", "BIP"):
         return "GDP"
     if written.lstrip()[:2] == "of":
+        # only a share spent: "spends 4.5% of its economy on defence", not "cost Latvia 1.5% of its
+        # economy in lost trade" or "the industry accounts for 1.5% of the economy"
+        before = match.string[max(0, match.start() - 80) : match.start()]
+        if not _SPENT_SHARE_BEFORE.search(before):
+            return written
         return f" of GDP{' ' * (len(written) - 7)}"
     return f"budget{' ' * (len(written) - 6)}"
 
@@ -930,13 +945,17 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
     return record.model_copy(update={"status": _status_in(record, text, article)})
 
 
+_SO_CLAUSE = re.compile(r",\s*so\s+(?!(?:far|that|much|many|too)\b)", re.I)
+
+
 def _status_in(record: SpendingRecord, text: str, article: Article) -> FigureStatus:
     """Return a figure's status from the clause that leads to it in its sentence, and its time."""
     at = text.find(record.as_written)
     lead = last_clause(text[: at if at >= 0 else len(text)])
     own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", text)
     # "spent 2.37% last year, so the 2025 estimate marks a jump": a later clause's estimate is its own
-    joined = JOINED_CLAUSE.search(own, at + len(record.as_written)) if at >= 0 else None
+    # (but ", but that figure is only an estimate" speaks of the figure)
+    joined = _SO_CLAUSE.search(own, at + len(record.as_written)) if at >= 0 else None
     own = own[: joined.start()] if joined is not None else own
     return figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(own) is not None)
 

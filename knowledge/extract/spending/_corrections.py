@@ -218,6 +218,16 @@ _SUPERSEDES = re.compile(
 )
 
 
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:the\s+)?$", re.I)
+
+
+def _wrong_in_note(note: str, record: SpendingRecord, start: int, stop: int) -> bool:
+    """Return whether a note gives a figure as the wrong one: between the earlier version's mention
+    and the right cue (start, stop), or after "not"."""
+    at = note.find(record.as_written)
+    return start <= at < stop or _NOT_BEFORE.search(note, max(0, at - 8), at) is not None
+
+
 def _restating_corrections(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
     """Return the records less the earlier figures a correction restates for the same ally, measure
     and year with another value, or that a later figure says it replaces ("revising upward the
@@ -230,11 +240,15 @@ def _restating_corrections(article: Article, records: list[SpendingRecord]) -> l
             continue
         right = [r for r in records if r.passage == position and r.value is not None]
         if _earlier_version(article, position):
-            # "Correction: An earlier version gave Norway's figure as 2.0%.": the note's figure is the
-            # wrong one, restating nothing; only one after its right cue is the right one
+            # "Correction: An earlier version gave Norway's figure as 2.0%.": a figure after the
+            # earlier version's mention, or after "not", is the wrong one ("Norway spent 2.0%, not
+            # 2.2% as an earlier version said"), restating nothing; a right cue ends that part
+            earlier = _EARLIER_VERSION.search(passage.text) or _EARLIER_RELEASE.search(passage.text)
             cue = _RIGHT_CUE.search(passage.text)
-            cut = cue.start() if cue is not None else len(passage.text)
-            right = [r for r in right if passage.text.find(r.as_written) >= cut]
+            start = earlier.start() if earlier is not None else len(passage.text)
+            stop = cue.start() if cue is not None and cue.start() > start else len(passage.text)
+
+            right = [r for r in right if not _wrong_in_note(passage.text, r, start, stop)]
         keys = {(r.subject, r.metric, r.when.year if r.when else None): r.value for r in right}
         records = [
             r

@@ -243,9 +243,13 @@ def _byline_ally(article: Article) -> str | None:
     role = author.role if author is not None else None
     if role is None or not _ENVOY_OR_OFFICE.search(role):
         return None
-    # the country the office serves is named first: "Japan's ambassador to Poland" serves Japan
+    # the country the office serves is named before the office: "Japan's ambassador to Poland" serves
+    # Japan; "a fellow at the German Marshall Fund and a former Estonian minister" served Estonia
+    office = _ENVOY_OR_OFFICE.search(role)
     named = sorted([*find_country_mentions(role), *find_demonyms(role)], key=lambda m: m[1])
-    return named[0][0].code if named and named[0][0].nato_member else None
+    before = [m for m in named if office is not None and m[2] <= office.start()]
+    chosen = before[-1] if before else (named[0] if named else None)
+    return chosen[0].code if chosen is not None and chosen[0].nato_member else None
 
 
 def speech_ally(article: Article) -> str | None:

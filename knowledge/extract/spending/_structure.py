@@ -466,6 +466,13 @@ _SHARE_OF_OTHER = re.compile(
     r"|\bshare\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:budget|spending|expenditure|outlays)\b(?=[^.;]{0,20}\bnot\s+(?:of\s+)?GDP\b)",
     re.I,
 )
+_INDUSTRY_LEAD = re.compile(
+    r"\b(?:defen[cs]e|arms)\s+(?:industry|industries|sector|companies|firms|exports)\b", re.I
+)
+_OF_ALL_MEMBERS = re.compile(
+    r"of\s+(?:the\s+)?all\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:members|allies|countries|nations|NATO\s+members)\b",
+    re.I,
+)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:lowest|highest|largest|smallest|biggest|most|least|best|worst|first|last)\b[^.;,%]{0,12}$", re.I
 )
@@ -872,6 +879,7 @@ _LIKE_ASIDE = re.compile(
 )
 # "at 2.1% against 2.0%": the second figure of a comparison pairs with an ally only by a guess.
 _RELATIVE_NEXT = re.compile(r"\s*(?:which|who|whose)\b", re.I)
+_AS_DOES = re.compile(r",\s*as\s+(?:did|does|do)\b", re.I)
 _AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?)\s+(?:about\s+|around\s+)?$", re.I)
 _INCLUDING_ASIDE = re.compile(r",\s*(?:including|excluding|not\s+counting)\b[^,;]*,", re.I)
 _BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
@@ -1190,10 +1198,15 @@ def _compared_year(
 
 
 def _other_speakers_turn(article: Article, passage: Passage) -> bool:
-    """Return whether a paragraph opens a transcript turn ("RAMAN: ...") after another speaker's
-    turn that was a statement, not a question (a question's ally is its answer's topic)."""
+    """Return whether a paragraph opens a moderator's question turn ("RAMAN: ... the bigger number is
+    ... Would your party honour that?") after another speaker's turn that was a statement, not a
+    question: the ally that statement named in passing is not the question's topic (a handover,
+    "Let's turn now to Poland.", and an answer keep theirs)."""
     label = turn_label(passage.text)
     if label is None or not _SPEAKER_LABEL.fullmatch(label.group("label")):
+        return False
+    paragraph = [p.text for p in article.passages if p.paragraph == passage.paragraph]
+    if not paragraph[-1].rstrip(" *_").endswith("?"):
         return False
     before = next(
         (p for p in reversed(article.passages[: passage.position]) if p.paragraph != passage.paragraph), None
@@ -1771,7 +1784,12 @@ def _line_records(
                 # a report card's verbless line under its ally: "Canada (C-). Exactly 2.0%."
                 or (index == 0 and _FIGURE_FRAGMENT.fullmatch(text, 0, figure.start) is not None)
                 # "Lithuania (86). 4.0%, and a law that sets a floor": the figure alone opens the line
-                or (index == 0 and not text[: figure.start].strip() and _FIGURE_ALONE.match(text, figure.end))
+                or (
+                    index == 0
+                    and not text[: figure.start].strip()
+                    and _FIGURE_ALONE.match(text, figure.end)
+                    and _OTHER_THING.search(text) is None  # "0.5%, the drop in GDP growth, squeezed ..."
+                )
                 # "Loosening the debt brake unlocked the cash: 3.1% last year, with 3.5% planned for 2029"
                 or (
                     _MONEY_COLON.fullmatch(text, 0, figures[0][0].start) is not None
@@ -2127,6 +2145,8 @@ def _about_something_else(text: str, figure: _Found, clause_start: int) -> bool:
     scene = OPENING_PHRASE.match(lead)
     return (
         _OTHER_THING.search(lead, scene.end() if scene else 0) is not None
+        # "Sweden's defence industry now accounts for 1.5% of the economy": an industry's size
+        or _INDUSTRY_LEAD.search(lead) is not None
         or _OTHER_MEASURE_BEFORE.search(lead) is not None
         or _GROWTH_BEFORE.search(text, max(0, figure.start - 60), figure.start) is not None
         or (_PUBLIC_SPENDING.search(lead) is not None and _SHARE_CUE.match(text, figure.end) is None)
@@ -2418,7 +2438,10 @@ def _is_share(text: str, quantity: Quantity, context: str) -> bool:
             m
             for m in _SHARE_OF_OTHER.finditer(text, start, end)
             # "Spain, at 1.28%, is the lowest of all 32 members": a rank among all, no share of all
-            if not _SUPERLATIVE_BEFORE.search(text, max(start, m.start() - 25), m.start())
+            if not (
+                _SUPERLATIVE_BEFORE.search(text, max(start, m.start() - 25), m.start())
+                and _OF_ALL_MEMBERS.match(text, m.start())
+            )
         ),
         None,
     )
@@ -2708,7 +2731,13 @@ def _figure_owners(
         for m in pattern.finditer(text, clause_start, figure.start)
         if m.end() <= figure.start
         # "..., as does Norway, which the book credits with 2.2%": the relative clause is Norway's
-        and not (pattern is _LIKE_ASIDE and _RELATIVE_NEXT.match(text, m.end()))
+        # (not "unlike Poland, which ..., stood at", whose figure is after the relative clause)
+        and not (
+            pattern is _LIKE_ASIDE
+            and _AS_DOES.match(text, m.start())
+            and _RELATIVE_NEXT.match(text, m.end())
+            and "," not in text[m.end() : figure.start]
+        )
     ]
     candidates = [
         o
@@ -2719,8 +2748,8 @@ def _figure_owners(
     # dashes describes the subject before it; but "The top spender — Poland — reached 4.1%" names it
     dashed = [m.span() for m in DASHED_ASIDE.finditer(text, clause_start, figure.start)]
     outside = [o for o in candidates if not any(s <= o.start < e for s, e in dashed)]
-    if outside and any(o.end <= s for o in outside for s, _ in dashed):
-        candidates = outside
+    if outside and any(not text[o.end : s].strip() for o in outside for s, _ in dashed):
+        candidates = outside  # only an aside right after its subject ("Spain — the ally ... —")
     candidates = _without_compared(text, candidates, figure.start)
     if not candidates:
         return []
@@ -2737,6 +2766,9 @@ def _figure_owners(
         len(candidates) >= 2
         and _RELATIVE_OPENS.search(text, max(0, nearest.start - 16), nearest.start)
         and _ESTIMATES_AFTER.match(text, nearest.end)
+        # only before a non-ally: "the deal with the United Kingdom, which Oslo says will push its
+        # spending to 3.2%" is Norway's own
+        and not _is_ally(candidates[-2].code)
     ):
         # "Russia, which Swedish intelligence estimates is devoting 6%": who estimates is no subject;
         # the relative clause is about the country before "which"
@@ -2789,7 +2821,8 @@ def _figure_owners(
 _RELATIVE_OPENS = re.compile(r",\s+(?:which|who|that)\s+(?:the\s+)?$", re.I)
 # Who estimates or says, after a relative pronoun: "which Swedish intelligence estimates is ..."
 _ESTIMATES_AFTER = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:estimates?|says?|said|believes?|reckons?|thinks?|calculates?|claims?)\s", re.I
+    r"(?:['’]s)?(?:\s+[a-z]+){0,3}?\s+(?:estimates?|says?|said|believes?|reckons?|thinks?|calculates?|claims?)\s",
+    re.I,
 )
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|with|to|for|from|like|than)\s+(?:the\s+)?$", re.I)
 _WHICH = re.compile(r",\s+(?:which|who|that)\s", re.I)
@@ -3710,7 +3743,8 @@ def _share_column(
 # A column of defence money by its name: "Spending", "Defence budget", "Expenditure (USD bn)".
 _MONEY_COLUMN = re.compile(
     r"\s*(?:\*\*)?(?:(?:total|annual)\s+)?(?:defen[cs]e\s+)?(?:spending|budget|expenditure|outlays)"
-    r"(?:\s*\([^)%]{1,20}\))?(?:\*\*)?\s*",
+    # (a unit in brackets, not another measure: "Spending (rise since 2014)", "Budget (2030 plan)")
+    r"(?:\s*\(\s*(?:(?:[€$£]|[A-Z]{3})\s*)?(?:bn|billions?|mn|m|millions?)?\s*\))?(?:\*\*)?\s*",
     re.I,
 )
 _BOUND_CELL = re.compile(

@@ -136,6 +136,7 @@ from knowledge.extract.timeref import find_times
 from knowledge.models import (
     Article,
     EventStatus,
+    PartialDate,
     Passage,
     PersonRecord,
     SpeakerType,
@@ -165,7 +166,8 @@ _QUOTING_PARTICIPLE = re.compile(
     r",\s+(?:describing|calling|terming|dubbing|branding|labelling|labeling)\b[^,;]{0,80}?[“\"‘]"
     # the speaker's reasons in their own quoted words: "..., arguing that the army was no longer
     # "the ministry we cut first""
-    r"|,\s+(?:arguing|warning|insisting|stressing|saying|noting|explaining)\s+that\b[^,;]{0,120}?[“\"‘]"
+    # (not another's words it reports: "noting that Prime Minister Donald Tusk had called it “...”")
+    r"|,\s+(?:arguing|warning|insisting|stressing|saying|noting|explaining)\s+that\b[^,;A-Z]{0,120}?[“\"‘]"
 )
 
 
@@ -905,15 +907,23 @@ def _paragraph(
     return records, _colon_speaker(passages[-1], reading)
 
 
-# A noun phrase opening the words before an attribution, not an adverbial of time or place ("The
-# commitment signed in June ... remains, Pesce admitted," but not "The next day, she said").
-_SUBJECT_LEAD = re.compile(
-    r"\s*(?:The|A|An|Its|Their|His|Her|Our|That|Those|These)\s+"
-    r"(?!(?:next|last|same|following|previous|other|day|week|weekend|month|year|morning|afternoon|evening|night"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[a-z](?:[^,]|(?<=\d),(?=\d))*\s(?:is|are|was|were|remains|remained"
-    r"|stays|stayed|looks|looked|seems|seemed)\b"
+# An introductory phrase of time, place or occasion ("In June,", "Speaking in Rome,", "Two years
+# ago,"), unlike a subject the attribution interrupts ("The commitment signed in June ... remains,
+# Pesce admitted,", "Spain's pledge made at the Hague summit ... remains, X admitted,").
+_ADVERBIAL_OPENING = re.compile(
+    r"\s*(?:In|On|At|During|Last|This|Next|Earlier|Later|Yesterday|Today|Tonight|Speaking|Asked|After|Before"
+    r"|When|While|As|Addressing|Writing|From|Since|Back|Meanwhile|Afterwards|Then|Now|Separately|Outside"
+    r"|Inside|Early|Late|Hours|Days|Weeks|Moments|Minutes|Later|Visiting|Arriving|Leaving|Standing|Sitting)\b"
 )
+
+
+def _adverbial(lead: str, published: PartialDate | None) -> bool:
+    """Return whether the words before a speaker are an introductory phrase (whose time and place
+    the statement takes), not the sentence's own subject."""
+    if not lead.strip() or _ADVERBIAL_OPENING.match(lead):
+        return True
+    times = find_times(lead, published)
+    return bool(times) and times[0][1] <= len(lead) - len(lead.lstrip())
 
 
 def _one_quote(
@@ -979,7 +989,7 @@ def _one_quote(
     if introduced is not None and _introduces(head, introduced, tail):
         # "The commitment signed in June ... remains, Pesce admitted, “...”": a subject before the
         # attribution is what the words complete; its own time and place are not the words'
-        lead = "" if _SUBJECT_LEAD.match(introduced.lead) else introduced.lead
+        lead = introduced.lead if _adverbial(introduced.lead, reading.article.meta.published) else ""
         details = f"{lead} {head[introduced.verb_start :]}"
         said = _said(introduced.speaker, details, cast, context=_before(passages, sentence))
         return 1, [_verbatim(sentence, [quote], said, body)], said
