@@ -3517,3 +3517,18 @@ def test_what_an_ally_says_is_enough_for_itself_is_its_own_goal(text: str, expec
         if r.status is FigureStatus.TARGET and r.subject != ALLIANCE
     }
     assert found == expected
+
+
+def test_the_paragraph_before_on_something_else_leaves_a_line_on_defence() -> None:
+    """ "Canada (C). ... by reclassifying pensions ..." before "Portugal (C). Lisbon sits just under 2%":
+    the pensions are Canada's paragraph's, not a sign that Portugal's line is on something else."""
+    text = (
+        "The scorecard grades each ally on how much it spends on defence.\n\n"
+        "Canada (C). Ottawa says it reached 2% this year, largely by reclassifying pensions and coast guard"
+        " costs.\n\nPortugal (C). Lisbon sits just under 2% and has not said when it will clear the line.\n"
+    )
+    found = {
+        (r.subject, r.as_written)
+        for r in records(text, date="2025-11-20", title="Allied Effort Scorecard 2025")
+    }
+    assert ("PT", "just under 2%") in found

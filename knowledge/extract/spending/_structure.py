@@ -1598,7 +1598,12 @@ def _context(article: Article, passage: Passage, article_frame: str) -> str:
     own = " ".join(frames)
     # each piece's words are looked for once (_topics), not once per passage whose frame it is in
     topics = [_topics(piece) for piece in frames]
-    other = any(t[0] for t in topics)
+    # only the paragraph's own words say it is on something else: "Canada ... by reclassifying
+    # pensions" before "Portugal (C). Lisbon sits just under 2%" leaves Portugal's line on defence
+    mine = {p.text for p in article.passages if p.paragraph == passage.paragraph}
+    other = any(
+        t[0] for piece, t in zip(frames, topics, strict=True) if piece in mine or piece == passage.section
+    )
     if other and not (any(t[1] for t in topics) and any(t[2] for t in topics)):
         return own
     return f"{article_frame} {own}"
