@@ -3532,3 +3532,9 @@ def test_the_paragraph_before_on_something_else_leaves_a_line_on_defence() -> No
         for r in records(text, date="2025-11-20", title="Allied Effort Scorecard 2025")
     }
     assert ("PT", "just under 2%") in found
+
+
+def test_a_plan_that_has_it_reaching_a_figure_is_the_allys() -> None:
+    """ "Germany's own plan has it reaching 3.5% in 2029": "it" is the spending the plan projects."""
+    found = facts("Germany's own plan for defence spending has it reaching 3.5% of GDP in 2029.")
+    assert ("DE", SHARE, 2029, 3.5) in found
