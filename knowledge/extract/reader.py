@@ -733,12 +733,11 @@ def simulated_paragraphs(article: Article) -> set[int]:
     simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
     if not simulated:
         return simulated  # most articles tell of no simulation: spare them the other scans
-    simulated |= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
+    moves = {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
     # "Reality check. The simulation's numbers bear little resemblance to what governments actually
-    # spend. According to NATO, Germany spent about 2.1% ...": a paragraph set against the game is real
+    # spend. According to NATO, Germany spent about 2.1% ...": a paragraph set against the game is
+    # real, unless the players move in it ("In a nod to reality, the delegate for Germany offered 3.5%")
     real = {
         p.paragraph for p in article.passages if _REALITY.search(p.text) or _REALITY.search(p.section or "")
     }
-    # ... unless the players move in it: "In a nod to reality, the delegate for Germany offered 3.5%"
-    real -= {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}
-    return simulated - real
+    return (simulated | moves) - (real - moves)

@@ -27,6 +27,7 @@ from knowledge.extract.spending._clauses import (
     DEMAND_VERBS,
     FIRST_PERSON,
     RELATIVE,
+    SO_CLAUSE,
     last_clause,
 )
 from knowledge.extract.spending._corrections import apply_corrections
@@ -945,9 +946,6 @@ def _with_status(record: SpendingRecord, article: Article, years: list[TimeRef |
     return record.model_copy(update={"status": _status_in(record, text, article)})
 
 
-_SO_CLAUSE = re.compile(r",\s*so\s+(?!(?:far|that|much|many|too)\b)", re.I)
-
-
 def _status_in(record: SpendingRecord, text: str, article: Article) -> FigureStatus:
     """Return a figure's status from the clause that leads to it in its sentence, and its time."""
     at = text.find(record.as_written)
@@ -955,7 +953,7 @@ def _status_in(record: SpendingRecord, text: str, article: Article) -> FigureSta
     own = ESTIMATED_OTHER.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", text)
     # "spent 2.37% last year, so the 2025 estimate marks a jump": a later clause's estimate is its own
     # (but ", but that figure is only an estimate" speaks of the figure)
-    joined = _SO_CLAUSE.search(own, at + len(record.as_written)) if at >= 0 else None
+    joined = SO_CLAUSE.search(own, at + len(record.as_written)) if at >= 0 else None
     own = own[: joined.start()] if joined is not None else own
     return figure_status(lead, record.when, article.meta.published, _ESTIMATES.search(own) is not None)
 

@@ -40,8 +40,9 @@ DATELINE = re.compile(
 # a second clause of its own, with a comma or as a second "that" clause: "the ratio was 1,14 % and
 # that in the year 2022 the allocation was ..."
 # ("so" as a conjunction: "spent 2.37% last year, so the 2025 estimate marks a jump"; not "so far")
+SO_CLAUSE = re.compile(r",\s*so\s+(?!(?:far|that|much|many|too)\b)", re.I)
 JOINED_CLAUSE = re.compile(
-    r",\s*(?:and|but|while|whereas|so(?!\s+(?:far|that|much|many|too)\b))\s|\s(?:and|but)\s+that\s", re.I
+    rf",\s*(?:and|but|while|whereas)\s|{SO_CLAUSE.pattern}|\s(?:and|but)\s+that\s", re.I
 )
 # A negated verb: "did not reach", "cannot reach", "never met", "no longer meets", "has yet to
 # publish a path to 3.5%" ("not only" is no negation). Both spending readers read negation by it.

@@ -241,13 +241,13 @@ def _byline_ally(article: Article) -> str | None:
     defence minister"); a reporter's or a columnist's byline names no office."""
     author = byline_person(article)
     role = author.role if author is not None else None
-    if role is None or not _ENVOY_OR_OFFICE.search(role):
+    office = _ENVOY_OR_OFFICE.search(role) if role is not None else None
+    if role is None or office is None:
         return None
     # the country the office serves is named before the office: "Japan's ambassador to Poland" serves
     # Japan; "a fellow at the German Marshall Fund and a former Estonian minister" served Estonia
-    office = _ENVOY_OR_OFFICE.search(role)
     named = sorted([*find_country_mentions(role), *find_demonyms(role)], key=lambda m: m[1])
-    before = [m for m in named if office is not None and m[2] <= office.start()]
+    before = [m for m in named if m[2] <= office.start()]
     chosen = before[-1] if before else (named[0] if named else None)
     return chosen[0].code if chosen is not None and chosen[0].nato_member else None
 

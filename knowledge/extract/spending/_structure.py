@@ -1207,19 +1207,21 @@ def _other_speakers_turn(article: Article, passage: Passage) -> bool:
     label = turn_label(passage.text)
     if label is None or not _SPEAKER_LABEL.fullmatch(label.group("label")):
         return False
-    paragraph = [p.text for p in article.passages if p.paragraph == passage.paragraph]
-    if not paragraph[-1].rstrip(" *_").endswith("?"):
+    # the paragraph's passages are consecutive: its last, the one before it and that one's opening
+    # are found by stepping from this passage (not by scanning the article for each turn)
+    passages = article.passages
+    last = passage.position
+    while last + 1 < len(passages) and passages[last + 1].paragraph == passage.paragraph:
+        last += 1
+    if not passages[last].text.rstrip(" *_").endswith("?") or passage.position == 0:
         return False
-    before = next(
-        (p for p in reversed(article.passages[: passage.position]) if p.paragraph != passage.paragraph), None
-    )
-    opening = next(
-        (p for p in article.passages if before is not None and p.paragraph == before.paragraph), None
-    )
-    previous = turn_label(opening.text) if opening is not None else None
+    before = passages[passage.position - 1]
+    first = before.position
+    while first > 0 and passages[first - 1].paragraph == before.paragraph:
+        first -= 1
+    previous = turn_label(passages[first].text)
     return (
-        before is not None
-        and previous is not None
+        previous is not None
         and previous.group("label") != label.group("label")
         and _SPEAKER_LABEL.fullmatch(previous.group("label")) is not None
         and not before.text.rstrip(" *_").endswith("?")
@@ -1602,7 +1604,8 @@ def _context(article: Article, passage: Passage, article_frame: str) -> str:
     topics = [_topics(piece) for piece in frames]
     # only the paragraph's own words say it is on something else: "Canada ... by reclassifying
     # pensions" before "Portugal (C). Lisbon sits just under 2%" leaves Portugal's line on defence
-    mine = {p.text for p in article.passages if p.paragraph == passage.paragraph}
+    window = article.passages[max(0, passage.position - 4) : passage.position + 1]  # _own_frames' window
+    mine = {p.text for p in window if p.paragraph == passage.paragraph}
     other = any(
         t[0] for piece, t in zip(frames, topics, strict=True) if piece in mine or piece == passage.section
     )
@@ -3225,7 +3228,7 @@ def _time_of(
     # "3.5% of GDP, now €4.3 trillion, on defence by 2029": the economy's size in an aside is no
     # figure between the share and its time, and its words do not count in the reach
     aside = _ECONOMY_SIZE_ASIDE.match(text, last.end)
-    skipped = aside.end() - aside.start("aside") if aside is not None else 0
+    skipped = [aside.span("aside")] if aside is not None else []
     if aside is not None:
         numbers = [n for n in numbers if not aside.start("aside") <= n < aside.end()]
         stop = max(stop, min(next((n for n in numbers if n >= aside.end()), clause_end), clause_end))
@@ -3235,12 +3238,8 @@ def _time_of(
         if last.end <= s < stop
         # "5 per cent including defence-related security expenditure in 2035"; but past a comma the
         # time is soon another clause's ("at 2.02 per cent, after spending half that a decade earlier")
-        and s - last.end - (skipped if s >= last.end + skipped else 0)
-        <= (
-            _TIME_REACH
-            if "," not in _outside(text, last.end, s, [aside.span("aside")] if aside else [])
-            else _TIME_REACH_PAST_COMMA
-        )
+        and len(gap := _outside(text, last.end, s, skipped))
+        <= (_TIME_REACH if "," not in gap else _TIME_REACH_PAST_COMMA)
         and not any(n < s for n in numbers)
         and not JOINED_CLAUSE.search(text, last.end, s)
         and not _SUBORDINATE_GAP.search(text, last.end, s)  # ", after spending half that a decade earlier"
