@@ -221,6 +221,29 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "three days ago", "a fortnight ago", "two months ago": the month it falls in, counted back
+    (
+        "time_ago",
+        "span",
+        re.compile(
+            r"\b(?P<n>{count})\s+(?P<unit>{unit})\s+ago\b".format(
+                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight|months?"
+            ),
+            re.I,
+        ),
+    ),
+    # "Two days after NATO leaders wrapped up their summit, the headline number is 5%": what follows
+    # "after" happened that long before the present the sentence speaks from
+    (
+        "time_after",
+        "span",
+        re.compile(
+            r"(?:^|(?<=[.!?]\s))(?P<n>{count})\s+(?P<unit>{unit})\s+after\b".format(
+                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight"
+            ),
+            re.I,
+        ),
+    ),
     ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     # "by the end of the decade": the last year of the article's decade (2030 in an article of 2025)
     ("decade_end", "decade", re.compile(r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+decade\b", re.I)),
@@ -415,6 +438,19 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         if not groups.get("n_from") and _tense(match) != "future":
             return None  # "seized the town in three days", "the first time in three weeks": a duration
         return _time_ahead(text, fold_case(count or ""), fold_case(unit or ""), published)
+    if kind == "time_after":
+        comma = match.string.find(",", match.end())
+        stop = match.string.find(".", match.end())
+        main = match.string[comma : len(match.string) if stop < 0 else stop] if comma >= 0 else ""
+        if not _PRESENT_CUE.search(main):
+            return None  # "Two days after the summit, Rutte flew to Kyiv": two days after a past day
+        return _time_ahead(
+            text, fold_case(groups["n"] or ""), fold_case(groups["unit"] or ""), published, back=True
+        )
+    if kind == "time_ago":
+        return _time_ahead(
+            text, fold_case(groups["n"] or ""), fold_case(groups["unit"] or ""), published, back=True
+        )
     if kind == "rel_season":
         middle = _SEASON_MONTHS[fold_case(groups["season"])]
         return TimeRef(text=text, year=_year_for_relative_month(fold_case(groups["rel"]), middle, published))
@@ -483,12 +519,16 @@ def _relative_week(text: str, rel: str, published: PartialDate | None) -> TimeRe
     return TimeRef(text=text, year=day.year, month=day.month)
 
 
-def _time_ahead(text: str, count: str, unit: str, published: PartialDate | None) -> TimeRef | None:
-    """Return the month a span counted from the document's date ends in ("in three weeks"), when the
-    date is exact enough for it (a day for days and weeks, a month for months)."""
+def _time_ahead(
+    text: str, count: str, unit: str, published: PartialDate | None, back: bool = False
+) -> TimeRef | None:
+    """Return the month a span counted from the document's date ends in ("in three weeks", or with
+    back "three weeks ago"), when the date is exact enough for it (a day for days and weeks, a
+    month for months)."""
     n = 1 if count in ("a", "an") else parse_count(count)
     if n is None or published is None or published.month is None:
         return None
+    n = -n if back else n
     if unit.startswith("month"):
         index = published.year * 12 + published.month - 1 + n
         return TimeRef(text=text, year=index // 12, month=index % 12 + 1)
@@ -522,6 +562,8 @@ _PAST_CUE = re.compile(
     r"|reached|rose|fell|took\s+place)\b",
     re.I,
 )
+# The present a sentence speaks from: "..., the headline number is 5%", "..., allies are still arguing"
+_PRESENT_CUE = re.compile(r"\b(?:is|are|has|have|remains?|still|now)\b", re.I)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
     # "With leaders due in Ankara on 7 and 8 July": due somewhere, not "due to the war"
