@@ -284,7 +284,9 @@ _NAME_THEN_VERB = re.compile(
     r"(?:\s+of\s+(?:the\s+(?:[a-z-]+\s+){0,2})?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on)\s+)?){1,6}?"
     r"(?:(?:party|group|faction|bloc|caucus)\s+)?(?=[a-z]))?"
     r"\s*(?:who\s+)?(?:also\s+|has\s+|had\s+)?"  # "Karen Kjeldsen, a lawyer, who said in a statement"
-    rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it|called\s+it)\b"  # "as Jane Doe put it:", "Mark Rutte called it"
+    rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it"  # "as Jane Doe put it:"
+    # "Mark Rutte called it “...”", "João Tavares Pinto, who ..., calls the plan “a promise written in pencil”"
+    r"|call(?:s|ed)\s+(?:it|them|this|that|the|his|her|their|its)\b(?=[^“”\"]{0,60}[“\"]))\b"
 )
 # ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".
 _ROLE_OPENS_AFTER = re.compile(
@@ -302,7 +304,7 @@ _RECALLED_SAYING = re.compile(
     r"\s+(?:as\s+)?(?:saying|telling)\b"
 )
 _SPEECH_VERB_CUE = re.compile(
-    _by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|"), "put it", "called it"}))
+    _by_first_letter(sorted({*_SPEECH_VERBS, *_INVERTED_VERBS.split("|"), "put it", "calls", "called"}))
 )
 _ACRONYM = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z]\.){2,}|[A-Z]{2,})(?:['’]s?)?\s+$")
 _MODIFIER = re.compile(rf"(?:(?<=\s)|^)(?i:{'|'.join(_MODIFIERS)})-?\s*$")

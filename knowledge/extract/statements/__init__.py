@@ -100,6 +100,7 @@ from knowledge.extract.statements.frames import (
     participle_report,
     person_at,
     place_of,
+    relative_naming,
     relative_report,
     relative_speaker,
     reported_clause,
@@ -997,6 +998,15 @@ def _one_quote(
     # A name given ends what was said ("called the plan “a paper tiger”, and the so-called …"):
     # only the words after the sentence's previous quotation may give the next one.
     since = _LEADING_JOIN.sub("", head[closed:]) if closed >= 0 else head
+    calls = relative_naming(since, cast)
+    if calls is not None:  # "the cables, which she calls “the soft underbelly of the Atlantic”"
+        return (
+            1,
+            _partial(
+                sentence, (calls, calls.verb_start, ""), quote.start - len(since), quote.end, cast, reading
+            ),
+            said,
+        )
     named = characterization(since, cast) if reported_clause(head, cast) is None else None
     if named is not None and since[named[0].verb_end :].strip() not in ("", "for", "on"):
         # a name given to an object ("called the plan “…”"), not "called for “…” in budgets"

@@ -929,6 +929,25 @@ def characterization(text: str, cast: Cast) -> tuple[Frame, int, str] | None:
     return None
 
 
+def relative_naming(text: str, cast: Cast) -> Frame | None:
+    """Return the frame of a name given in a relative clause just before quoted words: "the undersea
+    cables, which she calls “the soft underbelly of the Atlantic”" (the relative pronoun is the object)."""
+    found = _WHICH_CALLS.search(text)
+    if found is None:
+        return None
+    speaker, end = speaker_at(text, found.start("who"), cast)
+    if speaker is None or end != found.end("who"):
+        return None
+    return Frame(speaker, found.group("verb"), found.start("verb"), found.end("verb"), "")
+
+
+_WHICH_CALLS = re.compile(
+    r",\s+(?:which|what)\s+(?P<who>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"(?:(?:also|often|likes\s+to|prefers\s+to|has)\s+)?"
+    r"(?P<verb>calls|called|call|describes\s+as|described\s+as|dubs|dubbed|terms|termed)\s*$"
+)
+
+
 _OTHER_CLAUSE = re.compile(
     r",\s+(?:who|which|whose|whom|that|though|although|after|before|when|while|because|as|since)\b"
     r"|\b(?:was|were|is|are|been|being)\s+\w+ed\s+by\b",

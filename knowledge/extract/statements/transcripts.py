@@ -63,7 +63,9 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     label = turn_label(passage.text)
     if label is None or len(label.group("label")) > 110:
         return None
-    words = label.group("label")
+    words = _QUESTION_NUMBER.sub(
+        "", label.group("label")
+    )  # a committee's "Q4 Chair:", "Q5 Sarah Kettleborough:"
     if is_outlet_label(words, cast.outlet):
         return None, label.end()  # "**Bastion:** And this year?" in Bastion magazine: the magazine asks
     if not (
@@ -74,6 +76,8 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
         or _HONORIFIC.match(words)
         # "Admiral Carr:" or, in bold, "**Carr:**": someone the article named
         or ((" " in words or label.group("bold")) and cast.index.resolve(words))
+        # a numbered question's asker: "Q1 Chair:" (the one chair named), "Q5 Sarah Kettleborough:"
+        or (words != label.group("label") and (_role_holder(words, cast) or _FULL_NAME.fullmatch(words)))
     ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
@@ -153,9 +157,19 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
     )
     if named:
         return Speaker(named)
-    role = text.lower()
+    holder = _role_holder(text, cast)
+    return Speaker(holder) if holder else None
+
+
+def _role_holder(role: str, cast: Cast) -> str | None:
+    """Return the one person whose stated role has these words ("Chair", "Secretary General"), if only one has."""
+    role = role.lower()
     holders = [name for name in cast.roles if role and re.search(rf"\b{re.escape(role)}\b", cast.roles[name])]
-    return Speaker(holders[0]) if len(holders) == 1 else None
+    return holders[0] if len(holders) == 1 else None
+
+
+# The number a committee's record gives each question before the member's name: "Q4 Chair:"
+_QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+(?=[A-Z])")
 
 
 _WRAPPED = re.compile(r"[\"“](?P<words>[^\"“”]+)[\"”]")
