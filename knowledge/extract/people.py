@@ -745,7 +745,8 @@ _PRONOUN_SPEAKS = re.compile(
 def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
     """Return (name, passage) for the one full name of a sentence whose next sentence, in the same
     paragraph, has "he" or "she" speak ("Mark Rutte's first press conference runs long. 'The Hague
-    was the promise,' he says."), or of the words before a pronoun that speaks in the same sentence
+    was the promise,' he says.") or the interviewer meet "him" or "her" ("We met him in his
+    office"), or of the words before a pronoun that speaks in the same sentence
     ("When I saw Mark Rutte in Brussels, he told me, ..."). The name is a person's."""
     # (passage, the words to look in, what must stand right before the name)
     spans: list[tuple[Passage, str, re.Pattern[str]]] = []
@@ -754,7 +755,9 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
         if speaks is not None:  # "When I saw Mark Rutte in Brussels, he told me": whom the speaker met
             spans.append((passage, passage.text[: speaks.start()], _MET_BEFORE))
     for before, after in itertools.pairwise(article.passages):
-        if before.paragraph == after.paragraph and _PRONOUN_SPEAKS.search(after.text):
+        if before.paragraph == after.paragraph and (
+            _PRONOUN_SPEAKS.search(after.text) or _MET_PRONOUN.search(after.text)
+        ):
             spans.append(
                 (before, before.text, _SUBJECT_LEAD)
             )  # the sentence's subject, not "after Putin ordered"
@@ -770,6 +773,11 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
 # A list's marker or a live blog's time may come first: "a) Mark Rutte, at ...", "17:35 — Mark Rutte has ...".
 _SUBJECT_LEAD = re.compile(
     r"^(?:[a-z0-9]\)\s+|[-*•]\s+|\d{1,2}[:.]\d{2}\s*(?:[—–-]\s*)?)?(?:(?:[A-Z][\w’'.-]*|chief|of|the)\s+){0,4}$"
+)
+# An interviewer meeting the person just named: "Johan Ekdahl has been state secretary since 2022. We met him ..."
+_MET_PRONOUN = re.compile(
+    r"\b(?:We|I)\s+(?:met|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|sat\s+down\s+with"
+    r"|caught\s+up\s+with|visited)\s+(?:him|her)\b"
 )
 _MET_BEFORE = re.compile(r"\b(?:saw|met|meet|asked|visited|phoned|called|interviewed)\s+$")
 

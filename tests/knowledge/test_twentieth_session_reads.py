@@ -118,3 +118,20 @@ def test_a_name_given_in_quoted_words_is_the_speakers(body: str, speaker: str, w
 
 def test_a_company_called_something_is_no_speaker() -> None:
     assert read('A company called Rheinmetall called the plan "good".').people == []
+
+
+def test_the_person_an_interviewer_meets_is_the_interviews_speaker() -> None:
+    body = (
+        "THE INTERVIEW\n\n"
+        "Johan Ekdahl has worked in Sweden's Ministry of Defence for two decades. We met him in his"
+        " Stockholm office on Thursday. The conversation has been edited for length.\n\n"
+        "**What has changed in the way you build a budget?**\n\n"
+        "Almost everything about the process and remarkably little about the instinct.\n\n"
+        "**And next year?**\n\nWe will spend more."
+    )
+    extraction = read(body, "Title: Interview\nSource: Test\nDate: 2025-06-27\n")
+    assert [p.name for p in extraction.people] == ["Johan Ekdahl"]
+    assert any(
+        s.speaker == "Johan Ekdahl" and "remarkably little about the instinct" in s.text
+        for s in extraction.statements
+    )
