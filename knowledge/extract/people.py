@@ -925,10 +925,16 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         name = _clean_name(reverse.group("name"), trim_left=False)
         # "said on Tuesday that her Danish counterpart, Jane Doe,": the role starts after the clause's words
         role = _ROLE_CLAUSE_LEAD.sub("", " ".join(reverse.group("role").split()))
+        role = _OBJECT_BEFORE_POSSESSOR.sub("", role)
         if name and _is_role_phrase(role):
             yield reverse.start("name"), name, _LEADING_ARTICLE.sub("", role)
 
 
+# The words of the clause before a possessor that opens the role: "invite to the stage Romania's
+# Minister of National Defence, Cristian Vlădescu" (not "deputy to Poland's minister": the deputy's role)
+_OBJECT_BEFORE_POSSESSOR = re.compile(
+    r"^(?:[a-z][\w-]*\s+)*(?!(?:to|of|for|at|with|and|or|by|from)\s)[a-z][\w-]*\s+(?=[A-Z][\w.-]*[’']s\s)"
+)
 _ROLE_AFTER_WORD = re.compile(
     r"\b(?:by|from|with|and|between|asked|told|is|was)\s+(?=[A-Z])"
 )  # "My guest is Portugal's Defence Minister, Helena Marques,"

@@ -494,6 +494,8 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
 
 # A TV script's caption line over a clip ("CAPTION: Marek Nowak, Deputy Minister"): one pattern for
 # the reader, which keeps it with its clip, and the transcripts, which take the speaker from it.
+# A fact check's label over what it checks: "CLAIM: ...", "**Myth:** ..." (the checked words, no fact)
+CLAIM_LABEL = r"^\s*(?:\*\*|__)?\s*(?:claims?|myths?)\s*(?:\*\*|__)?\s*:"
 CAPTION_LINE = re.compile(r"\s*(?:CAPTION|SUPER|NAME\s+STRAP|STRAP|ASTON)\s*:\s*", re.I)
 _RULE_LINE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
 _CELL_BREAK = re.compile(r"\s*\|\s*|\t+|\s{2,}")

@@ -135,3 +135,32 @@ def test_the_person_an_interviewer_meets_is_the_interviews_speaker() -> None:
         s.speaker == "Johan Ekdahl" and "remarkably little about the instinct" in s.text
         for s in extraction.statements
     )
+
+
+def test_a_fact_checks_claim_dates_no_summit() -> None:
+    body = (
+        'CLAIM: "Leaders will sign off on a 5% target when they meet in July." — an MP, in a column.\n\n'
+        "VERDICT: PARTLY FALSE. The summit takes place in June, not July: leaders are scheduled to meet"
+        " in The Hague on 24-25 June 2025."
+    )
+    events = read(body, "Title: Fact-check\nSource: Test\nDate: 2025-05-12\n").events
+    assert [(e.place, e.when.month if e.when else None) for e in events] == [("The Hague", 6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # the clause's object before the possessor is not the role
+        (
+            "It is my pleasure to invite to the stage Romania's Minister of National Defence, Cristian Vlădescu.",
+            "Romania's Minister of National Defence",
+        ),
+        # a role that hangs on the possessor keeps its head
+        (
+            "The deputy to Poland's defence minister, Jan Kowal, said it was fine.",
+            "deputy to Poland's defence minister",
+        ),
+    ],
+)
+def test_a_role_before_a_name_starts_where_the_role_does(sentence: str, role: str) -> None:
+    assert [p.role for p in read(sentence).people] == [role]

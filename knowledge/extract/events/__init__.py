@@ -40,7 +40,7 @@ from knowledge.extract.events._merge import Event, fold_placeless, is_past, one_
 from knowledge.extract.events._places import PlaceMatch, dateline, entry_place
 from knowledge.extract.events._programme import add_programme
 from knowledge.extract.people import PersonIndex, Referent, shared_index
-from knowledge.extract.reader import simulated_paragraphs
+from knowledge.extract.reader import CLAIM_LABEL, simulated_paragraphs
 from knowledge.extract.timeref import find_times, line_date, line_date_end
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import (
@@ -86,6 +86,7 @@ def extract_events(
         bool(article.passages) and _MINISTERS_DECLARE.match(article.passages[0].text) is not None
     )
     correcting = False  # the passage is part of a correction note
+    checked_claim = False  # the passage's paragraph is a fact check's claim
     # a chronology of summits: "how the targets grew, summit by summit" over "2023 – Vilnius, 11-12 July: ..."
     summits_listed = _SUMMITS.search(
         f"{article.meta.title or ''} {article.passages[0].text if article.passages else ''}"
@@ -101,6 +102,8 @@ def extract_events(
             f"{article.meta.title or ''} {previous.text if previous else ''}" if "|" in passage.text else ""
         )
         summits_before = summits_before and passage.paragraph == paragraph
+        if passage.paragraph != paragraph:
+            checked_claim = _CHECKED_CLAIM.match(passage.text) is not None
         found = mentions(
             _cased(passage),
             published,
@@ -112,10 +115,14 @@ def extract_events(
             ministers_declare=ministers_declare,
         )
         summits_before = summits_before or _SUMMITS_PLURAL.search(passage.text) is not None
-        if passage.paragraph in simulated or (
-            passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text)
+        if (
+            passage.paragraph in simulated
+            or (passage.text.rstrip().endswith("?") and _TAG_QUESTION.search(passage.text))
+            or checked_claim
         ):
-            found = []  # a mock summit; a guess put as a question ("... in Istanbul in June, isn't it?")
+            # a mock summit; a guess put as a question ("... in Istanbul in June, isn't it?"); a fact
+            # check's claim ("CLAIM: Leaders will sign off on 5% when they meet in July.")
+            found = []
         if not found and passage.position - 1 in mentioned:
             found = first_since(
                 passage
@@ -179,6 +186,9 @@ def _dated_stay(article: Article, events: list[Event]) -> None:
             if when is not None:
                 event.when = when
                 break
+
+
+_CHECKED_CLAIM = re.compile(CLAIM_LABEL, re.I)
 
 
 _SUMMITS_PLURAL = re.compile(r"\bsummits\b", re.I)  # "The summits blur, but some stand out."

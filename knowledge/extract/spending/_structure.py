@@ -56,6 +56,7 @@ from knowledge.extract.numbers import (
 )
 from knowledge.extract.people import QUOTATION, turn_label
 from knowledge.extract.reader import (
+    CLAIM_LABEL,
     FIGURE_FIRST,
     FOOTNOTE_MARK,
     is_pair_row,
@@ -140,7 +141,8 @@ _CONDITION = re.compile(
 CLAIM = re.compile(
     # a reader's letter on the paper's own report: "Your report of 14 January stated that Belgium spent 2.4%"
     r"\b(?:your|our)\s+(?:report|article|story|editorial|piece|headline)\b[^.;]{0,80}?\b(?:stated|said|claimed|reported)\s+that\b|"
-    r"^\s*(?:\*\*|__)?\s*(?:claims?|myths?)\s*:|\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
+    rf"{CLAIM_LABEL}|"
+    r"\b(?:claimed|claims|falsely|misleading|incorrectly|wrongly|untrue|inaccurate)\b"
     r"|\b(?:is|was|are|were)\s+(?:false|wrong)\b"
     # a figure denied: "the figure of 1.6 per cent ... does not correspond to any NATO estimate"
     r"|\b(?:figure|number)\b(?:[^.;]|\.\d){0,80}?\b(?:(?:does|do|did)\s+not\s+(?:correspond|tally)|(?:is|was)\s+not\s+(?:right|correct|accurate))\b"
