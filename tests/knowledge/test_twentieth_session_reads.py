@@ -164,3 +164,25 @@ def test_a_fact_checks_claim_dates_no_summit() -> None:
 )
 def test_a_role_before_a_name_starts_where_the_role_does(sentence: str, role: str) -> None:
     assert [p.role for p in read(sentence).people] == [role]
+
+
+def spending(body: str, header: str = HEADER) -> set[tuple[str, float | None]]:
+    """Return (ally, value) of each spending record of an article (the alliance's left out)."""
+    return {(r.subject, r.value) for r in read(body, header).spending if r.subject != "NATO"}
+
+
+def test_what_a_goal_would_cost_is_no_allys_figure() -> None:
+    body = (
+        'Spain will spend 2.1% of GDP on defence this year. "The capability targets that NATO assigned to Spain cost,'
+        ' according to our calculations, between 2.8% and 3% of GDP," he explained.'
+    )
+    assert spending(body) == {("ES", 2.1)}
+
+
+def test_a_summits_host_is_not_the_spender_of_what_leaders_commit_to() -> None:
+    body = (
+        "June 2025 — Leaders gather in The Hague on 24-25 June for the first NATO summit hosted by the"
+        " Netherlands. They commit to spending 5% of GDP a year by 2035, made up of 3.5% for core defence"
+        " and 1.5% for related investment."
+    )
+    assert spending(body, "Title: Timeline\nSource: Test\nDate: 2025-12-19\n") == set()

@@ -130,6 +130,7 @@ def extract_spending(
         if r is not None
         and not _demanded(r, sentences)
         and not _per_head(r, sentences)
+        and not _costed(r, sentences)
         and r.passage not in supposed
     ]
     corrected = _currency_owners(apply_corrections(sentences, found), sentences)
@@ -887,6 +888,25 @@ def _per_head(record: SpendingRecord, article: Article) -> bool:
     return bool(
         _PER_HEAD_AFTER.match(text, at + len(record.as_written)) or _PER_HEAD_BEFORE.search(text, 0, at)
     )
+
+
+# What a goal or a programme would cost is an estimate of the bill, not what an ally spends or
+# plans: "The capability targets that NATO assigned to Spain cost, according to our calculations,
+# between 2,8 % and 3 % of GDP".
+_COST_LEAD = re.compile(
+    r"\b(?:targets?|goals?|requirements?|plans?|pledges?|commitments?|capabilit(?:y|ies)|programmes?|programs?)"
+    r"\b[^.;]{0,80}?\b(?:(?:would|will|could|might|may)\s+)?cost\b(?![\s-]+(?:of|cutting))[^.;]{0,80}$",
+    re.I,
+)
+
+
+def _costed(record: SpendingRecord, article: Article) -> bool:
+    """Return whether an ally's figure is what a goal or programme costs (``_COST_LEAD``)."""
+    if record.subject == ALLIANCE:
+        return False
+    text = article.passages[record.passage].text
+    at = text.find(record.as_written)
+    return at > 0 and _COST_LEAD.search(text, 0, at) is not None
 
 
 def _supposed(article: Article) -> set[int]:
