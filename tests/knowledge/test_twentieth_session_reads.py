@@ -186,3 +186,59 @@ def test_a_summits_host_is_not_the_spender_of_what_leaders_commit_to() -> None:
         " and 1.5% for related investment."
     )
     assert spending(body, "Title: Timeline\nSource: Test\nDate: 2025-12-19\n") == set()
+
+
+def test_an_update_note_replaces_the_figure_it_restates() -> None:
+    body = (
+        "14:10\n\nCanada will spend 2.3 per cent of GDP on defence this year, Defence Minister Danielle"
+        " Arsenault told reporters.\n\n"
+        "Update, 15:40: Arsenault's office says the minister misspoke. Canada's projected figure for 2026 is"
+        " 2.1 per cent."
+    )
+    header = "Title: Summit live\nSource: Test\nDate: 2026-07-08\n"
+    assert {(r.subject, r.value, r.when.year if r.when else None) for r in read(body, header).spending} == {
+        ("CA", 2.1, 2026)
+    }
+
+
+def test_a_correction_that_restates_the_wrong_figure_keeps_the_right_one() -> None:
+    # the note's "2.0%" is the earlier version's wrong figure: the book's 2.2% stands
+    body = (
+        "Norway spent 2.2% of GDP on defence last year, the book says.\n\n"
+        "Correction: An earlier version of this review gave Norway's figure for last year as 2.0% of GDP."
+        " The book gives 2.2%."
+    )
+    assert ("NO", 2.2) in spending(body)
+
+
+INTERVIEW = """THE INTERVIEW
+
+Johan Ekdahl has worked in and around Sweden's Ministry of Defence for two decades. We met him in his
+Stockholm office on Thursday. The conversation has been edited for length and clarity.
+
+**What has changed in the way you build a budget?**
+
+Almost everything about the process. For this year we expect to land at roughly 2.4 per cent of GDP.
+
+**You told a committee in May that Sweden would reach 2.8 per cent next year. Is that still the plan?**
+
+That is a number that has taken on a life of its own. It was never the government's plan.
+
+**And after that?**
+
+After 2026 the path gets steeper. We intend to reach 3.5 per cent by 2030."""
+
+
+def test_an_interviewee_with_no_role_speaks_for_the_office_the_title_names() -> None:
+    header = (
+        "Title: Sweden's defence state secretary on the long climb to 3.5%\nSource: Test\nDate: 2025-09-14\n"
+    )
+    found = {(r.subject, r.value) for r in read(INTERVIEW, header).spending}
+    assert ("SE", 2.4) in found and ("SE", 3.5) in found
+
+
+def test_a_figure_in_an_interviewers_bold_question_is_no_fact() -> None:
+    header = (
+        "Title: Sweden's defence state secretary on the long climb to 3.5%\nSource: Test\nDate: 2025-09-14\n"
+    )
+    assert all(r.value != 2.8 for r in read(INTERVIEW, header).spending)

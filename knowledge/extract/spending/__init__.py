@@ -167,7 +167,7 @@ _PUBLIC_TURN = re.compile(
 
 def _public_turns(article: Article) -> set[int]:
     """Return the paragraphs that are the public's turns (their first sentence opens with the label),
-    and the turns of whoever asks that end in a question: "HOST 1: My memory is that Canada was at
+    a print interview's questions in bold, and the turns of whoever asks that end in a question: "HOST 1: My memory is that Canada was at
     something like 1.4% last year. Is that right?" is a guess put to the guest, no figure of the
     article's (the answer gives the figure)."""
     turns: set[int] = set()
@@ -189,12 +189,26 @@ def _public_turns(article: Article) -> set[int]:
             reply = paragraphs[index + 1][1][0] if index + 1 < len(paragraphs) else ""
             answer = turn_label(reply)
             asks = answer is not None and _DENIED.match(reply, answer.end()) is not None
-        if _PUBLIC_TURN.match(texts[0]) or asks:
+        # a print interview's question set in bold: "**You told a committee in May that Sweden would
+        # reach 2.8 per cent next year. Is that still the plan?**"
+        # (not a figure the question credits to a source: "**The government says defence will take 3.2%
+        # of GDP next year. Is that enough for the navy?**")
+        bold_question = (
+            texts[0].lstrip().startswith(("**", "__"))
+            and _BOLD_QUESTION_END.search(texts[-1]) is not None
+            and not _SOURCED_PREMISE.match(texts[0])
+        )
+        if _PUBLIC_TURN.match(texts[0]) or asks or bold_question:
             turns.add(paragraph)
     return turns
 
 
 _QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
+_BOLD_QUESTION_END = re.compile(r"\?\s*(?:\*\*|__)\s*$")
+_SOURCED_PREMISE = re.compile(
+    r"\s*(?:\*\*|__)?\s*(?!(?:You|Your)\b)(?:The\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+"
+    r"(?:says|said|estimates|estimated|reports|reported|projects|forecasts|expects)\b"
+)
 _DENIED = re.compile(
     r"(?:No[,.!]|Not\s+(?:quite|really|any\s+more)\b|Actually,|That['’]s\s+(?:an\s+old|out\s+of\s+date|wrong))"
 )

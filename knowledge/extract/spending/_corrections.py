@@ -117,7 +117,7 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
     records = _restating_corrections(
         article, _without_disowned(article, _apply_update_notes(article, records))
     )
-    records = _redated(article, records)
+    records = _superseded(article, _redated(article, records))
     corrected = (Metric.SHARE_OF_GDP, Metric.AMOUNT)
     holding = {r.passage for r in records if r.metric in corrected}  # only these can hold a wrong figure
     for position, passage in enumerate(article.passages):
@@ -139,6 +139,53 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
             records = _corrected(article, position, passage.text, wrong, records)
         holding = {r.passage for r in records if r.metric in corrected}
     return records
+
+
+# A note that revises what came before it: a live blog's "Update, 15:40: ...", or one that says a
+# figure was misspoken ("the minister misspoke").
+# (A correction that restates the earlier version's figure is read by ``apply_corrections``.)
+_UPDATE_OPENING = re.compile(r"\s*(?:\*\*|__)?\s*update[sd]?\b[^:\n]{0,30}:", re.I)
+_MISSPOKE = re.compile(r"\bmis-?(?:spoke|spoken)\b", re.I)
+
+
+def _superseded(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
+    """Return the records without those an update note restates with another value.
+
+    "14:10 Canada will spend 2.3 per cent this year" then "Update, 15:40: Arsenault's office says the
+    minister misspoke. Canada's projected figure for 2026 is 2.1 per cent": the note's figure for
+    the same ally, measure and year replaces each earlier one that differs.
+    """
+    noted: set[int] = set()  # the passages of update notes
+    opening = ""
+    for passage in article.passages:
+        if passage.position == 0 or article.passages[passage.position - 1].paragraph != passage.paragraph:
+            opening = passage.text
+        if (_UPDATE_OPENING.match(opening) or _MISSPOKE.search(passage.text)) and not _EARLIER_VERSION.search(
+            opening
+        ):
+            noted.add(passage.position)
+    if not noted:
+        return records
+    kept = records
+    for note in records:
+        year = note.when.year if note.when is not None else None
+        if note.passage not in noted or year is None:
+            continue
+        kept = [
+            r
+            for r in kept
+            if not (
+                r.passage < note.passage
+                and r.passage not in noted
+                and r.subject == note.subject
+                and r.metric is note.metric
+                and r.when is not None
+                and r.when.year == year
+                and r.value is not None
+                and r.value != note.value
+            )
+        ]
+    return kept
 
 
 _CORRECTION_WORD = re.compile(r"CORRECTION|[Cc]orrect(?:ion|ed)")

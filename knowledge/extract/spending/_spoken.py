@@ -28,6 +28,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from knowledge.extract.numbers import find_money
@@ -75,6 +76,7 @@ def spoken_records(
         return []
     taken = {(r.passage, r.as_written) for r in found}
     records: list[SpendingRecord] = []
+    most = max(Counter(s.speaker for s in own).values())  # the interviewee's count of statements
     for speaker in dict.fromkeys(s.speaker for s in own):
         words = [s for s in own if s.speaker == speaker]
         ally = (
@@ -82,6 +84,7 @@ def spoken_records(
             or _placed_office(article, roles[speaker], words)
             or _office_in_title(article, roles[speaker])
             or _capital_of_title_ally(article, roles[speaker], introduced[speaker])
+            or _interviewee_of_titled_office(article, roles[speaker], len(words), most)
         )
         if ally is None:
             continue
@@ -116,6 +119,30 @@ def _office_in_title(article: Article, role: str | None) -> str | None:
         if country.nato_member and re.match(rf"['’]s\s+{re.escape(role)}\b", title[end:], re.I) is not None:
             return country.code
     return None
+
+
+def _interviewee_of_titled_office(article: Article, role: str | None, said: int, most: int) -> str | None:
+    """Return the ally whose office the title names for the person an interview is with, when the
+    text gives them no role: "Sweden's defence state secretary on the long climb to 3.5%" over the
+    answers of "Johan Ekdahl, who has worked in and around Sweden's Ministry of Defence ...". The
+    interviewee says the most, in several answers; the title names one ally's office."""
+    if role is not None or said < _INTERVIEW_ANSWERS or said < most:
+        return None
+    title = article.meta.title or ""
+    offices = {
+        country.code
+        for country, _start, end in find_country_mentions(title)
+        if country.nato_member and _TITLED_OFFICE.match(title, end)
+    }
+    return offices.pop() if len(offices) == 1 else None
+
+
+_INTERVIEW_ANSWERS = 3
+# An office after a possessive ally: "Sweden's defence state secretary", "Norway's Prime Minister"
+_TITLED_OFFICE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:minister|state\s+secretary|secretary\s+of\s+state|chancellor|president)\b",
+    re.I,
+)
 
 
 def _capital_of_title_ally(article: Article, role: str | None, passage: int) -> str | None:
