@@ -242,3 +242,26 @@ def test_a_figure_in_an_interviewers_bold_question_is_no_fact() -> None:
         "Title: Sweden's defence state secretary on the long climb to 3.5%\nSource: Test\nDate: 2025-09-14\n"
     )
     assert all(r.value != 2.8 for r in read(INTERVIEW, header).spending)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "month"),
+    [
+        # a part of a month is in the month
+        (
+            "How much further is the question hanging over the NATO summit in The Hague at the end of this month.",
+            "The Hague",
+            6,
+        ),
+        # a meeting scheduled for a place, as a list item of notes
+        ("6. The next NATO summit is scheduled for Ankara in July 2026.", "Ankara", 7),
+    ],
+)
+def test_a_summit_placed_and_dated_in_other_words(sentence: str, place: str, month: int) -> None:
+    events = read(sentence, "Title: Notes\nSource: Test\nDate: 2025-06-12\n").events
+    assert [(e.place, e.when.month if e.when else None) for e in events] == [(place, month)]
+
+
+def test_a_summit_scheduled_for_a_day_is_not_placed_by_it() -> None:
+    events = read("The next NATO summit is scheduled for July 2026.").events
+    assert [(e.place, e.when.month if e.when else None) for e in events] == [(None, 7)]

@@ -251,6 +251,8 @@ _VERB_TIME_GAP = re.compile(
     # "the summit in The Hague (24-25 June 2025)": the time may stand in brackets
     # a translation keeps French articles before its days: "meet in Brussels le 12 février"
     r"\s*(?:,|\()?\s*(?:(?:on|in|of|from|for|between|until|le|les|du)\s+)?(?:the\s+)?(?:days?\s+)?(?:(?i:early|mid|late|later|earlier)[-\s]+)?"
+    # "the summit in The Hague at the end of this month": a part of the month is in the month
+    r"(?:(?:at|towards?|by)\s+the\s+(?:(?:very\s+)?end|start|beginning|middle|turn)\s+of\s+)?"
 )
 _TIME_AFTER_GAP = re.compile(rf"{HELD}{_VERB_TIME_GAP.pattern}")
 _WHEN_CLAUSE = re.compile(r",\s+when\s+")

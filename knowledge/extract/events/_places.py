@@ -92,6 +92,11 @@ _AFTER = re.compile(
     # "the NATO summit in Ankara (Türkiye) on 7. and 8. Juli 2026": the country in brackets
     rf"|\s+\({_NAME}\))?"
 )
+# A meeting scheduled for a place: "The next NATO summit is scheduled for Ankara in July 2026."
+_SCHEDULED_FOR = re.compile(
+    rf"\s*,?\s+(?:is|are|was|has\s+been)\s+(?:planned|scheduled|set|slated|pencilled|penciled)\s+(?:in\s+)?for\s+"
+    rf"(?P<place>{_NAME})(?P<suffix>)"
+)
 # A list's or a label's meeting: "Defence ministers' meeting, Brussels, 11-12 February 2027", "Last
 # summit: Ankara, July 2026" -- the place, then its date.
 _LISTED = re.compile(
@@ -157,7 +162,7 @@ def place_after(text: str, end: int, times: Times) -> PlaceMatch | None:
         if known is not None:
             at = headquarters.start() + len(headquarters.group(0)) - len(headquarters.group(0).lstrip())
             return PlaceMatch(known.name, known.country, False, at, headquarters.end())
-    match = _AFTER.match(text, end) or _LISTED.match(text, end)
+    match = _AFTER.match(text, end) or _LISTED.match(text, end) or _SCHEDULED_FOR.match(text, end)
     if match is None or times.covering(match.start("place")) is not None:
         return None
     if _VENUE_AFTER.match(text, match.end("place")):
