@@ -375,10 +375,15 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Referent:
-    """Whom a pronoun refers to, and the passage that named them last."""
+    """Whom a pronoun refers to, and the passage that named them last.
+
+    ``unnamed``: the referent is an unnamed source the sentence before made its subject ("A senior
+    official was blunter. The debate, he said, ..."), kept as the article words it.
+    """
 
     name: str
     passage: int
+    unnamed: bool = False
 
 
 # --- finding people ---------------------------------------------------------------------------

@@ -265,3 +265,29 @@ def test_a_summit_placed_and_dated_in_other_words(sentence: str, place: str, mon
 def test_a_summit_scheduled_for_a_day_is_not_placed_by_it() -> None:
     events = read("The next NATO summit is scheduled for July 2026.").events
     assert [(e.place, e.when.month if e.when else None) for e in events] == [(None, 7)]
+
+
+WREN = (
+    'Tobias Wren, a fellow at the Kestrel Institute, says "nobody knows what it buys". Allies have agreed'
+    " to submit plans, he notes.\n\n"
+    "A senior alliance official, speaking on condition of anonymity, was blunter. The two per cent debate,"
+    ' he said, "took twenty years to win, and we have given ourselves ten for the next one".'
+)
+
+
+def test_he_after_an_unnamed_source_made_the_subject_is_that_source() -> None:
+    statements = read(WREN).statements
+    words = [s for s in statements if "took twenty years to win" in s.text]
+    assert [(s.speaker, s.speaker_type.value) for s in words] == [("a senior alliance official", "unnamed")]
+
+
+def test_he_in_the_next_paragraph_is_not_the_unnamed_source() -> None:
+    body = (
+        "Tomasz Wierzbicki, the head of the budget division, has kept the books for thirty years."
+        ' "It is a ledger," he said.\n\n'
+        "A senior official who asked not to be named said the division would struggle to replace him:"
+        ' "He knows where every footnote is buried."\n\n'
+        'He will not be in Tirana next year. "I\'ll watch it on television," he said, "and count."'
+    )
+    words = [s for s in read(body).statements if "watch it on television" in s.text]
+    assert [s.speaker for s in words] == ["Tomasz Wierzbicki"]

@@ -332,8 +332,11 @@ class _Reading:
     def cast(self, passage: Passage) -> Cast:
         """Return what resolving a speaker in this passage needs."""
         referent = self.referents[passage.position]
-        if self.described and (referent is None or self.described.passage > referent.passage):
-            referent = self.described  # "The engineer lifts a shell. “…,” she said."
+        described = self.described
+        if described is not None and described.unnamed and not _just_before(self.article, described, passage):
+            described = None  # an unnamed source is "he" only in the next sentence of its paragraph
+        if described and (referent is None or described.passage > referent.passage):
+            referent = described  # "The engineer lifts a shell. “…,” she said."
         return Cast(
             self.index.at(passage.position),  # a shared surname names whoever was introduced by then
             self.roles,
@@ -346,6 +349,14 @@ class _Reading:
             self.author,
             self.article.meta.outlet,
         )
+
+
+def _just_before(article: Article, referent: Referent, passage: Passage) -> bool:
+    """Return whether the referent's passage is the sentence before passage, in its paragraph."""
+    return (
+        referent.passage == passage.position - 1
+        and article.passages[referent.passage].paragraph == passage.paragraph
+    )
 
 
 # A fact box's label before a quotation: "**Quote:**", "Quote of the day:", "In their words:".
@@ -825,7 +836,8 @@ def _remember(reading: _Reading, passage: Passage) -> None:
     """Move the people a passage mentions to the end of the recently mentioned list.
 
     A sentence whose subject is a role noun ("In the hall, the engineer lifts a shell") makes
-    that person the one a pronoun after it refers to, as a name would.
+    that person the one a pronoun after it refers to, as a name would; so does an unnamed source
+    ("A senior official was blunter.").
     """
     mentions = reading.index.find(passage.text)
     for mention in mentions:
@@ -841,6 +853,14 @@ def _remember(reading: _Reading, passage: Passage) -> None:
         ):
             reading.described = Referent(subject.name, passage.position)
             reading.recent = [*(n for n in reading.recent if n != subject.name), subject.name]
+        elif (
+            subject is not None
+            and subject.type is SpeakerType.UNNAMED
+            and not _PRONOUN_START.match(passage.text)
+        ):
+            # "A senior alliance official, speaking on condition of anonymity, was blunter. The two
+            # per cent debate, he said, ...": the unnamed source is whom "he" refers to
+            reading.described = Referent(subject.name, passage.position, unnamed=True)
 
 
 def _quotation_alone(quotes: list[Quotation], start: int, end: int, body: str) -> bool:

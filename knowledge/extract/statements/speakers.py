@@ -157,6 +157,8 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     pronoun = _PRONOUN.match(text, start)
     if pronoun:
         name = resolve_pronoun(pronoun.group("pronoun"), cast)
+        if name and cast.referent is not None and cast.referent.unnamed and name == cast.referent.name:
+            return Speaker(name, SpeakerType.UNNAMED), pronoun.end()  # "A senior official ... he said"
         return (Speaker(name) if name else None), pronoun.end()
     # Titles before a name are short: searching a bounded window keeps callers that try many
     # starts in one sentence (after each comma) linear in its length.
