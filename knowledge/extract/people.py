@@ -256,7 +256,7 @@ _APPOSITION = re.compile(
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_APPOSITION_HEADS, key=len)[::-1]))})"
     # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
-    r"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
+    r"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
     rf",\s+{HONORIFIC_PREFIX}?(?P<name>{_NAME})(?=,|\.?\s*$)"  # "..., Mrs Lenka Horakova,"
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".

@@ -291,3 +291,27 @@ def test_he_in_the_next_paragraph_is_not_the_unnamed_source() -> None:
     )
     words = [s for s in read(body).statements if "watch it on television" in s.text]
     assert [s.speaker for s in words] == ["Tomasz Wierzbicki"]
+
+
+def test_a_role_with_a_longer_portfolio_before_a_name() -> None:
+    body = (
+        "VILNIUS, Sept. 16 — Lithuania will spend between 5% and 6% of GDP on defence next year, the chair of"
+        " the parliament's national security committee, Rasa Žemaitienė, said. \"Six per cent is not a slogan"
+        ' for us, it is a shopping list," she said.'
+    )
+    extraction = read(body, "Title: Digest\nSource: Test\nDate: 2026-09-18\n")
+    assert [(p.name, p.role) for p in extraction.people] == [
+        ("Rasa Žemaitienė", "chair of the parliament's national security committee")
+    ]
+    said = {s.text for s in extraction.statements if s.speaker == "Rasa Žemaitienė"}
+    assert "Lithuania will spend between 5% and 6% of GDP on defence next year" in said
+    assert any("not a slogan for us" in t for t in said)
+
+
+def test_a_note_in_brackets_after_a_name_keeps_it_the_subject() -> None:
+    body = (
+        "General Sir Malcolm Fenwick (retd), a former Vice Chief of the Defence Staff, told the Committee"
+        ' that the Armed Forces had been "hollowed out by two decades of salami-slicing".'
+    )
+    statements = read(body).statements
+    assert any(s.speaker == "Malcolm Fenwick" and "salami-slicing" in s.text for s in statements)

@@ -164,7 +164,10 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     # starts in one sentence (after each comma) linear in its length.
     mention = cast.index.first_from(text[: start + _TITLE_REACH], start)
     if mention and is_title_prefix(text[start : mention.start]) and not mention.possessive:
-        return Speaker(mention.name), mention.end
+        # a short note in brackets after the name is still the subject: "General Sir Malcolm
+        # Fenwick (retd), a former Vice Chief of the Defence Staff, told ...", "Jane Doe (Lab) said"
+        noted = _NAME_NOTE.match(text, mention.end)
+        return Speaker(mention.name), noted.end() if noted else mention.end
     if mention and mention.possessive and is_title_prefix(text[start : mention.start]):
         # "Doe's spokesman said": her staff speak for her, as an unnamed source, never as her
         staff = _STAFF.match(text, mention.end)
@@ -213,6 +216,9 @@ def speaker_at(text: str, start: int, cast: Cast) -> tuple[Speaker | None, int]:
     return None, start
 
 
+_NAME_NOTE = re.compile(r"(?:\s+\([^()\n]{1,30}\)){1,2}(?=[\s,])")
+
+
 def _past_portfolio(text: str, end: int) -> int:
     """Return where a role's portfolio ends, or end when none follows: "the Secretary of State| for
     Defence|, John Carver"."""
@@ -220,7 +226,7 @@ def _past_portfolio(text: str, end: int) -> int:
     return portfolio.end() if portfolio else end
 
 
-_PORTFOLIO = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s|\s+\()")
+_PORTFOLIO = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=,\s|\s+\()")
 
 
 def _country_at(text: str, start: int) -> int | None:
