@@ -783,6 +783,8 @@ _SUBJECT_LEAD = re.compile(
 _MET_PRONOUN = re.compile(
     r"\b(?:We|I)\s+(?:met|interviewed|spoke\s+(?:to|with)|talked\s+(?:to|with)|sat\s+down\s+with"
     r"|caught\s+up\s+with|visited)\s+(?:him|her)\b"
+    # ... or the person speaking to the interviewer: "She spoke to Paul Renner about budgets"
+    r"|^(?:He|She)\s+(?:spoke|talked)\s+(?:to|with)\s"
 )
 _MET_BEFORE = re.compile(r"\b(?:saw|met|meet|asked|visited|phoned|called|interviewed)\s+$")
 

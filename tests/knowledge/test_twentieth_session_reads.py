@@ -315,3 +315,17 @@ def test_a_note_in_brackets_after_a_name_keeps_it_the_subject() -> None:
     )
     statements = read(body).statements
     assert any(s.speaker == "Malcolm Fenwick" and "salami-slicing" in s.text for s in statements)
+
+
+def test_the_person_who_spoke_to_the_interviewer_is_the_interviews_speaker() -> None:
+    body = (
+        "Margit Hallström heads the defence economics programme at the Stockholm Institute. She spoke to"
+        " Paul Renner about budgets. The interview has been edited for length and clarity.\n\n"
+        "**Are allies spending more?**\n\nBoth, but the promises are running ahead.\n\n"
+        "**Who is?**\n\nPoland, obviously."
+    )
+    extraction = read(body, "Title: An economist on the new goal\nSource: Test\nDate: 2025-11-22\n")
+    assert any(
+        s.speaker == "Margit Hallström" and "promises are running ahead" in s.text
+        for s in extraction.statements
+    )
