@@ -73,6 +73,8 @@ FIGURE_FIRST = re.compile(
     # ... and a range: "- 2.1% to 2.3%: France, depending on what is counted"
 )
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+# A newsletter's or a wiki's heading set between equals signs: "== REAL WORLD ROUND-UP =="
+_EQUALS_HEADING = re.compile(r"^[ \t]*(?P<marks>={2,6})[ \t]*(?P<inner>[^=\n]*[^=\s])[ \t]*(?P=marks)[ \t]*$")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*\r?\n?", re.M)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # The only characters the sentence scanner acts on; it jumps from one to the next.
@@ -305,6 +307,8 @@ def split_passages(body: str) -> tuple[list[Passage], list[str]]:
     for index, (start, end, kind) in enumerate(_blocks(body)):
         if kind == "heading":
             section = body[start:end].strip().lstrip("#").strip()
+            equals = _EQUALS_HEADING.match(section)
+            section = equals.group("inner") if equals else section
             bold = _BOLD_LINE.fullmatch(section)
             section = bold.group("inner") if bold else section
             sections.append(section)
@@ -453,7 +457,11 @@ def _blocks(body: str) -> Iterator[tuple[int, int, str]]:
         labelled = labelled and not CAPTION_LINE.match(
             line
         )  # a clip's caption: "CAPTION: X (FILE, June 2025)"
-        if _MD_HEADING.match(line) or (starts_block and not labelled and _is_heading(line, next_line)):
+        if (
+            _MD_HEADING.match(line)
+            or _EQUALS_HEADING.match(line)
+            or (starts_block and not labelled and _is_heading(line, next_line))
+        ):
             if para_start is not None:
                 yield para_start, para_end, "text"
             para_start = None
@@ -717,7 +725,8 @@ _SIMULATION = re.compile(
 _SIMULATION_PART = re.compile(
     r"\bin\s+character\b|\bdelegates?\s+(?:for|of)\s+[A-Z]|\bthe\s+students\b"
     # "who led the German delegation", "The team representing Italy offered 2.8%", "delegates playing Poland"
-    r"|\b(?-i:[A-Z][a-z]+)\s+delegation\b|\b(?:team|delegation)\s+representing\b|\bdelegates\s+playing\b"
+    # ... 'The "German" delegation, led by Tom Reyes, opened by pledging 4.2%'
+    r"|\b(?-i:[A-Z][a-z]+)[\"”’']?\s+(?:delegation|team)\b|\b(?:team|delegation)\s+representing\b|\bdelegates\s+playing\b"
     r"|\b(?:the|next\s+year['’]s|this\s+year['’]s)\s+conference\b",
     re.I,
 )
@@ -733,6 +742,8 @@ def simulated_paragraphs(article: Article) -> set[int]:
     """Return the paragraphs of an article that tell of a simulation (see ``_SIMULATION``), and, in an
     article about one, those on its players' moves (see ``_SIMULATION_PART``)."""
     simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
+    # every paragraph under a heading that names the game: "OUR SUMMIT: HARTWELL MODEL NATO 2026"
+    simulated |= {p.paragraph for p in article.passages if p.section and _SIMULATION.search(p.section)}
     if not simulated:
         return simulated  # most articles tell of no simulation: spare them the other scans
     moves = {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}

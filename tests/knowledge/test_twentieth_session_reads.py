@@ -329,3 +329,26 @@ def test_the_person_who_spoke_to_the_interviewer_is_the_interviews_speaker() -> 
         s.speaker == "Margit Hallström" and "promises are running ahead" in s.text
         for s in extraction.statements
     )
+
+
+NEWSLETTER = """== REAL WORLD ROUND-UP ==
+
+The alliance's latest estimates for 2026 make for interesting reading. Germany spends 2.6% of GDP this year.
+
+== OUR SUMMIT: HARTWELL MODEL NATO 2026 ==
+
+On Saturday, 64 delegates packed into Marlowe Hall. Remember: everything below is make-believe!
+
+The "German" delegation, led by Tom Reyes, opened by pledging 4.2% of GDP by 2028. "Berlin will not be the weak link in this room," Tom Reyes declared."""
+
+
+def test_a_section_headed_as_the_clubs_simulation_is_the_games() -> None:
+    extraction = read(NEWSLETTER, "Title: The Delegate, issue 3\nSource: Club newsletter\nDate: 2026-11-18\n")
+    # (the players' own words stay theirs, as quotes of students: only the game's figures are no ally's)
+    assert {(r.subject, r.value) for r in extraction.spending} == {("DE", 2.6)}
+
+
+def test_a_heading_between_equals_signs_is_a_section() -> None:
+    article = read_article(f"{HEADER}\n{NEWSLETTER}\n")
+    assert article.sections[:2] == ["REAL WORLD ROUND-UP", "OUR SUMMIT: HARTWELL MODEL NATO 2026"]
+    assert not any(p.text.startswith("==") for p in article.passages)
