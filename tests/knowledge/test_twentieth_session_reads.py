@@ -352,3 +352,21 @@ def test_a_heading_between_equals_signs_is_a_section() -> None:
     article = read_article(f"{HEADER}\n{NEWSLETTER}\n")
     assert article.sections[:2] == ["REAL WORLD ROUND-UP", "OUR SUMMIT: HARTWELL MODEL NATO 2026"]
     assert not any(p.text.startswith("==") for p in article.passages)
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        ("Denmark has passed a budget that takes it above 3.5% in 2027.", ("DK", None, 2027)),
+        (
+            "Norway closed last year at roughly 2.2% of GDP, and the long-term plan takes it to about 2.6% next year.",
+            ("NO", 2.6, 2026),
+        ),
+    ],
+)
+def test_it_as_the_object_of_a_plan_that_takes_it_somewhere_is_the_ally(
+    body: str, figure: tuple[str, float | None, int]
+) -> None:
+    header = "Title: Defence spending\nSource: Test\nDate: 2025-06-27\n"
+    found = {(r.subject, r.value, r.when.year if r.when else None) for r in read(body, header).spending}
+    assert figure in found

@@ -954,7 +954,10 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
 _IT_AT = re.compile(
     r"\b(?:puts?|sets?|places?|pegs?|fix(?:es)?|estimates?|has|had|sees?|keeps?)\s+it\s+"
     # ... and "Germany's own plan has it reaching 3.5% in 2029"
-    r"(?:at|reaching|hitting|rising\s+to|climbing\s+to|at\s+about)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"(?:at|reaching|hitting|rising\s+to|climbing\s+to|at\s+about)\s+(?:about\s+|around\s+|roughly\s+)?$"
+    # "Denmark has passed a budget that takes it above 3.5% in 2027": "it" is the verb's object, the ally
+    r"|\b(?:takes?|took|brings?|brought|lifts?|lifted|pushes|pushed|raises?|raised)\s+it\s+(?:to\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+)?$",
     re.I,
 )
 # The sentence's subject, a clause, then ", so it" / ", and it" and no other pronoun: "Iceland has no
