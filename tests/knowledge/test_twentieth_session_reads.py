@@ -370,3 +370,15 @@ def test_it_as_the_object_of_a_plan_that_takes_it_somewhere_is_the_ally(
     header = "Title: Defence spending\nSource: Test\nDate: 2025-06-27\n"
     found = {(r.subject, r.value, r.when.year if r.when else None) for r in read(body, header).spending}
     assert figure in found
+
+
+def test_should_as_an_expectation_states_an_estimate_and_as_a_duty_nothing() -> None:
+    header = "Title: Defence spending\nSource: Test\nDate: 2025-11-22\n"
+    expected = read(
+        "Germany spent roughly 1.5 per cent of GDP in 2022. This year it should land at about 2.4 per cent.",
+        header,
+    ).spending
+    assert [(r.value, r.status.value if r.status else None) for r in expected if r.value == 2.4] == [
+        (2.4, "estimate")
+    ]
+    assert read("Germany should spend 3% of GDP this year, critics say.", header).spending == []

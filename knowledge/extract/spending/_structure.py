@@ -97,7 +97,10 @@ COUNTERFACTUAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|should|would\s+(?:need|require)|whether|in\s+case)\b"
+    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|would\s+(?:need|require)|whether|in\s+case)\b"
+    # "should" as a duty ("Germany should spend 3%"), not as an expectation ("This year it should
+    # land at about 2.4 per cent", "should come in at 2.1%")
+    r"|\bshould\b(?!\s+(?:land|come\s+in|end\s+up|finish|close\s+(?:at|the\s+year))\b)"
     r"|\bwere\s+to\b|\bhypothetical(?:ly)?\b"  # "even if growth disappoints" concedes; it makes no case
     # a case modelled, not a plan: "Our bull case assumes that Stockholm moves straight to 3.5%"
     r"|\b(?:assumes?|assuming|assumption|scenario|bull\s+case|bear\s+case|base\s+case)\b"
