@@ -382,3 +382,13 @@ def test_should_as_an_expectation_states_an_estimate_and_as_a_duty_nothing() -> 
         (2.4, "estimate")
     ]
     assert read("Germany should spend 3% of GDP this year, critics say.", header).spending == []
+
+
+def test_a_condition_on_the_alternative_figure_leaves_the_first_stated() -> None:
+    body = (
+        "Britain put 2.3% of its national income into defence last year. Ministers have promised to lift that"
+        " to 2.5% by April 2027, or 2.6% if intelligence spending is counted."
+    )
+    found = {(r.subject, r.value, r.when.year if r.when else None) for r in read(body).spending}
+    assert ("GB", 2.5, 2027) in found
+    assert all(value != 2.6 for _, value, _ in found)

@@ -2280,10 +2280,17 @@ _REACHES_BEFORE = re.compile(
 def _hypothetical(text: str, start: int, figure_end: int, end: int) -> bool:
     """Return whether a figure's clause is hypothetical: a modal or "if" leading to the figure, or "if"
     after it. "Germany had spent just over 2% last year and would need more" states the 2%."""
-    return (
-        _HYPOTHETICAL.search(text, start, figure_end) is not None
-        or _CONDITION.search(text, figure_end, end) is not None
-    )
+    if _HYPOTHETICAL.search(text, start, figure_end) is not None:
+        return True
+    condition = _CONDITION.search(text, figure_end, end)
+    # "lift that to 2.5% by April 2027, or 2.6% if intelligence spending is counted": the condition
+    # is the other figure's, the one offered as the alternative
+    return condition is not None and _ALTERNATIVE_FIGURE.search(text, figure_end, condition.start()) is None
+
+
+_ALTERNATIVE_FIGURE = re.compile(
+    r",?\s+or\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+)
 
 
 def _comment_start(text: str, at: int) -> int:
