@@ -392,3 +392,22 @@ def test_a_condition_on_the_alternative_figure_leaves_the_first_stated() -> None
     found = {(r.subject, r.value, r.when.year if r.when else None) for r in read(body).spending}
     assert ("GB", 2.5, 2027) in found
     assert all(value != 2.6 for _, value, _ in found)
+
+
+LAGGARDS = "Title: Defence spending laggards\nSource: Test\nDate: 2026-05-18\n"
+
+
+def test_allies_that_missed_it_at_figures_respectively() -> None:
+    body = "Portugal and Spain missed it too, at 1.86% and 1.94% respectively."
+    assert spending(body, LAGGARDS) == {("PT", 1.86), ("ES", 1.94)}
+
+
+def test_an_apposition_led_by_long_is_an_aside_of_its_ally() -> None:
+    body = (
+        "Canada, long a target of U.S. criticism, crossed the threshold for the first time at 2.01%,"
+        " helped by a one-off payment."
+    )
+    records = read(body, LAGGARDS).spending
+    assert [(r.subject, r.value, r.status.value if r.status else None) for r in records] == [
+        ("CA", 2.01, "actual")
+    ]

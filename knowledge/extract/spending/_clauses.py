@@ -20,12 +20,15 @@ _BREAK_CUE = re.compile(r";|[—–]|while|whereas|but|though|except")
 # A relative clause set off by commas (a thousands comma, "54,000", is no end of it) or a bracket.
 # An apposition that describes the subject as one of the allies names no spender of its own:
 # "Sweden, NATO's newest member after Finland, spent 2.14%"; neither does a participle's aside.
+# An apposition led by a time adverb: "Canada, long a target of U.S. criticism, crossed ..."
+ADVERB_APPOSITION = r",\s*(?:long|once|now|still|already|for\s+years)\s+(?:a|an|the)\s+[^,;%\d]{1,60},"
 RELATIVE = re.compile(
     r",\s*(?:which|who|whose|where|whom)\b(?:[^,;]|(?<=\d),(?=\d{3}))*,|\([^()]*\)"
     r"|,\s*(?:NATO['’]s|the\s+alliance['’]s|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:member|ally|newcomer|neighbour|neighbor)\b[^,;%]{0,40},"
     # a participle's aside tells what the subject did before: "Germany, having exempted defence from
     # its debt brake, has budgeted ..."
     r"|,\s*(?:having|(?:after|despite|since|by)\s+[a-z]+ing)\b[^,;%\d]{1,80},"
+    rf"|{ADVERB_APPOSITION}"
 )
 # A pair of spaced dashes around words without figures sets off an aside, as brackets do.
 DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–;\d%]{1,80}?\s[—–]\s")

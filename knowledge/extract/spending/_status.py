@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.spending._clauses import FISCAL_DOCUMENT
+from knowledge.extract.spending._clauses import ADVERB_APPOSITION, FISCAL_DOCUMENT
 from knowledge.models import FigureStatus, PartialDate, TimeRef
 
 _TARGET = re.compile(
@@ -64,7 +64,7 @@ _BUDGET_ONLY = re.compile(
     r"budgeted|approv\w+|adopt(?:s|ed)?|foresee\w*|envisag\w*|provides?\s+for|allocat\w+|earmark(?:s|ed)?|request(?:s|ed)?",
     re.I,
 )
-_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
+_ASIDE = re.compile(rf",\s*(?:which|who|whose)\b[^,;]*,|{ADVERB_APPOSITION}")
 # A verb that states what is spent, after a goal word: "Ten years after the Wales pledge, Poland now
 # spends at least 2%" reports spending; the pledge only dates the sentence.
 _SPENDS = re.compile(

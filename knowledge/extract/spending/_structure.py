@@ -954,6 +954,11 @@ _TAKING_IT = re.compile(
     r",\s*(?:taking|bringing|lifting|raising|pushing)\s+(?:it|the\s+total)\s+to\s+(?:about\s+)?$", re.I
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\b", re.I)
+_MISSED_IT = re.compile(
+    r"\b(?:miss(?:ed|es)?|met|meets?|reach(?:ed|es)?|clear(?:ed|s)?|cross(?:ed|es)?|exceed(?:ed|s)?|pass(?:ed|es)?"
+    r"|top(?:ped|s)?|beat|beats|hit|hits)\s+it\b",
+    re.I,
+)
 _IT_AT = re.compile(
     r"\b(?:puts?|sets?|places?|pegs?|fix(?:es)?|estimates?|has|had|sees?|keeps?)\s+it\s+"
     # ... and "Germany's own plan has it reaching 3.5% in 2029"
@@ -2809,6 +2814,8 @@ def _figure_owners(
         and not (_SAYS_IT.match(between) or _TAKING_IT.search(between))
         # "Germany's budget for 2026 puts it at 2.8%": "it" is the verb's object, the spending
         and not (_IT_AT.search(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
+        # "Portugal and Spain missed it too, at 1.86% and 1.94% respectively": "it" is the line missed
+        and not (_MISSED_IT.search(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
         and not (_LEADER_SAYS.match(between) and len(_PRONOUN_SUBJECT.findall(between)) == 1)
         and not (
             _POSSESSED_SPENDING.match(text, nearest.end)
