@@ -411,3 +411,20 @@ def test_an_apposition_led_by_long_is_an_aside_of_its_ally() -> None:
     assert [(r.subject, r.value, r.status.value if r.status else None) for r in records] == [
         ("CA", 2.01, "actual")
     ]
+
+
+QA = """CHAIR (Professor Rajiv Menon): We have about twenty minutes.
+
+Q (Jonas Petrauskas, MA student): Everything I read says Spain spends 1.3% of GDP on defence. How can the alliance plan around that?
+
+ASHCOMBE: Madrid told the alliance it would reach 2% this year, and as far as I can tell it has.
+
+Q (Rebecca Hale, retired Royal Navy commander): On Britain, then. Is that enough after what was agreed in The Hague?
+
+ASHCOMBE: Let me correct one thing first. The government's own figure for this year is nearer 2.4%."""
+
+
+def test_an_answer_is_about_the_ally_its_question_turned_to() -> None:
+    header = "Title: Transcript: audience questions on defence spending\nSource: Test\nDate: 2025-11-06\n"
+    found = {(r.subject, r.value) for r in read(QA, header).spending}
+    assert ("GB", 2.4) in found and ("ES", 2.4) not in found

@@ -54,7 +54,7 @@ from knowledge.extract.numbers import (
     parse_money,
     qualifier_before,
 )
-from knowledge.extract.people import QUOTATION, turn_label
+from knowledge.extract.people import QUOTATION, is_questioner, turn_label
 from knowledge.extract.reader import (
     CLAIM_LABEL,
     FIGURE_FIRST,
@@ -1080,6 +1080,10 @@ def structure_records(
                 # named last ("Norway gets its submarines on time." / "RAMAN: ... the bigger number
                 # is the 5 per cent"), but the article's own, or none
                 topic = titled
+            elif labelled is None and (asked := _asked_about(article, passage)) is not None:
+                # an answer is about what its question asked: "Q (Rebecca Hale): On Britain, then.
+                # ... Is that enough?" / "ASHCOMBE: ... this year is nearer 2.4%" is Britain's
+                topic = asked or None
         about_defence = about_defence or any(
             _ABOUT_DEFENCE.search(frame) is not None for frame in (passage.text, passage.section or "")
         )
@@ -1239,6 +1243,39 @@ def _other_speakers_turn(article: Article, passage: Passage) -> bool:
         and _SPEAKER_LABEL.fullmatch(previous.group("label")) is not None
         and not before.text.rstrip(" *_").endswith("?")
     )
+
+
+def _asked_about(article: Article, passage: Passage) -> str | None:
+    """Return, for a turn that answers a questioner's turn, the one ally the question names ("" when
+    it names none or several); None when the paragraph before is no questioner's question."""
+    if turn_label(passage.text) is None or passage.position == 0:
+        return None
+    passages = article.passages
+    last = passage.position - 1
+    if not passages[last].text.rstrip(" *_").endswith("?"):
+        return None
+    first = last
+    while first > 0 and passages[first - 1].paragraph == passages[last].paragraph:
+        first -= 1
+    label = turn_label(passages[first].text)
+    if label is None or not is_questioner(label.group("label")):
+        return None
+    # each sentence's topic as any sentence's is found ("every ally except Spain" names no topic)
+    named = {t for asking in passages[first : last + 1] if (t := _next_topic(asking, [], None)) is not None}
+    # ... or the ally a question turns to: "On Britain, then.", "And Germany?", "What about Italy?"
+    named |= {
+        c.code
+        for asking in passages[first : last + 1]
+        for c, start, _ in find_country_mentions(asking.text)
+        if _TURNS_TO.search(asking.text, 0, start)
+    }
+    return named.pop() if len(named) == 1 and _is_ally(next(iter(named))) else ""
+
+
+_TURNS_TO = re.compile(
+    r"(?:^|:\s+|[.?!]\s+)(?:On|About|And|What\s+about|How\s+about|Turning\s+to|Now\s+to|Let['’]s\s+turn\s+to)"
+    r"\s+(?:the\s+)?$"
+)
 
 
 # A speaker's label in capitals ("RAMAN", "KAREN LINDQVIST"), not a list's or a Q&A's ("Plan", "Q", "A").
