@@ -428,3 +428,14 @@ def test_an_answer_is_about_the_ally_its_question_turned_to() -> None:
     header = "Title: Transcript: audience questions on defence spending\nSource: Test\nDate: 2025-11-06\n"
     found = {(r.subject, r.value) for r in read(QA, header).spending}
     assert ("GB", 2.4) in found and ("ES", 2.4) not in found
+
+
+def test_a_ranking_of_sums_by_who_follows_whom() -> None:
+    body = (
+        "Chart 1 shows shares of GDP for 2025: Poland leads at 4.5%, ahead of Estonia on 3.4%.\n\n"
+        "Chart 2 shows the same year in money rather than shares. The United States dwarfs everyone, at an"
+        " estimated $980 billion. Germany follows with about $107 billion, ahead of the United Kingdom on $90"
+        " billion."
+    )
+    found = spending(body, "Title: Defence spending in three charts\nSource: Test\nDate: 2026-05-18\n")
+    assert {("DE", 107e9), ("GB", 90e9)} <= found

@@ -388,12 +388,15 @@ _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 _RANKING = re.compile(
     rf"\b(?:rank(?:s|ed)?\s+{_ORDINAL}|tops?\s+the\s+(?:table|list|ranking)|(?:came|comes|finish(?:ed|es)?)\s+{_ORDINAL}"
     rf"|(?:climb\w*|dropp?\w*|slipp?\w*|f[ae]ll\w*|rose|rises?|moved?)\s+(?:up\s+|down\s+)?to\s+{_ORDINAL}"
-    rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own)\b",
+    rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own"
+    # "Germany follows with about $107 billion", "The United States dwarfs everyone, at ..."
+    r"|follow(?:s|ed)?\s+with|dwarf(?:s|ed)?\s+(?:everyone|everybody|the\s+rest|all\s+others)"
+    r"|(?:leads?|led)\s+the\s+(?:pack|field|way))\b",
     re.I,
 )
 # Every match of _RANKING holds one of these words (found fast, case-sensitively, in the folded text).
 _RANKING_CUE = re.compile(
-    "rank|top|came|come|finish|climb|drop|slip|fell|fall|rose|rise|move|place|spot|bottom|league"
+    "rank|top|came|come|finish|climb|drop|slip|fell|fall|rose|rise|move|place|spot|bottom|league|follow|dwarf|led|lead"
 )
 RANKED_ALLIES = 2  # allies whose figures an article gives before a ranking's bare figures count
 DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a headline line)
