@@ -776,8 +776,11 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
 
 # Before a name that is its sentence's subject: nothing, or title words ("Secretary General", "NATO chief").
 # A list's marker or a live blog's time may come first: "a) Mark Rutte, at ...", "17:35 — Mark Rutte has ...".
+# An introductory phrase may open the sentence, and an occupation stand before the name: "At the
+# Saturday market, fishmonger Jari Toivanen shrugged ..."
 _SUBJECT_LEAD = re.compile(
-    r"^(?:[a-z0-9]\)\s+|[-*•]\s+|\d{1,2}[:.]\d{2}\s*(?:[—–-]\s*)?)?(?:(?:[A-Z][\w’'.-]*|chief|of|the)\s+){0,4}$"
+    r"^(?:[a-z0-9]\)\s+|[-*•]\s+|\d{1,2}[:.]\d{2}\s*(?:[—–-]\s*)?)?(?:(?:In|At|On|For|After|Before|Outside|Inside)\s[^,;:“”\"]{1,50},\s+)?"
+    r"(?:(?:[A-Z][\w’'.-]*|chief|of|the)\s+){0,4}(?:[a-z][\w-]*\s+){0,2}$"
 )
 # An interviewer meeting the person just named: "Johan Ekdahl has been state secretary since 2022. We met him ..."
 _MET_PRONOUN = re.compile(

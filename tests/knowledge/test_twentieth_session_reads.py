@@ -439,3 +439,15 @@ def test_a_ranking_of_sums_by_who_follows_whom() -> None:
     )
     found = spending(body, "Title: Defence spending in three charts\nSource: Test\nDate: 2026-05-18\n")
     assert {("DE", 107e9), ("GB", 90e9)} <= found
+
+
+def test_an_occupation_and_an_opening_phrase_before_a_name_whose_he_speaks_next() -> None:
+    body = (
+        'At the Saturday market, fishmonger Jari Toivanen shrugged when asked about the target. "Five per'
+        ' cent sounds like a lot," he said, "until you remember who lives over there."'
+    )
+    extraction = read(body)
+    assert [p.name for p in extraction.people] == ["Jari Toivanen"]
+    assert any(
+        s.speaker == "Jari Toivanen" and "who lives over there" in s.text for s in extraction.statements
+    )
