@@ -451,3 +451,19 @@ def test_an_occupation_and_an_opening_phrase_before_a_name_whose_he_speaks_next(
     assert any(
         s.speaker == "Jari Toivanen" and "who lives over there" in s.text for s in extraction.statements
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "figure"),
+    [
+        ("**4.8%** - The share of GDP Poland plans to spend on defence this year.", ("PL", 4.8)),
+        ("**2.6%** - What the Netherlands now projects for this year, up from 2.2% in 2025.", ("NL", 2.6)),
+    ],
+)
+def test_a_numbers_of_the_week_item_names_its_spender_after_the_figure(
+    line: str, figure: tuple[str, float]
+) -> None:
+    body = f"NUMBERS OF THE WEEK\n\n{line}"
+    assert figure in spending(
+        body, "Title: Numbers of the week: defence budgets\nSource: Test\nDate: 2026-02-06\n"
+    )

@@ -3023,8 +3023,14 @@ _ENTRY_OWNER = re.compile(
     r"(?:(?:defen[cs]e|military)\s+)?(?:spending|budget|outlays|expenditure|share(?:\s+of\s+GDP)?)\b"
 )
 _ENTRY_SPENT = re.compile(
-    r"^(?:What|How\s+much)\s+(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+"
-    r"|will\s+|is\s+(?:set|due)\s+to\s+)?(?:spent|spend)\b"
+    r"^(?:What|How\s+much)\s+(?:the\s+)?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:now\s+|still\s+)?"
+    r"(?:(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+|will\s+|is\s+(?:set|due)\s+to\s+)?(?:spent|spend)"
+    # "What the Netherlands now projects for this year"
+    r"|projects|projected|expects|budgets|budgeted|forecasts)\b"
+    # "The share of GDP Poland plans to spend on defence this year"
+    r"|^(?:The\s+)?share\s+of\s+(?:GDP|gross\s+domestic\s+product|(?:its\s+)?economic\s+output)\s+(?:that\s+)?(?:the\s+)?"
+    r"(?P<sharer>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:plans|expects|intends|aims|is\s+set|is\s+due|says\s+it\s+will)"
+    r"\s+to\s+spend\b"
 )
 _ENTRY_POSSESSED = re.compile(
     r"\b(?P<owner>[A-Z][\w.’'-]{1,30}?)['’]s\s+(?:(?:defen[cs]e|military)\s+)?spending\b"
@@ -3075,10 +3081,11 @@ def _figure_first(
         return _count_entry(passage, entry, published)
     # "What Canada says it spent in the fiscal year ...", "The range in which Madrid expects Spain's
     # spending to land this year"
-    owner = _ENTRY_OWNER.match(what) or _ENTRY_SPENT.match(what) or _ENTRY_POSSESSED.search(what)
+    owner = _ENTRY_SPENT.match(what) or _ENTRY_OWNER.match(what) or _ENTRY_POSSESSED.search(what)
     bare = _BARE_ENTRY.match(what) if owner is None and shares else None
     named = owner or bare
-    codes = _codes(named.group("owner")) if named is not None else []
+    found = named.groupdict() if named is not None else {}
+    codes = _codes(found.get("owner") or found.get("sharer") or "") if named is not None else []
     if len(codes) != 1 or _ENTRY_OTHER.search(what):
         return []
     figure = entry.group("figure").strip()
@@ -3095,7 +3102,12 @@ def _figure_first(
         or "defence spending" in what.lower()
         or "defense spending" in what.lower()
         # "Spain's estimated share for this year", "Spain's spending last year" (in an article on defence)
-        or (owner is not None and owner.group(0).endswith(("share", "spending", "spent", "spend")))
+        or (
+            owner is not None
+            and owner.group(0).endswith(
+                ("share", "spending", "spent", "spend", "projects", "projected", "expects", "forecasts")
+            )
+        )
         or (bare is not None and all(q.value is not None and q.value <= _MOST_SHARE for q in percents))
     ):
         quantity, metric = percents[0], Metric.SHARE_OF_GDP
