@@ -867,7 +867,9 @@ class Briefing:
     async def spending_for(self, resolution: gazetteer.Resolution) -> SpendingAnswer:
         """Return what the store knows about a country's defence spending (or the alliance's)."""
         key = ("spending", resolution.country.code, resolution.path)
-        return await self._memo(key, lambda view: self._spending_for(resolution, view))
+        answer = await self._memo(key, lambda view: self._spending_for(resolution, view))
+        # the name the user gave is shown with the answer, which is the same for every name of it
+        return answer.model_copy(update={"alias": resolution.alias}) if resolution.alias else answer
 
     async def _spending_for(self, resolution: gazetteer.Resolution, view: _View) -> SpendingAnswer:
         """Compute spending_for's answer from the store."""

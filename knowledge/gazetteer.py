@@ -52,6 +52,7 @@ class Resolution:
     country: Country
     path: PathKind
     score: float  # 100.0 for exact and alias matches
+    alias: str | None = None  # another name of the country the text gave ("Turkey" for Türkiye), as listed
 
 
 _REGIONAL_INDICATOR_A = 0x1F1E6
@@ -372,7 +373,14 @@ def resolve_country(text: str) -> Resolution:
     if key in _EXACT:
         return Resolution(_EXACT[key], "exact", 100.0)
     if key in _ALIAS:
-        return Resolution(_ALIAS[key], "alias", 100.0)
+        country = _ALIAS[key]
+        # the name as listed when the text is another name of the country, not its code or demonym
+        # (an abbreviation, "UK" or "USA", needs no saying)
+        named = next(
+            (a for a in country.aliases if normalize(a) == key and a != country.name and not a.isupper()),
+            None,
+        )
+        return Resolution(country, "alias", 100.0, named)
     ranking = _fuzzy_ranking(key, SUGGESTION_THRESHOLD)
     top = ranking[0] if ranking else None
     # A tie between two countries is a guess, not a match: offer both instead.

@@ -375,6 +375,7 @@ class SpendingAnswer(Frozen):
 
     country: CountryRef
     matched_by: str  # "exact", "alias" or "fuzzy": how the user's text resolved
+    alias: str | None = None  # the other name the user gave the country ("Turkey" for Türkiye)
     figures: list[Figure] = Field(default_factory=list)  # shares of GDP and amounts, newest first
     target_status: list[Figure] = Field(default_factory=list)
     comparisons: list[Figure] = Field(default_factory=list)

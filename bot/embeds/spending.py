@@ -135,6 +135,8 @@ def spending_embed(answer: SpendingAnswer) -> discord.Embed:
     embed = discord.Embed(
         title=f"{country.flag} {escape(country.name)} — defence spending", colour=SPENDING_COLOUR
     )
+    if answer.alias:  # "Turkey" asked, "Türkiye" answered: say they are one
+        embed.set_author(name=f"{answer.alias} is listed as {country.name}")
     member = "NATO member" if country.nato_member else "Not a NATO member"
     if not answer.has_facts():
         covered = (

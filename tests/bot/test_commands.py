@@ -118,6 +118,15 @@ async def test_fuzzy_match_is_shown(local: LocalDiscord) -> None:
     assert "No figures for Germany in the briefing" in embed["description"]
 
 
+async def test_another_name_of_a_country_is_shown_with_its_listed_name(local: LocalDiscord) -> None:
+    """A country asked by another of its names ("Turkey") is answered under its listed one (Türkiye),
+    and says so; an abbreviation ("UK") needs no saying."""
+    embed = embed_of(await local.command("spending", {"country": "Turkey"}))
+    assert embed["author"]["name"] == "Turkey is listed as Türkiye"
+    assert embed["title"].endswith("Türkiye — defence spending")
+    assert "author" not in embed_of(await local.command("spending", {"country": "UK"}))
+
+
 @pytest.mark.parametrize(
     ("command", "options", "fragment"),
     [
