@@ -518,9 +518,16 @@ _QA_DOT = re.compile(
 )
 
 
+# A TV script's clip labelled with a dash: "SOT - HENDRIKA VAN DER LINDEN, DUTCH DEFENCE MINISTER: ..."
+# (read as "SOT (HENDRIKA VAN DER LINDEN, DUTCH DEFENCE MINISTER):" is).
+_DASHED_CLIP = re.compile(
+    r"(?P<bold>)(?P<label>SOT|SOUNDBITE|SYNC|CLIP|GRAB|BITE)[ \t]*[-–—][ \t]*(?P<inside>[^:\n()]{3,110}?)[ \t]*:\s+(?=\S)"
+)
+
+
 def turn_label(text: str) -> re.Match[str] | None:
     """Return the turn label a paragraph opens with ("ASHER:", "Q:", "**Q.** ..."), if any."""
-    return _TURN_LABEL.match(text) or _QA_DOT.match(text)
+    return _DASHED_CLIP.match(text) or _TURN_LABEL.match(text) or _QA_DOT.match(text)
 
 
 _HONORED_NAME = re.compile(rf"(?i:{'|'.join(_HONORIFICS)})\.?\s+(?P<name>{_NAME})")
@@ -584,6 +591,13 @@ _OUTLET_NAME_END = re.compile(r"\s+[—–-]\s+|\s*[(:|,]")
 _LABEL_NUMBER = re.compile(r"(?:\s*\d+|\s+[A-Z])$")  # one of several: "HOST 2", "REPORTER B"
 
 
+def from_capitals(name: str) -> str:
+    """Return a name written in capitals as names are written: "HENDRIKA VAN DER LINDEN" ->
+    "Hendrika van der Linden" (a particle after the first word stays lower-case)."""
+    words = name.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in _PARTICLES else w for i, w in enumerate(words))
+
+
 def dateline_label(text: str, outlet: str | None) -> bool:
     """Return whether a paragraph opens with a dateline written like a turn label: a place in
     capitals crediting the outlet or a wire ("BODØ (Salten Dagblad): The Armed Forces ..."), no speaker."""
@@ -615,7 +629,7 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
         # "Hon. ALINE KOVAC (Minister of National Defence, Lib.)": her role; "Mr. GRAHAM PETTIGREW
         # (Calgary Midnapore, CPC)": his seat and party, no role
         role = first.split(",")[0].strip()
-        return capitals.group("name").title(), (role if role and has_role_head(role) else None)
+        return from_capitals(capitals.group("name")), (role if role and has_role_head(role) else None)
     honored = _HONORED_NAME.fullmatch(outside)
     if honored:
         return honored.group("name"), None  # "Ms Priya Nair (Leeds East) (Lab)": her seat, her party
@@ -624,11 +638,11 @@ def _turn_label(text: str) -> tuple[str, str | None] | None:
         # "KARI LUNDE (Nordlys Radio)", "(BBC)": a journalist's outlet, which is no role
         role = first.split(",")[0].strip()
         described = has_role_head(role) or any(word in _PROFESSIONS for word in role.lower().split())
-        return outside.title(), (role.lower() if described else None)
+        return from_capitals(outside), (role.lower() if described else None)
     named, _, described_as = first.partition(",")
     if outside.isupper() and named.strip().isupper() and _PLAIN_NAME.fullmatch(named.strip().title()):
         # a broadcast's "SOUNDBITE (CLAIRE BOUCHARD, MINISTER OF NATIONAL DEFENCE):", "REPORTER (RAJ MEHTA):"
-        return named.strip().title(), described_as.strip().lower() or None
+        return from_capitals(named.strip()), described_as.strip().lower() or None
     if first and (inside := _HONORED_NAME.fullmatch(first) or _PLAIN_NAME.fullmatch(first)):
         name = inside.group("name") if "name" in inside.groupdict() else inside.group(0)
         role = outside.removeprefix("The ").removeprefix("the ") if outside[:1].isupper() else None
@@ -830,7 +844,7 @@ def _card(text: str) -> Iterator[tuple[int, str, str | None]]:
         return
     for match in _CAPTION_CARD.finditer(text):
         written = match.group("name").strip()
-        name = _clean_name(written.title() if written.isupper() else written, trim_left=False)
+        name = _clean_name(from_capitals(written) if written.isupper() else written, trim_left=False)
         if name:
             role = match.group("role").split(",")[0].strip()
             if role.isupper():  # "NATO SECRETARY GENERAL": its words in lower case, its acronyms kept

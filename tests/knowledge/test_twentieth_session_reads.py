@@ -467,3 +467,18 @@ def test_a_numbers_of_the_week_item_names_its_spender_after_the_figure(
     assert figure in spending(
         body, "Title: Numbers of the week: defence budgets\nSource: Test\nDate: 2026-02-06\n"
     )
+
+
+def test_a_tv_scripts_clip_labelled_with_a_dash_is_the_named_speakers() -> None:
+    body = (
+        "CASTELLANOS (V/O): Inside, the argument is about money.\n\n"
+        'SOT - HENDRIKA VAN DER LINDEN, DUTCH DEFENCE MINISTER: "We are the hosts, so we cannot ask others'
+        ' to do what we will not do ourselves."'
+    )
+    extraction = read(body, "Title: Evening Report\nSource: TV (broadcast script)\nDate: 2025-06-24\n")
+    assert [(s.speaker, s.text) for s in extraction.statements] == [
+        (
+            "Hendrika van der Linden",
+            "We are the hosts, so we cannot ask others to do what we will not do ourselves.",
+        )
+    ]

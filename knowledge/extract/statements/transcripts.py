@@ -37,6 +37,7 @@ from knowledge.extract.people import (
     HONORIFIC_PREFIX,
     QUOTATION,
     author_note_role,
+    from_capitals,
     is_outlet_label,
     is_questioner,
     is_title_prefix,
@@ -133,7 +134,7 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
         # "Mr. James Kerr (Bow Valley, CPC)", "Mr. GRAHAM PETTIGREW (...)": the member; the brackets
         # hold his seat and party
         name = _HONORIFIC.sub("", outside)
-        named = cast.index.resolve(name.title() if name.isupper() else name)
+        named = cast.index.resolve(from_capitals(name) if name.isupper() else name)
         if named:
             return Speaker(named)
     if inside:
@@ -143,13 +144,13 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
         # "SOUNDBITE (Ingrid Haugland, Mayor of Målselv):": a full name, then the role
         name, comma, role = inside.partition(",")
         if name.strip().isupper():  # "SOUNDBITE (CLAIRE BOUCHARD, MINISTER OF NATIONAL DEFENCE):"
-            named = cast.index.resolve(name.strip().title())
+            named = cast.index.resolve(from_capitals(name.strip()))
             if named:
                 return Speaker(named)
         if comma and _FULL_NAME.fullmatch(name.strip()) and not name.isupper() and role.strip():
             return Speaker(cast.index.resolve(name.strip()) or name.strip())
         words = words.split("(")[0].strip()
-    text = _HONORIFIC.sub("", words.title() if words.isupper() else words)
+    text = _HONORIFIC.sub("", from_capitals(words) if words.isupper() else words)
     named = cast.index.resolve(text) or (
         cast.index.by_initials(words)
         if 2 <= len(words) <= 3 and words.isalpha() and words.isupper()
