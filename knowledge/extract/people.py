@@ -256,7 +256,8 @@ _APPOSITION = re.compile(
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,6}}?(?i:{'|'.join(map(re.escape, sorted(_APPOSITION_HEADS, key=len)[::-1]))})"
     # the portfolio after the head: "state secretary for defence", "Secretary of State for Defence"
-    r"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
+    # ... one word longer after a possessive: "the chair of the parliament's national security committee"
+    r"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?)"
     rf",\s+{HONORIFIC_PREFIX}?(?P<name>{_NAME})(?=,|\.?\s*$)"  # "..., Mrs Lenka Horakova,"
 )
 # The words of a clause before a role that follows it: "said on Tuesday that ", "was represented by ".
@@ -286,7 +287,7 @@ _NAME_THEN_VERB = re.compile(
     r"\s*(?:who\s+)?(?:also\s+|has\s+|had\s+)?"  # "Karen Kjeldsen, a lawyer, who said in a statement"
     rf"(?:{'|'.join(_SPEECH_VERBS)}|put\s+it"  # "as Jane Doe put it:"
     # "Mark Rutte called it “...”", "João Tavares Pinto, who ..., calls the plan “a promise written in pencil”"
-    r"|call(?:s|ed)\s+(?:it|them|this|that|the|his|her|their|its)\b(?=[^“”\"]{0,60}[“\"]))\b"
+    r"|call(?:s|ed)\s+(?:it|them|this|that|the|his|her|their|its)\b(?=[^“”\",;:]{0,60}[“\"]))\b"
 )
 # ... or the object of an encounter: "spoke to Latvia's defence minister, Andris Sprūds, in Riga".
 _ROLE_OPENS_AFTER = re.compile(
@@ -521,7 +522,9 @@ _QA_DOT = re.compile(
 # A TV script's clip labelled with a dash: "SOT - HENDRIKA VAN DER LINDEN, DUTCH DEFENCE MINISTER: ..."
 # (read as "SOT (HENDRIKA VAN DER LINDEN, DUTCH DEFENCE MINISTER):" is).
 _DASHED_CLIP = re.compile(
-    r"(?P<bold>)(?P<label>SOT|SOUNDBITE|SYNC|CLIP|GRAB|BITE)[ \t]*[-–—][ \t]*(?P<inside>[^:\n()]{3,110}?)[ \t]*:\s+(?=\S)"
+    # (the name in capitals, as the script writes the speaker: "CLIP - The moment Trump arrived:" is a title)
+    r"(?P<bold>)(?P<label>SOT|SOUNDBITE|SYNC|CLIP|GRAB|BITE)[ \t]*[-–—][ \t]*"
+    r"(?P<inside>(?!THE\s)(?-i:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž.'’ -]{2,60})(?:,[^:\n()]{1,80})?)[ \t]*:\s+(?=\S)"
 )
 
 
@@ -773,9 +776,13 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
         speaks = _PRONOUN_SPEAKS.search(passage.text, 1)
         if speaks is not None:  # "When I saw Mark Rutte in Brussels, he told me": whom the speaker met
             spans.append((passage, passage.text[: speaks.start()], _MET_BEFORE))
+    opening = -1  # the paragraph's first passage: the lead that introduces an interview's subject
     for before, after in itertools.pairwise(article.passages):
+        if before.position == 0 or article.passages[before.position - 1].paragraph != before.paragraph:
+            opening = before.position
         if before.paragraph == after.paragraph and (
-            _PRONOUN_SPEAKS.search(after.text) or _MET_PRONOUN.search(after.text)
+            _PRONOUN_SPEAKS.search(after.text)
+            or (_MET_PRONOUN.search(after.text) and before.position == opening)
         ):
             spans.append(
                 (before, before.text, _SUBJECT_LEAD)
@@ -794,7 +801,7 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
 # Saturday market, fishmonger Jari Toivanen shrugged ..."
 _SUBJECT_LEAD = re.compile(
     r"^(?:[a-z0-9]\)\s+|[-*•]\s+|\d{1,2}[:.]\d{2}\s*(?:[—–-]\s*)?)?(?:(?:In|At|On|For|After|Before|Outside|Inside)\s[^,;:“”\"]{1,50},\s+)?"
-    r"(?:(?:[A-Z][\w’'.-]*|chief|of|the)\s+){0,4}(?:[a-z][\w-]*\s+){0,2}$"
+    r"(?:(?:[A-Z][\w’'.-]*|chief|of|the)\s+){0,4}(?:(?!(?:he|she|they|we|it|and|but|then)\s)[a-z][\w-]*(?<!ed)(?<!s)(?<!ing)\s+)?$"
 )
 # An interviewer meeting the person just named: "Johan Ekdahl has been state secretary since 2022. We met him ..."
 _MET_PRONOUN = re.compile(

@@ -726,10 +726,14 @@ _SIMULATION_PART = re.compile(
     r"\bin\s+character\b|\bdelegates?\s+(?:for|of)\s+[A-Z]|\bthe\s+students\b"
     # "who led the German delegation", "The team representing Italy offered 2.8%", "delegates playing Poland"
     # ... 'The "German" delegation, led by Tom Reyes, opened by pledging 4.2%'
-    r"|\b(?-i:[A-Z][a-z]+)[\"”’']?\s+(?:delegation|team)\b|\b(?:team|delegation)\s+representing\b|\bdelegates\s+playing\b"
+    r"|\b(?-i:[A-Z][a-z]+)[\"”’']?\s+delegation\b|\b(?:team|delegation)\s+representing\b|\bdelegates\s+playing\b"
     r"|\b(?:the|next\s+year['’]s|this\s+year['’]s)\s+conference\b",
     re.I,
 )
+
+
+# A heading over a club's game (not "What the simulations show", an analysis of models)
+_GAME_HEADING = re.compile(r"\bModel\s+(?:NATO|UN|United\s+Nations)\b|\brole[- ]play", re.I)
 
 
 # A paragraph set against the game: a "Reality check" heading, or the real figures contrasted with its own.
@@ -743,7 +747,7 @@ def simulated_paragraphs(article: Article) -> set[int]:
     article about one, those on its players' moves (see ``_SIMULATION_PART``)."""
     simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
     # every paragraph under a heading that names the game: "OUR SUMMIT: HARTWELL MODEL NATO 2026"
-    simulated |= {p.paragraph for p in article.passages if p.section and _SIMULATION.search(p.section)}
+    simulated |= {p.paragraph for p in article.passages if p.section and _GAME_HEADING.search(p.section)}
     if not simulated:
         return simulated  # most articles tell of no simulation: spare them the other scans
     moves = {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}

@@ -232,6 +232,17 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "three days ago", "a fortnight ago", "two months ago": the month it falls in, counted back
+    (
+        "time_ago",
+        "span",
+        re.compile(
+            r"\b(?P<n>{count})\s+(?P<unit>{unit})\s+ago\b".format(
+                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight|months?"
+            ),
+            re.I,
+        ),
+    ),
     # "Two days after NATO leaders wrapped up their summit, the headline number is 5%": what follows
     # "after" happened that long before the present the sentence speaks from
     (
@@ -438,16 +449,9 @@ def _resolve(kind: str, match: re.Match[str], published: PartialDate | None) -> 
         if not groups.get("n_from") and _tense(match) != "future":
             return None  # "seized the town in three days", "the first time in three weeks": a duration
         return _time_ahead(text, fold_case(count or ""), fold_case(unit or ""), published)
-    if kind == "time_after":
-        comma = match.string.find(",", match.end())
-        stop = match.string.find(".", match.end())
-        main = match.string[comma : len(match.string) if stop < 0 else stop] if comma >= 0 else ""
-        if not _PRESENT_CUE.search(main):
-            return None  # "Two days after the summit, Rutte flew to Kyiv": two days after a past day
-        return _time_ahead(
-            text, fold_case(groups["n"] or ""), fold_case(groups["unit"] or ""), published, back=True
-        )
     if kind == "time_ago":
+        if _OTHER_YEAR.search(match.string):
+            return None  # "named host of the 2026 summit two months ago": the year written decides
         return _time_ahead(
             text, fold_case(groups["n"] or ""), fold_case(groups["unit"] or ""), published, back=True
         )
@@ -562,8 +566,7 @@ _PAST_CUE = re.compile(
     r"|reached|rose|fell|took\s+place)\b",
     re.I,
 )
-# The present a sentence speaks from: "..., the headline number is 5%", "..., allies are still arguing"
-_PRESENT_CUE = re.compile(r"\b(?:is|are|has|have|remains?|still|now)\b", re.I)
+_OTHER_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|expected|scheduled|planned)|to\s+be\s+held|upcoming|next"
     # "With leaders due in Ankara on 7 and 8 July": due somewhere, not "due to the war"

@@ -1439,10 +1439,8 @@ def _opening_time(text: str, times: Times, start: int) -> TimeRef | None:
     lead = _OPENING_LEAD.match(text, clause)  # "5.1 In June, ...", "Then in June, ..."
     if not opening or opening[0][1] > (lead.end() if lead else clause) + 3:
         return None
-    if (
-        text[opening[0][2] : opening[0][2] + 1] != ","
-        and not (_IN_TIME.match(opening[0][0].text) and _SUBJECT_AFTER.match(text, opening[0][2]))
-        and not _AFTER.search(opening[0][0].text)  # "Two days after leaders met in The Hague, ..."
+    if text[opening[0][2] : opening[0][2] + 1] != "," and not (
+        _IN_TIME.match(opening[0][0].text) and _SUBJECT_AFTER.match(text, opening[0][2])
     ):
         return None  # "In July the Prime Minister will fly to Ankara ...": no comma after "In <month>"
     run = [opening[0][0]]
@@ -1459,7 +1457,6 @@ _OPENING_LEAD = re.compile(
     r"\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\s+|(?:[Tt]hen|[Ll]ater|[Aa]nd|[Bb]ut|[Ee]arlier)\s+)"
 )
 _IN_TIME = re.compile(r"[Ii]n\s")
-_AFTER = re.compile(r"\safter$")
 # "In July she will ..." (not "In February he said ...", which dates the saying)
 _SUBJECT_AFTER = re.compile(
     r"\s+(?:the\s|[A-Z]|(?:she|he|they|we|it)\s(?!(?:said|says|told|tells|added|wrote|announced|noted)\b))"

@@ -171,6 +171,7 @@ def _public_turns(article: Article) -> set[int]:
     something like 1.4% last year. Is that right?" is a guess put to the guest, no figure of the
     article's (the answer gives the figure)."""
     turns: set[int] = set()
+    asked_in_bold: list[int] = []
     by_paragraph: dict[int, list[str]] = {}
     for passage in article.passages:
         by_paragraph.setdefault(passage.paragraph, []).append(passage.text)
@@ -198,16 +199,21 @@ def _public_turns(article: Article) -> set[int]:
             and _BOLD_QUESTION_END.search(texts[-1]) is not None
             and not _SOURCED_PREMISE.match(texts[0])
         )
-        if _PUBLIC_TURN.match(texts[0]) or asks or bold_question:
+        if bold_question:
+            asked_in_bold.append(paragraph)
+        if _PUBLIC_TURN.match(texts[0]) or asks:
             turns.add(paragraph)
+    if len(asked_in_bold) >= _INTERVIEW_QUESTIONS:  # an interview's questions, not a lone bold standfirst
+        turns.update(asked_in_bold)
     return turns
 
 
 _QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 _BOLD_QUESTION_END = re.compile(r"\?\s*(?:\*\*|__)\s*$")
+_INTERVIEW_QUESTIONS = 2
 _SOURCED_PREMISE = re.compile(
-    r"\s*(?:\*\*|__)?\s*(?!(?:You|Your)\b)(?:The\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+"
-    r"(?:says|said|estimates|estimated|reports|reported|projects|forecasts|expects)\b"
+    r"\s*(?:\*\*|__)?\s*(?:(?!(?:You|Your)\b)(?:The\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+"
+    r"(?:says|said|estimates|estimated|reports|reported|projects|forecasts|expects)\b|According\s+to\b)"
 )
 _DENIED = re.compile(
     r"(?:No[,.!]|Not\s+(?:quite|really|any\s+more)\b|Actually,|That['’]s\s+(?:an\s+old|out\s+of\s+date|wrong))"
@@ -909,7 +915,8 @@ def _per_head(record: SpendingRecord, article: Article) -> bool:
 # between 2,8 % and 3 % of GDP".
 _COST_LEAD = re.compile(
     r"\b(?:targets?|goals?|requirements?|plans?|pledges?|commitments?|capabilit(?:y|ies)|programmes?|programs?)"
-    r"\b[^.;]{0,80}?\b(?:(?:would|will|could|might|may)\s+)?cost\b(?![\s-]+(?:of|cutting))[^.;]{0,80}$",
+    # "cost" right before the figure, an aside between them at most ("cost, according to our calculations,")
+    r"\b[^.;]{0,80}?\b(?:(?:would|will|could|might|may)\s+)?cost\b(?![\s-]+(?:of|cutting))(?:,[^,.;]{1,50},)?[^.;,:]{0,30}$",
     re.I,
 )
 

@@ -141,15 +141,20 @@ def apply_corrections(article: Article, records: list[SpendingRecord]) -> list[S
     return records
 
 
-# A note that revises what came before it: a live blog's "Update, 15:40: ...", or one that says a
-# figure was misspoken ("the minister misspoke").
+# A live blog's update that revises what came before it: "Update, 15:40: Arsenault's office says the
+# minister misspoke. ..."
 # (A correction that restates the earlier version's figure is read by ``apply_corrections``.)
 _UPDATE_OPENING = re.compile(r"\s*(?:\*\*|__)?\s*update[sd]?\b[^:\n]{0,30}:", re.I)
-_MISSPOKE = re.compile(r"\bmis-?(?:spoke|spoken)\b", re.I)
+# ... that says the earlier figure was wrong: another source's estimate in an update replaces nothing
+_RETRACTS = re.compile(
+    r"\bmis-?(?:spoke|spoken|stated)\b|\bcorrect\w*|\brevis\w*|\bclarif\w*|\binstead\b|\bin\s+error\b"
+    r"|\bshould\s+have\b|\bwrong\w*",
+    re.I,
+)
 
 
 def _superseded(article: Article, records: list[SpendingRecord]) -> list[SpendingRecord]:
-    """Return the records without those an update note restates with another value.
+    """Return the records without those an update note that retracts restates with another value.
 
     "14:10 Canada will spend 2.3 per cent this year" then "Update, 15:40: Arsenault's office says the
     minister misspoke. Canada's projected figure for 2026 is 2.1 per cent": the note's figure for
@@ -160,8 +165,10 @@ def _superseded(article: Article, records: list[SpendingRecord]) -> list[Spendin
     for passage in article.passages:
         if passage.position == 0 or article.passages[passage.position - 1].paragraph != passage.paragraph:
             opening = passage.text
-        if (_UPDATE_OPENING.match(opening) or _MISSPOKE.search(passage.text)) and not _EARLIER_VERSION.search(
-            opening
+        if (
+            _UPDATE_OPENING.match(opening)
+            and _RETRACTS.search(opening)
+            and not _EARLIER_VERSION.search(opening)
         ):
             noted.add(passage.position)
     if not noted:

@@ -97,10 +97,7 @@ COUNTERFACTUAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|would\s+(?:need|require)|whether|in\s+case)\b"
-    # "should" as a duty ("Germany should spend 3%"), not as an expectation ("This year it should
-    # land at about 2.4 per cent", "should come in at 2.1%")
-    r"|\bshould\b(?!\s+(?:land|come\s+in|end\s+up|finish|close\s+(?:at|the\s+year))\b)"
+    r"\b(?<!even\s)(?:if|unless)\b|\b(?:suppose|imagine|would\s+have|could|might|should|would\s+(?:need|require)|whether|in\s+case)\b"
     r"|\bwere\s+to\b|\bhypothetical(?:ly)?\b"  # "even if growth disappoints" concedes; it makes no case
     # a case modelled, not a plan: "Our bull case assumes that Stockholm moves straight to 3.5%"
     r"|\b(?:assumes?|assuming|assumption|scenario|bull\s+case|bear\s+case|base\s+case)\b"
@@ -388,15 +385,12 @@ _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 _RANKING = re.compile(
     rf"\b(?:rank(?:s|ed)?\s+{_ORDINAL}|tops?\s+the\s+(?:table|list|ranking)|(?:came|comes|finish(?:ed|es)?)\s+{_ORDINAL}"
     rf"|(?:climb\w*|dropp?\w*|slipp?\w*|f[ae]ll\w*|rose|rises?|moved?)\s+(?:up\s+|down\s+)?to\s+{_ORDINAL}"
-    rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own"
-    # "Germany follows with about $107 billion", "The United States dwarfs everyone, at ..."
-    r"|follow(?:s|ed)?\s+with|dwarf(?:s|ed)?\s+(?:everyone|everybody|the\s+rest|all\s+others)"
-    r"|(?:leads?|led)\s+the\s+(?:pack|field|way))\b",
+    rf"|{_ORDINAL}\s+(?:place|spot)|(?:top|bottom)\s+of\s+the\s+(?:table|list|ranking)|league\s+of\s+its\s+own)\b",
     re.I,
 )
 # Every match of _RANKING holds one of these words (found fast, case-sensitively, in the folded text).
 _RANKING_CUE = re.compile(
-    "rank|top|came|come|finish|climb|drop|slip|fell|fall|rose|rise|move|place|spot|bottom|league|follow|dwarf|led|lead"
+    "rank|top|came|come|finish|climb|drop|slip|fell|fall|rose|rise|move|place|spot|bottom|league"
 )
 RANKED_ALLIES = 2  # allies whose figures an article gives before a ranking's bare figures count
 DATELINE_WITHIN = 3  # passages a story's dateline may come after (a kicker, a headline line)
@@ -3025,12 +3019,13 @@ _ENTRY_OWNER = re.compile(
 _ENTRY_SPENT = re.compile(
     r"^(?:What|How\s+much)\s+(?:the\s+)?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:now\s+|still\s+)?"
     r"(?:(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+|will\s+|is\s+(?:set|due)\s+to\s+)?(?:spent|spend)"
-    # "What the Netherlands now projects for this year"
-    r"|projects|projected|expects|budgets|budgeted|forecasts)\b"
+    # "What the Netherlands now projects for this year, up from 2.2%": the figure is all it projects
+    r"|(?:projects|projected|expects|forecasts)(?=\s+for\s+(?:this|next)\s+year\s*[,.;]|\s+for\s+(?:19|20)\d\d\s*[,.;]))\b"
     # "The share of GDP Poland plans to spend on defence this year"
     r"|^(?:The\s+)?share\s+of\s+(?:GDP|gross\s+domestic\s+product|(?:its\s+)?economic\s+output)\s+(?:that\s+)?(?:the\s+)?"
     r"(?P<sharer>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:plans|expects|intends|aims|is\s+set|is\s+due|says\s+it\s+will)"
-    r"\s+to\s+spend\b"
+    # (on defence, or on nothing named: "to spend on infrastructure" is another share)
+    r"\s+to\s+spend\b(?!\s+on\s+(?!defen[cs]e\b|the\s+military\b|its\s+(?:armed|military)))"
 )
 _ENTRY_POSSESSED = re.compile(
     r"\b(?P<owner>[A-Z][\w.’'-]{1,30}?)['’]s\s+(?:(?:defen[cs]e|military)\s+)?spending\b"

@@ -28,8 +28,6 @@ _VENUE_BEFORE = re.compile(
     # where someone goes: "if the Americans arrive in Lisbon demanding ...", "before she flies to Oslo"
     r"|\b(?:arrive|arrives|arrived|arriving|travel\w*|fly|flies|flew|flying|head|heads|headed|heading"
     r"|go|goes|going|went)\s+(?:to|in)\s+$"
-    # a meeting's host named as part of it: "the first NATO summit hosted by the Netherlands"
-    r"|\b(?:summits?|meetings?|ministerials?|conferences?|gatherings?)\s+(?:[\w-]+\s+){0,2}?hosted\s+by\s+(?:the\s+)?$"
     # "the first summit in Türkiye since Istanbul": the earlier venue
     r"|\b(?:summits?|meetings?)\s+(?:in|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+since\s+$",
     re.I,

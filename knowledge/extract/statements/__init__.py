@@ -333,7 +333,19 @@ class _Reading:
         """Return what resolving a speaker in this passage needs."""
         referent = self.referents[passage.position]
         described = self.described
-        if described is not None and described.unnamed and not _just_before(self.article, described, passage):
+        if (
+            described is not None
+            and described.unnamed
+            and (
+                not _just_before(self.article, described, passage)
+                # "Mark Rutte closed the summit. An aide described the speech as blunt. “...,” he said.":
+                # a person the paragraph named is the likelier "he"
+                or (
+                    referent is not None
+                    and self.article.passages[referent.passage].paragraph == passage.paragraph
+                )
+            )
+        ):
             described = None  # an unnamed source is "he" only in the next sentence of its paragraph
         if described and (referent is None or described.passage > referent.passage):
             referent = described  # "The engineer lifts a shell. “…,” she said."
@@ -857,6 +869,12 @@ def _remember(reading: _Reading, passage: Passage) -> None:
             subject is not None
             and subject.type is SpeakerType.UNNAMED
             and not _PRONOUN_START.match(passage.text)
+            # only as its paragraph's opening: "Mark Rutte closed the summit. An aide described the
+            # speech as his bluntest. “...,” he said." is Rutte's speech
+            and (
+                passage.position == 0
+                or reading.article.passages[passage.position - 1].paragraph != passage.paragraph
+            )
         ):
             # "A senior alliance official, speaking on condition of anonymity, was blunter. The two
             # per cent debate, he said, ...": the unnamed source is whom "he" refers to

@@ -226,7 +226,9 @@ def _past_portfolio(text: str, end: int) -> int:
     return portfolio.end() if portfolio else end
 
 
-_PORTFOLIO = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=,\s|\s+\()")
+_PORTFOLIO = re.compile(
+    r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,\s|\s+\()"
+)
 
 
 def _country_at(text: str, start: int) -> int | None:

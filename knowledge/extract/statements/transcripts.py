@@ -77,8 +77,9 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
         or _HONORIFIC.match(words)
         # "Admiral Carr:" or, in bold, "**Carr:**": someone the article named
         or ((" " in words or label.group("bold")) and cast.index.resolve(words))
-        # a numbered question's asker: "Q1 Chair:" (the one chair named), "Q5 Sarah Kettleborough:"
-        or (words != label.group("label") and (_role_holder(words, cast) or _FULL_NAME.fullmatch(words)))
+        # a numbered question's asker: "Q5 Sarah Kettleborough:" ("Q1 Chair:" names no one surely: a
+        # witness may chair something too)
+        or (words != label.group("label") and _FULL_NAME.fullmatch(words))
     ):
         return None  # "Washington: ..." or "Start with the numbers: ..." are sentences, not labels
     bare = words.split("(")[0].strip().lower()
