@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from knowledge.extract.reader import opens_paragraph
 from knowledge.gazetteer import find_country_mentions, find_demonyms, find_government_seats, normalize
 from knowledge.models import Article, Passage, PersonRecord
 from knowledge.wordscan import finditer_from, fold_case
@@ -778,7 +779,7 @@ def _pronoun_speakers(article: Article) -> list[tuple[str, int]]:
             spans.append((passage, passage.text[: speaks.start()], _MET_BEFORE))
     opening = -1  # the paragraph's first passage: the lead that introduces an interview's subject
     for before, after in itertools.pairwise(article.passages):
-        if before.position == 0 or article.passages[before.position - 1].paragraph != before.paragraph:
+        if opens_paragraph(article.passages, before.position):
             opening = before.position
         if before.paragraph == after.paragraph and (
             _PRONOUN_SPEAKS.search(after.text)
@@ -907,7 +908,8 @@ def _titled(text: str) -> Iterator[tuple[int, str, str | None]]:
             )
 
 
-_SEMICOLON_JOIN = re.compile(r";\s+")
+# A clause the writer joins with a semicolon: "Spain spent 2% last year; its defence minister, X, says"
+SEMICOLON_JOIN = re.compile(r";\s+(?=[a-zA-Z])")
 _MEDIUM_BEFORE = re.compile(
     r"\b(?:programme|program|show|newspaper|paper|broadcaster|channel|magazine|podcast|daily|weekly|station)\s+$",
     re.I,
@@ -939,7 +941,7 @@ def _appositions(text: str) -> Iterator[tuple[int, str, str | None]]:
         *(comma.end() for comma in _COMMA.finditer(text)),
         *(d.end() for d in _DASH.finditer(text)),
         # a clause after a semicolon: "Spain spent 2% last year; its defence minister, Lucía Ferrer, ..."
-        *(m.end() for m in _SEMICOLON_JOIN.finditer(text)),
+        *(m.end() for m in SEMICOLON_JOIN.finditer(text)),
         *(m.end() for m in _ROLE_OPENS_AFTER.finditer(text)),
         # a role its article opens after an introductory time: "Last week a young sergeant, Jane Doe,"
         *(m.start() for m in _ROLE_ARTICLE.finditer(text)),

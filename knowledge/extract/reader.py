@@ -26,7 +26,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from knowledge.errors import MalformedArticle
 from knowledge.extract.layout import undo_page_layout
@@ -742,12 +742,26 @@ _REALITY = re.compile(
 )
 
 
+def opens_paragraph(passages: Sequence[Passage], position: int) -> bool:
+    """Return whether the passage at position is its paragraph's first sentence."""
+    return position == 0 or passages[position - 1].paragraph != passages[position].paragraph
+
+
+def paragraph_first(passages: Sequence[Passage], position: int) -> int:
+    """Return the position of the first sentence of the paragraph the passage at position is in
+    (stepping back from it: its paragraph's passages are consecutive)."""
+    while not opens_paragraph(passages, position):
+        position -= 1
+    return position
+
+
 def simulated_paragraphs(article: Article) -> set[int]:
     """Return the paragraphs of an article that tell of a simulation (see ``_SIMULATION``), and, in an
     article about one, those on its players' moves (see ``_SIMULATION_PART``)."""
     simulated = {p.paragraph for p in article.passages if _SIMULATION.search(p.text)}
     # every paragraph under a heading that names the game: "OUR SUMMIT: HARTWELL MODEL NATO 2026"
-    simulated |= {p.paragraph for p in article.passages if p.section and _GAME_HEADING.search(p.section)}
+    games = {section for section in article.sections if _GAME_HEADING.search(section)}
+    simulated |= {p.paragraph for p in article.passages if p.section in games} if games else set()
     if not simulated:
         return simulated  # most articles tell of no simulation: spare them the other scans
     moves = {p.paragraph for p in article.passages if _SIMULATION_PART.search(p.text)}

@@ -162,6 +162,9 @@ _SPOKEN_YEAR = re.compile(
     r"(?![\s-]+(?:per|percent|%))",
     re.I,
 )
+# A span counted from the document's date: "three weeks", "a fortnight", "two months"
+_SPAN_COUNT = rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?"
+_SPAN_UNIT = r"days?|weeks?|fortnight|months?"
 # (kind, cue, pattern), in order of precedence: an earlier kind's match hides later overlapping ones.
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # A clock time is no day: "Wednesday 25 June\n08:30 — ..." is 25 June, not June 8.
@@ -214,47 +217,13 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         "span",
         re.compile(
             r"\b(?:(?:in|within)\s+(?:(?:less|fewer|more)\s+than\s+|about\s+|around\s+|roughly\s+|some\s+"
-            r"|just\s+(?:over|under)\s+|under\s+|over\s+)?(?P<n>{count})\s+(?P<unit>{unit})\b(?:['’]?\s*time\b)?"
-            r"|(?P<n_from>{count})\s+(?P<unit_from>{unit})\s+from\s+now\b)".format(
-                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight|months?"
-            ),
+            rf"|just\s+(?:over|under)\s+|under\s+|over\s+)?(?P<n>{_SPAN_COUNT})\s+(?P<unit>{_SPAN_UNIT})\b(?:['’]?\s*time\b)?"
+            rf"|(?P<n_from>{_SPAN_COUNT})\s+(?P<unit_from>{_SPAN_UNIT})\s+from\s+now\b)",
             re.I,
         ),
     ),
     # "three days ago", "a fortnight ago", "two months ago": the month it falls in, counted back
-    (
-        "time_ago",
-        "span",
-        re.compile(
-            r"\b(?P<n>{count})\s+(?P<unit>{unit})\s+ago\b".format(
-                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight|months?"
-            ),
-            re.I,
-        ),
-    ),
-    # "three days ago", "a fortnight ago", "two months ago": the month it falls in, counted back
-    (
-        "time_ago",
-        "span",
-        re.compile(
-            r"\b(?P<n>{count})\s+(?P<unit>{unit})\s+ago\b".format(
-                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight|months?"
-            ),
-            re.I,
-        ),
-    ),
-    # "Two days after NATO leaders wrapped up their summit, the headline number is 5%": what follows
-    # "after" happened that long before the present the sentence speaks from
-    (
-        "time_after",
-        "span",
-        re.compile(
-            r"(?:^|(?<=[.!?]\s))(?P<n>{count})\s+(?P<unit>{unit})\s+after\b".format(
-                count=rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}|an?", unit=r"days?|weeks?|fortnight"
-            ),
-            re.I,
-        ),
-    ),
+    ("time_ago", "span", re.compile(rf"\b(?P<n>{_SPAN_COUNT})\s+(?P<unit>{_SPAN_UNIT})\s+ago\b", re.I)),
     ("decade", "decade", re.compile(r"\ba\s+decade\s+(?:ago|earlier|before)\b", re.I)),
     # "by the end of the decade": the last year of the article's decade (2030 in an article of 2025)
     ("decade_end", "decade", re.compile(r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+decade\b", re.I)),

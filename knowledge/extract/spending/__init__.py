@@ -167,9 +167,9 @@ _PUBLIC_TURN = re.compile(
 
 def _public_turns(article: Article) -> set[int]:
     """Return the paragraphs that are the public's turns (their first sentence opens with the label),
-    a print interview's questions in bold, and the turns of whoever asks that end in a question: "HOST 1: My memory is that Canada was at
-    something like 1.4% last year. Is that right?" is a guess put to the guest, no figure of the
-    article's (the answer gives the figure)."""
+    a print interview's questions in bold, and the turns of whoever asks that end in a question:
+    "HOST 1: My memory is that Canada was at something like 1.4% last year. Is that right?" is a
+    guess put to the guest, no figure of the article's (the answer gives the figure)."""
     turns: set[int] = set()
     asked_in_bold: list[int] = []
     by_paragraph: dict[int, list[str]] = {}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.numbers import find_money, find_percents
+from knowledge.extract.reader import opens_paragraph
 from knowledge.gazetteer import find_country_mentions
 from knowledge.models import Article, Metric, SpendingRecord, TimeRef
 
@@ -163,7 +164,7 @@ def _superseded(article: Article, records: list[SpendingRecord]) -> list[Spendin
     noted: set[int] = set()  # the passages of update notes
     opening = ""
     for passage in article.passages:
-        if passage.position == 0 or article.passages[passage.position - 1].paragraph != passage.paragraph:
+        if opens_paragraph(article.passages, passage.position):
             opening = passage.text
         if (
             _UPDATE_OPENING.match(opening)

@@ -62,6 +62,7 @@ from knowledge.extract.reader import (
     is_pair_row,
     is_table_header,
     is_table_row,
+    paragraph_first,
     table_cells,
 )
 from knowledge.extract.spending._clauses import (
@@ -1230,10 +1231,7 @@ def _other_speakers_turn(article: Article, passage: Passage) -> bool:
     if not passages[last].text.rstrip(" *_").endswith("?") or passage.position == 0:
         return False
     before = passages[passage.position - 1]
-    first = before.position
-    while first > 0 and passages[first - 1].paragraph == before.paragraph:
-        first -= 1
-    previous = turn_label(passages[first].text)
+    previous = turn_label(passages[paragraph_first(passages, before.position)].text)
     return (
         previous is not None
         and previous.group("label") != label.group("label")
@@ -1251,9 +1249,7 @@ def _asked_about(article: Article, passage: Passage) -> str | None:
     last = passage.position - 1
     if not passages[last].text.rstrip(" *_").endswith("?"):
         return None
-    first = last
-    while first > 0 and passages[first - 1].paragraph == passages[last].paragraph:
-        first -= 1
+    first = paragraph_first(passages, last)
     label = turn_label(passages[first].text)
     if label is None or not is_questioner(label.group("label")):
         return None
@@ -3021,10 +3017,12 @@ _ENTRY_SPENT = re.compile(
     r"(?:(?:says\s+it\s+|expects\s+to\s+|plans\s+to\s+|will\s+|is\s+(?:set|due)\s+to\s+)?(?:spent|spend)"
     # "What the Netherlands now projects for this year, up from 2.2%": the figure is all it projects
     r"|(?:projects|projected|expects|forecasts)(?=\s+for\s+(?:this|next)\s+year\s*[,.;]|\s+for\s+(?:19|20)\d\d\s*[,.;]))\b"
-    # "The share of GDP Poland plans to spend on defence this year"
-    r"|^(?:The\s+)?share\s+of\s+(?:GDP|gross\s+domestic\s+product|(?:its\s+)?economic\s+output)\s+(?:that\s+)?(?:the\s+)?"
-    r"(?P<sharer>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:plans|expects|intends|aims|is\s+set|is\s+due|says\s+it\s+will)"
-    # (on defence, or on nothing named: "to spend on infrastructure" is another share)
+)
+# "The share of GDP Poland plans to spend on defence this year" (on defence, or on nothing named:
+# "to spend on infrastructure" is another share)
+_ENTRY_SHARE_SPENT = re.compile(
+    r"^(?:The\s+)?share\s+of\s+(?:GDP|gross\s+domestic\s+product|(?:its\s+)?economic\s+output)\s+(?:that\s+)?(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:plans|expects|intends|aims|is\s+set|is\s+due|says\s+it\s+will)"
     r"\s+to\s+spend\b(?!\s+on\s+(?!defen[cs]e\b|the\s+military\b|its\s+(?:armed|military)))"
 )
 _ENTRY_POSSESSED = re.compile(
@@ -3076,11 +3074,15 @@ def _figure_first(
         return _count_entry(passage, entry, published)
     # "What Canada says it spent in the fiscal year ...", "The range in which Madrid expects Spain's
     # spending to land this year"
-    owner = _ENTRY_SPENT.match(what) or _ENTRY_OWNER.match(what) or _ENTRY_POSSESSED.search(what)
+    owner = (
+        _ENTRY_SPENT.match(what)
+        or _ENTRY_SHARE_SPENT.match(what)
+        or _ENTRY_OWNER.match(what)
+        or _ENTRY_POSSESSED.search(what)
+    )
     bare = _BARE_ENTRY.match(what) if owner is None and shares else None
     named = owner or bare
-    found = named.groupdict() if named is not None else {}
-    codes = _codes(found.get("owner") or found.get("sharer") or "") if named is not None else []
+    codes = _codes(named.group("owner")) if named is not None else []
     if len(codes) != 1 or _ENTRY_OTHER.search(what):
         return []
     figure = entry.group("figure").strip()

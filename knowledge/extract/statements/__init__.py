@@ -67,7 +67,7 @@ from knowledge.extract.people import (
     shared_index,
     turn_label,
 )
-from knowledge.extract.reader import is_table_row
+from knowledge.extract.reader import is_table_row, opens_paragraph
 from knowledge.extract.statements.corrections import (
     apply_correction,
     apply_reattribution,
@@ -871,10 +871,7 @@ def _remember(reading: _Reading, passage: Passage) -> None:
             and not _PRONOUN_START.match(passage.text)
             # only as its paragraph's opening: "Mark Rutte closed the summit. An aide described the
             # speech as his bluntest. “...,” he said." is Rutte's speech
-            and (
-                passage.position == 0
-                or reading.article.passages[passage.position - 1].paragraph != passage.paragraph
-            )
+            and opens_paragraph(reading.article.passages, passage.position)
         ):
             # "A senior alliance official, speaking on condition of anonymity, was blunter. The two
             # per cent debate, he said, ...": the unnamed source is whom "he" refers to

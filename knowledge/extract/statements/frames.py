@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, RELAY_VERBS, Referent
+from knowledge.extract.people import INTRO, NUMBERED_PARAGRAPH, RELAY_VERBS, SEMICOLON_JOIN, Referent
 from knowledge.extract.statements.speakers import Cast, Speaker, handle_person, resolve_pronoun, speaker_at
 from knowledge.extract.timeref import find_times
 from knowledge.models import PartialDate, SpeakerType, TimeRef
@@ -446,9 +446,6 @@ def source_end(text: str, end: int, speaker: Speaker | None) -> int:
     return qualifier.end() if qualifier else end
 
 
-_SEMICOLON = re.compile(r";\s+(?=[a-zA-Z])")
-
-
 def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     """Return where a sentence's subject may start: its start, after a dateline or time stamp
     ("TALLINN — ", "09:15 CET — "), after "As" ("As Jane Doe put it, ...") and after one or two
@@ -458,7 +455,7 @@ def _subject_starts(text: str, *, allow_intro: bool) -> list[int]:
     if stamp:
         starts.append(stamp.end())
     # a clause the writer joins with a semicolon: "Spain spent 2% last year; its defence minister, X, says"
-    starts += [m.end() for m in _SEMICOLON.finditer(text)][:2]
+    starts += [m.end() for m in SEMICOLON_JOIN.finditer(text)][:2]
     if allow_intro:
         intro = INTRO.match(text, starts[-1])
         starts += [match.end() for match in (_AS.match(text, starts[-1]), intro) if match]

@@ -64,9 +64,8 @@ def turn_speaker(passage: Passage, cast: Cast, interviewed: bool = True) -> tupl
     label = turn_label(passage.text)
     if label is None or len(label.group("label")) > 110:
         return None
-    words = _QUESTION_NUMBER.sub(
-        "", label.group("label")
-    )  # a committee's "Q4 Chair:", "Q5 Sarah Kettleborough:"
+    # a committee record numbers its questions: "Q5 Sarah Kettleborough:" is Sarah Kettleborough's
+    words = _QUESTION_NUMBER.sub("", label.group("label"))
     if is_outlet_label(words, cast.outlet):
         return None, label.end()  # "**Bastion:** And this year?" in Bastion magazine: the magazine asks
     if not (
@@ -159,18 +158,12 @@ def _label_speaker(words: str, inside: str | None, cast: Cast) -> Speaker | None
     )
     if named:
         return Speaker(named)
-    holder = _role_holder(text, cast)
-    return Speaker(holder) if holder else None
-
-
-def _role_holder(role: str, cast: Cast) -> str | None:
-    """Return the one person whose stated role has these words ("Chair", "Secretary General"), if only one has."""
-    role = role.lower()
+    role = text.lower()
     holders = [name for name in cast.roles if role and re.search(rf"\b{re.escape(role)}\b", cast.roles[name])]
-    return holders[0] if len(holders) == 1 else None
+    return Speaker(holders[0]) if len(holders) == 1 else None
 
 
-# The number a committee's record gives each question before the member's name: "Q4 Chair:"
+# The number a committee's record gives each question before the member's name: "Q5 Sarah Kettleborough:"
 _QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+(?=[A-Z])")
 
 
@@ -415,14 +408,13 @@ _IN_FULL = re.compile(rf"{FULL_TEXT.pattern}|\bin\s+full\b", re.I)  # the scene'
 
 _FIRST_PERSON = FIRST_PERSON_VOICE
 # A turn that only greets or thanks: "Good morning, Tom.", "Thanks for having me."
+_GREETING_WORDS = r"Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)"
 _GREETING = re.compile(
-    r"\s*(?:(?:Good\s+(?:morning|afternoon|evening)|Hello|Hi|Thank\s+you|Thanks|Pleasure|My\s+pleasure)"
+    rf"\s*(?:(?:{_GREETING_WORDS}|Hello|Hi|Pleasure|My\s+pleasure)"
     r"(?:\s+(?:for\s+having\s+me|very\s+much|again))?(?:,?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)?[.!]?\s*)+",
     re.I,
 )
-_COURTESY = re.compile(
-    r"^(?:Thank\s+you|Thanks|Good\s+(?:morning|afternoon|evening)|Ladies\s+and|Check\s+against)\b", re.I
-)
+_COURTESY = re.compile(rf"^(?:{_GREETING_WORDS}|Ladies\s+and|Check\s+against)\b", re.I)
 
 
 def speech_statements(
